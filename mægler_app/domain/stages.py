@@ -1,0 +1,166 @@
+"""The network's stage machine: kandidat → screenet → trin 1 → ansøgning → trin 2 → trin 3.
+
+Each transition knows what it requires and can say, in Danish, what is still missing.
+``afsluttet`` can be reached from any open stage, with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import DomainError
+from .rules import MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
+
+
+class Stage(StrEnum):
+    KANDIDAT = "kandidat"
+    SCREENET = "screenet"
+    TRIN1 = "trin1"
+    ANSOEGNING = "ansoegning"
+    TRIN2 = "trin2"
+    TRIN3 = "trin3"
+    AFSLUTTET = "afsluttet"
+
+
+STAGE_LABELS: dict[Stage, str] = {
+    Stage.KANDIDAT: "Kandidat",
+    Stage.SCREENET: "Screenet",
+    Stage.TRIN1: "Trin 1: netværk etableret",
+    Stage.ANSOEGNING: "Ansøgning indsendt",
+    Stage.TRIN2: "Trin 2: handlingsplan",
+    Stage.TRIN3: "Trin 3: forretningsnetværk",
+    Stage.AFSLUTTET: "Afsluttet",
+}
+
+STAGE_ORDER: list[Stage] = [
+    Stage.KANDIDAT,
+    Stage.SCREENET,
+    Stage.TRIN1,
+    Stage.ANSOEGNING,
+    Stage.TRIN2,
+    Stage.TRIN3,
+    Stage.AFSLUTTET,
+]
+
+
+class StageError(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class NetworkFacts:
+    """What the stage machine needs to know about a network; the store fills it in."""
+
+    independent_companies: int = 0
+    knowledge_institutions: int = 0
+    screening_final: bool = False
+    screening_passed: bool = False
+    application_submitted: bool = False
+    application_approved: bool = False
+    application_rejected: bool = False
+    action_plan_started: bool = False
+    trin3_evidence: str = ""
+
+
+def composition_problems(independent: int, knowledge: int) -> list[str]:
+    """Why a network of this composition cannot leave kandidat (empty when it can)."""
+    problems = []
+    if independent < MIN_INDEPENDENT_COMPANIES:
+        problems.append(
+            f"Netværket har {independent} uafhængige virksomheder; der skal være mindst "
+            f"{MIN_INDEPENDENT_COMPANIES}."
+        )
+    if knowledge > MAX_KNOWLEDGE_INSTITUTIONS:
+        problems.append(
+            f"Netværket har {knowledge} videninstitutioner; der må højst være {MAX_KNOWLEDGE_INSTITUTIONS}."
+        )
+    return problems
+
+
+def _requirements(target: Stage, f: NetworkFacts) -> list[str]:
+    missing: list[str] = []
+    if target == Stage.SCREENET:
+        missing += composition_problems(f.independent_companies, f.knowledge_institutions)
+        if not f.screening_final:
+            missing.append("En afsluttet screening mangler.")
+    elif target == Stage.TRIN1:
+        missing += composition_problems(f.independent_companies, f.knowledge_institutions)
+        if not f.screening_passed:
+            missing.append("Netværket skal have bestået screeningen.")
+    elif target == Stage.ANSOEGNING:
+        if not f.screening_passed:
+            missing.append("Netværket skal have bestået screeningen.")
+        if not f.application_submitted:
+            missing.append("Ansøgningen om handlingsplan er ikke indsendt.")
+    elif target == Stage.TRIN2:
+        if not f.application_approved:
+            missing.append("Ansøgningen skal være bevilget af Væksthus.")
+    elif target == Stage.TRIN3:
+        if not f.application_approved:
+            missing.append("Ansøgningen skal være bevilget af Væksthus.")
+        if not f.trin3_evidence.strip():
+            missing.append("Skriv hvad der viser, at netværket er blevet et forretningsnetværk.")
+    return missing
+
+
+# Which stages a network may move to from each stage (besides afsluttet).
+_NEXT: dict[Stage, tuple[Stage, ...]] = {
+    Stage.KANDIDAT: (Stage.SCREENET, Stage.TRIN1),
+    Stage.SCREENET: (Stage.TRIN1, Stage.KANDIDAT),
+    Stage.TRIN1: (Stage.ANSOEGNING,),
+    Stage.ANSOEGNING: (Stage.TRIN2, Stage.TRIN1),
+    Stage.TRIN2: (Stage.TRIN3,),
+    Stage.TRIN3: (),
+    Stage.AFSLUTTET: (),
+}
+
+
+def next_stage(current: Stage) -> Stage | None:
+    """The stage a network normally goes to next."""
+    order = STAGE_ORDER[:-1]
+    if current not in order or current == order[-1]:
+        return None
+    return order[order.index(current) + 1]
+
+
+def missing_for(current: Stage, target: Stage, facts: NetworkFacts, *, close_reason: str = "") -> list[str]:
+    """Everything that stops ``current`` → ``target``; an empty list means the move is allowed."""
+    if current == target:
+        return [f"Netværket er allerede på »{STAGE_LABELS[target]}«."]
+    if current == Stage.AFSLUTTET:
+        return ["Netværket er afsluttet."]
+    if target == Stage.AFSLUTTET:
+        return [] if close_reason.strip() else ["Angiv hvorfor netværket afsluttes."]
+    if target == Stage.TRIN1 and current == Stage.ANSOEGNING:
+        # Back to trin 1 after a rejected application, so a new revision can be written.
+        return [] if f_rejected(facts) else ["Kun en afslået ansøgning sender netværket tilbage til trin 1."]
+    if target == Stage.KANDIDAT and current == Stage.SCREENET:
+        return (
+            [] if not facts.screening_passed else ["Et netværk der har bestået screeningen er ikke kandidat."]
+        )
+    if target not in _NEXT[current]:
+        return [f"Et netværk kan ikke gå fra »{STAGE_LABELS[current]}« til »{STAGE_LABELS[target]}«."]
+    return _requirements(target, facts)
+
+
+def f_rejected(facts: NetworkFacts) -> bool:
+    return facts.application_rejected and not facts.application_approved
+
+
+def transition(current: Stage, target: Stage, facts: NetworkFacts, *, close_reason: str = "") -> Stage:
+    """Move to ``target`` or raise StageError naming every missing requirement."""
+    missing = missing_for(current, target, facts, close_reason=close_reason)
+    if missing:
+        raise StageError(" ".join(missing))
+    return target
+
+
+def furthest_reachable(current: Stage, facts: NetworkFacts) -> Stage:
+    """Follow the normal path as far as the facts allow (used after a screening or a decision)."""
+    stage = current
+    while True:
+        nxt = next_stage(stage)
+        if nxt is None or missing_for(stage, nxt, facts):
+            return stage
+        stage = nxt

@@ -1,0 +1,1 @@
+"""forms layer of Mægler (DESIGN.md §3)."""

@@ -1,0 +1,24 @@
+"""Where a profile's data lives: ``--profile DIR``, else ``MAEGLER_HOME``, else the platform's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Maegler"
+APP_AUTHOR = "VaeksthusMidtjylland"
+
+
+def default_profile() -> Path:
+    env = os.environ.get("MAEGLER_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "profil"
+
+
+def resolve_profile(cli_value: str | os.PathLike[str] | None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser()
+    return default_profile()

@@ -1,0 +1,1 @@
+"""reports layer of Mægler (DESIGN.md §3)."""

@@ -1,0 +1,1 @@
+"""server layer of Mægler (DESIGN.md §3)."""

@@ -1,0 +1,295 @@
+"""SQLAlchemy 2 models of DESIGN.md §4.
+
+Every synced record carries ``id`` (UUID made here), ``version`` (the server's revision, 0 before
+the first push), ``updated_at`` (UTC), ``deleted`` (tombstone) and ``owner_id``. Records are never
+deleted physically; a delete is a tombstone that syncs. Money is integer øre (``*_ore``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ..domain.timeutil import utcnow
+from .types import UTCDateTime
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SyncMixin:
+    """Columns every synced record has. ``__entity__`` is its name in sync payloads."""
+
+    __entity__: ClassVar[str]
+    # Fields that belong to the server: never pushed, only pulled.
+    __server_fields__: ClassVar[frozenset[str]] = frozenset()
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    version: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    owner_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+@event.listens_for(Base, "init", propagate=True)
+def _assign_id(target: Base, _args: Any, kwargs: dict[str, Any]) -> None:
+    """A synced record has its UUID from the moment it is made, before any flush."""
+    if isinstance(target, SyncMixin):
+        kwargs.setdefault("id", new_id())
+        kwargs.setdefault("version", 0)
+        kwargs.setdefault("deleted", False)
+
+
+SYNC_META_FIELDS = frozenset({"id", "version", "updated_at", "deleted", "owner_id"})
+
+
+class Company(SyncMixin, Base):
+    __tablename__ = "company"
+    __entity__ = "company"
+
+    cvr: Mapped[str] = mapped_column(String(8), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    municipality: Mapped[str] = mapped_column(String(100), default="")
+    employees: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    focus_area: Mapped[str] = mapped_column(String(40), default="andet")
+    industry: Mapped[str] = mapped_column(String(200), default="")
+    is_knowledge_institution: Mapped[bool] = mapped_column(Boolean, default=False)
+    website: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Contact(SyncMixin, Base):
+    """A person: personal data (GDPR). Erasure anonymises, the record stays for its links."""
+
+    __tablename__ = "contact"
+    __entity__ = "contact"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    consent_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    anonymized: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Network(SyncMixin, Base):
+    __tablename__ = "network"
+    __entity__ = "network"
+
+    name: Mapped[str] = mapped_column(String(200))
+    network_type: Mapped[str] = mapped_column(String(40), default="")
+    core_task: Mapped[str] = mapped_column(Text, default="")  # Hvad
+    participants_text: Mapped[str] = mapped_column(Text, default="")  # Hvem
+    goals: Mapped[str] = mapped_column(Text, default="")  # Hvorfor, for the network
+    terms: Mapped[str] = mapped_column(Text, default="")  # Hvordan
+    lead_source: Mapped[str] = mapped_column(String(40), default="")
+    stage: Mapped[str] = mapped_column(String(20), default="kandidat", index=True)
+    stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    facilitation_opened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    closed_reason: Mapped[str] = mapped_column(String(40), default="")
+    closed_reason_text: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    trin3_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    trin3_evidence: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Membership(SyncMixin, Base):
+    __tablename__ = "membership"
+    __entity__ = "membership"
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="member")  # lead | member | knowledge
+    goals: Mapped[str] = mapped_column(Text, default="")  # Hvorfor, for this participant
+
+
+class Screening(SyncMixin, Base):
+    __tablename__ = "screening"
+    __entity__ = "screening"
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    form_id: Mapped[str] = mapped_column(String(80))
+    form_version: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | final
+    verdict: Mapped[str] = mapped_column(String(20), default="")  # "" | passed | not_passed
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    finalized_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Meeting(SyncMixin, Base):
+    __tablename__ = "meeting"
+    __entity__ = "meeting"
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(40), default="other")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    participant_contact_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    other_participants: Mapped[str] = mapped_column(Text, default="")
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    # [{"text": ..., "owner": ..., "due": "YYYY-MM-DD", "done": bool}]
+    next_steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)  # Gustavsson keys
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    estimated_cost_ore: Mapped[int] = mapped_column(Integer, default=0)
+    keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class Expense(SyncMixin, Base):
+    __tablename__ = "expense"
+    __entity__ = "expense"
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"), nullable=True)
+    spent_on: Mapped[dt.date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(40), default="andet")
+    description: Mapped[str] = mapped_column(Text, default="")
+    amount_ore: Mapped[int] = mapped_column(Integer)
+    receipt_sha256: Mapped[str] = mapped_column(String(64), default="")
+    receipt_name: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(10), default="final")  # draft | final
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class Application(SyncMixin, Base):
+    __tablename__ = "application"
+    __entity__ = "application"
+    __server_fields__ = frozenset({"decision", "decision_comment", "decided_at", "bonus_ore"})
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    market_perspective: Mapped[str] = mapped_column(Text, default="")
+    economic_perspective: Mapped[str] = mapped_column(Text, default="")
+    technology_perspective: Mapped[str] = mapped_column(Text, default="")
+    strategy_perspective: Mapped[str] = mapped_column(Text, default="")
+    # {company_id: {"turnover_ore":..,"turnover_pct":..,"value_added_ore":..,...}}
+    expected_growth: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    consultant_name: Mapped[str] = mapped_column(String(200), default="")
+    consultant_firm: Mapped[str] = mapped_column(String(200), default="")
+    consultant_by_vaeksthus: Mapped[bool] = mapped_column(Boolean, default=False)
+    consultant_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hourly_rate_ore: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    period_months: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    split_mode: Mapped[str] = mapped_column(String(10), default="equal")  # equal | custom
+    split_basis_points: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # {company_id: bp}
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft|submitted|approved|rejected
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decision: Mapped[str] = mapped_column(String(12), default="")
+    decision_comment: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    bonus_ore: Mapped[int] = mapped_column(Integer, default=0)
+    keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class ActionPlan(SyncMixin, Base):
+    __tablename__ = "action_plan"
+    __entity__ = "action_plan"
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("application.id"), nullable=True)
+    elements: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)  # ACTION_PLAN_ELEMENTS keys
+    start_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EffectMeasurement(SyncMixin, Base):
+    __tablename__ = "effect_measurement"
+    __entity__ = "effect_measurement"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    turnover_ore: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    value_added_ore: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    export_ore: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    employees: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Satisfaction(SyncMixin, Base):
+    __tablename__ = "satisfaction"
+    __entity__ = "satisfaction"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    score: Mapped[int] = mapped_column(Integer)  # 1-5
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+SYNCED: dict[str, type[SyncMixin]] = {
+    cls.__entity__: cls
+    for cls in (
+        Company,
+        Contact,
+        Network,
+        Membership,
+        Screening,
+        Meeting,
+        Expense,
+        Application,
+        ActionPlan,
+        EffectMeasurement,
+        Satisfaction,
+    )
+}
+
+
+class OutboxEntry(Base):
+    """A local change waiting for the server. Written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # pending: not yet answered; conflict/rejected: answered, waits for the broker
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    server_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+    __table_args__ = (Index("ix_outbox_entity_record", "entity", "record_id"),)
+
+
+class LocalState(Base):
+    """Small key/value facts about this profile: client id, sync checkpoint, last sync, server."""
+
+    __tablename__ = "local_state"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Blob(Base):
+    """An attachment stored in the profile under its SHA-256; ``uploaded`` once the server has it."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,106 @@
+"""Every local change writes its outbox entry in the same transaction (a ``before_flush`` hook).
+
+No use case has to remember it: adding or changing a synced record in a store session is enough.
+Changes applied from the server run with ``session.info["from_server"] = True`` and write nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from ..domain.timeutil import utcnow
+from .models import SYNC_META_FIELDS, OutboxEntry, SyncMixin
+from .serialize import pushable_fields, record_data, to_json_value
+
+
+def _changed_fields(obj: SyncMixin) -> list[str]:
+    state = inspect(obj)
+    allowed = set(pushable_fields(type(obj)))
+    changed = []
+    for attr in state.attrs:
+        if attr.key in allowed and attr.history.has_changes():
+            changed.append(attr.key)
+    return changed
+
+
+def _queue(session: Session, obj: SyncMixin, data: dict[str, Any], deleted: bool) -> None:
+    with session.no_autoflush:
+        open_entry = session.scalars(
+            select(OutboxEntry)
+            .where(
+                OutboxEntry.entity == obj.__entity__,
+                OutboxEntry.record_id == obj.id,
+                OutboxEntry.status == "pending",
+                OutboxEntry.attempts == 0,
+            )
+            .order_by(OutboxEntry.seq.desc())
+            .limit(1)
+        ).first()
+        pending_new = [
+            o
+            for o in session.new
+            if isinstance(o, OutboxEntry) and o.entity == obj.__entity__ and o.record_id == obj.id
+        ]
+    target = pending_new[-1] if pending_new else open_entry
+    if target is not None:
+        # Never sent yet: fold this change into it, so one edit session is one change.
+        merged = dict(target.data or {})
+        merged.update(data)
+        target.data = merged
+        target.deleted = bool(target.deleted or deleted)
+        return
+    session.add(
+        OutboxEntry(
+            entity=obj.__entity__,
+            record_id=obj.id,
+            base_version=obj.version or 0,
+            deleted=deleted,
+            data=data,
+            created_at=utcnow(),
+        )
+    )
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("from_server"):
+        return
+    now = utcnow()
+    for obj in list(session.new):
+        if isinstance(obj, SyncMixin):
+            if obj.id is None:
+                from .models import new_id
+
+                obj.id = new_id()
+            obj.updated_at = now
+            if obj.version is None:
+                obj.version = 0
+            if obj.deleted is None:
+                obj.deleted = False
+            # Column defaults are applied at INSERT; fill them now so the payload is complete.
+            for col in inspect(type(obj)).columns:
+                if col.key in SYNC_META_FIELDS or getattr(obj, col.key) is not None:
+                    continue
+                default = col.default
+                if default is not None and getattr(default, "is_scalar", False):
+                    setattr(obj, col.key, default.arg)
+                elif default is not None and getattr(default, "is_callable", False):
+                    setattr(obj, col.key, default.arg(None))
+            _queue(session, obj, record_data(obj), bool(obj.deleted))
+    for obj in list(session.dirty):
+        if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
+            continue
+        fields = _changed_fields(obj)
+        deleted_changed = inspect(obj).attrs["deleted"].history.has_changes()
+        if not fields and not deleted_changed:
+            continue
+        obj.updated_at = now
+        data = {k: to_json_value(getattr(obj, k)) for k in fields}
+        _queue(session, obj, data, bool(obj.deleted))
+
+
+def install(session_class: type[Session]) -> None:
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)

@@ -1,0 +1,1 @@
+"""sync layer of Mægler (DESIGN.md §3)."""

@@ -1,0 +1,1 @@
+"""ui layer of Mægler (DESIGN.md §3)."""

@@ -1,0 +1,193 @@
+"""The programme's rules in the pure domain: money, CVR, stage gates, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mægler_app.domain import rules
+from mægler_app.domain.cvr import CvrError, format_cvr, make_valid_cvr, normalize_cvr
+from mægler_app.domain.money import MoneyError, format_kr, parse_kr, split_by_basis_points
+from mægler_app.domain.stages import (
+    NetworkFacts,
+    Stage,
+    StageError,
+    furthest_reachable,
+    missing_for,
+    transition,
+)
+from mægler_app.domain.timeutil import format_date_da, parse_date_da
+from mægler_app.domain.validation import (
+    BudgetCheck,
+    check_employees,
+    check_hours,
+    check_months,
+    check_network_members,
+    check_split,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ore"),
+    [
+        ("1.234,50", 123450),
+        ("1.234,5", 123450),
+        ("1234", 123400),
+        ("1234,00 kr.", 123400),
+        ("25.000,00 kr.", 2_500_000),
+        ("0,01", 1),
+        (" 2.800 ", 280000),
+        (",50", 50),
+        ("1.000.000", 100_000_000),
+    ],
+)
+def test_parse_kr_accepts_danish_amounts(text: str, ore: int) -> None:
+    assert parse_kr(text) == ore
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("abc", "ikke et beløb"),
+        ("-5", "negativt"),
+        ("25.000,001", "to decimaler"),
+        ("", "mangler"),
+        ("1,2,3", "komma"),
+        ("12.34", "ikke et beløb"),
+        ("1.2345", "ikke et beløb"),
+        ("1,5a", "cifre"),
+    ],
+)
+def test_parse_kr_refuses_bad_text_with_a_danish_reason(text: str, fragment: str) -> None:
+    with pytest.raises(MoneyError) as err:
+        parse_kr(text)
+    assert fragment in str(err.value)
+
+
+def test_negative_amounts_only_when_allowed() -> None:
+    assert parse_kr("-5", allow_negative=True) == -500
+
+
+def test_format_kr() -> None:
+    assert format_kr(2_500_000) == "25.000,00 kr."
+    assert format_kr(123450) == "1.234,50 kr."
+    assert format_kr(5) == "0,05 kr."
+    assert format_kr(-100) == "-1,00 kr."
+    assert format_kr(100, suffix=False) == "1,00"
+    with pytest.raises(TypeError):
+        format_kr(1.5)  # type: ignore[arg-type]
+
+
+def test_money_round_trip() -> None:
+    for ore in (0, 1, 99, 100, 123456789, 2_500_000):
+        assert parse_kr(format_kr(ore)) == ore
+
+
+def test_split_adds_up_exactly() -> None:
+    shares = [3334, 3333, 3333]
+    parts = split_by_basis_points(100_001, shares)
+    assert sum(parts) == 100_001
+    for part, share in zip(parts, shares, strict=True):
+        assert abs(part - 100_001 * share / 10_000) < 1
+
+
+def test_cvr_normalised_and_checked() -> None:
+    assert normalize_cvr("DK 13 58 56 28") == "13585628"
+    assert normalize_cvr("13585628") == "13585628"
+    assert normalize_cvr("dk13-58-56-28") == "13585628"
+    assert format_cvr("13585628") == "13 58 56 28"
+    with pytest.raises(CvrError, match="kontrolcifferet"):
+        normalize_cvr("13585627")
+    with pytest.raises(CvrError, match="8 cifre"):
+        normalize_cvr("1358562")
+    with pytest.raises(CvrError, match="cifre"):
+        normalize_cvr("1358562X")
+    with pytest.raises(CvrError, match="mangler"):
+        normalize_cvr("  ")
+
+
+def test_generated_cvrs_are_valid() -> None:
+    numbers = {make_valid_cvr(i) for i in range(500)}
+    assert len(numbers) == 500
+    assert all(normalize_cvr(n) == n for n in numbers)
+
+
+def test_sme_limit_is_one_named_value() -> None:
+    assert rules.is_sme(rules.SME_MAX_EMPLOYEES) is True
+    assert rules.is_sme(rules.SME_MAX_EMPLOYEES + 1) is False
+    assert rules.is_sme(None) is None
+    assert check_employees(251).warnings and not check_employees(251).errors
+    assert "250" in check_employees(251).warnings[0]
+    assert check_employees(-1).errors
+    assert check_employees(250).ok and not check_employees(250).warnings
+
+
+def test_network_composition() -> None:
+    assert check_network_members(2, 0).errors
+    assert check_network_members(3, 0).ok
+    assert check_network_members(3, 2).ok and not check_network_members(3, 2).warnings
+    assert check_network_members(4, 2).ok and check_network_members(4, 2).warnings  # 6 members
+    assert check_network_members(3, 3).errors
+    assert check_network_members(5, 0).ok and not check_network_members(5, 0).warnings
+    assert "erfa-gruppe" in check_network_members(12, 0).warnings[0]
+
+
+def test_application_ranges_at_their_edges() -> None:
+    assert check_hours(199) and not check_hours(200) and not check_hours(450) and check_hours(451)
+    assert check_months(2) and not check_months(3) and not check_months(12) and check_months(13)
+    assert check_split([3300, 3300, 3300]) and not check_split([3400, 3300, 3300])
+    assert "99 %" in check_split([3300, 3300, 3300])[0]
+
+
+def test_budget_check() -> None:
+    over = BudgetCheck(spent_ore=parse_kr("23.400,00"), new_ore=parse_kr("2.800,00"))
+    assert over.exceeds and "over rammen" in over.message()
+    inside = BudgetCheck(spent_ore=parse_kr("19.000"), new_ore=parse_kr("1.000"))
+    assert not inside.exceeds and inside.warn
+    assert not BudgetCheck(0, 100).warn
+
+
+def test_stage_gates_say_what_is_missing() -> None:
+    empty = NetworkFacts()
+    missing = missing_for(Stage.KANDIDAT, Stage.SCREENET, empty)
+    assert any("mindst 3" in m for m in missing)
+    assert any("screening" in m for m in missing)
+    with pytest.raises(StageError):
+        transition(Stage.KANDIDAT, Stage.TRIN1, empty)
+    passed = NetworkFacts(independent_companies=3, screening_final=True, screening_passed=True)
+    assert furthest_reachable(Stage.KANDIDAT, passed) == Stage.TRIN1
+    assert missing_for(Stage.TRIN1, Stage.ANSOEGNING, passed) == [
+        "Ansøgningen om handlingsplan er ikke indsendt."
+    ]
+    approved = NetworkFacts(
+        independent_companies=3,
+        screening_final=True,
+        screening_passed=True,
+        application_submitted=True,
+        application_approved=True,
+    )
+    assert furthest_reachable(Stage.TRIN1, approved) == Stage.TRIN2
+    assert missing_for(Stage.TRIN2, Stage.TRIN3, approved)
+    assert (
+        transition(
+            Stage.TRIN2,
+            Stage.TRIN3,
+            NetworkFacts(application_approved=True, trin3_evidence="Fælles salgsselskab stiftet"),
+        )
+        == Stage.TRIN3
+    )
+    assert missing_for(Stage.TRIN1, Stage.AFSLUTTET, empty) == ["Angiv hvorfor netværket afsluttes."]
+    assert transition(Stage.TRIN1, Stage.AFSLUTTET, empty, close_reason="no_potential") == Stage.AFSLUTTET
+    assert missing_for(Stage.AFSLUTTET, Stage.TRIN1, passed) == ["Netværket er afsluttet."]
+    rejected = NetworkFacts(screening_passed=True, application_submitted=True, application_rejected=True)
+    assert transition(Stage.ANSOEGNING, Stage.TRIN1, rejected) == Stage.TRIN1
+    assert missing_for(Stage.TRIN1, Stage.TRIN3, approved)
+
+
+def test_danish_dates() -> None:
+    assert format_date_da(dt.date(2025, 3, 7)) == "7. marts 2025"
+    assert parse_date_da("7.3.2025") == dt.date(2025, 3, 7)
+    assert parse_date_da("2025-03-07") == dt.date(2025, 3, 7)
+    with pytest.raises(ValueError, match="ikke en dato"):
+        parse_date_da("31.2.2025")
