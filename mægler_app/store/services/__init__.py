@@ -1,0 +1,1 @@
+"""Use cases over the store. Widgets call these; they take a Store and plain values, return plain values."""

@@ -1,0 +1,86 @@
+"""The network's facts as the stage machine sees them, and stage moves written to the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for
+from ...domain.timeutil import utcnow
+from ..models import Application, Company, Membership, Network, Screening
+
+
+def member_counts(session: Session, network_id: str) -> tuple[int, int]:
+    """(independent companies, knowledge institutions) among the network's live members."""
+    rows = session.execute(
+        select(Membership.role, Company.is_knowledge_institution)
+        .join(Company, Company.id == Membership.company_id)
+        .where(Membership.network_id == network_id, Membership.deleted.is_(False), Company.deleted.is_(False))
+    ).all()
+    knowledge = sum(1 for role, is_ki in rows if is_ki or role == "knowledge")
+    return len(rows) - knowledge, knowledge
+
+
+def network_facts(session: Session, network_id: str) -> NetworkFacts:
+    network = session.get(Network, network_id)
+    if network is None:
+        raise StageError("Netværket findes ikke.")
+    independent, knowledge = member_counts(session, network_id)
+    screenings = session.scalars(
+        select(Screening).where(
+            Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "final"
+        )
+    ).all()
+    latest = max(screenings, key=lambda s: s.finalized_at or s.updated_at, default=None)
+    apps = session.scalars(
+        select(Application).where(Application.network_id == network_id, Application.deleted.is_(False))
+    ).all()
+    latest_app = max(apps, key=lambda a: a.revision, default=None)
+    return NetworkFacts(
+        independent_companies=independent,
+        knowledge_institutions=knowledge,
+        screening_final=latest is not None,
+        screening_passed=latest is not None and latest.verdict == "passed",
+        application_submitted=latest_app is not None
+        and latest_app.status in ("submitted", "approved", "rejected"),
+        application_approved=any(a.status == "approved" for a in apps),
+        application_rejected=latest_app is not None and latest_app.status == "rejected",
+        action_plan_started=False,
+        trin3_evidence=network.trin3_evidence or "",
+    )
+
+
+def advance(session: Session, network: Network) -> Stage:
+    """Move the network as far along the normal path as its facts allow (after a screening or a decision)."""
+    if network.stage == Stage.AFSLUTTET:
+        return Stage.AFSLUTTET
+    facts = network_facts(session, network.id)
+    target = furthest_reachable(Stage(network.stage), facts)
+    if target != network.stage:
+        network.stage = target.value
+        network.stage_changed_at = utcnow()
+        if (
+            target in (Stage.SCREENET, Stage.TRIN1)
+            and network.facilitation_opened_on is None
+            and facts.screening_passed
+        ):
+            network.facilitation_opened_on = utcnow().date()
+    return target
+
+
+def move(
+    session: Session, network: Network, target: Stage, *, close_reason: str = "", close_text: str = ""
+) -> None:
+    """An explicit move chosen by the broker; raises StageError naming what is missing."""
+    facts = network_facts(session, network.id)
+    missing = missing_for(Stage(network.stage), target, facts, close_reason=close_reason)
+    if missing:
+        raise StageError(" ".join(missing))
+    network.stage = target.value
+    network.stage_changed_at = utcnow()
+    if target == Stage.AFSLUTTET:
+        network.closed_reason = close_reason
+        network.closed_reason_text = close_text
+        network.closed_on = utcnow().date()
+    if target == Stage.TRIN3:
+        network.trin3_on = utcnow().date()
