@@ -135,9 +135,16 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _on_begin(conn: Any) -> None:
+    # Foreign keys are checked at commit, not per statement: the unit of work (which has no
+    # relationships to order by) and a pulled page (children may precede parents) insert in any order.
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from ..domain.sync_contract import ENTITIES
 from ..domain.timeutil import utcnow
 from .models import SYNC_META_FIELDS, OutboxEntry, SyncMixin
 from .serialize import pushable_fields, record_data, to_json_value
@@ -26,25 +27,30 @@ def _changed_fields(obj: SyncMixin) -> list[str]:
     return changed
 
 
-def _queue(session: Session, obj: SyncMixin, data: dict[str, Any], deleted: bool) -> None:
-    with session.no_autoflush:
-        open_entry = session.scalars(
-            select(OutboxEntry)
-            .where(
-                OutboxEntry.entity == obj.__entity__,
-                OutboxEntry.record_id == obj.id,
-                OutboxEntry.status == "pending",
-                OutboxEntry.attempts == 0,
-            )
-            .order_by(OutboxEntry.seq.desc())
-            .limit(1)
-        ).first()
-        pending_new = [
-            o
-            for o in session.new
-            if isinstance(o, OutboxEntry) and o.entity == obj.__entity__ and o.record_id == obj.id
-        ]
-    target = pending_new[-1] if pending_new else open_entry
+def _queue(
+    session: Session,
+    obj: SyncMixin,
+    data: dict[str, Any],
+    deleted: bool,
+    *,
+    is_new: bool,
+    this_flush: dict[tuple[str, str], OutboxEntry],
+) -> None:
+    key = (obj.__entity__, obj.id)
+    target = this_flush.get(key)
+    if target is None and not is_new:
+        with session.no_autoflush:
+            target = session.scalars(
+                select(OutboxEntry)
+                .where(
+                    OutboxEntry.entity == obj.__entity__,
+                    OutboxEntry.record_id == obj.id,
+                    OutboxEntry.status == "pending",
+                    OutboxEntry.attempts == 0,
+                )
+                .order_by(OutboxEntry.seq.desc())
+                .limit(1)
+            ).first()
     if target is not None:
         # Never sent yet: fold this change into it, so one edit session is one change.
         merged = dict(target.data or {})
@@ -52,45 +58,45 @@ def _queue(session: Session, obj: SyncMixin, data: dict[str, Any], deleted: bool
         target.data = merged
         target.deleted = bool(target.deleted or deleted)
         return
-    session.add(
-        OutboxEntry(
-            entity=obj.__entity__,
-            record_id=obj.id,
-            base_version=obj.version or 0,
-            deleted=deleted,
-            data=data,
-            created_at=utcnow(),
-        )
+    entry = OutboxEntry(
+        entity=obj.__entity__,
+        record_id=obj.id,
+        base_version=obj.version or 0,
+        deleted=deleted,
+        data=data,
+        created_at=utcnow(),
     )
+    this_flush[key] = entry
+    session.add(entry)
+
+
+_RANK = {name: i for i, name in enumerate(ENTITIES)}
+
+
+def _entity_rank(obj: SyncMixin) -> int:
+    return _RANK.get(obj.__entity__, len(_RANK))
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     if session.info.get("from_server"):
         return
     now = utcnow()
-    for obj in list(session.new):
-        if isinstance(obj, SyncMixin):
-            if obj.id is None:
-                from .models import new_id
-
-                obj.id = new_id()
-            obj.updated_at = now
-            if obj.version is None:
-                obj.version = 0
-            if obj.deleted is None:
-                obj.deleted = False
-            # Column defaults are applied at INSERT; fill them now so the payload is complete.
-            for col in inspect(type(obj)).columns:
-                if col.key in SYNC_META_FIELDS or getattr(obj, col.key) is not None:
-                    continue
-                default = col.default
-                if default is not None and getattr(default, "is_scalar", False):
-                    setattr(obj, col.key, default.arg)
-                elif default is not None and getattr(default, "is_callable", False):
-                    setattr(obj, col.key, default.arg(None))
-            _queue(session, obj, record_data(obj), bool(obj.deleted))
-    for obj in list(session.dirty):
-        if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
+    this_flush: dict[tuple[str, str], OutboxEntry] = {}
+    # Parents before children, so the server sees a network before its memberships.
+    for obj in sorted((o for o in session.new if isinstance(o, SyncMixin)), key=_entity_rank):
+        obj.updated_at = now
+        # Column defaults are applied at INSERT; fill them now so the payload is complete.
+        for col in inspect(type(obj)).columns:
+            if col.key in SYNC_META_FIELDS or getattr(obj, col.key) is not None:
+                continue
+            default = col.default
+            if default is not None and getattr(default, "is_scalar", False):
+                setattr(obj, col.key, default.arg)
+            elif default is not None and getattr(default, "is_callable", False):
+                setattr(obj, col.key, default.arg(None))
+        _queue(session, obj, record_data(obj), bool(obj.deleted), is_new=True, this_flush=this_flush)
+    for obj in sorted((o for o in session.dirty if isinstance(o, SyncMixin)), key=_entity_rank):
+        if not session.is_modified(obj, include_collections=False):
             continue
         fields = _changed_fields(obj)
         deleted_changed = inspect(obj).attrs["deleted"].history.has_changes()
@@ -98,7 +104,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             continue
         obj.updated_at = now
         data = {k: to_json_value(getattr(obj, k)) for k in fields}
-        _queue(session, obj, data, bool(obj.deleted))
+        _queue(session, obj, data, bool(obj.deleted), is_new=False, this_flush=this_flush)
 
 
 def install(session_class: type[Session]) -> None:

@@ -1,0 +1,113 @@
+"""Starting the desktop app: QApplication, translations, the profile's store, the main window."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..store.db import StoreError, open_store
+from .context import AppContext
+from .main_window import MainWindow, _FirstPaint
+from .style import STYLE
+
+I18N_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+
+
+@dataclass
+class GuiOptions:
+    profile: Path
+    demo: bool = False
+    exit_after_start: bool = False
+    screenshots: Path | None = None
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Væksthus Midtjylland")
+    app.setApplicationName("Mægler")
+    app.setApplicationDisplayName("Mægler")
+    app.setStyleSheet(STYLE)
+    _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    """Danish is the source language; English (or another) comes from resources/i18n if present."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.Danish:
+        return
+    translator = QTranslator(app)
+    if translator.load(locale, "maegler", "_", str(I18N_DIR)):
+        app.installTranslator(translator)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_translator)
+
+
+def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
+    target.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    saved = []
+    for key in list(window.views):
+        window.show_view(key)
+        for _ in range(3):
+            app.processEvents()  # type: ignore[union-attr]
+        path = target / f"{key}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    return saved
+
+
+def run_gui(options: GuiOptions) -> int:
+    app = make_application()
+    demo_dir: Path | None = None
+    profile = options.profile
+    if options.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="maegler-demo-"))
+        profile = demo_dir / "profil"
+    try:
+        try:
+            store = open_store(profile)
+        except StoreError as exc:
+            if not (options.exit_after_start or options.screenshots):
+                QMessageBox.critical(None, "Mægler", str(exc))
+            print(str(exc), file=sys.stderr)
+            return 1
+        if options.demo:
+            from ..store.demo import fill_demo
+
+            fill_demo(store)
+        ctx = AppContext(store=store, demo=options.demo)
+        window = MainWindow(ctx)
+        if options.screenshots is not None:
+            window.show()
+            app.processEvents()
+            for path in save_screenshots(window, options.screenshots):
+                print(path)
+            window.close()
+            store.close()
+            return 0
+        if options.exit_after_start:
+            watcher = _FirstPaint()
+            app.installEventFilter(watcher)
+            watcher.painted.connect(app.quit)
+            # Should no paint ever arrive (a platform without rendering), do not hang forever.
+            QTimer.singleShot(30_000, lambda: app.exit(3))
+        window.show()
+        code = app.exec()
+        store.close()
+        return int(code)
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

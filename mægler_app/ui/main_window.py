@@ -1,0 +1,183 @@
+"""The main window: sidebar navigation, the views, and a status bar with sync state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..store.services.overview import get_state, pending_counts
+from .context import AppContext
+from .views import VIEW_CLASSES
+from .views.base import View
+
+
+class MainWindow(QMainWindow):
+    painted = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._painted_once = False
+        self.setObjectName("mainWindow")
+        title = self.tr("Mægler")
+        if ctx.demo:
+            title += self.tr(" – demoprofil")
+        self.setWindowTitle(title)
+        self.resize(1200, 760)
+
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        side = QWidget()
+        side.setFixedWidth(230)
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.setSpacing(0)
+        brand = QLabel("Mægler")
+        brand.setObjectName("brand")
+        brand_sub = QLabel(self.tr("Midtjysk Klyngeprogram"))
+        brand_sub.setObjectName("brandSub")
+        side_lay.addWidget(brand)
+        side_lay.addWidget(brand_sub)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        side_lay.addWidget(self.nav, 1)
+        outer.addWidget(side)
+
+        self.stack = QStackedWidget()
+        page_holder = QWidget()
+        page_lay = QVBoxLayout(page_holder)
+        page_lay.setContentsMargins(20, 16, 20, 12)
+        page_lay.addWidget(self.stack)
+        outer.addWidget(page_holder, 1)
+        self.setCentralWidget(central)
+
+        self.views: dict[str, View] = {}
+        for cls in VIEW_CLASSES:
+            view = cls(ctx)
+            self.views[view.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(self.tr(view.title))
+            item.setData(Qt.ItemDataRole.UserRole, view.key)
+            if view.shortcut:
+                item.setToolTip(f"{view.title} ({view.shortcut})")
+                action = QAction(self)
+                action.setShortcut(QKeySequence(view.shortcut))
+                action.triggered.connect(lambda _=False, k=view.key: self.show_view(k))
+                self.addAction(action)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        self.status_online = QLabel()
+        self.status_online.setObjectName("statusOnline")
+        self.status_pending = QLabel()
+        self.status_pending.setObjectName("statusPending")
+        self.status_last = QLabel()
+        self.status_last.setObjectName("statusLastSync")
+        self.statusBar().addPermanentWidget(self.status_online)
+        self.statusBar().addPermanentWidget(self.status_pending)
+        self.statusBar().addPermanentWidget(self.status_last)
+        self.statusBar().showMessage(
+            self.tr("Mægler %1 · profil: %2").replace("%1", __version__).replace("%2", str(ctx.profile)), 8000
+        )
+        ctx.bus.changed.connect(lambda _e: self.update_status())
+        ctx.bus.status_reported.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.set_online(None)
+
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+        # The pending count also changes from a sync worker; poll it cheaply.
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(15_000)
+        self._status_timer.timeout.connect(self.update_status)
+        self._status_timer.start()
+        self.update_status()
+
+    # navigation -------------------------------------------------------------------------------
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        view = self.views[key]
+        self.stack.setCurrentWidget(view)
+        view.ensure_loaded()
+
+    def show_view(self, key: str) -> View:
+        keys = list(self.views)
+        self.nav.setCurrentRow(keys.index(key))
+        return self.views[key]
+
+    def current_view(self) -> View:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, View)
+        return widget
+
+    # status bar -------------------------------------------------------------------------------
+    def set_online(self, online: bool | None) -> None:
+        """None: no server set up (a local profile); True/False: the server answered or not."""
+        if online is None:
+            text = self.tr("Lokal profil – ikke forbundet til Væksthus")
+        elif online:
+            text = self.tr("● Online")
+        else:
+            text = self.tr("○ Offline – ændringer gemmes lokalt")
+        self.status_online.setText(text)
+
+    def update_status(self) -> None:
+        pending, conflicts, rejected = pending_counts(self.ctx.store)
+        text = self.tr("%1 ændringer ikke sendt").replace("%1", str(pending))
+        if conflicts or rejected:
+            text += self.tr(" · %1 kræver handling").replace("%1", str(conflicts + rejected))
+        self.status_pending.setText(text)
+        last = get_state(self.ctx.store, "last_sync")
+        self.status_last.setText(
+            self.tr("Sidst synkroniseret: %1").replace("%1", str(last)[:16].replace("T", " ")) if last else ""
+        )
+
+    # geometry ---------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = self.ctx.settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self.ctx.settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.sync()
+        super().closeEvent(event)
+
+    def event(self, e: QEvent) -> bool:
+        result = super().event(e)
+        if e.type() == QEvent.Type.Paint and not self._painted_once:
+            self._painted_once = True
+            self.painted.emit()
+        return result
+
+
+class _FirstPaint(QObject):
+    """Signals once any child of the window has painted (the window itself may never get Paint)."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._done = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self.painted.emit)
+        return False

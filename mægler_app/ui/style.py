@@ -1,0 +1,25 @@
+"""The app's look: calm, readable, with the sidebar navigation brokers use all day."""
+
+STYLE = """
+QMainWindow { background: #f6f7f9; }
+QListWidget#nav {
+    background: #1f3b57; color: #e8eef5; border: none; font-size: 14px; padding-top: 8px;
+}
+QListWidget#nav::item { padding: 10px 16px; border-left: 3px solid transparent; }
+QListWidget#nav::item:selected { background: #2d5276; color: white; border-left: 3px solid #f2b134; }
+QListWidget#nav::item:hover:!selected { background: #284a6b; }
+QLabel#brand { background: #1f3b57; color: white; font-size: 18px; font-weight: bold; padding: 14px 16px 4px 16px; }
+QLabel#brandSub { background: #1f3b57; color: #a9bdd1; font-size: 11px; padding: 0 16px 10px 16px; }
+QLabel#viewTitle { font-size: 22px; font-weight: 600; color: #1f3b57; }
+QLabel#viewSubtitle { color: #5b6b7b; }
+QFrame#card { background: white; border: 1px solid #dde3ea; border-radius: 8px; }
+QLabel#cardTitle { color: #5b6b7b; font-size: 12px; text-transform: uppercase; }
+QLabel#cardValue { font-size: 26px; font-weight: 600; color: #1f3b57; }
+QLabel#cardNote { color: #5b6b7b; font-size: 12px; }
+QTableView { background: white; border: 1px solid #dde3ea; gridline-color: #eef1f4; selection-background-color: #cfe0f1; selection-color: black; }
+QHeaderView::section { background: #eef1f4; border: none; border-bottom: 1px solid #dde3ea; padding: 6px; font-weight: 600; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 4px; }
+QStatusBar { background: #eef1f4; }
+QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
+QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
+"""

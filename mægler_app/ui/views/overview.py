@@ -1,0 +1,110 @@
+"""Overblik: the broker's pipeline, budget and sync state at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.money import format_kr
+from ...domain.rules import TARGET_NETWORKS_PER_BROKER
+from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...domain.timeutil import format_datetime_da
+from ...store.services.overview import overview
+from .base import View
+
+
+class _Card(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.note = QLabel("")
+        self.note.setObjectName("cardNote")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+
+
+class OverviewView(View):
+    key = "overblik"
+    title = "Overblik"
+    shortcut = "Ctrl+1"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            self.heading(
+                self.tr("Overblik"),
+                self.tr("Dine netværk, din facilitering og hvad der venter på at blive sendt til Væksthus."),
+            )
+        )
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.card_networks = _Card(self.tr("Aktive netværk"))
+        self.card_companies = _Card(self.tr("Virksomheder"))
+        self.card_budget = _Card(self.tr("Faciliteringsudgifter"))
+        self.card_sync = _Card(self.tr("Ikke sendt til Væksthus"))
+        for i, card in enumerate((self.card_networks, self.card_companies, self.card_budget, self.card_sync)):
+            grid.addWidget(card, 0, i)
+        lay.addLayout(grid)
+        stages = QFrame()
+        stages.setObjectName("card")
+        sl = QGridLayout(stages)
+        header = QLabel(self.tr("Netværk pr. fase"))
+        header.setObjectName("cardTitle")
+        sl.addWidget(header, 0, 0, 1, 2)
+        self.stage_labels: dict[Stage, QLabel] = {}
+        for row, stage in enumerate(STAGE_ORDER, start=1):
+            sl.addWidget(QLabel(STAGE_LABELS[stage]), row, 0)
+            value = QLabel("0")
+            value.setObjectName(f"stage_{stage.value}")
+            self.stage_labels[stage] = value
+            sl.addWidget(value, row, 1)
+        lay.addWidget(stages)
+        lay.addStretch(1)
+        self._root: QWidget = self
+
+    def reload(self) -> None:
+        o = overview(self.ctx.store)
+        active = sum(n for st, n in o.networks_by_stage.items() if st != Stage.AFSLUTTET)
+        self.card_networks.value.setText(str(active))
+        target = TARGET_NETWORKS_PER_BROKER
+        self.card_networks.note.setText(
+            self.tr("Mål: %1–%2 netværk pr. mægler")
+            .replace("%1", str(target.low))
+            .replace("%2", str(target.high))
+        )
+        self.card_companies.value.setText(str(o.companies))
+        self.card_companies.note.setText("")
+        self.card_budget.value.setText(format_kr(o.expenses_ore))
+        self.card_budget.note.setText(
+            self.tr("af %1 i åbne rammer").replace("%1", format_kr(o.frames_ore))
+            if o.frames_ore
+            else self.tr("Ingen åbne rammer endnu")
+        )
+        self.card_sync.value.setText(str(o.pending_changes))
+        notes = []
+        if o.conflicts:
+            notes.append(self.tr("%1 konflikter").replace("%1", str(o.conflicts)))
+        if o.rejected:
+            notes.append(self.tr("%1 afvist").replace("%1", str(o.rejected)))
+        notes.append(
+            self.tr("Sidst synkroniseret %1").replace("%1", format_datetime_da(_parse(o.last_sync)))
+            if o.last_sync
+            else self.tr("Aldrig synkroniseret")
+        )
+        self.card_sync.note.setText(" · ".join(notes))
+        for stage, label in self.stage_labels.items():
+            label.setText(str(o.networks_by_stage.get(stage.value, 0)))
+
+
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(text)

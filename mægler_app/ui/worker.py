@@ -1,0 +1,71 @@
+"""Background work: a plain generator yielding (done, total) runs in the QThreadPool.
+
+The worker turns progress into signals and checks a cancel flag between steps. It never touches
+widgets; the GUI connects to its signals (delivered on the GUI thread by queued connections).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class WorkerSignals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class Worker(QRunnable):
+    """Run ``fn(*args)``; if it returns a generator of (done, total), report progress.
+
+    The generator's return value (``StopIteration.value``) or the plain return value is emitted
+    with ``finished``. An exception is emitted as a Danish-readable ``failed(str)``.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(True)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+            if isinstance(result, Iterator):
+                gen = result
+                try:
+                    while True:
+                        if self._cancel.is_set():
+                            gen.close()
+                            self.signals.cancelled.emit()
+                            return
+                        done, total = next(gen)
+                        self.signals.progressed.emit(int(done), int(total))
+                except StopIteration as stop:
+                    result = stop.value
+            self.signals.finished.emit(result)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI, which shows it
+            message = str(exc) or exc.__class__.__name__
+            traceback.print_exc()
+            self.signals.failed.emit(message)
+
+
+def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
+    (pool or QThreadPool.globalInstance()).start(worker)
+    return worker

@@ -1,0 +1,103 @@
+"""The main window: navigation, views from the store, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from mægler_app.store.demo import fill_demo
+from mægler_app.store.models import Company
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.main_window import MainWindow
+from mægler_app.ui.views import VIEW_CLASSES
+
+
+def _window(qtbot, store) -> MainWindow:
+    ctx = AppContext(store=store)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_navigation_shows_every_view(qtbot, store) -> None:
+    fill_demo(store)
+    window = _window(qtbot, store)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [
+        "Overblik",
+        "Virksomheder",
+        "Netværk",
+        "Møder og udgifter",
+        "Ansøgninger",
+        "Synkronisering",
+    ]
+    assert len(titles) == len(VIEW_CLASSES)
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)
+        assert window.stack.currentWidget() is window.current_view()
+
+
+def test_demo_networks_are_listed(qtbot, store) -> None:
+    fill_demo(store)
+    window = _window(qtbot, store)
+    view = window.show_view("netvaerk")
+    names = {view.model.data(view.model.index(r, 0)) for r in range(view.model.rowCount())}
+    assert names == {
+        "Vindkraftleverandørerne Brande-Herning-Ikast",
+        "Fødevareudstyr til Rusland (joint venture)",
+        "Ukraine-sourcing med Horsens Maskinfabrik",
+    }
+
+
+def test_keyboard_shortcut_switches_view(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window.nav, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_view().key == "netvaerk", timeout=2000)
+    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_view().key == "virksomheder", timeout=2000)
+
+
+def test_filter_as_you_type(qtbot, store) -> None:
+    fill_demo(store)
+    window = _window(qtbot, store)
+    view = window.show_view("virksomheder")
+    assert view.proxy.rowCount() == 10
+    qtbot.keyClicks(view.filter, "skive")
+    assert view.proxy.rowCount() == 1
+    assert view.proxy.data(view.proxy.index(0, 0)) == "Skive Køleteknik ApS"
+
+
+def test_status_bar_counts_pending_changes_and_follows_the_bus(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    assert window.status_pending.text().startswith("0 ")
+    assert "Lokal profil" in window.status_online.text()
+    with store.session() as s:
+        s.add(Company(cvr="13585628", name="Ny ApS"))
+    window.ctx.bus.changed.emit("company")
+    assert window.status_pending.text().startswith("1 ")
+    # the visible companies view refreshed itself too
+    view = window.show_view("virksomheder")
+    assert view.model.rowCount() == 1
+
+
+def test_geometry_is_remembered(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    # The offscreen screen is small (restoreGeometry clamps to it), so vary the height only.
+    window.resize(window.width(), 520)
+    qtbot.waitUntil(lambda: window.height() == 520)
+    window.close()
+    again = _window(qtbot, store)
+    assert again.height() == 520  # not the default 760
+
+
+def test_table_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
+    fill_demo(store)
+    window = _window(qtbot, store)
+    for key in ("virksomheder", "netvaerk", "moeder", "ansoegninger"):
+        view = window.show_view(key)
+        qtmodeltester.check(view.model)
+        qtmodeltester.check(view.proxy)
