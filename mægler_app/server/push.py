@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -85,7 +85,7 @@ def server_copy(rec: Record) -> dict[str, Any]:
     return {"version": rec.version, "deleted": rec.deleted, "data": dict(rec.data)}
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -127,8 +127,8 @@ class PushContext:
                     select(Record).where(Record.entity == entity, Record.id.in_(chunk))
                 ):
                     self.records[(rec.entity, rec.id)] = rec
-        for key in keys:
-            self.records.setdefault(key, None)
+        for wanted_key in keys:
+            self.records.setdefault(wanted_key, None)
 
     def get(self, entity: str, record_id: str) -> Record | None:
         key = (entity, record_id)
