@@ -80,3 +80,34 @@ def test_serve_refuses_an_uninitialised_database(fresh_db: str) -> None:
     r = run_cli("serve", "--port", "1", db=fresh_db)
     assert r.returncode == 1
     assert "init" in r.stderr
+
+
+def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mægler_app.server import forms
+    from mægler_app.server.db import Database
+
+    folder = tmp_path / "definitions"
+    folder.mkdir()
+    (folder / "screening_v1.json").write_text(
+        json.dumps({"id": "screening", "version": 1, "title": "Screening", "sections": [{"id": "a"}]}),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(forms, "BUNDLED", folder)
+    db = Database(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    try:
+        db.upgrade()
+        assert forms.publish_bundled(db) == ["screening v1"]
+        assert forms.publish_bundled(db) == []  # a second init changes nothing
+        (folder / "screening_v2.json").write_text(
+            json.dumps({"id": "screening", "version": 2, "title": "Screening 2", "sections": []}),
+            encoding="utf-8",
+        )
+        assert forms.publish_bundled(db) == ["screening v2"]
+        current = forms.current_forms(db)
+        assert [(f["id"], f["version"], f["body"]["title"]) for f in current] == [
+            ("screening", 2, "Screening 2")
+        ]
+        monkeypatch.setattr(forms, "BUNDLED", tmp_path / "findes-ikke")
+        assert forms.publish_bundled(db) == []
+    finally:
+        db.dispose()
