@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..companies.view import CompaniesView
+from ..networks.view import NetworksView
 from .base import View
 from .overview import OverviewView
-from .simple import ActivityView, ApplicationsView, CompaniesView, NetworksView, SyncView
+from .simple import ActivityView, ApplicationsView, SyncView
 
 VIEW_CLASSES: list[type[View]] = [
     OverviewView,
