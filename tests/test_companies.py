@@ -374,3 +374,25 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
     qtmodeltester.check(view.editor.contacts_model)
     view.editor.figures_model.add_year(2024)
     qtmodeltester.check(view.editor.figures_model)
+
+
+def test_a_large_register_is_loaded_off_the_gui_thread(qtbot, store, monkeypatch) -> None:
+    import threading
+
+    from mægler_app.ui.companies import loader
+
+    fill_demo(store)
+    monkeypatch.setattr(loader, "SYNC_LIMIT", 5)
+    threads: list[str] = []
+    real = svc.list_companies
+
+    def fetch(st):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(st)
+
+    monkeypatch.setattr(svc, "list_companies", fetch)
+    view = _view(qtbot, store)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)
+    assert threads and threading.main_thread().name not in threads
+    qtbot.keyClicks(view.filter, "viborg")
+    assert view.proxy.rowCount() == 1

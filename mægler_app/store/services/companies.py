@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
@@ -218,6 +218,11 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
 
 
 # companies --------------------------------------------------------------------------------------
+
+
+def count_companies(store: Store) -> int:
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Company).where(Company.deleted.is_(False))) or 0)
 
 
 def list_companies(store: Store) -> list[CompanyRow]:

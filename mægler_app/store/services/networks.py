@@ -217,37 +217,64 @@ def _as_dt(value: dt.date | dt.datetime | None) -> dt.datetime | None:
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
 
 
-def last_activity(s: Session, now: dt.datetime) -> dict[str, dt.datetime]:
-    """Per network: the latest edit, member change, held meeting, expense, screening or application."""
+def last_activity(s: Session, now: dt.datetime, network_id: str | None = None) -> dict[str, dt.datetime]:
+    """Per network (or just ``network_id``): the latest edit, member change, held meeting, expense,
+    screening or application. A planned meeting ahead is not activity yet."""
     latest: dict[str, dt.datetime] = {}
 
-    def bump(network_id: str, when: dt.date | dt.datetime | None) -> None:
+    def bump(nid: str, when: dt.date | dt.datetime | None) -> None:
         moment = _as_dt(when)
         if moment is None or moment > now:
-            return  # a planned meeting is not activity yet
-        if network_id not in latest or moment > latest[network_id]:
-            latest[network_id] = moment
+            return
+        if nid not in latest or moment > latest[nid]:
+            latest[nid] = moment
 
-    for nid, when in s.execute(select(Network.id, Network.updated_at).where(Network.deleted.is_(False))):
+    def only(query: Any, column: Any) -> Any:
+        return query if network_id is None else query.where(column == network_id)
+
+    for nid, when in s.execute(
+        only(select(Network.id, Network.updated_at).where(Network.deleted.is_(False)), Network.id)
+    ):
         bump(nid, when)
     queries: list[Any] = [
-        select(Membership.network_id, func.max(Membership.updated_at)).group_by(Membership.network_id),
-        select(Meeting.network_id, func.max(Meeting.starts_at))
-        .where(Meeting.deleted.is_(False), Meeting.starts_at <= now)
-        .group_by(Meeting.network_id),
-        select(Meeting.network_id, func.max(Meeting.updated_at))
-        .where(Meeting.deleted.is_(False))
-        .group_by(Meeting.network_id),
-        select(Expense.network_id, func.max(Expense.spent_on))
-        .where(Expense.deleted.is_(False))
-        .group_by(Expense.network_id),
-        select(Screening.network_id, func.max(Screening.updated_at)).group_by(Screening.network_id),
-        select(Application.network_id, func.max(Application.updated_at)).group_by(Application.network_id),
+        only(select(Membership.network_id, func.max(Membership.updated_at)), Membership.network_id).group_by(
+            Membership.network_id
+        ),
+        only(
+            select(Meeting.network_id, func.max(Meeting.starts_at)).where(
+                Meeting.deleted.is_(False), Meeting.starts_at <= now
+            ),
+            Meeting.network_id,
+        ).group_by(Meeting.network_id),
+        only(
+            select(Meeting.network_id, func.max(Meeting.updated_at)).where(Meeting.deleted.is_(False)),
+            Meeting.network_id,
+        ).group_by(Meeting.network_id),
+        only(
+            select(Expense.network_id, func.max(Expense.spent_on)).where(Expense.deleted.is_(False)),
+            Expense.network_id,
+        ).group_by(Expense.network_id),
+        only(select(Screening.network_id, func.max(Screening.updated_at)), Screening.network_id).group_by(
+            Screening.network_id
+        ),
+        only(
+            select(Application.network_id, func.max(Application.updated_at)), Application.network_id
+        ).group_by(Application.network_id),
     ]
     for query in queries:
         for nid, when in s.execute(query):
             bump(nid, _parse_sql_time(when))
     return latest
+
+
+def activity_of(store: Store, network_id: str, now: dt.datetime | None = None) -> tuple[dt.datetime, bool]:
+    """(last activity, inactive?) of one network."""
+    now = now or utcnow()
+    with store.session() as s:
+        network = _live(s, network_id)
+        stage = Stage(network.stage)
+        last = last_activity(s, now, network_id).get(network_id) or ensure_utc(network.updated_at)
+    return last, is_inactive(stage, last, now)
 
 
 def _parse_sql_time(value: object) -> dt.date | dt.datetime | None:
@@ -265,6 +292,11 @@ def is_inactive(stage: Stage, last: dt.datetime, now: dt.datetime) -> bool:
     if stage in (Stage.AFSLUTTET, Stage.TRIN3):
         return False
     return (now - last) >= dt.timedelta(days=INACTIVE_AFTER_DAYS)
+
+
+def count_networks(store: Store) -> int:
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Network).where(Network.deleted.is_(False))) or 0)
 
 
 def list_networks(store: Store, now: dt.datetime | None = None) -> list[NetworkRow]:

@@ -97,9 +97,11 @@ class ImportDialog(QDialog):
             )
             self.planned.emit()
             return
-        self._worker = start(Worker(csv_io.read_plan, self.ctx.store, raw), self.ctx.pool)
+        # connect before starting: a quick worker may finish before a later connect
+        self._worker = Worker(csv_io.read_plan, self.ctx.store, raw)
         self._worker.signals.finished.connect(self._on_plan)
         self._worker.signals.failed.connect(self._on_read_failed)
+        start(self._worker, self.ctx.pool)
 
     def _on_read_failed(self, message: str) -> None:
         self._set_summary(message + " " + self.tr("Intet er importeret."), "error")
@@ -133,10 +135,11 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self._set_summary(self.tr("Importerer …"))
-        self._worker = start(Worker(csv_io.apply_plan, self.ctx.store, self.plan), self.ctx.pool)
+        self._worker = Worker(csv_io.apply_plan, self.ctx.store, self.plan)
         self._worker.signals.progressed.connect(self._on_progress)
         self._worker.signals.finished.connect(self._on_imported)
         self._worker.signals.failed.connect(self._on_apply_failed)
+        start(self._worker, self.ctx.pool)
 
     def _on_progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)

@@ -24,6 +24,7 @@ from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
 from .import_dialog import ImportDialog
+from .loader import RowsLoader
 from .models import CompaniesModel, SearchProxy
 
 
@@ -102,9 +103,11 @@ class CompaniesView(View):
         self.export_status.hide()
         lay.addWidget(self.export_status)
 
+        self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
         self.import_dialog: ImportDialog | None = None
         self._sized = False
         self._export_path = Path()
+        self._export_worker: Worker | None = None
         self.filter.textChanged.connect(self._on_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.new_company)
@@ -115,8 +118,11 @@ class CompaniesView(View):
 
     # list -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        self.loader.load()
+
+    def _apply_rows(self, rows: list[svc.CompanyRow]) -> None:
         current = self.editor.company_id
-        self.model.set_rows(svc.list_companies(self.ctx.store))
+        self.model.set_rows(rows)
         column = self.table.horizontalHeader().sortIndicatorSection()
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
@@ -200,9 +206,11 @@ class CompaniesView(View):
     def export_to(self, path: Path) -> Worker:
         self.export_button.setEnabled(False)
         self._export_path = path
-        worker = start(Worker(csv_io.export_csv, self.ctx.store), self.ctx.pool)
+        worker = Worker(csv_io.export_csv, self.ctx.store)
         worker.signals.finished.connect(self._on_exported)
         worker.signals.failed.connect(self._on_export_failed)
+        self._export_worker = worker  # its signals must outlive this call
+        start(worker, self.ctx.pool)
         return worker
 
     def _on_exported(self, data: bytes) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.services import networks as svc
+from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..views.base import View
 from .models import NetworksModel, inactive_note
@@ -162,6 +163,7 @@ class NetworksView(View):
         self.stack.addWidget(overview)
         self.overview_page = overview
         self.page: NetworkPage | None = None
+        self.loader = RowsLoader(ctx, svc.count_networks, svc.list_networks, self._apply_rows, self)
 
         self.filter.textChanged.connect(self._on_filter)
         self.new_button.clicked.connect(self.new_network)
@@ -169,7 +171,9 @@ class NetworksView(View):
         self.table.activated.connect(self._open_index)
 
     def reload(self) -> None:
-        rows = svc.list_networks(self.ctx.store)
+        self.loader.load()
+
+    def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -224,5 +228,4 @@ class NetworksView(View):
         self.reload()
 
     def _reload_list_only(self) -> None:
-        self.model.set_rows(svc.list_networks(self.ctx.store))
-        self._fill_board()
+        self.loader.load()
