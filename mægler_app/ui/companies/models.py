@@ -31,6 +31,16 @@ from ...store.services.csv_io import ImportPlan
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_SORT = int(SORT_ROLE)
+_ID = int(ID_ROLE)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+FOREGROUND_AND_TOOLTIP = frozenset({_FOREGROUND, _TOOLTIP})
+FOREGROUND_ONLY = frozenset({_FOREGROUND})
+_BASE_ROLES = frozenset({_DISPLAY, _SORT, _ID, _ALIGN})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _WARN = QBrush(QColor("#8a5a00"))
 _MUTED = QBrush(QColor("#7b8794"))
 
@@ -157,19 +167,26 @@ class RecordTableModel(QAbstractTableModel):
     def extra_data(self, row: Any, column: int, role: int) -> Any:
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    # Roles this model answers; everything else returns at once. data() runs for every painted cell
+    # and role, so it avoids enum comparisons (int constants) and work for roles nobody uses.
+    extra_roles: frozenset[int] = frozenset()
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY and role not in _BASE_ROLES and role not in self.extra_roles:
+            return None
+        r = index.row()
+        if not (0 <= r < len(self._rows)) or not index.isValid():
             return None
         col = self.columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = self._rows[r]
+        if role == _DISPLAY:
             return col.text(row)
-        if role == SORT_ROLE:
+        if role == _SORT:
             return col.sort_key(row) if col.sort_key else col.text(row).lower()
-        if role == ID_ROLE:
+        if role == _ID:
             return self.id_of(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN:
+            return _RIGHT if col.align_right else None
         return self.extra_data(row, index.column(), role)
 
     def headerData(
@@ -215,6 +232,7 @@ def employees_text(n: int | None) -> str:
 
 class CompaniesModel(RecordTableModel):
     NAME, CVR, CITY, INDUSTRY, EMPLOYEES, FOCUS = range(6)
+    extra_roles = FOREGROUND_AND_TOOLTIP
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -248,6 +266,7 @@ class CompaniesModel(RecordTableModel):
 
 class ContactsModel(RecordTableModel):
     NAME, ROLE, EMAIL, PHONE, CONSENT = range(5)
+    extra_roles = FOREGROUND_ONLY
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -273,6 +292,7 @@ class ImportRowsModel(RecordTableModel):
     """The preview of an import: one row per CSV line, good or bad, with what will happen or why not."""
 
     LINE, STATUS, CVR, NAME, NOTE = range(5)
+    extra_roles = FOREGROUND_AND_TOOLTIP
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -12,7 +12,7 @@ from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...domain.timeutil import format_date_da
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
-from ..companies.models import Col, RecordTableModel, employees_text
+from ..companies.models import FOREGROUND_AND_TOOLTIP, FOREGROUND_ONLY, Col, RecordTableModel, employees_text
 
 _WARN = QBrush(QColor("#8a5a00"))
 
@@ -27,6 +27,7 @@ def inactive_note() -> str:
 
 class NetworksModel(RecordTableModel):
     NAME, TYPE, STAGE, MEMBERS, LEAD, ACTIVITY = range(6)
+    extra_roles = FOREGROUND_AND_TOOLTIP
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,7 @@ class NetworksModel(RecordTableModel):
 
 class MembersModel(RecordTableModel):
     NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER = range(6)
+    extra_roles = FOREGROUND_ONLY
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,7 @@ _KIND_LABELS = {
 
 class TimelineModel(RecordTableModel):
     WHEN, KIND, TEXT = range(3)
+    extra_roles = FOREGROUND_ONLY
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
