@@ -66,6 +66,7 @@ class RowProblem:
     line: int
     reasons: list[str]
     name: str = ""
+    cvr: str = ""  # as written in the file
 
     def message(self) -> str:
         who = f" ({self.name})" if self.name else ""
@@ -216,7 +217,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
         if cvr and cvr in seen:
             reasons.append(f"CVR-nummer {format_cvr(cvr)} står også på linje {seen[cvr]}.")
         if reasons or parsed.data is None:
-            plan.problems.append(RowProblem(line, reasons, fields.get("name", "")))
+            plan.problems.append(RowProblem(line, reasons, fields.get("name", ""), fields.get("cvr", "")))
             continue
         seen[cvr] = line
         given = frozenset(k for k, v in fields.items() if v)

@@ -546,27 +546,27 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
             add(
                 n.closed_on or n.stage_changed_at,
                 "closed",
-                f"Afsluttet: {reason}. {n.closed_reason_text}".strip(),
+                f"{reason}. {n.closed_reason_text}".strip(),
             )
         elif n.stage_changed_at is not None:
-            add(n.stage_changed_at, "stage", f"Fase: {STAGE_LABELS[stage]}")
+            add(n.stage_changed_at, "stage", f"Flyttet til »{STAGE_LABELS[stage]}«")
         if n.facilitation_opened_on:
             add(n.facilitation_opened_on, "stage", "Faciliteringsrammen åbnet")
         if n.trin3_on and stage != Stage.TRIN3:
-            add(n.trin3_on, "stage", f"Fase: {STAGE_LABELS[Stage.TRIN3]}")
+            add(n.trin3_on, "stage", f"Flyttet til »{STAGE_LABELS[Stage.TRIN3]}«")
         for m in s.scalars(
             select(Meeting).where(Meeting.network_id == network_id, Meeting.deleted.is_(False))
         ):
             kind = MEETING_KINDS.get(m.kind, "Møde")
             title = m.agenda or kind
             if m.planned or ensure_utc(m.starts_at) > now:
-                add(m.starts_at, "planned", f"Planlagt møde: {title}")
+                add(m.starts_at, "planned", title)
             else:
-                add(m.starts_at, "meeting", f"Møde: {title}")
+                add(m.starts_at, "meeting", title)
         for e in s.scalars(
             select(Expense).where(Expense.network_id == network_id, Expense.deleted.is_(False))
         ):
-            add(e.spent_on, "expense", f"Udgift {format_kr(e.amount_ore)}: {e.description}".rstrip(": "))
+            add(e.spent_on, "expense", f"{format_kr(e.amount_ore)} – {e.description}".rstrip(" –"))
         for sc in s.scalars(
             select(Screening).where(Screening.network_id == network_id, Screening.deleted.is_(False))
         ):

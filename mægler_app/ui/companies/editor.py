@@ -141,8 +141,11 @@ class CompanyEditor(QWidget):
         self.figures.setObjectName("keyFigures")
         self.figures.setModel(self.figures_model)
         self.figures.verticalHeader().setVisible(False)
-        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.figures.horizontalHeader().setStretchLastSection(True)
+        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.figures.horizontalHeader().setSectionResizeMode(
+            KeyFiguresModel.YEAR, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.figures.horizontalHeader().setMinimumSectionSize(60)
         self.figures.setFixedHeight(110)
         fl.addWidget(self.figures)
         fb = QHBoxLayout()
@@ -178,6 +181,10 @@ class CompanyEditor(QWidget):
         self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contacts.horizontalHeader().setStretchLastSection(True)
+        self.contacts.setWordWrap(False)
+        # e-mail and phone are in the fields below the list; the list stays readable in a narrow panel
+        self.contacts.setColumnHidden(ContactsModel.EMAIL, True)
+        self.contacts.setColumnHidden(ContactsModel.PHONE, True)
         self.contacts.setFixedHeight(110)
         cl.addWidget(self.contacts)
         cform = QFormLayout()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -48,6 +49,12 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("importProblems")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(120)
+        self.problems.hide()
+        lay.addWidget(self.problems)
         self.model = ImportRowsModel(self)
         self.table = QTableView()
         self.table.setObjectName("importRows")
@@ -110,6 +117,10 @@ class ImportDialog(QDialog):
     def _on_plan(self, plan: csv_io.ImportPlan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
+        if plan.problems:
+            # every bad row in full, in words that can be copied into a mail or the spreadsheet
+            self.problems.setPlainText("\n".join(p.message() for p in plan.problems))
+            self.problems.show()
         text = plan.summary()
         extra = [self.tr("Tegnsæt: %1.").replace("%1", plan.encoding)]
         if plan.ignored_columns:

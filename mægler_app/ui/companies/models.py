@@ -231,7 +231,7 @@ def employees_text(n: int | None) -> str:
 
 
 class CompaniesModel(RecordTableModel):
-    NAME, CVR, CITY, INDUSTRY, EMPLOYEES, FOCUS = range(6)
+    NAME, CVR, CITY, EMPLOYEES, INDUSTRY, FOCUS = range(6)
     extra_roles = FOREGROUND_AND_TOOLTIP
 
     def __init__(self, parent: Any = None) -> None:
@@ -240,13 +240,13 @@ class CompaniesModel(RecordTableModel):
             Col(_tr("Navn"), lambda r: r.name),
             Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
             Col(_tr("By"), lambda r: r.city),
-            Col(_tr("Branche"), lambda r: r.industry),
             Col(
                 _tr("Ansatte"),
                 lambda r: employees_text(r.employees),
                 lambda r: -1 if r.employees is None else r.employees,
                 True,
             ),
+            Col(_tr("Branche"), lambda r: r.industry),
             Col(_tr("Fokusområde"), lambda r: FOCUS_AREAS.get(r.focus_area, "")),
         ]
 
@@ -310,7 +310,7 @@ class ImportRowsModel(RecordTableModel):
     def set_plan(self, plan: ImportPlan) -> None:
         rows: list[tuple[int, str, str, str, str, bool]] = []
         for p in plan.problems:
-            rows.append((p.line, _tr("Fejl"), "", p.name, " ".join(p.reasons), True))
+            rows.append((p.line, _tr("Fejl"), p.cvr, p.name, " ".join(p.reasons), True))
         for r in plan.rows:
             status = _tr("Ny") if r.existing_id is None else _tr("Opdateres")
             rows.append((r.line, status, format_cvr(r.data.cvr), r.data.name, " ".join(r.warnings), False))
@@ -335,7 +335,14 @@ class KeyFiguresModel(QAbstractTableModel):
     """
 
     YEAR, TURNOVER, VALUE_ADDED, EXPORT, EMPLOYEES = range(5)
-    HEADERS = ("År", "Omsætning", "Værditilvækst", "Eksport", "Ansatte")
+    HEADERS = ("År", "Omsætning", "Værditilv.", "Eksport", "Ansatte")
+    TOOLTIPS = (
+        "Regnskabsår",
+        "Omsætning i kr.",
+        "Værditilvækst i kr. (kan være negativ)",
+        "Eksport i kr.",
+        "Antal ansatte",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -410,7 +417,9 @@ class KeyFiguresModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return _tr(self.HEADERS[section])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _tr(self.TOOLTIPS[section])
         return None

@@ -88,14 +88,14 @@ class CompaniesView(View):
         scroll.setObjectName("companyEditorScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(420)
+        scroll.setMinimumWidth(470)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([560, 430])
+        self.splitter.setSizes([500, 480])
         lay.addWidget(self.splitter, 1)
 
         self.export_status = QLabel()
@@ -127,8 +127,15 @@ class CompaniesView(View):
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(CompaniesModel.NAME, min(self.table.columnWidth(0), 260))
-            self.table.setColumnWidth(CompaniesModel.INDUSTRY, min(self.table.columnWidth(3), 220))
+            self.table.setColumnWidth(
+                CompaniesModel.NAME, min(self.table.columnWidth(CompaniesModel.NAME), 200)
+            )
+            self.table.setColumnWidth(
+                CompaniesModel.CITY, min(self.table.columnWidth(CompaniesModel.CITY), 90)
+            )
+            self.table.setColumnWidth(
+                CompaniesModel.INDUSTRY, min(self.table.columnWidth(CompaniesModel.INDUSTRY), 200)
+            )
             self._sized = True
         self._update_count()
         if current:
