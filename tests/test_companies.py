@@ -396,3 +396,48 @@ def test_a_large_register_is_loaded_off_the_gui_thread(qtbot, store, monkeypatch
     assert threads and threading.main_thread().name not in threads
     qtbot.keyClicks(view.filter, "viborg")
     assert view.proxy.rowCount() == 1
+
+
+def test_a_registered_cvr_typed_after_other_fields_keeps_the_typing(qtbot, store) -> None:
+    ids = fill_demo(store)
+    with store.session() as s:
+        cvr = s.get(Company, ids["ingenioer"]).cvr  # type: ignore[union-attr]
+    view = _view(qtbot, store)
+    ed = view.editor
+    qtbot.keyClicks(ed.name, "Ikast Ingeniørhus (ny)")
+    qtbot.keyClicks(ed.cvr, cvr)
+    assert ed.company_id is None and ed.name.text() == "Ikast Ingeniørhus (ny)"
+    assert "allerede registreret for Ikast Ingeniørhus ApS" in ed.cvr_message.text()
+    assert ed.open_twin.isVisible()
+    qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
+    assert "Intet er gemt" in ed.error.text()
+    assert len(_companies(store)) == 10
+    qtbot.mouseClick(ed.open_twin, Qt.MouseButton.LeftButton)
+    assert ed.company_id == ids["ingenioer"]
+
+
+def test_unsaved_changes_are_not_lost_when_picking_another_company(qtbot, store, monkeypatch) -> None:
+    ids = fill_demo(store)
+    view = _view(qtbot, store)
+    view.select_company(ids["viborg"])
+    ed = view.editor
+    ed.industry.clear()
+    qtbot.keyClicks(ed.industry, "Etiketter")
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    other = view.proxy.mapFromSource(view.model.index(view.model.row_of_id(ids["skive"]), 0))
+    view.table.setCurrentIndex(other)
+    assert ed.company_id == ids["viborg"] and ed.industry.text() == "Etiketter"
+    assert view.proxy.source_row_id(view.table.currentIndex()) == ids["viborg"]
+    answers.append(QMessageBox.StandardButton.Save)
+    view.table.setCurrentIndex(other)
+    assert ed.company_id == ids["skive"]
+    with store.session() as s:
+        assert s.get(Company, ids["viborg"]).industry == "Etiketter"  # type: ignore[union-attr]
+    ed.city.clear()
+    qtbot.keyClicks(ed.city, "Roslev")
+    answers.append(QMessageBox.StandardButton.Discard)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert ed.company_id is None
+    with store.session() as s:
+        assert s.get(Company, ids["skive"]).city == "Skive"  # type: ignore[union-attr]

@@ -85,6 +85,10 @@ class CompanyEditor(QWidget):
         cvr_box.setSpacing(2)
         cvr_box.addWidget(self.cvr)
         cvr_box.addWidget(self.cvr_message)
+        self.open_twin = QPushButton()
+        self.open_twin.setObjectName("openTwin")
+        self.open_twin.hide()
+        cvr_box.addWidget(self.open_twin, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(self.tr("CVR-nummer"), cvr_box)
         self.name = QLineEdit()
         self.name.setObjectName("name")
@@ -228,8 +232,12 @@ class CompanyEditor(QWidget):
         outer.addWidget(self.contacts_box)
         outer.addStretch(1)
         self._contact_id: str | None = None
+        self._twin_id: str | None = None
+        self._snapshot: dict[str, str | bool] = {}
+        self._figures_snapshot: list[list[str]] = []
 
         self.cvr.textEdited.connect(self._on_cvr_edited)
+        self.open_twin.clicked.connect(self._open_twin)
         self.employees.textChanged.connect(self._on_employees_changed)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._revert)
@@ -253,6 +261,7 @@ class CompanyEditor(QWidget):
         self.focus_area.setCurrentIndex(self.focus_area.findData("andet"))
         self.knowledge.setChecked(False)
         self.figures_model.set_figures([])
+        self._figures_snapshot = []
         self.contacts_model.set_rows([])
         self._clear_contact()
         self.contacts_box.setEnabled(False)
@@ -261,6 +270,9 @@ class CompanyEditor(QWidget):
         _show(self.error, "")
         _show(self.warning, "")
         self._cvr_state("", ok=True)
+        self._twin_id = None
+        self.open_twin.hide()
+        self._snapshot = self.fields()
         self.cvr.setFocus()
 
     def load(self, company_id: str) -> None:
@@ -292,6 +304,10 @@ class CompanyEditor(QWidget):
         _show(self.info, "")
         _show(self.error, "")
         self._on_employees_changed(self.employees.text())
+        self._twin_id = None
+        self.open_twin.hide()
+        self._snapshot = self.fields()
+        self._figures_snapshot = self.figures_model.texts()
         self.opened.emit(detail.id)
 
     def _line_edits(self) -> list[QLineEdit]:
@@ -334,15 +350,47 @@ class CompanyEditor(QWidget):
             return
         twin = svc.find_by_cvr(self.ctx.store, cvr)
         if twin is not None and twin[0] != self.company_id:
-            self.load(twin[0])
+            self._found_twin(twin[0], twin[1], cvr)
+            return
+        self._twin_id = None
+        self.open_twin.hide()
+        self._cvr_state(self.tr("✓ Gyldigt CVR-nummer"), ok=True)
+
+    def _has_other_input(self) -> bool:
+        """Whether anything besides the CVR number has been typed since the last load."""
+        now = self.fields()
+        return any(now[k] != self._snapshot.get(k) for k in now if k != "cvr") or (
+            self.figures_model.texts() != self._figures_snapshot
+        )
+
+    def _found_twin(self, twin_id: str, twin_name: str, cvr: str) -> None:
+        """The CVR number is registered: open that company, unless that would throw away typing."""
+        if self.company_id is None and not self._has_other_input():
+            self.load(twin_id)
             _show(
                 self.info,
                 self.tr("CVR-nummer %1 er allerede registreret, så her er %2. Der oprettes ikke en ny.")
                 .replace("%1", format_cvr(cvr))
-                .replace("%2", twin[1]),
+                .replace("%2", twin_name),
             )
             return
-        self._cvr_state(self.tr("✓ Gyldigt CVR-nummer"), ok=True)
+        self._twin_id = twin_id
+        self._cvr_state(
+            self.tr("CVR-nummer %1 er allerede registreret for %2; der kan ikke oprettes en til.")
+            .replace("%1", format_cvr(cvr))
+            .replace("%2", twin_name),
+            ok=False,
+        )
+        self.open_twin.setText(self.tr("Åbn %1").replace("%1", twin_name))
+        self.open_twin.show()
+
+    def _open_twin(self) -> None:
+        if self._twin_id:
+            self.load(self._twin_id)
+
+    def is_dirty(self) -> bool:
+        """Typed changes that are not saved (a new, untouched form is not dirty)."""
+        return self.fields() != self._snapshot or self.figures_model.texts() != self._figures_snapshot
 
     def _cvr_state(self, text: str, *, ok: bool) -> None:
         self.cvr_message.setText(text)
@@ -402,8 +450,8 @@ class CompanyEditor(QWidget):
             company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
             svc.save_key_figures(self.ctx.store, company_id, figures)
         except svc.DuplicateCvrError as exc:
-            self.load(exc.existing_id)
-            _show(self.info, str(exc) + " " + self.tr("Den er åbnet her; der er ikke oprettet en ny."))
+            self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)
+            _show(self.error, str(exc) + " " + self.tr("Intet er gemt; det du har skrevet står her stadig."))
             return None
         except DomainError as exc:
             _show(self.error, str(exc))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -172,7 +173,33 @@ class CompaniesView(View):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         company_id = self.proxy.source_row_id(current)
         if company_id and company_id != self.editor.company_id:
+            if not self.confirm_leave():
+                # stay on the company being edited
+                if self.editor.company_id:
+                    self._select_row_of(self.editor.company_id)
+                else:
+                    self.table.selectionModel().blockSignals(True)
+                    self.table.clearSelection()
+                    self.table.selectionModel().blockSignals(False)
+                return
             self.editor.load(company_id)
+
+    def confirm_leave(self) -> bool:
+        """Before the editor shows something else: unsaved typing is saved, dropped or kept on request."""
+        if not self.editor.is_dirty():
+            return True
+        name = self.editor.name.text().strip() or self.tr("den nye virksomhed")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ikke gemte ændringer"),
+            self.tr("Du har ændringer til %1, der ikke er gemt. Vil du gemme dem?").replace("%1", name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save() is not None
+        return answer == QMessageBox.StandardButton.Discard
 
     def select_company(self, company_id: str) -> None:
         """Show the company in the editor and select its row (if the filter shows it)."""
@@ -184,6 +211,8 @@ class CompaniesView(View):
         self._select_row_of(company_id)
 
     def new_company(self) -> None:
+        if not self.confirm_leave():
+            return
         self.table.clearSelection()
         self.editor.new_company()
 
