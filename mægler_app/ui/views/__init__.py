@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from .base import View
+from .meetings import MeetingsView
 from .overview import OverviewView
-from .simple import ActivityView, ApplicationsView, CompaniesView, NetworksView, SyncView
+from .simple import ApplicationsView, CompaniesView, NetworksView, SyncView
 
 VIEW_CLASSES: list[type[View]] = [
     OverviewView,
     CompaniesView,
     NetworksView,
-    ActivityView,
+    MeetingsView,
     ApplicationsView,
     SyncView,
 ]
