@@ -234,3 +234,29 @@ def test_broker_totals_over_all_networks(store) -> None:
     assert t.spent_ore == parse_kr("235,00")
     assert [n.network for n in t.networks] == ["A", "B"]
     assert t.frames_ore == 2 * FACILITATION_FRAME_ORE
+
+
+def test_broker_totals_agree_with_each_networks_budget(store) -> None:
+    from mægler_app.store.demo import fill_demo
+    from mægler_app.store.services import meetings
+
+    ids = fill_demo(store)
+    extra = make_network(store, name="Ekstra", seed=6)
+    plan = meetings.save_meeting(
+        store,
+        meetings.MeetingInput(
+            extra.network_id,
+            dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC),
+            planned=True,
+            estimated_cost_ore=90_000,
+        ),
+    )
+    svc.save_expense(store, _inp(extra, "300,00", meeting_id=plan))
+    svc.save_expense(store, _inp(extra, "900,00"))  # a draft
+    svc.save_expense(store, _inp(extra, "24.800,00", override_reason="Aftalt"))  # a draft, flagged
+    totals = svc.broker_totals(store)
+    assert {b.network_id for b in totals.networks} == {ids["network:1"], ids["network:2"], extra.network_id}
+    for b in totals.networks:
+        assert b == svc.budget(store, b.network_id)
+    assert totals.flagged == 1
+    assert totals.spent_ore == sum(svc.budget(store, b.network_id).spent_ore for b in totals.networks)

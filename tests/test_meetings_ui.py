@@ -183,3 +183,29 @@ def test_meeting_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
     # Newest first.
     first = tab.meetings_model.row_id(tab.meetings_proxy.mapToSource(tab.meetings_proxy.index(0, 0)))
     assert svc.get_meeting(store, first).data.starts_at.day == 3
+
+
+def test_deleting_a_meeting_from_the_editor_asks_first(qtbot, store, monkeypatch) -> None:
+    from mægler_app.store.services import expenses
+    from mægler_app.ui.meetings.meeting_editor import MeetingEditor
+
+    net = make_network(store)
+    mid = svc.save_meeting(store, svc.MeetingInput(net.network_id, dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC)))
+    eid = expenses.save_expense(
+        store,
+        expenses.ExpenseInput(
+            net.network_id, dt.date(2026, 4, 1), 10_000, "forplejning", "Kaffe", meeting_id=mid
+        ),
+    ).id
+    tab = _tab(qtbot, store, net.network_id)
+    answers = [False, True]
+    monkeypatch.setattr(MeetingEditor, "confirm_delete", lambda self: answers.pop(0))
+    editor = tab.open_meeting(mid)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and tab.meetings_model.rowCount() == 1
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible() and tab.meetings_model.rowCount() == 0
+    with store.session() as s:
+        assert s.get(Meeting, mid).deleted is True
+    assert expenses.get_expense(store, eid).meeting_id is None
+    assert tab.expenses_model.rowCount() == 1

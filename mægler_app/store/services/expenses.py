@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -444,21 +445,67 @@ def budget(store: Store, network_id: str) -> Budget:
         return _budget(s, network)
 
 
+def _sums_by_network(s: Session, *conditions: Any) -> dict[str, int]:
+    rows = s.execute(
+        select(Expense.network_id, func.sum(Expense.amount_ore))
+        .where(Expense.deleted.is_(False), *conditions)
+        .group_by(Expense.network_id)
+    ).all()
+    return {nid: int(total or 0) for nid, total in rows}
+
+
 def broker_totals(store: Store) -> BrokerTotals:
-    """The broker's facilitation over every network that has a frame or any expense."""
+    """The broker's facilitation over every network that has a frame or any expense.
+
+    A handful of grouped queries for all networks at once: the view reloads this on every change.
+    """
     with store.session() as s:
-        with_expenses = set(s.scalars(select(Expense.network_id).where(Expense.deleted.is_(False))).all())
-        with_plans = set(
-            s.scalars(
-                select(Meeting.network_id).where(Meeting.deleted.is_(False), Meeting.planned.is_(True))
-            ).all()
+        spent = _sums_by_network(s, Expense.status == FINAL)
+        draft = _sums_by_network(s, Expense.status == DRAFT)
+        flagged = dict(
+            s.execute(
+                select(Expense.network_id, func.count())
+                .where(Expense.deleted.is_(False), Expense.override_reason != "")
+                .group_by(Expense.network_id)
+            ).all()  # type: ignore[arg-type]
         )
-        networks = s.scalars(select(Network).where(Network.deleted.is_(False)).order_by(Network.name)).all()
-        budgets = [
-            _budget(s, n)
-            for n in networks
-            if n.facilitation_opened_on is not None or n.id in with_expenses or n.id in with_plans
-        ]
+        with_expenses = set(spent) | set(draft)
+        planned = s.execute(
+            select(Meeting.id, Meeting.network_id, Meeting.estimated_cost_ore).where(
+                Meeting.deleted.is_(False), Meeting.planned.is_(True)
+            )
+        ).all()
+        booked = dict(
+            s.execute(
+                select(Expense.meeting_id, func.sum(Expense.amount_ore))
+                .join(Meeting, Meeting.id == Expense.meeting_id)
+                .where(Expense.deleted.is_(False), Expense.status == FINAL, Meeting.planned.is_(True))
+                .group_by(Expense.meeting_id)
+            ).all()  # type: ignore[arg-type]
+        )
+        committed: dict[str, int] = {}
+        for mid, nid, est in planned:
+            committed[nid] = committed.get(nid, 0) + max(0, int(est or 0) - int(booked.get(mid, 0)))
+        networks = s.execute(
+            select(Network.id, Network.name, Network.facilitation_opened_on, Network.closed_on)
+            .where(Network.deleted.is_(False))
+            .order_by(Network.name)
+        ).all()
+    budgets = [
+        Budget(
+            network_id=nid,
+            network=name,
+            frame_ore=FACILITATION_FRAME_ORE,
+            spent_ore=spent.get(nid, 0),
+            committed_ore=committed.get(nid, 0),
+            draft_ore=draft.get(nid, 0),
+            opened_on=opened,
+            closed_on=closed,
+            flagged=int(flagged.get(nid, 0)),
+        )
+        for nid, name, opened, closed in networks
+        if opened is not None or nid in with_expenses or nid in committed
+    ]
     return BrokerTotals(
         spent_ore=sum(b.spent_ore for b in budgets),
         committed_ore=sum(b.committed_ore for b in budgets),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -291,8 +292,12 @@ class ExpenseEditor(QDialog):
         self.accept()
         return True
 
+    def confirm_delete(self) -> bool:
+        answer = QMessageBox.question(self, self.tr("Slet udgift"), self.tr("Slet udgiften?"))
+        return answer == QMessageBox.StandardButton.Yes
+
     def delete(self) -> None:
-        if self.expense_id is None:
+        if self.expense_id is None or not self.confirm_delete():
             return
         svc.delete_expense(self.ctx.store, self.expense_id)
         self.ctx.bus.changed.emit("expense")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -283,8 +284,8 @@ class MeetingEditor(QDialog):
             estimated_cost_ore=(self.estimate.value_ore() or 0) if self.planned.isChecked() else 0,
         )
 
-    def save(self) -> bool:
-        """Save; on a problem the dialog stays open with everything typed and a Danish message."""
+    def _store(self) -> bool:
+        """Write what is typed; on a problem show it in Danish and keep everything as typed."""
         if self.planned.isChecked() and self.estimate.error():
             self._show_error(self.tr("Anslået udgift: %1").replace("%1", self.estimate.error()))
             self.estimate.show_error()
@@ -298,13 +299,26 @@ class MeetingEditor(QDialog):
         self.pdf_button.setEnabled(True)
         self.delete_button.setEnabled(True)
         self.ctx.bus.changed.emit("meeting")
-        self.ctx.bus.status_reported.emit(self.tr("Mødet er gemt."))
         self.saved.emit(self.meeting_id)
+        return True
+
+    def save(self) -> bool:
+        if not self._store():
+            return False
+        self.ctx.bus.status_reported.emit(self.tr("Mødet er gemt."))
         self.accept()
         return True
 
+    def confirm_delete(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Slet møde"),
+            self.tr("Slet mødet? Udgifter knyttet til mødet bevares, men mister koblingen til det."),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def delete(self) -> None:
-        if self.meeting_id is None:
+        if self.meeting_id is None or not self.confirm_delete():
             return
         svc.delete_meeting(self.ctx.store, self.meeting_id)
         self.ctx.bus.changed.emit("meeting")
@@ -313,6 +327,6 @@ class MeetingEditor(QDialog):
         self.accept()
 
     def export_pdf(self) -> None:
-        if self.meeting_id is None:
-            return
-        self.exporter.run(export_meeting_pdf, self.meeting_id)
+        """The minutes as they stand in the dialog: saved first, so the PDF and the log agree."""
+        if self._store() and self.meeting_id is not None:
+            self.exporter.run(export_meeting_pdf, self.meeting_id)
