@@ -78,9 +78,9 @@ def test_burn_down_chart_shows_booked_and_planned(qtbot, store, tmp_path) -> Non
     axis_y = chart.chart().axes(Qt.Orientation.Vertical)[0]
     assert (axis_y.min(), axis_y.max()) == (0.0, 25_000.0)
     assert [s.name() for s in chart.chart().series() if s.name()] == [
-        "Advarsel ved 80 % brugt",
-        "Efter planlagte møder",
-        "Tilbage efter bogførte udgifter",
+        "Advarsel ved 80 %",
+        "Med planlagte møder",
+        "Bogført",
     ]
     assert not tab.budget.grab().isNull()
     # Over the frame the axis reaches below zero so the overspend is seen.

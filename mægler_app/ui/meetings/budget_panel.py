@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QLocale, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...domain.money import format_kr
@@ -44,7 +44,7 @@ class BurnDownChart(QChartView):
         chart.setLocalizeNumbers(True)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(210)
         self.actual = QLineSeries()
         self.planned = QLineSeries()
         self.threshold = QLineSeries()
@@ -56,7 +56,7 @@ class BurnDownChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         self.actual = QLineSeries()
-        self.actual.setName(self.tr("Tilbage efter bogførte udgifter"))
+        self.actual.setName(self.tr("Bogført"))
         pen = QPen(NAVY)
         pen.setWidth(3)
         self.actual.setPen(pen)
@@ -75,7 +75,7 @@ class BurnDownChart(QChartView):
             if not p.label:
                 self.points.append(_ms(p.day), _kr(p.remaining_ore))
         self.planned = QLineSeries()
-        self.planned.setName(self.tr("Efter planlagte møder"))
+        self.planned.setName(self.tr("Med planlagte møder"))
         dash = QPen(AMBER)
         dash.setWidth(2)
         dash.setStyle(Qt.PenStyle.DashLine)
@@ -93,7 +93,7 @@ class BurnDownChart(QChartView):
         warn_at = bd.frame_ore * (1000 - BUDGET_WARNING_FRACTION_PERMILLE) // 1000
         self.threshold = QLineSeries()
         self.threshold.setName(
-            self.tr("Advarsel ved %1 % brugt").replace("%1", str(BUDGET_WARNING_FRACTION_PERMILLE // 10))
+            self.tr("Advarsel ved %1 %").replace("%1", str(BUDGET_WARNING_FRACTION_PERMILLE // 10))
         )
         tpen = QPen(RED)
         tpen.setWidth(1)
@@ -115,6 +115,10 @@ class BurnDownChart(QChartView):
             # Over the frame: let Qt pick round ticks that include the negative part.
             y.applyNiceNumbers()
         y.setTitleText(self.tr("Tilbage (kr.)"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        for axis in (x, y):
+            axis.setLabelsFont(small)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in (self.threshold, self.planned, self.actual, self.points):
@@ -178,6 +182,7 @@ class BudgetPanel(QWidget):
         outer.addWidget(holder)
         self.chart = BurnDownChart()
         outer.addWidget(self.chart, 1)
+        self.setMaximumHeight(260)
         self.budget: Budget | None = None
 
     def show_budget(self, b: Budget, bd: BurnDown, today: dt.date) -> None:

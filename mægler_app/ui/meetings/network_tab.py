@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,7 +27,7 @@ from .models import ExpensesModel, MeetingsModel
 from .receipt_viewer import ReceiptViewer
 
 
-def _table(name: str, model, parent: QWidget) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
+def _table(name: str, model, parent: QWidget, stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView()
@@ -38,9 +39,13 @@ def _table(name: str, model, parent: QWidget) -> tuple[QTableView, FilterProxy]:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    # The free text takes the spare width, so the amount column stays in view without scrolling.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setResizeContentsPrecision(60)
     view.setWordWrap(False)
-    model.modelReset.connect(view.resizeColumnsToContents)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view, proxy
 
 
@@ -74,7 +79,9 @@ class NetworkActivityTab(QWidget):
         mbar.addStretch(1)
         ml.addLayout(mbar)
         self.meetings_model = MeetingsModel(self)
-        self.meetings_view, self.meetings_proxy = _table("meetingsTable", self.meetings_model, self)
+        self.meetings_view, self.meetings_proxy = _table(
+            "meetingsTable", self.meetings_model, self, MeetingsModel.COL_PLACE
+        )
         self.meetings_view.doubleClicked.connect(self._meeting_activated)
         self.meetings_view.sortByColumn(MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
         ml.addWidget(self.meetings_view)
@@ -104,7 +111,9 @@ class NetworkActivityTab(QWidget):
         ebar.addWidget(self.csv_button)
         el.addLayout(ebar)
         self.expenses_model = ExpensesModel(self)
-        self.expenses_view, self.expenses_proxy = _table("expensesTable", self.expenses_model, self)
+        self.expenses_view, self.expenses_proxy = _table(
+            "expensesTable", self.expenses_model, self, ExpensesModel.COL_DESCRIPTION
+        )
         self.expenses_view.doubleClicked.connect(self._expense_activated)
         self.expenses_view.sortByColumn(ExpensesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
         el.addWidget(self.expenses_view)
