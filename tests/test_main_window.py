@@ -101,3 +101,16 @@ def test_table_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
         view = window.show_view(key)
         qtmodeltester.check(view.model)
         qtmodeltester.check(view.proxy)
+
+
+def test_menus_reach_every_view_and_quit(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert set(menus) == {"&Filer", "&Vis", "&Hjælp"}
+    view_actions = menus["&Vis"].actions()
+    assert [a.text() for a in view_actions] == [v.title for v in window.views.values()]
+    view_actions[4].trigger()
+    assert window.current_view().key == list(window.views)[4]
+    quit_action = menus["&Filer"].actions()[0]
+    quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -13,17 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import outbox
 
 DB_NAME = "maegler.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration. Kept here so that opening an up-to-date database never imports Alembic
+# (about a third of start-up); tests/test_store.py checks it against Alembic's own head.
+SCHEMA_HEAD = "0001"
 
 
 class StoreError(Exception):
@@ -49,7 +48,9 @@ class StoreSession(Session):
 outbox.install(StoreSession)
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str) -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url)
@@ -57,6 +58,9 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    """Alembic's head, read from the migration scripts (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
@@ -105,7 +109,13 @@ def _check_sqlite_file(path: Path) -> None:
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not has_table:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
 
 
 def backup_database(path: Path, label: str) -> Path:
@@ -199,6 +209,11 @@ def open_store(profile: Path) -> Store:
     except Exception as exc:  # noqa: BLE001 - any failure to read the schema means a damaged file
         engine.dispose()
         raise CorruptDatabaseError(f"Databasen {path} kan ikke læses ({exc}). Den er ikke ændret.") from exc
+    if current == SCHEMA_HEAD:
+        return store
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
     head = script.get_current_head()
     if current is not None and current != head:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..store.db import StoreError, open_store
@@ -16,7 +17,8 @@ from .context import AppContext
 from .main_window import MainWindow, _FirstPaint
 from .style import STYLE
 
-I18N_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+I18N_DIR = RESOURCES / "i18n"
 
 
 @dataclass
@@ -36,6 +38,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Mægler")
     app.setApplicationDisplayName("Mægler")
     app.setStyleSheet(STYLE)
+    icon = RESOURCES / "icons" / "maegler.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("maegler")
     _install_translations(app)
     return app
 

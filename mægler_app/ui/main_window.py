@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -73,12 +73,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, view.key)
             if view.shortcut:
                 item.setToolTip(f"{view.title} ({view.shortcut})")
-                action = QAction(self)
-                action.setShortcut(QKeySequence(view.shortcut))
-                action.triggered.connect(lambda _=False, k=view.key: self.show_view(k))
-                self.addAction(action)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
+        self._build_menus()
 
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")
@@ -104,6 +101,37 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
         self._status_timer.start()
         self.update_status()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Filer"))
+        quit_action = file_menu.addAction(self.tr("&Afslut"))
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        view_menu = bar.addMenu(self.tr("&Vis"))
+        for key, view in self.views.items():
+            action = view_menu.addAction(self.tr(view.title))
+            if view.shortcut:
+                action.setShortcut(QKeySequence(view.shortcut))
+                action.setShortcutVisibleInContextMenu(True)
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        help_menu = bar.addMenu(self.tr("&Hjælp"))
+        about = help_menu.addAction(self.tr("&Om Mægler"))
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            self.tr("Om Mægler"),
+            self.tr(
+                "<h3>Mægler %1</h3><p>Netværksmæglernes værktøj i Midtjysk Klyngeprogram, "
+                "med Væksthus Midtjylland som central server.</p><p>Profil: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.ctx.profile)),
+        )
 
     # navigation -------------------------------------------------------------------------------
     def _on_nav(self, row: int) -> None:
