@@ -12,8 +12,6 @@ from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 
 from ...domain.timeutil import utcnow
-from ...reports.expense_report import write_expense_csv, write_expense_pdf
-from ...reports.meeting_pdf import write_meeting_pdf
 from ...store.db import Store
 from ...store.services import expenses, meetings
 from ..context import AppContext
@@ -44,7 +42,12 @@ def _stamp() -> str:
 # The functions below run in a worker thread: each opens its own sessions through the services.
 
 
+# ReportLab is imported inside each function: it stays off the start-up path (test_startup_imports).
+
+
 def export_meeting_pdf(store: Store, meeting_id: str) -> Path:
+    from ...reports.meeting_pdf import write_meeting_pdf
+
     detail = meetings.get_meeting(store, meeting_id)
     day = detail.data.starts_at.astimezone().date()
     name = f"referat-{_slug(detail.network)}-{day.isoformat()}-{_stamp()}.pdf"
@@ -52,12 +55,16 @@ def export_meeting_pdf(store: Store, meeting_id: str) -> Path:
 
 
 def export_expense_pdf(store: Store, network_id: str) -> Path:
+    from ...reports.expense_report import write_expense_pdf
+
     data = expenses.expense_report_data(store, network_id)
     name = f"udgifter-{_slug(data.budget.network)}-{_stamp()}.pdf"
     return write_expense_pdf(data, report_dir(store) / name)
 
 
 def export_expense_csv(store: Store, network_id: str) -> Path:
+    from ...reports.expense_report import write_expense_csv
+
     data = expenses.expense_report_data(store, network_id)
     name = f"udgifter-{_slug(data.budget.network)}-{_stamp()}.csv"
     return write_expense_csv(data, report_dir(store) / name)

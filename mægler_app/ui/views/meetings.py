@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +21,11 @@ from ...domain.money import format_kr
 from ...store.services import expenses as expense_svc
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
-from ..meetings.network_tab import NetworkActivityTab
 from ..table import FilterProxy
 from .base import View
+
+if TYPE_CHECKING:
+    from ..meetings.network_tab import NetworkActivityTab
 
 
 class _Card(QFrame):
@@ -140,6 +144,9 @@ class MeetingsView(View):
         network_id = self.model.row_id(self.proxy.mapToSource(rows[0]))
         if not network_id or (self.tab is not None and self.tab.network_id == network_id):
             return
+        # Imported on first use: the chart module (QtCharts) stays off the start-up path.
+        from ..meetings.network_tab import NetworkActivityTab
+
         old = self.tab
         self.tab = NetworkActivityTab(self.ctx, network_id)
         self.detail.addWidget(self.tab)
