@@ -260,3 +260,25 @@ def test_broker_totals_agree_with_each_networks_budget(store) -> None:
         assert b == svc.budget(store, b.network_id)
     assert totals.flagged == 1
     assert totals.spent_ore == sum(svc.budget(store, b.network_id).spent_ore for b in totals.networks)
+
+
+def test_an_expense_synced_before_its_receipt_file_can_still_be_edited(store) -> None:
+    net = make_network(store)
+    sha = "ab" * 32
+    with store.session() as s:
+        s.info["from_server"] = True  # as pulled: the record is here, the blob not yet
+        e = Expense(
+            network_id=net.network_id, spent_on=dt.date(2026, 4, 1), amount_ore=90_000, category="andet",
+            description="Fra den anden pc", receipt_sha256=sha, receipt_name="bon.jpg", status="final",
+        )  # fmt: skip
+        s.add(e)
+        eid = e.id
+    row = svc.get_expense(store, eid)
+    inp = svc.ExpenseInput(
+        net.network_id, row.spent_on, row.amount_ore, row.category, "Rettet tekst",
+        receipt_sha256=row.receipt_sha256, receipt_name=row.receipt_name,
+    )  # fmt: skip
+    assert svc.save_expense(store, inp, eid).status == "final"
+    # A new expense cannot point at a file this profile has never seen.
+    with pytest.raises(svc.ExpenseError, match="vedhæft den igen"):
+        svc.save_expense(store, inp)

@@ -231,7 +231,10 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
         if meeting is None or meeting.deleted or meeting.network_id != inp.network_id:
             out.errors.append("Mødet hører ikke til dette netværk.")
     if inp.receipt_sha256 and s.get(Blob, inp.receipt_sha256) is None:
-        out.errors.append("Kvitteringen er ikke gemt i profilen; vedhæft den igen.")
+        # A receipt attached on another computer arrives by sync before its file does: keep it.
+        stored = s.get(Expense, expense_id) if expense_id else None
+        if stored is None or stored.receipt_sha256 != inp.receipt_sha256:
+            out.errors.append("Kvitteringen er ikke gemt i profilen; vedhæft den igen.")
 
     opened, closed = network.facilitation_opened_on, network.closed_on
     if opened is None:
