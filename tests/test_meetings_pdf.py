@@ -22,7 +22,7 @@ def test_minutes_pdf_reads_back(store, tmp_path) -> None:
             kind="strategic_starting_point",
             place="Herning Paneler, mødelokale 2",
             participant_contact_ids=net.contact_ids,
-            other_participants="Lars Riis (AU Herning)",
+            other_participants="Lars Riis (AU Herning), Michał Wiśniewski (Kyiv: Київ)",
             agenda="1. Velkomst\n2. Hver virksomheds strategi & ønsker <kort>",
             minutes="Alle tre fortalte om deres marked.",
             decisions="Fælles stand på messen undersøges.",
@@ -42,3 +42,5 @@ def test_minutes_pdf_reads_back(store, tmp_path) -> None:
     assert "Indhente tilbud på stand" in text and "1. maj 2026" in text and "Åben" in text
     assert "Struktur og bemanding" in text
     assert "Side 1 af 1" in text
+    # Letters the standard font cannot draw are approximated, never drawn as black boxes.
+    assert "Michal Wisniewski (Kyiv: ????)" in text

@@ -7,6 +7,7 @@ Stand-in until the shared ``reports.base`` exists: both reports only use ``style
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,41 @@ def styles() -> StyleSheet1:
     return sheet
 
 
+# Latin letters with a stroke have no Unicode decomposition; these are the ones met in names.
+_NO_DECOMPOSITION = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i", "ŧ": "t"}
+
+
+def _fits(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def clean(text: str | None) -> str:
+    """Text the standard fonts can draw (WinAnsi): ``ś`` → ``s``, anything else unknown → ``?``.
+
+    Helvetica without an embedded font has no glyph outside cp1252 and would draw a black box.
+    """
+    s = text or ""
+    if all(_fits(ch) for ch in s):
+        return s
+    out = []
+    for ch in s:
+        if _fits(ch):
+            out.append(ch)
+            continue
+        base = _NO_DECOMPOSITION.get(ch) or "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        )
+        out.append(base if base and all(_fits(c) for c in base) else "?")
+    return "".join(out)
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    return Paragraph(escape(clean(text)).replace("\n", "<br/>"), style)
 
 
 def table(
@@ -146,7 +179,7 @@ def build(path: Path | str, story: list[Flowable], *, title: str, header: str, f
     canvas_cls = type(
         "ReportCanvas",
         (_NumberedCanvas,),
-        {"header_text": header, "footer_text": f"{footer} · {made}" if footer else made},
+        {"header_text": clean(header), "footer_text": clean(f"{footer} · {made}" if footer else made)},
     )
     doc = SimpleDocTemplate(
         str(target),
