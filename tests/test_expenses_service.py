@@ -282,3 +282,26 @@ def test_an_expense_synced_before_its_receipt_file_can_still_be_edited(store) ->
     # A new expense cannot point at a file this profile has never seen.
     with pytest.raises(svc.ExpenseError, match="vedhæft den igen"):
         svc.save_expense(store, inp)
+
+
+def test_drafts_count_against_the_frame_as_on_the_server(store, tmp_path) -> None:
+    net = make_network(store)
+    bon = tmp_path / "bon.pdf"
+    bon.write_bytes(b"%PDF-1.4 bon")
+    blob = blobs.store_file(store, bon)
+    with_receipt = {"receipt_sha256": blob.sha256, "receipt_name": "bon.pdf"}
+    svc.save_expense(store, _inp(net, "23.400,00", **with_receipt))
+    draft = svc.save_expense(store, _inp(net, "1.000,00", description="Bon mangler"))
+    assert draft.status == "draft"
+    assert svc.budget(store, net.network_id).spent_ore == parse_kr("23.400,00")  # spent: finals only
+    chk = svc.check_expense(store, _inp(net, "700,00", **with_receipt))
+    assert chk.exceeds_frame and "25.100,00 kr." in chk.budget_message
+    with pytest.raises(svc.BudgetExceededError):
+        svc.save_expense(store, _inp(net, "700,00", **with_receipt))
+    # The draft itself, when its receipt comes, is not counted twice.
+    row = svc.get_expense(store, draft.id)
+    again = svc.ExpenseInput(
+        net.network_id, row.spent_on, row.amount_ore, row.category, row.description, **with_receipt
+    )
+    assert not svc.check_expense(store, again, draft.id).exceeds_frame
+    assert svc.save_expense(store, again, draft.id).status == "final"

@@ -3,7 +3,8 @@
 The rules come from ``domain``: the frame and the 80 % warning (``BudgetCheck``), the receipt limit
 (``receipt_required``). Spent is the sum of a network's *final* expenses; committed is what planned
 meetings are expected to cost beyond what has already been booked on them; remaining is the frame
-less both. The server checks the frame again on push (DESIGN.md §5).
+less both. Whether a new expense fits the frame is judged on final *and* draft expenses, as the
+server judges it again on push (DESIGN.md §5).
 """
 
 from __future__ import annotations
@@ -183,9 +184,11 @@ class BrokerTotals:
 # --- rules --------------------------------------------------------------------------------------
 
 
-def _spent(s: Session, network_id: str, exclude_id: str | None = None) -> int:
+def _spent(s: Session, network_id: str, exclude_id: str | None = None, *, drafts: bool = False) -> int:
     q = select(func.coalesce(func.sum(Expense.amount_ore), 0)).where(
-        Expense.network_id == network_id, Expense.deleted.is_(False), Expense.status == FINAL
+        Expense.network_id == network_id,
+        Expense.deleted.is_(False),
+        Expense.status.in_((FINAL, DRAFT)) if drafts else Expense.status == FINAL,
     )
     if exclude_id is not None:
         q = q.where(Expense.id != exclude_id)
@@ -263,9 +266,10 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
             f"Udgifter over {format_kr(RECEIPT_REQUIRED_ABOVE_ORE)} kræver en kvittering. Udgiften gemmes "
             "som kladde og tæller ikke med i forbruget, før kvitteringen er vedhæftet."
         )
-    # The frame is checked whether or not the expense stays a draft: a draft becomes final as soon
-    # as its receipt arrives, and the broker should learn about the overspend now, not then.
-    budget = BudgetCheck(spent_ore=_spent(s, inp.network_id, expense_id), new_ore=inp.amount_ore)
+    # The frame counts drafts too, this one and the others: a draft becomes final as soon as its
+    # receipt arrives, so the broker learns about an overspend now, not then. The server counts
+    # every live expense the same way (DESIGN §5), so what passes here is not rejected there.
+    budget = BudgetCheck(spent_ore=_spent(s, inp.network_id, expense_id, drafts=True), new_ore=inp.amount_ore)
     out.exceeds_frame = budget.exceeds
     out.budget_message = budget.message()
     if not budget.exceeds:
