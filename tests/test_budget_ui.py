@@ -135,3 +135,17 @@ def test_budgets_model_passes_qtmodeltester(qtmodeltester, store) -> None:
     model.set_rows(svc.broker_totals(store).networks)
     qtmodeltester.check(model)
     assert model.data(model.index(0, BudgetsModel.COL_REMAINING)) == "24.876,55 kr."
+
+
+def test_a_hidden_tab_catches_up_when_shown(qtbot, store) -> None:
+    net = make_network(store)
+    tab = NetworkActivityTab(AppContext(store=store), net.network_id)
+    qtbot.addWidget(tab)
+    assert tab.budget.spent.value.text() == "0,00 kr."
+    _spend(store, net, parse_kr("75,25"), net.opened_on)
+    tab.ctx.bus.changed.emit("expense")
+    assert tab.budget.spent.value.text() == "0,00 kr."  # not shown: no work yet
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.budget.spent.value.text() == "75,25 kr."
+    assert tab.expenses_model.rowCount() == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -59,6 +60,7 @@ class NetworkActivityTab(QWidget):
         self.setObjectName("networkActivityTab")
         self.exporter = Exporter(ctx, self)
         self.editor: MeetingEditor | ExpenseEditor | None = None
+        self._stale = False
 
         self.budget = BudgetPanel()
         self.tabs = QTabWidget()
@@ -132,9 +134,19 @@ class NetworkActivityTab(QWidget):
     # ------------------------------------------------------------------------------------------
     def _on_changed(self, entity: str) -> None:
         if entity in ("*", "meeting", "expense", "network", "membership", "contact"):
+            # A hidden tab (another view, another network's page) catches up when it is shown.
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
+        self._stale = False
         try:
             b = expense_svc.budget(self.ctx.store, self.network_id)
         except expense_svc.ExpenseError:
