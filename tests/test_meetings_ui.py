@@ -209,3 +209,30 @@ def test_deleting_a_meeting_from_the_editor_asks_first(qtbot, store, monkeypatch
         assert s.get(Meeting, mid).deleted is True
     assert expenses.get_expense(store, eid).meeting_id is None
     assert tab.expenses_model.rowCount() == 1
+
+
+def test_an_expense_booked_from_a_planned_meeting(qtbot, store) -> None:
+    from mægler_app.store.services import expenses
+
+    net = make_network(store)
+    mid = svc.save_meeting(
+        store,
+        svc.MeetingInput(
+            net.network_id,
+            dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC),
+            planned=True,
+            estimated_cost_ore=120_000,
+        ),
+    )
+    tab = _tab(qtbot, store, net.network_id)
+    assert tab.budget.committed.value.text() == "1.200,00 kr."
+    editor = tab.open_meeting(mid)
+    assert editor.estimate.text() == "1.200,00"
+    expense = editor.add_expense()
+    assert expense is not None and expense.meeting.currentData() == mid
+    qtbot.keyClicks(expense.description, "Forplejning")
+    qtbot.keyClicks(expense.amount, "450")
+    qtbot.mouseClick(expense.save_button, Qt.MouseButton.LeftButton)
+    assert expenses.list_expenses(store, net.network_id)[0].meeting_id == mid
+    assert tab.budget.spent.value.text() == "450,00 kr."
+    assert tab.budget.committed.value.text() == "750,00 kr."

@@ -34,6 +34,7 @@ from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...store.services import meetings as svc
 from ..context import AppContext
 from .amount_edit import AmountEdit
+from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf
 from .models import NextStepsModel
 
@@ -170,6 +171,9 @@ class MeetingEditor(QDialog):
         self.pdf_button = QPushButton(self.tr("Referat som PDF"))
         self.pdf_button.setObjectName("meetingPdf")
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.expense_button = QPushButton(self.tr("Udgift til mødet…"))
+        self.expense_button.setObjectName("meetingExpense")
+        self.expense_button.clicked.connect(self.add_expense)
         self.delete_button = QPushButton(self.tr("Slet møde"))
         self.delete_button.setObjectName("meetingDelete")
         self.delete_button.clicked.connect(self.delete)
@@ -180,6 +184,7 @@ class MeetingEditor(QDialog):
         cancel = QPushButton(self.tr("Luk"))
         cancel.clicked.connect(self.reject)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.expense_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -231,6 +236,7 @@ class MeetingEditor(QDialog):
             self.participants.addItem(item)
         self._on_planned(self.planned.isChecked())
         self.pdf_button.setEnabled(self.meeting_id is not None)
+        self.expense_button.setEnabled(self.meeting_id is not None)
         self.delete_button.setEnabled(self.meeting_id is not None)
 
     def _on_planned(self, planned: bool) -> None:
@@ -325,6 +331,14 @@ class MeetingEditor(QDialog):
         self.ctx.bus.changed.emit("expense")
         self.deleted.emit(self.meeting_id)
         self.accept()
+
+    def add_expense(self) -> ExpenseEditor | None:
+        """An expense booked on this meeting (a planned meeting's estimate then counts as spent)."""
+        if self.meeting_id is None:
+            return None
+        editor = ExpenseEditor(self.ctx, self.network_id, None, self, meeting_id=self.meeting_id)
+        editor.open()
+        return editor
 
     def export_pdf(self) -> None:
         """The minutes as they stand in the dialog: saved first, so the PDF and the log agree."""
