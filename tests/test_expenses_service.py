@@ -305,3 +305,26 @@ def test_drafts_count_against_the_frame_as_on_the_server(store, tmp_path) -> Non
     )
     assert not svc.check_expense(store, again, draft.id).exceeds_frame
     assert svc.save_expense(store, again, draft.id).status == "final"
+
+
+def test_messages_end_an_amount_without_a_double_full_stop(store) -> None:
+    from mægler_app.store.services import meetings
+
+    net = make_network(store)
+    meetings.save_meeting(
+        store,
+        meetings.MeetingInput(
+            net.network_id,
+            dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC),
+            planned=True,
+            estimated_cost_ore=2_490_000,
+        ),
+    )
+    chk = svc.check_expense(store, _inp(net, "200,00"))
+    assert chk.warnings and all(not w.endswith("..") for w in chk.warnings)
+    over = svc.Budget(
+        net.network_id, "N", FACILITATION_FRAME_ORE, FACILITATION_FRAME_ORE + 10_050, 0, 0, None, None, 1
+    )
+    assert over.warning() == (
+        "Netværket har brugt 25.100,50 kr. og er 100,50 kr. over rammen på 25.000,00 kr."
+    )

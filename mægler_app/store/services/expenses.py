@@ -145,8 +145,8 @@ class Budget:
         percent = self.used_permille // 10
         if self.spent_ore > self.frame_ore:
             return (
-                f"Netværket har brugt {format_kr(self.spent_ore)} og er over rammen på "
-                f"{format_kr(self.frame_ore)} med {format_kr(self.spent_ore - self.frame_ore)}."
+                f"Netværket har brugt {format_kr(self.spent_ore)} og er {format_kr(self.spent_ore - self.frame_ore)} "
+                f"over rammen på {format_kr(self.frame_ore)}"
             )
         if used > self.frame_ore:
             return (
@@ -277,7 +277,7 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
         if committed and budget.total_after + committed > budget.frame_ore:
             out.warnings.append(
                 f"Sammen med de planlagte møder ({format_kr(committed)}) når netværket op på "
-                f"{format_kr(budget.total_after + committed)}, over rammen på {format_kr(budget.frame_ore)}."
+                f"{format_kr(budget.total_after + committed)}, over rammen på {format_kr(budget.frame_ore)}"
             )
     return out
 
