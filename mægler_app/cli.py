@@ -143,10 +143,6 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
     args = _gui_parser().parse_args(argv)
-    # Import the store (SQLAlchemy) before Qt: PySide6's import hook inspects the source of every
-    # module imported after it, which made start-up about 2 s slower.
-    from .store import db as _db  # noqa: F401
-    from .store.services import overview as _overview  # noqa: F401
     from .ui.app import GuiOptions, run_gui
 
     return run_gui(
