@@ -22,12 +22,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .errors import OperatorError
 from .models import SeqCounter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class ServerDbError(Exception):
+class ServerDbError(OperatorError):
     """A database that cannot be used; ``str()`` is a Danish sentence for the operator."""
 
 
