@@ -148,6 +148,7 @@ class FormRenderer(QWidget):
         side_lay.addWidget(self.progress_bar)
         side_lay.addWidget(self.missing_title)
         side_lay.addWidget(self.missing, 1)
+        side_lay.addStretch(0)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([720, 260])
@@ -162,7 +163,8 @@ class FormRenderer(QWidget):
         box.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox QLabel { font-weight: normal; }")
         lay = QVBoxLayout(box)
         if intro or source:
-            text = intro + (f" ({self.tr('Kilde')}: {source})" if source else "")
+            cite = f"{self.tr('Kilde')}: {source}" if source else ""
+            text = f"{intro} ({cite})" if intro and cite else intro or cite
             label = QLabel(text.strip())
             label.setWordWrap(True)
             label.setStyleSheet("color: #5b6b7b;")
@@ -259,6 +261,8 @@ class FormRenderer(QWidget):
                 self.missing.addItem(item)
             title = self.tr("Mangler eller skal rettes (%1):").replace("%1", str(len(issues)))
             self.missing_title.setText(title if issues else self.tr("Alt er udfyldt."))
+            _show(self.missing, bool(issues) and not self._read_only)
+            _show(self.missing_title, not self._read_only)
 
     def _go_to_item(self, item: QListWidgetItem) -> None:
         self.focus_path(str(item.data(PATH_ROLE)))
@@ -284,6 +288,10 @@ class FormRenderer(QWidget):
         self._read_only = read_only
         for row in self.rows.values():
             row.editor.set_read_only(read_only)
+        if self._evaluation is not None:
+            # A frozen form has nothing left to fill in: no list of what is missing.
+            _show(self.missing, bool(self._issues) and not read_only)
+            _show(self.missing_title, not read_only)
 
     def is_read_only(self) -> bool:
         return self._read_only
