@@ -261,20 +261,21 @@ class _Evaluator:
         self.derived_ids = {d.id for d in defn.derived}
         self.relevant_paths: set[str] = set()
         self.repeat_ids = {s.id for s in defn.sections if s.repeat}
+        self._values: dict[str, Any] = {}
+        self._scopes: dict[tuple[str, bool], list[Scope]] = {}
+        self._questions = {q.id: (sec, q) for sec in defn.sections for q in sec.questions}
 
     # Raw scopes: what relevance conditions read (answers as typed, relevant or not).
     def _lookup_top(self, name: str, effective: bool) -> Any:
         if name in self.derived_ids:
             return self.derived.get(name)
-        try:
-            sec, q = self.defn.question(name)
-        except KeyError:
+        found = self._questions.get(name)
+        if found is None or found[0].repeat:
             return None
-        slot = Slot(sec, q)
+        slot = Slot(*found)
         if effective and slot.path not in self.relevant_paths:
             return None
-        value, fault = coerce(q, self.answers.get(name))
-        return None if fault else value
+        return self._value(slot)
 
     def scope(self, effective: bool) -> Scope:
         return Scope(lambda n: self._lookup_top(n, effective), lambda g: self._instances(g, effective))
@@ -290,15 +291,25 @@ class _Evaluator:
                 slot = Slot(sec, q, member)
                 if effective and slot.path not in self.relevant_paths:
                     return None
-                value, fault = coerce(q, get_answer(self.answers, slot))
-                return None if fault else value
+                return self._value(slot)
             return self._lookup_top(name, effective)
 
         return Scope(lookup, lambda g: self._instances(g, effective), lambda: member.name)
 
+    def _value(self, slot: Slot) -> Any:
+        """The slot's answer as stored, or None when it does not parse (cached: read many times)."""
+        path = slot.path
+        if path not in self._values:
+            value, fault = coerce(slot.question, get_answer(self.answers, slot))
+            self._values[path] = None if fault else value
+        return self._values[path]
+
     def _instances(self, group: str, effective: bool) -> list[Scope]:
-        sec = self.defn.section(group)
-        return [self.member_scope(sec, m, effective) for m in self.ctx.members]
+        key = (group, effective)
+        if key not in self._scopes:
+            sec = self.defn.section(group)
+            self._scopes[key] = [self.member_scope(sec, m, effective) for m in self.ctx.members]
+        return self._scopes[key]
 
     def run(self) -> Evaluation:
         # Derived values first on the raw answers, so that conditions may read them; then again

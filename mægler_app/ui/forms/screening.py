@@ -31,8 +31,6 @@ from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
 from ...domain.timeutil import format_date_da, format_datetime_da
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
-from ...reports.base import safe_filename
-from ...reports.screening_pdf import write_screening_pdf
 from ...store.services import screening as svc
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
@@ -40,9 +38,19 @@ from .renderer import PATH_ROLE, FormRenderer
 REPORTS_DIR = "rapporter"
 
 
-def export_screening_pdf(store: Any, screening_id: str, path: Path, registry: FormRegistry | None) -> str:
-    """The work of an export (runs in a worker thread, with its own store session)."""
+def export_screening_pdf(store: Any, screening_id: str, folder: Path, registry: FormRegistry | None) -> str:
+    """The work of an export (runs in a worker thread, with its own store session).
+
+    ReportLab is imported here, off the GUI thread and off the start-up path.
+    """
+    from ...reports.base import safe_filename
+    from ...reports.screening_pdf import write_screening_pdf
+
     report = svc.screening_report(store, screening_id, registry)
+    view = report.screening
+    day = (view.finalized_at or view.updated_at).date().isoformat()
+    suffix = "" if view.is_final else "-kladde"
+    path = folder / f"screening-{safe_filename(view.network_name)}-{day}{suffix}.pdf"
     return str(write_screening_pdf(report, path))
 
 
@@ -344,11 +352,8 @@ class ScreeningWidget(QWidget):
         view = self.view
         if view is None or self._worker is not None:
             return
-        day = (view.finalized_at or view.updated_at).date().isoformat()
-        suffix = "" if view.is_final else "-kladde"
-        name = f"screening-{safe_filename(view.network_name)}-{day}{suffix}.pdf"
-        path = Path(self.store.profile) / REPORTS_DIR / name
-        worker = Worker(export_screening_pdf, self.store, view.id, path, self.registry)
+        folder = Path(self.store.profile) / REPORTS_DIR
+        worker = Worker(export_screening_pdf, self.store, view.id, folder, self.registry)
         worker.signals.finished.connect(self._pdf_done)
         worker.signals.failed.connect(self._pdf_failed)
         self._worker = worker
