@@ -303,3 +303,13 @@ def test_condition_language(text: str, expected: bool) -> None:
 def test_condition_language_refuses_what_it_does_not_know(text: str, fault: str) -> None:
     with pytest.raises(ExpressionError, match=fault.replace("(", r"\(").replace(")", r"\)")):
         parse_expression(text)
+
+
+def test_answers_of_the_wrong_shape_are_faults_not_crashes() -> None:
+    a = filled()
+    a.update({"k1": 7, "k2": ["yes"], "kind": 3, "areas": "fisk", "pr": {"c1": "nonsense", "c2": None}})
+    msgs = messages(a)
+    assert "»Kriterie 1«: svaret skal være ja, delvist eller nej." in msgs
+    assert "»Type«: »3« er ikke en af valgmulighederne." in msgs
+    assert "»Områder«: »fisk« er ikke en af valgmulighederne." in msgs
+    assert "»Ansatte« (Alfa ApS) skal besvares." in msgs

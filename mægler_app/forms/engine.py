@@ -380,11 +380,7 @@ class _Evaluator:
                     ]
                     if not slots_here:
                         continue
-                    yes = sum(
-                        1
-                        for s in slots_here
-                        if (coerce(s.question, get_answer(self.answers, s))[0] or {}).get("value") == "yes"
-                    )
+                    yes = sum(1 for s in slots_here if (self._value(s) or {}).get("value") == "yes")
                     if yes < rule.count:
                         names = ", ".join(f"»{s.question.label}«" for s in slots_here)
                         who = f" ({member.name})" if member is not None else ""
