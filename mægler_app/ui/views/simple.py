@@ -1,4 +1,4 @@
-"""Simple list views (Virksomheder, Netværk, Møder og udgifter, Ansøgninger, Synkronisering).
+"""Simple list views (Virksomheder, Netværk, Møder og udgifter, Synkronisering).
 
 Each is a real table over the store; the feature issues grow them into full editors.
 """
@@ -12,7 +12,7 @@ from ...domain.cvr import format_cvr
 from ...domain.money import format_kr
 from ...domain.rules import NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS
-from ...domain.timeutil import format_date_da, format_datetime_da
+from ...domain.timeutil import format_date_da
 from ...store.services import overview as svc
 from ..table import Column, FilterProxy, RowsTableModel
 from .base import View
@@ -123,34 +123,6 @@ class ActivityView(TableView):
 
     def reload(self) -> None:
         self.model.set_rows(svc.list_activity(self.ctx.store))
-
-
-_APP_STATUS = {"draft": "Kladde", "submitted": "Indsendt", "approved": "Bevilget", "rejected": "Afslået"}
-
-
-class ApplicationsView(TableView):
-    key = "ansoegninger"
-    title = "Ansøgninger"
-    subtitle = "Ansøgninger om handlingsplan til Væksthus."
-    shortcut = "Ctrl+5"
-    watches = ("application",)
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Netværk", lambda r: r.network),
-            Column("Version", lambda r: str(r.revision), lambda r: r.revision, True),
-            Column("Status", lambda r: _APP_STATUS.get(r.status, r.status)),
-            Column("Timer", lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
-            Column(
-                "Indsendt",
-                lambda r: format_datetime_da(r.submitted_at),
-                lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
-            ),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_applications(self.ctx.store))
 
 
 class SyncView(View):
