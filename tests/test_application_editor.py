@@ -173,18 +173,25 @@ def test_unreadable_hours_are_named_and_the_rest_is_saved(qtbot, editor, store) 
 def test_expected_growth_per_company(qtbot, editor, store) -> None:
     _fill(qtbot, editor)
     m = editor.growth_model
-    turnover_kr = 1 + m.FIGURES.index(("turnover", "abs"))
-    turnover_pct = 1 + m.FIGURES.index(("turnover", "pct"))
-    employment = 1 + m.FIGURES.index(("employment", "abs"))
-    _type_cell(qtbot, editor.growth, 0, turnover_kr, "2.500.000")
-    _type_cell(qtbot, editor.growth, 0, turnover_pct, "12,5")
-    _type_cell(qtbot, editor.growth, 1, employment, "3")
-    assert m.index(0, turnover_kr).data() == "2.500.000,00"
+    for member, measure, kind, text in [
+        (0, "turnover", "abs", "2.500.000"),
+        (0, "turnover", "pct", "12,5"),
+        (1, "employment", "abs", "3"),
+    ]:
+        cell = m.index_for(member, measure, kind)
+        _click(qtbot, editor, editor.growth)
+        _type_cell(qtbot, editor.growth, cell.row(), cell.column(), text)
+    assert m.index_for(0, "turnover", "abs").data() == "2.500.000,00 kr."
+    assert m.index_for(0, "turnover", "pct").data() == "12,5 %"
+    assert m.index_for(1, "employment", "abs").data() == "3 personer"
+    _type_cell(qtbot, editor.growth, m.index_for(2, "export", "pct").row(), m.COL_PCT, "mange")
+    assert "ikke en procentsats" in editor.perspective_blocks["economic_perspective"].problem.text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     with store.session() as s:
         app = s.get(Application, editor.application_id)
         assert app is not None
-        first, second = m.row_id(m.index(0, 0)), m.row_id(m.index(1, 0))
+        first = m.row_id(m.index_for(0, "turnover", "abs"))
+        second = m.row_id(m.index_for(1, "turnover", "abs"))
         assert app.expected_growth[first] == {"turnover_ore": parse_kr("2.500.000"), "turnover_pct_bp": 1250}
         assert app.expected_growth[second] == {"employment": 3}
 
@@ -198,7 +205,7 @@ def test_submission_freezes_the_editor(qtbot, editor, store, demo) -> None:
     assert editor.hours.isReadOnly() and editor.texts["market_perspective"].isReadOnly()
     assert not editor.save_button.isVisible() and not editor.submit_button.isVisible()
     assert not editor.split_custom.isEnabled()
-    flags = editor.growth_model.flags(editor.growth_model.index(0, 1))
+    flags = editor.growth_model.flags(editor.growth_model.index(0, editor.growth_model.COL_ABS))
     assert not flags & Qt.ItemFlag.ItemIsEditable
     qtbot.keyClicks(editor.hours, "9")
     assert editor.hours.text() == "300"

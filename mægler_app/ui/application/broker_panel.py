@@ -36,6 +36,7 @@ class BrokerPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.page: BrokerPage | None = None
+        self.setStyleSheet("QLabel#stageCount { font-size: 18px; font-weight: 600; color: #1f3b57; }")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         cards = QHBoxLayout()
@@ -80,6 +81,13 @@ class BrokerPanel(QWidget):
             .replace("%2", str(p.drafts))
         )
         self.target.value.setText(f"{p.established} / {p.target_low}–{p.target_high}")
-        self.target.note.setText(self.tr(p.target_status))
+        if p.target_gap:
+            note = self.tr("Mål: %1–%2 pr. mægler; der mangler %3.").replace("%3", str(p.target_gap))
+        elif p.established > p.target_high:
+            note = self.tr("Over målet på %1–%2 pr. mægler.")
+        else:
+            note = self.tr("Inden for målet på %1–%2 pr. mægler.")
+        self.target.note.setText(note.replace("%1", str(p.target_low)).replace("%2", str(p.target_high)))
+        self.target.note.setToolTip(p.target_status)
         for key, label in self.stage_values.items():
             label.setText(str(p.networks_by_stage.get(key, 0)))

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFormLayout,
     QFrame,
@@ -221,8 +220,9 @@ class ApplicationEditor(QWidget):
             if key == "economic_perspective":
                 sub = QLabel(
                     self.tr(
-                        "Forventet vækst pr. virksomhed: omsætning, værditilvækst og eksportomsætning i kr. "
-                        "og i %, beskæftigelse i personer og i %. Dobbeltklik på en celle for at skrive."
+                        "Forventet vækst pr. virksomhed som følge af samarbejdet: omsætning, værditilvækst og "
+                        "eksportomsætning i kr. og i %, beskæftigelse i personer og i %. Dobbeltklik på en celle "
+                        "for at skrive."
                     )
                 )
                 sub.setWordWrap(True)
@@ -234,16 +234,9 @@ class ApplicationEditor(QWidget):
                 self.growth.setModel(self.growth_model)
                 self.growth.verticalHeader().setVisible(False)
                 header = self.growth.horizontalHeader()
-                header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-                header.setSectionResizeMode(GrowthModel.COL_COMPANY, QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(GrowthModel.COL_MEASURE, QHeaderView.ResizeMode.Stretch)
                 self.growth.setWordWrap(False)
-                # Eight figure columns share the width; a smaller header keeps "Værditilvækst" whole.
-                header.setStyleSheet("QHeaderView::section { padding: 2px; font-size: 11px; }")
-                self.growth.setEditTriggers(
-                    QAbstractItemView.EditTrigger.DoubleClicked
-                    | QAbstractItemView.EditTrigger.EditKeyPressed
-                    | QAbstractItemView.EditTrigger.AnyKeyPressed
-                )
                 block.body.addWidget(self.growth)
                 self.growth_model.edited.connect(self._changed)
                 self.growth_model.input_rejected.connect(self._growth_rejected)
@@ -401,6 +394,26 @@ class ApplicationEditor(QWidget):
         self.dirty = False
         self._parse_errors.clear()
         self._show(detail)
+
+    def refresh_if_changed(self) -> None:
+        """Follow a change made elsewhere (a decision pulled from Væksthus, the outbox sent).
+
+        The form is not reloaded for the editor's own saves: that would wipe a figure the broker
+        typed that could not be read.
+        """
+        if self.application_id is None or self.detail is None:
+            return
+        try:
+            fresh = svc.get_application(self.ctx.store, self.application_id)
+        except DomainError:
+            return
+        old = self.detail
+        if (fresh.status, fresh.pending_send, fresh.decided_at) != (
+            old.status,
+            old.pending_send,
+            old.decided_at,
+        ):
+            self.load(self.application_id)
 
     def _fill(self, d: svc.ApplicationDetail) -> None:
         draft = d.draft

@@ -34,11 +34,17 @@ def _tr(text: str) -> str:
 
 
 class GrowthModel(QAbstractTableModel):
-    """One row per company; a column per measure, in kr. (persons for employment) and in %."""
+    """Expected growth: a row per company and measure, with the figure in kr. (persons) and in %.
+
+    Four narrow columns rather than one wide row per company, so the table fits the editor.
+    """
 
     COL_COMPANY = 0
-    # the figure columns follow: (measure, "abs" | "pct") for each measure in GROWTH_MEASURES
-    FIGURES: list[tuple[str, str]] = [(m, k) for m in GROWTH_MEASURES for k in ("abs", "pct")]
+    COL_MEASURE = 1
+    COL_ABS = 2
+    COL_PCT = 3
+    HEADERS = ("Virksomhed", "Nøgletal", "Forventet stigning", "Stigning i %")
+    MEASURES = list(GROWTH_MEASURES)
 
     input_rejected = Signal(str)
     edited = Signal()
@@ -61,64 +67,76 @@ class GrowthModel(QAbstractTableModel):
     def values(self) -> dict[str, dict[str, int | None]]:
         return {cid: dict(v) for cid, v in self._values.items()}
 
+    def index_for(self, member_row: int, measure: str, kind: str) -> QModelIndex:
+        """The cell of one company's figure (kind "abs" or "pct")."""
+        row = member_row * len(self.MEASURES) + self.MEASURES.index(measure)
+        return self.index(row, self.COL_PCT if kind == "pct" else self.COL_ABS)
+
+    def _locate(self, row: int) -> tuple[MemberInfo, str]:
+        member_row, measure_row = divmod(row, len(self.MEASURES))
+        return self._members[member_row], self.MEASURES[measure_row]
+
     def row_id(self, index: _Index) -> str | None:
-        if not index.isValid() or index.row() >= len(self._members):
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        return self._members[index.row()].company_id
+        return self._locate(index.row())[0].company_id
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._members)
+        return 0 if parent.isValid() else len(self._members) * len(self.MEASURES)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self.FIGURES)
-
-    def _figure(self, column: int) -> tuple[str, str]:
-        return self.FIGURES[column - 1]
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == self.COL_COMPANY:
-            return _tr("Virksomhed")
-        if not 0 < section <= len(self.FIGURES):
-            return None
-        measure, kind = self._figure(section)
-        unit = "%" if kind == "pct" else ("kr." if measure in MONEY_MEASURES else _tr("personer"))
-        # Two short lines, so nine columns fit the editor's width.
-        name = _tr("Eksport") if measure == "export" else _tr(GROWTH_MEASURES[measure])
-        return f"{name}\n{unit}"
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return _tr(self.HEADERS[section])
+        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and index.column() != self.COL_COMPANY:
+        if self._editable and index.column() in (self.COL_ABS, self.COL_PCT):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def _text(self, measure: str, kind: str, value: int | None, *, for_edit: bool) -> str:
+    @staticmethod
+    def _text(measure: str, kind: str, value: int | None, *, for_edit: bool) -> str:
         if value is None:
             return ""
-        # The unit is in the column header, so the cells show the bare figure.
         if kind == "pct":
-            return format_percent_bp(value, suffix=False)
+            return format_percent_bp(value, suffix=not for_edit)
         if measure in MONEY_MEASURES:
-            return format_kr_input(value)
-        return str(value)
+            return format_kr_input(value) if for_edit else format_kr(value)
+        if for_edit:
+            return str(value)
+        return (
+            _tr("%1 person").replace("%1", str(value))
+            if abs(value) == 1
+            else _tr("%1 personer").replace("%1", str(value))
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._members)):
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
-        member = self._members[index.row()]
-        if index.column() == self.COL_COMPANY:
+        member, measure = self._locate(index.row())
+        col = index.column()
+        if col == self.COL_COMPANY:
             if role == Qt.ItemDataRole.DisplayRole:
-                return member.name
+                # The name once per company keeps the table calm to read.
+                return member.name if self.MEASURES.index(measure) == 0 else ""
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"CVR {format_cvr(member.cvr)}"
+                return f"{member.name}, CVR {format_cvr(member.cvr)}"
             return None
-        measure, kind = self._figure(index.column())
+        if col == self.COL_MEASURE:
+            if role == Qt.ItemDataRole.DisplayRole:
+                unit = "kr." if measure in MONEY_MEASURES else _tr("personer")
+                return f"{_tr(GROWTH_MEASURES[measure])} ({unit})"
+            return None
+        kind = "pct" if col == self.COL_PCT else "abs"
         value = self._values[member.company_id].get(growth_key(measure, kind))
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(measure, kind, value, for_edit=False)
@@ -129,11 +147,12 @@ class GrowthModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == self.COL_COMPANY:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self._editable:
             return False
-        if not self._editable:
+        if index.column() not in (self.COL_ABS, self.COL_PCT):
             return False
-        measure, kind = self._figure(index.column())
+        member, measure = self._locate(index.row())
+        kind = "pct" if index.column() == self.COL_PCT else "abs"
         text = "" if value is None else str(value).strip()
         try:
             if not text:
@@ -148,8 +167,7 @@ class GrowthModel(QAbstractTableModel):
             msg = str(exc) if isinstance(exc, DomainError) else _tr("Beskæftigelse angives i hele personer.")
             self.input_rejected.emit(msg)
             return False
-        cid = self._members[index.row()].company_id
-        self._values[cid][growth_key(measure, kind)] = parsed
+        self._values[member.company_id][growth_key(measure, kind)] = parsed
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         self.edited.emit()
         return True

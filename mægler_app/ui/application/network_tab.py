@@ -65,8 +65,10 @@ class ApplicationTab(QWidget):
             self.intro.setText(text)
             self.pages.setCurrentIndex(0)
         else:
-            if self.editor.application_id != latest.id or not self.editor.dirty:
+            if self.editor.application_id != latest.id:
                 self.editor.load(latest.id)
+            else:
+                self.editor.refresh_if_changed()
             self.pages.setCurrentIndex(1)
         self._show_history()
 

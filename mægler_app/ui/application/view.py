@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.money import format_kr
-from ...domain.timeutil import format_date_da, format_datetime_da
+from ...domain.timeutil import format_date_da
 from ...store.services import applications as svc
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
@@ -39,7 +40,7 @@ def application_columns() -> list[Column[svc.ApplicationRow]]:
         ),
         Column(
             "Indsendt",
-            lambda r: format_datetime_da(r.submitted_at),
+            lambda r: format_date_da(r.submitted_at),
             lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
         ),
         Column(
@@ -113,11 +114,13 @@ class ApplicationsView(View):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the network's name takes what is left, so every column fits without scrolling sideways
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        self.model.modelReset.connect(self.table.resizeColumnsToContents)
         ol.addWidget(self.table, 1)
         self.pages.addWidget(overview)
 
@@ -135,6 +138,8 @@ class ApplicationsView(View):
         self.pages.addWidget(editor_page)
 
     def reload(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.editor.refresh_if_changed()
         self.broker.reload()
         self.model.set_rows(svc.list_applications(self.ctx.store))
         current = self.new_network.currentData()
