@@ -8,9 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
-from ...domain.timeutil import format_datetime_da
 from ...store.services import overview as svc
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import FilterProxy, RowsTableModel
 from .base import View
 
 
@@ -46,34 +45,6 @@ class TableView(View):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         lay.addWidget(self.table)
-
-
-_APP_STATUS = {"draft": "Kladde", "submitted": "Indsendt", "approved": "Bevilget", "rejected": "Afslået"}
-
-
-class ApplicationsView(TableView):
-    key = "ansoegninger"
-    title = "Ansøgninger"
-    subtitle = "Ansøgninger om handlingsplan til Væksthus."
-    shortcut = "Ctrl+5"
-    watches = ("application",)
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Netværk", lambda r: r.network),
-            Column("Version", lambda r: str(r.revision), lambda r: r.revision, True),
-            Column("Status", lambda r: _APP_STATUS.get(r.status, r.status)),
-            Column("Timer", lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
-            Column(
-                "Indsendt",
-                lambda r: format_datetime_da(r.submitted_at),
-                lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
-            ),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_applications(self.ctx.store))
 
 
 class SyncView(View):

@@ -1,0 +1,595 @@
+"""The application for an action plan as a PDF a Væksthus caseworker can read and print.
+
+Cover page, the network as it stands (members with CVR, core task, goals, screening, the tentative
+plan), the four perspectives, the expected growth per company, the consultant and the budget with
+each company's share, and Væksthus' decision once there is one.
+
+The page frame (header, "Side X af Y" footer) is a small local template below with the same shape
+as the shared ``reports.base.ReportDocument``, so switching to it is one import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..domain.cvr import format_cvr
+from ..domain.money import format_kr
+from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES
+from ..domain.timeutil import format_date_da, format_datetime_da
+from ..store.db import Store
+from ..store.services.applications import (
+    GROWTH_MEASURES,
+    MONEY_MEASURES,
+    PERSPECTIVES,
+    ApplicationDetail,
+    format_percent_bp,
+    get_application,
+    growth_value,
+)
+from ..store.services.overview import get_state
+
+# --- local page template (to be replaced by reports.base when it lands) ---------------------------
+
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+FONT_ITALIC = "Helvetica-Oblique"
+PAGE = A4
+MARGIN_X = 20 * mm
+CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
+HEADER_TEXT = "Væksthus Midtjylland · Midtjysk Klyngeprogram"
+ACCENT = colors.HexColor("#1f3b57")
+GOLD = colors.HexColor("#f2b134")
+MUTED = colors.HexColor("#5b6b7b")
+RULE = colors.HexColor("#d5dce3")
+ZEBRA = colors.HexColor("#f3f6f9")
+SOFT = colors.HexColor("#eef3f8")
+WARN_BG = colors.HexColor("#fff4d6")
+
+_BASE = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
+STYLES = {
+    "body": _BASE,
+    "kicker": ParagraphStyle("kicker", parent=_BASE, fontSize=11, textColor=GOLD, fontName=FONT_BOLD),
+    "cover_title": ParagraphStyle(
+        "cover_title", parent=_BASE, fontName=FONT_BOLD, fontSize=24, leading=29, textColor=ACCENT
+    ),
+    "cover_sub": ParagraphStyle("cover_sub", parent=_BASE, fontSize=12, leading=16, textColor=MUTED),
+    "h1": ParagraphStyle(
+        "h1",
+        parent=_BASE,
+        fontName=FONT_BOLD,
+        fontSize=14,
+        leading=18,
+        textColor=ACCENT,
+        spaceBefore=12,
+        spaceAfter=5,
+    ),
+    "h2": ParagraphStyle(
+        "h2", parent=_BASE, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2
+    ),
+    "hint": ParagraphStyle(
+        "hint", parent=_BASE, fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED
+    ),
+    "cell": ParagraphStyle("cell", parent=_BASE, fontSize=9, leading=12),
+    "cell_right": ParagraphStyle("cell_right", parent=_BASE, fontSize=9, leading=12, alignment=2),
+    "cell_bold": ParagraphStyle("cell_bold", parent=_BASE, fontName=FONT_BOLD, fontSize=9, leading=12),
+    "cell_bold_right": ParagraphStyle(
+        "cell_bold_right", parent=_BASE, fontName=FONT_BOLD, fontSize=9, leading=12, alignment=2
+    ),
+    "empty": ParagraphStyle("empty", parent=_BASE, fontName=FONT_ITALIC, textColor=MUTED),
+}
+
+# Helvetica's WinAnsi encoding has æ, ø, å and the en dash; map the few characters it lacks.
+_REPLACE = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2192": "->"}
+
+
+def clean(text: Any) -> str:
+    s = "" if text is None else str(text)
+    for a, b in _REPLACE.items():
+        s = s.replace(a, b)
+    return "".join(ch if _winansi(ch) else "?" for ch in s)
+
+
+def _winansi(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def para(text: Any, style: str = "body") -> Paragraph:
+    return Paragraph(re.sub(r"\r?\n", "<br/>", escape(clean(text))), STYLES[style])
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Keeps the pages until the end so each footer can say "Side X af Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(MUTED)
+            self.drawRightString(PAGE[0] - MARGIN_X, 12 * mm, f"Side {self._pageNumber} af {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+class ReportDocument:
+    """A4 with the programme's header on every page and a footer with title, date and page numbers."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        title: str,
+        *,
+        header_right: str = "",
+        author: str = "",
+        subject: str = "",
+        printed_on: dt.date | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.title = clean(title)
+        self.header_right = clean(header_right or title)
+        self.author = clean(author)
+        self.subject = clean(subject)
+        self.printed_on = printed_on or dt.date.today()
+
+    def _decorate(self, canv: rl_canvas.Canvas, _doc: Any) -> None:
+        width, height = PAGE
+        top = height - 14 * mm
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.setFont(FONT_BOLD, 9)
+        canv.drawString(MARGIN_X, top, HEADER_TEXT)
+        canv.setFillColor(MUTED)
+        canv.setFont(FONT, 8.5)
+        right = self.header_right if len(self.header_right) <= 60 else self.header_right[:57] + "..."
+        canv.drawRightString(width - MARGIN_X, top, right)
+        canv.setStrokeColor(ACCENT)
+        canv.setLineWidth(0.8)
+        canv.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.4)
+        canv.line(MARGIN_X, 16 * mm, width - MARGIN_X, 16 * mm)
+        canv.setFont(FONT, 8)
+        canv.drawString(MARGIN_X, 12 * mm, f"{self.title} · udskrevet {format_date_da(self.printed_on)}")
+        canv.restoreState()
+
+    def build(self, story: list[Flowable]) -> Path:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside the target and renamed, so a viewer never opens a half-written file.
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=PAGE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=28 * mm,
+            bottomMargin=22 * mm,
+            title=self.title,
+            author=self.author,
+            subject=self.subject,
+            creator="Mægler",
+            lang="da-DK",
+        )
+        doc.build(story, onFirstPage=self._decorate, onLaterPages=self._decorate, canvasmaker=_NumberedCanvas)
+        tmp.replace(self.path)
+        return self.path
+
+
+# --- the application ----------------------------------------------------------------------------
+
+STATUS_TEXT = {
+    "draft": "Kladde – ikke indsendt",
+    "submitted": "Indsendt til Væksthus",
+    "approved": "Bevilget af Væksthus",
+    "rejected": "Afslået af Væksthus",
+}
+
+
+def _kv(rows: Sequence[tuple[str, Any]], key_width: float = 56 * mm) -> Table:
+    data = [[para(k, "cell_bold"), v if isinstance(v, Flowable) else para(v, "cell")] for k, v in rows]
+    t = Table(data, colWidths=[key_width, CONTENT_WIDTH - key_width], hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t
+
+
+def _grid(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    total_row: bool = False,
+) -> Table:
+    col_widths = [CONTENT_WIDTH * w / sum(widths) for w in widths]
+    data: list[list[Any]] = [
+        [para(h, "cell_bold_right" if i in right else "cell_bold") for i, h in enumerate(header)]
+    ]
+    for r, row in enumerate(rows):
+        last = total_row and r == len(rows) - 1
+        data.append(
+            [
+                c
+                if isinstance(c, Flowable)
+                else para(c, ("cell_bold" if last else "cell") + ("_right" if i in right else ""))
+                for i, c in enumerate(row)
+            ]
+        )
+    t = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
+    style: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for i in range(2, len(data), 2):
+        style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+    if total_row:
+        style += [("LINEABOVE", (0, -1), (-1, -1), 0.9, ACCENT), ("BACKGROUND", (0, -1), (-1, -1), SOFT)]
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _box(flowables: Sequence[Flowable], background: Any = SOFT, bar: Any = ACCENT) -> Table:
+    t = Table([[list(flowables)]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ]
+        )
+    )
+    return t
+
+
+def _text_or_empty(text: str) -> Paragraph:
+    return para(text, "body") if text.strip() else para("Ikke udfyldt.", "empty")
+
+
+def _section(number: int, title: str) -> list[Flowable]:
+    # A heading is never left alone at the foot of a page.
+    return [CondPageBreak(40 * mm), para(f"{number}. {title}", "h1")]
+
+
+def _status_line(d: ApplicationDetail) -> str:
+    text = STATUS_TEXT.get(d.status, d.status)
+    if d.status == "submitted" and d.submitted_at:
+        text += f" {format_datetime_da(d.submitted_at)}"
+    if d.status in ("approved", "rejected") and d.decided_at:
+        text += f" {format_date_da(d.decided_at)}"
+    return text
+
+
+def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowable]:
+    b = d.budget
+    n = d.network
+    rows: list[tuple[str, Any]] = [
+        ("Netværk", n.name),
+        ("Netværkstype", n.network_type_label or "Ikke angivet"),
+        ("Virksomheder", ", ".join(m.name for m in n.members) or "Ingen"),
+        ("Konsulent", _consultant_text(d)),
+        ("Konsulenttimer", "" if b.hours is None else f"{b.hours} timer"),
+        ("Forløb", "" if d.draft.period_months is None else f"{d.draft.period_months} måneder"),
+        ("Samlet budget", "" if b.total_ore is None else format_kr(b.total_ore)),
+        (
+            f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",
+            "" if b.company_share_ore is None else format_kr(b.company_share_ore),
+        ),
+        ("Status", _status_line(d)),
+        ("Version", str(d.revision)),
+        ("Netværksmægler", broker),
+        ("Dato", format_date_da(printed_on)),
+    ]
+    story: list[Flowable] = [
+        Spacer(1, 18 * mm),
+        para("ANSØGNING OM HANDLINGSPLAN", "kicker"),
+        Spacer(1, 3 * mm),
+        para(n.name, "cover_title"),
+        Spacer(1, 3 * mm),
+        para(
+            "Til Væksthus Midtjylland: ansøgning om ekstern konsulent til udarbejdelse af netværkets "
+            "handlingsplan (trin 2 i Midtjysk Klyngeprogram).",
+            "cover_sub",
+        ),
+        Spacer(1, 10 * mm),
+        _kv(rows),
+    ]
+    if d.status == "draft":
+        story += [
+            Spacer(1, 8 * mm),
+            _box(
+                [
+                    para(
+                        "Dette er en kladde. Den er ikke indsendt til Væksthus og kan stadig ændres.",
+                        "body",
+                    )
+                ],
+                WARN_BG,
+                GOLD,
+            ),
+        ]
+    story.append(PageBreak())
+    return story
+
+
+def _consultant_text(d: ApplicationDetail) -> str:
+    if d.draft.consultant_by_vaeksthus:
+        return "Væksthus foreslår en konsulent"
+    parts = [p for p in (d.draft.consultant_name, d.draft.consultant_firm) if p.strip()]
+    return ", ".join(parts) or "Ikke angivet"
+
+
+def _network_section(d: ApplicationDetail) -> list[Flowable]:
+    n = d.network
+    story = _section(1, "Netværket")
+    story += [
+        _kv(
+            [
+                ("Kerneopgave (hvad)", n.core_task or "Ikke beskrevet"),
+                (
+                    "Netværkstype",
+                    f"{n.network_type_label}: {n.network_type_text}"
+                    if n.network_type_label
+                    else "Ikke angivet",
+                ),
+                ("Mål for netværket (hvorfor)", n.goals or "Ikke beskrevet"),
+                ("Vilkår og samarbejdsform (hvordan)", n.terms or "Ikke beskrevet"),
+            ]
+        ),
+        para("Deltagere (hvem)", "h2"),
+    ]
+    rows = [
+        [
+            m.name,
+            format_cvr(m.cvr),
+            MEMBER_ROLES.get(m.role, m.role),
+            "" if m.employees is None else str(m.employees),
+            m.goals or "",
+        ]
+        for m in n.members
+    ]
+    story.append(
+        _grid(
+            ["Virksomhed", "CVR-nr.", "Rolle", "Ansatte", "Virksomhedens mål"],
+            rows,
+            [27, 13, 21, 9, 30],
+            right=[3],
+        )
+    )
+    story += _section(2, "Screening og tentativ plan")
+    if n.screening_verdict:
+        verdict = "Bestået" if n.screening_passed else "Ikke bestået"
+        rows2: list[tuple[str, Any]] = [
+            ("Screening", f"{verdict}, {format_date_da(n.screening_date)}" if n.screening_date else verdict)
+        ]
+        if n.screening_reasons:
+            rows2.append(("Begrundelse", "\n".join(n.screening_reasons)))
+    else:
+        rows2 = [("Screening", "Ingen afsluttet screening")]
+    plan = n.tentative_plan
+    if plan is None:
+        rows2.append(("Tentativ plan", "Der er ikke registreret et møde om en tentativ plan."))
+    else:
+        rows2.append(
+            (
+                "Tentativ plan",
+                f"{format_datetime_da(plan.starts_at)}" + (f", {plan.place}" if plan.place else ""),
+            )
+        )
+        if plan.agenda:
+            rows2.append(("Dagsorden", plan.agenda))
+        if plan.minutes:
+            rows2.append(("Referat", plan.minutes))
+        if plan.decisions:
+            rows2.append(("Beslutninger", plan.decisions))
+    story.append(_kv(rows2))
+    return story
+
+
+def _growth_table(d: ApplicationDetail) -> Table:
+    header = ["Virksomhed", *GROWTH_MEASURES.values()]
+    rows = []
+    for m in d.network.members:
+        figures = d.draft.expected_growth.get(m.company_id, {})
+        cells: list[str] = [m.name]
+        for measure in GROWTH_MEASURES:
+            absolute = growth_value(figures, measure, "abs")
+            pct = growth_value(figures, measure, "pct")
+            if absolute is None:
+                shown = ""
+            elif measure in MONEY_MEASURES:
+                shown = format_kr(absolute)
+            else:
+                shown = f"{absolute} {'person' if abs(absolute) == 1 else 'personer'}"
+            if pct is not None:
+                shown = (shown + "\n" if shown else "") + ("+" if pct > 0 else "") + format_percent_bp(pct)
+            cells.append(shown or "–")
+        rows.append(cells)
+    return _grid(header, rows, [25, 18, 18, 21, 18], right=[1, 2, 3, 4])
+
+
+def _perspectives(d: ApplicationDetail) -> list[Flowable]:
+    story: list[Flowable] = []
+    for number, (key, (title, hint)) in enumerate(PERSPECTIVES.items(), start=3):
+        story += _section(number, title)
+        story.append(para(hint, "hint"))
+        story.append(Spacer(1, 2 * mm))
+        story.append(_text_or_empty(str(getattr(d.draft, key))))
+        if key == "economic_perspective":
+            story.append(
+                KeepTogether(
+                    [
+                        para("Forventet vækst pr. virksomhed", "h2"),
+                        para(
+                            "Forventet stigning som følge af netværkssamarbejdet, i kroner (beskæftigelse i "
+                            "personer) og i procent.",
+                            "hint",
+                        ),
+                        Spacer(1, 1.5 * mm),
+                        _growth_table(d),
+                    ]
+                )
+            )
+    return story
+
+
+def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
+    b = d.budget
+    story = _section(number, "Konsulent og budget")
+    story.append(
+        _kv(
+            [
+                ("Konsulent", _consultant_text(d)),
+                ("Konsulenttimer", "" if b.hours is None else f"{b.hours} timer"),
+                ("Timepris", "" if b.hourly_rate_ore is None else format_kr(b.hourly_rate_ore)),
+                ("Forløb", "" if d.draft.period_months is None else f"{d.draft.period_months} måneder"),
+                ("Samlet konsulentbudget", "" if b.total_ore is None else format_kr(b.total_ore)),
+                (
+                    f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",
+                    "" if b.company_share_ore is None else format_kr(b.company_share_ore),
+                ),
+                (
+                    "Programmets andel",
+                    "" if b.programme_share_ore is None else format_kr(b.programme_share_ore),
+                ),
+                (
+                    "Fordelingsnøgle",
+                    "Ligelig fordeling" if d.draft.split_mode == "equal" else "Tilpasset fordeling",
+                ),
+            ]
+        )
+    )
+    rows: list[list[Any]] = [
+        [
+            s.name,
+            format_cvr(s.cvr),
+            format_percent_bp(s.basis_points),
+            "" if s.amount_ore is None else format_kr(s.amount_ore),
+        ]
+        for s in b.shares
+    ]
+    total_amount = sum(s.amount_ore for s in b.shares if s.amount_ore is not None)
+    rows.append(
+        ["I alt", "", format_percent_bp(b.split_total_bp), format_kr(total_amount) if b.shares else ""]
+    )
+    story += [
+        para("Virksomhedernes egenbetaling fordelt efter fordelingsnøglen", "h2"),
+        KeepTogether(
+            _grid(
+                ["Virksomhed", "CVR-nr.", "Andel", "Beløb"],
+                rows,
+                [40, 18, 14, 22],
+                right=[2, 3],
+                total_row=True,
+            )
+        ),
+    ]
+    return story
+
+
+def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
+    if d.status not in ("approved", "rejected"):
+        return []
+    story = _section(number, "Væksthus' afgørelse")
+    text = "Bevilget" if d.status == "approved" else "Afslået"
+    rows: list[tuple[str, Any]] = [("Afgørelse", text), ("Dato", format_date_da(d.decided_at))]
+    if d.decision_comment:
+        rows.append(("Begrundelse", d.decision_comment))
+    story.append(_kv(rows))
+    return story
+
+
+def render_application_pdf(
+    detail: ApplicationDetail, path: str | Path, *, broker: str, printed_on: dt.date | None = None
+) -> Path:
+    """Write the application to ``path`` and return it."""
+    printed_on = printed_on or dt.date.today()
+    title = f"Ansøgning om handlingsplan – {detail.network.name}"
+    doc = ReportDocument(
+        path,
+        title,
+        header_right=f"Ansøgning om handlingsplan, version {detail.revision}",
+        author=broker,
+        subject="Midtjysk Klyngeprogram: ansøgning om handlingsplan",
+        printed_on=printed_on,
+    )
+    story: list[Flowable] = []
+    story += _cover(detail, broker, printed_on)
+    story += _network_section(detail)
+    story += _perspectives(detail)
+    budget_number = 3 + len(PERSPECTIVES)
+    story += _budget(detail, budget_number)
+    story += _decision(detail, budget_number + 1)
+    return doc.build(story)
+
+
+def default_filename(detail: ApplicationDetail) -> str:
+    name = re.sub(r"[^\wæøåÆØÅ]+", "-", detail.network.name).strip("-_")[:50] or "netvaerk"
+    return f"Ansoegning-{name}-v{detail.revision}.pdf"
+
+
+def broker_name(store: Store) -> str:
+    """Who the profile belongs to (the sync account's user name), for the cover and the metadata."""
+    account = get_state(store, "account")
+    if isinstance(account, dict) and str(account.get("username", "")).strip():
+        return str(account["username"]).strip()
+    return "Netværksmægler"
+
+
+def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:
+    """Render the application to ``path`` (default: the profile's ``dokumenter`` folder). Runs in a worker."""
+    detail = get_application(store, application_id)
+    target = Path(path) if path is not None else store.profile / "dokumenter" / default_filename(detail)
+    return render_application_pdf(detail, target, broker=broker_name(store))

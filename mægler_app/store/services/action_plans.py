@@ -1,0 +1,179 @@
+"""After approval: the action plan's required elements as a checklist, its dates, and trin 3.
+
+The consultant writes the action plan; the broker follows it here. The plan record is made the
+first time the broker saves it (a local change that syncs), not when the decision arrives, so the
+decision itself stays the server's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.errors import DomainError
+from ...domain.rules import ACTION_PLAN_ELEMENTS
+from ...domain.stages import STAGE_LABELS, Stage, StageError
+from ...domain.timeutil import utcnow
+from ..db import Store
+from ..models import ActionPlan, Application, Network
+from . import stage as stage_service
+
+
+@dataclass(frozen=True)
+class ActionPlanInfo:
+    network_id: str
+    plan_id: str | None
+    application_id: str
+    period_months: int | None
+    elements: dict[str, bool]
+    start_date: dt.date | None
+    end_date: dt.date | None
+    notes: str
+    stage: Stage
+    trin3_on: dt.date | None
+    trin3_evidence: str
+    warnings: list[str]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for v in self.elements.values() if v)
+
+    @property
+    def total(self) -> int:
+        return len(self.elements)
+
+    @property
+    def is_trin3(self) -> bool:
+        return self.stage == Stage.TRIN3
+
+
+def _approved(session: Session, network_id: str) -> Application | None:
+    return session.scalars(
+        select(Application)
+        .where(
+            Application.network_id == network_id,
+            Application.deleted.is_(False),
+            Application.status == "approved",
+        )
+        .order_by(Application.revision.desc())
+        .limit(1)
+    ).first()
+
+
+def _plan(session: Session, network_id: str) -> ActionPlan | None:
+    return session.scalars(
+        select(ActionPlan)
+        .where(ActionPlan.network_id == network_id, ActionPlan.deleted.is_(False))
+        .order_by(ActionPlan.updated_at.desc())
+        .limit(1)
+    ).first()
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    return months + (1 if end.day >= start.day else 0)
+
+
+def _warnings(
+    elements: dict[str, bool], start: dt.date | None, end: dt.date | None, months: int | None
+) -> list[str]:
+    out = []
+    if start and end and months:
+        span = _months_between(start, end)
+        if span != months:
+            out.append(
+                f"Perioden fra start til slut er omkring {span} måneder; ansøgningen angav {months} måneder."
+            )
+    missing = [ACTION_PLAN_ELEMENTS[k] for k, v in elements.items() if not v]
+    if missing and end and end < utcnow().date():
+        out.append("Slutdatoen er passeret, men handlingsplanen mangler: " + ", ".join(missing) + ".")
+    return out
+
+
+def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
+    """The network's action plan; None while it has no approved application."""
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        if network is None or network.deleted:
+            raise DomainError("Netværket findes ikke.")
+        app = _approved(s, network_id)
+        if app is None:
+            return None
+        plan = _plan(s, network_id)
+        stored = dict(plan.elements or {}) if plan else {}
+        elements = {k: bool(stored.get(k, False)) for k in ACTION_PLAN_ELEMENTS}
+        start = plan.start_date if plan else None
+        end = plan.end_date if plan else None
+        return ActionPlanInfo(
+            network_id=network_id,
+            plan_id=plan.id if plan else None,
+            application_id=app.id,
+            period_months=app.period_months,
+            elements=elements,
+            start_date=start,
+            end_date=end,
+            notes=plan.notes if plan else "",
+            stage=Stage(network.stage),
+            trin3_on=network.trin3_on,
+            trin3_evidence=network.trin3_evidence or "",
+            warnings=_warnings(elements, start, end, app.period_months),
+        )
+
+
+def save_action_plan(
+    store: Store,
+    network_id: str,
+    elements: dict[str, bool],
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    notes: str = "",
+) -> ActionPlanInfo:
+    unknown = set(elements) - set(ACTION_PLAN_ELEMENTS)
+    if unknown:
+        raise DomainError("Ukendt element i handlingsplanen: " + ", ".join(sorted(unknown)) + ".")
+    if start_date and end_date and end_date < start_date:
+        raise DomainError("Slutdatoen ligger før startdatoen.")
+    with store.session() as s:
+        app = _approved(s, network_id)
+        if app is None:
+            raise DomainError("Handlingsplanen følges først, når ansøgningen er bevilget af Væksthus.")
+        plan = _plan(s, network_id)
+        if plan is None:
+            plan = ActionPlan(network_id=network_id, application_id=app.id)
+            s.add(plan)
+        plan.elements = {k: bool(elements.get(k, False)) for k in ACTION_PLAN_ELEMENTS}
+        plan.start_date = start_date
+        plan.end_date = end_date
+        plan.notes = notes
+    info = get_action_plan(store, network_id)
+    assert info is not None
+    return info
+
+
+def mark_trin3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
+    """The network has become a business network: record what shows it and the date."""
+    day = on or utcnow().date()
+    if day > utcnow().date():
+        raise DomainError("Datoen for trin 3 kan ikke ligge i fremtiden.")
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        if network is None or network.deleted:
+            raise DomainError("Netværket findes ikke.")
+        if network.stage != Stage.TRIN2:
+            raise DomainError(
+                f"Kun et netværk på »{STAGE_LABELS[Stage.TRIN2]}« kan markeres som forretningsnetværk; "
+                f"netværket er på »{STAGE_LABELS[Stage(network.stage)]}«."
+            )
+        network.trin3_evidence = evidence.strip()
+        s.flush()
+        try:
+            stage_service.move(s, network, Stage.TRIN3)
+        except StageError as exc:
+            raise DomainError(str(exc)) from exc
+        network.trin3_on = day
+    info = get_action_plan(store, network_id)
+    assert info is not None
+    return info

@@ -1,0 +1,780 @@
+"""The action-plan application: drafting, rules, submission, Væksthus' decision and new revisions.
+
+Widgets call these functions with plain values and get plain dataclasses back. The rules (hours,
+months, the companies' share and its allocation key) come from ``domain.rules``/``domain.validation``;
+this module only gathers the facts and writes the result.
+
+A submitted application is frozen: it keeps the allocation key of the companies it was submitted
+with (``split_basis_points`` always names every company), so later changes to the network's members
+do not change what Væksthus received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from ...domain.errors import DomainError
+from ...domain.money import percent_of, split_by_basis_points
+from ...domain.rules import (
+    BROKER_BONUS_ORE,
+    COMPANY_SHARE_PERCENT,
+    MEETING_KINDS,
+    NETWORK_TYPES,
+    SPLIT_TOTAL_BASIS_POINTS,
+)
+from ...domain.stages import STAGE_LABELS, Stage
+from ...domain.timeutil import utcnow
+from ...domain.validation import check_hours, check_months, check_split
+from ..db import Store
+from ..models import Application, Company, Meeting, Membership, Network, OutboxEntry, Screening
+from . import stage as stage_service
+
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Kladde",
+    "submitted": "Indsendt",
+    "approved": "Bevilget",
+    "rejected": "Afslået",
+}
+PENDING_LABEL = "Indsendt – afventer afsendelse"
+
+# Expected growth per company: each measure in an absolute figure and in percent.
+GROWTH_MEASURES: dict[str, str] = {
+    "turnover": "Omsætning",
+    "value_added": "Værditilvækst",
+    "export": "Eksportomsætning",
+    "employment": "Beskæftigelse",
+}
+# Money measures are kept in øre (``<key>_ore``); employment in persons (``employment``).
+MONEY_MEASURES = ("turnover", "value_added", "export")
+
+PERSPECTIVES: dict[str, tuple[str, str]] = {
+    "market_perspective": (
+        "Markedsmæssige perspektiver",
+        "Nye kunder, salgsmæssige fordele, internationalisering og eksport.",
+    ),
+    "economic_perspective": (
+        "Økonomiske perspektiver",
+        "Forventet vækst i omsætning, værditilvækst, eksportomsætning og beskæftigelse.",
+    ),
+    "technology_perspective": (
+        "Teknologiske perspektiver",
+        "Nye produkter og nye processer.",
+    ),
+    "strategy_perspective": (
+        "Ledelsesmæssige og strategiske perspektiver",
+        "Kompetencer, ledelsesudvikling, forskning og udvikling.",
+    ),
+}
+
+# The blocks of the editor, each checked on its own and explained in Danish.
+BLOCKS = ("perspectives", "consultant", "hours", "months", "rate", "split")
+
+
+# -- small parsers the editor uses as the broker types -------------------------------------------
+
+_PERCENT = re.compile(r"^([-−]?)(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d{1,2}))?$")
+
+
+def parse_percent_bp(text: str, *, allow_negative: bool = False) -> int:
+    """``33,33`` (or ``33.33 %``) → 3333 basis points (hundredths of a percent)."""
+    s = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if not s:
+        raise DomainError("Procentsatsen mangler.")
+    # "1.000" is a thousands separator only with a comma decimal; "12.5" is a decimal point.
+    m = _PERCENT.match(s) if "," in s or s.count(".") != 1 else None
+    if m is None:
+        m = re.match(r"^([-−]?)(\d+)(?:\.(\d{1,2}))?$", s)
+    if m is None:
+        raise DomainError(f"»{text.strip()}« er ikke en procentsats. Skriv fx 33,33.")
+    sign, whole, frac = m.group(1), m.group(2).replace(".", ""), m.group(3) or ""
+    if sign and not allow_negative:
+        raise DomainError("En andel kan ikke være negativ.")
+    bp = int(whole) * 100 + int((frac + "00")[:2])
+    return -bp if sign else bp
+
+
+def format_percent_bp(bp: int | None, *, suffix: bool = True) -> str:
+    """3333 → ``33,33 %``; 5000 → ``50 %``."""
+    if bp is None:
+        return ""
+    sign = "-" if bp < 0 else ""
+    whole, rest = divmod(abs(bp), 100)
+    text = f"{sign}{whole}" if rest == 0 else f"{sign}{whole},{rest:02d}".rstrip("0")
+    return f"{text} %" if suffix else text
+
+
+def parse_int(text: str, what: str) -> int | None:
+    """A whole number typed by the broker; empty is None; anything else a Danish error."""
+    s = (text or "").strip().replace(".", "").replace(" ", "")
+    if not s:
+        return None
+    if not s.isdigit():
+        raise DomainError(f"{what} skal være et helt tal; »{text.strip()}« er ikke et.")
+    return int(s)
+
+
+# -- plain values in and out ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    company_id: str
+    name: str
+    cvr: str
+    role: str
+    employees: int | None
+    goals: str
+    is_knowledge_institution: bool
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    starts_at: dt.datetime
+    kind_label: str
+    place: str
+    agenda: str
+    minutes: str
+    decisions: str
+
+
+@dataclass(frozen=True)
+class NetworkPrefill:
+    """What the network already says, shown in the editor and printed in the application."""
+
+    network_id: str
+    name: str
+    network_type: str
+    network_type_label: str
+    network_type_text: str
+    core_task: str
+    participants_text: str
+    goals: str
+    terms: str
+    stage: Stage
+    stage_label: str
+    members: list[MemberInfo]
+    screening_passed: bool
+    screening_verdict: str
+    screening_date: dt.datetime | None
+    screening_reasons: list[str]
+    tentative_plan: MeetingInfo | None
+
+
+@dataclass
+class ApplicationDraft:
+    """Every field the broker edits. Figures are None until typed."""
+
+    market_perspective: str = ""
+    economic_perspective: str = ""
+    technology_perspective: str = ""
+    strategy_perspective: str = ""
+    # {company_id: {"turnover_ore": int, "turnover_pct_bp": int, ..., "employment": int, ...}}
+    expected_growth: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    consultant_name: str = ""
+    consultant_firm: str = ""
+    consultant_by_vaeksthus: bool = False
+    consultant_hours: int | None = None
+    hourly_rate_ore: int | None = None
+    period_months: int | None = None
+    split_mode: str = "equal"
+    split_basis_points: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    company_id: str
+    name: str
+    cvr: str
+    basis_points: int
+    amount_ore: int | None
+
+
+@dataclass(frozen=True)
+class Budget:
+    hours: int | None
+    hourly_rate_ore: int | None
+    total_ore: int | None
+    company_share_ore: int | None
+    programme_share_ore: int | None
+    shares: list[ShareRow]
+    split_total_bp: int
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    id: str
+    network_id: str
+    revision: int
+    previous_id: str | None
+    status: str
+    status_label: str
+    pending_send: bool
+    submitted_at: dt.datetime | None
+    decision: str
+    decision_comment: str
+    decided_at: dt.datetime | None
+    bonus_ore: int
+    draft: ApplicationDraft
+    network: NetworkPrefill
+    budget: Budget
+    problems: dict[str, list[str]]
+    submit_blockers: list[str]
+    is_latest: bool
+    updated_at: dt.datetime
+
+    @property
+    def editable(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def can_submit(self) -> bool:
+        return self.editable and not self.submit_blockers
+
+    @property
+    def can_start_revision(self) -> bool:
+        return self.status == "rejected" and self.is_latest
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: str
+    network_id: str
+    network: str
+    revision: int
+    status: str
+    status_label: str
+    hours: int | None
+    total_ore: int | None
+    submitted_at: dt.datetime | None
+    decided_at: dt.datetime | None
+    bonus_ore: int
+    is_latest: bool
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def equal_basis_points(company_ids: list[str]) -> dict[str, int]:
+    """Equal shares that add up to exactly 100 % (3 companies: 33,34 / 33,33 / 33,33)."""
+    if not company_ids:
+        return {}
+    parts = split_by_basis_points(SPLIT_TOTAL_BASIS_POINTS, [1] * len(company_ids))
+    return dict(zip(company_ids, parts, strict=True))
+
+
+def compute_budget(draft: ApplicationDraft, companies: list[MemberInfo]) -> Budget:
+    """Total = hours × hourly rate; the companies pay COMPANY_SHARE_PERCENT % of it, split by the key."""
+    hours, rate = draft.consultant_hours, draft.hourly_rate_ore
+    total = hours * rate if hours is not None and rate is not None else None
+    company_share = percent_of(total, COMPANY_SHARE_PERCENT) if total is not None else None
+    programme_share = total - company_share if total is not None and company_share is not None else None
+    ids = [m.company_id for m in companies]
+    if draft.split_mode == "equal":
+        bps = equal_basis_points(ids)
+    else:
+        bps = {cid: int(draft.split_basis_points.get(cid, 0) or 0) for cid in ids}
+    split_total = sum(bps.values())
+    amounts: list[int | None] = [None] * len(ids)
+    if company_share is not None and ids and split_total == SPLIT_TOTAL_BASIS_POINTS:
+        amounts = list(split_by_basis_points(company_share, [bps[c] for c in ids]))
+    shares = [
+        ShareRow(m.company_id, m.name, m.cvr, bps[m.company_id], amounts[i]) for i, m in enumerate(companies)
+    ]
+    return Budget(hours, rate, total, company_share, programme_share, shares, split_total)
+
+
+def check_draft(draft: ApplicationDraft, companies: list[MemberInfo]) -> dict[str, list[str]]:
+    """Each block's problems in Danish (an empty list when the block is in order)."""
+    out: dict[str, list[str]] = {b: [] for b in BLOCKS}
+    for key, (label, _) in PERSPECTIVES.items():
+        if not str(getattr(draft, key) or "").strip():
+            out["perspectives"].append(f"Afsnittet »{label}« er ikke udfyldt.")
+    if not draft.consultant_by_vaeksthus and not draft.consultant_name.strip():
+        out["consultant"].append(
+            "Angiv konsulentens navn og firma, eller vælg at Væksthus foreslår en konsulent."
+        )
+    out["hours"] = check_hours(draft.consultant_hours)
+    out["months"] = check_months(draft.period_months)
+    if draft.hourly_rate_ore is None:
+        out["rate"].append("Angiv konsulentens timepris.")
+    elif draft.hourly_rate_ore <= 0:
+        out["rate"].append("Timeprisen skal være større end 0 kr.")
+    if not companies:
+        out["split"].append("Netværket har ingen virksomheder at fordele virksomhedernes andel på.")
+    elif draft.split_mode == "custom":
+        out["split"] = check_split(
+            [int(draft.split_basis_points.get(m.company_id, 0) or 0) for m in companies]
+        )
+    return out
+
+
+def _stage_blockers(network: NetworkPrefill) -> list[str]:
+    blockers = []
+    if network.stage != Stage.TRIN1:
+        blockers.append(
+            f"Kun et netværk på »{STAGE_LABELS[Stage.TRIN1]}« kan indsende en ansøgning; "
+            f"netværket er på »{network.stage_label}«."
+        )
+    if not network.screening_passed:
+        blockers.append("Netværket skal have bestået screeningen, før ansøgningen kan indsendes.")
+    return blockers
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def _members(session: Session, network_id: str) -> list[MemberInfo]:
+    rows = session.execute(
+        select(Membership, Company)
+        .join(Company, Company.id == Membership.company_id)
+        .where(Membership.network_id == network_id, Membership.deleted.is_(False), Company.deleted.is_(False))
+    ).all()
+    order = {"lead": 0, "member": 1, "knowledge": 2}
+    members = [
+        MemberInfo(
+            company_id=c.id,
+            name=c.name,
+            cvr=c.cvr,
+            role=m.role,
+            employees=c.employees,
+            goals=m.goals or "",
+            is_knowledge_institution=bool(c.is_knowledge_institution),
+        )
+        for m, c in rows
+    ]
+    members.sort(key=lambda x: (order.get(x.role, 3), x.name))
+    return members
+
+
+def _frozen_companies(session: Session, app: Application, live: list[MemberInfo]) -> list[MemberInfo]:
+    """The companies a submitted application was submitted with (its allocation key's keys)."""
+    keys = list((app.split_basis_points or {}).keys())
+    if not keys:
+        return live
+    by_id = {m.company_id: m for m in live}
+    out = []
+    for cid in keys:
+        if cid in by_id:
+            out.append(by_id[cid])
+            continue
+        company = session.get(Company, cid)
+        if company is not None:
+            out.append(
+                MemberInfo(
+                    cid,
+                    company.name,
+                    company.cvr,
+                    "member",
+                    company.employees,
+                    "",
+                    company.is_knowledge_institution,
+                )
+            )
+    return out
+
+
+def _prefill(session: Session, network_id: str) -> NetworkPrefill:
+    network = session.get(Network, network_id)
+    if network is None or network.deleted:
+        raise DomainError("Netværket findes ikke.")
+    screenings = session.scalars(
+        select(Screening).where(
+            Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "final"
+        )
+    ).all()
+    latest = max(screenings, key=lambda s: s.finalized_at or s.updated_at, default=None)
+    meetings = session.scalars(
+        select(Meeting)
+        .where(Meeting.network_id == network_id, Meeting.deleted.is_(False), Meeting.kind == "tentative_plan")
+        .order_by(Meeting.starts_at.desc())
+    ).all()
+    held = [m for m in meetings if not m.planned] or list(meetings)
+    plan = held[0] if held else None
+    type_label, type_text = NETWORK_TYPES.get(network.network_type, ("", ""))
+    stage = Stage(network.stage)
+    verdict = "" if latest is None else latest.verdict
+    return NetworkPrefill(
+        network_id=network.id,
+        name=network.name,
+        network_type=network.network_type,
+        network_type_label=type_label,
+        network_type_text=type_text,
+        core_task=network.core_task or "",
+        participants_text=network.participants_text or "",
+        goals=network.goals or "",
+        terms=network.terms or "",
+        stage=stage,
+        stage_label=STAGE_LABELS[stage],
+        members=_members(session, network_id),
+        screening_passed=verdict == "passed",
+        screening_verdict=verdict,
+        screening_date=None if latest is None else (latest.finalized_at or latest.updated_at),
+        screening_reasons=[] if latest is None else list(latest.reasons or []),
+        tentative_plan=None
+        if plan is None
+        else MeetingInfo(
+            starts_at=plan.starts_at,
+            kind_label=MEETING_KINDS.get(plan.kind, plan.kind),
+            place=plan.place or "",
+            agenda=plan.agenda or "",
+            minutes=plan.minutes or "",
+            decisions=plan.decisions or "",
+        ),
+    )
+
+
+def network_prefill(store: Store, network_id: str) -> NetworkPrefill:
+    with store.session() as s:
+        return _prefill(s, network_id)
+
+
+def _draft_of(app: Application) -> ApplicationDraft:
+    growth = {k: dict(v) for k, v in (app.expected_growth or {}).items()}
+    return ApplicationDraft(
+        market_perspective=app.market_perspective or "",
+        economic_perspective=app.economic_perspective or "",
+        technology_perspective=app.technology_perspective or "",
+        strategy_perspective=app.strategy_perspective or "",
+        expected_growth=growth,
+        consultant_name=app.consultant_name or "",
+        consultant_firm=app.consultant_firm or "",
+        consultant_by_vaeksthus=bool(app.consultant_by_vaeksthus),
+        consultant_hours=app.consultant_hours,
+        hourly_rate_ore=app.hourly_rate_ore,
+        period_months=app.period_months,
+        split_mode=app.split_mode or "equal",
+        split_basis_points={k: int(v) for k, v in (app.split_basis_points or {}).items()},
+    )
+
+
+def _pending_send(session: Session, application_id: str) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    OutboxEntry.entity == Application.__entity__,
+                    OutboxEntry.record_id == application_id,
+                    OutboxEntry.status == "pending",
+                )
+            )
+        )
+    )
+
+
+def _latest_id(session: Session, network_id: str) -> str | None:
+    return session.scalar(
+        select(Application.id)
+        .where(Application.network_id == network_id, Application.deleted.is_(False))
+        .order_by(Application.revision.desc())
+        .limit(1)
+    )
+
+
+def _status_label(status: str, pending: bool) -> str:
+    if status == "submitted" and pending:
+        return PENDING_LABEL
+    return STATUS_LABELS.get(status, status)
+
+
+def _detail(session: Session, app: Application) -> ApplicationDetail:
+    prefill = _prefill(session, app.network_id)
+    draft = _draft_of(app)
+    companies = prefill.members if app.status == "draft" else _frozen_companies(session, app, prefill.members)
+    budget = compute_budget(draft, companies)
+    problems = check_draft(draft, companies)
+    blockers: list[str] = []
+    if app.status == "draft":
+        blockers = _stage_blockers(prefill) + [p for b in BLOCKS for p in problems[b]]
+    pending = _pending_send(session, app.id)
+    return ApplicationDetail(
+        id=app.id,
+        network_id=app.network_id,
+        revision=app.revision,
+        previous_id=app.previous_id,
+        status=app.status,
+        status_label=_status_label(app.status, pending),
+        pending_send=pending and app.status == "submitted",
+        submitted_at=app.submitted_at,
+        decision=app.decision or "",
+        decision_comment=app.decision_comment or "",
+        decided_at=app.decided_at,
+        bonus_ore=app.bonus_ore or 0,
+        draft=draft,
+        network=replace(prefill, members=companies) if app.status != "draft" else prefill,
+        budget=budget,
+        problems=problems,
+        submit_blockers=blockers,
+        is_latest=_latest_id(session, app.network_id) == app.id,
+        updated_at=app.updated_at,
+    )
+
+
+def _get(session: Session, application_id: str) -> Application:
+    app = session.get(Application, application_id)
+    if app is None or app.deleted:
+        raise DomainError("Ansøgningen findes ikke.")
+    return app
+
+
+def get_application(store: Store, application_id: str) -> ApplicationDetail:
+    with store.session() as s:
+        return _detail(s, _get(s, application_id))
+
+
+def latest_for_network(store: Store, network_id: str) -> ApplicationDetail | None:
+    """The network's newest revision, or None when it has no application yet."""
+    with store.session() as s:
+        app_id = _latest_id(s, network_id)
+        return None if app_id is None else _detail(s, _get(s, app_id))
+
+
+def revisions(store: Store, network_id: str) -> list[ApplicationRow]:
+    return [r for r in list_applications(store) if r.network_id == network_id]
+
+
+def list_applications(store: Store) -> list[ApplicationRow]:
+    with store.session() as s:
+        rows = s.execute(
+            select(Application, Network.name)
+            .join(Network, Network.id == Application.network_id)
+            .where(Application.deleted.is_(False), Network.deleted.is_(False))
+            .order_by(Network.name, Application.revision)
+        ).all()
+        pending = set(
+            s.scalars(
+                select(OutboxEntry.record_id).where(
+                    OutboxEntry.entity == Application.__entity__, OutboxEntry.status == "pending"
+                )
+            ).all()
+        )
+    latest: dict[str, int] = {}
+    for app, _name in rows:
+        latest[app.network_id] = max(latest.get(app.network_id, 0), app.revision)
+    out = []
+    for app, name in rows:
+        hours, rate = app.consultant_hours, app.hourly_rate_ore
+        out.append(
+            ApplicationRow(
+                id=app.id,
+                network_id=app.network_id,
+                network=name,
+                revision=app.revision,
+                status=app.status,
+                status_label=_status_label(app.status, app.id in pending),
+                hours=hours,
+                total_ore=hours * rate if hours is not None and rate is not None else None,
+                submitted_at=app.submitted_at,
+                decided_at=app.decided_at,
+                bonus_ore=app.bonus_ore or 0,
+                is_latest=latest[app.network_id] == app.revision,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class NetworkChoice:
+    network_id: str
+    name: str
+    stage_label: str
+    ready_to_submit: bool
+
+
+def networks_without_application(store: Store) -> list[NetworkChoice]:
+    """Open networks that may start an application: no open one yet, not beyond trin 1."""
+    with store.session() as s:
+        has_app = set(s.scalars(select(Application.network_id).where(Application.deleted.is_(False))).all())
+        networks = s.scalars(
+            select(Network)
+            .where(
+                Network.deleted.is_(False),
+                Network.stage.in_([Stage.KANDIDAT.value, Stage.SCREENET.value, Stage.TRIN1.value]),
+            )
+            .order_by(Network.name)
+        ).all()
+        out = []
+        for n in networks:
+            if n.id in has_app:
+                continue
+            facts = stage_service.network_facts(s, n.id)
+            out.append(
+                NetworkChoice(
+                    n.id,
+                    n.name,
+                    STAGE_LABELS[Stage(n.stage)],
+                    n.stage == Stage.TRIN1 and facts.screening_passed,
+                )
+            )
+    return out
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+def _write_draft(app: Application, draft: ApplicationDraft, members: list[MemberInfo]) -> None:
+    app.market_perspective = draft.market_perspective
+    app.economic_perspective = draft.economic_perspective
+    app.technology_perspective = draft.technology_perspective
+    app.strategy_perspective = draft.strategy_perspective
+    app.expected_growth = {
+        cid: {k: v for k, v in figures.items() if v is not None}
+        for cid, figures in draft.expected_growth.items()
+        if cid in {m.company_id for m in members}
+    }
+    app.consultant_name = draft.consultant_name.strip()
+    app.consultant_firm = draft.consultant_firm.strip()
+    app.consultant_by_vaeksthus = draft.consultant_by_vaeksthus
+    app.consultant_hours = draft.consultant_hours
+    app.hourly_rate_ore = draft.hourly_rate_ore
+    app.period_months = draft.period_months
+    if draft.split_mode not in ("equal", "custom"):
+        raise DomainError("Fordelingsnøglen skal være ligelig eller tilpasset.")
+    app.split_mode = draft.split_mode
+    ids = [m.company_id for m in members]
+    # Always name every company, so the frozen application keeps who it was submitted with.
+    app.split_basis_points = (
+        equal_basis_points(ids)
+        if draft.split_mode == "equal"
+        else {cid: int(draft.split_basis_points.get(cid, 0) or 0) for cid in ids}
+    )
+
+
+def create_application(store: Store, network_id: str) -> str:
+    """A first draft for the network, prefilled from it. Refused if the network already has one."""
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        if network is None or network.deleted:
+            raise DomainError("Netværket findes ikke.")
+        if network.stage in (Stage.AFSLUTTET, Stage.TRIN2, Stage.TRIN3, Stage.ANSOEGNING):
+            raise DomainError(
+                f"Netværket er på »{STAGE_LABELS[Stage(network.stage)]}« og kan ikke få en ny ansøgning."
+            )
+        latest = _latest_id(s, network_id)
+        if latest is not None:
+            raise DomainError(
+                "Netværket har allerede en ansøgning. Efter et afslag startes en ny version fra den gamle."
+            )
+        members = _members(s, network_id)
+        app = Application(network_id=network_id, revision=1, status="draft")
+        draft = ApplicationDraft(expected_growth={m.company_id: {} for m in members})
+        _write_draft(app, draft, members)
+        s.add(app)
+        return app.id
+
+
+def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> ApplicationDetail:
+    """Keep whatever the broker typed (rules are shown, not enforced, while drafting)."""
+    with store.session() as s:
+        app = _get(s, application_id)
+        if app.status != "draft":
+            raise DomainError(
+                f"Ansøgningen er {STATUS_LABELS.get(app.status, app.status).lower()} og kan ikke ændres."
+            )
+        _write_draft(app, draft, _members(s, app.network_id))
+        s.flush()
+        return _detail(s, app)
+
+
+def submit(store: Store, application_id: str) -> ApplicationDetail:
+    """Freeze the application and send it (through the outbox) to Væksthus; the network moves on."""
+    with store.session() as s:
+        app = _get(s, application_id)
+        if app.status != "draft":
+            raise DomainError("Ansøgningen er allerede indsendt.")
+        detail = _detail(s, app)
+        if detail.submit_blockers:
+            raise DomainError("Ansøgningen kan ikke indsendes endnu: " + " ".join(detail.submit_blockers))
+        app.status = "submitted"
+        app.submitted_at = utcnow()
+        s.flush()
+        network = s.get(Network, app.network_id)
+        assert network is not None
+        stage_service.move(s, network, Stage.ANSOEGNING)
+        s.flush()
+        return _detail(s, app)
+
+
+def apply_decision(
+    store: Store, application_id: str, decision: str, comment: str, decided_at: dt.datetime
+) -> ApplicationDetail:
+    """Væksthus' decision, as it arrives from the server (it is never pushed back).
+
+    Approval earns the broker's bonus and moves the network to trin 2; a rejection sends it back to
+    trin 1 so a new revision can be written. Applying the same decision again changes nothing.
+    """
+    if decision not in ("approved", "rejected"):
+        raise DomainError("En afgørelse er enten bevilget eller afslået.")
+    if decided_at.tzinfo is None:
+        raise DomainError("Afgørelsens tidspunkt mangler tidszone.")
+    with store.session() as s:
+        s.info["from_server"] = True
+        app = _get(s, application_id)
+        if app.status == decision and app.decision == decision:
+            return _detail(s, app)
+        if app.status != "submitted":
+            raise DomainError(
+                "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er "
+                f"{STATUS_LABELS.get(app.status, app.status).lower()}."
+            )
+        approved = decision == "approved"
+        app.status = decision
+        app.decision = decision
+        app.decision_comment = comment or ""
+        app.decided_at = decided_at
+        app.bonus_ore = BROKER_BONUS_ORE if approved else 0
+        s.flush()
+        network = s.get(Network, app.network_id)
+        if network is not None and network.stage != Stage.AFSLUTTET:
+            target = Stage.TRIN2 if approved else Stage.TRIN1
+            if network.stage == Stage.ANSOEGNING:
+                stage_service.move(s, network, target)
+            elif network.stage != target:
+                # The server owns the decision and its consequences: follow it as it says.
+                network.stage = target.value
+            network.stage_changed_at = decided_at
+        s.flush()
+        return _detail(s, app)
+
+
+def start_revision(store: Store, application_id: str) -> str:
+    """A new draft from a rejected application: everything copied, revision + 1, linked back."""
+    with store.session() as s:
+        old = _get(s, application_id)
+        if old.status != "rejected":
+            raise DomainError("Kun en afslået ansøgning kan danne grundlag for en ny version.")
+        if _latest_id(s, old.network_id) != old.id:
+            raise DomainError("Der findes allerede en nyere version af ansøgningen.")
+        network = s.get(Network, old.network_id)
+        if network is None or network.deleted or network.stage == Stage.AFSLUTTET:
+            raise DomainError("Netværket er afsluttet; der kan ikke skrives en ny ansøgning.")
+        if network.stage == Stage.ANSOEGNING:
+            stage_service.move(s, network, Stage.TRIN1)
+        new = Application(network_id=old.network_id, revision=old.revision + 1, previous_id=old.id)
+        _write_draft(new, _draft_of(old), _members(s, old.network_id))
+        new.status = "draft"
+        s.add(new)
+        return new.id
+
+
+def growth_value(figures: dict[str, Any], measure: str, kind: str) -> int | None:
+    """``kind`` is "abs" (øre, or persons for employment) or "pct" (basis points)."""
+    if kind == "pct":
+        key = f"{measure}_pct_bp"
+    else:
+        key = f"{measure}_ore" if measure in MONEY_MEASURES else measure
+    value = figures.get(key)
+    return None if value is None else int(value)
+
+
+def growth_key(measure: str, kind: str) -> str:
+    if kind == "pct":
+        return f"{measure}_pct_bp"
+    return f"{measure}_ore" if measure in MONEY_MEASURES else measure

@@ -1,0 +1,114 @@
+"""The broker's own page: bonuses expected and earned, and networks per stage against the target."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ...domain.rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER
+from ...domain.stages import STAGE_ORDER, Stage
+from ..db import Store
+from ..models import Application, Network
+
+# Networks that count against the target: established ones, from trin 1 to trin 3.
+ESTABLISHED = (Stage.TRIN1, Stage.ANSOEGNING, Stage.TRIN2, Stage.TRIN3)
+
+
+@dataclass(frozen=True)
+class BonusRow:
+    application_id: str
+    network: str
+    revision: int
+    status: str
+    amount_ore: int
+    earned: bool
+    when: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BrokerPage:
+    bonus_earned_ore: int
+    bonus_expected_ore: int
+    approved: int
+    awaiting_decision: int
+    drafts: int
+    networks_by_stage: dict[str, int]
+    established: int
+    target_low: int
+    target_high: int
+    bonuses: list[BonusRow]
+
+    @property
+    def target_gap(self) -> int:
+        """Networks still missing to reach the target's low end (0 when reached)."""
+        return max(0, self.target_low - self.established)
+
+    @property
+    def target_status(self) -> str:
+        if self.established < self.target_low:
+            return (
+                f"{self.established} etablerede netværk; målet er {self.target_low}–{self.target_high} "
+                f"pr. mægler, så der mangler {self.target_gap}."
+            )
+        if self.established > self.target_high:
+            return (
+                f"{self.established} etablerede netværk: over målet på "
+                f"{self.target_low}–{self.target_high} pr. mægler."
+            )
+        return (
+            f"{self.established} etablerede netværk: inden for målet på "
+            f"{self.target_low}–{self.target_high} pr. mægler."
+        )
+
+
+def broker_page(store: Store) -> BrokerPage:
+    with store.session() as s:
+        by_stage = dict(
+            s.execute(
+                select(Network.stage, func.count()).where(Network.deleted.is_(False)).group_by(Network.stage)
+            ).all()  # type: ignore[arg-type]
+        )
+        apps = s.execute(
+            select(
+                Application.id,
+                Network.name,
+                Application.revision,
+                Application.status,
+                Application.bonus_ore,
+                Application.submitted_at,
+                Application.decided_at,
+            )
+            .join(Network, Network.id == Application.network_id)
+            .where(Application.deleted.is_(False), Network.deleted.is_(False))
+            .order_by(Network.name, Application.revision)
+        ).all()
+    bonuses: list[BonusRow] = []
+    earned = expected = approved = awaiting = drafts = 0
+    for app_id, name, revision, status, bonus_ore, submitted_at, decided_at in apps:
+        if status == "approved":
+            approved += 1
+            amount = int(bonus_ore or 0)
+            earned += amount
+            bonuses.append(BonusRow(app_id, name, revision, status, amount, True, decided_at))
+        elif status == "submitted":
+            awaiting += 1
+            expected += BROKER_BONUS_ORE
+            bonuses.append(BonusRow(app_id, name, revision, status, BROKER_BONUS_ORE, False, submitted_at))
+        elif status == "draft":
+            drafts += 1
+    counts = {st.value: int(by_stage.get(st.value, 0)) for st in STAGE_ORDER}
+    established = sum(counts[st.value] for st in ESTABLISHED)
+    return BrokerPage(
+        bonus_earned_ore=earned,
+        bonus_expected_ore=expected,
+        approved=approved,
+        awaiting_decision=awaiting,
+        drafts=drafts,
+        networks_by_stage=counts,
+        established=established,
+        target_low=TARGET_NETWORKS_PER_BROKER.low,
+        target_high=TARGET_NETWORKS_PER_BROKER.high,
+        bonuses=bonuses,
+    )

@@ -1,0 +1,729 @@
+"""The application editor: a guided form, checked as the broker types, frozen once submitted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cvr import format_cvr
+from ...domain.errors import DomainError
+from ...domain.money import format_kr, format_kr_input, parse_kr
+from ...domain.rules import (
+    COMPANY_SHARE_PERCENT,
+    CONSULTANT_HOURS_MAX,
+    CONSULTANT_HOURS_MIN,
+    MEMBER_ROLES,
+    PERIOD_MONTHS_MAX,
+    PERIOD_MONTHS_MIN,
+)
+from ...domain.timeutil import format_date_da, format_datetime_da
+from ...store.services import applications as svc
+from ..context import AppContext
+from ..worker import Worker
+from .action_plan import ActionPlanPanel
+from .models import GrowthModel, SplitModel
+
+# Local to the editor, so the shared style stays small; blocks read as white cards like Overblik.
+EDITOR_STYLE = """
+QGroupBox { background: white; border: 1px solid #dde3ea; border-radius: 8px; margin-top: 16px;
+            padding: 12px 10px 10px 10px; font-weight: 600; color: #1f3b57; }
+QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QTableView,
+QGroupBox QRadioButton, QGroupBox QCheckBox, QGroupBox QPushButton { font-weight: normal; color: black; }
+QLabel#blockHelp { color: #5b6b7b; }
+QLabel#editorTitle { font-size: 18px; font-weight: 600; color: #1f3b57; }
+QLabel#statusChip { border-radius: 10px; padding: 3px 12px; background: #eef1f4; color: #1f3b57; font-weight: 600; }
+QLabel#statusChip[status="pending"] { background: #fff4d6; color: #8a5a00; }
+QLabel#statusChip[status="submitted"] { background: #e3ecf7; color: #1f3b57; }
+QLabel#statusChip[status="approved"] { background: #e3f1e8; color: #1f5f3a; }
+QLabel#statusChip[status="rejected"] { background: #fde7e7; color: #8b1a1a; }
+QLabel#decision { padding: 4px 0; }
+QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
+QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
+"""
+
+
+def fit_table_height(table: QTableView) -> None:
+    """Show every row without an empty band below (the tables hold a network's 3-5 companies)."""
+    rows = table.model().rowCount()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) or table.verticalHeader().defaultSectionSize() for r in range(rows))
+    if table.horizontalScrollBar().isVisible():
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(height + 2)
+
+
+def open_document(path: str) -> None:
+    """Open a finished document in the system's viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+
+
+class _Block(QGroupBox):
+    """A titled block with its rule explained in Danish and a line for what is wrong."""
+
+    def __init__(self, title: str, explanation: str, key: str) -> None:
+        super().__init__(title)
+        self.setObjectName(f"block_{key}")
+        self.lay = QVBoxLayout(self)
+        self.explain = QLabel(explanation)
+        self.explain.setObjectName("blockHelp")
+        self.explain.setWordWrap(True)
+        self.lay.addWidget(self.explain)
+        self.body = QVBoxLayout()
+        self.lay.addLayout(self.body)
+        self.problem = QLabel()
+        self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        self.lay.addWidget(self.problem)
+
+    def set_problems(self, problems: list[str]) -> None:
+        self.problem.setText("\n".join(problems))
+        self.problem.setVisible(bool(problems))
+
+
+class ApplicationEditor(QWidget):
+    saved = Signal(str)
+    submitted = Signal(str)
+    revision_started = Signal(str)
+    pdf_exported = Signal(str)
+    pdf_failed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, application_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.application_id: str | None = None
+        self.detail: svc.ApplicationDetail | None = None
+        self._loading = False
+        self._parse_errors: dict[str, str] = {}
+        self.dirty = False
+        self._worker: Worker | None = None
+
+        self.setStyleSheet(EDITOR_STYLE)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        # Header: title, status and the actions; stays in view while the form scrolls.
+        head = QFrame()
+        head.setObjectName("card")
+        hl = QVBoxLayout(head)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("editorTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        self.status = QLabel()
+        self.status.setObjectName("statusChip")
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        hl.addLayout(top)
+        self.decision = QLabel()
+        self.decision.setObjectName("decision")
+        self.decision.setWordWrap(True)
+        self.decision.setVisible(False)
+        hl.addWidget(self.decision)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Gem kladde"))
+        self.save_button.setObjectName("saveApplication")
+        self.submit_button = QPushButton(self.tr("Indsend til Væksthus"))
+        self.submit_button.setObjectName("submitApplication")
+        self.pdf_button = QPushButton(self.tr("Eksportér PDF"))
+        self.pdf_button.setObjectName("exportPdf")
+        self.revision_button = QPushButton(self.tr("Start ny version"))
+        self.revision_button.setObjectName("startRevision")
+        for b in (self.save_button, self.submit_button, self.pdf_button, self.revision_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        hl.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        hl.addWidget(self.message)
+        self.blockers = QLabel()
+        self.blockers.setObjectName("warning")
+        self.blockers.setWordWrap(True)
+        self.blockers.setVisible(False)
+        hl.addWidget(self.blockers)
+        outer.addWidget(head)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        form = QVBoxLayout(inner)
+        form.setSpacing(12)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        self.scroll = scroll
+
+        self.action_plan = ActionPlanPanel(ctx)
+        self.action_plan.setVisible(False)
+        form.addWidget(self.action_plan)
+
+        # 1. The network, as it stands (read-only here; edited on the network's own page).
+        self.network_block = _Block(
+            self.tr("Netværket"),
+            self.tr(
+                "Hentet fra netværket: virksomheder med CVR-nummer, kerneopgave, mål, netværkstype, "
+                "screening og mødet om en tentativ plan. Ret det på netværkets egen side."
+            ),
+            "network",
+        )
+        self.network_text = QLabel()
+        self.network_text.setObjectName("networkPrefill")
+        self.network_text.setWordWrap(True)
+        self.network_text.setTextFormat(Qt.TextFormat.RichText)
+        self.network_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.network_block.body.addWidget(self.network_text)
+        form.addWidget(self.network_block)
+
+        # 2-5. The four perspectives.
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.perspective_blocks: dict[str, _Block] = {}
+        for key, (title, hint) in svc.PERSPECTIVES.items():
+            block = _Block(self.tr(title), self.tr(hint), key)
+            edit = QPlainTextEdit()
+            edit.setObjectName(key)
+            edit.setMinimumHeight(80)
+            edit.setMaximumHeight(150)
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self._changed)
+            block.body.addWidget(edit)
+            self.texts[key] = edit
+            self.perspective_blocks[key] = block
+            form.addWidget(block)
+            if key == "economic_perspective":
+                sub = QLabel(
+                    self.tr(
+                        "Forventet vækst pr. virksomhed som følge af samarbejdet: omsætning, værditilvækst og "
+                        "eksportomsætning i kr. og i %, beskæftigelse i personer og i %. Dobbeltklik på en celle "
+                        "for at skrive."
+                    )
+                )
+                sub.setWordWrap(True)
+                sub.setObjectName("blockHelp")
+                block.body.addWidget(sub)
+                self.growth_model = GrowthModel(self)
+                self.growth = QTableView()
+                self.growth.setObjectName("growthTable")
+                self.growth.setModel(self.growth_model)
+                self.growth.verticalHeader().setVisible(False)
+                header = self.growth.horizontalHeader()
+                header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(GrowthModel.COL_MEASURE, QHeaderView.ResizeMode.Stretch)
+                self.growth.setWordWrap(False)
+                block.body.addWidget(self.growth)
+                self.growth_model.edited.connect(self._changed)
+                self.growth_model.input_rejected.connect(self._growth_rejected)
+
+        # 6. The consultant.
+        self.consultant_block = _Block(
+            self.tr("Konsulent"),
+            self.tr(
+                "Den eksterne konsulent der skal udarbejde handlingsplanen. Foreslå en konsulent med navn og "
+                "firma, eller lad Væksthus foreslå en."
+            ),
+            "consultant",
+        )
+        self.named = QRadioButton(self.tr("Vi foreslår en konsulent"))
+        self.named.setObjectName("consultantNamed")
+        self.by_vaeksthus = QRadioButton(self.tr("Væksthus foreslår en konsulent"))
+        self.by_vaeksthus.setObjectName("consultantByVaeksthus")
+        group = QButtonGroup(self)
+        group.addButton(self.named)
+        group.addButton(self.by_vaeksthus)
+        row = QHBoxLayout()
+        row.addWidget(self.named)
+        row.addWidget(self.by_vaeksthus)
+        row.addStretch(1)
+        self.consultant_block.body.addLayout(row)
+        cf = QFormLayout()
+        self.consultant_name = QLineEdit()
+        self.consultant_name.setObjectName("consultantName")
+        self.consultant_firm = QLineEdit()
+        self.consultant_firm.setObjectName("consultantFirm")
+        cf.addRow(self.tr("Navn"), self.consultant_name)
+        cf.addRow(self.tr("Firma"), self.consultant_firm)
+        self.consultant_block.body.addLayout(cf)
+        for w in (self.consultant_name, self.consultant_firm):
+            w.textChanged.connect(self._changed)
+        self.named.toggled.connect(self._changed)
+        form.addWidget(self.consultant_block)
+
+        # 7. Hours, period, rate and total.
+        self.hours_block = _Block(
+            self.tr("Konsulenttimer"),
+            self.tr("Handlingsplanen udarbejdes på %1–%2 konsulenttimer.")
+            .replace("%1", str(CONSULTANT_HOURS_MIN))
+            .replace("%2", str(CONSULTANT_HOURS_MAX)),
+            "hours",
+        )
+        self.hours = QLineEdit()
+        self.hours.setObjectName("hours")
+        self.hours.setPlaceholderText(f"{CONSULTANT_HOURS_MIN}–{CONSULTANT_HOURS_MAX}")
+        self.hours.setMaximumWidth(160)
+        self.hours_block.body.addWidget(self.hours)
+        form.addWidget(self.hours_block)
+
+        self.months_block = _Block(
+            self.tr("Forløbets længde"),
+            self.tr("Arbejdet med handlingsplanen strækker sig over %1–%2 måneder.")
+            .replace("%1", str(PERIOD_MONTHS_MIN))
+            .replace("%2", str(PERIOD_MONTHS_MAX)),
+            "months",
+        )
+        self.months = QLineEdit()
+        self.months.setObjectName("months")
+        self.months.setPlaceholderText(f"{PERIOD_MONTHS_MIN}–{PERIOD_MONTHS_MAX}")
+        self.months.setMaximumWidth(160)
+        self.months_block.body.addWidget(self.months)
+        form.addWidget(self.months_block)
+
+        self.rate_block = _Block(
+            self.tr("Timepris og samlet budget"),
+            self.tr(
+                "Samlet budget = timer × timepris. Virksomhederne betaler %1 % af det samlede budget; "
+                "resten dækkes af programmet."
+            ).replace("%1", str(COMPANY_SHARE_PERCENT)),
+            "rate",
+        )
+        self.rate = QLineEdit()
+        self.rate.setObjectName("rate")
+        self.rate.setPlaceholderText(self.tr("fx 950,00"))
+        self.rate.setMaximumWidth(160)
+        rf = QFormLayout()
+        rf.addRow(self.tr("Timepris (kr.)"), self.rate)
+        self.total = QLabel("–")
+        self.total.setObjectName("budgetTotal")
+        self.company_share = QLabel("–")
+        self.company_share.setObjectName("companyShare")
+        self.programme_share = QLabel("–")
+        self.programme_share.setObjectName("programmeShare")
+        rf.addRow(self.tr("Samlet budget"), self.total)
+        rf.addRow(
+            self.tr("Virksomhedernes andel (%1 %)").replace("%1", str(COMPANY_SHARE_PERCENT)),
+            self.company_share,
+        )
+        rf.addRow(self.tr("Programmets andel"), self.programme_share)
+        self.rate_block.body.addLayout(rf)
+        form.addWidget(self.rate_block)
+        for w in (self.hours, self.months, self.rate):
+            w.textChanged.connect(self._changed)
+
+        # 8. The allocation key.
+        self.split_block = _Block(
+            self.tr("Fordelingsnøgle"),
+            self.tr(
+                "Virksomhedernes andel fordeles mellem virksomhederne: ligeligt, eller efter en tilpasset "
+                "nøgle i procent der tilsammen skal give 100 %. Beløbene går op i øre."
+            ),
+            "split",
+        )
+        self.split_equal = QRadioButton(self.tr("Ligelig fordeling"))
+        self.split_equal.setObjectName("splitEqual")
+        self.split_custom = QRadioButton(self.tr("Tilpasset fordeling"))
+        self.split_custom.setObjectName("splitCustom")
+        sg = QButtonGroup(self)
+        sg.addButton(self.split_equal)
+        sg.addButton(self.split_custom)
+        srow = QHBoxLayout()
+        srow.addWidget(self.split_equal)
+        srow.addWidget(self.split_custom)
+        srow.addStretch(1)
+        self.split_block.body.addLayout(srow)
+        self.split_model = SplitModel(self)
+        self.split = QTableView()
+        self.split.setObjectName("splitTable")
+        self.split.setModel(self.split_model)
+        self.split.verticalHeader().setVisible(False)
+        split_header = self.split.horizontalHeader()
+        split_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        split_header.setSectionResizeMode(SplitModel.COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        self.split_block.body.addWidget(self.split)
+        self.split_sum = QLabel()
+        self.split_sum.setObjectName("splitSum")
+        self.split_block.body.addWidget(self.split_sum)
+        self.split_custom.toggled.connect(self._split_mode_changed)
+        self.split_model.edited.connect(self._changed)
+        self.split_model.input_rejected.connect(self._split_rejected)
+        form.addWidget(self.split_block)
+        form.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.revision_button.clicked.connect(self.start_revision)
+        if application_id:
+            self.load(application_id)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def load(self, application_id: str) -> None:
+        self.application_id = application_id
+        detail = svc.get_application(self.ctx.store, application_id)
+        self._loading = True
+        try:
+            self._fill(detail)
+        finally:
+            self._loading = False
+        self.dirty = False
+        self._parse_errors.clear()
+        self._show(detail)
+
+    def refresh_if_changed(self) -> None:
+        """Follow a change made elsewhere (a decision pulled from Væksthus, the outbox sent).
+
+        The form is not reloaded for the editor's own saves: that would wipe a figure the broker
+        typed that could not be read.
+        """
+        if self.application_id is None or self.detail is None:
+            return
+        try:
+            fresh = svc.get_application(self.ctx.store, self.application_id)
+        except DomainError:
+            return
+        old = self.detail
+        if (fresh.status, fresh.pending_send, fresh.decided_at) != (
+            old.status,
+            old.pending_send,
+            old.decided_at,
+        ):
+            self.load(self.application_id)
+
+    def _fill(self, d: svc.ApplicationDetail) -> None:
+        draft = d.draft
+        for key, edit in self.texts.items():
+            edit.setPlainText(str(getattr(draft, key)))
+        self.named.setChecked(not draft.consultant_by_vaeksthus)
+        self.by_vaeksthus.setChecked(draft.consultant_by_vaeksthus)
+        self.consultant_name.setText(draft.consultant_name)
+        self.consultant_firm.setText(draft.consultant_firm)
+        self.hours.setText("" if draft.consultant_hours is None else str(draft.consultant_hours))
+        self.months.setText("" if draft.period_months is None else str(draft.period_months))
+        self.rate.setText("" if draft.hourly_rate_ore is None else format_kr_input(draft.hourly_rate_ore))
+        custom = draft.split_mode == "custom"
+        self.split_custom.setChecked(custom)
+        self.split_equal.setChecked(not custom)
+        members = d.network.members
+        self.growth_model.set_data(members, draft.expected_growth, d.editable)
+        self.split_model.set_data(members, draft.split_basis_points, custom, d.editable)
+        fit_table_height(self.growth)
+        fit_table_height(self.split)
+        self._set_editable(d.editable)
+        self.network_text.setText(self._network_html(d.network))
+        self.title.setText(
+            self.tr("Ansøgning om handlingsplan: %1 (version %2)")
+            .replace("%1", d.network.name)
+            .replace("%2", str(d.revision))
+        )
+
+    def _set_editable(self, editable: bool) -> None:
+        for edit in self.texts.values():
+            edit.setReadOnly(not editable)
+        for w in (self.consultant_name, self.consultant_firm, self.hours, self.months, self.rate):
+            w.setReadOnly(not editable)
+        for b in (self.named, self.by_vaeksthus, self.split_equal, self.split_custom):
+            b.setEnabled(editable)
+        self.save_button.setVisible(editable)
+
+    def _network_html(self, n: svc.NetworkPrefill) -> str:
+        rows = []
+
+        def row(label: str, value: str) -> None:
+            rows.append(
+                f"<tr><td style='padding:2px 12px 2px 0'><b>{_html(label)}</b></td><td>{value}</td></tr>"
+            )
+
+        row(self.tr("Netværk"), _html(n.name))
+        row(self.tr("Fase"), _html(n.stage_label))
+        row(self.tr("Netværkstype"), _html(n.network_type_label or self.tr("ikke angivet")))
+        row(self.tr("Kerneopgave"), _html(n.core_task or self.tr("ikke beskrevet")))
+        row(self.tr("Mål"), _html(n.goals or self.tr("ikke beskrevet")))
+        members = "<br>".join(
+            f"{_html(m.name)} · CVR {format_cvr(m.cvr)} · {_html(MEMBER_ROLES.get(m.role, m.role))}"
+            for m in n.members
+        )
+        row(self.tr("Virksomheder"), members or self.tr("ingen"))
+        if n.screening_verdict:
+            verdict = self.tr("bestået") if n.screening_passed else self.tr("ikke bestået")
+            row(self.tr("Screening"), _html(f"{verdict}, {format_date_da(n.screening_date)}"))
+        else:
+            row(self.tr("Screening"), self.tr("ingen afsluttet screening"))
+        if n.tentative_plan:
+            p = n.tentative_plan
+            text = f"{format_datetime_da(p.starts_at)}: {p.agenda}"
+            if p.decisions:
+                text += f" – {p.decisions}"
+            row(self.tr("Tentativ plan"), _html(text))
+        else:
+            row(self.tr("Tentativ plan"), self.tr("intet møde om en tentativ plan endnu"))
+        return "<table>" + "".join(rows) + "</table>"
+
+    # -- live checks ------------------------------------------------------------------------------
+
+    def _growth_rejected(self, message: str) -> None:
+        self.perspective_blocks["economic_perspective"].set_problems([message])
+
+    def _split_rejected(self, message: str) -> None:
+        self.split_block.set_problems([message])
+
+    def _split_mode_changed(self, custom: bool) -> None:
+        if self._loading:
+            return
+        if custom and self.detail is not None:
+            # Start the custom key from what the equal split showed, so the broker adjusts from 100 %.
+            self.split_model.set_data(
+                self.detail.network.members, self.split_model.basis_points(), True, self.detail.editable
+            )
+        self.split_model.set_custom(custom)
+        self._changed()
+
+    def _read_int(self, edit: QLineEdit, key: str, what: str) -> int | None:
+        try:
+            value = svc.parse_int(edit.text(), what)
+        except DomainError as exc:
+            self._parse_errors[key] = str(exc)
+            return None
+        self._parse_errors.pop(key, None)
+        return value
+
+    def current_draft(self) -> svc.ApplicationDraft:
+        """What the form says now (a figure that cannot be read counts as missing)."""
+        hours = self._read_int(self.hours, "hours", self.tr("Antallet af timer"))
+        months = self._read_int(self.months, "months", self.tr("Antallet af måneder"))
+        rate: int | None
+        try:
+            rate = parse_kr(self.rate.text()) if self.rate.text().strip() else None
+            self._parse_errors.pop("rate", None)
+        except DomainError as exc:
+            self._parse_errors["rate"] = str(exc)
+            rate = None
+        return svc.ApplicationDraft(
+            market_perspective=self.texts["market_perspective"].toPlainText(),
+            economic_perspective=self.texts["economic_perspective"].toPlainText(),
+            technology_perspective=self.texts["technology_perspective"].toPlainText(),
+            strategy_perspective=self.texts["strategy_perspective"].toPlainText(),
+            expected_growth=self.growth_model.values(),
+            consultant_name=self.consultant_name.text(),
+            consultant_firm=self.consultant_firm.text(),
+            consultant_by_vaeksthus=self.by_vaeksthus.isChecked(),
+            consultant_hours=hours,
+            hourly_rate_ore=rate,
+            period_months=months,
+            split_mode="custom" if self.split_custom.isChecked() else "equal",
+            split_basis_points=self.split_model.basis_points(),
+        )
+
+    def _changed(self, *_args: Any) -> None:
+        if self._loading or self.detail is None:
+            return
+        self.dirty = True
+        self.message.setText(self.tr("Ændringer er ikke gemt."))
+        self._recheck()
+
+    def _recheck(self) -> None:
+        assert self.detail is not None
+        draft = self.current_draft()
+        members = self.detail.network.members
+        budget = svc.compute_budget(draft, members)
+        problems = svc.check_draft(draft, members)
+        for key in ("hours", "months", "rate"):
+            if key in self._parse_errors:
+                problems[key] = [self._parse_errors[key]]
+        self._show_checks(budget, problems, draft)
+        if self.detail.editable:
+            stage = [b for b in self.detail.submit_blockers if b not in _all(self.detail.problems)]
+            self._show_blockers(stage + _all(problems))
+
+    def _show_checks(
+        self, budget: svc.Budget, problems: dict[str, list[str]], draft: svc.ApplicationDraft
+    ) -> None:
+        editable = self.detail is not None and self.detail.editable
+        show = problems if editable else {k: [] for k in problems}
+        for key, block in self.perspective_blocks.items():
+            label = svc.PERSPECTIVES[key][0]
+            block.set_problems([p for p in show["perspectives"] if f"»{label}«" in p])
+        self.consultant_block.set_problems(show["consultant"])
+        self.hours_block.set_problems(show["hours"])
+        self.months_block.set_problems(show["months"])
+        self.rate_block.set_problems(show["rate"])
+        self.split_block.set_problems(show["split"])
+        self.consultant_name.setEnabled(not draft.consultant_by_vaeksthus)
+        self.consultant_firm.setEnabled(not draft.consultant_by_vaeksthus)
+        self.total.setText("–" if budget.total_ore is None else format_kr(budget.total_ore))
+        self.company_share.setText(
+            "–" if budget.company_share_ore is None else format_kr(budget.company_share_ore)
+        )
+        self.programme_share.setText(
+            "–" if budget.programme_share_ore is None else format_kr(budget.programme_share_ore)
+        )
+        self.split_model.show_budget(budget)
+        self.split_sum.setText(
+            self.tr("I alt: %1 af 100 %").replace("%1", svc.format_percent_bp(budget.split_total_bp))
+        )
+
+    def _show_blockers(self, blockers: list[str]) -> None:
+        self.submit_button.setEnabled(not blockers)
+        if blockers:
+            self.blockers.setText(
+                self.tr("Før ansøgningen kan indsendes:") + "\n" + "\n".join(f"• {b}" for b in blockers)
+            )
+        self.blockers.setVisible(bool(blockers))
+
+    def _show(self, d: svc.ApplicationDetail) -> None:
+        self.detail = d
+        self.status.setText(d.status_label)
+        self.status.setProperty("status", "pending" if d.pending_send else d.status)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        if d.status in ("approved", "rejected"):
+            verdict = self.tr("Bevilget") if d.status == "approved" else self.tr("Afslået")
+            text = f"<b>{verdict} {format_date_da(d.decided_at)}</b>"
+            if d.decision_comment:
+                text += f": {_html(d.decision_comment)}"
+            if d.status == "approved":
+                text += "<br>" + self.tr("Bonus til netværksmægleren: %1").replace(
+                    "%1", format_kr(d.bonus_ore)
+                )
+            elif d.can_start_revision:
+                text += "<br>" + self.tr("Start en ny version for at rette ansøgningen og sende den igen.")
+            self.decision.setText(text)
+        self.decision.setVisible(d.status in ("approved", "rejected"))
+        self.submit_button.setVisible(d.editable)
+        self.revision_button.setVisible(d.can_start_revision)
+        if d.status == "submitted":
+            when = format_datetime_da(d.submitted_at)
+            self.message.setText(
+                self.tr("Indsendt %1. Ansøgningen er låst; afventer afsendelse til Væksthus.").replace(
+                    "%1", when
+                )
+                if d.pending_send
+                else self.tr("Indsendt %1. Ansøgningen er låst og afventer Væksthus' afgørelse.").replace(
+                    "%1", when
+                )
+            )
+        elif d.editable and not self.dirty:
+            self.message.setText(
+                self.tr("Kladde, senest gemt %1.").replace("%1", format_datetime_da(d.updated_at))
+            )
+        elif not d.editable:
+            self.message.setText("")
+        self.action_plan.setVisible(d.status == "approved")
+        if d.status == "approved":
+            self.action_plan.load(d.network_id)
+        self._show_checks(d.budget, d.problems, d.draft)
+        if d.editable:
+            stage = [b for b in d.submit_blockers if b not in _all(d.problems)]
+            self._show_blockers(stage + _all(d.problems))
+        else:
+            self.blockers.setVisible(False)
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Keep the draft. Figures that cannot be read are named and the rest is saved."""
+        if self.application_id is None or self.detail is None or not self.detail.editable:
+            return False
+        draft = self.current_draft()
+        try:
+            detail = svc.save_draft(self.ctx.store, self.application_id, draft)
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.dirty = False
+        self._show(detail)
+        if self._parse_errors:
+            self._recheck()
+            self.message.setText(
+                self.tr("Kladden er gemt, men disse felter kunne ikke læses: %1").replace(
+                    "%1", " ".join(self._parse_errors.values())
+                )
+            )
+        self.ctx.bus.changed.emit("application")
+        self.saved.emit(self.application_id)
+        return True
+
+    def submit(self) -> None:
+        if self.application_id is None or not self.save():
+            return
+        try:
+            detail = svc.submit(self.ctx.store, self.application_id)
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return
+        self.load(detail.id)
+        self.ctx.bus.changed.emit("application")
+        self.ctx.bus.changed.emit("network")
+        self.ctx.bus.status_reported.emit(self.tr("Ansøgningen er indsendt og venter på at blive sendt."))
+        self.submitted.emit(detail.id)
+
+    def start_revision(self) -> None:
+        if self.application_id is None:
+            return
+        try:
+            new_id = svc.start_revision(self.ctx.store, self.application_id)
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return
+        self.load(new_id)
+        self.ctx.bus.changed.emit("application")
+        self.ctx.bus.changed.emit("network")
+        self.revision_started.emit(new_id)
+
+    def export_pdf(self, path: str | Path | None = None) -> None:
+        """Save a draft first, then render in the thread pool and open the file when done."""
+        if self.application_id is None:
+            return
+        if self.detail is not None and self.detail.editable and self.dirty:
+            self.save()
+        self.pdf_button.setEnabled(False)
+        self.message.setText(self.tr("Laver PDF…"))
+        # reportlab is imported on first use, keeping it off the start-up path
+        from ...reports.application_pdf import export_application
+
+        worker = Worker(export_application, self.ctx.store, self.application_id, path or None)
+        worker.signals.finished.connect(self._pdf_done)
+        worker.signals.failed.connect(self._pdf_failed)
+        self._worker = worker
+        self.ctx.pool.start(worker)
+
+    def _pdf_done(self, path: object) -> None:
+        self.pdf_button.setEnabled(True)
+        self.message.setText(self.tr("PDF gemt: %1").replace("%1", str(path)))
+        self.ctx.bus.status_reported.emit(self.tr("PDF gemt: %1").replace("%1", str(path)))
+        open_document(str(path))
+        self.pdf_exported.emit(str(path))
+
+    def _pdf_failed(self, message: str) -> None:
+        self.pdf_button.setEnabled(True)
+        self.message.setText(self.tr("PDF'en kunne ikke laves: %1").replace("%1", message))
+        self.pdf_failed.emit(message)
+
+
+def _all(problems: dict[str, list[str]]) -> list[str]:
+    return [p for key in svc.BLOCKS for p in problems.get(key, [])]

@@ -1,0 +1,287 @@
+"""Editable table models of the application editor: expected growth and the allocation key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ...domain.cvr import format_cvr
+from ...domain.errors import DomainError
+from ...domain.money import format_kr, format_kr_input, parse_kr
+from ...store.services.applications import (
+    GROWTH_MEASURES,
+    MONEY_MEASURES,
+    Budget,
+    MemberInfo,
+    format_percent_bp,
+    growth_key,
+    parse_percent_bp,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ApplicationModels", text)
+
+
+class GrowthModel(QAbstractTableModel):
+    """Expected growth: a row per company and measure, with the figure in kr. (persons) and in %.
+
+    Four narrow columns rather than one wide row per company, so the table fits the editor.
+    """
+
+    COL_COMPANY = 0
+    COL_MEASURE = 1
+    COL_ABS = 2
+    COL_PCT = 3
+    HEADERS = ("Virksomhed", "Nøgletal", "Forventet stigning", "Stigning i %")
+    MEASURES = list(GROWTH_MEASURES)
+
+    input_rejected = Signal(str)
+    edited = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members: list[MemberInfo] = []
+        self._values: dict[str, dict[str, int | None]] = {}
+        self._editable = True
+
+    def set_data(
+        self, members: list[MemberInfo], values: dict[str, dict[str, int | None]], editable: bool
+    ) -> None:
+        self.beginResetModel()
+        self._members = list(members)
+        self._values = {m.company_id: dict(values.get(m.company_id, {})) for m in members}
+        self._editable = editable
+        self.endResetModel()
+
+    def values(self) -> dict[str, dict[str, int | None]]:
+        return {cid: dict(v) for cid, v in self._values.items()}
+
+    def index_for(self, member_row: int, measure: str, kind: str) -> QModelIndex:
+        """The cell of one company's figure (kind "abs" or "pct")."""
+        row = member_row * len(self.MEASURES) + self.MEASURES.index(measure)
+        return self.index(row, self.COL_PCT if kind == "pct" else self.COL_ABS)
+
+    def _locate(self, row: int) -> tuple[MemberInfo, str]:
+        member_row, measure_row = divmod(row, len(self.MEASURES))
+        return self._members[member_row], self.MEASURES[measure_row]
+
+    def row_id(self, index: _Index) -> str | None:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        return self._locate(index.row())[0].company_id
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members) * len(self.MEASURES)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and index.column() in (self.COL_ABS, self.COL_PCT):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    @staticmethod
+    def _text(measure: str, kind: str, value: int | None, *, for_edit: bool) -> str:
+        if value is None:
+            return ""
+        if kind == "pct":
+            return format_percent_bp(value, suffix=not for_edit)
+        if measure in MONEY_MEASURES:
+            return format_kr_input(value) if for_edit else format_kr(value)
+        if for_edit:
+            return str(value)
+        return (
+            _tr("%1 person").replace("%1", str(value))
+            if abs(value) == 1
+            else _tr("%1 personer").replace("%1", str(value))
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        member, measure = self._locate(index.row())
+        col = index.column()
+        if col == self.COL_COMPANY:
+            if role == Qt.ItemDataRole.DisplayRole:
+                # The name once per company keeps the table calm to read.
+                return member.name if self.MEASURES.index(measure) == 0 else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{member.name}, CVR {format_cvr(member.cvr)}"
+            return None
+        if col == self.COL_MEASURE:
+            if role == Qt.ItemDataRole.DisplayRole:
+                unit = "kr." if measure in MONEY_MEASURES else _tr("personer")
+                return f"{_tr(GROWTH_MEASURES[measure])} ({unit})"
+            return None
+        kind = "pct" if col == self.COL_PCT else "abs"
+        value = self._values[member.company_id].get(growth_key(measure, kind))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(measure, kind, value, for_edit=False)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._text(measure, kind, value, for_edit=True)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self._editable:
+            return False
+        if index.column() not in (self.COL_ABS, self.COL_PCT):
+            return False
+        member, measure = self._locate(index.row())
+        kind = "pct" if index.column() == self.COL_PCT else "abs"
+        text = "" if value is None else str(value).strip()
+        try:
+            if not text:
+                parsed: int | None = None
+            elif kind == "pct":
+                parsed = parse_percent_bp(text, allow_negative=True)
+            elif measure in MONEY_MEASURES:
+                parsed = parse_kr(text, allow_negative=True)
+            else:
+                parsed = int(text.replace(".", "").replace(" ", ""))
+        except (DomainError, ValueError) as exc:
+            msg = str(exc) if isinstance(exc, DomainError) else _tr("Beskæftigelse angives i hele personer.")
+            self.input_rejected.emit(msg)
+            return False
+        self._values[member.company_id][growth_key(measure, kind)] = parsed
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.edited.emit()
+        return True
+
+
+class SplitModel(QAbstractTableModel):
+    """The allocation key: each company's share (editable in custom mode) and its amount in kr."""
+
+    COL_COMPANY = 0
+    COL_CVR = 1
+    COL_SHARE = 2
+    COL_AMOUNT = 3
+    HEADERS = ("Virksomhed", "CVR-nr.", "Andel (%)", "Beløb")
+
+    input_rejected = Signal(str)
+    edited = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members: list[MemberInfo] = []
+        self._bp: dict[str, int] = {}
+        self._amounts: dict[str, int | None] = {}
+        self._custom = False
+        self._editable = True
+
+    def set_data(self, members: list[MemberInfo], bp: dict[str, int], custom: bool, editable: bool) -> None:
+        self.beginResetModel()
+        self._members = list(members)
+        self._bp = {m.company_id: int(bp.get(m.company_id, 0) or 0) for m in members}
+        self._amounts = {}
+        self._custom = custom
+        self._editable = editable
+        self.endResetModel()
+
+    def set_custom(self, custom: bool) -> None:
+        self._custom = custom
+        if self._members:
+            top = self.index(0, self.COL_SHARE)
+            bottom = self.index(len(self._members) - 1, self.COL_SHARE)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def basis_points(self) -> dict[str, int]:
+        return dict(self._bp)
+
+    def show_budget(self, budget: Budget) -> None:
+        """Shares and amounts as the budget computed them (equal shares are shown too)."""
+        for share in budget.shares:
+            if share.company_id in self._bp and not self._custom:
+                self._bp[share.company_id] = share.basis_points
+            self._amounts[share.company_id] = share.amount_ore
+        if self._members:
+            self.dataChanged.emit(
+                self.index(0, self.COL_SHARE),
+                self.index(len(self._members) - 1, self.COL_AMOUNT),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def row_id(self, index: _Index) -> str | None:
+        if not index.isValid() or index.row() >= len(self._members):
+            return None
+        return self._members[index.row()].company_id
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and self._custom and index.column() == self.COL_SHARE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._members)):
+            return None
+        m = self._members[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.COL_COMPANY:
+                return m.name
+            if col == self.COL_CVR:
+                return format_cvr(m.cvr)
+            if col == self.COL_SHARE:
+                return format_percent_bp(self._bp[m.company_id], suffix=role == Qt.ItemDataRole.DisplayRole)
+            if col == self.COL_AMOUNT:
+                amount = self._amounts.get(m.company_id)
+                return "" if amount is None else format_kr(amount)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_SHARE, self.COL_AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.COL_SHARE:
+            return False
+        if not (self._editable and self._custom):
+            return False
+        try:
+            bp = parse_percent_bp("" if value is None else str(value))
+        except DomainError as exc:
+            self.input_rejected.emit(str(exc))
+            return False
+        self._bp[self._members[index.row()].company_id] = bp
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.edited.emit()
+        return True
