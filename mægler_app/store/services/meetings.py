@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
@@ -116,9 +117,6 @@ def validate(inp: MeetingInput) -> list[str]:
         problems.append(f"Ukendt dimension i Gustavssons model: {', '.join(unknown)}.")
     if inp.estimated_cost_ore < 0:
         problems.append("Den anslåede udgift kan ikke være negativ.")
-    if inp.planned and inp.estimated_cost_ore == 0:
-        # Not an error: a planned meeting may cost nothing. It then commits nothing.
-        pass
     for n, step in enumerate(inp.next_steps, start=1):
         text = step.text.strip()
         if not text and (step.owner.strip() or step.due):
@@ -206,7 +204,7 @@ def set_step_done(store: Store, meeting_id: str, index: int, done: bool) -> None
         meeting.next_steps = steps
 
 
-def _network_contacts(s, network_id: str) -> list[Participant]:  # type: ignore[no-untyped-def]
+def _network_contacts(s: Session, network_id: str) -> list[Participant]:
     rows = s.execute(
         select(Contact.id, Contact.name, Contact.role, Company.name, Contact.anonymized)
         .join(Company, Company.id == Contact.company_id)
@@ -228,7 +226,7 @@ def network_contacts(store: Store, network_id: str) -> list[Participant]:
         return _network_contacts(s, network_id)
 
 
-def _participants(s, ids: list[str]) -> list[Participant]:  # type: ignore[no-untyped-def]
+def _participants(s: Session, ids: list[str]) -> list[Participant]:
     if not ids:
         return []
     rows = {

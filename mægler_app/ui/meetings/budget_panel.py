@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QLocale, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -22,7 +22,11 @@ GREY = QColor("#8a98a8")
 
 def _ms(day: dt.date) -> float:
     """A date as chart x (ms since the epoch, local noon so the point sits mid-day)."""
-    return float(QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch())
+    return float(QDateTime(_qdate(day), QTime(12, 0)).toMSecsSinceEpoch())
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _kr(ore: int) -> float:
@@ -104,7 +108,9 @@ class BurnDownChart(QChartView):
 
         x = QDateTimeAxis()
         x.setFormat("d.M.yy")
-        x.setRange(QDateTime(first, QTime(0, 0)), QDateTime(last + dt.timedelta(days=1), QTime(0, 0)))
+        x.setRange(
+            QDateTime(_qdate(first), QTime(0, 0)), QDateTime(_qdate(last + dt.timedelta(days=1)), QTime(0, 0))
+        )
         x.setTickCount(6)
         y = QValueAxis()
         lowest = min([p.remaining_ore for p in bd.actual + bd.planned] + [0])

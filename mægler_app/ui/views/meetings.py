@@ -155,5 +155,5 @@ class MeetingsView(View):
             self.detail.removeWidget(old)
             old.deleteLater()
 
-    def current_tab(self) -> QWidget:
+    def current_tab(self) -> QWidget | None:
         return self.detail.currentWidget()
