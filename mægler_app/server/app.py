@@ -1,0 +1,337 @@
+"""The HTTP API of DESIGN.md §5 (FastAPI). ``create_app(db)`` builds it around one database."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..domain.sync_contract import (
+    API_PREFIX,
+    MAX_BLOB_BYTES,
+    MAX_PUSH_BYTES,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+)
+from ..domain.timeutil import utcnow
+from . import accounts, forms
+from .accounts import BadCredentialsError, TooManyAttemptsError
+from .db import Database
+from .decisions import DecisionError, decide
+from .models import BlobContent, BlobOwner, User
+from .pull import pull
+from .push import apply_push
+from .schemas import (
+    MAX_INT,
+    BlobInfo,
+    DecisionRequest,
+    DecisionResponse,
+    ErrorBody,
+    FormOut,
+    FormsResponse,
+    Health,
+    LoginRequest,
+    LoginResponse,
+    MeResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    clean_json,
+)
+from .stats import stats
+
+log = logging.getLogger("maegler.server")
+
+ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    426: "upgrade_required",
+    429: "too_many_requests",
+    500: "server_error",
+}
+DEFAULT_DETAILS = {
+    400: "Forespørgslen kan ikke forstås.",
+    401: "Log ind først.",
+    403: "Du har ikke adgang til dette.",
+    404: "Findes ikke.",
+    405: "Metoden kan ikke bruges her.",
+    413: "Forespørgslen er for stor.",
+}
+SHA256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 i små hex-cifre")]
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 426, 429)
+}
+
+
+def error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": ERROR_CODES.get(status, "error"), "detail": detail}, status_code=status, headers=headers
+    )
+
+
+def _too_large_text(limit: int) -> str:
+    return f"Forespørgslen er større end grænsen på {limit // (1024 * 1024)} MB."
+
+
+def _protocol_text(given: str) -> str:
+    return (
+        f"Serveren taler protokolversion {PROTOCOL_VERSION}, men programmet bruger version »{given}«. "
+        "Opdatér Mægler; dine ændringer venter til da."
+    )
+
+
+class GuardMiddleware:
+    """Protocol version and body size, checked before anything else reads the request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        given = headers.get(PROTOCOL_HEADER.lower())
+        if given is not None and given.strip() != str(PROTOCOL_VERSION):
+            await error_response(426, _protocol_text(given.strip()[:20]))(scope, receive, send)
+            return
+        limit = MAX_BLOB_BYTES if scope["path"].startswith(f"{API_PREFIX}/blobs/") else MAX_PUSH_BYTES
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.isdigit():
+                await error_response(400, "Content-Length er ikke et tal.")(scope, receive, send)
+                return
+            if int(length) > limit:
+                await error_response(413, _too_large_text(limit))(scope, receive, send)
+                return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise HTTPException(413, _too_large_text(limit))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(401, "Log ind først.", headers={"WWW-Authenticate": "Bearer"})
+    return token.strip()
+
+
+def current_user(request: Request, token: Annotated[str, Depends(bearer)]) -> User:
+    try:
+        user = accounts.authenticate(request.app.state.db, token)
+    except UnicodeEncodeError:
+        user = None
+    if user is None:
+        raise HTTPException(
+            401, "Du er ikke logget ind, eller dit login er udløbet.", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return user
+
+
+def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
+    if user.role != "caseworker":
+        raise HTTPException(403, "Kun Væksthus' sagsbehandlere har adgang til dette.")
+    return user
+
+
+TokenDep = Annotated[str, Depends(bearer)]
+UserDep = Annotated[User, Depends(current_user)]
+CaseworkerDep = Annotated[User, Depends(caseworker)]
+
+
+def create_app(db: Database) -> FastAPI:
+    app = FastAPI(
+        title="Mægler-server",
+        version="1",
+        description="Synkronisering mellem mæglernes Mægler og Væksthus Midtjylland (DESIGN.md §5).",
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.db = db
+    app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail else None
+        if detail is None or detail in {"Not Found", "Method Not Allowed", "Unauthorized"}:
+            detail = DEFAULT_DETAILS.get(exc.status_code, "Fejl.")
+        return error_response(exc.status_code, detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "Forespørgslen er ikke gyldig JSON.")
+        problems = [
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in errors[:20]
+        ]
+        return error_response(
+            422, {"message": "Forespørgslen har ikke den rigtige form.", "problems": problems}
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("uventet fejl", exc_info=exc)
+        return error_response(500, "Serveren fejlede uventet; prøv igen senere.")
+
+    def user_out(user: User) -> dict[str, str]:
+        return {"id": user.id, "username": user.username, "role": user.role}
+
+    @app.get(f"{API_PREFIX}/healthz", response_model=Health)
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+
+    @app.post(f"{API_PREFIX}/auth/login", response_model=LoginResponse, responses=ERROR_RESPONSES)
+    def login(body: LoginRequest) -> Any:
+        try:
+            result = accounts.login(db, body.username, body.password)
+        except TooManyAttemptsError as exc:
+            return error_response(429, str(exc), {"Retry-After": "900"})
+        except BadCredentialsError as exc:
+            return error_response(401, str(exc))
+        return {
+            "token": result.token,
+            "expires_at": result.expires_at.isoformat(),
+            "user": user_out(result.user),
+        }
+
+    @app.post(f"{API_PREFIX}/auth/logout", responses=ERROR_RESPONSES)
+    def logout(token: TokenDep, _user: UserDep) -> dict[str, str]:
+        accounts.logout(db, token)
+        return {"status": "ok"}
+
+    @app.get(f"{API_PREFIX}/me", response_model=MeResponse, responses=ERROR_RESPONSES)
+    def me(user: UserDep) -> dict[str, Any]:
+        return {"user": user_out(user)}
+
+    @app.post(f"{API_PREFIX}/sync/push", response_model=PushResponse, responses=ERROR_RESPONSES)
+    def push(body: PushRequest, user: UserDep) -> Any:
+        if body.protocol_version != PROTOCOL_VERSION:
+            return error_response(426, _protocol_text(str(body.protocol_version)))
+        with db.write() as (session, seqs):
+            results = apply_push(session, user, body.client_id, body.changes, seqs)
+        return {"results": results}
+
+    @app.get(f"{API_PREFIX}/sync/pull", response_model=PullResponse, responses=ERROR_RESPONSES)
+    def pull_changes(
+        user: UserDep,
+        since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> dict[str, Any]:
+        return pull(db, user, since, limit)
+
+    @app.put(
+        f"{API_PREFIX}/blobs/{{sha256}}",
+        response_model=BlobInfo,
+        responses=ERROR_RESPONSES,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
+    )
+    async def put_blob(sha256: SHA256, request: Request, user: UserDep) -> Any:
+        chunks = []
+        async for chunk in request.stream():
+            chunks.append(chunk)
+        content = b"".join(chunks)
+        if hashlib.sha256(content).hexdigest() != sha256:
+            return error_response(400, "Filens indhold passer ikke med dens SHA-256; send den igen.")
+        await run_in_threadpool(_store_blob, sha256, content, user)
+        return {"sha256": sha256, "size": len(content)}
+
+    def _store_blob(sha256: str, content: bytes, user: User) -> None:
+        with db.write_plain() as s:
+            if s.get(BlobContent, sha256) is None:
+                s.add(BlobContent(sha256=sha256, size=len(content), content=content, created_at=utcnow()))
+                s.flush()
+            if s.get(BlobOwner, (sha256, user.id)) is None:
+                s.add(BlobOwner(sha256=sha256, user_id=user.id))
+
+    @app.get(
+        f"{API_PREFIX}/blobs/{{sha256}}",
+        responses={
+            **ERROR_RESPONSES,
+            200: {
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+            },
+        },
+        response_class=Response,
+    )
+    def get_blob(sha256: SHA256, user: UserDep) -> Response:
+        with db.session() as s:
+            if user.role != "caseworker" and s.get(BlobOwner, (sha256, user.id)) is None:
+                raise HTTPException(404, "Bilaget findes ikke.")
+            blob = s.get(BlobContent, sha256)
+            if blob is None:
+                raise HTTPException(404, "Bilaget findes ikke.")
+            return Response(blob.content, media_type="application/octet-stream")
+
+    @app.get(f"{API_PREFIX}/forms", response_model=FormsResponse, responses=ERROR_RESPONSES)
+    def list_forms(_user: UserDep) -> dict[str, Any]:
+        return {"forms": forms.current_forms(db)}
+
+    @app.post(f"{API_PREFIX}/forms", response_model=FormOut, status_code=201, responses=ERROR_RESPONSES)
+    def publish_form(body: Annotated[dict[str, Any], Body()], _user: CaseworkerDep) -> Any:
+        try:
+            clean_json(body)
+            form_id, version = forms.publish(db, body)
+        except ValueError as exc:
+            return error_response(422, str(exc))
+        except forms.FormError as exc:
+            return error_response(exc.status, str(exc))
+        return {"id": form_id, "version": version, "body": body}
+
+    @app.post(
+        f"{API_PREFIX}/applications/{{application_id}}/decision",
+        response_model=DecisionResponse,
+        responses=ERROR_RESPONSES,
+    )
+    def decision(
+        application_id: Annotated[str, Path(min_length=1, max_length=64)],
+        body: DecisionRequest,
+        user: UserDep,
+    ) -> Any:
+        if user.role != "caseworker":
+            # Before looking anything up: a broker learns nothing about which applications exist.
+            return error_response(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
+        try:
+            clean_json(application_id)
+            rec = decide(db, user, application_id, body.decision, body.comment)
+        except ValueError:
+            return error_response(404, "Ansøgningen findes ikke.")
+        except DecisionError as exc:
+            return error_response(exc.status, str(exc))
+        return {"entity": rec.entity, "id": rec.id, "version": rec.version, "seq": rec.seq, "data": rec.data}
+
+    @app.get(f"{API_PREFIX}/stats", responses=ERROR_RESPONSES)
+    def get_stats(_user: CaseworkerDep) -> dict[str, Any]:
+        return stats(db)
+
+    return app

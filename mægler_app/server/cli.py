@@ -1,0 +1,149 @@
+"""``maegler-server``: init, add-user, serve, publish-form (DESIGN.md §6).
+
+Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+import platformdirs
+
+from ..paths import APP_AUTHOR, APP_NAME
+from .accounts import ROLES, AccountError, add_user
+from .db import Database, ServerDbError
+from .forms import FormError, load_file, publish, publish_bundled
+
+DB_ENV = "MAEGLER_SERVER_DB"
+
+
+def default_db_url() -> str:
+    env = os.environ.get(DB_ENV)
+    if env:
+        return env
+    folder = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "server"
+    return f"sqlite:///{folder / 'maegler-server.sqlite3'}"
+
+
+class UserError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="maegler-server", description="Væksthus Midtjyllands Mægler-server."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--db", default=None, help=f"databasens adresse (standard: ${DB_ENV} eller en SQLite-fil)"
+        )
+        return p
+
+    with_db(sub.add_parser("init", help="opret eller opgradér databasen"))
+    add = with_db(sub.add_parser("add-user", help="opret en bruger; adgangskoden læses fra stdin"))
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    serve = with_db(sub.add_parser("serve", help="start serveren"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
+    )
+    pub = with_db(sub.add_parser("publish-form", help="udgiv en ny version af en formular (JSON-fil)"))
+    pub.add_argument("file", type=Path)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return Database(args.db or default_db_url())
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    db = _open(args)
+    try:
+        db.upgrade()
+        published = publish_bundled(db)
+    finally:
+        db.dispose()
+    print("Databasen er klar.")
+    for name in published:
+        print(f"Formular udgivet: {name}")
+
+
+def cmd_add_user(args: argparse.Namespace) -> None:
+    password = sys.stdin.readline().rstrip("\r\n")
+    db = _open(args)
+    try:
+        db.check_current()
+        user = add_user(db, args.name, args.role, password)
+    finally:
+        db.dispose()
+    print(f"Brugeren »{user.username}« ({user.role}) er oprettet.")
+
+
+def cmd_publish_form(args: argparse.Namespace) -> None:
+    db = _open(args)
+    try:
+        db.check_current()
+        form_id, version = publish(db, load_file(args.file))
+    finally:
+        db.dispose()
+    print(f"Formularen »{form_id}« version {version} er udgivet.")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from .app import create_app
+
+    db = _open(args)
+    db.check_current()
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    def _stop(_sig: int, _frame: FrameType | None) -> None:
+        # uvicorn re-raises the signal after its graceful shutdown; ending with status 0 then
+        # tells a supervisor that the stop was clean.
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, _stop)
+    # The access log (uvicorn's) shows method, path and status: tokens travel only in headers,
+    # passwords only in bodies, so neither is ever written.
+    config = uvicorn.Config(
+        create_app(db),
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=True,
+        timeout_graceful_shutdown=10,
+    )
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        db.dispose()
+
+
+COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "publish-form": cmd_publish_form}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        COMMANDS[args.command](args)
+    except (ServerDbError, AccountError, FormError, UserError) as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

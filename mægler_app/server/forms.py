@@ -1,0 +1,104 @@
+"""Form definitions: validated minimally here (the forms package owns their meaning), versioned."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..domain.timeutil import utcnow
+from .db import Database
+from .models import FormDefinition
+from .schemas import clean_json
+
+BUNDLED = Path(__file__).resolve().parent.parent / "forms" / "definitions"
+
+
+class FormError(Exception):
+    def __init__(self, message: str, *, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def validate_form(body: Any) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise FormError("En formulardefinition skal være et JSON-objekt.", status=422)
+    problems = []
+    if not isinstance(body.get("id"), str) or not body["id"].strip() or len(body["id"]) > 80:
+        problems.append("»id« skal være en tekst på 1-80 tegn.")
+    version = body.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
+        problems.append("»version« skal være et positivt heltal.")
+    if not isinstance(body.get("title"), str):
+        problems.append("»title« skal være en tekst.")
+    if not isinstance(body.get("sections"), list):
+        problems.append("»sections« skal være en liste.")
+    if problems:
+        raise FormError("Formularen kan ikke bruges: " + " ".join(problems), status=422)
+    try:
+        clean_json(body)
+    except ValueError as exc:
+        raise FormError(f"Formularen kan ikke bruges: {exc}", status=422) from None
+    return body
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FormError(f"Filen {path} kan ikke læses ({exc.strerror or exc}).") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FormError(f"Filen {path} er ikke gyldig JSON ({exc}).") from None
+    return validate_form(body)
+
+
+def publish(db: Database, body: dict[str, Any], *, note: str = "") -> tuple[str, int]:
+    body = validate_form(body)
+    with db.write_plain() as s:
+        latest = s.scalar(select(func.max(FormDefinition.version)).where(FormDefinition.id == body["id"]))
+        if latest is not None and body["version"] <= latest:
+            raise FormError(
+                f"Formularen »{body['id']}« findes allerede i version {latest}; "
+                "en ny udgave skal have et højere versionsnummer.",
+                status=409,
+            )
+        s.add(
+            FormDefinition(
+                id=body["id"], version=body["version"], body=body, published_at=utcnow(), note=note
+            )
+        )
+    return body["id"], body["version"]
+
+
+def publish_bundled(db: Database) -> list[str]:
+    """Publish the definitions shipped with the app that the database does not have yet."""
+    done: list[str] = []
+    if not BUNDLED.is_dir():
+        return done
+    for path in sorted(BUNDLED.glob("*.json")):
+        body = load_file(path)
+        with db.session() as s:
+            exists = s.get(FormDefinition, (body["id"], body["version"])) is not None
+            latest = s.scalar(select(func.max(FormDefinition.version)).where(FormDefinition.id == body["id"]))
+        if exists or (latest is not None and latest > body["version"]):
+            continue
+        publish(db, body, note=f"bundled:{path.name}")
+        done.append(f"{body['id']} v{body['version']}")
+    return done
+
+
+def current_forms(db: Database) -> list[dict[str, Any]]:
+    with db.session() as s:
+        latest = (
+            select(FormDefinition.id, func.max(FormDefinition.version).label("v"))
+            .group_by(FormDefinition.id)
+            .subquery()
+        )
+        rows = s.scalars(
+            select(FormDefinition)
+            .join(latest, (FormDefinition.id == latest.c.id) & (FormDefinition.version == latest.c.v))
+            .order_by(FormDefinition.id)
+        )
+        return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]

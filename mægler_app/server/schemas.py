@@ -1,0 +1,167 @@
+"""Request and response shapes of DESIGN.md §5 (they also make the OpenAPI document)."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+MAX_DEPTH = 20
+
+
+def _clean_text(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded: refuse both here,
+    # at the edge, so they become a 422 and never a database error.
+    if "\x00" in value:
+        raise ValueError("Teksten indeholder et NUL-tegn.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("Teksten er ikke gyldig Unicode.") from None
+    return value
+
+
+def clean_json(value: Any, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise ValueError(f"Data er indlejret mere end {MAX_DEPTH} niveauer.")
+    if isinstance(value, str):
+        return _clean_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("Tal skal være endelige.")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _clean_text(key)
+            clean_json(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            clean_json(item, depth + 1)
+    return value
+
+
+def _clean_data(value: dict[str, Any]) -> dict[str, Any]:
+    clean_json(value)
+    return value
+
+
+CleanStr = Annotated[str, AfterValidator(_clean_text)]
+Ident = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_text)]
+MAX_INT = 2**62
+
+
+class ErrorBody(BaseModel):
+    error: str
+    detail: Any
+
+
+class LoginRequest(BaseModel):
+    username: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean_text)]
+    password: Annotated[str, Field(max_length=1000), AfterValidator(_clean_text)]
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    role: str
+
+
+class LoginResponse(BaseModel):
+    token: str
+    expires_at: str
+    user: UserOut
+
+
+class MeResponse(BaseModel):
+    user: UserOut
+
+
+class Health(BaseModel):
+    status: str
+    protocol_version: int
+
+
+class Change(BaseModel):
+    change_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_clean_text)]
+    entity: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_clean_text)]
+    id: Ident
+    base_version: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
+    deleted: bool = False
+    data: Annotated[dict[str, Any], AfterValidator(_clean_data)] = Field(default_factory=dict)
+
+
+class PushRequest(BaseModel):
+    client_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_clean_text)]
+    protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = 1
+    changes: Annotated[list[Change], Field(max_length=5000)]
+
+
+class ServerCopy(BaseModel):
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+
+class ChangeResult(BaseModel):
+    change_id: str
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    version: int | None = None
+    error: str | None = None
+    server: ServerCopy | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[ChangeResult]
+
+
+class PulledChange(BaseModel):
+    seq: int
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    owner_id: str
+    updated_at: str
+    data: dict[str, Any]
+
+
+class PullResponse(BaseModel):
+    changes: list[PulledChange]
+    next_since: int
+    has_more: bool
+
+
+class BlobInfo(BaseModel):
+    sha256: str
+    size: int
+
+
+class FormOut(BaseModel):
+    id: str
+    version: int
+    body: dict[str, Any]
+
+
+class FormsResponse(BaseModel):
+    forms: list[FormOut]
+
+
+class FormPublish(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_clean_text)]
+    version: Annotated[int, Field(ge=1, le=2**31 - 1)]
+    title: Annotated[str, AfterValidator(_clean_text)]
+    sections: list[Any]
+
+
+class DecisionRequest(BaseModel):
+    decision: Literal["approved", "rejected"]
+    comment: Annotated[str, Field(max_length=10_000), AfterValidator(_clean_text)] = ""
+
+
+class DecisionResponse(BaseModel):
+    entity: str
+    id: str
+    version: int
+    seq: int
+    data: dict[str, Any]

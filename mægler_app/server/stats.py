@@ -1,0 +1,36 @@
+"""GET /stats: the programme's figures per broker and in total, from the stored records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from ..domain.figures import RecordView, programme_figures
+from .db import Database
+from .models import Record, User
+
+COUNTED = ("company", "membership", "network", "screening", "application", "satisfaction")
+
+
+def stats(db: Database) -> dict[str, Any]:
+    with db.session() as s:
+        users = {u.id: u for u in s.scalars(select(User))}
+        rows = s.execute(
+            select(
+                Record.entity, Record.id, Record.owner_id, Record.deleted, Record.data, Record.created_at
+            ).where(Record.entity.in_(COUNTED), Record.deleted.is_(False))
+        ).all()
+    figures = programme_figures(
+        RecordView(
+            entity=e, id=i, owner_id=o, deleted=d, data=data if isinstance(data, dict) else {}, created_at=c
+        )
+        for e, i, o, d, data, c in rows
+    )
+    brokers = []
+    for user in sorted(users.values(), key=lambda u: u.username):
+        if user.role != "broker":
+            continue
+        report = figures["brokers"].get(user.id) or programme_figures([])["total"]
+        brokers.append({"user": {"id": user.id, "username": user.username}, **report})
+    return {"total": figures["total"], "brokers": brokers}
