@@ -62,7 +62,8 @@ def _detail(resp: requests.Response) -> str:
         return resp.text[:300] or f"HTTP {resp.status_code}"
     detail = body.get("detail") if isinstance(body, dict) else None
     if isinstance(detail, dict):
-        detail = detail.get("message") or str(detail)
+        problems = [str(p.get("msg", "")) for p in detail.get("problems") or [] if isinstance(p, dict)]
+        detail = " ".join([str(detail.get("message") or ""), *problems[:3]]).strip() or str(detail)
     return str(detail or body)
 
 
