@@ -94,6 +94,43 @@ def new_record(entity: str, record_id: str) -> SyncMixin:
     return obj
 
 
+@cache
+def _column_defaults(entity: str) -> tuple[tuple[str, Any, bool], ...]:
+    """(column, default, is_callable) for every column of ``entity``."""
+    out = []
+    for col in inspect(SYNCED[entity]).columns:
+        default = col.default
+        if default is not None and getattr(default, "is_callable", False):
+            out.append((col.key, default.arg, True))  # type: ignore[attr-defined]
+        elif default is not None and getattr(default, "is_scalar", False):
+            out.append((col.key, default.arg, False))  # type: ignore[attr-defined]
+        else:
+            out.append((col.key, None, False))
+    return tuple(out)
+
+
+def new_row(entity: str, record_id: str, ch: dict[str, Any]) -> dict[str, Any] | None:
+    """A complete row for a plain INSERT of a pulled record, or None if a required field is missing."""
+    row: dict[str, Any] = {}
+    for key, default, is_callable in _column_defaults(entity):
+        row[key] = default(None) if is_callable else default
+    conv = converters(entity)
+    for key, value in (ch.get("data") or {}).items():
+        fn = conv.get(key)
+        if fn is None or value is None and key in required_fields(entity):
+            continue
+        row[key] = fn(value)
+    row["id"] = record_id
+    row["version"] = int(ch.get("version", 0))
+    row["deleted"] = bool(ch.get("deleted"))
+    owner = ch.get("owner_id")
+    row["owner_id"] = owner if isinstance(owner, str) else None
+    row["updated_at"] = parse_server_time(ch.get("updated_at")) or dt.datetime.now(dt.UTC)
+    if any(row.get(k) is None for k in required_fields(entity)):
+        return None
+    return row
+
+
 def parse_server_time(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None

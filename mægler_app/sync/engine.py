@@ -24,7 +24,7 @@ from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
@@ -39,7 +39,7 @@ from ..domain.timeutil import utcnow
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
 from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
-from .apply import RANK, new_record, parent_refs, parse_server_time, set_fields
+from .apply import RANK, new_record, new_row, parent_refs, parse_server_time, set_fields
 from .blobs import blob_file, save_blob_file
 
 Progress = Generator[tuple[int, int], None, Any]
@@ -138,6 +138,7 @@ class SyncEngine:
         self.report = SyncReport()
         self._done = 0
         self._total = 0
+        self._receipts_seen: set[str] = set()
 
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
@@ -371,23 +372,24 @@ class SyncEngine:
 
     # blobs ------------------------------------------------------------------------------------
     def _blobs_to_upload(self) -> list[str]:
+        """Receipts not yet uploaded whose expense the server has (so a receipt follows its expense)."""
         with self.store.session() as s:
-            pending_expenses = select(OutboxEntry.record_id).where(
-                OutboxEntry.entity == "expense", OutboxEntry.status != "conflict"
+            waiting = list(
+                s.scalars(select(Blob.sha256).where(Blob.uploaded.is_(False)).order_by(Blob.created_at))
             )
-            rows = s.scalars(
-                select(Blob.sha256)
-                .where(Blob.uploaded.is_(False))
-                .where(
-                    Blob.sha256.in_(
-                        select(Expense.receipt_sha256).where(
-                            Expense.version > 0, Expense.id.not_in(pending_expenses)
-                        )
+            if not waiting:
+                return []
+            pending_expenses = select(OutboxEntry.record_id).where(OutboxEntry.entity == "expense")
+            ready = set(
+                s.scalars(
+                    select(Expense.receipt_sha256).where(
+                        Expense.receipt_sha256.in_(waiting),
+                        Expense.version > 0,
+                        Expense.id.not_in(pending_expenses),
                     )
                 )
-                .order_by(Blob.created_at)
             )
-            return list(rows)
+        return [sha for sha in waiting if sha in ready]
 
     def _count_blobs_to_upload(self) -> int:
         with self.store.session() as s:
@@ -417,21 +419,18 @@ class SyncEngine:
             yield self._done, self._total
 
     def download_blobs(self) -> Progress:
+        """Receipts of expenses pulled in this run (or missed before) that are not on this computer."""
         with self.store.session() as s:
-            wanted = set(
-                s.scalars(
-                    select(Expense.receipt_sha256).where(
-                        Expense.receipt_sha256 != "", Expense.deleted.is_(False)
-                    )
-                )
-            )
+            wanted = self._receipts_seen | set(_state(s, "blobs_wanted", []) or [])
             known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted)))) if wanted else set()
         missing = sorted(wanted - known)
+        still: list[str] = []
         for sha in missing:
             try:
                 content = self.api.get_blob(sha)
             except RefusedError:
-                continue  # not uploaded yet by the other computer; next time
+                still.append(sha)  # not uploaded yet by the other computer; next time
+                continue
             if hashlib.sha256(content).hexdigest() != sha:
                 continue
             save_blob_file(self.store, sha, content)
@@ -440,6 +439,9 @@ class SyncEngine:
                     s.add(Blob(sha256=sha, size=len(content), uploaded=True, created_at=utcnow()))
             self.report.blobs_downloaded += 1
             yield self._done, self._total
+        with self.store.session() as s:
+            if still or _state(s, "blobs_wanted"):
+                _set_state(s, "blobs_wanted", still)
 
     # pull -------------------------------------------------------------------------------------
     def pull(self) -> Progress:
@@ -479,11 +481,13 @@ class SyncEngine:
             present = self._present_parents(s, ordered, records)
             still_parked: dict[str, Any] = {}
             last_entity = ""
+            new_rows: list[dict[str, Any]] = []
             for key, ch in ordered:
                 entity, rid = key
                 if entity != last_entity:
                     # Parents' rows first: the unit of work knows no relationships to order by,
                     # and SQLite checks each foreign key as the row is inserted.
+                    self._insert_rows(s, last_entity, new_rows)
                     s.flush()
                     last_entity = entity
                 missing = [
@@ -495,8 +499,23 @@ class SyncEngine:
                 if missing:
                     still_parked[f"{entity}/{rid}"] = ch
                     continue
-                self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
+                receipt = (ch.get("data") or {}).get("receipt_sha256")
+                if isinstance(receipt, str) and receipt:
+                    self._receipts_seen.add(receipt)
+                if key not in records and key not in local:
+                    # A record new to this computer: a plain INSERT, many at once (the common case
+                    # of a first sync, where the ORM's per-object bookkeeping is most of the cost).
+                    row = new_row(entity, rid, ch)
+                    if row is None:
+                        self.report.messages.append(
+                            f"En {entity}-post fra serveren mangler felter og er sprunget over."
+                        )
+                        continue
+                    new_rows.append(row)
+                else:
+                    self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
                 present.add(key)
+            self._insert_rows(s, last_entity, new_rows)
             self.report.parked = len(still_parked)
             _set_state(s, "pull_parked", still_parked)
             if refetch != set(_state(s, "pull_refetch", []) or []):
@@ -508,6 +527,12 @@ class SyncEngine:
             raise
         finally:
             s.close()
+
+    @staticmethod
+    def _insert_rows(s: StoreSession, entity: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            s.execute(insert(SYNCED[entity].__table__), rows)  # type: ignore[attr-defined]
+            rows.clear()
 
     @staticmethod
     def _present_parents(

@@ -205,7 +205,9 @@ def list_rejected(store: Store) -> list[RejectedRow]:
                     e.record_id,
                     _label(obj, e.entity),
                     e.last_error,
-                    tuple(FIELD_LABELS.get(k, k) for k in (e.data or {})),
+                    ("ny post",)
+                    if e.base_version == 0 and (obj is None or obj.version == 0)
+                    else tuple(FIELD_LABELS.get(k, k) for k in (e.data or {})),
                     e.created_at,
                 )
             )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..sync.view import SyncView
 from .base import View
 from .overview import OverviewView
-from .simple import ActivityView, ApplicationsView, CompaniesView, NetworksView, SyncView
+from .simple import ActivityView, ApplicationsView, CompaniesView, NetworksView
 
 VIEW_CLASSES: list[type[View]] = [
     OverviewView,
