@@ -99,6 +99,8 @@ def _column_defaults(entity: str) -> tuple[tuple[str, Any, bool], ...]:
     """(column, default, is_callable) for every column of ``entity``."""
     out = []
     for col in inspect(SYNCED[entity]).columns:
+        if col.key in ("id", "version", "deleted", "owner_id", "updated_at"):
+            continue  # always set from the server's record
         default = col.default
         if default is not None and getattr(default, "is_callable", False):
             out.append((col.key, default.arg, True))  # type: ignore[attr-defined]

@@ -476,7 +476,9 @@ class SyncEngine:
                 if old is None or int(ch.get("version", 0)) >= int(old.get("version", 0)):
                     incoming[key] = ch
             ordered = sorted(incoming.items(), key=lambda kv: RANK.get(kv[0][0], 99))
-            records = self._records(s, list(incoming))
+            # ORM objects only for records this computer already has (few, after the first sync)
+            known = self._existing(s, list(incoming))
+            records = self._records(s, list(known))
             local = self._local_changes(s, list(incoming))
             present = self._present_parents(s, ordered, records)
             still_parked: dict[str, Any] = {}
@@ -527,6 +529,18 @@ class SyncEngine:
             raise
         finally:
             s.close()
+
+    @staticmethod
+    def _existing(s: StoreSession, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        by_entity: dict[str, list[str]] = {}
+        for entity, rid in keys:
+            by_entity.setdefault(entity, []).append(rid)
+        out: set[tuple[str, str]] = set()
+        for entity, ids in by_entity.items():
+            cls = SYNCED[entity]
+            for chunk in _chunks(ids, 500):
+                out.update((entity, rid) for rid in s.scalars(select(cls.id).where(cls.id.in_(chunk))))
+        return out
 
     @staticmethod
     def _insert_rows(s: StoreSession, entity: str, rows: list[dict[str, Any]]) -> None:
