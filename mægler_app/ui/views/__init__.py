@@ -32,5 +32,5 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
     ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
     ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.application.view:ApplicationsView"),
-    ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.views.simple:SyncView"),
+    ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
 ]

@@ -1,0 +1,272 @@
+"""Sync benchmark: initial sync of a ``demo-data --scale 1`` profile, and a no-change sync at 1× and 10×.
+
+Runs a real ``maegler-server`` on 127.0.0.1 (SQLite in a temp folder) behind a byte-counting TCP
+proxy, so "bytes on the wire" includes HTTP headers. Baselines are measured in the same run:
+
+- push: the same changes sent by a bare ``requests`` loop (no outbox bookkeeping), ratio = engine / bare;
+- pull: the same pages fetched without applying them, ratio = engine / bare;
+- no-change sync: one ``GET /healthz`` round trip, ratio = sync / round trip (1× and 10× should match).
+
+The 10× profile holds ten times the records locally (generated, then marked as synced) while the
+server keeps the 1× data: the no-change sync cost that grows with the profile is the client's.
+
+    python benchmarks/sync_bench.py [--scale 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mægler_app.store.db import Store, open_store  # noqa: E402
+from mægler_app.store.demo import generate  # noqa: E402
+from mægler_app.store.models import SYNCED, OutboxEntry  # noqa: E402
+from mægler_app.sync.api import Api, encode_push  # noqa: E402
+from mægler_app.sync.engine import SyncEngine  # noqa: E402
+from tests.sync.proxy import ChaosProxy  # noqa: E402
+
+PASSWORD = "benchmark-kodeord"
+
+
+def server_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("maegler-server")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "mægler_app.server.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(tmp: Path) -> tuple[subprocess.Popen[bytes], int, str]:
+    db = f"sqlite:///{tmp / 'server.sqlite3'}"
+    subprocess.run([*server_cmd(), "init", "--db", db], check=True, capture_output=True)
+    for user in ("maegler1", "baseline"):
+        subprocess.run(
+            [*server_cmd(), "add-user", user, "--role", "broker", "--db", db],
+            input=PASSWORD.encode(),
+            check=True,
+            capture_output=True,
+        )
+    port = free_port()
+    log = (tmp / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [*server_cmd(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(300):
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/api/v1/healthz", timeout=1).ok:
+                return proc, port, db
+        except requests.RequestException:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("serveren startede ikke")
+
+
+def run(gen: Any) -> Any:
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        return stop.value
+
+
+def records(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    with store.session() as s:
+        return sum(int(s.scalar(select(func.count()).select_from(cls)) or 0) for cls in SYNCED.values())
+
+
+def login(url: str, user: str) -> Api:
+    api = Api(url)
+    api.login(user, PASSWORD)
+    return api
+
+
+def mark_synced(store: Store) -> None:
+    """Make generated records look pulled: version 1, no outbox (for the 10× local profile)."""
+    from sqlalchemy import delete, update
+
+    with store.session() as s:
+        s.info["from_server"] = True
+        for cls in SYNCED.values():
+            s.execute(update(cls).where(cls.version == 0).values(version=1))
+        s.execute(delete(OutboxEntry))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="maegler-syncbench-"))
+    proc, port, _db = start_server(tmp)
+    proxy = ChaosProxy(port)
+    results: dict[str, Any] = {}
+    try:
+        store = open_store(tmp / "laptop-a")
+        run(generate(store, args.scale))
+        with store.session() as s:
+            from sqlalchemy import func, select
+
+            changes = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+        n = records(store)
+
+        # baseline push: the same changes, bare HTTP, another broker (same server work)
+        with store.session() as s:
+            entries = list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
+        # fresh ids (references mapped too), so the baseline broker does not own the profile's records
+        idmap = {e.record_id: str(uuid.uuid5(uuid.NAMESPACE_OID, e.record_id)) for e in entries}
+        payload = [
+            {
+                "change_id": f"b-{e.change_id}",
+                "entity": e.entity,
+                "id": idmap[e.record_id],
+                "base_version": 0,
+                "deleted": False,
+                "data": {k: idmap.get(v, v) if isinstance(v, str) else v for k, v in e.data.items()},
+            }
+            for e in entries
+        ]
+        base_api = login(proxy.url, "baseline")
+        t0 = time.perf_counter()
+        for i in range(0, len(payload), 500):
+            base_api.push("baseline", [], body=encode_push("baseline", payload[i : i + 500]))
+        base_push = time.perf_counter() - t0
+
+        # the engine: initial sync of the profile (push everything, then pull)
+        api = login(proxy.url, "maegler1")
+        up0, down0 = proxy.stats.bytes_up, proxy.stats.bytes_down
+        t0 = time.perf_counter()
+        engine = SyncEngine(store, api)
+        run(engine.push())
+        t_push = time.perf_counter() - t0
+        run(engine.upload_blobs())
+        t1 = time.perf_counter()
+        run(engine.pull())
+        t_pull_own = time.perf_counter() - t1
+        engine._finish()
+        t_initial = time.perf_counter() - t0
+        wire = proxy.stats.bytes_up - up0 + proxy.stats.bytes_down - down0
+        rep = engine.report
+        results["initial"] = {
+            "records": n,
+            "changes": changes,
+            "seconds": round(t_initial, 2),
+            "records_per_s": round(n / t_initial),
+            "push_changes_per_s": round(changes / t_push),
+            "push_seconds": round(t_push, 2),
+            "pull_back_seconds": round(t_pull_own, 2),
+            "bytes_per_record": round(wire / n),
+            "rejected": rep.rejected,
+            "baseline_push_seconds": round(base_push, 2),
+            "push_ratio_vs_bare_http": round(t_push / base_push, 2),
+        }
+
+        # a second laptop pulls everything: the client's pull rate, against bare page fetches
+        bare = login(proxy.url, "maegler1")
+        t0 = time.perf_counter()
+        since, pulled = 0, 0
+        while True:
+            page = bare.pull(since, 1000)
+            pulled += len(page["changes"])
+            since = page["next_since"]
+            if not page["has_more"]:
+                break
+        base_pull = time.perf_counter() - t0
+        store_b = open_store(tmp / "laptop-b")
+        api_b = login(proxy.url, "maegler1")
+        up0, down0 = proxy.stats.bytes_up, proxy.stats.bytes_down
+        t0 = time.perf_counter()
+        run(SyncEngine(store_b, api_b).pull())
+        t_pull = time.perf_counter() - t0
+        wire_b = proxy.stats.bytes_up - up0 + proxy.stats.bytes_down - down0
+        results["pull_new_laptop"] = {
+            "records": pulled,
+            "seconds": round(t_pull, 2),
+            "records_per_s": round(pulled / t_pull),
+            "bytes_per_record": round(wire_b / max(pulled, 1)),
+            "baseline_fetch_only_seconds": round(base_pull, 2),
+            "ratio_vs_fetch_only": round(t_pull / base_pull, 2),
+        }
+
+        # no-change sync at 1× and 10×, against one health round trip
+        def healthz_time() -> float:
+            best = 1e9
+            for _ in range(20):
+                t = time.perf_counter()
+                requests.get(f"{proxy.url}/api/v1/healthz", timeout=5)
+                best = min(best, time.perf_counter() - t)
+            return best
+
+        def no_change(st: Store) -> float:
+            best = 1e9
+            for _ in range(5):
+                a = login(proxy.url, "maegler1")
+                t = time.perf_counter()
+                rep = run(SyncEngine(st, a).run())
+                best = min(best, time.perf_counter() - t)
+                assert rep.pushed == 0 and rep.pulled == 0, rep
+            return best
+
+        rt = healthz_time()
+        one = no_change(store_b)
+        (tmp / "laptop-10x").mkdir()
+        src = sqlite3.connect(tmp / "laptop-b" / "maegler.sqlite3")
+        dst = sqlite3.connect(tmp / "laptop-10x" / "maegler.sqlite3")
+        src.backup(dst)  # a consistent copy, WAL included
+        src.close()
+        dst.close()
+        big = open_store(tmp / "laptop-10x")
+        run(generate(big, args.scale * 9))
+        mark_synced(big)
+        ten = no_change(big)
+        results["no_change_sync"] = {
+            "records_1x": records(store_b),
+            "records_10x": records(big),
+            "ms_1x": round(one * 1000, 1),
+            "ms_10x": round(ten * 1000, 1),
+            "baseline_healthz_ms": round(rt * 1000, 2),
+            "ratio_1x_vs_round_trip": round(one / rt, 1),
+            "ratio_10x_vs_round_trip": round(ten / rt, 1),
+            "ratio_10x_vs_1x": round(ten / one, 2),
+        }
+        store.close()
+        store_b.close()
+        big.close()
+    finally:
+        proxy.close()
+        proc.terminate()
+        proc.wait(timeout=20)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    goal = 10_000
+    print(
+        f"\ninitial sync: {results['initial']['records_per_s']} poster/s end to end "
+        f"(mål {goal}); push {results['initial']['push_changes_per_s']} ændringer/s; "
+        f"pull på ny bærbar {results['pull_new_laptop']['records_per_s']} poster/s; "
+        f"{results['initial']['bytes_per_record']} byte/post på ledningen"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""The HTTP side of the sync protocol (DESIGN.md §5): one ``requests`` session, retries, Danish errors.
+
+Every request carries ``X-Protocol-Version``. Network failures, 5xx and 429 are retried with
+exponential backoff and full jitter (so twenty laptops coming back online do not hit the server
+in step); every request here is safe to repeat (a push is idempotent by its ``change_id``s).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+
+
+class SyncError(Exception):
+    """A sync problem; ``str()`` is a Danish sentence for the user."""
+
+
+class OfflineError(SyncError):
+    """The server did not answer (no network, server down, connection cut every time)."""
+
+
+class AuthError(SyncError):
+    """401: the token is missing, expired or revoked; log in again."""
+
+
+class UpgradeRequiredError(SyncError):
+    """426: the server speaks another protocol version; the outbox is kept untouched."""
+
+
+class ServerError(SyncError):
+    """5xx after every retry."""
+
+
+class RefusedError(SyncError):
+    """Another 4xx: the request itself was refused (``status``, ``detail``)."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+NETWORK_ERRORS: tuple[type[BaseException], ...] = (
+    requests.ConnectionError,
+    requests.Timeout,
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+)
+
+
+def _detail(resp: requests.Response) -> str:
+    try:
+        body = resp.json()
+    except ValueError:
+        return resp.text[:300] or f"HTTP {resp.status_code}"
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, dict):
+        problems = [str(p.get("msg", "")) for p in detail.get("problems") or [] if isinstance(p, dict)]
+        detail = " ".join([str(detail.get("message") or ""), *problems[:3]]).strip() or str(detail)
+    return str(detail or body)
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rnd: Callable[[], float] = random.random) -> float:
+    """Full jitter: uniform in [0, min(cap, base·2^attempt)]."""
+    return rnd() * min(cap, base * (2**attempt))
+
+
+class Api:
+    """A client for one server. ``token`` is set after login and never written anywhere by this class."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: tuple[float, float] = (5.0, 60.0),
+        retries: int = 4,
+        backoff: float = 0.5,
+        backoff_cap: float = 8.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.backoff_cap = backoff_cap
+        self.sleep = sleep
+        self.http = requests.Session()
+        self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        self.http.headers["User-Agent"] = "maegler-app"
+        self.token: str | None = None
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        self.requests_made = 0
+        if token:
+            self.set_token(token)
+
+    def set_token(self, token: str | None) -> None:
+        self.token = token
+        if token:
+            self.http.headers["Authorization"] = f"Bearer {token}"
+        else:
+            self.http.headers.pop("Authorization", None)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # the one place that talks HTTP ------------------------------------------------------------
+    def request(
+        self, method: str, path: str, *, retry: bool = True, expect: tuple[int, ...] = (200,), **kw: Any
+    ) -> requests.Response:
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        kw.setdefault("timeout", self.timeout)
+        attempts = self.retries + 1 if retry else 1
+        last: BaseException | None = None
+        resp: requests.Response | None = None
+        for attempt in range(attempts):
+            if attempt:
+                self.sleep(self._retry_delay(attempt - 1, resp))
+            resp = None
+            try:
+                resp = self.http.request(method, url, **kw)
+                body = resp.content  # read it all now, so a cut mid-body is a network error here
+            except NETWORK_ERRORS as exc:
+                last = exc
+                continue
+            self.requests_made += 1
+            self.bytes_received += len(body)
+            req_body = resp.request.body
+            self.bytes_sent += len(req_body) if isinstance(req_body, bytes | str) else 0
+            if resp.status_code in expect:
+                return resp
+            if resp.status_code in RETRY_STATUSES and not (
+                resp.status_code == 429 and path.startswith("/auth")
+            ):
+                last = None
+                continue
+            self._raise_for(resp)
+        if resp is not None:
+            self._raise_for(resp)
+        raise OfflineError(
+            "Serveren svarer ikke. Ændringerne er gemt her og sendes, når der er forbindelse igen."
+            + (f" ({last.__class__.__name__})" if last else "")
+        )
+
+    def _retry_delay(self, attempt: int, resp: requests.Response | None) -> float:
+        delay = backoff_delay(attempt, self.backoff, self.backoff_cap)
+        if resp is not None and resp.status_code in (429, 503):
+            after = resp.headers.get("Retry-After", "")
+            if after.isdigit():
+                delay = max(delay, min(float(after), self.backoff_cap))
+        return delay
+
+    def _raise_for(self, resp: requests.Response) -> None:
+        status = resp.status_code
+        detail = _detail(resp)
+        if status == 401:
+            raise AuthError(f"Du skal logge ind igen: {detail}")
+        if status == 426:
+            raise UpgradeRequiredError(
+                f"Serveren kræver en nyere udgave af Mægler: {detail} "
+                "Dine ændringer er gemt her og sendes, når Mægler er opdateret."
+            )
+        if status == 429:
+            raise RefusedError(status, f"For mange forsøg: {detail}")
+        if status >= 500:
+            raise ServerError(f"Serveren fejlede ({status}): {detail} Prøv igen senere; intet er tabt.")
+        raise RefusedError(status, detail)
+
+    # endpoints ----------------------------------------------------------------------------
+    def healthz(self) -> dict[str, Any]:
+        return dict(self.request("GET", "/healthz", retry=False).json())
+
+    def login(self, username: str, password: str) -> dict[str, Any]:
+        resp = self.request("POST", "/auth/login", json={"username": username, "password": password})
+        body = dict(resp.json())
+        self.set_token(str(body["token"]))
+        return body
+
+    def logout(self) -> None:
+        self.request("POST", "/auth/logout", retry=False)
+        self.set_token(None)
+
+    def me(self) -> dict[str, Any]:
+        return dict(self.request("GET", "/me").json()["user"])
+
+    def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
+        """Send changes; ``body`` may be the already-encoded JSON (to size batches without encoding twice)."""
+        if body is None:
+            body = encode_push(client_id, changes)
+        resp = self.request(
+            "POST", "/sync/push", data=body, headers={"Content-Type": "application/json"}, expect=(200,)
+        )
+        return list(resp.json()["results"])
+
+    def pull(self, since: int, limit: int) -> dict[str, Any]:
+        return dict(self.request("GET", "/sync/pull", params={"since": since, "limit": limit}).json())
+
+    def put_blob(self, sha256: str, content: bytes) -> None:
+        self.request(
+            "PUT",
+            f"/blobs/{sha256}",
+            data=content,
+            headers={"Content-Type": "application/octet-stream"},
+            expect=(200, 201),
+        )
+
+    def get_blob(self, sha256: str) -> bytes:
+        return bytes(self.request("GET", f"/blobs/{sha256}").content)
+
+    def decide(self, application_id: str, decision: str, comment: str) -> dict[str, Any]:
+        return dict(
+            self.request(
+                "POST",
+                f"/applications/{application_id}/decision",
+                json={"decision": decision, "comment": comment},
+            ).json()
+        )
+
+
+def encode_push(client_id: str, changes: list[dict[str, Any]]) -> bytes:
+    import json
+
+    return json.dumps(
+        {"client_id": client_id, "protocol_version": PROTOCOL_VERSION, "changes": changes},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")

@@ -1,0 +1,641 @@
+"""One sync run: push the outbox, upload receipts, pull, fetch missing receipts (DESIGN.md §5).
+
+``SyncEngine(store, api).run()`` is a generator yielding ``(done, total)`` and returning a
+``SyncReport``; it is safe to stop between any two steps (the UI's cancel, a killed process):
+
+- push: an entry's ``attempts`` is raised (and committed) before it is sent, so a later local edit
+  never folds into a change the server may already hold; the entry is deleted (applied/duplicate)
+  or marked conflict/rejected only in the transaction that stores the server's answer. A cut
+  connection means the same ``change_id``s are sent again: the server answers ``duplicate``.
+- a 4xx for a whole batch is narrowed down by halving until the one change the server refuses is
+  marked rejected with the server's reason; the rest go through (a 4xx must not wedge the queue).
+- 426: nothing in the outbox changes; 401: log in again.
+- pull: each page is applied together with its checkpoint (``pull_since``) in ONE transaction, in a
+  session marked ``from_server``; the fields of a local change not yet accepted by the server are
+  kept, the server's version recorded. A record whose parent has not arrived yet is parked (in the
+  same transaction) until it does, because SQLite checks the foreign keys at each commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+
+from ..domain.stages import Stage
+from ..domain.sync_contract import (
+    APPLIED,
+    CONFLICT,
+    DUPLICATE,
+    MAX_PUSH_BYTES,
+    REJECTED,
+    SERVER_FIELDS,
+)
+from ..domain.timeutil import utcnow
+from ..store.db import Store, StoreSession
+from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
+from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
+from .apply import RANK, new_record, new_row, parent_refs, parse_server_time, set_fields
+from .blobs import blob_file, save_blob_file
+
+Progress = Generator[tuple[int, int], None, Any]
+
+# A new network's stage travels after everything else in the outbox: the server checks a stage
+# against the network's members, and the outbox folds a later stage change into the network's
+# creation, ahead of the memberships that stage needs.
+_DEFERRED = {"network": frozenset({"stage", "stage_changed_at"})}
+_OPEN_STAGES = frozenset({Stage.KANDIDAT.value, Stage.AFSLUTTET.value})
+_TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
+# Statuses of outbox entries whose fields a pull must not overwrite
+_LOCAL_STATUSES = ("pending", "conflict", "rejected")
+_REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
+
+CONFLICT_TEXT = "Posten er også ændret af en anden (Væksthus eller en anden computer) siden du hentede den."
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    parked: int = 0
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
+    pending_left: int = 0
+    attention: int = 0  # conflicts + rejected entries waiting for the broker
+    pull_complete: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Everything sent and pulled: nothing pending, nothing waiting for the broker."""
+        return self.pull_complete and self.pending_left == 0 and self.attention == 0
+
+
+def client_id(store: Store) -> str:
+    with store.session() as s:
+        row = s.get(LocalState, "client_id")
+        if row is None:
+            row = LocalState(key="client_id", value=str(uuid.uuid4()))
+            s.add(row)
+        return str(row.value)
+
+
+def _server_session(store: Store) -> StoreSession:
+    s = store.new_session()
+    s.info["from_server"] = True
+    return s
+
+
+def _state(s: StoreSession, key: str, default: Any = None) -> Any:
+    row = s.get(LocalState, key)
+    return default if row is None else row.value
+
+
+def _set_state(s: StoreSession, key: str, value: Any) -> None:
+    row = s.get(LocalState, key)
+    if row is None:
+        s.add(LocalState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _chunks(items: list[Any], n: int) -> Iterable[list[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+@dataclass
+class _Outgoing:
+    seq: int
+    change: dict[str, Any]
+    tail: dict[str, Any] | None  # fields held back to a later change (see _DEFERRED)
+    size: int
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        api: Api,
+        *,
+        batch_size: int = 500,
+        page_size: int = 1000,
+        max_push_bytes: int = MAX_PUSH_BYTES * 9 // 10,
+    ) -> None:
+        self.store = store
+        self.api = api
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.max_push_bytes = max_push_bytes
+        self.client_id = client_id(store)
+        self.report = SyncReport()
+        self._done = 0
+        self._total = 0
+        self._receipts_seen: set[str] = set()
+
+    # the whole run --------------------------------------------------------------------------
+    def run(self) -> Progress:
+        # Before touching anything: a 401 or 426 here leaves the outbox exactly as it was.
+        self.api.me()
+        self._total = self._count_pending() + self._count_blobs_to_upload()
+        yield self._done, self._total
+        yield from self.push()
+        yield from self.upload_blobs()
+        yield from self.pull()
+        yield from self.download_blobs()
+        self._finish()
+        return self.report
+
+    def _finish(self) -> None:
+        with self.store.session() as s:
+            counts = dict(
+                s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()  # type: ignore[arg-type]
+            )
+            self.report.pending_left = int(counts.get("pending", 0))
+            self.report.attention = int(counts.get("conflict", 0)) + int(counts.get("rejected", 0))
+            if self.report.pull_complete:
+                _set_state(s, "last_sync", utcnow().isoformat(timespec="seconds"))
+
+    def _count_pending(self) -> int:
+        with self.store.session() as s:
+            return int(s.scalar(select(func.count()).where(OutboxEntry.status == "pending")) or 0)
+
+    # push -------------------------------------------------------------------------------------
+    def push(self) -> Progress:
+        sent_once: set[int] = set()
+        while True:
+            batch = self._next_batch()
+            if not batch:
+                return
+            again = [o.seq for o in batch if o.seq in sent_once]
+            if again:
+                raise SyncError(
+                    "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
+                )
+            sent_once.update(o.seq for o in batch)
+            self._send(batch)
+            self._done += len(batch)
+            self._total = max(self._total, self._done)
+            yield self._done, self._total
+
+    def _next_batch(self) -> list[_Outgoing]:
+        with self.store.session() as s:
+            entries = list(
+                s.scalars(
+                    select(OutboxEntry)
+                    .where(OutboxEntry.status == "pending")
+                    .order_by(OutboxEntry.seq)
+                    .limit(self.batch_size)
+                )
+            )
+            if not entries:
+                return []
+            versions = self._local_versions(s, [(e.entity, e.record_id) for e in entries])
+            out: list[_Outgoing] = []
+            size = 200
+            for e in entries:
+                item = self._outgoing(e, versions.get((e.entity, e.record_id), 0))
+                if item.size > self.max_push_bytes:
+                    self._reject_locally(
+                        s, e, "Ændringen er for stor til at blive sendt (over grænsen for én sending)."
+                    )
+                    continue
+                if out and size + item.size > self.max_push_bytes:
+                    break
+                out.append(item)
+                size += item.size + 1
+            if not out:
+                return self._next_batch_after_commit(s)
+            # Raised before sending: the outbox hook never folds a new edit into a sent change.
+            s.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.seq.in_([o.seq for o in out]))
+                .values(attempts=OutboxEntry.attempts + 1)
+            )
+        return out
+
+    def _next_batch_after_commit(self, s: StoreSession) -> list[_Outgoing]:
+        s.commit()
+        return self._next_batch()
+
+    @staticmethod
+    def _local_versions(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        by_entity: dict[str, set[str]] = {}
+        for entity, rid in keys:
+            by_entity.setdefault(entity, set()).add(rid)
+        out: dict[tuple[str, str], int] = {}
+        for entity, ids in by_entity.items():
+            cls = SYNCED.get(entity)
+            if cls is None:
+                continue
+            for chunk in _chunks(sorted(ids), 500):
+                for rid, version in s.execute(select(cls.id, cls.version).where(cls.id.in_(chunk))):
+                    out[(entity, rid)] = int(version)
+        return out
+
+    def _outgoing(self, e: OutboxEntry, local_version: int) -> _Outgoing:
+        server_owned = SERVER_FIELDS.get(e.entity, frozenset())
+        data = {k: v for k, v in (e.data or {}).items() if k not in server_owned}
+        tail: dict[str, Any] | None = None
+        deferred = _DEFERRED.get(e.entity)
+        if (
+            deferred
+            and e.base_version == 0
+            and local_version == 0
+            and not e.deleted
+            and data.get("stage") not in _OPEN_STAGES
+            and any(k in data for k in deferred)
+        ):
+            tail = {k: data.pop(k) for k in deferred if k in data}
+        change = {
+            "change_id": e.change_id,
+            "entity": e.entity,
+            "id": e.record_id,
+            "base_version": e.base_version,
+            "deleted": bool(e.deleted),
+            "data": data,
+        }
+        size = len(encode_push("", [change]))
+        return _Outgoing(e.seq, change, tail, size)
+
+    @staticmethod
+    def _reject_locally(s: StoreSession, e: OutboxEntry, reason: str) -> None:
+        e.status = "rejected"
+        e.last_error = reason
+
+    def _send(self, batch: list[_Outgoing]) -> None:
+        body = encode_push(self.client_id, [o.change for o in batch])
+        try:
+            results = self.api.push(self.client_id, [], body=body)
+        except UpgradeRequiredError:
+            # The server took nothing: give the entries back exactly as they were.
+            with self.store.session() as s:
+                s.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.seq.in_([o.seq for o in batch]))
+                    .values(attempts=OutboxEntry.attempts - 1)
+                )
+            raise
+        except RefusedError as exc:
+            if exc.status not in _REFUSALS_TO_NARROW:
+                raise
+            if len(batch) == 1:
+                self._store_results(
+                    batch,
+                    [{"change_id": batch[0].change["change_id"], "status": REJECTED, "error": exc.detail}],
+                )
+                return
+            half = len(batch) // 2
+            self._send(batch[:half])
+            self._send(batch[half:])
+            return
+        self._store_results(batch, results)
+
+    def _store_results(self, batch: list[_Outgoing], results: list[dict[str, Any]]) -> None:
+        by_change = {r.get("change_id"): r for r in results if isinstance(r, dict)}
+        with self.store.session() as s:
+            s.info["from_server"] = True
+            entries = {
+                e.seq: e
+                for e in s.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_([o.seq for o in batch])))
+            }
+            records = self._records(s, [(o.change["entity"], o.change["id"]) for o in batch])
+            for item in batch:
+                entry = entries.get(item.seq)
+                answer = by_change.get(item.change["change_id"])
+                if entry is None or answer is None:
+                    continue
+                status = answer.get("status")
+                self.report.pushed += 1
+                # A replay of a change the server refused earlier may come back as "duplicate"
+                # carrying the original error or server copy: treat it as what it was.
+                if status == DUPLICATE and answer.get("server"):
+                    status = CONFLICT
+                elif status == DUPLICATE and answer.get("error") and answer.get("version") is None:
+                    status = REJECTED
+                if status in (APPLIED, DUPLICATE):
+                    self.report.applied += 1
+                    obj = records.get((entry.entity, entry.record_id))
+                    version = answer.get("version")
+                    # Only when nobody else changed the record in between does our copy equal the
+                    # server's; otherwise the pull brings the merged record (a higher version).
+                    if obj is not None and isinstance(version, int) and version == obj.version + 1:
+                        obj.version = version
+                    s.delete(entry)
+                    if item.tail:
+                        s.add(
+                            OutboxEntry(
+                                change_id=str(uuid.uuid5(_TAIL_NAMESPACE, entry.change_id)),
+                                entity=entry.entity,
+                                record_id=entry.record_id,
+                                base_version=version if isinstance(version, int) else entry.base_version,
+                                deleted=False,
+                                data=item.tail,
+                                created_at=entry.created_at,
+                            )
+                        )
+                elif status == CONFLICT:
+                    self.report.conflicts += 1
+                    entry.status = "conflict"
+                    entry.server_data = answer.get("server") or {}
+                    entry.last_error = CONFLICT_TEXT
+                elif status == REJECTED:
+                    self.report.rejected += 1
+                    entry.status = "rejected"
+                    entry.last_error = str(
+                        answer.get("error") or "Serveren afviste ændringen uden begrundelse."
+                    )
+                else:
+                    entry.last_error = f"Ukendt svar fra serveren: {status!r}"
+
+    @staticmethod
+    def _records(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
+        by_entity: dict[str, set[str]] = {}
+        for entity, rid in keys:
+            by_entity.setdefault(entity, set()).add(rid)
+        out: dict[tuple[str, str], SyncMixin] = {}
+        for entity, ids in by_entity.items():
+            cls = SYNCED.get(entity)
+            if cls is None:
+                continue
+            for chunk in _chunks(sorted(ids), 500):
+                for obj in s.scalars(select(cls).where(cls.id.in_(chunk))):
+                    out[(entity, obj.id)] = obj
+        return out
+
+    # blobs ------------------------------------------------------------------------------------
+    def _blobs_to_upload(self) -> list[str]:
+        """Receipts not yet uploaded whose expense the server has (so a receipt follows its expense)."""
+        with self.store.session() as s:
+            waiting = list(
+                s.scalars(select(Blob.sha256).where(Blob.uploaded.is_(False)).order_by(Blob.created_at))
+            )
+            if not waiting:
+                return []
+            pending_expenses = select(OutboxEntry.record_id).where(OutboxEntry.entity == "expense")
+            ready = set(
+                s.scalars(
+                    select(Expense.receipt_sha256).where(
+                        Expense.receipt_sha256.in_(waiting),
+                        Expense.version > 0,
+                        Expense.id.not_in(pending_expenses),
+                    )
+                )
+            )
+        return [sha for sha in waiting if sha in ready]
+
+    def _count_blobs_to_upload(self) -> int:
+        with self.store.session() as s:
+            return int(s.scalar(select(func.count()).where(Blob.uploaded.is_(False))) or 0)
+
+    def upload_blobs(self) -> Progress:
+        """One receipt at a time, each marked uploaded in its own commit: a cut costs one file."""
+        for sha in self._blobs_to_upload():
+            path = blob_file(self.store, sha)
+            if not path.exists():
+                self.report.messages.append(
+                    f"Bilaget {sha[:12]}… mangler på denne computer og kan ikke sendes."
+                )
+                continue
+            content = path.read_bytes()
+            if hashlib.sha256(content).hexdigest() != sha:
+                self.report.messages.append(f"Bilaget {sha[:12]}… er beskadiget på denne computer.")
+                continue
+            self.api.put_blob(sha, content)
+            with self.store.session() as s:
+                blob = s.get(Blob, sha)
+                if blob is not None:
+                    blob.uploaded = True
+            self.report.blobs_uploaded += 1
+            self._done += 1
+            self._total = max(self._total, self._done)
+            yield self._done, self._total
+
+    def download_blobs(self) -> Progress:
+        """Receipts of expenses pulled in this run (or missed before) that are not on this computer."""
+        with self.store.session() as s:
+            wanted = self._receipts_seen | set(_state(s, "blobs_wanted", []) or [])
+            known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted)))) if wanted else set()
+        missing = sorted(wanted - known)
+        still: list[str] = []
+        for sha in missing:
+            try:
+                content = self.api.get_blob(sha)
+            except RefusedError:
+                still.append(sha)  # not uploaded yet by the other computer; next time
+                continue
+            if hashlib.sha256(content).hexdigest() != sha:
+                continue
+            save_blob_file(self.store, sha, content)
+            with self.store.session() as s:
+                if s.get(Blob, sha) is None:
+                    s.add(Blob(sha256=sha, size=len(content), uploaded=True, created_at=utcnow()))
+            self.report.blobs_downloaded += 1
+            yield self._done, self._total
+        with self.store.session() as s:
+            if still or _state(s, "blobs_wanted"):
+                _set_state(s, "blobs_wanted", still)
+
+    # pull -------------------------------------------------------------------------------------
+    def pull(self) -> Progress:
+        while True:
+            with self.store.session() as s:
+                since = int(_state(s, "pull_since", 0) or 0)
+            page = self.api.pull(since, self.page_size)
+            changes = list(page.get("changes") or [])
+            next_since = int(page.get("next_since", since))
+            self._apply_page(changes, next_since)
+            self.report.pulled += len(changes)
+            self._done += len(changes)
+            has_more = bool(page.get("has_more")) and next_since > since
+            self._total = max(self._total, self._done + (self.page_size if has_more else 0))
+            yield self._done, self._total
+            if not has_more:
+                self.report.pull_complete = True
+                return
+
+    def _apply_page(self, changes: list[dict[str, Any]], next_since: int) -> None:
+        s = _server_session(self.store)
+        try:
+            parked: dict[str, Any] = dict(_state(s, "pull_parked", {}) or {})
+            refetch: set[str] = set(_state(s, "pull_refetch", []) or [])
+            incoming: dict[tuple[str, str], dict[str, Any]] = {}
+            for ch in [*parked.values(), *changes]:
+                entity, rid = ch.get("entity"), ch.get("id")
+                if entity not in SYNCED or not isinstance(rid, str):
+                    continue  # an entity from a newer server: not ours to store
+                key = (entity, rid)
+                old = incoming.get(key)
+                if old is None or int(ch.get("version", 0)) >= int(old.get("version", 0)):
+                    incoming[key] = ch
+            ordered = sorted(incoming.items(), key=lambda kv: RANK.get(kv[0][0], 99))
+            # ORM objects only for records this computer already has (few, after the first sync)
+            known = self._existing(s, list(incoming))
+            records = self._records(s, list(known))
+            local = self._local_changes(s, list(incoming))
+            present = self._present_parents(s, ordered, records)
+            still_parked: dict[str, Any] = {}
+            last_entity = ""
+            new_rows: list[dict[str, Any]] = []
+            for key, ch in ordered:
+                entity, rid = key
+                if entity != last_entity:
+                    # Parents' rows first: the unit of work knows no relationships to order by,
+                    # and SQLite checks each foreign key as the row is inserted.
+                    self._insert_rows(s, last_entity, new_rows)
+                    s.flush()
+                    last_entity = entity
+                missing = [
+                    (target, ch["data"].get(fk))
+                    for fk, target in parent_refs(entity)
+                    if isinstance((ch.get("data") or {}).get(fk), str)
+                    and (target, ch["data"][fk]) not in present
+                ]
+                if missing:
+                    still_parked[f"{entity}/{rid}"] = ch
+                    continue
+                receipt = (ch.get("data") or {}).get("receipt_sha256")
+                if isinstance(receipt, str) and receipt:
+                    self._receipts_seen.add(receipt)
+                if key not in records and key not in local:
+                    # A record new to this computer: a plain INSERT, many at once (the common case
+                    # of a first sync, where the ORM's per-object bookkeeping is most of the cost).
+                    row = new_row(entity, rid, ch)
+                    if row is None:
+                        self.report.messages.append(
+                            f"En {entity}-post fra serveren mangler felter og er sprunget over."
+                        )
+                        continue
+                    new_rows.append(row)
+                else:
+                    self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
+                present.add(key)
+            self._insert_rows(s, last_entity, new_rows)
+            self.report.parked = len(still_parked)
+            _set_state(s, "pull_parked", still_parked)
+            if refetch != set(_state(s, "pull_refetch", []) or []):
+                _set_state(s, "pull_refetch", sorted(refetch))
+            _set_state(s, "pull_since", next_since)
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    @staticmethod
+    def _existing(s: StoreSession, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        by_entity: dict[str, list[str]] = {}
+        for entity, rid in keys:
+            by_entity.setdefault(entity, []).append(rid)
+        out: set[tuple[str, str]] = set()
+        for entity, ids in by_entity.items():
+            cls = SYNCED[entity]
+            for chunk in _chunks(ids, 500):
+                out.update((entity, rid) for rid in s.scalars(select(cls.id).where(cls.id.in_(chunk))))
+        return out
+
+    @staticmethod
+    def _insert_rows(s: StoreSession, entity: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            s.execute(insert(SYNCED[entity].__table__), rows)  # type: ignore[attr-defined]
+            rows.clear()
+
+    @staticmethod
+    def _present_parents(
+        s: StoreSession,
+        ordered: list[tuple[tuple[str, str], dict[str, Any]]],
+        records: dict[tuple[str, str], SyncMixin],
+    ) -> set[tuple[str, str]]:
+        wanted: dict[str, set[str]] = {}
+        for (entity, _rid), ch in ordered:
+            data = ch.get("data") or {}
+            for fk, target in parent_refs(entity):
+                value = data.get(fk)
+                if isinstance(value, str):
+                    wanted.setdefault(target, set()).add(value)
+        present: set[tuple[str, str]] = set(records)
+        for target, ids in wanted.items():
+            cls = SYNCED[target]
+            todo = sorted(i for i in ids if (target, i) not in present)
+            for chunk in _chunks(todo, 500):
+                present.update((target, rid) for rid in s.scalars(select(cls.id).where(cls.id.in_(chunk))))
+        return present
+
+    @staticmethod
+    def _local_changes(
+        s: StoreSession, keys: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[OutboxEntry]]:
+        ids = sorted({rid for _e, rid in keys})
+        out: dict[tuple[str, str], list[OutboxEntry]] = {}
+        for chunk in _chunks(ids, 500):
+            for e in s.scalars(
+                select(OutboxEntry).where(
+                    OutboxEntry.record_id.in_(chunk), OutboxEntry.status.in_(_LOCAL_STATUSES)
+                )
+            ):
+                out.setdefault((e.entity, e.record_id), []).append(e)
+        return out
+
+    def _apply_one(
+        self,
+        s: StoreSession,
+        key: tuple[str, str],
+        ch: dict[str, Any],
+        obj: SyncMixin | None,
+        local: list[OutboxEntry] | None,
+        refetch: set[str],
+    ) -> None:
+        entity, rid = key
+        version = int(ch.get("version", 0))
+        data = ch.get("data") or {}
+        deleted = bool(ch.get("deleted"))
+        tag = f"{entity}/{rid}"
+        if obj is not None and not local and tag not in refetch and version <= obj.version:
+            return  # we have this version already (often our own push coming back)
+        if obj is not None and version < obj.version and tag not in refetch:
+            return
+        refetch.discard(tag)
+        keep: set[str] = set()
+        keep_deleted = False
+        for e in local or ():
+            keep.update((e.data or {}).keys())
+            keep_deleted = keep_deleted or bool(e.deleted)
+            if e.status == "conflict":
+                # Resolving later compares with the newest server copy, not the one from the push.
+                e.server_data = {"version": version, "deleted": deleted, "data": data}
+        if obj is None:
+            obj = new_record(entity, rid)
+            s.add(obj)
+        set_fields(obj, entity, data, keep)
+        obj.version = max(version, obj.version)
+        if not keep_deleted:
+            obj.deleted = deleted
+        owner = ch.get("owner_id")
+        if isinstance(owner, str):
+            obj.owner_id = owner
+        when = parse_server_time(ch.get("updated_at"))
+        if when is not None and not keep:
+            obj.updated_at = when
+
+
+def reset_pull(store: Store, refetch: Iterable[str] = ()) -> None:
+    """Pull everything again from the start (and re-apply ``refetch`` records even at equal versions)."""
+    with store.session() as s:
+        s.info["from_server"] = True
+        _set_state(s, "pull_since", 0)
+        current = set(_state(s, "pull_refetch", []) or [])
+        _set_state(s, "pull_refetch", sorted(current | set(refetch)))
+
+
+def forget_server_state(store: Store) -> None:
+    """For a profile that changes server: the checkpoint and parked records belong to the old one."""
+    with store.session() as s:
+        s.execute(delete(LocalState).where(LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch"])))

@@ -1,0 +1,324 @@
+"""What the broker sees and decides about sync: records not yet sent, conflicts, rejected changes.
+
+Plain rows out, plain ids in; each decision is one transaction. Nothing here drops what the
+broker typed without being asked: "take the server's" and "discard" are explicit choices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ..store.db import Store
+from ..store.models import SYNCED, OutboxEntry, SyncMixin
+from .apply import set_fields
+from .engine import reset_pull
+
+ENTITY_LABELS = {
+    "company": "Virksomhed",
+    "contact": "Kontaktperson",
+    "network": "Netværk",
+    "membership": "Medlemskab",
+    "screening": "Screening",
+    "meeting": "Møde",
+    "expense": "Udgift",
+    "application": "Ansøgning",
+    "action_plan": "Handlingsplan",
+    "effect_measurement": "Effektmåling",
+    "satisfaction": "Tilfredshed",
+}
+
+FIELD_LABELS = {
+    "name": "Navn",
+    "cvr": "CVR-nummer",
+    "address": "Adresse",
+    "postcode": "Postnummer",
+    "city": "By",
+    "municipality": "Kommune",
+    "employees": "Ansatte",
+    "industry": "Branche",
+    "notes": "Noter",
+    "stage": "Fase",
+    "core_task": "Kerneopgave (hvad)",
+    "goals": "Mål (hvorfor)",
+    "terms": "Vilkår (hvordan)",
+    "network_type": "Netværkstype",
+    "amount_ore": "Beløb",
+    "description": "Beskrivelse",
+    "category": "Kategori",
+    "spent_on": "Dato",
+    "starts_at": "Tidspunkt",
+    "agenda": "Dagsorden",
+    "minutes": "Referat",
+    "status": "Status",
+    "consultant_hours": "Konsulenttimer",
+    "period_months": "Måneder",
+    "role": "Rolle",
+    "email": "E-mail",
+    "phone": "Telefon",
+    "_deleted": "Slettet",
+}
+
+
+def pending_record_ids(store: Store, entity: str) -> set[str]:
+    """Ids of ``entity`` records with a change the server has not accepted yet (for marking list rows)."""
+    with store.session() as s:
+        return set(s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.entity == entity)))
+
+
+def attention_record_ids(store: Store, entity: str) -> set[str]:
+    """Ids with a conflict or a rejected change (the broker must act)."""
+    with store.session() as s:
+        return set(
+            s.scalars(
+                select(OutboxEntry.record_id).where(
+                    OutboxEntry.entity == entity, OutboxEntry.status.in_(("conflict", "rejected"))
+                )
+            )
+        )
+
+
+def _label(obj: SyncMixin | None, entity: str) -> str:
+    if obj is None:
+        return ENTITY_LABELS.get(entity, entity)
+    for attr in ("name", "description", "agenda", "consultant_name"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    starts = getattr(obj, "starts_at", None)
+    if isinstance(starts, dt.datetime):
+        return starts.strftime("%d-%m-%Y")
+    return obj.id[:8]
+
+
+def show_value(field: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if field.endswith("_ore") and isinstance(value, int):
+        from ..domain.money import format_kr
+
+        return format_kr(value)
+    if isinstance(value, list | dict):
+        return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    field: str
+    label: str
+    mine: str
+    server: str
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    seq: int
+    entity: str
+    entity_label: str
+    record_id: str
+    label: str
+    fields: tuple[FieldDiff, ...]
+    server_version: int
+    server_deleted: bool
+    mine_deleted: bool
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    seq: int
+    entity: str
+    entity_label: str
+    record_id: str
+    label: str
+    reason: str
+    fields: tuple[str, ...]
+    created_at: dt.datetime
+
+
+def _record(s: Any, entity: str, rid: str) -> SyncMixin | None:
+    cls = SYNCED.get(entity)
+    return None if cls is None else s.get(cls, rid)
+
+
+def list_conflicts(store: Store) -> list[ConflictRow]:
+    out = []
+    with store.session() as s:
+        for e in s.scalars(
+            select(OutboxEntry).where(OutboxEntry.status == "conflict").order_by(OutboxEntry.seq)
+        ):
+            server = e.server_data or {}
+            sdata = server.get("data") or {}
+            diffs = []
+            for key, mine in (e.data or {}).items():
+                theirs = sdata.get(key)
+                if theirs != mine:
+                    diffs.append(
+                        FieldDiff(
+                            key, FIELD_LABELS.get(key, key), show_value(key, mine), show_value(key, theirs)
+                        )
+                    )
+            if bool(e.deleted) != bool(server.get("deleted")):
+                diffs.append(
+                    FieldDiff(
+                        "_deleted",
+                        "Slettet",
+                        show_value("", bool(e.deleted)),
+                        show_value("", bool(server.get("deleted"))),
+                    )
+                )
+            obj = _record(s, e.entity, e.record_id)
+            out.append(
+                ConflictRow(
+                    e.seq,
+                    e.entity,
+                    ENTITY_LABELS.get(e.entity, e.entity),
+                    e.record_id,
+                    _label(obj, e.entity),
+                    tuple(diffs),
+                    int(server.get("version") or 0),
+                    bool(server.get("deleted")),
+                    bool(e.deleted),
+                )
+            )
+    return out
+
+
+def list_rejected(store: Store) -> list[RejectedRow]:
+    out = []
+    with store.session() as s:
+        for e in s.scalars(
+            select(OutboxEntry).where(OutboxEntry.status == "rejected").order_by(OutboxEntry.seq)
+        ):
+            obj = _record(s, e.entity, e.record_id)
+            out.append(
+                RejectedRow(
+                    e.seq,
+                    e.entity,
+                    ENTITY_LABELS.get(e.entity, e.entity),
+                    e.record_id,
+                    _label(obj, e.entity),
+                    e.last_error,
+                    ("ny post",)
+                    if e.base_version == 0 and (obj is None or obj.version == 0)
+                    else tuple(FIELD_LABELS.get(k, k) for k in (e.data or {})),
+                    e.created_at,
+                )
+            )
+    return out
+
+
+class ResolveError(Exception):
+    pass
+
+
+def _entry(s: Any, seq: int, status: str) -> OutboxEntry:
+    e = s.get(OutboxEntry, seq)
+    if e is None or e.status != status:
+        raise ResolveError("Ændringen er allerede løst eller findes ikke længere.")
+    return e
+
+
+def keep_mine(store: Store, seq: int) -> None:
+    """Send my values again, now based on the server's version, so they win on the next sync."""
+    with store.session() as s:
+        s.info["from_server"] = True
+        e = _entry(s, seq, "conflict")
+        server = e.server_data or {}
+        obj = _record(s, e.entity, e.record_id)
+        base = int(server.get("version") or e.base_version)
+        if obj is not None:
+            # my values, from the record (they may have been edited further since the conflict)
+            data = {k: _current(obj, k, v) for k, v in (e.data or {}).items()}
+            obj.version = max(obj.version, base)
+        else:
+            data = dict(e.data or {})
+        s.add(
+            OutboxEntry(
+                change_id=str(uuid.uuid4()),
+                entity=e.entity,
+                record_id=e.record_id,
+                base_version=base,
+                deleted=bool(e.deleted),
+                data=data,
+                created_at=e.created_at,
+            )
+        )
+        s.delete(e)
+
+
+def _current(obj: SyncMixin, key: str, fallback: Any) -> Any:
+    from ..store.serialize import to_json_value
+
+    if hasattr(obj, key):
+        return to_json_value(getattr(obj, key))
+    return fallback
+
+
+def take_server(store: Store, seq: int) -> None:
+    """Put the server's values into the record; my conflicting change is dropped (the broker chose so)."""
+    with store.session() as s:
+        s.info["from_server"] = True
+        e = _entry(s, seq, "conflict")
+        server = e.server_data or {}
+        obj = _record(s, e.entity, e.record_id)
+        if obj is not None:
+            data = dict(server.get("data") or {})
+            # fields of other changes still waiting stay as the broker typed them
+            others = s.scalars(
+                select(OutboxEntry).where(
+                    OutboxEntry.entity == e.entity,
+                    OutboxEntry.record_id == e.record_id,
+                    OutboxEntry.seq != e.seq,
+                    OutboxEntry.status.in_(("pending", "conflict", "rejected")),
+                )
+            ).all()
+            keep: set[str] = set()
+            for other in others:
+                keep.update((other.data or {}).keys())
+            set_fields(obj, e.entity, data, keep)
+            obj.deleted = bool(server.get("deleted"))
+            obj.version = max(obj.version, int(server.get("version") or 0))
+        s.delete(e)
+
+
+def retry_rejected(store: Store, seq: int) -> None:
+    """Send a rejected change again (after the broker fixed the record), with the record's current values."""
+    with store.session() as s:
+        s.info["from_server"] = True
+        e = _entry(s, seq, "rejected")
+        obj = _record(s, e.entity, e.record_id)
+        if obj is not None:
+            e.data = {k: _current(obj, k, v) for k, v in (e.data or {}).items()}
+            e.deleted = bool(obj.deleted)
+        e.change_id = str(uuid.uuid4())  # a new payload needs a new idempotency key
+        e.status = "pending"
+        e.attempts = 0
+        e.last_error = ""
+
+
+def discard_rejected(store: Store, seq: int) -> None:
+    """Give up a rejected change: a record the server never had is removed here; else the server's copy is fetched."""
+    refetch: list[str] = []
+    with store.session() as s:
+        s.info["from_server"] = True
+        e = _entry(s, seq, "rejected")
+        obj = _record(s, e.entity, e.record_id)
+        others = s.scalar(
+            select(OutboxEntry.seq).where(
+                OutboxEntry.entity == e.entity, OutboxEntry.record_id == e.record_id, OutboxEntry.seq != e.seq
+            )
+        )
+        if obj is not None and obj.version == 0 and others is None:
+            obj.deleted = True  # never reached the server: a local tombstone, nothing to send
+        elif obj is not None:
+            refetch.append(f"{e.entity}/{e.record_id}")
+        s.delete(e)
+    if refetch:
+        reset_pull(store, refetch)

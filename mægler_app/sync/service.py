@@ -1,0 +1,146 @@
+"""Use cases of sync for the CLI and the GUI: log in, log out, run a sync. Plain values in and out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..store.db import Store
+from ..store.models import SYNCED, LocalState
+from .api import Api, AuthError, SyncError
+from .credentials import (
+    NO_KEYRING_TEXT,
+    Account,
+    KeyringUnavailableError,
+    current_account,
+    delete_token,
+    load_token,
+    remember_account,
+    save_token,
+)
+from .engine import Progress, SyncEngine, forget_server_state
+
+
+class NotLoggedInError(SyncError):
+    def __init__(self, text: str | None = None) -> None:
+        super().__init__(
+            text
+            or "Du er ikke logget ind på Væksthus' server. Log ind først (maegler login --server URL --user NAVN)."
+        )
+
+
+class OtherUserError(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    account: Account
+    token: str
+    saved_in_keyring: bool
+    message: str
+
+
+def normalize_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url:
+        raise SyncError("Skriv serverens adresse, fx https://maegler.vaeksthus.dk.")
+    if "://" not in url:
+        url = "https://" + url
+    if not url.startswith(("http://", "https://")):
+        raise SyncError(f"»{url}« er ikke en webadresse (den skal begynde med https://).")
+    return url
+
+
+def _has_synced_data(store: Store) -> bool:
+    with store.session() as s:
+        if s.get(LocalState, "pull_since") is not None:
+            return True
+        for cls in SYNCED.values():
+            if s.scalar(select(func.count()).select_from(cls).where(cls.version > 0)):
+                return True
+    return False
+
+
+def login(
+    store: Store, server_url: str, username: str, password: str, *, api: Api | None = None
+) -> LoginResult:
+    url = normalize_url(server_url)
+    username = username.strip()
+    if not username or not password:
+        raise SyncError("Skriv både brugernavn og adgangskode.")
+    api = api or Api(url)
+    try:
+        body = api.login(username, password)
+    except AuthError as exc:
+        raise SyncError(str(exc).replace("Du skal logge ind igen: ", "")) from exc
+    finally:
+        if api is not None:
+            api.close()
+    user = body.get("user") or {}
+    account = Account(
+        url, str(user.get("username", username)), str(user.get("id", "")), str(user.get("role", ""))
+    )
+    previous = current_account(store)
+    if previous is not None and previous.user_id and previous.user_id != account.user_id:
+        if _has_synced_data(store):
+            raise OtherUserError(
+                f"Denne profil hører til brugeren »{previous.username}« på {previous.server_url}. "
+                "Brug en anden profil (--profile) til en anden bruger, så data ikke blandes."
+            )
+        forget_server_state(store)
+    if (
+        previous is not None
+        and previous.server_url != account.server_url
+        and previous.user_id == account.user_id
+    ):
+        forget_server_state(store)
+    remember_account(store, account)
+    token = str(body["token"])
+    try:
+        save_token(account, token)
+        saved, message = True, f"Logget ind som {account.username} ({_role(account.role)})."
+    except KeyringUnavailableError:
+        saved, message = False, f"Logget ind som {account.username}. {NO_KEYRING_TEXT}"
+    return LoginResult(account, token, saved, message)
+
+
+def _role(role: str) -> str:
+    return {"broker": "netværksmægler", "caseworker": "sagsbehandler i Væksthus"}.get(role, role)
+
+
+def logout(store: Store, token: str | None = None) -> str:
+    account = current_account(store)
+    if account is None:
+        return "Du var ikke logget ind."
+    token = token or load_token(account)
+    if token:
+        api = Api(account.server_url, token, retries=0)
+        try:
+            api.logout()
+        except SyncError:
+            pass  # offline or already expired: the local token is removed below all the same
+        finally:
+            api.close()
+    delete_token(account)
+    return f"Logget ud ({account.username}). Dine data er stadig her på computeren."
+
+
+def api_for(store: Store, token: str | None = None, **kw: object) -> Api:
+    """An Api for this profile's account with its token (given, or from the keyring)."""
+    account = current_account(store)
+    if account is None:
+        raise NotLoggedInError()
+    token = token or load_token(account)
+    if not token:
+        raise NotLoggedInError(
+            f"Log ind igen som {account.username} for at synkronisere "
+            "(dit login er ikke gemt på denne computer)."
+        )
+    return Api(account.server_url, token, **kw)  # type: ignore[arg-type]
+
+
+def run_sync(store: Store, api: Api, **kw: int) -> Progress:
+    """A generator of (done, total) returning a SyncReport; see SyncEngine."""
+    return SyncEngine(store, api, **kw).run()

@@ -1,0 +1,1 @@
+"""The sync screens: login, the Synkronisering view with conflicts and rejected changes."""

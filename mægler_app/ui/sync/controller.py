@@ -1,0 +1,148 @@
+"""Runs sync in the thread pool (never on the GUI thread), automatically every few minutes while the server answers.
+
+Holds the token in memory when the computer has no keyring (it is asked for once per session).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...store.db import Store
+from ...sync.api import Api, SyncError
+from ...sync.credentials import Account, current_account, load_token
+from ...sync.engine import SyncReport
+from ...sync.service import LoginResult, api_for, logout, run_sync
+from ..context import AppContext
+from ..worker import Worker, start
+
+AUTO_SYNC_MS = 5 * 60_000  # while the server answers
+OFFLINE_RETRY_MS = 60_000  # after a failed attempt: try again sooner, it is one cheap request
+
+
+def _sync_job(store: Store, api: Api) -> Any:
+    try:
+        report = yield from run_sync(store, api)
+    finally:
+        api.close()
+    return report
+
+
+class SyncController(QObject):
+    started = Signal()
+    progressed = Signal(int, int)
+    finished = Signal(object)  # SyncReport
+    failed = Signal(str)
+    cancelled = Signal()
+    online_changed = Signal(object)  # None (no server set up) | True | False
+    login_needed = Signal(str)
+    account_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session_token: str | None = None
+        self.worker: Worker | None = None
+        self.online: bool | None = None
+        self.last_report: SyncReport | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.sync_now(automatic=True))
+
+    # account ----------------------------------------------------------------------------------
+    def account(self) -> Account | None:
+        return current_account(self.ctx.store)
+
+    def has_token(self) -> bool:
+        account = self.account()
+        return account is not None and bool(self.session_token or load_token(account))
+
+    def logged_in(self, result: LoginResult) -> None:
+        self.session_token = None if result.saved_in_keyring else result.token
+        self.account_changed.emit()
+        self.sync_now()
+
+    def log_out(self) -> str:
+        self.timer.stop()
+        message = logout(self.ctx.store, self.session_token)
+        self.session_token = None
+        self._set_online(None)
+        self.account_changed.emit()
+        return message
+
+    def start_auto(self, first_delay_ms: int = 2000) -> None:
+        """Called once the window is up: a first sync soon, then every few minutes."""
+        if self.account() is None:
+            self._set_online(None)
+            return
+        if not self.has_token():
+            self._set_online(False)  # set up for a server, but not logged in this session
+            return
+        self.timer.start(first_delay_ms)
+
+    # running ----------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def sync_now(self, automatic: bool = False) -> bool:
+        if self.worker is not None:
+            return False
+        if self.account() is None:
+            if not automatic:
+                self.login_needed.emit("")
+            return False
+        try:
+            api = api_for(self.ctx.store, self.session_token)
+        except SyncError as exc:
+            if not automatic:
+                self.login_needed.emit(str(exc))
+            return False
+        worker = Worker(_sync_job, self.ctx.store, api)
+        worker.signals.progressed.connect(self.progressed)
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(self._on_cancelled)
+        self.worker = worker
+        self.timer.stop()
+        self.started.emit()
+        start(worker, self.ctx.pool)
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _done(self, next_ms: int | None) -> None:
+        self.worker = None
+        self.ctx.bus.changed.emit("*")
+        if next_ms is not None and self.account() is not None:
+            self.timer.start(next_ms)
+
+    def _on_finished(self, report: object) -> None:
+        assert isinstance(report, SyncReport)
+        self.last_report = report
+        self._set_online(True)
+        self._done(AUTO_SYNC_MS)
+        self.finished.emit(report)
+
+    def _on_failed(self, message: str) -> None:
+        # The worker reports a message only; tell offline from the rest by a fresh cheap probe.
+        offline = message.startswith("Serveren svarer ikke")
+        self._set_online(False if offline else self.online)
+        auth = message.startswith("Du skal logge ind igen")
+        if auth:
+            self.session_token = None
+        self._done(None if auth else (OFFLINE_RETRY_MS if offline else AUTO_SYNC_MS))
+        self.failed.emit(message)
+        if auth:
+            self.login_needed.emit(message)
+
+    def _on_cancelled(self) -> None:
+        self._done(AUTO_SYNC_MS)
+        self.cancelled.emit()
+
+    def _set_online(self, online: bool | None) -> None:
+        self.online = online
+        self.online_changed.emit(online)

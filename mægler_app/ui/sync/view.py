@@ -1,0 +1,349 @@
+"""Synkronisering (Ctrl+6): account, "Synkronisér nu" with progress and cancel, conflicts and rejected changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.timeutil import format_datetime_da
+from ...store.services.overview import get_state, pending_counts
+from ...sync import resolve
+from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
+from ...sync.engine import SyncReport
+from ..context import AppContext
+from ..table import Column, RowsTableModel
+from ..views.base import View
+from .controller import SyncController
+from .login_dialog import LoginDialog
+
+
+def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    model.modelReset.connect(table.resizeColumnsToContents)
+    model.modelReset.connect(table.resizeRowsToContents)
+    return table
+
+
+def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols = [
+        Column("Type", lambda r: r.entity_label),
+        Column("Post", lambda r: r.label),
+        Column("Felter", lambda r: ", ".join(f.label for f in r.fields)),
+    ]
+    return RowsTableModel(cols, lambda r: str(r.seq), parent)
+
+
+def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols = [
+        Column("Felt", lambda r: r.label),
+        Column("Din værdi", lambda r: r.mine, tooltip=lambda r: r.mine),
+        Column("Serverens værdi", lambda r: r.server, tooltip=lambda r: r.server),
+    ]
+    return RowsTableModel(cols, lambda r: r.field, parent)
+
+
+def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols = [
+        Column("Type", lambda r: r.entity_label),
+        Column("Post", lambda r: r.label),
+        Column("Felter", lambda r: ", ".join(r.fields)),
+        Column("Serverens begrundelse", lambda r: r.reason, tooltip=lambda r: r.reason),
+    ]
+    return RowsTableModel(cols, lambda r: str(r.seq), parent)
+
+
+class SyncView(View):
+    key = "synkronisering"
+    title = "Synkronisering"
+    shortcut = "Ctrl+6"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.controller = SyncController(ctx, self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            self.heading(
+                self.tr("Synkronisering"),
+                self.tr(
+                    "Ændringer gemmes her på computeren og sendes til Væksthus Midtjylland, når der er forbindelse. "
+                    "Afgørelser og ændringer fra dine andre computere hentes samtidig."
+                ),
+            )
+        )
+        # account
+        acc = QHBoxLayout()
+        self.account_label = QLabel()
+        self.account_label.setObjectName("syncAccount")
+        self.account_label.setWordWrap(True)
+        acc.addWidget(self.account_label, 1)
+        self.login_button = QPushButton(self.tr("Log ind…"))
+        self.login_button.setObjectName("syncLogin")
+        self.logout_button = QPushButton(self.tr("Log ud"))
+        self.logout_button.setObjectName("syncLogout")
+        acc.addWidget(self.login_button)
+        acc.addWidget(self.logout_button)
+        lay.addLayout(acc)
+        self.keyring_note = QLabel(self.tr(NO_KEYRING_TEXT))
+        self.keyring_note.setObjectName("warning")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setVisible(not keyring_usable())
+        lay.addWidget(self.keyring_note)
+        # run
+        run = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("Synkronisér nu"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setDefault(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Annullér"))
+        self.cancel_button.setObjectName("syncCancel")
+        self.cancel_button.setVisible(False)
+        run.addWidget(self.sync_button)
+        run.addWidget(self.progress, 1)
+        run.addWidget(self.cancel_button)
+        run.addStretch(0)
+        lay.addLayout(run)
+        self.state = QLabel()
+        self.state.setObjectName("syncState")
+        self.state.setWordWrap(True)
+        lay.addWidget(self.state)
+        self.result = QLabel()
+        self.result.setObjectName("syncResult")
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+
+        # conflicts, side by side
+        self.conflicts_box = QGroupBox(self.tr("Konflikter"))
+        self.conflicts_box.setObjectName("conflictsBox")
+        cbox = QVBoxLayout(self.conflicts_box)
+        cbox.addWidget(
+            QLabel(
+                self.tr(
+                    "Posten er ændret både her og et andet sted. Se begge udgaver, og vælg hvilken der skal gælde."
+                )
+            )
+        )
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.conflicts = conflicts_model(self)
+        self.conflicts_table = _table("conflictsTable", self.conflicts)
+        self.diff = diff_model(self)
+        self.diff_table = _table("conflictDiff", self.diff)
+        split.addWidget(self.conflicts_table)
+        split.addWidget(self.diff_table)
+        split.setSizes([300, 500])
+        cbox.addWidget(split, 1)
+        cbtn = QHBoxLayout()
+        cbtn.addStretch(1)
+        self.keep_mine_button = QPushButton(self.tr("Behold min udgave"))
+        self.keep_mine_button.setObjectName("keepMine")
+        self.take_server_button = QPushButton(self.tr("Brug serverens udgave"))
+        self.take_server_button.setObjectName("takeServer")
+        cbtn.addWidget(self.keep_mine_button)
+        cbtn.addWidget(self.take_server_button)
+        cbox.addLayout(cbtn)
+        self.conflicts_box.setVisible(False)
+        lay.addWidget(self.conflicts_box, 1)
+
+        # rejected
+        self.rejected_box = QGroupBox(self.tr("Afviste ændringer"))
+        self.rejected_box.setObjectName("rejectedBox")
+        rbox = QVBoxLayout(self.rejected_box)
+        rbox.addWidget(
+            QLabel(
+                self.tr(
+                    "Serveren har afvist disse ændringer. Ret posten og send den igen, eller kassér ændringen."
+                )
+            )
+        )
+        self.rejected = rejected_model(self)
+        self.rejected_table = _table("rejectedTable", self.rejected)
+        rbox.addWidget(self.rejected_table, 1)
+        rbtn = QHBoxLayout()
+        rbtn.addStretch(1)
+        self.retry_button = QPushButton(self.tr("Send igen"))
+        self.retry_button.setObjectName("retryRejected")
+        self.discard_button = QPushButton(self.tr("Kassér ændringen"))
+        self.discard_button.setObjectName("discardRejected")
+        rbtn.addWidget(self.retry_button)
+        rbtn.addWidget(self.discard_button)
+        rbox.addLayout(rbtn)
+        self.rejected_box.setVisible(False)
+        lay.addWidget(self.rejected_box, 1)
+        lay.addStretch(0)
+
+        self.sync_button.clicked.connect(lambda: self.controller.sync_now())
+        self.cancel_button.clicked.connect(self.controller.cancel)
+        self.login_button.clicked.connect(lambda: self.open_login())
+        self.logout_button.clicked.connect(self._logout)
+        self.keep_mine_button.clicked.connect(lambda: self._resolve(resolve.keep_mine, self.conflicts_table))
+        self.take_server_button.clicked.connect(
+            lambda: self._resolve(resolve.take_server, self.conflicts_table)
+        )
+        self.retry_button.clicked.connect(lambda: self._resolve(resolve.retry_rejected, self.rejected_table))
+        self.discard_button.clicked.connect(
+            lambda: self._resolve(resolve.discard_rejected, self.rejected_table)
+        )
+        self.conflicts_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_diff())
+        self.controller.started.connect(self._on_started)
+        self.controller.progressed.connect(self._on_progress)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.cancelled.connect(self._on_cancelled)
+        self.controller.login_needed.connect(self.open_login)
+        self.controller.account_changed.connect(self.refresh)
+        self.login_dialog: LoginDialog | None = None
+        # The main window adds this view to its stack after constructing it; attach then.
+        QTimer.singleShot(0, self, self._attach_window)
+
+    def _attach_window(self) -> None:
+        window = self.window()
+        set_online = getattr(window, "set_online", None)
+        if set_online is not None:
+            self.controller.online_changed.connect(set_online)
+        self.controller.start_auto()
+
+    # data -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        account = self.controller.account()
+        if account is None:
+            self.account_label.setText(self.tr("Ikke forbundet til Væksthus. Log ind for at synkronisere."))
+        else:
+            text = (
+                self.tr("Logget ind som %1 på %2")
+                .replace("%1", account.username)
+                .replace("%2", account.server_url)
+            )
+            if not self.controller.has_token():
+                text = self.tr("%1 (log ind igen for at synkronisere)").replace("%1", text)
+            self.account_label.setText(text)
+        self.logout_button.setVisible(account is not None)
+        pending, conflicts, rejected = pending_counts(self.ctx.store)
+        last = get_state(self.ctx.store, "last_sync")
+        last_text = self.tr("aldrig")
+        if isinstance(last, str):
+            import datetime as dt
+
+            last_text = format_datetime_da(dt.datetime.fromisoformat(last))
+        self.state.setText(
+            self.tr(
+                "Ændringer der venter på at blive sendt: %1 · konflikter: %2 · afviste: %3 · sidst synkroniseret: %4"
+            )
+            .replace("%1", str(pending))
+            .replace("%2", str(conflicts))
+            .replace("%3", str(rejected))
+            .replace("%4", last_text)
+        )
+        self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
+        self.rejected.set_rows(resolve.list_rejected(self.ctx.store))
+        self.conflicts_box.setVisible(conflicts > 0)
+        self.rejected_box.setVisible(rejected > 0)
+        if self.conflicts.rowCount():
+            self.conflicts_table.selectRow(0)
+        if self.rejected.rowCount():
+            self.rejected_table.selectRow(0)
+        self._show_diff()
+        self.sync_button.setEnabled(not self.controller.running)
+
+    def _show_diff(self) -> None:
+        index = self.conflicts_table.currentIndex()
+        if not index.isValid():
+            self.diff.set_rows([])
+            return
+        row = self.conflicts.row_at(index.row())
+        self.diff.set_rows(list(row.fields))
+
+    def _resolve(self, action, table: QTableView) -> None:  # type: ignore[no-untyped-def]
+        index = table.currentIndex()
+        model = table.model()
+        assert isinstance(model, RowsTableModel)
+        seq = model.row_id(index)
+        if seq is None:
+            return
+        try:
+            action(self.ctx.store, int(seq))
+        except resolve.ResolveError as exc:
+            self.result.setText(str(exc))
+        self.ctx.bus.changed.emit("*")
+        self.refresh()
+
+    # login ------------------------------------------------------------------------------------
+    def open_login(self, message: str = "") -> LoginDialog:
+        dialog = LoginDialog(self.ctx, message, self)
+        dialog.logged_in.connect(self.controller.logged_in)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _logout(self) -> None:
+        self.result.setText(self.controller.log_out())
+        self.refresh()
+
+    # progress ---------------------------------------------------------------------------------
+    def _on_started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.result.setText(self.tr("Synkroniserer…"))
+        self.ctx.bus.status_reported.emit(self.tr("Synkroniserer med Væksthus…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _stopped(self) -> None:
+        self.sync_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def _on_finished(self, report: object) -> None:
+        assert isinstance(report, SyncReport)
+        self._stopped()
+        text = (
+            self.tr("Sendt %1 ændringer, hentet %2 poster.")
+            .replace("%1", str(report.pushed))
+            .replace("%2", str(report.pulled))
+        )
+        if report.attention:
+            text += " " + self.tr("%1 ændringer kræver din stillingtagen (se nedenfor).").replace(
+                "%1", str(report.attention)
+            )
+        elif report.complete:
+            text += " " + self.tr("Alt er synkroniseret.")
+        self.result.setText(text)
+        self.ctx.bus.status_reported.emit(text)
+        self.refresh()
+
+    def _on_failed(self, message: str) -> None:
+        self._stopped()
+        self.result.setText(message)
+        self.ctx.bus.status_reported.emit(message)
+        self.refresh()
+
+    def _on_cancelled(self) -> None:
+        self._stopped()
+        self.result.setText(
+            self.tr("Synkroniseringen blev afbrudt. Det, der nåede frem, er gemt; resten sendes næste gang.")
+        )
+        self.refresh()

@@ -1,0 +1,283 @@
+"""The sync engine against a real server process on 127.0.0.1: convergence, decisions, conflicts, rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+
+from mægler_app.domain.cvr import make_valid_cvr
+from mægler_app.domain.rules import BROKER_BONUS_ORE, FACILITATION_FRAME_ORE
+from mægler_app.store.models import Application, Company, Expense, Membership, Network, OutboxEntry
+from mægler_app.store.services.overview import get_state
+from mægler_app.sync import resolve
+
+_cvr = iter(range(700_000, 10**6))
+
+
+def add_network(
+    store: Any, companies: int = 3, stage: str = "kandidat", name: str = "Metalnetværket"
+) -> dict[str, Any]:
+    with store.session() as s:
+        net = Network(name=name, network_type="horisontalt", stage=stage)
+        s.add(net)
+        cos = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"Virksomhed {i} ApS") for i in range(companies)]
+        s.add_all(cos)
+        s.add_all(Membership(network_id=net.id, company_id=c.id) for c in cos)
+    return {"network": net.id, "companies": [c.id for c in cos]}
+
+
+def snapshot(store: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    from mægler_app.store.models import SYNCED
+    from mægler_app.store.serialize import record_data
+
+    out = {}
+    with store.session() as s:
+        for entity, cls in SYNCED.items():
+            for obj in s.scalars(select(cls)):
+                out[(entity, obj.id)] = {**record_data(obj), "_deleted": obj.deleted, "_version": obj.version}
+    return out
+
+
+def outbox(store: Any) -> list[tuple[str, str, str]]:
+    with store.session() as s:
+        return [
+            (e.entity, e.record_id, e.status)
+            for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))
+        ]
+
+
+def test_two_laptops_of_one_broker_converge(new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store, stage="trin1")  # stage folded into the creation: sent after the members
+    report = a.sync()
+    assert report.complete, report
+    assert report.rejected == 0 and outbox(a.store) == []
+    assert b.sync().complete
+    assert snapshot(b.store).keys() == snapshot(a.store).keys()
+    with b.store.session() as s:
+        assert s.get(Network, ids["network"]).stage == "trin1"
+    # each edits another field of the same network, and B deletes a membership
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).goals = "Fælles eksport til Tyskland"
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).terms = "Møde hver måned"
+        m = s.scalars(select(Membership).where(Membership.company_id == ids["companies"][0])).one()
+        m.deleted = True
+        s.add(Company(cvr=make_valid_cvr(next(_cvr)), name="Ny på B ApS"))
+    for lap in (a, b, a, b):
+        assert lap.sync().complete
+    sa, sb = snapshot(a.store), snapshot(b.store)
+    assert sa == sb
+    net = sa[("network", ids["network"])]
+    assert (net["goals"], net["terms"]) == ("Fælles eksport til Tyskland", "Møde hver måned")
+    assert sum(1 for (e, _i), v in sa.items() if e == "membership" and v["_deleted"]) == 1
+    assert get_state(a.store, "last_sync") is not None
+
+
+def test_own_consecutive_changes_never_conflict(new_user: Any, laptop: Any) -> None:
+    a = laptop(new_user())
+    ids = add_network(a.store)
+    assert a.sync().complete
+    for text in ("første", "anden", "tredje"):
+        with a.store.session() as s:
+            s.get(Network, ids["network"]).notes = text
+        report = a.sync()
+        assert report.complete and report.conflicts == 0
+
+
+def test_caseworker_decision_reaches_the_broker(new_user: Any, laptop: Any, caseworker_api: Any) -> None:
+    a = laptop(new_user())
+    ids = add_network(a.store, stage="trin1")
+    with a.store.session() as s:
+        app = Application(
+            network_id=ids["network"],
+            market_perspective="Eksport til Tyskland",
+            consultant_hours=300,
+            hourly_rate_ore=95000,
+            period_months=8,
+            status="submitted",
+            submitted_at=dt.datetime.now(dt.UTC),
+        )
+        s.add(app)
+    assert a.sync().complete
+    caseworker_api.decide(app.id, "approved", "Godt forarbejde")
+    report = a.sync()
+    assert report.complete and report.pulled >= 2
+    with a.store.session() as s:
+        got = s.get(Application, app.id)
+        assert (got.status, got.decision, got.decision_comment) == ("approved", "approved", "Godt forarbejde")
+        assert got.bonus_ore == BROKER_BONUS_ORE and got.decided_at is not None
+        assert s.get(Network, ids["network"]).stage == "trin2"
+    assert outbox(a.store) == []  # a pulled decision is not sent back
+
+
+def test_conflict_shown_side_by_side_and_keep_mine(new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "A: fælles indkøb"
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "B: fælles salg"
+    assert a.sync().complete
+    report = b.sync()
+    assert report.conflicts == 1 and not report.complete
+    # B still shows its own text; the server's is kept beside it
+    with b.store.session() as s:
+        assert s.get(Network, ids["network"]).core_task == "B: fælles salg"
+    (row,) = resolve.list_conflicts(b.store)
+    diff = {f.field: (f.mine, f.server) for f in row.fields}
+    assert diff == {"core_task": ("B: fælles salg", "A: fælles indkøb")}
+    assert row.label == "Metalnetværket"
+    resolve.keep_mine(b.store, row.seq)
+    assert b.sync().complete
+    assert a.sync().complete
+    with a.store.session() as s:
+        assert s.get(Network, ids["network"]).core_task == "B: fælles salg"
+
+
+def test_conflict_take_server(new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "A"
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "B"
+        s.get(Network, ids["network"]).notes = "kun B"
+    assert a.sync().complete
+    assert b.sync().conflicts == 1
+    (row,) = resolve.list_conflicts(b.store)
+    # the whole change was refused, so every field of it is shown, not only the contested one
+    assert {f.field: (f.mine, f.server) for f in row.fields} == {
+        "core_task": ("B", "A"),
+        "notes": ("kun B", ""),
+    }
+    resolve.take_server(b.store, row.seq)
+    assert b.sync().complete and a.sync().complete
+    assert snapshot(a.store) == snapshot(b.store)
+    with b.store.session() as s:
+        net = s.get(Network, ids["network"])
+        assert (net.core_task, net.notes) == ("A", "")
+
+
+def test_rejected_change_stays_visible_until_fixed(new_user: Any, laptop: Any) -> None:
+    a = laptop(new_user())
+    ids = add_network(a.store)
+    with a.store.session() as s:
+        s.add(
+            Expense(
+                network_id=ids["network"],
+                spent_on=dt.date(2025, 3, 1),
+                amount_ore=FACILITATION_FRAME_ORE - 100,
+            )
+        )
+        big = Expense(
+            network_id=ids["network"], spent_on=dt.date(2025, 3, 2), amount_ore=500_00, description="Bus"
+        )
+        s.add(big)
+    report = a.sync()
+    assert report.rejected == 1 and not report.complete
+    (row,) = resolve.list_rejected(a.store)
+    assert row.record_id == big.id and "over rammen" in row.reason
+    with a.store.session() as s:  # the broker still has what was typed
+        assert s.get(Expense, big.id).amount_ore == 500_00
+    # the broker fixes it (a reason for going over the frame) and sends it again
+    with a.store.session() as s:
+        s.get(Expense, big.id).override_reason = "Aftalt med Væksthus"
+    resolve.retry_rejected(a.store, row.seq)
+    assert a.sync().complete
+    assert resolve.list_rejected(a.store) == []
+
+
+def test_discarding_a_rejected_new_record_removes_it_here(new_user: Any, laptop: Any) -> None:
+    a = laptop(new_user())
+    ids = add_network(a.store)
+    assert a.sync().complete
+    with a.store.session() as s:
+        bad = Expense(
+            network_id=ids["network"], spent_on=dt.date(2025, 3, 2), amount_ore=FACILITATION_FRAME_ORE + 1
+        )
+        s.add(bad)
+    assert a.sync().rejected == 1
+    (row,) = resolve.list_rejected(a.store)
+    resolve.discard_rejected(a.store, row.seq)
+    with a.store.session() as s:
+        assert s.get(Expense, bad.id).deleted
+    assert a.sync().complete and outbox(a.store) == []
+
+
+def test_discarding_a_rejected_edit_brings_back_the_servers_copy(new_user: Any, laptop: Any) -> None:
+    a = laptop(new_user())
+    ids = add_network(a.store, companies=2)
+    assert a.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).stage = "trin1"  # two companies are not a network
+    assert a.sync().rejected == 1
+    (row,) = resolve.list_rejected(a.store)
+    assert "mindst 3" in row.reason
+    resolve.discard_rejected(a.store, row.seq)
+    assert a.sync().complete
+    with a.store.session() as s:
+        assert s.get(Network, ids["network"]).stage == "kandidat"
+
+
+def test_a_refused_batch_is_narrowed_down_to_the_bad_change(new_user: Any, laptop: Any) -> None:
+    """A 4xx for a whole push (here a NUL character the server will not store) must not wedge the queue."""
+    a = laptop(new_user())
+    with a.store.session() as s:
+        good = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"God {i}") for i in range(9)]
+        bad = Company(cvr=make_valid_cvr(next(_cvr)), name="Ond\x00 ApS")
+        s.add_all(good[:4] + [bad] + good[4:])
+    report = a.sync()
+    assert report.rejected == 1 and report.applied == 9
+    (row,) = resolve.list_rejected(a.store)
+    assert row.record_id == bad.id and "NUL" in row.reason
+
+
+def test_pull_keeps_local_pending_fields(new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        net = s.get(Network, ids["network"])
+        net.goals, net.notes = "fra A", "fra A"
+    assert a.sync().complete
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).notes = "B skriver stadig"
+    # pull only (as a cut after push would leave it): B's unsent note must survive
+    api = b.api()
+    from mægler_app.sync.engine import SyncEngine
+
+    engine = SyncEngine(b.store, api)
+    for _ in engine.pull():
+        pass
+    with b.store.session() as s:
+        net = s.get(Network, ids["network"])
+        assert (net.goals, net.notes) == ("fra A", "B skriver stadig")
+        assert net.version >= 2
+    assert outbox(b.store) == [("network", ids["network"], "pending")]
+
+
+def test_second_laptop_pulls_children_before_parents_arrive(new_user: Any, laptop: Any) -> None:
+    """A parent edited after its children gets a later sequence number: the child is parked, not lost."""
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store, companies=3)
+    assert a.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).notes = "ændret efter medlemmerne"
+        for cid in ids["companies"]:
+            s.get(Company, cid).city = "Herning"
+    assert a.sync().complete
+    b.sync(page_size=2)
+    with b.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Membership)) == 3
+    assert get_state(b.store, "pull_parked") == {}
+    assert snapshot(a.store) == snapshot(b.store)

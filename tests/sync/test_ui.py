@@ -1,0 +1,247 @@
+"""The sync screens driven with qtbot against a real server: login, sync in a worker, conflicts, rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import keyring
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from mægler_app.domain.rules import FACILITATION_FRAME_ORE
+from mægler_app.store.models import Company, Expense, Network, OutboxEntry
+from mægler_app.store.services.overview import get_state, pending_counts
+from mægler_app.sync import resolve
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.main_window import MainWindow
+from mægler_app.ui.sync.view import SyncView, conflicts_model, diff_model, rejected_model
+
+from .conftest import PASSWORD
+from .test_engine import add_network
+
+
+def _window(qtbot: Any, store: Any) -> MainWindow:
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _sync_view(window: MainWindow) -> SyncView:
+    view = window.show_view("synkronisering")
+    assert isinstance(view, SyncView)
+    return view
+
+
+def _wait_idle(qtbot: Any, view: SyncView, timeout: int = 30_000) -> None:
+    qtbot.waitUntil(lambda: not view.controller.running, timeout=timeout)
+
+
+def _log_in_with_dialog(qtbot: Any, view: SyncView, server: str, user: str) -> None:
+    qtbot.waitUntil(lambda: view.login_dialog is not None and view.login_dialog.isVisible(), timeout=5000)
+    dialog = view.login_dialog
+    assert dialog is not None
+    dialog.server.clear()
+    qtbot.keyClicks(dialog.server, server)
+    dialog.user.clear()
+    qtbot.keyClicks(dialog.user, user)
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+
+
+def test_login_from_the_gui_then_sync_in_a_worker(
+    qtbot: Any, store: Any, sync_server: Any, new_user: Any, laptop: Any
+) -> None:
+    user = new_user()
+    ids = add_network(store)
+    window = _window(qtbot, store)
+    assert "Lokal profil" in window.status_online.text()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window.nav, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_view().key == "synkronisering", timeout=2000)
+    view = _sync_view(window)
+    assert "Ikke forbundet" in view.account_label.text()
+    # a bad password: the dialog stays open with a Danish message
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.login_dialog is not None and view.login_dialog.isVisible(), timeout=5000)
+    dialog = view.login_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.server, sync_server.base)
+    qtbot.keyClicks(dialog.user, user)
+    qtbot.keyClicks(dialog.password, "forkert-forkert")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    # logging in starts a sync in the thread pool
+    qtbot.waitUntil(lambda: view.controller.last_report is not None, timeout=30_000)
+    _wait_idle(qtbot, view)
+    assert view.controller.last_report.complete
+    assert "Online" in window.status_online.text()
+    assert pending_counts(store) == (0, 0, 0)
+    assert window.status_pending.text().startswith("0 ")
+    assert get_state(store, "last_sync")
+    assert "Alt er synkroniseret" in view.result.text()
+    assert user in view.account_label.text()
+    # the records reached the server: another laptop of the same broker gets them
+    other = laptop(user, "other")
+    assert other.sync().complete
+    with other.store.session() as s:
+        assert s.get(Network, ids["network"]).name == "Metalnetværket"
+    assert view.controller.timer.isActive()  # the next automatic sync is scheduled
+
+
+def test_records_not_yet_sent_are_marked(store: Any, sync_server: Any, new_user: Any, laptop: Any) -> None:
+    lap = laptop(new_user())
+    ids = add_network(lap.store)
+    assert resolve.pending_record_ids(lap.store, "network") == {ids["network"]}
+    assert resolve.pending_record_ids(lap.store, "company") == set(ids["companies"])
+    assert lap.sync().complete
+    assert resolve.pending_record_ids(lap.store, "network") == set()
+
+
+def test_conflict_side_by_side_keep_mine_from_the_view(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any
+) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "Fælles indkøb af stål"
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).core_task = "Fælles salg til Tyskland"
+    assert a.sync().complete
+    window = _window(qtbot, b.store)
+    view = _sync_view(window)
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: view.conflicts.rowCount() == 1, timeout=5000)
+    assert view.conflicts_box.isVisible()
+    assert "kræver din stillingtagen" in view.result.text()
+    assert [view.diff.data(view.diff.index(0, c)) for c in range(3)] == [
+        "Kerneopgave (hvad)",
+        "Fælles salg til Tyskland",
+        "Fælles indkøb af stål",
+    ]
+    qtbot.mouseClick(view.keep_mine_button, Qt.MouseButton.LeftButton)
+    assert view.conflicts.rowCount() == 0 and not view.conflicts_box.isVisible()
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: view.controller.last_report is not None and view.controller.last_report.complete,
+        timeout=30_000,
+    )
+    assert a.sync().complete
+    with a.store.session() as s:
+        assert s.get(Network, ids["network"]).core_task == "Fælles salg til Tyskland"
+
+
+def test_rejected_change_shown_with_reason_and_discarded(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any
+) -> None:
+    lap = laptop(new_user())
+    ids = add_network(lap.store)
+    with lap.store.session() as s:
+        bad = Expense(
+            network_id=ids["network"],
+            spent_on=dt.date(2025, 1, 2),
+            amount_ore=FACILITATION_FRAME_ORE + 100,
+            description="Studietur",
+        )
+        s.add(bad)
+    window = _window(qtbot, lap.store)
+    view = _sync_view(window)
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: view.rejected.rowCount() == 1, timeout=5000)
+    assert view.rejected.data(view.rejected.index(0, 1)) == "Studietur"
+    assert "over rammen" in view.rejected.data(view.rejected.index(0, 3))
+    assert "kræver handling" in window.status_pending.text()
+    qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
+    assert view.rejected.rowCount() == 0
+    with lap.store.session() as s:
+        assert s.get(Expense, bad.id).deleted
+        assert s.scalars(select(OutboxEntry)).all() == []
+
+
+def test_cancel_stops_between_batches_and_loses_nothing(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any
+) -> None:
+    from mægler_app.domain.cvr import make_valid_cvr
+
+    lap = laptop(new_user())
+    with lap.store.session() as s:
+        s.add_all(Company(cvr=make_valid_cvr(400_000 + i), name=f"Firma {i}") for i in range(3000))
+    window = _window(qtbot, lap.store)
+    view = _sync_view(window)
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    assert view.progress.isVisible() and view.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: view.progress.value() > 0, timeout=30_000)
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    assert "afbrudt" in view.result.text()
+    pending = pending_counts(lap.store)[0]
+    assert 0 < pending < 3000
+    assert lap.sync().complete
+    with lap.store.session() as s:
+        assert len(s.scalars(select(Company.id)).all()) == 3000
+
+
+def test_without_keyring_the_gui_says_so_and_asks_each_session(
+    qtbot: Any, store: Any, sync_server: Any, new_user: Any
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    user = new_user()
+    window = _window(qtbot, store)
+    view = _sync_view(window)
+    assert view.keyring_note.isVisible() and "ingen nøglering" in view.keyring_note.text()
+    view.open_login()
+    _log_in_with_dialog(qtbot, view, sync_server.base, user)
+    qtbot.waitUntil(lambda: view.controller.last_report is not None, timeout=30_000)
+    assert view.controller.session_token  # in memory only
+    window.close()
+    # next session: the account is known, the token is not
+    again = _window(qtbot, store)
+    view2 = _sync_view(again)
+    assert not view2.controller.has_token()
+    assert "log ind igen" in view2.account_label.text()
+    qtbot.mouseClick(view2.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view2.login_dialog is not None and view2.login_dialog.isVisible(), timeout=5000)
+    assert view2.login_dialog.user.text() == user
+
+
+def test_models_pass_qtmodeltester(qtmodeltester: Any, sync_server: Any, new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).goals = "A"
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).goals = "B"
+        s.add(
+            Expense(
+                network_id=ids["network"], spent_on=dt.date(2025, 1, 2), amount_ore=FACILITATION_FRAME_ORE + 1
+            )
+        )
+    assert a.sync().complete
+    b.sync()
+    conflicts = resolve.list_conflicts(b.store)
+    rejected = resolve.list_rejected(b.store)
+    assert len(conflicts) == 1 and len(rejected) == 1
+    for model, rows in (
+        (conflicts_model(), conflicts),
+        (diff_model(), list(conflicts[0].fields)),
+        (rejected_model(), rejected),
+    ):
+        model.set_rows(rows)
+        qtmodeltester.check(model)
