@@ -183,3 +183,15 @@ def test_dialog_saves_on_close(qtbot, store) -> None:
     qtbot.keyClicks(w.renderer.row("next_steps").editor.box, "Gensidige besoeg")
     dialog.accept()  # before the autosave timer fires
     assert db_answers(store, w.view.id)["next_steps"] == "Gensidige besoeg"
+
+
+def test_fits_the_network_page_extension_point(qtbot, store) -> None:
+    from mægler_app.ui.network_tabs import make_tab
+
+    nid, _, _ = make_network(store)
+    tab = make_tab("mægler_app.ui.forms.screening:ScreeningWidget", AppContext(store=store), nid)
+    qtbot.addWidget(tab)
+    assert isinstance(tab, ScreeningWidget)
+    tab.start()
+    tab.reload()
+    assert tab.view is not None and not tab.view.is_final
