@@ -132,6 +132,12 @@ def test_header_with_only_one_of_the_required_columns(store) -> None:
         csv_io.read_plan(store, f"CVR;By\n{C1};Aarhus\n".encode())
 
 
+def test_excel_sep_hint_line_is_skipped_and_lines_still_counted(store) -> None:
+    plan = csv_io.read_plan(store, f"sep=;\r\nCVR;Navn\r\n{C1};Første ApS\r\n12345678;Anden ApS\r\n".encode())
+    assert len(plan.rows) == 1 and plan.rows[0].line == 3
+    assert [p.line for p in plan.problems] == [4]
+
+
 def test_comma_separated_file_gets_a_helpful_message(store) -> None:
     with pytest.raises(csv_io.CsvFileError, match="semikolon"):
         csv_io.read_plan(store, f"CVR,Navn\n{C1},Firma\n".encode())
