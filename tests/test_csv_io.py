@@ -92,7 +92,9 @@ def test_utf8_with_and_without_bom(store, bom: bytes) -> None:
     assert _names(store) == {C1: "Ølstykke Øko ApS"}
 
 
-def test_one_bad_row_among_good_ones_names_the_line_and_imports_nothing(qtbot, store, tmp_path: Path) -> None:
+def test_one_bad_row_among_good_ones_names_the_line_and_imports_nothing(
+    qtmodeltester, qtbot, store, tmp_path: Path
+) -> None:
     path = tmp_path / "blandet.csv"
     path.write_text(
         f"CVR;Navn;Ansatte\n{C1};God ApS;5\n{C2};Også god ApS;7\n13585629;Forkert CVR ApS;-4\n{C3};Sidste ApS;9\n",
@@ -106,6 +108,8 @@ def test_one_bad_row_among_good_ones_names_the_line_and_imports_nothing(qtbot, s
     first = [dialog.model.data(dialog.model.index(0, c)) for c in range(dialog.model.columnCount())]
     assert first[0] == "4" and first[1] == "Fejl" and first[3] == "Forkert CVR ApS"
     assert "kontrolcifferet passer ikke" in first[4] and "negativt" in first[4]
+    assert dialog.problems.toPlainText().startswith("Linje 4 (Forkert CVR ApS): »13585629«")
+    qtmodeltester.check(dialog.model)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # disabled: does nothing
     assert _names(store) == {}
     with store.session() as s:
@@ -126,6 +130,12 @@ def test_missing_header_is_refused_with_the_reason(qtbot, store, tmp_path: Path)
 def test_header_with_only_one_of_the_required_columns(store) -> None:
     with pytest.raises(csv_io.CsvFileError, match="mangler Navn"):
         csv_io.read_plan(store, f"CVR;By\n{C1};Aarhus\n".encode())
+
+
+def test_excel_sep_hint_line_is_skipped_and_lines_still_counted(store) -> None:
+    plan = csv_io.read_plan(store, f"sep=;\r\nCVR;Navn\r\n{C1};Første ApS\r\n12345678;Anden ApS\r\n".encode())
+    assert len(plan.rows) == 1 and plan.rows[0].line == 3
+    assert [p.line for p in plan.problems] == [4]
 
 
 def test_comma_separated_file_gets_a_helpful_message(store) -> None:
@@ -171,6 +181,7 @@ def test_export_then_import_round_trip(qtbot, store, tmp_path: Path) -> None:
     assert _names(store) == before
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows(store) -> None:
     lines = [HEADER]
     for i in range(10_000):

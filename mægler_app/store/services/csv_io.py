@@ -149,6 +149,15 @@ def _canonical(header_cell: str) -> str | None:
 def read_plan(store: Store, raw: bytes) -> ImportPlan:
     """Check every row of a CSV file against the rules; nothing is written."""
     text, encoding = decode(raw)
+    skipped = 0
+    if text[:4].lower() == "sep=":
+        # Excel's own hint line ("sep=;") comes before the header when a sheet was saved for Excel.
+        first, _, text = text.partition("\n")
+        if first.strip()[4:5] not in (";", ""):
+            raise CsvFileError(
+                f"Filen angiver »{first.strip()}«; kolonnerne skal være adskilt med semikolon (;)."
+            )
+        skipped = 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     try:
         header = next(reader)
@@ -163,7 +172,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
             raise CsvFileError(
                 "Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn."
             ) from None
-    header_line = reader.line_num
+    header_line = reader.line_num + skipped
     positions: dict[str, int] = {}
     ignored: list[str] = []
     for i, cell in enumerate(header):
@@ -192,7 +201,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
         )
     seen: dict[str, int] = {}
     while True:
-        line = reader.line_num + 1
+        line = reader.line_num + 1 + skipped
         try:
             cells = next(reader)
         except StopIteration:

@@ -35,10 +35,10 @@ class NetworksModel(RecordTableModel):
             Col(_tr("Navn"), lambda r: r.name),
             Col(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
             Col(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
-            Col(_tr("Virksomheder"), lambda r: str(r.members), lambda r: r.members, True),
+            Col(_tr("Antal virks."), lambda r: str(r.members), lambda r: r.members, True),
             Col(_tr("Tovholder"), lambda r: r.lead_company),
             Col(
-                _tr("Seneste aktivitet"),
+                _tr("Aktivitet"),
                 lambda r: format_date_da(r.last_activity) + ("  ⚠ " + _tr("inaktiv") if r.inactive else ""),
                 lambda r: r.last_activity,
             ),

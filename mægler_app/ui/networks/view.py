@@ -178,7 +178,12 @@ class NetworksView(View):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(NetworksModel.NAME, min(self.table.columnWidth(NetworksModel.NAME), 340))
+        for column, widest in (
+            (NetworksModel.NAME, 280),
+            (NetworksModel.LEAD, 170),
+            (NetworksModel.STAGE, 170),
+        ):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
