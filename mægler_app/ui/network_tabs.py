@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from .context import AppContext
 
 NETWORK_TABS: list[tuple[str, str]] = [
-    # ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
+    ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
     ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
     ("Ansøgning", "mægler_app.ui.application.network_tab:ApplicationTab"),
 ]
