@@ -17,16 +17,16 @@ from ..domain.sync_contract import (
 )
 from ..domain.timeutil import utcnow
 from .db import Database
+from .errors import ROLES, OperatorError
 from .models import LoginFailure, Token, User
 from .security import DUMMY_HASH, hash_password, new_token, token_hash, verify_password
 
-ROLES = ("broker", "caseworker")
 MAX_USERNAME = 100
 # last_used is written at most this often, so an active client does not write on every request.
 TOUCH_EVERY = dt.timedelta(seconds=60)
 
 
-class AccountError(Exception):
+class AccountError(OperatorError):
     """``str()`` is a Danish sentence."""
 
 

@@ -11,13 +11,14 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain.timeutil import utcnow
 from .db import Database
+from .errors import OperatorError
+from .jsonclean import clean_json
 from .models import FormDefinition
-from .schemas import clean_json
 
 BUNDLED = Path(__file__).resolve().parent.parent / "forms" / "definitions"
 
 
-class FormError(Exception):
+class FormError(OperatorError):
     def __init__(self, message: str, *, status: int = 400) -> None:
         super().__init__(message)
         self.status = status

@@ -30,7 +30,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView"),
     ViewSpec("virksomheder", "Virksomheder", "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"),
     ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
-    ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.simple:ActivityView"),
+    ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
     ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.application.view:ApplicationsView"),
     ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.views.simple:SyncView"),
 ]

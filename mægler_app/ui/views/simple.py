@@ -1,4 +1,4 @@
-"""Simple list views (Virksomheder, Netværk, Møder og udgifter, Synkronisering).
+"""Simple list views (Virksomheder, Netværk, Møder og udgifter, Ansøgninger, Synkronisering).
 
 Each is a real table over the store; the feature issues grow them into full editors.
 """
@@ -8,10 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
-from ...domain.money import format_kr
-from ...domain.timeutil import format_date_da
 from ...store.services import overview as svc
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import FilterProxy, RowsTableModel
 from .base import View
 
 
@@ -47,32 +45,6 @@ class TableView(View):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         lay.addWidget(self.table)
-
-
-class ActivityView(TableView):
-    key = "moeder"
-    title = "Møder og udgifter"
-    subtitle = "Faciliteringsmøder og udgifter mod netværkenes ramme."
-    shortcut = "Ctrl+4"
-    watches = ("meeting", "expense")
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Dato", lambda r: format_date_da(r.when), lambda r: r.when),
-            Column("Type", lambda r: "Møde" if r.kind == "meeting" else "Udgift"),
-            Column("Netværk", lambda r: r.network),
-            Column("Beskrivelse", lambda r: r.text),
-            Column(
-                "Beløb",
-                lambda r: "" if r.amount_ore is None else format_kr(r.amount_ore),
-                lambda r: r.amount_ore or 0,
-                True,
-            ),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_activity(self.ctx.store))
 
 
 class SyncView(View):
