@@ -164,11 +164,6 @@ class ApplicationEditor(QWidget):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         hl.addWidget(self.message)
-        self.blockers = QLabel()
-        self.blockers.setObjectName("warning")
-        self.blockers.setWordWrap(True)
-        self.blockers.setVisible(False)
-        hl.addWidget(self.blockers)
         outer.addWidget(head)
 
         scroll = QScrollArea()
@@ -180,6 +175,13 @@ class ApplicationEditor(QWidget):
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
         self.scroll = scroll
+
+        # What still stops submission heads the form (not the fixed header, which must stay small).
+        self.blockers = QLabel()
+        self.blockers.setObjectName("warning")
+        self.blockers.setWordWrap(True)
+        self.blockers.setVisible(False)
+        form.addWidget(self.blockers)
 
         self.action_plan = ActionPlanPanel(ctx)
         self.action_plan.setVisible(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ...domain.errors import DomainError
@@ -33,7 +34,7 @@ class ApplicationTab(QWidget):
         self.create_button = QPushButton(self.tr("Opret ansøgning om handlingsplan"))
         self.create_button.setObjectName("createApplication")
         self.create_button.clicked.connect(self.create)
-        sl.addWidget(self.create_button)
+        sl.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.problem = QLabel()
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
