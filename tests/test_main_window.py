@@ -9,7 +9,7 @@ from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
-from mægler_app.ui.views import VIEW_CLASSES
+from mægler_app.ui.views import VIEWS
 
 
 def _window(qtbot, store) -> MainWindow:
@@ -33,7 +33,7 @@ def test_navigation_shows_every_view(qtbot, store) -> None:
         "Ansøgninger",
         "Synkronisering",
     ]
-    assert len(titles) == len(VIEW_CLASSES)
+    assert len(titles) == len(VIEWS)
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)
         assert window.stack.currentWidget() is window.current_view()
@@ -101,3 +101,36 @@ def test_table_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
         view = window.show_view(key)
         qtmodeltester.check(view.model)
         qtmodeltester.check(view.proxy)
+
+
+def test_menus_reach_every_view_and_quit(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert set(menus) == {"&Filer", "&Vis", "&Hjælp"}
+    view_actions = menus["&Vis"].actions()
+    assert [a.text() for a in view_actions] == [spec.title for spec in window.specs.values()]
+    view_actions[4].trigger()
+    assert window.current_view().key == list(window.specs)[4]
+    quit_action = menus["&Filer"].actions()[0]
+    quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_store_loads_in_a_worker_after_the_first_paint(qtbot, store) -> None:
+    """Start-up paints from the stdlib reader; the full store then opens off the GUI thread."""
+    from mægler_app.ui.app import _load_store_after_paint
+
+    fill_demo(store)
+    ctx = AppContext(profile=store.profile)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert not ctx.store_loaded
+    assert window.current_view().card_companies.value.text() == "10"
+    _load_store_after_paint(ctx, window)
+    qtbot.waitUntil(lambda: ctx.store_loaded, timeout=10_000)
+    # and a view that needs the store works from then on
+    view = window.show_view("netvaerk")
+    assert view.model.rowCount() == 3
+    ctx.pool.waitForDone()
+    ctx.close()

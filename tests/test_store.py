@@ -132,31 +132,58 @@ def test_database_from_a_newer_version_is_refused_and_untouched(tmp_path: Path) 
     assert (profile / DB_NAME).read_bytes() == before
 
 
-def test_migration_from_an_older_schema_takes_a_backup_first(tmp_path: Path) -> None:
-    """A database at the first revision (or an empty, pre-migration one) is copied before upgrading."""
+def test_schema_head_constant_matches_alembic() -> None:
+    from mægler_app.store.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision(), "update SCHEMA_HEAD in store/db.py when adding a migration"
+
+
+def test_migration_takes_a_backup_first_and_keeps_the_data(tmp_path: Path) -> None:
+    """A database from before the newest schema is copied, then upgraded; the copy holds the old data."""
     profile = tmp_path / "p"
-    st = open_store(profile)
-    with st.session() as s:
-        s.add(Company(cvr="13585628", name="Bevares ApS"))
-    st.close()
-    # Pretend the database is one revision behind by stamping it with an older, known revision.
+    profile.mkdir()
+    # A database as the oldest Mægler would have left it: data, but no migrations applied yet.
     con = sqlite3.connect(profile / DB_NAME)
-    con.execute("UPDATE alembic_version SET version_num = '0001'")
+    con.execute("CREATE TABLE notes_from_before (text TEXT)")
+    con.execute("INSERT INTO notes_from_before VALUES ('gem mig')")
     con.commit()
     con.close()
-    if head_revision() == "0001":
-        # With a single revision, simulate an older database by dropping the version row.
-        con = sqlite3.connect(profile / DB_NAME)
-        con.execute("DELETE FROM alembic_version")
-        con.commit()
-        con.close()
-        pytest.skip("only one schema revision so far; covered by test_backup_copy_is_consistent")
     st = open_store(profile)
     assert st.backup_path is not None and st.backup_path.exists()
+    assert st.backup_path.parent.name == "sikkerhedskopier"
     con = sqlite3.connect(st.backup_path)
-    assert con.execute("SELECT name FROM company").fetchone()[0] == "Bevares ApS"
+    assert con.execute("SELECT text FROM notes_from_before").fetchone()[0] == "gem mig"
     con.close()
+    with st.session() as s:
+        s.add(Company(cvr="13585628", name="Efter migrering ApS"))
     st.close()
+    con = sqlite3.connect(profile / DB_NAME)
+    assert con.execute("SELECT text FROM notes_from_before").fetchone()[0] == "gem mig"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    con.close()
+
+
+def test_every_migration_step_upgrades_a_database_of_the_previous_revision(tmp_path: Path) -> None:
+    """Walk the chain: a database stamped at each older revision opens, is backed up and upgraded."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from mægler_app.store.db import alembic_config, make_engine
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    revisions = [r.revision for r in script.walk_revisions()][::-1]  # oldest first
+    for older in revisions[:-1]:
+        profile = tmp_path / f"p-{older}"
+        profile.mkdir()
+        engine = make_engine(profile / DB_NAME)
+        with engine.begin() as conn:
+            cfg = alembic_config(str(engine.url))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, older)
+        engine.dispose()
+        st = open_store(profile)
+        assert st.backup_path is not None
+        st.close()
 
 
 def test_backup_copy_is_consistent(tmp_path: Path) -> None:

@@ -17,15 +17,16 @@ from ..domain.sync_contract import (
 )
 from ..domain.timeutil import utcnow
 from .db import Database
+from .errors import ROLES, OperatorError
 from .models import LoginFailure, Token, User
 from .security import DUMMY_HASH, hash_password, new_token, token_hash, verify_password
 
-ROLES = ("broker", "caseworker")
+MAX_USERNAME = 100
 # last_used is written at most this often, so an active client does not write on every request.
 TOUCH_EVERY = dt.timedelta(seconds=60)
 
 
-class AccountError(Exception):
+class AccountError(OperatorError):
     """``str()`` is a Danish sentence."""
 
 
@@ -48,6 +49,8 @@ def add_user(db: Database, username: str, role: str, password: str) -> User:
     username = username.strip()
     if not username:
         raise AccountError("Brugernavnet må ikke være tomt.")
+    if len(username) > MAX_USERNAME or "\x00" in username:
+        raise AccountError(f"Brugernavnet må højst være {MAX_USERNAME} tegn og kun almindelige tegn.")
     if role not in ROLES:
         raise AccountError(f"Rollen skal være broker eller caseworker, ikke »{role}«.")
     if len(password) < 8:

@@ -25,6 +25,7 @@ from . import accounts, forms
 from .accounts import BadCredentialsError, TooManyAttemptsError
 from .db import Database
 from .decisions import DecisionError, decide
+from .jsonclean import clean_json
 from .models import BlobContent, BlobOwner, User
 from .pull import pull
 from .push import apply_push
@@ -43,7 +44,6 @@ from .schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
-    clean_json,
 )
 from .stats import stats
 

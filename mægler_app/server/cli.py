@@ -12,13 +12,17 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from ..paths import APP_AUTHOR, APP_NAME
-from .accounts import ROLES, AccountError, add_user
-from .db import Database, ServerDbError
-from .forms import FormError, load_file, publish, publish_bundled
+from .errors import ROLES, OperatorError
+
+if TYPE_CHECKING:
+    from .db import Database
+
+# The commands import what they need when they run, so a usage error answers at once.
 
 DB_ENV = "MAEGLER_SERVER_DB"
 
@@ -29,10 +33,6 @@ def default_db_url() -> str:
         return env
     folder = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "server"
     return f"sqlite:///{folder / 'maegler-server.sqlite3'}"
-
-
-class UserError(Exception):
-    pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,10 +63,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from .db import Database
+
     return Database(args.db or default_db_url())
 
 
 def cmd_init(args: argparse.Namespace) -> None:
+    from .forms import publish_bundled
+
     db = _open(args)
     try:
         db.upgrade()
@@ -79,6 +83,8 @@ def cmd_init(args: argparse.Namespace) -> None:
 
 
 def cmd_add_user(args: argparse.Namespace) -> None:
+    from .accounts import add_user
+
     password = sys.stdin.readline().rstrip("\r\n")
     db = _open(args)
     try:
@@ -90,6 +96,8 @@ def cmd_add_user(args: argparse.Namespace) -> None:
 
 
 def cmd_publish_form(args: argparse.Namespace) -> None:
+    from .forms import load_file, publish
+
     db = _open(args)
     try:
         db.check_current()
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         COMMANDS[args.command](args)
-    except (ServerDbError, AccountError, FormError, UserError) as exc:
+    except OperatorError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -22,12 +22,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .errors import OperatorError
 from .models import SeqCounter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class ServerDbError(Exception):
+class ServerDbError(OperatorError):
     """A database that cannot be used; ``str()`` is a Danish sentence for the operator."""
 
 
@@ -90,10 +91,10 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # SQLite has one writer anyway; queueing writers here is kinder than its busy-wait.
-        self._write_lock: contextlib.AbstractContextManager[Any] = (
-            threading.Lock() if self.is_sqlite else contextlib.nullcontext()
-        )
+        # Writers of this process queue here in arrival order: SQLite has one writer anyway (and
+        # its busy-wait is unfair), and PostgreSQL's counter row lock lets late arrivals barge in,
+        # which gave a long latency tail under load. The row lock still orders other processes.
+        self._write_lock = FairLock()
 
     def session(self) -> Session:
         return self._sessions()
@@ -146,6 +147,27 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class FairLock:
+    """A first-come, first-served lock (threading.Lock makes no promise about order)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._cond.wait()
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._cond.notify_all()
 
 
 class SeqAllocator:

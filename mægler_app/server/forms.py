@@ -7,16 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.timeutil import utcnow
 from .db import Database
+from .errors import OperatorError
+from .jsonclean import clean_json
 from .models import FormDefinition
-from .schemas import clean_json
 
 BUNDLED = Path(__file__).resolve().parent.parent / "forms" / "definitions"
 
 
-class FormError(Exception):
+class FormError(OperatorError):
     def __init__(self, message: str, *, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
@@ -56,6 +58,17 @@ def load_file(path: Path) -> dict[str, Any]:
 
 def publish(db: Database, body: dict[str, Any], *, note: str = "") -> tuple[str, int]:
     body = validate_form(body)
+    try:
+        _insert(db, body, note)
+    except IntegrityError:
+        # Someone published the same id and version a moment before.
+        raise FormError(
+            f"Formularen »{body['id']}« version {body['version']} findes allerede.", status=409
+        ) from None
+    return body["id"], body["version"]
+
+
+def _insert(db: Database, body: dict[str, Any], note: str) -> None:
     with db.write_plain() as s:
         latest = s.scalar(select(func.max(FormDefinition.version)).where(FormDefinition.id == body["id"]))
         if latest is not None and body["version"] <= latest:
@@ -69,7 +82,6 @@ def publish(db: Database, body: dict[str, Any], *, note: str = "") -> tuple[str,
                 id=body["id"], version=body["version"], body=body, published_at=utcnow(), note=note
             )
         )
-    return body["id"], body["version"]
 
 
 def publish_bundled(db: Database) -> list[str]:

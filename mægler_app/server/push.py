@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeGuard
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.cvr import CvrError, normalize_cvr
@@ -47,6 +47,8 @@ DELETED_FIELD = "_deleted"  # a tombstone's flag takes part in the merge like a 
 SERVER_CLIENT = "server"
 # References whose name is not simply the entity they point to.
 REFERENCE_ALIASES = {"previous_id": "application"}
+# Far above any real amount, and small enough that every database sums it exactly.
+MAX_AMOUNT_ORE = 10**15
 OPEN_STAGES_WITHOUT_COMPOSITION = frozenset({Stage.KANDIDAT, Stage.AFSLUTTET})
 
 
@@ -83,7 +85,7 @@ def server_copy(rec: Record) -> dict[str, Any]:
     return {"version": rec.version, "deleted": rec.deleted, "data": dict(rec.data)}
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -93,20 +95,74 @@ class RejectedError(Exception):
 
 @dataclass
 class PushContext:
+    """One push's view of the database, with the look-ups of the whole batch made up front."""
+
     session: Session
     user: User
     client_id: str
     seqs: SeqAllocator
     now: dt.datetime
+    records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
+    applied: dict[str, AppliedChange | None] = field(default_factory=dict)
+    # Live expenses per network in øre, loaded once per push and kept up to date as changes apply.
+    spent: dict[str, int] = field(default_factory=dict)
+
+    def prefetch(self, changes: list[Change]) -> None:
+        ids = list({c.change_id for c in changes})
+        for chunk in _chunks(ids):
+            for row in self.session.scalars(select(AppliedChange).where(AppliedChange.change_id.in_(chunk))):
+                self.applied[row.change_id] = row
+        for cid in ids:
+            self.applied.setdefault(cid, None)
+        keys: set[tuple[str, str]] = {(c.entity, c.id) for c in changes}
+        for c in changes:
+            for key, value in c.data.items():
+                target = ref_entity(key)
+                if target is not None and isinstance(value, str):
+                    keys.add((target, value))
+        for entity in {k[0] for k in keys}:
+            wanted = [k[1] for k in keys if k[0] == entity]
+            for chunk in _chunks(wanted):
+                for rec in self.session.scalars(
+                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
+                ):
+                    self.records[(rec.entity, rec.id)] = rec
+        for wanted_key in keys:
+            self.records.setdefault(wanted_key, None)
+
+    def get(self, entity: str, record_id: str) -> Record | None:
+        key = (entity, record_id)
+        if key not in self.records:
+            self.records[key] = self.session.get(Record, key)
+        return self.records[key]
 
     def own(self, entity: str, record_id: str) -> Record | None:
-        rec = self.session.get(Record, (entity, record_id))
+        rec = self.get(entity, record_id)
         if rec is None or rec.owner_id != self.user.id:
             return None
         return rec
 
+    def network_spent(self, network_id: str) -> int:
+        """The network's live expenses in øre (amounts are checked ints, so the database sums them)."""
+        if network_id not in self.spent:
+            total = self.session.scalar(
+                select(func.sum(Record.data["amount_ore"].as_numeric(20, 0))).where(
+                    Record.entity == "expense",
+                    Record.network_id == network_id,
+                    Record.owner_id == self.user.id,
+                    Record.deleted.is_(False),
+                )
+            )
+            self.spent[network_id] = int(total or 0)
+        return self.spent[network_id]
+
+    def expense_moved(self, before: tuple[str | None, int], after: tuple[str | None, int]) -> None:
+        for (network_id, amount), sign in ((before, -1), (after, 1)):
+            if network_id is not None and network_id in self.spent:
+                self.spent[network_id] += sign * amount
+
     def live_children(self, entity: str, network_id: str) -> list[Record]:
-        return list(
+        rows = list(
             self.session.scalars(
                 select(Record).where(
                     Record.entity == entity,
@@ -116,21 +172,33 @@ class PushContext:
                 )
             )
         )
+        for rec in rows:
+            self.records[(rec.entity, rec.id)] = rec
+        return rows
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def expense_share(rec: Record | None) -> tuple[str | None, int]:
+    """Which network a stored expense counts against, and with how much (nothing once deleted)."""
+    if rec is None or rec.deleted:
+        return None, 0
+    amount = rec.data.get("amount_ore")
+    return rec.network_id, amount if _is_int(amount) else 0
 
 
 def apply_push(session: Session, user: User, client_id: str, changes: list[Change], seqs: SeqAllocator) -> list[dict[str, Any]]:  # fmt: skip
     ctx = PushContext(session, user, client_id, seqs, utcnow())
-    results = []
-    for change in changes:
-        results.append(apply_change(ctx, change))
-        session.flush()
-    return results
+    ctx.prefetch(changes)
+    return [apply_change(ctx, change) for change in changes]
 
 
 def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     session = ctx.session
     phash = payload_hash(ch)
-    prior = session.get(AppliedChange, ch.change_id)
+    prior = ctx.applied.get(ch.change_id)
     if prior is not None:
         if prior.user_id == ctx.user.id and prior.payload_hash == phash:
             return {**prior.result, "status": DUPLICATE}
@@ -147,7 +215,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             REJECTED,
             error="Sagsbehandlere sender ikke ændringer til mæglernes poster; brug afgørelser i stedet.",
         )
-    rec = session.get(Record, (ch.entity, ch.id))
+    rec = ctx.get(ch.entity, ch.id)
     if rec is not None and rec.owner_id != ctx.user.id:
         return result(ch.change_id, REJECTED, error=NOT_FOUND)
     if rec is None and ch.base_version > 0:
@@ -204,6 +272,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         if deleted_changes:
             markers[DELETED_FIELD] = [version, ctx.client_id]
         network_id = merged.get("network_id")
+        before = expense_share(rec)
         if rec is None:
             rec = Record(
                 entity=ch.entity,
@@ -212,6 +281,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
                 created_at=ctx.now,
             )
             session.add(rec)
+            ctx.records[(ch.entity, ch.id)] = rec
         rec.version = version
         rec.seq = ctx.seqs.next()
         rec.deleted = ch.deleted
@@ -219,12 +289,14 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         rec.data = merged
         rec.field_versions = markers
         rec.updated_at = ctx.now
+        if ch.entity == "expense":
+            ctx.expense_moved(before, expense_share(rec))
         answer = result(ch.change_id, APPLIED, version=version)
-    session.add(
-        AppliedChange(
-            change_id=ch.change_id, user_id=ctx.user.id, payload_hash=phash, result=answer, applied_at=ctx.now
-        )
+    applied = AppliedChange(
+        change_id=ch.change_id, user_id=ctx.user.id, payload_hash=phash, result=answer, applied_at=ctx.now
     )
+    session.add(applied)
+    ctx.applied[ch.change_id] = applied
     return answer
 
 
@@ -239,8 +311,11 @@ def check_rules(
                 raise RejectedError(
                     f"Feltet »{key}« peger på en post, der ikke findes, eller som du ikke har adgang til."
                 )
-        if key.endswith("_ore") and value is not None and not _is_int(value):
-            raise RejectedError(f"Feltet »{key}« skal være et beløb i hele øre (et heltal).")
+        if key.endswith("_ore") and value is not None:
+            if not _is_int(value):
+                raise RejectedError(f"Feltet »{key}« skal være et beløb i hele øre (et heltal).")
+            if abs(value) > MAX_AMOUNT_ORE:
+                raise RejectedError(f"Beløbet i »{key}« er urimeligt stort.")
     merged = {**current, **data}
     checker = _CHECKS.get(ch.entity)
     if checker is not None:
@@ -284,11 +359,8 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
         )
     )
     if touches_budget:
-        spent = sum(
-            r.data.get("amount_ore") or 0
-            for r in ctx.live_children("expense", network_id)
-            if r.id != ch.id and _is_int(r.data.get("amount_ore"))
-        )
+        own_network, own_amount = expense_share(rec)
+        spent = ctx.network_spent(network_id) - (own_amount if own_network == network_id else 0)
         budget = BudgetCheck(spent_ore=spent, new_ore=amount)
         reason = merged.get("override_reason")
         if budget.exceeds and not (isinstance(reason, str) and reason.strip()):

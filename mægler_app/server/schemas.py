@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-MAX_DEPTH = 20
+from .jsonclean import clean_data, clean_text
 
-
-def _clean_text(value: str) -> str:
-    # PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded: refuse both here,
-    # at the edge, so they become a 422 and never a database error.
-    if "\x00" in value:
-        raise ValueError("Teksten indeholder et NUL-tegn.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("Teksten er ikke gyldig Unicode.") from None
-    return value
-
-
-def clean_json(value: Any, depth: int = 0) -> Any:
-    if depth > MAX_DEPTH:
-        raise ValueError(f"Data er indlejret mere end {MAX_DEPTH} niveauer.")
-    if isinstance(value, str):
-        return _clean_text(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("Tal skal være endelige.")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _clean_text(key)
-            clean_json(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            clean_json(item, depth + 1)
-    return value
-
-
-def _clean_data(value: dict[str, Any]) -> dict[str, Any]:
-    clean_json(value)
-    return value
-
-
-CleanStr = Annotated[str, AfterValidator(_clean_text)]
-Ident = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_text)]
+CleanStr = Annotated[str, AfterValidator(clean_text)]
+Ident = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(clean_text)]
 MAX_INT = 2**62
 
 
@@ -55,8 +19,8 @@ class ErrorBody(BaseModel):
 
 
 class LoginRequest(BaseModel):
-    username: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean_text)]
-    password: Annotated[str, Field(max_length=1000), AfterValidator(_clean_text)]
+    username: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(clean_text)]
+    password: Annotated[str, Field(max_length=1000), AfterValidator(clean_text)]
 
 
 class UserOut(BaseModel):
@@ -81,16 +45,16 @@ class Health(BaseModel):
 
 
 class Change(BaseModel):
-    change_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_clean_text)]
-    entity: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_clean_text)]
+    change_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(clean_text)]
+    entity: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(clean_text)]
     id: Ident
     base_version: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
     deleted: bool = False
-    data: Annotated[dict[str, Any], AfterValidator(_clean_data)] = Field(default_factory=dict)
+    data: Annotated[dict[str, Any], AfterValidator(clean_data)] = Field(default_factory=dict)
 
 
 class PushRequest(BaseModel):
-    client_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_clean_text)]
+    client_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(clean_text)]
     protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = 1
     changes: Annotated[list[Change], Field(max_length=5000)]
 
@@ -148,15 +112,15 @@ class FormsResponse(BaseModel):
 class FormPublish(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_clean_text)]
+    id: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(clean_text)]
     version: Annotated[int, Field(ge=1, le=2**31 - 1)]
-    title: Annotated[str, AfterValidator(_clean_text)]
+    title: Annotated[str, AfterValidator(clean_text)]
     sections: list[Any]
 
 
 class DecisionRequest(BaseModel):
     decision: Literal["approved", "rejected"]
-    comment: Annotated[str, Field(max_length=10_000), AfterValidator(_clean_text)] = ""
+    comment: Annotated[str, Field(max_length=10_000), AfterValidator(clean_text)] = ""
 
 
 class DecisionResponse(BaseModel):

@@ -13,33 +13,32 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import outbox
+from .quick import (  # re-exported: the checks live with the stdlib-only reader
+    DB_NAME,
+    SCHEMA_HEAD,
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    ProfileNotWritableError,
+    StoreError,
+    precheck,
+)
 
-DB_NAME = "maegler.sqlite3"
+__all__ = [
+    "DB_NAME",
+    "SCHEMA_HEAD",
+    "CorruptDatabaseError",
+    "NewerDatabaseError",
+    "ProfileNotWritableError",
+    "Store",
+    "StoreError",
+    "open_store",
+]
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class StoreError(Exception):
-    """A problem with the profile or its database; ``str()`` is a Danish sentence for the user."""
-
-
-class ProfileNotWritableError(StoreError):
-    pass
-
-
-class NewerDatabaseError(StoreError):
-    pass
-
-
-class CorruptDatabaseError(StoreError):
-    pass
 
 
 class StoreSession(Session):
@@ -49,7 +48,9 @@ class StoreSession(Session):
 outbox.install(StoreSession)
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str) -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url)
@@ -57,55 +58,12 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    """Alembic's head, read from the migration scripts (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
-
-
-def _check_writable(profile: Path) -> None:
-    try:
-        profile.mkdir(parents=True, exist_ok=True)
-        probe = profile / ".skrivetest"
-        probe.write_bytes(b"ok")
-        probe.unlink()
-    except OSError as exc:
-        raise ProfileNotWritableError(
-            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({exc.strerror or exc}). "
-            "Vælg en anden mappe med --profile, eller ret mappens rettigheder."
-        ) from exc
-
-
-def _check_sqlite_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget eller er ikke en Mægler-database. Den er ikke ændret. "
-            "Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier', eller kontakt Væksthus."
-        )
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("PRAGMA quick_check").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget ({exc}). Den er ikke ændret. "
-            "Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier', eller kontakt Væksthus."
-        ) from exc
-    if not row or row[0] != "ok":
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget (integritetstjek: {row[0] if row else 'intet svar'}). "
-            "Den er ikke ændret. Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier'."
-        )
-
-
-def _current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 def backup_database(path: Path, label: str) -> Path:
@@ -186,34 +144,26 @@ class Store:
 
 
 def open_store(profile: Path) -> Store:
-    """Open (or create) the profile's database, migrating it to the newest schema."""
+    """Open (or create) the profile's database, migrating it to the newest schema.
+
+    Raises StoreError (Danish) for a folder that cannot be written, a corrupt database or one made
+    by a newer Mægler; in those cases nothing is written. Before a migration the database is copied
+    to ``sikkerhedskopier/``.
+    """
     profile = Path(profile)
-    _check_writable(profile)
+    up_to_date = precheck(profile)
     path = profile / DB_NAME
-    _check_sqlite_file(path)
     existed = path.exists() and path.stat().st_size > 0
     engine = make_engine(path)
     store = Store(profile, engine)
-    try:
-        current = _current_revision(engine)
-    except Exception as exc:  # noqa: BLE001 - any failure to read the schema means a damaged file
-        engine.dispose()
-        raise CorruptDatabaseError(f"Databasen {path} kan ikke læses ({exc}). Den er ikke ændret.") from exc
-    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
-    head = script.get_current_head()
-    if current is not None and current != head:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
-            engine.dispose()
-            raise NewerDatabaseError(
-                f"Databasen i {profile} er lavet af en nyere version af Mægler (skema {current}). "
-                "Opdatér Mægler for at åbne den; databasen er ikke ændret."
-            )
-    if current != head:
-        if existed:
-            store.backup_path = backup_database(path, f"foer-{head}")
-        with engine.begin() as conn:
-            cfg = alembic_config(str(engine.url))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+    if up_to_date:
+        return store
+    from alembic import command
+
+    if existed:
+        store.backup_path = backup_database(path, f"foer-{SCHEMA_HEAD}")
+    with engine.begin() as conn:
+        cfg = alembic_config(str(engine.url))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
     return store

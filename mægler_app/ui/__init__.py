@@ -1,1 +1,13 @@
-"""ui layer of Mægler (DESIGN.md §3)."""
+"""PySide6: windows, views, item models, dialogs. The only layer that imports Qt widgets."""
+
+import sys
+
+import PySide6.QtCore  # noqa: F401 - loads shiboken's import hook, which the lines below tame
+
+# PySide6 replaces __import__ and, for every module imported after it, reads that module's source
+# to look for `from __feature__ import ...` (napari/napari#8584): about a second of start-up for
+# SQLAlchemy and our store alone. Mægler uses no __feature__ options, so the answer is always no.
+for _name in ("shibokensupport.feature", "PySide6.support.feature"):
+    _feature = sys.modules.get(_name)
+    if _feature is not None and hasattr(_feature, "_mod_uses_pyside"):
+        _feature._mod_uses_pyside = lambda module: False

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..store.db import StoreError, open_store
+from ..store.quick import StoreError, precheck
 from .context import AppContext
 from .main_window import MainWindow, _FirstPaint
 from .style import STYLE
 
-I18N_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+I18N_DIR = RESOURCES / "i18n"
 
 
 @dataclass
@@ -36,6 +38,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Mægler")
     app.setApplicationDisplayName("Mægler")
     app.setStyleSheet(STYLE)
+    icon = RESOURCES / "icons" / "maegler.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("maegler")
     _install_translations(app)
     return app
 
@@ -59,7 +65,7 @@ def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     saved = []
-    for key in list(window.views):
+    for key in list(window.specs):
         window.show_view(key)
         for _ in range(3):
             app.processEvents()  # type: ignore[union-attr]
@@ -69,6 +75,23 @@ def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
     return saved
 
 
+def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
+    """Open the full store in a worker once the window shows, so the first navigation is instant."""
+    from .worker import Worker, start
+
+    worker = Worker(ctx.load_store)
+    worker.signals.failed.connect(lambda message: QMessageBox.critical(window, "Mægler", message))
+    worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
+    window._store_loader = worker  # keep the signals alive  # type: ignore[attr-defined]
+    start(worker, ctx.pool)
+
+
+def _start_sync(ctx: AppContext, window: MainWindow) -> None:
+    from .sync.controller import install_auto_sync
+
+    install_auto_sync(ctx, window)
+
+
 def run_gui(options: GuiOptions) -> int:
     app = make_application()
     demo_dir: Path | None = None
@@ -76,9 +99,13 @@ def run_gui(options: GuiOptions) -> int:
     if options.demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="maegler-demo-"))
         profile = demo_dir / "profil"
+    ctx: AppContext | None = None
     try:
         try:
-            store = open_store(profile)
+            up_to_date = precheck(profile)
+            ctx = AppContext(profile=profile, demo=options.demo)
+            if not up_to_date or options.demo:
+                ctx.load_store()  # create or migrate first (with its backup), before any window
         except StoreError as exc:
             if not (options.exit_after_start or options.screenshots):
                 QMessageBox.critical(None, "Mægler", str(exc))
@@ -87,8 +114,7 @@ def run_gui(options: GuiOptions) -> int:
         if options.demo:
             from ..store.demo import fill_demo
 
-            fill_demo(store)
-        ctx = AppContext(store=store, demo=options.demo)
+            fill_demo(ctx.store)
         window = MainWindow(ctx)
         if options.screenshots is not None:
             window.show()
@@ -96,18 +122,21 @@ def run_gui(options: GuiOptions) -> int:
             for path in save_screenshots(window, options.screenshots):
                 print(path)
             window.close()
-            store.close()
             return 0
+        watcher = _FirstPaint()
+        app.installEventFilter(watcher)
         if options.exit_after_start:
-            watcher = _FirstPaint()
-            app.installEventFilter(watcher)
             watcher.painted.connect(app.quit)
             # Should no paint ever arrive (a platform without rendering), do not hang forever.
             QTimer.singleShot(30_000, lambda: app.exit(3))
+        else:
+            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))  # type: ignore[arg-type]
         window.show()
         code = app.exec()
-        store.close()
+        ctx.pool.waitForDone(10_000)
         return int(code)
     finally:
+        if ctx is not None:
+            ctx.close()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..store.services.overview import get_state, pending_counts
+from ..store.quick import local_state, outbox_counts
 from .context import AppContext
-from .views import VIEW_CLASSES
+from .views import VIEWS, ViewSpec
 from .views.base import View
 
 
@@ -64,21 +64,17 @@ class MainWindow(QMainWindow):
         outer.addWidget(page_holder, 1)
         self.setCentralWidget(central)
 
+        # Views are made when first shown (see views/__init__.py), so start-up pays only for one.
+        self.specs: dict[str, ViewSpec] = {spec.key: spec for spec in VIEWS}
         self.views: dict[str, View] = {}
-        for cls in VIEW_CLASSES:
-            view = cls(ctx)
-            self.views[view.key] = view
-            self.stack.addWidget(view)
-            item = QListWidgetItem(self.tr(view.title))
-            item.setData(Qt.ItemDataRole.UserRole, view.key)
-            if view.shortcut:
-                item.setToolTip(f"{view.title} ({view.shortcut})")
-                action = QAction(self)
-                action.setShortcut(QKeySequence(view.shortcut))
-                action.triggered.connect(lambda _=False, k=view.key: self.show_view(k))
-                self.addAction(action)
+        for spec in VIEWS:
+            item = QListWidgetItem(self.tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.shortcut:
+                item.setToolTip(f"{spec.title} ({spec.shortcut})")
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
+        self._build_menus()
 
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")
@@ -105,19 +101,57 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.update_status()
 
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Filer"))
+        quit_action = file_menu.addAction(self.tr("&Afslut"))
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        view_menu = bar.addMenu(self.tr("&Vis"))
+        for key, spec in self.specs.items():
+            action = view_menu.addAction(self.tr(spec.title))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcutVisibleInContextMenu(True)
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        help_menu = bar.addMenu(self.tr("&Hjælp"))
+        about = help_menu.addAction(self.tr("&Om Mægler"))
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            self.tr("Om Mægler"),
+            self.tr(
+                "<h3>Mægler %1</h3><p>Netværksmæglernes værktøj i Midtjysk Klyngeprogram, "
+                "med Væksthus Midtjylland som central server.</p><p>Profil: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.ctx.profile)),
+        )
+
     # navigation -------------------------------------------------------------------------------
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        view = self.views[key]
+        view = self.view(key)
         self.stack.setCurrentWidget(view)
         view.ensure_loaded()
 
-    def show_view(self, key: str) -> View:
-        keys = list(self.views)
-        self.nav.setCurrentRow(keys.index(key))
+    def view(self, key: str) -> View:
+        """The view with this key, made on first use."""
+        if key not in self.views:
+            view = self.specs[key].load()(self.ctx)
+            self.views[key] = view
+            self.stack.addWidget(view)
         return self.views[key]
+
+    def show_view(self, key: str) -> View:
+        self.nav.setCurrentRow(list(self.specs).index(key))
+        return self.view(key)
 
     def current_view(self) -> View:
         widget = self.stack.currentWidget()
@@ -136,12 +170,12 @@ class MainWindow(QMainWindow):
         self.status_online.setText(text)
 
     def update_status(self) -> None:
-        pending, conflicts, rejected = pending_counts(self.ctx.store)
+        pending, conflicts, rejected = outbox_counts(self.ctx.profile)
         text = self.tr("%1 ændringer ikke sendt").replace("%1", str(pending))
         if conflicts or rejected:
             text += self.tr(" · %1 kræver handling").replace("%1", str(conflicts + rejected))
         self.status_pending.setText(text)
-        last = get_state(self.ctx.store, "last_sync")
+        last = local_state(self.ctx.profile, "last_sync")
         self.status_last.setText(
             self.tr("Sidst synkroniseret: %1").replace("%1", str(last)[:16].replace("T", " ")) if last else ""
         )

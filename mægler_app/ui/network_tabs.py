@@ -14,7 +14,7 @@ from .context import AppContext
 
 NETWORK_TABS: list[tuple[str, str]] = [
     # ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
-    # ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
+    ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
     # ("Ansøgning", "mægler_app.ui.application.network_tab:ApplicationTab"),
 ]
 

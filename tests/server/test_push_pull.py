@@ -369,3 +369,28 @@ def test_caseworker_pulls_everything(make_user: Any) -> None:
     seen = cw.pull_all()
     assert ("company", ca["id"]) in seen and ("company", cb["id"]) in seen
     assert ("company", cb["id"]) not in a.pull_all()
+
+
+def test_budget_follows_edits_and_moves_within_one_push(make_user: Any) -> None:
+    a = make_user()
+    net1, net2 = build_network(a)["network"], build_network(a)["network"]
+    tenth = FACILITATION_FRAME_ORE // 10
+    exp = change("expense", {"network_id": net1, "amount_ore": 6 * tenth})
+    results = a.push(
+        exp,
+        # Raising the same expense counts it once, not twice.
+        change("expense", {"amount_ore": 9 * tenth}, id=exp["id"], base=1),
+        change("expense", {"network_id": net1, "amount_ore": 2 * tenth}),
+        # Moving it to the other network frees the first one's frame.
+        change("expense", {"network_id": net2}, id=exp["id"], base=2),
+        change("expense", {"network_id": net1, "amount_ore": 2 * tenth}),
+        change("expense", {"network_id": net2, "amount_ore": 2 * tenth}),
+    )
+    assert [r["status"] for r in results] == [
+        "applied",
+        "applied",
+        "rejected",
+        "applied",
+        "applied",
+        "rejected",
+    ]

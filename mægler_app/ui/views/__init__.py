@@ -1,17 +1,36 @@
-"""The main views, in navigation order. A feature adds its view class here (one line)."""
+"""The main views, in navigation order: (key, title, shortcut, "module:Class").
+
+Views are imported when first shown, so start-up pays only for Overblik. A feature replaces or
+adds its line here.
+"""
 
 from __future__ import annotations
 
-from ..sync.view import SyncView
-from .base import View
-from .overview import OverviewView
-from .simple import ActivityView, ApplicationsView, CompaniesView, NetworksView
+import importlib
+from dataclasses import dataclass
 
-VIEW_CLASSES: list[type[View]] = [
-    OverviewView,
-    CompaniesView,
-    NetworksView,
-    ActivityView,
-    ApplicationsView,
-    SyncView,
+from .base import View
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    shortcut: str
+    target: str
+
+    def load(self) -> type[View]:
+        module_name, _, cls_name = self.target.partition(":")
+        cls = getattr(importlib.import_module(module_name), cls_name)
+        assert issubclass(cls, View) and cls.key == self.key, f"{self.target} is not the view {self.key}"
+        return cls
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView"),
+    ViewSpec("virksomheder", "Virksomheder", "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"),
+    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
+    ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
+    ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.views.simple:ApplicationsView"),
+    ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.money import format_kr
-from ...domain.rules import TARGET_NETWORKS_PER_BROKER
+from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...domain.timeutil import format_datetime_da
-from ...store.services.overview import overview
+from ...store.quick import figures
 from .base import View
 
 
@@ -71,7 +71,9 @@ class OverviewView(View):
         self._root: QWidget = self
 
     def reload(self) -> None:
-        o = overview(self.ctx.store)
+        # Read with the standard library: this view paints before the store has loaded.
+        o = figures(self.ctx.profile)
+        frames_ore = o.frames_opened * FACILITATION_FRAME_ORE
         active = sum(n for st, n in o.networks_by_stage.items() if st != Stage.AFSLUTTET)
         self.card_networks.value.setText(str(active))
         target = TARGET_NETWORKS_PER_BROKER
@@ -84,11 +86,11 @@ class OverviewView(View):
         self.card_companies.note.setText("")
         self.card_budget.value.setText(format_kr(o.expenses_ore))
         self.card_budget.note.setText(
-            self.tr("af %1 i åbne rammer").replace("%1", format_kr(o.frames_ore))
-            if o.frames_ore
+            self.tr("af %1 i åbne rammer").replace("%1", format_kr(frames_ore))
+            if frames_ore
             else self.tr("Ingen åbne rammer endnu")
         )
-        self.card_sync.value.setText(str(o.pending_changes))
+        self.card_sync.value.setText(str(o.pending))
         notes = []
         if o.conflicts:
             notes.append(self.tr("%1 konflikter").replace("%1", str(o.conflicts)))

@@ -8,11 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
-from ...domain.cvr import format_cvr
-from ...domain.money import format_kr
-from ...domain.rules import NETWORK_TYPES
-from ...domain.stages import STAGE_LABELS
-from ...domain.timeutil import format_date_da, format_datetime_da
+from ...domain.timeutil import format_datetime_da
 from ...store.services import overview as svc
 from ..table import Column, FilterProxy, RowsTableModel
 from .base import View
@@ -50,79 +46,6 @@ class TableView(View):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         lay.addWidget(self.table)
-
-
-class CompaniesView(TableView):
-    key = "virksomheder"
-    title = "Virksomheder"
-    subtitle = "Virksomheder du arbejder med, med CVR-nummer og målgruppeoplysninger."
-    shortcut = "Ctrl+2"
-    watches = ("company",)
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Navn", lambda r: r.name),
-            Column("CVR", lambda r: format_cvr(r.cvr), lambda r: r.cvr),
-            Column("By", lambda r: r.city),
-            Column("Branche", lambda r: r.industry),
-            Column(
-                "Ansatte",
-                lambda r: "" if r.employees is None else str(r.employees),
-                lambda r: r.employees or 0,
-                True,
-            ),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_companies(self.ctx.store))
-
-
-class NetworksView(TableView):
-    key = "netvaerk"
-    title = "Netværk"
-    subtitle = "Kandidatnetværk og netværk i forløb, fra kandidat til forretningsnetværk."
-    shortcut = "Ctrl+3"
-    watches = ("network", "membership")
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Navn", lambda r: r.name),
-            Column("Type", lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
-            Column("Fase", lambda r: STAGE_LABELS[r.stage], lambda r: r.stage.value),
-            Column("Virksomheder", lambda r: str(r.members), lambda r: r.members, True),
-            Column("Ændret", lambda r: format_date_da(r.updated_at), lambda r: r.updated_at),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_networks(self.ctx.store))
-
-
-class ActivityView(TableView):
-    key = "moeder"
-    title = "Møder og udgifter"
-    subtitle = "Faciliteringsmøder og udgifter mod netværkenes ramme."
-    shortcut = "Ctrl+4"
-    watches = ("meeting", "expense")
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        cols = [
-            Column("Dato", lambda r: format_date_da(r.when), lambda r: r.when),
-            Column("Type", lambda r: "Møde" if r.kind == "meeting" else "Udgift"),
-            Column("Netværk", lambda r: r.network),
-            Column("Beskrivelse", lambda r: r.text),
-            Column(
-                "Beløb",
-                lambda r: "" if r.amount_ore is None else format_kr(r.amount_ore),
-                lambda r: r.amount_ore or 0,
-                True,
-            ),
-        ]
-        super().__init__(ctx, cols, lambda r: r.id)
-
-    def reload(self) -> None:
-        self.model.set_rows(svc.list_activity(self.ctx.store))
 
 
 _APP_STATUS = {"draft": "Kladde", "submitted": "Indsendt", "approved": "Bevilget", "rejected": "Afslået"}

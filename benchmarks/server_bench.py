@@ -1,0 +1,287 @@
+"""Sync server under load: 20 brokers pushing and pulling at once, on SQLite and on PostgreSQL.
+
+    python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25] [--backend sqlite,postgres]
+
+For each backend: a fresh database, `maegler-server serve` on 127.0.0.1, one user per broker.
+Baseline measured in the same run: the healthz round trip (no database). Then every broker, in
+its own thread, pushes its changes in batches (creates and edits of companies, a network with
+members, expenses) and pulls from its checkpoint after each push. Prints throughput (changes/s),
+p50/p99 latency of push and pull, and their ratio to the healthz baseline. Goal: p99 ≤ 250 ms.
+Client and server share this machine's cores, so the figures are on the pessimistic side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mægler_app.domain.cvr import make_valid_cvr  # noqa: E402
+from mægler_app.server.accounts import add_user  # noqa: E402
+from mægler_app.server.db import Database  # noqa: E402
+
+PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
+PASSWORD = "benchmark-kode-1"
+GOAL_P99_MS = 250.0
+REQUEST_TIMEOUT = 60
+
+
+def server_command() -> list[str]:
+    script = Path(sys.executable).with_name("maegler-server")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("maegler-server")
+    return [found] if found else [sys.executable, "-m", "mægler_app.server.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+class Broker:
+    def __init__(self, base: str, username: str, seed: int) -> None:
+        self.base = base
+        self.http = requests.Session()
+        self.http.headers["X-Protocol-Version"] = "1"
+        r = self.http.post(
+            f"{base}/api/v1/auth/login",
+            json={"username": username, "password": PASSWORD},
+            timeout=REQUEST_TIMEOUT,
+        )
+        r.raise_for_status()
+        self.http.headers["Authorization"] = f"Bearer {r.json()['token']}"
+        self.client_id = f"bench-{uuid.uuid4().hex[:8]}"
+        self.seed = seed
+        self.since = 0
+        self.push_ms: list[float] = []
+        self.pull_ms: list[float] = []
+        self.applied = 0
+        self.not_applied: list[str] = []
+
+    def changes(self, total: int) -> list[dict[str, Any]]:
+        """A broker's session: a network with three companies, then expenses and edits."""
+        out: list[dict[str, Any]] = []
+        versions: dict[str, int] = {}
+
+        def add(entity: str, data: dict[str, Any], record_id: str | None = None) -> str:
+            rid = record_id or str(uuid.uuid4())
+            base = versions.get(rid, 0)
+            out.append(
+                {
+                    "change_id": str(uuid.uuid4()),
+                    "entity": entity,
+                    "id": rid,
+                    "base_version": base,
+                    "data": data,
+                }
+            )
+            versions[rid] = base + 1
+            return rid
+
+        network = add("network", {"name": f"Netværk {self.seed}", "stage": "kandidat"})
+        companies = [
+            add("company", {"cvr": make_valid_cvr(self.seed * 10 + i), "name": f"Virksomhed {i}"})
+            for i in range(3)
+        ]
+        for c in companies:
+            add("membership", {"network_id": network, "company_id": c})
+        add("network", {"stage": "screenet"}, network)
+        i = 0
+        while len(out) < total:
+            i += 1
+            if i % 3 == 0:
+                add("company", {"notes": f"Opfølgning {i}"}, companies[i % 3])
+            else:
+                add("expense", {"network_id": network, "amount_ore": 100 + i, "category": "forplejning"})
+        return out[:total]
+
+    def run(self, total: int, batch: int) -> None:
+        todo = self.changes(total)
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            t0 = time.perf_counter()
+            r = self.http.post(
+                f"{self.base}/api/v1/sync/push",
+                json={"client_id": self.client_id, "protocol_version": 1, "changes": chunk},
+                timeout=REQUEST_TIMEOUT,
+            )
+            self.push_ms.append((time.perf_counter() - t0) * 1000)
+            r.raise_for_status()
+            for res in r.json()["results"]:
+                if res["status"] == "applied":
+                    self.applied += 1
+                else:
+                    self.not_applied.append(f"{res['status']}: {res['error']}")
+            t0 = time.perf_counter()
+            r = self.http.get(
+                f"{self.base}/api/v1/sync/pull",
+                params={"since": self.since, "limit": 500},
+                timeout=REQUEST_TIMEOUT,
+            )
+            self.pull_ms.append((time.perf_counter() - t0) * 1000)
+            r.raise_for_status()
+            self.since = r.json()["next_since"]
+
+
+def make_pg_db() -> tuple[str, str] | None:
+    try:
+        import psycopg
+
+        name = f"maegler_bench_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(PG_DSN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return name, f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    except Exception as exc:  # noqa: BLE001 - any failure means PostgreSQL is not here
+        print(f"PostgreSQL ikke tilgængelig ({exc}); springes over.")
+        return None
+
+
+def drop_pg_db(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_DSN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[str, float]:
+    subprocess.run([*server_command(), "init", "--db", url], check=True, capture_output=True)
+    db = Database(url)
+    names = [f"maegler{i:02d}" for i in range(args.brokers)]
+    for name in names:
+        add_user(db, name, "broker", PASSWORD)
+    db.dispose()
+    port = free_port()
+    log = (tmp / f"{backend}.log").open("wb")
+    proc = subprocess.Popen(
+        [*server_command(), "serve", "--db", url, "--port", str(port), "--log-level", "warning"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(f"{base}/api/v1/healthz", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("serveren startede ikke")
+            time.sleep(0.1)
+        http = requests.Session()
+        baseline = []
+        for _ in range(200):
+            t0 = time.perf_counter()
+            http.get(f"{base}/api/v1/healthz", timeout=REQUEST_TIMEOUT).raise_for_status()
+            baseline.append((time.perf_counter() - t0) * 1000)
+        brokers = [Broker(base, name, seed=i + 1) for i, name in enumerate(names)]
+        errors: list[str] = []
+
+        def work(b: Broker) -> None:
+            try:
+                b.run(args.changes, args.batch)
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(repr(exc))
+
+        threads = [threading.Thread(target=work, args=(b,)) for b in brokers]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+    if errors:
+        raise RuntimeError(f"{len(errors)} mæglere fejlede: {errors[:3]}")
+    push = [ms for b in brokers for ms in b.push_ms]
+    pull = [ms for b in brokers for ms in b.pull_ms]
+    both = push + pull
+    applied = sum(b.applied for b in brokers)
+    rejected = [m for b in brokers for m in b.not_applied]
+    base_ms = statistics.median(baseline)
+    result = {
+        "healthz_p50_ms": base_ms,
+        "healthz_p99_ms": percentile(baseline, 99),
+        "changes_per_s": applied / wall,
+        "push_p50_ms": percentile(push, 50),
+        "push_p99_ms": percentile(push, 99),
+        "pull_p50_ms": percentile(pull, 50),
+        "pull_p99_ms": percentile(pull, 99),
+        "all_p99_ms": percentile(both, 99),
+        "wall_s": wall,
+    }
+    print(f"\n--- {backend}: {args.brokers} mæglere × {args.changes} ændringer, {args.batch} pr. push")
+    print(f"baseline healthz      p50 {base_ms:7.1f} ms   p99 {result['healthz_p99_ms']:7.1f} ms")
+    print(
+        f"anvendt               {applied} ændringer på {wall:.1f} s = {result['changes_per_s']:.0f} ændringer/s"
+    )
+    if rejected:
+        print(f"ikke anvendt          {len(rejected)} (fx {rejected[0]})")
+    for kind, values in (("push", push), ("pull", pull)):
+        p50, p99 = percentile(values, 50), percentile(values, 99)
+        print(
+            f"{kind:<6} ({len(values):4d} kald)   p50 {p50:7.1f} ms   p99 {p99:7.1f} ms"
+            f"   p99/healthz-p50 = {p99 / base_ms:6.1f}"
+        )
+    verdict = "OK" if result["all_p99_ms"] <= GOAL_P99_MS else "OVER MÅLET"
+    print(f"alle kald p99 {result['all_p99_ms']:.1f} ms (mål ≤ {GOAL_P99_MS:.0f} ms): {verdict}")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--brokers", type=int, default=20)
+    parser.add_argument("--changes", type=int, default=500)
+    parser.add_argument("--batch", type=int, default=25)
+    parser.add_argument("--backend", default="sqlite,postgres")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        for backend in args.backend.split(","):
+            if backend == "sqlite":
+                bench("sqlite", f"sqlite:///{tmp / 'bench.sqlite3'}", args, tmp)
+            elif backend == "postgres":
+                made = make_pg_db()
+                if made is None:
+                    continue
+                name, url = made
+                try:
+                    bench("postgres", url, args, tmp)
+                finally:
+                    drop_pg_db(name)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Start-up to the first paint of the main window, against a bare PySide6 window, in the same run.
+
+    python benchmarks/startup.py [--runs 7] [--scale 1]
+
+Builds a `maegler demo-data --scale N` profile once, then times whole processes (interpreter start
+included) alternately: a bare QMainWindow that quits on its first paint, and
+`maegler --profile P --exit-after-start`. Prints each median and the ratio (goal: at most 2.0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+class F(QObject):
+    done = False
+    def eventFilter(self, o, e):
+        if not self.done and e.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); app.installEventFilter(f)
+w = QMainWindow(); w.setCentralWidget(QLabel("hej")); w.resize(1200, 760); w.show()
+sys.exit(app.exec())
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp:
+        profile = Path(tmp) / "profil"
+        t0 = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mægler_app",
+                "demo-data",
+                "--scale",
+                str(args.scale),
+                "--profile",
+                str(profile),
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        print(f"demo-data --scale {args.scale}: {time.perf_counter() - t0:.1f} s")
+        app_cmd = [sys.executable, "-m", "mægler_app", "--profile", str(profile), "--exit-after-start"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        # one warm-up each (disk cache, .pyc files)
+        timed(bare_cmd, env)
+        timed(app_cmd, env)
+        bare, app = [], []
+        for _ in range(args.runs):
+            bare.append(timed(bare_cmd, env))
+            app.append(timed(app_cmd, env))
+    mb, ma = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window: median {mb * 1000:.0f} ms over {args.runs} runs")
+    print(f"maegler (scale {args.scale}): median {ma * 1000:.0f} ms over {args.runs} runs")
+    print(f"ratio maegler / bare: {ma / mb:.2f} (goal <= 2.0)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Light names the command line needs before anything heavy is imported."""
+
+from __future__ import annotations
+
+
+class OperatorError(Exception):
+    """The base of every error the operator can fix; ``str()`` is a Danish sentence."""
+
+
+ROLES = ("broker", "caseworker")

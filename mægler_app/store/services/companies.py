@@ -1,0 +1,468 @@
+"""The company register: companies, their key figures per year and their contact persons.
+
+Widgets and the CSV import read and write companies only through these functions. Input arrives as
+the text a person typed (or a CSV cell held); ``parse_company`` turns it into values with Danish
+reasons for anything wrong, so the editor and the import refuse the same things in the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from ...domain.cvr import CvrError, format_cvr, normalize_cvr
+from ...domain.errors import DomainError
+from ...domain.money import MoneyError, parse_kr
+from ...domain.rules import FOCUS_AREAS
+from ...domain.timeutil import parse_date_da, utcnow
+from ...domain.validation import check_employees
+from ..db import Store
+from ..models import Company, Contact, EffectMeasurement
+
+ANONYMIZED_NAME = "Kontaktperson (anonymiseret)"
+
+# The editable text fields of a company and the length the store keeps of each.
+TEXT_LIMITS: dict[str, int] = {
+    "name": 200,
+    "address": 200,
+    "postcode": 10,
+    "city": 100,
+    "municipality": 100,
+    "industry": 200,
+    "website": 200,
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "cvr": "CVR-nummer",
+    "name": "Navn",
+    "address": "Adresse",
+    "postcode": "Postnummer",
+    "city": "By",
+    "municipality": "Kommune",
+    "employees": "Ansatte",
+    "focus_area": "Fokusområde",
+    "industry": "Branche",
+    "is_knowledge_institution": "Videninstitution",
+    "website": "Hjemmeside",
+    "notes": "Noter",
+}
+
+
+@dataclass(frozen=True)
+class CompanyData:
+    cvr: str
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    municipality: str = ""
+    employees: int | None = None
+    focus_area: str = "andet"
+    industry: str = ""
+    is_knowledge_institution: bool = False
+    website: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyDetail:
+    id: str
+    data: CompanyData
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    id: str
+    cvr: str
+    name: str
+    city: str
+    industry: str
+    employees: int | None
+    municipality: str
+    focus_area: str
+    is_knowledge_institution: bool
+
+
+@dataclass
+class Parsed:
+    """The outcome of checking typed company fields: values, or Danish reasons per field."""
+
+    data: CompanyData | None
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class DuplicateCvrError(DomainError):
+    """The CVR number belongs to a company already registered; ``existing_id`` is that company."""
+
+    def __init__(self, existing_id: str, existing_name: str, cvr: str) -> None:
+        super().__init__(f"CVR-nummer {format_cvr(cvr)} er allerede registreret for {existing_name}.")
+        self.existing_id = existing_id
+        self.existing_name = existing_name
+
+
+# parsing ----------------------------------------------------------------------------------------
+
+
+def parse_employees(text: str) -> int | None:
+    """``""`` → None; ``1.200`` → 1200; anything but a whole, non-negative number → DomainError."""
+    s = (text or "").strip().replace(" ", "").replace("\u00a0", "")
+    if not s:
+        return None
+    if s[0] in "-−":
+        raise DomainError("Antal ansatte kan ikke være negativt.")
+    digits = s.replace(".", "") if all(len(p) == 3 for p in s.split(".")[1:]) else s
+    if not digits.isdigit():
+        raise DomainError(f"»{text.strip()}« er ikke et antal ansatte: skriv et helt tal, fx 25.")
+    return int(digits)
+
+
+def parse_focus_area(text: str) -> str:
+    """A focus area's label or key (any case) → its key; empty → ``andet``."""
+    s = (text or "").strip().lower()
+    if not s:
+        return "andet"
+    for key, label in FOCUS_AREAS.items():
+        if s in (key, label.lower()):
+            return key
+    names = ", ".join(FOCUS_AREAS.values())
+    raise DomainError(f"»{text.strip()}« er ikke et fokusområde. Vælg et af: {names}.")
+
+
+_YES = {"ja", "j", "x", "1", "sand", "true", "yes"}
+_NO = {"nej", "n", "0", "falsk", "false", "no", ""}
+
+
+def parse_yes_no(text: str | bool) -> bool:
+    if isinstance(text, bool):
+        return text
+    s = (text or "").strip().lower()
+    if s in _YES:
+        return True
+    if s in _NO:
+        return False
+    raise DomainError(f"»{text.strip()}« skal være ja eller nej.")
+
+
+def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
+    """Check the typed fields of a company. Keys are CompanyData's; missing keys count as empty."""
+    errors: dict[str, str] = {}
+    warnings: list[str] = []
+
+    def text(key: str) -> str:
+        value = fields.get(key, "")
+        return value.strip() if isinstance(value, str) else ""
+
+    cvr = ""
+    try:
+        cvr = normalize_cvr(text("cvr"))
+    except CvrError as exc:
+        errors["cvr"] = str(exc)
+    name = text("name")
+    if not name:
+        errors["name"] = "Virksomheden skal have et navn."
+    for key, limit in TEXT_LIMITS.items():
+        if len(text(key)) > limit and key not in errors:
+            errors[key] = f"{FIELD_LABELS[key]} må højst være {limit} tegn."
+    postcode = text("postcode")
+    if postcode and not (postcode.isdigit() and len(postcode) == 4):
+        errors["postcode"] = f"»{postcode}« er ikke et postnummer: det skal være 4 cifre."
+    employees: int | None = None
+    try:
+        employees = parse_employees(text("employees"))
+    except DomainError as exc:
+        errors["employees"] = str(exc)
+    else:
+        findings = check_employees(employees)
+        if findings.errors:
+            errors["employees"] = findings.errors[0]
+        warnings += findings.warnings
+    focus = "andet"
+    try:
+        focus = parse_focus_area(text("focus_area"))
+    except DomainError as exc:
+        errors["focus_area"] = str(exc)
+    knowledge = False
+    try:
+        knowledge = parse_yes_no(fields.get("is_knowledge_institution", False))
+    except DomainError as exc:
+        errors["is_knowledge_institution"] = f"Videninstitution: {exc}"
+    if errors:
+        return Parsed(None, errors, warnings)
+    notes = fields.get("notes", "")
+    return Parsed(
+        CompanyData(
+            cvr=cvr,
+            name=name,
+            address=text("address"),
+            postcode=postcode,
+            city=text("city"),
+            municipality=text("municipality"),
+            employees=employees,
+            focus_area=focus,
+            industry=text("industry"),
+            is_knowledge_institution=knowledge,
+            website=text("website"),
+            notes=notes if isinstance(notes, str) else "",
+        ),
+        errors,
+        warnings,
+    )
+
+
+# companies --------------------------------------------------------------------------------------
+
+
+def count_companies(store: Store) -> int:
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Company).where(Company.deleted.is_(False))) or 0)
+
+
+def list_companies(store: Store) -> list[CompanyRow]:
+    with store.session() as s:
+        rows = s.execute(
+            select(
+                Company.id,
+                Company.cvr,
+                Company.name,
+                Company.city,
+                Company.industry,
+                Company.employees,
+                Company.municipality,
+                Company.focus_area,
+                Company.is_knowledge_institution,
+            )
+            .where(Company.deleted.is_(False))
+            .order_by(Company.name)
+        ).all()
+    return [CompanyRow(*r) for r in rows]
+
+
+def _data_of(c: Company) -> CompanyData:
+    return CompanyData(
+        cvr=c.cvr,
+        name=c.name,
+        address=c.address or "",
+        postcode=c.postcode or "",
+        city=c.city or "",
+        municipality=c.municipality or "",
+        employees=c.employees,
+        focus_area=c.focus_area or "andet",
+        industry=c.industry or "",
+        is_knowledge_institution=bool(c.is_knowledge_institution),
+        website=c.website or "",
+        notes=c.notes or "",
+    )
+
+
+def get_company(store: Store, company_id: str) -> CompanyDetail:
+    with store.session() as s:
+        c = s.get(Company, company_id)
+        if c is None or c.deleted:
+            raise DomainError("Virksomheden findes ikke (længere).")
+        return CompanyDetail(c.id, _data_of(c))
+
+
+def find_by_cvr(store: Store, cvr: str) -> tuple[str, str] | None:
+    """(id, name) of the live company with this CVR number (8 digits), if any."""
+    with store.session() as s:
+        row = s.execute(
+            select(Company.id, Company.name).where(Company.cvr == cvr, Company.deleted.is_(False)).limit(1)
+        ).first()
+    return None if row is None else (row.id, row.name)
+
+
+def save_company(store: Store, data: CompanyData, company_id: str | None = None) -> str:
+    """Create (``company_id`` None) or update a company; returns its id.
+
+    A CVR number that another live company has raises DuplicateCvrError naming that company, so
+    the caller can open it rather than make a twin.
+    """
+    parsed = parse_company(
+        {**data.__dict__, "employees": "" if data.employees is None else str(data.employees)}
+    )
+    if not parsed.ok:
+        raise DomainError(" ".join(parsed.errors.values()))
+    with store.session() as s:
+        twin = s.execute(
+            select(Company.id, Company.name).where(
+                Company.cvr == data.cvr, Company.deleted.is_(False), Company.id != (company_id or "")
+            )
+        ).first()
+        if twin is not None:
+            raise DuplicateCvrError(twin.id, twin.name, data.cvr)
+        if company_id is None:
+            company = Company(**data.__dict__)
+            s.add(company)
+        else:
+            existing = s.get(Company, company_id)
+            if existing is None or existing.deleted:
+                raise DomainError("Virksomheden findes ikke (længere).")
+            company = existing
+            for key, value in data.__dict__.items():
+                if getattr(company, key) != value:
+                    setattr(company, key, value)
+        return company.id
+
+
+# key figures (effect measurement) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    year: int
+    turnover_ore: int | None = None
+    value_added_ore: int | None = None
+    export_ore: int | None = None
+    employees: int | None = None
+
+
+def parse_key_figures(year: str, turnover: str, value_added: str, export: str, employees: str) -> KeyFigures:
+    """One year's key figures as typed (kroner, Danish style); DomainError with a Danish reason."""
+    y = (year or "").strip()
+    this_year = utcnow().year
+    if not (y.isdigit() and 1990 <= int(y) <= this_year + 1):
+        raise DomainError(f"»{y}« er ikke et årstal mellem 1990 og {this_year + 1}.")
+
+    def money(text: str, label: str) -> int | None:
+        if not (text or "").strip():
+            return None
+        try:
+            return parse_kr(text, allow_negative=label == "Værditilvækst")
+        except MoneyError as exc:
+            raise DomainError(f"{label} {y}: {exc}") from None
+
+    return KeyFigures(
+        year=int(y),
+        turnover_ore=money(turnover, "Omsætning"),
+        value_added_ore=money(value_added, "Værditilvækst"),
+        export_ore=money(export, "Eksport"),
+        employees=parse_employees(employees),
+    )
+
+
+def key_figures(store: Store, company_id: str) -> list[KeyFigures]:
+    with store.session() as s:
+        rows = s.scalars(
+            select(EffectMeasurement)
+            .where(EffectMeasurement.company_id == company_id, EffectMeasurement.deleted.is_(False))
+            .order_by(EffectMeasurement.year)
+        ).all()
+        return [
+            KeyFigures(r.year, r.turnover_ore, r.value_added_ore, r.export_ore, r.employees) for r in rows
+        ]
+
+
+def save_key_figures(store: Store, company_id: str, figures: list[KeyFigures]) -> None:
+    """Make the company's key figures exactly ``figures`` (one record per year; dropped years tombstoned)."""
+    years = [f.year for f in figures]
+    if len(years) != len(set(years)):
+        dup = next(y for y in years if years.count(y) > 1)
+        raise DomainError(f"Året {dup} står der to gange; nøgletallene for et år skrives på én linje.")
+    with store.session() as s:
+        existing = {
+            r.year: r
+            for r in s.scalars(
+                select(EffectMeasurement).where(
+                    EffectMeasurement.company_id == company_id, EffectMeasurement.deleted.is_(False)
+                )
+            )
+        }
+        for f in figures:
+            rec = existing.pop(f.year, None)
+            if rec is None:
+                s.add(EffectMeasurement(company_id=company_id, **f.__dict__))
+                continue
+            for key, value in f.__dict__.items():
+                if getattr(rec, key) != value:
+                    setattr(rec, key, value)
+        for rec in existing.values():
+            rec.deleted = True
+
+
+# contact persons (personal data, DESIGN §5a) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: str
+    name: str
+    role: str
+    email: str
+    phone: str
+    consent_date: dt.date | None
+    anonymized: bool
+
+
+@dataclass(frozen=True)
+class ContactData:
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    consent_date: dt.date | None = None
+
+
+def parse_contact(name: str, role: str, email: str, phone: str, consent: str) -> ContactData:
+    if not name.strip():
+        raise DomainError("Kontaktpersonen skal have et navn.")
+    mail = email.strip()
+    if mail and ("@" not in mail or mail.startswith("@") or mail.endswith("@") or " " in mail):
+        raise DomainError(f"»{mail}« er ikke en e-mailadresse.")
+    consent_date = parse_date_da(consent) if consent.strip() else None
+    if consent_date is not None and consent_date > utcnow().date():
+        raise DomainError("Samtykkedatoen kan ikke ligge i fremtiden.")
+    return ContactData(name.strip(), role.strip(), mail, phone.strip(), consent_date)
+
+
+def contacts(store: Store, company_id: str) -> list[ContactRow]:
+    with store.session() as s:
+        rows = s.scalars(
+            select(Contact)
+            .where(Contact.company_id == company_id, Contact.deleted.is_(False))
+            .order_by(Contact.anonymized, Contact.name)
+        ).all()
+        return [
+            ContactRow(c.id, c.name, c.role, c.email, c.phone, c.consent_date, bool(c.anonymized))
+            for c in rows
+        ]
+
+
+def save_contact(store: Store, company_id: str, data: ContactData, contact_id: str | None = None) -> str:
+    with store.session() as s:
+        if contact_id is None:
+            if s.get(Company, company_id) is None:
+                raise DomainError("Virksomheden findes ikke (længere).")
+            contact = Contact(company_id=company_id, **data.__dict__)
+            s.add(contact)
+            return contact.id
+        existing = s.get(Contact, contact_id)
+        if existing is None or existing.deleted:
+            raise DomainError("Kontaktpersonen findes ikke (længere).")
+        if existing.anonymized:
+            raise DomainError("Kontaktpersonen er anonymiseret og kan ikke ændres.")
+        for key, value in data.__dict__.items():
+            if getattr(existing, key) != value:
+                setattr(existing, key, value)
+        return existing.id
+
+
+def anonymize_contact(store: Store, contact_id: str) -> None:
+    """Erase what identifies the person; the record stays so meetings keep their participant link."""
+    with store.session() as s:
+        c = s.get(Contact, contact_id)
+        if c is None or c.deleted:
+            raise DomainError("Kontaktpersonen findes ikke (længere).")
+        c.name = ANONYMIZED_NAME
+        c.role = ""
+        c.email = ""
+        c.phone = ""
+        c.consent_date = None
+        c.anonymized = True

@@ -1,0 +1,411 @@
+"""Companies to and from CSV as Danish Excel writes it: ``;``-separated, UTF-8 (BOM or not) or Windows-1252.
+
+The import is a plan first (``read_plan``): every row checked with the same rules as the editor, each
+bad row named by its line number and why. Only a plan without bad rows is applied, in one
+transaction, so a file is imported whole or not at all. Rows whose CVR number is already registered
+update that company instead of making a twin.
+
+Also the ``maegler import`` and ``maegler export`` commands (registered through ``COMMANDS``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ...domain.cvr import format_cvr
+from ...domain.errors import DomainError
+from ...domain.rules import FOCUS_AREAS
+from ..db import Store
+from ..models import Company
+from .companies import CompanyData, parse_company
+
+# CSV header → CompanyData field, in the order the export writes them.
+COLUMNS: dict[str, str] = {
+    "CVR": "cvr",
+    "Navn": "name",
+    "Adresse": "address",
+    "Postnr": "postcode",
+    "By": "city",
+    "Kommune": "municipality",
+    "Ansatte": "employees",
+    "Fokusområde": "focus_area",
+    "Branche": "industry",
+    "Videninstitution": "is_knowledge_institution",
+}
+REQUIRED = ("CVR", "Navn")
+# Other spellings people use in their own sheets.
+_ALIASES = {
+    "cvr-nummer": "CVR",
+    "cvr nr": "CVR",
+    "cvrnr": "CVR",
+    "cvr-nr": "CVR",
+    "postnummer": "Postnr",
+    "postnr.": "Postnr",
+    "fokusomrade": "Fokusområde",
+    "antal ansatte": "Ansatte",
+    "virksomhed": "Navn",
+    "firmanavn": "Navn",
+}
+
+CHUNK = 500  # rows per progress step when applying
+
+
+class CsvFileError(DomainError):
+    """The file as a whole cannot be read (encoding, separator, header)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    reasons: list[str]
+    name: str = ""
+    cvr: str = ""  # as written in the file
+
+    def message(self) -> str:
+        who = f" ({self.name})" if self.name else ""
+        return f"Linje {self.line}{who}: " + " ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    line: int
+    data: CompanyData
+    existing_id: str | None  # an already registered company this row updates
+    warnings: list[str]
+    given: frozenset[str]  # the fields the row has a value for (empty cells leave a company alone)
+
+
+@dataclass
+class ImportPlan:
+    encoding: str
+    header: list[str]
+    rows: list[PlannedRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.rows)
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for r in self.rows if r.existing_id is None)
+
+    @property
+    def update_count(self) -> int:
+        return len(self.rows) - self.new_count
+
+    def summary(self) -> str:
+        if self.problems:
+            n = len(self.problems)
+            return (
+                f"{n} {'række har' if n == 1 else 'rækker har'} fejl. Intet er importeret; ret "
+                f"{'den' if n == 1 else 'dem'} i filen og prøv igen."
+            )
+        if not self.rows:
+            return "Filen indeholder ingen virksomheder."
+        return f"{len(self.rows)} virksomheder klar: {self.new_count} nye, {self.update_count} opdateres."
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding name) for UTF-8 with or without BOM, else Windows-1252 as Danish Excel saves."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "UTF-8 med BOM"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise CsvFileError(
+            "Filen kan ikke læses: den er hverken UTF-8 eller Windows-1252 (byte "
+            f"{exc.start + 1}). Gem den fra Excel som »CSV (semikolonsepareret)«."
+        ) from None
+
+
+def _canonical(header_cell: str) -> str | None:
+    cell = header_cell.strip().strip('"').strip()
+    low = cell.lower()
+    for name in COLUMNS:
+        if low == name.lower():
+            return name
+    return _ALIASES.get(low)
+
+
+def read_plan(store: Store, raw: bytes) -> ImportPlan:
+    """Check every row of a CSV file against the rules; nothing is written."""
+    text, encoding = decode(raw)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CsvFileError("Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn.") from None
+    except csv.Error as exc:
+        raise CsvFileError(f"Linje 1 kan ikke læses: {exc}.") from None
+    while header and not "".join(header).strip():
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise CsvFileError(
+                "Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn."
+            ) from None
+    header_line = reader.line_num
+    positions: dict[str, int] = {}
+    ignored: list[str] = []
+    for i, cell in enumerate(header):
+        name = _canonical(cell)
+        if name is None or name in positions:
+            if cell.strip():
+                ignored.append(cell.strip())
+            continue
+        positions[name] = i
+    missing = [c for c in REQUIRED if c not in positions]
+    if missing:
+        if len(header) == 1 and ("," in header[0] or "\t" in header[0]):
+            raise CsvFileError(
+                "Kolonnerne i filen er ikke adskilt med semikolon (;). Gem filen fra Excel som "
+                "»CSV (semikolonsepareret)«."
+            )
+        shown = ";".join(missing)
+        raise CsvFileError(
+            f"Overskriftslinjen (linje {header_line}) mangler {shown}. Den første linje skal være "
+            f"overskrifter med mindst CVR;Navn, og gerne {';'.join(c for c in COLUMNS if c not in REQUIRED)}."
+        )
+    plan = ImportPlan(encoding=encoding, header=header, ignored_columns=ignored)
+    with store.session() as s:
+        registered = dict(
+            s.execute(select(Company.cvr, Company.id).where(Company.deleted.is_(False))).all()  # type: ignore[arg-type]
+        )
+    seen: dict[str, int] = {}
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            plan.problems.append(RowProblem(line, [f"Linjen kan ikke læses ({exc})."]))
+            break
+        if not "".join(cells).strip():
+            continue
+        fields: dict[str, str] = {}
+        for name, pos in positions.items():
+            fields[COLUMNS[name]] = cells[pos].strip() if pos < len(cells) else ""
+        reasons: list[str] = []
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            reasons.append(
+                f"Linjen har {len(cells)} felter, men overskriften kun {len(header)}; "
+                "er der et semikolon i et navn uden anførselstegn?"
+            )
+        parsed = parse_company(fields)
+        reasons += list(parsed.errors.values())
+        cvr = parsed.data.cvr if parsed.data else ""
+        if cvr and cvr in seen:
+            reasons.append(f"CVR-nummer {format_cvr(cvr)} står også på linje {seen[cvr]}.")
+        if reasons or parsed.data is None:
+            plan.problems.append(RowProblem(line, reasons, fields.get("name", ""), fields.get("cvr", "")))
+            continue
+        seen[cvr] = line
+        given = frozenset(k for k, v in fields.items() if v)
+        plan.rows.append(PlannedRow(line, parsed.data, registered.get(cvr), parsed.warnings, given))
+    return plan
+
+
+def apply_plan(store: Store, plan: ImportPlan) -> Generator[tuple[int, int], None, ImportResult]:
+    """Write the plan in one transaction, yielding (done, total); returns an ImportResult.
+
+    Refuses a plan with bad rows. If anything fails midway, nothing is written.
+    """
+    if plan.problems:
+        raise DomainError(plan.summary())
+    total = len(plan.rows)
+    created = updated = 0
+    with store.session() as s:
+        existing_ids = [r.existing_id for r in plan.rows if r.existing_id]
+        existing: dict[str, Company] = {}
+        for start in range(0, len(existing_ids), CHUNK):
+            for c in s.scalars(select(Company).where(Company.id.in_(existing_ids[start : start + CHUNK]))):
+                existing[c.id] = c
+        for i, row in enumerate(plan.rows, start=1):
+            if row.existing_id is None:
+                s.add(Company(**row.data.__dict__))
+                created += 1
+            else:
+                company = existing.get(row.existing_id)
+                if company is None or company.deleted:
+                    raise DomainError(
+                        f"Linje {row.line}: virksomheden med CVR {format_cvr(row.data.cvr)} er slettet "
+                        "imens. Intet er importeret; prøv igen."
+                    )
+                # Only the cells the row fills change the company: an empty cell keeps what is known.
+                for key in row.given | {"cvr", "name"}:
+                    value = getattr(row.data, key)
+                    if getattr(company, key) != value:
+                        setattr(company, key, value)
+                updated += 1
+            if i % CHUNK == 0:
+                s.flush()
+                yield i, total
+    yield total, total
+    return ImportResult(created, updated)
+
+
+def import_file(store: Store, raw: bytes) -> tuple[ImportPlan, ImportResult | None]:
+    """Plan and, if every row is good, apply. Convenience for scripts and tests."""
+    plan = read_plan(store, raw)
+    if not plan.ok:
+        return plan, None
+    gen = apply_plan(store, plan)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return plan, stop.value
+
+
+# export -----------------------------------------------------------------------------------------
+
+
+def _cell(company: Company, key: str) -> str:
+    value = getattr(company, key)
+    if key == "employees":
+        return "" if value is None else str(value)
+    if key == "focus_area":
+        return FOCUS_AREAS.get(value or "andet", "Andet")
+    if key == "is_knowledge_institution":
+        return "ja" if value else "nej"
+    return value or ""
+
+
+def export_csv(store: Store, ids: list[str] | None = None) -> Generator[tuple[int, int], None, bytes]:
+    """The companies (all, or ``ids``) as CSV bytes in the import's format; yields progress, returns bytes.
+
+    UTF-8 with BOM, so Danish Excel shows æøå correctly when the file is double-clicked.
+    """
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(list(COLUMNS))
+    with store.session() as s:
+        query = select(Company).where(Company.deleted.is_(False)).order_by(Company.name)
+        companies = list(s.scalars(query))
+        if ids is not None:
+            wanted = set(ids)
+            companies = [c for c in companies if c.id in wanted]
+        total = len(companies)
+        for i, company in enumerate(companies, start=1):
+            writer.writerow([_cell(company, key) for key in COLUMNS.values()])
+            if i % 2000 == 0:
+                yield i, total
+    yield total, total
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def export_bytes(store: Store) -> bytes:
+    gen = export_csv(store)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return bytes(stop.value)
+
+
+# command line -----------------------------------------------------------------------------------
+# Errors are printed here and answered with exit status 1 (the cli's convention), without importing
+# the cli module: that one imports the GUI, which nothing below ui may reach.
+
+
+def _fail(message: str) -> int:
+    import sys
+
+    print(f"maegler: {message}", file=sys.stderr)
+    return 1
+
+
+def _store_for(args: argparse.Namespace) -> Store:
+    from ...paths import resolve_profile
+    from ..db import open_store
+
+    return open_store(resolve_profile(getattr(args, "profile", None)))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..db import StoreError
+
+    path = Path(args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(f"Filen {path} kan ikke læses: {exc.strerror or exc}.")
+    try:
+        store = _store_for(args)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        plan, result = import_file(store, raw)
+    except CsvFileError as exc:
+        return _fail(f"{path.name}: {exc}")
+    finally:
+        store.close()
+    if result is None:
+        for problem in plan.problems:
+            print(f"{path.name}: {problem.message()}", file=sys.stderr)
+        return _fail(plan.summary())
+    for row in plan.rows:
+        for warning in row.warnings:
+            print(f"{path.name}: Linje {row.line}: {warning}", file=sys.stderr)
+    print(
+        f"{result.created + result.updated} virksomheder importeret: "
+        f"{result.created} nye, {result.updated} opdateret."
+    )
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ..db import StoreError
+
+    try:
+        store = _store_for(args)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        data = export_bytes(store)
+    finally:
+        store.close()
+    path = Path(args.file)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        return _fail(f"Filen {path} kan ikke skrives: {exc.strerror or exc}.")
+    rows = data.count(b"\n") - 1
+    print(f"{rows} virksomheder eksporteret til {path}")
+    return 0
+
+
+COMMANDS = {
+    "import": (
+        "importér virksomheder fra en CSV-fil (CVR;Navn;...); alle rækker eller ingen",
+        lambda p: p.add_argument("file", metavar="FIL.csv"),
+        _cmd_import,
+    ),
+    "export": (
+        "eksportér virksomhederne til en CSV-fil i samme format som importen",
+        lambda p: p.add_argument("file", metavar="FIL.csv"),
+        _cmd_export,
+    ),
+}

@@ -1,0 +1,604 @@
+"""Facilitation expenses and the 25.000 kr. budget per network (seed 3. Indhold, pkt. 4; issue 5).
+
+The rules come from ``domain``: the frame and the 80 % warning (``BudgetCheck``), the receipt limit
+(``receipt_required``). Spent is the sum of a network's *final* expenses; committed is what planned
+meetings are expected to cost beyond what has already been booked on them; remaining is the frame
+less both. Whether a new expense fits the frame is judged on final *and* draft expenses, as the
+server judges it again on push (DESIGN.md §5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ...domain.errors import DomainError
+from ...domain.money import format_kr
+from ...domain.rules import (
+    BUDGET_WARNING_FRACTION_PERMILLE,
+    EXPENSE_CATEGORIES,
+    FACILITATION_FRAME_ORE,
+    RECEIPT_REQUIRED_ABOVE_ORE,
+)
+from ...domain.timeutil import format_date_da, utcnow
+from ...domain.validation import BudgetCheck, check_amount, receipt_required
+from ..db import Store
+from ..models import Blob, Expense, Meeting, Network
+
+DRAFT = "draft"
+FINAL = "final"
+
+
+class ExpenseError(DomainError):
+    pass
+
+
+class BudgetExceededError(ExpenseError):
+    """The expense takes the network past its frame and no override reason was given."""
+
+
+@dataclass
+class ExpenseInput:
+    network_id: str
+    spent_on: dt.date
+    amount_ore: int
+    category: str = "andet"
+    description: str = ""
+    meeting_id: str | None = None
+    receipt_sha256: str = ""
+    receipt_name: str = ""
+    override_reason: str = ""
+
+
+@dataclass
+class ExpenseCheck:
+    """What saving this expense would mean, for the form to show as the broker types."""
+
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    exceeds_frame: bool = False  # needs an override reason
+    status: str = FINAL  # what it would be saved as
+    budget_message: str = ""
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.errors)
+
+
+@dataclass(frozen=True)
+class SavedExpense:
+    id: str
+    status: str
+    flagged: bool  # saved over the frame with a reason: Væksthus sees it
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class ExpenseRow:
+    id: str
+    network_id: str
+    network: str
+    spent_on: dt.date
+    category: str
+    description: str
+    amount_ore: int
+    meeting_id: str | None
+    meeting: str
+    receipt_sha256: str
+    receipt_name: str
+    status: str
+    override_reason: str
+
+    @property
+    def category_label(self) -> str:
+        return EXPENSE_CATEGORIES.get(self.category, self.category)
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.override_reason)
+
+    @property
+    def missing_receipt(self) -> bool:
+        return receipt_required(self.amount_ore) and not self.receipt_sha256
+
+
+@dataclass(frozen=True)
+class Budget:
+    network_id: str
+    network: str
+    frame_ore: int
+    spent_ore: int
+    committed_ore: int
+    draft_ore: int  # drafts waiting for a receipt: not spent yet, shown apart
+    opened_on: dt.date | None
+    closed_on: dt.date | None
+    flagged: int  # expenses booked over the frame with a reason
+
+    @property
+    def remaining_ore(self) -> int:
+        return self.frame_ore - self.spent_ore - self.committed_ore
+
+    @property
+    def used_permille(self) -> int:
+        """Spent and committed as a share of the frame, in per mille (rounded down)."""
+        if self.frame_ore <= 0:
+            return 0
+        return (self.spent_ore + self.committed_ore) * 1000 // self.frame_ore
+
+    @property
+    def warn(self) -> bool:
+        return (
+            self.spent_ore + self.committed_ore
+        ) * 1000 >= self.frame_ore * BUDGET_WARNING_FRACTION_PERMILLE
+
+    @property
+    def over(self) -> bool:
+        return self.spent_ore + self.committed_ore > self.frame_ore
+
+    def warning(self) -> str:
+        """A Danish sentence when the budget needs attention, else ''."""
+        used = self.spent_ore + self.committed_ore
+        percent = self.used_permille // 10
+        if self.spent_ore > self.frame_ore:
+            return (
+                f"Netværket har brugt {format_kr(self.spent_ore)} og er {format_kr(self.spent_ore - self.frame_ore)} "
+                f"over rammen på {format_kr(self.frame_ore)}"
+            )
+        if used > self.frame_ore:
+            return (
+                f"Brugt og planlagt ({format_kr(used)}) er mere end rammen på {format_kr(self.frame_ore)}: "
+                f"de planlagte møder skal koste {format_kr(used - self.frame_ore)} mindre."
+            )
+        if self.warn:
+            return f"{percent} % af rammen er brugt eller planlagt; der er {format_kr(self.remaining_ore)} tilbage."
+        return ""
+
+
+@dataclass(frozen=True)
+class BurnPoint:
+    day: dt.date
+    remaining_ore: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class BurnDown:
+    frame_ore: int
+    actual: list[BurnPoint]  # remaining after each day with final expenses, from the opening day
+    planned: list[BurnPoint]  # from today on, remaining after each planned meeting's estimate
+
+
+@dataclass(frozen=True)
+class BrokerTotals:
+    spent_ore: int
+    committed_ore: int
+    frames_ore: int  # networks whose facilitation frame is open
+    networks: list[Budget]
+    flagged: int
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+def _spent(s: Session, network_id: str, exclude_id: str | None = None, *, drafts: bool = False) -> int:
+    q = select(func.coalesce(func.sum(Expense.amount_ore), 0)).where(
+        Expense.network_id == network_id,
+        Expense.deleted.is_(False),
+        Expense.status.in_((FINAL, DRAFT)) if drafts else Expense.status == FINAL,
+    )
+    if exclude_id is not None:
+        q = q.where(Expense.id != exclude_id)
+    return int(s.scalar(q) or 0)
+
+
+def _committed(s: Session, network_id: str) -> int:
+    planned = s.execute(
+        select(Meeting.id, Meeting.estimated_cost_ore).where(
+            Meeting.network_id == network_id, Meeting.deleted.is_(False), Meeting.planned.is_(True)
+        )
+    ).all()
+    if not planned:
+        return 0
+    booked = dict(
+        s.execute(
+            select(Expense.meeting_id, func.sum(Expense.amount_ore))
+            .where(
+                Expense.meeting_id.in_([p[0] for p in planned]),
+                Expense.deleted.is_(False),
+                Expense.status == FINAL,
+            )
+            .group_by(Expense.meeting_id)
+        ).all()  # type: ignore[arg-type]
+    )
+    # What is already booked on a planned meeting counts as spent, so only the rest is committed.
+    return sum(max(0, int(est or 0) - int(booked.get(mid, 0))) for mid, est in planned)
+
+
+def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseCheck:
+    out = ExpenseCheck()
+    network = s.get(Network, inp.network_id)
+    if network is None or network.deleted:
+        out.errors.append("Netværket findes ikke.")
+        return out
+    out.errors += check_amount(inp.amount_ore)
+    if inp.category not in EXPENSE_CATEGORIES:
+        out.errors.append(f"»{inp.category}« er ikke en udgiftskategori.")
+    if not inp.description.strip():
+        out.errors.append("Skriv hvad udgiften dækker.")
+    if inp.meeting_id:
+        meeting = s.get(Meeting, inp.meeting_id)
+        if meeting is None or meeting.deleted or meeting.network_id != inp.network_id:
+            out.errors.append("Mødet hører ikke til dette netværk.")
+    if inp.receipt_sha256 and s.get(Blob, inp.receipt_sha256) is None:
+        # A receipt attached on another computer arrives by sync before its file does: keep it.
+        stored = s.get(Expense, expense_id) if expense_id else None
+        if stored is None or stored.receipt_sha256 != inp.receipt_sha256:
+            out.errors.append("Kvitteringen er ikke gemt i profilen; vedhæft den igen.")
+
+    opened, closed = network.facilitation_opened_on, network.closed_on
+    if opened is None:
+        out.warnings.append(
+            "Netværkets screening er ikke bestået endnu, så faciliteringsrammen er ikke åbnet. "
+            "Udgifter før en bestået screening dækkes normalt ikke."
+        )
+    elif inp.spent_on < opened:
+        out.warnings.append(
+            f"Udgiften er dateret {format_date_da(inp.spent_on)}, før screeningen blev bestået "
+            f"({format_date_da(opened)}). Udgifter før en bestået screening dækkes normalt ikke."
+        )
+    if closed is not None and inp.spent_on > closed:
+        out.warnings.append(
+            f"Udgiften er dateret {format_date_da(inp.spent_on)}, efter at netværket blev lukket "
+            f"({format_date_da(closed)})."
+        )
+    if inp.spent_on > utcnow().date() + dt.timedelta(days=1):
+        out.warnings.append(f"Udgiften er dateret {format_date_da(inp.spent_on)}, en dato i fremtiden.")
+
+    if out.errors:
+        return out
+    if receipt_required(inp.amount_ore) and not inp.receipt_sha256:
+        out.status = DRAFT
+        out.warnings.append(
+            f"Udgifter over {format_kr(RECEIPT_REQUIRED_ABOVE_ORE)} kræver en kvittering. Udgiften gemmes "
+            "som kladde og tæller ikke med i forbruget, før kvitteringen er vedhæftet."
+        )
+    # The frame counts drafts too, this one and the others: a draft becomes final as soon as its
+    # receipt arrives, so the broker learns about an overspend now, not then. The server counts
+    # every live expense the same way (DESIGN §5), so what passes here is not rejected there.
+    budget = BudgetCheck(spent_ore=_spent(s, inp.network_id, expense_id, drafts=True), new_ore=inp.amount_ore)
+    out.exceeds_frame = budget.exceeds
+    out.budget_message = budget.message()
+    if not budget.exceeds:
+        committed = _committed(s, inp.network_id)
+        if committed and budget.total_after + committed > budget.frame_ore:
+            out.warnings.append(
+                f"Sammen med de planlagte møder ({format_kr(committed)}) når netværket op på "
+                f"{format_kr(budget.total_after + committed)}, over rammen på {format_kr(budget.frame_ore)}"
+            )
+    return out
+
+
+def check_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None) -> ExpenseCheck:
+    """What would happen if this expense were saved (errors, warnings, draft, over the frame)."""
+    with store.session() as s:
+        return _check(s, inp, expense_id)
+
+
+def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None) -> SavedExpense:
+    """Create or update an expense, applying the budget and receipt rules.
+
+    Raises ExpenseError for bad input and BudgetExceededError when the expense takes the network past
+    its frame without an override reason. An override reason is kept only on an expense that needs it.
+    """
+    with store.session() as s:
+        chk = _check(s, inp, expense_id)
+        if chk.errors:
+            raise ExpenseError(" ".join(chk.errors))
+        reason = inp.override_reason.strip()
+        if chk.exceeds_frame and not reason:
+            raise BudgetExceededError(chk.budget_message)
+        if not chk.exceeds_frame:
+            reason = ""
+        values = dict(
+            spent_on=inp.spent_on,
+            category=inp.category,
+            description=inp.description.strip(),
+            amount_ore=int(inp.amount_ore),
+            meeting_id=inp.meeting_id or None,
+            receipt_sha256=inp.receipt_sha256,
+            receipt_name=inp.receipt_name if inp.receipt_sha256 else "",
+            status=chk.status,
+            override_reason=reason,
+        )
+        if expense_id is None:
+            expense = Expense(network_id=inp.network_id, **values)
+            s.add(expense)
+        else:
+            found = s.get(Expense, expense_id)
+            if found is None or found.deleted:
+                raise ExpenseError("Udgiften findes ikke længere.")
+            if found.network_id != inp.network_id:
+                raise ExpenseError("En udgift kan ikke flyttes til et andet netværk.")
+            expense = found
+            for key, value in values.items():
+                if getattr(expense, key) != value:
+                    setattr(expense, key, value)
+        warnings = list(chk.warnings)
+        if chk.budget_message and not chk.exceeds_frame:
+            warnings.append(chk.budget_message)
+        return SavedExpense(expense.id, chk.status, bool(reason), warnings)
+
+
+def delete_expense(store: Store, expense_id: str) -> None:
+    with store.session() as s:
+        expense = s.get(Expense, expense_id)
+        if expense is not None and not expense.deleted:
+            expense.deleted = True
+
+
+def get_expense(store: Store, expense_id: str) -> ExpenseRow:
+    rows = _rows(store, expense_id=expense_id)
+    if not rows:
+        raise ExpenseError("Udgiften findes ikke længere.")
+    return rows[0]
+
+
+def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None = None) -> list[ExpenseRow]:
+    with store.session() as s:
+        q = (
+            select(Expense, Network.name)
+            .join(Network, Network.id == Expense.network_id)
+            .where(Expense.deleted.is_(False))
+        )
+        if network_id is not None:
+            q = q.where(Expense.network_id == network_id)
+        if expense_id is not None:
+            q = q.where(Expense.id == expense_id)
+        found = s.execute(q.order_by(Expense.spent_on, Expense.updated_at)).all()
+        meeting_ids = {e.meeting_id for e, _ in found if e.meeting_id}
+        meetings = {
+            m.id: m
+            for m in (
+                s.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))).all() if meeting_ids else []
+            )
+        }
+        out = []
+        for e, name in found:
+            m = meetings.get(e.meeting_id or "")
+            out.append(
+                ExpenseRow(
+                    id=e.id,
+                    network_id=e.network_id,
+                    network=name,
+                    spent_on=e.spent_on,
+                    category=e.category,
+                    description=e.description,
+                    amount_ore=e.amount_ore,
+                    meeting_id=e.meeting_id,
+                    meeting=meeting_label(m.starts_at, m.kind) if m is not None and not m.deleted else "",
+                    receipt_sha256=e.receipt_sha256,
+                    receipt_name=e.receipt_name,
+                    status=e.status,
+                    override_reason=e.override_reason,
+                )
+            )
+    return out
+
+
+def meeting_label(starts_at: dt.datetime, kind: str) -> str:
+    from ...domain.rules import MEETING_KINDS
+
+    return f"{format_date_da(starts_at)}: {MEETING_KINDS.get(kind, kind)}"
+
+
+def list_expenses(store: Store, network_id: str | None = None) -> list[ExpenseRow]:
+    """Expenses by date (oldest first); one network's or all."""
+    return _rows(store, network_id=network_id)
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    id: str
+    label: str
+
+
+def meeting_choices(store: Store, network_id: str) -> list[MeetingChoice]:
+    """The network's meetings an expense can be linked to, newest first."""
+    with store.session() as s:
+        rows = s.execute(
+            select(Meeting.id, Meeting.starts_at, Meeting.kind)
+            .where(Meeting.network_id == network_id, Meeting.deleted.is_(False))
+            .order_by(Meeting.starts_at.desc())
+        ).all()
+    return [MeetingChoice(r[0], meeting_label(r[1], r[2])) for r in rows]
+
+
+# --- budget -------------------------------------------------------------------------------------
+
+
+def _budget(s: Session, network: Network) -> Budget:
+    draft = s.scalar(
+        select(func.coalesce(func.sum(Expense.amount_ore), 0)).where(
+            Expense.network_id == network.id, Expense.deleted.is_(False), Expense.status == DRAFT
+        )
+    )
+    flagged = s.scalar(
+        select(func.count())
+        .select_from(Expense)
+        .where(Expense.network_id == network.id, Expense.deleted.is_(False), Expense.override_reason != "")
+    )
+    return Budget(
+        network_id=network.id,
+        network=network.name,
+        frame_ore=FACILITATION_FRAME_ORE,
+        spent_ore=_spent(s, network.id),
+        committed_ore=_committed(s, network.id),
+        draft_ore=int(draft or 0),
+        opened_on=network.facilitation_opened_on,
+        closed_on=network.closed_on,
+        flagged=int(flagged or 0),
+    )
+
+
+def budget(store: Store, network_id: str) -> Budget:
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        if network is None:
+            raise ExpenseError("Netværket findes ikke.")
+        return _budget(s, network)
+
+
+def _sums_by_network(s: Session, *conditions: Any) -> dict[str, int]:
+    rows = s.execute(
+        select(Expense.network_id, func.sum(Expense.amount_ore))
+        .where(Expense.deleted.is_(False), *conditions)
+        .group_by(Expense.network_id)
+    ).all()
+    return {nid: int(total or 0) for nid, total in rows}
+
+
+def broker_totals(store: Store) -> BrokerTotals:
+    """The broker's facilitation over every network that has a frame or any expense.
+
+    A handful of grouped queries for all networks at once: the view reloads this on every change.
+    """
+    with store.session() as s:
+        spent = _sums_by_network(s, Expense.status == FINAL)
+        draft = _sums_by_network(s, Expense.status == DRAFT)
+        flagged = dict(
+            s.execute(
+                select(Expense.network_id, func.count())
+                .where(Expense.deleted.is_(False), Expense.override_reason != "")
+                .group_by(Expense.network_id)
+            ).all()  # type: ignore[arg-type]
+        )
+        with_expenses = set(spent) | set(draft)
+        planned = s.execute(
+            select(Meeting.id, Meeting.network_id, Meeting.estimated_cost_ore).where(
+                Meeting.deleted.is_(False), Meeting.planned.is_(True)
+            )
+        ).all()
+        booked = dict(
+            s.execute(
+                select(Expense.meeting_id, func.sum(Expense.amount_ore))
+                .join(Meeting, Meeting.id == Expense.meeting_id)
+                .where(Expense.deleted.is_(False), Expense.status == FINAL, Meeting.planned.is_(True))
+                .group_by(Expense.meeting_id)
+            ).all()  # type: ignore[arg-type]
+        )
+        committed: dict[str, int] = {}
+        for mid, nid, est in planned:
+            committed[nid] = committed.get(nid, 0) + max(0, int(est or 0) - int(booked.get(mid, 0)))
+        networks = s.execute(
+            select(Network.id, Network.name, Network.facilitation_opened_on, Network.closed_on)
+            .where(Network.deleted.is_(False))
+            .order_by(Network.name)
+        ).all()
+    budgets = [
+        Budget(
+            network_id=nid,
+            network=name,
+            frame_ore=FACILITATION_FRAME_ORE,
+            spent_ore=spent.get(nid, 0),
+            committed_ore=committed.get(nid, 0),
+            draft_ore=draft.get(nid, 0),
+            opened_on=opened,
+            closed_on=closed,
+            flagged=int(flagged.get(nid, 0)),
+        )
+        for nid, name, opened, closed in networks
+        if opened is not None or nid in with_expenses or nid in committed
+    ]
+    return BrokerTotals(
+        spent_ore=sum(b.spent_ore for b in budgets),
+        committed_ore=sum(b.committed_ore for b in budgets),
+        frames_ore=sum(b.frame_ore for b in budgets if b.opened_on is not None),
+        networks=budgets,
+        flagged=sum(b.flagged for b in budgets),
+    )
+
+
+def burn_down(store: Store, network_id: str, today: dt.date | None = None) -> BurnDown:
+    """Remaining budget over time: booked expenses up to today, planned meetings after it."""
+    today = today or utcnow().date()
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        if network is None:
+            raise ExpenseError("Netværket findes ikke.")
+        per_day = s.execute(
+            select(Expense.spent_on, func.sum(Expense.amount_ore))
+            .where(Expense.network_id == network_id, Expense.deleted.is_(False), Expense.status == FINAL)
+            .group_by(Expense.spent_on)
+            .order_by(Expense.spent_on)
+        ).all()
+        planned = s.execute(
+            select(Meeting.id, Meeting.starts_at, Meeting.kind, Meeting.estimated_cost_ore)
+            .where(
+                Meeting.network_id == network_id,
+                Meeting.deleted.is_(False),
+                Meeting.planned.is_(True),
+                Meeting.estimated_cost_ore > 0,
+            )
+            .order_by(Meeting.starts_at)
+        ).all()
+        committed_total = _committed(s, network_id)
+        booked_on_planned = dict(
+            s.execute(
+                select(Expense.meeting_id, func.sum(Expense.amount_ore))
+                .where(
+                    Expense.meeting_id.in_([p[0] for p in planned] or [""]),
+                    Expense.deleted.is_(False),
+                    Expense.status == FINAL,
+                )
+                .group_by(Expense.meeting_id)
+            ).all()  # type: ignore[arg-type]
+        )
+    frame = FACILITATION_FRAME_ORE
+    first = per_day[0][0] if per_day else today
+    start = min(network.facilitation_opened_on or first, first)
+    actual = [BurnPoint(start, frame, "Rammen åbnet")]
+    remaining = frame
+    for day, amount in per_day:
+        remaining -= int(amount)
+        actual.append(BurnPoint(day, remaining))
+    last_day = actual[-1].day
+    if last_day < today:
+        actual.append(BurnPoint(today, remaining, "I dag"))
+    projected: list[BurnPoint] = []
+    if committed_total:
+        projected.append(BurnPoint(max(today, last_day), remaining))
+        left = remaining
+        for mid, starts_at, kind, est in planned:
+            cost = max(0, int(est) - int(booked_on_planned.get(mid, 0)))
+            if not cost:
+                continue
+            left -= cost
+            day = max(starts_at.date(), projected[-1].day)
+            projected.append(BurnPoint(day, left, meeting_label(starts_at, kind)))
+    return BurnDown(frame, actual, projected)
+
+
+# --- report data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpenseReportData:
+    """Everything the expense report (PDF and CSV) needs, as plain values."""
+
+    budget: Budget
+    expenses: list[ExpenseRow]
+    made_on: dt.date
+    broker: str = ""
+
+
+def expense_report_data(store: Store, network_id: str, broker: str = "") -> ExpenseReportData:
+    return ExpenseReportData(
+        budget=budget(store, network_id),
+        expenses=list_expenses(store, network_id),
+        made_on=utcnow().date(),
+        broker=broker,
+    )

@@ -1,0 +1,354 @@
+"""Screening a network with the versioned checklist: draft, autosave, finalize (freeze), report data.
+
+A draft takes the newest checklist version; a final screening keeps its form id and version, its
+answers, verdict and reasons, and the member list it was made with, and is never edited again.
+Only a new screening can change the verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.errors import DomainError
+from ...domain.stages import Stage
+from ...domain.timeutil import utcnow
+from ...forms import (
+    SCREENING_FORM_ID,
+    Evaluation,
+    FormContext,
+    FormDefinition,
+    FormRegistry,
+    Issue,
+    MemberInfo,
+    bundled_registry,
+    evaluate_form,
+    prefill,
+)
+from ..models import Company, LocalState, Membership, Network, Screening
+from . import stage as stage_service
+
+# Key in a final screening's answers holding the members and facts it was made with, so the
+# report stays true after the network's membership changes.
+FROZEN_CONTEXT_KEY = "_frozen_context"
+# Folder in the profile where definitions published by Væksthus are kept (sync writes them).
+PROFILE_FORMS_DIR = "skemaer"
+
+
+class ScreeningError(DomainError):
+    pass
+
+
+class ScreeningIncompleteError(ScreeningError):
+    """Finalizing refused: ``issues`` lists every missing or invalid answer."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        n = len(issues)
+        head = (
+            "Screeningen kan ikke afsluttes: ét svar mangler eller er forkert."
+            if n == 1
+            else f"Screeningen kan ikke afsluttes: {n} svar mangler eller er forkerte."
+        )
+        super().__init__("\n".join([head, *(f"– {i.message}" for i in issues)]))
+
+
+@dataclass(frozen=True)
+class ScreeningView:
+    id: str
+    network_id: str
+    network_name: str
+    form_id: str
+    form_version: int
+    status: str
+    answers: dict[str, Any]
+    verdict: str
+    reasons: list[str]
+    finalized_at: dt.datetime | None
+    updated_at: dt.datetime
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == "final"
+
+
+@dataclass(frozen=True)
+class FinalizeResult:
+    screening: ScreeningView
+    stage: str
+    facilitation_opened_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ScreeningReport:
+    """Everything the PDF shows, as plain values."""
+
+    screening: ScreeningView
+    definition: FormDefinition
+    context: FormContext
+    evaluation: Evaluation
+    network_name: str
+    network_type: str
+    network_stage: str
+    broker: str
+    members: tuple[MemberInfo, ...] = field(default=())
+
+
+def registry_for(store: Any) -> FormRegistry:
+    """Bundled definitions plus those published to this profile (a bad file there is skipped)."""
+    return bundled_registry([Path(store.profile) / PROFILE_FORMS_DIR])
+
+
+def _view(s: Screening, network: Network) -> ScreeningView:
+    return ScreeningView(
+        id=s.id,
+        network_id=s.network_id,
+        network_name=network.name,
+        form_id=s.form_id,
+        form_version=s.form_version,
+        status=s.status,
+        answers=dict(s.answers or {}),
+        verdict=s.verdict or "",
+        reasons=list(s.reasons or []),
+        finalized_at=s.finalized_at,
+        updated_at=s.updated_at,
+    )
+
+
+def _network(session: Session, network_id: str) -> Network:
+    network = session.get(Network, network_id)
+    if network is None or network.deleted:
+        raise ScreeningError("Netværket findes ikke.")
+    return network
+
+
+def _screening(session: Session, screening_id: str) -> tuple[Screening, Network]:
+    s = session.get(Screening, screening_id)
+    if s is None or s.deleted:
+        raise ScreeningError("Screeningen findes ikke.")
+    return s, _network(session, s.network_id)
+
+
+def _members(session: Session, network_id: str) -> tuple[MemberInfo, ...]:
+    rows = session.execute(
+        select(Membership, Company)
+        .join(Company, Company.id == Membership.company_id)
+        .where(Membership.network_id == network_id, Membership.deleted.is_(False), Company.deleted.is_(False))
+    ).all()
+    order = {"lead": 0, "member": 1, "knowledge": 2}
+    rows = sorted(rows, key=lambda r: (order.get(r[0].role, 1), r[1].name.lower()))
+    return tuple(
+        MemberInfo(
+            company_id=c.id,
+            name=c.name,
+            cvr=c.cvr,
+            employees=c.employees,
+            is_knowledge_institution=bool(c.is_knowledge_institution or m.role == "knowledge"),
+            role=m.role,
+            focus_area=c.focus_area or "",
+            goals=m.goals or "",
+        )
+        for m, c in rows
+    )
+
+
+def _live_context(session: Session, network: Network) -> FormContext:
+    members = _members(session, network.id)
+    independent, knowledge = stage_service.member_counts(session, network.id)
+    facts = {
+        "network.independent_companies": independent,
+        "network.knowledge_institutions": knowledge,
+        "network.members_total": independent + knowledge,
+        "network.network_type": network.network_type or None,
+        "network.core_task": network.core_task,
+        "network.participants_text": network.participants_text,
+        "network.goals": network.goals,
+        "network.terms": network.terms,
+    }
+    return FormContext(members=members, facts=facts)
+
+
+def _context_of(session: Session, s: Screening, network: Network) -> FormContext:
+    frozen = (s.answers or {}).get(FROZEN_CONTEXT_KEY)
+    if s.status == "final" and isinstance(frozen, dict):
+        return FormContext(
+            members=tuple(MemberInfo(**m) for m in frozen.get("members", [])),
+            facts=dict(frozen.get("facts", {})),
+        )
+    return _live_context(session, network)
+
+
+def form_context(store: Any, network_id: str) -> FormContext:
+    with store.session() as session:
+        return _live_context(session, _network(session, network_id))
+
+
+def context_of(store: Any, screening_id: str) -> FormContext:
+    """The members and facts a screening is filled in about (frozen ones for a final screening)."""
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        return _context_of(session, s, network)
+
+
+def definition_of(view: ScreeningView, registry: FormRegistry) -> FormDefinition:
+    return registry.get(view.form_id, view.form_version)
+
+
+def start_screening(store: Any, network_id: str, registry: FormRegistry | None = None) -> ScreeningView:
+    """The network's open draft, or a new draft on the newest checklist, prefilled from the network."""
+    registry = registry or registry_for(store)
+    with store.session() as session:
+        network = _network(session, network_id)
+        draft = session.scalars(
+            select(Screening)
+            .where(
+                Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "draft"
+            )
+            .order_by(Screening.updated_at.desc())
+        ).first()
+        if draft is not None:
+            return _view(draft, network)
+        if network.stage == Stage.AFSLUTTET:
+            raise ScreeningError("Netværket er afsluttet; der kan ikke startes en ny screening.")
+        defn = registry.latest(SCREENING_FORM_ID)
+        answers = prefill(defn, _live_context(session, network))
+        s = Screening(
+            network_id=network_id,
+            form_id=defn.id,
+            form_version=defn.version,
+            answers=answers,
+            status="draft",
+            owner_id=network.owner_id,
+        )
+        session.add(s)
+        session.flush()
+        return _view(s, network)
+
+
+def list_screenings(store: Any, network_id: str) -> list[ScreeningView]:
+    """The network's screenings, newest first."""
+    with store.session() as session:
+        network = _network(session, network_id)
+        rows = session.scalars(
+            select(Screening).where(Screening.network_id == network_id, Screening.deleted.is_(False))
+        ).all()
+        views = [_view(s, network) for s in rows]
+    return sorted(views, key=lambda v: v.finalized_at or v.updated_at, reverse=True)
+
+
+def current_screening(store: Any, network_id: str) -> ScreeningView | None:
+    """The open draft if there is one, else the newest final screening, else None."""
+    views = list_screenings(store, network_id)
+    drafts = [v for v in views if not v.is_final]
+    if drafts:
+        return drafts[0]
+    return views[0] if views else None
+
+
+def load_screening(store: Any, screening_id: str) -> ScreeningView:
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        return _view(s, network)
+
+
+def save_answers(store: Any, screening_id: str, answers: dict[str, Any]) -> ScreeningView:
+    """Autosave of a draft. A final screening is never changed."""
+    try:
+        clean = json.loads(json.dumps(answers))
+    except (TypeError, ValueError) as exc:
+        raise ScreeningError(f"Svarene kan ikke gemmes: {exc}.") from None
+    if not isinstance(clean, dict):
+        raise ScreeningError("Svarene kan ikke gemmes: de skal være en samling af svar.")
+    clean.pop(FROZEN_CONTEXT_KEY, None)
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        if s.status == "final":
+            raise ScreeningError(
+                "En afsluttet screening kan ikke ændres. Start en ny screening for at ændre vurderingen."
+            )
+        if clean != (s.answers or {}):
+            s.answers = clean  # a new object, so the JSON column sees the change
+            s.updated_at = utcnow()
+        return _view(s, network)
+
+
+def evaluate_screening(
+    store: Any, screening_id: str, registry: FormRegistry | None = None
+) -> tuple[FormDefinition, FormContext, Evaluation]:
+    registry = registry or registry_for(store)
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        ctx = _context_of(session, s, network)
+        defn = registry.get(s.form_id, s.form_version)
+        return defn, ctx, evaluate_form(defn, s.answers or {}, ctx)
+
+
+def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | None = None) -> FinalizeResult:
+    """Check every answer; on faults raise ScreeningIncompleteError listing each. Else freeze the
+    screening with its verdict and move the network on (a passed screening opens trin 1)."""
+    registry = registry or registry_for(store)
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        if s.status == "final":
+            raise ScreeningError(
+                "Screeningen er allerede afsluttet. Start en ny screening for at ændre vurderingen."
+            )
+        defn = registry.get(s.form_id, s.form_version)
+        ctx = _live_context(session, network)
+        answers = dict(s.answers or {})
+        result = evaluate_form(defn, answers, ctx)
+        if result.issues:
+            raise ScreeningIncompleteError(result.issues)
+        answers[FROZEN_CONTEXT_KEY] = {
+            "members": [m.__dict__.copy() for m in ctx.members],
+            "facts": dict(ctx.facts),
+        }
+        now = utcnow()
+        s.answers = answers
+        s.status = "final"
+        s.verdict = result.verdict
+        s.reasons = list(result.reasons)
+        s.finalized_at = now
+        s.updated_at = now
+        session.flush()
+        new_stage = stage_service.advance(session, network)
+        return FinalizeResult(_view(s, network), str(new_stage), network.facilitation_opened_on)
+
+
+def broker_name(store: Any) -> str:
+    """The signed-in broker's name as the sync layer keeps it, or '' when nobody has signed in."""
+    with store.session() as session:
+        row = session.get(LocalState, "user")
+        value = row.value if row is not None else None
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("username") or "")
+    return ""
+
+
+def screening_report(
+    store: Any, screening_id: str, registry: FormRegistry | None = None, broker: str | None = None
+) -> ScreeningReport:
+    registry = registry or registry_for(store)
+    name = broker if broker is not None else broker_name(store)
+    with store.session() as session:
+        s, network = _screening(session, screening_id)
+        ctx = _context_of(session, s, network)
+        defn = registry.get(s.form_id, s.form_version)
+        evaluation = evaluate_form(defn, s.answers or {}, ctx)
+        return ScreeningReport(
+            screening=_view(s, network),
+            definition=defn,
+            context=ctx,
+            evaluation=evaluation,
+            network_name=network.name,
+            network_type=network.network_type or "",
+            network_stage=network.stage,
+            broker=name,
+            members=ctx.members,
+        )

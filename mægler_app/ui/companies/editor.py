@@ -1,0 +1,575 @@
+"""The company editor: every field of a company, its key figures per year and its contact persons.
+
+The CVR number is checked as it is typed; a number that is already registered opens that company
+instead of starting a twin. More than SME_MAX_EMPLOYEES employees is a warning citing the rule.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cvr import CvrError, format_cvr, normalize_cvr
+from ...domain.errors import DomainError
+from ...domain.rules import FOCUS_AREAS
+from ...domain.timeutil import format_date_da, utcnow
+from ...domain.validation import check_employees
+from ...store.services import companies as svc
+from ..context import AppContext
+from .models import ContactsModel, KeyFiguresModel
+
+
+def _message_label(kind: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(kind)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class CompanyEditor(QWidget):
+    """Edits one company (or a new one). Emits ``saved(id)`` after a save, ``opened(id)`` on a load."""
+
+    saved = Signal(str)
+    opened = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.company_id: str | None = None
+        self.setObjectName("companyEditor")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 0, 0, 0)
+
+        self.title = QLabel(self.tr("Ny virksomhed"))
+        self.title.setObjectName("editorTitle")
+        self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f3b57;")
+        outer.addWidget(self.title)
+        self.info = _message_label("info")
+        self.info.setStyleSheet(
+            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
+        )
+        outer.addWidget(self.info)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.cvr = QLineEdit()
+        self.cvr.setObjectName("cvr")
+        self.cvr.setPlaceholderText(self.tr("fx DK 13 58 56 28"))
+        self.cvr_message = QLabel()
+        self.cvr_message.setObjectName("cvrMessage")
+        self.cvr_message.setWordWrap(True)
+        cvr_box = QVBoxLayout()
+        cvr_box.setSpacing(2)
+        cvr_box.addWidget(self.cvr)
+        cvr_box.addWidget(self.cvr_message)
+        self.open_twin = QPushButton()
+        self.open_twin.setObjectName("openTwin")
+        self.open_twin.hide()
+        cvr_box.addWidget(self.open_twin, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.tr("CVR-nummer"), cvr_box)
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        form.addRow(self.tr("Navn"), self.name)
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        form.addRow(self.tr("Adresse"), self.address)
+        self.postcode = QLineEdit()
+        self.postcode.setObjectName("postcode")
+        self.postcode.setMaximumWidth(70)
+        self.city = QLineEdit()
+        self.city.setObjectName("city")
+        town = QHBoxLayout()
+        town.addWidget(self.postcode)
+        town.addWidget(self.city, 1)
+        form.addRow(self.tr("Postnr. og by"), town)
+        self.municipality = QLineEdit()
+        self.municipality.setObjectName("municipality")
+        form.addRow(self.tr("Kommune"), self.municipality)
+        self.employees = QLineEdit()
+        self.employees.setObjectName("employees")
+        self.employees.setMaximumWidth(120)
+        form.addRow(self.tr("Ansatte"), self.employees)
+        self.focus_area = QComboBox()
+        self.focus_area.setObjectName("focus_area")
+        for key, label in FOCUS_AREAS.items():
+            self.focus_area.addItem(label, key)
+        form.addRow(self.tr("Fokusområde"), self.focus_area)
+        self.industry = QLineEdit()
+        self.industry.setObjectName("industry")
+        form.addRow(self.tr("Branche"), self.industry)
+        self.knowledge = QCheckBox(self.tr("Videninstitution"))
+        self.knowledge.setObjectName("is_knowledge_institution")
+        self.knowledge.setToolTip(self.tr("Universitet, GTS-institut, professionshøjskole o.l."))
+        form.addRow("", self.knowledge)
+        self.website = QLineEdit()
+        self.website.setObjectName("website")
+        form.addRow(self.tr("Hjemmeside"), self.website)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setFixedHeight(60)
+        form.addRow(self.tr("Noter"), self.notes)
+        outer.addLayout(form)
+
+        self.warning = _message_label("warning")
+        outer.addWidget(self.warning)
+        self.error = _message_label("error")
+        outer.addWidget(self.error)
+
+        figures = QGroupBox(self.tr("Nøgletal pr. år i kr. (til effektmåling)"))
+        fl = QVBoxLayout(figures)
+        self.figures_model = KeyFiguresModel(self)
+        self.figures = QTableView()
+        self.figures.setObjectName("keyFigures")
+        self.figures.setModel(self.figures_model)
+        self.figures.verticalHeader().setVisible(False)
+        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.figures.horizontalHeader().setSectionResizeMode(
+            KeyFiguresModel.YEAR, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.figures.horizontalHeader().setMinimumSectionSize(60)
+        self.figures.setFixedHeight(110)
+        fl.addWidget(self.figures)
+        fb = QHBoxLayout()
+        self.add_year = QPushButton(self.tr("Tilføj år"))
+        self.add_year.setObjectName("addYear")
+        self.remove_year = QPushButton(self.tr("Fjern år"))
+        self.remove_year.setObjectName("removeYear")
+        fb.addWidget(self.add_year)
+        fb.addWidget(self.remove_year)
+        fb.addStretch(1)
+        fl.addLayout(fb)
+        outer.addWidget(figures)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Gem virksomhed"))
+        self.save_button.setObjectName("saveCompany")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Fortryd"))
+        self.revert_button.setObjectName("revertCompany")
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+        self.contacts_box = QGroupBox(self.tr("Kontaktpersoner"))
+        cl = QVBoxLayout(self.contacts_box)
+        self.contacts_model = ContactsModel(self)
+        self.contacts = QTableView()
+        self.contacts.setObjectName("contacts")
+        self.contacts.setModel(self.contacts_model)
+        self.contacts.verticalHeader().setVisible(False)
+        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contacts.horizontalHeader().setStretchLastSection(True)
+        self.contacts.setWordWrap(False)
+        # e-mail and phone are in the fields below the list; the list stays readable in a narrow panel
+        self.contacts.setColumnHidden(ContactsModel.EMAIL, True)
+        self.contacts.setColumnHidden(ContactsModel.PHONE, True)
+        self.contacts.setFixedHeight(110)
+        cl.addWidget(self.contacts)
+        cform = QFormLayout()
+        self.contact_name = QLineEdit()
+        self.contact_name.setObjectName("contactName")
+        self.contact_role = QLineEdit()
+        self.contact_role.setObjectName("contactRole")
+        self.contact_email = QLineEdit()
+        self.contact_email.setObjectName("contactEmail")
+        self.contact_phone = QLineEdit()
+        self.contact_phone.setObjectName("contactPhone")
+        self.contact_consent = QLineEdit()
+        self.contact_consent.setObjectName("contactConsent")
+        self.contact_consent.setPlaceholderText(self.tr("dato for samtykke, fx 7.3.2025"))
+        cform.addRow(self.tr("Navn"), self.contact_name)
+        cform.addRow(self.tr("Rolle"), self.contact_role)
+        cform.addRow(self.tr("E-mail"), self.contact_email)
+        cform.addRow(self.tr("Telefon"), self.contact_phone)
+        cform.addRow(self.tr("Samtykke givet"), self.contact_consent)
+        cl.addLayout(cform)
+        self.contact_error = _message_label("error")
+        cl.addWidget(self.contact_error)
+        cb = QHBoxLayout()
+        self.new_contact = QPushButton(self.tr("Ny kontaktperson"))
+        self.new_contact.setObjectName("newContact")
+        self.save_contact_button = QPushButton(self.tr("Gem kontaktperson"))
+        self.save_contact_button.setObjectName("saveContact")
+        self.anonymize_button = QPushButton(self.tr("Anonymisér…"))
+        self.anonymize_button.setObjectName("anonymizeContact")
+        self.anonymize_button.setToolTip(
+            self.tr(
+                "Sletter personens navn, rolle, e-mail og telefon. Møder personen deltog i beholder "
+                "deltagelsen som »Kontaktperson (anonymiseret)«."
+            )
+        )
+        cb.addWidget(self.new_contact)
+        cb.addWidget(self.save_contact_button)
+        cb.addStretch(1)
+        cb.addWidget(self.anonymize_button)
+        cl.addLayout(cb)
+        outer.addWidget(self.contacts_box)
+        outer.addStretch(1)
+        self._contact_id: str | None = None
+        self._twin_id: str | None = None
+        self._snapshot: dict[str, str | bool] = {}
+        self._figures_snapshot: list[list[str]] = []
+
+        self.cvr.textEdited.connect(self._on_cvr_edited)
+        self.open_twin.clicked.connect(self._open_twin)
+        self.employees.textChanged.connect(self._on_employees_changed)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._revert)
+        self.add_year.clicked.connect(self._add_year)
+        self.remove_year.clicked.connect(self._remove_year)
+        self.contacts.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._pick_contact(cur.row())
+        )
+        self.new_contact.clicked.connect(self._clear_contact)
+        self.save_contact_button.clicked.connect(self.save_contact)
+        self.anonymize_button.clicked.connect(self.anonymize)
+        self.new_company()
+
+    # loading ----------------------------------------------------------------------------------
+    def new_company(self) -> None:
+        self.company_id = None
+        self.title.setText(self.tr("Ny virksomhed"))
+        for edit in self._line_edits():
+            edit.clear()
+        self.notes.clear()
+        self.focus_area.setCurrentIndex(self.focus_area.findData("andet"))
+        self.knowledge.setChecked(False)
+        self.figures_model.set_figures([])
+        self._figures_snapshot = []
+        self.contacts_model.set_rows([])
+        self._clear_contact()
+        self.contacts_box.setEnabled(False)
+        self.contacts_box.setTitle(self.tr("Kontaktpersoner (gem virksomheden først)"))
+        _show(self.info, "")
+        _show(self.error, "")
+        _show(self.warning, "")
+        self._cvr_state("", ok=True)
+        self._twin_id = None
+        self.open_twin.hide()
+        self._snapshot = self.fields()
+        self.cvr.setFocus()
+
+    def load(self, company_id: str) -> None:
+        try:
+            detail = svc.get_company(self.ctx.store, company_id)
+        except DomainError as exc:
+            _show(self.error, str(exc))
+            return
+        d = detail.data
+        self.company_id = detail.id
+        self.title.setText(d.name)
+        self.cvr.setText(format_cvr(d.cvr))
+        self._cvr_state("", ok=True)
+        self.name.setText(d.name)
+        self.address.setText(d.address)
+        self.postcode.setText(d.postcode)
+        self.city.setText(d.city)
+        self.municipality.setText(d.municipality)
+        self.employees.setText("" if d.employees is None else str(d.employees))
+        self.focus_area.setCurrentIndex(max(0, self.focus_area.findData(d.focus_area)))
+        self.industry.setText(d.industry)
+        self.knowledge.setChecked(d.is_knowledge_institution)
+        self.website.setText(d.website)
+        self.notes.setPlainText(d.notes)
+        self.figures_model.set_figures(svc.key_figures(self.ctx.store, detail.id))
+        self.contacts_box.setEnabled(True)
+        self.contacts_box.setTitle(self.tr("Kontaktpersoner"))
+        self._reload_contacts()
+        _show(self.info, "")
+        _show(self.error, "")
+        self._on_employees_changed(self.employees.text())
+        self._twin_id = None
+        self.open_twin.hide()
+        self._snapshot = self.fields()
+        self._figures_snapshot = self.figures_model.texts()
+        self.opened.emit(detail.id)
+
+    def _line_edits(self) -> list[QLineEdit]:
+        return [
+            self.cvr,
+            self.name,
+            self.address,
+            self.postcode,
+            self.city,
+            self.municipality,
+            self.employees,
+            self.industry,
+            self.website,
+        ]
+
+    def _revert(self) -> None:
+        if self.company_id:
+            self.load(self.company_id)
+        else:
+            self.new_company()
+
+    # live checks ------------------------------------------------------------------------------
+    def _on_cvr_edited(self, text: str) -> None:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        body = text.strip().upper().removeprefix("DK")
+        stray = [ch for ch in body if not ch.isdigit() and ch not in " -."]
+        if not text.strip():
+            self._cvr_state("", ok=True)
+            return
+        if stray:
+            self._cvr_state(self.tr("Et CVR-nummer består kun af cifre, fx DK 13 58 56 28."), ok=False)
+            return
+        if len(digits) < 8:
+            self._cvr_state(self.tr("%1 af 8 cifre").replace("%1", str(len(digits))), ok=True)
+            return
+        try:
+            cvr = normalize_cvr(text)
+        except CvrError as exc:
+            self._cvr_state(str(exc), ok=False)
+            return
+        twin = svc.find_by_cvr(self.ctx.store, cvr)
+        if twin is not None and twin[0] != self.company_id:
+            self._found_twin(twin[0], twin[1], cvr)
+            return
+        self._twin_id = None
+        self.open_twin.hide()
+        self._cvr_state(self.tr("✓ Gyldigt CVR-nummer"), ok=True)
+
+    def _has_other_input(self) -> bool:
+        """Whether anything besides the CVR number has been typed since the last load."""
+        now = self.fields()
+        return any(now[k] != self._snapshot.get(k) for k in now if k != "cvr") or (
+            self.figures_model.texts() != self._figures_snapshot
+        )
+
+    def _found_twin(self, twin_id: str, twin_name: str, cvr: str) -> None:
+        """The CVR number is registered: open that company, unless that would throw away typing."""
+        if self.company_id is None and not self._has_other_input():
+            self.load(twin_id)
+            _show(
+                self.info,
+                self.tr("CVR-nummer %1 er allerede registreret, så her er %2. Der oprettes ikke en ny.")
+                .replace("%1", format_cvr(cvr))
+                .replace("%2", twin_name),
+            )
+            return
+        self._twin_id = twin_id
+        self._cvr_state(
+            self.tr("CVR-nummer %1 er allerede registreret for %2; der kan ikke oprettes en til.")
+            .replace("%1", format_cvr(cvr))
+            .replace("%2", twin_name),
+            ok=False,
+        )
+        self.open_twin.setText(self.tr("Åbn %1").replace("%1", twin_name))
+        self.open_twin.show()
+
+    def _open_twin(self) -> None:
+        if self._twin_id:
+            self.load(self._twin_id)
+
+    def is_dirty(self) -> bool:
+        """Typed changes that are not saved (a new, untouched form is not dirty)."""
+        return self.fields() != self._snapshot or self.figures_model.texts() != self._figures_snapshot
+
+    def _cvr_state(self, text: str, *, ok: bool) -> None:
+        self.cvr_message.setText(text)
+        self.cvr_message.setVisible(bool(text))
+        self.cvr_message.setStyleSheet("color: #5b6b7b;" if ok else "color: #8b1a1a; font-weight: 600;")
+        self.cvr.setProperty("invalid", not ok)
+        self.cvr.setStyleSheet("" if ok else "border: 1px solid #c0392b;")
+
+    def _on_employees_changed(self, text: str) -> None:
+        try:
+            n = svc.parse_employees(text)
+        except DomainError:
+            _show(self.warning, "")
+            return
+        _show(self.warning, " ".join(check_employees(n).warnings))
+
+    # saving -----------------------------------------------------------------------------------
+    def fields(self) -> dict[str, str | bool]:
+        return {
+            "cvr": self.cvr.text(),
+            "name": self.name.text(),
+            "address": self.address.text(),
+            "postcode": self.postcode.text(),
+            "city": self.city.text(),
+            "municipality": self.municipality.text(),
+            "employees": self.employees.text(),
+            "focus_area": str(self.focus_area.currentData()),
+            "industry": self.industry.text(),
+            "is_knowledge_institution": self.knowledge.isChecked(),
+            "website": self.website.text(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> str | None:
+        """Check and save; on any error nothing is written and every reason is shown."""
+        _show(self.info, "")
+        parsed = svc.parse_company(self.fields())
+        errors = list(parsed.errors.values())
+        figures: list[svc.KeyFigures] = []
+        for row in self.figures_model.texts():
+            try:
+                figures.append(svc.parse_key_figures(*row))
+            except DomainError as exc:
+                errors.append(str(exc))
+        years = [f.year for f in figures]
+        dups = sorted({y for y in years if years.count(y) > 1})
+        if dups:
+            errors.append(self.tr("Året %1 står flere gange under nøgletal.").replace("%1", str(dups[0])))
+        if errors or parsed.data is None:
+            _show(self.error, "\n".join(errors))
+            first = next(iter(parsed.errors), None)
+            widget = self.findChild(QWidget, first) if first else None
+            if widget is not None:
+                widget.setFocus()
+            return None
+        try:
+            company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
+            svc.save_key_figures(self.ctx.store, company_id, figures)
+        except svc.DuplicateCvrError as exc:
+            self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)
+            _show(self.error, str(exc) + " " + self.tr("Intet er gemt; det du har skrevet står her stadig."))
+            return None
+        except DomainError as exc:
+            _show(self.error, str(exc))
+            return None
+        _show(self.error, "")
+        self.load(company_id)
+        self.ctx.bus.changed.emit("company")
+        self.ctx.bus.status_reported.emit(self.tr("%1 er gemt.").replace("%1", parsed.data.name))
+        self.saved.emit(company_id)
+        return company_id
+
+    def _add_year(self) -> None:
+        taken = {int(y) for y in self.figures_model.years() if y.isdigit()}
+        year = utcnow().year - 1
+        while year in taken:
+            year -= 1
+        row = self.figures_model.add_year(year)
+        self.figures.setCurrentIndex(self.figures_model.index(row, KeyFiguresModel.TURNOVER))
+
+    def _remove_year(self) -> None:
+        index = self.figures.currentIndex()
+        if index.isValid():
+            self.figures_model.remove_row(index.row())
+
+    # contacts ---------------------------------------------------------------------------------
+    def _reload_contacts(self) -> None:
+        if self.company_id is None:
+            return
+        self.contacts_model.set_rows(svc.contacts(self.ctx.store, self.company_id))
+        self._clear_contact()
+
+    def _contact_edits(self) -> list[QLineEdit]:
+        return [
+            self.contact_name,
+            self.contact_role,
+            self.contact_email,
+            self.contact_phone,
+            self.contact_consent,
+        ]
+
+    def _clear_contact(self) -> None:
+        self._contact_id = None
+        for edit in self._contact_edits():
+            edit.clear()
+            edit.setEnabled(True)
+        self.contacts.clearSelection()
+        self.anonymize_button.setEnabled(False)
+        self.save_contact_button.setText(self.tr("Tilføj kontaktperson"))
+        _show(self.contact_error, "")
+
+    def _pick_contact(self, row: int) -> None:
+        if not (0 <= row < self.contacts_model.rowCount()):
+            return
+        c: svc.ContactRow = self.contacts_model.row_at(row)
+        self._contact_id = c.id
+        self.contact_name.setText(c.name)
+        self.contact_role.setText(c.role)
+        self.contact_email.setText(c.email)
+        self.contact_phone.setText(c.phone)
+        self.contact_consent.setText(format_date_da(c.consent_date) if c.consent_date else "")
+        for edit in self._contact_edits():
+            edit.setEnabled(not c.anonymized)
+        self.anonymize_button.setEnabled(not c.anonymized)
+        self.save_contact_button.setText(self.tr("Gem kontaktperson"))
+        _show(
+            self.contact_error,
+            self.tr("Personen er anonymiseret; oplysningerne kan ikke gendannes.") if c.anonymized else "",
+        )
+
+    def save_contact(self) -> str | None:
+        if self.company_id is None:
+            return None
+        consent = self.contact_consent.text().strip()
+        try:
+            data = svc.parse_contact(
+                self.contact_name.text(),
+                self.contact_role.text(),
+                self.contact_email.text(),
+                self.contact_phone.text(),
+                _consent_text(consent),
+            )
+            contact_id = svc.save_contact(self.ctx.store, self.company_id, data, self._contact_id)
+        except DomainError as exc:
+            _show(self.contact_error, str(exc))
+            return None
+        self._reload_contacts()
+        self.ctx.bus.changed.emit("contact")
+        return contact_id
+
+    def anonymize(self) -> None:
+        if self._contact_id is None:
+            return
+        name = self.contact_name.text()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Anonymisér kontaktperson"),
+            self.tr(
+                "Navn, rolle, e-mail og telefon for %1 slettes, også hos Væksthus ved næste synkronisering. "
+                "Møder personen deltog i beholder deltagelsen. Det kan ikke fortrydes. Fortsæt?"
+            ).replace("%1", name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            svc.anonymize_contact(self.ctx.store, self._contact_id)
+        except DomainError as exc:
+            _show(self.contact_error, str(exc))
+            return
+        self._reload_contacts()
+        self.ctx.bus.changed.emit("contact")
+        self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
+
+
+def _consent_text(text: str) -> str:
+    """The consent field shows ``7. marts 2025``; turn that back into something parse_date_da reads."""
+    from ...domain.timeutil import MONTHS_DA
+
+    parts = text.replace(".", " ").split()
+    if len(parts) == 3 and parts[1].lower() in MONTHS_DA:
+        return f"{parts[0]}.{MONTHS_DA.index(parts[1].lower()) + 1}.{parts[2]}"
+    return text

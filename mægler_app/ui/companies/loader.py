@@ -1,0 +1,68 @@
+"""Loading a view's rows: at once when there are few, in a worker when a query could stall the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..context import AppContext
+from ..worker import Worker, start
+
+# Below this many records the query takes a few milliseconds: a thread round-trip would only
+# make the view blink (and every caller wait for a signal). Above it, the query runs in a worker.
+SYNC_LIMIT = 1500
+
+
+class RowsLoader(QObject):
+    """Runs ``fetch(store)`` and hands the rows to ``apply``; a newer load makes older results void."""
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        count: Callable[[Any], int],
+        fetch: Callable[[Any], list[Any]],
+        apply: Callable[[list[Any]], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._count = count
+        self._fetch = fetch
+        self._apply = apply
+        self._generation = 0
+        self._workers: dict[int, Worker] = {}
+        self.busy = False
+
+    def load(self) -> None:
+        self._generation += 1
+        if self._count(self.ctx.store) <= SYNC_LIMIT:
+            self._apply(self._fetch(self.ctx.store))
+            self.busy = False
+            self.loaded.emit()
+            return
+        self.busy = True
+        generation = self._generation
+        worker = Worker(self._fetch, self.ctx.store)
+        worker.signals.finished.connect(lambda rows: self._done(generation, rows))
+        worker.signals.failed.connect(lambda message: self._failed(generation, message))
+        # keep the worker (and its signals object) alive until it reports
+        self._workers[generation] = worker
+        start(worker, self.ctx.pool)
+
+    def _done(self, generation: int, rows: list[Any]) -> None:
+        self._workers.pop(generation, None)
+        if generation != self._generation:
+            return
+        self.busy = False
+        self._apply(rows)
+        self.loaded.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._workers.pop(generation, None)
+        if generation == self._generation:
+            self.busy = False
+            self.ctx.bus.status_reported.emit(message)

@@ -1,0 +1,280 @@
+"""Virksomheder: the company table with filter-as-you-type beside the editor; CSV import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ...store.services import companies as svc
+from ...store.services import csv_io
+from ..views.base import View
+from ..worker import Worker, start
+from .editor import CompanyEditor
+from .import_dialog import ImportDialog
+from .loader import RowsLoader
+from .models import CompaniesModel, SearchProxy
+
+
+class CompaniesView(View):
+    key = "virksomheder"
+    title = "Virksomheder"
+    shortcut = "Ctrl+2"
+    watches = ("company", "contact", "effect_measurement")
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            self.heading(
+                self.tr("Virksomheder"),
+                self.tr(
+                    "Virksomheder du arbejder med, med CVR-nummer, målgruppeoplysninger og kontaktpersoner."
+                ),
+            )
+        )
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName(f"filter_{self.key}")
+        self.filter.setPlaceholderText(self.tr("Søg på navn, CVR-nummer, by eller branche …"))
+        self.filter.setClearButtonEnabled(True)
+        bar.addWidget(self.filter, 1)
+        self.count = QLabel()
+        self.count.setObjectName("companyCount")
+        bar.addWidget(self.count)
+        self.new_button = QPushButton(self.tr("Ny virksomhed"))
+        self.new_button.setObjectName("newCompany")
+        self.import_button = QPushButton(self.tr("Importér CSV …"))
+        self.import_button.setObjectName("importCsv")
+        self.export_button = QPushButton(self.tr("Eksportér CSV …"))
+        self.export_button.setObjectName("exportCsv")
+        for b in (self.new_button, self.import_button, self.export_button):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+
+        self.model = CompaniesModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName(f"table_{self.key}")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(60)  # measure the first rows only: 10.000 would stall
+        header.setSortIndicator(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder)
+
+        self.editor = CompanyEditor(ctx)
+        scroll = QScrollArea()
+        scroll.setObjectName("companyEditorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        scroll.setMinimumWidth(470)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([500, 480])
+        lay.addWidget(self.splitter, 1)
+
+        self.export_status = QLabel()
+        self.export_status.setObjectName("exportStatus")
+        self.export_status.hide()
+        lay.addWidget(self.export_status)
+
+        self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
+        self.import_dialog: ImportDialog | None = None
+        self._sized = False
+        self._export_path = Path()
+        self._export_worker: Worker | None = None
+        self.filter.textChanged.connect(self._on_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.new_company)
+        self.import_button.clicked.connect(self._choose_import)
+        self.export_button.clicked.connect(self._choose_export)
+        self.editor.saved.connect(self.select_company)
+        self.editor.opened.connect(self._follow_editor)
+
+    # list -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.loader.load()
+
+    def _apply_rows(self, rows: list[svc.CompanyRow]) -> None:
+        current = self.editor.company_id
+        self.model.set_rows(rows)
+        column = self.table.horizontalHeader().sortIndicatorSection()
+        self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
+        if not self._sized and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(
+                CompaniesModel.NAME, min(self.table.columnWidth(CompaniesModel.NAME), 200)
+            )
+            self.table.setColumnWidth(
+                CompaniesModel.CITY, min(self.table.columnWidth(CompaniesModel.CITY), 90)
+            )
+            self.table.setColumnWidth(
+                CompaniesModel.INDUSTRY, min(self.table.columnWidth(CompaniesModel.INDUSTRY), 200)
+            )
+            self._sized = True
+        self._update_count()
+        if current:
+            self._select_row_of(current)
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+        if self.editor.company_id:
+            self._select_row_of(self.editor.company_id)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self.count.setText(
+            self.tr("%1 virksomheder").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 af %2").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def _select_row_of(self, company_id: str) -> None:
+        row = self.model.row_of_id(company_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        sm = self.table.selectionModel()
+        sm.blockSignals(True)
+        sm.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        sm.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        company_id = self.proxy.source_row_id(current)
+        if company_id and company_id != self.editor.company_id:
+            if not self.confirm_leave():
+                # stay on the company being edited
+                if self.editor.company_id:
+                    self._select_row_of(self.editor.company_id)
+                else:
+                    self.table.selectionModel().blockSignals(True)
+                    self.table.clearSelection()
+                    self.table.selectionModel().blockSignals(False)
+                return
+            self.editor.load(company_id)
+
+    def confirm_leave(self) -> bool:
+        """Before the editor shows something else: unsaved typing is saved, dropped or kept on request."""
+        if not self.editor.is_dirty():
+            return True
+        name = self.editor.name.text().strip() or self.tr("den nye virksomhed")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ikke gemte ændringer"),
+            self.tr("Du har ændringer til %1, der ikke er gemt. Vil du gemme dem?").replace("%1", name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save() is not None
+        return answer == QMessageBox.StandardButton.Discard
+
+    def select_company(self, company_id: str) -> None:
+        """Show the company in the editor and select its row (if the filter shows it)."""
+        if self.editor.company_id != company_id:
+            self.editor.load(company_id)
+        self._select_row_of(company_id)
+
+    def _follow_editor(self, company_id: str) -> None:
+        self._select_row_of(company_id)
+
+    def new_company(self) -> None:
+        if not self.confirm_leave():
+            return
+        self.table.clearSelection()
+        self.editor.new_company()
+
+    # import / export --------------------------------------------------------------------------
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Importér virksomheder"), str(Path.home()), self.tr("CSV-filer (*.csv *.txt)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> ImportDialog:
+        self.import_dialog = ImportDialog(self.ctx, path, self)
+        self.import_dialog.open()
+        return self.import_dialog
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Eksportér virksomheder"),
+            str(Path.home() / "virksomheder.csv"),
+            self.tr("CSV-filer (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Worker:
+        self.export_button.setEnabled(False)
+        self._export_path = path
+        worker = Worker(csv_io.export_csv, self.ctx.store)
+        worker.signals.finished.connect(self._on_exported)
+        worker.signals.failed.connect(self._on_export_failed)
+        self._export_worker = worker  # its signals must outlive this call
+        start(worker, self.ctx.pool)
+        return worker
+
+    def _on_exported(self, data: bytes) -> None:
+        self.export_button.setEnabled(True)
+        path = self._export_path
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self._on_export_failed(
+                self.tr("Filen %1 kan ikke skrives: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return
+        self._export_message(
+            self.tr("%1 virksomheder eksporteret til %2")
+            .replace("%1", str(self.model.total_count()))
+            .replace("%2", str(path))
+        )
+
+    def _on_export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self._export_message(message, error=True)
+
+    def _export_message(self, text: str, *, error: bool = False) -> None:
+        self.export_status.setObjectName("error" if error else "exportStatus")
+        self.export_status.style().unpolish(self.export_status)
+        self.export_status.style().polish(self.export_status)
+        self.export_status.setText(text)
+        self.export_status.show()
+        self.ctx.bus.status_reported.emit(text)

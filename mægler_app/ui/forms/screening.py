@@ -1,0 +1,411 @@
+"""A network's screening: start or continue the draft, autosave, finalize, the frozen result, the PDF.
+
+Self-contained: embed ``ScreeningWidget(ctx, network_id)`` in a network page (``ctx`` is the app's
+AppContext, or just a Store), or open ``ScreeningDialog``. Every change goes through
+``store.services.screening``; the PDF is written in a QThreadPool worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...domain.money import format_kr
+from ...domain.rules import FACILITATION_FRAME_ORE
+from ...domain.stages import STAGE_LABELS, Stage
+from ...domain.timeutil import format_date_da, format_datetime_da
+from ...forms import PASSED, VERDICT_LABELS, FormRegistry
+from ...store.services import screening as svc
+from ..worker import Worker
+from .renderer import PATH_ROLE, FormRenderer
+
+REPORTS_DIR = "rapporter"
+
+
+def export_screening_pdf(store: Any, screening_id: str, folder: Path, registry: FormRegistry | None) -> str:
+    """The work of an export (runs in a worker thread, with its own store session).
+
+    ReportLab is imported here, off the GUI thread and off the start-up path.
+    """
+    from ...reports.base import safe_filename
+    from ...reports.screening_pdf import write_screening_pdf
+
+    report = svc.screening_report(store, screening_id, registry)
+    view = report.screening
+    day = (view.finalized_at or view.updated_at).date().isoformat()
+    suffix = "" if view.is_final else "-kladde"
+    path = folder / f"screening-{safe_filename(view.network_name)}-{day}{suffix}.pdf"
+    return str(write_screening_pdf(report, path))
+
+
+class ScreeningWidget(QWidget):
+    saved = Signal(str)
+    finalized = Signal(str)
+    pdf_exported = Signal(str)
+
+    AUTOSAVE_MS = 500
+
+    def __init__(
+        self,
+        ctx: Any,
+        network_id: str,
+        parent: QWidget | None = None,
+        *,
+        registry: FormRegistry | None = None,
+        open_pdf: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        # An AppContext brings the bus and the pool; a bare Store works too (dialogs, tests).
+        self.store = getattr(ctx, "store", ctx)
+        self.bus = getattr(ctx, "bus", None)
+        self.pool: QThreadPool = getattr(ctx, "pool", None) or QThreadPool.globalInstance()
+        self.network_id = network_id
+        self.registry = registry or svc.registry_for(self.store)
+        self.open_pdf = open_pdf
+        self.view: svc.ScreeningView | None = None
+        self.renderer: FormRenderer | None = None
+        self._worker: Worker | None = None
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Screening"), self)
+        title.setObjectName("viewTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("viewSubtitle")
+        top.addWidget(title)
+        top.addWidget(self.status, 1)
+        self.history = QComboBox(self)
+        self.history.setObjectName("history")
+        self.history.setToolTip(self.tr("Vis en tidligere screening"))
+        self.history.activated.connect(self._history_chosen)
+        top.addWidget(self.history)
+        self.start_button = QPushButton(self.tr("Start screening"), self)
+        self.start_button.clicked.connect(self.start)
+        self.finalize_button = QPushButton(self.tr("Afslut screening ..."), self)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.pdf_button = QPushButton(self.tr("Eksportér PDF"), self)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        for b in (self.start_button, self.finalize_button, self.pdf_button):
+            top.addWidget(b)
+        lay.addLayout(top)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        lay.addWidget(self.message)
+        self.result = QLabel(self)
+        self.result.setObjectName("verdict")
+        self.result.setWordWrap(True)
+        self.result.hide()
+        lay.addWidget(self.result)
+
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(
+            self.tr(
+                "Netværket er ikke screenet endnu. Start en screening: skemaet udfyldes ud fra netværkets "
+                "medlemmer, gemmes løbende og kan afsluttes, når alt er besvaret."
+            ),
+            self,
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setContentsMargins(4, 16, 4, 4)
+        self.stack.addWidget(self.empty)
+        lay.addWidget(self.stack, 1)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+        self.reload()
+
+    # state ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the open draft, else the newest final screening, else the empty state."""
+        self.flush()
+        views = svc.list_screenings(self.store, self.network_id)
+        current = svc.current_screening(self.store, self.network_id)
+        self._fill_history(views, current)
+        self._show(current)
+
+    def _fill_history(self, views: list[svc.ScreeningView], current: svc.ScreeningView | None) -> None:
+        self.history.clear()
+        for v in views:
+            if v.is_final:
+                label = self.tr("%1 · %2 (version %3)")
+                label = label.replace("%1", format_date_da(v.finalized_at)).replace(
+                    "%2", VERDICT_LABELS.get(v.verdict, v.verdict)
+                )
+            else:
+                label = self.tr("Kladde (version %3)")
+            self.history.addItem(label.replace("%3", str(v.form_version)), v.id)
+        if current is not None:
+            self.history.setCurrentIndex(max(self.history.findData(current.id), 0))
+        self.history.setVisible(len(views) > 1)
+
+    def _history_chosen(self, index: int) -> None:
+        sid = self.history.itemData(index)
+        if sid and (self.view is None or sid != self.view.id):
+            self.flush()
+            self._show(svc.load_screening(self.store, sid))
+
+    def _show(self, view: svc.ScreeningView | None) -> None:
+        self.view = view
+        self._set_message("")
+        if self.renderer is not None:
+            self.stack.removeWidget(self.renderer)
+            self.renderer.deleteLater()
+            self.renderer = None
+        has_draft = any(
+            self.history.itemText(i).startswith(self.tr("Kladde")) for i in range(self.history.count())
+        )
+        self.start_button.setVisible(not has_draft)
+        self.start_button.setText(
+            self.tr("Start ny screening") if self.history.count() else self.tr("Start screening")
+        )
+        self.finalize_button.setVisible(view is not None and not view.is_final)
+        self.pdf_button.setEnabled(view is not None)
+        if view is None:
+            self.status.setText(self.tr("Ingen screening endnu"))
+            self.result.hide()
+            self.stack.setCurrentWidget(self.empty)
+            return
+        try:
+            definition = svc.definition_of(view, self.registry)
+        except DomainError as exc:
+            self._set_message(str(exc), error=True)
+            self.stack.setCurrentWidget(self.empty)
+            return
+        context = svc.context_of(self.store, view.id)
+        self.renderer = FormRenderer(definition, context, view.answers, self, read_only=view.is_final)
+        self.renderer.answers_edited.connect(self._timer.start)
+        self.stack.addWidget(self.renderer)
+        self.stack.setCurrentWidget(self.renderer)
+        self._show_status()
+        self._show_result()
+
+    def _show_status(self, saved_at: dt.datetime | None = None) -> None:
+        view = self.view
+        if view is None:
+            return
+        if view.is_final:
+            text = self.tr("Afsluttet %1 · %2 · skema version %3").replace(
+                "%1", format_datetime_da(view.finalized_at)
+            )
+            text = text.replace("%2", VERDICT_LABELS.get(view.verdict, view.verdict))
+        else:
+            text = self.tr("Kladde · gemt %1 · skema version %3").replace(
+                "%1", format_datetime_da(saved_at or view.updated_at)
+            )
+        self.status.setText(text.replace("%3", str(view.form_version)))
+
+    def _show_result(self) -> None:
+        view = self.view
+        if view is None or not view.is_final:
+            self.result.hide()
+            return
+        passed = view.verdict == PASSED
+        head = self.tr("Bestået") if passed else self.tr("Ikke bestået")
+        reasons = "".join(f"<li>{_html(r)}</li>" for r in view.reasons)
+        colour = "#1f5f4a" if passed else "#8b1a1a"
+        background = "#e3f1e8" if passed else "#fde7e7"
+        self.result.setText(
+            f"<b style='font-size:15px; color:{colour}'>{head}</b><ul style='margin:4px 0'>{reasons}</ul>"
+        )
+        self.result.setStyleSheet(f"background: {background}; border-radius: 6px; padding: 8px;")
+        self.result.show()
+
+    def _set_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setObjectName("error" if error else "notice")
+        if error:
+            self.message.setStyleSheet(
+                "color: #8b1a1a; background: #fde7e7; border-radius: 4px; padding: 6px;"
+            )
+        else:
+            self.message.setStyleSheet(
+                "color: #1f3b57; background: #e8f0f8; border-radius: 4px; padding: 6px;"
+            )
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # actions --------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.flush()
+        try:
+            view = svc.start_screening(self.store, self.network_id, self.registry)
+        except DomainError as exc:
+            self._set_message(str(exc), error=True)
+            return
+        self._fill_history(svc.list_screenings(self.store, self.network_id), view)
+        self._show(view)
+        self._changed("screening")
+        if self.renderer is not None:
+            first = next(iter(self.renderer.rows.values()), None)
+            if first is not None and first.editor.focus_chain():
+                first.editor.focus_chain()[0].setFocus()
+
+    def flush(self) -> None:
+        """Save now if an autosave is waiting."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.save_now()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        view, renderer = self.view, self.renderer
+        if view is None or renderer is None or view.is_final:
+            return
+        try:
+            self.view = svc.save_answers(self.store, view.id, renderer.answers())
+        except DomainError as exc:
+            self._set_message(self.tr("Svarene kunne ikke gemmes: %1").replace("%1", str(exc)), error=True)
+            return
+        self._show_status(self.view.updated_at)
+        self.saved.emit(view.id)
+        self._changed("screening")
+
+    def _confirm_finalize(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Afslut screening"),
+            self.tr(
+                "Når screeningen er afsluttet, kan den ikke ændres; kun en ny screening kan ændre vurderingen. "
+                "Afslut nu?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def finalize(self) -> None:
+        self.flush()
+        view, renderer = self.view, self.renderer
+        if view is None or view.is_final or renderer is None:
+            return
+        issues = renderer.evaluation().issues
+        if issues:
+            self._refuse(len(issues))
+            return
+        if not self._confirm_finalize():
+            return
+        try:
+            result = svc.finalize_screening(self.store, view.id, self.registry)
+        except svc.ScreeningIncompleteError as exc:
+            self._refuse(len(exc.issues))
+            return
+        except DomainError as exc:
+            self._set_message(str(exc), error=True)
+            return
+        self._fill_history(svc.list_screenings(self.store, self.network_id), result.screening)
+        self._show(result.screening)
+        self._set_message(self._finalized_text(result))
+        self.finalized.emit(view.id)
+        self._changed("screening")
+        self._changed("network")
+
+    def _refuse(self, count: int) -> None:
+        text = self.tr(
+            "Screeningen kan ikke afsluttes: %1 svar mangler eller skal rettes. Se listen til højre."
+        )
+        self._set_message(text.replace("%1", str(count)), error=True)
+        if self.renderer is not None and self.renderer.missing.count():
+            self.renderer.missing.setCurrentRow(0)
+            self.renderer.focus_path(str(self.renderer.missing.item(0).data(PATH_ROLE)))
+
+    def _finalized_text(self, result: svc.FinalizeResult) -> str:
+        try:
+            stage = STAGE_LABELS[Stage(result.stage)]
+        except ValueError:
+            stage = result.stage
+        if result.screening.verdict == PASSED:
+            text = self.tr("Screeningen er afsluttet og bestået. Netværket er nu på »%1«")
+            text = text.replace("%1", stage)
+            if result.facilitation_opened_on is not None:
+                text += self.tr(", og faciliteringsrammen på %1 er åbnet.").replace(
+                    "%1", format_kr(FACILITATION_FRAME_ORE)
+                )
+            else:
+                text += "."
+            return text
+        return self.tr(
+            "Screeningen er afsluttet: ikke bestået. Begrundelserne står ovenfor; en ny screening kan startes senere."
+        )
+
+    def export_pdf(self) -> None:
+        self.flush()
+        view = self.view
+        if view is None or self._worker is not None:
+            return
+        folder = Path(self.store.profile) / REPORTS_DIR
+        worker = Worker(export_screening_pdf, self.store, view.id, folder, self.registry)
+        worker.signals.finished.connect(self._pdf_done)
+        worker.signals.failed.connect(self._pdf_failed)
+        self._worker = worker
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.setText(self.tr("Skriver PDF ..."))
+        self.pool.start(worker)
+
+    def _pdf_done(self, path: object) -> None:
+        self._worker = None
+        self.pdf_button.setEnabled(self.view is not None)
+        self.pdf_button.setText(self.tr("Eksportér PDF"))
+        self._set_message(self.tr("Rapporten er gemt: %1").replace("%1", str(path)))
+        self.pdf_exported.emit(str(path))
+        if self.open_pdf:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _pdf_failed(self, message: str) -> None:
+        self._worker = None
+        self.pdf_button.setEnabled(self.view is not None)
+        self.pdf_button.setText(self.tr("Eksportér PDF"))
+        self._set_message(self.tr("PDF'en kunne ikke skrives: %1").replace("%1", message), error=True)
+
+    def _changed(self, entity: str) -> None:
+        if self.bus is not None:
+            self.bus.changed.emit(entity)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ScreeningDialog(QDialog):
+    """The screening widget in its own window, for places without a network page."""
+
+    def __init__(self, ctx: Any, network_id: str, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Screening af netværk"))
+        self.resize(1100, 760)
+        lay = QVBoxLayout(self)
+        self.widget = ScreeningWidget(ctx, network_id, self, **kwargs)
+        lay.addWidget(self.widget)
+        close = QPushButton(self.tr("Luk"), self)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        lay.addLayout(row)
+
+    def done(self, result: int) -> None:
+        self.widget.flush()
+        super().done(result)

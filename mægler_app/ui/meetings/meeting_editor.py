@@ -1,0 +1,346 @@
+"""Logging or planning a meeting: when, kind, place, participants, agenda, minutes, next steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+from ...store.services import meetings as svc
+from ..context import AppContext
+from .amount_edit import AmountEdit
+from .expense_editor import ExpenseEditor
+from .exports import Exporter, export_meeting_pdf
+from .models import NextStepsModel
+
+
+def to_qdatetime(value: dt.datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    return dt.datetime.fromtimestamp(value.toSecsSinceEpoch(), dt.UTC)
+
+
+class MeetingEditor(QDialog):
+    saved = Signal(str)  # meeting id
+    deleted = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, network_id: str, meeting_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network_id = network_id
+        self.meeting_id = meeting_id
+        self.setObjectName("meetingEditor")
+        self.setWindowTitle(self.tr("Nyt møde") if meeting_id is None else self.tr("Møde"))
+        self.resize(820, 760)
+        self.exporter = Exporter(ctx, self)
+
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("d.M.yyyy HH:mm")
+        self.when.setObjectName("meetingWhen")
+        self.kind = QComboBox()
+        self.kind.setObjectName("meetingKind")
+        for key, label in MEETING_KINDS.items():
+            self.kind.addItem(label, key)
+        self.place = QLineEdit()
+        self.place.setObjectName("meetingPlace")
+        self.planned = QCheckBox(self.tr("Planlagt møde (ikke holdt endnu)"))
+        self.planned.setObjectName("meetingPlanned")
+        self.estimate = AmountEdit(required=False)
+        self.estimate.setObjectName("meetingEstimate")
+        est_box = QWidget()
+        est_lay = QHBoxLayout(est_box)
+        est_lay.setContentsMargins(0, 0, 0, 0)
+        est_lay.addWidget(self.estimate)
+        est_lay.addWidget(self.estimate.message, 1)
+        self.planned.toggled.connect(self._on_planned)
+        form.addRow(self.tr("Tidspunkt"), self.when)
+        form.addRow(self.tr("Mødetype"), self.kind)
+        form.addRow(self.tr("Sted"), self.place)
+        form.addRow("", self.planned)
+        form.addRow(self.tr("Anslået udgift"), est_box)
+
+        self.participants = QListWidget()
+        self.participants.setObjectName("meetingParticipants")
+        self.participants.setMaximumHeight(120)
+        form.addRow(self.tr("Deltagere"), self.participants)
+        self.others = QLineEdit()
+        self.others.setObjectName("meetingOthers")
+        self.others.setPlaceholderText(self.tr("Andre deltagere, adskilt af komma"))
+        form.addRow(self.tr("Andre deltagere"), self.others)
+
+        self.agenda = QPlainTextEdit()
+        self.agenda.setObjectName("meetingAgenda")
+        self.minutes = QPlainTextEdit()
+        self.minutes.setObjectName("meetingMinutes")
+        self.decisions = QPlainTextEdit()
+        self.decisions.setObjectName("meetingDecisions")
+        for edit, height in ((self.agenda, 70), (self.minutes, 110), (self.decisions, 60)):
+            edit.setMinimumHeight(height)
+            edit.setTabChangesFocus(True)
+        form.addRow(self.tr("Dagsorden"), self.agenda)
+        form.addRow(self.tr("Referat"), self.minutes)
+        form.addRow(self.tr("Beslutninger"), self.decisions)
+
+        steps_box = QWidget()
+        steps_lay = QVBoxLayout(steps_box)
+        steps_lay.setContentsMargins(0, 0, 0, 0)
+        self.steps_model = NextStepsModel(parent=self)
+        self.steps_model.input_rejected.connect(self._show_error)
+        self.steps = QTableView()
+        self.steps.setObjectName("meetingSteps")
+        self.steps.setModel(self.steps_model)
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.setMinimumHeight(110)
+        self.steps.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(NextStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(NextStepsModel.COL_OWNER, 150)
+        header.resizeSection(NextStepsModel.COL_DUE, 130)
+        steps_lay.addWidget(self.steps)
+        step_buttons = QHBoxLayout()
+        self.add_step_button = QPushButton(self.tr("Tilføj skridt"))
+        self.add_step_button.setObjectName("addStep")
+        self.add_step_button.clicked.connect(self._add_step)
+        self.remove_step_button = QPushButton(self.tr("Fjern skridt"))
+        self.remove_step_button.clicked.connect(self._remove_step)
+        step_buttons.addWidget(self.add_step_button)
+        step_buttons.addWidget(self.remove_step_button)
+        step_buttons.addStretch(1)
+        step_buttons.addWidget(QLabel(self.tr("Frist skrives som 1.5.2026")))
+        steps_lay.addLayout(step_buttons)
+        form.addRow(self.tr("Næste skridt"), steps_box)
+
+        dims = QGroupBox(self.tr("Hvilke af Gustavssons dimensioner flyttede mødet?"))
+        dims_lay = QGridLayout(dims)
+        self.dimension_boxes: dict[str, QCheckBox] = {}
+        for i, (key, label) in enumerate(GUSTAVSSON_DIMENSIONS.items()):
+            box = QCheckBox(label)
+            box.setObjectName(f"dimension_{key}")
+            self.dimension_boxes[key] = box
+            dims_lay.addWidget(box, i // 2, i % 2)
+        form.addRow(dims)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        buttons = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Referat som PDF"))
+        self.pdf_button.setObjectName("meetingPdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.expense_button = QPushButton(self.tr("Udgift til mødet…"))
+        self.expense_button.setObjectName("meetingExpense")
+        self.expense_button.clicked.connect(self.add_expense)
+        self.delete_button = QPushButton(self.tr("Slet møde"))
+        self.delete_button.setObjectName("meetingDelete")
+        self.delete_button.clicked.connect(self.delete)
+        self.save_button = QPushButton(self.tr("Gem"))
+        self.save_button.setObjectName("meetingSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Luk"))
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.expense_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(buttons)
+        self._load()
+
+    # ------------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        contacts = svc.network_contacts(self.ctx.store, self.network_id)
+        chosen: list[str] = []
+        extra: list[svc.Participant] = []
+        if self.meeting_id is not None:
+            detail = svc.get_meeting(self.ctx.store, self.meeting_id)
+            m = detail.data
+            chosen = m.participant_contact_ids
+            known = {c.contact_id for c in contacts}
+            extra = [p for p in detail.participants if p.contact_id not in known]
+            self.when.setDateTime(to_qdatetime(m.starts_at))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
+            self.place.setText(m.place)
+            self.others.setText(m.other_participants)
+            self.agenda.setPlainText(m.agenda)
+            self.minutes.setPlainText(m.minutes)
+            self.decisions.setPlainText(m.decisions)
+            self.steps_model = NextStepsModel(m.next_steps, self)
+            self.steps_model.input_rejected.connect(self._show_error)
+            self.steps.setModel(self.steps_model)
+            for key, box in self.dimension_boxes.items():
+                box.setChecked(key in m.dimensions)
+            self.planned.setChecked(m.planned)
+            self.estimate.set_value_ore(m.estimated_cost_ore or None)
+        else:
+            self.when.setDateTime(to_qdatetime(svc.default_start()))
+        for c in contacts + extra:
+            text = f"{c.name}, {c.company}" + (f" ({c.role})" if c.role else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.contact_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.contact_id in chosen else Qt.CheckState.Unchecked)
+            self.participants.addItem(item)
+        if not contacts and not extra:
+            item = QListWidgetItem(self.tr("Netværkets virksomheder har ingen kontaktpersoner endnu."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.participants.addItem(item)
+        self._on_planned(self.planned.isChecked())
+        self.pdf_button.setEnabled(self.meeting_id is not None)
+        self.expense_button.setEnabled(self.meeting_id is not None)
+        self.delete_button.setEnabled(self.meeting_id is not None)
+
+    def _on_planned(self, planned: bool) -> None:
+        self.estimate.setEnabled(planned)
+
+    def _add_step(self) -> None:
+        index = self.steps_model.add_step()
+        self.steps.setCurrentIndex(index)
+        self.steps.edit(index)
+
+    def _remove_step(self) -> None:
+        index = self.steps.currentIndex()
+        if index.isValid():
+            self.steps_model.remove_step(index.row())
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # ------------------------------------------------------------------------------------------
+    def set_participants(self, contact_ids: list[str]) -> None:
+        for i in range(self.participants.count()):
+            item = self.participants.item(i)
+            cid = item.data(Qt.ItemDataRole.UserRole)
+            if cid:
+                item.setCheckState(Qt.CheckState.Checked if cid in contact_ids else Qt.CheckState.Unchecked)
+
+    def chosen_participants(self) -> list[str]:
+        out = []
+        for i in range(self.participants.count()):
+            item = self.participants.item(i)
+            cid = item.data(Qt.ItemDataRole.UserRole)
+            if cid and item.checkState() == Qt.CheckState.Checked:
+                out.append(cid)
+        return out
+
+    def value(self) -> svc.MeetingInput:
+        return svc.MeetingInput(
+            network_id=self.network_id,
+            starts_at=from_qdatetime(self.when.dateTime()),
+            kind=str(self.kind.currentData()),
+            place=self.place.text(),
+            participant_contact_ids=self.chosen_participants(),
+            other_participants=self.others.text(),
+            agenda=self.agenda.toPlainText(),
+            minutes=self.minutes.toPlainText(),
+            decisions=self.decisions.toPlainText(),
+            next_steps=self.steps_model.steps(),
+            dimensions=[k for k, box in self.dimension_boxes.items() if box.isChecked()],
+            planned=self.planned.isChecked(),
+            estimated_cost_ore=(self.estimate.value_ore() or 0) if self.planned.isChecked() else 0,
+        )
+
+    def _store(self) -> bool:
+        """Write what is typed; on a problem show it in Danish and keep everything as typed."""
+        if self.planned.isChecked() and self.estimate.error():
+            self._show_error(self.tr("Anslået udgift: %1").replace("%1", self.estimate.error()))
+            self.estimate.show_error()
+            return False
+        try:
+            self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)
+        except DomainError as exc:
+            self._show_error(str(exc))
+            return False
+        self._show_error("")
+        self.pdf_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+        self.ctx.bus.changed.emit("meeting")
+        self.saved.emit(self.meeting_id)
+        return True
+
+    def save(self) -> bool:
+        if not self._store():
+            return False
+        self.ctx.bus.status_reported.emit(self.tr("Mødet er gemt."))
+        self.accept()
+        return True
+
+    def confirm_delete(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Slet møde"),
+            self.tr("Slet mødet? Udgifter knyttet til mødet bevares, men mister koblingen til det."),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self) -> None:
+        if self.meeting_id is None or not self.confirm_delete():
+            return
+        svc.delete_meeting(self.ctx.store, self.meeting_id)
+        self.ctx.bus.changed.emit("meeting")
+        self.ctx.bus.changed.emit("expense")
+        self.deleted.emit(self.meeting_id)
+        self.accept()
+
+    def add_expense(self) -> ExpenseEditor | None:
+        """An expense booked on this meeting (a planned meeting's estimate then counts as spent)."""
+        if self.meeting_id is None:
+            return None
+        editor = ExpenseEditor(self.ctx, self.network_id, None, self, meeting_id=self.meeting_id)
+        editor.open()
+        return editor
+
+    def export_pdf(self) -> None:
+        """The minutes as they stand in the dialog: saved first, so the PDF and the log agree."""
+        if self._store() and self.meeting_id is not None:
+            self.exporter.run(export_meeting_pdf, self.meeting_id)

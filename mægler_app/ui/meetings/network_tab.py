@@ -1,0 +1,223 @@
+"""A network's facilitation: the budget with its chart, the meeting log and the expenses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.services import expenses as expense_svc
+from ...store.services import meetings as meeting_svc
+from ..context import AppContext
+from ..table import FilterProxy
+from .budget_panel import BudgetPanel
+from .expense_editor import ExpenseEditor
+from .exports import Exporter, export_expense_csv, export_expense_pdf, export_meeting_pdf, today
+from .meeting_editor import MeetingEditor
+from .models import ExpensesModel, MeetingsModel
+from .receipt_viewer import ReceiptViewer
+
+
+def _table(name: str, model, parent: QWidget, stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
+    proxy = FilterProxy(parent)
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    # The free text takes the spare width, so the amount column stays in view without scrolling.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setResizeContentsPrecision(60)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view, proxy
+
+
+class NetworkActivityTab(QWidget):
+    """``NetworkActivityTab(ctx, network_id)``: hosted on the network page and in Møder og udgifter."""
+
+    def __init__(self, ctx: AppContext, network_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network_id = network_id
+        self.setObjectName("networkActivityTab")
+        self.exporter = Exporter(ctx, self)
+        self.editor: MeetingEditor | ExpenseEditor | None = None
+        self._stale = False
+
+        self.budget = BudgetPanel()
+        self.tabs = QTabWidget()
+
+        meetings_page = QWidget()
+        ml = QVBoxLayout(meetings_page)
+        mbar = QHBoxLayout()
+        self.new_meeting_button = QPushButton(self.tr("Nyt møde…"))
+        self.new_meeting_button.setObjectName("newMeeting")
+        self.new_meeting_button.clicked.connect(lambda: self.open_meeting(None))
+        self.open_meeting_button = QPushButton(self.tr("Åbn"))
+        self.open_meeting_button.clicked.connect(self._open_selected_meeting)
+        self.meeting_pdf_button = QPushButton(self.tr("Referat som PDF"))
+        self.meeting_pdf_button.setObjectName("meetingPdfFromList")
+        self.meeting_pdf_button.clicked.connect(self.export_selected_meeting)
+        for b in (self.new_meeting_button, self.open_meeting_button, self.meeting_pdf_button):
+            mbar.addWidget(b)
+        mbar.addStretch(1)
+        ml.addLayout(mbar)
+        self.meetings_model = MeetingsModel(self)
+        self.meetings_view, self.meetings_proxy = _table(
+            "meetingsTable", self.meetings_model, self, MeetingsModel.COL_PLACE
+        )
+        self.meetings_view.doubleClicked.connect(self._meeting_activated)
+        self.meetings_view.sortByColumn(MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
+        ml.addWidget(self.meetings_view)
+        self.tabs.addTab(meetings_page, self.tr("Møder"))
+
+        expenses_page = QWidget()
+        el = QVBoxLayout(expenses_page)
+        ebar = QHBoxLayout()
+        self.new_expense_button = QPushButton(self.tr("Ny udgift…"))
+        self.new_expense_button.setObjectName("newExpense")
+        self.new_expense_button.clicked.connect(lambda: self.open_expense(None))
+        self.open_expense_button = QPushButton(self.tr("Åbn"))
+        self.open_expense_button.clicked.connect(self._open_selected_expense)
+        self.receipt_button = QPushButton(self.tr("Vis kvittering"))
+        self.receipt_button.setObjectName("showReceipt")
+        self.receipt_button.clicked.connect(self.show_selected_receipt)
+        self.pdf_button = QPushButton(self.tr("Udgiftsrapport (PDF)"))
+        self.pdf_button.setObjectName("expensePdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.csv_button = QPushButton(self.tr("Udgifter som CSV"))
+        self.csv_button.setObjectName("expenseCsv")
+        self.csv_button.clicked.connect(self.export_csv)
+        for b in (self.new_expense_button, self.open_expense_button, self.receipt_button):
+            ebar.addWidget(b)
+        ebar.addStretch(1)
+        ebar.addWidget(self.pdf_button)
+        ebar.addWidget(self.csv_button)
+        el.addLayout(ebar)
+        self.expenses_model = ExpensesModel(self)
+        self.expenses_view, self.expenses_proxy = _table(
+            "expensesTable", self.expenses_model, self, ExpensesModel.COL_DESCRIPTION
+        )
+        self.expenses_view.doubleClicked.connect(self._expense_activated)
+        self.expenses_view.sortByColumn(ExpensesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        el.addWidget(self.expenses_view)
+        self.tabs.addTab(expenses_page, self.tr("Udgifter"))
+
+        self.info = QLabel()
+        self.info.setObjectName("cardNote")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.budget, 0)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.info)
+        ctx.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # ------------------------------------------------------------------------------------------
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("*", "meeting", "expense", "network", "membership", "contact"):
+            # A hidden tab (another view, another network's page) catches up when it is shown.
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        self._stale = False
+        try:
+            b = expense_svc.budget(self.ctx.store, self.network_id)
+        except expense_svc.ExpenseError:
+            self.info.setText(self.tr("Netværket findes ikke længere."))
+            return
+        self.budget.show_budget(b, expense_svc.burn_down(self.ctx.store, self.network_id, today()), today())
+        self.meetings_model.set_rows(meeting_svc.list_meetings(self.ctx.store, self.network_id))
+        self.expenses_model.set_rows(expense_svc.list_expenses(self.ctx.store, self.network_id))
+        self.tabs.setTabText(0, self.tr("Møder (%1)").replace("%1", str(self.meetings_model.rowCount())))
+        self.tabs.setTabText(1, self.tr("Udgifter (%1)").replace("%1", str(self.expenses_model.rowCount())))
+
+    # ------------------------------------------------------------------------------------------
+    def _selected(self, view: QTableView, proxy: FilterProxy, model) -> str | None:  # type: ignore[no-untyped-def]
+        index = view.currentIndex()
+        if not index.isValid():
+            return None
+        return model.row_id(proxy.mapToSource(index))
+
+    def selected_meeting(self) -> str | None:
+        return self._selected(self.meetings_view, self.meetings_proxy, self.meetings_model)
+
+    def selected_expense(self) -> str | None:
+        return self._selected(self.expenses_view, self.expenses_proxy, self.expenses_model)
+
+    def _meeting_activated(self, index: QModelIndex) -> None:
+        self.open_meeting(self.meetings_model.row_id(self.meetings_proxy.mapToSource(index)))
+
+    def _expense_activated(self, index: QModelIndex) -> None:
+        self.open_expense(self.expenses_model.row_id(self.expenses_proxy.mapToSource(index)))
+
+    def _open_selected_meeting(self) -> None:
+        mid = self.selected_meeting()
+        if mid:
+            self.open_meeting(mid)
+
+    def _open_selected_expense(self) -> None:
+        eid = self.selected_expense()
+        if eid:
+            self.open_expense(eid)
+
+    def open_meeting(self, meeting_id: str | None) -> MeetingEditor:
+        editor = MeetingEditor(self.ctx, self.network_id, meeting_id, self)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def open_expense(self, expense_id: str | None) -> ExpenseEditor:
+        editor = ExpenseEditor(self.ctx, self.network_id, expense_id, self)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def show_selected_receipt(self) -> ReceiptViewer | None:
+        eid = self.selected_expense()
+        if not eid:
+            return None
+        row = expense_svc.get_expense(self.ctx.store, eid)
+        if not row.receipt_sha256:
+            self.ctx.bus.status_reported.emit(self.tr("Udgiften har ingen kvittering."))
+            return None
+        viewer = ReceiptViewer(self.ctx.store, row.receipt_sha256, row.receipt_name, self)
+        viewer.open()
+        return viewer
+
+    def export_selected_meeting(self) -> None:
+        mid = self.selected_meeting()
+        if mid:
+            self.exporter.run(export_meeting_pdf, mid)
+
+    def export_pdf(self) -> None:
+        self.exporter.run(export_expense_pdf, self.network_id)
+
+    def export_csv(self) -> None:
+        self.exporter.run(export_expense_csv, self.network_id)

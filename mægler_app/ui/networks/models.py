@@ -1,0 +1,121 @@
+"""Table models of the network views: the list of networks, a network's members, its timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.cvr import format_cvr
+from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
+from ...domain.stages import STAGE_LABELS, STAGE_ORDER
+from ...domain.timeutil import format_date_da
+from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
+from ..companies.models import FOREGROUND_AND_TOOLTIP, FOREGROUND_ONLY, Col, RecordTableModel, employees_text
+
+_WARN = QBrush(QColor("#8a5a00"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("networks", text)
+
+
+def inactive_note() -> str:
+    return _tr("Ingen aktivitet i %1 dage").replace("%1", str(INACTIVE_AFTER_DAYS))
+
+
+class NetworksModel(RecordTableModel):
+    NAME, TYPE, STAGE, MEMBERS, LEAD, ACTIVITY = range(6)
+    extra_roles = FOREGROUND_AND_TOOLTIP
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Col(_tr("Navn"), lambda r: r.name),
+            Col(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
+            Col(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
+            Col(_tr("Virksomheder"), lambda r: str(r.members), lambda r: r.members, True),
+            Col(_tr("Tovholder"), lambda r: r.lead_company),
+            Col(
+                _tr("Seneste aktivitet"),
+                lambda r: format_date_da(r.last_activity) + ("  ⚠ " + _tr("inaktiv") if r.inactive else ""),
+                lambda r: r.last_activity,
+            ),
+        ]
+
+    def search_text(self, row: NetworkRow) -> str:
+        kind = NETWORK_TYPES.get(row.network_type, ("", ""))[0]
+        return f"{row.name}\t{kind}\t{STAGE_LABELS[row.stage]}\t{row.lead_company}"
+
+    def extra_data(self, row: NetworkRow, column: int, role: int) -> Any:
+        if row.inactive and column == self.ACTIVITY:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _WARN
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return inactive_note()
+        return None
+
+
+class MembersModel(RecordTableModel):
+    NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER = range(6)
+    extra_roles = FOREGROUND_ONLY
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Col(_tr("Virksomhed"), lambda r: r.name),
+            Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
+            Col(_tr("Rolle"), lambda r: MEMBER_ROLES.get(r.role, r.role)),
+            Col(
+                _tr("Ansatte"),
+                lambda r: employees_text(r.employees),
+                lambda r: -1 if r.employees is None else r.employees,
+                True,
+            ),
+            Col(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
+            Col(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
+        ]
+
+    def search_text(self, row: MemberRow) -> str:
+        return f"{row.name}\t{row.cvr}"
+
+    def extra_data(self, row: MemberRow, column: int, role: int) -> Any:
+        if column == self.OTHER and row.other_networks and role == Qt.ItemDataRole.ForegroundRole:
+            return _WARN
+        return None
+
+
+_KIND_LABELS = {
+    "stage": "Fase",
+    "closed": "Afsluttet",
+    "meeting": "Møde",
+    "planned": "Planlagt",
+    "expense": "Udgift",
+    "screening": "Screening",
+    "application": "Ansøgning",
+}
+
+
+class TimelineModel(RecordTableModel):
+    WHEN, KIND, TEXT = range(3)
+    extra_roles = FOREGROUND_ONLY
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Col(_tr("Dato"), lambda r: format_date_da(r.when), lambda r: r.when),
+            Col(_tr("Hvad"), lambda r: _tr(_KIND_LABELS.get(r.kind, r.kind))),
+            Col(_tr("Beskrivelse"), lambda r: r.text),
+        ]
+
+    def id_of(self, row: TimelineEntry) -> str:
+        return f"{row.kind}:{row.when.isoformat()}:{row.text}"
+
+    def search_text(self, row: TimelineEntry) -> str:
+        return row.text
+
+    def extra_data(self, row: TimelineEntry, column: int, role: int) -> Any:
+        if row.kind == "planned" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#7b8794"))
+        return None

@@ -1,0 +1,656 @@
+"""A network's own page: its stage and what the next one needs, its particulars (Hvad, Hvem, Hvorfor,
+Hvordan), its members with the composition rules shown live, a timeline, closing with a reason, and
+the feature tabs other parts of the app register in ``ui.network_tabs``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...domain.rules import CLOSE_REASONS, LEAD_SOURCES, MEMBER_ROLES, NETWORK_TYPES
+from ...domain.stages import Stage
+from ...domain.timeutil import format_date_da
+from ...store.services import networks as svc
+from ..context import AppContext
+from ..network_tabs import NETWORK_TABS, make_tab
+from .models import MembersModel, TimelineModel, inactive_note
+
+
+def _label(kind: str = "") -> QLabel:
+    label = QLabel()
+    if kind:
+        label.setObjectName(kind)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def _text_box(height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class NetworkForm(QWidget):
+    """Name, type (with the seed's description), Hvad/Hvem/Hvorfor/Hvordan, and the lead's source."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network_id: str | None = None
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit()
+        self.name.setObjectName("networkName")
+        form.addRow(self.tr("Navn"), self.name)
+        self.network_type = QComboBox()
+        self.network_type.setObjectName("networkType")
+        self.network_type.addItem(self.tr("Vælg type …"), "")
+        for key, (label, help_text) in NETWORK_TYPES.items():
+            self.network_type.addItem(label, key)
+            self.network_type.setItemData(
+                self.network_type.count() - 1, help_text, Qt.ItemDataRole.ToolTipRole
+            )
+        self.type_help = _label()
+        self.type_help.setObjectName("networkTypeHelp")
+        self.type_help.setStyleSheet("color: #5b6b7b;")
+        type_box = QVBoxLayout()
+        type_box.setSpacing(2)
+        type_box.addWidget(self.network_type)
+        type_box.addWidget(self.type_help)
+        form.addRow(self.tr("Netværkstype"), type_box)
+        self.core_task = _text_box()
+        self.core_task.setObjectName("coreTask")
+        self.core_task.setPlaceholderText(
+            self.tr("Netværkets kerneopgave: hvad skal virksomhederne lave sammen?")
+        )
+        form.addRow(self.tr("Hvad (kerneopgave)"), self.core_task)
+        self.participants = _text_box()
+        self.participants.setObjectName("participantsText")
+        self.participants.setPlaceholderText(self.tr("Hvem deltager, og hvad bidrager hver med?"))
+        form.addRow(self.tr("Hvem (deltagere)"), self.participants)
+        self.goals = _text_box()
+        self.goals.setObjectName("networkGoals")
+        self.goals.setPlaceholderText(
+            self.tr("Mål for netværket. Målene for hver deltager skrives under Medlemmer.")
+        )
+        form.addRow(self.tr("Hvorfor (mål)"), self.goals)
+        self.terms = _text_box()
+        self.terms.setObjectName("terms")
+        self.terms.setPlaceholderText(self.tr("Vilkår og samarbejdsformer"))
+        form.addRow(self.tr("Hvordan (vilkår)"), self.terms)
+        self.lead_source = QComboBox()
+        self.lead_source.setObjectName("leadSource")
+        self.lead_source.addItem(self.tr("Vælg kilde …"), "")
+        for key, label in LEAD_SOURCES.items():
+            self.lead_source.addItem(label, key)
+        form.addRow(self.tr("Kilde til emnet"), self.lead_source)
+        self.notes = _text_box(48)
+        self.notes.setObjectName("networkNotes")
+        form.addRow(self.tr("Noter"), self.notes)
+        lay.addLayout(form)
+        self.error = _label("error")
+        self.error.hide()
+        lay.addWidget(self.error)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Gem netværk"))
+        self.save_button.setObjectName("saveNetwork")
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self.network_type.currentIndexChanged.connect(self._on_type)
+        self.save_button.clicked.connect(self.save)
+        self._on_type()
+
+    def _on_type(self, *_args: object) -> None:
+        key = str(self.network_type.currentData() or "")
+        _show(self.type_help, NETWORK_TYPES[key][1] if key in NETWORK_TYPES else "")
+
+    def load(self, detail: svc.NetworkDetail | None) -> None:
+        self.network_id = detail.id if detail else None
+        d = detail.data if detail else svc.NetworkData(name="")
+        self.name.setText(d.name)
+        self.network_type.setCurrentIndex(max(0, self.network_type.findData(d.network_type)))
+        self.core_task.setPlainText(d.core_task)
+        self.participants.setPlainText(d.participants_text)
+        self.goals.setPlainText(d.goals)
+        self.terms.setPlainText(d.terms)
+        self.lead_source.setCurrentIndex(max(0, self.lead_source.findData(d.lead_source)))
+        self.notes.setPlainText(d.notes)
+        _show(self.error, "")
+        closed = detail is not None and detail.stage == Stage.AFSLUTTET
+        for w in (self.name, self.network_type, self.core_task, self.participants, self.goals, self.terms):
+            w.setEnabled(not closed)
+        self.save_button.setEnabled(not closed)
+
+    def data(self) -> svc.NetworkData:
+        return svc.NetworkData(
+            name=self.name.text().strip(),
+            network_type=str(self.network_type.currentData() or ""),
+            core_task=self.core_task.toPlainText().strip(),
+            participants_text=self.participants.toPlainText().strip(),
+            goals=self.goals.toPlainText().strip(),
+            terms=self.terms.toPlainText().strip(),
+            lead_source=str(self.lead_source.currentData() or ""),
+            notes=self.notes.toPlainText().strip(),
+        )
+
+    def save(self) -> str | None:
+        data = self.data()
+        errors = svc.check_network(data)
+        if errors:
+            _show(self.error, "\n".join(errors.values()))
+            if "name" in errors:
+                self.name.setFocus()
+            return None
+        try:
+            network_id = svc.save_network(self.ctx.store, data, self.network_id)
+        except DomainError as exc:
+            _show(self.error, str(exc))
+            return None
+        _show(self.error, "")
+        self.network_id = network_id
+        self.ctx.bus.changed.emit("network")
+        self.ctx.bus.status_reported.emit(self.tr("Netværket »%1« er gemt.").replace("%1", data.name))
+        self.saved.emit(network_id)
+        return network_id
+
+
+class MembersPanel(QWidget):
+    """Add companies by search with a role; the composition rules are shown as members change."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, network_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network_id = network_id
+        lay = QVBoxLayout(self)
+
+        self.rules_error = _label("error")
+        self.rules_error.setObjectName("error")
+        self.rules_warning = _label("warning")
+        self.rules_note = _label("note")
+        self.rules_note.setStyleSheet(
+            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
+        )
+        self.rules_ok = _label("rulesOk")
+        self.rules_ok.setStyleSheet("color: #1e6b3a;")
+        for w in (self.rules_ok, self.rules_error, self.rules_warning, self.rules_note):
+            lay.addWidget(w)
+
+        self.model = MembersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("members")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
+        lay.addWidget(self.table, 1)
+
+        edit = QHBoxLayout()
+        self.member_role = QComboBox()
+        self.member_role.setObjectName("memberRole")
+        for key, label in MEMBER_ROLES.items():
+            self.member_role.addItem(label, key)
+        self.member_goals = QLineEdit()
+        self.member_goals.setObjectName("memberGoals")
+        self.member_goals.setPlaceholderText(self.tr("Mål for denne deltager (Hvorfor)"))
+        self.update_button = QPushButton(self.tr("Gem medlem"))
+        self.update_button.setObjectName("updateMember")
+        self.remove_button = QPushButton(self.tr("Fjern fra netværket"))
+        self.remove_button.setObjectName("removeMember")
+        edit.addWidget(self.member_role)
+        edit.addWidget(self.member_goals, 1)
+        edit.addWidget(self.update_button)
+        edit.addWidget(self.remove_button)
+        lay.addLayout(edit)
+
+        add_box = QGroupBox(self.tr("Tilføj virksomhed"))
+        al = QVBoxLayout(add_box)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("memberSearch")
+        self.search.setPlaceholderText(self.tr("Søg på navn, CVR-nummer eller by …"))
+        self.search.setClearButtonEnabled(True)
+        self.add_role = QComboBox()
+        self.add_role.setObjectName("addRole")
+        for key, label in MEMBER_ROLES.items():
+            self.add_role.addItem(label, key)
+        self.add_role.setCurrentIndex(self.add_role.findData("member"))
+        self.add_button = QPushButton(self.tr("Tilføj"))
+        self.add_button.setObjectName("addMember")
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.add_role)
+        search_row.addWidget(self.add_button)
+        al.addLayout(search_row)
+        self.hits = QListWidget()
+        self.hits.setObjectName("memberHits")
+        self.hits.setMaximumHeight(110)
+        al.addWidget(self.hits)
+        lay.addWidget(add_box)
+        self.error = _label("error")
+        self.error.hide()
+        lay.addWidget(self.error)
+
+        self.search.textChanged.connect(self._on_search)
+        self.hits.currentRowChanged.connect(self._on_hit)
+        self.hits.itemDoubleClicked.connect(lambda _item: self.add_selected())
+        self.add_button.clicked.connect(self.add_selected)
+        self.search.returnPressed.connect(self.add_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._on_member)
+        self.update_button.clicked.connect(self.update_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.reload()
+
+    def set_closed(self, closed: bool) -> None:
+        for w in (
+            self.search,
+            self.add_role,
+            self.add_button,
+            self.hits,
+            self.update_button,
+            self.remove_button,
+        ):
+            w.setEnabled(not closed)
+
+    def reload(self) -> None:
+        self.model.set_rows(svc.members(self.ctx.store, self.network_id))
+        self.table.resizeColumnsToContents()
+        self._on_member(QModelIndex(), QModelIndex())
+        self._show_rules()
+
+    def _show_rules(self) -> None:
+        c = svc.composition(self.ctx.store, self.network_id)
+        _show(self.rules_error, _bullets(c.errors))
+        _show(self.rules_warning, _bullets(c.warnings))
+        _show(self.rules_note, _bullets(c.notes))
+        _show(
+            self.rules_ok,
+            ""
+            if c.errors
+            else self.tr("✓ %1 uafhængige virksomheder og %2 videninstitutioner: sammensætningen er i orden.")
+            .replace("%1", str(c.independent))
+            .replace("%2", str(c.knowledge)),
+        )
+
+    def _on_search(self, text: str) -> None:
+        self.hits.clear()
+        if not text.strip():
+            return
+        member_ids = {m.company_id for m in self.model.rows()}
+        for hit in svc.search_companies(self.ctx.store, text):
+            item = QListWidgetItem(hit.label())
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, hit.is_knowledge_institution)
+            if hit.id in member_ids:
+                item.setText(hit.label() + self.tr(" – allerede med"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.hits.addItem(item)
+        if self.hits.count() == 0:
+            item = QListWidgetItem(self.tr("Ingen virksomheder passer. Opret dem under Virksomheder."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.hits.addItem(item)
+        else:
+            for row in range(self.hits.count()):
+                if self.hits.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+                    self.hits.setCurrentRow(row)
+                    break
+
+    def _on_hit(self, row: int) -> None:
+        item = self.hits.item(row) if row >= 0 else None
+        if item is not None and item.data(Qt.ItemDataRole.UserRole + 1):
+            self.add_role.setCurrentIndex(self.add_role.findData("knowledge"))
+
+    def add_selected(self) -> None:
+        item = self.hits.currentItem()
+        company_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not company_id or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
+            _show(self.error, self.tr("Søg efter en virksomhed og vælg den på listen først."))
+            return
+        try:
+            svc.add_member(self.ctx.store, self.network_id, company_id, str(self.add_role.currentData()))
+        except DomainError as exc:
+            _show(self.error, str(exc))
+            return
+        _show(self.error, "")
+        self.search.clear()
+        self.add_role.setCurrentIndex(self.add_role.findData("member"))
+        self._after_change()
+
+    def _selected(self) -> svc.MemberRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _on_member(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        member = self.model.row_at(current.row()) if current.isValid() else None
+        for w in (self.member_role, self.member_goals, self.update_button, self.remove_button):
+            w.setEnabled(member is not None)
+        if member is None:
+            self.member_goals.clear()
+            return
+        self.member_role.setCurrentIndex(max(0, self.member_role.findData(member.role)))
+        self.member_goals.setText(member.goals)
+
+    def select_member(self, company_id: str) -> None:
+        for row, m in enumerate(self.model.rows()):
+            if m.company_id == company_id:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return
+
+    def update_selected(self) -> None:
+        member = self._selected()
+        if member is None:
+            return
+        try:
+            svc.update_member(
+                self.ctx.store,
+                member.id,
+                str(self.member_role.currentData()),
+                self.member_goals.text().strip(),
+            )
+        except DomainError as exc:
+            _show(self.error, str(exc))
+            return
+        self._after_change()
+        self.select_member(member.company_id)
+
+    def remove_selected(self) -> None:
+        member = self._selected()
+        if member is None:
+            return
+        svc.remove_member(self.ctx.store, member.id)
+        self._after_change()
+        self.ctx.bus.status_reported.emit(self.tr("%1 er fjernet fra netværket.").replace("%1", member.name))
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.ctx.bus.changed.emit("membership")
+        self.changed.emit()
+
+
+class NetworkPage(QWidget):
+    """One network. ``network_id`` None is a new network: only its particulars until it is saved."""
+
+    back_requested = Signal()
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, network_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network_id = network_id
+        self.setObjectName("networkPage")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Alle netværk"))
+        self.back_button.setObjectName("backToNetworks")
+        self.back_button.setFlat(True)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self.title = QLabel()
+        self.title.setObjectName("networkTitle")
+        self.title.setStyleSheet("font-size: 19px; font-weight: 600; color: #1f3b57;")
+        self.title.setWordWrap(True)
+        lay.addWidget(self.title)
+        self.inactive = _label("warning")
+        self.inactive.hide()
+        lay.addWidget(self.inactive)
+
+        self.stage_box = QFrame()
+        self.stage_box.setObjectName("card")
+        sl = QVBoxLayout(self.stage_box)
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("stageLabel")
+        self.stage_label.setStyleSheet("font-size: 14px; font-weight: 600;")
+        sl.addWidget(self.stage_label)
+        self.requires = _label()
+        self.requires.setObjectName("stageRequires")
+        sl.addWidget(self.requires)
+        self.missing = _label()
+        self.missing.setObjectName("stageMissing")
+        self.missing.setStyleSheet("color: #8b1a1a;")
+        sl.addWidget(self.missing)
+        sb = QHBoxLayout()
+        self.advance_button = QPushButton()
+        self.advance_button.setObjectName("advanceStage")
+        self.close_toggle = QPushButton(self.tr("Afslut netværk …"))
+        self.close_toggle.setObjectName("closeNetworkToggle")
+        sb.addWidget(self.advance_button)
+        sb.addStretch(1)
+        sb.addWidget(self.close_toggle)
+        sl.addLayout(sb)
+        self.stage_error = _label("error")
+        self.stage_error.hide()
+        sl.addWidget(self.stage_error)
+
+        self.close_panel = QGroupBox(self.tr("Afslut netværket"))
+        self.close_panel.setObjectName("closePanel")
+        cl = QFormLayout(self.close_panel)
+        self.close_reason = QComboBox()
+        self.close_reason.setObjectName("closeReason")
+        self.close_reason.addItem(self.tr("Vælg begrundelse …"), "")
+        for key, label in CLOSE_REASONS.items():
+            self.close_reason.addItem(label, key)
+        self.close_text = _text_box(56)
+        self.close_text.setObjectName("closeText")
+        self.close_text.setPlaceholderText(self.tr("Skriv kort hvad der skete (det sendes til Væksthus)."))
+        self.close_button = QPushButton(self.tr("Afslut netværket"))
+        self.close_button.setObjectName("closeNetwork")
+        self.close_error = _label("error")
+        self.close_error.hide()
+        cl.addRow(self.tr("Begrundelse"), self.close_reason)
+        cl.addRow(self.tr("Forklaring"), self.close_text)
+        cl.addRow("", self.close_button)
+        cl.addRow("", self.close_error)
+        self.close_panel.hide()
+        sl.addWidget(self.close_panel)
+        lay.addWidget(self.stage_box)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("networkTabs")
+        self.form = NetworkForm(ctx)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(self.form)
+        self.tabs.addTab(form_scroll, self.tr("Stamdata"))
+        self.members: MembersPanel | None = None
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QTableView()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setWordWrap(False)
+        th = self.timeline.horizontalHeader()
+        th.setSectionResizeMode(TimelineModel.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        th.setSectionResizeMode(TimelineModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        th.setStretchLastSection(True)
+        self.feature_tabs: list[QWidget] = []
+        lay.addWidget(self.tabs, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.form.saved.connect(self._on_saved)
+        self.advance_button.clicked.connect(self.advance)
+        self.close_toggle.clicked.connect(
+            lambda: self.close_panel.setVisible(not self.close_panel.isVisible())
+        )
+        self.close_button.clicked.connect(self.close_network)
+        self._build()
+
+    def _build(self) -> None:
+        if self.network_id is None:
+            self.title.setText(self.tr("Nyt netværk"))
+            self.stage_box.hide()
+            self.form.load(None)
+            self.form.name.setFocus()
+            return
+        self.stage_box.show()
+        self.members = MembersPanel(self.ctx, self.network_id)
+        self.members.changed.connect(self._refresh_stage)
+        self.tabs.addTab(self.members, self.tr("Medlemmer"))
+        self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
+        for title, spec in NETWORK_TABS:
+            try:
+                widget = make_tab(spec, self.ctx, self.network_id)
+            except Exception as exc:  # noqa: BLE001 - one broken feature tab must not take the page down
+                widget = _label("error")
+                widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
+            self.feature_tabs.append(widget)
+            self.tabs.addTab(widget, self.tr(title))
+        self.reload()
+        self.tabs.setCurrentWidget(self.members)
+
+    def _on_saved(self, network_id: str) -> None:
+        if self.network_id is None:
+            self.network_id = network_id
+            self._build()
+        else:
+            self.reload()
+        self.saved.emit(network_id)
+
+    def reload(self) -> None:
+        if self.network_id is None:
+            return
+        try:
+            detail = svc.get_network(self.ctx.store, self.network_id)
+        except DomainError as exc:
+            self.title.setText(str(exc))
+            return
+        self.title.setText(detail.data.name)
+        self.form.load(detail)
+        closed = detail.stage == Stage.AFSLUTTET
+        if self.members is not None:
+            self.members.reload()
+            self.members.set_closed(closed)
+        self.timeline_model.set_rows(svc.timeline(self.ctx.store, self.network_id))
+        row = next((r for r in svc.list_networks(self.ctx.store) if r.id == self.network_id), None)
+        _show(
+            self.inactive,
+            inactive_note()
+            + self.tr(" – seneste aktivitet %1.").replace("%1", format_date_da(row.last_activity))
+            if row is not None and row.inactive
+            else "",
+        )
+        self._refresh_stage()
+        for tab in self.feature_tabs:
+            reload = getattr(tab, "reload", None)
+            if callable(reload):
+                reload()
+
+    def _refresh_stage(self) -> None:
+        if self.network_id is None:
+            return
+        info = svc.stage_info(self.ctx.store, self.network_id)
+        detail = svc.get_network(self.ctx.store, self.network_id)
+        _show(self.stage_error, "")
+        self.stage_label.setText(self.tr("Fase: %1").replace("%1", info.label))
+        if info.stage == Stage.AFSLUTTET:
+            reason = CLOSE_REASONS.get(detail.closed_reason, detail.closed_reason)
+            self.requires.setText(
+                self.tr("Afsluttet %1: %2. %3")
+                .replace("%1", format_date_da(detail.closed_on))
+                .replace("%2", reason)
+                .replace("%3", detail.closed_reason_text)
+            )
+            _show(self.missing, "")
+            self.advance_button.hide()
+            self.close_toggle.hide()
+            self.close_panel.hide()
+            return
+        self.close_toggle.show()
+        if info.next_stage is None:
+            self.requires.setText(self.tr("Netværket er nået til sidste fase."))
+            _show(self.missing, "")
+            self.advance_button.hide()
+            return
+        self.requires.setText(
+            self.tr("Næste fase, »%1«, kræver:").replace("%1", info.next_label)
+            + "\n"
+            + _bullets(info.requires)
+        )
+        _show(self.missing, self.tr("Mangler:") + "\n" + _bullets(info.missing) if info.missing else "")
+        self.advance_button.show()
+        self.advance_button.setText(self.tr("Ryk til »%1«").replace("%1", info.next_label))
+        self.advance_button.setEnabled(info.can_advance)
+
+    def advance(self) -> None:
+        if self.network_id is None:
+            return
+        info = svc.stage_info(self.ctx.store, self.network_id)
+        if info.next_stage is None:
+            return
+        try:
+            svc.move_to(self.ctx.store, self.network_id, info.next_stage)
+        except DomainError as exc:
+            _show(self.stage_error, str(exc))
+            return
+        self.ctx.bus.changed.emit("network")
+        self.reload()
+
+    def close_network(self) -> None:
+        if self.network_id is None:
+            return
+        try:
+            svc.close_network(
+                self.ctx.store,
+                self.network_id,
+                str(self.close_reason.currentData() or ""),
+                self.close_text.toPlainText(),
+            )
+        except DomainError as exc:
+            _show(self.close_error, str(exc))
+            return
+        _show(self.close_error, "")
+        self.close_panel.hide()
+        self.ctx.bus.changed.emit("network")
+        self.ctx.bus.status_reported.emit(self.tr("Netværket er afsluttet."))
+        self.reload()
+
+    def stage(self) -> Stage | None:
+        if self.network_id is None:
+            return None
+        return svc.get_network(self.ctx.store, self.network_id).stage

@@ -1,0 +1,231 @@
+"""Netværk: the pipeline board (a column per stage with its count and networks), the sortable list,
+and a network's own page in place of both when one is opened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...store.services import networks as svc
+from ..companies.loader import RowsLoader
+from ..companies.models import SearchProxy
+from ..views.base import View
+from .models import NetworksModel, inactive_note
+from .page import NetworkPage
+
+_SHORT = {
+    Stage.KANDIDAT: "Kandidat",
+    Stage.SCREENET: "Screenet",
+    Stage.TRIN1: "Trin 1",
+    Stage.ANSOEGNING: "Ansøgning",
+    Stage.TRIN2: "Trin 2",
+    Stage.TRIN3: "Trin 3",
+    Stage.AFSLUTTET: "Afsluttet",
+}
+
+
+class StageColumn(QFrame):
+    """One column of the board: the stage, its count, and its networks (double-click opens one)."""
+
+    def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(4)
+        self.header = QLabel()
+        self.header.setObjectName(f"boardHeader_{stage.value}")
+        self.header.setStyleSheet("font-weight: 600; color: #1f3b57;")
+        self.header.setToolTip(STAGE_LABELS[stage])
+        lay.addWidget(self.header)
+        self.list = QListWidget()
+        self.list.setObjectName(f"board_{stage.value}")
+        self.list.setWordWrap(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setStyleSheet(
+            "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; padding: 4px; }"
+            "QListWidget::item:selected { background: #cfe0f1; color: black; }"
+        )
+        lay.addWidget(self.list, 1)
+
+    def set_rows(self, rows: list[svc.NetworkRow]) -> None:
+        self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
+        self.list.clear()
+        for r in rows:
+            text = r.name
+            if r.inactive:
+                text += "\n⚠ " + inactive_note()
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setToolTip(
+                self.tr("%1 · %2 virksomheder").replace("%1", r.name).replace("%2", str(r.members))
+                + ("\n" + inactive_note() if r.inactive else "")
+            )
+            if r.inactive:
+                item.setForeground(QBrush(QColor("#8a5a00")))
+            self.list.addItem(item)
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+
+class NetworksView(View):
+    key = "netvaerk"
+    title = "Netværk"
+    shortcut = "Ctrl+3"
+    watches = ("network", "membership", "meeting", "expense", "screening", "application", "company")
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack)
+
+        overview = QWidget()
+        ol = QVBoxLayout(overview)
+        ol.setContentsMargins(0, 0, 0, 0)
+        ol.addWidget(
+            self.heading(
+                self.tr("Netværk"),
+                self.tr("Kandidatnetværk og netværk i forløb, fra kandidat til forretningsnetværk."),
+            )
+        )
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName(f"filter_{self.key}")
+        self.filter.setPlaceholderText(self.tr("Søg på navn, type, fase eller tovholder …"))
+        self.filter.setClearButtonEnabled(True)
+        bar.addWidget(self.filter, 1)
+        self.new_button = QPushButton(self.tr("Nyt netværk"))
+        self.new_button.setObjectName("newNetwork")
+        bar.addWidget(self.new_button)
+        ol.addLayout(bar)
+
+        board = QWidget()
+        bl = QHBoxLayout(board)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(6)
+        self.columns: dict[Stage, StageColumn] = {}
+        for stage in STAGE_ORDER:
+            column = StageColumn(stage)
+            column.list.itemActivated.connect(self._open_item)
+            column.list.itemDoubleClicked.connect(self._open_item)
+            self.columns[stage] = column
+            bl.addWidget(column, 1)
+
+        self.model = NetworksModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName(f"table_{self.key}")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(board)
+        split.addWidget(self.table)
+        split.setSizes([260, 320])
+        ol.addWidget(split, 1)
+        self.stack.addWidget(overview)
+        self.overview_page = overview
+        self.page: NetworkPage | None = None
+        self.loader = RowsLoader(ctx, svc.count_networks, svc.list_networks, self._apply_rows, self)
+
+        self.filter.textChanged.connect(self._on_filter)
+        self.new_button.clicked.connect(self.new_network)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+
+    def reload(self) -> None:
+        self.loader.load()
+
+    def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(NetworksModel.NAME, min(self.table.columnWidth(NetworksModel.NAME), 340))
+        self._fill_board()
+        if self.page is not None and self.stack.currentWidget() is self.page:
+            self.page.reload()
+
+    def _fill_board(self) -> None:
+        shown = self.model.rows()
+        for stage, column in self.columns.items():
+            column.set_rows(sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower()))
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._fill_board()
+
+    def board_counts(self) -> dict[Stage, int]:
+        return {stage: column.count() for stage, column in self.columns.items()}
+
+    # pages ------------------------------------------------------------------------------------
+    def _open_item(self, item: QListWidgetItem) -> None:
+        network_id = item.data(Qt.ItemDataRole.UserRole)
+        if network_id:
+            self.open_network(network_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        network_id = self.proxy.source_row_id(index)
+        if network_id:
+            self.open_network(network_id)
+
+    def _set_page(self, page: NetworkPage) -> NetworkPage:
+        if self.page is not None:
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+        self.page = page
+        page.back_requested.connect(self.show_overview)
+        page.saved.connect(lambda _id: self._reload_list_only())
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def open_network(self, network_id: str) -> NetworkPage:
+        return self._set_page(NetworkPage(self.ctx, network_id))
+
+    def new_network(self) -> NetworkPage:
+        return self._set_page(NetworkPage(self.ctx, None))
+
+    def show_overview(self) -> None:
+        self.stack.setCurrentWidget(self.overview_page)
+        self.reload()
+
+    def _reload_list_only(self) -> None:
+        self.loader.load()

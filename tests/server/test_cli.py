@@ -1,0 +1,113 @@
+"""maegler-server's commands: init, add-user, publish-form, serve, exit codes, and a clean SIGTERM."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+
+from .conftest import change, company_data, run_cli, start_server
+
+
+@pytest.fixture
+def fresh_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    from .conftest import make_db_url
+
+    return make_db_url(backend, tmp_path, request)
+
+
+def test_commands_and_exit_codes(fresh_db: str, tmp_path: Path) -> None:
+    before = run_cli("add-user", "anna", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n")
+    assert before.returncode == 1
+    assert "maegler-server init" in before.stderr
+    assert run_cli("init", db=fresh_db).returncode == 0
+    assert run_cli("init", db=fresh_db).returncode == 0  # upgrading a current database is a no-op
+    ok = run_cli("add-user", "anna", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n")
+    assert ok.returncode == 0, ok.stderr
+    dup = run_cli("add-user", "anna", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n")
+    assert dup.returncode == 1 and "findes allerede" in dup.stderr
+    short = run_cli("add-user", "bo", "--role", "caseworker", db=fresh_db, stdin="kort\n")
+    assert short.returncode == 1 and "mindst 8" in short.stderr
+    assert run_cli("add-user", "bo", "--role", "chef", db=fresh_db).returncode == 2
+    form = tmp_path / "form.json"
+    form.write_text(
+        json.dumps({"id": "moede", "version": 3, "title": "Møde", "sections": []}), encoding="utf-8"
+    )
+    assert run_cli("publish-form", str(form), db=fresh_db).returncode == 0
+    again = run_cli("publish-form", str(form), db=fresh_db)
+    assert again.returncode == 1 and "højere versionsnummer" in again.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ikke json", encoding="utf-8")
+    assert run_cli("publish-form", str(broken), db=fresh_db).returncode == 1
+    assert run_cli("publish-form", str(tmp_path / "mangler.json"), db=fresh_db).returncode == 1
+
+
+def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path) -> None:
+    assert run_cli("init", db=fresh_db).returncode == 0
+    assert (
+        run_cli("add-user", "anna", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n").returncode == 0
+    )
+    srv = start_server(fresh_db, tmp_path / "a.log")
+    try:
+        token = requests.post(
+            f"{srv.base}/api/v1/auth/login",
+            json={"username": "anna", "password": "hemmeligt-ord"},
+            timeout=30,
+        ).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        c = change("company", company_data())
+        r = requests.post(
+            f"{srv.base}/api/v1/sync/push",
+            json={"client_id": "k", "changes": [c]},
+            headers=headers,
+            timeout=30,
+        )
+        assert r.json()["results"][0]["status"] == "applied"
+    finally:
+        code = srv.stop()
+    assert code == 0, srv.log()
+    srv2 = start_server(fresh_db, tmp_path / "b.log")
+    try:
+        pulled = requests.get(f"{srv2.base}/api/v1/sync/pull", headers=headers, timeout=30).json()
+        assert [ch["id"] for ch in pulled["changes"]] == [c["id"]]
+    finally:
+        assert srv2.stop() == 0
+
+
+def test_serve_refuses_an_uninitialised_database(fresh_db: str) -> None:
+    r = run_cli("serve", "--port", "1", db=fresh_db)
+    assert r.returncode == 1
+    assert "init" in r.stderr
+
+
+def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mægler_app.server import forms
+    from mægler_app.server.db import Database
+
+    folder = tmp_path / "definitions"
+    folder.mkdir()
+    (folder / "screening_v1.json").write_text(
+        json.dumps({"id": "screening", "version": 1, "title": "Screening", "sections": [{"id": "a"}]}),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(forms, "BUNDLED", folder)
+    db = Database(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    try:
+        db.upgrade()
+        assert forms.publish_bundled(db) == ["screening v1"]
+        assert forms.publish_bundled(db) == []  # a second init changes nothing
+        (folder / "screening_v2.json").write_text(
+            json.dumps({"id": "screening", "version": 2, "title": "Screening 2", "sections": []}),
+            encoding="utf-8",
+        )
+        assert forms.publish_bundled(db) == ["screening v2"]
+        current = forms.current_forms(db)
+        assert [(f["id"], f["version"], f["body"]["title"]) for f in current] == [
+            ("screening", 2, "Screening 2")
+        ]
+        monkeypatch.setattr(forms, "BUNDLED", tmp_path / "findes-ikke")
+        assert forms.publish_bundled(db) == []
+    finally:
+        db.dispose()

@@ -1,0 +1,251 @@
+"""CSV import and export as Danish Excel writes it; the preview driven as a user would; the CLI as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from mægler_app.domain.cvr import make_valid_cvr
+from mægler_app.store.demo import fill_demo
+from mægler_app.store.models import Company, OutboxEntry
+from mægler_app.store.services import csv_io
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.main_window import MainWindow
+
+HEADER = "CVR;Navn;Adresse;Postnr;By;Kommune;Ansatte;Fokusområde;Branche;Videninstitution"
+C1, C2, C3, C4 = (make_valid_cvr(n) for n in (11, 12, 13, 14))
+
+
+def _view(qtbot, store):  # type: ignore[no-untyped-def]
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window.show_view("virksomheder")
+
+
+def _names(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        return dict(s.execute(select(Company.cvr, Company.name).where(Company.deleted.is_(False))).all())  # type: ignore[arg-type]
+
+
+def _open_preview(qtbot, view, path: Path):  # type: ignore[no-untyped-def]
+    dialog = view.import_file(path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(
+        lambda: dialog.plan is not None or "Intet er importeret" in dialog.summary.text(), timeout=10_000
+    )
+    return dialog
+
+
+def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, store, tmp_path: Path) -> None:
+    text = (
+        f"{HEADER}\r\n"
+        f"{C1};Ærø Æbleplantage ApS;Søndergade 1;5970;Ærøskøbing;Ærø;12;Fødevarer;Frugtavl;nej\r\n"
+        f"DK {C2[:2]} {C2[2:4]} {C2[4:6]} {C2[6:]};Østjysk Smedie A/S;Åvej 2;8700;Horsens;Horsens;45;"
+        "energi/miljø;Jern og metal;\r\n"
+        f"{C3};Aarhus Universitet, Institut for Ingeniørvidenskab;;8000;Aarhus;Aarhus;;Andet;Forskning;ja\r\n"
+    )
+    path = tmp_path / "liste.csv"
+    path.write_bytes(text.encode("cp1252"))
+    view = _view(qtbot, store)
+    dialog = _open_preview(qtbot, view, path)
+    assert "Windows-1252" in dialog.summary.text()
+    assert "3 virksomheder klar: 3 nye" in dialog.summary.text()
+    assert dialog.model.rowCount() == 3
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    names = _names(store)
+    assert names == {
+        C1: "Ærø Æbleplantage ApS",
+        C2: "Østjysk Smedie A/S",
+        C3: "Aarhus Universitet, Institut for Ingeniørvidenskab",
+    }
+    with store.session() as s:
+        smedie = s.scalars(select(Company).where(Company.cvr == C2)).one()
+        uni = s.scalars(select(Company).where(Company.cvr == C3)).one()
+    assert (smedie.address, smedie.city, smedie.employees, smedie.focus_area) == (
+        "Åvej 2",
+        "Horsens",
+        45,
+        "energi_miljoe",
+    )
+    assert uni.is_knowledge_institution and uni.employees is None
+    assert "3 nye" in dialog.summary.text()
+    # the table behind the dialog shows them
+    assert view.model.total_count() == 3
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b""])
+def test_utf8_with_and_without_bom(store, bom: bytes) -> None:
+    raw = bom + f"CVR;Navn\n{C1};Ølstykke Øko ApS\n".encode()
+    plan, result = csv_io.import_file(store, raw)
+    assert result is not None and result.created == 1
+    assert plan.encoding == ("UTF-8 med BOM" if bom else "UTF-8")
+    assert _names(store) == {C1: "Ølstykke Øko ApS"}
+
+
+def test_one_bad_row_among_good_ones_names_the_line_and_imports_nothing(qtbot, store, tmp_path: Path) -> None:
+    path = tmp_path / "blandet.csv"
+    path.write_text(
+        f"CVR;Navn;Ansatte\n{C1};God ApS;5\n{C2};Også god ApS;7\n13585629;Forkert CVR ApS;-4\n{C3};Sidste ApS;9\n",
+        encoding="utf-8",
+    )
+    view = _view(qtbot, store)
+    dialog = _open_preview(qtbot, view, path)
+    assert dialog.problem_lines() == [4]
+    assert not dialog.import_button.isEnabled()
+    assert "1 række har fejl" in dialog.summary.text() and "Intet er importeret" in dialog.summary.text()
+    first = [dialog.model.data(dialog.model.index(0, c)) for c in range(dialog.model.columnCount())]
+    assert first[0] == "4" and first[1] == "Fejl" and first[3] == "Forkert CVR ApS"
+    assert "kontrolcifferet passer ikke" in first[4] and "negativt" in first[4]
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # disabled: does nothing
+    assert _names(store) == {}
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_missing_header_is_refused_with_the_reason(qtbot, store, tmp_path: Path) -> None:
+    path = tmp_path / "uden-overskrift.csv"
+    path.write_text(f"{C1};Firma ApS;Aarhus\n{C2};Andet Firma ApS;Ikast\n", encoding="utf-8")
+    view = _view(qtbot, store)
+    dialog = _open_preview(qtbot, view, path)
+    assert dialog.plan is None
+    assert "mangler CVR;Navn" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert _names(store) == {}
+
+
+def test_header_with_only_one_of_the_required_columns(store) -> None:
+    with pytest.raises(csv_io.CsvFileError, match="mangler Navn"):
+        csv_io.read_plan(store, f"CVR;By\n{C1};Aarhus\n".encode())
+
+
+def test_comma_separated_file_gets_a_helpful_message(store) -> None:
+    with pytest.raises(csv_io.CsvFileError, match="semikolon"):
+        csv_io.read_plan(store, f"CVR,Navn\n{C1},Firma\n".encode())
+
+
+def test_duplicate_cvr_in_the_file_and_registered_cvr_update_instead_of_twin(store) -> None:
+    ids = fill_demo(store)
+    with store.session() as s:
+        skive = s.get(Company, ids["skive"])
+        assert skive is not None
+        skive_cvr, skive_city = skive.cvr, skive.city
+    raw = (
+        f"CVR;Navn;Ansatte\n{C1};Ny ApS;3\n{skive_cvr};Skive Køleteknik ApS;40\n{C1};Ny igen ApS;4\n".encode()
+    )
+    plan = csv_io.read_plan(store, raw)
+    assert [p.line for p in plan.problems] == [4]
+    assert "står også på linje 2" in plan.problems[0].message()
+    plan, result = csv_io.import_file(store, raw.rsplit(b"\n", 2)[0] + b"\n")
+    assert result is not None and (result.created, result.updated) == (1, 1)
+    with store.session() as s:
+        rows = s.scalars(select(Company).where(Company.cvr == skive_cvr)).all()
+    assert len(rows) == 1
+    assert rows[0].employees == 40 and rows[0].city == skive_city  # an empty cell keeps what was known
+
+
+def test_export_then_import_round_trip(qtbot, store, tmp_path: Path) -> None:
+    fill_demo(store)
+    view = _view(qtbot, store)
+    target = tmp_path / "ud.csv"
+    view.export_to(target)
+    qtbot.waitUntil(lambda: "eksporteret" in view.export_status.text(), timeout=10_000)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + HEADER.encode())
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert len(lines) == 11
+    assert any(";Fødevarer;" in line for line in lines)
+    assert "eksporteret" in view.export_status.text()
+    before = _names(store)
+    plan, result = csv_io.import_file(store, raw)
+    assert result is not None and result.created == 0 and result.updated == 10
+    assert _names(store) == before
+
+
+def test_ten_thousand_rows(store) -> None:
+    lines = [HEADER]
+    for i in range(10_000):
+        lines.append(
+            f"{make_valid_cvr(100_000 + i)};Firma {i} ApS;Vej {i};8000;Aarhus;Aarhus;{i % 300};Andet;Plast;nej"
+        )
+    raw = ("\r\n".join(lines) + "\r\n").encode("cp1252")
+    plan = csv_io.read_plan(store, raw)
+    assert plan.ok and len(plan.rows) == 10_000
+    assert sum(1 for r in plan.rows if r.warnings) == sum(1 for i in range(10_000) if i % 300 > 250)
+    gen = csv_io.apply_plan(store, plan)
+    steps = []
+    while True:
+        try:
+            steps.append(next(gen))
+        except StopIteration as stop:
+            result = stop.value
+            break
+    assert result.created == 10_000
+    assert steps[-1] == (10_000, 10_000) and len(steps) > 5
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Company)) == 10_000
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 10_000
+
+
+# the command line -------------------------------------------------------------------------------
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "mægler_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+
+
+def test_cli_import_bad_rows_exit_1_naming_each_line_and_nothing_imported(tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    path = tmp_path / "firmaer.csv"
+    path.write_bytes(
+        f"CVR;Navn;Ansatte\n{C1};God ApS;3\n12345678;Dårlig ApS;2\n{C2};;x\n{C3};Fin ApS;1\n".encode("cp1252")
+    )
+    result = _run("import", str(path), "--profile", profile)
+    assert result.returncode == 1
+    assert "Linje 3 (Dårlig ApS):" in result.stderr and "kontrolcifferet" in result.stderr
+    assert "Linje 4:" in result.stderr and "skal have et navn" in result.stderr and "»x«" in result.stderr
+    assert "Linje 2" not in result.stderr and "Linje 5" not in result.stderr
+    status = _run("status", "--json", "--profile", profile)
+    assert '"company": 0' in status.stdout
+
+
+def test_cli_import_good_file_and_export(tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    path = tmp_path / "firmaer.csv"
+    path.write_text(f"CVR;Navn;By\n{C1};Første ApS;Aarhus\n{C4};Anden ApS;Ikast\n", encoding="utf-8-sig")
+    result = _run("import", str(path), "--profile", profile)
+    assert result.returncode == 0, result.stderr
+    assert "2 virksomheder importeret: 2 nye, 0 opdateret" in result.stdout
+    out = tmp_path / "ud.csv"
+    exported = _run("export", str(out), "--profile", profile)
+    assert exported.returncode == 0, exported.stderr
+    text = out.read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0] == HEADER
+    assert f"{C1};Første ApS;;;Aarhus;;;Andet;;nej" in text
+
+
+def test_cli_import_missing_file_and_missing_header(tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    missing = _run("import", str(tmp_path / "findes-ikke.csv"), "--profile", profile)
+    assert missing.returncode == 1 and "kan ikke læses" in missing.stderr
+    path = tmp_path / "x.csv"
+    path.write_text(f"{C1};Firma ApS\n", encoding="utf-8")
+    no_header = _run("import", str(path), "--profile", profile)
+    assert no_header.returncode == 1 and "Overskriftslinjen" in no_header.stderr

@@ -1,0 +1,152 @@
+"""The form renderer driven like a broker would: typing, clicking, keys; the answers read back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from mægler_app.forms import bundled_registry, parse_definition, prefill, slots
+from mægler_app.ui.forms.renderer import PATH_ROLE, FormRenderer
+
+from .test_forms_engine import CTX, small_definition
+
+
+def make(qtbot, answers=None, read_only=False) -> FormRenderer:
+    d = parse_definition(small_definition())
+    r = FormRenderer(d, CTX, answers if answers is not None else prefill(d, CTX), read_only=read_only)
+    qtbot.addWidget(r)
+    r.resize(1000, 700)
+    r.show()
+    qtbot.waitExposed(r)
+    return r
+
+
+def test_renders_every_question_and_each_member_group(qtbot) -> None:
+    r = make(qtbot)
+    d = r.definition
+    assert set(r.rows) == {s.path for s in slots(d, CTX)}
+    assert r.row("emp", "c1").editor.line.text() == "10"  # prefilled
+    # The knowledge institution is not asked for employees.
+    assert not r.row("emp", "c4").isVisibleTo(r)
+    assert r.row("ok", "c4").isVisibleTo(r)
+
+
+def test_typing_and_clicking_fill_the_answers_and_progress(qtbot) -> None:
+    r = make(qtbot)
+    with qtbot.waitSignal(r.answers_edited):
+        qtbot.keyClicks(r.row("postcode").editor.line, "8000")
+    r.row("kind").editor.combo.setCurrentIndex(1)  # Horisontalt
+    qtbot.mouseClick(r.row("k1").editor.buttons["yes"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(r.row("k1").editor.comment, "Mange ordrer")
+    qtbot.keyClicks(r.row("budget").editor.line, "1.234,50")
+    qtbot.keyClicks(r.row("start").editor.line, "7.3.2026")
+    qtbot.mouseClick(r.row("areas").editor.boxes["foedevarer"], Qt.MouseButton.LeftButton)
+    a = r.answers()
+    assert a["postcode"] == "8000"
+    assert a["kind"] == "horisontalt"
+    assert a["k1"] == {"value": "yes", "comment": "Mange ordrer"}
+    assert a["budget"] == 123450
+    assert a["start"] == "2026-03-07"
+    assert a["areas"] == ["foedevarer"]
+    ev = r.evaluation()
+    assert r.progress_label.text() == f"{ev.answered} af {ev.total} besvaret"
+    assert r.progress_bar.value() == ev.answered
+
+
+def test_relevance_shows_and_hides_questions(qtbot) -> None:
+    r = make(qtbot)
+    why = r.row("why")
+    assert not why.isVisibleTo(r)
+    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("vertikalt"))
+    assert why.isVisibleTo(r)
+    assert any("Hvorfor vertikalt" in r.missing.item(i).text() for i in range(r.missing.count()))
+    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("kongruent"))
+    assert not why.isVisibleTo(r)
+
+
+def test_missing_list_names_each_question_and_leads_to_it(qtbot) -> None:
+    r = make(qtbot)
+    texts = [r.missing.item(i).text() for i in range(r.missing.count())]
+    assert "»Type« skal besvares." in texts
+    assert "»Økonomisk velfunderet« (Beta A/S) skal besvares." in texts
+    target = next(i for i in range(r.missing.count()) if "(Beta A/S)" in r.missing.item(i).text())
+    item = r.missing.item(target)
+    assert item.data(PATH_ROLE) == "pr/c2/ok"
+    r.activateWindow()
+    qtbot.mouseClick(
+        r.missing.viewport(), Qt.MouseButton.LeftButton, pos=r.missing.visualItemRect(item).center()
+    )
+    qtbot.waitUntil(lambda: r.row("ok", "c2").editor.buttons["yes"].hasFocus())
+
+
+def test_bad_typed_input_is_kept_and_shown_inline(qtbot) -> None:
+    r = make(qtbot)
+    line = r.row("count").editor.line
+    line.clear()
+    qtbot.keyClicks(line, "tre")
+    assert r.answers()["count"] == "tre"  # kept as typed, nothing lost
+    assert r.row("count").error.isVisibleTo(r)
+    assert r.row("count").error.text() == "»Antal«: »tre« er ikke et helt tal."
+    line.clear()
+    qtbot.keyClicks(line, "3")
+    assert r.answers()["count"] == 3
+    assert not r.row("count").error.isVisibleTo(r)
+
+
+def test_yes_partly_no_from_the_keyboard(qtbot) -> None:
+    r = make(qtbot)
+    editor = r.row("k2").editor
+    qtbot.keyClick(editor.buttons["yes"], Qt.Key.Key_D)
+    assert r.answers()["k2"]["value"] == "partly"
+    qtbot.keyClick(editor.buttons["partly"], Qt.Key.Key_N)
+    assert r.answers()["k2"]["value"] == "no"
+    qtbot.keyClick(editor.buttons["no"], Qt.Key.Key_J)
+    assert r.answers()["k2"]["value"] == "yes"
+
+
+def test_tab_order_follows_the_form(qtbot) -> None:
+    r = make(qtbot)
+    chain = [w for row in r.rows.values() for w in row.editor.focus_chain()]
+    for a, b in zip(chain, chain[1:], strict=False):
+        assert a.nextInFocusChain() is b or _next_focusable(a) is b
+
+
+def _next_focusable(widget):
+    w = widget.nextInFocusChain()
+    while w is not widget and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        w = w.nextInFocusChain()
+    return w
+
+
+def test_read_only_form_cannot_be_edited(qtbot) -> None:
+    r = make(qtbot, read_only=True)
+    assert r.row("count").editor.line.isReadOnly()
+    assert not r.row("k1").editor.buttons["yes"].isEnabled()
+    assert not r.row("kind").editor.combo.isEnabled()
+    before = r.answers()
+    qtbot.keyClicks(r.row("postcode").editor.line, "1234")
+    assert r.answers() == before
+
+
+def test_checklist_v1_renders_for_any_network(qtbot) -> None:
+    d = bundled_registry().latest("screening")
+    r = FormRenderer(d, CTX, prefill(d, CTX))
+    qtbot.addWidget(r)
+    assert set(r.rows) == {s.path for s in slots(d, CTX)}
+    assert isinstance(r.row("employees", "c2").editor.line, QLineEdit)
+    assert r.row("employees", "c2").editor.line.text() == "300"
+    assert r.progress_label.text().endswith("besvaret")
+
+
+def test_many_edits_do_not_exhaust_true_and_none(qtbot) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to True per emit() and to None per void call;
+    the guard in ui.forms keeps thousands of edits from aborting the interpreter."""
+    import sys
+
+    r = make(qtbot)
+    editor = r.row("k1").editor
+    for i in range(1000):
+        editor.buttons["yes" if i % 2 else "no"].click()
+    assert r.answers()["k1"]["value"] == "yes"
+    if sys.version_info < (3, 12):
+        assert sys.getrefcount(True) > 1_000_000 and sys.getrefcount(None) > 1_000_000

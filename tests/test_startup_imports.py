@@ -1,0 +1,54 @@
+"""Heavy libraries stay off the start-up path: the main window paints its first view (with real
+figures) before SQLAlchemy, ReportLab, requests, FastAPI or Alembic are imported; the store loads
+right after the first paint."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SETUP = r"""
+import sys
+from pathlib import Path
+from mægler_app.store.db import open_store
+from mægler_app.store.demo import fill_demo
+store = open_store(Path(sys.argv[1]))
+fill_demo(store)
+store.close()
+"""
+
+CHECK = r"""
+import json, sys
+from pathlib import Path
+from mægler_app.ui.app import make_application
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.main_window import MainWindow
+app = make_application()
+w = MainWindow(AppContext(profile=Path(sys.argv[1])))
+w.show()
+app.processEvents()
+heavy = {'reportlab', 'requests', 'fastapi', 'uvicorn', 'alembic', 'sqlalchemy'}
+loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy)
+print(json.dumps({"loaded": loaded, "companies": w.current_view().card_companies.value.text()}))
+"""
+
+
+def _run(script: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", script, str(profile)], capture_output=True, text=True, env=env
+    )
+
+
+def test_first_paint_imports_no_heavy_library(tmp_path: Path) -> None:
+    # The profile is created and migrated in a first process, as on a broker's laptop.
+    setup = _run(SETUP, tmp_path / "p")
+    assert setup.returncode == 0, setup.stderr
+    check = _run(CHECK, tmp_path / "p")
+    assert check.returncode == 0, check.stderr
+    result = json.loads(check.stdout.strip().splitlines()[-1])
+    assert result["loaded"] == [], f"heavy modules imported before the first paint: {result['loaded']}"
+    assert result["companies"] == "10"  # the first view shows the profile's real figures
