@@ -81,8 +81,15 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
 
     worker = Worker(ctx.load_store)
     worker.signals.failed.connect(lambda message: QMessageBox.critical(window, "Mægler", message))
+    worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
     window._store_loader = worker  # keep the signals alive  # type: ignore[attr-defined]
     start(worker, ctx.pool)
+
+
+def _start_sync(ctx: AppContext, window: MainWindow) -> None:
+    from .sync.controller import install_auto_sync
+
+    install_auto_sync(ctx, window)
 
 
 def run_gui(options: GuiOptions) -> int:

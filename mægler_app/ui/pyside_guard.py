@@ -24,6 +24,11 @@ def apply() -> bool:
     global _done
     if _done or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
+    import PySide6
+
+    # pyproject pins PySide6 below 6.12; this is the safety net should 6.12.0 be installed anyway.
+    if not PySide6.__version__.startswith("6.12."):
+        return False
     for obj in (None, True, False):
         # ob_refcnt is the first field of every CPython object (Include/object.h, 3.11).
         ctypes.c_ssize_t.from_address(id(obj)).value += _HEADROOM

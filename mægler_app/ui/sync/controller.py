@@ -146,3 +146,30 @@ class SyncController(QObject):
     def _set_online(self, online: bool | None) -> None:
         self.online = online
         self.online_changed.emit(online)
+
+
+def controller_for(ctx: AppContext) -> SyncController:
+    """The one sync controller of this app context (the view and the window share it)."""
+    controller = getattr(ctx, "sync_controller", None)
+    if controller is None:
+        controller = SyncController(ctx)
+        ctx.sync_controller = controller  # type: ignore[attr-defined]
+    assert isinstance(controller, SyncController)
+    return controller
+
+
+def install_auto_sync(ctx: AppContext, window: QObject) -> SyncController:
+    """Show online/offline in the window's status bar and start syncing every few minutes.
+
+    Called once the store is loaded (ui/app.py), or by the Synkronisering view when it is shown first.
+    """
+    controller = controller_for(ctx)
+    if not getattr(controller, "attached", False):
+        controller.attached = True  # type: ignore[attr-defined]
+        if controller.parent() is None:
+            controller.setParent(window)
+        set_online = getattr(window, "set_online", None)
+        if set_online is not None:
+            controller.online_changed.connect(set_online)
+        controller.start_auto()
+    return controller

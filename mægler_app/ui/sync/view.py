@@ -24,7 +24,7 @@ from ...sync.engine import SyncReport
 from ..context import AppContext
 from ..table import Column, RowsTableModel
 from ..views.base import View
-from .controller import SyncController
+from .controller import controller_for, install_auto_sync
 from .login_dialog import LoginDialog
 
 
@@ -78,7 +78,7 @@ class SyncView(View):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.controller = SyncController(ctx, self)
+        self.controller = controller_for(ctx)
         lay = QVBoxLayout(self)
         lay.addWidget(
             self.heading(
@@ -217,10 +217,8 @@ class SyncView(View):
 
     def _attach_window(self) -> None:
         window = self.window()
-        set_online = getattr(window, "set_online", None)
-        if set_online is not None:
-            self.controller.online_changed.connect(set_online)
-        self.controller.start_auto()
+        if hasattr(window, "set_online"):
+            install_auto_sync(self.ctx, window)
 
     # data -------------------------------------------------------------------------------------
     def reload(self) -> None:
