@@ -1,7 +1,7 @@
-"""Attachments (receipts) on disk: ``<profile>/bilag/<sha256>``, registered in the ``blob`` table.
+"""Attachments (receipts) on disk where ``store.services.blobs`` keeps them, registered in the ``blob`` table.
 
-A feature that attaches a file calls ``add_blob``; sync uploads it after its expense and marks it
-uploaded, and fetches receipts of expenses made on another computer.
+Sync uploads a receipt after its expense and marks it uploaded, and fetches receipts of expenses
+made on another computer. ``add_blob`` keeps bytes (the expense editor stores files itself).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ..domain.sync_contract import MAX_BLOB_BYTES
 from ..domain.timeutil import utcnow
 from ..store.db import Store
 from ..store.models import Blob
+from ..store.services.blobs import blob_path
 
 
 class BlobTooLargeError(ValueError):
@@ -22,7 +23,7 @@ class BlobTooLargeError(ValueError):
 
 
 def blob_file(store: Store, sha256: str) -> Path:
-    return store.blob_dir / sha256
+    return blob_path(store, sha256)
 
 
 def save_blob_file(store: Store, sha256: str, content: bytes) -> Path:

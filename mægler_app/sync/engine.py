@@ -19,12 +19,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
@@ -116,7 +117,13 @@ class _Outgoing:
     seq: int
     change: dict[str, Any]
     tail: dict[str, Any] | None  # fields held back to a later change (see _DEFERRED)
-    size: int
+    piece: bytes  # the change as JSON, encoded once (for sizing the batch and for the body)
+    local_version: int
+    created_at: Any
+
+    @property
+    def size(self) -> int:
+        return len(self.piece)
 
 
 class SyncEngine:
@@ -169,17 +176,18 @@ class SyncEngine:
 
     # push -------------------------------------------------------------------------------------
     def push(self) -> Progress:
-        sent_once: set[int] = set()
+        sent_once: set[str] = set()
         while True:
             batch = self._next_batch()
             if not batch:
                 return
-            again = [o.seq for o in batch if o.seq in sent_once]
+            # by change_id, not seq: SQLite may give a deleted entry's seq to a new one
+            again = [o for o in batch if o.change["change_id"] in sent_once]
             if again:
                 raise SyncError(
                     "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
                 )
-            sent_once.update(o.seq for o in batch)
+            sent_once.update(o.change["change_id"] for o in batch)
             self._send(batch)
             self._done += len(batch)
             self._total = max(self._total, self._done)
@@ -262,8 +270,8 @@ class SyncEngine:
             "deleted": bool(e.deleted),
             "data": data,
         }
-        size = len(encode_push("", [change]))
-        return _Outgoing(e.seq, change, tail, size)
+        piece = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _Outgoing(e.seq, change, tail, piece, local_version, e.created_at)
 
     @staticmethod
     def _reject_locally(s: StoreSession, e: OutboxEntry, reason: str) -> None:
@@ -271,7 +279,8 @@ class SyncEngine:
         e.last_error = reason
 
     def _send(self, batch: list[_Outgoing]) -> None:
-        body = encode_push(self.client_id, [o.change for o in batch])
+        head = encode_push(self.client_id, [])[: -len(b"]}")]
+        body = head + b",".join(o.piece for o in batch) + b"]}"
         try:
             results = self.api.push(self.client_id, [], body=body)
         except UpgradeRequiredError:
@@ -300,60 +309,83 @@ class SyncEngine:
 
     def _store_results(self, batch: list[_Outgoing], results: list[dict[str, Any]]) -> None:
         by_change = {r.get("change_id"): r for r in results if isinstance(r, dict)}
+        applied: list[int] = []
+        version_rows: dict[str, list[dict[str, Any]]] = {}
+        tails: list[OutboxEntry] = []
+        refused: dict[int, tuple[str, dict[str, Any]]] = {}
+        # the record's version as this computer has it, followed through the batch (own
+        # consecutive changes to one record come back as version n+1, n+2, ...)
+        versions: dict[tuple[str, str], int] = {}
+        for item in batch:
+            versions.setdefault((item.change["entity"], item.change["id"]), item.local_version)
+        for item in batch:
+            answer = by_change.get(item.change["change_id"])
+            if answer is None:
+                continue
+            status = answer.get("status")
+            self.report.pushed += 1
+            # A replay of a change the server refused earlier may come back as "duplicate"
+            # carrying the original error or server copy: treat it as what it was.
+            if status == DUPLICATE and answer.get("server"):
+                status = CONFLICT
+            elif status == DUPLICATE and answer.get("error") and answer.get("version") is None:
+                status = REJECTED
+            if status not in (APPLIED, DUPLICATE):
+                refused[item.seq] = (str(status), answer)
+                continue
+            self.report.applied += 1
+            applied.append(item.seq)
+            key = (item.change["entity"], item.change["id"])
+            version = answer.get("version")
+            # Only when nobody else changed the record in between does our copy equal the
+            # server's; otherwise the pull brings the merged record (a higher version).
+            if isinstance(version, int) and version == versions[key] + 1:
+                version_rows.setdefault(key[0], []).append(
+                    {"rid": key[1], "old": versions[key], "v": version}
+                )
+                versions[key] = version
+            if item.tail:
+                tails.append(
+                    OutboxEntry(
+                        change_id=str(uuid.uuid5(_TAIL_NAMESPACE, item.change["change_id"])),
+                        entity=key[0],
+                        record_id=key[1],
+                        base_version=version if isinstance(version, int) else item.change["base_version"],
+                        deleted=False,
+                        data=item.tail,
+                        created_at=item.created_at,
+                    )
+                )
         with self.store.session() as s:
             s.info["from_server"] = True
-            entries = {
-                e.seq: e
-                for e in s.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_([o.seq for o in batch])))
-            }
-            records = self._records(s, [(o.change["entity"], o.change["id"]) for o in batch])
-            for item in batch:
-                entry = entries.get(item.seq)
-                answer = by_change.get(item.change["change_id"])
-                if entry is None or answer is None:
-                    continue
-                status = answer.get("status")
-                self.report.pushed += 1
-                # A replay of a change the server refused earlier may come back as "duplicate"
-                # carrying the original error or server copy: treat it as what it was.
-                if status == DUPLICATE and answer.get("server"):
-                    status = CONFLICT
-                elif status == DUPLICATE and answer.get("error") and answer.get("version") is None:
-                    status = REJECTED
-                if status in (APPLIED, DUPLICATE):
-                    self.report.applied += 1
-                    obj = records.get((entry.entity, entry.record_id))
-                    version = answer.get("version")
-                    # Only when nobody else changed the record in between does our copy equal the
-                    # server's; otherwise the pull brings the merged record (a higher version).
-                    if obj is not None and isinstance(version, int) and version == obj.version + 1:
-                        obj.version = version
-                    s.delete(entry)
-                    if item.tail:
-                        s.add(
-                            OutboxEntry(
-                                change_id=str(uuid.uuid5(_TAIL_NAMESPACE, entry.change_id)),
-                                entity=entry.entity,
-                                record_id=entry.record_id,
-                                base_version=version if isinstance(version, int) else entry.base_version,
-                                deleted=False,
-                                data=item.tail,
-                                created_at=entry.created_at,
-                            )
+            s.add_all(tails)
+            s.flush()  # before the deletes, so a tail gets a seq after every entry still waiting
+            for chunk in _chunks(applied, 500):
+                s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(chunk)))
+            for entity, rows in version_rows.items():
+                table = SYNCED[entity].__table__  # type: ignore[attr-defined]
+                s.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("rid"), table.c.version == bindparam("old"))
+                    .values(version=bindparam("v")),
+                    rows,
+                )
+            if refused:
+                for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(list(refused)))):
+                    status, answer = refused[entry.seq]
+                    if status == CONFLICT:
+                        self.report.conflicts += 1
+                        entry.status = "conflict"
+                        entry.server_data = answer.get("server") or {}
+                        entry.last_error = CONFLICT_TEXT
+                    elif status == REJECTED:
+                        self.report.rejected += 1
+                        entry.status = "rejected"
+                        entry.last_error = str(
+                            answer.get("error") or "Serveren afviste ændringen uden begrundelse."
                         )
-                elif status == CONFLICT:
-                    self.report.conflicts += 1
-                    entry.status = "conflict"
-                    entry.server_data = answer.get("server") or {}
-                    entry.last_error = CONFLICT_TEXT
-                elif status == REJECTED:
-                    self.report.rejected += 1
-                    entry.status = "rejected"
-                    entry.last_error = str(
-                        answer.get("error") or "Serveren afviste ændringen uden begrundelse."
-                    )
-                else:
-                    entry.last_error = f"Ukendt svar fra serveren: {status!r}"
+                    else:
+                        entry.last_error = f"Ukendt svar fra serveren: {status!r}"
 
     @staticmethod
     def _records(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
