@@ -198,3 +198,16 @@ def test_backup_copy_is_consistent(tmp_path: Path) -> None:
     con = sqlite3.connect(copy)
     assert con.execute("SELECT name FROM company").fetchone()[0] == "Kopi A/S"
     con.close()
+
+
+def test_foreign_keys_are_checked_at_commit_even_after_a_read(store) -> None:
+    """A child may be written before its parent within one transaction, also when the session read first."""
+    with store.session() as s:
+        assert s.scalars(select(Company)).all() == []  # a read opens the transaction
+        network = Network(name="N")
+        company = Company(cvr="13585628", name="A")
+        s.add(Membership(network_id=network.id, company_id=company.id))
+        s.flush()  # the child alone: would fail if checked per statement
+        s.add_all([network, company])
+    with store.session() as s:
+        assert len(s.scalars(select(Membership)).all()) == 1

@@ -91,11 +91,16 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+    # pysqlite opens its transactions lazily, at the first write; then a pragma sent at "begin"
+    # runs outside the transaction and is lost. We emit BEGIN ourselves (SQLAlchemy's documented
+    # recipe for SQLite), so every pragma below applies to the whole transaction.
+    dbapi_conn.isolation_level = None
 
 
 def _on_begin(conn: Any) -> None:
     # Foreign keys are checked at commit, not per statement: the unit of work (which has no
     # relationships to order by) and a pulled page (children may precede parents) insert in any order.
+    conn.exec_driver_sql("BEGIN")
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
 
 
