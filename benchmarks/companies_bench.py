@@ -78,7 +78,7 @@ def bench_filter(store) -> None:  # type: ignore[no-untyped-def]
     from mægler_app.ui.companies.view import CompaniesView
     from mægler_app.ui.context import AppContext
     from mægler_app.ui.table import Column, FilterProxy, RowsTableModel
-    from mægler_app.ui.views import VIEW_CLASSES  # noqa: F401 - imports the views package first
+    import mægler_app.ui.views  # noqa: F401 - imports the views package first
 
     app = make_application()
     ctx = AppContext(store=store)
