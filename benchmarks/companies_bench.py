@@ -73,12 +73,12 @@ def bench_import(raw: bytes) -> tuple[float, float, float]:
 def bench_filter(store) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTableView
 
+    import mægler_app.ui.views  # noqa: F401 - imports the views package first
     from mægler_app.domain.cvr import format_cvr
     from mægler_app.ui.app import make_application
     from mægler_app.ui.companies.view import CompaniesView
     from mægler_app.ui.context import AppContext
     from mægler_app.ui.table import Column, FilterProxy, RowsTableModel
-    import mægler_app.ui.views  # noqa: F401 - imports the views package first
 
     app = make_application()
     ctx = AppContext(store=store)

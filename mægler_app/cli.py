@@ -93,10 +93,22 @@ def _commands() -> dict[str, Command]:
     return commands
 
 
+# Commands that live with their features, by name, so that starting the GUI imports none of them
+# (csv_io alone pulls in SQLAlchemy, which start-up defers until after the first paint).
+FEATURE_COMMANDS: dict[str, str] = {
+    "import": "mægler_app.store.services.csv_io",
+    "export": "mægler_app.store.services.csv_io",
+    "login": "mægler_app.sync.cli",
+    "logout": "mægler_app.sync.cli",
+    "sync": "mægler_app.sync.cli",
+}
+COMMAND_NAMES = ("demo-data", "status", *FEATURE_COMMANDS)
+
+
 def _extra_commands() -> dict[str, Command]:
-    """Commands that live with their features (import, login, logout, sync)."""
+    """Commands that live with their features (import, export, login, logout, sync)."""
     extra: dict[str, Command] = {}
-    for module_name in ("mægler_app.store.services.csv_io", "mægler_app.sync.cli"):
+    for module_name in dict.fromkeys(FEATURE_COMMANDS.values()):
         try:
             module = __import__(module_name, fromlist=["COMMANDS"])
         except ImportError:
@@ -109,7 +121,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="maegler",
         description="Mægler – netværksmæglernes værktøj i Midtjysk Klyngeprogram.",
-        epilog="Underkommandoer: " + ", ".join(_commands()) + ". Se 'maegler KOMMANDO --help'.",
+        epilog="Underkommandoer: " + ", ".join(COMMAND_NAMES) + ". Se 'maegler KOMMANDO --help'.",
     )
     p.add_argument("--version", action="version", version=f"maegler {__version__}")
     p.add_argument("--profile", metavar="MAPPE", help="datamappe (ellers MAEGLER_HOME eller standardmappen)")
@@ -123,10 +135,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = _commands()
     first = next((a for a in argv if not a.startswith("-")), None)
     # `--profile DIR` takes a value that is not a command name
-    if first is not None and first in commands:
+    if first is not None and first in COMMAND_NAMES:
+        commands = _commands()
         parser = argparse.ArgumentParser(prog="maegler")
         parser.add_argument("--profile", metavar="MAPPE")
         sub = parser.add_subparsers(dest="command", required=True)

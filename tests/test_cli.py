@@ -105,3 +105,10 @@ def test_demo_data_and_status_json(tmp_path: Path) -> None:
     assert data["pending"] >= 100 + 20 + 200 + 200
     assert data["conflicts"] == 0 and data["rejected"] == 0 and data["last_sync"] is None
     assert run("demo-data", "--scale", "0", "--profile", profile).returncode == 1
+
+
+def test_every_feature_command_is_registered_where_the_cli_says() -> None:
+    """The names the GUI path knows without importing (FEATURE_COMMANDS) match the modules' COMMANDS."""
+    from mægler_app import cli
+
+    assert set(cli._commands()) == set(cli.COMMAND_NAMES)

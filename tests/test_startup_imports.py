@@ -52,3 +52,37 @@ def test_first_paint_imports_no_heavy_library(tmp_path: Path) -> None:
     result = json.loads(check.stdout.strip().splitlines()[-1])
     assert result["loaded"] == [], f"heavy modules imported before the first paint: {result['loaded']}"
     assert result["companies"] == "10"  # the first view shows the profile's real figures
+
+
+def test_the_real_entry_point_paints_before_importing_sqlalchemy(tmp_path: Path) -> None:
+    """`maegler --exit-after-start` on an up-to-date profile: no SQLAlchemy before the first paint."""
+    setup = _run(SETUP, tmp_path / "p")
+    assert setup.returncode == 0, setup.stderr
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "mægler_app",
+            "--profile",
+            str(tmp_path / "p"),
+            "--exit-after-start",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    heavy = {
+        m
+        for m in imported
+        if m.split(".")[0] in {"sqlalchemy", "reportlab", "requests", "fastapi", "alembic"}
+    }
+    assert heavy == set()
