@@ -21,14 +21,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -49,6 +47,7 @@ from ..store.services.applications import (
     growth_value,
 )
 from ..store.services.overview import get_state
+from .base import ReportDocument
 
 # --- local page template (to be replaced by reports.base when it lands) ---------------------------
 
@@ -121,93 +120,6 @@ def _winansi(ch: str) -> bool:
 
 def para(text: Any, style: str = "body") -> Paragraph:
     return Paragraph(re.sub(r"\r?\n", "<br/>", escape(clean(text))), STYLES[style])
-
-
-class _NumberedCanvas(rl_canvas.Canvas):
-    """Keeps the pages until the end so each footer can say "Side X af Y"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(FONT, 8)
-            self.setFillColor(MUTED)
-            self.drawRightString(PAGE[0] - MARGIN_X, 12 * mm, f"Side {self._pageNumber} af {total}")
-            self.restoreState()
-            super().showPage()
-        super().save()
-
-
-class ReportDocument:
-    """A4 with the programme's header on every page and a footer with title, date and page numbers."""
-
-    def __init__(
-        self,
-        path: str | Path,
-        title: str,
-        *,
-        header_right: str = "",
-        author: str = "",
-        subject: str = "",
-        printed_on: dt.date | None = None,
-    ) -> None:
-        self.path = Path(path)
-        self.title = clean(title)
-        self.header_right = clean(header_right or title)
-        self.author = clean(author)
-        self.subject = clean(subject)
-        self.printed_on = printed_on or dt.date.today()
-
-    def _decorate(self, canv: rl_canvas.Canvas, _doc: Any) -> None:
-        width, height = PAGE
-        top = height - 14 * mm
-        canv.saveState()
-        canv.setFillColor(ACCENT)
-        canv.setFont(FONT_BOLD, 9)
-        canv.drawString(MARGIN_X, top, HEADER_TEXT)
-        canv.setFillColor(MUTED)
-        canv.setFont(FONT, 8.5)
-        right = self.header_right if len(self.header_right) <= 60 else self.header_right[:57] + "..."
-        canv.drawRightString(width - MARGIN_X, top, right)
-        canv.setStrokeColor(ACCENT)
-        canv.setLineWidth(0.8)
-        canv.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.4)
-        canv.line(MARGIN_X, 16 * mm, width - MARGIN_X, 16 * mm)
-        canv.setFont(FONT, 8)
-        canv.drawString(MARGIN_X, 12 * mm, f"{self.title} · udskrevet {format_date_da(self.printed_on)}")
-        canv.restoreState()
-
-    def build(self, story: list[Flowable]) -> Path:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside the target and renamed, so a viewer never opens a half-written file.
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=28 * mm,
-            bottomMargin=22 * mm,
-            title=self.title,
-            author=self.author,
-            subject=self.subject,
-            creator="Mægler",
-            lang="da-DK",
-        )
-        doc.build(story, onFirstPage=self._decorate, onLaterPages=self._decorate, canvasmaker=_NumberedCanvas)
-        tmp.replace(self.path)
-        return self.path
 
 
 # --- the application ----------------------------------------------------------------------------
