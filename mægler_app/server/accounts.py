@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -63,7 +65,7 @@ def add_user(db: Database, username: str, role: str, password: str) -> User:
         created_at=utcnow(),
     )
     try:
-        with db.write_plain() as s:
+        with db.write() as s:
             s.add(user)
     except IntegrityError:
         raise AccountError(f"Brugeren »{username}« findes allerede.") from None
@@ -85,7 +87,7 @@ def login(db: Database, username: str, password: str) -> Login:
             )
         user = s.scalar(select(User).where(User.username == username))
     ok = verify_password(password, user.password_hash if user else DUMMY_HASH)
-    with db.write_plain() as s:
+    with db.write() as s:
         if user is None or not ok:
             s.add(LoginFailure(username=username, at=now))
             raise_bad = True
@@ -108,22 +110,71 @@ def expires_at(created: dt.datetime, last_used: dt.datetime) -> dt.datetime:
 
 def authenticate(db: Database, token: str) -> User | None:
     """The token's user, or None if it is unknown, revoked or expired."""
+    found = check_token(db, token)
+    return None if found is None else found[0]
+
+
+def check_token(db: Database, token: str) -> tuple[User, dt.datetime] | None:
+    """The token's user and when the token expires (if not used again), or None."""
     now = utcnow()
+    hashed = token_hash(token)
+    query = (
+        select(Token.created_at, Token.last_used_at, Token.revoked, User.id, User.username, User.role)
+        .join(User, User.id == Token.user_id)
+        .where(Token.token_hash == hashed)
+    )
     with db.session() as s:
-        row = s.get(Token, token_hash(token))
-        if row is None or row.revoked or expires_at(row.created_at, row.last_used_at) <= now:
-            return None
-        user = s.get(User, row.user_id)
-        if user is None:
-            return None
-        s.expunge(user)
-        stale = now - row.last_used_at > TOUCH_EVERY
-    if stale:
-        with db.write_plain() as s:
-            s.execute(update(Token).where(Token.token_hash == token_hash(token)).values(last_used_at=now))
-    return user
+        row = s.execute(query).first()
+    if row is None:
+        return None
+    created_at, last_used_at, revoked, user_id, username, role = row
+    if revoked or expires_at(created_at, last_used_at) <= now:
+        return None
+    if now - last_used_at > TOUCH_EVERY:
+        with db.write() as s:
+            s.execute(update(Token).where(Token.token_hash == hashed).values(last_used_at=now))
+        last_used_at = now
+    user = User(id=user_id, username=username, role=role, password_hash="")
+    return user, expires_at(created_at, last_used_at)
+
+
+class TokenCache:
+    """Recently checked tokens, so a busy client does not cost a database look-up per request.
+
+    An entry is trusted for ``ttl`` seconds and never beyond the token's expiry as last seen;
+    ``forget`` (logout) removes it at once. The cache is per server process: with
+    several processes, a token logged out in one is refused by the others within ``ttl``.
+    """
+
+    def __init__(self, ttl: float = 5.0, size: int = 10_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._entries: dict[str, tuple[float, dt.datetime, User]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token: str) -> User | None:
+        key = token_hash(token)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            checked, expires, user = entry
+            if time.monotonic() - checked > self.ttl or utcnow() >= expires:
+                del self._entries[key]
+                return None
+            return user
+
+    def put(self, token: str, user: User, expires: dt.datetime) -> None:
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()
+            self._entries[token_hash(token)] = (time.monotonic(), expires, user)
+
+    def forget(self, token: str) -> None:
+        with self._lock:
+            self._entries.pop(token_hash(token), None)
 
 
 def logout(db: Database, token: str) -> None:
-    with db.write_plain() as s:
+    with db.write() as s:
         s.execute(update(Token).where(Token.token_hash == token_hash(token)).values(revoked=True))

@@ -1,23 +1,25 @@
 """The server's database: engine, sessions, migrations, and the lock that orders writes.
 
-SQLite by default, PostgreSQL by URL. Every write that hands out sequence numbers first takes the
-counter row with ``UPDATE ... RETURNING``; that row lock is held until commit, so sequence order
-is commit order and a pull can never skip a change that committed late.
+SQLite by default, PostgreSQL by URL. A write that hands out sequence numbers takes them from the
+counter row with ``UPDATE ... RETURNING`` as its last step before commit; that row lock is held
+until commit, so sequence order is commit order and a pull can never skip a change that committed
+late, while the rest of the work of concurrent writes overlaps.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Engine, Table, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -91,27 +93,33 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # Writers of this process queue here in arrival order: SQLite has one writer anyway (and
-        # its busy-wait is unfair), and PostgreSQL's counter row lock lets late arrivals barge in,
-        # which gave a long latency tail under load. The row lock still orders other processes.
+        # SQLite's writers of this process queue here in arrival order (see ``write``), and on
+        # PostgreSQL those about to take sequence numbers do (the counter's row lock is unfair).
         self._write_lock = FairLock()
+        self._seq_queue = FairLock()
 
     def session(self) -> Session:
         return self._sessions()
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[tuple[Session, SeqAllocator]]:
-        """A write transaction that holds the sequence counter until it commits."""
-        with self._write_lock, self._sessions() as session, session.begin():
-            alloc = SeqAllocator(session)
-            yield session, alloc
-            alloc.flush()
+    def write(self, owner_id: str | None = None) -> Iterator[Session]:
+        """A write transaction.
 
-    @contextlib.contextmanager
-    def write_plain(self) -> Iterator[Session]:
-        """A write transaction that hands out no sequence numbers (accounts, blobs, forms)."""
-        with self._write_lock, self._sessions() as session, session.begin():
-            yield session
+        SQLite has a single writer, so this process's writers queue here in arrival order (its
+        own busy-wait is unfair). On PostgreSQL writes run side by side; the writes that touch one
+        owner's records queue on that owner's advisory lock, which the transaction holds to its
+        end, so what a push read about its broker's records stays true until it commits. Their
+        last step, taking sequence numbers (``allocate_seqs``), queues in arrival order too.
+        """
+        lock = self._write_lock if self.is_sqlite else contextlib.nullcontext()
+        with contextlib.ExitStack() as after_commit:
+            with lock, self._sessions() as session, session.begin():
+                if not self.is_sqlite:
+                    session.info[_AFTER_COMMIT] = after_commit
+                    session.info[_SEQ_QUEUE] = self._seq_queue
+                    if owner_id is not None:
+                        session.execute(select(func.pg_advisory_xact_lock(owner_lock_key(owner_id))))
+                yield session
 
     def current_revision(self) -> str | None:
         try:
@@ -170,29 +178,34 @@ class FairLock:
             self._cond.notify_all()
 
 
-class SeqAllocator:
-    """Hands out sequence numbers inside one write transaction.
+def owner_lock_key(owner_id: str) -> int:
+    """A signed 64-bit advisory-lock key for one owner's records."""
+    digest = hashlib.blake2b(f"maegler-owner:{owner_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
-    The first statement of the transaction locks the counter row (UPDATE ... RETURNING) so the
-    transaction's numbers are above every number of a transaction that committed before it, and
-    no later transaction gets a number until this one has committed.
+
+def allocate_seqs(session: Session, count: int) -> int:
+    """Reserve ``count`` sequence numbers and return the first.
+
+    The counter row stays locked until the transaction ends, so sequence order is commit order
+    and a pull can never skip a change that commits late. Callers do this as the last thing
+    before committing: the lock is what serialises writers, and it is held only that long.
+    Waiters of this process queue first-come first-served before they ask for the row (whose
+    lock lets late arrivals barge in, which gave a long latency tail under load).
     """
+    queue = session.info.pop(_SEQ_QUEUE, None)
+    if queue is not None:
+        session.info[_AFTER_COMMIT].enter_context(queue)
+    last: int = session.execute(_TAKE_SEQS, {"count": count}).scalar_one()
+    return last - count + 1
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.last: int = session.execute(
-            update(SeqCounter)
-            .where(SeqCounter.id == 1)
-            .values(value=SeqCounter.value)
-            .returning(SeqCounter.value)
-        ).scalar_one()
-        self._start = self.last
 
-    def next(self) -> int:
-        self.last += 1
-        return self.last
-
-    def flush(self) -> None:
-        if self.last != self._start:
-            self.session.execute(update(SeqCounter).where(SeqCounter.id == 1).values(value=self.last))
-            self._start = self.last
+_AFTER_COMMIT = "maegler_after_commit"
+_SEQ_QUEUE = "maegler_seq_queue"
+_COUNTER = cast(Table, SeqCounter.__table__)
+_TAKE_SEQS = (
+    update(_COUNTER)
+    .where(_COUNTER.c.id == 1)
+    .values(value=_COUNTER.c.value + bindparam("count"))
+    .returning(_COUNTER.c.value)
+)

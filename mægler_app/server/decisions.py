@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage
 from ..domain.timeutil import utcnow
-from .db import Database, SeqAllocator
+from .db import Database, allocate_seqs
 from .models import Record, User
 from .push import SERVER_CLIENT
 
@@ -18,7 +22,7 @@ class DecisionError(Exception):
         self.status = status
 
 
-def _server_update(rec: Record, changes: dict[str, Any], seqs: SeqAllocator) -> None:
+def _server_update(rec: Record, changes: dict[str, Any], seq: int, now: dt.datetime) -> None:
     version = rec.version + 1
     markers = dict(rec.field_versions)
     for key in changes:
@@ -26,41 +30,61 @@ def _server_update(rec: Record, changes: dict[str, Any], seqs: SeqAllocator) -> 
     rec.data = {**rec.data, **changes}
     rec.field_versions = markers
     rec.version = version
-    rec.seq = seqs.next()
-    rec.updated_at = utcnow()
+    rec.seq = seq
+    rec.updated_at = now
+
+
+def _owner_of(db: Database, application_id: str) -> str | None:
+    with db.session() as s:
+        return s.scalar(
+            select(Record.owner_id).where(Record.entity == "application", Record.id == application_id)
+        )
 
 
 def decide(db: Database, user: User, application_id: str, decision: str, comment: str) -> Record:
     if user.role != "caseworker":
         raise DecisionError(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
-    with db.write() as (s, seqs):
-        app = s.get(Record, ("application", application_id))
-        if app is None or app.deleted:
-            raise DecisionError(404, "Ansøgningen findes ikke.")
-        status = app.data.get("status", "draft")
-        if status != "submitted":
-            raise DecisionError(
-                409, f"Der kan kun træffes afgørelse om en indsendt ansøgning; denne har status »{status}«."
-            )
-        now = utcnow()
-        approved = decision == "approved"
-        _server_update(
-            app,
-            {
-                "status": decision,
-                "decision": decision,
-                "decision_comment": comment,
-                "decided_at": now.isoformat(),
-                "bonus_ore": BROKER_BONUS_ORE if approved else 0,
-            },
-            seqs,
+    owner_id = _owner_of(db, application_id)
+    if owner_id is None:
+        raise DecisionError(404, "Ansøgningen findes ikke.")
+    # The broker's lock: the decision and that broker's pushes apply one after the other.
+    with db.write(owner_id) as s:
+        return _decide_locked(s, application_id, decision, comment)
+
+
+def _decide_locked(s: Session, application_id: str, decision: str, comment: str) -> Record:
+    app = s.get(Record, ("application", application_id))
+    if app is None or app.deleted:
+        raise DecisionError(404, "Ansøgningen findes ikke.")
+    status = app.data.get("status", "draft")
+    if status != "submitted":
+        raise DecisionError(
+            409, f"Der kan kun træffes afgørelse om en indsendt ansøgning; denne har status »{status}«."
         )
-        network_id = app.data.get("network_id")
-        if isinstance(network_id, str):
-            network = s.get(Record, ("network", network_id))
-            if network is not None and network.owner_id == app.owner_id and not network.deleted:
-                stage = Stage.TRIN2 if approved else Stage.TRIN1
-                _server_update(network, {"stage": str(stage), "stage_changed_at": now.isoformat()}, seqs)
-        s.flush()
-        s.expunge(app)
+    now = utcnow()
+    approved = decision == "approved"
+    network = None
+    network_id = app.data.get("network_id")
+    if isinstance(network_id, str):
+        network = s.get(Record, ("network", network_id))
+        if network is None or network.owner_id != app.owner_id or network.deleted:
+            network = None
+    first = allocate_seqs(s, 2 if network is not None else 1)
+    _server_update(
+        app,
+        {
+            "status": decision,
+            "decision": decision,
+            "decision_comment": comment,
+            "decided_at": now.isoformat(),
+            "bonus_ore": BROKER_BONUS_ORE if approved else 0,
+        },
+        first,
+        now,
+    )
+    if network is not None:
+        stage = Stage.TRIN2 if approved else Stage.TRIN1
+        _server_update(network, {"stage": str(stage), "stage_changed_at": now.isoformat()}, first + 1, now)
+    s.flush()
+    s.expunge(app)
     return app

@@ -69,7 +69,7 @@ def publish(db: Database, body: dict[str, Any], *, note: str = "") -> tuple[str,
 
 
 def _insert(db: Database, body: dict[str, Any], note: str) -> None:
-    with db.write_plain() as s:
+    with db.write() as s:
         latest = s.scalar(select(func.max(FormDefinition.version)).where(FormDefinition.id == body["id"]))
         if latest is not None and body["version"] <= latest:
             raise FormError(

@@ -2,38 +2,62 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 
 from .db import Database
 from .models import Record, User
 
+RECORD = cast(Table, Record.__table__)
+PULL_COLUMNS = (
+    RECORD.c.seq,
+    RECORD.c.entity,
+    RECORD.c.id,
+    RECORD.c.version,
+    RECORD.c.deleted,
+    RECORD.c.owner_id,
+    RECORD.c.updated_at,
+    RECORD.c.data,
+)
 
-def record_out(rec: Record) -> dict[str, Any]:
-    return {
-        "seq": rec.seq,
-        "entity": rec.entity,
-        "id": rec.id,
-        "version": rec.version,
-        "deleted": rec.deleted,
-        "owner_id": rec.owner_id,
-        "updated_at": rec.updated_at.isoformat(),
-        "data": rec.data,
-    }
+
+# Built once; bound per call.
+_ALL = (
+    select(*PULL_COLUMNS)
+    .where(RECORD.c.seq > bindparam("since"))
+    .order_by(RECORD.c.seq)
+    .limit(bindparam("limit"))
+)
+_OWN = (
+    select(*PULL_COLUMNS)
+    .where(RECORD.c.seq > bindparam("since"), RECORD.c.owner_id == bindparam("owner_id"))
+    .order_by(RECORD.c.seq)
+    .limit(bindparam("limit"))
+)
 
 
 def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
-    query = select(Record).where(Record.seq > since)
-    if user.role != "caseworker":
-        query = query.where(Record.owner_id == user.id)
-    query = query.order_by(Record.seq).limit(limit + 1)
-    with db.session() as s:
-        rows = list(s.scalars(query))
+    params: dict[str, Any] = {"since": since, "limit": limit + 1}
+    if user.role == "caseworker":
+        query = _ALL
+    else:
+        query, params["owner_id"] = _OWN, user.id
+    with db.engine.connect() as conn:
+        rows = conn.execute(query, params).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    return {
-        "changes": [record_out(r) for r in rows],
-        "next_since": rows[-1].seq if rows else since,
-        "has_more": has_more,
-    }
+    changes = [
+        {
+            "seq": seq,
+            "entity": entity,
+            "id": record_id,
+            "version": version,
+            "deleted": deleted,
+            "owner_id": owner_id,
+            "updated_at": updated_at.isoformat(),
+            "data": data,
+        }
+        for seq, entity, record_id, version, deleted, owner_id, updated_at, data in rows
+    ]
+    return {"changes": changes, "next_since": rows[-1][0] if rows else since, "has_more": has_more}

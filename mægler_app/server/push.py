@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, TypeVar, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain.cvr import CvrError, normalize_cvr
@@ -35,9 +37,11 @@ from ..domain.validation import (
     check_months,
     check_split,
 )
-from .db import SeqAllocator
+from .db import allocate_seqs
 from .models import AppliedChange, Record, User
 from .schemas import Change
+
+T = TypeVar("T")
 
 # One text for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
 NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
@@ -81,7 +85,7 @@ def result(change_id: str, status: str, *, version: int | None = None, error: st
     return {"change_id": change_id, "status": status, "version": version, "error": error, "server": server}
 
 
-def server_copy(rec: Record) -> dict[str, Any]:
+def server_copy(rec: Row) -> dict[str, Any]:
     return {"version": rec.version, "deleted": rec.deleted, "data": dict(rec.data)}
 
 
@@ -93,25 +97,128 @@ class RejectedError(Exception):
     pass
 
 
+@dataclass(slots=True)
+class Row:
+    """A record as the push sees it: loaded with one query, written back in bulk at the end."""
+
+    entity: str
+    id: str
+    owner_id: str
+    version: int
+    seq: int
+    deleted: bool
+    network_id: str | None
+    data: dict[str, Any]
+    field_versions: dict[str, Any]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    new: bool = False
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "id": self.id,
+            "owner_id": self.owner_id,
+            "version": self.version,
+            "seq": self.seq,
+            "deleted": self.deleted,
+            "network_id": self.network_id,
+            "data": self.data,
+            "field_versions": self.field_versions,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(slots=True)
+class Applied:
+    user_id: str
+    payload_hash: str
+    result: dict[str, Any]
+
+
+RECORD = cast(Table, Record.__table__)
+APPLIED_CHANGE = cast(Table, AppliedChange.__table__)
+ROW_COLUMNS = [RECORD.c[name] for name in Row.__dataclass_fields__ if name != "new"]
+
+
+# Statements are built once: building one costs more than running it on a push's few rows.
+# Two IN lists rather than a row-value IN, which SQLite answers by scanning the table; the
+# primary key index serves both, and the few extra pairs it finds are dropped by the caller.
+ROWS_BY_ID = select(*ROW_COLUMNS).where(
+    RECORD.c.entity.in_(bindparam("entities", expanding=True)),
+    RECORD.c.id.in_(bindparam("ids", expanding=True)),
+)
+ROWS_OF_NETWORK = select(*ROW_COLUMNS).where(
+    RECORD.c.entity == bindparam("entity"),
+    RECORD.c.network_id == bindparam("network_id"),
+    RECORD.c.owner_id == bindparam("owner_id"),
+)
+APPLIED_BY_ID = select(
+    APPLIED_CHANGE.c.change_id,
+    APPLIED_CHANGE.c.user_id,
+    APPLIED_CHANGE.c.payload_hash,
+    APPLIED_CHANGE.c.result,
+).where(APPLIED_CHANGE.c.change_id.in_(bindparam("ids", expanding=True)))
+NETWORK_SPENT = select(func.sum(RECORD.c.data["amount_ore"].as_numeric(20, 0))).where(
+    RECORD.c.entity == "expense",
+    RECORD.c.network_id == bindparam("network_id"),
+    RECORD.c.owner_id == bindparam("owner_id"),
+    RECORD.c.deleted.is_(False),
+)
+INSERT_ROW = insert(RECORD)
+INSERT_APPLIED = insert(APPLIED_CHANGE)
+UPDATE_ROW = (
+    update(RECORD)
+    .where(RECORD.c.entity == bindparam("k_entity"), RECORD.c.id == bindparam("k_id"))
+    .values({c.name: bindparam(c.name) for c in ROW_COLUMNS if c.name not in ("entity", "id")})
+)
+
+# Provisional sequence numbers: -(base + k) for the k-th row of a push; see PushContext.write.
+MAX_ROWS_PER_PUSH = 10_000  # above PushRequest's 5000 changes
+PROVISIONAL_RANGE = 2**40
+NUMBER_ROWS = (
+    update(RECORD)
+    .where(
+        RECORD.c.seq >= -(bindparam("provisional") + bindparam("count")),
+        RECORD.c.seq <= -(bindparam("provisional") + 1),
+    )
+    .values(seq=bindparam("first") - 1 - RECORD.c.seq - bindparam("provisional"))
+)
+
+
+def load_rows(conn: Connection, statement: Any, **params: Any) -> list[Row]:
+    return [Row(*r) for r in conn.execute(statement, params)]
+
+
 @dataclass
 class PushContext:
-    """One push's view of the database, with the look-ups of the whole batch made up front."""
+    """One push's view of the database.
+
+    Everything the batch needs is read up front, changes apply to plain rows in memory, and the
+    rows that changed are written back in bulk at the end (``write``): the sequence counter is
+    locked only for that last step, so pushes of different brokers overlap.
+    """
 
     session: Session
+    conn: Connection
     user: User
     client_id: str
-    seqs: SeqAllocator
     now: dt.datetime
-    records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
-    applied: dict[str, AppliedChange | None] = field(default_factory=dict)
-    # Live expenses per network in øre, loaded once per push and kept up to date as changes apply.
-    spent: dict[str, int] = field(default_factory=dict)
+    records: dict[tuple[str, str], Row | None] = field(default_factory=dict)
+    applied: dict[str, Applied | None] = field(default_factory=dict)
+    new_applied: list[dict[str, Any]] = field(default_factory=list)
+    # Rows changed by this push, in the order they were first touched (parents before children).
+    dirty: dict[tuple[str, str], Row] = field(default_factory=dict)
+    # Live expenses per network in øre as stored before this push, and what this push moved.
+    spent_before: dict[str, int] = field(default_factory=dict)
+    spent_delta: dict[str, int] = field(default_factory=dict)
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
         for chunk in _chunks(ids):
-            for row in self.session.scalars(select(AppliedChange).where(AppliedChange.change_id.in_(chunk))):
-                self.applied[row.change_id] = row
+            for change_id, user_id, phash, answer in self.conn.execute(APPLIED_BY_ID, {"ids": chunk}):
+                self.applied[change_id] = Applied(user_id, phash, answer)
         for cid in ids:
             self.applied.setdefault(cid, None)
         keys: set[tuple[str, str]] = {(c.entity, c.id) for c in changes}
@@ -120,83 +227,111 @@ class PushContext:
                 target = ref_entity(key)
                 if target is not None and isinstance(value, str):
                     keys.add((target, value))
-        for entity in {k[0] for k in keys}:
-            wanted = [k[1] for k in keys if k[0] == entity]
-            for chunk in _chunks(wanted):
-                for rec in self.session.scalars(
-                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
-                ):
-                    self.records[(rec.entity, rec.id)] = rec
+        entities = sorted({k[0] for k in keys})
+        for chunk in _chunks(sorted({k[1] for k in keys})):
+            for row in load_rows(self.conn, ROWS_BY_ID, entities=entities, ids=chunk):
+                if (row.entity, row.id) in keys:
+                    self.records[(row.entity, row.id)] = row
         for wanted_key in keys:
             self.records.setdefault(wanted_key, None)
 
-    def get(self, entity: str, record_id: str) -> Record | None:
+    def get(self, entity: str, record_id: str) -> Row | None:
         key = (entity, record_id)
         if key not in self.records:
-            self.records[key] = self.session.get(Record, key)
+            rows = load_rows(self.conn, ROWS_BY_ID, entities=[entity], ids=[record_id])
+            self.records[key] = rows[0] if rows else None
         return self.records[key]
 
-    def own(self, entity: str, record_id: str) -> Record | None:
-        rec = self.get(entity, record_id)
-        if rec is None or rec.owner_id != self.user.id:
+    def own(self, entity: str, record_id: str) -> Row | None:
+        row = self.get(entity, record_id)
+        if row is None or row.owner_id != self.user.id:
             return None
-        return rec
+        return row
 
     def network_spent(self, network_id: str) -> int:
-        """The network's live expenses in øre (amounts are checked ints, so the database sums them)."""
-        if network_id not in self.spent:
-            total = self.session.scalar(
-                select(func.sum(Record.data["amount_ore"].as_numeric(20, 0))).where(
-                    Record.entity == "expense",
-                    Record.network_id == network_id,
-                    Record.owner_id == self.user.id,
-                    Record.deleted.is_(False),
-                )
-            )
-            self.spent[network_id] = int(total or 0)
-        return self.spent[network_id]
+        """The network's live expenses in øre, this push's changes included."""
+        if network_id not in self.spent_before:
+            # Amounts are checked ints, so the database can sum them; nothing of this push is
+            # written yet, so this is the total before it.
+            total = self.conn.scalar(NETWORK_SPENT, {"network_id": network_id, "owner_id": self.user.id})
+            self.spent_before[network_id] = int(total or 0)
+        return self.spent_before[network_id] + self.spent_delta.get(network_id, 0)
 
     def expense_moved(self, before: tuple[str | None, int], after: tuple[str | None, int]) -> None:
         for (network_id, amount), sign in ((before, -1), (after, 1)):
-            if network_id is not None and network_id in self.spent:
-                self.spent[network_id] += sign * amount
+            if network_id is not None:
+                self.spent_delta[network_id] = self.spent_delta.get(network_id, 0) + sign * amount
 
-    def live_children(self, entity: str, network_id: str) -> list[Record]:
-        rows = list(
-            self.session.scalars(
-                select(Record).where(
-                    Record.entity == entity,
-                    Record.network_id == network_id,
-                    Record.owner_id == self.user.id,
-                    Record.deleted.is_(False),
-                )
-            )
-        )
-        for rec in rows:
-            self.records[(rec.entity, rec.id)] = rec
-        return rows
+    def live_children(self, entity: str, network_id: str) -> list[Row]:
+        """The user's live records of ``entity`` in the network, with this push's changes applied."""
+        found: dict[tuple[str, str], Row] = {}
+        params = {"entity": entity, "network_id": network_id, "owner_id": self.user.id}
+        for row in load_rows(self.conn, ROWS_OF_NETWORK, **params):
+            key = (row.entity, row.id)
+            known = self.records.get(key)
+            if known is None:
+                self.records[key] = known = row
+            found[key] = known
+        for key, row in self.dirty.items():
+            if row.entity == entity:
+                found[key] = row
+        return [
+            r
+            for r in found.values()
+            if not r.deleted and r.network_id == network_id and r.owner_id == self.user.id
+        ]
+
+    def touch(self, row: Row) -> None:
+        self.dirty.setdefault((row.entity, row.id), row)
+
+    def write(self) -> None:
+        """Write the changed rows and the answers, then number the rows.
+
+        The rows go in with provisional negative sequence numbers (never seen by a pull: they
+        are replaced before the commit), so that only the final renumbering and the commit
+        happen while the sequence counter is locked.
+        """
+        rows = list(self.dirty.values())
+        provisional = secrets.randbelow(PROVISIONAL_RANGE) * MAX_ROWS_PER_PUSH
+        for k, row in enumerate(rows, 1):
+            row.seq = -(provisional + k)
+        created = [r.values() for r in rows if r.new]
+        updated = [{**r.values(), "k_entity": r.entity, "k_id": r.id} for r in rows if not r.new]
+        if created:
+            self.conn.execute(INSERT_ROW, created)
+        if updated:
+            self.conn.execute(UPDATE_ROW, updated)
+        if self.new_applied:
+            self.conn.execute(INSERT_APPLIED, self.new_applied)
+        if rows:
+            first = allocate_seqs(self.session, len(rows))
+            self.conn.execute(NUMBER_ROWS, {"first": first, "provisional": provisional, "count": len(rows)})
+            for k, row in enumerate(rows):
+                row.seq = first + k
 
 
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def expense_share(rec: Record | None) -> tuple[str | None, int]:
+def expense_share(row: Row | None) -> tuple[str | None, int]:
     """Which network a stored expense counts against, and with how much (nothing once deleted)."""
-    if rec is None or rec.deleted:
+    if row is None or row.deleted:
         return None, 0
-    amount = rec.data.get("amount_ore")
-    return rec.network_id, amount if _is_int(amount) else 0
+    amount = row.data.get("amount_ore")
+    return row.network_id, amount if _is_int(amount) else 0
 
 
-def apply_push(session: Session, user: User, client_id: str, changes: list[Change], seqs: SeqAllocator) -> list[dict[str, Any]]:  # fmt: skip
-    ctx = PushContext(session, user, client_id, seqs, utcnow())
+def apply_push(session: Session, user: User, client_id: str, changes: list[Change]) -> list[dict[str, Any]]:
+    # Core statements on the session's connection: the ORM layer adds nothing for plain rows.
+    ctx = PushContext(session, session.connection(), user, client_id, utcnow())
     ctx.prefetch(changes)
-    return [apply_change(ctx, change) for change in changes]
+    results = [apply_change(ctx, change) for change in changes]
+    ctx.write()
+    return results
 
 
 def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
-    session = ctx.session
     phash = payload_hash(ch)
     prior = ctx.applied.get(ch.change_id)
     if prior is not None:
@@ -207,6 +342,21 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             REJECTED,
             error="Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
         )
+    answer = decide_change(ctx, ch)
+    ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
+    ctx.new_applied.append(
+        {
+            "change_id": ch.change_id,
+            "user_id": ctx.user.id,
+            "payload_hash": phash,
+            "result": answer,
+            "applied_at": ctx.now,
+        }
+    )
+    return answer
+
+
+def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     if ch.entity not in ENTITIES:
         return result(ch.change_id, REJECTED, error=f"Serveren kender ikke posttypen »{ch.entity}«.")
     if ctx.user.role != "broker":
@@ -229,7 +379,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
 
     server_owned = SERVER_FIELDS.get(ch.entity, frozenset())
     data = {k: v for k, v in ch.data.items() if k not in META_KEYS and k not in server_owned}
-    current: dict[str, Any] = dict(rec.data) if rec is not None else {}
+    current: dict[str, Any] = rec.data if rec is not None else {}
     current_deleted = rec.deleted if rec is not None else False
 
     if ch.entity == "application" and current.get("status") in FROZEN_STATUSES:
@@ -262,46 +412,46 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
-        answer = result(ch.change_id, APPLIED, version=rec.version)
-    else:
-        version = (rec.version if rec is not None else 0) + 1
-        merged = {**current, **data}
-        markers = dict(rec.field_versions) if rec is not None else {}
-        for name in touched:
-            markers[name] = [version, ctx.client_id]
-        if deleted_changes:
-            markers[DELETED_FIELD] = [version, ctx.client_id]
-        network_id = merged.get("network_id")
-        before = expense_share(rec)
-        if rec is None:
-            rec = Record(
-                entity=ch.entity,
-                id=ch.id,
-                owner_id=ctx.user.id,
-                created_at=ctx.now,
-            )
-            session.add(rec)
-            ctx.records[(ch.entity, ch.id)] = rec
-        rec.version = version
-        rec.seq = ctx.seqs.next()
-        rec.deleted = ch.deleted
-        rec.network_id = network_id if isinstance(network_id, str) else None
-        rec.data = merged
-        rec.field_versions = markers
-        rec.updated_at = ctx.now
-        if ch.entity == "expense":
-            ctx.expense_moved(before, expense_share(rec))
-        answer = result(ch.change_id, APPLIED, version=version)
-    applied = AppliedChange(
-        change_id=ch.change_id, user_id=ctx.user.id, payload_hash=phash, result=answer, applied_at=ctx.now
-    )
-    session.add(applied)
-    ctx.applied[ch.change_id] = applied
-    return answer
+        return result(ch.change_id, APPLIED, version=rec.version)
+    version = (rec.version if rec is not None else 0) + 1
+    merged = {**current, **data}
+    markers = dict(rec.field_versions) if rec is not None else {}
+    for name in touched:
+        markers[name] = [version, ctx.client_id]
+    if deleted_changes:
+        markers[DELETED_FIELD] = [version, ctx.client_id]
+    network_id = merged.get("network_id")
+    before = expense_share(rec)
+    if rec is None:
+        rec = Row(
+            entity=ch.entity,
+            id=ch.id,
+            owner_id=ctx.user.id,
+            version=0,
+            seq=0,
+            deleted=False,
+            network_id=None,
+            data={},
+            field_versions={},
+            created_at=ctx.now,
+            updated_at=ctx.now,
+            new=True,
+        )
+        ctx.records[(ch.entity, ch.id)] = rec
+    rec.version = version
+    rec.deleted = ch.deleted
+    rec.network_id = network_id if isinstance(network_id, str) else None
+    rec.data = merged
+    rec.field_versions = markers
+    rec.updated_at = ctx.now
+    ctx.touch(rec)
+    if ch.entity == "expense":
+        ctx.expense_moved(before, expense_share(rec))
+    return result(ch.change_id, APPLIED, version=version)
 
 
 def check_rules(
-    ctx: PushContext, ch: Change, rec: Record | None, current: dict[str, Any], data: dict[str, Any]
+    ctx: PushContext, ch: Change, rec: Row | None, current: dict[str, Any], data: dict[str, Any]
 ) -> dict[str, Any]:
     """The data to apply (possibly normalised), or RejectedError with a Danish reason."""
     for key, value in data.items():

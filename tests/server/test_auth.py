@@ -61,7 +61,7 @@ def test_five_failures_lock_the_name_for_the_window(make_user: Any, server: Any)
     # When the window has passed (failures moved back 16 minutes), the right password works again.
     db = Database(server.db_url)
     try:
-        with db.write_plain() as s:
+        with db.write() as s:
             s.execute(
                 update(LoginFailure)
                 .where(LoginFailure.username == name)
@@ -76,7 +76,7 @@ def _age_token(server: Any, token: str, **ago: dt.timedelta) -> None:
     db = Database(server.db_url)
     try:
         now = dt.datetime.now(dt.UTC)
-        with db.write_plain() as s:
+        with db.write() as s:
             s.execute(
                 update(Token)
                 .where(Token.token_hash == token_hash(token))

@@ -71,3 +71,46 @@ def test_concurrent_pushes_never_make_a_pull_skip(make_user: Any) -> None:
     missing = [i for i in pushed if i not in seen]
     assert not missing, f"{len(missing)} ændringer blev sprunget over af pull"
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+
+
+def test_two_brokers_racing_for_one_record_id_get_answers_not_errors(make_user: Any) -> None:
+    """Both push a record with the same id at the same moment: one owns it, the other is refused.
+
+    Pushes of different brokers run side by side on PostgreSQL; the loser's insert collides with
+    the winner's and the push is tried again, when it sees the record as someone else's.
+    """
+    a, b = make_user(), make_user()
+    rounds = 8
+    outcomes: list[tuple[str, str]] = []
+    errors: list[str] = []
+    barrier = threading.Barrier(2)
+    ids = [f"kapløb-{i}" for i in range(rounds)]
+
+    def race(api: Any, name: str) -> None:
+        for record_id in ids:
+            barrier.wait(timeout=30)
+            r = api.post(
+                "/sync/push",
+                json={
+                    "client_id": name,
+                    "protocol_version": 1,
+                    "changes": [change("company", company_data(), id=record_id)],
+                },
+            )
+            if r.status_code != 200:
+                errors.append(f"{r.status_code}: {r.text}")
+                continue
+            outcomes.append((record_id, r.json()["results"][0]["status"]))
+
+    threads = [threading.Thread(target=race, args=(api, name)) for api, name in ((a, "a"), (b, "b"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    for record_id in ids:
+        statuses = sorted(s for i, s in outcomes if i == record_id)
+        assert statuses == ["applied", "rejected"], (record_id, statuses)
+    owned_a = {k[1] for k in a.pull_all()}
+    owned_b = {k[1] for k in b.pull_all()}
+    assert set(ids) == (owned_a | owned_b) and not (owned_a & owned_b)
