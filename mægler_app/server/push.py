@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import ARRAY, String, Table, any_, bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -143,23 +143,33 @@ ROW_COLUMNS = [RECORD.c[name] for name in Row.__dataclass_fields__ if name != "n
 
 
 # Statements are built once: building one costs more than running it on a push's few rows.
-# Two IN lists rather than a row-value IN, which SQLite answers by scanning the table; the
-# primary key index serves both, and the few extra pairs it finds are dropped by the caller.
-ROWS_BY_ID = select(*ROW_COLUMNS).where(
-    RECORD.c.entity.in_(bindparam("entities", expanding=True)),
-    RECORD.c.id.in_(bindparam("ids", expanding=True)),
-)
+# Two lists rather than a row-value IN, which SQLite answers by scanning the table; the primary
+# key index serves both, and the few extra pairs it finds are dropped by the caller. PostgreSQL
+# gets each list as one array parameter, so the statement's text is the same for every push and
+# psycopg can prepare it once instead of PostgreSQL planning it each time.
+def _lookups(array: bool) -> tuple[Any, Any]:
+    def one_of(column: Any, name: str) -> Any:
+        if array:
+            return column == any_(bindparam(name, type_=ARRAY(String)))
+        return column.in_(bindparam(name, expanding=True))
+
+    rows = select(*ROW_COLUMNS).where(one_of(RECORD.c.entity, "entities"), one_of(RECORD.c.id, "ids"))
+    applied = select(
+        APPLIED_CHANGE.c.change_id,
+        APPLIED_CHANGE.c.user_id,
+        APPLIED_CHANGE.c.payload_hash,
+        APPLIED_CHANGE.c.result,
+    ).where(one_of(APPLIED_CHANGE.c.change_id, "ids"))
+    return rows, applied
+
+
+LOOKUPS = {"postgresql": _lookups(array=True)}
+PORTABLE_LOOKUPS = _lookups(array=False)
 ROWS_OF_NETWORK = select(*ROW_COLUMNS).where(
     RECORD.c.entity == bindparam("entity"),
     RECORD.c.network_id == bindparam("network_id"),
     RECORD.c.owner_id == bindparam("owner_id"),
 )
-APPLIED_BY_ID = select(
-    APPLIED_CHANGE.c.change_id,
-    APPLIED_CHANGE.c.user_id,
-    APPLIED_CHANGE.c.payload_hash,
-    APPLIED_CHANGE.c.result,
-).where(APPLIED_CHANGE.c.change_id.in_(bindparam("ids", expanding=True)))
 NETWORK_SPENT = select(func.sum(RECORD.c.data["amount_ore"].as_numeric(20, 0))).where(
     RECORD.c.entity == "expense",
     RECORD.c.network_id == bindparam("network_id"),
@@ -214,10 +224,13 @@ class PushContext:
     spent_before: dict[str, int] = field(default_factory=dict)
     spent_delta: dict[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.rows_by_id, self.applied_by_id = LOOKUPS.get(self.conn.dialect.name, PORTABLE_LOOKUPS)
+
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
         for chunk in _chunks(ids):
-            for change_id, user_id, phash, answer in self.conn.execute(APPLIED_BY_ID, {"ids": chunk}):
+            for change_id, user_id, phash, answer in self.conn.execute(self.applied_by_id, {"ids": chunk}):
                 self.applied[change_id] = Applied(user_id, phash, answer)
         for cid in ids:
             self.applied.setdefault(cid, None)
@@ -229,7 +242,7 @@ class PushContext:
                     keys.add((target, value))
         entities = sorted({k[0] for k in keys})
         for chunk in _chunks(sorted({k[1] for k in keys})):
-            for row in load_rows(self.conn, ROWS_BY_ID, entities=entities, ids=chunk):
+            for row in load_rows(self.conn, self.rows_by_id, entities=entities, ids=chunk):
                 if (row.entity, row.id) in keys:
                     self.records[(row.entity, row.id)] = row
         for wanted_key in keys:
@@ -238,7 +251,7 @@ class PushContext:
     def get(self, entity: str, record_id: str) -> Row | None:
         key = (entity, record_id)
         if key not in self.records:
-            rows = load_rows(self.conn, ROWS_BY_ID, entities=[entity], ids=[record_id])
+            rows = load_rows(self.conn, self.rows_by_id, entities=[entity], ids=[record_id])
             self.records[key] = rows[0] if rows else None
         return self.records[key]
 
@@ -295,19 +308,98 @@ class PushContext:
         provisional = secrets.randbelow(PROVISIONAL_RANGE) * MAX_ROWS_PER_PUSH
         for k, row in enumerate(rows, 1):
             row.seq = -(provisional + k)
-        created = [r.values() for r in rows if r.new]
-        updated = [{**r.values(), "k_entity": r.entity, "k_id": r.id} for r in rows if not r.new]
-        if created:
-            self.conn.execute(INSERT_ROW, created)
-        if updated:
-            self.conn.execute(UPDATE_ROW, updated)
-        if self.new_applied:
-            self.conn.execute(INSERT_APPLIED, self.new_applied)
+        if self.conn.dialect.name == "postgresql":
+            write_rows_postgresql(self.conn, rows, self.new_applied)
+        else:
+            created = [r.values() for r in rows if r.new]
+            updated = [{**r.values(), "k_entity": r.entity, "k_id": r.id} for r in rows if not r.new]
+            if created:
+                self.conn.execute(INSERT_ROW, created)
+            if updated:
+                self.conn.execute(UPDATE_ROW, updated)
+            if self.new_applied:
+                self.conn.execute(INSERT_APPLIED, self.new_applied)
         if rows:
             first = allocate_seqs(self.session, len(rows))
             self.conn.execute(NUMBER_ROWS, {"first": first, "provisional": provisional, "count": len(rows)})
             for k, row in enumerate(rows):
                 row.seq = first + k
+
+
+# PostgreSQL: each table's rows go in as one statement with one array per column, whose text
+# never changes (so it is prepared once), instead of a message per row.
+_ROW_ARRAYS = """
+        CAST(:entity AS text[]), CAST(:id AS text[]), CAST(:owner_id AS text[]),
+        CAST(:version AS integer[]), CAST(:seq AS bigint[]), CAST(:deleted AS boolean[]),
+        CAST(:network_id AS text[]), CAST(:data AS json[]), CAST(:field_versions AS json[]),
+        CAST(:created_at AS timestamptz[]), CAST(:updated_at AS timestamptz[])"""
+# New rows are inserted without ON CONFLICT: a record id another broker has just taken must fail
+# (and the push be tried again), never overwrite theirs.
+INSERT_ROWS_PG = text(
+    f"""
+    INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
+                        field_versions, created_at, updated_at)
+    SELECT * FROM unnest({_ROW_ARRAYS})
+    """
+)
+UPDATE_ROWS_PG = text(
+    f"""
+    UPDATE record SET version = u.version, seq = u.seq, deleted = u.deleted,
+        network_id = u.network_id, data = u.data, field_versions = u.field_versions,
+        updated_at = u.updated_at
+    FROM unnest({_ROW_ARRAYS}) AS u(entity, id, owner_id, version, seq, deleted, network_id,
+                                    data, field_versions, created_at, updated_at)
+    WHERE record.entity = u.entity AND record.id = u.id AND record.owner_id = u.owner_id
+    """
+)
+INSERT_APPLIED_PG = text(
+    """
+    INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
+    SELECT * FROM unnest(
+        CAST(:change_id AS text[]), CAST(:user_id AS text[]), CAST(:payload_hash AS text[]),
+        CAST(:result AS json[]), CAST(:applied_at AS timestamptz[]))
+    """
+)
+
+
+def write_rows_postgresql(conn: Connection, rows: list[Row], applied: list[dict[str, Any]]) -> None:
+    for statement, part in (
+        (INSERT_ROWS_PG, [r for r in rows if r.new]),
+        (UPDATE_ROWS_PG, [r for r in rows if not r.new]),
+    ):
+        if part:
+            conn.execute(statement, _row_arrays(part))
+    if applied:
+        conn.execute(
+            INSERT_APPLIED_PG,
+            {
+                "change_id": [a["change_id"] for a in applied],
+                "user_id": [a["user_id"] for a in applied],
+                "payload_hash": [a["payload_hash"] for a in applied],
+                "result": [_json(a["result"]) for a in applied],
+                "applied_at": [a["applied_at"] for a in applied],
+            },
+        )
+
+
+def _row_arrays(rows: list[Row]) -> dict[str, list[Any]]:
+    return {
+        "entity": [r.entity for r in rows],
+        "id": [r.id for r in rows],
+        "owner_id": [r.owner_id for r in rows],
+        "version": [r.version for r in rows],
+        "seq": [r.seq for r in rows],
+        "deleted": [r.deleted for r in rows],
+        "network_id": [r.network_id for r in rows],
+        "data": [_json(r.data) for r in rows],
+        "field_versions": [_json(r.field_versions) for r in rows],
+        "created_at": [r.created_at for r in rows],
+        "updated_at": [r.updated_at for r in rows],
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
