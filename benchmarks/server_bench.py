@@ -179,7 +179,8 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
     port = free_port()
     log = (tmp / f"{backend}.log").open("wb")
     proc = subprocess.Popen(
-        [*server_command(), "serve", "--db", url, "--port", str(port), "--log-level", "warning"],
+        [*server_command(), "serve", "--db", url, "--port", str(port), "--log-level", "warning",
+         *(["--workers", str(args.workers)] if backend == "postgres" else [])],  # fmt: skip
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -264,6 +265,7 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=500)
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--backend", default="sqlite,postgres")
+    parser.add_argument("--workers", type=int, default=1, help="serverprocesser på PostgreSQL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
         tmp = Path(tmp_name)

@@ -20,6 +20,8 @@ from ..paths import APP_AUTHOR, APP_NAME
 from .errors import ROLES, OperatorError
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from .db import Database
 
 # The commands import what they need when they run, so a usage error answers at once.
@@ -57,12 +59,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="antal serverprocesser (flere end én kræver PostgreSQL; standard: 1)",
+    )
     pub = with_db(sub.add_parser("publish-form", help="udgiv en ny version af en formular (JSON-fil)"))
     pub.add_argument("file", type=Path)
     return parser
 
 
 def _open(args: argparse.Namespace) -> Database:
+
     from .db import Database
 
     return Database(args.db or default_db_url())
@@ -126,18 +135,41 @@ def cmd_serve(args: argparse.Namespace) -> None:
     signal.signal(signal.SIGTERM, _stop)
     # The access log (uvicorn's) shows method, path and status: tokens travel only in headers,
     # passwords only in bodies, so neither is ever written.
-    config = uvicorn.Config(
-        create_app(db),
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        access_log=True,
-        timeout_graceful_shutdown=10,
-    )
+    options = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "access_log": True,
+        "timeout_graceful_shutdown": 10,
+    }
+    if args.workers < 1:
+        raise OperatorError("--workers skal være mindst 1.")
+    if args.workers > 1:
+        if db.is_sqlite:
+            db.dispose()
+            raise OperatorError(
+                "Flere serverprocesser kræver PostgreSQL: SQLite har kun én skriver ad gangen. "
+                "Brug --workers 1, eller giv en PostgreSQL-adresse med --db."
+            )
+        # Each process opens its own connections; uvicorn's supervisor forwards SIGTERM to them
+        # and waits for their graceful shutdown.
+        db.dispose()
+        os.environ[DB_ENV] = db.url
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=args.workers, **options)
+        return
     try:
-        uvicorn.Server(config).run()
+        uvicorn.Server(uvicorn.Config(create_app(db), **options)).run()
     finally:
         db.dispose()
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes (``serve --workers``); the URL is in $MAEGLER_SERVER_DB."""
+
+    from .app import create_app
+    from .db import Database
+
+    return create_app(Database(os.environ[DB_ENV]))
 
 
 COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "publish-form": cmd_publish_form}

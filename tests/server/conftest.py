@@ -121,11 +121,11 @@ class ServerProcess:
         return int(self.proc.returncode)
 
 
-def start_server(db_url: str, log_path: Path) -> ServerProcess:
+def start_server(db_url: str, log_path: Path, *extra: str) -> ServerProcess:
     port = free_port()
     log = log_path.open("wb")
     proc = subprocess.Popen(
-        [*server_command(), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
+        [*server_command(), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port), *extra],
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -44,12 +44,15 @@ def test_commands_and_exit_codes(fresh_db: str, tmp_path: Path) -> None:
     assert run_cli("publish-form", str(tmp_path / "mangler.json"), db=fresh_db).returncode == 1
 
 
-def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path, backend: str, workers: int) -> None:
+    if workers > 1 and backend == "sqlite":
+        pytest.skip("flere serverprocesser kun på PostgreSQL (afvisningen testes nedenfor)")
     assert run_cli("init", db=fresh_db).returncode == 0
     assert (
         run_cli("add-user", "anna", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n").returncode == 0
     )
-    srv = start_server(fresh_db, tmp_path / "a.log")
+    srv = start_server(fresh_db, tmp_path / "a.log", "--workers", str(workers))
     try:
         token = requests.post(
             f"{srv.base}/api/v1/auth/login",
@@ -74,6 +77,14 @@ def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path) -> None:
         assert [ch["id"] for ch in pulled["changes"]] == [c["id"]]
     finally:
         assert srv2.stop() == 0
+
+
+def test_several_workers_need_postgresql(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert run_cli("init", db=db).returncode == 0
+    r = run_cli("serve", "--port", "1", "--workers", "2", db=db)
+    assert r.returncode == 1
+    assert "kræver PostgreSQL" in r.stderr
 
 
 def test_serve_refuses_an_uninitialised_database(fresh_db: str) -> None:
