@@ -179,8 +179,17 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
     port = free_port()
     log = (tmp / f"{backend}.log").open("wb")
     proc = subprocess.Popen(
-        [*server_command(), "serve", "--db", url, "--port", str(port), "--log-level", "warning",
-         *(["--workers", str(args.workers)] if backend == "postgres" else [])],  # fmt: skip
+        [
+            *server_command(),
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            *(["--workers", str(args.workers)] if backend == "postgres" else []),
+        ],  # fmt: skip
         stdout=log,
         stderr=subprocess.STDOUT,
     )
