@@ -22,7 +22,9 @@ import hashlib
 import json
 import uuid
 from collections.abc import Generator, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -105,6 +107,47 @@ def _set_state(s: StoreSession, key: str, value: Any) -> None:
         s.add(LocalState(key=key, value=value))
     else:
         row.value = value
+
+
+# Look-ups by a list of ids, built once with one expanding parameter: building ``in_(chunk)``
+# anew makes a bound parameter of every id, which cost more than running the query.
+@cache
+def _by_ids(entity: str, what: str) -> Any:
+    cls = SYNCED[entity]
+    columns = {"ids": (cls.id,), "versions": (cls.id, cls.version), "objects": (cls,)}[what]
+    return select(*columns).where(cls.id.in_(bindparam("ids", expanding=True)))
+
+
+_DELETE_ENTRIES = delete(OutboxEntry).where(OutboxEntry.seq.in_(bindparam("seqs", expanding=True)))
+_LOCAL_ENTRIES = select(OutboxEntry).where(
+    OutboxEntry.record_id.in_(bindparam("ids", expanding=True)),
+    OutboxEntry.status.in_(_LOCAL_STATUSES),
+)
+
+
+_PARKED_PREFIX = "pull_parked:"
+
+
+def _released(parked: dict[str, dict[str, Any]], changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parked records that may go in now: those waiting for a record of this page, and so
+    on down (a released parent releases its own children). The rest are not looked at."""
+    if not parked:
+        return []
+    waiting_for: dict[tuple[str, str], list[str]] = {}
+    for tag, p in parked.items():
+        for target, rid in p.get("waiting") or [[None, None]]:
+            waiting_for.setdefault((str(target), str(rid)), []).append(tag)
+    # records parked by an older version carry no list of what they wait for: always tried
+    released = set(waiting_for.get(("None", "None"), []))
+    arriving = [(str(ch.get("entity")), str(ch.get("id"))) for ch in changes]
+    arriving += [tuple(tag.split("/", 1)) for tag in released]  # type: ignore[misc]
+    while arriving:
+        key = arriving.pop()
+        for tag in waiting_for.get(key, ()):
+            if tag not in released:
+                released.add(tag)
+                arriving.append(tuple(tag.split("/", 1)))  # type: ignore[arg-type]
+    return [parked[tag]["change"] for tag in released]
 
 
 def _chunks(items: list[Any], n: int) -> Iterable[list[Any]]:
@@ -224,8 +267,9 @@ class SyncEngine:
             # Raised before sending: the outbox hook never folds a new edit into a sent change.
             s.execute(
                 update(OutboxEntry)
-                .where(OutboxEntry.seq.in_([o.seq for o in out]))
-                .values(attempts=OutboxEntry.attempts + 1)
+                .where(OutboxEntry.seq.in_(bindparam("seqs", expanding=True)))
+                .values(attempts=OutboxEntry.attempts + 1),
+                {"seqs": [o.seq for o in out]},
             )
         return out
 
@@ -244,7 +288,7 @@ class SyncEngine:
             if cls is None:
                 continue
             for chunk in _chunks(sorted(ids), 500):
-                for rid, version in s.execute(select(cls.id, cls.version).where(cls.id.in_(chunk))):
+                for rid, version in s.execute(_by_ids(entity, "versions"), {"ids": chunk}):
                     out[(entity, rid)] = int(version)
         return out
 
@@ -361,7 +405,7 @@ class SyncEngine:
             s.add_all(tails)
             s.flush()  # before the deletes, so a tail gets a seq after every entry still waiting
             for chunk in _chunks(applied, 500):
-                s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(chunk)))
+                s.execute(_DELETE_ENTRIES, {"seqs": chunk})
             for entity, rows in version_rows.items():
                 table = SYNCED[entity].__table__  # type: ignore[attr-defined]
                 s.execute(
@@ -398,7 +442,7 @@ class SyncEngine:
             if cls is None:
                 continue
             for chunk in _chunks(sorted(ids), 500):
-                for obj in s.scalars(select(cls).where(cls.id.in_(chunk))):
+                for obj in s.scalars(_by_ids(entity, "objects"), {"ids": chunk}):
                     out[(entity, obj.id)] = obj
         return out
 
@@ -477,29 +521,62 @@ class SyncEngine:
 
     # pull -------------------------------------------------------------------------------------
     def pull(self) -> Progress:
-        while True:
-            with self.store.session() as s:
-                since = int(_state(s, "pull_since", 0) or 0)
-            page = self.api.pull(since, self.page_size)
-            changes = list(page.get("changes") or [])
-            next_since = int(page.get("next_since", since))
-            self._apply_page(changes, next_since)
-            self.report.pulled += len(changes)
-            self._done += len(changes)
-            has_more = bool(page.get("has_more")) and next_since > since
-            self._total = max(self._total, self._done + (self.page_size if has_more else 0))
-            yield self._done, self._total
-            if not has_more:
-                self.report.pull_complete = True
-                return
+        """Pages in order, each applied with its checkpoint; the next page is fetched while this
+        one is applied (the server and the network work while this computer writes)."""
+        parked = self._load_parked()
+        with self.store.session() as s:
+            since = int(_state(s, "pull_since", 0) or 0)
+        fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
+        try:
+            ahead: Future[dict[str, Any]] = fetcher.submit(self.api.pull, since, self.page_size)
+            while True:
+                page = ahead.result()
+                changes = list(page.get("changes") or [])
+                next_since = int(page.get("next_since", since))
+                has_more = bool(page.get("has_more")) and next_since > since
+                if has_more:
+                    ahead = fetcher.submit(self.api.pull, next_since, self.page_size)
+                parked = self._apply_page(changes, next_since, parked)
+                since = next_since
+                self.report.pulled += len(changes)
+                self._done += len(changes)
+                self._total = max(self._total, self._done + (self.page_size if has_more else 0))
+                yield self._done, self._total
+                if not has_more:
+                    self.report.pull_complete = True
+                    return
+        finally:
+            # A page fetched ahead and not applied is simply fetched again next time.
+            fetcher.shutdown(wait=False, cancel_futures=True)
 
-    def _apply_page(self, changes: list[dict[str, Any]], next_since: int) -> None:
+    def _load_parked(self) -> dict[str, dict[str, Any]]:
+        """Records waiting for a parent, one LocalState row each (``pull_parked:<entity>/<id>``).
+
+        Kept row by row, so that a page writes only the records it parks or releases: a parent
+        edited after its children reaches this computer after all of them, and rewriting one
+        growing list at every page made a first sync quadratic.
+        """
+        with self.store.session() as s:
+            rows = s.execute(
+                select(LocalState.key, LocalState.value).where(
+                    LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)
+                )
+            )
+            parked = {key[len(_PARKED_PREFIX) :]: value for key, value in rows}
+            for ch in (_state(s, "pull_parked", {}) or {}).values():  # an older version's single list
+                if isinstance(ch, dict):
+                    parked[f"{ch.get('entity')}/{ch.get('id')}"] = {"change": ch, "waiting": []}
+        return parked
+
+    def _apply_page(
+        self, changes: list[dict[str, Any]], next_since: int, parked: dict[str, dict[str, Any]]
+    ) -> dict[str, dict[str, Any]]:
+        """Apply one page and its checkpoint in one transaction; return the records still parked."""
         s = _server_session(self.store)
         try:
-            parked: dict[str, Any] = dict(_state(s, "pull_parked", {}) or {})
             refetch: set[str] = set(_state(s, "pull_refetch", []) or [])
             incoming: dict[tuple[str, str], dict[str, Any]] = {}
-            for ch in [*parked.values(), *changes]:
+            for ch in [*_released(parked, changes), *changes]:
                 entity, rid = ch.get("entity"), ch.get("id")
                 if entity not in SYNCED or not isinstance(rid, str):
                     continue  # an entity from a newer server: not ours to store
@@ -513,7 +590,7 @@ class SyncEngine:
             records = self._records(s, list(known))
             local = self._local_changes(s, list(incoming))
             present = self._present_parents(s, ordered, records)
-            still_parked: dict[str, Any] = {}
+            still_parked = {tag: p for tag, p in parked.items() if tuple(tag.split("/", 1)) not in incoming}
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
             for key, ch in ordered:
@@ -525,13 +602,13 @@ class SyncEngine:
                     s.flush()
                     last_entity = entity
                 missing = [
-                    (target, ch["data"].get(fk))
+                    [target, ch["data"].get(fk)]
                     for fk, target in parent_refs(entity)
                     if isinstance((ch.get("data") or {}).get(fk), str)
                     and (target, ch["data"][fk]) not in present
                 ]
                 if missing:
-                    still_parked[f"{entity}/{rid}"] = ch
+                    still_parked[f"{entity}/{rid}"] = {"change": ch, "waiting": missing}
                     continue
                 receipt = (ch.get("data") or {}).get("receipt_sha256")
                 if isinstance(receipt, str) and receipt:
@@ -551,7 +628,7 @@ class SyncEngine:
                 present.add(key)
             self._insert_rows(s, last_entity, new_rows)
             self.report.parked = len(still_parked)
-            _set_state(s, "pull_parked", still_parked)
+            self._store_parked(s, parked, still_parked)
             if refetch != set(_state(s, "pull_refetch", []) or []):
                 _set_state(s, "pull_refetch", sorted(refetch))
             _set_state(s, "pull_since", next_since)
@@ -561,6 +638,25 @@ class SyncEngine:
             raise
         finally:
             s.close()
+        return still_parked
+
+    @staticmethod
+    def _store_parked(
+        s: StoreSession, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
+    ) -> None:
+        gone = [_PARKED_PREFIX + tag for tag in before if tag not in after]
+        for chunk in _chunks(gone, 500):
+            s.execute(delete(LocalState).where(LocalState.key.in_(chunk)))
+        changed = [
+            {"key": _PARKED_PREFIX + tag, "value": value}
+            for tag, value in after.items()
+            if before.get(tag) is not value
+        ]
+        if changed:
+            s.execute(delete(LocalState).where(LocalState.key.in_([c["key"] for c in changed])))
+            s.execute(insert(LocalState), changed)
+        if s.get(LocalState, "pull_parked") is not None:
+            s.execute(delete(LocalState).where(LocalState.key == "pull_parked"))
 
     @staticmethod
     def _existing(s: StoreSession, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -569,9 +665,8 @@ class SyncEngine:
             by_entity.setdefault(entity, []).append(rid)
         out: set[tuple[str, str]] = set()
         for entity, ids in by_entity.items():
-            cls = SYNCED[entity]
             for chunk in _chunks(ids, 500):
-                out.update((entity, rid) for rid in s.scalars(select(cls.id).where(cls.id.in_(chunk))))
+                out.update((entity, rid) for rid in s.scalars(_by_ids(entity, "ids"), {"ids": chunk}))
         return out
 
     @staticmethod
@@ -595,10 +690,9 @@ class SyncEngine:
                     wanted.setdefault(target, set()).add(value)
         present: set[tuple[str, str]] = set(records)
         for target, ids in wanted.items():
-            cls = SYNCED[target]
             todo = sorted(i for i in ids if (target, i) not in present)
             for chunk in _chunks(todo, 500):
-                present.update((target, rid) for rid in s.scalars(select(cls.id).where(cls.id.in_(chunk))))
+                present.update((target, rid) for rid in s.scalars(_by_ids(target, "ids"), {"ids": chunk}))
         return present
 
     @staticmethod
@@ -608,11 +702,7 @@ class SyncEngine:
         ids = sorted({rid for _e, rid in keys})
         out: dict[tuple[str, str], list[OutboxEntry]] = {}
         for chunk in _chunks(ids, 500):
-            for e in s.scalars(
-                select(OutboxEntry).where(
-                    OutboxEntry.record_id.in_(chunk), OutboxEntry.status.in_(_LOCAL_STATUSES)
-                )
-            ):
+            for e in s.scalars(_LOCAL_ENTRIES, {"ids": chunk}):
                 out.setdefault((e.entity, e.record_id), []).append(e)
         return out
 
@@ -671,3 +761,4 @@ def forget_server_state(store: Store) -> None:
     """For a profile that changes server: the checkpoint and parked records belong to the old one."""
     with store.session() as s:
         s.execute(delete(LocalState).where(LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch"])))
+        s.execute(delete(LocalState).where(LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)))
