@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from ..store.db import Store
 from ..store.models import SYNCED, OutboxEntry, SyncMixin
+from ..store.services.overview import MARK_PENDING, sync_marks
 from .apply import set_fields
 from .engine import reset_pull
 
@@ -66,20 +67,12 @@ FIELD_LABELS = {
 
 def pending_record_ids(store: Store, entity: str) -> set[str]:
     """Ids of ``entity`` records with a change the server has not accepted yet (for marking list rows)."""
-    with store.session() as s:
-        return set(s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.entity == entity)))
+    return set(sync_marks(store, entity))
 
 
 def attention_record_ids(store: Store, entity: str) -> set[str]:
     """Ids with a conflict or a rejected change (the broker must act)."""
-    with store.session() as s:
-        return set(
-            s.scalars(
-                select(OutboxEntry.record_id).where(
-                    OutboxEntry.entity == entity, OutboxEntry.status.in_(("conflict", "rejected"))
-                )
-            )
-        )
+    return {rid for rid, mark in sync_marks(store, entity).items() if mark != MARK_PENDING}
 
 
 def _label(obj: SyncMixin | None, entity: str) -> str:

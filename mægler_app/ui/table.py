@@ -8,8 +8,12 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from .sync_marks import decoration, mark_text
+
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._id_of = id_of
         self._rows: list[R] = []
+        self._marks: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -40,6 +45,19 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
 
     def rows(self) -> list[R]:
         return list(self._rows)
+
+    def set_sync_marks(self, marks: dict[str, str]) -> None:
+        """Record id → "pending" / "conflict" / "rejected": shown before the first column."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.DecorationRole]
+            )
+
+    def sync_mark(self, record_id: str) -> str | None:
+        return self._marks.get(record_id)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
@@ -60,6 +78,11 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             return None
         col = self._columns[index.column()]
         row = self._rows[index.row()]
+        if self._marks and index.column() == 0:
+            if role == _DECORATION:
+                return decoration(self._marks, self._id_of(row))
+            if role == _TOOLTIP and self._id_of(row) in self._marks:
+                return mark_text(self._marks[self._id_of(row)])
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(row)
         if role == self.SORT_ROLE:

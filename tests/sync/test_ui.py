@@ -8,6 +8,7 @@ from typing import Any
 import keyring
 from keyring.backends import fail
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -100,13 +101,66 @@ def test_login_from_the_gui_then_sync_in_a_worker(
     assert view.controller.timer.isActive()  # the next automatic sync is scheduled
 
 
-def test_records_not_yet_sent_are_marked(store: Any, sync_server: Any, new_user: Any, laptop: Any) -> None:
+def test_records_not_yet_sent_are_marked_in_their_lists(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any
+) -> None:
     lap = laptop(new_user())
     ids = add_network(lap.store)
     assert resolve.pending_record_ids(lap.store, "network") == {ids["network"]}
     assert resolve.pending_record_ids(lap.store, "company") == set(ids["companies"])
-    assert lap.sync().complete
-    assert resolve.pending_record_ids(lap.store, "network") == set()
+    window = _window(qtbot, lap.store)
+
+    companies = window.show_view("virksomheder")
+    cmodel = companies.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: cmodel.rowCount() == len(ids["companies"]), timeout=5000)
+
+    def company_marks() -> list[tuple[bool, str]]:
+        out = []
+        for row in range(cmodel.rowCount()):
+            index = cmodel.index(row, 0)
+            out.append(
+                (
+                    isinstance(cmodel.data(index, Qt.ItemDataRole.DecorationRole), QIcon),
+                    str(cmodel.data(index, Qt.ItemDataRole.ToolTipRole) or ""),
+                )
+            )
+        return out
+
+    assert all(icon and "Ikke sendt til Væksthus" in tip for icon, tip in company_marks())
+    # other columns are left alone
+    assert cmodel.data(cmodel.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
+
+    networks = window.show_view("netvaerk")
+    board = networks.columns  # type: ignore[attr-defined]
+    cards = [c.list.item(i) for c in board.values() for i in range(c.list.count())]
+    assert len(cards) == 1 and not cards[0].icon().isNull()
+    assert "Ikke sendt" in cards[0].toolTip()
+
+    # a change the server refuses is marked red, pointing to where the reason is
+    with lap.store.session() as s:
+        s.add(
+            Expense(
+                network_id=ids["network"],
+                spent_on=dt.date(2025, 1, 2),
+                amount_ore=FACILITATION_FRAME_ORE + 100,
+                description="Studietur",
+            )
+        )
+    view = _sync_view(window)
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+
+    window.show_view("virksomheder")
+    qtbot.waitUntil(lambda: all(not tip for _icon, tip in company_marks()), timeout=5000)
+    assert cmodel.data(cmodel.index(0, 0), Qt.ItemDataRole.DecorationRole) is None  # no marks left
+    page = window.show_view("netvaerk").open_network(ids["network"])  # type: ignore[attr-defined]
+    tab = next(t for t in page.feature_tabs if hasattr(t, "expenses_model"))
+    tab.reload()
+    emodel = tab.expenses_model
+    assert emodel.rowCount() == 1
+    index = emodel.index(0, 0)
+    assert isinstance(emodel.data(index, Qt.ItemDataRole.DecorationRole), QIcon)
+    assert "Afvist af Væksthus' server" in emodel.data(index, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_conflict_side_by_side_keep_mine_from_the_view(

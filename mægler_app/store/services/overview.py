@@ -42,3 +42,23 @@ def live_counts(store: Store) -> dict[str, int]:
                 or 0
             )
     return out
+
+
+# How a record stands with the server, for marking list rows; the worst state of its changes wins.
+MARK_PENDING, MARK_CONFLICT, MARK_REJECTED = "pending", "conflict", "rejected"
+_MARK_RANK = {MARK_PENDING: 0, MARK_CONFLICT: 1, MARK_REJECTED: 2}
+
+
+def sync_marks(store: Store, entity: str) -> dict[str, str]:
+    """Record id → "pending", "conflict" or "rejected" for every ``entity`` record with a change
+    the server has not accepted yet (records not in the map are in step with the server)."""
+    with store.session() as s:
+        rows = s.execute(
+            select(OutboxEntry.record_id, OutboxEntry.status).where(OutboxEntry.entity == entity)
+        ).all()
+    marks: dict[str, str] = {}
+    for record_id, status in rows:
+        state = status if status in _MARK_RANK else MARK_PENDING
+        if _MARK_RANK[state] >= _MARK_RANK.get(marks.get(record_id, ""), -1):
+            marks[record_id] = state
+    return marks

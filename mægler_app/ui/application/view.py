@@ -20,6 +20,7 @@ from ...domain.errors import DomainError
 from ...domain.money import format_kr
 from ...domain.timeutil import format_date_da
 from ...store.services import applications as svc
+from ...store.services.overview import sync_marks
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from .broker_panel import BrokerPanel
@@ -142,6 +143,7 @@ class ApplicationsView(View):
             self.editor.refresh_if_changed()
         self.broker.reload()
         self.model.set_rows(svc.list_applications(self.ctx.store))
+        self.model.set_sync_marks(sync_marks(self.ctx.store, "application"))
         current = self.new_network.currentData()
         self.new_network.clear()
         for choice in svc.networks_without_application(self.ctx.store):

@@ -27,6 +27,7 @@ from ...domain.rules import FOCUS_AREAS, is_sme
 from ...domain.timeutil import format_date_da
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
+from ..sync_marks import decoration, mark_text
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +38,7 @@ _ID = int(ID_ROLE)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 FOREGROUND_AND_TOOLTIP = frozenset({_FOREGROUND, _TOOLTIP})
 FOREGROUND_ONLY = frozenset({_FOREGROUND})
 _BASE_ROLES = frozenset({_DISPLAY, _SORT, _ID, _ALIGN})
@@ -74,6 +76,7 @@ class RecordTableModel(QAbstractTableModel):
         self._all_hay: list[str] = []
         self._rows: list[Any] = []
         self._words: list[str] = []
+        self._marks: dict[str, str] = {}
 
     # subclasses say what a row's id and search text are
     def id_of(self, row: Any) -> str:
@@ -97,6 +100,19 @@ class RecordTableModel(QAbstractTableModel):
             w = words[0]
             return [r for r, h in zip(self._all, self._all_hay, strict=True) if w in h]
         return [r for r, h in zip(self._all, self._all_hay, strict=True) if all(w in h for w in words)]
+
+    def set_sync_marks(self, marks: dict[str, str]) -> None:
+        """Record id → "pending" / "conflict" / "rejected": shown before the first column."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.DecorationRole]
+            )
+
+    def sync_mark(self, record_id: str) -> str | None:
+        return self._marks.get(record_id)
 
     def set_filter(self, text: str) -> None:
         """Show the rows whose search text holds every word of ``text`` (case-insensitive)."""
@@ -172,6 +188,14 @@ class RecordTableModel(QAbstractTableModel):
     extra_roles: frozenset[int] = frozenset()
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if self._marks and index.column() == 0 and role in (_DECORATION, _TOOLTIP):
+            r = index.row()
+            if 0 <= r < len(self._rows):
+                record_id = self.id_of(self._rows[r])
+                if role == _DECORATION:
+                    return decoration(self._marks, record_id)
+                if record_id in self._marks:
+                    return mark_text(self._marks[record_id])
         if role != _DISPLAY and role not in _BASE_ROLES and role not in self.extra_roles:
             return None
         r = index.row()

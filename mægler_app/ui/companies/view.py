@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...store.services import companies as svc
 from ...store.services import csv_io
+from ...store.services.overview import sync_marks
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -124,6 +125,7 @@ class CompaniesView(View):
     def _apply_rows(self, rows: list[svc.CompanyRow]) -> None:
         current = self.editor.company_id
         self.model.set_rows(rows)
+        self.model.set_sync_marks(sync_marks(self.ctx.store, "company"))
         column = self.table.horizontalHeader().sortIndicatorSection()
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...store.services import expenses as expense_svc
 from ...store.services import meetings as meeting_svc
+from ...store.services.overview import sync_marks
 from ..context import AppContext
 from ..table import FilterProxy
 from .budget_panel import BudgetPanel
@@ -155,6 +156,8 @@ class NetworkActivityTab(QWidget):
         self.budget.show_budget(b, expense_svc.burn_down(self.ctx.store, self.network_id, today()), today())
         self.meetings_model.set_rows(meeting_svc.list_meetings(self.ctx.store, self.network_id))
         self.expenses_model.set_rows(expense_svc.list_expenses(self.ctx.store, self.network_id))
+        self.meetings_model.set_sync_marks(sync_marks(self.ctx.store, "meeting"))
+        self.expenses_model.set_sync_marks(sync_marks(self.ctx.store, "expense"))
         self.tabs.setTabText(0, self.tr("Møder (%1)").replace("%1", str(self.meetings_model.rowCount())))
         self.tabs.setTabText(1, self.tr("Udgifter (%1)").replace("%1", str(self.expenses_model.rowCount())))
 

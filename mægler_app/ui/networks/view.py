@@ -4,7 +4,7 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.services import networks as svc
+from ...store.services.overview import sync_marks
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
+from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
 from .models import NetworksModel, inactive_note
 from .page import NetworkPage
@@ -65,13 +67,15 @@ class StageColumn(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setIconSize(QSize(12, 12))  # a sync mark, not a picture
         self.list.setStyleSheet(
             "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; padding: 4px; }"
             "QListWidget::item:selected { background: #cfe0f1; color: black; }"
         )
         lay.addWidget(self.list, 1)
 
-    def set_rows(self, rows: list[svc.NetworkRow]) -> None:
+    def set_rows(self, rows: list[svc.NetworkRow], marks: dict[str, str] | None = None) -> None:
+        marks = marks or {}
         self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
         for r in rows:
@@ -86,6 +90,10 @@ class StageColumn(QFrame):
             )
             if r.inactive:
                 item.setForeground(QBrush(QColor("#8a5a00")))
+            mark = marks.get(r.id)
+            if mark is not None:
+                item.setIcon(mark_icon(mark))
+                item.setToolTip(item.toolTip() + "\n" + mark_text(mark))
             self.list.addItem(item)
 
     def count(self) -> int:
@@ -175,6 +183,7 @@ class NetworksView(View):
 
     def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
         self.model.set_rows(rows)
+        self.model.set_sync_marks(sync_marks(self.ctx.store, "network"))
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
@@ -191,7 +200,8 @@ class NetworksView(View):
     def _fill_board(self) -> None:
         shown = self.model.rows()
         for stage, column in self.columns.items():
-            column.set_rows(sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower()))
+            rows = sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower())
+            column.set_rows(rows, {r.id: m for r in rows if (m := self.model.sync_mark(r.id)) is not None})
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_text(text)
