@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,7 +24,7 @@ from ..domain.sync_contract import (
     PROTOCOL_VERSION,
 )
 from ..domain.timeutil import utcnow
-from . import accounts, forms
+from . import accounts, fastjson, forms
 from .accounts import BadCredentialsError, TooManyAttemptsError
 from .db import Database
 from .decisions import DecisionError, decide
@@ -79,6 +81,29 @@ SHA256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 i sm
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 426, 429)
 }
+
+
+def json_response(body: Any) -> Response:
+    return Response(fastjson.dumps(body), media_type="application/json")
+
+
+class FastJSONRequest(Request):
+    """A request whose JSON body is parsed by orjson (FastAPI still validates it as before)."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = fastjson.loads(await self.body())
+        return self._json
+
+
+class FastJSONRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def with_fast_json(request: Request) -> Response:
+            return await handler(FastJSONRequest(request.scope, request.receive))
+
+        return with_fast_json
 
 
 def error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -181,6 +206,7 @@ def create_app(db: Database) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
     )
+    app.router.route_class = FastJSONRoute  # before the routes below are made
     app.state.db = db
     app.state.tokens = accounts.TokenCache()
     app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]
@@ -249,7 +275,7 @@ def create_app(db: Database) -> FastAPI:
                 with db.write(user.id) as session:
                     results = apply_push(session, user, body.client_id, body.changes)
                 # Built by apply_push in the shape of PushResponse; sent as is.
-                return JSONResponse({"results": results})
+                return json_response({"results": results})
             except IntegrityError:
                 # Another broker created the same record id or used the same change id at the same
                 # moment; on the next attempt this push sees theirs and answers "rejected".
@@ -262,9 +288,9 @@ def create_app(db: Database) -> FastAPI:
         user: UserDep,
         since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
-    ) -> JSONResponse:
+    ) -> Response:
         # Built by pull() in the shape of PullResponse; sent without validating it once more.
-        return JSONResponse(pull(db, user, since, limit))
+        return json_response(pull(db, user, since, limit))
 
     @app.put(
         f"{API_PREFIX}/blobs/{{sha256}}",

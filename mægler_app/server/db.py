@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import fastjson
 from .errors import OperatorError
 from .models import SeqCounter
 
@@ -61,7 +62,12 @@ def make_engine(url: str) -> Engine:
             except OSError as exc:
                 raise ServerDbError(f"Mappen {folder} til databasen kan ikke oprettes ({exc}).") from exc
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20, max_overflow=20
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=20,
+            max_overflow=20,
+            json_serializer=fastjson.dumps_str,
+            json_deserializer=fastjson.loads,
         )
 
         @event.listens_for(engine, "connect")
@@ -82,7 +88,14 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+        return create_engine(
+            url,
+            pool_size=20,
+            max_overflow=20,
+            pool_pre_ping=True,
+            json_serializer=fastjson.dumps_str,
+            json_deserializer=fastjson.loads,
+        )
     except (ArgumentError, ImportError) as exc:
         raise ServerDbError(f"Databaseadressen »{url}« kan ikke bruges: {exc}") from exc
 

@@ -37,6 +37,7 @@ from ..domain.validation import (
     check_months,
     check_split,
 )
+from . import fastjson
 from .db import allocate_seqs
 from .models import AppliedChange, Record, User
 from .schemas import Change
@@ -64,19 +65,23 @@ def ref_entity(key: str) -> str | None:
     return None
 
 
+def _canonical(change: Change) -> dict[str, Any]:
+    return {
+        "entity": change.entity,
+        "id": change.id,
+        "base_version": change.base_version,
+        "deleted": change.deleted,
+        "data": change.data,
+    }
+
+
 def payload_hash(change: Change) -> str:
-    canonical = json.dumps(
-        {
-            "entity": change.entity,
-            "id": change.id,
-            "base_version": change.base_version,
-            "deleted": change.deleted,
-            "data": change.data,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    return hashlib.sha256(fastjson.dumps(_canonical(change), sort_keys=True)).hexdigest()
+
+
+def legacy_payload_hash(change: Change) -> str:
+    """The hash as stored before orjson: a replay of such a change is still recognised."""
+    canonical = json.dumps(_canonical(change), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -399,7 +404,7 @@ def _row_arrays(rows: list[Row]) -> dict[str, list[Any]]:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return fastjson.dumps_str(value)
 
 
 def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
@@ -427,7 +432,8 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     phash = payload_hash(ch)
     prior = ctx.applied.get(ch.change_id)
     if prior is not None:
-        if prior.user_id == ctx.user.id and prior.payload_hash == phash:
+        same = prior.payload_hash == phash or prior.payload_hash == legacy_payload_hash(ch)
+        if prior.user_id == ctx.user.id and same:
             return {**prior.result, "status": DUPLICATE}
         return result(
             ch.change_id,

@@ -48,6 +48,44 @@ def test_replay_is_duplicate_and_changes_nothing(make_user: Any) -> None:
     assert after == before  # same seq, same version: nothing moved
 
 
+def test_replay_of_a_change_hashed_by_an_older_server_is_still_a_duplicate(
+    make_user: Any, server: Any
+) -> None:
+    """Changes stored before the server hashed with orjson carry the standard library's hash."""
+    from sqlalchemy import update
+
+    from mægler_app.server.db import Database
+    from mægler_app.server.models import AppliedChange
+    from mægler_app.server.push import legacy_payload_hash, payload_hash
+    from mægler_app.server.schemas import Change
+
+    a = make_user()
+    # a float the two libraries write differently (orjson 1e-7, the standard library 1e-07)
+    c = change("company", company_data(name="Ærø Æbleplantage ApS", share_of_export=1e-7))
+    assert one(a.push(c))["status"] == "applied"
+    parsed = Change(**c)
+    db = Database(server.db_url)
+    try:
+        with db.write() as s:
+            s.execute(
+                update(AppliedChange)
+                .where(AppliedChange.change_id == c["change_id"])
+                .values(payload_hash=legacy_payload_hash(parsed))
+            )
+    finally:
+        db.dispose()
+    assert payload_hash(parsed) != legacy_payload_hash(parsed)
+    assert one(a.push(c))["status"] == "duplicate"
+
+
+def test_numbers_beyond_64_bits_give_an_answer_not_an_error(make_user: Any) -> None:
+    a = make_user()
+    c = change("company", company_data(notes_extra=2**70))
+    assert one(a.push(c))["status"] == "applied"
+    pulled = a.pull_all()[("company", c["id"])]
+    assert float(pulled["data"]["notes_extra"]) == float(2**70)
+
+
 def test_same_change_id_with_other_payload_is_refused(make_user: Any) -> None:
     a = make_user()
     c = change("company", company_data(name="Første"))
