@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
@@ -38,6 +39,16 @@ def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     return backend
+
+
+@pytest.fixture(autouse=True)
+def unanswered_questions_discard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal question nobody answers would hang an offscreen run: pytest-qt closes the windows
+    at teardown, and closing asks about unsaved typing. Tests that care answer for themselves."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:
+        box = widgets.QMessageBox
+        monkeypatch.setattr(box, "question", lambda *_a, **_k: box.StandardButton.Discard)
 
 
 @pytest.fixture(autouse=True)

@@ -376,3 +376,54 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
     assert page.members is not None
     qtmodeltester.check(page.members.model)
     qtmodeltester.check(page.timeline_model)
+
+
+def test_unsaved_typing_survives_a_refresh_and_is_asked_about_before_leaving(
+    qtbot, store, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    network_id = svc.save_network(store, svc.NetworkData(name="Træ og møbler"))
+    view = _view(qtbot, store)
+    page = view.open_network(network_id)
+    form = page.form
+    form.goals.setPlainText("Fælles eksport til Tyskland")
+    assert form.is_dirty()
+
+    # a sync (or another view) changes the stored network and everything refreshes
+    svc.save_network(store, svc.NetworkData(name="Træ og møbler", notes="fra den anden bærbar"), network_id)
+    view.ctx.bus.changed.emit("*")
+    page.reload()
+    assert form.goals.toPlainText() == "Fælles eksport til Tyskland"
+    assert "ændret et andet sted" in form.error.text()
+
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+
+    def answer(*args, **_kw):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)  # Cancel: stay on the page
+    assert view.stack.currentWidget() is page
+    assert "Træ og møbler" in asked[0]
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)  # Save: saved, then the board
+    assert view.stack.currentWidget() is view.overview_page
+    assert _network(store, network_id).goals == "Fælles eksport til Tyskland"
+
+
+def test_closing_the_window_asks_about_an_unsaved_network(qtbot, store, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    network_id = svc.save_network(store, svc.NetworkData(name="Fødevarer Nord"))
+    view = _view(qtbot, store)
+    page = view.open_network(network_id)
+    page.form.terms.setPlainText("Møder hver anden måned")
+    window = view.window()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()  # kept open: the typing is still there
+    assert window.isVisible() and page.form.terms.toPlainText() == "Møder hver anden måned"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert _network(store, network_id).terms == ""

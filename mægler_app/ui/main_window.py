@@ -188,6 +188,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for key, view in self.views.items():
+            if not view.confirm_leave():
+                event.ignore()
+                self.show_view(key)
+                return
         settings = self.ctx.settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.sync()

@@ -168,6 +168,12 @@ class ApplicationsView(View):
         self.editor.load(application_id)
         self.pages.setCurrentIndex(1)
 
+    def confirm_leave(self) -> bool:
+        # The application editor saves as the broker goes; what is typed last is saved too.
+        if self.editor.dirty:
+            self.editor.save()
+        return True
+
     def show_list(self) -> None:
         if self.editor.dirty:
             self.editor.save()

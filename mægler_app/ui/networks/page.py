@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -136,6 +137,7 @@ class NetworkForm(QWidget):
         self.network_type.currentIndexChanged.connect(self._on_type)
         self.save_button.clicked.connect(self.save)
         self._on_type()
+        self._snapshot = self.data()
 
     def _on_type(self, *_args: object) -> None:
         key = str(self.network_type.currentData() or "")
@@ -152,11 +154,16 @@ class NetworkForm(QWidget):
         self.terms.setPlainText(d.terms)
         self.lead_source.setCurrentIndex(max(0, self.lead_source.findData(d.lead_source)))
         self.notes.setPlainText(d.notes)
+        self._snapshot = self.data()
         _show(self.error, "")
         closed = detail is not None and detail.stage == Stage.AFSLUTTET
         for w in (self.name, self.network_type, self.core_task, self.participants, self.goals, self.terms):
             w.setEnabled(not closed)
         self.save_button.setEnabled(not closed)
+
+    def is_dirty(self) -> bool:
+        """Typed changes that are not saved yet."""
+        return self.data() != self._snapshot
 
     def data(self) -> svc.NetworkData:
         return svc.NetworkData(
@@ -169,6 +176,37 @@ class NetworkForm(QWidget):
             lead_source=str(self.lead_source.currentData() or ""),
             notes=self.notes.toPlainText().strip(),
         )
+
+    def stored_changed(self, stored: svc.NetworkData) -> None:
+        """The record was refreshed while unsaved typing is in the form: keep it, say so if needed."""
+        if stored != self._snapshot:
+            _show(
+                self.error,
+                self.tr(
+                    "Netværket er ændret et andet sted, mens du skrev. Dine ændringer er bevaret; "
+                    "gem dem for at bruge dem."
+                ),
+            )
+
+    def confirm_leave(self, parent: QWidget) -> bool:
+        """Unsaved typing is saved, dropped or kept on the broker's word."""
+        if not self.is_dirty():
+            return True
+        name = self.name.text().strip() or self.tr("det nye netværk")
+        answer = QMessageBox.question(
+            parent,
+            self.tr("Ikke gemte ændringer"),
+            self.tr("Du har ændringer til %1, der ikke er gemt. Vil du gemme dem?").replace("%1", name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save() is not None
+        if answer == QMessageBox.StandardButton.Discard:
+            self._snapshot = self.data()  # asked once: the page may go
+            return True
+        return False
 
     def save(self) -> str | None:
         data = self.data()
@@ -185,6 +223,7 @@ class NetworkForm(QWidget):
             return None
         _show(self.error, "")
         self.network_id = network_id
+        self._snapshot = data
         self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket »%1« er gemt.").replace("%1", data.name))
         self.saved.emit(network_id)
@@ -561,7 +600,11 @@ class NetworkPage(QWidget):
             self.title.setText(str(exc))
             return
         self.title.setText(detail.data.name)
-        self.form.load(detail)
+        if self.form.is_dirty():
+            # A refresh (a sync, another view's change) never throws away what is being typed.
+            self.form.stored_changed(detail.data)
+        else:
+            self.form.load(detail)
         closed = detail.stage == Stage.AFSLUTTET
         if self.members is not None:
             self.members.reload()

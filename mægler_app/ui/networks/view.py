@@ -221,6 +221,9 @@ class NetworksView(View):
         if network_id:
             self.open_network(network_id)
 
+    def confirm_leave(self) -> bool:
+        return self.page is None or self.page.form.confirm_leave(self)
+
     def _set_page(self, page: NetworkPage) -> NetworkPage:
         if self.page is not None:
             self.stack.removeWidget(self.page)
@@ -233,12 +236,18 @@ class NetworksView(View):
         return page
 
     def open_network(self, network_id: str) -> NetworkPage:
+        if self.page is not None and not self.confirm_leave():
+            return self.page
         return self._set_page(NetworkPage(self.ctx, network_id))
 
     def new_network(self) -> NetworkPage:
+        if self.page is not None and not self.confirm_leave():
+            return self.page
         return self._set_page(NetworkPage(self.ctx, None))
 
     def show_overview(self) -> None:
+        if not self.confirm_leave():
+            return
         self.stack.setCurrentWidget(self.overview_page)
         self.reload()
 

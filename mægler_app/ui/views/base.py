@@ -56,5 +56,9 @@ class View(QWidget):
             self._stale = False
             self.reload()
 
+    def confirm_leave(self) -> bool:
+        """Before the window closes: False keeps it open (unsaved typing the broker wants to keep)."""
+        return True
+
     def reload(self) -> None:  # pragma: no cover - every view overrides it
         raise NotImplementedError
