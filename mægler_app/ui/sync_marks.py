@@ -60,6 +60,37 @@ def blank_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def decoration(marks: dict[str, str], record_id: str) -> QIcon:
-    mark = marks.get(record_id)
-    return blank_icon() if mark is None else mark_icon(mark)
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+NOT_A_MARK = object()  # sync_mark_data's answer for a role it does not serve
+
+
+class SyncMarked:
+    """For table models (mixed in before QAbstractTableModel): marks before the first column.
+
+    The model calls ``sync_mark_data(record_id, role)`` for column 0 in its ``data()``.
+    """
+
+    _marks: dict[str, str] = {}  # replaced, never changed in place
+
+    def set_sync_marks(self, marks: dict[str, str]) -> None:
+        """Record id → "pending" / "conflict" / "rejected"."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        rows = self.rowCount()  # type: ignore[attr-defined]
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0), [_DECORATION])  # type: ignore[attr-defined]
+
+    def sync_mark(self, record_id: str) -> str | None:
+        return self._marks.get(record_id)
+
+    def sync_mark_data(self, record_id: str, role: int) -> object:
+        if not self._marks:
+            return NOT_A_MARK
+        if role == _DECORATION:
+            mark = self._marks.get(record_id)
+            return blank_icon() if mark is None else mark_icon(mark)  # blank: text stays in line
+        if role == _TOOLTIP and record_id in self._marks:
+            return mark_text(self._marks[record_id])
+        return NOT_A_MARK

@@ -8,12 +8,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from .sync_marks import decoration, mark_text
+from .sync_marks import NOT_A_MARK, SyncMarked
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
-_DECORATION = Qt.ItemDataRole.DecorationRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,7 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
 
 
-class RowsTableModel(QAbstractTableModel, Generic[R]):
+class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
     """Rows are plain values; ``row_id(index)`` gives the record id behind a row."""
 
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,7 +34,6 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._id_of = id_of
         self._rows: list[R] = []
-        self._marks: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -45,19 +42,6 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
 
     def rows(self) -> list[R]:
         return list(self._rows)
-
-    def set_sync_marks(self, marks: dict[str, str]) -> None:
-        """Record id → "pending" / "conflict" / "rejected": shown before the first column."""
-        if marks == self._marks:
-            return
-        self._marks = dict(marks)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.DecorationRole]
-            )
-
-    def sync_mark(self, record_id: str) -> str | None:
-        return self._marks.get(record_id)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
@@ -78,11 +62,10 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             return None
         col = self._columns[index.column()]
         row = self._rows[index.row()]
-        if self._marks and index.column() == 0:
-            if role == _DECORATION:
-                return decoration(self._marks, self._id_of(row))
-            if role == _TOOLTIP and self._id_of(row) in self._marks:
-                return mark_text(self._marks[self._id_of(row)])
+        if index.column() == 0:
+            value = self.sync_mark_data(self._id_of(row), role)
+            if value is not NOT_A_MARK:
+                return value
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(row)
         if role == self.SORT_ROLE:

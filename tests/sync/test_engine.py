@@ -273,8 +273,9 @@ def test_pull_keeps_local_pending_fields(new_user: Any, laptop: Any) -> None:
     assert outbox(b.store) == [("network", ids["network"], "pending")]
 
 
-def test_second_laptop_pulls_children_before_parents_arrive(new_user: Any, laptop: Any) -> None:
-    """A parent edited after its children gets a later sequence number: the child is parked, not lost."""
+def _parent_edited_after_children(new_user: Any, laptop: Any) -> tuple[Any, Any]:
+    """Laptop A syncs a network with members, then edits the network and its companies: on the
+    server the parents now come after their children. Returns (A, a fresh laptop B)."""
     user = new_user()
     a, b = laptop(user, "a"), laptop(user, "b")
     ids = add_network(a.store, companies=3)
@@ -284,6 +285,12 @@ def test_second_laptop_pulls_children_before_parents_arrive(new_user: Any, lapto
         for cid in ids["companies"]:
             s.get(Company, cid).city = "Herning"
     assert a.sync().complete
+    return a, b
+
+
+def test_second_laptop_pulls_children_before_parents_arrive(new_user: Any, laptop: Any) -> None:
+    """A parent edited after its children gets a later sequence number: the child is parked, not lost."""
+    a, b = _parent_edited_after_children(new_user, laptop)
     b.sync(page_size=2)
     with b.store.session() as s:
         assert s.scalar(select(func.count()).select_from(Membership)) == 3
@@ -297,13 +304,7 @@ def test_parked_records_survive_a_cut_between_pages(new_user: Any, laptop: Any) 
     """Records parked for a parent are stored row by row with the page: a cut loses none of them."""
     from mægler_app.sync.engine import SyncEngine
 
-    user = new_user()
-    a, b = laptop(user, "a"), laptop(user, "b")
-    ids = add_network(a.store, companies=3)
-    assert a.sync().complete
-    with a.store.session() as s:
-        s.get(Network, ids["network"]).notes = "ændret efter medlemmerne"
-    assert a.sync().complete
+    a, b = _parent_edited_after_children(new_user, laptop)
 
     engine = SyncEngine(b.store, b.api(), page_size=2)
     pages = engine.pull()

@@ -27,7 +27,7 @@ from ...domain.rules import FOCUS_AREAS, is_sme
 from ...domain.timeutil import format_date_da
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
-from ..sync_marks import decoration, mark_text
+from ..sync_marks import NOT_A_MARK, SyncMarked
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +59,7 @@ class Col:
     align_right: bool = False
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(SyncMarked, QAbstractTableModel):
     """Read-only rows of plain records with named columns, ``row_id(index)`` and filter-as-you-type.
 
     The model filters and sorts its own rows: one substring test per row in a list comprehension and
@@ -76,7 +76,6 @@ class RecordTableModel(QAbstractTableModel):
         self._all_hay: list[str] = []
         self._rows: list[Any] = []
         self._words: list[str] = []
-        self._marks: dict[str, str] = {}
 
     # subclasses say what a row's id and search text are
     def id_of(self, row: Any) -> str:
@@ -100,19 +99,6 @@ class RecordTableModel(QAbstractTableModel):
             w = words[0]
             return [r for r, h in zip(self._all, self._all_hay, strict=True) if w in h]
         return [r for r, h in zip(self._all, self._all_hay, strict=True) if all(w in h for w in words)]
-
-    def set_sync_marks(self, marks: dict[str, str]) -> None:
-        """Record id → "pending" / "conflict" / "rejected": shown before the first column."""
-        if marks == self._marks:
-            return
-        self._marks = dict(marks)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.DecorationRole]
-            )
-
-    def sync_mark(self, record_id: str) -> str | None:
-        return self._marks.get(record_id)
 
     def set_filter(self, text: str) -> None:
         """Show the rows whose search text holds every word of ``text`` (case-insensitive)."""
@@ -191,11 +177,9 @@ class RecordTableModel(QAbstractTableModel):
         if self._marks and index.column() == 0 and role in (_DECORATION, _TOOLTIP):
             r = index.row()
             if 0 <= r < len(self._rows):
-                record_id = self.id_of(self._rows[r])
-                if role == _DECORATION:
-                    return decoration(self._marks, record_id)
-                if record_id in self._marks:
-                    return mark_text(self._marks[record_id])
+                value = self.sync_mark_data(self.id_of(self._rows[r]), role)
+                if value is not NOT_A_MARK:
+                    return value
         if role != _DISPLAY and role not in _BASE_ROLES and role not in self.extra_roles:
             return None
         r = index.row()

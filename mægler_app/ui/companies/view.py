@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
+from .. import unsaved
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -191,17 +191,7 @@ class CompaniesView(View):
         if not self.editor.is_dirty():
             return True
         name = self.editor.name.text().strip() or self.tr("den nye virksomhed")
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ikke gemte ændringer"),
-            self.tr("Du har ændringer til %1, der ikke er gemt. Vil du gemme dem?").replace("%1", name),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save() is not None
-        return answer == QMessageBox.StandardButton.Discard
+        return unsaved.confirm_leave(self, name, self.editor.save)
 
     def select_company(self, company_id: str) -> None:
         """Show the company in the editor and select its row (if the filter shows it)."""

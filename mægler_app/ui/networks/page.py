@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -33,6 +32,7 @@ from ...domain.rules import CLOSE_REASONS, LEAD_SOURCES, MEMBER_ROLES, NETWORK_T
 from ...domain.stages import Stage
 from ...domain.timeutil import format_date_da
 from ...store.services import networks as svc
+from .. import unsaved
 from ..context import AppContext
 from ..network_tabs import NETWORK_TABS, make_tab
 from .models import MembersModel, TimelineModel, inactive_note
@@ -193,20 +193,10 @@ class NetworkForm(QWidget):
         if not self.is_dirty():
             return True
         name = self.name.text().strip() or self.tr("det nye netværk")
-        answer = QMessageBox.question(
-            parent,
-            self.tr("Ikke gemte ændringer"),
-            self.tr("Du har ændringer til %1, der ikke er gemt. Vil du gemme dem?").replace("%1", name),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save() is not None
-        if answer == QMessageBox.StandardButton.Discard:
-            self._snapshot = self.data()  # asked once: the page may go
-            return True
-        return False
+        if not unsaved.confirm_leave(parent, name, self.save):
+            return False
+        self._snapshot = self.data()  # saved or dropped: asked once, the page may go
+        return True
 
     def save(self) -> str | None:
         data = self.data()
