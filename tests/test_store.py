@@ -211,3 +211,33 @@ def test_foreign_keys_are_checked_at_commit_even_after_a_read(store) -> None:
         s.add_all([network, company])
     with store.session() as s:
         assert len(s.scalars(select(Membership)).all()) == 1
+
+
+@pytest.mark.slow
+def test_generated_demo_data_keeps_the_composition_rule(tmp_path: Path) -> None:
+    """Every generated network past kandidat has three independent companies, as the server
+    demands: a generated profile syncs without a single rejection (sync_bench relies on it)."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from mægler_app.domain.stages import Stage, composition_problems
+    from mægler_app.store.db import open_store
+    from mægler_app.store.demo import generate
+    from mægler_app.store.models import Company, Membership, Network
+
+    store = open_store(tmp_path / "p")
+    for _ in generate(store, 1.0):
+        pass
+    with store.session() as s:
+        knowledge = set(s.scalars(select(Company.id).where(Company.is_knowledge_institution.is_(True))))
+        independent: Counter[str] = Counter()
+        for network_id, company_id in s.execute(select(Membership.network_id, Membership.company_id)):
+            if company_id not in knowledge:
+                independent[network_id] += 1
+        stages = dict(s.execute(select(Network.id, Network.stage)).all())
+    assert knowledge, "the generator makes some knowledge institutions"
+    for network_id, stage in stages.items():
+        if stage not in (Stage.KANDIDAT, Stage.AFSLUTTET):
+            assert not composition_problems(independent[network_id], 0), (stage, independent[network_id])
+    store.close()

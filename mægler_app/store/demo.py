@@ -255,6 +255,7 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
     with store.session() as s:
         offset = len(s.scalars(select(Company.id)).all())
     company_ids: list[str] = []
+    independent_ids: list[str] = []  # a network past kandidat needs three of these (the server checks)
     for a, b in _chunks(n_companies, 1000):
         with store.session() as s:
             for i in range(a, b):
@@ -273,6 +274,8 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                 )
                 s.add(c)
                 company_ids.append(c.id)
+                if not c.is_knowledge_institution:
+                    independent_ids.append(c.id)
         done += b - a
         yield done, total
     network_ids: list[str] = []
@@ -289,7 +292,8 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                 )
                 s.add(n)
                 network_ids.append(n.id)
-                for j, cid in enumerate(rng.sample(company_ids, k=min(len(company_ids), rng.randint(3, 5)))):
+                pool = independent_ids if len(independent_ids) >= 3 else company_ids
+                for j, cid in enumerate(rng.sample(pool, k=min(len(pool), rng.randint(3, 5)))):
                     s.add(Membership(network_id=n.id, company_id=cid, role="lead" if j == 0 else "member"))
         done += b - a
         yield done, total
