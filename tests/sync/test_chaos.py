@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from mægler_app.domain.cvr import make_valid_cvr
+from mægler_app.domain.rules import FACILITATION_FRAME_ORE
 from mægler_app.store.models import Company, Expense, Meeting, Network
 from mægler_app.store.services.overview import live_counts
 from mægler_app.sync.api import SyncError
@@ -150,6 +151,16 @@ def test_app_killed_during_pull_opens_consistent_and_finishes(
 
     for _ in generate(a.store, 0.1):
         pass
+    with a.store.session() as s:  # one change the server refuses: it stays on A, waiting for the broker
+        network_id = s.scalars(select(Network.id)).first()
+        s.add(
+            Expense(
+                network_id=network_id,
+                spent_on=dt.date(2025, 3, 4),
+                amount_ore=FACILITATION_FRAME_ORE + 1,
+                description="Over rammen uden begrundelse",
+            )
+        )
     assert a.sync().pending_left == 0
     # laptop B logs in (token in a keyring the child process can read), then syncs through a slow link
     from mægler_app.sync.credentials import current_account
@@ -220,7 +231,7 @@ def test_app_killed_during_pull_opens_consistent_and_finishes(
         mine = snapshot(a.store)
         # records whose last change the server rejected differ on laptop A until the broker acts
         waiting = {(e, i) for e, i, _status in outbox(a.store)}
-        assert waiting, "scale 0.1 has networks whose stage the server rejects"
+        assert waiting, "the expense over the frame waits on laptop A"
         diff = [k for k in got if k not in waiting and got[k] != mine[k]]
         assert diff == []
     finally:
