@@ -130,3 +130,24 @@ def test_bad_login_bodies_are_json_errors(server: Any) -> None:
     assert [r.status_code for r in cases] == [400, 422, 422, 422]
     for r in cases:
         assert set(r.json()) == {"error", "detail"}
+
+
+def test_token_cache_never_outlives_the_token_or_its_window() -> None:
+    """The per-process cache of checked tokens: trusted for its window, never past the token's expiry."""
+    import datetime as dt
+
+    from mægler_app.domain.timeutil import utcnow
+    from mægler_app.server.accounts import TokenCache
+    from mægler_app.server.models import User
+
+    user = User(id="u1", username="anna", role="broker", password_hash="")
+    cache = TokenCache(ttl=60)
+    cache.put("fresh", user, utcnow() + dt.timedelta(hours=1))
+    cache.put("expired", user, utcnow() - dt.timedelta(seconds=1))
+    assert cache.get("fresh") is user
+    assert cache.get("expired") is None
+    cache.forget("fresh")
+    assert cache.get("fresh") is None
+    short = TokenCache(ttl=-1)  # every entry already older than its window
+    short.put("t", user, utcnow() + dt.timedelta(hours=1))
+    assert short.get("t") is None
