@@ -1,6 +1,7 @@
 """Sync server under load: 20 brokers pushing and pulling at once, on SQLite and on PostgreSQL.
 
-    python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25] [--backend sqlite,postgres]
+    python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25]
+                                      [--backend sqlite,postgres] [--workers N]
 
 For each backend: a fresh database, `maegler-server serve` on 127.0.0.1, one user per broker.
 Baseline measured in the same run: the healthz round trip (no database). Then every broker, in
@@ -9,6 +10,8 @@ members, expenses) and pulls from its checkpoint after each push. Prints through
 p50/p99 latency of push and pull, and their ratio to the healthz baseline. Goal: p99 ≤ 250 ms.
 Client and server share this machine's cores, so the figures are on the pessimistic side; the
 client is a lean keep-alive http.client connection per broker to take as little of them as it can.
+PostgreSQL runs with one server process per core (`serve --workers`, as in production); SQLite,
+which has one writer, with one.
 """
 
 from __future__ import annotations
@@ -262,7 +265,11 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
         "all_p99_ms": percentile(both, 99),
         "wall_s": wall,
     }
-    print(f"\n--- {backend}: {args.brokers} mæglere × {args.changes} ændringer, {args.batch} pr. push")
+    processes = args.workers if backend == "postgres" else 1
+    print(
+        f"\n--- {backend}: {args.brokers} mæglere × {args.changes} ændringer, {args.batch} pr. push,"
+        f" {processes} serverproces(ser)"
+    )
     print(f"baseline healthz      p50 {base_ms:7.1f} ms   p99 {result['healthz_p99_ms']:7.1f} ms")
     print(
         f"anvendt               {applied} ændringer på {wall:.1f} s = {result['changes_per_s']:.0f} ændringer/s"
@@ -286,7 +293,12 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=500)
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--backend", default="sqlite,postgres")
-    parser.add_argument("--workers", type=int, default=1, help="serverprocesser på PostgreSQL")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="serverprocesser på PostgreSQL (standard: én pr. kerne, som i drift)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
         tmp = Path(tmp_name)

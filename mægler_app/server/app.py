@@ -11,6 +11,7 @@ from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -52,6 +53,8 @@ from .stats import stats
 
 log = logging.getLogger("maegler.server")
 
+PULL_LIMIT = 500  # changes per page when the client does not say
+MAX_PULL_LIMIT = 1000
 # A push that collides with another broker's simultaneous insert is tried again (see push()).
 PUSH_ATTEMPTS = 3
 
@@ -96,12 +99,40 @@ class FastJSONRequest(Request):
         return self._json
 
 
+FastArgs = Callable[[Request], Coroutine[Any, Any, "dict[str, Any] | None"]]
+
+
+def fast_path(find_args: FastArgs) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a hot endpoint a fast path past FastAPI's general dependency solving.
+
+    ``find_args`` returns the endpoint's arguments when the request is the common, well-formed
+    case it knows (a token already in the cache, a body that validates), else ``None``, and the
+    request takes FastAPI's full path, whose answers (401, 400, 422 …) stay the only ones there
+    are. The declared signature still makes the OpenAPI document. Under load, FastAPI's solving
+    of a push's dependencies took a fifth of the server's time.
+    """
+
+    def mark(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+        endpoint.fast_args = find_args  # type: ignore[attr-defined]
+        return endpoint
+
+    return mark
+
+
 class FastJSONRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        find_args: FastArgs | None = getattr(self.endpoint, "fast_args", None)
+        endpoint = self.endpoint
 
         async def with_fast_json(request: Request) -> Response:
-            return await handler(FastJSONRequest(request.scope, request.receive))
+            request = FastJSONRequest(request.scope, request.receive)
+            if find_args is not None:
+                args = await find_args(request)
+                if args is not None:
+                    answer: Response = await run_in_threadpool(endpoint, **args)
+                    return answer
+            return await handler(request)
 
         return with_fast_json
 
@@ -161,12 +192,27 @@ class GuardMiddleware:
         await self.app(scope, counted, send)
 
 
-async def bearer(request: Request) -> str:
+def token_of(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+async def bearer(request: Request) -> str:
+    token = token_of(request)
+    if token is None:
         raise HTTPException(401, "Log ind først.", headers={"WWW-Authenticate": "Bearer"})
-    return token.strip()
+    return token
+
+
+def cached_user(request: Request) -> User | None:
+    """The user of a token looked up within the cache's window, without touching the database."""
+    token = token_of(request)
+    if token is None:
+        return None
+    cache: accounts.TokenCache = request.app.state.tokens
+    return cache.get(token)
 
 
 async def current_user(request: Request, token: Annotated[str, Depends(bearer)]) -> User:
@@ -184,6 +230,32 @@ async def current_user(request: Request, token: Annotated[str, Depends(bearer)])
         )
     cache.put(token, *found)
     return found[0]
+
+
+async def push_args(request: Request) -> dict[str, Any] | None:
+    user = cached_user(request)
+    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if user is None or content_type != "application/json":
+        return None
+    try:
+        body = PushRequest.model_validate(await request.json())
+    except (ValueError, ValidationError):  # not JSON, or not a push: FastAPI says what is wrong
+        return None
+    return {"body": body, "user": user}
+
+
+async def pull_args(request: Request) -> dict[str, Any] | None:
+    user = cached_user(request)
+    query = request.query_params
+    if user is None or not set(query) <= {"since", "limit"}:
+        return None
+    since, limit = query.get("since", "0"), query.get("limit", str(PULL_LIMIT))
+    if not (since.isascii() and since.isdigit() and limit.isascii() and limit.isdigit()):
+        return None
+    since_n, limit_n = int(since), int(limit)
+    if since_n > MAX_INT or not 1 <= limit_n <= MAX_PULL_LIMIT:
+        return None
+    return {"user": user, "since": since_n, "limit": limit_n}
 
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
@@ -267,6 +339,7 @@ def create_app(db: Database) -> FastAPI:
         return {"user": user_out(user)}
 
     @app.post(f"{API_PREFIX}/sync/push", response_model=PushResponse, responses=ERROR_RESPONSES)
+    @fast_path(push_args)
     def push(body: PushRequest, user: UserDep) -> Any:
         if body.protocol_version != PROTOCOL_VERSION:
             return error_response(426, _protocol_text(str(body.protocol_version)))
@@ -284,10 +357,11 @@ def create_app(db: Database) -> FastAPI:
         raise AssertionError("unreachable")
 
     @app.get(f"{API_PREFIX}/sync/pull", response_model=PullResponse, responses=ERROR_RESPONSES)
+    @fast_path(pull_args)
     def pull_changes(
         user: UserDep,
         since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = PULL_LIMIT,
     ) -> Response:
         # Built by pull() in the shape of PullResponse; sent without validating it once more.
         return json_response(pull(db, user, since, limit))

@@ -120,7 +120,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     from .app import create_app
+    from .warmup import warm_up
 
+    serve_tuning()
     db = _open(args)
     db.check_current()
     logging.basicConfig(
@@ -157,6 +159,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         os.environ[DB_ENV] = db.url
         uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=args.workers, **options)
         return
+    warm_up(db)
     try:
         uvicorn.Server(uvicorn.Config(create_app(db), **options)).run()
     finally:
@@ -168,8 +171,23 @@ def app_from_environment() -> FastAPI:
 
     from .app import create_app
     from .db import Database
+    from .warmup import warm_up
 
-    return create_app(Database(os.environ[DB_ENV]))
+    serve_tuning()
+    db = Database(os.environ[DB_ENV])
+    warm_up(db)
+    return create_app(db)
+
+
+# A request's thread gives up the interpreter at every database round trip and must win it back
+# from the threads busy with other requests; Python makes it wait up to this interval. The default
+# 5 ms, paid at each of a push's ten round trips, was most of its latency under load (20 brokers:
+# 1.430 changes/s at 5 ms, 1.720–1.930 at 1 ms, with the same CPU per change).
+SWITCH_INTERVAL_S = 0.001
+
+
+def serve_tuning() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "publish-form": cmd_publish_form}

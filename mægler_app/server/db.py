@@ -8,6 +8,7 @@ late, while the rest of the work of concurrent writes overlaps.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import threading
@@ -90,6 +91,7 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(
             url,
+            connect_args=PG_CONNECT_ARGS,
             pool_size=20,
             max_overflow=20,
             pool_pre_ping=True,
@@ -98,6 +100,19 @@ def make_engine(url: str) -> Engine:
         )
     except (ArgumentError, ImportError) as exc:
         raise ServerDbError(f"Databaseadressen »{url}« kan ikke bruges: {exc}") from exc
+
+
+# Statements are prepared once per connection (psycopg does so from their fifth use), but planned
+# for each call's own values: PostgreSQL's cached generic plan for a look-up by key was a sequential
+# scan when chosen on a young table, and stayed one while the table grew (a push then cost time in
+# proportion to every change ever applied).
+# psycopg prepares a statement the first time, not the fifth: the server runs a handful of
+# statements thousands of times, and each new connection of a busy pool otherwise parsed and
+# planned its first five pushes' statements anew.
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "options": "-c plan_cache_mode=force_custom_plan",
+    "prepare_threshold": 0,
+}
 
 
 class Database:
@@ -171,24 +186,34 @@ class Database:
 
 
 class FairLock:
-    """A first-come, first-served lock (threading.Lock makes no promise about order)."""
+    """A first-come, first-served lock (threading.Lock makes no promise about order).
+
+    Each waiter sleeps on a lock of its own and the holder hands over to the next in line, so a
+    release wakes one thread, not every waiting one (a shared condition woke all twenty waiters
+    of a busy server on every release, each only to find it was not its turn).
+    """
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._next_ticket = 0
-        self._serving = 0
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiters: collections.deque[threading.Lock] = collections.deque()
 
     def __enter__(self) -> None:
-        with self._cond:
-            ticket = self._next_ticket
-            self._next_ticket += 1
-            while ticket != self._serving:
-                self._cond.wait()
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return
+            baton = threading.Lock()
+            baton.acquire()
+            self._waiters.append(baton)
+        baton.acquire()  # released by the holder before us, who passes the lock on held
 
     def __exit__(self, *_exc: object) -> None:
-        with self._cond:
-            self._serving += 1
-            self._cond.notify_all()
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._held = False
 
 
 def owner_lock_key(owner_id: str) -> int:

@@ -122,3 +122,32 @@ def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: py
         assert forms.publish_bundled(db) == []
     finally:
         db.dispose()
+
+
+def test_warm_up_opens_the_pool_and_writes_nothing(fresh_db: str, backend: str) -> None:
+    from sqlalchemy import func, select
+
+    from mægler_app.server.db import Database
+    from mægler_app.server.models import AppliedChange, Record, SeqCounter
+    from mægler_app.server.warmup import warm_up
+
+    assert run_cli("init", db=fresh_db).returncode == 0
+    db = Database(fresh_db)
+    try:
+
+        def state() -> tuple[int, int, int]:
+            with db.session() as s:
+                return (
+                    int(s.scalar(select(SeqCounter.value)) or 0),
+                    int(s.scalar(select(func.count()).select_from(Record)) or 0),
+                    int(s.scalar(select(func.count()).select_from(AppliedChange)) or 0),
+                )
+
+        before = state()
+        warm_up(db)
+        assert state() == before
+        if backend == "postgres":
+            # Every connection of the pool is open, idle and back in it.
+            assert db.engine.pool.checkedin() == db.engine.pool.size()  # type: ignore[attr-defined]
+    finally:
+        db.dispose()

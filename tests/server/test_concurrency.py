@@ -114,3 +114,42 @@ def test_two_brokers_racing_for_one_record_id_get_answers_not_errors(make_user: 
     owned_a = {k[1] for k in a.pull_all()}
     owned_b = {k[1] for k in b.pull_all()}
     assert set(ids) == (owned_a | owned_b) and not (owned_a & owned_b)
+
+
+def test_fair_lock_serves_waiters_in_arrival_order_one_at_a_time() -> None:
+    from mægler_app.server.db import FairLock
+
+    lock = FairLock()
+    order: list[int] = []
+    inside = 0
+    overlaps: list[int] = []
+    arrived = threading.Semaphore(0)
+
+    def waiter(n: int) -> None:
+        nonlocal inside
+        arrived.release()
+        with lock:
+            inside += 1
+            if inside > 1:
+                overlaps.append(n)
+            order.append(n)
+            inside -= 1
+
+    threads = []
+    with lock:  # held while the waiters line up, one after the other
+        for n in range(12):
+            t = threading.Thread(target=waiter, args=(n,))
+            t.start()
+            arrived.acquire()
+            # The thread is past its release of `arrived`; wait until it is queued on the lock.
+            for _ in range(1000):
+                if len(lock._waiters) == n + 1:
+                    break
+                threading.Event().wait(0.001)
+            threads.append(t)
+    for t in threads:
+        t.join(timeout=10)
+    assert order == list(range(12))
+    assert overlaps == []
+    with lock:  # free again once the line is empty
+        pass

@@ -1,0 +1,56 @@
+"""Opening the PostgreSQL pool before the first request, with the hot statements prepared.
+
+A new PostgreSQL connection costs a process, its catalogue caches and, per statement, a parse and
+a plan. Opened on demand, twenty brokers' first pushes paid for all of it at once, and the first
+round of a busy start took twice as long as the rest. ``warm_up`` opens the pool's connections
+and runs the push's and the pull's statements on each with nothing to do, in a transaction it
+rolls back: nothing is written, and each connection has them prepared (psycopg prepares on first
+use, see ``db.PG_CONNECT_ARGS``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from sqlalchemy.engine import Connection
+
+from .db import _TAKE_SEQS, Database
+from .pull import _ALL, _OWN
+from .push import (
+    INSERT_APPLIED_PG,
+    INSERT_ROWS_PG,
+    LOOKUPS,
+    NETWORK_SPENT,
+    NUMBER_ROWS,
+    ROWS_OF_NETWORK,
+    UPDATE_ROWS_PG,
+)
+
+NOBODY = "-"
+
+
+def warm_up(db: Database) -> None:
+    if db.is_sqlite:
+        return
+    with contextlib.ExitStack() as opened:
+        for _ in range(db.engine.pool.size()):  # type: ignore[attr-defined]
+            conn = opened.enter_context(db.engine.connect())
+            with conn.begin() as tx:
+                prepare(conn)
+                tx.rollback()
+
+
+def prepare(conn: Connection) -> None:
+    """Run each hot statement once so that it matches nothing and changes nothing."""
+    rows_by_id, applied_by_id = LOOKUPS["postgresql"]
+    conn.execute(rows_by_id, {"entities": [], "ids": []})
+    conn.execute(applied_by_id, {"ids": []})
+    conn.execute(ROWS_OF_NETWORK, {"entity": NOBODY, "network_id": NOBODY, "owner_id": NOBODY})
+    conn.execute(NETWORK_SPENT, {"network_id": NOBODY, "owner_id": NOBODY})
+    conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
+    conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})
+    conn.execute(INSERT_APPLIED_PG, {"rows": "[]"})
+    conn.execute(_TAKE_SEQS, {"count": 0})
+    conn.execute(NUMBER_ROWS, {"first": 0, "provisional": 0, "count": 0})
+    conn.execute(_OWN, {"since": 2**62, "limit": 1, "owner_id": NOBODY})
+    conn.execute(_ALL, {"since": 2**62, "limit": 1})
