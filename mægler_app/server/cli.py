@@ -20,8 +20,6 @@ from ..paths import APP_AUTHOR, APP_NAME
 from .errors import ROLES, OperatorError
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
-
     from .db import Database
 
 # The commands import what they need when they run, so a usage error answers at once.
@@ -153,30 +151,17 @@ def cmd_serve(args: argparse.Namespace) -> None:
                 "Flere serverprocesser kræver PostgreSQL: SQLite har kun én skriver ad gangen. "
                 "Brug --workers 1, eller giv en PostgreSQL-adresse med --db."
             )
-        # Each process opens its own connections; uvicorn's supervisor forwards SIGTERM to them
-        # and waits for their graceful shutdown.
+        # Each process opens its own connections and listens on its own socket; see workers.py.
+        from .workers import run_workers
+
         db.dispose()
-        os.environ[DB_ENV] = db.url
-        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=args.workers, **options)
+        run_workers(db.url, args.workers, options)
         return
     warm_up(db)
     try:
         uvicorn.Server(uvicorn.Config(create_app(db), **options)).run()
     finally:
         db.dispose()
-
-
-def app_from_environment() -> FastAPI:
-    """The app of one of several server processes (``serve --workers``); the URL is in $MAEGLER_SERVER_DB."""
-
-    from .app import create_app
-    from .db import Database
-    from .warmup import warm_up
-
-    serve_tuning()
-    db = Database(os.environ[DB_ENV])
-    warm_up(db)
-    return create_app(db)
 
 
 # A request's thread gives up the interpreter at every database round trip and must win it back
