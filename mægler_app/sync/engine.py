@@ -219,29 +219,90 @@ class SyncEngine:
 
     # push -------------------------------------------------------------------------------------
     def push(self) -> Progress:
+        """Batches in outbox order, each answer stored before the batch after it is sent.
+
+        While the server works on one batch, this computer stores the answer to the one before
+        and reads the next from the outbox, so the two sides' work overlaps instead of taking
+        turns. Only one request is ever in flight, so the server still sees the changes in order.
+        """
         sent_once: set[str] = set()
-        while True:
+        sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-push")
+        try:
             batch = self._next_batch()
             if not batch:
                 return
-            # by change_id, not seq: SQLite may give a deleted entry's seq to a new one
-            again = [o for o in batch if o.change["change_id"] in sent_once]
-            if again:
+            self._check_sent_once(batch, sent_once)
+            answer = sender.submit(self._post, batch)
+            while True:
+                ahead = self._next_batch(after=batch[-1].seq)
+                results = self._answer_of(answer)
+                next_answer: Future[list[Any]] | None = None
+                if results is not None and ahead:
+                    self._check_sent_once(ahead, sent_once)
+                    next_answer = sender.submit(self._post, ahead)
+                self._take_answer(batch, results, answer)
+                self._done += len(batch)
+                self._total = max(self._total, self._done)
+                yield self._done, self._total
+                if next_answer is None:
+                    if not ahead:
+                        # What storing the answer added itself (fields held back for a second change).
+                        ahead = self._next_batch(after=batch[-1].seq)
+                        if not ahead:
+                            return
+                    self._check_sent_once(ahead, sent_once)
+                    next_answer = sender.submit(self._post, ahead)
+                batch, answer = ahead, next_answer
+        finally:
+            # A batch in flight when the run stops is answered to nobody: its entries stay in the
+            # outbox and are sent again (same change ids) next time.
+            sender.shutdown(wait=True, cancel_futures=True)
+
+    @staticmethod
+    def _check_sent_once(batch: list[_Outgoing], sent_once: set[str]) -> None:
+        # by change_id, not seq: SQLite may give a deleted entry's seq to a new one
+        if any(o.change["change_id"] in sent_once for o in batch):
+            raise SyncError(
+                "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
+            )
+        sent_once.update(o.change["change_id"] for o in batch)
+
+    @staticmethod
+    def _answer_of(answer: Future[list[Any]]) -> list[Any] | None:
+        """The server's results, or None when the request failed (``_take_answer`` decides)."""
+        try:
+            return answer.result()
+        except (UpgradeRequiredError, RefusedError):
+            return None
+
+    def _take_answer(
+        self, batch: list[_Outgoing], results: list[Any] | None, answer: Future[list[Any]]
+    ) -> None:
+        if results is not None:
+            self._store_results(batch, results)
+            answered = {r.get("change_id") for r in results if isinstance(r, dict)}
+            if any(o.change["change_id"] not in answered for o in batch):
                 raise SyncError(
                     "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
                 )
-            sent_once.update(o.change["change_id"] for o in batch)
-            self._send(batch)
-            self._done += len(batch)
-            self._total = max(self._total, self._done)
-            yield self._done, self._total
+            return
+        try:
+            answer.result()
+        except UpgradeRequiredError:
+            self._give_back(batch)
+            raise
+        except RefusedError as exc:
+            if exc.status not in _REFUSALS_TO_NARROW:
+                raise
+            self._narrow(batch, exc)
 
-    def _next_batch(self) -> list[_Outgoing]:
+    def _next_batch(self, after: int = 0) -> list[_Outgoing]:
+        """The next pending entries in outbox order, after ``after`` (a batch still in flight)."""
         with self.store.session() as s:
             entries = list(
                 s.scalars(
                     select(OutboxEntry)
-                    .where(OutboxEntry.status == "pending")
+                    .where(OutboxEntry.status == "pending", OutboxEntry.seq > after)
                     .order_by(OutboxEntry.seq)
                     .limit(self.batch_size)
                 )
@@ -263,7 +324,7 @@ class SyncEngine:
                 out.append(item)
                 size += item.size + 1
             if not out:
-                return self._next_batch_after_commit(s)
+                return self._next_batch_after_commit(s, after)
             # Raised before sending: the outbox hook never folds a new edit into a sent change.
             s.execute(
                 update(OutboxEntry)
@@ -273,9 +334,9 @@ class SyncEngine:
             )
         return out
 
-    def _next_batch_after_commit(self, s: StoreSession) -> list[_Outgoing]:
+    def _next_batch_after_commit(self, s: StoreSession, after: int) -> list[_Outgoing]:
         s.commit()
-        return self._next_batch()
+        return self._next_batch(after)
 
     @staticmethod
     def _local_versions(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -322,34 +383,44 @@ class SyncEngine:
         e.status = "rejected"
         e.last_error = reason
 
-    def _send(self, batch: list[_Outgoing]) -> None:
+    def _post(self, batch: list[_Outgoing]) -> list[Any]:
         head = encode_push(self.client_id, [])[: -len(b"]}")]
         body = head + b",".join(o.piece for o in batch) + b"]}"
+        return self.api.push(self.client_id, [], body=body)
+
+    def _give_back(self, batch: list[_Outgoing]) -> None:
+        """The server took nothing: the entries go back exactly as they were."""
+        with self.store.session() as s:
+            s.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.seq.in_([o.seq for o in batch]))
+                .values(attempts=OutboxEntry.attempts - 1)
+            )
+
+    def _send(self, batch: list[_Outgoing]) -> None:
         try:
-            results = self.api.push(self.client_id, [], body=body)
+            results = self._post(batch)
         except UpgradeRequiredError:
-            # The server took nothing: give the entries back exactly as they were.
-            with self.store.session() as s:
-                s.execute(
-                    update(OutboxEntry)
-                    .where(OutboxEntry.seq.in_([o.seq for o in batch]))
-                    .values(attempts=OutboxEntry.attempts - 1)
-                )
+            self._give_back(batch)
             raise
         except RefusedError as exc:
             if exc.status not in _REFUSALS_TO_NARROW:
                 raise
-            if len(batch) == 1:
-                self._store_results(
-                    batch,
-                    [{"change_id": batch[0].change["change_id"], "status": REJECTED, "error": exc.detail}],
-                )
-                return
-            half = len(batch) // 2
-            self._send(batch[:half])
-            self._send(batch[half:])
+            self._narrow(batch, exc)
             return
         self._store_results(batch, results)
+
+    def _narrow(self, batch: list[_Outgoing], exc: RefusedError) -> None:
+        """A refused batch is halved until the change the server will not take stands alone."""
+        if len(batch) == 1:
+            self._store_results(
+                batch,
+                [{"change_id": batch[0].change["change_id"], "status": REJECTED, "error": exc.detail}],
+            )
+            return
+        half = len(batch) // 2
+        self._send(batch[:half])
+        self._send(batch[half:])
 
     def _store_results(self, batch: list[_Outgoing], results: list[dict[str, Any]]) -> None:
         by_change = {r.get("change_id"): r for r in results if isinstance(r, dict)}

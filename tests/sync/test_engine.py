@@ -322,3 +322,49 @@ def test_parked_records_survive_a_cut_between_pages(new_user: Any, laptop: Any) 
         assert s.scalar(select(func.count()).select_from(Membership)) == 3
         assert not s.scalars(select(LocalState.key).where(LocalState.key.startswith("pull_parked"))).all()
     assert snapshot(a.store) == snapshot(b.store)
+
+
+def test_batches_overlap_yet_reach_the_server_in_outbox_order(
+    new_user: Any, laptop: Any, sync_server: Any
+) -> None:
+    """Push sends the next batch while it stores the answer to the last: with batches of three,
+    networks whose members and stage span several batches, and a refused batch in the middle,
+    every change still arrives once, after what it refers to, in the order it was made."""
+    user = new_user()
+    a = laptop(user, "a")
+    made = [add_network(a.store, stage="trin1") for _ in range(3)]  # stage held back, then sent
+    with a.store.session() as s:
+        good = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"God {i}") for i in range(5)]
+        bad = Company(cvr=make_valid_cvr(next(_cvr)), name="Ond\x00 ApS")
+        s.add_all(good[:2] + [bad] + good[2:])
+    with a.store.session() as s:
+        order = [(e.entity, e.record_id) for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))]
+    report = a.sync(batch_size=3)
+    assert report.rejected == 1 and report.pending_left == 0 and report.pull_complete
+    (row,) = resolve.list_rejected(a.store)
+    assert row.record_id == bad.id
+    # On the server: everything but the refused company, each record's first change in outbox order.
+    b = laptop(user, "b")
+    assert b.sync().complete
+    with b.store.session() as s:
+        for ids in made:
+            assert s.get(Network, ids["network"]).stage == "trin1"
+        assert s.get(Company, bad.id) is None
+        assert all(s.get(Company, c.id) is not None for c in good)
+    api = a.api()
+    try:
+        seqs: dict[tuple[str, str], int] = {}
+        since = 0
+        while True:
+            page = api.pull(since, 1000)
+            for ch in page["changes"]:
+                seqs.setdefault((ch["entity"], ch["id"]), ch["seq"])
+            since = page["next_since"]
+            if not page["has_more"]:
+                break
+    finally:
+        api.close()
+    # The networks were changed again for their stage, so their last seq is late; the rest keep
+    # their creation's place, which must follow the outbox.
+    arrived = [key for key in order if key in seqs and key[0] != "network"]
+    assert arrived == sorted(arrived, key=lambda k: seqs[k])
