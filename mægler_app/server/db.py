@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from .errors import OperatorError
 from .models import SeqCounter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+log = logging.getLogger("maegler.server")
 
 
 class ServerDbError(OperatorError):
@@ -79,6 +81,8 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # Checkpoints are the Checkpointer's, off the requests' path (see below).
+            cur.execute("PRAGMA wal_autocheckpoint=0")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
@@ -125,6 +129,10 @@ class Database:
         # PostgreSQL those about to take sequence numbers do (the counter's row lock is unfair).
         self._write_lock = FairLock()
         self._seq_queue = FairLock()
+        self._checkpointer: Checkpointer | None = None
+        if self.is_sqlite and (self.engine.url.database or ":memory:") != ":memory:":
+            self._checkpointer = Checkpointer(self.engine)
+            self._checkpointer.start()
 
     def session(self) -> Session:
         return self._sessions()
@@ -182,7 +190,44 @@ class Database:
             )
 
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.engine.dispose()
+
+
+class Checkpointer(threading.Thread):
+    """Copies SQLite's write-ahead log into the database file in the background.
+
+    SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
+    fsyncs; here that made an average commit cost 3.2 ms instead of 0.7, paid by whichever push
+    was holding the write lock. This thread checkpoints every ``interval`` seconds instead, in
+    PASSIVE mode: it never waits for or blocks a writer or a reader, and the log starts over
+    from its beginning once a checkpoint has caught up. On ``stop`` it checkpoints once more and
+    truncates the log.
+    """
+
+    def __init__(self, engine: Engine, interval: float = 1.0) -> None:
+        super().__init__(name="maegler-checkpoint", daemon=True)
+        self.engine = engine
+        self.interval = interval
+        self._stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self._stopping.wait(self.interval):
+            self.checkpoint("PASSIVE")
+
+    def checkpoint(self, mode: str) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})")
+        except DBAPIError as exc:  # a busy or vanished database: the next round tries again
+            log.warning("checkpoint af SQLite-loggen mislykkedes: %s", exc.orig)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self.is_alive():
+            self.join(timeout=10)
+        self.checkpoint("TRUNCATE")
 
 
 class FairLock:
