@@ -10,9 +10,8 @@ members, expenses) and pulls from its checkpoint after each push. Prints through
 p50/p99 latency of push and pull, and their ratio to the healthz baseline. Goal: p99 ≤ 250 ms.
 Client and server share this machine's cores, so the figures are on the pessimistic side; the
 client is a lean keep-alive http.client connection per broker to take as little of them as it can.
-PostgreSQL runs with two server processes per core (`serve --workers`; each waits on the database
-about half the time, and one process cannot use more than one core); SQLite, which has one writer,
-with one.
+PostgreSQL runs with one server process per core (`serve --workers`: one process cannot use more
+than one core); SQLite, which has one writer, with one.
 """
 
 from __future__ import annotations
@@ -297,8 +296,8 @@ def main() -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        default=2 * (os.cpu_count() or 1),
-        help="serverprocesser på PostgreSQL (standard: to pr. kerne)",
+        default=os.cpu_count() or 1,
+        help="serverprocesser på PostgreSQL (standard: én pr. kerne)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:

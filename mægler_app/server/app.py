@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -269,8 +271,21 @@ UserDep = Annotated[User, Depends(current_user)]
 CaseworkerDep = Annotated[User, Depends(caseworker)]
 
 
-def create_app(db: Database) -> FastAPI:
+# Threads that run requests' database work at once, per process. Under load, twenty threads
+# taking turns at one interpreter lost most of their time handing it over; with four, the rest
+# wait their turn in the event loop, which costs nothing (benchmarks/server_bench.py: push p99
+# 210 → 100–150 ms on SQLite, 430 → 200–250 ms on PostgreSQL with one process).
+DEFAULT_THREADS = 4
+
+
+def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Mægler-server",
         version="1",
         description="Synkronisering mellem mæglernes Mægler og Væksthus Midtjylland (DESIGN.md §5).",
@@ -279,6 +294,7 @@ def create_app(db: Database) -> FastAPI:
         redoc_url=None,
     )
     app.router.route_class = FastJSONRoute  # before the routes below are made
+
     app.state.db = db
     app.state.tokens = accounts.TokenCache()
     app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]

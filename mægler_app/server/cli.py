@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="antal serverprocesser (flere end én kræver PostgreSQL; standard: 1)",
     )
+    serve.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="tråde pr. proces, der arbejder i databasen samtidig (standard: 4)",
+    )
     pub = with_db(sub.add_parser("publish-form", help="udgiv en ny version af en formular (JSON-fil)"))
     pub.add_argument("file", type=Path)
     return parser
@@ -117,7 +123,7 @@ def cmd_publish_form(args: argparse.Namespace) -> None:
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
-    from .app import create_app
+    from .app import DEFAULT_THREADS, create_app
     from .warmup import warm_up
 
     serve_tuning()
@@ -144,6 +150,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
     }
     if args.workers < 1:
         raise OperatorError("--workers skal være mindst 1.")
+    threads = DEFAULT_THREADS if args.threads is None else args.threads
+    if threads < 1:
+        raise OperatorError("--threads skal være mindst 1.")
     if args.workers > 1:
         if db.is_sqlite:
             db.dispose()
@@ -155,11 +164,11 @@ def cmd_serve(args: argparse.Namespace) -> None:
         from .workers import run_workers
 
         db.dispose()
-        run_workers(db.url, args.workers, options)
+        run_workers(db.url, args.workers, threads, options)
         return
     warm_up(db)
     try:
-        uvicorn.Server(uvicorn.Config(create_app(db), **options)).run()
+        uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options)).run()
     finally:
         db.dispose()
 

@@ -52,13 +52,13 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def run_workers(url: str, count: int, options: dict[str, Any]) -> None:
+def run_workers(url: str, count: int, threads: int, options: dict[str, Any]) -> None:
     guard = port_guard(int(options["port"]))
     # Bound here first, so that a port taken by another program is reported before any start.
     listening_socket(str(options["host"]), int(options["port"])).close()
     context = multiprocessing.get_context("spawn")
     processes = [
-        context.Process(target=_worker, args=(url, options), name=f"maegler-server-{n + 1}")
+        context.Process(target=_worker, args=(url, threads, options), name=f"maegler-server-{n + 1}")
         for n in range(count)
     ]
     stopping = False
@@ -90,7 +90,7 @@ def run_workers(url: str, count: int, options: dict[str, Any]) -> None:
         raise OperatorError("En serverproces stoppede uventet; serveren er lukket.")
 
 
-def _worker(url: str, options: dict[str, Any]) -> None:
+def _worker(url: str, threads: int, options: dict[str, Any]) -> None:
     import uvicorn
 
     from .app import create_app
@@ -107,7 +107,7 @@ def _worker(url: str, options: dict[str, Any]) -> None:
     db = Database(url)
     try:
         warm_up(db)
-        server = uvicorn.Server(uvicorn.Config(create_app(db), **options))
+        server = uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options))
         server.run(sockets=[sock])
     finally:
         db.dispose()

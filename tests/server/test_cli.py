@@ -182,3 +182,66 @@ def test_worker_processes_own_their_port_and_stop_together(pg_url_factory: objec
         assert "stoppede uventet" in srv.log()
     finally:
         srv.stop()
+
+
+def test_threads_limit_the_database_work_and_one_is_enough(fresh_db: str, tmp_path: Path) -> None:
+    import threading
+
+    import anyio
+
+    from mægler_app.server.app import create_app
+    from mægler_app.server.db import Database
+
+    db = Database(f"sqlite:///{tmp_path / 'inproc.sqlite3'}")
+    try:
+        app = create_app(db, threads=2)
+
+        async def tokens() -> float:
+            async with app.router.lifespan_context(app):
+                return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+        assert anyio.run(tokens) == 2
+    finally:
+        db.dispose()
+
+    assert run_cli("serve", "--port", "1", "--threads", "0", db=fresh_db).returncode == 1
+    assert run_cli("init", db=fresh_db).returncode == 0
+    for name in ("anna", "bo"):
+        assert (
+            run_cli("add-user", name, "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n").returncode
+            == 0
+        )
+    # With a single thread, pushes and pulls of two brokers at once still all get their answers
+    # (nothing waits, while holding the thread, for work that needs another one).
+    srv = start_server(fresh_db, tmp_path / "one.log", "--threads", "1")
+    errors: list[str] = []
+    try:
+
+        def broker(name: str) -> None:
+            try:
+                http = requests.Session()
+                token = http.post(
+                    f"{srv.base}/api/v1/auth/login",
+                    json={"username": name, "password": "hemmeligt-ord"},
+                    timeout=30,
+                ).json()["token"]
+                http.headers["Authorization"] = f"Bearer {token}"
+                for _ in range(5):
+                    r = http.post(
+                        f"{srv.base}/api/v1/sync/push",
+                        json={"client_id": name, "changes": [change("company", company_data())]},
+                        timeout=30,
+                    )
+                    assert r.json()["results"][0]["status"] == "applied", r.text
+                    assert http.get(f"{srv.base}/api/v1/sync/pull", timeout=30).status_code == 200
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(repr(exc))
+
+        workers = [threading.Thread(target=broker, args=(n,)) for n in ("anna", "bo")]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join(timeout=60)
+    finally:
+        assert srv.stop() == 0, srv.log()
+    assert errors == []
