@@ -1,9 +1,9 @@
 """The server's database: engine, sessions, migrations, and the lock that orders writes.
 
 SQLite by default, PostgreSQL by URL. A write that hands out sequence numbers takes them from the
-counter row with ``UPDATE ... RETURNING`` as its last step before commit; that row lock is held
-until commit, so sequence order is commit order and a pull can never skip a change that committed
-late, while the rest of the work of concurrent writes overlaps.
+counter row with ``UPDATE ... RETURNING`` once its checks are done, just before it writes; that
+row lock is held until commit, so sequence order is commit order and a pull can never skip a
+change that committed late, while the reading and checking of concurrent writes overlaps.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ class Database:
         own busy-wait is unfair). On PostgreSQL writes run side by side; the writes that touch one
         owner's records queue on that owner's advisory lock, which the transaction holds to its
         end, so what a push read about its broker's records stays true until it commits. Their
-        last step, taking sequence numbers (``allocate_seqs``), queues in arrival order too.
+        step of taking sequence numbers (``allocate_seqs``) queues in arrival order too.
         """
         lock = self._write_lock if self.is_sqlite else contextlib.nullcontext()
         with contextlib.ExitStack() as after_commit:
@@ -271,8 +271,8 @@ def allocate_seqs(session: Session, count: int) -> int:
     """Reserve ``count`` sequence numbers and return the first.
 
     The counter row stays locked until the transaction ends, so sequence order is commit order
-    and a pull can never skip a change that commits late. Callers do this as the last thing
-    before committing: the lock is what serialises writers, and it is held only that long.
+    and a pull can never skip a change that commits late. Callers do this once their checks
+    are done, just before they write: the lock is what serialises writers, held that long.
     Waiters of this process queue first-come first-served before they ask for the row (whose
     lock lets late arrivals barge in, which gave a long latency tail under load).
     """

@@ -21,7 +21,6 @@ from .push import (
     INSERT_ROWS_PG,
     LOOKUPS,
     NETWORK_SPENT,
-    NUMBER_ROWS,
     ROWS_OF_NETWORK,
     UPDATE_ROWS_PG,
 )
@@ -51,6 +50,5 @@ def prepare(conn: Connection) -> None:
     conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})
     conn.execute(INSERT_APPLIED_PG, {"rows": "[]"})
     conn.execute(_TAKE_SEQS, {"count": 0})
-    conn.execute(NUMBER_ROWS, {"first": 0, "provisional": 0, "count": 0})
     conn.execute(_OWN, {"since": 2**62, "limit": 1, "owner_id": NOBODY})
     conn.execute(_ALL, {"since": 2**62, "limit": 1})
