@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -92,15 +93,27 @@ _REPLACE = {
 }
 
 
+# Latin letters with a stroke have no Unicode decomposition; these are the ones met in names.
+_NO_DECOMPOSITION = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i", "ŧ": "t"}
+
+
 def clean(text: Any) -> str:
+    """Text the standard fonts can draw (WinAnsi): ``ś`` → ``s``, anything else unknown → ``?``."""
     s = "" if text is None else str(text)
     for a, b in _REPLACE.items():
         s = s.replace(a, b)
     try:
         s.encode("cp1252")
     except UnicodeEncodeError:
-        s = "".join(ch if _in_cp1252(ch) else "?" for ch in s)
+        s = "".join(ch if _in_cp1252(ch) else _nearest(ch) for ch in s)
     return s
+
+
+def _nearest(ch: str) -> str:
+    base = _NO_DECOMPOSITION.get(ch) or "".join(
+        c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+    )
+    return base if base and all(_in_cp1252(c) for c in base) else "?"
 
 
 def _in_cp1252(ch: str) -> bool:

@@ -1,13 +1,11 @@
-"""A small page template for the meeting and expense reports: header, footer, "Side x af y".
+"""Styles and tables of the meeting and expense reports, on the frame every report shares.
 
-Stand-in until the shared ``reports.base`` exists: both reports only use ``styles()``, ``para()``,
-``table()`` and ``build()``, so switching means re-pointing these four names.
+The page itself (A4, the programme's header, "Side X af Y", the footer, text the fonts can
+draw) is ``reports.base``'s; these reports keep their own compact paragraph styles and tables.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,20 +13,19 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1, getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..domain.timeutil import format_date_da
+from . import base
+from .base import ACCENT, MUTED, NEUTRAL_BG, RULE, ZEBRA, ReportDocument, clean
 
-NAVY = colors.HexColor("#1f3b57")
-GREY = colors.HexColor("#5b6b7b")
-LINE = colors.HexColor("#dde3ea")
-HEAD_BG = colors.HexColor("#eef1f4")
+CONTENT_WIDTH = base.CONTENT_WIDTH  # the width of the shared frame, which the tables fill
+
+NAVY = ACCENT  # headings and rules in the shared report colours
+GREY = MUTED
+LINE = RULE
+HEAD_BG = NEUTRAL_BG
 WARN_BG = colors.HexColor("#fff4d6")
-MARGIN = 18 * mm
 
 
 def styles() -> StyleSheet1:
@@ -62,38 +59,6 @@ def styles() -> StyleSheet1:
     return sheet
 
 
-# Latin letters with a stroke have no Unicode decomposition; these are the ones met in names.
-_NO_DECOMPOSITION = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i", "ŧ": "t"}
-
-
-def _fits(ch: str) -> bool:
-    try:
-        ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def clean(text: str | None) -> str:
-    """Text the standard fonts can draw (WinAnsi): ``ś`` → ``s``, anything else unknown → ``?``.
-
-    Helvetica without an embedded font has no glyph outside cp1252 and would draw a black box.
-    """
-    s = text or ""
-    if all(_fits(ch) for ch in s):
-        return s
-    out = []
-    for ch in s:
-        if _fits(ch):
-            out.append(ch)
-            continue
-        base = _NO_DECOMPOSITION.get(ch) or "".join(
-            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-        )
-        out.append(base if base and all(_fits(c) for c in base) else "?")
-    return "".join(out)
-
-
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept."""
     return Paragraph(escape(clean(text)).replace("\n", "<br/>"), style)
@@ -120,7 +85,7 @@ def table(
         first = 1 if header else 0
         last = len(rows) - (2 if total_row else 1)
         for r in range(first + 1, last + 1, 2):
-            cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f8f9fb")))
+            cmds.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     if total_row:
         cmds += [
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
@@ -130,71 +95,6 @@ def table(
     return t
 
 
-class _NumberedCanvas(Canvas):
-    """Draws the header and footer after the last page, so the footer knows the page count."""
-
-    header_text = ""
-    footer_text = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._decorate(total)
-            super().showPage()
-        super().save()
-
-    def _decorate(self, total: int) -> None:
-        width, height = A4
-        self.saveState()
-        self.setStrokeColor(NAVY)
-        self.setLineWidth(1.2)
-        self.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
-        self.setFont("Helvetica-Bold", 8.5)
-        self.setFillColor(NAVY)
-        self.drawString(MARGIN, height - 11 * mm, "Midtjysk Klyngeprogram · Væksthus Midtjylland")
-        self.setFont("Helvetica", 8.5)
-        self.setFillColor(GREY)
-        self.drawRightString(width - MARGIN, height - 11 * mm, self.header_text)
-        self.setStrokeColor(LINE)
-        self.setLineWidth(0.5)
-        self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-        self.drawString(MARGIN, 10 * mm, self.footer_text)
-        self.drawRightString(width - MARGIN, 10 * mm, f"Side {self._pageNumber} af {total}")
-        self.restoreState()
-
-
 def build(path: Path | str, story: list[Flowable], *, title: str, header: str, footer: str = "") -> Path:
-    """Write ``story`` to ``path`` as an A4 PDF with the programme's header and page numbers."""
-    target = Path(path)
-    made = f"Udskrevet {format_date_da(dt.date.today())}"
-    canvas_cls = type(
-        "ReportCanvas",
-        (_NumberedCanvas,),
-        {"header_text": clean(header), "footer_text": clean(f"{footer} · {made}" if footer else made)},
-    )
-    doc = SimpleDocTemplate(
-        str(target),
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=title,
-        author="Mægler",
-        subject=header,
-        lang="da-DK",
-    )
-    doc.build(story, canvasmaker=canvas_cls)
-    return target
-
-
-CONTENT_WIDTH = A4[0] - 2 * MARGIN
+    """Write ``story`` to ``path`` as an A4 PDF in the frame every report shares."""
+    return ReportDocument(path, title, header_right=header, author="Mægler", subject=footer).build(story)
