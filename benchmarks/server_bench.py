@@ -204,6 +204,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
             "--log-level",
             "warning",
             *(["--workers", str(args.workers)] if backend == "postgres" else []),
+            *(["--threads", str(args.threads)] if args.threads else []),
         ],  # fmt: skip
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -299,6 +300,7 @@ def main() -> int:
         default=os.cpu_count() or 1,
         help="serverprocesser på PostgreSQL (standard: én pr. kerne)",
     )
+    parser.add_argument("--threads", type=int, default=None, help="serve --threads (standard: serverens)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
         tmp = Path(tmp_name)
