@@ -56,6 +56,7 @@ _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
 # Statuses of outbox entries whose fields a pull must not overwrite
 _LOCAL_STATUSES = ("pending", "conflict", "rejected")
 _REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
+UNANSWERED = "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
 
 CONFLICT_TEXT = "Posten er også ændret af en anden (Væksthus eller en anden computer) siden du hentede den."
 
@@ -262,9 +263,7 @@ class SyncEngine:
     def _check_sent_once(batch: list[_Outgoing], sent_once: set[str]) -> None:
         # by change_id, not seq: SQLite may give a deleted entry's seq to a new one
         if any(o.change["change_id"] in sent_once for o in batch):
-            raise SyncError(
-                "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
-            )
+            raise SyncError(UNANSWERED)
         sent_once.update(o.change["change_id"] for o in batch)
 
     @staticmethod
@@ -282,19 +281,12 @@ class SyncEngine:
             self._store_results(batch, results)
             answered = {r.get("change_id") for r in results if isinstance(r, dict)}
             if any(o.change["change_id"] not in answered for o in batch):
-                raise SyncError(
-                    "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
-                )
+                raise SyncError(UNANSWERED)
             return
         try:
             answer.result()
-        except UpgradeRequiredError:
-            self._give_back(batch)
-            raise
-        except RefusedError as exc:
-            if exc.status not in _REFUSALS_TO_NARROW:
-                raise
-            self._narrow(batch, exc)
+        except (UpgradeRequiredError, RefusedError) as exc:
+            self._not_taken(batch, exc)
 
     def _next_batch(self, after: int = 0) -> list[_Outgoing]:
         """The next pending entries in outbox order, after ``after`` (a batch still in flight)."""
@@ -400,15 +392,19 @@ class SyncEngine:
     def _send(self, batch: list[_Outgoing]) -> None:
         try:
             results = self._post(batch)
-        except UpgradeRequiredError:
-            self._give_back(batch)
-            raise
-        except RefusedError as exc:
-            if exc.status not in _REFUSALS_TO_NARROW:
-                raise
-            self._narrow(batch, exc)
+        except (UpgradeRequiredError, RefusedError) as exc:
+            self._not_taken(batch, exc)
             return
         self._store_results(batch, results)
+
+    def _not_taken(self, batch: list[_Outgoing], exc: UpgradeRequiredError | RefusedError) -> None:
+        """A push the server refused as a whole: given back for later, or narrowed to the bad change."""
+        if isinstance(exc, UpgradeRequiredError):
+            self._give_back(batch)
+            raise exc
+        if exc.status not in _REFUSALS_TO_NARROW:
+            raise exc
+        self._narrow(batch, exc)
 
     def _narrow(self, batch: list[_Outgoing], exc: RefusedError) -> None:
         """A refused batch is halved until the change the server will not take stands alone."""
