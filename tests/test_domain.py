@@ -191,3 +191,29 @@ def test_danish_dates() -> None:
     assert parse_date_da("2025-03-07") == dt.date(2025, 3, 7)
     with pytest.raises(ValueError, match="ikke en dato"):
         parse_date_da("31.2.2025")
+
+
+def test_stage_history_adds_moves_as_a_new_list() -> None:
+    import datetime as dt
+
+    from mægler_app.domain.stages import MAX_HISTORY, Stage, with_move
+
+    at = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    first = with_move(None, Stage.KANDIDAT, at)
+    assert first == [{"stage": "kandidat", "at": "2026-03-01T09:30:00+00:00"}]
+    second = with_move(first, "trin1", at + dt.timedelta(days=3))
+    assert [m["stage"] for m in second] == ["kandidat", "trin1"] and len(first) == 1
+    assert with_move(second, Stage.TRIN1, at + dt.timedelta(days=9)) == second  # no move, nothing added
+    # Times are kept in UTC whatever zone they come in.
+    cet = dt.timezone(dt.timedelta(hours=1))
+    assert with_move([], Stage.TRIN2, dt.datetime(2026, 3, 1, 10, 30, tzinfo=cet))[0]["at"].startswith(
+        "2026-03-01T09:30:00"
+    )
+    # What is not a move (from a broken or newer client) is dropped, and the list stays bounded.
+    junk = [{"stage": 3}, "trin1", {"stage": "trin1"}, *second]
+    assert with_move(junk, Stage.TRIN2, at) == [
+        *second,
+        {"stage": "trin2", "at": "2026-03-01T09:30:00+00:00"},
+    ]
+    long = [{"stage": "kandidat" if k % 2 else "screenet", "at": "x"} for k in range(MAX_HISTORY + 10)]
+    assert len(with_move(long, Stage.TRIN1, at)) == MAX_HISTORY

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.domain.rules import CLOSE_REASONS, INACTIVE_AFTER_DAYS, NETWORK_TYPES
-from mægler_app.domain.stages import STAGE_ORDER, Stage
+from mægler_app.domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from mægler_app.domain.timeutil import utcnow
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, Expense, Meeting, Membership, Network, Screening
@@ -427,3 +427,25 @@ def test_closing_the_window_asks_about_an_unsaved_network(qtbot, store, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
     assert _network(store, network_id).terms == ""
+
+
+def test_timeline_tells_every_stage_move_in_order(store) -> None:
+    ids = fill_demo(store)
+    net = ids["network:1"]  # trin 1 in the demo: kandidat → screenet → trin 1
+    moves = [e.text for e in reversed(svc.timeline(store, net)) if e.kind == "stage"]
+    assert moves[0] == "Oprettet som kandidat"
+    trin1 = f"Flyttet til »{STAGE_LABELS[Stage.TRIN1]}«"
+    assert moves.index("Flyttet til »Screenet«") < moves.index(trin1)
+    svc.close_network(store, net, "merged", "Slået sammen med netværk 2")
+    with store.session() as s:
+        history = s.get(Network, net).stage_history
+    assert [m["stage"] for m in history] == ["kandidat", "screenet", "trin1", "afsluttet"]
+    assert all(dt.datetime.fromisoformat(m["at"]).tzinfo is not None for m in history)
+    entries = svc.timeline(store, net)
+    closed = [e for e in entries if e.kind == "closed"]
+    assert len(closed) == 1 and "Slået sammen med netværk 2" in closed[0].text  # told once, with its reason
+    # A network made in the app starts its history as a candidate.
+    made = svc.save_network(
+        store, svc.NetworkData(name="Nyt netværk", network_type=next(iter(NETWORK_TYPES)))
+    )
+    assert [e.text for e in svc.timeline(store, made) if e.kind == "stage"] == ["Oprettet som kandidat"]

@@ -241,3 +241,36 @@ def test_generated_demo_data_keeps_the_composition_rule(tmp_path: Path) -> None:
         if stage not in (Stage.KANDIDAT, Stage.AFSLUTTET):
             assert not composition_problems(independent[network_id], 0), (stage, independent[network_id])
     store.close()
+
+
+def test_networks_from_before_the_stage_history_keep_their_last_move(tmp_path: Path) -> None:
+    from alembic import command
+
+    from mægler_app.store.db import alembic_config, make_engine
+
+    profile = tmp_path / "p"
+    profile.mkdir()
+    engine = make_engine(profile / DB_NAME)
+    with engine.begin() as conn:
+        cfg = alembic_config(str(engine.url))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO network (id, name, network_type, core_task, participants_text, goals, terms,"
+            " lead_source, stage, stage_changed_at, closed_reason, closed_reason_text, trin3_evidence,"
+            " notes, version, deleted, updated_at) VALUES"
+            " ('n1', 'Flyttet', '', '', '', '', '', '', 'trin1', '2026-03-02 08:15:00.000000', '', '', '',"
+            " '', 0, 0, '2026-03-02 08:15:00.000000'),"
+            " ('n2', 'Aldrig flyttet', '', '', '', '', '', '', 'kandidat', NULL, '', '', '', '', 0, 0,"
+            " '2026-03-02 08:15:00.000000')"
+        )
+    engine.dispose()
+    st = open_store(profile)
+    try:
+        with st.session() as s:
+            assert s.get(Network, "n1").stage_history == [
+                {"stage": "trin1", "at": "2026-03-02T08:15:00+00:00"}
+            ]
+            assert s.get(Network, "n2").stage_history == []
+    finally:
+        st.close()

@@ -6,6 +6,7 @@ Each transition knows what it requires and can say, in Danish, what is still mis
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -164,3 +165,25 @@ def furthest_reachable(current: Stage, facts: NetworkFacts) -> Stage:
         if nxt is None or missing_for(stage, nxt, facts):
             return stage
         stage = nxt
+
+
+# The network's way through the stages: a list of {"stage": ..., "at": ISO 8601 UTC}, oldest first,
+# kept with the network (and synced with it) so the timeline can show every move, not just the last.
+MAX_HISTORY = 100
+
+
+def with_move(history: object, stage: Stage | str, at: dt.datetime) -> list[dict[str, str]]:
+    """``history`` with a move to ``stage`` at ``at`` added (a new list; the old one is untouched).
+
+    Anything in ``history`` that is not a move (a value from a newer or broken client) is dropped;
+    a move to the stage the network is already in adds nothing.
+    """
+    moves = [
+        {"stage": str(m["stage"]), "at": str(m["at"])}
+        for m in (history if isinstance(history, list) else [])
+        if isinstance(m, dict) and isinstance(m.get("stage"), str) and isinstance(m.get("at"), str)
+    ]
+    if moves and moves[-1]["stage"] == str(Stage(stage)):
+        return moves
+    moves.append({"stage": str(Stage(stage)), "at": at.astimezone(dt.UTC).isoformat(timespec="seconds")})
+    return moves[-MAX_HISTORY:]

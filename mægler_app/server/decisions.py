@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.rules import BROKER_BONUS_ORE
-from ..domain.stages import Stage
+from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
 from .db import Database, allocate_seqs
 from .models import Record, User
@@ -84,7 +84,13 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
     )
     if network is not None:
         stage = Stage.TRIN2 if approved else Stage.TRIN1
-        _server_update(network, {"stage": str(stage), "stage_changed_at": now.isoformat()}, first + 1, now)
+        history = with_move(network.data.get("stage_history"), stage, now)
+        _server_update(
+            network,
+            {"stage": str(stage), "stage_changed_at": now.isoformat(), "stage_history": history},
+            first + 1,
+            now,
+        )
     s.flush()
     s.expunge(app)
     return app

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ..domain.cvr import make_valid_cvr
 from ..domain.money import parse_kr
+from ..domain.stages import Stage, next_stage, with_move
 from ..domain.timeutil import utcnow
 from .db import Store
 from .models import Company, Contact, Expense, Meeting, Membership, Network, Screening
@@ -108,6 +109,20 @@ def _aware(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=dt.UTC)
 
 
+def _path_to(stage: str, first: dt.datetime, last: dt.datetime) -> list[dict[str, str]]:
+    """A history along the normal path from kandidat to ``stage``, its moves spread from ``first`` to ``last``."""
+    path = [Stage.KANDIDAT]
+    if stage == Stage.AFSLUTTET:
+        path.append(Stage.AFSLUTTET)
+    while path[-1] != stage and (following := next_stage(path[-1])) is not None:
+        path.append(following)
+    step = (last - first) / max(1, len(path) - 1)
+    history: list[dict[str, str]] = []
+    for k, moved_to in enumerate(path):
+        history = with_move(history, moved_to, first + step * k)
+    return history
+
+
 def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
     """The seed's three networks with members, contacts, meetings and expenses. Returns {key: id}."""
     today = today or utcnow().date()
@@ -150,6 +165,11 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                 lead_source=spec["lead_source"],
                 stage=spec["stage"],
                 stage_changed_at=utcnow() - dt.timedelta(days=20 - n),
+                stage_history=_path_to(
+                    str(spec["stage"]),
+                    utcnow() - dt.timedelta(days=70 - n),
+                    utcnow() - dt.timedelta(days=20 - n),
+                ),
             )
             s.add(network)
             ids[f"network:{n + 1}"] = network.id
@@ -283,11 +303,15 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
     for a, b in _chunks(n_networks, 500):
         with store.session() as s:
             for i in range(a, b):
+                stage = rng.choice(stages)
+                moved = utcnow() - dt.timedelta(days=rng.randint(1, 60))
                 n = Network(
                     name=f"Netværk {i + 1}: {rng.choice(_TRADES)} og {rng.choice(_TRADES)}",
                     network_type=rng.choice(["horisontalt", "vertikalt", "komplementaert", "kongruent"]),
                     core_task="Fælles udvikling af produkter og markeder.",
-                    stage=rng.choice(stages),
+                    stage=stage,
+                    stage_changed_at=moved,
+                    stage_history=_path_to(stage, moved - dt.timedelta(days=rng.randint(30, 300)), moved),
                     lead_source=rng.choice(["lokal_erhvervsservice", "eget_netvaerk", "andet"]),
                 )
                 s.add(n)

@@ -98,6 +98,8 @@ class Network(SyncMixin, Base):
     lead_source: Mapped[str] = mapped_column(String(40), default="")
     stage: Mapped[str] = mapped_column(String(20), default="kandidat", index=True)
     stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Every move, oldest first: [{"stage": ..., "at": ISO 8601 UTC}] (domain.stages.with_move).
+    stage_history: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     facilitation_opened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     closed_reason: Mapped[str] = mapped_column(String(40), default="")
     closed_reason_text: Mapped[str] = mapped_column(Text, default="")

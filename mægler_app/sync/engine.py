@@ -50,7 +50,7 @@ Progress = Generator[tuple[int, int], None, Any]
 # A new network's stage travels after everything else in the outbox: the server checks a stage
 # against the network's members, and the outbox folds a later stage change into the network's
 # creation, ahead of the memberships that stage needs.
-_DEFERRED = {"network": frozenset({"stage", "stage_changed_at"})}
+_DEFERRED = {"network": frozenset({"stage", "stage_changed_at", "stage_history"})}
 _OPEN_STAGES = frozenset({Stage.KANDIDAT.value, Stage.AFSLUTTET.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
 # Statuses of outbox entries whose fields a pull must not overwrite

@@ -42,6 +42,12 @@ def test_approval_reaches_the_broker_by_pull(make_user: Any) -> None:
     assert dt.datetime.fromisoformat(decided["decided_at"]).tzinfo is not None
     network = by_key[("network", ids["network"])]
     assert network["data"]["stage"] == "trin2"
+    # The move is added to the network's history, at the decision's time.
+    last_move = network["data"]["stage_history"][-1]
+    assert last_move["stage"] == "trin2"
+    assert dt.datetime.fromisoformat(last_move["at"]) == dt.datetime.fromisoformat(
+        decided["decided_at"]
+    ).replace(microsecond=0)
     assert network["version"] == 3
     # A second decision on the same application: 409.
     again = cw.post(f"/applications/{app['id']}/decision", json={"decision": "rejected", "comment": ""})

@@ -368,3 +368,19 @@ def test_batches_overlap_yet_reach_the_server_in_outbox_order(
     # their creation's place, which must follow the outbox.
     arrived = [key for key in order if key in seqs and key[0] != "network"]
     assert arrived == sorted(arrived, key=lambda k: seqs[k])
+
+
+def test_conflicting_stage_fields_are_shown_in_words() -> None:
+    from mægler_app.sync.resolve import FIELD_LABELS, show_value
+
+    history = [
+        {"stage": "kandidat", "at": "2026-03-01T09:30:00+00:00"},
+        {"stage": "trin1", "at": "2026-04-01T09:30:00+00:00"},
+    ]
+    assert (
+        show_value("stage_history", history)
+        == "Kandidat (1. marts 2026) → Trin 1: netværk etableret (1. april 2026)"
+    )
+    assert show_value("stage", "trin2") == "Trin 2: handlingsplan"
+    assert show_value("stage", "fra-en-nyere-udgave") == "fra-en-nyere-udgave"
+    assert FIELD_LABELS["stage_history"] == "Faseforløb"

@@ -736,10 +736,8 @@ def apply_decision(
             target = Stage.TRIN2 if approved else Stage.TRIN1
             if network.stage == Stage.ANSOEGNING:
                 stage_service.move(s, network, target)
-            elif network.stage != target:
-                # The server owns the decision and its consequences: follow it as it says.
-                network.stage = target.value
-            network.stage_changed_at = decided_at
+            # The server owns the decision and its consequences: follow it as it says, at its time.
+            stage_service.record_move(network, target, decided_at)
         s.flush()
         return _detail(s, app)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for
+from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for, with_move
 from ...domain.timeutil import utcnow
 from ..models import Application, Company, Membership, Network, Screening
 
@@ -50,6 +52,13 @@ def network_facts(session: Session, network_id: str) -> NetworkFacts:
     )
 
 
+def record_move(network: Network, target: Stage, at: dt.datetime) -> None:
+    """Put the network in ``target`` as of ``at``, and add the move to its history."""
+    network.stage = target.value
+    network.stage_changed_at = at
+    network.stage_history = with_move(network.stage_history, target, at)
+
+
 def advance(session: Session, network: Network) -> Stage:
     """Move the network as far along the normal path as its facts allow (after a screening or a decision)."""
     if network.stage == Stage.AFSLUTTET:
@@ -57,8 +66,7 @@ def advance(session: Session, network: Network) -> Stage:
     facts = network_facts(session, network.id)
     target = furthest_reachable(Stage(network.stage), facts)
     if target != network.stage:
-        network.stage = target.value
-        network.stage_changed_at = utcnow()
+        record_move(network, target, utcnow())
         if (
             target in (Stage.SCREENET, Stage.TRIN1)
             and network.facilitation_opened_on is None
@@ -76,8 +84,7 @@ def move(
     missing = missing_for(Stage(network.stage), target, facts, close_reason=close_reason)
     if missing:
         raise StageError(" ".join(missing))
-    network.stage = target.value
-    network.stage_changed_at = utcnow()
+    record_move(network, target, utcnow())
     if target == Stage.AFSLUTTET:
         network.closed_reason = close_reason
         network.closed_reason_text = close_text
