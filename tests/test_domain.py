@@ -217,3 +217,27 @@ def test_stage_history_adds_moves_as_a_new_list() -> None:
     ]
     long = [{"stage": "kandidat" if k % 2 else "screenet", "at": "x"} for k in range(MAX_HISTORY + 10)]
     assert len(with_move(long, Stage.TRIN1, at)) == MAX_HISTORY
+
+
+def test_a_network_counts_in_the_year_it_was_established() -> None:
+    import datetime as dt
+
+    from mægler_app.domain.figures import RecordView, programme_figures
+
+    made = dt.datetime(2025, 11, 20, tzinfo=dt.UTC)
+    history = [
+        {"stage": "kandidat", "at": "2025-11-20T10:00:00+00:00"},
+        {"stage": "screenet", "at": "2025-12-15T10:00:00+00:00"},
+        {"stage": "trin1", "at": "2026-01-08T10:00:00+00:00"},
+        {"stage": "ansoegning", "at": "2026-03-01T10:00:00+00:00"},
+    ]
+    records = [
+        RecordView("network", "n1", "b1", False, {"stage": "ansoegning", "stage_history": history}, made),
+        RecordView("network", "n2", "b1", False, {"stage": "trin1"}, made),  # no history: stored year
+        RecordView("network", "n3", "b1", False, {"stage": "kandidat", "stage_history": history[:1]}, made),
+    ]
+    years = programme_figures(records)["total"]["by_year"]
+    assert years["2026"]["figures"]["networks"] == 1
+    assert years["2025"]["figures"]["networks"] == 1
+    # Stages are still counted in the year the network was made, as before.
+    assert years["2025"]["figures"]["networks_by_stage"]["ansoegning"] == 1

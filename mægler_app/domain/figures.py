@@ -2,8 +2,9 @@
 
 Pure: the server feeds it every record, a client could feed it one broker's. A figure is
 counted in the year of the event that earns it: a screening in the year it was finalised, an
-action plan in the year its application was approved, a business network in the year it reached
-trin 3, a network and a satisfaction answer in the year they were first stored.
+action plan in the year its application was approved, a network in the year it was established
+(reached trin 1, by its stage history; else the year it was first stored), a business network in
+the year it reached trin 3, a satisfaction answer in the year it was first stored.
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ def _year(value: Any, fallback: dt.datetime) -> int:
     return fallback.year
 
 
+def _first_move_to(history: Any, stages: frozenset[Stage]) -> str | None:
+    """When the network's history first reaches one of ``stages`` (ISO text), if it says."""
+    for move in history if isinstance(history, list) else []:
+        if isinstance(move, dict) and move.get("stage") in stages and isinstance(move.get("at"), str):
+            return str(move["at"])
+    return None
+
+
 def _range(r: Range, value: int) -> dict[str, Any]:
     return {"low": r.low, "high": r.high, "value": value, "met": value >= r.low}
 
@@ -141,7 +150,12 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
                 for tally in book.both(year):
                     if isinstance(stage, str) and stage in tally.networks_by_stage:
                         tally.networks_by_stage[stage] += 1
-                    if stage in ESTABLISHED_STAGES:
+            if stage in ESTABLISHED_STAGES:
+                established = _year(
+                    _first_move_to(r.data.get("stage_history"), ESTABLISHED_STAGES), r.created_at
+                )
+                for book in scopes(r.owner_id):
+                    for tally in book.both(established):
                         tally.networks += 1
                         tally.network_companies |= members.get(r.id, set())
             if stage == Stage.TRIN3:
