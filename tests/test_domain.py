@@ -196,7 +196,7 @@ def test_danish_dates() -> None:
 def test_stage_history_adds_moves_as_a_new_list() -> None:
     import datetime as dt
 
-    from mægler_app.domain.stages import MAX_HISTORY, Stage, with_move
+    from mægler_app.domain.stages import MAX_HISTORY, Stage, moves, with_move
 
     at = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
     first = with_move(None, Stage.KANDIDAT, at)
@@ -215,8 +215,14 @@ def test_stage_history_adds_moves_as_a_new_list() -> None:
         *second,
         {"stage": "trin2", "at": "2026-03-01T09:30:00+00:00"},
     ]
-    long = [{"stage": "kandidat" if k % 2 else "screenet", "at": "x"} for k in range(MAX_HISTORY + 10)]
+    long = [
+        {"stage": "kandidat" if k % 2 else "screenet", "at": "2026-01-01T00:00:00+00:00"}
+        for k in range(MAX_HISTORY + 10)
+    ]
     assert len(with_move(long, Stage.TRIN1, at)) == MAX_HISTORY
+    # A time that does not read, or has no zone, is no move either.
+    odd = [{"stage": "trin1", "at": "i går"}, {"stage": "trin1", "at": "2026-01-01T00:00:00"}]
+    assert moves(odd) == [] and moves("trin1") == []
 
 
 def test_a_network_counts_in_the_year_it_was_established() -> None:

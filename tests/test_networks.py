@@ -444,6 +444,18 @@ def test_timeline_tells_every_stage_move_in_order(store) -> None:
     entries = svc.timeline(store, net)
     closed = [e for e in entries if e.kind == "closed"]
     assert len(closed) == 1 and "Slået sammen med netværk 2" in closed[0].text  # told once, with its reason
+    # A history from a newer or broken client shows what it can and never breaks the timeline.
+    with store.session() as s:
+        s.get(Network, net).stage_history = [
+            "trin1",
+            {"stage": "trin9", "at": "2026-01-01T00:00:00+00:00"},
+            {"stage": "trin2", "at": "ikke en dato"},
+            {"stage": "trin2", "at": "2026-05-04T10:00:00+00:00"},
+        ]
+    moved = [e for e in svc.timeline(store, net) if e.text.startswith(("Flyttet", "Oprettet"))]
+    assert [(e.when.date(), e.text) for e in moved] == [
+        (dt.date(2026, 5, 4), f"Flyttet til »{STAGE_LABELS[Stage.TRIN2]}«")
+    ]
     # A network made in the app starts its history as a candidate.
     made = svc.save_network(
         store, svc.NetworkData(name="Nyt netværk", network_type=next(iter(NETWORK_TYPES)))

@@ -22,7 +22,7 @@ from .rules import (
     TARGETS_PROGRAMME,
     Range,
 )
-from .stages import STAGE_ORDER, Stage
+from .stages import STAGE_ORDER, Stage, moves
 
 # A satisfaction score is 1-5; 4 and 5 count as satisfied.
 SATISFIED_MIN_SCORE = 4
@@ -86,12 +86,10 @@ def _year(value: Any, fallback: dt.datetime) -> int:
     return fallback.year
 
 
-def _first_move_to(history: Any, stages: frozenset[Stage]) -> str | None:
-    """When the network's history first reaches one of ``stages`` (ISO text), if it says."""
-    for move in history if isinstance(history, list) else []:
-        if isinstance(move, dict) and move.get("stage") in stages and isinstance(move.get("at"), str):
-            return str(move["at"])
-    return None
+def _established_year(history: Any, fallback: dt.datetime) -> int:
+    """The year the network's history first reaches an established stage, else ``fallback``'s."""
+    first = next((m for m in moves(history) if m.stage in ESTABLISHED_STAGES), None)
+    return first.at.year if first is not None else fallback.year
 
 
 def _range(r: Range, value: int) -> dict[str, Any]:
@@ -151,9 +149,7 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
                     if isinstance(stage, str) and stage in tally.networks_by_stage:
                         tally.networks_by_stage[stage] += 1
             if stage in ESTABLISHED_STAGES:
-                established = _year(
-                    _first_move_to(r.data.get("stage_history"), ESTABLISHED_STAGES), r.created_at
-                )
+                established = _established_year(r.data.get("stage_history"), r.created_at)
                 for book in scopes(r.owner_id):
                     for tally in book.both(established):
                         tally.networks += 1

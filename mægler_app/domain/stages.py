@@ -170,20 +170,41 @@ def furthest_reachable(current: Stage, facts: NetworkFacts) -> Stage:
 # The network's way through the stages: a list of {"stage": ..., "at": ISO 8601 UTC}, oldest first,
 # kept with the network (and synced with it) so the timeline can show every move, not just the last.
 MAX_HISTORY = 100
+STAGE_VALUES = frozenset(str(s) for s in Stage)
+
+
+@dataclass(frozen=True)
+class Move:
+    stage: Stage
+    at: dt.datetime
+
+
+def moves(history: object) -> list[Move]:
+    """The moves a stored history holds, oldest first. Anything else in it (a value from a newer or
+    broken client: an unknown stage, a missing or naive time) is left out."""
+    out: list[Move] = []
+    for m in history if isinstance(history, list) else []:
+        if not isinstance(m, dict) or m.get("stage") not in STAGE_VALUES or not isinstance(m.get("at"), str):
+            continue
+        try:
+            at = dt.datetime.fromisoformat(m["at"])
+        except ValueError:
+            continue
+        if at.tzinfo is not None:
+            out.append(Move(Stage(m["stage"]), at))
+    return out
 
 
 def with_move(history: object, stage: Stage | str, at: dt.datetime) -> list[dict[str, str]]:
-    """``history`` with a move to ``stage`` at ``at`` added (a new list; the old one is untouched).
+    """``history`` with a move to ``stage`` at ``at`` added, as it is stored (a new list).
 
-    Anything in ``history`` that is not a move (a value from a newer or broken client) is dropped;
-    a move to the stage the network is already in adds nothing.
+    What ``moves`` leaves out is dropped; a move to the stage the network is already in adds
+    nothing.
     """
-    moves = [
-        {"stage": str(m["stage"]), "at": str(m["at"])}
-        for m in (history if isinstance(history, list) else [])
-        if isinstance(m, dict) and isinstance(m.get("stage"), str) and isinstance(m.get("at"), str)
+    kept = moves(history)
+    if not kept or kept[-1].stage != Stage(stage):
+        kept.append(Move(Stage(stage), at))
+    return [
+        {"stage": str(m.stage), "at": m.at.astimezone(dt.UTC).isoformat(timespec="seconds")}
+        for m in kept[-MAX_HISTORY:]
     ]
-    if moves and moves[-1]["stage"] == str(Stage(stage)):
-        return moves
-    moves.append({"stage": str(Stage(stage)), "at": at.astimezone(dt.UTC).isoformat(timespec="seconds")})
-    return moves[-MAX_HISTORY:]

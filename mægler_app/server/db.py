@@ -106,13 +106,11 @@ def make_engine(url: str) -> Engine:
         raise ServerDbError(f"Databaseadressen »{url}« kan ikke bruges: {exc}") from exc
 
 
-# Statements are prepared once per connection (psycopg does so from their fifth use), but planned
-# for each call's own values: PostgreSQL's cached generic plan for a look-up by key was a sequential
-# scan when chosen on a young table, and stayed one while the table grew (a push then cost time in
+# psycopg prepares each statement on its first use (not its fifth: every new connection of a busy
+# pool otherwise parsed and planned its first five pushes' statements anew), and PostgreSQL plans
+# each call for its own values: a cached generic plan for a look-up by key was a sequential scan
+# when chosen on a young table, and stayed one while the table grew (a push then cost time in
 # proportion to every change ever applied).
-# psycopg prepares a statement the first time, not the fifth: the server runs a handful of
-# statements thousands of times, and each new connection of a busy pool otherwise parsed and
-# planned its first five pushes' statements anew.
 PG_CONNECT_ARGS: dict[str, Any] = {
     "options": "-c plan_cache_mode=force_custom_plan",
     "prepare_threshold": 0,
@@ -279,14 +277,14 @@ def allocate_seqs(session: Session, count: int) -> int:
     queue = session.info.pop(_SEQ_QUEUE, None)
     if queue is not None:
         session.info[_AFTER_COMMIT].enter_context(queue)
-    last: int = session.execute(_TAKE_SEQS, {"count": count}).scalar_one()
+    last: int = session.execute(TAKE_SEQS, {"count": count}).scalar_one()
     return last - count + 1
 
 
 _AFTER_COMMIT = "maegler_after_commit"
 _SEQ_QUEUE = "maegler_seq_queue"
 _COUNTER = cast(Table, SeqCounter.__table__)
-_TAKE_SEQS = (
+TAKE_SEQS = (
     update(_COUNTER)
     .where(_COUNTER.c.id == 1)
     .values(value=_COUNTER.c.value + bindparam("count"))

@@ -23,13 +23,13 @@ PULL_COLUMNS = (
 
 
 # Built once; bound per call.
-_ALL = (
+PULL_ALL = (
     select(*PULL_COLUMNS)
     .where(RECORD.c.seq > bindparam("since"))
     .order_by(RECORD.c.seq)
     .limit(bindparam("limit"))
 )
-_OWN = (
+PULL_OWN = (
     select(*PULL_COLUMNS)
     .where(RECORD.c.seq > bindparam("since"), RECORD.c.owner_id == bindparam("owner_id"))
     .order_by(RECORD.c.seq)
@@ -40,9 +40,9 @@ _OWN = (
 def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
     params: dict[str, Any] = {"since": since, "limit": limit + 1}
     if user.role == "caseworker":
-        query = _ALL
+        query = PULL_ALL
     else:
-        query, params["owner_id"] = _OWN, user.id
+        query, params["owner_id"] = PULL_OWN, user.id
     with db.engine.connect() as conn:
         rows = conn.execute(query, params).all()
     has_more = len(rows) > limit

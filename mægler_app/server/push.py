@@ -397,15 +397,7 @@ def write_rows_postgresql(conn: Connection, rows: list[Row], applied: list[dict[
 
 def _row_json(row: Row) -> dict[str, Any]:
     return {
-        "entity": row.entity,
-        "id": row.id,
-        "owner_id": row.owner_id,
-        "version": row.version,
-        "seq": row.seq,
-        "deleted": row.deleted,
-        "network_id": row.network_id,
-        "data": row.data,
-        "field_versions": row.field_versions,
+        **row.values(),
         "created_at": row.created_at.isoformat(),
         "updated_at": row.updated_at.isoformat(),
     }

@@ -14,8 +14,8 @@ import contextlib
 
 from sqlalchemy.engine import Connection
 
-from .db import _TAKE_SEQS, Database
-from .pull import _ALL, _OWN
+from .db import TAKE_SEQS, Database
+from .pull import PULL_ALL, PULL_OWN
 from .push import (
     INSERT_APPLIED_PG,
     INSERT_ROWS_PG,
@@ -24,6 +24,7 @@ from .push import (
     ROWS_OF_NETWORK,
     UPDATE_ROWS_PG,
 )
+from .schemas import MAX_INT
 
 NOBODY = "-"
 
@@ -49,6 +50,6 @@ def prepare(conn: Connection) -> None:
     conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
     conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})
     conn.execute(INSERT_APPLIED_PG, {"rows": "[]"})
-    conn.execute(_TAKE_SEQS, {"count": 0})
-    conn.execute(_OWN, {"since": 2**62, "limit": 1, "owner_id": NOBODY})
-    conn.execute(_ALL, {"since": 2**62, "limit": 1})
+    conn.execute(TAKE_SEQS, {"count": 0})
+    conn.execute(PULL_OWN, {"since": MAX_INT, "limit": 1, "owner_id": NOBODY})
+    conn.execute(PULL_ALL, {"since": MAX_INT, "limit": 1})

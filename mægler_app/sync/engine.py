@@ -236,12 +236,15 @@ class SyncEngine:
             answer = sender.submit(self._post, batch)
             while True:
                 ahead = self._next_batch(after=batch[-1].seq)
-                results = self._answer_of(answer)
+                results, refusal = self._answer_of(answer)
                 next_answer: Future[list[Any]] | None = None
                 if results is not None and ahead:
                     self._check_sent_once(ahead, sent_once)
                     next_answer = sender.submit(self._post, ahead)
-                self._take_answer(batch, results, answer)
+                if refusal is not None:
+                    self._not_taken(batch, refusal)  # narrowed here, before the next batch goes
+                else:
+                    self._take_results(batch, results or [])
                 self._done += len(batch)
                 self._total = max(self._total, self._done)
                 yield self._done, self._total
@@ -267,26 +270,20 @@ class SyncEngine:
         sent_once.update(o.change["change_id"] for o in batch)
 
     @staticmethod
-    def _answer_of(answer: Future[list[Any]]) -> list[Any] | None:
-        """The server's results, or None when the request failed (``_take_answer`` decides)."""
+    def _answer_of(
+        answer: Future[list[Any]],
+    ) -> tuple[list[Any] | None, UpgradeRequiredError | RefusedError | None]:
+        """The server's results, or the refusal of the whole push (``_not_taken`` decides)."""
         try:
-            return answer.result()
-        except (UpgradeRequiredError, RefusedError):
-            return None
-
-    def _take_answer(
-        self, batch: list[_Outgoing], results: list[Any] | None, answer: Future[list[Any]]
-    ) -> None:
-        if results is not None:
-            self._store_results(batch, results)
-            answered = {r.get("change_id") for r in results if isinstance(r, dict)}
-            if any(o.change["change_id"] not in answered for o in batch):
-                raise SyncError(UNANSWERED)
-            return
-        try:
-            answer.result()
+            return answer.result(), None
         except (UpgradeRequiredError, RefusedError) as exc:
-            self._not_taken(batch, exc)
+            return None, exc
+
+    def _take_results(self, batch: list[_Outgoing], results: list[Any]) -> None:
+        self._store_results(batch, results)
+        answered = {r.get("change_id") for r in results if isinstance(r, dict)}
+        if any(o.change["change_id"] not in answered for o in batch):
+            raise SyncError(UNANSWERED)
 
     def _next_batch(self, after: int = 0) -> list[_Outgoing]:
         """The next pending entries in outbox order, after ``after`` (a batch still in flight)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.stages import STAGE_LABELS, Stage
+from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..domain.timeutil import format_date_da
 from ..store.db import Store
 from ..store.models import SYNCED, OutboxEntry, SyncMixin
@@ -92,17 +92,8 @@ def _label(obj: SyncMixin | None, entity: str) -> str:
     return obj.id[:8]
 
 
-_STAGE_VALUES = frozenset(str(s) for s in Stage)
-
-
-def _show_move(move: Any) -> str:
-    stage = move.get("stage") if isinstance(move, dict) else None
-    label = STAGE_LABELS[Stage(stage)] if stage in _STAGE_VALUES else str(stage)
-    try:
-        day = format_date_da(dt.datetime.fromisoformat(str(move.get("at"))).date())
-    except (ValueError, AttributeError):
-        return label
-    return f"{label} ({day})"
+def _show_move(move: Move) -> str:
+    return f"{STAGE_LABELS[move.stage]} ({format_date_da(move.at.date())})"
 
 
 def show_value(field: str, value: Any) -> str:
@@ -114,10 +105,10 @@ def show_value(field: str, value: Any) -> str:
         from ..domain.money import format_kr
 
         return format_kr(value)
-    if field == "stage" and value in _STAGE_VALUES:
+    if field == "stage" and value in STAGE_VALUES:
         return STAGE_LABELS[Stage(value)]
     if field == "stage_history" and isinstance(value, list):
-        return " → ".join(_show_move(m) for m in value)
+        return " → ".join(_show_move(m) for m in moves(value)) or "–"
     if isinstance(value, list | dict):
         return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     return str(value)

@@ -26,7 +26,7 @@ from ...domain.rules import (
     MIN_INDEPENDENT_COMPANIES,
     NETWORK_TYPES,
 )
-from ...domain.stages import STAGE_LABELS, Stage, StageError, missing_for, next_stage, with_move
+from ...domain.stages import STAGE_LABELS, Stage, StageError, missing_for, moves, next_stage, with_move
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.validation import check_network_members
 from ..db import Store
@@ -528,19 +528,6 @@ def close_network(store: Store, network_id: str, reason: str, text: str) -> None
 
 
 # timeline ---------------------------------------------------------------------------------------
-_STAGE_VALUES = frozenset(str(s) for s in Stage)
-
-
-def _parse_moment(value: object) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
 _VERDICTS = {"passed": "bestået", "not_passed": "ikke bestået"}
 _APP_STATUS = {"approved": "bevilget", "rejected": "afslået"}
 
@@ -558,6 +545,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
     with store.session() as s:
         n = _live(s, network_id)
         stage = Stage(n.stage)
+        history = moves(n.stage_history)
         if stage == Stage.AFSLUTTET:
             reason = CLOSE_REASONS.get(n.closed_reason, n.closed_reason)
             add(
@@ -565,25 +553,20 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
                 "closed",
                 f"{reason}. {n.closed_reason_text}".strip(),
             )
-        elif n.stage_changed_at is not None and not n.stage_history:
+        elif n.stage_changed_at is not None and not history:
             add(n.stage_changed_at, "stage", f"Flyttet til »{STAGE_LABELS[stage]}«")
-        for move in n.stage_history or []:
-            moved_to = Stage(move["stage"]) if move.get("stage") in _STAGE_VALUES else None
-            if moved_to is None or moved_to == Stage.AFSLUTTET:
+        for move in history:
+            if move.stage == Stage.AFSLUTTET:
                 continue  # the closing is told above, with its reason
             text = (
                 "Oprettet som kandidat"
-                if moved_to == Stage.KANDIDAT
-                else f"Flyttet til »{STAGE_LABELS[moved_to]}«"
+                if move.stage == Stage.KANDIDAT
+                else f"Flyttet til »{STAGE_LABELS[move.stage]}«"
             )
-            add(_parse_moment(move.get("at")), "stage", text)
+            add(move.at, "stage", text)
         if n.facilitation_opened_on:
             add(n.facilitation_opened_on, "stage", "Faciliteringsrammen åbnet")
-        if (
-            n.trin3_on
-            and stage != Stage.TRIN3
-            and not any(m.get("stage") == Stage.TRIN3 for m in n.stage_history or [])
-        ):
+        if n.trin3_on and stage != Stage.TRIN3 and not any(m.stage == Stage.TRIN3 for m in history):
             add(n.trin3_on, "stage", f"Flyttet til »{STAGE_LABELS[Stage.TRIN3]}«")
         for m in s.scalars(
             select(Meeting).where(Meeting.network_id == network_id, Meeting.deleted.is_(False))
