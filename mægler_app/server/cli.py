@@ -6,6 +6,7 @@ Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -168,7 +169,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
         return
     warm_up(db)
     try:
-        uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options)).run()
+        server = uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options))
+        settle_heap()
+        server.run()
     finally:
         db.dispose()
 
@@ -182,6 +185,21 @@ SWITCH_INTERVAL_S = 0.001
 
 def serve_tuning() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
+# A push allocates a few hundred thousand short-lived objects (parsed changes, rows, answers), and
+# at Python's default threshold the collector ran every 700 of them, each time also walking the
+# hundreds of thousands of objects every server holds for good (modules, SQLAlchemy's and FastAPI's
+# machinery). Those are frozen once the app is built, and the youngest generation is collected
+# less often: 116–125 → 90–98 µs of CPU per pushed change in alternating runs.
+GC_THRESHOLD = (20_000, 10, 10)
+
+
+def settle_heap() -> None:
+    """Just before serving: what exists now lives as long as the process; collect less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "publish-form": cmd_publish_form}

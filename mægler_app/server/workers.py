@@ -94,7 +94,7 @@ def _worker(url: str, threads: int, options: dict[str, Any]) -> None:
     import uvicorn
 
     from .app import create_app
-    from .cli import serve_tuning
+    from .cli import serve_tuning, settle_heap
     from .db import Database
     from .warmup import warm_up
 
@@ -108,6 +108,7 @@ def _worker(url: str, threads: int, options: dict[str, Any]) -> None:
     try:
         warm_up(db)
         server = uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options))
+        settle_heap()
         server.run(sockets=[sock])
     finally:
         db.dispose()

@@ -649,11 +649,22 @@ class SyncEngine:
                 if old is None or int(ch.get("version", 0)) >= int(old.get("version", 0)):
                     incoming[key] = ch
             ordered = sorted(incoming.items(), key=lambda kv: RANK.get(kv[0][0], 99))
-            # ORM objects only for records this computer already has (few, after the first sync)
-            known = self._existing(s, list(incoming))
-            records = self._records(s, list(known))
+            # ORM objects only for records this computer has and must change: an older version
+            # here, local changes to keep, or a refetch asked for. A record at the pulled version
+            # already (often this computer's own push coming back) is looked at by version only.
+            known = self._local_versions(s, list(incoming))
             local = self._local_changes(s, list(incoming))
-            present = self._present_parents(s, ordered, records)
+            records = self._records(
+                s,
+                [
+                    key
+                    for key, version in known.items()
+                    if key in local
+                    or f"{key[0]}/{key[1]}" in refetch
+                    or int(incoming[key].get("version", 0)) > version
+                ],
+            )
+            present = self._present_parents(s, ordered, set(known))
             still_parked = {tag: p for tag, p in parked.items() if tuple(tag.split("/", 1)) not in incoming}
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
@@ -677,7 +688,10 @@ class SyncEngine:
                 receipt = (ch.get("data") or {}).get("receipt_sha256")
                 if isinstance(receipt, str) and receipt:
                     self._receipts_seen.add(receipt)
-                if key not in records and key not in local:
+                if key in known and key not in records:
+                    present.add(key)
+                    continue  # this version is here already
+                if key not in known and key not in local:
                     # A record new to this computer: a plain INSERT, many at once (the common case
                     # of a first sync, where the ORM's per-object bookkeeping is most of the cost).
                     row = new_row(entity, rid, ch)
@@ -723,17 +737,6 @@ class SyncEngine:
             s.execute(delete(LocalState).where(LocalState.key == "pull_parked"))
 
     @staticmethod
-    def _existing(s: StoreSession, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
-        by_entity: dict[str, list[str]] = {}
-        for entity, rid in keys:
-            by_entity.setdefault(entity, []).append(rid)
-        out: set[tuple[str, str]] = set()
-        for entity, ids in by_entity.items():
-            for chunk in _chunks(ids, 500):
-                out.update((entity, rid) for rid in s.scalars(_by_ids(entity, "ids"), {"ids": chunk}))
-        return out
-
-    @staticmethod
     def _insert_rows(s: StoreSession, entity: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             s.execute(insert(SYNCED[entity].__table__), rows)  # type: ignore[attr-defined]
@@ -743,7 +746,7 @@ class SyncEngine:
     def _present_parents(
         s: StoreSession,
         ordered: list[tuple[tuple[str, str], dict[str, Any]]],
-        records: dict[tuple[str, str], SyncMixin],
+        known: set[tuple[str, str]],
     ) -> set[tuple[str, str]]:
         wanted: dict[str, set[str]] = {}
         for (entity, _rid), ch in ordered:
@@ -752,7 +755,7 @@ class SyncEngine:
                 value = data.get(fk)
                 if isinstance(value, str):
                     wanted.setdefault(target, set()).add(value)
-        present: set[tuple[str, str]] = set(records)
+        present: set[tuple[str, str]] = set(known)
         for target, ids in wanted.items():
             todo = sorted(i for i in ids if (target, i) not in present)
             for chunk in _chunks(todo, 500):

@@ -248,3 +248,17 @@ def test_threads_limit_the_database_work_and_one_is_enough(fresh_db: str, tmp_pa
     finally:
         assert srv.stop() == 0, srv.log()
     assert errors == []
+
+
+def test_settle_heap_freezes_what_exists_and_collects_less_often() -> None:
+    # In a child process: freezing the test runner's own heap would change every later test.
+    import subprocess
+    import sys
+
+    code = (
+        "import gc; from mægler_app.server.cli import settle_heap, GC_THRESHOLD; "
+        "before = gc.get_freeze_count(); settle_heap(); "
+        "print(before, gc.get_freeze_count() > 10000, gc.get_threshold() == GC_THRESHOLD, GC_THRESHOLD[0] > 700)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "True", "True", "True"]
