@@ -11,9 +11,9 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard, TypeVar, cast
+from typing import Any, TypeGuard, cast
 
-from sqlalchemy import ARRAY, String, Table, and_, any_, bindparam, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -38,10 +38,8 @@ from ..domain.validation import (
 )
 from . import fastjson
 from .db import allocate_seqs
-from .models import AppliedChange, Record, User
+from .models import Record, User
 from .schemas import Change
-
-T = TypeVar("T")
 
 # One text for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
 NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
@@ -101,37 +99,70 @@ class RejectedError(Exception):
     pass
 
 
-@dataclass(slots=True)
 class Row:
-    """A record as the push sees it: loaded with one query, written back in bulk at the end."""
+    """A record as the push sees it: loaded with one query, written back in bulk at the end.
 
-    entity: str
-    id: str
-    owner_id: str
-    version: int
-    seq: int
-    deleted: bool
-    network_id: str | None
-    data: dict[str, Any]
-    field_versions: dict[str, Any]
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    new: bool = False
+    ``data`` and ``field_versions`` arrive as the JSON text the database holds and are decoded on
+    first use: most rows a push loads are parents, read only to see who owns them.
+    """
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "entity": self.entity,
-            "id": self.id,
-            "owner_id": self.owner_id,
-            "version": self.version,
-            "seq": self.seq,
-            "deleted": self.deleted,
-            "network_id": self.network_id,
-            "data": self.data,
-            "field_versions": self.field_versions,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
+    __slots__ = (
+        "entity",
+        "id",
+        "owner_id",
+        "version",
+        "seq",
+        "deleted",
+        "network_id",
+        "_data",
+        "_markers",
+        "new",
+    )
+
+    def __init__(
+        self,
+        entity: str,
+        id: str,
+        owner_id: str,
+        version: int,
+        seq: int,
+        deleted: bool,
+        network_id: str | None,
+        data: dict[str, Any] | str,
+        field_versions: dict[str, Any] | str,
+        new: bool = False,
+    ) -> None:
+        self.entity = entity
+        self.id = id
+        self.owner_id = owner_id
+        self.version = version
+        self.seq = seq
+        self.deleted = bool(deleted)  # SQLite answers 0 or 1
+        self.network_id = network_id
+        self._data = data
+        self._markers = field_versions
+        self.new = new
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if isinstance(self._data, str):
+            self._data = fastjson.loads(self._data)
+        return cast(dict[str, Any], self._data)
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self._data = value
+
+    @property
+    def field_versions(self) -> dict[str, Any]:
+        """Per field: [the version that last changed it, the client that did]."""
+        if isinstance(self._markers, str):
+            self._markers = fastjson.loads(self._markers)
+        return cast(dict[str, Any], self._markers)
+
+    @field_versions.setter
+    def field_versions(self, value: dict[str, Any]) -> None:
+        self._markers = value
 
 
 @dataclass(slots=True)
@@ -142,52 +173,38 @@ class Applied:
 
 
 RECORD = cast(Table, Record.__table__)
-APPLIED_CHANGE = cast(Table, AppliedChange.__table__)
-ROW_COLUMNS = [RECORD.c[name] for name in Row.__dataclass_fields__ if name != "new"]
 
-
-# Statements are built once: building one costs more than running it on a push's few rows.
-# SQLite: two lists rather than a row-value IN, which SQLite answers by scanning the table; the
-# primary key index serves both, and the few extra pairs it finds are dropped by the caller.
-# PostgreSQL: the wanted (entity, id) pairs as two arrays joined as a table, so that the planner
-# knows how many keys there are and probes the primary key for each; and the statement's text is
-# the same for every push, so psycopg prepares it once.
-def _portable_lookups() -> tuple[Any, Any]:
-    rows = select(*ROW_COLUMNS).where(
-        RECORD.c.entity.in_(bindparam("entities", expanding=True)),
-        RECORD.c.id.in_(bindparam("ids", expanding=True)),
-    )
-    applied = select(*APPLIED_COLUMNS).where(APPLIED_CHANGE.c.change_id.in_(bindparam("ids", expanding=True)))
-    return rows, applied
-
-
-def _postgresql_lookups() -> tuple[Any, Any]:
-    keys = (
-        func.unnest(bindparam("entities", type_=ARRAY(String)), bindparam("ids", type_=ARRAY(String)))
-        .table_valued("entity", "id")
-        .render_derived(name="k")
-    )
-    rows = select(*ROW_COLUMNS).select_from(
-        RECORD.join(keys, and_(RECORD.c.entity == keys.c.entity, RECORD.c.id == keys.c.id))
-    )
-    applied = select(*APPLIED_COLUMNS).where(
-        APPLIED_CHANGE.c.change_id == any_(bindparam("ids", type_=ARRAY(String)))
-    )
-    return rows, applied
-
-
-APPLIED_COLUMNS = (
-    APPLIED_CHANGE.c.change_id,
-    APPLIED_CHANGE.c.user_id,
-    APPLIED_CHANGE.c.payload_hash,
-    APPLIED_CHANGE.c.result,
+# Reading. The statements are plain SQL, written once: SQLAlchemy's compiling of a list of keys
+# and its decoding of every JSON column of every row cost more than the queries themselves.
+# The wanted keys go in as one parameter (a JSON array on SQLite, two arrays on PostgreSQL) joined
+# as a table, so the statement's text never changes and each key probes the primary key.
+_ROW_SELECT = (
+    "r.entity, r.id, r.owner_id, r.version, r.seq, r.deleted, r.network_id, "
+    "CAST(r.data AS TEXT), CAST(r.field_versions AS TEXT)"
 )
-LOOKUPS = {"postgresql": _postgresql_lookups()}
-PORTABLE_LOOKUPS = _portable_lookups()
-ROWS_OF_NETWORK = select(*ROW_COLUMNS).where(
-    RECORD.c.entity == bindparam("entity"),
-    RECORD.c.network_id == bindparam("network_id"),
-    RECORD.c.owner_id == bindparam("owner_id"),
+ROWS_BY_KEY = {
+    "sqlite": text(
+        f"""SELECT {_ROW_SELECT} FROM json_each(:keys) AS k
+        JOIN record AS r ON r.entity = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')"""
+    ),
+    "postgresql": text(
+        f"""SELECT {_ROW_SELECT} FROM unnest(CAST(:entities AS text[]), CAST(:ids AS text[])) AS k(entity, id)
+        JOIN record AS r ON r.entity = k.entity AND r.id = k.id"""
+    ),
+}
+APPLIED_BY_ID = {
+    "sqlite": text(
+        """SELECT a.change_id, a.user_id, a.payload_hash, CAST(a.result AS TEXT)
+        FROM json_each(:ids) AS k JOIN applied_change AS a ON a.change_id = k.value"""
+    ),
+    "postgresql": text(
+        """SELECT a.change_id, a.user_id, a.payload_hash, CAST(a.result AS TEXT)
+        FROM applied_change AS a WHERE a.change_id = ANY(CAST(:ids AS text[]))"""
+    ),
+}
+ROWS_OF_NETWORK = text(
+    f"""SELECT {_ROW_SELECT} FROM record AS r
+    WHERE r.entity = :entity AND r.network_id = :network_id AND r.owner_id = :owner_id"""
 )
 NETWORK_SPENT = select(func.sum(RECORD.c.data["amount_ore"].as_numeric(20, 0))).where(
     RECORD.c.entity == "expense",
@@ -195,17 +212,29 @@ NETWORK_SPENT = select(func.sum(RECORD.c.data["amount_ore"].as_numeric(20, 0))).
     RECORD.c.owner_id == bindparam("owner_id"),
     RECORD.c.deleted.is_(False),
 )
-INSERT_ROW = insert(RECORD)
-INSERT_APPLIED = insert(APPLIED_CHANGE)
-UPDATE_ROW = (
-    update(RECORD)
-    .where(RECORD.c.entity == bindparam("k_entity"), RECORD.c.id == bindparam("k_id"))
-    .values({c.name: bindparam(c.name) for c in ROW_COLUMNS if c.name not in ("entity", "id")})
-)
 
 
-def load_rows(conn: Connection, statement: Any, **params: Any) -> list[Row]:
-    return [Row(*r) for r in conn.execute(statement, params)]
+def key_params(dialect: str, keys: list[tuple[str, str]]) -> dict[str, Any]:
+    if dialect == "postgresql":
+        return {"entities": [k[0] for k in keys], "ids": [k[1] for k in keys]}
+    return {"keys": fastjson.dumps_str(keys)}
+
+
+def id_params(dialect: str, ids: list[str]) -> dict[str, Any]:
+    return {"ids": ids if dialect == "postgresql" else fastjson.dumps_str(ids)}
+
+
+def fetch_rows(conn: Connection, keys: list[tuple[str, str]]) -> list[Row]:
+    dialect = conn.dialect.name
+    return [Row(*r) for r in conn.execute(ROWS_BY_KEY[dialect], key_params(dialect, keys))]
+
+
+def fetch_applied(conn: Connection, ids: list[str]) -> dict[str, Applied]:
+    dialect = conn.dialect.name
+    return {
+        change_id: Applied(user_id, phash, fastjson.loads(answer))
+        for change_id, user_id, phash, answer in conn.execute(APPLIED_BY_ID[dialect], id_params(dialect, ids))
+    }
 
 
 @dataclass
@@ -224,21 +253,16 @@ class PushContext:
     now: dt.datetime
     records: dict[tuple[str, str], Row | None] = field(default_factory=dict)
     applied: dict[str, Applied | None] = field(default_factory=dict)
-    new_applied: list[dict[str, Any]] = field(default_factory=list)
+    new_applied: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     # Rows changed by this push, in the order they were first touched (parents before children).
     dirty: dict[tuple[str, str], Row] = field(default_factory=dict)
     # Live expenses per network in øre as stored before this push, and what this push moved.
     spent_before: dict[str, int] = field(default_factory=dict)
     spent_delta: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.rows_by_id, self.applied_by_id = LOOKUPS.get(self.conn.dialect.name, PORTABLE_LOOKUPS)
-
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
-        for chunk in _chunks(ids):
-            for change_id, user_id, phash, answer in self.conn.execute(self.applied_by_id, {"ids": chunk}):
-                self.applied[change_id] = Applied(user_id, phash, answer)
+        self.applied.update(fetch_applied(self.conn, ids))
         for cid in ids:
             self.applied.setdefault(cid, None)
         keys: set[tuple[str, str]] = {(c.entity, c.id) for c in changes}
@@ -247,18 +271,15 @@ class PushContext:
                 target = ref_entity(key)
                 if target is not None and isinstance(value, str):
                     keys.add((target, value))
-        for part in _chunks(sorted(keys)):
-            entities, record_ids = [k[0] for k in part], [k[1] for k in part]
-            for row in load_rows(self.conn, self.rows_by_id, entities=entities, ids=record_ids):
-                if (row.entity, row.id) in keys:
-                    self.records[(row.entity, row.id)] = row
+        for row in fetch_rows(self.conn, sorted(keys)):
+            self.records[(row.entity, row.id)] = row
         for wanted_key in keys:
             self.records.setdefault(wanted_key, None)
 
     def get(self, entity: str, record_id: str) -> Row | None:
         key = (entity, record_id)
         if key not in self.records:
-            rows = load_rows(self.conn, self.rows_by_id, entities=[entity], ids=[record_id])
+            rows = fetch_rows(self.conn, [key])
             self.records[key] = rows[0] if rows else None
         return self.records[key]
 
@@ -286,7 +307,7 @@ class PushContext:
         """The user's live records of ``entity`` in the network, with this push's changes applied."""
         found: dict[tuple[str, str], Row] = {}
         params = {"entity": entity, "network_id": network_id, "owner_id": self.user.id}
-        for row in load_rows(self.conn, ROWS_OF_NETWORK, **params):
+        for row in (Row(*r) for r in self.conn.execute(ROWS_OF_NETWORK, params)):
             key = (row.entity, row.id)
             known = self.records.get(key)
             if known is None:
@@ -318,28 +339,67 @@ class PushContext:
             first = allocate_seqs(self.session, len(rows))
             for k, row in enumerate(rows):
                 row.seq = first + k
-        if self.conn.dialect.name == "postgresql":
-            write_rows_postgresql(self.conn, rows, self.new_applied)
-        else:
-            created = [r.values() for r in rows if r.new]
-            updated = [{**r.values(), "k_entity": r.entity, "k_id": r.id} for r in rows if not r.new]
-            if created:
-                self.conn.execute(INSERT_ROW, created)
-            if updated:
-                self.conn.execute(UPDATE_ROW, updated)
-            if self.new_applied:
-                self.conn.execute(INSERT_APPLIED, self.new_applied)
+        writer = write_rows_postgresql if self.conn.dialect.name == "postgresql" else write_rows_sqlite
+        writer(self.conn, rows, self.new_applied, self.user.id, self.now)
 
 
-# PostgreSQL: each table's rows go in as one statement whose one parameter is a JSON array of the
-# rows, unpacked by ``json_to_recordset``. The statement's text never changes (so it is prepared
-# once), and the rows cross as one string made by orjson: arrays per column cost psycopg a
-# Python-level loop over every value, which was a fifth of the server's time under load.
+# Writing. Every row this push changed has its time set to the push's, so the time is turned into
+# the database's form once; the JSON columns are made by orjson. SQLite takes plain rows through
+# executemany. PostgreSQL takes each table's rows as one statement whose one parameter is a JSON
+# array of the rows, unpacked by ``json_to_recordset``: the statement's text never changes (so it
+# is prepared once), and the rows cross as one string (arrays per column cost psycopg a
+# Python-level loop over every value, a fifth of the server's time under load).
+# New rows are inserted without ON CONFLICT: a record id another broker has just taken must fail
+# (and the push be tried again), never overwrite theirs.
+INSERT_ROWS_SQLITE = """INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
+    field_versions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+UPDATE_ROWS_SQLITE = """UPDATE record SET version = ?, seq = ?, deleted = ?, network_id = ?, data = ?,
+    field_versions = ?, updated_at = ? WHERE entity = ? AND id = ? AND owner_id = ?"""
+INSERT_APPLIED_SQLITE = """INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
+    VALUES (?, ?, ?, ?, ?)"""
+
+
+def _stored_time(conn: Connection, now: dt.datetime) -> Any:
+    """``now`` in the form SQLAlchemy gives the column (SQLite: text), made once per push."""
+    column_type = RECORD.c.updated_at.type.dialect_impl(conn.dialect)
+    to_db = column_type.bind_processor(conn.dialect)
+    return to_db(now) if to_db is not None else now
+
+
+def write_rows_sqlite(
+    conn: Connection,
+    rows: list[Row],
+    applied: list[tuple[str, str, dict[str, Any]]],
+    user_id: str,
+    now: dt.datetime,
+) -> None:
+    when = _stored_time(conn, now)
+    created = [
+        (r.entity, r.id, r.owner_id, r.version, r.seq, r.deleted, r.network_id, _json(r.data),
+         _json(r.field_versions), when, when)
+        for r in rows
+        if r.new
+    ]  # fmt: skip
+    updated = [
+        (r.version, r.seq, r.deleted, r.network_id, _json(r.data), _json(r.field_versions), when,
+         r.entity, r.id, r.owner_id)
+        for r in rows
+        if not r.new
+    ]  # fmt: skip
+    if created:
+        conn.exec_driver_sql(INSERT_ROWS_SQLITE, created)
+    if updated:
+        conn.exec_driver_sql(UPDATE_ROWS_SQLITE, updated)
+    if applied:
+        conn.exec_driver_sql(
+            INSERT_APPLIED_SQLITE,
+            [(change_id, user_id, phash, _json(answer), when) for change_id, phash, answer in applied],
+        )
+
+
 _ROW_COLUMNS_PG = """entity text, id text, owner_id text, version integer, seq bigint,
         deleted boolean, network_id text, data json, field_versions json, created_at timestamptz,
         updated_at timestamptz"""
-# New rows are inserted without ON CONFLICT: a record id another broker has just taken must fail
-# (and the push be tried again), never overwrite theirs.
 INSERT_ROWS_PG = text(
     f"""
     INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
@@ -374,41 +434,59 @@ INSERT_APPLIED_PG = text(
 )
 
 
-def write_rows_postgresql(conn: Connection, rows: list[Row], applied: list[dict[str, Any]]) -> None:
+def write_rows_postgresql(
+    conn: Connection,
+    rows: list[Row],
+    applied: list[tuple[str, str, dict[str, Any]]],
+    user_id: str,
+    now: dt.datetime,
+) -> None:
+    when = now.isoformat()
     created = [r for r in rows if r.new]
     updated = [r for r in rows if not r.new]
     if created:
-        conn.execute(INSERT_ROWS_PG, {"rows": _json([_row_json(r) for r in created])})
+        conn.execute(INSERT_ROWS_PG, {"rows": _json([_row_json(r, when) for r in created])})
     if updated:
         conn.execute(
             UPDATE_ROWS_PG,
             {
                 "entities": [r.entity for r in updated],
                 "ids": [r.id for r in updated],
-                "rows": _json([_row_json(r) for r in updated]),
+                "rows": _json([_row_json(r, when) for r in updated]),
             },
         )
     if applied:
-        conn.execute(
-            INSERT_APPLIED_PG,
-            {"rows": _json([{**a, "applied_at": a["applied_at"].isoformat()} for a in applied])},
-        )
+        answers = [
+            {
+                "change_id": change_id,
+                "user_id": user_id,
+                "payload_hash": phash,
+                "result": answer,
+                "applied_at": when,
+            }
+            for change_id, phash, answer in applied
+        ]
+        conn.execute(INSERT_APPLIED_PG, {"rows": _json(answers)})
 
 
-def _row_json(row: Row) -> dict[str, Any]:
+def _row_json(row: Row, when: str) -> dict[str, Any]:
     return {
-        **row.values(),
-        "created_at": row.created_at.isoformat(),
-        "updated_at": row.updated_at.isoformat(),
+        "entity": row.entity,
+        "id": row.id,
+        "owner_id": row.owner_id,
+        "version": row.version,
+        "seq": row.seq,
+        "deleted": row.deleted,
+        "network_id": row.network_id,
+        "data": row.data,
+        "field_versions": row.field_versions,
+        "created_at": when,  # read for new rows only
+        "updated_at": when,
     }
 
 
 def _json(value: Any) -> str:
     return fastjson.dumps_str(value)
-
-
-def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def expense_share(row: Row | None) -> tuple[str | None, int]:
@@ -442,15 +520,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         )
     answer = decide_change(ctx, ch)
     ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
-    ctx.new_applied.append(
-        {
-            "change_id": ch.change_id,
-            "user_id": ctx.user.id,
-            "payload_hash": phash,
-            "result": answer,
-            "applied_at": ctx.now,
-        }
-    )
+    ctx.new_applied.append((ch.change_id, phash, answer))
     return answer
 
 
@@ -531,8 +601,6 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             network_id=None,
             data={},
             field_versions={},
-            created_at=ctx.now,
-            updated_at=ctx.now,
             new=True,
         )
         ctx.records[(ch.entity, ch.id)] = rec
@@ -541,7 +609,6 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     rec.network_id = network_id if isinstance(network_id, str) else None
     rec.data = merged
     rec.field_versions = markers
-    rec.updated_at = ctx.now
     ctx.touch(rec)
     if ch.entity == "expense":
         ctx.expense_moved(before, expense_share(rec))

@@ -17,10 +17,11 @@ from sqlalchemy.engine import Connection
 from .db import TAKE_SEQS, Database
 from .pull import PULL_ALL, PULL_OWN
 from .push import (
+    APPLIED_BY_ID,
     INSERT_APPLIED_PG,
     INSERT_ROWS_PG,
-    LOOKUPS,
     NETWORK_SPENT,
+    ROWS_BY_KEY,
     ROWS_OF_NETWORK,
     UPDATE_ROWS_PG,
 )
@@ -42,9 +43,8 @@ def warm_up(db: Database) -> None:
 
 def prepare(conn: Connection) -> None:
     """Run each hot statement once so that it matches nothing and changes nothing."""
-    rows_by_id, applied_by_id = LOOKUPS["postgresql"]
-    conn.execute(rows_by_id, {"entities": [], "ids": []})
-    conn.execute(applied_by_id, {"ids": []})
+    conn.execute(ROWS_BY_KEY["postgresql"], {"entities": [], "ids": []})
+    conn.execute(APPLIED_BY_ID["postgresql"], {"ids": []})
     conn.execute(ROWS_OF_NETWORK, {"entity": NOBODY, "network_id": NOBODY, "owner_id": NOBODY})
     conn.execute(NETWORK_SPENT, {"network_id": NOBODY, "owner_id": NOBODY})
     conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
