@@ -102,6 +102,8 @@ class Record(Base):
     field_versions: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # An expense's amount copied out of data, so that a network's budget sums a column.
+    amount_ore: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
     __table_args__ = (
         Index("ix_record_owner_seq", "owner_id", "seq"),

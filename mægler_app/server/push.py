@@ -164,6 +164,13 @@ class Row:
     def field_versions(self, value: dict[str, Any]) -> None:
         self._markers = value
 
+    def amount_ore(self) -> int | None:
+        """An expense's amount for the budget's column (amounts were checked as whole øre)."""
+        if self.entity != "expense":
+            return None
+        amount = self.data.get("amount_ore")
+        return amount if _is_int(amount) else None
+
 
 @dataclass(slots=True)
 class Applied:
@@ -206,7 +213,7 @@ ROWS_OF_NETWORK = text(
     f"""SELECT {_ROW_SELECT} FROM record AS r
     WHERE r.entity = :entity AND r.network_id = :network_id AND r.owner_id = :owner_id"""
 )
-NETWORK_SPENT = select(func.sum(RECORD.c.data["amount_ore"].as_numeric(20, 0))).where(
+NETWORK_SPENT = select(func.sum(RECORD.c.amount_ore)).where(
     RECORD.c.entity == "expense",
     RECORD.c.network_id == bindparam("network_id"),
     RECORD.c.owner_id == bindparam("owner_id"),
@@ -352,9 +359,9 @@ class PushContext:
 # New rows are inserted without ON CONFLICT: a record id another broker has just taken must fail
 # (and the push be tried again), never overwrite theirs.
 INSERT_ROWS_SQLITE = """INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
-    field_versions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    field_versions, created_at, updated_at, amount_ore) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 UPDATE_ROWS_SQLITE = """UPDATE record SET version = ?, seq = ?, deleted = ?, network_id = ?, data = ?,
-    field_versions = ?, updated_at = ? WHERE entity = ? AND id = ? AND owner_id = ?"""
+    field_versions = ?, updated_at = ?, amount_ore = ? WHERE entity = ? AND id = ? AND owner_id = ?"""
 INSERT_APPLIED_SQLITE = """INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
     VALUES (?, ?, ?, ?, ?)"""
 
@@ -376,13 +383,13 @@ def write_rows_sqlite(
     when = _stored_time(conn, now)
     created = [
         (r.entity, r.id, r.owner_id, r.version, r.seq, r.deleted, r.network_id, _json(r.data),
-         _json(r.field_versions), when, when)
+         _json(r.field_versions), when, when, r.amount_ore())
         for r in rows
         if r.new
     ]  # fmt: skip
     updated = [
         (r.version, r.seq, r.deleted, r.network_id, _json(r.data), _json(r.field_versions), when,
-         r.entity, r.id, r.owner_id)
+         r.amount_ore(), r.entity, r.id, r.owner_id)
         for r in rows
         if not r.new
     ]  # fmt: skip
@@ -399,13 +406,13 @@ def write_rows_sqlite(
 
 _ROW_COLUMNS_PG = """entity text, id text, owner_id text, version integer, seq bigint,
         deleted boolean, network_id text, data json, field_versions json, created_at timestamptz,
-        updated_at timestamptz"""
+        updated_at timestamptz, amount_ore bigint"""
 INSERT_ROWS_PG = text(
     f"""
     INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
-                        field_versions, created_at, updated_at)
+                        field_versions, created_at, updated_at, amount_ore)
     SELECT u.entity, u.id, u.owner_id, u.version, u.seq, u.deleted, u.network_id, u.data,
-           u.field_versions, u.created_at, u.updated_at
+           u.field_versions, u.created_at, u.updated_at, u.amount_ore
     FROM json_to_recordset(CAST(:rows AS json)) AS u({_ROW_COLUMNS_PG})
     """
 )
@@ -415,11 +422,11 @@ UPDATE_ROWS_PG = text(
     f"""
     UPDATE record SET version = u.version, seq = u.seq, deleted = u.deleted,
         network_id = u.network_id, data = u.data, field_versions = u.field_versions,
-        updated_at = u.updated_at
+        updated_at = u.updated_at, amount_ore = u.amount_ore
     FROM unnest(CAST(:entities AS text[]), CAST(:ids AS text[])) WITH ORDINALITY AS k(entity, id, n)
     JOIN ROWS FROM (json_to_recordset(CAST(:rows AS json)) AS ({_ROW_COLUMNS_PG}))
         WITH ORDINALITY AS u(entity, id, owner_id, version, seq, deleted, network_id, data,
-                             field_versions, created_at, updated_at, n)
+                             field_versions, created_at, updated_at, amount_ore, n)
         ON u.n = k.n
     WHERE record.entity = k.entity AND record.id = k.id AND record.owner_id = u.owner_id
     """
@@ -482,6 +489,7 @@ def _row_json(row: Row, when: str) -> dict[str, Any]:
         "field_versions": row.field_versions,
         "created_at": when,  # read for new rows only
         "updated_at": when,
+        "amount_ore": row.amount_ore(),
     }
 
 

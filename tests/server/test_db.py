@@ -1,13 +1,18 @@
-"""The SQLite server database's write-ahead log is checkpointed off the requests' path."""
+"""The server database: SQLite's write-ahead log checkpointed off the requests' path; migrations."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+from alembic import command
 from sqlalchemy import text
 
+from mægler_app.domain.timeutil import utcnow
 from mægler_app.server.accounts import add_user
-from mægler_app.server.db import Database
+from mægler_app.server.db import Database, alembic_config
+from mægler_app.server.push import NETWORK_SPENT
 
 
 def test_the_log_is_checkpointed_in_the_background_and_truncated_at_the_end(tmp_path: Path) -> None:
@@ -40,3 +45,45 @@ def test_the_log_is_checkpointed_in_the_background_and_truncated_at_the_end(tmp_
             assert conn.execute(text("SELECT count(*) FROM app_user")).scalar() == 31
     finally:
         again.dispose()
+
+
+@pytest.fixture
+def fresh_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    from .conftest import make_db_url
+
+    return make_db_url(backend, tmp_path, request)
+
+
+def test_upgrade_copies_each_expense_amount_into_its_column(fresh_db: str) -> None:
+    """A database from before s0002 keeps its budgets: the amounts it holds are copied over."""
+    db = Database(fresh_db)
+    try:
+        cfg = alembic_config(fresh_db)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "s0001")
+        rows = [
+            ("expense", "u1", 1, 1_250_000, "n1"),
+            ("expense", "u2", 2, 10**15, "n1"),  # the largest amount a push takes
+            ("expense", "u3", 3, "12,50", "n1"),  # never taken by a push: stays out of the sum
+            ("company", "c1", 4, 7, None),  # not an expense
+        ]
+        with db.engine.begin() as conn:
+            for entity, rid, seq, amount, network in rows:
+                conn.execute(
+                    text(
+                        "INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,"
+                        " field_versions, created_at, updated_at) VALUES (:e, :i, 'o', 1, :s, false, :n,"
+                        " :d, '{}', :t, :t)"
+                    ),
+                    {"e": entity, "i": rid, "s": seq, "n": network, "t": utcnow(),
+                     "d": json.dumps({"amount_ore": amount, "title": "Kørsel"})},
+                )  # fmt: skip
+        db.upgrade()
+        with db.engine.connect() as conn:
+            amounts = dict(conn.execute(text("SELECT id, amount_ore FROM record")).all())
+            spent = conn.execute(NETWORK_SPENT, {"network_id": "n1", "owner_id": "o"}).scalar()
+        assert amounts == {"u1": 1_250_000, "u2": 10**15, "u3": None, "c1": None}
+        assert spent == 1_250_000 + 10**15
+    finally:
+        db.dispose()
