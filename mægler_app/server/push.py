@@ -8,12 +8,14 @@ facilitation budget, a network's composition) sees the earlier changes of the sa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, cast
 
-from sqlalchemy import Table, bindparam, func, select, text
+from sqlalchemy import Table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -54,6 +56,7 @@ MAX_AMOUNT_ORE = 10**15
 OPEN_STAGES_WITHOUT_COMPOSITION = frozenset({Stage.KANDIDAT, Stage.AFSLUTTET})
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every field of every change; few distinct names
 def ref_entity(key: str) -> str | None:
     if key in REFERENCE_ALIASES:
         return REFERENCE_ALIASES[key]
@@ -213,12 +216,19 @@ ROWS_OF_NETWORK = text(
     f"""SELECT {_ROW_SELECT} FROM record AS r
     WHERE r.entity = :entity AND r.network_id = :network_id AND r.owner_id = :owner_id"""
 )
-NETWORK_SPENT = select(func.sum(RECORD.c.amount_ore)).where(
-    RECORD.c.entity == "expense",
-    RECORD.c.network_id == bindparam("network_id"),
-    RECORD.c.owner_id == bindparam("owner_id"),
-    RECORD.c.deleted.is_(False),
-)
+# The live expenses of several networks, summed per network.
+NETWORKS_SPENT = {
+    "sqlite": text(
+        """SELECT r.network_id, SUM(r.amount_ore) FROM record AS r
+        WHERE r.entity = 'expense' AND r.owner_id = :owner_id AND r.deleted = 0
+          AND r.network_id IN (SELECT value FROM json_each(:ids)) GROUP BY r.network_id"""
+    ),
+    "postgresql": text(
+        """SELECT r.network_id, SUM(r.amount_ore) FROM record AS r
+        WHERE r.entity = 'expense' AND r.owner_id = :owner_id AND NOT r.deleted
+          AND r.network_id = ANY(CAST(:ids AS text[])) GROUP BY r.network_id"""
+    ),
+}
 
 
 def key_params(dialect: str, keys: list[tuple[str, str]]) -> dict[str, Any]:
@@ -233,7 +243,19 @@ def id_params(dialect: str, ids: list[str]) -> dict[str, Any]:
 
 def fetch_rows(conn: Connection, keys: list[tuple[str, str]]) -> list[Row]:
     dialect = conn.dialect.name
-    return [Row(*r) for r in conn.execute(ROWS_BY_KEY[dialect], key_params(dialect, keys))]
+    return [Row(*r) for r in conn.execute(ROWS_BY_KEY[dialect], key_params(dialect, keys)).all()]
+
+
+def fetch_spent(conn: Connection, owner_id: str, network_ids: list[str]) -> dict[str, int]:
+    """Each network's live expenses in øre (0 for a network without any)."""
+    if not network_ids:
+        return {}
+    dialect = conn.dialect.name
+    params = {"owner_id": owner_id, **id_params(dialect, network_ids)}
+    spent = {network_id: 0 for network_id in network_ids}
+    # Amounts are checked whole øre, at most MAX_AMOUNT_ORE each, so the database sums them exactly.
+    spent.update((n, int(total or 0)) for n, total in conn.execute(NETWORKS_SPENT[dialect], params).all())
+    return spent
 
 
 def fetch_applied(conn: Connection, ids: list[str]) -> dict[str, Applied]:
@@ -278,10 +300,26 @@ class PushContext:
                 target = ref_entity(key)
                 if target is not None and isinstance(value, str):
                     keys.add((target, value))
-        for row in fetch_rows(self.conn, sorted(keys)):
-            self.records[(row.entity, row.id)] = row
-        for wanted_key in keys:
-            self.records.setdefault(wanted_key, None)
+        self.load(keys)
+        # The budgets these expenses count against (where they go, and where they were).
+        networks: set[str] = set()
+        for c in changes:
+            if c.entity == "expense":
+                target = c.data.get("network_id")
+                row = self.records.get((c.entity, c.id))
+                networks.update(n for n in (target, row and row.network_id) if isinstance(n, str))
+        self.spent_before.update(
+            fetch_spent(self.conn, self.user.id, sorted(networks - set(self.spent_before)))
+        )
+
+    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read in one query those of ``keys`` not read yet (a key that does not exist is None)."""
+        wanted = sorted({k for k in keys if k not in self.records})
+        if wanted:
+            for row in fetch_rows(self.conn, wanted):
+                self.records[(row.entity, row.id)] = row
+            for key in wanted:
+                self.records.setdefault(key, None)
 
     def get(self, entity: str, record_id: str) -> Row | None:
         key = (entity, record_id)
@@ -299,10 +337,8 @@ class PushContext:
     def network_spent(self, network_id: str) -> int:
         """The network's live expenses in øre, this push's changes included."""
         if network_id not in self.spent_before:
-            # Amounts are checked ints, so the database can sum them; nothing of this push is
-            # written yet, so this is the total before it.
-            total = self.conn.scalar(NETWORK_SPENT, {"network_id": network_id, "owner_id": self.user.id})
-            self.spent_before[network_id] = int(total or 0)
+            # Nothing of this push is written yet, so this is the total before it.
+            self.spent_before.update(fetch_spent(self.conn, self.user.id, [network_id]))
         return self.spent_before[network_id] + self.spent_delta.get(network_id, 0)
 
     def expense_moved(self, before: tuple[str | None, int], after: tuple[str | None, int]) -> None:
@@ -770,7 +806,9 @@ def network_composition(ctx: PushContext, network_id: str) -> tuple[int, int]:
     """(independent companies, knowledge institutions) among the network's live members."""
     independent: set[str] = set()
     knowledge: set[str] = set()
-    for membership in ctx.live_children("membership", network_id):
+    members = ctx.live_children("membership", network_id)
+    ctx.load(("company", m.data["company_id"]) for m in members if isinstance(m.data.get("company_id"), str))
+    for membership in members:
         company_id = membership.data.get("company_id")
         if not isinstance(company_id, str):
             continue

@@ -20,7 +20,7 @@ from .push import (
     APPLIED_BY_ID,
     INSERT_APPLIED_PG,
     INSERT_ROWS_PG,
-    NETWORK_SPENT,
+    NETWORKS_SPENT,
     ROWS_BY_KEY,
     ROWS_OF_NETWORK,
     UPDATE_ROWS_PG,
@@ -46,7 +46,7 @@ def prepare(conn: Connection) -> None:
     conn.execute(ROWS_BY_KEY["postgresql"], {"entities": [], "ids": []})
     conn.execute(APPLIED_BY_ID["postgresql"], {"ids": []})
     conn.execute(ROWS_OF_NETWORK, {"entity": NOBODY, "network_id": NOBODY, "owner_id": NOBODY})
-    conn.execute(NETWORK_SPENT, {"network_id": NOBODY, "owner_id": NOBODY})
+    conn.execute(NETWORKS_SPENT["postgresql"], {"ids": [], "owner_id": NOBODY})
     conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
     conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})
     conn.execute(INSERT_APPLIED_PG, {"rows": "[]"})

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from mægler_app.domain.timeutil import utcnow
 from mægler_app.server.accounts import add_user
 from mægler_app.server.db import Database, alembic_config
-from mægler_app.server.push import NETWORK_SPENT
+from mægler_app.server.push import fetch_spent
 
 
 def test_the_log_is_checkpointed_in_the_background_and_truncated_at_the_end(tmp_path: Path) -> None:
@@ -82,8 +82,8 @@ def test_upgrade_copies_each_expense_amount_into_its_column(fresh_db: str) -> No
         db.upgrade()
         with db.engine.connect() as conn:
             amounts = dict(conn.execute(text("SELECT id, amount_ore FROM record")).all())
-            spent = conn.execute(NETWORK_SPENT, {"network_id": "n1", "owner_id": "o"}).scalar()
+            spent = fetch_spent(conn, "o", ["n1", "n2"])
         assert amounts == {"u1": 1_250_000, "u2": 10**15, "u3": None, "c1": None}
-        assert spent == 1_250_000 + 10**15
+        assert spent == {"n1": 1_250_000 + 10**15, "n2": 0}
     finally:
         db.dispose()
