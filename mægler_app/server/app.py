@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import fastjson
 from ..domain.sync_contract import (
     API_PREFIX,
     MAX_BLOB_BYTES,
@@ -27,7 +28,7 @@ from ..domain.sync_contract import (
     PROTOCOL_VERSION,
 )
 from ..domain.timeutil import utcnow
-from . import accounts, fastjson, forms
+from . import accounts, forms
 from .accounts import BadCredentialsError, TooManyAttemptsError
 from .db import Database
 from .decisions import DecisionError, decide

@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import fastjson
+from .. import fastjson
 from .errors import OperatorError
 from .models import SeqCounter
 

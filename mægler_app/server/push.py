@@ -19,6 +19,7 @@ from sqlalchemy import Table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from .. import fastjson
 from ..domain.cvr import CvrError, normalize_cvr
 from ..domain.stages import Stage, composition_problems
 from ..domain.sync_contract import (
@@ -38,7 +39,6 @@ from ..domain.validation import (
     check_months,
     check_split,
 )
-from . import fastjson
 from .db import allocate_seqs
 from .models import Record, User
 from .schemas import Change

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from .. import fastjson
 from . import outbox
 from .quick import (  # re-exported: the checks live with the stdlib-only reader
     DB_NAME,
@@ -105,7 +106,11 @@ def _on_begin(conn: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # orjson for the JSON columns: the outbox's changes are written with every edit and read
+    # back at every sync.
+    engine = create_engine(
+        f"sqlite:///{path}", future=True, json_serializer=fastjson.dumps_str, json_deserializer=fastjson.loads
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

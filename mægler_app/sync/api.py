@@ -14,6 +14,7 @@ from typing import Any
 
 import requests
 
+from .. import fastjson
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
 
 
@@ -198,10 +199,11 @@ class Api:
         resp = self.request(
             "POST", "/sync/push", data=body, headers={"Content-Type": "application/json"}, expect=(200,)
         )
-        return list(resp.json()["results"])
+        return list(fastjson.loads(resp.content)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
-        return dict(self.request("GET", "/sync/pull", params={"since": since, "limit": limit}).json())
+        resp = self.request("GET", "/sync/pull", params={"since": since, "limit": limit})
+        return dict(fastjson.loads(resp.content))
 
     def put_blob(self, sha256: str, content: bytes) -> None:
         self.request(
@@ -226,10 +228,4 @@ class Api:
 
 
 def encode_push(client_id: str, changes: list[dict[str, Any]]) -> bytes:
-    import json
-
-    return json.dumps(
-        {"client_id": client_id, "protocol_version": PROTOCOL_VERSION, "changes": changes},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+    return fastjson.dumps({"client_id": client_id, "protocol_version": PROTOCOL_VERSION, "changes": changes})

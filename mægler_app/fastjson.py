@@ -1,8 +1,8 @@
-"""JSON in and out of the server with orjson (Rust), falling back to the standard library.
+"""JSON with orjson (Rust), falling back to the standard library; for the server and the client.
 
-The push and pull paths spend a large part of their time turning JSON into Python and back:
-request bodies, responses, the JSON columns, the hash of every change. orjson does the same work
-several times faster. Where it refuses what the standard library accepts (an integer beyond 64
+Sync spends a large part of its time turning JSON into Python and back: request bodies,
+responses, the JSON columns, the hash of every change. orjson does the same work several times
+faster. Where it refuses what the standard library accepts (an integer beyond 64
 bits in a client's free-form data), the standard library takes over, so no input gives a 500.
 """
 
@@ -17,6 +17,10 @@ JSONDecodeError = orjson.JSONDecodeError  # a subclass of json.JSONDecodeError
 
 
 def loads(data: bytes | str) -> Any:
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        # As the standard library does: SQLAlchemy's SQLite JSON type counts on a TypeError for a
+        # bare number, which SQLite may hand back as a number rather than text.
+        raise TypeError(f"JSON must be str or bytes, not {type(data).__name__}")
     return orjson.loads(data)
 
 
