@@ -13,10 +13,11 @@ def clean_text(value: str) -> str:
     # validation error here instead of a database error later.
     if "\x00" in value:
         raise ValueError("Teksten indeholder et NUL-tegn.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("Teksten er ikke gyldig Unicode.") from None
+    if not value.isascii():  # ASCII (most text) holds no surrogates: no need to encode it
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("Teksten er ikke gyldig Unicode.") from None
     return value
 
 
@@ -30,11 +31,21 @@ def clean_json(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict):
         for key, item in value.items():
             clean_text(key)
-            clean_json(item, depth + 1)
+            _clean_item(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
-            clean_json(item, depth + 1)
+            _clean_item(item, depth + 1)
     return value
+
+
+def _clean_item(item: Any, depth: int) -> None:
+    # A push's data is mostly flat: strings, whole numbers, booleans and None are checked here
+    # without a call each (every field of every change passes this way).
+    kind = type(item)
+    if kind is str and depth <= MAX_DEPTH:
+        clean_text(item)
+    elif not (kind is int or kind is bool or item is None) or depth > MAX_DEPTH:
+        clean_json(item, depth)
 
 
 def clean_data(value: dict[str, Any]) -> dict[str, Any]:
