@@ -14,6 +14,9 @@ from typing import Any
 import orjson
 
 JSONDecodeError = orjson.JSONDecodeError  # a subclass of json.JSONDecodeError
+# JSON text that ``dumps`` puts in as it is (text read from a JSON column, say). Only orjson knows
+# it: use it in bodies whose other values orjson always takes (no integer beyond 64 bits).
+Raw = orjson.Fragment
 
 
 def loads(data: bytes | str) -> Any:

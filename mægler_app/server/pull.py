@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, Text, bindparam, select
+from sqlalchemy import cast as sql_cast
 
+from .. import fastjson
 from .db import Database
 from .models import Record, User
 
@@ -18,7 +20,8 @@ PULL_COLUMNS = (
     RECORD.c.deleted,
     RECORD.c.owner_id,
     RECORD.c.updated_at,
-    RECORD.c.data,
+    # As the JSON text stored: it goes out as it is, never decoded and encoded again.
+    sql_cast(RECORD.c.data, Text).label("data"),
 )
 
 
@@ -56,7 +59,7 @@ def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
             "deleted": deleted,
             "owner_id": owner_id,
             "updated_at": updated_at.isoformat(),
-            "data": data,
+            "data": fastjson.Raw(data),
         }
         for seq, entity, record_id, version, deleted, owner_id, updated_at, data in rows
     ]

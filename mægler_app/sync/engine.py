@@ -677,11 +677,13 @@ class SyncEngine:
                     or int(incoming[key].get("version", 0)) > version
                 ],
             )
-            present = self._present_parents(s, ordered, set(known))
+            # Only the records this page writes need their parents here.
+            to_write = [(key, ch) for key, ch in ordered if key not in known or key in records]
+            present = self._present_parents(s, to_write, set(known))
             still_parked = {tag: p for tag, p in parked.items() if tuple(tag.split("/", 1)) not in incoming}
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
-            for key, ch in ordered:
+            for key, ch in to_write:
                 entity, rid = key
                 if entity != last_entity:
                     # Parents' rows first: the unit of work knows no relationships to order by,
@@ -698,12 +700,7 @@ class SyncEngine:
                 if missing:
                     still_parked[f"{entity}/{rid}"] = {"change": ch, "waiting": missing}
                     continue
-                receipt = (ch.get("data") or {}).get("receipt_sha256")
-                if isinstance(receipt, str) and receipt:
-                    self._receipts_seen.add(receipt)
-                if key in known and key not in records:
-                    present.add(key)
-                    continue  # this version is here already
+                self._note_receipt(ch)
                 if key not in known and key not in local:
                     # A record new to this computer: a plain INSERT, many at once (the common case
                     # of a first sync, where the ORM's per-object bookkeeping is most of the cost).
@@ -718,6 +715,9 @@ class SyncEngine:
                     self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
                 present.add(key)
             self._insert_rows(s, last_entity, new_rows)
+            for key, ch in ordered:
+                if key in known and key not in records:
+                    self._note_receipt(ch)  # this version is here already
             self.report.parked = len(still_parked)
             self._store_parked(s, parked, still_parked)
             if refetch != set(_state(s, "pull_refetch", []) or []):
@@ -730,6 +730,11 @@ class SyncEngine:
         finally:
             s.close()
         return still_parked
+
+    def _note_receipt(self, ch: dict[str, Any]) -> None:
+        receipt = (ch.get("data") or {}).get("receipt_sha256")
+        if isinstance(receipt, str) and receipt:
+            self._receipts_seen.add(receipt)
 
     @staticmethod
     def _store_parked(
