@@ -140,7 +140,7 @@ _RAISE_ATTEMPTS = (
     .where(_OUTBOX.c.seq.in_(bindparam("seqs", expanding=True)))
     .values(attempts=_OUTBOX.c.attempts + 1)
 )
-_DELETE_ENTRIES = delete(OutboxEntry).where(OutboxEntry.seq.in_(bindparam("seqs", expanding=True)))
+_DELETE_ENTRIES = delete(_OUTBOX).where(_OUTBOX.c.seq.in_(bindparam("seqs", expanding=True)))
 _LOCAL_ENTRIES = select(OutboxEntry).where(
     OutboxEntry.record_id.in_(bindparam("ids", expanding=True)),
     OutboxEntry.status.in_(_LOCAL_STATUSES),
