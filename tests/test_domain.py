@@ -247,3 +247,32 @@ def test_a_network_counts_in_the_year_it_was_established() -> None:
     assert years["2025"]["figures"]["networks"] == 1
     # Stages are still counted in the year the network was made, as before.
     assert years["2025"]["figures"]["networks_by_stage"]["ansoegning"] == 1
+
+
+def test_skip_ranges_fold_and_read_back() -> None:
+    from mægler_app.domain.sync_contract import MAX_SKIP_LENGTH, format_skip, parse_skip, seq_ranges
+
+    assert seq_ranges({7, 3, 4, 5, 9, 10}) == [(3, 5), (7, 7), (9, 10)]
+    assert seq_ranges([]) == []
+    text = format_skip(seq_ranges({7, 3, 4, 5, 9, 10}))
+    assert text == "3-5,7-7,9-10"
+    assert parse_skip(text, 100) == [(3, 5), (7, 7), (9, 10)]
+    assert parse_skip("", 100) == []
+    # as many as fit go out, the lowest first (the next pages need them first)
+    many = seq_ranges(set(range(10**6, 10**6 + 2000, 2)))
+    text = format_skip(many)
+    assert MAX_SKIP_LENGTH - 16 < len(text) <= MAX_SKIP_LENGTH
+    kept = parse_skip(text, 10**9)
+    assert kept is not None and kept == many[: len(kept)]
+    for bad in [
+        "5-3",
+        "1-2,",
+        "-3",
+        "3",
+        "a-b",
+        "1-2;3-4",
+        "1-101",
+        "٣-٤",
+        ",".join(["1-1"] * (MAX_SKIP_LENGTH // 4 + 1)),
+    ]:
+        assert parse_skip(bad, 100) is None, bad

@@ -40,3 +40,53 @@ CONFLICT = "conflict"
 REJECTED = "rejected"
 
 APPLICATION_STATUSES = ("draft", "submitted", "approved", "rejected")
+
+
+# Pull's optional ``skip``: sequence numbers the client already holds at exactly the server's
+# version (its own push coming back, told by the ``seq`` of each push answer), as ranges
+# "first-last,first-last". The server leaves those records out of the pages; ``next_since`` and
+# ``has_more`` are as without it. An extension of DESIGN.md §5: a client that does not send it
+# gets every record. Its length is bounded well below what the HTTP server takes in a URL.
+MAX_SKIP_LENGTH = 2000
+
+
+def seq_ranges(seqs: list[int] | set[int]) -> list[tuple[int, int]]:
+    """Consecutive numbers folded into (first, last) ranges, in order."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(seqs)):
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def format_skip(ranges: list[tuple[int, int]]) -> str:
+    """The ranges as a ``skip`` parameter: as many as fit, lowest first (the next pages need them)."""
+    parts: list[str] = []
+    length = -1
+    for a, b in ranges:
+        part = f"{a}-{b}"
+        if length + 1 + len(part) > MAX_SKIP_LENGTH:
+            break
+        parts.append(part)
+        length += 1 + len(part)
+    return ",".join(parts)
+
+
+def parse_skip(text: str, largest: int) -> list[tuple[int, int]] | None:
+    """The ranges of a ``skip`` parameter, or None if it is not one (the server then says why)."""
+    if not text:
+        return []
+    if len(text) > MAX_SKIP_LENGTH:
+        return None
+    out = []
+    for part in text.split(","):
+        first, dash, last = part.partition("-")
+        if not (dash and first.isascii() and first.isdigit() and last.isascii() and last.isdigit()):
+            return None
+        a, b = int(first), int(last)
+        if a > b or b > largest:
+            return None
+        out.append((a, b))
+    return out

@@ -24,8 +24,10 @@ from ..domain.sync_contract import (
     API_PREFIX,
     MAX_BLOB_BYTES,
     MAX_PUSH_BYTES,
+    MAX_SKIP_LENGTH,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    parse_skip,
 )
 from ..domain.timeutil import utcnow
 from . import accounts, forms
@@ -58,6 +60,15 @@ log = logging.getLogger("maegler.server")
 
 PULL_LIMIT = 500  # changes per page when the client does not say
 MAX_PULL_LIMIT = 1000
+SKIP_HELP = (
+    "Sekvensnumre, klienten allerede har i serverens version (fra push-svarenes seq), som "
+    "intervaller »første-sidste,første-sidste«; de poster udelades af siderne."
+)
+SKIP_PATTERN = r"^([0-9]{1,19}-[0-9]{1,19}(,[0-9]{1,19}-[0-9]{1,19})*)?$"
+SKIP_TEXT = (
+    f"skip skal være intervaller af sekvensnumre skrevet »første-sidste«, adskilt af komma, med "
+    f"første ≤ sidste, i alt højst {MAX_SKIP_LENGTH} tegn."
+)
 # A push that collides with another broker's simultaneous insert is tried again (see push()).
 PUSH_ATTEMPTS = 3
 
@@ -250,7 +261,7 @@ async def push_args(request: Request) -> dict[str, Any] | None:
 async def pull_args(request: Request) -> dict[str, Any] | None:
     user = cached_user(request)
     query = request.query_params
-    if user is None or not set(query) <= {"since", "limit"}:
+    if user is None or not set(query) <= {"since", "limit", "skip"}:
         return None
     since, limit = query.get("since", "0"), query.get("limit", str(PULL_LIMIT))
     if not (since.isascii() and since.isdigit() and limit.isascii() and limit.isdigit()):
@@ -258,7 +269,10 @@ async def pull_args(request: Request) -> dict[str, Any] | None:
     since_n, limit_n = int(since), int(limit)
     if since_n > MAX_INT or not 1 <= limit_n <= MAX_PULL_LIMIT:
         return None
-    return {"user": user, "since": since_n, "limit": limit_n}
+    skip = query.get("skip", "")
+    if len(query.getlist("skip")) > 1 or parse_skip(skip, MAX_INT) is None:
+        return None
+    return {"user": user, "since": since_n, "limit": limit_n, "skip": skip}
 
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
@@ -379,9 +393,13 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         user: UserDep,
         since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = PULL_LIMIT,
+        skip: Annotated[str, Query(max_length=MAX_SKIP_LENGTH, pattern=SKIP_PATTERN, description=SKIP_HELP)] = "",
     ) -> Response:
+        ranges = parse_skip(skip, MAX_INT)
+        if ranges is None:
+            return error_response(422, SKIP_TEXT)
         # Built by pull() in the shape of PullResponse; sent without validating it once more.
-        return json_response(pull(db, user, since, limit))
+        return json_response(pull(db, user, since, limit, ranges))
 
     @app.put(
         f"{API_PREFIX}/blobs/{{sha256}}",

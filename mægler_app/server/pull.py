@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, Text, bindparam, select
@@ -40,7 +42,10 @@ PULL_OWN = (
 )
 
 
-def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
+def pull(
+    db: Database, user: User, since: int, limit: int, skip: Sequence[tuple[int, int]] = ()
+) -> dict[str, Any]:
+    """A page of changes after ``since``, leaving out those whose seq is in a ``skip`` range."""
     params: dict[str, Any] = {"since": since, "limit": limit + 1}
     if user.role == "caseworker":
         query = PULL_ALL
@@ -50,6 +55,7 @@ def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
         rows = conn.execute(query, params).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
+    held = _Ranges(skip)
     changes = [
         {
             "seq": seq,
@@ -62,5 +68,24 @@ def pull(db: Database, user: User, since: int, limit: int) -> dict[str, Any]:
             "data": fastjson.Raw(data),
         }
         for seq, entity, record_id, version, deleted, owner_id, updated_at, data in rows
+        if not held.holds(seq)
     ]
     return {"changes": changes, "next_since": rows[-1][0] if rows else since, "has_more": has_more}
+
+
+class _Ranges:
+    """Sequence-number ranges, merged where they overlap, for a look-up by bisection."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for first, last in sorted(ranges):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        self.firsts = [first for first, _last in merged]
+        self.lasts = [last for _first, last in merged]
+
+    def holds(self, seq: int) -> bool:
+        i = bisect.bisect_right(self.firsts, seq) - 1
+        return i >= 0 and seq <= self.lasts[i]

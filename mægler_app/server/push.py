@@ -102,6 +102,23 @@ class RejectedError(Exception):
     pass
 
 
+class _JsonSlot:
+    """A dict attribute kept as the JSON text read from the database until it is first used."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, row: object, owner: type | None = None) -> dict[str, Any]:
+        value = getattr(row, self.slot)
+        if isinstance(value, str):
+            value = fastjson.loads(value)
+            setattr(row, self.slot, value)
+        return cast(dict[str, Any], value)
+
+    def __set__(self, row: object, value: dict[str, Any] | str) -> None:
+        setattr(row, self.slot, value)
+
+
 class Row:
     """A record as the push sees it: loaded with one query, written back in bulk at the end.
 
@@ -118,7 +135,7 @@ class Row:
         "deleted",
         "network_id",
         "_data",
-        "_markers",
+        "_field_versions",
         "new",
     )
 
@@ -142,30 +159,13 @@ class Row:
         self.seq = seq
         self.deleted = bool(deleted)  # SQLite answers 0 or 1
         self.network_id = network_id
-        self._data = data
-        self._markers = field_versions
+        self.data = data
+        self.field_versions = field_versions
         self.new = new
 
-    @property
-    def data(self) -> dict[str, Any]:
-        if isinstance(self._data, str):
-            self._data = fastjson.loads(self._data)
-        return cast(dict[str, Any], self._data)
-
-    @data.setter
-    def data(self, value: dict[str, Any]) -> None:
-        self._data = value
-
-    @property
-    def field_versions(self) -> dict[str, Any]:
-        """Per field: [the version that last changed it, the client that did]."""
-        if isinstance(self._markers, str):
-            self._markers = fastjson.loads(self._markers)
-        return cast(dict[str, Any], self._markers)
-
-    @field_versions.setter
-    def field_versions(self, value: dict[str, Any]) -> None:
-        self._markers = value
+    data = _JsonSlot()
+    # Per field: [the version that last changed it, the client that did].
+    field_versions = _JsonSlot()
 
     def amount_ore(self) -> int | None:
         """An expense's amount for the budget's column (amounts were checked as whole øre)."""
@@ -285,6 +285,8 @@ class PushContext:
     new_applied: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     # Rows changed by this push, in the order they were first touched (parents before children).
     dirty: dict[tuple[str, str], Row] = field(default_factory=dict)
+    # Each applied change's answer and its row, which tells the answer its seq once it has one.
+    written: list[tuple[dict[str, Any], Row]] = field(default_factory=list)
     # Live expenses per network in øre as stored before this push, and what this push moved.
     spent_before: dict[str, int] = field(default_factory=dict)
     spent_delta: dict[str, int] = field(default_factory=dict)
@@ -382,6 +384,10 @@ class PushContext:
             first = allocate_seqs(self.session, len(rows))
             for k, row in enumerate(rows):
                 row.seq = first + k
+            # The record's seq after this push: a client that stores the answer's version holds
+            # the record as pulled with that seq, and may ask pull to skip it.
+            for answer, row in self.written:
+                answer["seq"] = row.seq
         writer = write_rows_postgresql if self.conn.dialect.name == "postgresql" else write_rows_sqlite
         writer(self.conn, rows, self.new_applied, self.user.id, self.now)
 
@@ -656,7 +662,9 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     ctx.touch(rec)
     if ch.entity == "expense":
         ctx.expense_moved(before, expense_share(rec))
-    return result(ch.change_id, APPLIED, version=version)
+    answer = result(ch.change_id, APPLIED, version=version)
+    ctx.written.append((answer, rec))
+    return answer
 
 
 def check_rules(

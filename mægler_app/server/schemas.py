@@ -71,6 +71,8 @@ class ChangeResult(BaseModel):
     version: int | None = None
     error: str | None = None
     server: ServerCopy | None = None
+    # The record's sequence number after an applied change (pull's ``skip`` may name it).
+    seq: int | None = None
 
 
 class PushResponse(BaseModel):

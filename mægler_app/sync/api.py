@@ -201,8 +201,12 @@ class Api:
         )
         return list(fastjson.loads(resp.content)["results"])
 
-    def pull(self, since: int, limit: int) -> dict[str, Any]:
-        resp = self.request("GET", "/sync/pull", params={"since": since, "limit": limit})
+    def pull(self, since: int, limit: int, skip: str = "") -> dict[str, Any]:
+        """A page after ``since``; ``skip`` names seq ranges this computer holds already."""
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if skip:
+            params["skip"] = skip
+        resp = self.request("GET", "/sync/pull", params=params)
         return dict(fastjson.loads(resp.content))
 
     def put_blob(self, sha256: str, content: bytes) -> None:

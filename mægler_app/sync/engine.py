@@ -37,6 +37,8 @@ from ..domain.sync_contract import (
     MAX_PUSH_BYTES,
     REJECTED,
     SERVER_FIELDS,
+    format_skip,
+    seq_ranges,
 )
 from ..domain.timeutil import utcnow
 from ..store.db import Store, StoreSession
@@ -211,6 +213,8 @@ class SyncEngine:
         self._done = 0
         self._total = 0
         self._receipts_seen: set[str] = set()
+        # Server seqs of records this run stored at the server's version (its own pushes).
+        self._held_seqs: set[int] = set()
 
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
@@ -465,6 +469,9 @@ class SyncEngine:
                     {"rid": key[1], "old": versions[key], "v": version}
                 )
                 versions[key] = version
+                seq = answer.get("seq")
+                if isinstance(seq, int):
+                    self._held_seqs.add(seq)  # pull need not bring this record back
             if item.tail:
                 tails.append(
                     OutboxEntry(
@@ -605,14 +612,16 @@ class SyncEngine:
             since = int(_state(s, "pull_since", 0) or 0)
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
         try:
-            ahead: Future[dict[str, Any]] = fetcher.submit(self.api.pull, since, self.page_size)
+            ahead: Future[dict[str, Any]] = fetcher.submit(
+                self.api.pull, since, self.page_size, self._skip(since)
+            )
             while True:
                 page = ahead.result()
                 changes = list(page.get("changes") or [])
                 next_since = int(page.get("next_since", since))
                 has_more = bool(page.get("has_more")) and next_since > since
                 if has_more:
-                    ahead = fetcher.submit(self.api.pull, next_since, self.page_size)
+                    ahead = fetcher.submit(self.api.pull, next_since, self.page_size, self._skip(next_since))
                 parked = self._apply_page(changes, next_since, parked)
                 since = next_since
                 self.report.pulled += len(changes)
@@ -625,6 +634,10 @@ class SyncEngine:
         finally:
             # A page fetched ahead and not applied is simply fetched again next time.
             fetcher.shutdown(wait=False, cancel_futures=True)
+
+    def _skip(self, since: int) -> str:
+        """What this run pushed and holds at the server's version: left out of the pages."""
+        return format_skip(seq_ranges({n for n in self._held_seqs if n > since}))
 
     def _load_parked(self) -> dict[str, dict[str, Any]]:
         """Records waiting for a parent, one LocalState row each (``pull_parked:<entity>/<id>``).

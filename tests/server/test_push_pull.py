@@ -399,6 +399,36 @@ def test_pull_pages_with_next_since(make_user: Any) -> None:
     assert [c["id"] for c in r["changes"]] == [created[0]["id"]]
 
 
+def test_push_answers_carry_the_seq_and_pull_skips_what_the_client_names(make_user: Any) -> None:
+    a = make_user()
+    first = [change("company", company_data()) for _ in range(4)]
+    answers = a.push(*first)
+    seqs = [r["seq"] for r in answers]
+    assert all(isinstance(n, int) for n in seqs) and len(set(seqs)) == 4
+    # A replay tells the same seq; an edit in a later push gets a new one.
+    assert [r["seq"] for r in a.push(*first)] == seqs
+    edit = one(a.push(change("company", {"name": "Nyt navn"}, id=first[0]["id"], base=1)))
+    assert edit["seq"] > max(seqs)
+    later = change("company", company_data())
+    one(a.push(later))
+    everything = a.get("/sync/pull", params={"since": 0}).json()
+    # Skipping the first push's seqs leaves out only the records still at them; the edited
+    # record moved past them and still comes, and so does the later one.
+    skip = f"{min(seqs)}-{max(seqs)}"
+    body = a.get("/sync/pull", params={"since": 0, "skip": skip}).json()
+    assert [c["id"] for c in body["changes"]] == [first[0]["id"], later["id"]]
+    assert (body["next_since"], body["has_more"]) == (everything["next_since"], everything["has_more"])
+    # Pages are cut as without skip: a page wholly skipped is empty and says there is more.
+    page = a.get("/sync/pull", params={"since": 0, "limit": 2, "skip": skip}).json()
+    assert (page["changes"], page["has_more"]) == ([], True)
+    assert page["next_since"] == everything["changes"][1]["seq"]
+    # Overlapping and single ranges
+    body = a.get("/sync/pull", params={"since": 0, "skip": f"{seqs[1]}-{seqs[1]},{seqs[0]}-{seqs[2]}"}).json()
+    assert [c["id"] for c in body["changes"]] == [first[3]["id"], first[0]["id"], later["id"]]
+    bad = a.get("/sync/pull", params={"skip": "5-1"})
+    assert bad.status_code == 422 and "første ≤ sidste" in bad.json()["detail"]
+
+
 def test_caseworker_pulls_everything(make_user: Any) -> None:
     a, b, cw = make_user(), make_user(), make_user("caseworker")
     ca, cb = change("company", company_data()), change("company", company_data())

@@ -85,6 +85,24 @@ def test_two_laptops_of_one_broker_converge(new_user: Any, laptop: Any) -> None:
     assert get_state(a.store, "last_sync") is not None
 
 
+def test_own_pushes_are_not_pulled_back_but_others_changes_are(new_user: Any, laptop: Any) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    add_network(a.store, companies=4)  # 1 network, 4 companies, 4 memberships
+    first = a.sync()
+    assert first.complete and first.pushed == 9
+    assert first.pulled == 0  # the server left out what this laptop had just sent
+    with b.store.session() as s:
+        s.add(Company(cvr=make_valid_cvr(next(_cvr)), name="Fra den anden computer ApS"))
+    assert b.sync().complete
+    add_network(a.store, companies=3, name="Fødevarenetværket")
+    second = a.sync()
+    assert second.complete and second.pushed == 7
+    assert second.pulled == 1  # only B's company
+    assert b.sync().complete
+    assert snapshot(a.store) == snapshot(b.store)
+
+
 def test_own_consecutive_changes_never_conflict(new_user: Any, laptop: Any) -> None:
     a = laptop(new_user())
     ids = add_network(a.store)
