@@ -393,7 +393,9 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         user: UserDep,
         since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = PULL_LIMIT,
-        skip: Annotated[str, Query(max_length=MAX_SKIP_LENGTH, pattern=SKIP_PATTERN, description=SKIP_HELP)] = "",
+        skip: Annotated[
+            str, Query(max_length=MAX_SKIP_LENGTH, pattern=SKIP_PATTERN, description=SKIP_HELP)
+        ] = "",
     ) -> Response:
         ranges = parse_skip(skip, MAX_INT)
         if ranges is None:
