@@ -28,6 +28,7 @@ from ...domain.timeutil import format_date_da, utcnow
 from ...domain.validation import BudgetCheck, check_amount, receipt_required
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
+from .queries import live_with_network_name
 
 DRAFT = "draft"
 FINAL = "final"
@@ -349,13 +350,7 @@ def get_expense(store: Store, expense_id: str) -> ExpenseRow:
 
 def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None = None) -> list[ExpenseRow]:
     with store.session() as s:
-        q = (
-            select(Expense, Network.name)
-            .join(Network, Network.id == Expense.network_id)
-            .where(Expense.deleted.is_(False))
-        )
-        if network_id is not None:
-            q = q.where(Expense.network_id == network_id)
+        q = live_with_network_name(Expense, network_id)
         if expense_id is not None:
             q = q.where(Expense.id == expense_id)
         found = s.execute(q.order_by(Expense.spent_on, Expense.updated_at)).all()

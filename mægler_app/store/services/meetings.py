@@ -16,6 +16,7 @@ from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import ensure_utc, utcnow
 from ..db import Store
 from ..models import Company, Contact, Expense, Meeting, Membership, Network
+from .queries import live_with_network_name
 
 
 class MeetingError(DomainError):
@@ -275,13 +276,7 @@ def get_meeting(store: Store, meeting_id: str) -> MeetingDetail:
 def list_meetings(store: Store, network_id: str | None = None) -> list[MeetingRow]:
     """Meetings, newest first; one network's or all of them."""
     with store.session() as s:
-        q = (
-            select(Meeting, Network.name)
-            .join(Network, Network.id == Meeting.network_id)
-            .where(Meeting.deleted.is_(False))
-        )
-        if network_id is not None:
-            q = q.where(Meeting.network_id == network_id)
+        q = live_with_network_name(Meeting, network_id)
         spent_q = select(Expense.meeting_id, Expense.amount_ore).where(
             Expense.deleted.is_(False), Expense.status == "final", Expense.meeting_id.is_not(None)
         )

@@ -33,7 +33,70 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ApplicationModels", text)
 
 
-class GrowthModel(QAbstractTableModel):
+class _MemberTableModel(QAbstractTableModel):
+    """A table over the network's member companies with fixed headers; ``row_id`` is a company id.
+
+    Subclasses say which cells take edits (``_cell_editable``) and which company a row shows
+    (``_member``); an accepted edit is reported by ``_accept_edit``.
+    """
+
+    HEADERS: tuple[str, ...] = ()
+
+    input_rejected = Signal(str)
+    edited = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members: list[MemberInfo] = []
+        self._editable = True
+
+    def _member(self, row: int) -> MemberInfo:
+        return self._members[row]
+
+    def _cell_editable(self, column: int) -> bool:
+        """Whether the column takes edits when the table is editable at all."""
+        raise NotImplementedError
+
+    def _can_edit(self, index: _Index, role: int) -> bool:
+        return (
+            role == Qt.ItemDataRole.EditRole
+            and index.isValid()
+            and self._editable
+            and self._cell_editable(index.column())
+        )
+
+    def _accept_edit(self, index: _Index) -> bool:
+        """A cell took a new value: repaint it and tell the editor."""
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.edited.emit()
+        return True
+
+    def row_id(self, index: _Index) -> str | None:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        return self._member(index.row()).company_id
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and self._cell_editable(index.column()):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+
+class GrowthModel(_MemberTableModel):
     """Expected growth: a row per company and measure, with the figure in kr. (persons) and in %.
 
     Four narrow columns rather than one wide row per company, so the table fits the editor.
@@ -46,14 +109,9 @@ class GrowthModel(QAbstractTableModel):
     HEADERS = ("Virksomhed", "Nøgletal", "Forventet stigning", "Stigning i %")
     MEASURES = list(GROWTH_MEASURES)
 
-    input_rejected = Signal(str)
-    edited = Signal()
-
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._members: list[MemberInfo] = []
         self._values: dict[str, dict[str, int | None]] = {}
-        self._editable = True
 
     def set_data(
         self, members: list[MemberInfo], values: dict[str, dict[str, int | None]], editable: bool
@@ -76,32 +134,14 @@ class GrowthModel(QAbstractTableModel):
         member_row, measure_row = divmod(row, len(self.MEASURES))
         return self._members[member_row], self.MEASURES[measure_row]
 
-    def row_id(self, index: _Index) -> str | None:
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
-        return self._locate(index.row())[0].company_id
+    def _member(self, row: int) -> MemberInfo:
+        return self._locate(row)[0]
+
+    def _cell_editable(self, column: int) -> bool:
+        return column in (self.COL_ABS, self.COL_PCT)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._members) * len(self.MEASURES)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and index.column() in (self.COL_ABS, self.COL_PCT):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
 
     @staticmethod
     def _text(measure: str, kind: str, value: int | None, *, for_edit: bool) -> str:
@@ -147,9 +187,7 @@ class GrowthModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self._editable:
-            return False
-        if index.column() not in (self.COL_ABS, self.COL_PCT):
+        if not self._can_edit(index, role):
             return False
         member, measure = self._locate(index.row())
         kind = "pct" if index.column() == self.COL_PCT else "abs"
@@ -168,12 +206,10 @@ class GrowthModel(QAbstractTableModel):
             self.input_rejected.emit(msg)
             return False
         self._values[member.company_id][growth_key(measure, kind)] = parsed
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.edited.emit()
-        return True
+        return self._accept_edit(index)
 
 
-class SplitModel(QAbstractTableModel):
+class SplitModel(_MemberTableModel):
     """The allocation key: each company's share (editable in custom mode) and its amount in kr."""
 
     COL_COMPANY = 0
@@ -182,16 +218,11 @@ class SplitModel(QAbstractTableModel):
     COL_AMOUNT = 3
     HEADERS = ("Virksomhed", "CVR-nr.", "Andel (%)", "Beløb")
 
-    input_rejected = Signal(str)
-    edited = Signal()
-
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._members: list[MemberInfo] = []
         self._bp: dict[str, int] = {}
         self._amounts: dict[str, int | None] = {}
         self._custom = False
-        self._editable = True
 
     def set_data(self, members: list[MemberInfo], bp: dict[str, int], custom: bool, editable: bool) -> None:
         self.beginResetModel()
@@ -225,32 +256,12 @@ class SplitModel(QAbstractTableModel):
                 [Qt.ItemDataRole.DisplayRole],
             )
 
-    def row_id(self, index: _Index) -> str | None:
-        if not index.isValid() or index.row() >= len(self._members):
-            return None
-        return self._members[index.row()].company_id
+    def _cell_editable(self, column: int) -> bool:
+        # Shares are typed only in custom mode.
+        return self._custom and column == self.COL_SHARE
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and self._custom and index.column() == self.COL_SHARE:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._members)):
@@ -272,9 +283,7 @@ class SplitModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.COL_SHARE:
-            return False
-        if not (self._editable and self._custom):
+        if not self._can_edit(index, role):
             return False
         try:
             bp = parse_percent_bp("" if value is None else str(value))
@@ -282,6 +291,4 @@ class SplitModel(QAbstractTableModel):
             self.input_rejected.emit(str(exc))
             return False
         self._bp[self._members[index.row()].company_id] = bp
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.edited.emit()
-        return True
+        return self._accept_edit(index)

@@ -7,12 +7,13 @@ import datetime as dt
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...domain.money import format_kr
 from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, ORE_PER_KRONE
 from ...domain.timeutil import format_date_da
 from ...store.services.expenses import Budget, BurnDown
+from ..cards import FigureCard
 
 NAVY = QColor("#1f3b57")
 AMBER = QColor("#d08a00")
@@ -136,19 +137,9 @@ class BurnDownChart(QChartView):
             chart.legend().markers(self.planned)[0].setVisible(False)
 
 
-class _Figure(QFrame):
-    def __init__(self, title: str, object_name: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(10, 6, 10, 6)
-        head = QLabel(title)
-        head.setObjectName("cardTitle")
-        self.value = QLabel("–")
-        self.value.setObjectName(object_name)
-        self.value.setStyleSheet("font-size: 18px; font-weight: 600; color: #1f3b57;")
-        lay.addWidget(head)
-        lay.addWidget(self.value)
+def _figure(title: str, object_name: str) -> FigureCard:
+    # The panel's figures are smaller than the meetings view's totals.
+    return FigureCard(title, object_name, size_px=18, margins=(10, 6))
 
 
 class BudgetPanel(QWidget):
@@ -161,10 +152,10 @@ class BudgetPanel(QWidget):
         left = QVBoxLayout()
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.frame = _Figure(self.tr("Ramme"), "budgetFrame")
-        self.spent = _Figure(self.tr("Brugt"), "budgetSpent")
-        self.committed = _Figure(self.tr("Planlagt"), "budgetCommitted")
-        self.remaining = _Figure(self.tr("Tilbage"), "budgetRemaining")
+        self.frame = _figure(self.tr("Ramme"), "budgetFrame")
+        self.spent = _figure(self.tr("Brugt"), "budgetSpent")
+        self.committed = _figure(self.tr("Planlagt"), "budgetCommitted")
+        self.remaining = _figure(self.tr("Tilbage"), "budgetRemaining")
         for i, fig in enumerate((self.frame, self.spent, self.committed, self.remaining)):
             grid.addWidget(fig, i // 2, i % 2)
         left.addLayout(grid)
@@ -198,7 +189,7 @@ class BudgetPanel(QWidget):
         self.committed.value.setText(format_kr(b.committed_ore))
         self.remaining.value.setText(format_kr(b.remaining_ore))
         colour = "#b3261e" if b.remaining_ore < 0 else ("#8a5a00" if b.warn else "#1f3b57")
-        self.remaining.value.setStyleSheet(f"font-size: 18px; font-weight: 600; color: {colour};")
+        self.remaining.set_colour(colour)
         self.bar.setValue(max(0, min(1000, b.used_permille)))
         self.bar.setFormat(self.tr("%1 % brugt eller planlagt").replace("%1", str(b.used_permille // 10)))
         notes = []

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QLabel,
     QSplitter,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import format_kr
 from ...store.services import expenses as expense_svc
+from ..cards import FigureCard
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
 from ..table import FilterProxy
@@ -28,23 +28,15 @@ if TYPE_CHECKING:
     from ..meetings.network_tab import NetworkActivityTab
 
 
-class _Card(QFrame):
+class _Card(FigureCard):
+    """A total over all networks, with a note below the figure."""
+
     def __init__(self, title: str, name: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 8, 12, 8)
-        head = QLabel(title)
-        head.setObjectName("cardTitle")
-        self.value = QLabel("–")
-        self.value.setObjectName(name)
-        self.value.setStyleSheet("font-size: 20px; font-weight: 600; color: #1f3b57;")
+        super().__init__(title, name, size_px=20, margins=(12, 8))
         self.note = QLabel("")
         self.note.setObjectName("cardNote")
         self.note.setWordWrap(True)
-        lay.addWidget(head)
-        lay.addWidget(self.value)
-        lay.addWidget(self.note)
+        self._lay.addWidget(self.note)
 
 
 class MeetingsView(View):
