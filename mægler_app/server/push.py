@@ -102,6 +102,10 @@ class RejectedError(Exception):
     pass
 
 
+# This push's answers to store: (change id, payload hash, answer).
+Answers = list[tuple[str, str, dict[str, Any]]]
+
+
 class _JsonSlot:
     """A dict attribute kept as the JSON text read from the database until it is first used."""
 
@@ -282,7 +286,7 @@ class PushContext:
     now: dt.datetime
     records: dict[tuple[str, str], Row | None] = field(default_factory=dict)
     applied: dict[str, Applied | None] = field(default_factory=dict)
-    new_applied: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    new_applied: Answers = field(default_factory=list)
     # Rows changed by this push, in the order they were first touched (parents before children).
     dirty: dict[tuple[str, str], Row] = field(default_factory=dict)
     # Each applied change's answer and its row, which tells the answer its seq once it has one.
@@ -416,11 +420,7 @@ def _stored_time(conn: Connection, now: dt.datetime) -> Any:
 
 
 def write_rows_sqlite(
-    conn: Connection,
-    rows: list[Row],
-    applied: list[tuple[str, str, dict[str, Any]]],
-    user_id: str,
-    now: dt.datetime,
+    conn: Connection, rows: list[Row], applied: Answers, user_id: str, now: dt.datetime
 ) -> None:
     when = _stored_time(conn, now)
     created = [
@@ -484,11 +484,7 @@ INSERT_APPLIED_PG = text(
 
 
 def write_rows_postgresql(
-    conn: Connection,
-    rows: list[Row],
-    applied: list[tuple[str, str, dict[str, Any]]],
-    user_id: str,
-    now: dt.datetime,
+    conn: Connection, rows: list[Row], applied: Answers, user_id: str, now: dt.datetime
 ) -> None:
     when = now.isoformat()
     created = [r for r in rows if r.new]
