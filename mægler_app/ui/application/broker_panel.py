@@ -7,26 +7,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from ...domain.money import format_kr
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.broker import BrokerPage, broker_page
+from ..cards import NoteCard
 from ..context import AppContext
 
 
-class _Card(QFrame):
+class _Card(NoteCard):
     def __init__(self, title: str, key: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        lay = QVBoxLayout(self)
-        t = QLabel(title)
-        t.setObjectName("cardTitle")
-        self.value = QLabel("–")
-        self.value.setObjectName("cardValue")
+        super().__init__(title, "cardValue", stretch=True)
         self.value.setAccessibleName(key)
-        self.note = QLabel("")
-        self.note.setObjectName("cardNote")
-        self.note.setWordWrap(True)
-        lay.addWidget(t)
-        lay.addWidget(self.value)
-        lay.addWidget(self.note)
-        lay.addStretch(1)
 
 
 class BrokerPanel(QWidget):

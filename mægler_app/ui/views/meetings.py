@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import format_kr
 from ...store.services import expenses as expense_svc
-from ..cards import FigureCard
+from ..cards import NoteCard
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
 from ..table import FilterProxy
@@ -28,15 +28,9 @@ if TYPE_CHECKING:
     from ..meetings.network_tab import NetworkActivityTab
 
 
-class _Card(FigureCard):
+def _card(title: str, name: str) -> NoteCard:
     """A total over all networks, with a note below the figure."""
-
-    def __init__(self, title: str, name: str) -> None:
-        super().__init__(title, name, size_px=20, margins=(12, 8))
-        self.note = QLabel("")
-        self.note.setObjectName("cardNote")
-        self.note.setWordWrap(True)
-        self._lay.addWidget(self.note)
+    return NoteCard(title, name, size_px=20, margins=(12, 8))
 
 
 class MeetingsView(View):
@@ -58,9 +52,9 @@ class MeetingsView(View):
         )
         cards = QGridLayout()
         cards.setSpacing(10)
-        self.card_spent = _Card(self.tr("Brugt i alt"), "totalSpent")
-        self.card_committed = _Card(self.tr("Planlagt"), "totalCommitted")
-        self.card_attention = _Card(self.tr("Kræver opmærksomhed"), "totalAttention")
+        self.card_spent = _card(self.tr("Brugt i alt"), "totalSpent")
+        self.card_committed = _card(self.tr("Planlagt"), "totalCommitted")
+        self.card_attention = _card(self.tr("Kræver opmærksomhed"), "totalAttention")
         for i, card in enumerate((self.card_spent, self.card_committed, self.card_attention)):
             cards.addWidget(card, 0, i)
         lay.addLayout(cards)

@@ -9,25 +9,12 @@ from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...domain.timeutil import format_datetime_da
 from ...store.quick import figures
+from ..cards import NoteCard
 from .base import View
 
 
-class _Card(QFrame):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        lay = QVBoxLayout(self)
-        self.title = QLabel(title)
-        self.title.setObjectName("cardTitle")
-        self.value = QLabel("–")
-        self.value.setObjectName("cardValue")
-        self.note = QLabel("")
-        self.note.setObjectName("cardNote")
-        self.note.setWordWrap(True)
-        lay.addWidget(self.title)
-        lay.addWidget(self.value)
-        lay.addWidget(self.note)
-        lay.addStretch(1)
+def _card(title: str) -> NoteCard:
+    return NoteCard(title, "cardValue", stretch=True)
 
 
 class OverviewView(View):
@@ -46,10 +33,10 @@ class OverviewView(View):
         )
         grid = QGridLayout()
         grid.setSpacing(12)
-        self.card_networks = _Card(self.tr("Aktive netværk"))
-        self.card_companies = _Card(self.tr("Virksomheder"))
-        self.card_budget = _Card(self.tr("Faciliteringsudgifter"))
-        self.card_sync = _Card(self.tr("Ikke sendt til Væksthus"))
+        self.card_networks = _card(self.tr("Aktive netværk"))
+        self.card_companies = _card(self.tr("Virksomheder"))
+        self.card_budget = _card(self.tr("Faciliteringsudgifter"))
+        self.card_sync = _card(self.tr("Ikke sendt til Væksthus"))
         for i, card in enumerate((self.card_networks, self.card_companies, self.card_budget, self.card_sync)):
             grid.addWidget(card, 0, i)
         lay.addLayout(grid)
