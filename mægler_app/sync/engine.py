@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, update
+from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
 from ..domain.stages import Stage
@@ -134,7 +135,7 @@ _NEXT_PENDING = (
         _OUTBOX.c.record_id,
         _OUTBOX.c.base_version,
         _OUTBOX.c.deleted,
-        _OUTBOX.c.data,
+        sql_cast(_OUTBOX.c.data, Text),  # as stored: most changes go out without decoding it
         _OUTBOX.c.created_at,
     )
     .where(_OUTBOX.c.status == "pending", _OUTBOX.c.seq > bindparam("after"))
@@ -331,14 +332,14 @@ class SyncEngine:
             entries = s.execute(_NEXT_PENDING, {"after": after, "limit": self.batch_size}).all()
             if not entries:
                 return []
-            versions = self._local_versions(s, [(e.entity, e.record_id) for e in entries])
+            versions = self._local_versions(s, [(e[2], e[3]) for e in entries])
             out: list[_Outgoing] = []
             size = 200
             for e in entries:
-                item = self._outgoing(e, versions.get((e.entity, e.record_id), 0))
+                item = self._outgoing(*e, local_version=versions.get((e[2], e[3]), 0))
                 if item.size > self.max_push_bytes:
                     self._reject_locally(
-                        s, e, "Ændringen er for stor til at blive sendt (over grænsen for én sending)."
+                        s, item.seq, "Ændringen er for stor til at blive sendt (over grænsen for én sending)."
                     )
                     continue
                 if out and size + item.size > self.max_push_bytes:
@@ -370,36 +371,52 @@ class SyncEngine:
                 out[(entity, rid)] = int(version)
         return out
 
-    def _outgoing(self, e: Any, local_version: int) -> _Outgoing:
-        """``e``: an outbox row (the columns of ``_NEXT_PENDING``)."""
-        server_owned = SERVER_FIELDS.get(e.entity, frozenset())
-        data = {k: v for k, v in (e.data or {}).items() if k not in server_owned}
+    def _outgoing(
+        self,
+        seq: int,
+        change_id: str,
+        entity: str,
+        record_id: str,
+        base_version: int,
+        deleted: bool,
+        data_json: str | None,
+        created_at: Any,
+        *,
+        local_version: int,
+    ) -> _Outgoing:
+        """An outbox row (the columns of ``_NEXT_PENDING``) as the change to send."""
+        if not data_json or data_json == "null":
+            data_json = "{}"
+        data: Any = fastjson.Raw(data_json)
         tail: dict[str, Any] | None = None
-        deferred = _DEFERRED.get(e.entity)
-        if (
-            deferred
-            and e.base_version == 0
-            and local_version == 0
-            and not e.deleted
-            and data.get("stage") not in _OPEN_STAGES
-            and any(k in data for k in deferred)
-        ):
-            tail = {k: data.pop(k) for k in deferred if k in data}
+        server_owned = SERVER_FIELDS.get(entity)
+        deferred = _DEFERRED.get(entity)
+        if server_owned or deferred:
+            fields = {k: v for k, v in fastjson.loads(data_json).items() if k not in (server_owned or ())}
+            if (
+                deferred
+                and base_version == 0
+                and local_version == 0
+                and not deleted
+                and fields.get("stage") not in _OPEN_STAGES
+                and any(k in fields for k in deferred)
+            ):
+                tail = {k: fields.pop(k) for k in deferred if k in fields}
+            data = fields
         change = {
-            "change_id": e.change_id,
-            "entity": e.entity,
-            "id": e.record_id,
-            "base_version": e.base_version,
-            "deleted": bool(e.deleted),
+            "change_id": change_id,
+            "entity": entity,
+            "id": record_id,
+            "base_version": base_version,
+            "deleted": bool(deleted),
             "data": data,
         }
-        piece = fastjson.dumps(change)
-        return _Outgoing(e.seq, change, tail, piece, local_version, e.created_at)
+        return _Outgoing(seq, change, tail, fastjson.dumps(change), local_version, created_at)
 
     @staticmethod
-    def _reject_locally(s: StoreSession, e: Any, reason: str) -> None:
+    def _reject_locally(s: StoreSession, seq: int, reason: str) -> None:
         s.execute(
-            update(OutboxEntry).where(OutboxEntry.seq == e.seq).values(status="rejected", last_error=reason)
+            update(OutboxEntry).where(OutboxEntry.seq == seq).values(status="rejected", last_error=reason)
         )
 
     def _post(self, batch: list[_Outgoing]) -> list[Any]:

@@ -266,6 +266,20 @@ def test_a_refused_batch_is_narrowed_down_to_the_bad_change(new_user: Any, lapto
     assert row.record_id == bad.id and "NUL" in row.reason
 
 
+def test_a_change_too_big_to_send_is_rejected_here_and_the_rest_goes(new_user: Any, laptop: Any) -> None:
+    a = laptop(new_user())
+    with a.store.session() as s:
+        small = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"Lille {i} ApS") for i in range(3)]
+        big = Company(cvr=make_valid_cvr(next(_cvr)), name="Stor ApS", notes="x" * 5000)
+        s.add_all([small[0], big, *small[1:]])
+    report = a.sync(max_push_bytes=2000, batch_size=2)
+    assert report.applied == 3 and report.rejected == 0 and report.attention == 1
+    (row,) = resolve.list_rejected(a.store)
+    assert row.record_id == big.id and "for stor" in row.reason
+    with a.store.session() as s:  # nothing typed is lost
+        assert s.get(Company, big.id).notes == "x" * 5000
+
+
 def test_pull_keeps_local_pending_fields(new_user: Any, laptop: Any) -> None:
     user = new_user()
     a, b = laptop(user, "a"), laptop(user, "b")
