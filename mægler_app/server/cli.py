@@ -187,11 +187,11 @@ def serve_tuning() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
-# A push allocates a few hundred thousand short-lived objects (parsed changes, rows, answers), and
-# at Python's default threshold the collector ran every 700 of them, each time also walking the
-# hundreds of thousands of objects every server holds for good (modules, SQLAlchemy's and FastAPI's
-# machinery). Those are frozen once the app is built, and the youngest generation is collected
-# less often: 116–125 → 90–98 µs of CPU per pushed change in alternating runs.
+# A push allocates a few hundred thousand short-lived objects (parsed changes, rows, answers). At
+# Python's default threshold the collector ran every 700 of them, and its full collections walked
+# the hundreds of thousands of objects every server holds for good (modules, SQLAlchemy's and
+# FastAPI's machinery): a third of a push. Those are frozen once the app is built, and the youngest
+# generation is collected less often: 116–125 → 90–98 µs of CPU per pushed change in alternating runs.
 GC_THRESHOLD = (20_000, 10, 10)
 
 
