@@ -113,16 +113,12 @@ def _set_state(s: StoreSession, key: str, value: Any) -> None:
         row.value = value
 
 
-# Look-ups by a list of ids, built once with one expanding parameter: building ``in_(chunk)``
-# anew makes a bound parameter of every id, which cost more than running the query.
+# A look-up of ORM objects by a list of ids, built once with one expanding parameter: building
+# ``in_(chunk)`` anew makes a bound parameter of every id, which cost more than running the query.
 @cache
-def _by_ids(entity: str, what: str) -> Any:
+def _objects_by_ids(entity: str) -> Any:
     cls = SYNCED[entity]
-    if what == "objects":
-        return select(cls).where(cls.id.in_(bindparam("ids", expanding=True)))
-    table = cast(Table, cls.__table__)  # type: ignore[attr-defined]  # plain rows, past the ORM
-    columns = {"ids": (table.c.id,), "versions": (table.c.id, table.c.version)}[what]
-    return select(*columns).where(table.c.id.in_(bindparam("ids", expanding=True)))
+    return select(cls).where(cls.id.in_(bindparam("ids", expanding=True)))
 
 
 _OUTBOX = cast(Table, OutboxEntry.__table__)
@@ -145,6 +141,7 @@ _NEXT_PENDING = (
 # The push's bookkeeping statements in plain SQL, a list of keys as one JSON parameter: SQLAlchemy's
 # processing of 500 bound parameters per statement cost more than SQLite's work.
 _IN_LIST = "IN (SELECT value FROM json_each(?))"
+_LOCAL_STATE = cast(Table, LocalState.__table__)
 _RAISE_ATTEMPTS = f"UPDATE {_OUTBOX.name} SET attempts = attempts + 1 WHERE seq {_IN_LIST}"
 _DELETE_ENTRIES = f"DELETE FROM {_OUTBOX.name} WHERE seq {_IN_LIST}"
 
@@ -552,7 +549,7 @@ class SyncEngine:
             if cls is None:
                 continue
             for chunk in _chunks(sorted(ids), 500):
-                for obj in s.scalars(_by_ids(entity, "objects"), {"ids": chunk}):
+                for obj in s.scalars(_objects_by_ids(entity), {"ids": chunk}):
                     out[(entity, obj.id)] = obj
         return out
 
@@ -780,8 +777,10 @@ class SyncEngine:
         s: StoreSession, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
     ) -> None:
         gone = [_PARKED_PREFIX + tag for tag in before if tag not in after]
-        for chunk in _chunks(gone, 500):
-            s.execute(delete(LocalState).where(LocalState.key.in_(chunk)))
+        if gone:
+            s.connection().exec_driver_sql(
+                f"DELETE FROM {_LOCAL_STATE.name} WHERE key {_IN_LIST}", _as_list(gone)
+            )
         changed = [
             {"key": _PARKED_PREFIX + tag, "value": value}
             for tag, value in after.items()
@@ -795,9 +794,27 @@ class SyncEngine:
 
     @staticmethod
     def _insert_rows(s: StoreSession, entity: str, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            s.execute(insert(SYNCED[entity].__table__), rows)  # type: ignore[attr-defined]
-            rows.clear()
+        """New records' rows (complete, see ``new_row``) in one ``executemany``.
+
+        Each value goes through its column type's own conversion, as SQLAlchemy's insert would
+        do it; only SQLAlchemy's generic per-row machinery around it is left out.
+        """
+        if not rows:
+            return
+        conn = s.connection()
+        columns = list(cast(Table, SYNCED[entity].__table__).columns)  # type: ignore[attr-defined]
+        to_db = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in columns]
+        plan = list(zip([c.key for c in columns], to_db, strict=True))
+        names = ", ".join(c.name for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(
+            f"INSERT INTO {_table_name(entity)} ({names}) VALUES ({marks})",
+            [
+                tuple(row[key] if convert is None else convert(row[key]) for key, convert in plan)
+                for row in rows
+            ],
+        )
+        rows.clear()
 
     @staticmethod
     def _present_parents(
@@ -813,10 +830,12 @@ class SyncEngine:
                 if isinstance(value, str):
                     wanted.setdefault(target, set()).add(value)
         present: set[tuple[str, str]] = set(known)
+        conn = s.connection()
         for target, ids in wanted.items():
-            todo = sorted(i for i in ids if (target, i) not in present)
-            for chunk in _chunks(todo, 500):
-                present.update((target, rid) for rid in s.scalars(_by_ids(target, "ids"), {"ids": chunk}))
+            todo = [i for i in ids if (target, i) not in present]
+            if todo:
+                query = f"SELECT id FROM {_table_name(target)} WHERE id {_IN_LIST}"
+                present.update((target, rid) for (rid,) in conn.exec_driver_sql(query, _as_list(todo)).all())
         return present
 
     @staticmethod

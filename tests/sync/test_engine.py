@@ -103,6 +103,48 @@ def test_own_pushes_are_not_pulled_back_but_others_changes_are(new_user: Any, la
     assert snapshot(a.store) == snapshot(b.store)
 
 
+def test_pulled_records_are_stored_as_this_computer_stores_its_own(new_user: Any, laptop: Any) -> None:
+    """Dates, times, JSON and flags land in the same form whether typed here or pulled."""
+    import sqlite3
+
+    from mægler_app.store.models import Meeting
+
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store, stage="trin1")
+    with a.store.session() as s:
+        s.add(
+            Meeting(
+                network_id=ids["network"],
+                starts_at=dt.datetime(2026, 3, 4, 9, 30, 15, 123456, tzinfo=dt.UTC),
+                participant_contact_ids=["k1", "k2"],
+                next_steps=[{"text": "Ring til Ærø Stål", "owner": "", "due": "2026-04-01", "done": False}],
+                agenda="Dagsorden",
+            )
+        )
+        s.add(
+            Expense(
+                network_id=ids["network"],
+                spent_on=dt.date(2026, 3, 5),
+                amount_ore=123_45,
+                description="Kaffe",
+            )
+        )
+    assert a.sync().complete and b.sync().complete
+    columns = {
+        "meeting": "id, network_id, starts_at, kind, participant_contact_ids, next_steps, agenda, deleted",
+        "expense": "id, network_id, spent_on, amount_ore, description, deleted",
+        "company": "id, cvr, name, deleted",
+        "membership": "id, network_id, company_id, deleted",
+    }
+    for table, cols in columns.items():
+        rows = []
+        for laptop_ in (a, b):
+            with sqlite3.connect(laptop_.store.db_path) as con:
+                rows.append(sorted(con.execute(f"SELECT {cols} FROM {table}").fetchall()))  # noqa: S608
+        assert rows[0] == rows[1] and rows[0], table
+
+
 def test_own_consecutive_changes_never_conflict(new_user: Any, laptop: Any) -> None:
     a = laptop(new_user())
     ids = add_network(a.store)
