@@ -44,11 +44,14 @@ def test_warning_starts_at_80_percent(qtbot, store) -> None:
     tab.show()
     assert not tab.budget.warning.isVisible()
     assert tab.budget.committed.value.text() == "19.999,99 kr."
+    remaining = tab.budget.remaining.value
+    assert remaining.styleSheet() == "font-size: 18px; font-weight: 600; color: #1f3b57;"
     _spend(store, net, 1, TODAY - dt.timedelta(days=1), "Frimærke")
     tab.ctx.bus.changed.emit("expense")
     assert tab.budget.warning.isVisible()
     assert tab.budget.warning.text().startswith("80 % af rammen er brugt eller planlagt")
     assert tab.budget.bar.value() == 800
+    assert remaining.styleSheet() == "font-size: 18px; font-weight: 600; color: #8a5a00;"  # amber
 
 
 def test_burn_down_chart_shows_booked_and_planned(qtbot, store, tmp_path) -> None:

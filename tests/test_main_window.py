@@ -134,3 +134,27 @@ def test_store_loads_in_a_worker_after_the_first_paint(qtbot, store) -> None:
     assert view.model.rowCount() == 3
     ctx.pool.waitForDone()
     ctx.close()
+
+
+def test_overview_cards_show_the_profile(qtbot, store) -> None:
+    from sqlalchemy import func, select
+
+    fill_demo(store)
+    with store.session() as s:
+        companies = s.scalar(select(func.count()).select_from(Company))
+    window = _window(qtbot, store)
+    view = window.show_view("overblik")
+    cards = (view.card_networks, view.card_companies, view.card_budget, view.card_sync)
+    assert [c.title.text() for c in cards] == [
+        "Aktive netværk",
+        "Virksomheder",
+        "Faciliteringsudgifter",
+        "Ikke sendt til Væksthus",
+    ]
+    assert all(c.value.objectName() == "cardValue" and c.note.objectName() == "cardNote" for c in cards)
+    assert view.card_networks.value.text() == "3"
+    assert view.card_networks.note.text().startswith("Mål: ")
+    assert view.card_companies.value.text() == str(companies)
+    assert view.card_budget.value.text().endswith(" kr.")
+    assert int(view.card_sync.value.text()) > 0
+    assert view.card_sync.note.text() == "Aldrig synkroniseret"

@@ -776,18 +776,18 @@ class SyncEngine:
     def _store_parked(
         s: StoreSession, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
     ) -> None:
-        gone = [_PARKED_PREFIX + tag for tag in before if tag not in after]
-        if gone:
-            s.connection().exec_driver_sql(
-                f"DELETE FROM {_LOCAL_STATE.name} WHERE key {_IN_LIST}", _as_list(gone)
-            )
         changed = [
             {"key": _PARKED_PREFIX + tag, "value": value}
             for tag, value in after.items()
             if before.get(tag) is not value
         ]
+        # Released records' rows go, and changed ones are written anew.
+        stale = [_PARKED_PREFIX + tag for tag in before if tag not in after] + [c["key"] for c in changed]
+        if stale:
+            s.connection().exec_driver_sql(
+                f"DELETE FROM {_LOCAL_STATE.name} WHERE key {_IN_LIST}", _as_list(stale)
+            )
         if changed:
-            s.execute(delete(LocalState).where(LocalState.key.in_([c["key"] for c in changed])))
             s.execute(insert(LocalState), changed)
         if s.get(LocalState, "pull_parked") is not None:
             s.execute(delete(LocalState).where(LocalState.key == "pull_parked"))
