@@ -1,12 +1,13 @@
 """Sync benchmark: initial sync of a ``demo-data --scale 1`` profile, and a no-change sync at 1× and 10×.
 
 Runs a real ``maegler-server`` on 127.0.0.1 (SQLite in a temp folder). Times are taken talking to
-it directly over loopback. Bytes on the wire (HTTP headers included) are counted on a second run of
+it directly over loopback. Bytes on the wire (HTTP headers included) are counted on a separate run of
 the same sync through a byte-counting TCP proxy, against a second fresh server: the proxy forwards
 in Python threads of this process, so timing through it would measure the proxy as well.
 Baselines are measured in the same run:
 
-- push: the same changes sent by a bare ``requests`` loop (no outbox bookkeeping), ratio = engine / bare;
+- push: the request bodies the engine sent in the proxied run, with fresh ids, posted by a bare
+  loop as another broker (the server does the same work; no outbox bookkeeping), ratio = engine / bare;
 - pull: the same pages fetched without applying them, ratio = engine / bare;
 - no-change sync: one ``GET /healthz`` round trip, ratio = sync / round trip (1× and 10× should match).
 
@@ -99,6 +100,38 @@ def records(store: Store) -> int:
         return sum(int(s.scalar(select(func.count()).select_from(cls)) or 0) for cls in SYNCED.values())
 
 
+class RecordingApi(Api):
+    """An Api that keeps the body of every push it sends."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.bodies: list[bytes] = []
+
+    def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
+        self.bodies.append(body if body is not None else encode_push(client_id, changes))
+        return super().push(client_id, changes, body=body)
+
+
+def as_other_broker(body: bytes, local_ids: set[str]) -> bytes:
+    """A recorded push body with every record id (and reference to one) and change id made new."""
+
+    def new_id(value: Any) -> Any:
+        if isinstance(value, str) and value in local_ids:
+            return str(uuid.uuid5(uuid.NAMESPACE_OID, value))
+        if isinstance(value, dict):  # a split key names companies by id
+            return {new_id(k): new_id(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [new_id(v) for v in value]
+        return value
+
+    push = json.loads(body)
+    for change in push["changes"]:
+        change["change_id"] = f"b-{change['change_id']}"
+        change["id"] = new_id(change["id"])
+        change["data"] = new_id(change["data"])
+    return encode_push("baseline", push["changes"])
+
+
 def login(url: str, user: str) -> Api:
     api = Api(url)
     api.login(user, PASSWORD)
@@ -161,38 +194,32 @@ def main() -> int:
             changes = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
         n = records(store)
 
-        # baseline push: the same changes, bare HTTP, another broker (same server work)
-        with store.session() as s:
-            entries = list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
-        # fresh ids (references mapped too), so the baseline broker does not own the profile's records
-        idmap = {e.record_id: str(uuid.uuid5(uuid.NAMESPACE_OID, e.record_id)) for e in entries}
-        payload = [
-            {
-                "change_id": f"b-{e.change_id}",
-                "entity": e.entity,
-                "id": idmap[e.record_id],
-                "base_version": 0,
-                "deleted": False,
-                "data": {k: idmap.get(v, v) if isinstance(v, str) else v for k, v in e.data.items()},
-            }
-            for e in entries
-        ]
-        base_api = login(direct, "baseline")
-        t0 = time.perf_counter()
-        for i in range(0, len(payload), 500):
-            base_api.push("baseline", [], body=encode_push("baseline", payload[i : i + 500]))
-        base_push = time.perf_counter() - t0
-
-        # the engine: initial sync of the profile (push everything, then pull)
-        t_push, t_initial, engine = initial_sync(store, login(direct, "maegler1"))
-        rep = engine.report
-        # the same sync once more, through the byte-counting proxy to the second server
+        # the same sync first through the byte-counting proxy, to a second server; the bodies the
+        # engine posts there are recorded for the baseline
         wire_store = open_store(tmp / "laptop-a-wire")
-        wire_api = login(proxy.url, "maegler1")
+        wire_api = RecordingApi(proxy.url)
+        wire_api.login("maegler1", PASSWORD)
         up0, down0 = proxy.stats.bytes_up, proxy.stats.bytes_down
         _, t_initial_proxied, _ = initial_sync(wire_store, wire_api)
         wire = proxy.stats.bytes_up - up0 + proxy.stats.bytes_down - down0
         wire_store.close()
+
+        # baseline push: the engine's own batches, bare HTTP, as another broker (fresh ids, so the
+        # server does the same work for records nobody owns yet)
+        with store.session() as s:
+            local_ids = {e.record_id for e in s.scalars(select(OutboxEntry))}
+        bodies = [as_other_broker(body, local_ids) for body in wire_api.bodies]
+        base_api = login(direct, "baseline")
+        t0 = time.perf_counter()
+        base_results = [r for body in bodies for r in base_api.push("baseline", [], body=body)]
+        base_push = time.perf_counter() - t0
+        refused = [r for r in base_results if r["status"] != "applied"]
+        if refused:
+            raise SystemExit(f"grundlinjen blev ikke taget imod: {refused[:3]}")
+
+        # the engine: initial sync of the profile (push everything, then pull)
+        t_push, t_initial, engine = initial_sync(store, login(direct, "maegler1"))
+        rep = engine.report
         results["initial"] = {
             "records": n,
             "changes": changes,
