@@ -8,7 +8,7 @@ import pytest
 
 from mægler_app.domain import rules
 from mægler_app.domain.cvr import CvrError, format_cvr, make_valid_cvr, normalize_cvr
-from mægler_app.domain.money import MoneyError, format_kr, parse_kr, split_by_basis_points
+from mægler_app.domain.money import MoneyError, format_int_da, format_kr, parse_kr, split_by_basis_points
 from mægler_app.domain.stages import (
     NetworkFacts,
     Stage,
@@ -77,6 +77,12 @@ def test_format_kr() -> None:
     assert format_kr(100, suffix=False) == "1,00"
     with pytest.raises(TypeError):
         format_kr(1.5)  # type: ignore[arg-type]
+
+
+def test_format_int_da() -> None:
+    assert [format_int_da(n) for n in (0, 999, 1000, 11966, 1_234_567, -4500)] == [
+        "0", "999", "1.000", "11.966", "1.234.567", "-4.500"
+    ]  # fmt: skip
 
 
 def test_money_round_trip() -> None:

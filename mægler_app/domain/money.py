@@ -61,14 +61,18 @@ def parse_kr(text: str, *, allow_negative: bool = False) -> int:
     return -ore if negative else ore
 
 
+def format_int_da(n: int) -> str:
+    """``11966`` → ``11.966``: a whole number with Danish thousands separators."""
+    return f"{n:,}".replace(",", ".")
+
+
 def format_kr(ore: int, *, suffix: bool = True) -> str:
     """``2500000`` → ``25.000,00 kr.``"""
     if not isinstance(ore, int) or isinstance(ore, bool):
         raise TypeError("beløb i øre skal være et heltal")
     sign = "-" if ore < 0 else ""
     kr, rest = divmod(abs(ore), ORE_PER_KRONE)
-    whole = f"{kr:,}".replace(",", ".")
-    text = f"{sign}{whole},{rest:02d}"
+    text = f"{sign}{format_int_da(kr)},{rest:02d}"
     return f"{text} kr." if suffix else text
 
 

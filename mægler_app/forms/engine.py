@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import DomainError
-from ..domain.money import format_kr, parse_kr
+from ..domain.money import format_int_da, format_kr, parse_kr
 from ..domain.rules import ORE_PER_KRONE
 from ..domain.timeutil import format_date_da, parse_date_da
 from .definition import YES_PARTLY_NO, FormDefinition, Question, Section, Template
@@ -444,7 +444,7 @@ def display_value(question: Question, value: Any) -> str:
     if kind == "multi":
         return ", ".join(question.option_label(v) for v in stored)
     if kind == "number":
-        return f"{stored:,}".replace(",", ".")
+        return format_int_da(stored)
     return str(stored)
 
 

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..domain.timeutil import format_date_da
@@ -145,6 +145,74 @@ class RejectedRow:
     reason: str
     fields: tuple[str, ...]
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    entity: str
+    entity_label: str
+    record_id: str
+    label: str
+    what: str  # "Ny post", "Slettes", or the changed fields' names
+    changed_at: dt.datetime | None
+
+
+# The sync page lists this many records waiting to be sent, the most recently changed first.
+PENDING_SHOWN = 200
+
+
+def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[PendingRow], int]:
+    """Records with changes not yet sent, most recently changed first: at most ``limit``, and how many in all."""
+    key = (OutboxEntry.entity, OutboxEntry.record_id)
+    waiting = OutboxEntry.status == "pending"
+    latest = func.max(OutboxEntry.seq)
+    with store.session() as s:
+        total = int(
+            s.scalar(select(func.count()).select_from(select(*key).where(waiting).distinct().subquery())) or 0
+        )
+        shown = [
+            (entity, rid)
+            for entity, rid, _seq in s.execute(
+                select(*key, latest).where(waiting).group_by(*key).order_by(latest.desc()).limit(limit)
+            )
+        ]
+        entries: dict[tuple[str, str], list[OutboxEntry]] = {k: [] for k in shown}
+        for e in s.scalars(
+            select(OutboxEntry)
+            .where(waiting, OutboxEntry.record_id.in_([rid for _entity, rid in shown]))
+            .order_by(OutboxEntry.seq)
+        ):
+            if (e.entity, e.record_id) in entries:
+                entries[(e.entity, e.record_id)].append(e)
+        objects = _records_by_key(s, shown)
+        out = []
+        for entity, rid in shown:
+            changes = entries[(entity, rid)]
+            obj = objects.get((entity, rid))
+            if changes[-1].deleted:
+                what = "Slettes"
+            elif any(e.base_version == 0 for e in changes) and (obj is None or obj.version == 0):
+                what = "Ny post"
+            else:
+                fields = dict.fromkeys(k for e in changes for k in (e.data or {}))
+                what = ", ".join(FIELD_LABELS.get(k, k) for k in fields) or "Ændret"
+            changed = obj.updated_at if obj is not None and obj.updated_at else changes[-1].created_at
+            out.append(
+                PendingRow(entity, ENTITY_LABELS.get(entity, entity), rid, _label(obj, entity), what, changed)
+            )
+    return out, total
+
+
+def _records_by_key(s: Any, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
+    by_entity: dict[str, list[str]] = {}
+    for entity, rid in keys:
+        by_entity.setdefault(entity, []).append(rid)
+    found: dict[tuple[str, str], SyncMixin] = {}
+    for entity, ids in by_entity.items():
+        cls = SYNCED.get(entity)
+        if cls is not None:
+            found.update(((entity, obj.id), obj) for obj in s.scalars(select(cls).where(cls.id.in_(ids))))
+    return found
 
 
 def _record(s: Any, entity: str, rid: str) -> SyncMixin | None:

@@ -18,10 +18,10 @@ from mægler_app.store.services.overview import get_state, pending_counts
 from mægler_app.sync import resolve
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
-from mægler_app.ui.sync.view import SyncView, conflicts_model, diff_model, rejected_model
+from mægler_app.ui.sync.view import SyncView, conflicts_model, diff_model, pending_model, rejected_model
 
 from .conftest import PASSWORD
-from .test_engine import add_network
+from .test_engine import add_network, outbox
 
 
 def _window(qtbot: Any, store: Any) -> MainWindow:
@@ -292,10 +292,70 @@ def test_models_pass_qtmodeltester(qtmodeltester: Any, sync_server: Any, new_use
     conflicts = resolve.list_conflicts(b.store)
     rejected = resolve.list_rejected(b.store)
     assert len(conflicts) == 1 and len(rejected) == 1
+    with b.store.session() as s:
+        s.get(Network, ids["network"]).name = "Stålnetværket"
+    pending, _total = resolve.list_pending(b.store)
+    assert len(pending) == 1
     for model, rows in (
+        (pending_model(), pending),
         (conflicts_model(), conflicts),
         (diff_model(), list(conflicts[0].fields)),
         (rejected_model(), rejected),
     ):
         model.set_rows(rows)
         qtmodeltester.check(model)
+
+
+def test_sync_page_lists_what_waits_to_be_sent(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any, monkeypatch: Any
+) -> None:
+    lap = laptop(new_user())
+    ids = add_network(lap.store)
+    window = _window(qtbot, lap.store)
+    view = _sync_view(window)
+    view.refresh()
+    # one row per record, newest first, however many changes it has
+    assert view.pending_box.isVisible() and not view.pending_more.isVisible()
+    rows = [view.pending.row_at(i) for i in range(view.pending.rowCount())]
+    sent_order = [(entity, rid) for entity, rid, _status in outbox(lap.store)]
+    assert [(r.entity, r.record_id) for r in rows] == list(reversed(sent_order))
+    assert sorted(r.entity_label for r in rows) == ["Medlemskab"] * 3 + ["Netværk"] + ["Virksomhed"] * 3
+    network_row = next(r for r in rows if r.entity == "network")
+    assert network_row.label == "Metalnetværket" and network_row.what == "Ny post"
+    assert view.pending.data(view.pending.index(0, 3)) not in ("", "–")  # when it was changed
+
+    # only the newest are listed when there are many, and the page says how many in all
+    monkeypatch.setattr(resolve, "PENDING_SHOWN", 2)
+    view.refresh()
+    assert view.pending.rowCount() == 2 and view.pending_more.isVisible()
+    assert view.pending_more.text() == "Viser de 2 senest ændrede af 7 poster."
+
+    # sent: nothing waits
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    assert view.pending.rowCount() == 0 and not view.pending_box.isVisible()
+
+    # an edit names its fields; a deletion says so
+    with lap.store.session() as s:
+        company = s.get(Company, ids["companies"][0])
+        assert company is not None
+        company.city = "Herning"
+        company.employees = 12
+        gone = s.get(Company, ids["companies"][1])
+        assert gone is not None
+        gone.deleted = True
+    with lap.store.session() as s:  # as if sent once and not answered: the next edit is a change of its own
+        for entry in s.scalars(select(OutboxEntry)):
+            entry.attempts = 1
+    with lap.store.session() as s:
+        company = s.get(Company, ids["companies"][0])
+        assert company is not None
+        company.notes = "Ringer tilbage i næste uge"
+    assert [rid for _e, rid, _s in outbox(lap.store)].count(ids["companies"][0]) == 2
+    monkeypatch.setattr(resolve, "PENDING_SHOWN", 200)
+    view.refresh()
+    assert view.pending.rowCount() == 2
+    by_id = {view.pending.row_at(i).record_id: view.pending.row_at(i) for i in range(view.pending.rowCount())}
+    assert by_id[ids["companies"][0]].what == "By, Ansatte, Noter"
+    assert by_id[ids["companies"][1]].what == "Slettes"
+    assert by_id[ids["companies"][0]].label == "Virksomhed 0 ApS"

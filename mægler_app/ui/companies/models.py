@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
-from ...domain.money import format_kr_input
+from ...domain.money import format_int_da, format_kr_input
 from ...domain.rules import FOCUS_AREAS, is_sme
 from ...domain.timeutil import format_date_da
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
@@ -235,7 +235,7 @@ class SearchProxy(QSortFilterProxyModel):
 
 
 def employees_text(n: int | None) -> str:
-    return "" if n is None else f"{n:,}".replace(",", ".")
+    return "" if n is None else format_int_da(n)
 
 
 class CompaniesModel(RecordTableModel):

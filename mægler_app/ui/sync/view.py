@@ -1,4 +1,5 @@
-"""Synkronisering (Ctrl+6): account, "Synkronisér nu" with progress and cancel, conflicts and rejected changes."""
+"""Synkronisering (Ctrl+6): account, "Synkronisér nu" with progress and cancel, conflicts, rejected
+changes, and the records still waiting to be sent."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.money import format_int_da
 from ...domain.timeutil import format_datetime_da
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
@@ -59,6 +61,16 @@ def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore
         Column("Serverens værdi", lambda r: r.server, tooltip=lambda r: r.server),
     ]
     return RowsTableModel(cols, lambda r: r.field, parent)
+
+
+def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols = [
+        Column("Type", lambda r: r.entity_label),
+        Column("Post", lambda r: r.label),
+        Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
+        Column("Ændret", lambda r: format_datetime_da(r.changed_at) if r.changed_at else "–"),
+    ]
+    return RowsTableModel(cols, lambda r: f"{r.entity}:{r.record_id}", parent)
 
 
 def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
@@ -189,6 +201,26 @@ class SyncView(View):
         rbox.addLayout(rbtn)
         self.rejected_box.setVisible(False)
         lay.addWidget(self.rejected_box, 1)
+
+        # waiting to be sent
+        self.pending_box = QGroupBox(self.tr("Venter på at blive sendt"))
+        self.pending_box.setObjectName("pendingBox")
+        pbox = QVBoxLayout(self.pending_box)
+        pbox.addWidget(
+            QLabel(
+                self.tr(
+                    "Disse poster er gemt her på computeren og sendes til Væksthus ved næste synkronisering."
+                )
+            )
+        )
+        self.pending = pending_model(self)
+        self.pending_table = _table("pendingTable", self.pending)
+        pbox.addWidget(self.pending_table, 1)
+        self.pending_more = QLabel()
+        self.pending_more.setObjectName("pendingMore")
+        pbox.addWidget(self.pending_more)
+        self.pending_box.setVisible(False)
+        lay.addWidget(self.pending_box, 1)
         lay.addStretch(0)
 
         self.sync_button.clicked.connect(lambda: self.controller.sync_now())
@@ -253,8 +285,17 @@ class SyncView(View):
         )
         self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
         self.rejected.set_rows(resolve.list_rejected(self.ctx.store))
+        waiting, waiting_records = resolve.list_pending(self.ctx.store, resolve.PENDING_SHOWN)
+        self.pending.set_rows(waiting)
+        self.pending_more.setText(
+            self.tr("Viser de %1 senest ændrede af %2 poster.")
+            .replace("%1", format_int_da(len(waiting)))
+            .replace("%2", format_int_da(waiting_records))
+        )
+        self.pending_more.setVisible(waiting_records > len(waiting))
         self.conflicts_box.setVisible(conflicts > 0)
         self.rejected_box.setVisible(rejected > 0)
+        self.pending_box.setVisible(waiting_records > 0)
         if self.conflicts.rowCount():
             self.conflicts_table.selectRow(0)
         if self.rejected.rowCount():
