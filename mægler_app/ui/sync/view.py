@@ -45,6 +45,30 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
     return table
 
 
+def _section(name: str, title: str, text: str) -> tuple[QGroupBox, QVBoxLayout]:
+    """A titled box with its explanation on top, hidden until it has something to show."""
+    box = QGroupBox(title)
+    box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.addWidget(QLabel(text))
+    box.setVisible(False)
+    return box, layout
+
+
+def _button(name: str, text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
 def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
         Column("Type", lambda r: r.entity_label),
@@ -145,15 +169,12 @@ class SyncView(View):
         lay.addWidget(self.result)
 
         # conflicts, side by side
-        self.conflicts_box = QGroupBox(self.tr("Konflikter"))
-        self.conflicts_box.setObjectName("conflictsBox")
-        cbox = QVBoxLayout(self.conflicts_box)
-        cbox.addWidget(
-            QLabel(
-                self.tr(
-                    "Posten er ændret både her og et andet sted. Se begge udgaver, og vælg hvilken der skal gælde."
-                )
-            )
+        self.conflicts_box, cbox = _section(
+            "conflictsBox",
+            self.tr("Konflikter"),
+            self.tr(
+                "Posten er ændret både her og et andet sted. Se begge udgaver, og vælg hvilken der skal gælde."
+            ),
         )
         split = QSplitter(Qt.Orientation.Horizontal)
         self.conflicts = conflicts_model(self)
@@ -164,54 +185,34 @@ class SyncView(View):
         split.addWidget(self.diff_table)
         split.setSizes([300, 500])
         cbox.addWidget(split, 1)
-        cbtn = QHBoxLayout()
-        cbtn.addStretch(1)
-        self.keep_mine_button = QPushButton(self.tr("Behold min udgave"))
-        self.keep_mine_button.setObjectName("keepMine")
-        self.take_server_button = QPushButton(self.tr("Brug serverens udgave"))
-        self.take_server_button.setObjectName("takeServer")
-        cbtn.addWidget(self.keep_mine_button)
-        cbtn.addWidget(self.take_server_button)
-        cbox.addLayout(cbtn)
-        self.conflicts_box.setVisible(False)
+        self.keep_mine_button = _button("keepMine", self.tr("Behold min udgave"))
+        self.take_server_button = _button("takeServer", self.tr("Brug serverens udgave"))
+        cbox.addLayout(_button_row(self.keep_mine_button, self.take_server_button))
         lay.addWidget(self.conflicts_box, 1)
 
         # rejected
-        self.rejected_box = QGroupBox(self.tr("Afviste ændringer"))
-        self.rejected_box.setObjectName("rejectedBox")
-        rbox = QVBoxLayout(self.rejected_box)
-        rbox.addWidget(
-            QLabel(
-                self.tr(
-                    "Serveren har afvist disse ændringer. Ret posten og send den igen, eller kassér ændringen."
-                )
-            )
+        self.rejected_box, rbox = _section(
+            "rejectedBox",
+            self.tr("Afviste ændringer"),
+            self.tr(
+                "Serveren har afvist disse ændringer. Ret posten og send den igen, eller kassér ændringen."
+            ),
         )
         self.rejected = rejected_model(self)
         self.rejected_table = _table("rejectedTable", self.rejected)
         rbox.addWidget(self.rejected_table, 1)
-        rbtn = QHBoxLayout()
-        rbtn.addStretch(1)
-        self.retry_button = QPushButton(self.tr("Send igen"))
-        self.retry_button.setObjectName("retryRejected")
-        self.discard_button = QPushButton(self.tr("Kassér ændringen"))
-        self.discard_button.setObjectName("discardRejected")
-        rbtn.addWidget(self.retry_button)
-        rbtn.addWidget(self.discard_button)
-        rbox.addLayout(rbtn)
-        self.rejected_box.setVisible(False)
+        self.retry_button = _button("retryRejected", self.tr("Send igen"))
+        self.discard_button = _button("discardRejected", self.tr("Kassér ændringen"))
+        rbox.addLayout(_button_row(self.retry_button, self.discard_button))
         lay.addWidget(self.rejected_box, 1)
 
         # waiting to be sent
-        self.pending_box = QGroupBox(self.tr("Venter på at blive sendt"))
-        self.pending_box.setObjectName("pendingBox")
-        pbox = QVBoxLayout(self.pending_box)
-        pbox.addWidget(
-            QLabel(
-                self.tr(
-                    "Disse poster er gemt her på computeren og sendes til Væksthus ved næste synkronisering."
-                )
-            )
+        self.pending_box, pbox = _section(
+            "pendingBox",
+            self.tr("Venter på at blive sendt"),
+            self.tr(
+                "Disse poster er gemt her på computeren og sendes til Væksthus ved næste synkronisering."
+            ),
         )
         self.pending = pending_model(self)
         self.pending_table = _table("pendingTable", self.pending)
@@ -219,7 +220,6 @@ class SyncView(View):
         self.pending_more = QLabel()
         self.pending_more.setObjectName("pendingMore")
         pbox.addWidget(self.pending_more)
-        self.pending_box.setVisible(False)
         lay.addWidget(self.pending_box, 1)
         lay.addStretch(0)
 
