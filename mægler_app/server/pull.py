@@ -28,17 +28,15 @@ PULL_COLUMNS = (
 
 
 # Built once; bound per call.
-PULL_ALL = (
-    select(*PULL_COLUMNS)
-    .where(RECORD.c.seq > bindparam("since"))
-    .order_by(RECORD.c.seq)
-    .limit(bindparam("limit"))
-)
-PULL_OWN = (
-    select(*PULL_COLUMNS)
-    .where(RECORD.c.seq > bindparam("since"), RECORD.c.owner_id == bindparam("owner_id"))
-    .order_by(RECORD.c.seq)
-    .limit(bindparam("limit"))
+_AFTER = RECORD.c.seq > bindparam("since")
+_OWN = RECORD.c.owner_id == bindparam("owner_id")
+PULL_ALL = select(*PULL_COLUMNS).where(_AFTER).order_by(RECORD.c.seq).limit(bindparam("limit"))
+PULL_OWN = select(*PULL_COLUMNS).where(_AFTER, _OWN).order_by(RECORD.c.seq).limit(bindparam("limit"))
+# With ``skip``: the page's sequence numbers first (from the index alone), then the rows not held.
+SEQS_ALL = select(RECORD.c.seq).where(_AFTER).order_by(RECORD.c.seq).limit(bindparam("limit"))
+SEQS_OWN = select(RECORD.c.seq).where(_AFTER, _OWN).order_by(RECORD.c.seq).limit(bindparam("limit"))
+ROWS_BY_SEQ = (
+    select(*PULL_COLUMNS).where(RECORD.c.seq.in_(bindparam("seqs", expanding=True))).order_by(RECORD.c.seq)
 )
 
 
@@ -47,15 +45,26 @@ def pull(
 ) -> dict[str, Any]:
     """A page of changes after ``since``, leaving out those whose seq is in a ``skip`` range."""
     params: dict[str, Any] = {"since": since, "limit": limit + 1}
-    if user.role == "caseworker":
-        query = PULL_ALL
-    else:
-        query, params["owner_id"] = PULL_OWN, user.id
-    with db.engine.connect() as conn:
-        rows = conn.execute(query, params).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+    everyone = user.role == "caseworker"
+    if not everyone:
+        params["owner_id"] = user.id
     held = _Ranges(skip)
+    with db.engine.connect() as conn:
+        if not skip:
+            rows = conn.execute(PULL_ALL if everyone else PULL_OWN, params).all()
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            last = rows[-1][0] if rows else since
+        else:
+            # A client's first sync holds nearly every record at the server's version already: its
+            # stored JSON is not read only to be left out. (A record changed between the two
+            # statements has a new, higher seq, so it comes on a later page.)
+            seqs = conn.scalars(SEQS_ALL if everyone else SEQS_OWN, params).all()
+            has_more = len(seqs) > limit
+            seqs = seqs[:limit]
+            last = seqs[-1] if seqs else since
+            wanted = [seq for seq in seqs if not held.holds(seq)]
+            rows = conn.execute(ROWS_BY_SEQ, {"seqs": wanted}).all() if wanted else []
     changes = [
         {
             "seq": seq,
@@ -68,9 +77,8 @@ def pull(
             "data": fastjson.Raw(data),
         }
         for seq, entity, record_id, version, deleted, owner_id, updated_at, data in rows
-        if not held.holds(seq)
     ]
-    return {"changes": changes, "next_since": rows[-1][0] if rows else since, "has_more": has_more}
+    return {"changes": changes, "next_since": last, "has_more": has_more}
 
 
 class _Ranges:

@@ -417,6 +417,7 @@ def test_push_answers_carry_the_seq_and_pull_skips_what_the_client_names(make_us
     skip = f"{min(seqs)}-{max(seqs)}"
     body = a.get("/sync/pull", params={"since": 0, "skip": skip}).json()
     assert [c["id"] for c in body["changes"]] == [first[0]["id"], later["id"]]
+    assert body["changes"] == [c for c in everything["changes"] if c["id"] in (first[0]["id"], later["id"])]
     assert (body["next_since"], body["has_more"]) == (everything["next_since"], everything["has_more"])
     # Pages are cut as without skip: a page wholly skipped is empty and says there is more.
     page = a.get("/sync/pull", params={"since": 0, "limit": 2, "skip": skip}).json()
@@ -437,6 +438,12 @@ def test_caseworker_pulls_everything(make_user: Any) -> None:
     seen = cw.pull_all()
     assert ("company", ca["id"]) in seen and ("company", cb["id"]) in seen
     assert ("company", cb["id"]) not in a.pull_all()
+    # skip works for the caseworker's pull of everyone's records too
+    page = cw.get("/sync/pull", params={"since": 0, "limit": 1000}).json()
+    seq_a = next(c["seq"] for c in page["changes"] if c["id"] == ca["id"])
+    skipped = cw.get("/sync/pull", params={"since": 0, "limit": 1000, "skip": f"{seq_a}-{seq_a}"}).json()
+    assert skipped["changes"] == [c for c in page["changes"] if c["id"] != ca["id"]]
+    assert (skipped["next_since"], skipped["has_more"]) == (page["next_since"], page["has_more"])
 
 
 def test_budget_follows_edits_and_moves_within_one_push(make_user: Any) -> None:
