@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..domain.timeutil import format_date_da
 from ..store.db import Store
-from ..store.models import SYNCED, OutboxEntry, SyncMixin
+from ..store.models import SYNCED, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, sync_marks
 from .apply import set_fields
 from .engine import reset_pull
@@ -153,6 +153,7 @@ class PendingRow:
     entity_label: str
     record_id: str
     label: str
+    network: str  # the name of the network the record belongs to, if it belongs to one
     what: str  # "Ny post", "Slettes", or the changed fields' names
     changed_at: dt.datetime | None
 
@@ -185,6 +186,8 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
             if (e.entity, e.record_id) in entries:
                 entries[(e.entity, e.record_id)].append(e)
         objects = _records_by_key(s, shown)
+        network_ids = {getattr(obj, "network_id", None) for obj in objects.values()} - {None}
+        networks = dict(s.execute(select(Network.id, Network.name).where(Network.id.in_(network_ids))).all())
         out = []
         for entity, rid in shown:
             changes = entries[(entity, rid)]
@@ -197,8 +200,10 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
                 fields = dict.fromkeys(k for e in changes for k in (e.data or {}))
                 what = ", ".join(FIELD_LABELS.get(k, k) for k in fields) or "Ændret"
             changed = obj.updated_at if obj is not None and obj.updated_at else changes[-1].created_at
+            network = networks.get(getattr(obj, "network_id", None) or "", "")
+            label = _label(obj, entity)
             out.append(
-                PendingRow(entity, ENTITY_LABELS.get(entity, entity), rid, _label(obj, entity), what, changed)
+                PendingRow(entity, ENTITY_LABELS.get(entity, entity), rid, label, network, what, changed)
             )
     return out, total
 

@@ -322,7 +322,10 @@ def test_sync_page_lists_what_waits_to_be_sent(
     assert sorted(r.entity_label for r in rows) == ["Medlemskab"] * 3 + ["Netværk"] + ["Virksomhed"] * 3
     network_row = next(r for r in rows if r.entity == "network")
     assert network_row.label == "Metalnetværket" and network_row.what == "Ny post"
-    assert view.pending.data(view.pending.index(0, 3)) not in ("", "–")  # when it was changed
+    # a membership names its network; a company (in any number of networks) names none
+    assert {r.network for r in rows if r.entity == "membership"} == {"Metalnetværket"}
+    assert {r.network for r in rows if r.entity in ("company", "network")} == {""}
+    assert view.pending.data(view.pending.index(0, 4)) not in ("", "–")  # when it was changed
 
     # only the newest are listed when there are many, and the page says how many in all
     monkeypatch.setattr(resolve, "PENDING_SHOWN", 2)

@@ -91,6 +91,7 @@ def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ign
     cols = [
         Column("Type", lambda r: r.entity_label),
         Column("Post", lambda r: r.label),
+        Column("Netværk", lambda r: r.network),
         Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
         Column("Ændret", lambda r: format_datetime_da(r.changed_at) if r.changed_at else "–"),
     ]
