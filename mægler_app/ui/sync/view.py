@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -90,8 +91,8 @@ def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore
 def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
         Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label),
-        Column("Netværk", lambda r: r.network),
+        Column("Post", lambda r: r.label, tooltip=lambda r: r.label),
+        Column("Netværk", lambda r: r.network, tooltip=lambda r: r.network),
         Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
         Column("Ændret", lambda r: format_datetime_da(r.changed_at) if r.changed_at else "–"),
     ]
@@ -217,6 +218,14 @@ class SyncView(View):
         )
         self.pending = pending_model(self)
         self.pending_table = _table("pendingTable", self.pending)
+        # the names share what room there is; type, change and time are always shown whole
+        header = self.pending_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.pending.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.pending_table.setWordWrap(False)
         pbox.addWidget(self.pending_table, 1)
         self.pending_more = QLabel()
         self.pending_more.setObjectName("pendingMore")
