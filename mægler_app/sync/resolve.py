@@ -208,6 +208,22 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
     return out, total
 
 
+def record_place(store: Store, entity: str, record_id: str) -> tuple[str, str] | None:
+    """Where the broker sees a record: ("network", id) for a network and what belongs to one,
+    ("company", id) for a company and what belongs to one; None for a record no longer here."""
+    with store.session() as s:
+        obj = _record(s, entity, record_id)
+        if obj is None or obj.deleted:
+            return None
+        if entity in ("network", "company"):
+            return entity, obj.id
+        for kind in ("network", "company"):
+            owner = getattr(obj, f"{kind}_id", None)
+            if isinstance(owner, str):
+                return kind, owner
+    return None
+
+
 def _records_by_key(s: Any, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
     by_entity: dict[str, list[str]] = {}
     for entity, rid in keys:

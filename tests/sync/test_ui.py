@@ -220,6 +220,9 @@ def test_rejected_change_shown_with_reason_and_discarded(
     assert view.rejected.data(view.rejected.index(0, 1)) == "Studietur"
     assert "over rammen" in view.rejected.data(view.rejected.index(0, 3))
     assert "kræver handling" in window.status_pending.text()
+    view.open_record(view.rejected_table, 0)  # to mend it: the expense is on its network's page
+    assert window.current_view().page.network_id == ids["network"]  # type: ignore[attr-defined]
+    window.show_view("synkronisering")
     qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
     assert view.rejected.rowCount() == 0
     with lap.store.session() as s:
@@ -327,6 +330,26 @@ def test_sync_page_lists_what_waits_to_be_sent(
     assert {r.network for r in rows if r.entity in ("company", "network")} == {""}
     assert view.pending.data(view.pending.index(0, 4)) not in ("", "–")  # when it was changed
 
+    # a double click opens the record where it is edited: a membership on its network's page,
+    # a company in the company register
+    def double_click(table: Any, row: int) -> None:
+        index = table.model().index(row, 1)
+        table.scrollTo(index)
+        at = table.visualRect(index).center()
+        # as a mouse does it: press and release, then the double click (Qt wants the press first)
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+    double_click(view.pending_table, next(i for i, r in enumerate(rows) if r.entity == "membership"))
+    assert window.current_view().key == "netvaerk"
+    assert window.current_view().page.network_id == ids["network"]  # type: ignore[attr-defined]
+    company_row = next(i for i, r in enumerate(rows) if r.entity == "company")
+    window.show_view("synkronisering")
+    double_click(view.pending_table, company_row)
+    assert window.current_view().key == "virksomheder"
+    assert window.current_view().editor.company_id == rows[company_row].record_id  # type: ignore[attr-defined]
+    window.show_view("synkronisering")
+
     # only the newest are listed when there are many, and the page says how many in all
     monkeypatch.setattr(resolve, "PENDING_SHOWN", 2)
     view.refresh()
@@ -362,3 +385,8 @@ def test_sync_page_lists_what_waits_to_be_sent(
     assert by_id[ids["companies"][0]].what == "By, Ansatte, Noter"
     assert by_id[ids["companies"][1]].what == "Slettes"
     assert by_id[ids["companies"][0]].label == "Virksomhed 0 ApS"
+    # a record deleted here has no place to open; the page says so
+    deleted_row = next(i for i in range(view.pending.rowCount()) if view.pending.row_at(i).what == "Slettes")
+    view.open_record(view.pending_table, deleted_row)
+    assert view.result.text() == "Posten findes ikke længere her på computeren."
+    assert window.current_view().key == "synkronisering"

@@ -246,6 +246,8 @@ class SyncView(View):
             lambda: self._resolve(resolve.discard_rejected, self.rejected_table)
         )
         self.conflicts_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_diff())
+        for table in (self.pending_table, self.rejected_table, self.conflicts_table):
+            table.doubleClicked.connect(lambda index, table=table: self.open_record(table, index.row()))
         self.controller.started.connect(self._on_started)
         self.controller.progressed.connect(self._on_progress)
         self.controller.finished.connect(self._on_finished)
@@ -334,6 +336,22 @@ class SyncView(View):
             self.result.setText(str(exc))
         self.ctx.bus.changed.emit("*")
         self.refresh()
+
+    def open_record(self, table: QTableView, row: int) -> None:
+        """Show the record of a row where the broker edits it: its network's page, or the company."""
+        model = table.model()
+        assert isinstance(model, RowsTableModel)
+        item = model.row_at(row)
+        place = resolve.record_place(self.ctx.store, item.entity, item.record_id)
+        window = self.window()
+        if place is None or not hasattr(window, "show_view"):
+            self.result.setText(self.tr("Posten findes ikke længere her på computeren."))
+            return
+        kind, record_id = place
+        if kind == "company":
+            window.show_view("virksomheder").select_company(record_id)
+        else:
+            window.show_view("netvaerk").open_network(record_id)
 
     # login ------------------------------------------------------------------------------------
     def open_login(self, message: str = "") -> LoginDialog:
