@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, select
+from sqlalchemy import Table, Text, bindparam, column, select, text
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
@@ -35,9 +35,17 @@ PULL_OWN = select(*PULL_COLUMNS).where(_AFTER, _OWN).order_by(RECORD.c.seq).limi
 # With ``skip``: the page's sequence numbers first (from the index alone), then the rows not held.
 SEQS_ALL = select(RECORD.c.seq).where(_AFTER).order_by(RECORD.c.seq).limit(bindparam("limit"))
 SEQS_OWN = select(RECORD.c.seq).where(_AFTER, _OWN).order_by(RECORD.c.seq).limit(bindparam("limit"))
-ROWS_BY_SEQ = (
-    select(*PULL_COLUMNS).where(RECORD.c.seq.in_(bindparam("seqs", expanding=True))).order_by(RECORD.c.seq)
+# The rows of chosen seqs: one parameter however many (a JSON array on SQLite, an array on
+# PostgreSQL), so the statement's text, and PostgreSQL's prepared statement, never changes.
+_ROWS_OF_SEQS = (
+    "SELECT r.seq, r.entity, r.id, r.version, r.deleted, r.owner_id, r.updated_at, "
+    "CAST(r.data AS TEXT) AS data FROM record AS r WHERE r.seq {} ORDER BY r.seq"
 )
+_TYPED = (*PULL_COLUMNS[:-1], column("data", Text))
+ROWS_BY_SEQ = {
+    "sqlite": text(_ROWS_OF_SEQS.format("IN (SELECT value FROM json_each(:seqs))")).columns(*_TYPED),
+    "postgresql": text(_ROWS_OF_SEQS.format("= ANY(CAST(:seqs AS bigint[]))")).columns(*_TYPED),
+}
 
 
 def pull(
@@ -64,7 +72,12 @@ def pull(
             seqs = seqs[:limit]
             last = seqs[-1] if seqs else since
             wanted = [seq for seq in seqs if not held.holds(seq)]
-            rows = conn.execute(ROWS_BY_SEQ, {"seqs": wanted}).all() if wanted else []
+            if wanted:
+                dialect = conn.dialect.name
+                seqs_param = wanted if dialect == "postgresql" else fastjson.dumps_str(wanted)
+                rows = conn.execute(ROWS_BY_SEQ[dialect], {"seqs": seqs_param}).all()
+            else:
+                rows = []
     changes = [
         {
             "seq": seq,

@@ -15,7 +15,7 @@ import contextlib
 from sqlalchemy.engine import Connection
 
 from .db import TAKE_SEQS, Database
-from .pull import PULL_ALL, PULL_OWN
+from .pull import PULL_ALL, PULL_OWN, ROWS_BY_SEQ, SEQS_ALL, SEQS_OWN
 from .push import (
     APPLIED_BY_ID,
     INSERT_APPLIED_PG,
@@ -53,3 +53,6 @@ def prepare(conn: Connection) -> None:
     conn.execute(TAKE_SEQS, {"count": 0})
     conn.execute(PULL_OWN, {"since": MAX_INT, "limit": 1, "owner_id": NOBODY})
     conn.execute(PULL_ALL, {"since": MAX_INT, "limit": 1})
+    conn.execute(SEQS_OWN, {"since": MAX_INT, "limit": 1, "owner_id": NOBODY})
+    conn.execute(SEQS_ALL, {"since": MAX_INT, "limit": 1})
+    conn.execute(ROWS_BY_SEQ["postgresql"], {"seqs": []})
