@@ -32,11 +32,13 @@ def test_no_input_gives_a_500(server: Any, make_user: Any) -> None:
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
+            # The same examples every run: CI is not red or green by the luck of the draw.
+            derandomize=True,
         )
         def check(case: Any) -> None:
             response = case.call(headers=headers, timeout=30)
             calls.append(response.status_code)
-            per_op.append((op.method.upper(), op.path, response.status_code))
+            per_op.append((op.method.upper(), op.path, response.status_code, mode))
             if response.status_code >= 500:
                 failures.append(
                     f"{op.method.upper()} {op.path}: {response.status_code} {response.text[:200]}"
@@ -58,6 +60,8 @@ def test_no_input_gives_a_500(server: Any, make_user: Any) -> None:
             run(operation.ok(), mode)
     assert len(calls) > 100
     # Logged in throughout: the only 401s are the fuzzed logins themselves.
-    assert {p for m, p, c in per_op if c == 401} <= {"/api/v1/auth/login"}
-    assert sum(200 <= c < 300 for m, p, c in per_op) > len(calls) // 10
+    assert {p for m, p, c, _mode in per_op if c == 401} <= {"/api/v1/auth/login"}
+    # The generated input gets past validation to the sync handlers themselves.
+    accepted = {(m, p) for m, p, c, _mode in per_op if 200 <= c < 300}
+    assert {("POST", "/api/v1/sync/push"), ("GET", "/api/v1/sync/pull")} <= accepted
     assert not failures, failures
