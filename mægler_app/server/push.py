@@ -216,10 +216,18 @@ APPLIED_BY_ID = {
         FROM applied_change AS a WHERE a.change_id = ANY(CAST(:ids AS text[]))"""
     ),
 }
-ROWS_OF_NETWORK = text(
-    f"""SELECT {_ROW_SELECT} FROM record AS r
-    WHERE r.entity = :entity AND r.network_id = :network_id AND r.owner_id = :owner_id"""
-)
+# The user's records of one entity in any of several networks (a network's members, say).
+ROWS_OF_NETWORKS = {
+    "sqlite": text(
+        f"""SELECT {_ROW_SELECT} FROM record AS r
+        WHERE r.entity = :entity AND r.owner_id = :owner_id
+          AND r.network_id IN (SELECT value FROM json_each(:ids))"""
+    ),
+    "postgresql": text(
+        f"""SELECT {_ROW_SELECT} FROM record AS r
+        WHERE r.entity = :entity AND r.owner_id = :owner_id AND r.network_id = ANY(CAST(:ids AS text[]))"""
+    ),
+}
 # The live expenses of several networks, summed per network.
 NETWORKS_SPENT = {
     "sqlite": text(
@@ -294,6 +302,8 @@ class PushContext:
     # Live expenses per network in øre as stored before this push, and what this push moved.
     spent_before: dict[str, int] = field(default_factory=dict)
     spent_delta: dict[str, int] = field(default_factory=dict)
+    # (entity, network id) → the keys of the user's stored records of that entity in that network
+    children: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -317,6 +327,16 @@ class PushContext:
         self.spent_before.update(
             fetch_spent(self.conn, self.user.id, sorted(networks - set(self.spent_before)))
         )
+        # A network moving to a stage that needs its composition: its members and their companies.
+        staged = sorted({c.id for c in changes if c.entity == "network" and "stage" in c.data})
+        if staged:
+            self.load_children("membership", staged)
+            self.load(
+                ("company", m.data["company_id"])
+                for n in staged
+                for m in self.stored_children("membership", n)
+                if isinstance(m.data.get("company_id"), str)
+            )
 
     def load(self, keys: Iterable[tuple[str, str]]) -> None:
         """Read in one query those of ``keys`` not read yet (a key that does not exist is None)."""
@@ -352,16 +372,30 @@ class PushContext:
             if network_id is not None:
                 self.spent_delta[network_id] = self.spent_delta.get(network_id, 0) + sign * amount
 
+    def load_children(self, entity: str, network_ids: Iterable[str]) -> None:
+        """Read in one query the user's stored ``entity`` records of those networks not read yet."""
+        wanted = sorted({n for n in network_ids if (entity, n) not in self.children})
+        if not wanted:
+            return
+        for network_id in wanted:
+            self.children[(entity, network_id)] = []
+        dialect = self.conn.dialect.name
+        params = {"entity": entity, "owner_id": self.user.id, **id_params(dialect, wanted)}
+        for row in (Row(*r) for r in self.conn.execute(ROWS_OF_NETWORKS[dialect], params)):
+            key = (row.entity, row.id)
+            if self.records.get(key) is None:  # a row this push has read (or changed) already wins
+                self.records[key] = row
+            self.children[(entity, cast(str, row.network_id))].append(key)
+
+    def stored_children(self, entity: str, network_id: str) -> list[Row]:
+        """The user's ``entity`` records in the network as stored (as this push holds them now)."""
+        self.load_children(entity, [network_id])
+        rows = (self.records[key] for key in self.children[(entity, network_id)])
+        return [row for row in rows if row is not None]
+
     def live_children(self, entity: str, network_id: str) -> list[Row]:
         """The user's live records of ``entity`` in the network, with this push's changes applied."""
-        found: dict[tuple[str, str], Row] = {}
-        params = {"entity": entity, "network_id": network_id, "owner_id": self.user.id}
-        for row in (Row(*r) for r in self.conn.execute(ROWS_OF_NETWORK, params)):
-            key = (row.entity, row.id)
-            known = self.records.get(key)
-            if known is None:
-                self.records[key] = known = row
-            found[key] = known
+        found = {(r.entity, r.id): r for r in self.stored_children(entity, network_id)}
         for key, row in self.dirty.items():
             if row.entity == entity:
                 found[key] = row

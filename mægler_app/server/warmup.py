@@ -22,7 +22,7 @@ from .push import (
     INSERT_ROWS_PG,
     NETWORKS_SPENT,
     ROWS_BY_KEY,
-    ROWS_OF_NETWORK,
+    ROWS_OF_NETWORKS,
     UPDATE_ROWS_PG,
 )
 from .schemas import MAX_INT
@@ -45,7 +45,7 @@ def prepare(conn: Connection) -> None:
     """Run each hot statement once so that it matches nothing and changes nothing."""
     conn.execute(ROWS_BY_KEY["postgresql"], {"entities": [], "ids": []})
     conn.execute(APPLIED_BY_ID["postgresql"], {"ids": []})
-    conn.execute(ROWS_OF_NETWORK, {"entity": NOBODY, "network_id": NOBODY, "owner_id": NOBODY})
+    conn.execute(ROWS_OF_NETWORKS["postgresql"], {"entity": NOBODY, "owner_id": NOBODY, "ids": []})
     conn.execute(NETWORKS_SPENT["postgresql"], {"ids": [], "owner_id": NOBODY})
     conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
     conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})

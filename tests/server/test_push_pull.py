@@ -370,6 +370,33 @@ def test_network_stage_needs_composition(make_user: Any) -> None:
     )
 
 
+def test_stage_changes_of_several_networks_in_one_push_count_that_push_too(make_user: Any) -> None:
+    """Members are read for every network of the push at once; the push's own changes still count."""
+    a = make_user()
+    short = build_network(a, independent=2)  # gains its third member in the same push
+    losing = build_network(a, independent=3)  # loses one in the same push
+    moving = build_network(a, independent=3)  # one member moves to ``short`` in the same push
+    fine = build_network(a, independent=3)
+    newcomer = change("company", company_data())
+    results = a.push(
+        newcomer,
+        change("membership", {"network_id": short["network"], "company_id": newcomer["id"]}),
+        change("membership", id=losing["members"][0], base=1, deleted=True),
+        change("membership", {"network_id": short["network"]}, id=moving["members"][0], base=1),
+        *(
+            change("network", {"stage": "screenet"}, id=n["network"], base=1)
+            for n in (short, losing, moving, fine)
+        ),
+    )
+    assert [r["status"] for r in results[:4]] == ["applied"] * 4
+    stages = {n: r for n, r in zip(("short", "losing", "moving", "fine"), results[4:], strict=True)}
+    # short: 2 + the new company + the moved one's company = 4
+    assert stages["short"]["status"] == "applied"
+    assert stages["fine"]["status"] == "applied"
+    for name in ("losing", "moving"):
+        assert stages[name]["status"] == "rejected" and "mindst 3" in stages[name]["error"]
+
+
 def test_pull_pages_with_next_since(make_user: Any) -> None:
     a, b = make_user(), make_user()
     created = [change("company", company_data()) for _ in range(23)]
