@@ -85,6 +85,17 @@ def start_server(tmp: Path) -> tuple[subprocess.Popen[bytes], int, str]:
     raise SystemExit("serveren startede ikke")
 
 
+def machine_loop() -> float:
+    """Seconds for a fixed piece of pure Python (best of 3): how fast this machine is right now,
+    to compare runs on machines (or VM phases) of different speed."""
+    best = 1e9
+    for _ in range(3):
+        t = time.perf_counter()
+        sum(i * i for i in range(3 * 10**6))
+        best = min(best, time.perf_counter() - t)
+    return round(best, 3)
+
+
 def run(gen: Any) -> Any:
     try:
         while True:
@@ -181,7 +192,7 @@ def main() -> int:
     wire_proc, wire_port, _wire_db = start_server(tmp / "wire")
     proxy = ChaosProxy(wire_port)
     direct = f"http://127.0.0.1:{port}"
-    results: dict[str, Any] = {}
+    results: dict[str, Any] = {"machine": {"fixed_python_loop_seconds": machine_loop()}}
     try:
         store = open_store(tmp / "laptop-a")
         run(generate(store, args.scale))
