@@ -17,7 +17,7 @@ from mægler_app.domain.stages import (
     missing_for,
     transition,
 )
-from mægler_app.domain.timeutil import format_date_da, parse_date_da
+from mægler_app.domain.timeutil import format_date_da, parse_date_da, parse_stored_time
 from mægler_app.domain.validation import (
     BudgetCheck,
     check_employees,
@@ -282,3 +282,12 @@ def test_skip_ranges_fold_and_read_back() -> None:
         ",".join(["1-1"] * (MAX_SKIP_LENGTH // 4 + 1)),
     ]:
         assert parse_skip(bad, 100) is None, bad
+
+
+def test_parse_stored_time() -> None:
+    utc = dt.datetime(2026, 11, 29, 13, 5, tzinfo=dt.UTC)
+    assert parse_stored_time("2026-11-29T13:05:00+00:00") == utc
+    assert parse_stored_time("2026-11-29T14:05:00+01:00") == utc
+    assert parse_stored_time("2026-11-29T13:05:00") == utc  # naive is UTC, as stored
+    for bad in (None, "", "ikke en dato", 42, b"2026-11-29"):
+        assert parse_stored_time(bad) is None

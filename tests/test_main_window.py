@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company
+from mægler_app.store.services.overview import set_state
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.views import VIEWS
@@ -82,6 +85,29 @@ def test_status_bar_counts_pending_changes_and_follows_the_bus(qtbot, store) -> 
     # the visible companies view refreshed itself too
     view = window.show_view("virksomheder")
     assert view.model.rowCount() == 1
+
+
+def test_status_bar_shows_the_last_sync_in_danish_and_opens_the_sync_page(qtbot, store, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+    time.tzset()
+    try:
+        set_state(store, "last_sync", "2026-11-29T13:05:00+00:00")
+        window = _window(qtbot, store)
+        window.update_status()
+        # stored in UTC, shown on the computer's clock (an hour ahead in Danish winter)
+        assert window.status_last.text() == "Sidst synkroniseret 29. november 2026 kl. 14.05"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    set_state(store, "last_sync", "ikke en dato")
+    window.update_status()
+    assert window.status_last.text() == ""
+    assert window.current_view().key == "overblik"
+    qtbot.mouseClick(window.status_pending, Qt.MouseButton.LeftButton)
+    assert window.current_view().key == "synkronisering"
+    window.show_view("overblik")
+    qtbot.mouseClick(window.status_last, Qt.MouseButton.LeftButton)
+    assert window.current_view().key == "synkronisering"
 
 
 def test_geometry_is_remembered(qtbot, store) -> None:

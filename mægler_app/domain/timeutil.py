@@ -21,6 +21,16 @@ def ensure_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+def parse_stored_time(value: object) -> dt.datetime | None:
+    """A time stored as ISO-8601 text (UTC), or None for anything else (never raises)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return ensure_utc(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return None
+
+
 def format_date_da(value: dt.date | dt.datetime | None) -> str:
     """``7. marts 2025``"""
     if value is None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.money import format_int_da
+from ..domain.timeutil import format_datetime_da, parse_stored_time
 from ..store.quick import local_state, outbox_counts
 from .context import AppContext
 from .views import VIEWS, ViewSpec
@@ -78,10 +80,13 @@ class MainWindow(QMainWindow):
 
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")
-        self.status_pending = QLabel()
+        # the sync state opens the sync page, where what waits, conflicts and rejections are listed
+        self.status_pending = _StatusLink(self.tr("Åbn Synkronisering (Ctrl+6)"))
         self.status_pending.setObjectName("statusPending")
-        self.status_last = QLabel()
+        self.status_pending.clicked.connect(lambda: self.show_view("synkronisering"))
+        self.status_last = _StatusLink(self.tr("Åbn Synkronisering (Ctrl+6)"))
         self.status_last.setObjectName("statusLastSync")
+        self.status_last.clicked.connect(lambda: self.show_view("synkronisering"))
         self.statusBar().addPermanentWidget(self.status_online)
         self.statusBar().addPermanentWidget(self.status_pending)
         self.statusBar().addPermanentWidget(self.status_last)
@@ -171,14 +176,11 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         pending, conflicts, rejected = outbox_counts(self.ctx.profile)
-        text = self.tr("%1 ændringer ikke sendt").replace("%1", str(pending))
+        text = self.tr("%1 ændringer ikke sendt").replace("%1", format_int_da(pending))
         if conflicts or rejected:
-            text += self.tr(" · %1 kræver handling").replace("%1", str(conflicts + rejected))
+            text += self.tr(" · %1 kræver handling").replace("%1", format_int_da(conflicts + rejected))
         self.status_pending.setText(text)
-        last = local_state(self.ctx.profile, "last_sync")
-        self.status_last.setText(
-            self.tr("Sidst synkroniseret: %1").replace("%1", str(last)[:16].replace("T", " ")) if last else ""
-        )
+        self.status_last.setText(last_sync_text(local_state(self.ctx.profile, "last_sync")))
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -220,3 +222,29 @@ class _FirstPaint(QObject):
             self._done = True
             QTimer.singleShot(0, self.painted.emit)
         return False
+
+
+def last_sync_text(stored: object) -> str:
+    """The status bar's "last synchronised", on this computer's clock (stored as UTC ISO-8601)."""
+    when = parse_stored_time(stored)
+    if when is None:
+        return ""
+    return QCoreApplication.translate("MainWindow", "Sidst synkroniseret %1").replace(
+        "%1", format_datetime_da(when)
+    )
+
+
+class _StatusLink(QLabel):
+    """A status bar text that opens a page when clicked."""
+
+    clicked = Signal()
+
+    def __init__(self, tooltip: str) -> None:
+        super().__init__()
+        self.setToolTip(tooltip)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import format_int_da
-from ...domain.timeutil import format_datetime_da
+from ...domain.timeutil import format_datetime_da, parse_stored_time
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
@@ -280,12 +280,8 @@ class SyncView(View):
             self.account_label.setText(text)
         self.logout_button.setVisible(account is not None)
         pending, conflicts, rejected = pending_counts(self.ctx.store)
-        last = get_state(self.ctx.store, "last_sync")
-        last_text = self.tr("aldrig")
-        if isinstance(last, str):
-            import datetime as dt
-
-            last_text = format_datetime_da(dt.datetime.fromisoformat(last))
+        last = parse_stored_time(get_state(self.ctx.store, "last_sync"))
+        last_text = format_datetime_da(last) if last is not None else self.tr("aldrig")
         self.state.setText(
             self.tr(
                 "Ændringer der venter på at blive sendt: %1 · konflikter: %2 · afviste: %3 · sidst synkroniseret: %4"

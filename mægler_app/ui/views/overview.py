@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from ...domain.money import format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
-from ...domain.timeutil import format_datetime_da
+from ...domain.timeutil import format_datetime_da, parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
 from .base import View
@@ -83,17 +83,12 @@ class OverviewView(View):
             notes.append(self.tr("%1 konflikter").replace("%1", str(o.conflicts)))
         if o.rejected:
             notes.append(self.tr("%1 afvist").replace("%1", str(o.rejected)))
+        last = parse_stored_time(o.last_sync)
         notes.append(
-            self.tr("Sidst synkroniseret %1").replace("%1", format_datetime_da(_parse(o.last_sync)))
-            if o.last_sync
+            self.tr("Sidst synkroniseret %1").replace("%1", format_datetime_da(last))
+            if last is not None
             else self.tr("Aldrig synkroniseret")
         )
         self.card_sync.note.setText(" · ".join(notes))
         for stage, label in self.stage_labels.items():
             label.setText(str(o.networks_by_stage.get(stage.value, 0)))
-
-
-def _parse(text: str):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    return dt.datetime.fromisoformat(text)
