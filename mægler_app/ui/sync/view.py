@@ -286,9 +286,9 @@ class SyncView(View):
             self.tr(
                 "Ændringer der venter på at blive sendt: %1 · konflikter: %2 · afviste: %3 · sidst synkroniseret: %4"
             )
-            .replace("%1", str(pending))
-            .replace("%2", str(conflicts))
-            .replace("%3", str(rejected))
+            .replace("%1", format_int_da(pending))
+            .replace("%2", format_int_da(conflicts))
+            .replace("%3", format_int_da(rejected))
             .replace("%4", last_text)
         )
         self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
