@@ -103,6 +103,7 @@ def test_status_bar_shows_the_last_sync_in_danish_and_opens_the_sync_page(qtbot,
     window.update_status()
     assert window.status_last.text() == ""
     assert window.current_view().key == "overblik"
+    assert window.status_pending.toolTip() == "Åbn Synkronisering (Ctrl+6)"
     qtbot.mouseClick(window.status_pending, Qt.MouseButton.LeftButton)
     assert window.current_view().key == "synkronisering"
     window.show_view("overblik")

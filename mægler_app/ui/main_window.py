@@ -81,12 +81,14 @@ class MainWindow(QMainWindow):
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")
         # the sync state opens the sync page, where what waits, conflicts and rejections are listed
-        self.status_pending = _StatusLink(self.tr("Åbn Synkronisering (Ctrl+6)"))
+        sync_page = self.specs["synkronisering"]
+        tip = self.tr("Åbn %1 (%2)").replace("%1", sync_page.title).replace("%2", sync_page.shortcut or "")
+        self.status_pending = _StatusLink(tip)
         self.status_pending.setObjectName("statusPending")
-        self.status_pending.clicked.connect(lambda: self.show_view("synkronisering"))
-        self.status_last = _StatusLink(self.tr("Åbn Synkronisering (Ctrl+6)"))
+        self.status_last = _StatusLink(tip)
         self.status_last.setObjectName("statusLastSync")
-        self.status_last.clicked.connect(lambda: self.show_view("synkronisering"))
+        for link in (self.status_pending, self.status_last):
+            link.clicked.connect(lambda: self.show_view(sync_page.key))
         self.statusBar().addPermanentWidget(self.status_online)
         self.statusBar().addPermanentWidget(self.status_pending)
         self.statusBar().addPermanentWidget(self.status_last)
