@@ -208,20 +208,30 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
     return out, total
 
 
-def record_place(store: Store, entity: str, record_id: str) -> tuple[str, str] | None:
-    """Where the broker sees a record: ("network", id) for a network and what belongs to one,
-    ("company", id) for a company and what belongs to one; None for a record no longer here."""
+@dataclass(frozen=True)
+class Place:
+    """A record as the app opens it: the record, and the network and company it belongs to."""
+
+    entity: str
+    record_id: str
+    network_id: str | None
+    company_id: str | None
+
+
+def record_place(store: Store, entity: str, record_id: str) -> Place | None:
+    """Where a record lives, or None for a record no longer here (never created, or deleted)."""
     with store.session() as s:
         obj = _record(s, entity, record_id)
         if obj is None or obj.deleted:
             return None
-        if entity in ("network", "company"):
-            return entity, obj.id
-        for kind in ("network", "company"):
-            owner = getattr(obj, f"{kind}_id", None)
-            if isinstance(owner, str):
-                return kind, owner
-    return None
+        network_id = obj.id if entity == "network" else getattr(obj, "network_id", None)
+        company_id = obj.id if entity == "company" else getattr(obj, "company_id", None)
+        return Place(
+            entity,
+            obj.id,
+            network_id if isinstance(network_id, str) else None,
+            company_id if isinstance(company_id, str) else None,
+        )
 
 
 def _records_by_key(s: Any, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:

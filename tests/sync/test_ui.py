@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from mægler_app.domain.rules import FACILITATION_FRAME_ORE
-from mægler_app.store.models import Company, Expense, Network, OutboxEntry
+from mægler_app.store.models import Application, Company, Expense, Membership, Network, OutboxEntry
 from mægler_app.store.services.overview import get_state, pending_counts
 from mægler_app.sync import resolve
 from mægler_app.ui.context import AppContext
@@ -220,8 +220,11 @@ def test_rejected_change_shown_with_reason_and_discarded(
     assert view.rejected.data(view.rejected.index(0, 1)) == "Studietur"
     assert "over rammen" in view.rejected.data(view.rejected.index(0, 3))
     assert "kræver handling" in window.status_pending.text()
-    view.open_record(view.rejected_table, 0)  # to mend it: the expense is on its network's page
-    assert window.current_view().page.network_id == ids["network"]  # type: ignore[attr-defined]
+    view.open_record(view.rejected_table, 0)  # to mend it: the expense's own editor opens
+    assert window.current_view().key == "moeder"
+    editor = window.current_view().tab.editor  # type: ignore[attr-defined]
+    assert editor.isVisible() and editor.expense_id == bad.id
+    editor.reject()
     window.show_view("synkronisering")
     qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
     assert view.rejected.rowCount() == 0
@@ -340,9 +343,17 @@ def test_sync_page_lists_what_waits_to_be_sent(
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
 
-    double_click(view.pending_table, next(i for i, r in enumerate(rows) if r.entity == "membership"))
+    member_row = next(i for i, r in enumerate(rows) if r.entity == "membership")
+    double_click(view.pending_table, member_row)
     assert window.current_view().key == "netvaerk"
-    assert window.current_view().page.network_id == ids["network"]  # type: ignore[attr-defined]
+    page = window.current_view().page  # type: ignore[attr-defined]
+    assert page.network_id == ids["network"] and page.tabs.currentWidget() is page.members
+    with lap.store.session() as s:
+        member = s.get(Membership, rows[member_row].record_id)
+        assert member is not None
+        member_company = member.company_id
+    members = page.members
+    assert members.model.rows()[members.table.currentIndex().row()].company_id == member_company
     company_row = next(i for i, r in enumerate(rows) if r.entity == "company")
     window.show_view("synkronisering")
     double_click(view.pending_table, company_row)
@@ -385,6 +396,19 @@ def test_sync_page_lists_what_waits_to_be_sent(
     assert by_id[ids["companies"][0]].what == "By, Ansatte, Noter"
     assert by_id[ids["companies"][1]].what == "Slettes"
     assert by_id[ids["companies"][0]].label == "Virksomhed 0 ApS"
+    # an application opens in the application editor
+    with lap.store.session() as s:
+        application = Application(network_id=ids["network"])
+        s.add(application)
+    view.refresh()
+    app_row = next(
+        i for i in range(view.pending.rowCount()) if view.pending.row_at(i).entity == "application"
+    )
+    view.open_record(view.pending_table, app_row)
+    applications = window.current_view()
+    assert applications.key == "ansoegninger"
+    assert applications.editor.application_id == application.id  # type: ignore[attr-defined]
+    window.show_view("synkronisering")
     # a record deleted here has no place to open; the page says so
     deleted_row = next(i for i in range(view.pending.rowCount()) if view.pending.row_at(i).what == "Slettes")
     view.open_record(view.pending_table, deleted_row)

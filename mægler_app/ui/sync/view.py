@@ -334,7 +334,7 @@ class SyncView(View):
         self.refresh()
 
     def open_record(self, table: QTableView, row: int) -> None:
-        """Show the record of a row where the broker edits it: its network's page, or the company."""
+        """Show the record of a row where the broker edits it."""
         model = table.model()
         assert isinstance(model, RowsTableModel)
         item = model.row_at(row)
@@ -343,11 +343,22 @@ class SyncView(View):
         if place is None or not hasattr(window, "show_view"):
             self.result.setText(self.tr("Posten findes ikke længere her på computeren."))
             return
-        kind, record_id = place
-        if kind == "company":
-            window.show_view("virksomheder").select_company(record_id)
-        else:
-            window.show_view("netvaerk").open_network(record_id)
+        if place.entity in ("meeting", "expense") and place.network_id is not None:
+            # its editor, over the network's meetings and expenses
+            tab = window.show_view("moeder").select_network(place.network_id)
+            if tab is not None:
+                opener = tab.open_meeting if place.entity == "meeting" else tab.open_expense
+                opener(place.record_id)
+                return
+        if place.entity == "application":
+            window.show_view("ansoegninger").open_application(place.record_id)
+        elif place.network_id is not None:
+            page = window.show_view("netvaerk").open_network(place.network_id)
+            if place.entity == "membership" and place.company_id is not None:
+                page.tabs.setCurrentWidget(page.members)
+                page.members.select_member(place.company_id)
+        elif place.company_id is not None:
+            window.show_view("virksomheder").select_company(place.company_id)
 
     # login ------------------------------------------------------------------------------------
     def open_login(self, message: str = "") -> LoginDialog:
