@@ -216,6 +216,7 @@ class Place:
     record_id: str
     network_id: str | None
     company_id: str | None
+    application_id: str | None
 
 
 def record_place(store: Store, entity: str, record_id: str) -> Place | None:
@@ -226,11 +227,13 @@ def record_place(store: Store, entity: str, record_id: str) -> Place | None:
             return None
         network_id = obj.id if entity == "network" else getattr(obj, "network_id", None)
         company_id = obj.id if entity == "company" else getattr(obj, "company_id", None)
+        application_id = getattr(obj, "application_id", None)
         return Place(
             entity,
             obj.id,
             network_id if isinstance(network_id, str) else None,
             company_id if isinstance(company_id, str) else None,
+            application_id if isinstance(application_id, str) else None,
         )
 
 

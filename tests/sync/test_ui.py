@@ -13,7 +13,16 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from mægler_app.domain.rules import FACILITATION_FRAME_ORE
-from mægler_app.store.models import Application, Company, Expense, Membership, Network, OutboxEntry
+from mægler_app.store.models import (
+    ActionPlan,
+    Application,
+    Company,
+    Expense,
+    Membership,
+    Network,
+    OutboxEntry,
+    Screening,
+)
 from mægler_app.store.services.overview import get_state, pending_counts
 from mægler_app.sync import resolve
 from mægler_app.ui.context import AppContext
@@ -408,6 +417,27 @@ def test_sync_page_lists_what_waits_to_be_sent(
     applications = window.current_view()
     assert applications.key == "ansoegninger"
     assert applications.editor.application_id == application.id  # type: ignore[attr-defined]
+    window.show_view("synkronisering")
+    # a screening on its network's screening tab
+    with lap.store.session() as s:
+        screening = Screening(network_id=ids["network"], form_id="screening", form_version=1)
+        s.add(screening)
+    view.refresh()
+    rows_now = [view.pending.row_at(i) for i in range(view.pending.rowCount())]
+    view.open_record(view.pending_table, next(i for i, r in enumerate(rows_now) if r.entity == "screening"))
+    page = window.current_view().page  # type: ignore[attr-defined]
+    assert page.network_id == ids["network"]
+    assert type(page.tabs.currentWidget()).__name__ == "ScreeningWidget"
+    window.show_view("synkronisering")
+    # an action plan in the application it was made with
+    with lap.store.session() as s:
+        plan = ActionPlan(network_id=ids["network"], application_id=application.id)
+        s.add(plan)
+    view.refresh()
+    rows_now = [view.pending.row_at(i) for i in range(view.pending.rowCount())]
+    view.open_record(view.pending_table, next(i for i, r in enumerate(rows_now) if r.entity == "action_plan"))
+    assert window.current_view().key == "ansoegninger"
+    assert window.current_view().editor.application_id == application.id  # type: ignore[attr-defined]
     window.show_view("synkronisering")
     # a record deleted here has no place to open; the page says so
     deleted_row = next(i for i in range(view.pending.rowCount()) if view.pending.row_at(i).what == "Slettes")

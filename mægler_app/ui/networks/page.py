@@ -573,6 +573,14 @@ class NetworkPage(QWidget):
         self.reload()
         self.tabs.setCurrentWidget(self.members)
 
+    def show_feature(self, title: str) -> QWidget | None:
+        """Bring the feature tab of that title (see ``NETWORK_TABS``) to the front."""
+        for (tab_title, _spec), widget in zip(NETWORK_TABS, self.feature_tabs, strict=False):
+            if tab_title == title:
+                self.tabs.setCurrentWidget(widget)
+                return widget
+        return None
+
     def _on_saved(self, network_id: str) -> None:
         if self.network_id is None:
             self.network_id = network_id

@@ -46,6 +46,10 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
     return table
 
 
+# Records edited on a feature tab of their network's page (its title in ``NETWORK_TABS``).
+_FEATURE_TAB = {"screening": "Screening", "action_plan": "Ansøgning"}
+
+
 def _section(name: str, title: str, text: str) -> tuple[QGroupBox, QVBoxLayout]:
     """A titled box with its explanation on top, hidden until it has something to show."""
     box = QGroupBox(title)
@@ -350,13 +354,16 @@ class SyncView(View):
                 opener = tab.open_meeting if place.entity == "meeting" else tab.open_expense
                 opener(place.record_id)
                 return
-        if place.entity == "application":
-            window.show_view("ansoegninger").open_application(place.record_id)
+        application_id = place.record_id if place.entity == "application" else place.application_id
+        if application_id is not None:  # an application, or the action plan made with it
+            window.show_view("ansoegninger").open_application(application_id)
         elif place.network_id is not None:
             page = window.show_view("netvaerk").open_network(place.network_id)
             if place.entity == "membership" and place.company_id is not None:
                 page.tabs.setCurrentWidget(page.members)
                 page.members.select_member(place.company_id)
+            elif place.entity in _FEATURE_TAB:
+                page.show_feature(_FEATURE_TAB[place.entity])
         elif place.company_id is not None:
             window.show_view("virksomheder").select_company(place.company_id)
 
