@@ -154,6 +154,21 @@ def _table_name(entity: str) -> str:
     return str(cast(Table, SYNCED[entity].__table__).name)  # type: ignore[attr-defined]
 
 
+def records_by_key(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
+    """The local records (ORM objects) of ``(entity, id)`` keys, a few queries per entity."""
+    by_entity: dict[str, set[str]] = {}
+    for entity, rid in keys:
+        by_entity.setdefault(entity, set()).add(rid)
+    out: dict[tuple[str, str], SyncMixin] = {}
+    for entity, ids in by_entity.items():
+        if entity not in SYNCED:
+            continue
+        for chunk in _chunks(sorted(ids), 500):
+            for obj in s.scalars(_objects_by_ids(entity), {"ids": chunk}):
+                out[(entity, obj.id)] = obj
+    return out
+
+
 _LOCAL_ENTRIES = select(OutboxEntry).where(
     OutboxEntry.record_id.in_(bindparam("ids", expanding=True)),
     OutboxEntry.status.in_(_LOCAL_STATUSES),
@@ -538,21 +553,6 @@ class SyncEngine:
                     else:
                         entry.last_error = f"Ukendt svar fra serveren: {status!r}"
 
-    @staticmethod
-    def _records(s: StoreSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
-        by_entity: dict[str, set[str]] = {}
-        for entity, rid in keys:
-            by_entity.setdefault(entity, set()).add(rid)
-        out: dict[tuple[str, str], SyncMixin] = {}
-        for entity, ids in by_entity.items():
-            cls = SYNCED.get(entity)
-            if cls is None:
-                continue
-            for chunk in _chunks(sorted(ids), 500):
-                for obj in s.scalars(_objects_by_ids(entity), {"ids": chunk}):
-                    out[(entity, obj.id)] = obj
-        return out
-
     # blobs ------------------------------------------------------------------------------------
     def _blobs_to_upload(self) -> list[str]:
         """Receipts not yet uploaded whose expense the server has (so a receipt follows its expense)."""
@@ -703,7 +703,7 @@ class SyncEngine:
             # already (often this computer's own push coming back) is looked at by version only.
             known = self._local_versions(s, list(incoming))
             local = self._local_changes(s, list(incoming))
-            records = self._records(
+            records = records_by_key(
                 s,
                 [
                     key

@@ -19,7 +19,7 @@ from ..store.db import Store
 from ..store.models import SYNCED, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, sync_marks
 from .apply import set_fields
-from .engine import reset_pull
+from .engine import records_by_key, reset_pull
 
 ENTITY_LABELS = {
     "company": "Virksomhed",
@@ -185,7 +185,7 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
         ):
             if (e.entity, e.record_id) in entries:
                 entries[(e.entity, e.record_id)].append(e)
-        objects = _records_by_key(s, shown)
+        objects = records_by_key(s, shown)
         network_ids = {getattr(obj, "network_id", None) for obj in objects.values()} - {None}
         networks = dict(s.execute(select(Network.id, Network.name).where(Network.id.in_(network_ids))).all())
         out = []
@@ -235,18 +235,6 @@ def record_place(store: Store, entity: str, record_id: str) -> Place | None:
             company_id if isinstance(company_id, str) else None,
             application_id if isinstance(application_id, str) else None,
         )
-
-
-def _records_by_key(s: Any, keys: list[tuple[str, str]]) -> dict[tuple[str, str], SyncMixin]:
-    by_entity: dict[str, list[str]] = {}
-    for entity, rid in keys:
-        by_entity.setdefault(entity, []).append(rid)
-    found: dict[tuple[str, str], SyncMixin] = {}
-    for entity, ids in by_entity.items():
-        cls = SYNCED.get(entity)
-        if cls is not None:
-            found.update(((entity, obj.id), obj) for obj in s.scalars(select(cls).where(cls.id.in_(ids))))
-    return found
 
 
 def _record(s: Any, entity: str, rid: str) -> SyncMixin | None:

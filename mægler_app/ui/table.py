@@ -14,6 +14,14 @@ R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def column_title(titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> str | None:
+    """What a table model's ``headerData`` gives: the column's title, for the top header's text only."""
+    if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if 0 <= section < len(titles):
+            return titles[section]
+    return None
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     header: str
@@ -81,10 +89,7 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].header
-        return None
+        return column_title([c.header for c in self._columns], section, orientation, role)
 
 
 class FilterProxy(QSortFilterProxyModel):

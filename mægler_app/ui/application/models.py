@@ -25,6 +25,7 @@ from ...store.services.applications import (
     growth_key,
     parse_percent_bp,
 )
+from ..table import column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -82,10 +83,7 @@ class _MemberTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
-        return None
+        return column_title([_tr(h) for h in self.HEADERS], section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -28,6 +28,7 @@ from ...domain.timeutil import format_date_da
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
 from ..sync_marks import NOT_A_MARK, SyncMarked
+from ..table import column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -200,10 +201,7 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return self.columns[section].header
-        return None
+        return column_title([c.header for c in self.columns], section, orientation, role)
 
 
 def _none_last(value: Any) -> tuple[bool, Any]:

@@ -12,7 +12,7 @@ from ...domain.money import format_kr
 from ...domain.timeutil import format_date_da, format_datetime_da, parse_date_da
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS = {"final": "Endelig", "draft": "Kladde"}
@@ -229,7 +229,4 @@ class NextStepsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
-        return None
+        return column_title([_tr(h) for h in self.HEADERS], section, orientation, role)
