@@ -1,0 +1,142 @@
+"""Message codes and the one catalogue that turns them into sentences (Danish first, English later).
+
+A rule never writes a finished sentence: it returns or raises a ``Message`` (a code with its
+parameters), e.g. ``Msg.TOO_FEW_COMPANIES(count=2, minimum=3)``. The app and the server render
+the same message from this catalogue, so a refusal reads the same on the laptop and in a push
+answer; a push answer also carries the code and parameters, so a client can render it in its own
+language.
+
+Templates are ``str.format`` templates with a few format specs of our own:
+
+- ``{amount:kr}``   øre as Danish money (``25.000,00 kr.``)
+- ``{n:int}``       a whole number with Danish thousands separators (``11.966``)
+- ``{bp:pct}``      basis points as a percent (``1.250`` → ``12,5 %``)
+- ``{d:date}``      a date or ISO date text as ``7. marts 2025``
+- ``{n:plural:virksomhed|virksomheder}``  the word for ``n`` (one | other), without the number
+- ``{text:q}``      text in Danish quotes (``»…«``)
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_LANGUAGE = "da"
+LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True)
+class Message:
+    """A code and its parameters; ``str()`` gives the Danish sentence."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return render(self, language)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def as_json(self) -> dict[str, Any]:
+        """Code and parameters as plain JSON values (what a push answer carries)."""
+        return {"code": self.code, "params": {k: _jsonable(v) for k, v in self.params.items()}}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
+
+
+class Code(str):
+    """A message code; calling it with parameters makes the ``Message``."""
+
+    __slots__ = ()
+
+    def __call__(self, **params: Any) -> Message:
+        return Message(str(self), params)
+
+
+def plural_form(n: int | float, language: str = DEFAULT_LANGUAGE) -> int:
+    """0 for the singular ("one"), 1 for every other count (CLDR's Danish and English rule for
+    whole numbers: one exactly when n is 1)."""
+    return 0 if n == 1 else 1
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        from . import numbers  # numbers raises messages of this module: imported late
+
+        kind, _, rest = format_spec.partition(":")
+        if kind == "kr":
+            return numbers.format_kr(int(value))
+        if kind == "int":
+            return numbers.format_int(int(value))
+        if kind == "pct":
+            return numbers.format_percent_bp(int(value))
+        if kind == "date":
+            return numbers.format_date(value)
+        if kind == "plural":
+            forms = rest.split("|")
+            return forms[min(plural_form(value, self.language), len(forms) - 1)]
+        if kind == "q":
+            return f"»{value}«" if self.language == "da" else f"“{value}”"
+        return super().format_field(value, format_spec)
+
+
+def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
+    entry = CATALOGUE.get(message.code)
+    if entry is None:
+        return message.code
+    template = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    try:
+        return _Formatter(language).vformat(template, (), dict(message.params))
+    except (KeyError, IndexError, ValueError, TypeError):
+        # A message from a newer peer with other parameters: say what we can, never fail.
+        return template
+
+
+def render_all(messages: list[Message], language: str = DEFAULT_LANGUAGE) -> str:
+    return " ".join(m.render(language) for m in messages)
+
+
+def from_json(value: Any) -> Message | None:
+    """A message as a push answer carries it, or None if it is not one."""
+    if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+        return None
+    params = value.get("params")
+    return Message(value["code"], params if isinstance(params, dict) else {})
+
+
+class Msg:
+    """Every message code. Add the code here and its texts to ``CATALOGUE`` below."""
+
+    # Network composition and size (seed 3. Indhold, pkt. 1)
+    TOO_FEW_COMPANIES = Code("too_few_companies")
+    TOO_MANY_KNOWLEDGE_INSTITUTIONS = Code("too_many_knowledge_institutions")
+
+
+# code → language → template. Danish is the source; a missing English text falls back to Danish.
+CATALOGUE: dict[str, dict[str, str]] = {
+    Msg.TOO_FEW_COMPANIES: {
+        "da": "Netværket har {count:int} {count:plural:uafhængig virksomhed|uafhængige virksomheder}; "
+        "der skal være mindst {minimum:int}.",
+        "en": "The network has {count:int} independent {count:plural:company|companies}; "
+        "it needs at least {minimum:int}.",
+    },
+    Msg.TOO_MANY_KNOWLEDGE_INSTITUTIONS: {
+        "da": "Netværket har {count:int} {count:plural:videninstitution|videninstitutioner}; "
+        "der må højst være {maximum:int}.",
+        "en": "The network has {count:int} knowledge {count:plural:institution|institutions}; "
+        "at most {maximum:int} are allowed.",
+    },
+}
