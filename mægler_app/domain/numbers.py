@@ -21,7 +21,7 @@ def format_percent_bp(bp: int) -> str:
 def format_date(value: dt.date | dt.datetime | str | None) -> str:
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            return format_date_da(dt.date.fromisoformat(value[:10]))
         except ValueError:
             return value
     return format_date_da(value)
