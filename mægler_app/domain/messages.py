@@ -124,6 +124,14 @@ class Msg:
     TOO_FEW_COMPANIES = Code("too_few_companies")
     TOO_MANY_KNOWLEDGE_INSTITUTIONS = Code("too_many_knowledge_institutions")
 
+    # --- rules: stages, budget, application, CVR, CSV import (codes of existing rules go here)
+
+    # --- numbers: parsing Danish numbers, money, percent and dates
+
+    # --- server: push validation and the server's own refusals
+
+    # --- more
+
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -139,4 +147,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The network has {count:int} knowledge {count:plural:institution|institutions}; "
         "at most {maximum:int} are allowed.",
     },
+    # --- rules: stages, budget, application, CVR, CSV import
+    #
+    #
+    # --- numbers: parsing Danish numbers, money, percent and dates
+    #
+    #
+    # --- server: push validation and the server's own refusals
+    #
+    #
+    # --- more
 }
