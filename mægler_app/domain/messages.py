@@ -127,6 +127,19 @@ class Msg:
     # --- rules: stages, budget, application, CVR, CSV import (codes of existing rules go here)
 
     # --- numbers: parsing Danish numbers, money, percent and dates
+    NUMBER_MISSING = Code("number_missing")
+    NUMBER_NOT_WHOLE = Code("number_not_whole")
+    NUMBER_NOT_AN_AMOUNT = Code("number_not_an_amount")
+    NUMBER_NOT_A_PERCENT = Code("number_not_a_percent")
+    NUMBER_BAD_GROUPING = Code("number_bad_grouping")
+    NUMBER_TWO_COMMAS = Code("number_two_commas")
+    NUMBER_AMOUNT_DECIMALS = Code("number_amount_decimals")
+    NUMBER_PERCENT_DECIMALS = Code("number_percent_decimals")
+    NUMBER_NEGATIVE = Code("number_negative")
+    NUMBER_TOO_LARGE = Code("number_too_large")
+    DATE_NOT_A_DATE = Code("date_not_a_date")
+    DATE_NO_SUCH_MONTH = Code("date_no_such_month")
+    DATE_NO_SUCH_DAY = Code("date_no_such_day")
 
     # --- server: push validation and the server's own refusals
 
@@ -151,7 +164,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
     #
     #
     # --- numbers: parsing Danish numbers, money, percent and dates
-    #
+    # ``field`` is the label of what was typed, ``text`` the text as typed.
+    Msg.NUMBER_MISSING: {
+        "da": "{field} mangler.",
+        "en": "{field} is missing.",
+    },
+    Msg.NUMBER_NOT_WHOLE: {
+        "da": "{field}: {text:q} er ikke et helt tal.",
+        "en": "{field}: {text:q} is not a whole number.",
+    },
+    Msg.NUMBER_NOT_AN_AMOUNT: {
+        "da": "{field}: {text:q} er ikke et beløb. Skriv fx 1.234,50.",
+        "en": "{field}: {text:q} is not an amount. Write it the Danish way, e.g. 1.234,50.",
+    },
+    Msg.NUMBER_NOT_A_PERCENT: {
+        "da": "{field}: {text:q} er ikke en procentsats. Skriv fx 33,33.",
+        "en": "{field}: {text:q} is not a percentage. Write it the Danish way, e.g. 33,33.",
+    },
+    Msg.NUMBER_BAD_GROUPING: {
+        "da": "{field}: {text:q} kan ikke læses sikkert. Punktum (eller mellemrum) står mellem tusinder "
+        "og følges af præcis tre cifre, fx 1.500; decimaler skrives efter komma, fx 1,5.",
+        "en": "{field}: {text:q} cannot be read safely. A point (or a space) separates thousands and is "
+        "followed by exactly three digits, e.g. 1.500; decimals follow a comma, e.g. 1,5.",
+    },
+    Msg.NUMBER_TWO_COMMAS: {
+        "da": "{field}: {text:q} har mere end ét komma; komma står kun foran decimalerne.",
+        "en": "{field}: {text:q} has more than one comma; a comma only comes before the decimals.",
+    },
+    Msg.NUMBER_AMOUNT_DECIMALS: {
+        "da": "{field}: {text:q} har mere end to decimaler; et beløb angives i hele øre.",
+        "en": "{field}: {text:q} has more than two decimals; an amount is given in whole øre.",
+    },
+    Msg.NUMBER_PERCENT_DECIMALS: {
+        "da": "{field}: {text:q} har mere end to decimaler; en procentsats angives med højst to, fx 33,33.",
+        "en": "{field}: {text:q} has more than two decimals; a percentage has at most two, e.g. 33,33.",
+    },
+    Msg.NUMBER_NEGATIVE: {
+        "da": "{field}: {text:q} er et negativt tal, og det er ikke tilladt her.",
+        "en": "{field}: {text:q} is negative, which is not allowed here.",
+    },
+    Msg.NUMBER_TOO_LARGE: {
+        "da": "{field}: {text:q} er et for stort tal.",
+        "en": "{field}: {text:q} is too large a number.",
+    },
+    Msg.DATE_NOT_A_DATE: {
+        "da": "{field}: {text:q} er ikke en dato. Skriv fx 7.3.2025.",
+        "en": "{field}: {text:q} is not a date. Write day.month.year, e.g. 7.3.2025.",
+    },
+    Msg.DATE_NO_SUCH_MONTH: {
+        "da": "{field}: {text:q} er ikke en dato; der er ingen måned {month}.",
+        "en": "{field}: {text:q} is not a date; there is no month {month}.",
+    },
+    Msg.DATE_NO_SUCH_DAY: {
+        "da": "{field}: {text:q} er ikke en dato; måned {month} i {year} har {days} dage.",
+        "en": "{field}: {text:q} is not a date; month {month} of {year} has {days} days.",
+    },
     #
     # --- server: push validation and the server's own refusals
     #
