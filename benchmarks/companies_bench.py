@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from mægler_app.domain.cvr import make_valid_cvr  # noqa: E402
+from mægler_app.domain.numbers import format_int  # noqa: E402
 from mægler_app.store.db import open_store  # noqa: E402
 from mægler_app.store.models import Company  # noqa: E402
 from mægler_app.store.services import companies as company_svc  # noqa: E402
@@ -164,7 +165,7 @@ def bench_filter(store) -> None:  # type: ignore[no-untyped-def]
     def fmt(values: list[float]) -> str:
         return f"median {statistics.median(values):7.1f} ms, max {max(values):7.1f} ms"
 
-    print(f"Filter per keystroke over {N:,} companies ({len(KEYS)} keys x 3 rounds):".replace(",", "."))
+    print(f"Filter per keystroke over {format_int(N)} companies ({len(KEYS)} keys x 3 rounds):")
     print(f"  this view, filter only       : {fmt(ours_f)}")
     print(f"  this view, filter + repaint  : {fmt(ours_p)}")
     print(f"  baseline proxy, filter only  : {fmt(base_f)}")
@@ -174,8 +175,8 @@ def bench_filter(store) -> None:  # type: ignore[no-untyped-def]
     verdict = "OK" if statistics.median(ours_f) <= 30 and max(ours_f) <= 30 else "OVER"
     print(f"  → {ratio:.1f}x faster than the baseline; filtering within 30 ms: {verdict}")
     print(
-        f"  loading the list ({N:,} rows): {reload_ms:.0f} ms in all, of which {gui_ms:.0f} ms on the GUI "
-        "thread before the worker takes over".replace(",", ".")
+        f"  loading the list ({format_int(N)} rows): {reload_ms:.0f} ms in all, of which {gui_ms:.0f} ms on the "
+        "GUI thread before the worker takes over"
     )
     view.close()
     base_table.close()
@@ -185,7 +186,7 @@ def main() -> None:
     raw = csv_bytes(N)
     plan_s, apply_s, base_s = bench_import(raw)
     total = plan_s + apply_s
-    print(f"Import of {N:,} CSV rows (Windows-1252):".replace(",", "."))
+    print(f"Import of {format_int(N)} CSV rows (Windows-1252):")
     print(f"  check (preview)    : {plan_s:6.2f} s")
     print(f"  write (one commit) : {apply_s:6.2f} s")
     print(f"  total              : {total:6.2f} s   target < 10 s: {'OK' if total < 10 else 'OVER'}")

@@ -30,6 +30,7 @@ def _open(profile: Path):  # type: ignore[no-untyped-def]
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
+    from .domain.numbers import format_int
     from .store.demo import generate
 
     if args.scale <= 0:
@@ -40,13 +41,14 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         for done, total in generate(store, args.scale):
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-        print(f"{total} poster lagt i {store.profile}")
+        print(f"{format_int(total)} poster lagt i {store.profile}")
     finally:
         store.close()
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from .domain.numbers import format_int
     from .store.services.overview import get_state, live_counts, pending_counts
 
     store = _open(resolve_profile(args.profile))
@@ -66,8 +68,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         print(f"Profil: {resolve_profile(args.profile)}")
         for entity, n in status["counts"].items():  # type: ignore[attr-defined]
-            print(f"  {entity:<20} {n}")
-        print(f"Ændringer der venter: {pending}; konflikter: {conflicts}; afviste: {rejected}")
+            print(f"  {entity:<20} {format_int(n)}")
+        print(
+            f"Ændringer der venter: {format_int(pending)}; konflikter: {format_int(conflicts)}; "
+            f"afviste: {format_int(rejected)}"
+        )
         print(f"Sidst synkroniseret: {status['last_sync'] or 'aldrig'}")
     return 0
 

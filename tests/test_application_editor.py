@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from sqlalchemy import select
 
-from mægler_app.domain.money import format_kr, parse_kr
+from mægler_app.domain.numbers import format_kr, parse_kr
 from mægler_app.domain.rules import BROKER_BONUS_ORE, CONSULTANT_HOURS_MIN
 from mægler_app.domain.stages import Stage
 from mægler_app.domain.timeutil import utcnow

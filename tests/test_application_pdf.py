@@ -7,7 +7,7 @@ import datetime as dt
 from pypdf import PdfReader
 
 from mægler_app.domain.cvr import format_cvr
-from mægler_app.domain.money import format_kr, parse_kr
+from mægler_app.domain.numbers import format_kr, parse_kr
 from mægler_app.reports.application_pdf import export_application
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.services import applications as svc

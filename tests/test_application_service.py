@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from mægler_app.domain.errors import DomainError
-from mægler_app.domain.money import format_kr, parse_kr
+from mægler_app.domain.numbers import format_kr, parse_kr
 from mægler_app.domain.rules import (
     BROKER_BONUS_ORE,
     CONSULTANT_HOURS_MAX,
@@ -263,23 +263,6 @@ def test_one_application_per_network(store, demo, draft_id) -> None:
     assert demo["network:1"] not in choices
     assert choices[demo["network:2"]].ready_to_submit
     assert not choices[demo["network:3"]].ready_to_submit
-
-
-@pytest.mark.parametrize(
-    ("text", "bp"),
-    [("33,33", 3333), ("50", 5000), ("12.5 %", 1250), ("100", 10000), ("0,5", 50)],
-)
-def test_parse_percent(text, bp) -> None:
-    assert svc.parse_percent_bp(text) == bp
-
-
-def test_parse_percent_refuses_nonsense() -> None:
-    for bad in ("abc", "", "12,345", "-5"):
-        with pytest.raises(DomainError):
-            svc.parse_percent_bp(bad)
-    assert svc.parse_percent_bp("-5", allow_negative=True) == -500
-    assert svc.format_percent_bp(3333) == "33,33 %" and svc.format_percent_bp(5000) == "50 %"
-    assert svc.format_percent_bp(1250) == "12,5 %"
 
 
 def test_list_rows(store, demo, draft_id) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from mægler_app.domain.money import format_kr
+from mægler_app.domain.numbers import format_kr
 from mægler_app.domain.rules import BROKER_BONUS_ORE
 from mægler_app.domain.timeutil import utcnow
 from mægler_app.store.demo import fill_demo

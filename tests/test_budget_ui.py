@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from mægler_app.domain.money import parse_kr
+from mægler_app.domain.numbers import parse_kr
 from mægler_app.domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, FACILITATION_FRAME_ORE
 from mægler_app.store.services import expenses as svc
 from mægler_app.store.services import meetings

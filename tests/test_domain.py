@@ -1,4 +1,5 @@
-"""The programme's rules in the pure domain: money, CVR, stage gates, validation."""
+"""The programme's rules in the pure domain: money arithmetic, CVR, stage gates, validation.
+(Reading and showing numbers, money and dates: tests/test_numbers.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 
 from mægler_app.domain import rules
 from mægler_app.domain.cvr import CvrError, format_cvr, make_valid_cvr, normalize_cvr
-from mægler_app.domain.money import MoneyError, format_int_da, format_kr, parse_kr, split_by_basis_points
+from mægler_app.domain.money import split_by_basis_points
+from mægler_app.domain.numbers import parse_kr
 from mægler_app.domain.stages import (
     NetworkFacts,
     Stage,
@@ -17,7 +19,7 @@ from mægler_app.domain.stages import (
     missing_for,
     transition,
 )
-from mægler_app.domain.timeutil import format_date_da, parse_date_da, parse_stored_time
+from mægler_app.domain.timeutil import parse_stored_time
 from mægler_app.domain.validation import (
     BudgetCheck,
     check_employees,
@@ -26,68 +28,6 @@ from mægler_app.domain.validation import (
     check_network_members,
     check_split,
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "ore"),
-    [
-        ("1.234,50", 123450),
-        ("1.234,5", 123450),
-        ("1234", 123400),
-        ("1234,00 kr.", 123400),
-        ("25.000,00 kr.", 2_500_000),
-        ("0,01", 1),
-        (" 2.800 ", 280000),
-        (",50", 50),
-        ("1.000.000", 100_000_000),
-    ],
-)
-def test_parse_kr_accepts_danish_amounts(text: str, ore: int) -> None:
-    assert parse_kr(text) == ore
-
-
-@pytest.mark.parametrize(
-    ("text", "fragment"),
-    [
-        ("abc", "ikke et beløb"),
-        ("-5", "negativt"),
-        ("25.000,001", "to decimaler"),
-        ("", "mangler"),
-        ("1,2,3", "komma"),
-        ("12.34", "ikke et beløb"),
-        ("1.2345", "ikke et beløb"),
-        ("1,5a", "cifre"),
-    ],
-)
-def test_parse_kr_refuses_bad_text_with_a_danish_reason(text: str, fragment: str) -> None:
-    with pytest.raises(MoneyError) as err:
-        parse_kr(text)
-    assert fragment in str(err.value)
-
-
-def test_negative_amounts_only_when_allowed() -> None:
-    assert parse_kr("-5", allow_negative=True) == -500
-
-
-def test_format_kr() -> None:
-    assert format_kr(2_500_000) == "25.000,00 kr."
-    assert format_kr(123450) == "1.234,50 kr."
-    assert format_kr(5) == "0,05 kr."
-    assert format_kr(-100) == "-1,00 kr."
-    assert format_kr(100, suffix=False) == "1,00"
-    with pytest.raises(TypeError):
-        format_kr(1.5)  # type: ignore[arg-type]
-
-
-def test_format_int_da() -> None:
-    assert [format_int_da(n) for n in (0, 999, 1000, 11966, 1_234_567, -4500)] == [
-        "0", "999", "1.000", "11.966", "1.234.567", "-4.500"
-    ]  # fmt: skip
-
-
-def test_money_round_trip() -> None:
-    for ore in (0, 1, 99, 100, 123456789, 2_500_000):
-        assert parse_kr(format_kr(ore)) == ore
 
 
 def test_split_adds_up_exactly() -> None:
@@ -189,14 +129,6 @@ def test_stage_gates_say_what_is_missing() -> None:
     rejected = NetworkFacts(screening_passed=True, application_submitted=True, application_rejected=True)
     assert transition(Stage.ANSOEGNING, Stage.TRIN1, rejected) == Stage.TRIN1
     assert missing_for(Stage.TRIN1, Stage.TRIN3, approved)
-
-
-def test_danish_dates() -> None:
-    assert format_date_da(dt.date(2025, 3, 7)) == "7. marts 2025"
-    assert parse_date_da("7.3.2025") == dt.date(2025, 3, 7)
-    assert parse_date_da("2025-03-07") == dt.date(2025, 3, 7)
-    with pytest.raises(ValueError, match="ikke en dato"):
-        parse_date_da("31.2.2025")
 
 
 def test_stage_history_adds_moves_as_a_new_list() -> None:

@@ -8,7 +8,7 @@ import io
 
 from pypdf import PdfReader
 
-from mægler_app.domain.money import parse_kr
+from mægler_app.domain.numbers import parse_kr
 from mægler_app.reports.expense_report import expense_csv_text, write_expense_csv, write_expense_pdf
 from mægler_app.store.services import blobs
 from mægler_app.store.services import expenses as svc

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from mægler_app.domain.money import parse_kr
+from mægler_app.domain.numbers import parse_kr
 from mægler_app.domain.rules import FACILITATION_FRAME_ORE, RECEIPT_REQUIRED_ABOVE_ORE
 from mægler_app.store.models import Blob, Expense, OutboxEntry
 from mægler_app.store.services import blobs

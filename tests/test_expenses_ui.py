@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
 
-from mægler_app.domain.money import parse_kr
+from mægler_app.domain.numbers import parse_kr
 from mægler_app.store.models import Blob, Expense
 from mægler_app.store.services import blobs
 from mægler_app.store.services import expenses as svc
@@ -57,7 +57,7 @@ def _png(path, colour: str = "#2d5276"):  # type: ignore[no-untyped-def]
     [
         ("1.234,5", 123_450, "= 1.234,50 kr."),
         ("1234", 123_400, "= 1.234,00 kr."),
-        ("-5", None, "Beløbet må ikke være negativt."),
+        ("-5", None, "»-5« er et negativt tal"),
         ("abc", None, "»abc« er ikke et beløb. Skriv fx 1.234,50"),
         ("25.000,001", None, "»25.000,001« har mere end to decimaler"),
     ],

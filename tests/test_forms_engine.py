@@ -266,7 +266,7 @@ def test_display_values_are_danish() -> None:
 def test_coerce_keeps_the_definition_order_for_multiple_choice() -> None:
     q = defn().question("areas")[1]
     assert coerce(q, ["foedevarer", "energi_miljoe", "foedevarer"]) == (["energi_miljoe", "foedevarer"], "")
-    assert coerce(q, ["fisk"])[1] == "»fisk« er ikke en af valgmulighederne."
+    assert coerce(q, ["fisk"])[1] == f"»{q.label}«: »fisk« er ikke en af valgmulighederne."
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .money import format_kr
+from .numbers import format_kr, format_percent_bp
 from .rules import (
     BUDGET_WARNING_FRACTION_PERMILLE,
     CONSULTANT_HOURS_MAX,
@@ -87,8 +87,7 @@ def check_split(basis_points: list[int]) -> list[str]:
         return ["En andel i fordelingsnøglen kan ikke være negativ."]
     total = sum(basis_points)
     if total != SPLIT_TOTAL_BASIS_POINTS:
-        shown = f"{total / 100:.2f}".replace(".", ",").replace(",00", "")
-        return [f"Fordelingsnøglen skal give 100 % i alt; den giver {shown} %."]
+        return [f"Fordelingsnøglen skal give 100 % i alt; den giver {format_percent_bp(total)}."]
     return []
 
 

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import DomainError
-from ..domain.money import format_int_da, format_kr, parse_kr
+from ..domain.numbers import format_date, format_int, format_kr, parse_date, parse_int, parse_kr
 from ..domain.rules import ORE_PER_KRONE
-from ..domain.timeutil import format_date_da, parse_date_da
 from .definition import YES_PARTLY_NO, FormDefinition, Question, Section, Template
 from .expressions import Scope, evaluate, is_answered
 
@@ -165,8 +164,18 @@ def prefill(
     return out
 
 
-def coerce(question: Question, raw: Any) -> tuple[Any, str]:
-    """The stored form of an answer, and a Danish fault ('' when fine). Typed text is accepted."""
+def coerce(question: Question, raw: Any, label: str | None = None) -> tuple[Any, str]:
+    """The stored form of an answer, and a Danish fault ('' when fine) that starts with ``label``
+    (the question's label by default). Typed text is accepted."""
+    who = label or f"»{question.label}«"
+    try:
+        value, fault = _coerce(question, raw, who)
+    except DomainError as exc:  # from domain.numbers, whose message names the question itself
+        return raw, str(exc)
+    return value, (f"{who}: {fault}" if fault else "")
+
+
+def _coerce(question: Question, raw: Any, who: str) -> tuple[Any, str]:
     kind = question.kind
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ""
@@ -191,28 +200,19 @@ def coerce(question: Question, raw: Any) -> tuple[Any, str]:
         if isinstance(raw, int):
             return raw, ""
         if isinstance(raw, str):
-            s = raw.strip().replace(".", "").replace(" ", "")
-            if re.fullmatch(r"-?\d+", s):
-                return int(s), ""
-            return raw, f"»{raw.strip()}« er ikke et helt tal."
+            return parse_int(raw, field=who, allow_negative=True), ""
         return raw, "svaret skal være et helt tal."
     if kind == "amount":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw, ""
         if isinstance(raw, str):
-            try:
-                return parse_kr(raw), ""
-            except DomainError as exc:
-                return raw, str(exc)
+            return parse_kr(raw, field=who), ""
         return raw, "svaret skal være et beløb i kroner."
     if kind == "date":
         if isinstance(raw, dt.date):
             return raw.isoformat(), ""
         if isinstance(raw, str):
-            try:
-                return parse_date_da(raw).isoformat(), ""
-            except DomainError as exc:
-                return raw, str(exc)
+            return parse_date(raw, field=who).isoformat(), ""
         return raw, "svaret skal være en dato."
     if kind == "single":
         if isinstance(raw, str) and raw in {o.value for o in question.options}:
@@ -237,7 +237,7 @@ def _check_constraints(q: Question, value: Any) -> str:
         scale = ORE_PER_KRONE if q.kind == "amount" else 1
 
         def show(n: int) -> str:
-            return format_kr(n * scale) if q.kind == "amount" else str(n)
+            return format_kr(n * scale) if q.kind == "amount" else format_int(n)
 
         def sentence(text: str) -> str:
             return text if text.endswith(".") else text + "."
@@ -341,9 +341,9 @@ class _Evaluator:
         answered = 0
         for slot in relevant:
             raw = get_answer(self.answers, slot)
-            value, fault = coerce(slot.question, raw)
+            value, fault = coerce(slot.question, raw, slot.label)
             if fault:
-                issues.append(Issue(slot.path, slot.question.id, f"{slot.label}: {fault}"))
+                issues.append(Issue(slot.path, slot.question.id, fault))
                 answered += 1
                 continue
             done = is_answered(value)
@@ -438,13 +438,13 @@ def display_value(question: Question, value: Any) -> str:
     if kind == "amount":
         return format_kr(stored)
     if kind == "date":
-        return format_date_da(dt.date.fromisoformat(stored))
+        return format_date(dt.date.fromisoformat(stored))
     if kind == "single":
         return question.option_label(stored)
     if kind == "multi":
         return ", ".join(question.option_label(v) for v in stored)
     if kind == "number":
-        return format_int_da(stored)
+        return format_int(stored)
     return str(stored)
 
 

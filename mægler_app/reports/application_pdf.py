@@ -33,16 +33,14 @@ from reportlab.platypus import (
 )
 
 from ..domain.cvr import format_cvr
-from ..domain.money import format_kr
+from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
 from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES
-from ..domain.timeutil import format_date_da, format_datetime_da
 from ..store.db import Store
 from ..store.services.applications import (
     GROWTH_MEASURES,
     MONEY_MEASURES,
     PERSPECTIVES,
     ApplicationDetail,
-    format_percent_bp,
     get_application,
     growth_value,
 )
@@ -218,9 +216,9 @@ def _section(number: int, title: str) -> list[Flowable]:
 def _status_line(d: ApplicationDetail) -> str:
     text = STATUS_TEXT.get(d.status, d.status)
     if d.status == "submitted" and d.submitted_at:
-        text += f" {format_datetime_da(d.submitted_at)}"
+        text += f" {format_datetime(d.submitted_at)}"
     if d.status in ("approved", "rejected") and d.decided_at:
-        text += f" {format_date_da(d.decided_at)}"
+        text += f" {format_date(d.decided_at)}"
     return text
 
 
@@ -242,7 +240,7 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ("Status", _status_line(d)),
         ("Version", str(d.revision)),
         ("Netværksmægler", broker),
-        ("Dato", format_date_da(printed_on)),
+        ("Dato", format_date(printed_on)),
     ]
     story: list[Flowable] = [
         Spacer(1, 18 * mm),
@@ -324,7 +322,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
     if n.screening_verdict:
         verdict = "Bestået" if n.screening_passed else "Ikke bestået"
         rows2: list[tuple[str, Any]] = [
-            ("Screening", f"{verdict}, {format_date_da(n.screening_date)}" if n.screening_date else verdict)
+            ("Screening", f"{verdict}, {format_date(n.screening_date)}" if n.screening_date else verdict)
         ]
         if n.screening_reasons:
             rows2.append(("Begrundelse", "\n".join(n.screening_reasons)))
@@ -337,7 +335,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
         rows2.append(
             (
                 "Tentativ plan",
-                f"{format_datetime_da(plan.starts_at)}" + (f", {plan.place}" if plan.place else ""),
+                f"{format_datetime(plan.starts_at)}" + (f", {plan.place}" if plan.place else ""),
             )
         )
         if plan.agenda:
@@ -456,7 +454,7 @@ def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
         return []
     story = _section(number, "Væksthus' afgørelse")
     text = "Bevilget" if d.status == "approved" else "Afslået"
-    rows: list[tuple[str, Any]] = [("Afgørelse", text), ("Dato", format_date_da(d.decided_at))]
+    rows: list[tuple[str, Any]] = [("Afgørelse", text), ("Dato", format_date(d.decided_at))]
     if d.decision_comment:
         rows.append(("Begrundelse", d.decision_comment))
     story.append(_kv(rows))

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..domain.timeutil import format_date_da
+from ..domain.numbers import format_date
 
 HEADER_TEXT = "Væksthus Midtjylland · Midtjysk Klyngeprogram"
 FONT = "Helvetica"
@@ -275,7 +275,7 @@ class ReportDocument:
         canv.setLineWidth(0.4)
         canv.line(LEFT, 16 * mm, RIGHT, 16 * mm)
         canv.setFont(FONT, 8)
-        canv.drawString(LEFT, 12 * mm, f"{self.title} · udskrevet {format_date_da(self.printed_on)}")
+        canv.drawString(LEFT, 12 * mm, f"{self.title} · udskrevet {format_date(self.printed_on)}")
         canv.restoreState()
 
     def build(self, story: list[Flowable]) -> Path:

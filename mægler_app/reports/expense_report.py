@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.money import format_kr
-from ..domain.rules import ORE_PER_KRONE
-from ..domain.timeutil import format_date_da
+from ..domain.numbers import format_date, format_date_numeric, format_kr
 from . import meetings_template as tpl
 
 if TYPE_CHECKING:
@@ -29,9 +27,7 @@ def _receipt_text(e: ExpenseRow) -> str:
 
 def _excel_amount(ore: int) -> str:
     """``123450`` → ``1234,50``: no thousands separator, so Danish Excel reads it as a number."""
-    sign = "-" if ore < 0 else ""
-    kr, rest = divmod(abs(ore), ORE_PER_KRONE)
-    return f"{sign}{kr},{rest:02d}"
+    return format_kr(ore, suffix=False, grouping=False)
 
 
 def expense_csv_text(data: ExpenseReportData) -> str:
@@ -56,7 +52,7 @@ def expense_csv_text(data: ExpenseReportData) -> str:
         w.writerow(
             [
                 e.network,
-                e.spent_on.strftime("%d-%m-%Y"),
+                format_date_numeric(e.spent_on),
                 e.category_label,
                 e.description,
                 e.meeting,
@@ -94,17 +90,17 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
         tpl.para("Udgiftsrapport: faciliteringsrammen", st["title"]),
         tpl.para(b.network, st["subtitle"]),
     ]
-    opened = format_date_da(b.opened_on) if b.opened_on else "Screeningen er ikke bestået endnu"
+    opened = format_date(b.opened_on) if b.opened_on else "Screeningen er ikke bestået endnu"
     facts: list[list[Any]] = [
         [tpl.para("Rammen åbnet", st["cell_head"]), tpl.para(opened, st["cell"])],
     ]
     if b.closed_on:
         facts.append(
-            [tpl.para("Netværket lukket", st["cell_head"]), tpl.para(format_date_da(b.closed_on), st["cell"])]
+            [tpl.para("Netværket lukket", st["cell_head"]), tpl.para(format_date(b.closed_on), st["cell"])]
         )
     if data.broker:
         facts.append([tpl.para("Netværksmægler", st["cell_head"]), tpl.para(data.broker, st["cell"])])
-    facts.append([tpl.para("Opgjort", st["cell_head"]), tpl.para(format_date_da(data.made_on), st["cell"])])
+    facts.append([tpl.para("Opgjort", st["cell_head"]), tpl.para(format_date(data.made_on), st["cell"])])
     story.append(tpl.table(facts, [38 * mm, tpl.CONTENT_WIDTH - 38 * mm], header=False, zebra=False))
 
     story.append(tpl.para("Budget", st["h2"]))
@@ -144,7 +140,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
                 text += "\nOver rammen, begrundelse sendt til Væksthus"
             rows.append(
                 [
-                    tpl.para(format_date_da(e.spent_on), st["cell"]),
+                    tpl.para(format_date(e.spent_on), st["cell"]),
                     tpl.para(e.category_label, st["cell"]),
                     tpl.para(text, st["cell"]),
                     tpl.para(_receipt_text(e), st["cell"]),
@@ -174,7 +170,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
         for e in flagged:
             block.append(
                 tpl.para(
-                    f"{format_date_da(e.spent_on)}, {e.description}, {format_kr(e.amount_ore)}: {e.override_reason}",
+                    f"{format_date(e.spent_on)}, {e.description}, {format_kr(e.amount_ore)}: {e.override_reason}",
                     st["body"],
                 )
             )

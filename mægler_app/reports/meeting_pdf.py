@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.money import format_kr
+from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
-from ..domain.timeutil import format_date_da, format_datetime_da
 from . import meetings_template as tpl
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ def meeting_story(detail: MeetingDetail) -> list[Flowable]:
         tpl.para(f"{kind} · {detail.network}", st["subtitle"]),
     ]
     facts: list[list[Any]] = [
-        [tpl.para("Tidspunkt", st["cell_head"]), tpl.para(format_datetime_da(m.starts_at), st["cell"])],
+        [tpl.para("Tidspunkt", st["cell_head"]), tpl.para(format_datetime(m.starts_at), st["cell"])],
         [tpl.para("Mødetype", st["cell_head"]), tpl.para(kind, st["cell"])],
         [tpl.para("Sted", st["cell_head"]), tpl.para(m.place or "–", st["cell"])],
         [tpl.para("Netværk", st["cell_head"]), tpl.para(detail.network, st["cell"])],
@@ -71,7 +70,7 @@ def meeting_story(detail: MeetingDetail) -> list[Flowable]:
                 [
                     tpl.para(step.text, st["cell"]),
                     tpl.para(step.owner, st["cell"]),
-                    tpl.para(format_date_da(step.due), st["cell"]),
+                    tpl.para(format_date(step.due), st["cell"]),
                     tpl.para("Udført" if step.done else "Åben", st["cell"]),
                 ]
             )
@@ -92,7 +91,7 @@ def meeting_story(detail: MeetingDetail) -> list[Flowable]:
     )
     if detail.keep_until:
         story.append(Spacer(1, 4 * mm))
-        story.append(tpl.para(f"Opbevares til {format_date_da(detail.keep_until)}.", st["small"]))
+        story.append(tpl.para(f"Opbevares til {format_date(detail.keep_until)}.", st["small"]))
     return story
 
 
@@ -101,7 +100,7 @@ def write_meeting_pdf(detail: MeetingDetail, path: Path | str) -> Path:
     return tpl.build(
         path,
         meeting_story(detail),
-        title=f"Referat: {kind}, {format_date_da(detail.data.starts_at)}",
+        title=f"Referat: {kind}, {format_date(detail.data.starts_at)}",
         header=f"Referat · {detail.network}",
         footer="Mødereferat fra netværksmægleren",
     )

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..domain.numbers import format_date, format_datetime
 from ..domain.rules import FOCUS_AREAS, MEMBER_ROLES, NETWORK_TYPES
 from ..domain.stages import STAGE_LABELS, Stage
-from ..domain.timeutil import format_date_da, format_datetime_da
 from ..forms import NOT_PASSED, PASSED, VERDICT_LABELS, Slot, display_value, get_answer
 from ..forms.engine import comment_of
 from .base import (
@@ -130,9 +130,9 @@ def build_story(report: ScreeningReport) -> list[Flowable]:
     view = report.screening
     defn = report.definition
     status = (
-        f"Afsluttet {format_datetime_da(view.finalized_at)}"
+        f"Afsluttet {format_datetime(view.finalized_at)}"
         if view.is_final and view.finalized_at is not None
-        else f"Kladde, ikke afsluttet (senest gemt {format_datetime_da(view.updated_at)})"
+        else f"Kladde, ikke afsluttet (senest gemt {format_datetime(view.updated_at)})"
     )
     type_label = NETWORK_TYPES.get(report.network_type, (report.network_type, ""))[0]
     story: list[Flowable] = [
@@ -145,7 +145,7 @@ def build_story(report: ScreeningReport) -> list[Flowable]:
                 ("Netværkstype", type_label or "ikke angivet"),
                 ("Stadie", _stage_label(report.network_stage)),
                 ("Netværksmægler", report.broker or "ikke angivet"),
-                ("Dato", format_date_da(view.finalized_at or view.updated_at)),
+                ("Dato", format_date(view.finalized_at or view.updated_at)),
                 ("Status", status),
                 ("Skema", f"{defn.title}, version {view.form_version} (id »{view.form_id}«)"),
             ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..domain.cvr import make_valid_cvr
-from ..domain.money import parse_kr
+from ..domain.numbers import parse_kr
 from ..domain.stages import Stage, next_stage, with_move
 from ..domain.timeutil import utcnow
 from .db import Store

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
-from ..domain.timeutil import format_date_da
 from ..store.db import Store
 from ..store.models import SYNCED, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, sync_marks
@@ -88,12 +88,12 @@ def _label(obj: SyncMixin | None, entity: str) -> str:
             return value.strip()
     starts = getattr(obj, "starts_at", None)
     if isinstance(starts, dt.datetime):
-        return starts.strftime("%d-%m-%Y")
+        return format_date_numeric(starts)
     return obj.id[:8]
 
 
 def _show_move(move: Move) -> str:
-    return f"{STAGE_LABELS[move.stage]} ({format_date_da(move.at.date())})"
+    return f"{STAGE_LABELS[move.stage]} ({format_date(move.at.date())})"
 
 
 def show_value(field: str, value: Any) -> str:
@@ -102,8 +102,6 @@ def show_value(field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if field.endswith("_ore") and isinstance(value, int):
-        from ..domain.money import format_kr
-
         return format_kr(value)
     if field == "stage" and value in STAGE_VALUES:
         return STAGE_LABELS[Stage(value)]

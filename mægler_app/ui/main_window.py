@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.money import format_int_da
-from ..domain.timeutil import format_datetime_da, parse_stored_time
+from ..domain.numbers import format_datetime, format_int
+from ..domain.timeutil import parse_stored_time
 from ..store.quick import local_state, outbox_counts
 from .context import AppContext
 from .views import VIEWS, ViewSpec
@@ -178,9 +178,9 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         pending, conflicts, rejected = outbox_counts(self.ctx.profile)
-        text = self.tr("%1 ændringer ikke sendt").replace("%1", format_int_da(pending))
+        text = self.tr("%1 ændringer ikke sendt").replace("%1", format_int(pending))
         if conflicts or rejected:
-            text += self.tr(" · %1 kræver handling").replace("%1", format_int_da(conflicts + rejected))
+            text += self.tr(" · %1 kræver handling").replace("%1", format_int(conflicts + rejected))
         self.status_pending.setText(text)
         self.status_last.setText(last_sync_text(local_state(self.ctx.profile, "last_sync")))
 
@@ -232,7 +232,7 @@ def last_sync_text(stored: object) -> str:
     if when is None:
         return ""
     return QCoreApplication.translate("MainWindow", "Sidst synkroniseret %1").replace(
-        "%1", format_datetime_da(when)
+        "%1", format_datetime(when)
     )
 
 

@@ -12,7 +12,6 @@ do not change what Væksthus received.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -74,51 +73,6 @@ PERSPECTIVES: dict[str, tuple[str, str]] = {
 
 # The blocks of the editor, each checked on its own and explained in Danish.
 BLOCKS = ("perspectives", "consultant", "hours", "months", "rate", "split")
-
-
-# -- small parsers the editor uses as the broker types -------------------------------------------
-
-_PERCENT = re.compile(r"^([-−]?)(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d{1,2}))?$")
-
-
-def parse_percent_bp(text: str, *, allow_negative: bool = False) -> int:
-    """``33,33`` (or ``33.33 %``) → 3333 basis points (hundredths of a percent)."""
-    s = (text or "").strip().replace("\u00a0", "").replace(" ", "")
-    if s.endswith("%"):
-        s = s[:-1]
-    if not s:
-        raise DomainError("Procentsatsen mangler.")
-    # "1.000" is a thousands separator only with a comma decimal; "12.5" is a decimal point.
-    m = _PERCENT.match(s) if "," in s or s.count(".") != 1 else None
-    if m is None:
-        m = re.match(r"^([-−]?)(\d+)(?:\.(\d{1,2}))?$", s)
-    if m is None:
-        raise DomainError(f"»{text.strip()}« er ikke en procentsats. Skriv fx 33,33.")
-    sign, whole, frac = m.group(1), m.group(2).replace(".", ""), m.group(3) or ""
-    if sign and not allow_negative:
-        raise DomainError("En andel kan ikke være negativ.")
-    bp = int(whole) * 100 + int((frac + "00")[:2])
-    return -bp if sign else bp
-
-
-def format_percent_bp(bp: int | None, *, suffix: bool = True) -> str:
-    """3333 → ``33,33 %``; 5000 → ``50 %``."""
-    if bp is None:
-        return ""
-    sign = "-" if bp < 0 else ""
-    whole, rest = divmod(abs(bp), 100)
-    text = f"{sign}{whole}" if rest == 0 else f"{sign}{whole},{rest:02d}".rstrip("0")
-    return f"{text} %" if suffix else text
-
-
-def parse_int(text: str, what: str) -> int | None:
-    """A whole number typed by the broker; empty is None; anything else a Danish error."""
-    s = (text or "").strip().replace(".", "").replace(" ", "")
-    if not s:
-        return None
-    if not s.isdigit():
-        raise DomainError(f"{what} skal være et helt tal; »{text.strip()}« er ikke et.")
-    return int(s)
 
 
 # -- plain values in and out ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ...domain.errors import DomainError
+from ...domain.numbers import format_file_size
 from ...domain.sync_contract import MAX_BLOB_BYTES
 from ..db import Store
 from ..models import Blob
@@ -85,8 +86,8 @@ def store_file(store: Store, source: Path | str, *, receipt: bool = True) -> Sto
         raise BlobError(f"Filen {src.name} er tom.")
     if size > MAX_BLOB_BYTES:
         raise BlobError(
-            f"Filen {src.name} fylder {size / 1024 / 1024:.1f} MB; et bilag må højst fylde "
-            f"{MAX_BLOB_BYTES // 1024 // 1024} MB. Tag et mindre foto eller gem PDF'en komprimeret."
+            f"Filen {src.name} fylder {format_file_size(size)}; et bilag må højst fylde "
+            f"{format_file_size(MAX_BLOB_BYTES)}. Tag et mindre foto eller gem PDF'en komprimeret."
         )
     mime = RECEIPT_TYPES.get(suffix) or mimetypes.guess_type(src.name)[0] or "application/octet-stream"
     target = blob_path(store, sha)

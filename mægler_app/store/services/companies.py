@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
-from ...domain.money import MoneyError, parse_kr
+from ...domain.numbers import optional, parse_date, parse_int, parse_kr
 from ...domain.rules import FOCUS_AREAS
-from ...domain.timeutil import parse_date_da, utcnow
+from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
 from ..db import Store
 from ..models import Company, Contact, EffectMeasurement
@@ -111,19 +111,6 @@ class DuplicateCvrError(DomainError):
 # parsing ----------------------------------------------------------------------------------------
 
 
-def parse_employees(text: str) -> int | None:
-    """``""`` → None; ``1.200`` → 1200; anything but a whole, non-negative number → DomainError."""
-    s = (text or "").strip().replace(" ", "").replace("\u00a0", "")
-    if not s:
-        return None
-    if s[0] in "-−":
-        raise DomainError("Antal ansatte kan ikke være negativt.")
-    digits = s.replace(".", "") if all(len(p) == 3 for p in s.split(".")[1:]) else s
-    if not digits.isdigit():
-        raise DomainError(f"»{text.strip()}« er ikke et antal ansatte: skriv et helt tal, fx 25.")
-    return int(digits)
-
-
 def parse_focus_area(text: str) -> str:
     """A focus area's label or key (any case) → its key; empty → ``andet``."""
     s = (text or "").strip().lower()
@@ -176,7 +163,7 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
         errors["postcode"] = f"»{postcode}« er ikke et postnummer: det skal være 4 cifre."
     employees: int | None = None
     try:
-        employees = parse_employees(text("employees"))
+        employees = optional(parse_int, text("employees"), field=FIELD_LABELS["employees"])
     except DomainError as exc:
         errors["employees"] = str(exc)
     else:
@@ -328,23 +315,23 @@ def parse_key_figures(year: str, turnover: str, value_added: str, export: str, e
     """One year's key figures as typed (kroner, Danish style); DomainError with a Danish reason."""
     y = (year or "").strip()
     this_year = utcnow().year
-    if not (y.isdigit() and 1990 <= int(y) <= this_year + 1):
+    try:
+        year_n: int | None = parse_int(y, field="Årstal")
+    except DomainError:
+        year_n = None
+    if year_n is None or not 1990 <= year_n <= this_year + 1:
         raise DomainError(f"»{y}« er ikke et årstal mellem 1990 og {this_year + 1}.")
+    y = str(year_n)
 
     def money(text: str, label: str) -> int | None:
-        if not (text or "").strip():
-            return None
-        try:
-            return parse_kr(text, allow_negative=label == "Værditilvækst")
-        except MoneyError as exc:
-            raise DomainError(f"{label} {y}: {exc}") from None
+        return optional(parse_kr, text, field=f"{label} {y}", allow_negative=label == "Værditilvækst")
 
     return KeyFigures(
-        year=int(y),
+        year=year_n,
         turnover_ore=money(turnover, "Omsætning"),
         value_added_ore=money(value_added, "Værditilvækst"),
         export_ore=money(export, "Eksport"),
-        employees=parse_employees(employees),
+        employees=optional(parse_int, employees, field=f"Ansatte {y}"),
     )
 
 
@@ -416,7 +403,7 @@ def parse_contact(name: str, role: str, email: str, phone: str, consent: str) ->
     mail = email.strip()
     if mail and ("@" not in mail or mail.startswith("@") or mail.endswith("@") or " " in mail):
         raise DomainError(f"»{mail}« er ikke en e-mailadresse.")
-    consent_date = parse_date_da(consent) if consent.strip() else None
+    consent_date = optional(parse_date, consent, field="Samtykkedato")
     if consent_date is not None and consent_date > utcnow().date():
         raise DomainError("Samtykkedatoen kan ikke ligge i fremtiden.")
     return ContactData(name.strip(), role.strip(), mail, phone.strip(), consent_date)

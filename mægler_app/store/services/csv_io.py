@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.numbers import format_int
 from ...domain.rules import FOCUS_AREAS
 from ..db import Store
 from ..models import Company
@@ -402,7 +403,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"Filen {path} kan ikke skrives: {exc.strerror or exc}.")
     rows = data.count(b"\n") - 1
-    print(f"{rows} virksomheder eksporteret til {path}")
+    print(f"{format_int(rows)} virksomheder eksporteret til {path}")
     return 0
 
 

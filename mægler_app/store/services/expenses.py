@@ -17,14 +17,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
+from ...domain.numbers import format_date, format_kr, format_percent_bp
 from ...domain.rules import (
     BUDGET_WARNING_FRACTION_PERMILLE,
     EXPENSE_CATEGORIES,
     FACILITATION_FRAME_ORE,
     RECEIPT_REQUIRED_ABOVE_ORE,
 )
-from ...domain.timeutil import format_date_da, utcnow
+from ...domain.timeutil import utcnow
 from ...domain.validation import BudgetCheck, check_amount, receipt_required
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
@@ -143,7 +143,7 @@ class Budget:
     def warning(self) -> str:
         """A Danish sentence when the budget needs attention, else ''."""
         used = self.spent_ore + self.committed_ore
-        percent = self.used_permille // 10
+        percent = format_percent_bp(self.used_permille // 10 * 100)  # whole percent, rounded down
         if self.spent_ore > self.frame_ore:
             return (
                 f"Netværket har brugt {format_kr(self.spent_ore)} og er {format_kr(self.spent_ore - self.frame_ore)} "
@@ -155,7 +155,7 @@ class Budget:
                 f"de planlagte møder skal koste {format_kr(used - self.frame_ore)} mindre."
             )
         if self.warn:
-            return f"{percent} % af rammen er brugt eller planlagt; der er {format_kr(self.remaining_ore)} tilbage."
+            return f"{percent} af rammen er brugt eller planlagt; der er {format_kr(self.remaining_ore)} tilbage."
         return ""
 
 
@@ -248,16 +248,16 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
         )
     elif inp.spent_on < opened:
         out.warnings.append(
-            f"Udgiften er dateret {format_date_da(inp.spent_on)}, før screeningen blev bestået "
-            f"({format_date_da(opened)}). Udgifter før en bestået screening dækkes normalt ikke."
+            f"Udgiften er dateret {format_date(inp.spent_on)}, før screeningen blev bestået "
+            f"({format_date(opened)}). Udgifter før en bestået screening dækkes normalt ikke."
         )
     if closed is not None and inp.spent_on > closed:
         out.warnings.append(
-            f"Udgiften er dateret {format_date_da(inp.spent_on)}, efter at netværket blev lukket "
-            f"({format_date_da(closed)})."
+            f"Udgiften er dateret {format_date(inp.spent_on)}, efter at netværket blev lukket "
+            f"({format_date(closed)})."
         )
     if inp.spent_on > utcnow().date() + dt.timedelta(days=1):
-        out.warnings.append(f"Udgiften er dateret {format_date_da(inp.spent_on)}, en dato i fremtiden.")
+        out.warnings.append(f"Udgiften er dateret {format_date(inp.spent_on)}, en dato i fremtiden.")
 
     if out.errors:
         return out
@@ -387,7 +387,7 @@ def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None
 def meeting_label(starts_at: dt.datetime, kind: str) -> str:
     from ...domain.rules import MEETING_KINDS
 
-    return f"{format_date_da(starts_at)}: {MEETING_KINDS.get(kind, kind)}"
+    return f"{format_date(starts_at)}: {MEETING_KINDS.get(kind, kind)}"
 
 
 def list_expenses(store: Store, network_id: str | None = None) -> list[ExpenseRow]:

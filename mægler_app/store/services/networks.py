@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
+from ...domain.numbers import format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
     INACTIVE_AFTER_DAYS,

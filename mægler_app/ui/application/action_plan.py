@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
-from ...domain.timeutil import format_date_da, parse_date_da, utcnow
+from ...domain.timeutil import utcnow
 from ...store.services import action_plans as svc
 from ..context import AppContext
-
-
-def _date_text(value: dt.date | None) -> str:
-    return "" if value is None else f"{value.day}.{value.month}.{value.year}"
 
 
 class ActionPlanPanel(QGroupBox):
@@ -151,11 +148,11 @@ class ActionPlanPanel(QGroupBox):
         try:
             for key, box in self.checks.items():
                 box.setChecked(info.elements.get(key, False))
-            self.start.setText(_date_text(info.start_date))
-            self.end.setText(_date_text(info.end_date))
+            self.start.setText(format_date_input(info.start_date))
+            self.end.setText(format_date_input(info.end_date))
             self.notes.setPlainText(info.notes)
             if not self.trin3_date.text():
-                self.trin3_date.setText(_date_text(utcnow().date()))
+                self.trin3_date.setText(format_date_input(utcnow().date()))
         finally:
             self._loading = False
         self._show(info)
@@ -181,11 +178,11 @@ class ActionPlanPanel(QGroupBox):
         if done:
             self.trin3_state.setText(
                 self.tr("Netværket er forretningsnetværk (trin 3) fra %1.").replace(
-                    "%1", format_date_da(info.trin3_on)
+                    "%1", format_date(info.trin3_on)
                 )
             )
             self.trin3_evidence.setPlainText(info.trin3_evidence)
-            self.trin3_date.setText(_date_text(info.trin3_on))
+            self.trin3_date.setText(format_date_input(info.trin3_on))
         else:
             self.trin3_state.setText(
                 self.tr(
@@ -206,8 +203,8 @@ class ActionPlanPanel(QGroupBox):
         if self.network_id is None:
             return
         try:
-            start = parse_date_da(self.start.text()) if self.start.text().strip() else None
-            end = parse_date_da(self.end.text()) if self.end.text().strip() else None
+            start = parse_date(self.start.text()) if self.start.text().strip() else None
+            end = parse_date(self.end.text()) if self.end.text().strip() else None
         except DomainError as exc:
             self._problem(str(exc))
             return
@@ -235,7 +232,7 @@ class ActionPlanPanel(QGroupBox):
         if self.network_id is None:
             return
         try:
-            day = parse_date_da(self.trin3_date.text()) if self.trin3_date.text().strip() else None
+            day = parse_date(self.trin3_date.text()) if self.trin3_date.text().strip() else None
             info = svc.mark_trin3(self.ctx.store, self.network_id, self.trin3_evidence.toPlainText(), day)
         except DomainError as exc:
             self.trin3_problem.setText(str(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain.money import format_kr
+from ...domain.numbers import format_kr
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.broker import BrokerPage, broker_page
 from ..cards import NoteCard

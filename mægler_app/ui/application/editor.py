@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
-from ...domain.money import format_kr, format_kr_input, parse_kr
+from ...domain.numbers import (
+    format_date,
+    format_datetime,
+    format_kr,
+    format_kr_input,
+    format_percent_bp,
+    optional,
+    parse_int,
+    parse_kr,
+)
 from ...domain.rules import (
     COMPANY_SHARE_PERCENT,
     CONSULTANT_HOURS_MAX,
@@ -36,7 +45,6 @@ from ...domain.rules import (
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
 )
-from ...domain.timeutil import format_date_da, format_datetime_da
 from ...store.services import applications as svc
 from ..context import AppContext
 from ..worker import Worker
@@ -473,12 +481,12 @@ class ApplicationEditor(QWidget):
         row(self.tr("Virksomheder"), members or self.tr("ingen"))
         if n.screening_verdict:
             verdict = self.tr("bestået") if n.screening_passed else self.tr("ikke bestået")
-            row(self.tr("Screening"), _html(f"{verdict}, {format_date_da(n.screening_date)}"))
+            row(self.tr("Screening"), _html(f"{verdict}, {format_date(n.screening_date)}"))
         else:
             row(self.tr("Screening"), self.tr("ingen afsluttet screening"))
         if n.tentative_plan:
             p = n.tentative_plan
-            text = f"{format_datetime_da(p.starts_at)}: {p.agenda}"
+            text = f"{format_datetime(p.starts_at)}: {p.agenda}"
             if p.decisions:
                 text += f" – {p.decisions}"
             row(self.tr("Tentativ plan"), _html(text))
@@ -507,7 +515,7 @@ class ApplicationEditor(QWidget):
 
     def _read_int(self, edit: QLineEdit, key: str, what: str) -> int | None:
         try:
-            value = svc.parse_int(edit.text(), what)
+            value = optional(parse_int, edit.text(), field=what)
         except DomainError as exc:
             self._parse_errors[key] = str(exc)
             return None
@@ -520,7 +528,7 @@ class ApplicationEditor(QWidget):
         months = self._read_int(self.months, "months", self.tr("Antallet af måneder"))
         rate: int | None
         try:
-            rate = parse_kr(self.rate.text()) if self.rate.text().strip() else None
+            rate = optional(parse_kr, self.rate.text(), field=self.tr("Timepris"))
             self._parse_errors.pop("rate", None)
         except DomainError as exc:
             self._parse_errors["rate"] = str(exc)
@@ -586,7 +594,7 @@ class ApplicationEditor(QWidget):
         )
         self.split_model.show_budget(budget)
         self.split_sum.setText(
-            self.tr("I alt: %1 af 100 %").replace("%1", svc.format_percent_bp(budget.split_total_bp))
+            self.tr("I alt: %1 af 100 %").replace("%1", format_percent_bp(budget.split_total_bp))
         )
 
     def _show_blockers(self, blockers: list[str]) -> None:
@@ -605,7 +613,7 @@ class ApplicationEditor(QWidget):
         self.status.style().polish(self.status)
         if d.status in ("approved", "rejected"):
             verdict = self.tr("Bevilget") if d.status == "approved" else self.tr("Afslået")
-            text = f"<b>{verdict} {format_date_da(d.decided_at)}</b>"
+            text = f"<b>{verdict} {format_date(d.decided_at)}</b>"
             if d.decision_comment:
                 text += f": {_html(d.decision_comment)}"
             if d.status == "approved":
@@ -619,7 +627,7 @@ class ApplicationEditor(QWidget):
         self.submit_button.setVisible(d.editable)
         self.revision_button.setVisible(d.can_start_revision)
         if d.status == "submitted":
-            when = format_datetime_da(d.submitted_at)
+            when = format_datetime(d.submitted_at)
             self.message.setText(
                 self.tr("Indsendt %1. Ansøgningen er låst; afventer afsendelse til Væksthus.").replace(
                     "%1", when
@@ -631,7 +639,7 @@ class ApplicationEditor(QWidget):
             )
         elif d.editable and not self.dirty:
             self.message.setText(
-                self.tr("Kladde, senest gemt %1.").replace("%1", format_datetime_da(d.updated_at))
+                self.tr("Kladde, senest gemt %1.").replace("%1", format_datetime(d.updated_at))
             )
         elif not d.editable:
             self.message.setText("")

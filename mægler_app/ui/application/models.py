@@ -15,15 +15,21 @@ from PySide6.QtCore import (
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
-from ...domain.money import format_kr, format_kr_input, parse_kr
+from ...domain.numbers import (
+    format_int,
+    format_kr,
+    format_kr_input,
+    format_percent_bp,
+    parse_int,
+    parse_kr,
+    parse_percent_bp,
+)
 from ...store.services.applications import (
     GROWTH_MEASURES,
     MONEY_MEASURES,
     Budget,
     MemberInfo,
-    format_percent_bp,
     growth_key,
-    parse_percent_bp,
 )
 from ..table import column_title
 
@@ -150,11 +156,11 @@ class GrowthModel(_MemberTableModel):
         if measure in MONEY_MEASURES:
             return format_kr_input(value) if for_edit else format_kr(value)
         if for_edit:
-            return str(value)
+            return format_int(value)
         return (
-            _tr("%1 person").replace("%1", str(value))
+            _tr("%1 person").replace("%1", format_int(value))
             if abs(value) == 1
-            else _tr("%1 personer").replace("%1", str(value))
+            else _tr("%1 personer").replace("%1", format_int(value))
         )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -190,18 +196,18 @@ class GrowthModel(_MemberTableModel):
         member, measure = self._locate(index.row())
         kind = "pct" if index.column() == self.COL_PCT else "abs"
         text = "" if value is None else str(value).strip()
+        label = _tr(GROWTH_MEASURES[measure])
         try:
             if not text:
                 parsed: int | None = None
             elif kind == "pct":
-                parsed = parse_percent_bp(text, allow_negative=True)
+                parsed = parse_percent_bp(text, field=f"{label} (%)", allow_negative=True)
             elif measure in MONEY_MEASURES:
-                parsed = parse_kr(text, allow_negative=True)
+                parsed = parse_kr(text, field=label, allow_negative=True)
             else:
-                parsed = int(text.replace(".", "").replace(" ", ""))
-        except (DomainError, ValueError) as exc:
-            msg = str(exc) if isinstance(exc, DomainError) else _tr("Beskæftigelse angives i hele personer.")
-            self.input_rejected.emit(msg)
+                parsed = parse_int(text, field=label, allow_negative=True)
+        except DomainError as exc:
+            self.input_rejected.emit(str(exc))
             return False
         self._values[member.company_id][growth_key(measure, kind)] = parsed
         return self._accept_edit(index)
@@ -284,7 +290,7 @@ class SplitModel(_MemberTableModel):
         if not self._can_edit(index, role):
             return False
         try:
-            bp = parse_percent_bp("" if value is None else str(value))
+            bp = parse_percent_bp("" if value is None else str(value), field=_tr("Andel"))
         except DomainError as exc:
             self.input_rejected.emit(str(exc))
             return False

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ...domain.errors import DomainError
-from ...domain.timeutil import format_date_da
+from ...domain.numbers import format_date
 from ...store.services import applications as svc
 from ..context import AppContext
 from .editor import ApplicationEditor
@@ -88,7 +88,7 @@ class ApplicationTab(QWidget):
             self.tr("version %1: %2 %3")
             .replace("%1", str(r.revision))
             .replace("%2", r.status_label.lower())
-            .replace("%3", format_date_da(r.decided_at or r.submitted_at))
+            .replace("%3", format_date(r.decided_at or r.submitted_at))
             for r in rows
         ]
         self.history.setText(self.tr("Tidligere versioner: ") + "; ".join(parts))

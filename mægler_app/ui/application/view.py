@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
-from ...domain.timeutil import format_date_da
+from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from ..table import Column, FilterProxy, RowsTableModel
@@ -41,12 +40,12 @@ def application_columns() -> list[Column[svc.ApplicationRow]]:
         ),
         Column(
             "Indsendt",
-            lambda r: format_date_da(r.submitted_at),
+            lambda r: format_date(r.submitted_at),
             lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
         ),
         Column(
             "Afgjort",
-            lambda r: format_date_da(r.decided_at),
+            lambda r: format_date(r.decided_at),
             lambda r: r.decided_at.isoformat() if r.decided_at else "",
         ),
     ]

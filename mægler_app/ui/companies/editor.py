@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
+from ...domain.numbers import format_date, optional, parse_int
 from ...domain.rules import FOCUS_AREAS
-from ...domain.timeutil import format_date_da, utcnow
+from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
 from ...store.services import companies as svc
 from ..context import AppContext
@@ -401,7 +402,7 @@ class CompanyEditor(QWidget):
 
     def _on_employees_changed(self, text: str) -> None:
         try:
-            n = svc.parse_employees(text)
+            n = optional(parse_int, text)
         except DomainError:
             _show(self.warning, "")
             return
@@ -464,7 +465,7 @@ class CompanyEditor(QWidget):
         return company_id
 
     def _add_year(self) -> None:
-        taken = {int(y) for y in self.figures_model.years() if y.isdigit()}
+        taken = {y for y in map(_year, self.figures_model.years()) if y is not None}
         year = utcnow().year - 1
         while year in taken:
             year -= 1
@@ -511,7 +512,7 @@ class CompanyEditor(QWidget):
         self.contact_role.setText(c.role)
         self.contact_email.setText(c.email)
         self.contact_phone.setText(c.phone)
-        self.contact_consent.setText(format_date_da(c.consent_date) if c.consent_date else "")
+        self.contact_consent.setText(format_date(c.consent_date) if c.consent_date else "")
         for edit in self._contact_edits():
             edit.setEnabled(not c.anonymized)
         self.anonymize_button.setEnabled(not c.anonymized)
@@ -531,7 +532,7 @@ class CompanyEditor(QWidget):
                 self.contact_role.text(),
                 self.contact_email.text(),
                 self.contact_phone.text(),
-                _consent_text(consent),
+                consent,
             )
             contact_id = svc.save_contact(self.ctx.store, self.company_id, data, self._contact_id)
         except DomainError as exc:
@@ -565,11 +566,9 @@ class CompanyEditor(QWidget):
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
 
 
-def _consent_text(text: str) -> str:
-    """The consent field shows ``7. marts 2025``; turn that back into something parse_date_da reads."""
-    from ...domain.timeutil import MONTHS_DA
-
-    parts = text.replace(".", " ").split()
-    if len(parts) == 3 and parts[1].lower() in MONTHS_DA:
-        return f"{parts[0]}.{MONTHS_DA.index(parts[1].lower()) + 1}.{parts[2]}"
-    return text
+def _year(text: str) -> int | None:
+    """A year typed in the key figures, or None while it is not a whole number yet."""
+    try:
+        return optional(parse_int, text)
+    except DomainError:
+        return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.numbers import format_int
 from ...store.services import csv_io
 from ..context import AppContext
 from ..worker import Worker, start
@@ -129,7 +130,9 @@ class ImportDialog(QDialog):
             )
         warned = sum(1 for r in plan.rows if r.warnings)
         if warned and not plan.problems:
-            extra.append(self.tr("%1 rækker har en bemærkning (se listen).").replace("%1", str(warned)))
+            extra.append(
+                self.tr("%1 rækker har en bemærkning (se listen).").replace("%1", format_int(warned))
+            )
         self._set_summary(text + " " + " ".join(extra), "error" if plan.problems else "")
         self.import_button.setEnabled(plan.ok)
         self.planned.emit()
@@ -166,8 +169,8 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("Færdig"))
         self._set_summary(
             self.tr("Importeret: %1 nye virksomheder, %2 opdateret.")
-            .replace("%1", str(result.created))
-            .replace("%2", str(result.updated))
+            .replace("%1", format_int(result.created))
+            .replace("%2", format_int(result.updated))
         )
         self.ctx.bus.changed.emit("company")
         self.ctx.bus.status_reported.emit(self.summary.text())

@@ -22,9 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
-from ...domain.money import format_int_da, format_kr_input
+from ...domain.numbers import format_date, format_int, format_kr_input
 from ...domain.rules import FOCUS_AREAS, is_sme
-from ...domain.timeutil import format_date_da
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
 from ..sync_marks import NOT_A_MARK, SyncMarked
@@ -233,7 +232,7 @@ class SearchProxy(QSortFilterProxyModel):
 
 
 def employees_text(n: int | None) -> str:
-    return "" if n is None else format_int_da(n)
+    return "" if n is None else format_int(n)
 
 
 class CompaniesModel(RecordTableModel):
@@ -283,7 +282,7 @@ class ContactsModel(RecordTableModel):
             Col(_tr("Telefon"), lambda r: r.phone),
             Col(
                 _tr("Samtykke"),
-                lambda r: format_date_da(r.consent_date) if r.consent_date else "",
+                lambda r: format_date(r.consent_date) if r.consent_date else "",
                 lambda r: r.consent_date.isoformat() if r.consent_date else "",
             ),
         ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...domain.numbers import format_int
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
@@ -153,9 +154,9 @@ class CompaniesView(View):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count.setText(
-            self.tr("%1 virksomheder").replace("%1", str(total))
+            self.tr("%1 virksomheder").replace("%1", format_int(total))
             if shown == total
-            else self.tr("%1 af %2").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("%1 af %2").replace("%1", format_int(shown)).replace("%2", format_int(total))
         )
 
     def _select_row_of(self, company_id: str) -> None:
@@ -255,7 +256,7 @@ class CompaniesView(View):
             return
         self._export_message(
             self.tr("%1 virksomheder eksporteret til %2")
-            .replace("%1", str(self.model.total_count()))
+            .replace("%1", format_int(self.model.total_count()))
             .replace("%2", str(path))
         )
 

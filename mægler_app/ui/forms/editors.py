@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.money import format_kr_input
+from ...domain.numbers import format_date_input, format_kr_input
 from ...forms import Question, coerce
 from ...forms.definition import YES_PARTLY_NO
 
@@ -207,8 +207,7 @@ class LineEditor(QuestionEditor):
             text = format_kr_input(value)
         elif self.question.kind == "date" and isinstance(value, str):
             try:
-                d = dt.date.fromisoformat(value)
-                text = f"{d.day}.{d.month}.{d.year}"
+                text = format_date_input(dt.date.fromisoformat(value))
             except ValueError:
                 text = value
         else:

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
+from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
-from ...domain.timeutil import format_date_da, format_datetime_da
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
 from ...store.services import screening as svc
 from ..worker import Worker
@@ -151,7 +150,7 @@ class ScreeningWidget(QWidget):
         for v in views:
             if v.is_final:
                 label = self.tr("%1 · %2 (version %3)")
-                label = label.replace("%1", format_date_da(v.finalized_at)).replace(
+                label = label.replace("%1", format_date(v.finalized_at)).replace(
                     "%2", VERDICT_LABELS.get(v.verdict, v.verdict)
                 )
             else:
@@ -208,12 +207,12 @@ class ScreeningWidget(QWidget):
             return
         if view.is_final:
             text = self.tr("Afsluttet %1 · %2 · skema version %3").replace(
-                "%1", format_datetime_da(view.finalized_at)
+                "%1", format_datetime(view.finalized_at)
             )
             text = text.replace("%2", VERDICT_LABELS.get(view.verdict, view.verdict))
         else:
             text = self.tr("Kladde · gemt %1 · skema version %3").replace(
-                "%1", format_datetime_da(saved_at or view.updated_at)
+                "%1", format_datetime(saved_at or view.updated_at)
             )
         self.status.setText(text.replace("%3", str(view.form_version)))
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr, format_kr_input, parse_kr
+from ...domain.numbers import format_kr, format_kr_input, parse_kr
 
 
 class AmountEdit(QLineEdit):
@@ -36,7 +36,7 @@ class AmountEdit(QLineEdit):
             self._error = self.tr("Beløbet mangler.") if self.required else ""
         else:
             try:
-                self._value = parse_kr(text)
+                self._value = parse_kr(text, field=self.tr("Beløb"))
             except DomainError as exc:
                 self._error = str(exc)
         if self._error and text.strip():

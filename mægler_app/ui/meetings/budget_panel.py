@@ -9,9 +9,8 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from ...domain.money import format_kr
+from ...domain.numbers import format_date, format_kr, format_percent_bp
 from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, ORE_PER_KRONE
-from ...domain.timeutil import format_date_da
 from ...store.services.expenses import Budget, BurnDown
 from ..cards import FigureCard
 
@@ -98,7 +97,7 @@ class BurnDownChart(QChartView):
         warn_at = bd.frame_ore * (1000 - BUDGET_WARNING_FRACTION_PERMILLE) // 1000
         self.threshold = QLineSeries()
         self.threshold.setName(
-            self.tr("Advarsel ved %1 %").replace("%1", str(BUDGET_WARNING_FRACTION_PERMILLE // 10))
+            self.tr("Advarsel ved %1").replace("%1", format_percent_bp(BUDGET_WARNING_FRACTION_PERMILLE * 10))
         )
         tpen = QPen(RED)
         tpen.setWidth(1)
@@ -191,14 +190,16 @@ class BudgetPanel(QWidget):
         colour = "#b3261e" if b.remaining_ore < 0 else ("#8a5a00" if b.warn else "#1f3b57")
         self.remaining.set_colour(colour)
         self.bar.setValue(max(0, min(1000, b.used_permille)))
-        self.bar.setFormat(self.tr("%1 % brugt eller planlagt").replace("%1", str(b.used_permille // 10)))
+        self.bar.setFormat(
+            self.tr("%1 brugt eller planlagt").replace("%1", format_percent_bp(b.used_permille // 10 * 100))
+        )
         notes = []
         if b.opened_on:
-            notes.append(self.tr("Rammen åbnet %1").replace("%1", format_date_da(b.opened_on)))
+            notes.append(self.tr("Rammen åbnet %1").replace("%1", format_date(b.opened_on)))
         else:
             notes.append(self.tr("Screeningen er ikke bestået endnu; rammen er ikke åbnet."))
         if b.closed_on:
-            notes.append(self.tr("netværket lukket %1").replace("%1", format_date_da(b.closed_on)))
+            notes.append(self.tr("netværket lukket %1").replace("%1", format_date(b.closed_on)))
         if b.draft_ore:
             notes.append(self.tr("%1 i kladder uden kvittering").replace("%1", format_kr(b.draft_ore)))
         if b.flagged:

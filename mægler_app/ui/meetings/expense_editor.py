@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
+from ...domain.numbers import format_kr
 from ...domain.rules import EXPENSE_CATEGORIES
 from ...store.services import blobs
 from ...store.services import expenses as svc

@@ -8,8 +8,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from ...domain.errors import DomainError
-from ...domain.money import format_kr
-from ...domain.timeutil import format_date_da, format_datetime_da, parse_date_da
+from ...domain.numbers import (
+    format_date,
+    format_date_input,
+    format_datetime,
+    format_kr,
+    format_percent_bp,
+    parse_date,
+)
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
 from ..table import Column, RowsTableModel, column_title
@@ -32,7 +38,7 @@ class MeetingsModel(RowsTableModel[MeetingRow]):
             [
                 Column(
                     _tr("Tidspunkt"),
-                    lambda r: format_datetime_da(r.starts_at),
+                    lambda r: format_datetime(r.starts_at),
                     lambda r: r.starts_at.timestamp(),
                 ),
                 Column(
@@ -64,7 +70,7 @@ class ExpensesModel(RowsTableModel[ExpenseRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Dato"), lambda r: format_date_da(r.spent_on), lambda r: r.spent_on.toordinal()),
+                Column(_tr("Dato"), lambda r: format_date(r.spent_on), lambda r: r.spent_on.toordinal()),
                 Column(_tr("Kategori"), lambda r: r.category_label),
                 Column(
                     _tr("Beskrivelse"),
@@ -106,7 +112,7 @@ class BudgetsModel(RowsTableModel[Budget]):
                 Column(_tr("Netværk"), lambda b: b.network),
                 Column(
                     _tr("Ramme åbnet"),
-                    lambda b: format_date_da(b.opened_on) if b.opened_on else _tr("ikke åbnet"),
+                    lambda b: format_date(b.opened_on) if b.opened_on else _tr("ikke åbnet"),
                     lambda b: b.opened_on.toordinal() if b.opened_on else 0,
                 ),
                 Column(_tr("Brugt"), lambda b: format_kr(b.spent_ore), lambda b: b.spent_ore, True),
@@ -116,7 +122,7 @@ class BudgetsModel(RowsTableModel[Budget]):
                 Column(_tr("Tilbage"), lambda b: format_kr(b.remaining_ore), lambda b: b.remaining_ore, True),
                 Column(
                     _tr("Brugt og planlagt"),
-                    lambda b: f"{b.used_permille // 10} %",
+                    lambda b: format_percent_bp(b.used_permille // 10 * 100),
                     lambda b: b.used_permille,
                     True,
                     tooltip=lambda b: b.warning(),
@@ -185,7 +191,7 @@ class NextStepsModel(QAbstractTableModel):
             if col == self.COL_OWNER:
                 return step.owner
             if col == self.COL_DUE:
-                return format_date_da(step.due)
+                return format_date(step.due)
             return ""
         if role == Qt.ItemDataRole.EditRole:
             if col == self.COL_TEXT:
@@ -193,7 +199,7 @@ class NextStepsModel(QAbstractTableModel):
             if col == self.COL_OWNER:
                 return step.owner
             if col == self.COL_DUE:
-                return f"{step.due.day}.{step.due.month}.{step.due.year}" if step.due else ""
+                return format_date_input(step.due)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_DUE:
             return _tr("Skriv datoen som 1.5.2026")
         return None
@@ -217,7 +223,7 @@ class NextStepsModel(QAbstractTableModel):
                 step.due = None
             else:
                 try:
-                    step.due = parse_date_da(text)
+                    step.due = parse_date(text)
                 except DomainError as exc:
                     self.input_rejected.emit(str(exc))
                     return False

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from ...domain.numbers import format_file_size
 from ...store.db import Store
 from ...store.services import blobs
 from .exports import open_file
@@ -37,7 +38,7 @@ class ReceiptViewer(QDialog):
                 )
             )
         else:
-            size = f"{(info.size if info else self.path.stat().st_size) / 1024:.0f} KB"
+            size = format_file_size(info.size if info else self.path.stat().st_size)
             self.image.setText(
                 self.tr("%1 (%2) kan ikke vises her. Åbn den i standardprogrammet.")
                 .replace("%1", name or self.tr("Bilaget"))

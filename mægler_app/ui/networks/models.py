@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
+from ...domain.numbers import format_date
 from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
-from ...domain.timeutil import format_date_da
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
 from ..companies.models import FOREGROUND_AND_TOOLTIP, FOREGROUND_ONLY, Col, RecordTableModel, employees_text
 
@@ -39,7 +39,7 @@ class NetworksModel(RecordTableModel):
             Col(_tr("Tovholder"), lambda r: r.lead_company),
             Col(
                 _tr("Aktivitet"),
-                lambda r: format_date_da(r.last_activity) + ("  ⚠ " + _tr("inaktiv") if r.inactive else ""),
+                lambda r: format_date(r.last_activity) + ("  ⚠ " + _tr("inaktiv") if r.inactive else ""),
                 lambda r: r.last_activity,
             ),
         ]
@@ -104,7 +104,7 @@ class TimelineModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = [
-            Col(_tr("Dato"), lambda r: format_date_da(r.when), lambda r: r.when),
+            Col(_tr("Dato"), lambda r: format_date(r.when), lambda r: r.when),
             Col(_tr("Hvad"), lambda r: _tr(_KIND_LABELS.get(r.kind, r.kind))),
             Col(_tr("Beskrivelse"), lambda r: r.text),
         ]

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.numbers import format_date
 from ...domain.rules import CLOSE_REASONS, LEAD_SOURCES, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import Stage
-from ...domain.timeutil import format_date_da
 from ...store.services import networks as svc
 from .. import unsaved
 from ..context import AppContext
@@ -612,7 +612,7 @@ class NetworkPage(QWidget):
         _show(
             self.inactive,
             inactive_note()
-            + self.tr(" – seneste aktivitet %1.").replace("%1", format_date_da(row.last_activity))
+            + self.tr(" – seneste aktivitet %1.").replace("%1", format_date(row.last_activity))
             if row is not None and row.inactive
             else "",
         )
@@ -633,7 +633,7 @@ class NetworkPage(QWidget):
             reason = CLOSE_REASONS.get(detail.closed_reason, detail.closed_reason)
             self.requires.setText(
                 self.tr("Afsluttet %1: %2. %3")
-                .replace("%1", format_date_da(detail.closed_on))
+                .replace("%1", format_date(detail.closed_on))
                 .replace("%2", reason)
                 .replace("%3", detail.closed_reason_text)
             )

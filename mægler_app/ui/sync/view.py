@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.money import format_int_da
-from ...domain.timeutil import format_datetime_da, parse_stored_time
+from ...domain.numbers import format_datetime, format_int
+from ...domain.timeutil import parse_stored_time
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
@@ -98,7 +98,7 @@ def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ign
         Column("Post", lambda r: r.label, tooltip=lambda r: r.label),
         Column("Netværk", lambda r: r.network, tooltip=lambda r: r.network),
         Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
-        Column("Ændret", lambda r: format_datetime_da(r.changed_at) if r.changed_at else "–"),
+        Column("Ændret", lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
     ]
     return RowsTableModel(cols, lambda r: f"{r.entity}:{r.record_id}", parent)
 
@@ -285,14 +285,14 @@ class SyncView(View):
         self.logout_button.setVisible(account is not None)
         pending, conflicts, rejected = pending_counts(self.ctx.store)
         last = parse_stored_time(get_state(self.ctx.store, "last_sync"))
-        last_text = format_datetime_da(last) if last is not None else self.tr("aldrig")
+        last_text = format_datetime(last) if last is not None else self.tr("aldrig")
         self.state.setText(
             self.tr(
                 "Ændringer der venter på at blive sendt: %1 · konflikter: %2 · afviste: %3 · sidst synkroniseret: %4"
             )
-            .replace("%1", format_int_da(pending))
-            .replace("%2", format_int_da(conflicts))
-            .replace("%3", format_int_da(rejected))
+            .replace("%1", format_int(pending))
+            .replace("%2", format_int(conflicts))
+            .replace("%3", format_int(rejected))
             .replace("%4", last_text)
         )
         self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
@@ -301,8 +301,8 @@ class SyncView(View):
         self.pending.set_rows(waiting)
         self.pending_more.setText(
             self.tr("Viser de %1 senest ændrede af %2 poster.")
-            .replace("%1", format_int_da(len(waiting)))
-            .replace("%2", format_int_da(waiting_records))
+            .replace("%1", format_int(len(waiting)))
+            .replace("%2", format_int(waiting_records))
         )
         self.pending_more.setVisible(waiting_records > len(waiting))
         self.conflicts_box.setVisible(conflicts > 0)
@@ -403,8 +403,8 @@ class SyncView(View):
         self._stopped()
         text = (
             self.tr("Sendt %1 ændringer, hentet %2 poster.")
-            .replace("%1", str(report.pushed))
-            .replace("%2", str(report.pulled))
+            .replace("%1", format_int(report.pushed))
+            .replace("%2", format_int(report.pulled))
         )
         if report.attention:
             text += " " + self.tr("%1 ændringer kræver din stillingtagen (se nedenfor).").replace(

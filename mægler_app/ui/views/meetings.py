@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.money import format_kr
+from ...domain.numbers import format_kr
 from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext

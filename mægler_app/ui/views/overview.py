@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain.money import format_int_da, format_kr
+from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
-from ...domain.timeutil import format_datetime_da, parse_stored_time
+from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
 from .base import View
@@ -69,7 +69,7 @@ class OverviewView(View):
             .replace("%1", str(target.low))
             .replace("%2", str(target.high))
         )
-        self.card_companies.value.setText(format_int_da(o.companies))
+        self.card_companies.value.setText(format_int(o.companies))
         self.card_companies.note.setText("")
         self.card_budget.value.setText(format_kr(o.expenses_ore))
         self.card_budget.note.setText(
@@ -77,7 +77,7 @@ class OverviewView(View):
             if frames_ore
             else self.tr("Ingen åbne rammer endnu")
         )
-        self.card_sync.value.setText(format_int_da(o.pending))
+        self.card_sync.value.setText(format_int(o.pending))
         notes = []
         if o.conflicts:
             notes.append(self.tr("%1 konflikter").replace("%1", str(o.conflicts)))
@@ -85,7 +85,7 @@ class OverviewView(View):
             notes.append(self.tr("%1 afvist").replace("%1", str(o.rejected)))
         last = parse_stored_time(o.last_sync)
         notes.append(
-            self.tr("Sidst synkroniseret %1").replace("%1", format_datetime_da(last))
+            self.tr("Sidst synkroniseret %1").replace("%1", format_datetime(last))
             if last is not None
             else self.tr("Aldrig synkroniseret")
         )
