@@ -23,7 +23,8 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy mægler_app/domain mægler_app/store mægler_app/forms mægler_app/sync mægler_app/server
+	$(BIN)/mypy mægler_app/domain mægler_app/store mægler_app/forms mægler_app/sync mægler_app/server \
+		mægler_app/commands mægler_app/*.py
 	$(BIN)/lint-imports
 
 test: lint

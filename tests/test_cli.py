@@ -107,8 +107,71 @@ def test_demo_data_and_status_json(tmp_path: Path) -> None:
     assert run("demo-data", "--scale", "0", "--profile", profile).returncode == 1
 
 
-def test_every_feature_command_is_registered_where_the_cli_says() -> None:
-    """The names the GUI path knows without importing (FEATURE_COMMANDS) match the modules' COMMANDS."""
-    from mægler_app import cli
+def test_every_command_of_design_6_is_registered() -> None:
+    from mægler_app.commands import command_names
 
-    assert set(cli._commands()) == set(cli.COMMAND_NAMES)
+    assert sorted(command_names()) == sorted(
+        ["login", "logout", "sync", "status", "import", "export", "demo-data"]
+    )
+
+
+def test_a_command_module_that_fails_to_import_stops_maegler_with_its_error() -> None:
+    """No command goes missing quietly: a broken command module is an ImportError at start."""
+    code = (
+        "import sys; sys.modules['mægler_app.commands.sync'] = None; "
+        "from mægler_app.cli import main; sys.exit(main(['status', '--help']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "import of mægler_app.commands.sync halted" in result.stderr
+    assert "brug:" not in result.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_profile_before_or_after_the_command(tmp_path: Path, where: str) -> None:
+    profile = str(tmp_path / "p")
+    args = ["--profile", profile, "status"] if where == "before" else ["status", "--profile", profile]
+    result = run(*args, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["pending"] == 0
+    assert (tmp_path / "p" / "maegler.sqlite3").exists()
+
+
+def test_the_command_line_speaks_danish() -> None:
+    bad = run("status", "--bogus")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("brug: maegler ")
+    assert "maegler: fejl: ukendte argumenter: --bogus" in bad.stderr
+    assert "usage:" not in bad.stderr and "error:" not in bad.stderr
+    missing = run("login", "--server", "http://127.0.0.1:1")
+    assert missing.returncode == 2 and "disse argumenter mangler: --user" in missing.stderr
+    helped = run("--help")
+    assert helped.returncode == 0
+    assert "tilvalg:" in helped.stdout and "vis denne hjælp og afslut" in helped.stdout
+    assert "options:" not in helped.stdout
+    assert all(name in helped.stdout for name in ("login", "sync", "status", "import", "demo-data"))
+
+
+def test_an_option_of_the_app_with_a_command_is_bad_usage(tmp_path: Path) -> None:
+    result = run("--demo", "status", "--profile", str(tmp_path / "p"))
+    assert result.returncode == 2
+    assert "--demo kan kun bruges uden underkommando" in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_a_user_error_is_one_danish_line_and_exit_1(tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "mangler.csv"), "--profile", str(tmp_path / "p"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("maegler: Filen ") and "kan ikke læses" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_danish_argparse_gives_english_back_afterwards() -> None:
+    import argparse
+
+    from mægler_app.argparse_da import danish
+
+    with danish():
+        inside = argparse.ArgumentParser(prog="x").format_usage()
+    after = argparse.ArgumentParser(prog="x").format_usage()
+    assert inside.startswith("brug: x") and after.startswith("usage: x")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import UserError
 
-class OperatorError(Exception):
+
+class OperatorError(UserError):
     """The base of every error the operator can fix; ``str()`` is a Danish sentence."""
 
 

@@ -13,13 +13,15 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UserError
+
 DB_NAME = "maegler.sqlite3"
 MIGRATION_VERSIONS = Path(__file__).with_name("migrations") / "versions"
 # The newest migration; tests/test_store.py checks it against Alembic's own head.
 SCHEMA_HEAD = "0002"
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the profile or its database; ``str()`` is a Danish sentence for the user."""
 
 

@@ -16,9 +16,10 @@ import requests
 
 from .. import fastjson
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+from ..errors import UserError
 
 
-class SyncError(Exception):
+class SyncError(UserError):
     """A sync problem; ``str()`` is a Danish sentence for the user."""
 
 

@@ -3,25 +3,20 @@
 The import is a plan first (``read_plan``): every row checked with the same rules as the editor, each
 bad row named by its line number and why. Only a plan without bad rows is applied, in one
 transaction, so a file is imported whole or not at all. Rows whose CVR number is already registered
-update that company instead of making a twin.
-
-Also the ``maegler import`` and ``maegler export`` commands (registered through ``COMMANDS``).
+update that company instead of making a twin. (``maegler import`` and ``export`` are in mægler_app.commands.)
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import select
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
-from ...domain.numbers import format_int
 from ...domain.rules import FOCUS_AREAS
 from ..db import Store
 from ..models import Company
@@ -331,91 +326,3 @@ def export_bytes(store: Store) -> bytes:
             next(gen)
         except StopIteration as stop:
             return bytes(stop.value)
-
-
-# command line -----------------------------------------------------------------------------------
-# Errors are printed here and answered with exit status 1 (the cli's convention), without importing
-# the cli module: that one imports the GUI, which nothing below ui may reach.
-
-
-def _fail(message: str) -> int:
-    import sys
-
-    print(f"maegler: {message}", file=sys.stderr)
-    return 1
-
-
-def _store_for(args: argparse.Namespace) -> Store:
-    from ...paths import resolve_profile
-    from ..db import open_store
-
-    return open_store(resolve_profile(getattr(args, "profile", None)))
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from ..db import StoreError
-
-    path = Path(args.file)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _fail(f"Filen {path} kan ikke læses: {exc.strerror or exc}.")
-    try:
-        store = _store_for(args)
-    except StoreError as exc:
-        return _fail(str(exc))
-    try:
-        plan, result = import_file(store, raw)
-    except CsvFileError as exc:
-        return _fail(f"{path.name}: {exc}")
-    finally:
-        store.close()
-    if result is None:
-        for problem in plan.problems:
-            print(f"{path.name}: {problem.message()}", file=sys.stderr)
-        return _fail(plan.summary())
-    for row in plan.rows:
-        for warning in row.warnings:
-            print(f"{path.name}: Linje {row.line}: {warning}", file=sys.stderr)
-    print(
-        f"{result.created + result.updated} virksomheder importeret: "
-        f"{result.created} nye, {result.updated} opdateret."
-    )
-    return 0
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from ..db import StoreError
-
-    try:
-        store = _store_for(args)
-    except StoreError as exc:
-        return _fail(str(exc))
-    try:
-        data = export_bytes(store)
-    finally:
-        store.close()
-    path = Path(args.file)
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        return _fail(f"Filen {path} kan ikke skrives: {exc.strerror or exc}.")
-    rows = data.count(b"\n") - 1
-    print(f"{format_int(rows)} virksomheder eksporteret til {path}")
-    return 0
-
-
-COMMANDS = {
-    "import": (
-        "importér virksomheder fra en CSV-fil (CVR;Navn;...); alle rækker eller ingen",
-        lambda p: p.add_argument("file", metavar="FIL.csv"),
-        _cmd_import,
-    ),
-    "export": (
-        "eksportér virksomhederne til en CSV-fil i samme format som importen",
-        lambda p: p.add_argument("file", metavar="FIL.csv"),
-        _cmd_export,
-    ),
-}

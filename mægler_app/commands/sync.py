@@ -1,4 +1,4 @@
-"""``maegler login``, ``logout`` and ``sync`` (registered through ``COMMANDS``, see mægler_app/cli.py).
+"""``maegler login``, ``logout`` and ``sync``: the command line over the sync service (mægler_app.sync.service).
 
 The password is read from stdin (one line), or asked for without echo on a terminal. It is never
 printed, logged or written; the token goes to the OS keyring only.
@@ -7,54 +7,30 @@ printed, logged or written; the token goes to the OS keyring only.
 from __future__ import annotations
 
 import argparse
-import getpass
-import importlib
 import sys
-from typing import Any
+
+from ..errors import UserError
+from .common import add_command, open_profile_store, read_password
 
 
-def _read_password(prompt: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
-
-
-def user_error(message: str) -> Exception:
-    """``mægler_app.cli.UserError`` (exit 1 with a Danish message), looked up at run time: the
-    top-level CLI imports the GUI, which the sync layer must not depend on."""
-    cls = importlib.import_module("mægler_app.cli").UserError
-    return cls(message)  # type: ignore[no-any-return]
-
-
-def _open_store(args: argparse.Namespace) -> Any:
-    from ..paths import resolve_profile
-    from ..store.db import StoreError, open_store
-
-    try:
-        return open_store(resolve_profile(getattr(args, "profile", None)))
-    except StoreError as exc:
-        raise user_error(str(exc)) from exc
-
-
-def _add_login_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    login = add_command(sub, "login", "log ind på Væksthus' server (adgangskoden læses fra stdin)", cmd_login)
+    login.add_argument(
         "--server", required=True, metavar="URL", help="Væksthus' server, fx https://maegler.example.dk"
     )
-    p.add_argument("--user", required=True, metavar="NAVN", help="dit brugernavn")
+    login.add_argument("--user", required=True, metavar="NAVN", help="dit brugernavn")
+    add_command(sub, "logout", "log ud og fjern login fra nøgleringen", cmd_logout)
+    sync = add_command(sub, "sync", "send ændringer til og hent fra Væksthus' server", cmd_sync)
+    sync.add_argument("--quiet", action="store_true", help="ingen fremskridtslinje")
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from .api import SyncError
-    from .service import login
+    from ..sync.service import login
 
-    store = _open_store(args)
+    store = open_profile_store(args)
     try:
-        password = _read_password(f"Adgangskode for {args.user}: ")
-        try:
-            result = login(store, args.server, args.user, password)
-        except SyncError as exc:
-            raise user_error(str(exc)) from exc
+        password = read_password(f"Adgangskode for {args.user}: ")
+        result = login(store, args.server, args.user, password)
     finally:
         store.close()
     print(result.message, file=sys.stdout if result.saved_in_keyring else sys.stderr)
@@ -62,9 +38,9 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 
 def cmd_logout(args: argparse.Namespace) -> int:
-    from .service import logout
+    from ..sync.service import logout
 
-    store = _open_store(args)
+    store = open_profile_store(args)
     try:
         print(logout(store))
     finally:
@@ -73,11 +49,11 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from .api import AuthError, SyncError
-    from .credentials import NO_KEYRING_TEXT, current_account, keyring_usable
-    from .service import NotLoggedInError, api_for, login, run_sync
+    from ..sync.api import Api, AuthError, SyncError
+    from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
+    from ..sync.service import NotLoggedInError, api_for, login, run_sync
 
-    store = _open_store(args)
+    store = open_profile_store(args)
     session_token: str | None = None
     try:
         try:
@@ -88,7 +64,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 raise
             # No keyring: ask for the password for this session only.
             print(NO_KEYRING_TEXT, file=sys.stderr)
-            password = _read_password(f"Adgangskode for {account.username}: ")
+            password = read_password(f"Adgangskode for {account.username}: ")
             session_token = login(store, account.server_url, account.username, password).token
             api = api_for(store, session_token)
         gen = run_sync(store, api)
@@ -102,13 +78,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(file=sys.stderr)
     except AuthError as exc:
-        raise user_error(f"{exc} (maegler login --server URL --user NAVN)") from exc
-    except SyncError as exc:
-        raise user_error(str(exc)) from exc
+        raise UserError(f"{exc} (maegler login --server URL --user NAVN)") from exc
     finally:
         if session_token:
-            from .api import Api
-
             try:
                 account = current_account(store)
                 if account is not None:
@@ -134,16 +106,5 @@ def cmd_sync(args: argparse.Namespace) -> int:
             )
         if not report.pull_complete:
             parts.append("ikke alt er hentet fra serveren")
-        raise user_error("Synkroniseringen er ikke fuldført: " + "; ".join(parts) + ".")
+        raise UserError("Synkroniseringen er ikke fuldført: " + "; ".join(parts) + ".")
     return 0
-
-
-COMMANDS = {
-    "login": ("log ind på Væksthus' server (adgangskoden læses fra stdin)", _add_login_args, cmd_login),
-    "logout": ("log ud og fjern login fra nøgleringen", lambda p: None, cmd_logout),
-    "sync": (
-        "send ændringer til og hent fra Væksthus' server",
-        lambda p: p.add_argument("--quiet", action="store_true", help="ingen fremskridtslinje"),
-        cmd_sync,
-    ),
-}

@@ -1,0 +1,67 @@
+"""``maegler``: the desktop app by default, sub-commands for scripting (DESIGN.md §6).
+
+All of the desktop command line's argparse code is in this package; each command calls the
+services (``store.services``, ``sync.service``), which know nothing of argparse. Every sub-command
+is registered here, statically: a command module that fails to import stops ``maegler`` with its
+error instead of quietly missing. The modules import only the standard library at the top; what
+is heavy (Qt, SQLAlchemy, ReportLab, requests) is imported by the command that runs.
+
+Exit status: 0 success, 1 a user error (``UserError``: one Danish line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from ..argparse_da import danish
+from ..errors import UserError
+from . import companies, gui, profile, sync
+from .common import add_profile_option
+
+COMMAND_MODULES = (profile, companies, sync)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole parser (build it inside ``danish()`` for Danish titles and help)."""
+    parser = argparse.ArgumentParser(
+        prog="maegler",
+        description="Mægler – netværksmæglernes værktøj i Midtjysk Klyngeprogram. "
+        "Uden underkommando åbnes programmet.",
+        epilog="Se 'maegler KOMMANDO --help' for hver underkommando.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"maegler {__version__}", help="vis versionen og afslut"
+    )
+    add_profile_option(parser, top_level=True)
+    gui.add_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="underkommandoer")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def command_names() -> list[str]:
+    with danish():
+        parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    with danish():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is not None:
+            gui.check_not_with_command(parser, args)
+    run = gui.run if args.command is None else args.run
+    try:
+        return int(run(args))
+    except UserError as exc:
+        print(f"maegler: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

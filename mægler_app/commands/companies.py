@@ -1,0 +1,71 @@
+"""``maegler import FIL.csv`` and ``maegler export FIL.csv``: companies to and from Danish Excel's CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from .common import add_command, open_profile_store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add_command(
+        sub,
+        "import",
+        "importér virksomheder fra en CSV-fil (CVR;Navn;...); alle rækker eller ingen",
+        cmd_import,
+    ).add_argument("file", metavar="FIL.csv")
+    add_command(
+        sub, "export", "eksportér virksomhederne til en CSV-fil i samme format som importen", cmd_export
+    ).add_argument("file", metavar="FIL.csv")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..domain.errors import DomainError
+    from ..store.services.csv_io import import_file
+
+    path = Path(args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"Filen {path} kan ikke læses: {exc.strerror or exc}.") from exc
+    store = open_profile_store(args)
+    try:
+        plan, result = import_file(store, raw)
+    except DomainError as exc:  # the file as a whole (CsvFileError), or a company deleted meanwhile
+        raise UserError(f"{path.name}: {exc}") from exc
+    finally:
+        store.close()
+    if result is None:
+        for problem in plan.problems:
+            print(f"{path.name}: {problem.message()}", file=sys.stderr)
+        raise UserError(plan.summary())
+    for row in plan.rows:
+        for warning in row.warnings:
+            print(f"{path.name}: Linje {row.line}: {warning}", file=sys.stderr)
+    print(
+        f"{result.created + result.updated} virksomheder importeret: "
+        f"{result.created} nye, {result.updated} opdateret."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..domain.numbers import format_int
+    from ..store.services.csv_io import export_bytes
+
+    store = open_profile_store(args)
+    try:
+        data = export_bytes(store)
+    finally:
+        store.close()
+    path = Path(args.file)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"Filen {path} kan ikke skrives: {exc.strerror or exc}.") from exc
+    rows = data.count(b"\n") - 1
+    print(f"{format_int(rows)} virksomheder eksporteret til {path}")
+    return 0
