@@ -24,6 +24,7 @@ from .models import LoginFailure, Token, User
 from .security import DUMMY_HASH, hash_password, new_token, token_hash, verify_password
 
 MAX_USERNAME = 100
+MAX_DISPLAY_NAME = 200
 # last_used is written at most this often, so an active client does not write on every request.
 TOUCH_EVERY = dt.timedelta(seconds=60)
 
@@ -47,12 +48,15 @@ class Login:
     user: User
 
 
-def add_user(db: Database, username: str, role: str, password: str) -> User:
+def add_user(db: Database, username: str, role: str, password: str, display_name: str = "") -> User:
     username = username.strip()
+    display_name = " ".join(display_name.split())
     if not username:
         raise AccountError("Brugernavnet må ikke være tomt.")
     if len(username) > MAX_USERNAME or "\x00" in username:
         raise AccountError(f"Brugernavnet må højst være {MAX_USERNAME} tegn og kun almindelige tegn.")
+    if len(display_name) > MAX_DISPLAY_NAME or "\x00" in display_name:
+        raise AccountError(f"Det fulde navn må højst være {MAX_DISPLAY_NAME} tegn og kun almindelige tegn.")
     if role not in ROLES:
         raise AccountError(f"Rollen skal være broker eller caseworker, ikke »{role}«.")
     if len(password) < 8:
@@ -63,6 +67,7 @@ def add_user(db: Database, username: str, role: str, password: str) -> User:
         role=role,
         password_hash=hash_password(password),
         created_at=utcnow(),
+        display_name=display_name,
     )
     try:
         with db.write() as s:
@@ -119,7 +124,15 @@ def check_token(db: Database, token: str) -> tuple[User, dt.datetime] | None:
     now = utcnow()
     hashed = token_hash(token)
     query = (
-        select(Token.created_at, Token.last_used_at, Token.revoked, User.id, User.username, User.role)
+        select(
+            Token.created_at,
+            Token.last_used_at,
+            Token.revoked,
+            User.id,
+            User.username,
+            User.role,
+            User.display_name,
+        )
         .join(User, User.id == Token.user_id)
         .where(Token.token_hash == hashed)
     )
@@ -127,14 +140,14 @@ def check_token(db: Database, token: str) -> tuple[User, dt.datetime] | None:
         row = s.execute(query).first()
     if row is None:
         return None
-    created_at, last_used_at, revoked, user_id, username, role = row
+    created_at, last_used_at, revoked, user_id, username, role, display_name = row
     if revoked or expires_at(created_at, last_used_at) <= now:
         return None
     if now - last_used_at > TOUCH_EVERY:
         with db.write() as s:
             s.execute(update(Token).where(Token.token_hash == hashed).values(last_used_at=now))
         last_used_at = now
-    user = User(id=user_id, username=username, role=role, password_hash="")
+    user = User(id=user_id, username=username, role=role, password_hash="", display_name=display_name)
     return user, expires_at(created_at, last_used_at)
 
 

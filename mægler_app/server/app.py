@@ -339,7 +339,12 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         return error_response(500, "Serveren fejlede uventet; prøv igen senere.")
 
     def user_out(user: User) -> dict[str, str]:
-        return {"id": user.id, "username": user.username, "role": user.role}
+        return {
+            "id": user.id,
+            "username": user.username,
+            "role": user.role,
+            "display_name": user.display_name or "",
+        }
 
     @app.get(f"{API_PREFIX}/healthz", response_model=Health)
     def healthz() -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from ..argparse_da import danish
 from ..paths import APP_AUTHOR, APP_NAME
 from .errors import ROLES, OperatorError
 
@@ -50,8 +51,9 @@ def _parser() -> argparse.ArgumentParser:
 
     with_db(sub.add_parser("init", help="opret eller opgradér databasen"))
     add = with_db(sub.add_parser("add-user", help="opret en bruger; adgangskoden læses fra stdin"))
-    add.add_argument("name")
+    add.add_argument("name", metavar="BRUGERNAVN")
     add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--name", dest="display_name", default="", metavar="FULDE_NAVN", help='fx "Anna Jensen"')
     serve = with_db(sub.add_parser("serve", help="start serveren"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -103,10 +105,11 @@ def cmd_add_user(args: argparse.Namespace) -> None:
     db = _open(args)
     try:
         db.check_current()
-        user = add_user(db, args.name, args.role, password)
+        user = add_user(db, args.name, args.role, password, args.display_name)
     finally:
         db.dispose()
-    print(f"Brugeren »{user.username}« ({user.role}) er oprettet.")
+    who = f"{user.display_name}, {user.role}" if user.display_name else user.role
+    print(f"Brugeren »{user.username}« ({who}) er oprettet.")
 
 
 def cmd_publish_form(args: argparse.Namespace) -> None:
@@ -206,7 +209,8 @@ COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "pub
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with danish():
+        args = _parser().parse_args(argv)
     try:
         COMMANDS[args.command](args)
     except OperatorError as exc:

@@ -58,6 +58,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))  # broker | caseworker
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The person's full name for people to read ("" when none was given); since s0004.
+    display_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Token(Base):

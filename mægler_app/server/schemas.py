@@ -27,6 +27,8 @@ class UserOut(BaseModel):
     id: str
     username: str
     role: str
+    # The person's full name, "" when none was given (docs/protocol.md: protocol 1, optional).
+    display_name: str = ""
 
 
 class LoginResponse(BaseModel):

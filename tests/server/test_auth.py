@@ -26,7 +26,9 @@ def test_login_me_logout(make_user: Any, server: Any) -> None:
     a = make_user()
     r = a.get("/me")
     assert r.status_code == 200
-    assert r.json() == {"user": {"id": a.id, "username": a.user["username"], "role": "broker"}}
+    assert r.json() == {
+        "user": {"id": a.id, "username": a.user["username"], "role": "broker", "display_name": ""}
+    }
     body = login(server.base, a.user["username"], PASSWORD).json()
     expires = dt.datetime.fromisoformat(body["expires_at"])
     assert dt.timedelta(hours=11) < expires - dt.datetime.now(dt.UTC) <= dt.timedelta(hours=12)

@@ -44,6 +44,35 @@ def test_commands_and_exit_codes(fresh_db: str, tmp_path: Path) -> None:
     assert run_cli("publish-form", str(tmp_path / "mangler.json"), db=fresh_db).returncode == 1
 
 
+def test_add_user_with_a_full_name_that_login_and_me_return(fresh_db: str, tmp_path: Path) -> None:
+    assert run_cli("init", db=fresh_db).returncode == 0
+    named = run_cli(
+        "add-user", "anna", "--role", "broker", "--name", "Anna Jensen", db=fresh_db, stdin="hemmeligt-ord\n"
+    )
+    assert named.returncode == 0, named.stderr
+    assert "»anna« (Anna Jensen, broker)" in named.stdout
+    plain = run_cli("add-user", "bo", "--role", "broker", db=fresh_db, stdin="hemmeligt-ord\n")
+    assert plain.returncode == 0, plain.stderr
+    too_long = run_cli("add-user", "cai", "--role", "broker", "--name", "x" * 201, db=fresh_db,
+                       stdin="hemmeligt-ord\n")  # fmt: skip
+    assert too_long.returncode == 1 and "højst være 200 tegn" in too_long.stderr
+    srv = start_server(fresh_db, tmp_path / "a.log")
+    try:
+        for username, display_name in (("anna", "Anna Jensen"), ("bo", "")):
+            body = requests.post(
+                f"{srv.base}/api/v1/auth/login",
+                json={"username": username, "password": "hemmeligt-ord"},
+                timeout=30,
+            ).json()
+            assert body["user"]["display_name"] == display_name
+            me = requests.get(
+                f"{srv.base}/api/v1/me", headers={"Authorization": f"Bearer {body['token']}"}, timeout=30
+            ).json()
+            assert me["user"] == body["user"]
+    finally:
+        assert srv.stop() == 0, srv.log()
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path, backend: str, workers: int) -> None:
     if workers > 1 and backend == "sqlite":

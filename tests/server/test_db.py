@@ -87,3 +87,34 @@ def test_upgrade_copies_each_expense_amount_into_its_column(fresh_db: str) -> No
         assert spent == {"n1": 1_250_000 + 10**15, "n2": 0}
     finally:
         db.dispose()
+
+
+def test_upgrade_from_s0002_keeps_the_users_and_gives_them_an_empty_display_name(fresh_db: str) -> None:
+    """s0004: users made before it keep their name, role and password; their display name is ""."""
+    from mægler_app.server.accounts import login
+    from mægler_app.server.security import hash_password
+
+    db = Database(fresh_db)
+    try:
+        cfg = alembic_config(fresh_db)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "s0002")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO app_user (id, username, role, password_hash, created_at)"
+                    " VALUES ('u1', 'anna', 'broker', :h, :t)"
+                ),
+                {"h": hash_password("et-langt-kodeord"), "t": utcnow()},
+            )
+        db.upgrade()
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, username, role, display_name FROM app_user")).all()
+        assert [tuple(r) for r in rows] == [("u1", "anna", "broker", "")]
+        user = login(db, "anna", "et-langt-kodeord").user
+        assert (user.id, user.display_name) == ("u1", "")
+        named = add_user(db, "bo", "caseworker", "et-langt-kodeord", "  Bo   Nielsen ")
+        assert named.display_name == "Bo Nielsen"
+    finally:
+        db.dispose()
