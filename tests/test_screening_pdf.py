@@ -102,3 +102,18 @@ def test_safe_filename_keeps_danish_letters() -> None:
         == "Fødevareudstyr-til-Rusland-joint-venture"
     )
     assert safe_filename("  /// ") == "rapport"
+
+
+def test_the_report_prints_the_profile_s_display_name_or_says_none_is_given(store, tmp_path: Path) -> None:
+    from mægler_app.store.services.overview import set_display_name
+
+    nid, _, _ = make_network(store, name="Netværk med navn")
+    view = finalize(store, nid)
+    never_logged_in = flat(
+        pdf_text(write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "a.pdf"))[1]
+    )
+    assert "Netværksmægler ikke angivet" in never_logged_in
+    set_display_name(store, "Karen Søgaard")  # as the sync service does at login
+    named = write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "b.pdf")
+    assert "Netværksmægler Karen Søgaard" in flat(pdf_text(named)[1])
+    assert PdfReader(str(named)).metadata.author == "Karen Søgaard"

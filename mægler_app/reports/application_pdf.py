@@ -44,7 +44,7 @@ from ..store.services.applications import (
     get_application,
     growth_value,
 )
-from ..store.services.overview import get_state
+from ..store.services.overview import broker_name
 from .base import ReportDocument
 
 # --- local page template (to be replaced by reports.base when it lands) ---------------------------
@@ -239,7 +239,7 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ),
         ("Status", _status_line(d)),
         ("Version", str(d.revision)),
-        ("Netværksmægler", broker),
+        ("Netværksmægler", broker or "ikke angivet"),
         ("Dato", format_date(printed_on)),
     ]
     story: list[Flowable] = [
@@ -488,14 +488,6 @@ def render_application_pdf(
 def default_filename(detail: ApplicationDetail) -> str:
     name = re.sub(r"[^\wæøåÆØÅ]+", "-", detail.network.name).strip("-_")[:50] or "netvaerk"
     return f"Ansoegning-{name}-v{detail.revision}.pdf"
-
-
-def broker_name(store: Store) -> str:
-    """Who the profile belongs to (the sync account's user name), for the cover and the metadata."""
-    account = get_state(store, "account")
-    if isinstance(account, dict) and str(account.get("username", "")).strip():
-        return str(account["username"]).strip()
-    return "Netværksmægler"
 
 
 def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
+from ..store.services.overview import set_display_name
 from .api import Api, AuthError, SyncError
 from .credentials import (
     NO_KEYRING_TEXT,
@@ -90,6 +91,7 @@ def login(
                 "Brug en anden profil (--profile) til en anden bruger, så data ikke blandes."
             )
         forget_server_state(store)
+        set_display_name(store, "")  # the previous user's name is not this one's
     if (
         previous is not None
         and previous.server_url != account.server_url
@@ -97,6 +99,10 @@ def login(
     ):
         forget_server_state(store)
     remember_account(store, account)
+    # An older server sends no display name: what the profile has stays (it prints the user name).
+    display_name = user.get("display_name")
+    if isinstance(display_name, str) and display_name.strip():
+        set_display_name(store, display_name)
     token = str(body["token"])
     try:
         save_token(account, token)

@@ -35,9 +35,9 @@ def new_user(sync_server: ServerProcess) -> Iterator[Any]:
 
     db = Database(sync_server.db_url)
 
-    def make(role: str = "broker") -> str:
+    def make(role: str = "broker", display_name: str = "") -> str:
         name = f"{role}-{uuid.uuid4().hex[:8]}"
-        add_user(db, name, role, PASSWORD)
+        add_user(db, name, role, PASSWORD, display_name)
         return name
 
     yield make

@@ -62,6 +62,24 @@ def test_login_keeps_the_token_in_the_keyring_only(
         Api(sync_server.base, result.token).me()
 
 
+def test_login_keeps_the_display_name_that_reports_print(
+    sync_server: Any, new_user: Any, store: Any, memory_keyring: Any
+) -> None:
+    from mægler_app.store.services.overview import broker_name, display_name
+
+    assert broker_name(store) == ""  # a profile that never logged in has no name
+    anna = new_user(display_name="Anna Jensen")
+    service.login(store, sync_server.base, anna, PASSWORD)
+    assert display_name(store) == broker_name(store) == "Anna Jensen"
+    assert service.api_for(store).me()["display_name"] == "Anna Jensen"
+    # Another user (on a profile with nothing synced yet) whom the server gives no name: the
+    # reports print the user name, not Anna's.
+    other = new_user()
+    service.login(store, sync_server.base, other, PASSWORD)
+    assert display_name(store) == ""
+    assert broker_name(store) == other
+
+
 def test_wrong_password_is_a_danish_message(sync_server: Any, new_user: Any, store: Any) -> None:
     user = new_user()
     with pytest.raises(service.SyncError) as err:

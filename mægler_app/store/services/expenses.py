@@ -28,6 +28,7 @@ from ...domain.timeutil import utcnow
 from ...domain.validation import BudgetCheck, check_amount, receipt_required
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
+from .overview import broker_name
 from .queries import live_with_network_name
 
 DRAFT = "draft"
@@ -590,10 +591,11 @@ class ExpenseReportData:
     broker: str = ""
 
 
-def expense_report_data(store: Store, network_id: str, broker: str = "") -> ExpenseReportData:
+def expense_report_data(store: Store, network_id: str, broker: str | None = None) -> ExpenseReportData:
+    """``broker`` defaults to the profile's broker name (overview.broker_name)."""
     return ExpenseReportData(
         budget=budget(store, network_id),
         expenses=list_expenses(store, network_id),
         made_on=utcnow().date(),
-        broker=broker,
+        broker=broker_name(store) if broker is None else broker,
     )

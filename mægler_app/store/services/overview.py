@@ -32,6 +32,38 @@ def set_state(store: Store, key: str, value: object) -> None:
             row.value = value
 
 
+# The person this profile belongs to: {"display_name": ...}, written by the sync service at login.
+# (The sync account itself, server and user name, is the sync layer's key "account".)
+USER_KEY = "user"
+
+
+def display_name(store: Store) -> str:
+    """The full name the server gave at login; "" for a profile that never logged in (or no name)."""
+    value = get_state(store, USER_KEY)
+    return str(value.get("display_name") or "").strip() if isinstance(value, dict) else ""
+
+
+def set_display_name(store: Store, name: str) -> None:
+    with store.session() as s:
+        row = s.get(LocalState, USER_KEY)
+        value = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        value["display_name"] = name.strip()
+        if row is None:
+            s.add(LocalState(key=USER_KEY, value=value))
+        else:
+            row.value = value
+
+
+def broker_name(store: Store) -> str:
+    """The broker's name as the reports print it: the display name, else the user name the profile
+    logs in with (a server that gave no name), else "" (never logged in)."""
+    name = display_name(store)
+    if name:
+        return name
+    account = get_state(store, "account")
+    return str(account.get("username") or "").strip() if isinstance(account, dict) else ""
+
+
 def live_counts(store: Store) -> dict[str, int]:
     """Live (not deleted) records per entity, for ``maegler status``."""
     out: dict[str, int] = {}

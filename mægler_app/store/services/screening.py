@@ -31,8 +31,9 @@ from ...forms import (
     evaluate_form,
     prefill,
 )
-from ..models import Company, LocalState, Membership, Network, Screening
+from ..models import Company, Membership, Network, Screening
 from . import stage as stage_service
+from .overview import broker_name
 
 # Key in a final screening's answers holding the members and facts it was made with, so the
 # report stays true after the network's membership changes.
@@ -319,16 +320,6 @@ def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | N
         session.flush()
         new_stage = stage_service.advance(session, network)
         return FinalizeResult(_view(s, network), str(new_stage), network.facilitation_opened_on)
-
-
-def broker_name(store: Any) -> str:
-    """The signed-in broker's name as the sync layer keeps it, or '' when nobody has signed in."""
-    with store.session() as session:
-        row = session.get(LocalState, "user")
-        value = row.value if row is not None else None
-    if isinstance(value, dict):
-        return str(value.get("name") or value.get("username") or "")
-    return ""
 
 
 def screening_report(
