@@ -32,5 +32,6 @@ def stats(db: Database) -> dict[str, Any]:
         if user.role != "broker":
             continue
         report = figures["brokers"].get(user.id) or programme_figures([])["total"]
-        brokers.append({"user": {"id": user.id, "username": user.username}, **report})
+        who = {"id": user.id, "username": user.username, "display_name": user.display_name or ""}
+        brokers.append({"user": who, **report})
     return {"total": figures["total"], "brokers": brokers}

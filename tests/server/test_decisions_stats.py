@@ -108,6 +108,7 @@ def test_stats_per_broker_and_total(make_user: Any) -> None:
     assert r.status_code == 200
     body = r.json()
     brokers = {entry["user"]["id"]: entry for entry in body["brokers"]}
+    assert brokers[a.id]["user"] == {"id": a.id, "username": a.user["username"], "display_name": ""}
     fa = brokers[a.id]["figures"]
     assert fa["companies_screened"] == 3
     assert fa["networks"] == 1
