@@ -280,6 +280,17 @@ class FormRenderer(QWidget):
     def answers(self) -> dict[str, Any]:
         return dict(self._answers)
 
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        """Show answers stored elsewhere (a sync): only fields whose answer changed are set, so the
+        field being typed in keeps its text, cursor and place."""
+        fresh = dict(answers)
+        for row in self.rows.values():
+            value = get_answer(fresh, row.slot)
+            if value != get_answer(self._answers, row.slot):
+                row.editor.set_value(value)
+        self._answers = fresh
+        self._refresh()
+
     def evaluation(self) -> Evaluation:
         assert self._evaluation is not None
         return self._evaluation

@@ -143,7 +143,31 @@ class ScreeningWidget(QWidget):
         views = svc.list_screenings(self.store, self.network_id)
         current = svc.current_screening(self.store, self.network_id)
         self._fill_history(views, current)
-        self._show(current)
+        if self._shows_same_form(current):
+            # Our own autosave or a sync announced a change: follow it in place. Rebuilding the
+            # form would throw away the field the broker is typing in (focus, cursor, scroll).
+            assert current is not None
+            self._follow(current)
+        else:
+            self._show(current)
+
+    def _shows_same_form(self, view: svc.ScreeningView | None) -> bool:
+        """Whether the form on screen is the one ``view`` needs (same screening, state, checklist, members)."""
+        shown, renderer = self.view, self.renderer
+        if view is None or shown is None or renderer is None:
+            return False
+        if (view.id, view.is_final, view.form_version) != (shown.id, shown.is_final, shown.form_version):
+            return False
+        return svc.context_of(self.store, view.id) == renderer.context
+
+    def _follow(self, view: svc.ScreeningView) -> None:
+        self.view = view
+        assert self.renderer is not None
+        if view.answers != self.renderer.answers():
+            self.renderer.set_answers(view.answers)
+        self._show_buttons(view)
+        self._show_status()
+        self._show_result()
 
     def _fill_history(self, views: list[svc.ScreeningView], current: svc.ScreeningView | None) -> None:
         self.history.clear()
@@ -173,15 +197,7 @@ class ScreeningWidget(QWidget):
             self.stack.removeWidget(self.renderer)
             self.renderer.deleteLater()
             self.renderer = None
-        has_draft = any(
-            self.history.itemText(i).startswith(self.tr("Kladde")) for i in range(self.history.count())
-        )
-        self.start_button.setVisible(not has_draft)
-        self.start_button.setText(
-            self.tr("Start ny screening") if self.history.count() else self.tr("Start screening")
-        )
-        self.finalize_button.setVisible(view is not None and not view.is_final)
-        self.pdf_button.setEnabled(view is not None)
+        self._show_buttons(view)
         if view is None:
             self.status.setText(self.tr("Ingen screening endnu"))
             self.result.hide()
@@ -200,6 +216,17 @@ class ScreeningWidget(QWidget):
         self.stack.setCurrentWidget(self.renderer)
         self._show_status()
         self._show_result()
+
+    def _show_buttons(self, view: svc.ScreeningView | None) -> None:
+        has_draft = any(
+            self.history.itemText(i).startswith(self.tr("Kladde")) for i in range(self.history.count())
+        )
+        self.start_button.setVisible(not has_draft)
+        self.start_button.setText(
+            self.tr("Start ny screening") if self.history.count() else self.tr("Start screening")
+        )
+        self.finalize_button.setVisible(view is not None and not view.is_final)
+        self.pdf_button.setEnabled(view is not None and self._worker is None)
 
     def _show_status(self, saved_at: dt.datetime | None = None) -> None:
         view = self.view

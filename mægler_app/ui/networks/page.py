@@ -156,7 +156,9 @@ class NetworkForm(QWidget):
         self.notes.setPlainText(d.notes)
         self._snapshot = self.data()
         _show(self.error, "")
-        closed = detail is not None and detail.stage == Stage.AFSLUTTET
+        self.set_closed(detail is not None and detail.stage == Stage.AFSLUTTET)
+
+    def set_closed(self, closed: bool) -> None:
         for w in (self.name, self.network_type, self.core_task, self.participants, self.goals, self.terms):
             w.setEnabled(not closed)
         self.save_button.setEnabled(not closed)
@@ -323,9 +325,30 @@ class MembersPanel(QWidget):
             w.setEnabled(not closed)
 
     def reload(self) -> None:
+        # A refresh (a sync, the screening's autosave) keeps the chosen member and what is typed
+        # for it; only a member that is gone is let go.
+        chosen = self._selected()
+        role_index, goals, cursor = (
+            self.member_role.currentIndex(),
+            self.member_goals.text(),
+            self.member_goals.cursorPosition(),
+        )
+        edited = chosen is not None and (self.member_role.currentData(), goals) != (chosen.role, chosen.goals)
         self.model.set_rows(svc.members(self.ctx.store, self.network_id))
         self.table.resizeColumnsToContents()
-        self._on_member(QModelIndex(), QModelIndex())
+        fresh = next(
+            (m for m in self.model.rows() if chosen is not None and m.company_id == chosen.company_id), None
+        )
+        if fresh is None:
+            self._on_member(QModelIndex(), QModelIndex())
+        else:
+            self.select_member(fresh.company_id)
+            if not edited:
+                role_index, goals = max(0, self.member_role.findData(fresh.role)), fresh.goals
+            self.member_role.setCurrentIndex(role_index)
+            if self.member_goals.text() != goals:
+                self.member_goals.setText(goals)
+            self.member_goals.setCursorPosition(min(cursor, len(goals)))
         self._show_rules()
 
     def _show_rules(self) -> None:
@@ -598,12 +621,16 @@ class NetworkPage(QWidget):
             self.title.setText(str(exc))
             return
         self.title.setText(detail.data.name)
+        closed = detail.stage == Stage.AFSLUTTET
         if self.form.is_dirty():
             # A refresh (a sync, another view's change) never throws away what is being typed.
             self.form.stored_changed(detail.data)
+        elif self.form.network_id == detail.id and self.form.data() == detail.data:
+            # Nothing new: setting the same text again would move the cursor of the field the
+            # broker is in to its start (and drop a trailing space typed but not yet worth saving).
+            self.form.set_closed(closed)
         else:
             self.form.load(detail)
-        closed = detail.stage == Stage.AFSLUTTET
         if self.members is not None:
             self.members.reload()
             self.members.set_closed(closed)
