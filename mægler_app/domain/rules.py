@@ -99,11 +99,28 @@ LEAD_SOURCES: dict[str, str] = {
     "andet": "Andet",
 }
 
+LEAD_ROLE = "lead"
+MEMBER_ROLE = "member"
+KNOWLEDGE_ROLE = "knowledge"
+
 MEMBER_ROLES: dict[str, str] = {
-    "lead": "Tovholdervirksomhed",
-    "member": "Medlem",
-    "knowledge": "Videninstitution",
+    LEAD_ROLE: "Tovholdervirksomhed",
+    MEMBER_ROLE: "Medlem",
+    KNOWLEDGE_ROLE: "Videninstitution",
 }
+
+
+def member_role(requested: str, *, is_knowledge_institution: bool) -> str:
+    """The role a company gets in a network: the company's own knowledge-institution flag decides.
+
+    A knowledge institution is one in every network (it counts against the two allowed); any other
+    company is a member or the lead, never a knowledge institution, or it would vanish from the
+    independent companies the network needs. Only lead or member is the broker's choice.
+    """
+    if is_knowledge_institution:
+        return KNOWLEDGE_ROLE
+    return MEMBER_ROLE if requested == KNOWLEDGE_ROLE else requested
+
 
 MEETING_KINDS: dict[str, str] = {
     "company_visit": "Gensidigt virksomhedsbesøg",

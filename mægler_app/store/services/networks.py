@@ -22,9 +22,11 @@ from ...domain.rules import (
     LEAD_SOURCES,
     MAX_KNOWLEDGE_INSTITUTIONS,
     MEETING_KINDS,
+    MEMBER_ROLE,
     MEMBER_ROLES,
     MIN_INDEPENDENT_COMPANIES,
     NETWORK_TYPES,
+    member_role,
 )
 from ...domain.stages import STAGE_LABELS, Stage, StageError, missing_for, moves, next_stage, with_move
 from ...domain.timeutil import ensure_utc, utcnow
@@ -425,7 +427,9 @@ def _check_role(role: str) -> None:
         raise DomainError(f"Ukendt rolle »{role}«.")
 
 
-def add_member(store: Store, network_id: str, company_id: str, role: str = "member") -> str:
+def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBER_ROLE) -> str:
+    """Add the company. Its role is decided here from the company itself (``member_role``): a
+    dialog's role box may still show a search hit that is gone."""
     _check_role(role)
     with store.session() as s:
         network = _live(s, network_id)
@@ -443,6 +447,7 @@ def add_member(store: Store, network_id: str, company_id: str, role: str = "memb
         )
         if already:
             raise DomainError(f"{company.name} er allerede med i netværket.")
+        role = member_role(role, is_knowledge_institution=bool(company.is_knowledge_institution))
         membership = Membership(network_id=network_id, company_id=company_id, role=role)
         s.add(membership)
         return membership.id
@@ -454,6 +459,8 @@ def update_member(store: Store, membership_id: str, role: str, goals: str) -> No
         m = s.get(Membership, membership_id)
         if m is None or m.deleted:
             raise DomainError("Medlemskabet findes ikke (længere).")
+        company = s.get(Company, m.company_id)
+        role = member_role(role, is_knowledge_institution=bool(company and company.is_knowledge_institution))
         if m.role != role:
             m.role = role
         if (m.goals or "") != goals:

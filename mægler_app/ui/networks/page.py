@@ -6,6 +6,7 @@ the feature tabs other parts of the app register in ``ui.network_tabs``.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.numbers import format_date
-from ...domain.rules import CLOSE_REASONS, LEAD_SOURCES, MEMBER_ROLES, NETWORK_TYPES
+from ...domain.rules import (
+    CLOSE_REASONS,
+    KNOWLEDGE_ROLE,
+    LEAD_SOURCES,
+    MEMBER_ROLE,
+    MEMBER_ROLES,
+    NETWORK_TYPES,
+    member_role,
+)
 from ...domain.stages import Stage
 from ...store.services import networks as svc
 from .. import unsaved
@@ -54,6 +63,20 @@ def _show(label: QLabel, text: str) -> None:
 
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
+
+
+def _fit_role_box(box: QComboBox, knowledge: bool | None, role: str | None = None) -> None:
+    """Offer only the roles the company can have (``member_role`` decides): a knowledge institution
+    is one and nothing else; another company is the lead or a member. ``None``: no company chosen."""
+    model = box.model()
+    assert isinstance(model, QStandardItemModel)
+    item = model.item(box.findData(KNOWLEDGE_ROLE))
+    if item is not None:
+        item.setEnabled(knowledge is not False)
+    if knowledge is None:
+        return
+    current = role if role is not None else str(box.currentData() or MEMBER_ROLE)
+    box.setCurrentIndex(box.findData(member_role(current, is_knowledge_institution=knowledge)))
 
 
 def _text_box(height: int = 64) -> QPlainTextEdit:
@@ -287,7 +310,7 @@ class MembersPanel(QWidget):
         self.add_role.setObjectName("addRole")
         for key, label in MEMBER_ROLES.items():
             self.add_role.addItem(label, key)
-        self.add_role.setCurrentIndex(self.add_role.findData("member"))
+        self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
         self.add_button = QPushButton(self.tr("Tilføj"))
         self.add_button.setObjectName("addMember")
         search_row.addWidget(self.search, 1)
@@ -323,6 +346,8 @@ class MembersPanel(QWidget):
             self.remove_button,
         ):
             w.setEnabled(not closed)
+        if not closed:
+            self._on_hit(self.hits.currentRow())
 
     def reload(self) -> None:
         # A refresh (a sync, the screening's autosave) keeps the chosen member and what is typed
@@ -389,9 +414,13 @@ class MembersPanel(QWidget):
                     break
 
     def _on_hit(self, row: int) -> None:
+        # The role follows the hit that is chosen now, both ways: a knowledge institution that is
+        # no longer among the hits must not leave its role behind for the company that is.
         item = self.hits.item(row) if row >= 0 else None
-        if item is not None and item.data(Qt.ItemDataRole.UserRole + 1):
-            self.add_role.setCurrentIndex(self.add_role.findData("knowledge"))
+        chosen = item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+        knowledge = bool(item.data(Qt.ItemDataRole.UserRole + 1)) if chosen and item is not None else None
+        _fit_role_box(self.add_role, knowledge)
+        self.add_role.setEnabled(knowledge is not True and self.search.isEnabled())
 
     def add_selected(self) -> None:
         item = self.hits.currentItem()
@@ -406,7 +435,7 @@ class MembersPanel(QWidget):
             return
         _show(self.error, "")
         self.search.clear()
-        self.add_role.setCurrentIndex(self.add_role.findData("member"))
+        self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
         self._after_change()
 
     def _selected(self) -> svc.MemberRow | None:
@@ -420,7 +449,8 @@ class MembersPanel(QWidget):
         if member is None:
             self.member_goals.clear()
             return
-        self.member_role.setCurrentIndex(max(0, self.member_role.findData(member.role)))
+        _fit_role_box(self.member_role, member.is_knowledge_institution, member.role)
+        self.member_role.setEnabled(not member.is_knowledge_institution)
         self.member_goals.setText(member.goals)
 
     def select_member(self, company_id: str) -> None:
