@@ -60,7 +60,7 @@ def test_logging_a_meeting_with_participants_and_next_steps(qtbot, store) -> Non
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_TEXT, "Indhente tilbud paa stand")
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_OWNER, "Mette Lund")
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_DUE, "32.5.2026")  # not a date
-    assert "er ikke en dato" in editor.error.text() and editor.error.isVisible()
+    assert "er ikke en dato" in editor.steps_problem.text() and editor.steps_problem.isVisible()
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_DUE, "1.5.2026")
     for key in ("parter", "processer"):
         box = editor.dimension_boxes[key]

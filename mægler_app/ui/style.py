@@ -23,3 +23,7 @@ QStatusBar { background: #eef1f4; }
 QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
 QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
 """
+
+# Colours a model hands to its views (a stylesheet cannot reach a single table cell).
+ERROR_TEXT = "#8b1a1a"
+ERROR_BACKGROUND = "#fde7e7"

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
+from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
 
 R = TypeVar("R")
@@ -20,6 +22,67 @@ def column_title(titles: Sequence[str], section: int, orientation: Qt.Orientatio
         if 0 <= section < len(titles):
             return titles[section]
     return None
+
+
+@dataclass(frozen=True)
+class CellFault:
+    """Text typed into a cell that could not be read, and why (Danish)."""
+
+    text: str
+    message: str
+
+    ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+
+    def data(self, role: int) -> Any:
+        """What the cell shows for ``role`` (one of ``ROLES``): the text as typed, marked as wrong."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(ERROR_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.message
+        return self.text
+
+
+class CellFaults:
+    """The unreadable text of an editable table, by (row, column).
+
+    A cell whose text cannot be read keeps that text (shown and offered for editing again) instead
+    of falling back to its old value: nothing the broker typed is dropped while it is corrected.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], CellFault] = {}
+
+    def put(self, row: int, column: int, text: str, message: str) -> None:
+        self._cells[(row, column)] = CellFault(text, message)
+
+    def drop(self, row: int, column: int) -> None:
+        self._cells.pop((row, column), None)
+
+    def clear(self) -> None:
+        self._cells.clear()
+
+    def get(self, row: int, column: int) -> CellFault | None:
+        return self._cells.get((row, column))
+
+    def remove_row(self, row: int) -> None:
+        """The row is gone: its faults go, and those below move up with their rows."""
+        self._cells = {
+            (r - 1 if r > row else r, c): fault for (r, c), fault in self._cells.items() if r != row
+        }
+
+    def cells(self) -> list[tuple[int, int, CellFault]]:
+        return [(r, c, fault) for (r, c), fault in sorted(self._cells.items())]
+
+    def __bool__(self) -> bool:
+        return bool(self._cells)
 
 
 @dataclass(frozen=True)

@@ -248,8 +248,13 @@ class ApplicationEditor(QWidget):
                 header.setSectionResizeMode(GrowthModel.COL_MEASURE, QHeaderView.ResizeMode.Stretch)
                 self.growth.setWordWrap(False)
                 block.body.addWidget(self.growth)
+                # Right under the table: the figures typed that cannot be read, each named.
+                self.growth_problem = QLabel()
+                self.growth_problem.setObjectName("error")
+                self.growth_problem.setWordWrap(True)
+                self.growth_problem.setVisible(False)
+                block.body.addWidget(self.growth_problem)
                 self.growth_model.edited.connect(self._changed)
-                self.growth_model.input_rejected.connect(self._growth_rejected)
 
         # 6. The consultant.
         self.consultant_block = _Block(
@@ -380,7 +385,6 @@ class ApplicationEditor(QWidget):
         self.split_block.body.addWidget(self.split_sum)
         self.split_custom.toggled.connect(self._split_mode_changed)
         self.split_model.edited.connect(self._changed)
-        self.split_model.input_rejected.connect(self._split_rejected)
         form.addWidget(self.split_block)
         form.addStretch(1)
 
@@ -496,11 +500,9 @@ class ApplicationEditor(QWidget):
 
     # -- live checks ------------------------------------------------------------------------------
 
-    def _growth_rejected(self, message: str) -> None:
-        self.perspective_blocks["economic_perspective"].set_problems([message])
-
-    def _split_rejected(self, message: str) -> None:
-        self.split_block.set_problems([message])
+    def _table_faults(self) -> list[str]:
+        """Cells of the two tables whose text cannot be read (they count as missing until corrected)."""
+        return self.growth_model.fault_messages() + self.split_model.fault_messages()
 
     def _split_mode_changed(self, custom: bool) -> None:
         if self._loading:
@@ -568,7 +570,7 @@ class ApplicationEditor(QWidget):
         self._show_checks(budget, problems, draft)
         if self.detail.editable:
             stage = [b for b in self.detail.submit_blockers if b not in _all(self.detail.problems)]
-            self._show_blockers(stage + _all(problems))
+            self._show_blockers(stage + self._table_faults() + _all(problems))
 
     def _show_checks(
         self, budget: svc.Budget, problems: dict[str, list[str]], draft: svc.ApplicationDraft
@@ -582,7 +584,11 @@ class ApplicationEditor(QWidget):
         self.hours_block.set_problems(show["hours"])
         self.months_block.set_problems(show["months"])
         self.rate_block.set_problems(show["rate"])
-        self.split_block.set_problems(show["split"])
+        split_faults = self.split_model.fault_messages() if editable else []
+        self.split_block.set_problems(split_faults + show["split"])
+        growth_faults = self.growth_model.fault_messages() if editable else []
+        self.growth_problem.setText("\n".join(growth_faults))
+        self.growth_problem.setVisible(bool(growth_faults))
         self.consultant_name.setEnabled(not draft.consultant_by_vaeksthus)
         self.consultant_firm.setEnabled(not draft.consultant_by_vaeksthus)
         self.total.setText("–" if budget.total_ore is None else format_kr(budget.total_ore))
@@ -649,7 +655,7 @@ class ApplicationEditor(QWidget):
         self._show_checks(d.budget, d.problems, d.draft)
         if d.editable:
             stage = [b for b in d.submit_blockers if b not in _all(d.problems)]
-            self._show_blockers(stage + _all(d.problems))
+            self._show_blockers(stage + self._table_faults() + _all(d.problems))
         else:
             self.blockers.setVisible(False)
 
@@ -667,11 +673,12 @@ class ApplicationEditor(QWidget):
             return False
         self.dirty = False
         self._show(detail)
-        if self._parse_errors:
+        unreadable = [*self._parse_errors.values(), *self._table_faults()]
+        if unreadable:
             self._recheck()
             self.message.setText(
                 self.tr("Kladden er gemt, men disse felter kunne ikke læses: %1").replace(
-                    "%1", " ".join(self._parse_errors.values())
+                    "%1", " ".join(unreadable)
                 )
             )
         self.ctx.bus.changed.emit("application")

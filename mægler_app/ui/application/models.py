@@ -31,7 +31,7 @@ from ...store.services.applications import (
     MemberInfo,
     growth_key,
 )
-from ..table import column_title
+from ..table import CellFault, CellFaults, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -56,9 +56,27 @@ class _MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._members: list[MemberInfo] = []
         self._editable = True
+        self._faults = CellFaults()
 
     def _member(self, row: int) -> MemberInfo:
         return self._members[row]
+
+    def _fault(self, index: _Index, role: int) -> CellFault | None:
+        """The unreadable text in the cell, when it decides what the cell shows for ``role``."""
+        if role not in CellFault.ROLES:
+            return None
+        return self._faults.get(index.row(), index.column())
+
+    def _reject_edit(self, index: _Index, text: str, message: str) -> bool:
+        """Text that cannot be read: the cell keeps it as typed and says why; the figure counts as
+        missing until it is corrected (so nothing is saved as if it were the old one)."""
+        self._faults.put(index.row(), index.column(), text, message)
+        self.input_rejected.emit(message)
+        return self._accept_edit(index)
+
+    def fault_messages(self) -> list[str]:
+        """One Danish line per cell whose text cannot be read (each names its company and figure)."""
+        return [fault.message for _r, _c, fault in self._faults.cells()]
 
     def _cell_editable(self, column: int) -> bool:
         """Whether the column takes edits when the table is editable at all."""
@@ -124,6 +142,7 @@ class GrowthModel(_MemberTableModel):
         self._members = list(members)
         self._values = {m.company_id: dict(values.get(m.company_id, {})) for m in members}
         self._editable = editable
+        self._faults.clear()
         self.endResetModel()
 
     def values(self) -> dict[str, dict[str, int | None]]:
@@ -180,6 +199,9 @@ class GrowthModel(_MemberTableModel):
                 unit = "kr." if measure in MONEY_MEASURES else _tr("personer")
                 return f"{_tr(GROWTH_MEASURES[measure])} ({unit})"
             return None
+        fault = self._fault(index, role)
+        if fault is not None:
+            return fault.data(role)
         kind = "pct" if col == self.COL_PCT else "abs"
         value = self._values[member.company_id].get(growth_key(measure, kind))
         if role == Qt.ItemDataRole.DisplayRole:
@@ -196,7 +218,8 @@ class GrowthModel(_MemberTableModel):
         member, measure = self._locate(index.row())
         kind = "pct" if index.column() == self.COL_PCT else "abs"
         text = "" if value is None else str(value).strip()
-        label = _tr(GROWTH_MEASURES[measure])
+        # The message names the company too: it is shown beside the table, not only in the cell.
+        label = f"{member.name}, {_tr(GROWTH_MEASURES[measure]).lower()}"
         try:
             if not text:
                 parsed: int | None = None
@@ -207,8 +230,9 @@ class GrowthModel(_MemberTableModel):
             else:
                 parsed = parse_int(text, field=label, allow_negative=True)
         except DomainError as exc:
-            self.input_rejected.emit(str(exc))
-            return False
+            self._values[member.company_id][growth_key(measure, kind)] = None
+            return self._reject_edit(index, text, str(exc))
+        self._faults.drop(index.row(), index.column())
         self._values[member.company_id][growth_key(measure, kind)] = parsed
         return self._accept_edit(index)
 
@@ -235,10 +259,13 @@ class SplitModel(_MemberTableModel):
         self._amounts = {}
         self._custom = custom
         self._editable = editable
+        self._faults.clear()
         self.endResetModel()
 
     def set_custom(self, custom: bool) -> None:
         self._custom = custom
+        if not custom:
+            self._faults.clear()  # the equal split replaces what was typed, readable or not
         if self._members:
             top = self.index(0, self.COL_SHARE)
             bottom = self.index(len(self._members) - 1, self.COL_SHARE)
@@ -272,6 +299,9 @@ class SplitModel(_MemberTableModel):
             return None
         m = self._members[index.row()]
         col = index.column()
+        fault = self._fault(index, role)
+        if fault is not None:
+            return fault.data(role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == self.COL_COMPANY:
                 return m.name
@@ -289,10 +319,12 @@ class SplitModel(_MemberTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not self._can_edit(index, role):
             return False
+        text = "" if value is None else str(value)
         try:
-            bp = parse_percent_bp("" if value is None else str(value), field=_tr("Andel"))
+            bp = parse_percent_bp(text, field=f"{self._members[index.row()].name}, {_tr('andel')}")
         except DomainError as exc:
-            self.input_rejected.emit(str(exc))
-            return False
+            self._bp[self._members[index.row()].company_id] = 0
+            return self._reject_edit(index, text.strip(), str(exc))
+        self._faults.drop(index.row(), index.column())
         self._bp[self._members[index.row()].company_id] = bp
         return self._accept_edit(index)

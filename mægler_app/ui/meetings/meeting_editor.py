@@ -117,11 +117,14 @@ class MeetingEditor(QDialog):
         steps_box = QWidget()
         steps_lay = QVBoxLayout(steps_box)
         steps_lay.setContentsMargins(0, 0, 0, 0)
-        self.steps_model = NextStepsModel(parent=self)
-        self.steps_model.input_rejected.connect(self._show_error)
         self.steps = QTableView()
         self.steps.setObjectName("meetingSteps")
-        self.steps.setModel(self.steps_model)
+        # Right under the steps: a deadline that cannot be read, kept as typed in its cell.
+        self.steps_problem = QLabel()
+        self.steps_problem.setObjectName("error")
+        self.steps_problem.setWordWrap(True)
+        self.steps_problem.hide()
+        self._use_steps(NextStepsModel(parent=self))
         self.steps.verticalHeader().setVisible(False)
         self.steps.setMinimumHeight(110)
         self.steps.setEditTriggers(
@@ -134,6 +137,7 @@ class MeetingEditor(QDialog):
         header.resizeSection(NextStepsModel.COL_OWNER, 150)
         header.resizeSection(NextStepsModel.COL_DUE, 130)
         steps_lay.addWidget(self.steps)
+        steps_lay.addWidget(self.steps_problem)
         step_buttons = QHBoxLayout()
         self.add_step_button = QPushButton(self.tr("Tilføj skridt"))
         self.add_step_button.setObjectName("addStep")
@@ -214,9 +218,7 @@ class MeetingEditor(QDialog):
             self.agenda.setPlainText(m.agenda)
             self.minutes.setPlainText(m.minutes)
             self.decisions.setPlainText(m.decisions)
-            self.steps_model = NextStepsModel(m.next_steps, self)
-            self.steps_model.input_rejected.connect(self._show_error)
-            self.steps.setModel(self.steps_model)
+            self._use_steps(NextStepsModel(m.next_steps, self))
             for key, box in self.dimension_boxes.items():
                 box.setChecked(key in m.dimensions)
             self.planned.setChecked(m.planned)
@@ -238,6 +240,18 @@ class MeetingEditor(QDialog):
         self.pdf_button.setEnabled(self.meeting_id is not None)
         self.expense_button.setEnabled(self.meeting_id is not None)
         self.delete_button.setEnabled(self.meeting_id is not None)
+
+    def _use_steps(self, model: NextStepsModel) -> None:
+        self.steps_model = model
+        self.steps.setModel(model)
+        for signal in (model.dataChanged, model.rowsRemoved, model.modelReset):
+            signal.connect(self._show_step_faults)
+        self._show_step_faults()
+
+    def _show_step_faults(self, *_args: object) -> None:
+        faults = self.steps_model.fault_messages()
+        self.steps_problem.setText("\n".join(faults))
+        self.steps_problem.setVisible(bool(faults))
 
     def _on_planned(self, planned: bool) -> None:
         self.estimate.setEnabled(planned)
@@ -295,6 +309,16 @@ class MeetingEditor(QDialog):
         if self.planned.isChecked() and self.estimate.error():
             self._show_error(self.tr("Anslået udgift: %1").replace("%1", self.estimate.error()))
             self.estimate.show_error()
+            return False
+        faults = self.steps_model.fault_messages()
+        if faults:
+            # Saved without it, the deadline would be lost; the broker corrects it first.
+            self._show_error(
+                self.tr("Mødet er ikke gemt. Ret fristen under Næste skridt: %1").replace(
+                    "%1", " ".join(faults)
+                )
+            )
+            self.steps.setFocus()
             return False
         try:
             self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)

@@ -18,7 +18,7 @@ from ...domain.numbers import (
 )
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
-from ..table import Column, RowsTableModel, column_title
+from ..table import CellFault, CellFaults, Column, RowsTableModel, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS = {"final": "Endelig", "draft": "Kladde"}
@@ -143,9 +143,29 @@ class NextStepsModel(QAbstractTableModel):
     def __init__(self, steps: list[NextStep] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._steps: list[NextStep] = [NextStep(s.text, s.owner, s.due, s.done) for s in steps or []]
+        # A deadline that is not a date stays as typed, with the reason, until it is corrected.
+        self._faults = CellFaults()
 
     def steps(self) -> list[NextStep]:
         return [NextStep(s.text, s.owner, s.due, s.done) for s in self._steps]
+
+    def fault_messages(self) -> list[str]:
+        """One Danish line per deadline that cannot be read (each names its step)."""
+        return [fault.message for _r, _c, fault in self._faults.cells()]
+
+    def _set_due(self, row: int, text: str) -> None:
+        """The deadline as typed: a date, nothing, or text kept with the reason it is not a date."""
+        step = self._steps[row]
+        name = step.text.strip()
+        where = f"»{name}«" if name else _tr("skridt %1").replace("%1", str(row + 1))
+        try:
+            step.due = parse_date(text, field=_tr("Frist for %1").replace("%1", where)) if text else None
+        except DomainError as exc:
+            step.due = None
+            self._faults.put(row, self.COL_DUE, text, str(exc))
+            self.input_rejected.emit(str(exc))
+            return
+        self._faults.drop(row, self.COL_DUE)
 
     def row_id(self, index: _Index) -> str | None:
         """Steps have no id of their own; their position is their identity within the meeting."""
@@ -162,6 +182,7 @@ class NextStepsModel(QAbstractTableModel):
         if 0 <= row < len(self._steps):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._steps[row]
+            self._faults.remove_row(row)
             self.endRemoveRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -183,6 +204,9 @@ class NextStepsModel(QAbstractTableModel):
             return None
         step = self._steps[index.row()]
         col = index.column()
+        fault = self._faults.get(index.row(), col) if role in CellFault.ROLES else None
+        if fault is not None:
+            return fault.data(role)
         if role == Qt.ItemDataRole.CheckStateRole and col == self.COL_DONE:
             return Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
@@ -215,18 +239,13 @@ class NextStepsModel(QAbstractTableModel):
             return False
         elif col == self.COL_TEXT:
             step.text = str(value or "")
+            fault = self._faults.get(index.row(), self.COL_DUE)
+            if fault is not None:
+                self._set_due(index.row(), fault.text)  # its message names the step by its new text
         elif col == self.COL_OWNER:
             step.owner = str(value or "")
         elif col == self.COL_DUE:
-            text = str(value or "").strip()
-            if not text:
-                step.due = None
-            else:
-                try:
-                    step.due = parse_date(text)
-                except DomainError as exc:
-                    self.input_rejected.emit(str(exc))
-                    return False
+            self._set_due(index.row(), str(value or "").strip())
         else:
             return False
         self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
