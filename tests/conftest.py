@@ -44,11 +44,15 @@ def memory_keyring() -> MemoryKeyring:
 @pytest.fixture(autouse=True)
 def unanswered_questions_discard(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal question nobody answers would hang an offscreen run: pytest-qt closes the windows
-    at teardown, and closing asks about unsaved typing. Tests that care answer for themselves."""
+    at teardown, and closing asks about unsaved typing. Tests that care answer for themselves.
+
+    A question with buttons of its own (``ui.ask.confirm``) returns at once with no button
+    clicked, which counts as no; a test answers it by replacing ``QMessageBox.exec``."""
     widgets = sys.modules.get("PySide6.QtWidgets")
     if widgets is not None:
         box = widgets.QMessageBox
         monkeypatch.setattr(box, "question", lambda *_a, **_k: box.StandardButton.Discard)
+        monkeypatch.setattr(box, "exec", lambda *_a, **_k: 0)
 
 
 @pytest.fixture(autouse=True)

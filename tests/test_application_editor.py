@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView
 from sqlalchemy import select
 
 from mægler_app.domain.numbers import format_kr, parse_kr
@@ -44,6 +44,18 @@ def _editor(qtbot, ctx, app_id: str) -> ApplicationEditor:
 @pytest.fixture
 def editor(qtbot, ctx, store, demo) -> ApplicationEditor:
     return _editor(qtbot, ctx, svc.create_application(store, demo["network:1"]))
+
+
+@pytest.fixture
+def yes_to_submit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answer »Indsend« when the editor asks before submitting."""
+
+    def exec_(box: QMessageBox, *_args: object) -> int:
+        (button,) = [b for b in box.buttons() if b.text() == "Indsend"]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
 
 
 def _type(qtbot, widget, text: str) -> None:
@@ -195,7 +207,7 @@ def test_expected_growth_per_company(qtbot, editor, store) -> None:
         assert app.expected_growth[second] == {"employment": 3}
 
 
-def test_submission_freezes_the_editor(qtbot, editor, store, demo) -> None:
+def test_submission_freezes_the_editor(qtbot, editor, store, demo, yes_to_submit) -> None:
     _fill(qtbot, editor)
     with qtbot.waitSignal(editor.submitted):
         qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
@@ -229,7 +241,7 @@ def _submitted(qtbot, editor) -> str:
     return editor.application_id
 
 
-def test_approval_arrives_then_checklist_and_trin3(qtbot, editor, store, demo) -> None:
+def test_approval_arrives_then_checklist_and_trin3(qtbot, editor, store, demo, yes_to_submit) -> None:
     app_id = _submitted(qtbot, editor)
     svc.apply_decision(store, app_id, "approved", "Velbegrundet.", utcnow())
     editor.load(app_id)
@@ -268,7 +280,7 @@ def test_approval_arrives_then_checklist_and_trin3(qtbot, editor, store, demo) -
         assert network.trin3_on == utcnow().date() and network.trin3_evidence.startswith("Fælles ordre")
 
 
-def test_rejection_then_a_new_revision(qtbot, editor, store, demo) -> None:
+def test_rejection_then_a_new_revision(qtbot, editor, store, demo, yes_to_submit) -> None:
     app_id = _submitted(qtbot, editor)
     svc.apply_decision(store, app_id, "rejected", "Uddyb de økonomiske perspektiver.", utcnow())
     editor.load(app_id)

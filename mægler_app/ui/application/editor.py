@@ -46,6 +46,7 @@ from ...domain.rules import (
     PERIOD_MONTHS_MIN,
 )
 from ...store.services import applications as svc
+from ..ask import confirm
 from ..context import AppContext
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
@@ -685,8 +686,23 @@ class ApplicationEditor(QWidget):
         self.saved.emit(self.application_id)
         return True
 
+    def confirm_submit(self) -> bool:
+        return confirm(
+            self,
+            self.tr("Indsend til Væksthus"),
+            self.tr(
+                "Når ansøgningen er indsendt, er den låst og kan ikke længere ændres. Den sendes til "
+                "Væksthus ved næste synkronisering, og Væksthus træffer afgørelsen.\n\nIndsend ansøgningen nu?"
+            ),
+            self.tr("Indsend"),
+            self.tr("Annullér"),
+        )
+
     def submit(self) -> None:
-        if self.application_id is None or not self.save():
+        """Ask first (submitting locks the application), then save and submit."""
+        if self.application_id is None or not self.confirm_submit():
+            return
+        if not self.save():
             return
         try:
             detail = svc.submit(self.ctx.store, self.application_id)
