@@ -160,3 +160,22 @@ def test_a_sync_notification_keeps_the_member_goals_being_typed(qtbot, store) ->
             )
         ).one()
     assert (m.role, m.goals) == ("lead", "Flere ordrer i Norge")
+
+
+def test_typing_that_could_not_be_saved_is_not_overwritten_by_a_refresh(qtbot, store, monkeypatch) -> None:
+    from mægler_app.domain.errors import DomainError
+    from mægler_app.store.services import screening as svc
+
+    network_id, _, _ = make_network(store)
+    window, page = _page(qtbot, store, network_id)
+    widget, renderer, box, scroll = _start_typing(qtbot, page)
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise DomainError("Disken er fuld.")
+
+    monkeypatch.setattr(svc, "save_answers", refuse)
+    qtbot.keyClicks(box, "Gensidige besoeg")
+    window.ctx.bus.changed.emit("*")  # flushes (which fails), then follows the store
+    assert "Disken er fuld." in widget.message.text()
+    assert box.toPlainText() == "Gensidige besoeg"
+    assert renderer.answers()["next_steps"] == "Gensidige besoeg"

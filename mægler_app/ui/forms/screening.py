@@ -80,6 +80,7 @@ class ScreeningWidget(QWidget):
         self.view: svc.ScreeningView | None = None
         self.renderer: FormRenderer | None = None
         self._worker: Worker | None = None
+        self._unsaved = False  # the last autosave failed: the form holds typing the store has not
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -163,7 +164,7 @@ class ScreeningWidget(QWidget):
     def _follow(self, view: svc.ScreeningView) -> None:
         self.view = view
         assert self.renderer is not None
-        if view.answers != self.renderer.answers():
+        if view.answers != self.renderer.answers() and not self._unsaved:
             self.renderer.set_answers(view.answers)
         self._show_buttons(view)
         self._show_status()
@@ -192,6 +193,7 @@ class ScreeningWidget(QWidget):
 
     def _show(self, view: svc.ScreeningView | None) -> None:
         self.view = view
+        self._unsaved = False
         self._set_message("")
         if self.renderer is not None:
             self.stack.removeWidget(self.renderer)
@@ -302,8 +304,10 @@ class ScreeningWidget(QWidget):
         try:
             self.view = svc.save_answers(self.store, view.id, renderer.answers())
         except DomainError as exc:
+            self._unsaved = True
             self._set_message(self.tr("Svarene kunne ikke gemmes: %1").replace("%1", str(exc)), error=True)
             return
+        self._unsaved = False
         self._show_status(self.view.updated_at)
         self.saved.emit(view.id)
         self._changed("screening")
