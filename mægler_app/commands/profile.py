@@ -24,13 +24,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from ..domain.numbers import format_int
-    from ..store.services.overview import get_state, live_counts, pending_counts
+    from ..store.services.overview import get_state, live_counts, parked_count, pending_counts
 
     store = open_profile_store(args)
     try:
         pending, conflicts, rejected = pending_counts(store)
         counts = live_counts(store)
         last_sync = get_state(store, "last_sync")
+        parked = parked_count(store)
     finally:
         store.close()
     if args.json:
@@ -39,6 +40,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "pending": pending,
             "conflicts": conflicts,
             "rejected": rejected,
+            "parked": parked,
             "last_sync": last_sync,
         }
         print(json.dumps(status, ensure_ascii=False))

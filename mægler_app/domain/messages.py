@@ -144,6 +144,21 @@ class Msg:
     # --- server: push validation and the server's own refusals
 
     # --- more
+    # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
+    # ``field`` and ``entity``/``parent`` are the sync names; the sync page shows their labels.
+    PULLED_NOT_A_TIME = Code("pulled_not_a_time")
+    PULLED_NOT_A_DATE = Code("pulled_not_a_date")
+    PULLED_NOT_A_WHOLE_NUMBER = Code("pulled_not_a_whole_number")
+    PULLED_NOT_YES_OR_NO = Code("pulled_not_yes_or_no")
+    PULLED_NOT_TEXT = Code("pulled_not_text")
+    PULLED_WRONG_SHAPE = Code("pulled_wrong_shape")
+    PULLED_UNKNOWN_VALUE = Code("pulled_unknown_value")
+    PULLED_FIELD_MISSING = Code("pulled_field_missing")
+    PULLED_UNKNOWN_KIND = Code("pulled_unknown_kind")
+    PULLED_MALFORMED = Code("pulled_malformed")
+    PULLED_WAITING_FOR_PARENT = Code("pulled_waiting_for_parent")
+    # After a sync (``maegler sync``, the sync page): how many pulled records are parked
+    PULLED_NOT_STORED = Code("pulled_not_stored")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -224,4 +239,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
     #
     #
     # --- more
+    Msg.PULLED_NOT_A_TIME: {
+        "da": "Feltet {field:q} skal være et tidspunkt, men serveren sendte {value:q}.",
+        "en": "The field {field:q} must be a date and time, but the server sent {value:q}.",
+    },
+    Msg.PULLED_NOT_A_DATE: {
+        "da": "Feltet {field:q} skal være en dato, men serveren sendte {value:q}.",
+        "en": "The field {field:q} must be a date, but the server sent {value:q}.",
+    },
+    Msg.PULLED_NOT_A_WHOLE_NUMBER: {
+        "da": "Feltet {field:q} skal være et helt tal, men serveren sendte {value:q}.",
+        "en": "The field {field:q} must be a whole number, but the server sent {value:q}.",
+    },
+    Msg.PULLED_NOT_YES_OR_NO: {
+        "da": "Feltet {field:q} skal være ja eller nej, men serveren sendte {value:q}.",
+        "en": "The field {field:q} must be yes or no, but the server sent {value:q}.",
+    },
+    Msg.PULLED_NOT_TEXT: {
+        "da": "Feltet {field:q} skal være tekst, men serveren sendte {value:q}.",
+        "en": "The field {field:q} must be text, but the server sent {value:q}.",
+    },
+    Msg.PULLED_WRONG_SHAPE: {
+        "da": "Feltet {field:q} er ikke opbygget, som Mægler kender det; serveren sendte {value:q}.",
+        "en": "The field {field:q} is not built the way Mægler knows; the server sent {value:q}.",
+    },
+    Msg.PULLED_UNKNOWN_VALUE: {
+        "da": "Feltet {field:q} har værdien {value:q}, som denne udgave af Mægler ikke kender. "
+        "Opdatér Mægler.",
+        "en": "The field {field:q} has the value {value:q}, which this version of Mægler does not know. "
+        "Update Mægler.",
+    },
+    Msg.PULLED_FIELD_MISSING: {
+        "da": "Feltet {field:q} mangler, og posten kan ikke gemmes uden det.",
+        "en": "The field {field:q} is missing, and the record cannot be stored without it.",
+    },
+    Msg.PULLED_UNKNOWN_KIND: {
+        "da": "Denne udgave af Mægler kender ikke poster af typen {entity:q}. Opdatér Mægler.",
+        "en": "This version of Mægler does not know records of the type {entity:q}. Update Mægler.",
+    },
+    Msg.PULLED_MALFORMED: {
+        "da": "Posten fra serveren er ikke opbygget, som Mægler kender det (feltet {field:q}: {value:q}).",
+        "en": "The record from the server is not built the way Mægler knows (the field {field:q}: {value:q}).",
+    },
+    Msg.PULLED_WAITING_FOR_PARENT: {
+        "da": "Venter på den post, den hører til ({parent:q}), som ikke er kommet fra serveren.",
+        "en": "Waiting for the record it belongs to ({parent:q}), which has not come from the server.",
+    },
+    Msg.PULLED_NOT_STORED: {
+        "da": "{n:int} {n:plural:post|poster} fra serveren kunne ikke gemmes: se Synkronisering.",
+        "en": "{n:int} {n:plural:record|records} from the server could not be stored: see Synkronisering.",
+    },
 }

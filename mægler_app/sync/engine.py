@@ -14,6 +14,10 @@
   session marked ``from_server``; the fields of a local change not yet accepted by the server are
   kept, the server's version recorded. A record whose parent has not arrived yet is parked (in the
   same transaction) until it does, because SQLite checks the foreign keys at each commit.
+- a pulled record this computer cannot store (a value of the wrong type, a missing field, an entity
+  it does not know: an older or newer server, see sync/apply.py) is parked the same way, with its
+  reason, and the pull goes on: one bad record never stops a sync. It is tried again when a newer
+  version of it arrives, and once at the start of each sync (an updated app may store it now).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, upd
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
+from ..domain.messages import Msg
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
     APPLIED,
@@ -44,8 +49,19 @@ from ..domain.sync_contract import (
 from ..domain.timeutil import utcnow
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
+from ..store.services.overview import PARKED_PREFIX
 from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
-from .apply import RANK, new_record, new_row, parent_refs, parse_server_time, set_fields
+from .apply import (
+    RANK,
+    UnstorableRecordError,
+    change_problem,
+    missing_required,
+    new_record,
+    new_row,
+    parent_refs,
+    parse_server_time,
+    server_values,
+)
 from .blobs import blob_file, save_blob_file
 
 Progress = Generator[tuple[int, int], None, Any]
@@ -83,6 +99,10 @@ class SyncReport:
     def complete(self) -> bool:
         """Everything sent and pulled: nothing pending, nothing waiting for the broker."""
         return self.pull_complete and self.pending_left == 0 and self.attention == 0
+
+    def parked_text(self) -> str:
+        """The one warning about pulled records kept aside (shown on the sync page), or "" if none."""
+        return str(Msg.PULLED_NOT_STORED(n=self.parked)) if self.parked else ""
 
 
 def client_id(store: Store) -> str:
@@ -175,21 +195,33 @@ _LOCAL_ENTRIES = select(OutboxEntry).where(
 )
 
 
-_PARKED_PREFIX = "pull_parked:"
+# A parked record is one row: {"change": the pulled change, and either "waiting": [[entity, id]]
+# (the parents it waits for) or "reason": a message's code and parameters (why it cannot be stored)}.
+_PARKED_PREFIX = PARKED_PREFIX
 
 
-def _released(parked: dict[str, dict[str, Any]], changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _released(
+    parked: dict[str, dict[str, Any]], changes: list[dict[str, Any]], retry_refused: bool = False
+) -> list[dict[str, Any]]:
     """The parked records that may go in now: those waiting for a record of this page, and so
-    on down (a released parent releases its own children). The rest are not looked at."""
+    on down (a released parent releases its own children), and with ``retry_refused`` those that
+    could not be stored. The rest are not looked at."""
     if not parked:
         return []
     waiting_for: dict[tuple[str, str], list[str]] = {}
+    released: set[str] = set()
     for tag, p in parked.items():
-        for target, rid in p.get("waiting") or [[None, None]]:
+        if "reason" in p:
+            if retry_refused:
+                released.add(tag)
+            continue
+        waiting = p.get("waiting")
+        if not waiting:
+            released.add(tag)  # parked by an older version: no list of what it waits for; always tried
+            continue
+        for target, rid in waiting:
             waiting_for.setdefault((str(target), str(rid)), []).append(tag)
-    # records parked by an older version carry no list of what they wait for: always tried
-    released = set(waiting_for.get(("None", "None"), []))
-    arriving = [(str(ch.get("entity")), str(ch.get("id"))) for ch in changes]
+    arriving = [(str(ch.get("entity")), str(ch.get("id"))) for ch in changes if isinstance(ch, dict)]
     arriving += [tuple(tag.split("/", 1)) for tag in released]  # type: ignore[misc]
     while arriving:
         key = arriving.pop()
@@ -198,6 +230,24 @@ def _released(parked: dict[str, dict[str, Any]], changes: list[dict[str, Any]]) 
                 released.add(tag)
                 arriving.append(tuple(tag.split("/", 1)))  # type: ignore[arg-type]
     return [parked[tag]["change"] for tag in released]
+
+
+def _version(ch: dict[str, Any]) -> int:
+    version = ch.get("version", 0)
+    return version if type(version) is int else -1  # a broken one is parked (see change_problem)
+
+
+def _park(
+    still: dict[str, dict[str, Any]],
+    before: dict[str, dict[str, Any]],
+    key: tuple[str, str],
+    entry: dict[str, Any],
+) -> None:
+    """Park ``entry`` for ``key``; one parked before and saying the same stays, so its row is not
+    written again (a record that still cannot be stored, tried again at each sync)."""
+    tag = f"{key[0]}/{key[1]}"
+    old = before.get(tag)
+    still[tag] = old if old is not None and old.get("change") is entry["change"] and old == entry else entry
 
 
 def _chunks(items: list[Any], n: int) -> Iterable[list[Any]]:
@@ -264,6 +314,8 @@ class SyncEngine:
             self.report.attention = int(counts.get("conflict", 0)) + int(counts.get("rejected", 0))
             if self.report.pull_complete:
                 _set_state(s, "last_sync", utcnow().isoformat(timespec="seconds"))
+        if self.report.parked:
+            self.report.messages.append(self.report.parked_text())
 
     def _count_pending(self) -> int:
         with self.store.session() as s:
@@ -631,6 +683,7 @@ class SyncEngine:
         """Pages in order, each applied with its checkpoint; the next page is fetched while this
         one is applied (the server and the network work while this computer writes)."""
         parked = self._load_parked()
+        retry_refused = True  # on the first page only
         with self.store.session() as s:
             since = int(_state(s, "pull_since", 0) or 0)
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
@@ -645,7 +698,8 @@ class SyncEngine:
                 has_more = bool(page.get("has_more")) and next_since > since
                 if has_more:
                     ahead = fetcher.submit(self.api.pull, next_since, self.page_size, self._skip(next_since))
-                parked = self._apply_page(changes, next_since, parked)
+                parked = self._apply_page(changes, next_since, parked, retry_refused)
+                retry_refused = False
                 since = next_since
                 self.report.pulled += len(changes)
                 self._done += len(changes)
@@ -663,7 +717,7 @@ class SyncEngine:
         return format_skip(seq_ranges({n for n in self._held_seqs if n > since}))
 
     def _load_parked(self) -> dict[str, dict[str, Any]]:
-        """Records waiting for a parent, one LocalState row each (``pull_parked:<entity>/<id>``).
+        """Records waiting for a parent or not storable, one LocalState row each (``pull_parked:<entity>/<id>``).
 
         Kept row by row, so that a page writes only the records it parks or releases: a parent
         edited after its children reaches this computer after all of them, and rewriting one
@@ -682,21 +736,34 @@ class SyncEngine:
         return parked
 
     def _apply_page(
-        self, changes: list[dict[str, Any]], next_since: int, parked: dict[str, dict[str, Any]]
+        self,
+        changes: list[dict[str, Any]],
+        next_since: int,
+        parked: dict[str, dict[str, Any]],
+        retry_refused: bool = False,
     ) -> dict[str, dict[str, Any]]:
         """Apply one page and its checkpoint in one transaction; return the records still parked."""
         s = _server_session(self.store)
         try:
             refetch: set[str] = set(_state(s, "pull_refetch", []) or [])
             incoming: dict[tuple[str, str], dict[str, Any]] = {}
-            for ch in [*_released(parked, changes), *changes]:
+            for ch in [*_released(parked, changes, retry_refused), *changes]:
+                if not isinstance(ch, dict):
+                    continue  # not a record at all: nothing to name, keep or store
                 entity, rid = ch.get("entity"), ch.get("id")
-                if entity not in SYNCED or not isinstance(rid, str):
-                    continue  # an entity from a newer server: not ours to store
+                if not isinstance(entity, str) or not isinstance(rid, str):
+                    continue  # ditto
                 key = (entity, rid)
                 old = incoming.get(key)
-                if old is None or int(ch.get("version", 0)) >= int(old.get("version", 0)):
+                if old is None or _version(ch) >= _version(old):
                     incoming[key] = ch
+            # A record arriving anew takes the place of its parked copy, whatever becomes of it.
+            still_parked = {tag: p for tag, p in parked.items() if tuple(tag.split("/", 1)) not in incoming}
+            for key, ch in list(incoming.items()):
+                problem = change_problem(key[0], ch)
+                if problem is not None:  # an entity this version does not know, a broken version or data
+                    del incoming[key]
+                    _park(still_parked, parked, key, {"change": ch, "reason": problem.as_json()})
             ordered = sorted(incoming.items(), key=lambda kv: RANK.get(kv[0][0], 99))
             # ORM objects only for records this computer has and must change: an older version
             # here, local changes to keep, or a refetch asked for. A record at the pulled version
@@ -716,7 +783,6 @@ class SyncEngine:
             # Only the records this page writes need their parents here.
             to_write = [(key, ch) for key, ch in ordered if key not in known or key in records]
             present = self._present_parents(s, to_write, set(known))
-            still_parked = {tag: p for tag, p in parked.items() if tuple(tag.split("/", 1)) not in incoming}
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
             for key, ch in to_write:
@@ -734,21 +800,21 @@ class SyncEngine:
                     and (target, ch["data"][fk]) not in present
                 ]
                 if missing:
-                    still_parked[f"{entity}/{rid}"] = {"change": ch, "waiting": missing}
+                    _park(still_parked, parked, key, {"change": ch, "waiting": missing})
+                    continue
+                try:
+                    if key not in known and key not in local:
+                        # A record new to this computer: a plain INSERT, many at once (the common
+                        # case of a first sync, where the ORM's per-object bookkeeping is most of
+                        # the cost).
+                        new_rows.append(new_row(entity, rid, ch))
+                    else:
+                        self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
+                except UnstorableRecordError as exc:
+                    # Nothing of it was written; its children wait for it (it is not ``present``).
+                    _park(still_parked, parked, key, {"change": ch, "reason": exc.reason.as_json()})
                     continue
                 self._note_receipt(ch)
-                if key not in known and key not in local:
-                    # A record new to this computer: a plain INSERT, many at once (the common case
-                    # of a first sync, where the ORM's per-object bookkeeping is most of the cost).
-                    row = new_row(entity, rid, ch)
-                    if row is None:
-                        self.report.messages.append(
-                            f"En {entity}-post fra serveren mangler felter og er sprunget over."
-                        )
-                        continue
-                    new_rows.append(row)
-                else:
-                    self._apply_one(s, key, ch, records.get(key), local.get(key), refetch)
                 present.add(key)
             self._insert_rows(s, last_entity, new_rows)
             for key, ch in ordered:
@@ -867,19 +933,25 @@ class SyncEngine:
             return  # we have this version already (often our own push coming back)
         if obj is not None and version < obj.version and tag not in refetch:
             return
-        refetch.discard(tag)
         keep: set[str] = set()
         keep_deleted = False
         for e in local or ():
             keep.update((e.data or {}).keys())
             keep_deleted = keep_deleted or bool(e.deleted)
+        # Converted before anything changes: a record that cannot be stored leaves all as it was.
+        values = server_values(entity, data, keep)
+        if obj is None and (missing := missing_required(entity, values)) is not None:
+            raise missing
+        refetch.discard(tag)
+        for e in local or ():
             if e.status == "conflict":
                 # Resolving later compares with the newest server copy, not the one from the push.
                 e.server_data = {"version": version, "deleted": deleted, "data": data}
         if obj is None:
             obj = new_record(entity, rid)
             s.add(obj)
-        set_fields(obj, entity, data, keep)
+        for name, value in values.items():
+            setattr(obj, name, value)
         obj.version = max(version, obj.version)
         if not keep_deleted:
             obj.deleted = deleted

@@ -1,4 +1,5 @@
-"""What the broker sees and decides about sync: records not yet sent, conflicts, rejected changes.
+"""What the broker sees and decides about sync: records not yet sent, conflicts, rejected changes,
+and records from the server that could not be stored here (parked by the engine).
 
 Plain rows out, plain ids in; each decision is one transaction. Nothing here drops what the
 broker typed without being asked: "take the server's" and "discard" are explicit choices.
@@ -13,12 +14,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..store.db import Store
-from ..store.models import SYNCED, Network, OutboxEntry, SyncMixin
-from ..store.services.overview import MARK_PENDING, sync_marks
-from .apply import set_fields
+from ..store.models import SYNCED, LocalState, Network, OutboxEntry, SyncMixin
+from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
+from .apply import RANK, UnstorableRecordError, parse_server_time, set_fields
 from .engine import records_by_key, reset_pull
 
 ENTITY_LABELS = {
@@ -82,14 +84,19 @@ def attention_record_ids(store: Store, entity: str) -> set[str]:
 def _label(obj: SyncMixin | None, entity: str) -> str:
     if obj is None:
         return ENTITY_LABELS.get(entity, entity)
+    return _name(lambda attr: getattr(obj, attr, None), obj.id)
+
+
+def _name(get: Any, record_id: str) -> str:
+    """What a record is called in lists: its name or text, its meeting time, or its id's start."""
     for attr in ("name", "description", "agenda", "consultant_name"):
-        value = getattr(obj, attr, None)
+        value = get(attr)
         if isinstance(value, str) and value.strip():
             return value.strip()
-    starts = getattr(obj, "starts_at", None)
+    starts = get("starts_at")
     if isinstance(starts, dt.datetime):
         return format_date_numeric(starts)
-    return obj.id[:8]
+    return record_id[:8]
 
 
 def _show_move(move: Move) -> str:
@@ -143,6 +150,16 @@ class RejectedRow:
     reason: str
     fields: tuple[str, ...]
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ParkedRow:
+    tag: str  # "<entity>/<id>", as the engine keeps it
+    entity: str
+    entity_label: str
+    record_id: str
+    label: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -307,6 +324,61 @@ def list_rejected(store: Store) -> list[RejectedRow]:
     return out
 
 
+def _field_label(key: Any) -> str:
+    return f"{FIELD_LABELS[key]} ({key})" if key in FIELD_LABELS else str(key)
+
+
+def _parked_reason(entry: dict[str, Any]) -> Message:
+    reason = from_json(entry.get("reason"))
+    if reason is not None:
+        # The engine keeps sync names; a person reads the field's and the entity's labels.
+        params = dict(reason.params)
+        if "field" in params:
+            params["field"] = _field_label(params["field"])
+        if "entity" in params:
+            params["entity"] = ENTITY_LABELS.get(str(params["entity"]), str(params["entity"]))
+        return Message(reason.code, params)
+    waiting = entry.get("waiting") or [[None, None]]
+    parent = str(waiting[0][0])
+    return Msg.PULLED_WAITING_FOR_PARENT(parent=ENTITY_LABELS.get(parent, parent))
+
+
+def list_parked(store: Store) -> list[ParkedRow]:
+    """Records from the server kept aside by the engine (waiting for their parent, or not storable
+    here as they came), parents' entities first, with the reason in Danish."""
+    with store.session() as s:
+        rows = s.execute(
+            select(LocalState.key, LocalState.value).where(
+                LocalState.key.startswith(PARKED_PREFIX, autoescape=True)
+            )
+        ).all()
+    out = []
+    for key, entry in rows:
+        tag = key[len(PARKED_PREFIX) :]
+        entity, _, rid = tag.partition("/")
+        if not isinstance(entry, dict):
+            continue
+        change = entry.get("change")
+        data = change.get("data") if isinstance(change, dict) else None
+        data = data if isinstance(data, dict) else {}
+
+        def get(attr: str, data: dict[str, Any] = data) -> Any:
+            value = data.get(attr)
+            return parse_server_time(value) if attr == "starts_at" else value
+
+        out.append(
+            ParkedRow(
+                tag,
+                entity,
+                ENTITY_LABELS.get(entity, entity),
+                rid,
+                _name(get, rid),
+                str(_parked_reason(entry)),
+            )
+        )
+    return sorted(out, key=lambda r: (RANK.get(r.entity, len(RANK)), r.entity, r.label, r.record_id))
+
+
 class ResolveError(Exception):
     pass
 
@@ -375,7 +447,10 @@ def take_server(store: Store, seq: int) -> None:
             keep: set[str] = set()
             for other in others:
                 keep.update((other.data or {}).keys())
-            set_fields(obj, e.entity, data, keep)
+            try:
+                set_fields(obj, e.entity, data, keep)
+            except UnstorableRecordError as exc:
+                raise ResolveError(str(exc)) from None
             obj.deleted = bool(server.get("deleted"))
             obj.version = max(obj.version, int(server.get("version") or 0))
         s.delete(e)

@@ -214,8 +214,9 @@ def test_cli_login_sync_status_logout(sync_server: Any, new_user: Any, tmp_path:
     done = _cli("sync", env=env)
     assert done.returncode == 0, done.stderr
     status = json.loads(_cli("status", "--json", env=env).stdout)
-    assert set(status) == {"counts", "pending", "conflicts", "rejected", "last_sync"}
+    assert set(status) == {"counts", "pending", "conflicts", "rejected", "parked", "last_sync"}
     assert status["pending"] == 0 and status["counts"]["company"] == 5 and status["last_sync"]
+    assert status["parked"] == 0
     keyring_file = (tmp_path / "keyring.json").read_text()
     assert user in keyring_file
     out = _cli("logout", env=env)

@@ -17,6 +17,20 @@ def pending_counts(store: Store) -> tuple[int, int, int]:
     return rows.get("pending", 0), rows.get("conflict", 0), rows.get("rejected", 0)
 
 
+# Pulled records the sync engine could not store yet, one ``local_state`` row each, keyed by this
+# prefix and ``<entity>/<id>`` (written and read by sync/engine.py; counted here for ``maegler status``).
+PARKED_PREFIX = "pull_parked:"
+
+
+def parked_count(store: Store) -> int:
+    """Pulled records parked: waiting for their parent, or not storable as they came."""
+    with store.session() as s:
+        return int(
+            s.scalar(select(func.count()).where(LocalState.key.startswith(PARKED_PREFIX, autoescape=True)))
+            or 0
+        )
+
+
 def get_state(store: Store, key: str, default: object = None) -> object:
     with store.session() as s:
         row = s.get(LocalState, key)

@@ -1,9 +1,9 @@
 """Synkronisering (Ctrl+6): account, "Synkronisér nu" with progress and cancel, conflicts, rejected
-changes, and the records still waiting to be sent."""
+changes, records from the server that could not be stored, and the records still waiting to be sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -101,6 +101,19 @@ def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ign
         Column("Ændret", lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
     ]
     return RowsTableModel(cols, lambda r: f"{r.entity}:{r.record_id}", parent)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncView", text)
+
+
+def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols = [
+        Column(_tr("Type"), lambda r: _tr(r.entity_label)),
+        Column(_tr("Post"), lambda r: r.label, tooltip=lambda r: r.label),
+        Column(_tr("Begrundelse"), lambda r: r.reason, tooltip=lambda r: r.reason),
+    ]
+    return RowsTableModel(cols, lambda r: r.tag, parent)
 
 
 def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
@@ -212,6 +225,21 @@ class SyncView(View):
         rbox.addLayout(_button_row(self.retry_button, self.discard_button))
         lay.addWidget(self.rejected_box, 1)
 
+        # from the server, not stored here
+        self.parked_box, kbox = _section(
+            "parkedBox",
+            self.tr("Poster fra serveren, der ikke kunne gemmes"),
+            self.tr(
+                "Serveren sendte disse poster i en form, som Mægler ikke kan gemme. Resten er hentet som "
+                "normalt. Posterne gemmes, når serveren sender en rettet udgave; bliver de stående, så "
+                "kontakt Væksthus."
+            ),
+        )
+        self.parked = parked_model(self)
+        self.parked_table = _table("parkedTable", self.parked)
+        kbox.addWidget(self.parked_table, 1)
+        lay.addWidget(self.parked_box, 1)
+
         # waiting to be sent
         self.pending_box, pbox = _section(
             "pendingBox",
@@ -297,6 +325,7 @@ class SyncView(View):
         )
         self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
         self.rejected.set_rows(resolve.list_rejected(self.ctx.store))
+        self.parked.set_rows(resolve.list_parked(self.ctx.store))
         waiting, waiting_records = resolve.list_pending(self.ctx.store, resolve.PENDING_SHOWN)
         self.pending.set_rows(waiting)
         self.pending_more.setText(
@@ -307,6 +336,7 @@ class SyncView(View):
         self.pending_more.setVisible(waiting_records > len(waiting))
         self.conflicts_box.setVisible(conflicts > 0)
         self.rejected_box.setVisible(rejected > 0)
+        self.parked_box.setVisible(self.parked.rowCount() > 0)
         self.pending_box.setVisible(waiting_records > 0)
         if self.conflicts.rowCount():
             self.conflicts_table.selectRow(0)
@@ -409,6 +439,10 @@ class SyncView(View):
         if report.attention:
             text += " " + self.tr("%1 ændringer kræver din stillingtagen (se nedenfor).").replace(
                 "%1", str(report.attention)
+            )
+        if report.parked:
+            text += " " + self.tr("%1 poster fra serveren kunne ikke gemmes (se nedenfor).").replace(
+                "%1", format_int(report.parked)
             )
         elif report.complete:
             text += " " + self.tr("Alt er synkroniseret.")
