@@ -40,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mægler_app.domain.cvr import make_valid_cvr  # noqa: E402
-from mægler_app.domain.sync_contract import format_skip, seq_ranges  # noqa: E402
+from mægler_app.domain.stages import Stage  # noqa: E402
+from mægler_app.domain.sync_contract import PROTOCOL_HEADER, PROTOCOL_VERSION, format_skip, seq_ranges  # noqa: E402
+from mægler_app.domain.vocab import ExpenseCategory  # noqa: E402
 from mægler_app.server.accounts import add_user  # noqa: E402
 from mægler_app.server.db import Database  # noqa: E402
 
@@ -80,7 +82,7 @@ class LeanHttp:
     def __init__(self, base: str) -> None:
         host, port = base.removeprefix("http://").split(":")
         self.conn = http.client.HTTPConnection(host, int(port), timeout=REQUEST_TIMEOUT)
-        self.headers = {"X-Protocol-Version": "1"}
+        self.headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
 
     def call(self, method: str, path: str, body: bytes | None = None) -> Any:
         headers = dict(self.headers)
@@ -132,28 +134,33 @@ class Broker:
             versions[rid] = base + 1
             return rid
 
-        network = add("network", {"name": f"Netværk {self.seed}", "stage": "kandidat"})
+        network = add("network", {"name": f"Netværk {self.seed}", "stage": Stage.CANDIDATE})
         companies = [
             add("company", {"cvr": make_valid_cvr(self.seed * 10 + i), "name": f"Virksomhed {i}"})
             for i in range(3)
         ]
         for c in companies:
             add("membership", {"network_id": network, "company_id": c})
-        add("network", {"stage": "screenet"}, network)
+        add("network", {"stage": Stage.SCREENED}, network)
         i = 0
         while len(out) < total:
             i += 1
             if i % 3 == 0:
                 add("company", {"notes": f"Opfølgning {i}"}, companies[i % 3])
             else:
-                add("expense", {"network_id": network, "amount_ore": 100 + i, "category": "forplejning"})
+                add(
+                    "expense",
+                    {"network_id": network, "amount_ore": 100 + i, "category": ExpenseCategory.CATERING},
+                )
         return out[:total]
 
     def run(self, total: int, batch: int) -> None:
         todo = self.changes(total)
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
-            body = orjson.dumps({"client_id": self.client_id, "protocol_version": 1, "changes": chunk})
+            body = orjson.dumps(
+                {"client_id": self.client_id, "protocol_version": PROTOCOL_VERSION, "changes": chunk}
+            )
             t0 = time.perf_counter()
             answer = self.http.call("POST", "/api/v1/sync/push", body)
             self.push_ms.append((time.perf_counter() - t0) * 1000)

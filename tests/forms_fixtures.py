@@ -14,7 +14,7 @@ def make_network(
     store: Any,
     name: str = "Testnetværk Vest",
     members: list[tuple[str, int | None, bool]] | None = None,
-    network_type: str = "vertikalt",
+    network_type: str = "vertical",
 ) -> tuple[str, list[str], list[str]]:
     """A network with member companies (name, employees, knowledge institution). Returns
     (network id, company ids, CVR numbers)."""
@@ -36,7 +36,7 @@ def make_network(
                 name=cname,
                 employees=employees,
                 is_knowledge_institution=ki,
-                focus_area="energi_miljoe",
+                focus_area="energy_environment",
             )
             s.add(c)
             s.add(

@@ -29,7 +29,7 @@ def make_network(
     contacts: list[str] = []
     companies: list[str] = []
     with store.session() as s:
-        network = Network(name=name, stage="trin1", facilitation_opened_on=opened_on, closed_on=closed_on)
+        network = Network(name=name, stage="stage_1", facilitation_opened_on=opened_on, closed_on=closed_on)
         s.add(network)
         for i, (co, person) in enumerate(
             [

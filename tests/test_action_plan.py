@@ -81,29 +81,29 @@ def test_dates_must_be_in_order_and_match_the_period(store, approved) -> None:
     assert "Deltagere" not in info.warnings[0] and "Konfliktløsning" in info.warnings[0]
 
 
-def test_trin3_records_date_and_evidence(store, approved) -> None:
+def test_stage_3_records_date_and_evidence(store, approved) -> None:
     network_id, _ = approved
     with pytest.raises(DomainError, match="forretningsnetværk"):
-        ap.mark_trin3(store, network_id, "   ")
+        ap.mark_stage_3(store, network_id, "   ")
     with pytest.raises(DomainError, match="fremtiden"):
-        ap.mark_trin3(
+        ap.mark_stage_3(
             store, network_id, "Fælles salgsselskab stiftet", utcnow().date() + dt.timedelta(days=2)
         )
     day = utcnow().date() - dt.timedelta(days=3)
-    info = ap.mark_trin3(
+    info = ap.mark_stage_3(
         store, network_id, "Fælles salgsselskab stiftet 1. marts; første ordre leveret.", day
     )
-    assert info.is_trin3 and info.trin3_on == day
+    assert info.is_stage_3 and info.stage_3_on == day
     with store.session() as s:
         n = s.get(Network, network_id)
         assert n is not None
-        assert n.stage == Stage.TRIN3 and n.trin3_on == day
-        assert n.trin3_evidence.startswith("Fælles salgsselskab")
+        assert n.stage == Stage.STAGE_3 and n.stage_3_on == day
+        assert n.stage_3_evidence.startswith("Fælles salgsselskab")
     with pytest.raises(DomainError, match="Trin 2"):
-        ap.mark_trin3(store, network_id, "igen")
+        ap.mark_stage_3(store, network_id, "igen")
 
 
-def test_trin3_needs_trin2(store) -> None:
+def test_stage_3_needs_stage_2(store) -> None:
     ids = fill_demo(store)
     with pytest.raises(DomainError, match="Trin 2"):
-        ap.mark_trin3(store, ids["network:1"], "Et forretningsnetværk")
+        ap.mark_stage_3(store, ids["network:1"], "Et forretningsnetværk")

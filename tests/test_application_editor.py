@@ -224,7 +224,7 @@ def test_submission_freezes_the_editor(qtbot, editor, store, demo, yes_to_submit
         app = s.get(Application, editor.application_id)
         network = s.get(Network, demo["network:1"])
         assert app is not None and app.status == "submitted" and app.submitted_at is not None
-        assert network is not None and network.stage == Stage.ANSOEGNING
+        assert network is not None and network.stage == Stage.APPLICATION
 
 
 def test_submit_is_refused_for_a_candidate_network(qtbot, ctx, store, demo) -> None:
@@ -241,7 +241,7 @@ def _submitted(qtbot, editor) -> str:
     return editor.application_id
 
 
-def test_approval_arrives_then_checklist_and_trin3(qtbot, editor, store, demo, yes_to_submit) -> None:
+def test_approval_arrives_then_checklist_and_stage_3(qtbot, editor, store, demo, yes_to_submit) -> None:
     app_id = _submitted(qtbot, editor)
     svc.apply_decision(store, app_id, "approved", "Velbegrundet.", utcnow())
     editor.load(app_id)
@@ -265,19 +265,19 @@ def test_approval_arrives_then_checklist_and_trin3(qtbot, editor, store, demo, y
         assert not plan.elements["liability"]
         assert plan.start_date == dt.date(year, 2, 1) and plan.end_date == dt.date(year, 7, 31)
         network = s.get(Network, demo["network:1"])
-        assert network is not None and network.stage == Stage.TRIN2
+        assert network is not None and network.stage == Stage.STAGE_2
 
-    _click(qtbot, editor, panel.trin3_button)
-    assert "forretningsnetværk" in panel.trin3_problem.text()
-    panel.trin3_evidence.setFocus()
-    qtbot.keyClicks(panel.trin3_evidence, "Fælles ordre på 40 nacelle-rammer leveret i marts")
-    with qtbot.waitSignal(panel.trin3_marked):
-        _click(qtbot, editor, panel.trin3_button)
-    assert "trin 3" in panel.trin3_state.text()
+    _click(qtbot, editor, panel.stage_3_button)
+    assert "forretningsnetværk" in panel.stage_3_problem.text()
+    panel.stage_3_evidence.setFocus()
+    qtbot.keyClicks(panel.stage_3_evidence, "Fælles ordre på 40 nacelle-rammer leveret i marts")
+    with qtbot.waitSignal(panel.stage_3_marked):
+        _click(qtbot, editor, panel.stage_3_button)
+    assert "trin 3" in panel.stage_3_state.text()
     with store.session() as s:
         network = s.get(Network, demo["network:1"])
-        assert network is not None and network.stage == Stage.TRIN3
-        assert network.trin3_on == utcnow().date() and network.trin3_evidence.startswith("Fælles ordre")
+        assert network is not None and network.stage == Stage.STAGE_3
+        assert network.stage_3_on == utcnow().date() and network.stage_3_evidence.startswith("Fælles ordre")
 
 
 def test_rejection_then_a_new_revision(qtbot, editor, store, demo, yes_to_submit) -> None:
@@ -297,7 +297,7 @@ def test_rejection_then_a_new_revision(qtbot, editor, store, demo, yes_to_submit
         new = s.get(Application, new_id)
         assert new is not None and new.revision == 2 and new.previous_id == app_id
         network = s.get(Network, demo["network:1"])
-        assert network is not None and network.stage == Stage.TRIN1
+        assert network is not None and network.stage == Stage.STAGE_1
 
 
 def test_pdf_export_runs_in_a_worker_and_opens(qtbot, editor, monkeypatch) -> None:

@@ -129,8 +129,8 @@ def test_budget_split_equal_and_custom(store, draft_id) -> None:
     assert detail.can_submit
 
 
-def test_only_trin1_with_passed_screening_can_submit(store, demo) -> None:
-    app_id = svc.create_application(store, demo["network:3"])  # kandidat, no screening
+def test_only_stage_1_with_passed_screening_can_submit(store, demo) -> None:
+    app_id = svc.create_application(store, demo["network:3"])  # candidate, no screening
     d = _complete(svc.get_application(store, app_id).draft)
     detail = svc.save_draft(store, app_id, d)
     assert not detail.can_submit
@@ -141,7 +141,7 @@ def test_only_trin1_with_passed_screening_can_submit(store, demo) -> None:
     assert svc.get_application(store, app_id).status == "draft"
 
 
-def test_a_failed_screening_blocks_submission_at_trin1(store, demo) -> None:
+def test_a_failed_screening_blocks_submission_at_stage_1(store, demo) -> None:
     from mægler_app.store.models import Screening
 
     with store.session() as s:
@@ -160,7 +160,7 @@ def test_submission_freezes_and_waits_in_the_outbox(store, demo, draft_id) -> No
     detail = svc.submit(store, draft_id)
     assert detail.status == "submitted" and detail.submitted_at is not None
     assert detail.pending_send and detail.status_label == "Indsendt – afventer afsendelse"
-    assert _stage(store, demo["network:1"]) == Stage.ANSOEGNING
+    assert _stage(store, demo["network:1"]) == Stage.APPLICATION
     with store.session() as s:
         entry = s.scalars(
             select(OutboxEntry).where(OutboxEntry.record_id == draft_id, OutboxEntry.status == "pending")
@@ -192,7 +192,7 @@ def test_frozen_application_keeps_its_companies(store, demo, draft_id) -> None:
     assert len(detail.network.members) == 3
 
 
-def test_approval_arrives_bonus_and_trin2(store, demo, draft_id) -> None:
+def test_approval_arrives_bonus_and_stage_2(store, demo, draft_id) -> None:
     svc.submit(store, draft_id)
     with store.session() as s:
         before = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
@@ -201,13 +201,13 @@ def test_approval_arrives_bonus_and_trin2(store, demo, draft_id) -> None:
     assert detail.status == "approved" and detail.status_label == "Bevilget"
     assert detail.bonus_ore == BROKER_BONUS_ORE
     assert detail.decision_comment == "Flot ansøgning." and detail.decided_at == when
-    assert _stage(store, demo["network:1"]) == Stage.TRIN2
+    assert _stage(store, demo["network:1"]) == Stage.STAGE_2
     with store.session() as s:
         after = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
     assert after == before  # a decision from the server is never pushed back
     page = broker_page(store)
     assert page.bonus_earned_ore == BROKER_BONUS_ORE and page.bonus_expected_ore == 0
-    assert page.networks_by_stage["trin2"] == 1
+    assert page.networks_by_stage["stage_2"] == 1
     # the same decision again changes nothing
     again = svc.apply_decision(store, draft_id, "approved", "Flot ansøgning.", when)
     assert again.bonus_ore == BROKER_BONUS_ORE
@@ -222,7 +222,7 @@ def test_rejection_then_new_revision(store, demo, draft_id) -> None:
     when = dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC)
     detail = svc.apply_decision(store, draft_id, "rejected", "Budgettet er for løst beskrevet.", when)
     assert detail.status == "rejected" and detail.bonus_ore == 0 and detail.can_start_revision
-    assert _stage(store, demo["network:1"]) == Stage.TRIN1
+    assert _stage(store, demo["network:1"]) == Stage.STAGE_1
     assert broker_page(store).bonus_earned_ore == 0
 
     new_id = svc.start_revision(store, draft_id)
@@ -235,9 +235,9 @@ def test_rejection_then_new_revision(store, demo, draft_id) -> None:
     with pytest.raises(DomainError, match="nyere version"):
         svc.start_revision(store, draft_id)
     svc.submit(store, new_id)
-    assert _stage(store, demo["network:1"]) == Stage.ANSOEGNING
+    assert _stage(store, demo["network:1"]) == Stage.APPLICATION
     svc.apply_decision(store, new_id, "approved", "", when + dt.timedelta(days=30))
-    assert _stage(store, demo["network:1"]) == Stage.TRIN2
+    assert _stage(store, demo["network:1"]) == Stage.STAGE_2
     rows = svc.revisions(store, demo["network:1"])
     assert [(r.revision, r.status, r.is_latest) for r in rows] == [
         (1, "rejected", False),

@@ -49,7 +49,7 @@ def test_ctrl5_opens_the_view_with_the_brokers_page(qtbot, store) -> None:
     assert view.broker.expected.value.text() == format_kr(0)
     assert view.broker.target.value.text() == "2 / 12–19"
     assert view.broker.target.note.text() == "Mål: 12–19 pr. mægler; der mangler 10."
-    assert view.broker.stage_values["trin2"].text() == "1"
+    assert view.broker.stage_values["stage_2"].text() == "1"
     assert view.model.rowCount() == 1
     assert view.model.index(0, 2).data() == "Bevilget"
 

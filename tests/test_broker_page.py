@@ -23,7 +23,7 @@ def test_bonus_expected_then_earned(store) -> None:
     ids = fill_demo(store)
     page = broker_page(store)
     assert page.bonus_earned_ore == 0 and page.bonus_expected_ore == 0
-    assert page.established == 2 and page.networks_by_stage["kandidat"] == 1
+    assert page.established == 2 and page.networks_by_stage["candidate"] == 1
     a1 = _submitted(store, ids["network:1"])
     a2 = _submitted(store, ids["network:2"])
     page = broker_page(store)
@@ -36,24 +36,24 @@ def test_bonus_expected_then_earned(store) -> None:
     assert [(b.network, b.earned) for b in page.bonuses] == [
         ("Vindkraftleverandørerne Brande-Herning-Ikast", True)
     ]
-    assert page.networks_by_stage["trin2"] == 1 and page.networks_by_stage["trin1"] == 1
+    assert page.networks_by_stage["stage_2"] == 1 and page.networks_by_stage["stage_1"] == 1
 
 
 def test_networks_against_the_target(store) -> None:
     low, high = TARGET_NETWORKS_PER_BROKER.low, TARGET_NETWORKS_PER_BROKER.high
     with store.session() as s:
         for i in range(low - 1):
-            s.add(Network(name=f"Netværk {i}", stage="trin1"))
-        s.add(Network(name="Kandidat", stage="kandidat"))
-        s.add(Network(name="Lukket", stage="afsluttet"))
+            s.add(Network(name=f"Netværk {i}", stage="stage_1"))
+        s.add(Network(name="Kandidat", stage="candidate"))
+        s.add(Network(name="Lukket", stage="closed"))
     page = broker_page(store)
     assert page.established == low - 1 and page.target_gap == 1
     assert f"{low}–{high}" in page.target_status and "mangler 1" in page.target_status
     with store.session() as s:
-        s.add(Network(name="Et til", stage="trin3"))
+        s.add(Network(name="Et til", stage="stage_3"))
     page = broker_page(store)
     assert page.target_gap == 0 and "inden for målet" in page.target_status
     with store.session() as s:
         for i in range(high - low + 1):
-            s.add(Network(name=f"Ekstra {i}", stage="trin2"))
+            s.add(Network(name=f"Ekstra {i}", stage="stage_2"))
     assert "over målet" in broker_page(store).target_status

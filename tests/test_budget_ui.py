@@ -24,7 +24,7 @@ TODAY = dt.date.today()
 
 def _spend(store, net, ore: int, day: dt.date, text: str = "Udgift", **kw) -> None:  # type: ignore[no-untyped-def]
     # Receipts are not the point here: amounts of at most the receipt limit stay final without one.
-    svc.save_expense(store, svc.ExpenseInput(net.network_id, day, ore, "andet", text, **kw))
+    svc.save_expense(store, svc.ExpenseInput(net.network_id, day, ore, "other", text, **kw))
 
 
 def test_warning_starts_at_80_percent(qtbot, store) -> None:
@@ -89,7 +89,7 @@ def test_burn_down_chart_shows_booked_and_planned(qtbot, store, tmp_path) -> Non
     # Over the frame the axis reaches below zero so the overspend is seen.
     svc.save_expense(
         store,
-        svc.ExpenseInput(net.network_id, TODAY, parse_kr("400,00"), "andet", "Sidste", override_reason="ok"),
+        svc.ExpenseInput(net.network_id, TODAY, parse_kr("400,00"), "other", "Sidste", override_reason="ok"),
     )
     for _ in range(60):
         _spend(store, net, parse_kr("400,00"), TODAY, "Mange små", override_reason="Aftalt")

@@ -78,7 +78,7 @@ def test_new_company_typed_with_dk_prefix_is_kept_as_8_digits(qtbot, store) -> N
     ed = view.editor
     _type_new(qtbot, ed, cvr="DK 13 58 56 28", name="Aarhus Plast ApS", city="Aarhus", employees="12")
     assert "Gyldigt" in ed.cvr_message.text()
-    ed.focus_area.setCurrentIndex(ed.focus_area.findData("foedevarer"))
+    ed.focus_area.setCurrentIndex(ed.focus_area.findData("food"))
     qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
     [company] = _companies(store)
     assert (company.cvr, company.name, company.city, company.employees, company.focus_area) == (
@@ -86,7 +86,7 @@ def test_new_company_typed_with_dk_prefix_is_kept_as_8_digits(qtbot, store) -> N
         "Aarhus Plast ApS",
         "Aarhus",
         12,
-        "foedevarer",
+        "food",
     )
     assert view.model.rowCount() == 1
     assert view.proxy.data(view.proxy.index(0, 1)) == "13 58 56 28"

@@ -75,7 +75,7 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
         "Åvej 2",
         "Horsens",
         45,
-        "energi_miljoe",
+        "energy_environment",
     )
     assert uni.is_knowledge_institution and uni.employees is None
     assert "3 nye" in dialog.summary.text()

@@ -96,14 +96,14 @@ def test_budget_check() -> None:
 
 def test_stage_gates_say_what_is_missing() -> None:
     empty = NetworkFacts()
-    missing = missing_for(Stage.KANDIDAT, Stage.SCREENET, empty)
+    missing = missing_for(Stage.CANDIDATE, Stage.SCREENED, empty)
     assert any("mindst 3" in m for m in missing)
     assert any("screening" in m for m in missing)
     with pytest.raises(StageError):
-        transition(Stage.KANDIDAT, Stage.TRIN1, empty)
+        transition(Stage.CANDIDATE, Stage.STAGE_1, empty)
     passed = NetworkFacts(independent_companies=3, screening_final=True, screening_passed=True)
-    assert furthest_reachable(Stage.KANDIDAT, passed) == Stage.TRIN1
-    assert missing_for(Stage.TRIN1, Stage.ANSOEGNING, passed) == [
+    assert furthest_reachable(Stage.CANDIDATE, passed) == Stage.STAGE_1
+    assert missing_for(Stage.STAGE_1, Stage.APPLICATION, passed) == [
         "Ansøgningen om handlingsplan er ikke indsendt."
     ]
     approved = NetworkFacts(
@@ -113,22 +113,22 @@ def test_stage_gates_say_what_is_missing() -> None:
         application_submitted=True,
         application_approved=True,
     )
-    assert furthest_reachable(Stage.TRIN1, approved) == Stage.TRIN2
-    assert missing_for(Stage.TRIN2, Stage.TRIN3, approved)
+    assert furthest_reachable(Stage.STAGE_1, approved) == Stage.STAGE_2
+    assert missing_for(Stage.STAGE_2, Stage.STAGE_3, approved)
     assert (
         transition(
-            Stage.TRIN2,
-            Stage.TRIN3,
-            NetworkFacts(application_approved=True, trin3_evidence="Fælles salgsselskab stiftet"),
+            Stage.STAGE_2,
+            Stage.STAGE_3,
+            NetworkFacts(application_approved=True, stage_3_evidence="Fælles salgsselskab stiftet"),
         )
-        == Stage.TRIN3
+        == Stage.STAGE_3
     )
-    assert missing_for(Stage.TRIN1, Stage.AFSLUTTET, empty) == ["Angiv hvorfor netværket afsluttes."]
-    assert transition(Stage.TRIN1, Stage.AFSLUTTET, empty, close_reason="no_potential") == Stage.AFSLUTTET
-    assert missing_for(Stage.AFSLUTTET, Stage.TRIN1, passed) == ["Netværket er afsluttet."]
+    assert missing_for(Stage.STAGE_1, Stage.CLOSED, empty) == ["Angiv hvorfor netværket afsluttes."]
+    assert transition(Stage.STAGE_1, Stage.CLOSED, empty, close_reason="no_potential") == Stage.CLOSED
+    assert missing_for(Stage.CLOSED, Stage.STAGE_1, passed) == ["Netværket er afsluttet."]
     rejected = NetworkFacts(screening_passed=True, application_submitted=True, application_rejected=True)
-    assert transition(Stage.ANSOEGNING, Stage.TRIN1, rejected) == Stage.TRIN1
-    assert missing_for(Stage.TRIN1, Stage.TRIN3, approved)
+    assert transition(Stage.APPLICATION, Stage.STAGE_1, rejected) == Stage.STAGE_1
+    assert missing_for(Stage.STAGE_1, Stage.STAGE_3, approved)
 
 
 def test_stage_history_adds_moves_as_a_new_list() -> None:
@@ -137,30 +137,30 @@ def test_stage_history_adds_moves_as_a_new_list() -> None:
     from mægler_app.domain.stages import MAX_HISTORY, Stage, moves, with_move
 
     at = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
-    first = with_move(None, Stage.KANDIDAT, at)
-    assert first == [{"stage": "kandidat", "at": "2026-03-01T09:30:00+00:00"}]
-    second = with_move(first, "trin1", at + dt.timedelta(days=3))
-    assert [m["stage"] for m in second] == ["kandidat", "trin1"] and len(first) == 1
-    assert with_move(second, Stage.TRIN1, at + dt.timedelta(days=9)) == second  # no move, nothing added
+    first = with_move(None, Stage.CANDIDATE, at)
+    assert first == [{"stage": "candidate", "at": "2026-03-01T09:30:00+00:00"}]
+    second = with_move(first, "stage_1", at + dt.timedelta(days=3))
+    assert [m["stage"] for m in second] == ["candidate", "stage_1"] and len(first) == 1
+    assert with_move(second, Stage.STAGE_1, at + dt.timedelta(days=9)) == second  # no move, nothing added
     # Times are kept in UTC whatever zone they come in.
     cet = dt.timezone(dt.timedelta(hours=1))
-    assert with_move([], Stage.TRIN2, dt.datetime(2026, 3, 1, 10, 30, tzinfo=cet))[0]["at"].startswith(
+    assert with_move([], Stage.STAGE_2, dt.datetime(2026, 3, 1, 10, 30, tzinfo=cet))[0]["at"].startswith(
         "2026-03-01T09:30:00"
     )
     # What is not a move (from a broken or newer client) is dropped, and the list stays bounded.
-    junk = [{"stage": 3}, "trin1", {"stage": "trin1"}, *second]
-    assert with_move(junk, Stage.TRIN2, at) == [
+    junk = [{"stage": 3}, "stage_1", {"stage": "stage_1"}, *second]
+    assert with_move(junk, Stage.STAGE_2, at) == [
         *second,
-        {"stage": "trin2", "at": "2026-03-01T09:30:00+00:00"},
+        {"stage": "stage_2", "at": "2026-03-01T09:30:00+00:00"},
     ]
     long = [
-        {"stage": "kandidat" if k % 2 else "screenet", "at": "2026-01-01T00:00:00+00:00"}
+        {"stage": "candidate" if k % 2 else "screened", "at": "2026-01-01T00:00:00+00:00"}
         for k in range(MAX_HISTORY + 10)
     ]
-    assert len(with_move(long, Stage.TRIN1, at)) == MAX_HISTORY
+    assert len(with_move(long, Stage.STAGE_1, at)) == MAX_HISTORY
     # A time that does not read, or has no zone, is no move either.
-    odd = [{"stage": "trin1", "at": "i går"}, {"stage": "trin1", "at": "2026-01-01T00:00:00"}]
-    assert moves(odd) == [] and moves("trin1") == []
+    odd = [{"stage": "stage_1", "at": "i går"}, {"stage": "stage_1", "at": "2026-01-01T00:00:00"}]
+    assert moves(odd) == [] and moves("stage_1") == []
 
 
 def test_a_network_counts_in_the_year_it_was_established() -> None:
@@ -170,21 +170,21 @@ def test_a_network_counts_in_the_year_it_was_established() -> None:
 
     made = dt.datetime(2025, 11, 20, tzinfo=dt.UTC)
     history = [
-        {"stage": "kandidat", "at": "2025-11-20T10:00:00+00:00"},
-        {"stage": "screenet", "at": "2025-12-15T10:00:00+00:00"},
-        {"stage": "trin1", "at": "2026-01-08T10:00:00+00:00"},
-        {"stage": "ansoegning", "at": "2026-03-01T10:00:00+00:00"},
+        {"stage": "candidate", "at": "2025-11-20T10:00:00+00:00"},
+        {"stage": "screened", "at": "2025-12-15T10:00:00+00:00"},
+        {"stage": "stage_1", "at": "2026-01-08T10:00:00+00:00"},
+        {"stage": "application", "at": "2026-03-01T10:00:00+00:00"},
     ]
     records = [
-        RecordView("network", "n1", "b1", False, {"stage": "ansoegning", "stage_history": history}, made),
-        RecordView("network", "n2", "b1", False, {"stage": "trin1"}, made),  # no history: stored year
-        RecordView("network", "n3", "b1", False, {"stage": "kandidat", "stage_history": history[:1]}, made),
+        RecordView("network", "n1", "b1", False, {"stage": "application", "stage_history": history}, made),
+        RecordView("network", "n2", "b1", False, {"stage": "stage_1"}, made),  # no history: stored year
+        RecordView("network", "n3", "b1", False, {"stage": "candidate", "stage_history": history[:1]}, made),
     ]
     years = programme_figures(records)["total"]["by_year"]
     assert years["2026"]["figures"]["networks"] == 1
     assert years["2025"]["figures"]["networks"] == 1
     # Stages are still counted in the year the network was made, as before.
-    assert years["2025"]["figures"]["networks_by_stage"]["ansoegning"] == 1
+    assert years["2025"]["figures"]["networks_by_stage"]["application"] == 1
 
 
 def test_skip_ranges_fold_and_read_back() -> None:

@@ -27,7 +27,7 @@ def _fill(store, tmp_path):  # type: ignore[no-untyped-def]
             net.network_id,
             dt.date(2026, 3, 10),
             parse_kr("1.234,50"),
-            "moedelokale",
+            "meeting_room",
             "Lokaleleje; Herning",
             receipt_sha256=blob.sha256,
             receipt_name="bon.pdf",
@@ -36,7 +36,7 @@ def _fill(store, tmp_path):  # type: ignore[no-untyped-def]
     svc.save_expense(
         store,
         svc.ExpenseInput(
-            net.network_id, dt.date(2026, 3, 11), parse_kr("600,00"), "materialer", 'Tryksager "A4"'
+            net.network_id, dt.date(2026, 3, 11), parse_kr("600,00"), "materials", 'Tryksager "A4"'
         ),
     )
     svc.save_expense(
@@ -45,7 +45,7 @@ def _fill(store, tmp_path):  # type: ignore[no-untyped-def]
             net.network_id,
             dt.date(2026, 4, 2),
             parse_kr("24.000,00"),
-            "oplaegsholder",
+            "speaker",
             "Oplægsholder",
             receipt_sha256=blob.sha256,
             receipt_name="bon.pdf",

@@ -19,7 +19,7 @@ from .meetings_support import make_network
 
 def _inp(net, amount: str, **kw) -> svc.ExpenseInput:  # type: ignore[no-untyped-def]
     kw.setdefault("spent_on", dt.date(2026, 4, 1))
-    kw.setdefault("category", "forplejning")
+    kw.setdefault("category", "catering")
     kw.setdefault("description", "Kaffe og brød")
     return svc.ExpenseInput(network_id=net.network_id, amount_ore=parse_kr(amount), **kw)
 
@@ -63,10 +63,10 @@ def test_receipt_rule_keeps_a_large_expense_without_receipt_as_draft(store, tmp_
     net = make_network(store)
     limit = RECEIPT_REQUIRED_ABOVE_ORE
     at_limit = svc.save_expense(
-        store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 1), limit, "andet", "Ved grænsen")
+        store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 1), limit, "other", "Ved grænsen")
     )
     above = svc.save_expense(
-        store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 1), limit + 1, "andet", "Lige over")
+        store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 1), limit + 1, "other", "Lige over")
     )
     assert at_limit.status == "final"
     assert above.status == "draft"
@@ -111,7 +111,7 @@ def test_overspend_is_blocked_then_allowed_with_a_reason_and_flagged(store, tmp_
             "23.000,00",
             receipt_sha256=blob.sha256,
             receipt_name="faktura.pdf",
-            category="oplaegsholder",
+            category="speaker",
             description="Ekstern oplægsholder",
         ),
     )
@@ -268,7 +268,7 @@ def test_an_expense_synced_before_its_receipt_file_can_still_be_edited(store) ->
     with store.session() as s:
         s.info["from_server"] = True  # as pulled: the record is here, the blob not yet
         e = Expense(
-            network_id=net.network_id, spent_on=dt.date(2026, 4, 1), amount_ore=90_000, category="andet",
+            network_id=net.network_id, spent_on=dt.date(2026, 4, 1), amount_ore=90_000, category="other",
             description="Fra den anden pc", receipt_sha256=sha, receipt_name="bon.jpg", status="final",
         )  # fmt: skip
         s.add(e)

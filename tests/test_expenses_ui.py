@@ -88,7 +88,7 @@ def test_expense_with_receipt_and_the_same_file_stored_once(qtbot, store, tmp_pa
     net = make_network(store)
     photo = _png(tmp_path / "bon.png")
     editor = _editor(qtbot, store, net.network_id)
-    editor.category.setCurrentIndex(editor.category.findData("forplejning"))
+    editor.category.setCurrentIndex(editor.category.findData("catering"))
     qtbot.keyClicks(editor.description, "Frokost til seks")
     qtbot.keyClicks(editor.amount, "845,00")
     assert editor.save_button.text() == "Gem som kladde"
@@ -152,7 +152,7 @@ def test_overspend_is_blocked_then_saved_with_a_reason_and_flagged(qtbot, store,
     svc.save_expense(
         store,
         svc.ExpenseInput(
-            net.network_id, dt.date(2026, 3, 20), parse_kr("23.400,00"), "oplaegsholder", "Oplægsholder",
+            net.network_id, dt.date(2026, 3, 20), parse_kr("23.400,00"), "speaker", "Oplægsholder",
             receipt_sha256=receipt.sha256, receipt_name="faktura.png",
         ),
     )  # fmt: skip
@@ -165,7 +165,7 @@ def test_overspend_is_blocked_then_saved_with_a_reason_and_flagged(qtbot, store,
     editor = tab.editor
     assert isinstance(editor, ExpenseEditor)
     editor.date.setDate(QDate(2026, 4, 2))
-    editor.category.setCurrentIndex(editor.category.findData("moedelokale"))
+    editor.category.setCurrentIndex(editor.category.findData("meeting_room"))
     qtbot.keyClicks(editor.description, "Lokale til workshop")
     qtbot.keyClicks(editor.amount, "2.800,00")
     assert editor.attach_receipt(tmp_path / "faktura.png")
@@ -264,7 +264,7 @@ def test_expense_models_pass_qtmodeltester(qtmodeltester, qtbot, store) -> None:
     net = make_network(store)
     for i, amount in enumerate((100, 70_000, 2_500)):
         svc.save_expense(
-            store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 3 - i), amount, "andet", f"U{i}")
+            store, svc.ExpenseInput(net.network_id, dt.date(2026, 4, 3 - i), amount, "other", f"U{i}")
         )
     model = ExpensesModel()
     model.set_rows(svc.list_expenses(store, net.network_id))

@@ -64,7 +64,7 @@ def small_definition() -> dict[str, Any]:
                         "kind": "text",
                         "label": "Hvorfor vertikalt",
                         "required": True,
-                        "relevant_if": 'kind == "vertikalt"',
+                        "relevant_if": 'kind == "vertical"',
                     },
                     {"id": "areas", "kind": "multi", "label": "Områder", "options_from": "FOCUS_AREAS"},
                 ],
@@ -140,7 +140,7 @@ def messages(answers: dict[str, Any]) -> list[str]:
 def filled() -> dict[str, Any]:
     d = defn()
     a = prefill(d, CTX)
-    a.update({"kind": "horisontalt", "k1": {"value": "yes", "comment": "fint"}, "k2": "yes"})
+    a.update({"kind": "horizontal", "k1": {"value": "yes", "comment": "fint"}, "k2": "yes"})
     a["pr"] = {cid: dict(v, ok={"value": "yes", "comment": ""}) for cid, v in a["pr"].items()}
     a["pr"]["c4"] = {"ok": {"value": "partly", "comment": ""}}
     return a
@@ -217,12 +217,12 @@ def test_min_yes_on_a_section() -> None:
 
 def test_relevance_follows_other_answers_and_ignores_irrelevant_answers() -> None:
     a = filled()
-    a["kind"] = "vertikalt"
+    a["kind"] = "vertical"
     assert "»Hvorfor vertikalt« skal besvares." in messages(a)
     a["why"] = "Kunde og leverandør"
     assert messages(a) == []
     # Back to another type: the answer is kept but no longer counts or is checked.
-    a["kind"] = "kongruent"
+    a["kind"] = "congruent"
     a["why"] = 17  # even a wrong type is ignored when irrelevant
     ev = evaluate_form(defn(), a, CTX)
     assert ev.issues == [] and "why" not in {s.question.id for s in ev.relevant}
@@ -257,15 +257,15 @@ def test_display_values_are_danish() -> None:
     _, q = d.question("budget")
     assert display_value(q, 2_500_000) == "25.000,00 kr."
     assert display_value(d.question("start")[1], "2026-03-07") == "7. marts 2026"
-    assert display_value(d.question("kind")[1], "komplementaert") == "Komplementært"
+    assert display_value(d.question("kind")[1], "complementary") == "Komplementært"
     assert display_value(d.question("k1")[1], {"value": "partly", "comment": "x"}) == "Delvist"
-    assert display_value(d.question("areas")[1], ["foedevarer", "energi_miljoe"]) == "Energi/miljø, Fødevarer"
+    assert display_value(d.question("areas")[1], ["food", "energy_environment"]) == "Energi/miljø, Fødevarer"
     assert display_value(d.question("count")[1], None) == ""
 
 
 def test_coerce_keeps_the_definition_order_for_multiple_choice() -> None:
     q = defn().question("areas")[1]
-    assert coerce(q, ["foedevarer", "energi_miljoe", "foedevarer"]) == (["energi_miljoe", "foedevarer"], "")
+    assert coerce(q, ["food", "energy_environment", "food"]) == (["energy_environment", "food"], "")
     assert coerce(q, ["fisk"])[1] == f"»{q.label}«: »fisk« er ikke en af valgmulighederne."
 
 

@@ -40,14 +40,14 @@ def test_typing_and_clicking_fill_the_answers_and_progress(qtbot) -> None:
     qtbot.keyClicks(r.row("k1").editor.comment, "Mange ordrer")
     qtbot.keyClicks(r.row("budget").editor.line, "1.234,50")
     qtbot.keyClicks(r.row("start").editor.line, "7.3.2026")
-    qtbot.mouseClick(r.row("areas").editor.boxes["foedevarer"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(r.row("areas").editor.boxes["food"], Qt.MouseButton.LeftButton)
     a = r.answers()
     assert a["postcode"] == "8000"
-    assert a["kind"] == "horisontalt"
+    assert a["kind"] == "horizontal"
     assert a["k1"] == {"value": "yes", "comment": "Mange ordrer"}
     assert a["budget"] == 123450
     assert a["start"] == "2026-03-07"
-    assert a["areas"] == ["foedevarer"]
+    assert a["areas"] == ["food"]
     ev = r.evaluation()
     assert r.progress_label.text() == f"{ev.answered} af {ev.total} besvaret"
     assert r.progress_bar.value() == ev.answered
@@ -57,10 +57,10 @@ def test_relevance_shows_and_hides_questions(qtbot) -> None:
     r = make(qtbot)
     why = r.row("why")
     assert not why.isVisibleTo(r)
-    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("vertikalt"))
+    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("vertical"))
     assert why.isVisibleTo(r)
     assert any("Hvorfor vertikalt" in r.missing.item(i).text() for i in range(r.missing.count()))
-    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("kongruent"))
+    r.row("kind").editor.combo.setCurrentIndex(r.row("kind").editor.combo.findData("congruent"))
     assert not why.isVisibleTo(r)
 
 

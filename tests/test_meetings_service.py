@@ -31,7 +31,7 @@ def test_meeting_with_participants_and_next_steps_is_stored_and_queued(store) ->
                 meetings.NextStep("Sende referat", "Mægleren", dt.date(2026, 4, 17)),
                 meetings.NextStep("  "),  # an empty row in the editor is dropped
             ],
-            dimensions=["vision", "parter"],
+            dimensions=["vision", "parties"],
         ),
     )
     with store.session() as s:
@@ -40,7 +40,7 @@ def test_meeting_with_participants_and_next_steps_is_stored_and_queued(store) ->
         assert m.next_steps == [
             {"text": "Sende referat", "owner": "Mægleren", "due": "2026-04-17", "done": False}
         ]
-        assert m.dimensions == ["parter", "vision"]  # the model's order
+        assert m.dimensions == ["parties", "vision"]  # the model's order
         assert s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == mid)).one().entity == "meeting"
     detail = meetings.get_meeting(store, mid)
     assert [p.name for p in detail.participants] == ["Jens Kragh", "Mette Lund"]
@@ -78,7 +78,7 @@ def test_deleting_a_meeting_keeps_its_expenses(store) -> None:
     mid = meetings.save_meeting(store, meetings.MeetingInput(net.network_id, WHEN))
     eid = expenses.save_expense(
         store,
-        expenses.ExpenseInput(net.network_id, WHEN.date(), 12_345, "forplejning", "Frokost", meeting_id=mid),
+        expenses.ExpenseInput(net.network_id, WHEN.date(), 12_345, "catering", "Frokost", meeting_id=mid),
     ).id
     assert expenses.get_expense(store, eid).meeting.startswith("14. april 2026")
     meetings.delete_meeting(store, mid)

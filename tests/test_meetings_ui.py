@@ -62,7 +62,7 @@ def test_logging_a_meeting_with_participants_and_next_steps(qtbot, store) -> Non
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_DUE, "32.5.2026")  # not a date
     assert "er ikke en dato" in editor.steps_problem.text() and editor.steps_problem.isVisible()
     _type_into_cell(qtbot, editor, 0, NextStepsModel.COL_DUE, "1.5.2026")
-    for key in ("parter", "processer"):
+    for key in ("parties", "processes"):
         box = editor.dimension_boxes[key]
         # On the box itself: a check box stretched by its layout only reacts on its indicator and text.
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -79,7 +79,7 @@ def test_logging_a_meeting_with_participants_and_next_steps(qtbot, store) -> Non
         assert m.next_steps == [
             {"text": "Indhente tilbud paa stand", "owner": "Mette Lund", "due": "2026-05-01", "done": False}
         ]
-        assert m.dimensions == ["parter", "processer"]
+        assert m.dimensions == ["parties", "processes"]
         assert m.planned is False
         assert m.starts_at == QDateTime(dt.date(2026, 4, 14), QTime(9, 30)).toPython().astimezone(dt.UTC)
     # The list follows the bus.
@@ -194,7 +194,7 @@ def test_deleting_a_meeting_from_the_editor_asks_first(qtbot, store, monkeypatch
     eid = expenses.save_expense(
         store,
         expenses.ExpenseInput(
-            net.network_id, dt.date(2026, 4, 1), 10_000, "forplejning", "Kaffe", meeting_id=mid
+            net.network_id, dt.date(2026, 4, 1), 10_000, "catering", "Kaffe", meeting_id=mid
         ),
     ).id
     tab = _tab(qtbot, store, net.network_id)

@@ -62,13 +62,13 @@ def test_create_a_network_with_every_field(qtbot, store) -> None:
     assert page is not None and page.network_id is None
     form = page.form
     qtbot.keyClicks(form.name, "Plastnetværket Midt")
-    form.network_type.setCurrentIndex(form.network_type.findData("kongruent"))
-    assert form.type_help.text() == NETWORK_TYPES["kongruent"][1]
+    form.network_type.setCurrentIndex(form.network_type.findData("congruent"))
+    assert form.type_help.text() == NETWORK_TYPES["congruent"][1]
     qtbot.keyClicks(form.core_task, "Fælles kapacitet til store ordrer")
     qtbot.keyClicks(form.participants, "Tre plastvirksomheder")
     qtbot.keyClicks(form.goals, "Større ordrer")
     qtbot.keyClicks(form.terms, "Styregruppe med en fra hver")
-    form.lead_source.setCurrentIndex(form.lead_source.findData("erhvervsorganisation"))
+    form.lead_source.setCurrentIndex(form.lead_source.findData("business_organisation"))
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     with store.session() as s:
         n = s.scalars(select(Network)).one()
@@ -83,20 +83,20 @@ def test_create_a_network_with_every_field(qtbot, store) -> None:
         n.stage,
     ) == (
         "Plastnetværket Midt",
-        "kongruent",
+        "congruent",
         "Fælles kapacitet til store ordrer",
         "Tre plastvirksomheder",
         "Større ordrer",
         "Styregruppe med en fra hver",
-        "erhvervsorganisation",
-        "kandidat",
+        "business_organisation",
+        "candidate",
     )
     # the page became the network's own page with members and timeline
     assert page.network_id == n.id and page.members is not None
     assert [page.tabs.tabText(i) for i in range(3)] == ["Stamdata", "Medlemmer", "Tidslinje"]
     assert "Kandidat" in page.stage_label.text()
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
-    assert view.board_counts()[Stage.KANDIDAT] == 1
+    assert view.board_counts()[Stage.CANDIDATE] == 1
 
 
 def test_a_network_needs_a_name(qtbot, store) -> None:
@@ -218,13 +218,13 @@ def test_board_shows_each_stage_with_counts_and_opens_a_network(qtbot, store) ->
     with store.session() as s:
         stages = [n.stage for n in s.scalars(select(Network))]
     assert counts == {st: stages.count(st.value) for st in STAGE_ORDER}
-    assert view.columns[Stage.TRIN1].header.text() == "Trin 1 (2)"
-    assert view.columns[Stage.KANDIDAT].ids() == [ids["network:3"]]
+    assert view.columns[Stage.STAGE_1].header.text() == "Trin 1 (2)"
+    assert view.columns[Stage.CANDIDATE].ids() == [ids["network:3"]]
     # filtering narrows the board too
     qtbot.keyClicks(view.filter, "rusland")
-    assert view.board_counts()[Stage.TRIN1] == 1 and view.proxy.rowCount() == 1
+    assert view.board_counts()[Stage.STAGE_1] == 1 and view.proxy.rowCount() == 1
     view.filter.clear()
-    column = view.columns[Stage.KANDIDAT].list
+    column = view.columns[Stage.CANDIDATE].list
     rect = column.visualItemRect(column.item(0))
     qtbot.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(column.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -254,7 +254,7 @@ def test_page_shows_next_stage_requirements_and_advances_when_met(qtbot, store) 
     view.ctx.bus.changed.emit("screening")
     assert page.advance_button.isEnabled() and not page.missing.isVisible()
     qtbot.mouseClick(page.advance_button, Qt.MouseButton.LeftButton)
-    assert _network(store, ids["network:3"]).stage == "screenet"
+    assert _network(store, ids["network:3"]).stage == "screened"
     assert "Screenet" in page.stage_label.text()
     assert "bestået screening" in page.missing.text().lower()
     kinds = [page.timeline_model.row_at(r).kind for r in range(page.timeline_model.rowCount())]
@@ -272,12 +272,12 @@ def test_closing_needs_a_reason_and_text(qtbot, store) -> None:
     page.close_reason.setCurrentIndex(page.close_reason.findData("companies_withdrew"))
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert "Skriv kort hvorfor" in page.close_error.text()
-    assert _network(store, ids["network:2"]).stage == "trin1"
+    assert _network(store, ids["network:2"]).stage == "stage_1"
     qtbot.keyClicks(page.close_text, "Viborg og Skive trak sig efter messen")
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     n = _network(store, ids["network:2"])
     assert (n.stage, n.closed_reason, n.closed_reason_text) == (
-        "afsluttet",
+        "closed",
         "companies_withdrew",
         "Viborg og Skive trak sig efter messen",
     )
@@ -288,7 +288,7 @@ def test_closing_needs_a_reason_and_text(qtbot, store) -> None:
     timeline = [page.timeline_model.row_at(r) for r in range(page.timeline_model.rowCount())]
     assert next(e for e in timeline if e.kind != "planned").kind == "closed"
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
-    assert view.board_counts()[Stage.AFSLUTTET] == 1
+    assert view.board_counts()[Stage.CLOSED] == 1
 
 
 def test_networks_without_activity_are_marked(qtbot, store) -> None:
@@ -308,7 +308,7 @@ def test_networks_without_activity_are_marked(qtbot, store) -> None:
     }
     assert later[ids["network:1"]].inactive  # its last held meeting is then long past
     view = _view(qtbot, store)
-    item = view.columns[Stage.KANDIDAT].list.item(0)
+    item = view.columns[Stage.CANDIDATE].list.item(0)
     assert f"Ingen aktivitet i {INACTIVE_AFTER_DAYS} dage" in item.text()
     page = view.open_network(ids["network:3"])
     assert page.inactive.isVisible()
@@ -431,15 +431,15 @@ def test_closing_the_window_asks_about_an_unsaved_network(qtbot, store, monkeypa
 
 def test_timeline_tells_every_stage_move_in_order(store) -> None:
     ids = fill_demo(store)
-    net = ids["network:1"]  # trin 1 in the demo: kandidat → screenet → trin 1
+    net = ids["network:1"]  # stage 1 in the demo: candidate → screened → stage 1
     moves = [e.text for e in reversed(svc.timeline(store, net)) if e.kind == "stage"]
     assert moves[0] == "Oprettet som kandidat"
-    trin1 = f"Flyttet til »{STAGE_LABELS[Stage.TRIN1]}«"
-    assert moves.index("Flyttet til »Screenet«") < moves.index(trin1)
+    stage_1 = f"Flyttet til »{STAGE_LABELS[Stage.STAGE_1]}«"
+    assert moves.index("Flyttet til »Screenet«") < moves.index(stage_1)
     svc.close_network(store, net, "merged", "Slået sammen med netværk 2")
     with store.session() as s:
         history = s.get(Network, net).stage_history
-    assert [m["stage"] for m in history] == ["kandidat", "screenet", "trin1", "afsluttet"]
+    assert [m["stage"] for m in history] == ["candidate", "screened", "stage_1", "closed"]
     assert all(dt.datetime.fromisoformat(m["at"]).tzinfo is not None for m in history)
     entries = svc.timeline(store, net)
     closed = [e for e in entries if e.kind == "closed"]
@@ -447,14 +447,14 @@ def test_timeline_tells_every_stage_move_in_order(store) -> None:
     # A history from a newer or broken client shows what it can and never breaks the timeline.
     with store.session() as s:
         s.get(Network, net).stage_history = [
-            "trin1",
+            "stage_1",
             {"stage": "trin9", "at": "2026-01-01T00:00:00+00:00"},
-            {"stage": "trin2", "at": "ikke en dato"},
-            {"stage": "trin2", "at": "2026-05-04T10:00:00+00:00"},
+            {"stage": "stage_2", "at": "ikke en dato"},
+            {"stage": "stage_2", "at": "2026-05-04T10:00:00+00:00"},
         ]
     moved = [e for e in svc.timeline(store, net) if e.text.startswith(("Flyttet", "Oprettet"))]
     assert [(e.when.date(), e.text) for e in moved] == [
-        (dt.date(2026, 5, 4), f"Flyttet til »{STAGE_LABELS[Stage.TRIN2]}«")
+        (dt.date(2026, 5, 4), f"Flyttet til »{STAGE_LABELS[Stage.STAGE_2]}«")
     ]
     # A network made in the app starts its history as a candidate.
     made = svc.save_network(

@@ -36,7 +36,7 @@ def test_start_prefills_from_the_network_and_continues_the_same_draft(store) -> 
     assert (view.form_id, view.form_version, view.status) == ("screening", 1, "draft")
     assert view.answers["independent_companies"] == 3
     assert view.answers["knowledge_institutions"] == 1
-    assert view.answers["network_type"] == "vertikalt"
+    assert view.answers["network_type"] == "vertical"
     assert view.answers["virksomheder"][cids[1]]["employees"] == 40
     assert svc.start_screening(store, nid).id == view.id
     assert svc.current_screening(store, nid).id == view.id
@@ -71,20 +71,20 @@ def test_finalize_with_missing_answers_lists_each_and_changes_nothing(store) -> 
     again = svc.load_screening(store, view.id)
     assert again.status == "draft" and again.verdict == ""
     with store.session() as s:
-        assert s.get(Network, nid).stage == "kandidat"
+        assert s.get(Network, nid).stage == "candidate"
 
 
-def test_passed_screening_is_frozen_and_opens_trin1(store) -> None:
+def test_passed_screening_is_frozen_and_opens_stage_1(store) -> None:
     nid, _, _ = make_network(store)
     result = fill_and_finalize(store, nid)
     view = result.screening
     assert view.status == "final" and view.verdict == "passed"
     assert view.finalized_at is not None and view.finalized_at.tzinfo is not None
     assert (view.form_id, view.form_version) == ("screening", 1)
-    assert result.stage == "trin1"
+    assert result.stage == "stage_1"
     with store.session() as s:
         network = s.get(Network, nid)
-        assert network.stage == "trin1"
+        assert network.stage == "stage_1"
         assert network.facilitation_opened_on == view.finalized_at.date()
         row = s.get(Screening, view.id)
         assert row.reasons == view.reasons and row.reasons[0].startswith("Netværket opfylder")
@@ -103,7 +103,7 @@ def test_not_passed_screening_records_why_and_does_not_open_the_frame(store) -> 
     )
     assert result.screening.verdict == "not_passed"
     assert any("forretningsmæssigt potentiale" in r for r in result.screening.reasons)
-    assert result.stage == "screenet"
+    assert result.stage == "screened"
     with store.session() as s:
         assert s.get(Network, nid).facilitation_opened_on is None
 
@@ -111,10 +111,10 @@ def test_not_passed_screening_records_why_and_does_not_open_the_frame(store) -> 
 def test_only_a_new_screening_changes_the_verdict(store) -> None:
     nid, _, _ = make_network(store)
     first = fill_and_finalize(store, nid, long_term="no")
-    assert first.screening.verdict == "not_passed" and first.stage == "screenet"
+    assert first.screening.verdict == "not_passed" and first.stage == "screened"
     second = fill_and_finalize(store, nid)
     assert second.screening.id != first.screening.id
-    assert second.screening.verdict == "passed" and second.stage == "trin1"
+    assert second.screening.verdict == "passed" and second.stage == "stage_1"
     assert svc.load_screening(store, first.screening.id).verdict == "not_passed"
     assert [v.id for v in svc.list_screenings(store, nid)] == [second.screening.id, first.screening.id]
 
@@ -191,7 +191,7 @@ def test_the_three_demo_networks_filled_with_checklist_v1(store) -> None:
         results.append(svc.finalize_screening(store, view.id, reg))
     assert [r.screening.verdict for r in results] == ["passed"] * 3
     # Networks 1 and 2 already were in trin 1; network 3 was a candidate and moves there now.
-    assert [r.stage for r in results] == ["trin1", "trin1", "trin1"]
+    assert [r.stage for r in results] == ["stage_1", "stage_1", "stage_1"]
     with store.session() as s:
         assert s.get(Network, network_ids[2]).facilitation_opened_on is not None
 

@@ -82,7 +82,7 @@ def test_finalize_is_refused_while_answers_are_missing(qtbot, store, yes_to_fina
         assert s.get(Screening, w.view.id).status == "draft"
 
 
-def test_finalize_freezes_and_opens_trin1(qtbot, store, yes_to_finalize) -> None:
+def test_finalize_freezes_and_opens_stage_1(qtbot, store, yes_to_finalize) -> None:
     nid, _, _ = make_network(store, name="Netværk Øst")
     view = svc.start_screening(store, nid)
     defn = bundled_registry().get("screening", 1)
@@ -104,7 +104,7 @@ def test_finalize_freezes_and_opens_trin1(qtbot, store, yes_to_finalize) -> None
         assert row.status == "final" and row.verdict == "passed"
         assert row.answers["broker_assessment"] == "Anbefales til facilitering"
         network = s.get(Network, nid)
-        assert network.stage == "trin1" and network.facilitation_opened_on is not None
+        assert network.stage == "stage_1" and network.facilitation_opened_on is not None
     assert "network" in changed and "screening" in changed
     assert w.result.isVisible() and "Bestået" in w.result.text()
     assert "Trin 1" in w.message.text() and "faciliteringsrammen" in w.message.text()

@@ -215,7 +215,7 @@ def test_foreign_keys_are_checked_at_commit_even_after_a_read(store) -> None:
 
 @pytest.mark.slow
 def test_generated_demo_data_keeps_the_composition_rule(tmp_path: Path) -> None:
-    """Every generated network past kandidat has three independent companies, as the server
+    """Every generated network past candidate has three independent companies, as the server
     demands: a generated profile syncs without a single rejection (sync_bench relies on it)."""
     from collections import Counter
 
@@ -238,7 +238,7 @@ def test_generated_demo_data_keeps_the_composition_rule(tmp_path: Path) -> None:
         stages = dict(s.execute(select(Network.id, Network.stage)).all())
     assert knowledge, "the generator makes some knowledge institutions"
     for network_id, stage in stages.items():
-        if stage not in (Stage.KANDIDAT, Stage.AFSLUTTET):
+        if stage not in (Stage.CANDIDATE, Stage.CLOSED):
             assert not composition_problems(independent[network_id], 0), (stage, independent[network_id])
     store.close()
 
@@ -259,9 +259,9 @@ def test_networks_from_before_the_stage_history_keep_their_last_move(tmp_path: P
             "INSERT INTO network (id, name, network_type, core_task, participants_text, goals, terms,"
             " lead_source, stage, stage_changed_at, closed_reason, closed_reason_text, trin3_evidence,"
             " notes, version, deleted, updated_at) VALUES"
-            " ('n1', 'Flyttet', '', '', '', '', '', '', 'trin1', '2026-03-02 08:15:00.000000', '', '', '',"
+            " ('n1', 'Flyttet', '', '', '', '', '', '', 'stage_1', '2026-03-02 08:15:00.000000', '', '', '',"
             " '', 0, 0, '2026-03-02 08:15:00.000000'),"
-            " ('n2', 'Aldrig flyttet', '', '', '', '', '', '', 'kandidat', NULL, '', '', '', '', 0, 0,"
+            " ('n2', 'Aldrig flyttet', '', '', '', '', '', '', 'candidate', NULL, '', '', '', '', 0, 0,"
             " '2026-03-02 08:15:00.000000')"
         )
     engine.dispose()
@@ -269,7 +269,7 @@ def test_networks_from_before_the_stage_history_keep_their_last_move(tmp_path: P
     try:
         with st.session() as s:
             assert s.get(Network, "n1").stage_history == [
-                {"stage": "trin1", "at": "2026-03-02T08:15:00+00:00"}
+                {"stage": "stage_1", "at": "2026-03-02T08:15:00+00:00"}
             ]
             assert s.get(Network, "n2").stage_history == []
     finally:

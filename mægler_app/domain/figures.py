@@ -23,10 +23,11 @@ from .rules import (
     Range,
 )
 from .stages import STAGE_ORDER, Stage, moves
+from .vocab import ApplicationStatus, ScreeningStatus
 
 # A satisfaction score is 1-5; 4 and 5 count as satisfied.
 SATISFIED_MIN_SCORE = 4
-ESTABLISHED_STAGES = frozenset({Stage.TRIN1, Stage.ANSOEGNING, Stage.TRIN2, Stage.TRIN3})
+ESTABLISHED_STAGES = frozenset({Stage.STAGE_1, Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3})
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
         return books[owner], everyone
 
     for r in live:
-        if r.entity == "screening" and r.data.get("status") == "final":
+        if r.entity == "screening" and r.data.get("status") == ScreeningStatus.FINAL:
             network_id = r.data.get("network_id")
             year = _year(r.data.get("finalized_at"), r.created_at)
             for book in scopes(r.owner_id):
@@ -142,7 +143,7 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
                         members.get(network_id, set()) if isinstance(network_id, str) else set()
                     )
         elif r.entity == "network":
-            stage = r.data.get("stage", str(Stage.KANDIDAT))
+            stage = r.data.get("stage", str(Stage.CANDIDATE))
             year = _year(None, r.created_at)
             for book in scopes(r.owner_id):
                 for tally in book.both(year):
@@ -154,13 +155,13 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
                     for tally in book.both(established):
                         tally.networks += 1
                         tally.network_companies |= members.get(r.id, set())
-            if stage == Stage.TRIN3:
-                year3 = _year(r.data.get("trin3_on"), r.created_at)
+            if stage == Stage.STAGE_3:
+                year3 = _year(r.data.get("stage_3_on"), r.created_at)
                 for book in scopes(r.owner_id):
                     for tally in book.both(year3):
                         tally.business_networks += 1
                         tally.business_network_companies |= members.get(r.id, set())
-        elif r.entity == "application" and r.data.get("status") == "approved":
+        elif r.entity == "application" and r.data.get("status") == ApplicationStatus.APPROVED:
             year = _year(r.data.get("decided_at"), r.created_at)
             network_id = r.data.get("network_id")
             for book in scopes(r.owner_id):

@@ -7,6 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The vocabulary's label dicts, re-exported: the rules and the words they use are read from here.
+from .vocab import ACTION_PLAN_ELEMENTS as ACTION_PLAN_ELEMENTS
+from .vocab import CLOSE_REASONS as CLOSE_REASONS
+from .vocab import EXPENSE_CATEGORIES as EXPENSE_CATEGORIES
+from .vocab import FOCUS_AREAS as FOCUS_AREAS
+from .vocab import GUSTAVSSON_DIMENSIONS as GUSTAVSSON_DIMENSIONS
+from .vocab import LEAD_SOURCES as LEAD_SOURCES
+from .vocab import MEETING_KINDS as MEETING_KINDS
+from .vocab import MEMBER_ROLES as MEMBER_ROLES
+from .vocab import NETWORK_TYPES as NETWORK_TYPES
+from .vocab import RISKS as RISKS
+from .vocab import MemberRole
+
 ORE_PER_KRONE = 100
 
 # Network composition (seed 3. Indhold, pkt. 1)
@@ -47,67 +60,10 @@ BROKER_BONUS_ORE = 15_000 * ORE_PER_KRONE
 # Inactivity mark on a network (days without a meeting, expense or edit)
 INACTIVE_AFTER_DAYS = 30
 
-NETWORK_TYPES: dict[str, tuple[str, str]] = {
-    "horisontalt": (
-        "Horisontalt",
-        "Virksomheder på samme niveau i værdikæden, fx konkurrenter der går sammen om indkøb, "
-        "markedsføring eller eksport.",
-    ),
-    "vertikalt": (
-        "Vertikalt",
-        "Virksomheder i forskellige led af samme værdikæde: kunde, leverandør og underleverandør.",
-    ),
-    "komplementaert": (
-        "Komplementært",
-        "Virksomheder med produkter eller kompetencer der supplerer hinanden, så de sammen kan "
-        "levere en større løsning.",
-    ),
-    "kongruent": (
-        "Kongruent",
-        "Virksomheder med samme slags produkter eller kompetencer der samler kapacitet for at "
-        "kunne løfte større opgaver.",
-    ),
-}
-
-FOCUS_AREAS: dict[str, str] = {
-    "energi_miljoe": "Energi/miljø",
-    "foedevarer": "Fødevarer",
-    "erhverv_sundhed": "Erhverv-sundhed",
-    "andet": "Andet",
-}
-
-RISKS: dict[str, str] = {
-    "time_use": "Tidsforbrug",
-    "conflicts": "Konflikter",
-    "one_sided_knowledge": "Ensidig videndeling",
-    "hostile_takeover": "Fjendtlig overtagelse",
-}
-
-GUSTAVSSON_DIMENSIONS: dict[str, str] = {
-    "parter": "Parter",
-    "vision": "Vision",
-    "struktur": "Struktur og bemanding",
-    "processer": "Processer og normer",
-}
-
-LEAD_SOURCES: dict[str, str] = {
-    "lokal_erhvervsservice": "Lokal erhvervsservice",
-    "erhvervsorganisation": "Erhvervsorganisation",
-    "innovationsmiljoe": "Innovationsmiljø",
-    "privat_raadgiver": "Privat rådgiver",
-    "eget_netvaerk": "Mæglerens eget netværk",
-    "andet": "Andet",
-}
-
-LEAD_ROLE = "lead"
-MEMBER_ROLE = "member"
-KNOWLEDGE_ROLE = "knowledge"
-
-MEMBER_ROLES: dict[str, str] = {
-    LEAD_ROLE: "Tovholdervirksomhed",
-    MEMBER_ROLE: "Medlem",
-    KNOWLEDGE_ROLE: "Videninstitution",
-}
+# The member roles by name (MemberRole's members), for the composition rule below.
+LEAD_ROLE = MemberRole.LEAD
+MEMBER_ROLE = MemberRole.MEMBER
+KNOWLEDGE_ROLE = MemberRole.KNOWLEDGE
 
 
 def member_role(requested: str, *, is_knowledge_institution: bool) -> str:
@@ -120,51 +76,6 @@ def member_role(requested: str, *, is_knowledge_institution: bool) -> str:
     if is_knowledge_institution:
         return KNOWLEDGE_ROLE
     return MEMBER_ROLE if requested == KNOWLEDGE_ROLE else requested
-
-
-MEETING_KINDS: dict[str, str] = {
-    "company_visit": "Gensidigt virksomhedsbesøg",
-    "strategic_starting_point": "Afdækning af strategisk udgangssituation",
-    "business_prerequisites": "Forretningsmæssige forudsætninger",
-    "knowledge_institution": "Inddragelse af videninstitution",
-    "tentative_plan": "Tentativ plan for samarbejde",
-    "other": "Andet",
-}
-
-EXPENSE_CATEGORIES: dict[str, str] = {
-    "moedelokale": "Mødelokale",
-    "forplejning": "Forplejning",
-    "transport": "Transport",
-    "materialer": "Materialer",
-    "oplaegsholder": "Ekstern oplægsholder",
-    "andet": "Andet",
-}
-
-CLOSE_REASONS: dict[str, str] = {
-    "no_potential": "Intet reelt forretningspotentiale",
-    "companies_withdrew": "Virksomhederne trak sig",
-    "screening_failed": "Screeningen blev ikke bestået",
-    "merged": "Lagt sammen med et andet netværk",
-    "application_rejected": "Ansøgningen blev afslået",
-    "other": "Andet",
-}
-
-ACTION_PLAN_ELEMENTS: dict[str, str] = {
-    "participants": "Deltagere",
-    "purpose": "Formål og baggrund",
-    "startup_phase": "Opstartsfase",
-    "operating_phase": "Driftsfase",
-    "business_development": "Handlingsskitse: forretningsudvikling",
-    "market_development": "Handlingsskitse: markedsudvikling inkl. eksport",
-    "technology": "Handlingsskitse: teknologi",
-    "other_areas": "Handlingsskitse: andre fælles områder",
-    "budget_allocation": "Budget med fordelingsnøgle",
-    "liability": "Ansvar",
-    "entry_exit": "Ind- og udtrædelseskriterier",
-    "confidentiality": "Fortrolighed",
-    "competition": "Konkurrence",
-    "conflict_resolution": "Konfliktløsning",
-}
 
 
 @dataclass(frozen=True)

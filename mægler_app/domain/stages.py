@@ -1,7 +1,7 @@
-"""The network's stage machine: kandidat → screenet → trin 1 → ansøgning → trin 2 → trin 3.
+"""The network's stage machine: candidate → screened → stage 1 → application → stage 2 → stage 3.
 
 Each transition knows what it requires and can say, in Danish, what is still missing.
-``afsluttet`` can be reached from any open stage, with a reason.
+``closed`` can be reached from any open stage, with a reason.
 """
 
 from __future__ import annotations
@@ -15,33 +15,33 @@ from .rules import MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
 
 
 class Stage(StrEnum):
-    KANDIDAT = "kandidat"
-    SCREENET = "screenet"
-    TRIN1 = "trin1"
-    ANSOEGNING = "ansoegning"
-    TRIN2 = "trin2"
-    TRIN3 = "trin3"
-    AFSLUTTET = "afsluttet"
+    CANDIDATE = "candidate"
+    SCREENED = "screened"
+    STAGE_1 = "stage_1"
+    APPLICATION = "application"
+    STAGE_2 = "stage_2"
+    STAGE_3 = "stage_3"
+    CLOSED = "closed"
 
 
 STAGE_LABELS: dict[Stage, str] = {
-    Stage.KANDIDAT: "Kandidat",
-    Stage.SCREENET: "Screenet",
-    Stage.TRIN1: "Trin 1: netværk etableret",
-    Stage.ANSOEGNING: "Ansøgning indsendt",
-    Stage.TRIN2: "Trin 2: handlingsplan",
-    Stage.TRIN3: "Trin 3: forretningsnetværk",
-    Stage.AFSLUTTET: "Afsluttet",
+    Stage.CANDIDATE: "Kandidat",
+    Stage.SCREENED: "Screenet",
+    Stage.STAGE_1: "Trin 1: netværk etableret",
+    Stage.APPLICATION: "Ansøgning indsendt",
+    Stage.STAGE_2: "Trin 2: handlingsplan",
+    Stage.STAGE_3: "Trin 3: forretningsnetværk",
+    Stage.CLOSED: "Afsluttet",
 }
 
 STAGE_ORDER: list[Stage] = [
-    Stage.KANDIDAT,
-    Stage.SCREENET,
-    Stage.TRIN1,
-    Stage.ANSOEGNING,
-    Stage.TRIN2,
-    Stage.TRIN3,
-    Stage.AFSLUTTET,
+    Stage.CANDIDATE,
+    Stage.SCREENED,
+    Stage.STAGE_1,
+    Stage.APPLICATION,
+    Stage.STAGE_2,
+    Stage.STAGE_3,
+    Stage.CLOSED,
 ]
 
 
@@ -61,11 +61,11 @@ class NetworkFacts:
     application_approved: bool = False
     application_rejected: bool = False
     action_plan_started: bool = False
-    trin3_evidence: str = ""
+    stage_3_evidence: str = ""
 
 
 def composition_problems(independent: int, knowledge: int) -> list[str]:
-    """Why a network of this composition cannot leave kandidat (empty when it can)."""
+    """Why a network of this composition cannot leave candidate (empty when it can)."""
     problems = []
     if independent < MIN_INDEPENDENT_COMPANIES:
         problems.append(
@@ -81,39 +81,39 @@ def composition_problems(independent: int, knowledge: int) -> list[str]:
 
 def _requirements(target: Stage, f: NetworkFacts) -> list[str]:
     missing: list[str] = []
-    if target == Stage.SCREENET:
+    if target == Stage.SCREENED:
         missing += composition_problems(f.independent_companies, f.knowledge_institutions)
         if not f.screening_final:
             missing.append("En afsluttet screening mangler.")
-    elif target == Stage.TRIN1:
+    elif target == Stage.STAGE_1:
         missing += composition_problems(f.independent_companies, f.knowledge_institutions)
         if not f.screening_passed:
             missing.append("Netværket skal have bestået screeningen.")
-    elif target == Stage.ANSOEGNING:
+    elif target == Stage.APPLICATION:
         if not f.screening_passed:
             missing.append("Netværket skal have bestået screeningen.")
         if not f.application_submitted:
             missing.append("Ansøgningen om handlingsplan er ikke indsendt.")
-    elif target == Stage.TRIN2:
+    elif target == Stage.STAGE_2:
         if not f.application_approved:
             missing.append("Ansøgningen skal være bevilget af Væksthus.")
-    elif target == Stage.TRIN3:
+    elif target == Stage.STAGE_3:
         if not f.application_approved:
             missing.append("Ansøgningen skal være bevilget af Væksthus.")
-        if not f.trin3_evidence.strip():
+        if not f.stage_3_evidence.strip():
             missing.append("Skriv hvad der viser, at netværket er blevet et forretningsnetværk.")
     return missing
 
 
-# Which stages a network may move to from each stage (besides afsluttet).
+# Which stages a network may move to from each stage (besides closed).
 _NEXT: dict[Stage, tuple[Stage, ...]] = {
-    Stage.KANDIDAT: (Stage.SCREENET, Stage.TRIN1),
-    Stage.SCREENET: (Stage.TRIN1, Stage.KANDIDAT),
-    Stage.TRIN1: (Stage.ANSOEGNING,),
-    Stage.ANSOEGNING: (Stage.TRIN2, Stage.TRIN1),
-    Stage.TRIN2: (Stage.TRIN3,),
-    Stage.TRIN3: (),
-    Stage.AFSLUTTET: (),
+    Stage.CANDIDATE: (Stage.SCREENED, Stage.STAGE_1),
+    Stage.SCREENED: (Stage.STAGE_1, Stage.CANDIDATE),
+    Stage.STAGE_1: (Stage.APPLICATION,),
+    Stage.APPLICATION: (Stage.STAGE_2, Stage.STAGE_1),
+    Stage.STAGE_2: (Stage.STAGE_3,),
+    Stage.STAGE_3: (),
+    Stage.CLOSED: (),
 }
 
 
@@ -129,14 +129,14 @@ def missing_for(current: Stage, target: Stage, facts: NetworkFacts, *, close_rea
     """Everything that stops ``current`` → ``target``; an empty list means the move is allowed."""
     if current == target:
         return [f"Netværket er allerede på »{STAGE_LABELS[target]}«."]
-    if current == Stage.AFSLUTTET:
+    if current == Stage.CLOSED:
         return ["Netværket er afsluttet."]
-    if target == Stage.AFSLUTTET:
+    if target == Stage.CLOSED:
         return [] if close_reason.strip() else ["Angiv hvorfor netværket afsluttes."]
-    if target == Stage.TRIN1 and current == Stage.ANSOEGNING:
-        # Back to trin 1 after a rejected application, so a new revision can be written.
+    if target == Stage.STAGE_1 and current == Stage.APPLICATION:
+        # Back to stage 1 after a rejected application, so a new revision can be written.
         return [] if f_rejected(facts) else ["Kun en afslået ansøgning sender netværket tilbage til trin 1."]
-    if target == Stage.KANDIDAT and current == Stage.SCREENET:
+    if target == Stage.CANDIDATE and current == Stage.SCREENED:
         return (
             [] if not facts.screening_passed else ["Et netværk der har bestået screeningen er ikke kandidat."]
         )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-PROTOCOL_VERSION = 1
+from .vocab import PushStatus as PushStatus
+
+# Version 2: the enumerated values are English (domain.vocab; the Danish ones of version 1 are
+# translated by domain.legacy_vocab), and the network's trin3_* fields are stage_3_*.
+PROTOCOL_VERSION = 2
 PROTOCOL_HEADER = "X-Protocol-Version"
 API_PREFIX = "/api/v1"
 
@@ -32,14 +36,6 @@ ENTITIES: tuple[str, ...] = (
 SERVER_FIELDS: dict[str, frozenset[str]] = {
     "application": frozenset({"decision", "decision_comment", "decided_at", "bonus_ore"}),
 }
-
-# Push statuses
-APPLIED = "applied"
-DUPLICATE = "duplicate"
-CONFLICT = "conflict"
-REJECTED = "rejected"
-
-APPLICATION_STATUSES = ("draft", "submitted", "approved", "rejected")
 
 
 # Pull's optional ``skip``: sequence numbers the client already holds at exactly the server's

@@ -28,12 +28,13 @@ KINDS = frozenset({"yes_partly_no", "text", "number", "amount", "date", "single"
 YES_PARTLY_NO: dict[str, str] = {"yes": "Ja", "partly": "Delvist", "no": "Nej"}
 
 # Option lists a definition may take from the programme's rules instead of repeating them.
+# Keys are the enums' plain values: an answer is stored and compared as JSON text.
 RULE_OPTION_LISTS: dict[str, dict[str, str]] = {
-    "NETWORK_TYPES": {key: label for key, (label, _desc) in _rules.NETWORK_TYPES.items()},
-    "FOCUS_AREAS": dict(_rules.FOCUS_AREAS),
-    "RISKS": dict(_rules.RISKS),
-    "GUSTAVSSON_DIMENSIONS": dict(_rules.GUSTAVSSON_DIMENSIONS),
-    "MEMBER_ROLES": dict(_rules.MEMBER_ROLES),
+    "NETWORK_TYPES": {str(key): label for key, (label, _desc) in _rules.NETWORK_TYPES.items()},
+    "FOCUS_AREAS": {str(key): label for key, label in _rules.FOCUS_AREAS.items()},
+    "RISKS": {str(key): label for key, label in _rules.RISKS.items()},
+    "GUSTAVSSON_DIMENSIONS": {str(key): label for key, label in _rules.GUSTAVSSON_DIMENSIONS.items()},
+    "MEMBER_ROLES": {str(key): label for key, label in _rules.MEMBER_ROLES.items()},
 }
 # Where a question may take its first answer from (the store fills these in).
 PREFILL_SOURCES = frozenset(

@@ -18,12 +18,13 @@ from typing import Any
 from ..domain.errors import DomainError
 from ..domain.numbers import format_date, format_int, format_kr, parse_date, parse_int, parse_kr
 from ..domain.rules import ORE_PER_KRONE
+from ..domain.vocab import Verdict
 from .definition import YES_PARTLY_NO, FormDefinition, Question, Section, Template
 from .expressions import Scope, evaluate, is_answered
 
-PASSED = "passed"
-NOT_PASSED = "not_passed"
-VERDICT_LABELS = {PASSED: "Bestået", NOT_PASSED: "Ikke bestået", "": "Ingen afgørelse"}
+PASSED = Verdict.PASSED
+NOT_PASSED = Verdict.NOT_PASSED
+VERDICT_LABELS: dict[str, str] = {PASSED: "Bestået", NOT_PASSED: "Ikke bestået", "": "Ingen afgørelse"}
 
 
 @dataclass(frozen=True)

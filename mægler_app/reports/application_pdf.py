@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from ..domain.cvr import format_cvr
 from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
 from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES
+from ..domain.vocab import ApplicationStatus, SplitMode
 from ..store.db import Store
 from ..store.services.applications import (
     GROWTH_MEASURES,
@@ -123,10 +124,10 @@ def para(text: Any, style: str = "body") -> Paragraph:
 # --- the application ----------------------------------------------------------------------------
 
 STATUS_TEXT = {
-    "draft": "Kladde – ikke indsendt",
-    "submitted": "Indsendt til Væksthus",
-    "approved": "Bevilget af Væksthus",
-    "rejected": "Afslået af Væksthus",
+    ApplicationStatus.DRAFT: "Kladde – ikke indsendt",
+    ApplicationStatus.SUBMITTED: "Indsendt til Væksthus",
+    ApplicationStatus.APPROVED: "Bevilget af Væksthus",
+    ApplicationStatus.REJECTED: "Afslået af Væksthus",
 }
 
 
@@ -215,9 +216,9 @@ def _section(number: int, title: str) -> list[Flowable]:
 
 def _status_line(d: ApplicationDetail) -> str:
     text = STATUS_TEXT.get(d.status, d.status)
-    if d.status == "submitted" and d.submitted_at:
+    if d.status == ApplicationStatus.SUBMITTED and d.submitted_at:
         text += f" {format_datetime(d.submitted_at)}"
-    if d.status in ("approved", "rejected") and d.decided_at:
+    if d.status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and d.decided_at:
         text += f" {format_date(d.decided_at)}"
     return text
 
@@ -256,7 +257,7 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         Spacer(1, 10 * mm),
         _kv(rows),
     ]
-    if d.status == "draft":
+    if d.status == ApplicationStatus.DRAFT:
         story += [
             Spacer(1, 8 * mm),
             _box(
@@ -416,7 +417,7 @@ def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
                 ),
                 (
                     "Fordelingsnøgle",
-                    "Ligelig fordeling" if d.draft.split_mode == "equal" else "Tilpasset fordeling",
+                    "Ligelig fordeling" if d.draft.split_mode == SplitMode.EQUAL else "Tilpasset fordeling",
                 ),
             ]
         )
@@ -450,10 +451,10 @@ def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
 
 
 def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
-    if d.status not in ("approved", "rejected"):
+    if d.status not in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED):
         return []
     story = _section(number, "Væksthus' afgørelse")
-    text = "Bevilget" if d.status == "approved" else "Afslået"
+    text = "Bevilget" if d.status == ApplicationStatus.APPROVED else "Afslået"
     rows: list[tuple[str, Any]] = [("Afgørelse", text), ("Dato", format_date(d.decided_at))]
     if d.decision_comment:
         rows.append(("Begrundelse", d.decision_comment))

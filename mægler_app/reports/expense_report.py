@@ -11,12 +11,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.numbers import format_date, format_date_numeric, format_kr
+from ..domain.vocab import ExpenseStatus
 from . import meetings_template as tpl
 
 if TYPE_CHECKING:
     from ..store.services.expenses import ExpenseReportData, ExpenseRow
 
-STATUS_LABELS = {"final": "Endelig", "draft": "Kladde"}
+STATUS_LABELS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: "Kladde"}
 
 
 def _receipt_text(e: ExpenseRow) -> str:
@@ -148,7 +149,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
                     tpl.para(format_kr(e.amount_ore), st["cell_right"]),
                 ]
             )
-        final = sum(e.amount_ore for e in data.expenses if e.status == "final")
+        final = sum(e.amount_ore for e in data.expenses if e.status == ExpenseStatus.FINAL)
         rows.append(
             [
                 tpl.para("", st["cell"]),

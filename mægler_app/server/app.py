@@ -30,6 +30,7 @@ from ..domain.sync_contract import (
     parse_skip,
 )
 from ..domain.timeutil import utcnow
+from ..domain.vocab import Role
 from . import accounts, forms
 from .accounts import BadCredentialsError, TooManyAttemptsError
 from .db import Database
@@ -161,6 +162,9 @@ def _too_large_text(limit: int) -> str:
     return f"Forespørgslen er større end grænsen på {limit // (1024 * 1024)} MB."
 
 
+HEALTHZ_PATH = f"{API_PREFIX}/healthz"
+
+
 def _protocol_text(given: str) -> str:
     return (
         f"Serveren taler protokolversion {PROTOCOL_VERSION}, men programmet bruger version »{given}«. "
@@ -179,9 +183,11 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        given = headers.get(PROTOCOL_HEADER.lower())
-        if given is not None and given.strip() != str(PROTOCOL_VERSION):
-            await error_response(426, _protocol_text(given.strip()[:20]))(scope, receive, send)
+        # A request without the header is taken as version 1 (DESIGN.md §5). healthz answers any
+        # version: it tells monitoring, and an old client, which version this server speaks.
+        given = headers.get(PROTOCOL_HEADER.lower(), "1").strip()
+        if given != str(PROTOCOL_VERSION) and scope["path"] != HEALTHZ_PATH:
+            await error_response(426, _protocol_text(given[:20]))(scope, receive, send)
             return
         limit = MAX_BLOB_BYTES if scope["path"].startswith(f"{API_PREFIX}/blobs/") else MAX_PUSH_BYTES
         length = headers.get("content-length")
@@ -276,7 +282,7 @@ async def pull_args(request: Request) -> dict[str, Any] | None:
 
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
-    if user.role != "caseworker":
+    if user.role != Role.CASEWORKER:
         raise HTTPException(403, "Kun Væksthus' sagsbehandlere har adgang til dette.")
     return user
 
@@ -346,7 +352,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
             "display_name": user.display_name or "",
         }
 
-    @app.get(f"{API_PREFIX}/healthz", response_model=Health)
+    @app.get(HEALTHZ_PATH, response_model=Health)
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
 
@@ -449,7 +455,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     )
     def get_blob(sha256: SHA256, user: UserDep) -> Response:
         with db.session() as s:
-            if user.role != "caseworker" and s.get(BlobOwner, (sha256, user.id)) is None:
+            if user.role != Role.CASEWORKER and s.get(BlobOwner, (sha256, user.id)) is None:
                 raise HTTPException(404, "Bilaget findes ikke.")
             blob = s.get(BlobContent, sha256)
             if blob is None:
@@ -481,7 +487,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         body: DecisionRequest,
         user: UserDep,
     ) -> Any:
-        if user.role != "caseworker":
+        if user.role != Role.CASEWORKER:
             # Before looking anything up: a broker learns nothing about which applications exist.
             return error_response(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
         try:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
+from ..domain.vocab import ApplicationStatus, Decision, Role
 from .db import Database, allocate_seqs
 from .models import Record, User
 from .push import SERVER_CLIENT
@@ -42,7 +43,7 @@ def _owner_of(db: Database, application_id: str) -> str | None:
 
 
 def decide(db: Database, user: User, application_id: str, decision: str, comment: str) -> Record:
-    if user.role != "caseworker":
+    if user.role != Role.CASEWORKER:
         raise DecisionError(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
     owner_id = _owner_of(db, application_id)
     if owner_id is None:
@@ -56,13 +57,13 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
     app = s.get(Record, ("application", application_id))
     if app is None or app.deleted:
         raise DecisionError(404, "Ansøgningen findes ikke.")
-    status = app.data.get("status", "draft")
-    if status != "submitted":
+    status = app.data.get("status", ApplicationStatus.DRAFT)
+    if status != ApplicationStatus.SUBMITTED:
         raise DecisionError(
             409, f"Der kan kun træffes afgørelse om en indsendt ansøgning; denne har status »{status}«."
         )
     now = utcnow()
-    approved = decision == "approved"
+    approved = decision == Decision.APPROVED
     network = None
     network_id = app.data.get("network_id")
     if isinstance(network_id, str):
@@ -83,7 +84,7 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
         now,
     )
     if network is not None:
-        stage = Stage.TRIN2 if approved else Stage.TRIN1
+        stage = Stage.STAGE_2 if approved else Stage.STAGE_1
         history = with_move(network.data.get("stage_history"), stage, now)
         _server_update(
             network,

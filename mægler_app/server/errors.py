@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..domain.vocab import Role
 from ..errors import UserError
 
 
@@ -9,4 +10,4 @@ class OperatorError(UserError):
     """The base of every error the operator can fix; ``str()`` is a Danish sentence."""
 
 
-ROLES = ("broker", "caseworker")
+ROLES = tuple(Role)

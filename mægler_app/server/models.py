@@ -55,7 +55,7 @@ class User(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
-    role: Mapped[str] = mapped_column(String(20))  # broker | caseworker
+    role: Mapped[str] = mapped_column(String(20))  # a Role
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The person's full name for people to read ("" when none was given); since s0004.

@@ -10,6 +10,7 @@ from sqlalchemy import Table, Text, bindparam, column, select, text
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
+from ..domain.vocab import Role
 from .db import Database
 from .models import Record, User
 
@@ -53,7 +54,7 @@ def pull(
 ) -> dict[str, Any]:
     """A page of changes after ``since``, leaving out those whose seq is in a ``skip`` range."""
     params: dict[str, Any] = {"since": since, "limit": limit + 1}
-    everyone = user.role == "caseworker"
+    everyone = user.role == Role.CASEWORKER
     if not everyone:
         params["owner_id"] = user.id
     held = _Ranges(skip)

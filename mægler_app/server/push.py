@@ -21,14 +21,12 @@ from sqlalchemy.orm import Session
 
 from .. import fastjson
 from ..domain.cvr import CvrError, normalize_cvr
+from ..domain.legacy_vocab import SCREENING_V1, translate_record
 from ..domain.stages import Stage, composition_problems
 from ..domain.sync_contract import (
-    APPLIED,
-    CONFLICT,
-    DUPLICATE,
     ENTITIES,
-    REJECTED,
     SERVER_FIELDS,
+    PushStatus,
 )
 from ..domain.timeutil import utcnow
 from ..domain.validation import (
@@ -39,6 +37,7 @@ from ..domain.validation import (
     check_months,
     check_split,
 )
+from ..domain.vocab import ApplicationStatus, Role, SplitMode
 from .db import allocate_seqs
 from .models import Record, User
 from .schemas import Change
@@ -46,14 +45,16 @@ from .schemas import Change
 # One text for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
 NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
 META_KEYS = frozenset({"id", "version", "updated_at", "deleted", "owner_id", "seq", "created_at"})
-FROZEN_STATUSES = frozenset({"submitted", "approved", "rejected"})
+FROZEN_STATUSES = frozenset(
+    {ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}
+)
 DELETED_FIELD = "_deleted"  # a tombstone's flag takes part in the merge like a field
 SERVER_CLIENT = "server"
 # References whose name is not simply the entity they point to.
 REFERENCE_ALIASES = {"previous_id": "application"}
 # Far above any real amount, and small enough that every database sums it exactly.
 MAX_AMOUNT_ORE = 10**15
-OPEN_STAGES_WITHOUT_COMPOSITION = frozenset({Stage.KANDIDAT, Stage.AFSLUTTET})
+OPEN_STAGES_WITHOUT_COMPOSITION = frozenset({Stage.CANDIDATE, Stage.CLOSED})
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every field of every change; few distinct names
@@ -83,6 +84,21 @@ def legacy_payload_hash(change: Change) -> str:
     """The hash as stored before orjson: a replay of such a change is still recognised."""
     canonical = json.dumps(_canonical(change), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def protocol_1_payload_hashes(change: Change) -> tuple[str, ...]:
+    """The hashes of this change as a client sent it in protocol version 1's Danish values.
+
+    A laptop that sent a change, lost the answer and was then updated sends the same change_id
+    again, its values translated by the store's migration: still the same change. A screening
+    change that does not say its form is taken as the screening form v1, the only one version 1
+    shipped with.
+    """
+    data = translate_record(change.entity, change.data, form=SCREENING_V1, back=True)
+    if data == change.data:
+        return ()
+    old = change.model_copy(update={"data": data})
+    return payload_hash(old), legacy_payload_hash(old)
 
 
 def result(change_id: str, status: str, *, version: int | None = None, error: str | None = None,
@@ -590,12 +606,16 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     phash = payload_hash(ch)
     prior = ctx.applied.get(ch.change_id)
     if prior is not None:
-        same = prior.payload_hash == phash or prior.payload_hash == legacy_payload_hash(ch)
+        same = (
+            prior.payload_hash == phash
+            or prior.payload_hash == legacy_payload_hash(ch)
+            or prior.payload_hash in protocol_1_payload_hashes(ch)
+        )
         if prior.user_id == ctx.user.id and same:
-            return {**prior.result, "status": DUPLICATE}
+            return {**prior.result, "status": PushStatus.DUPLICATE}
         return result(
             ch.change_id,
-            REJECTED,
+            PushStatus.REJECTED,
             error="Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
         )
     answer = decide_change(ctx, ch)
@@ -606,22 +626,24 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
 
 def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     if ch.entity not in ENTITIES:
-        return result(ch.change_id, REJECTED, error=f"Serveren kender ikke posttypen »{ch.entity}«.")
-    if ctx.user.role != "broker":
+        return result(
+            ch.change_id, PushStatus.REJECTED, error=f"Serveren kender ikke posttypen »{ch.entity}«."
+        )
+    if ctx.user.role != Role.BROKER:
         return result(
             ch.change_id,
-            REJECTED,
+            PushStatus.REJECTED,
             error="Sagsbehandlere sender ikke ændringer til mæglernes poster; brug afgørelser i stedet.",
         )
     rec = ctx.get(ch.entity, ch.id)
     if rec is not None and rec.owner_id != ctx.user.id:
-        return result(ch.change_id, REJECTED, error=NOT_FOUND)
+        return result(ch.change_id, PushStatus.REJECTED, error=NOT_FOUND)
     if rec is None and ch.base_version > 0:
-        return result(ch.change_id, REJECTED, error=NOT_FOUND)
+        return result(ch.change_id, PushStatus.REJECTED, error=NOT_FOUND)
     if rec is not None and ch.base_version > rec.version:
         return result(
             ch.change_id,
-            REJECTED,
+            PushStatus.REJECTED,
             error=f"Ændringen bygger på version {ch.base_version}, men serveren har kun version {rec.version}.",
         )
 
@@ -633,7 +655,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     if ch.entity == "application" and current.get("status") in FROZEN_STATUSES:
         return result(
             ch.change_id,
-            REJECTED,
+            PushStatus.REJECTED,
             error="Ansøgningen er indsendt og kan ikke længere ændres. Lav en ny udgave, hvis den skal rettes.",
         )
 
@@ -650,17 +672,17 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         for name in fields:
             marker = rec.field_versions.get(name)
             if marker and marker[0] > ch.base_version and marker[1] != ctx.client_id:
-                return result(ch.change_id, CONFLICT, version=rec.version, server=server_copy(rec))
+                return result(ch.change_id, PushStatus.CONFLICT, version=rec.version, server=server_copy(rec))
 
     if not ch.deleted:
         try:
             data = check_rules(ctx, ch, rec, current, data)
         except RejectedError as exc:
-            return result(ch.change_id, REJECTED, error=str(exc))
+            return result(ch.change_id, PushStatus.REJECTED, error=str(exc))
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
-        return result(ch.change_id, APPLIED, version=rec.version)
+        return result(ch.change_id, PushStatus.APPLIED, version=rec.version)
     version = (rec.version if rec is not None else 0) + 1
     merged = {**current, **data}
     markers = dict(rec.field_versions) if rec is not None else {}
@@ -692,7 +714,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     ctx.touch(rec)
     if ch.entity == "expense":
         ctx.expense_moved(before, expense_share(rec))
-    answer = result(ch.change_id, APPLIED, version=version)
+    answer = result(ch.change_id, PushStatus.APPLIED, version=version)
     ctx.written.append((answer, rec))
     return answer
 
@@ -795,16 +817,16 @@ def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-
                 raise RejectedError(
                     "Fordelingsnøglen nævner en virksomhed, der ikke findes, eller som du ikke har adgang til."
                 )
-    custom = merged.get("split_mode") == "custom"
+    custom = merged.get("split_mode") == SplitMode.CUSTOM
     # An empty key is a draft that has not been filled in yet; submitting requires it.
     if custom and data.get("split_basis_points"):
         errors = check_split(list(split.values()))
         if errors:
             raise RejectedError(errors[0])
-    old_status = current.get("status", "draft")
+    old_status = current.get("status", ApplicationStatus.DRAFT)
     new_status = data.get("status", old_status)
     if new_status != old_status:
-        if not (old_status == "draft" and new_status == "submitted"):
+        if not (old_status == ApplicationStatus.DRAFT and new_status == ApplicationStatus.SUBMITTED):
             raise RejectedError(
                 "En ansøgning kan kun gå fra kladde til indsendt; godkendelse og afslag kommer fra Væksthus."
             )

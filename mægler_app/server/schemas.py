@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..domain.vocab import Decision, PushStatus
 from .jsonclean import clean_data, clean_text
 
 CleanStr = Annotated[str, AfterValidator(clean_text)]
@@ -69,7 +70,7 @@ class ServerCopy(BaseModel):
 
 class ChangeResult(BaseModel):
     change_id: str
-    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    status: PushStatus
     version: int | None = None
     error: str | None = None
     server: ServerCopy | None = None
@@ -123,7 +124,7 @@ class FormPublish(BaseModel):
 
 
 class DecisionRequest(BaseModel):
-    decision: Literal["approved", "rejected"]
+    decision: Decision
     comment: Annotated[str, Field(max_length=10_000), AfterValidator(clean_text)] = ""
 
 

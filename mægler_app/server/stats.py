@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..domain.figures import RecordView, programme_figures
+from ..domain.vocab import Role
 from .db import Database
 from .models import Record, User
 
@@ -29,7 +30,7 @@ def stats(db: Database) -> dict[str, Any]:
     )
     brokers = []
     for user in sorted(users.values(), key=lambda u: u.username):
-        if user.role != "broker":
+        if user.role != Role.BROKER:
             continue
         report = figures["brokers"].get(user.id) or programme_figures([])["total"]
         who = {"id": user.id, "username": user.username, "display_name": user.display_name or ""}

@@ -16,6 +16,16 @@ from ..domain.cvr import make_valid_cvr
 from ..domain.numbers import parse_kr
 from ..domain.stages import Stage, next_stage, with_move
 from ..domain.timeutil import utcnow
+from ..domain.vocab import (
+    ExpenseCategory,
+    FocusArea,
+    GustavssonDimension,
+    LeadSource,
+    MeetingKind,
+    NetworkType,
+    ScreeningStatus,
+    Verdict,
+)
 from .db import Store
 from .models import Company, Contact, Expense, Meeting, Membership, Network, Screening
 
@@ -37,34 +47,34 @@ class _Co:
 
 _COMPANIES = [
     # Eksempel 1: small metal company supplying the wind industry, with a control-panel supplier and engineers
-    _Co("brande", "Brande Stålteknik ApS", "Brande", "7330", "Ikast-Brande", 15, "energi_miljoe",
+    _Co("brande", "Brande Stålteknik ApS", "Brande", "7330", "Ikast-Brande", 15, FocusArea.ENERGY_ENVIRONMENT,
         "Jern og metal: svejste emner til vindmølleindustrien", "Jens Kragh", "Direktør og ejer"),
-    _Co("panel", "Herning Kontrolpaneler A/S", "Herning", "7400", "Herning", 42, "energi_miljoe",
+    _Co("panel", "Herning Kontrolpaneler A/S", "Herning", "7400", "Herning", 42, FocusArea.ENERGY_ENVIRONMENT,
         "Kontrolsystemer og styretavler", "Mette Lund", "Salgschef"),
-    _Co("ingenioer", "Ikast Ingeniørhus ApS", "Ikast", "7430", "Ikast-Brande", 23, "energi_miljoe",
+    _Co("ingenioer", "Ikast Ingeniørhus ApS", "Ikast", "7430", "Ikast-Brande", 23, FocusArea.ENERGY_ENVIRONMENT,
         "Rådgivende ingeniører: udvikling og konstruktion", "Søren Østergaard", "Partner"),
     # Eksempel 2: food-equipment makers, three from Midtjylland and one from Funen, JV for Russia
-    _Co("randers", "Randers Procesudstyr A/S", "Randers", "8900", "Randers", 85, "foedevarer",
+    _Co("randers", "Randers Procesudstyr A/S", "Randers", "8900", "Randers", 85, FocusArea.FOOD,
         "Procesanlæg til fødevareindustrien", "Anne Bech", "Administrerende direktør"),
-    _Co("skive", "Skive Køleteknik ApS", "Skive", "7800", "Skive", 37, "foedevarer",
+    _Co("skive", "Skive Køleteknik ApS", "Skive", "7800", "Skive", 37, FocusArea.FOOD,
         "Køle- og frostanlæg til fødevareproduktion", "Peter Thøgersen", "Direktør"),
-    _Co("viborg", "Viborg Pakkemaskiner A/S", "Viborg", "8800", "Viborg", 120, "foedevarer",
+    _Co("viborg", "Viborg Pakkemaskiner A/S", "Viborg", "8800", "Viborg", 120, FocusArea.FOOD,
         "Pakke- og etiketteringsmaskiner", "Lone Holm", "Eksportchef"),
-    _Co("odense", "Fynsk Transportbånd ApS", "Odense", "5000", "Odense", 31, "foedevarer",
+    _Co("odense", "Fynsk Transportbånd ApS", "Odense", "5000", "Odense", 31, FocusArea.FOOD,
         "Transportbånd i rustfrit stål", "Kasper Dahl", "Ejer"),
     # Eksempel 3: metal company with outsourcing in Ukraine, its main customer, a surface treater
-    _Co("silkeborg", "Silkeborg Metalværk A/S", "Silkeborg", "8600", "Silkeborg", 64, "andet",
+    _Co("silkeborg", "Silkeborg Metalværk A/S", "Silkeborg", "8600", "Silkeborg", 64, FocusArea.OTHER,
         "Jern og metal: bearbejdning med produktion i Ukraine", "Niels Juhl", "Direktør"),
-    _Co("horsens", "Horsens Maskinfabrik A/S", "Horsens", "8700", "Horsens", 190, "andet",
+    _Co("horsens", "Horsens Maskinfabrik A/S", "Horsens", "8700", "Horsens", 190, FocusArea.OTHER,
         "Maskiner til landbrug og industri", "Birgitte Friis", "Indkøbschef"),
-    _Co("hammel", "Hammel Overfladebehandling ApS", "Hammel", "8450", "Favrskov", 18, "andet",
+    _Co("hammel", "Hammel Overfladebehandling ApS", "Hammel", "8450", "Favrskov", 18, FocusArea.OTHER,
         "Pulverlakering og galvanisering", "Torben Winther", "Værkfører"),
 ]  # fmt: skip
 
 _NETWORKS = [
     {
         "name": "Vindkraftleverandørerne Brande-Herning-Ikast",
-        "network_type": "komplementaert",
+        "network_type": NetworkType.COMPLEMENTARY,
         "core_task": "Samle de tre virksomheders forretningsområder og kompetencer, så de fremstår som én "
         "leverandør der kan løfte store opgaver for vindmølleindustrien, offshore og forsvarsindustrien.",
         "participants_text": "Brande Stålteknik (metal), Herning Kontrolpaneler (styretavler), Ikast "
@@ -72,35 +82,35 @@ _NETWORKS = [
         "goals": "Flere produkter og ydelser til de store kunder; fælles produktudvikling, markedsføring og branding.",
         "terms": "Brande Stålteknik bygger ny fabrik med plads til partnerne; fælles styregruppe med en "
         "repræsentant fra hver virksomhed; fortrolighedsaftale.",
-        "lead_source": "innovationsmiljoe",
+        "lead_source": LeadSource.INNOVATION_ENVIRONMENT,
         "members": [("brande", "lead"), ("panel", "member"), ("ingenioer", "member")],
-        "stage": "trin1",
+        "stage": Stage.STAGE_1,
     },
     {
         "name": "Fødevareudstyr til Rusland (joint venture)",
-        "network_type": "komplementaert",
+        "network_type": NetworkType.COMPLEMENTARY,
         "core_task": "Forene komplementære produkter og ressourcer i et joint venture, der vinder store "
         "projektordrer på det russiske marked.",
         "participants_text": "Tre producenter af udstyr til fødevareindustrien fra Midtjylland og én fra Fyn.",
         "goals": "Afsætning på et marked, der er for vanskeligt for den enkelte; lavere risiko ved indtrængning; "
         "på sigt et fælles salgsselskab og udvidelse til Østeuropa, Mellemøsten og Asien.",
         "terms": "Joint venture med fælles salgsselskab; fordelingsnøgle efter omsætning på markedet.",
-        "lead_source": "eget_netvaerk",
+        "lead_source": LeadSource.OWN_NETWORK,
         "members": [("randers", "lead"), ("skive", "member"), ("viborg", "member"), ("odense", "member")],
-        "stage": "trin1",
+        "stage": Stage.STAGE_1,
     },
     {
         "name": "Ukraine-sourcing med Horsens Maskinfabrik",
-        "network_type": "vertikalt",
+        "network_type": NetworkType.VERTICAL,
         "core_task": "Et netværk hvor kunden får økonomiske fordele via adgang til produktionen i Ukraine "
         "med tæt kvalitetsstyring fra Danmark, og på sigt fælles produktudvikling.",
         "participants_text": "Silkeborg Metalværk, dens væsentligste kunde Horsens Maskinfabrik og "
         "overfladebehandleren Hammel Overfladebehandling.",
         "goals": "Globalisering og sourcing; lavere kostpris for kunden; flere ordrer til leverandørerne.",
         "terms": "Endnu ikke aftalt: afklares ved gensidige virksomhedsbesøg.",
-        "lead_source": "lokal_erhvervsservice",
+        "lead_source": LeadSource.LOCAL_BUSINESS_SERVICE,
         "members": [("silkeborg", "lead"), ("horsens", "member"), ("hammel", "member")],
-        "stage": "kandidat",
+        "stage": Stage.CANDIDATE,
     },
 ]
 
@@ -110,10 +120,10 @@ def _aware(day: dt.date, hour: int) -> dt.datetime:
 
 
 def _path_to(stage: str, first: dt.datetime, last: dt.datetime) -> list[dict[str, str]]:
-    """A history along the normal path from kandidat to ``stage``, its moves spread from ``first`` to ``last``."""
-    path = [Stage.KANDIDAT]
-    if stage == Stage.AFSLUTTET:
-        path.append(Stage.AFSLUTTET)
+    """A history along the normal path from candidate to ``stage``, its moves spread from ``first`` to ``last``."""
+    path = [Stage.CANDIDATE]
+    if stage == Stage.CLOSED:
+        path.append(Stage.CLOSED)
     while path[-1] != stage and (following := next_stage(path[-1])) is not None:
         path.append(following)
     step = (last - first) / max(1, len(path) - 1)
@@ -175,7 +185,7 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
             ids[f"network:{n + 1}"] = network.id
             for key, role in spec["members"]:
                 s.add(Membership(network_id=network.id, company_id=ids[key], role=role))
-            if spec["stage"] != "kandidat":
+            if spec["stage"] != Stage.CANDIDATE:
                 passed_on = today - dt.timedelta(days=45 - n * 5)
                 network.facilitation_opened_on = passed_on
                 s.add(
@@ -184,8 +194,8 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                         form_id="screening",
                         form_version=1,
                         answers={},
-                        status="final",
-                        verdict="passed",
+                        status=ScreeningStatus.FINAL,
+                        verdict=Verdict.PASSED,
                         reasons=["Demodata: screeningen er registreret som bestået."],
                         finalized_at=_aware(passed_on, 12),
                     )
@@ -215,7 +225,9 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                                 "done": True,
                             }
                         ],
-                        dimensions=["parter", "vision"] if k < 2 else ["struktur", "processer"],
+                        dimensions=[GustavssonDimension.PARTIES, GustavssonDimension.VISION]
+                        if k < 2
+                        else [GustavssonDimension.STRUCTURE, GustavssonDimension.PROCESSES],
                     )
                     s.add(meeting)
                     s.add(
@@ -223,7 +235,7 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                             network_id=network.id,
                             meeting_id=meeting.id,
                             spent_on=day,
-                            category="forplejning" if k != 1 else "moedelokale",
+                            category=ExpenseCategory.CATERING if k != 1 else ExpenseCategory.MEETING_ROOM,
                             description=f"{agenda}: {'forplejning' if k != 1 else 'lokaleleje'}",
                             amount_ore=parse_kr(cost),
                         )
@@ -275,7 +287,7 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
     with store.session() as s:
         offset = len(s.scalars(select(Company.id)).all())
     company_ids: list[str] = []
-    independent_ids: list[str] = []  # a network past kandidat needs three of these (the server checks)
+    independent_ids: list[str] = []  # a network past candidate needs three of these (the server checks)
     for a, b in _chunks(n_companies, 1000):
         with store.session() as s:
             for i in range(a, b):
@@ -288,7 +300,7 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                     city=town,
                     municipality=town,
                     employees=rng.choice([4, 8, 12, 19, 25, 40, 60, 95, 140, 230, 320]),
-                    focus_area=rng.choice(["energi_miljoe", "foedevarer", "erhverv_sundhed", "andet"]),
+                    focus_area=rng.choice(list(FocusArea)),
                     industry=rng.choice(_TRADES),
                     is_knowledge_institution=rng.random() < 0.02,
                 )
@@ -299,7 +311,11 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
         done += b - a
         yield done, total
     network_ids: list[str] = []
-    stages = ["kandidat"] * 4 + ["trin1"] * 3 + ["ansoegning", "trin2", "trin3", "afsluttet"]
+    stages = (
+        [Stage.CANDIDATE] * 4
+        + [Stage.STAGE_1] * 3
+        + [Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3, Stage.CLOSED]
+    )
     for a, b in _chunks(n_networks, 500):
         with store.session() as s:
             for i in range(a, b):
@@ -307,12 +323,14 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                 moved = utcnow() - dt.timedelta(days=rng.randint(1, 60))
                 n = Network(
                     name=f"Netværk {i + 1}: {rng.choice(_TRADES)} og {rng.choice(_TRADES)}",
-                    network_type=rng.choice(["horisontalt", "vertikalt", "komplementaert", "kongruent"]),
+                    network_type=rng.choice(list(NetworkType)),
                     core_task="Fælles udvikling af produkter og markeder.",
                     stage=stage,
                     stage_changed_at=moved,
                     stage_history=_path_to(stage, moved - dt.timedelta(days=rng.randint(30, 300)), moved),
-                    lead_source=rng.choice(["lokal_erhvervsservice", "eget_netvaerk", "andet"]),
+                    lead_source=rng.choice(
+                        [LeadSource.LOCAL_BUSINESS_SERVICE, LeadSource.OWN_NETWORK, LeadSource.OTHER]
+                    ),
                 )
                 s.add(n)
                 network_ids.append(n.id)
@@ -333,7 +351,14 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                 m = Meeting(
                     network_id=nid,
                     starts_at=_aware(day, rng.randint(8, 15)),
-                    kind=rng.choice(["company_visit", "strategic_starting_point", "tentative_plan", "other"]),
+                    kind=rng.choice(
+                        [
+                            MeetingKind.COMPANY_VISIT,
+                            MeetingKind.STRATEGIC_STARTING_POINT,
+                            MeetingKind.TENTATIVE_PLAN,
+                            MeetingKind.OTHER,
+                        ]
+                    ),
                     place="Hos tovholdervirksomheden",
                     agenda="Status og næste skridt",
                 )
@@ -350,7 +375,14 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                         network_id=nid,
                         meeting_id=mid,
                         spent_on=base + dt.timedelta(days=rng.randint(0, 400)),
-                        category=rng.choice(["moedelokale", "forplejning", "transport", "materialer"]),
+                        category=rng.choice(
+                            [
+                                ExpenseCategory.MEETING_ROOM,
+                                ExpenseCategory.CATERING,
+                                ExpenseCategory.TRANSPORT,
+                                ExpenseCategory.MATERIALS,
+                            ]
+                        ),
                         description="Forplejning ved møde",
                         amount_ore=rng.randint(50_00, 450_00),
                     )

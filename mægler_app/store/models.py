@@ -14,7 +14,19 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..domain.stages import Stage
 from ..domain.timeutil import utcnow
+from ..domain.vocab import (
+    ApplicationStatus,
+    ExpenseCategory,
+    ExpenseStatus,
+    FocusArea,
+    MeetingKind,
+    MemberRole,
+    OutboxStatus,
+    ScreeningStatus,
+    SplitMode,
+)
 from .types import UTCDateTime
 
 
@@ -63,7 +75,7 @@ class Company(SyncMixin, Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     municipality: Mapped[str] = mapped_column(String(100), default="")
     employees: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    focus_area: Mapped[str] = mapped_column(String(40), default="andet")
+    focus_area: Mapped[str] = mapped_column(String(40), default=FocusArea.OTHER.value)
     industry: Mapped[str] = mapped_column(String(200), default="")
     is_knowledge_institution: Mapped[bool] = mapped_column(Boolean, default=False)
     website: Mapped[str] = mapped_column(String(200), default="")
@@ -96,7 +108,7 @@ class Network(SyncMixin, Base):
     goals: Mapped[str] = mapped_column(Text, default="")  # Hvorfor, for the network
     terms: Mapped[str] = mapped_column(Text, default="")  # Hvordan
     lead_source: Mapped[str] = mapped_column(String(40), default="")
-    stage: Mapped[str] = mapped_column(String(20), default="kandidat", index=True)
+    stage: Mapped[str] = mapped_column(String(20), default=Stage.CANDIDATE.value, index=True)
     stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # Every move, oldest first: [{"stage": ..., "at": ISO 8601 UTC}] (domain.stages.with_move).
     stage_history: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
@@ -104,8 +116,8 @@ class Network(SyncMixin, Base):
     closed_reason: Mapped[str] = mapped_column(String(40), default="")
     closed_reason_text: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    trin3_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    trin3_evidence: Mapped[str] = mapped_column(Text, default="")
+    stage_3_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    stage_3_evidence: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -115,7 +127,7 @@ class Membership(SyncMixin, Base):
 
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
-    role: Mapped[str] = mapped_column(String(20), default="member")  # lead | member | knowledge
+    role: Mapped[str] = mapped_column(String(20), default=MemberRole.MEMBER.value)
     goals: Mapped[str] = mapped_column(Text, default="")  # Hvorfor, for this participant
 
 
@@ -127,8 +139,8 @@ class Screening(SyncMixin, Base):
     form_id: Mapped[str] = mapped_column(String(80))
     form_version: Mapped[int] = mapped_column(Integer)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | final
-    verdict: Mapped[str] = mapped_column(String(20), default="")  # "" | passed | not_passed
+    status: Mapped[str] = mapped_column(String(10), default=ScreeningStatus.DRAFT.value)
+    verdict: Mapped[str] = mapped_column(String(20), default="")  # "" (none yet) or a Verdict
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     finalized_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -139,7 +151,7 @@ class Meeting(SyncMixin, Base):
 
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    kind: Mapped[str] = mapped_column(String(40), default="other")
+    kind: Mapped[str] = mapped_column(String(40), default=MeetingKind.OTHER.value)
     place: Mapped[str] = mapped_column(String(200), default="")
     participant_contact_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     other_participants: Mapped[str] = mapped_column(Text, default="")
@@ -148,7 +160,7 @@ class Meeting(SyncMixin, Base):
     decisions: Mapped[str] = mapped_column(Text, default="")
     # [{"text": ..., "owner": ..., "due": "YYYY-MM-DD", "done": bool}]
     next_steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)  # Gustavsson keys
+    dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)  # GustavssonDimension values
     planned: Mapped[bool] = mapped_column(Boolean, default=False)
     estimated_cost_ore: Mapped[int] = mapped_column(Integer, default=0)
     keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
@@ -161,12 +173,12 @@ class Expense(SyncMixin, Base):
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"), nullable=True)
     spent_on: Mapped[dt.date] = mapped_column(Date)
-    category: Mapped[str] = mapped_column(String(40), default="andet")
+    category: Mapped[str] = mapped_column(String(40), default=ExpenseCategory.OTHER.value)
     description: Mapped[str] = mapped_column(Text, default="")
     amount_ore: Mapped[int] = mapped_column(Integer)
     receipt_sha256: Mapped[str] = mapped_column(String(64), default="")
     receipt_name: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(10), default="final")  # draft | final
+    status: Mapped[str] = mapped_column(String(10), default=ExpenseStatus.FINAL.value)
     override_reason: Mapped[str] = mapped_column(Text, default="")
     keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
@@ -191,11 +203,11 @@ class Application(SyncMixin, Base):
     consultant_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
     hourly_rate_ore: Mapped[int | None] = mapped_column(Integer, nullable=True)
     period_months: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    split_mode: Mapped[str] = mapped_column(String(10), default="equal")  # equal | custom
+    split_mode: Mapped[str] = mapped_column(String(10), default=SplitMode.EQUAL.value)
     split_basis_points: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # {company_id: bp}
-    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft|submitted|approved|rejected
+    status: Mapped[str] = mapped_column(String(12), default=ApplicationStatus.DRAFT.value)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    decision: Mapped[str] = mapped_column(String(12), default="")
+    decision: Mapped[str] = mapped_column(String(12), default="")  # "" (none yet) or a Decision
     decision_comment: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     bonus_ore: Mapped[int] = mapped_column(Integer, default=0)
@@ -208,7 +220,7 @@ class ActionPlan(SyncMixin, Base):
 
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     application_id: Mapped[str | None] = mapped_column(ForeignKey("application.id"), nullable=True)
-    elements: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)  # ACTION_PLAN_ELEMENTS keys
+    elements: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)  # ActionPlanElement values
     start_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     end_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -268,7 +280,7 @@ class OutboxEntry(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # pending: not yet answered; conflict/rejected: answered, waits for the broker
-    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=OutboxStatus.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     server_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.sync_contract import ENTITIES
 from ..domain.timeutil import utcnow
+from ..domain.vocab import OutboxStatus
 from .models import SYNC_META_FIELDS, OutboxEntry, SyncMixin
 from .serialize import pushable_fields, record_data, to_json_value
 
@@ -45,7 +46,7 @@ def _queue(
                 .where(
                     OutboxEntry.entity == obj.__entity__,
                     OutboxEntry.record_id == obj.id,
-                    OutboxEntry.status == "pending",
+                    OutboxEntry.status == OutboxStatus.PENDING,
                     OutboxEntry.attempts == 0,
                 )
                 .order_by(OutboxEntry.seq.desc())

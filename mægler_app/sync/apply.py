@@ -27,7 +27,8 @@ from .. import fastjson
 from ..domain.errors import DomainError
 from ..domain.messages import Code, Message, Msg
 from ..domain.stages import STAGE_VALUES
-from ..domain.sync_contract import APPLICATION_STATUSES, ENTITIES
+from ..domain.sync_contract import ENTITIES
+from ..domain.vocab import ApplicationStatus
 from ..store.models import SYNC_META_FIELDS, SYNCED, SyncMixin
 from ..store.types import UTCDateTime
 
@@ -109,7 +110,7 @@ def _json_shape(annotation: Any) -> Callable[[Any], Any]:
 # Enumerations the screens look a label up in without a fallback: another value breaks them.
 _CLOSED_VALUES: dict[tuple[str, str], Collection[str]] = {
     ("network", "stage"): STAGE_VALUES,
-    ("application", "status"): APPLICATION_STATUSES,
+    ("application", "status"): frozenset(ApplicationStatus),
 }
 
 

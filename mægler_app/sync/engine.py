@@ -37,16 +37,14 @@ from .. import fastjson
 from ..domain.messages import Msg
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
-    APPLIED,
-    CONFLICT,
-    DUPLICATE,
     MAX_PUSH_BYTES,
-    REJECTED,
     SERVER_FIELDS,
+    PushStatus,
     format_skip,
     seq_ranges,
 )
 from ..domain.timeutil import utcnow
+from ..domain.vocab import OutboxStatus
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
 from ..store.services.overview import PARKED_PREFIX
@@ -70,10 +68,10 @@ Progress = Generator[tuple[int, int], None, Any]
 # against the network's members, and the outbox folds a later stage change into the network's
 # creation, ahead of the memberships that stage needs.
 _DEFERRED = {"network": frozenset({"stage", "stage_changed_at", "stage_history"})}
-_OPEN_STAGES = frozenset({Stage.KANDIDAT.value, Stage.AFSLUTTET.value})
+_OPEN_STAGES = frozenset({Stage.CANDIDATE.value, Stage.CLOSED.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
 # Statuses of outbox entries whose fields a pull must not overwrite
-_LOCAL_STATUSES = ("pending", "conflict", "rejected")
+_LOCAL_STATUSES = tuple(OutboxStatus)
 _REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
 UNANSWERED = "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
 
@@ -154,7 +152,7 @@ _NEXT_PENDING = (
         sql_cast(_OUTBOX.c.data, Text),  # as stored: most changes go out without decoding it
         _OUTBOX.c.created_at,
     )
-    .where(_OUTBOX.c.status == "pending", _OUTBOX.c.seq > bindparam("after"))
+    .where(_OUTBOX.c.status == OutboxStatus.PENDING.value, _OUTBOX.c.seq > bindparam("after"))
     .order_by(_OUTBOX.c.seq)
     .limit(bindparam("limit"))
 )
@@ -310,8 +308,10 @@ class SyncEngine:
             counts = dict(
                 s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()  # type: ignore[arg-type]
             )
-            self.report.pending_left = int(counts.get("pending", 0))
-            self.report.attention = int(counts.get("conflict", 0)) + int(counts.get("rejected", 0))
+            self.report.pending_left = int(counts.get(OutboxStatus.PENDING, 0))
+            self.report.attention = int(counts.get(OutboxStatus.CONFLICT, 0)) + int(
+                counts.get(OutboxStatus.REJECTED, 0)
+            )
             if self.report.pull_complete:
                 _set_state(s, "last_sync", utcnow().isoformat(timespec="seconds"))
         if self.report.parked:
@@ -319,7 +319,7 @@ class SyncEngine:
 
     def _count_pending(self) -> int:
         with self.store.session() as s:
-            return int(s.scalar(select(func.count()).where(OutboxEntry.status == "pending")) or 0)
+            return int(s.scalar(select(func.count()).where(OutboxEntry.status == OutboxStatus.PENDING)) or 0)
 
     # push -------------------------------------------------------------------------------------
     def push(self) -> Progress:
@@ -480,7 +480,9 @@ class SyncEngine:
     @staticmethod
     def _reject_locally(s: StoreSession, seq: int, reason: str) -> None:
         s.execute(
-            update(OutboxEntry).where(OutboxEntry.seq == seq).values(status="rejected", last_error=reason)
+            update(OutboxEntry)
+            .where(OutboxEntry.seq == seq)
+            .values(status=OutboxStatus.REJECTED, last_error=reason)
         )
 
     def _post(self, batch: list[_Outgoing]) -> list[Any]:
@@ -519,7 +521,13 @@ class SyncEngine:
         if len(batch) == 1:
             self._store_results(
                 batch,
-                [{"change_id": batch[0].change["change_id"], "status": REJECTED, "error": exc.detail}],
+                [
+                    {
+                        "change_id": batch[0].change["change_id"],
+                        "status": PushStatus.REJECTED,
+                        "error": exc.detail,
+                    }
+                ],
             )
             return
         half = len(batch) // 2
@@ -545,11 +553,11 @@ class SyncEngine:
             self.report.pushed += 1
             # A replay of a change the server refused earlier may come back as "duplicate"
             # carrying the original error or server copy: treat it as what it was.
-            if status == DUPLICATE and answer.get("server"):
-                status = CONFLICT
-            elif status == DUPLICATE and answer.get("error") and answer.get("version") is None:
-                status = REJECTED
-            if status not in (APPLIED, DUPLICATE):
+            if status == PushStatus.DUPLICATE and answer.get("server"):
+                status = PushStatus.CONFLICT
+            elif status == PushStatus.DUPLICATE and answer.get("error") and answer.get("version") is None:
+                status = PushStatus.REJECTED
+            if status not in (PushStatus.APPLIED, PushStatus.DUPLICATE):
                 refused[item.seq] = (str(status), answer)
                 continue
             self.report.applied += 1
@@ -591,14 +599,14 @@ class SyncEngine:
             if refused:
                 for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(list(refused)))):
                     status, answer = refused[entry.seq]
-                    if status == CONFLICT:
+                    if status == PushStatus.CONFLICT:
                         self.report.conflicts += 1
-                        entry.status = "conflict"
+                        entry.status = OutboxStatus.CONFLICT
                         entry.server_data = answer.get("server") or {}
                         entry.last_error = CONFLICT_TEXT
-                    elif status == REJECTED:
+                    elif status == PushStatus.REJECTED:
                         self.report.rejected += 1
-                        entry.status = "rejected"
+                        entry.status = OutboxStatus.REJECTED
                         entry.last_error = str(
                             answer.get("error") or "Serveren afviste ændringen uden begrundelse."
                         )
@@ -944,7 +952,7 @@ class SyncEngine:
             raise missing
         refetch.discard(tag)
         for e in local or ():
-            if e.status == "conflict":
+            if e.status == OutboxStatus.CONFLICT:
                 # Resolving later compares with the newest server copy, not the one from the push.
                 e.server_data = {"version": version, "deleted": deleted, "data": data}
         if obj is None:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
+from ..domain.vocab import OutboxStatus
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
@@ -180,7 +181,7 @@ PENDING_SHOWN = 200
 def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[PendingRow], int]:
     """Records with changes not yet sent, most recently changed first: at most ``limit``, and how many in all."""
     key = (OutboxEntry.entity, OutboxEntry.record_id)
-    waiting = OutboxEntry.status == "pending"
+    waiting = OutboxEntry.status == OutboxStatus.PENDING
     latest = func.max(OutboxEntry.seq)
     with store.session() as s:
         total = int(
@@ -261,7 +262,7 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
     out = []
     with store.session() as s:
         for e in s.scalars(
-            select(OutboxEntry).where(OutboxEntry.status == "conflict").order_by(OutboxEntry.seq)
+            select(OutboxEntry).where(OutboxEntry.status == OutboxStatus.CONFLICT).order_by(OutboxEntry.seq)
         ):
             server = e.server_data or {}
             sdata = server.get("data") or {}
@@ -304,7 +305,7 @@ def list_rejected(store: Store) -> list[RejectedRow]:
     out = []
     with store.session() as s:
         for e in s.scalars(
-            select(OutboxEntry).where(OutboxEntry.status == "rejected").order_by(OutboxEntry.seq)
+            select(OutboxEntry).where(OutboxEntry.status == OutboxStatus.REJECTED).order_by(OutboxEntry.seq)
         ):
             obj = _record(s, e.entity, e.record_id)
             out.append(
@@ -394,7 +395,7 @@ def keep_mine(store: Store, seq: int) -> None:
     """Send my values again, now based on the server's version, so they win on the next sync."""
     with store.session() as s:
         s.info["from_server"] = True
-        e = _entry(s, seq, "conflict")
+        e = _entry(s, seq, OutboxStatus.CONFLICT)
         server = e.server_data or {}
         obj = _record(s, e.entity, e.record_id)
         base = int(server.get("version") or e.base_version)
@@ -430,7 +431,7 @@ def take_server(store: Store, seq: int) -> None:
     """Put the server's values into the record; my conflicting change is dropped (the broker chose so)."""
     with store.session() as s:
         s.info["from_server"] = True
-        e = _entry(s, seq, "conflict")
+        e = _entry(s, seq, OutboxStatus.CONFLICT)
         server = e.server_data or {}
         obj = _record(s, e.entity, e.record_id)
         if obj is not None:
@@ -441,7 +442,7 @@ def take_server(store: Store, seq: int) -> None:
                     OutboxEntry.entity == e.entity,
                     OutboxEntry.record_id == e.record_id,
                     OutboxEntry.seq != e.seq,
-                    OutboxEntry.status.in_(("pending", "conflict", "rejected")),
+                    OutboxEntry.status.in_(list(OutboxStatus)),
                 )
             ).all()
             keep: set[str] = set()
@@ -460,13 +461,13 @@ def retry_rejected(store: Store, seq: int) -> None:
     """Send a rejected change again (after the broker fixed the record), with the record's current values."""
     with store.session() as s:
         s.info["from_server"] = True
-        e = _entry(s, seq, "rejected")
+        e = _entry(s, seq, OutboxStatus.REJECTED)
         obj = _record(s, e.entity, e.record_id)
         if obj is not None:
             e.data = {k: _current(obj, k, v) for k, v in (e.data or {}).items()}
             e.deleted = bool(obj.deleted)
         e.change_id = str(uuid.uuid4())  # a new payload needs a new idempotency key
-        e.status = "pending"
+        e.status = OutboxStatus.PENDING
         e.attempts = 0
         e.last_error = ""
 
@@ -476,7 +477,7 @@ def discard_rejected(store: Store, seq: int) -> None:
     refetch: list[str] = []
     with store.session() as s:
         s.info["from_server"] = True
-        e = _entry(s, seq, "rejected")
+        e = _entry(s, seq, OutboxStatus.REJECTED)
         obj = _record(s, e.entity, e.record_id)
         others = s.scalar(
             select(OutboxEntry.seq).where(

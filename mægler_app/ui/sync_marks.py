@@ -74,7 +74,7 @@ class SyncMarked:
     _marks: dict[str, str] = {}  # replaced, never changed in place
 
     def set_sync_marks(self, marks: dict[str, str]) -> None:
-        """Record id → "pending" / "conflict" / "rejected"."""
+        """Record id → its OutboxStatus."""
         if marks == self._marks:
             return
         self._marks = dict(marks)

@@ -22,8 +22,12 @@ from typing import Any
 import pytest
 import requests
 
+from mægler_app.domain.sync_contract import PROTOCOL_HEADER, PROTOCOL_VERSION
+
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 PASSWORD = "korrekt-hest-42"
+# What every request of this version carries; without it a request is taken as version 1 (426).
+HEADERS = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
 
 
 def server_command() -> list[str]:
@@ -163,7 +167,7 @@ class Api:
     def __init__(self, base: str, token: str | None = None, user: dict[str, Any] | None = None) -> None:
         self.base = base
         self.http = requests.Session()
-        self.http.headers["X-Protocol-Version"] = "1"
+        self.http.headers.update(HEADERS)
         self.token = token
         self.user = user or {}
         self.client_id = f"klient-{uuid.uuid4().hex[:8]}"
@@ -190,7 +194,11 @@ class Api:
     def push(self, *changes: dict[str, Any], client_id: str | None = None) -> list[dict[str, Any]]:
         r = self.post(
             "/sync/push",
-            json={"client_id": client_id or self.client_id, "protocol_version": 1, "changes": list(changes)},
+            json={
+                "client_id": client_id or self.client_id,
+                "protocol_version": PROTOCOL_VERSION,
+                "changes": list(changes),
+            },
         )
         assert r.status_code == 200, r.text
         return list(r.json()["results"])
@@ -234,7 +242,10 @@ def make_user(server: ServerProcess) -> Any:
         if not login:
             return Api(server.base, user={"username": username})
         r = requests.post(
-            f"{server.base}/api/v1/auth/login", json={"username": username, "password": PASSWORD}, timeout=30
+            f"{server.base}/api/v1/auth/login",
+            json={"username": username, "password": PASSWORD},
+            headers=HEADERS,
+            timeout=30,
         )
         assert r.status_code == 200, r.text
         body = r.json()
@@ -260,7 +271,7 @@ def company_data(**extra: Any) -> dict[str, Any]:
 
 def build_network(api: Api, independent: int = 3, knowledge: int = 0) -> dict[str, Any]:
     """A broker's network with members; returns the ids."""
-    net = change("network", {"name": "Metalnetværket", "stage": "kandidat"})
+    net = change("network", {"name": "Metalnetværket", "stage": "candidate"})
     companies = [change("company", company_data()) for _ in range(independent)]
     companies += [change("company", company_data(is_knowledge_institution=True)) for _ in range(knowledge)]
     members = [change("membership", {"network_id": net["id"], "company_id": c["id"]}) for c in companies]

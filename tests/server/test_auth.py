@@ -13,12 +13,15 @@ from mægler_app.server.db import Database
 from mægler_app.server.models import LoginFailure, Token
 from mægler_app.server.security import token_hash
 
-from .conftest import PASSWORD, Api
+from .conftest import HEADERS, PASSWORD, Api
 
 
 def login(base: str, username: str, password: str) -> requests.Response:
     return requests.post(
-        f"{base}/api/v1/auth/login", json={"username": username, "password": password}, timeout=30
+        f"{base}/api/v1/auth/login",
+        json={"username": username, "password": password},
+        headers=HEADERS,
+        timeout=30,
     )
 
 
@@ -124,10 +127,12 @@ def test_tokens_are_stored_hashed_and_never_logged(make_user: Any, server: Any) 
 def test_bad_login_bodies_are_json_errors(server: Any) -> None:
     base = f"{server.base}/api/v1/auth/login"
     cases = [
-        requests.post(base, data="{nope", headers={"content-type": "application/json"}, timeout=30),
-        requests.post(base, json={"username": "x"}, timeout=30),
-        requests.post(base, json=["liste"], timeout=30),
-        requests.post(base, json={"username": "a\u0000b", "password": "x"}, timeout=30),
+        requests.post(
+            base, data="{nope", headers={"content-type": "application/json", **HEADERS}, timeout=30
+        ),
+        requests.post(base, json={"username": "x"}, headers=HEADERS, timeout=30),
+        requests.post(base, json=["liste"], headers=HEADERS, timeout=30),
+        requests.post(base, json={"username": "a\u0000b", "password": "x"}, headers=HEADERS, timeout=30),
     ]
     assert [r.status_code for r in cases] == [400, 422, 422, 422]
     for r in cases:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .conftest import build_network, change
+from .conftest import PROTOCOL_VERSION, build_network, change
 
 PROTECTED = [
     ("POST", "/auth/logout", None),
     ("GET", "/me", None),
-    ("POST", "/sync/push", {"client_id": "x", "protocol_version": 1, "changes": []}),
+    ("POST", "/sync/push", {"client_id": "x", "protocol_version": PROTOCOL_VERSION, "changes": []}),
     ("GET", "/sync/pull", None),
     ("PUT", "/blobs/" + hashlib.sha256(b"x").hexdigest(), b"x"),
     ("GET", "/blobs/" + hashlib.sha256(b"x").hexdigest(), None),

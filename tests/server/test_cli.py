@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .conftest import change, company_data, run_cli, start_server
+from .conftest import HEADERS, PROTOCOL_VERSION, change, company_data, run_cli, start_server
 
 
 @pytest.fixture
@@ -86,13 +86,14 @@ def test_sigterm_keeps_committed_changes(fresh_db: str, tmp_path: Path, backend:
         token = requests.post(
             f"{srv.base}/api/v1/auth/login",
             json={"username": "anna", "password": "hemmeligt-ord"},
+            headers=HEADERS,
             timeout=30,
         ).json()["token"]
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = {"Authorization": f"Bearer {token}", **HEADERS}
         c = change("company", company_data())
         r = requests.post(
             f"{srv.base}/api/v1/sync/push",
-            json={"client_id": "k", "changes": [c]},
+            json={"client_id": "k", "protocol_version": PROTOCOL_VERSION, "changes": [c]},
             headers=headers,
             timeout=30,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from .conftest import change, company_data
+from .conftest import PROTOCOL_VERSION, change, company_data
 
 PUSHERS = 6
 PUSHES_EACH = 10
@@ -93,7 +93,7 @@ def test_two_brokers_racing_for_one_record_id_get_answers_not_errors(make_user: 
                 "/sync/push",
                 json={
                     "client_id": name,
-                    "protocol_version": 1,
+                    "protocol_version": PROTOCOL_VERSION,
                     "changes": [change("company", company_data(), id=record_id)],
                 },
             )

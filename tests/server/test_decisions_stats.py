@@ -13,7 +13,7 @@ from .conftest import build_network, change
 def submitted_application(api: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     ids = build_network(api)
     assert (
-        api.push(change("network", {"stage": "trin1"}, id=ids["network"], base=1))[0]["status"] == "applied"
+        api.push(change("network", {"stage": "stage_1"}, id=ids["network"], base=1))[0]["status"] == "applied"
     )
     app = change(
         "application",
@@ -41,10 +41,10 @@ def test_approval_reaches_the_broker_by_pull(make_user: Any) -> None:
     assert decided["bonus_ore"] == BROKER_BONUS_ORE
     assert dt.datetime.fromisoformat(decided["decided_at"]).tzinfo is not None
     network = by_key[("network", ids["network"])]
-    assert network["data"]["stage"] == "trin2"
+    assert network["data"]["stage"] == "stage_2"
     # The move is added to the network's history, at the decision's time.
     last_move = network["data"]["stage_history"][-1]
-    assert last_move["stage"] == "trin2"
+    assert last_move["stage"] == "stage_2"
     assert dt.datetime.fromisoformat(last_move["at"]) == dt.datetime.fromisoformat(
         decided["decided_at"]
     ).replace(microsecond=0)
@@ -54,12 +54,12 @@ def test_approval_reaches_the_broker_by_pull(make_user: Any) -> None:
     assert again.status_code == 409
     assert again.json()["error"] == "conflict"
     # A stale broker edit of the stage now conflicts with the server's change.
-    r2 = a.push(change("network", {"stage": "ansoegning"}, id=ids["network"], base=2))
+    r2 = a.push(change("network", {"stage": "application"}, id=ids["network"], base=2))
     assert r2[0]["status"] == "conflict"
-    assert r2[0]["server"]["data"]["stage"] == "trin2"
+    assert r2[0]["server"]["data"]["stage"] == "stage_2"
 
 
-def test_rejection_sends_the_network_back_to_trin1(make_user: Any) -> None:
+def test_rejection_sends_the_network_back_to_stage_1(make_user: Any) -> None:
     a, cw = make_user(), make_user("caseworker")
     ids, app = submitted_application(a)
     r = cw.post(
@@ -69,7 +69,7 @@ def test_rejection_sends_the_network_back_to_trin1(make_user: Any) -> None:
     seen = a.pull_all()
     assert seen[("application", app["id"])]["data"]["bonus_ore"] == 0
     assert seen[("application", app["id"])]["data"]["status"] == "rejected"
-    assert seen[("network", ids["network"])]["data"]["stage"] == "trin1"
+    assert seen[("network", ids["network"])]["data"]["stage"] == "stage_1"
 
 
 def test_decision_on_a_draft_is_409_and_bad_bodies_422(make_user: Any) -> None:
@@ -102,7 +102,7 @@ def test_stats_per_broker_and_total(make_user: Any) -> None:
         for i, s in enumerate((5, 4, 2))
     ]
     assert all(r["status"] == "applied" for r in a.push(screening, *satisfaction))
-    build_network(b)  # a kandidat network of B's
+    build_network(b)  # a candidate network of B's
     cw.post(f"/applications/{app['id']}/decision", json={"decision": "approved", "comment": ""})
     r = cw.get("/stats")
     assert r.status_code == 200
@@ -112,13 +112,13 @@ def test_stats_per_broker_and_total(make_user: Any) -> None:
     fa = brokers[a.id]["figures"]
     assert fa["companies_screened"] == 3
     assert fa["networks"] == 1
-    assert fa["networks_by_stage"]["trin2"] == 1
+    assert fa["networks_by_stage"]["stage_2"] == 1
     assert fa["action_plans"] == 1
     assert fa["satisfaction"]["responses"] == 3
     assert fa["satisfaction"]["percent"] == 66.7
     assert fa["satisfaction"]["met"] is False
     fb = brokers[b.id]["figures"]
-    assert (fb["networks"], fb["networks_by_stage"]["kandidat"], fb["action_plans"]) == (0, 1, 0)
+    assert (fb["networks"], fb["networks_by_stage"]["candidate"], fb["action_plans"]) == (0, 1, 0)
     year = str(dt.datetime.now(dt.UTC).year)
     assert brokers[a.id]["by_year"][year]["figures"]["action_plans"] == 1
     total = body["total"]

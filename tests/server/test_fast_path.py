@@ -15,7 +15,7 @@ from mægler_app.server.app import create_app, pull_args, push_args
 from mægler_app.server.db import Database
 from mægler_app.server.models import User
 
-from .conftest import change, company_data
+from .conftest import PROTOCOL_VERSION, change, company_data
 
 TOKEN = "et-token-i-cachen"
 
@@ -52,7 +52,7 @@ def request(app: Any, method: str, path: str, *, body: bytes = b"", query: str =
 
 
 def push_body(**fields: Any) -> bytes:
-    return orjson.dumps({"client_id": "k", "protocol_version": 1, "changes": [], **fields})
+    return orjson.dumps({"client_id": "k", "protocol_version": PROTOCOL_VERSION, "changes": [], **fields})
 
 
 def test_a_well_formed_push_with_a_cached_token_takes_the_fast_path(app: Any) -> None:

@@ -10,23 +10,40 @@ from typing import Any
 
 import requests
 
-from mægler_app.domain.sync_contract import MAX_BLOB_BYTES, MAX_PUSH_BYTES
+from mægler_app.domain.sync_contract import MAX_BLOB_BYTES, MAX_PUSH_BYTES, PROTOCOL_VERSION
 
-from .conftest import change, company_data
+from .conftest import HEADERS, PASSWORD, change, company_data
 
 
-def test_protocol_version(make_user: Any) -> None:
+def test_protocol_version(make_user: Any, server: Any) -> None:
     a = make_user()
-    r = a.get("/me", headers={"X-Protocol-Version": "2"})
-    assert r.status_code == 426
-    assert r.json()["error"] == "upgrade_required"
-    assert "Opdatér Mægler" in r.json()["detail"]
-    # Missing header means version 1.
-    del a.http.headers["X-Protocol-Version"]
     assert a.get("/me").status_code == 200
-    body = {"client_id": "x", "protocol_version": 2, "changes": [change("company", company_data())]}
-    r = a.post("/sync/push", json=body)
+    for other in ("1", str(PROTOCOL_VERSION + 1)):
+        r = a.get("/me", headers={"X-Protocol-Version": other})
+        assert r.status_code == 426
+        assert r.json()["error"] == "upgrade_required"
+        assert "Opdatér Mægler" in r.json()["detail"]
+    # Version 1 speaks the Danish values: its login and its push are refused, not misread.
+    r = requests.post(
+        f"{server.base}/api/v1/auth/login",
+        json={"username": a.user["username"], "password": PASSWORD},
+        headers={"X-Protocol-Version": "1"},
+        timeout=30,
+    )
+    assert r.status_code == 426 and "Opdatér Mægler" in r.json()["detail"]
+    old_body = {"client_id": "x", "protocol_version": 1, "changes": [change("company", company_data())]}
+    r = a.post("/sync/push", json=old_body, headers={"X-Protocol-Version": "1"})
     assert r.status_code == 426
+    # A request without the header is taken as version 1.
+    del a.http.headers["X-Protocol-Version"]
+    assert a.get("/me").status_code == 426
+    r = a.post("/sync/push", json={**old_body, "protocol_version": PROTOCOL_VERSION})
+    assert r.status_code == 426
+    # healthz answers any version, and says which one the server speaks.
+    assert a.get("/healthz").json() == {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+    a.http.headers.update(HEADERS)
+    # The header is right but the body says version 1: refused too.
+    assert a.post("/sync/push", json=old_body).status_code == 426
     assert a.pull_all() == {}  # nothing was applied
 
 
@@ -57,6 +74,7 @@ def test_content_length_that_lies_is_refused(make_user: Any, server: Any) -> Non
     conn.putrequest("POST", "/api/v1/sync/push")
     conn.putheader("Authorization", f"Bearer {a.token}")
     conn.putheader("Content-Type", "application/json")
+    conn.putheader("X-Protocol-Version", str(PROTOCOL_VERSION))
     conn.putheader("Content-Length", str(MAX_PUSH_BYTES + 1))
     conn.endheaders()
     resp = conn.getresponse()
@@ -125,5 +143,5 @@ def test_forms_publish_and_list(make_user: Any) -> None:
 
 def test_healthz_needs_nothing(server: Any) -> None:
     r = requests.get(f"{server.base}/api/v1/healthz", timeout=10)
-    assert r.json() == {"status": "ok", "protocol_version": 1}
+    assert r.json() == {"status": "ok", "protocol_version": PROTOCOL_VERSION}
     assert requests.get(f"{server.base}/docs", timeout=10).status_code == 200

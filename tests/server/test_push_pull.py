@@ -246,7 +246,7 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
     net = ids["network"]
     half = FACILITATION_FRAME_ORE // 2
     results = a.push(
-        change("expense", {"network_id": net, "amount_ore": half, "category": "forplejning"}),
+        change("expense", {"network_id": net, "amount_ore": half, "category": "catering"}),
         change("expense", {"network_id": net, "amount_ore": half}),
         change("expense", {"network_id": net, "amount_ore": 1}),
         change("expense", {"network_id": net, "amount_ore": 1, "override_reason": "Aftalt med Væksthus"}),
@@ -350,22 +350,24 @@ def test_client_cannot_set_status_other_than_submit(make_user: Any) -> None:
 def test_network_stage_needs_composition(make_user: Any) -> None:
     a = make_user()
     small = build_network(a, independent=2)
-    r = one(a.push(change("network", {"stage": "screenet"}, id=small["network"], base=1)))
+    r = one(a.push(change("network", {"stage": "screened"}, id=small["network"], base=1)))
     assert r["status"] == "rejected"
     assert "mindst 3" in r["error"]
     heavy = build_network(a, independent=3, knowledge=3)
-    r = one(a.push(change("network", {"stage": "trin1"}, id=heavy["network"], base=1)))
+    r = one(a.push(change("network", {"stage": "stage_1"}, id=heavy["network"], base=1)))
     assert r["status"] == "rejected" and "højst være 2" in r["error"]
     ok = build_network(a, independent=3, knowledge=2)
-    assert one(a.push(change("network", {"stage": "trin1"}, id=ok["network"], base=1)))["status"] == "applied"
+    assert (
+        one(a.push(change("network", {"stage": "stage_1"}, id=ok["network"], base=1)))["status"] == "applied"
+    )
     # A deleted membership no longer counts.
     three = build_network(a, independent=3)
     one(a.push(change("membership", id=three["members"][0], base=1, deleted=True)))
-    r = one(a.push(change("network", {"stage": "screenet"}, id=three["network"], base=1)))
+    r = one(a.push(change("network", {"stage": "screened"}, id=three["network"], base=1)))
     assert r["status"] == "rejected"
     # Closing a candidate needs no members.
     assert (
-        one(a.push(change("network", {"stage": "afsluttet"}, id=small["network"], base=1)))["status"]
+        one(a.push(change("network", {"stage": "closed"}, id=small["network"], base=1)))["status"]
         == "applied"
     )
 
@@ -384,7 +386,7 @@ def test_stage_changes_of_several_networks_in_one_push_count_that_push_too(make_
         change("membership", id=losing["members"][0], base=1, deleted=True),
         change("membership", {"network_id": short["network"]}, id=moving["members"][0], base=1),
         *(
-            change("network", {"stage": "screenet"}, id=n["network"], base=1)
+            change("network", {"stage": "screened"}, id=n["network"], base=1)
             for n in (short, losing, moving, fine)
         ),
     )

@@ -10,6 +10,8 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 
+from .conftest import HEADERS  # noqa: E402
+
 EXAMPLES_PER_OPERATION = 15
 CASEWORKER_PATHS = ("/decision", "/forms", "/stats")
 
@@ -24,7 +26,7 @@ def test_no_input_gives_a_500(server: Any, make_user: Any) -> None:
 
     def run(op: Any, mode: Any) -> None:
         who = caseworker if any(w in op.path for w in CASEWORKER_PATHS) else broker
-        headers = {"Authorization": f"Bearer {who.token}", "X-Protocol-Version": "1"}
+        headers = {"Authorization": f"Bearer {who.token}", **HEADERS}
 
         @given(case=op.as_strategy(generation_mode=mode))
         @settings(

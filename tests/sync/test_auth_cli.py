@@ -15,6 +15,7 @@ from keyring.backends import fail
 from sqlalchemy import select
 
 from mægler_app.domain.cvr import make_valid_cvr
+from mægler_app.domain.sync_contract import PROTOCOL_VERSION
 from mægler_app.store.db import open_store
 from mægler_app.store.models import Company, OutboxEntry
 from mægler_app.sync import service
@@ -116,10 +117,11 @@ def test_other_protocol_version_keeps_the_outbox_untouched(
     _add_companies(store)
     before = _outbox_rows(store)
     api = service.api_for(store)
-    api.http.headers["X-Protocol-Version"] = "2"  # as if the server no longer serves our version
+    api.http.headers["X-Protocol-Version"] = "1"  # a laptop not yet updated to the English values
     with pytest.raises(UpgradeRequiredError) as err:
         run_to_end(SyncEngine(store, api).run())
-    assert "nyere udgave" in str(err.value)
+    # The server's own words reach the broker, and nothing queued is lost or marked.
+    assert "nyere udgave" in str(err.value) and "Opdatér Mægler" in str(err.value)
     assert _outbox_rows(store) == before
 
 
@@ -141,7 +143,7 @@ def test_426_on_push_gives_the_entries_back_untouched(store: Any) -> None:
             run_to_end(SyncEngine(store, Api(fake.url, "t")).run())
         assert _outbox_rows(store) == before
         assert any(p == "/api/v1/sync/push" for _m, p, _h in fake.seen)
-        assert all(h.get("X-Protocol-Version") == "1" for _m, _p, h in fake.seen)
+        assert all(h.get("X-Protocol-Version") == str(PROTOCOL_VERSION) for _m, _p, h in fake.seen)
     finally:
         fake.close()
 

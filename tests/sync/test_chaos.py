@@ -74,7 +74,7 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
         broke = 0
         ids = []
         for round_no in range(12):
-            net = add_network(a.store, companies=3, stage="trin1", name=f"Netværk {round_no}")
+            net = add_network(a.store, companies=3, stage="stage_1", name=f"Netværk {round_no}")
             ids.append(net)
             with a.store.session() as s:
                 for i in range(40):

@@ -25,10 +25,10 @@ _cvr = iter(range(700_000, 10**6))
 
 
 def add_network(
-    store: Any, companies: int = 3, stage: str = "kandidat", name: str = "Metalnetværket"
+    store: Any, companies: int = 3, stage: str = "candidate", name: str = "Metalnetværket"
 ) -> dict[str, Any]:
     with store.session() as s:
-        net = Network(name=name, network_type="horisontalt", stage=stage)
+        net = Network(name=name, network_type="horizontal", stage=stage)
         s.add(net)
         cos = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"Virksomhed {i} ApS") for i in range(companies)]
         s.add_all(cos)
@@ -59,14 +59,14 @@ def outbox(store: Any) -> list[tuple[str, str, str]]:
 def test_two_laptops_of_one_broker_converge(new_user: Any, laptop: Any) -> None:
     user = new_user()
     a, b = laptop(user, "a"), laptop(user, "b")
-    ids = add_network(a.store, stage="trin1")  # stage folded into the creation: sent after the members
+    ids = add_network(a.store, stage="stage_1")  # stage folded into the creation: sent after the members
     report = a.sync()
     assert report.complete, report
     assert report.rejected == 0 and outbox(a.store) == []
     assert b.sync().complete
     assert snapshot(b.store).keys() == snapshot(a.store).keys()
     with b.store.session() as s:
-        assert s.get(Network, ids["network"]).stage == "trin1"
+        assert s.get(Network, ids["network"]).stage == "stage_1"
     # each edits another field of the same network, and B deletes a membership
     with a.store.session() as s:
         s.get(Network, ids["network"]).goals = "Fælles eksport til Tyskland"
@@ -111,7 +111,7 @@ def test_pulled_records_are_stored_as_this_computer_stores_its_own(new_user: Any
 
     user = new_user()
     a, b = laptop(user, "a"), laptop(user, "b")
-    ids = add_network(a.store, stage="trin1")
+    ids = add_network(a.store, stage="stage_1")
     with a.store.session() as s:
         s.add(
             Meeting(
@@ -158,7 +158,7 @@ def test_own_consecutive_changes_never_conflict(new_user: Any, laptop: Any) -> N
 
 def test_caseworker_decision_reaches_the_broker(new_user: Any, laptop: Any, caseworker_api: Any) -> None:
     a = laptop(new_user())
-    ids = add_network(a.store, stage="trin1")
+    ids = add_network(a.store, stage="stage_1")
     with a.store.session() as s:
         app = Application(
             network_id=ids["network"],
@@ -178,7 +178,7 @@ def test_caseworker_decision_reaches_the_broker(new_user: Any, laptop: Any, case
         got = s.get(Application, app.id)
         assert (got.status, got.decision, got.decision_comment) == ("approved", "approved", "Godt forarbejde")
         assert got.bonus_ore == BROKER_BONUS_ORE and got.decided_at is not None
-        assert s.get(Network, ids["network"]).stage == "trin2"
+        assert s.get(Network, ids["network"]).stage == "stage_2"
     assert outbox(a.store) == []  # a pulled decision is not sent back
 
 
@@ -285,14 +285,14 @@ def test_discarding_a_rejected_edit_brings_back_the_servers_copy(new_user: Any, 
     ids = add_network(a.store, companies=2)
     assert a.sync().complete
     with a.store.session() as s:
-        s.get(Network, ids["network"]).stage = "trin1"  # two companies are not a network
+        s.get(Network, ids["network"]).stage = "stage_1"  # two companies are not a network
     assert a.sync().rejected == 1
     (row,) = resolve.list_rejected(a.store)
     assert "mindst 3" in row.reason
     resolve.discard_rejected(a.store, row.seq)
     assert a.sync().complete
     with a.store.session() as s:
-        assert s.get(Network, ids["network"]).stage == "kandidat"
+        assert s.get(Network, ids["network"]).stage == "candidate"
 
 
 def test_a_refused_batch_is_narrowed_down_to_the_bad_change(new_user: Any, laptop: Any) -> None:
@@ -406,7 +406,7 @@ def test_batches_overlap_yet_reach_the_server_in_outbox_order(
     every change still arrives once, after what it refers to, in the order it was made."""
     user = new_user()
     a = laptop(user, "a")
-    made = [add_network(a.store, stage="trin1") for _ in range(3)]  # stage held back, then sent
+    made = [add_network(a.store, stage="stage_1") for _ in range(3)]  # stage held back, then sent
     with a.store.session() as s:
         good = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"God {i}") for i in range(5)]
         bad = Company(cvr=make_valid_cvr(next(_cvr)), name="Ond\x00 ApS")
@@ -422,7 +422,7 @@ def test_batches_overlap_yet_reach_the_server_in_outbox_order(
     assert b.sync().complete
     with b.store.session() as s:
         for ids in made:
-            assert s.get(Network, ids["network"]).stage == "trin1"
+            assert s.get(Network, ids["network"]).stage == "stage_1"
         assert s.get(Company, bad.id) is None
         assert all(s.get(Company, c.id) is not None for c in good)
     api = a.api()
@@ -448,13 +448,13 @@ def test_conflicting_stage_fields_are_shown_in_words() -> None:
     from mægler_app.sync.resolve import FIELD_LABELS, show_value
 
     history = [
-        {"stage": "kandidat", "at": "2026-03-01T09:30:00+00:00"},
-        {"stage": "trin1", "at": "2026-04-01T09:30:00+00:00"},
+        {"stage": "candidate", "at": "2026-03-01T09:30:00+00:00"},
+        {"stage": "stage_1", "at": "2026-04-01T09:30:00+00:00"},
     ]
     assert (
         show_value("stage_history", history)
         == "Kandidat (1. marts 2026) → Trin 1: netværk etableret (1. april 2026)"
     )
-    assert show_value("stage", "trin2") == "Trin 2: handlingsplan"
+    assert show_value("stage", "stage_2") == "Trin 2: handlingsplan"
     assert show_value("stage", "fra-en-nyere-udgave") == "fra-en-nyere-udgave"
     assert FIELD_LABELS["stage_history"] == "Faseforløb"

@@ -242,6 +242,31 @@ def test_rejected_change_shown_with_reason_and_discarded(
         assert s.scalars(select(OutboxEntry)).all() == []
 
 
+def test_a_laptop_of_the_old_protocol_is_told_to_update_and_keeps_its_changes(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any, monkeypatch: Any
+) -> None:
+    from mægler_app.sync import api as sync_api
+
+    def entries() -> list[tuple[Any, ...]]:
+        with lap.store.session() as s:
+            return [
+                (e.seq, e.change_id, e.status, e.attempts, e.data, e.last_error)
+                for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))
+            ]
+
+    lap = laptop(new_user())
+    add_network(lap.store)
+    before = entries()
+    assert before
+    monkeypatch.setattr(sync_api, "PROTOCOL_VERSION", 1)  # a Mægler not yet updated
+    window = _window(qtbot, lap.store)
+    view = _sync_view(window)
+    qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    assert "Opdatér Mægler" in view.result.text()
+    assert entries() == before
+
+
 def test_cancel_stops_between_batches_and_loses_nothing(
     qtbot: Any, sync_server: Any, new_user: Any, laptop: Any
 ) -> None:

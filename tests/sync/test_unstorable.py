@@ -392,7 +392,7 @@ def test_an_unknown_stage_parks_the_network_and_an_app_that_knows_it_stores_it_a
     broker = _add_user(sync_server, "broker")
     api = _http(sync_server, broker)
     ids = _broker_records(api)
-    _corrupt(sync_server, "network", ids["network"], {"stage": "trin4"})
+    _corrupt(sync_server, "network", ids["network"], {"stage": "stage_4"})
     lap = laptop_on(sync_server, broker, "a")
     report = lap.sync()
     # the network, its three memberships, two meetings and the expense
@@ -400,7 +400,7 @@ def test_an_unknown_stage_parks_the_network_and_an_app_that_knows_it_stores_it_a
     assert _count(lap, Company) == 3 and _count(lap, Network) == 0
     parked = _parked_rows(lap)
     assert parked[ids["network"]].reason == (
-        "Feltet »Fase (stage)« har værdien »trin4«, som denne udgave af Mægler ikke kender. Opdatér Mægler."
+        "Feltet »Fase (stage)« har værdien »stage_4«, som denne udgave af Mægler ikke kender. Opdatér Mægler."
     )
     assert lap.sync().parked == 7  # tried again, still refused, and not written again:
     with sqlite3.connect(lap.store.db_path) as con:
@@ -413,7 +413,7 @@ def test_an_unknown_stage_parks_the_network_and_an_app_that_knows_it_stores_it_a
         )
 
     # "an updated app": one that knows the stage
-    monkeypatch.setitem(apply._CLOSED_VALUES, ("network", "stage"), {"kandidat", "trin4"})
+    monkeypatch.setitem(apply._CLOSED_VALUES, ("network", "stage"), {"candidate", "stage_4"})
     apply._columns.cache_clear()
     try:
         report = lap.sync()

@@ -17,6 +17,7 @@ from ...domain.errors import DomainError
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.stages import STAGE_LABELS, Stage, StageError
 from ...domain.timeutil import utcnow
+from ...domain.vocab import ApplicationStatus
 from ..db import Store
 from ..models import ActionPlan, Application, Network
 from . import stage as stage_service
@@ -33,8 +34,8 @@ class ActionPlanInfo:
     end_date: dt.date | None
     notes: str
     stage: Stage
-    trin3_on: dt.date | None
-    trin3_evidence: str
+    stage_3_on: dt.date | None
+    stage_3_evidence: str
     warnings: list[str]
 
     @property
@@ -46,8 +47,8 @@ class ActionPlanInfo:
         return len(self.elements)
 
     @property
-    def is_trin3(self) -> bool:
-        return self.stage == Stage.TRIN3
+    def is_stage_3(self) -> bool:
+        return self.stage == Stage.STAGE_3
 
 
 def _approved(session: Session, network_id: str) -> Application | None:
@@ -56,7 +57,7 @@ def _approved(session: Session, network_id: str) -> Application | None:
         .where(
             Application.network_id == network_id,
             Application.deleted.is_(False),
-            Application.status == "approved",
+            Application.status == ApplicationStatus.APPROVED,
         )
         .order_by(Application.revision.desc())
         .limit(1)
@@ -117,8 +118,8 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
             end_date=end,
             notes=plan.notes if plan else "",
             stage=Stage(network.stage),
-            trin3_on=network.trin3_on,
-            trin3_evidence=network.trin3_evidence or "",
+            stage_3_on=network.stage_3_on,
+            stage_3_evidence=network.stage_3_evidence or "",
             warnings=_warnings(elements, start, end, app.period_months),
         )
 
@@ -153,7 +154,7 @@ def save_action_plan(
     return info
 
 
-def mark_trin3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
+def mark_stage_3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
     """The network has become a business network: record what shows it and the date."""
     day = on or utcnow().date()
     if day > utcnow().date():
@@ -162,18 +163,18 @@ def mark_trin3(store: Store, network_id: str, evidence: str, on: dt.date | None 
         network = s.get(Network, network_id)
         if network is None or network.deleted:
             raise DomainError("Netværket findes ikke.")
-        if network.stage != Stage.TRIN2:
+        if network.stage != Stage.STAGE_2:
             raise DomainError(
-                f"Kun et netværk på »{STAGE_LABELS[Stage.TRIN2]}« kan markeres som forretningsnetværk; "
+                f"Kun et netværk på »{STAGE_LABELS[Stage.STAGE_2]}« kan markeres som forretningsnetværk; "
                 f"netværket er på »{STAGE_LABELS[Stage(network.stage)]}«."
             )
-        network.trin3_evidence = evidence.strip()
+        network.stage_3_evidence = evidence.strip()
         s.flush()
         try:
-            stage_service.move(s, network, Stage.TRIN3)
+            stage_service.move(s, network, Stage.STAGE_3)
         except StageError as exc:
             raise DomainError(str(exc)) from exc
-        network.trin3_on = day
+        network.stage_3_on = day
     info = get_action_plan(store, network_id)
     assert info is not None
     return info

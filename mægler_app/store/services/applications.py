@@ -30,15 +30,16 @@ from ...domain.rules import (
 from ...domain.stages import STAGE_LABELS, Stage
 from ...domain.timeutil import utcnow
 from ...domain.validation import check_hours, check_months, check_split
+from ...domain.vocab import ApplicationStatus, Decision, OutboxStatus, ScreeningStatus, SplitMode, Verdict
 from ..db import Store
 from ..models import Application, Company, Meeting, Membership, Network, OutboxEntry, Screening
 from . import stage as stage_service
 
 STATUS_LABELS: dict[str, str] = {
-    "draft": "Kladde",
-    "submitted": "Indsendt",
-    "approved": "Bevilget",
-    "rejected": "Afslået",
+    ApplicationStatus.DRAFT: "Kladde",
+    ApplicationStatus.SUBMITTED: "Indsendt",
+    ApplicationStatus.APPROVED: "Bevilget",
+    ApplicationStatus.REJECTED: "Afslået",
 }
 PENDING_LABEL = "Indsendt – afventer afsendelse"
 
@@ -138,7 +139,7 @@ class ApplicationDraft:
     consultant_hours: int | None = None
     hourly_rate_ore: int | None = None
     period_months: int | None = None
-    split_mode: str = "equal"
+    split_mode: str = SplitMode.EQUAL
     split_basis_points: dict[str, int] = field(default_factory=dict)
 
 
@@ -186,7 +187,7 @@ class ApplicationDetail:
 
     @property
     def editable(self) -> bool:
-        return self.status == "draft"
+        return self.status == ApplicationStatus.DRAFT
 
     @property
     def can_submit(self) -> bool:
@@ -194,7 +195,7 @@ class ApplicationDetail:
 
     @property
     def can_start_revision(self) -> bool:
-        return self.status == "rejected" and self.is_latest
+        return self.status == ApplicationStatus.REJECTED and self.is_latest
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def compute_budget(draft: ApplicationDraft, companies: list[MemberInfo]) -> Budg
     company_share = percent_of(total, COMPANY_SHARE_PERCENT) if total is not None else None
     programme_share = total - company_share if total is not None and company_share is not None else None
     ids = [m.company_id for m in companies]
-    if draft.split_mode == "equal":
+    if draft.split_mode == SplitMode.EQUAL:
         bps = equal_basis_points(ids)
     else:
         bps = {cid: int(draft.split_basis_points.get(cid, 0) or 0) for cid in ids}
@@ -263,7 +264,7 @@ def check_draft(draft: ApplicationDraft, companies: list[MemberInfo]) -> dict[st
         out["rate"].append("Timeprisen skal være større end 0 kr.")
     if not companies:
         out["split"].append("Netværket har ingen virksomheder at fordele virksomhedernes andel på.")
-    elif draft.split_mode == "custom":
+    elif draft.split_mode == SplitMode.CUSTOM:
         out["split"] = check_split(
             [int(draft.split_basis_points.get(m.company_id, 0) or 0) for m in companies]
         )
@@ -272,9 +273,9 @@ def check_draft(draft: ApplicationDraft, companies: list[MemberInfo]) -> dict[st
 
 def _stage_blockers(network: NetworkPrefill) -> list[str]:
     blockers = []
-    if network.stage != Stage.TRIN1:
+    if network.stage != Stage.STAGE_1:
         blockers.append(
-            f"Kun et netværk på »{STAGE_LABELS[Stage.TRIN1]}« kan indsende en ansøgning; "
+            f"Kun et netværk på »{STAGE_LABELS[Stage.STAGE_1]}« kan indsende en ansøgning; "
             f"netværket er på »{network.stage_label}«."
         )
     if not network.screening_passed:
@@ -341,7 +342,9 @@ def _prefill(session: Session, network_id: str) -> NetworkPrefill:
         raise DomainError("Netværket findes ikke.")
     screenings = session.scalars(
         select(Screening).where(
-            Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "final"
+            Screening.network_id == network_id,
+            Screening.deleted.is_(False),
+            Screening.status == ScreeningStatus.FINAL,
         )
     ).all()
     latest = max(screenings, key=lambda s: s.finalized_at or s.updated_at, default=None)
@@ -368,7 +371,7 @@ def _prefill(session: Session, network_id: str) -> NetworkPrefill:
         stage=stage,
         stage_label=STAGE_LABELS[stage],
         members=_members(session, network_id),
-        screening_passed=verdict == "passed",
+        screening_passed=verdict == Verdict.PASSED,
         screening_verdict=verdict,
         screening_date=None if latest is None else (latest.finalized_at or latest.updated_at),
         screening_reasons=[] if latest is None else list(latest.reasons or []),
@@ -404,7 +407,7 @@ def _draft_of(app: Application) -> ApplicationDraft:
         consultant_hours=app.consultant_hours,
         hourly_rate_ore=app.hourly_rate_ore,
         period_months=app.period_months,
-        split_mode=app.split_mode or "equal",
+        split_mode=app.split_mode or SplitMode.EQUAL,
         split_basis_points={k: int(v) for k, v in (app.split_basis_points or {}).items()},
     )
 
@@ -416,7 +419,7 @@ def _pending_send(session: Session, application_id: str) -> bool:
                 exists().where(
                     OutboxEntry.entity == Application.__entity__,
                     OutboxEntry.record_id == application_id,
-                    OutboxEntry.status == "pending",
+                    OutboxEntry.status == OutboxStatus.PENDING,
                 )
             )
         )
@@ -433,7 +436,7 @@ def _latest_id(session: Session, network_id: str) -> str | None:
 
 
 def _status_label(status: str, pending: bool) -> str:
-    if status == "submitted" and pending:
+    if status == ApplicationStatus.SUBMITTED and pending:
         return PENDING_LABEL
     return STATUS_LABELS.get(status, status)
 
@@ -441,11 +444,15 @@ def _status_label(status: str, pending: bool) -> str:
 def _detail(session: Session, app: Application) -> ApplicationDetail:
     prefill = _prefill(session, app.network_id)
     draft = _draft_of(app)
-    companies = prefill.members if app.status == "draft" else _frozen_companies(session, app, prefill.members)
+    companies = (
+        prefill.members
+        if app.status == ApplicationStatus.DRAFT
+        else _frozen_companies(session, app, prefill.members)
+    )
     budget = compute_budget(draft, companies)
     problems = check_draft(draft, companies)
     blockers: list[str] = []
-    if app.status == "draft":
+    if app.status == ApplicationStatus.DRAFT:
         blockers = _stage_blockers(prefill) + [p for b in BLOCKS for p in problems[b]]
     pending = _pending_send(session, app.id)
     return ApplicationDetail(
@@ -455,14 +462,14 @@ def _detail(session: Session, app: Application) -> ApplicationDetail:
         previous_id=app.previous_id,
         status=app.status,
         status_label=_status_label(app.status, pending),
-        pending_send=pending and app.status == "submitted",
+        pending_send=pending and app.status == ApplicationStatus.SUBMITTED,
         submitted_at=app.submitted_at,
         decision=app.decision or "",
         decision_comment=app.decision_comment or "",
         decided_at=app.decided_at,
         bonus_ore=app.bonus_ore or 0,
         draft=draft,
-        network=replace(prefill, members=companies) if app.status != "draft" else prefill,
+        network=replace(prefill, members=companies) if app.status != ApplicationStatus.DRAFT else prefill,
         budget=budget,
         problems=problems,
         submit_blockers=blockers,
@@ -505,7 +512,7 @@ def list_applications(store: Store) -> list[ApplicationRow]:
         pending = set(
             s.scalars(
                 select(OutboxEntry.record_id).where(
-                    OutboxEntry.entity == Application.__entity__, OutboxEntry.status == "pending"
+                    OutboxEntry.entity == Application.__entity__, OutboxEntry.status == OutboxStatus.PENDING
                 )
             ).all()
         )
@@ -550,7 +557,7 @@ def networks_without_application(store: Store) -> list[NetworkChoice]:
             select(Network)
             .where(
                 Network.deleted.is_(False),
-                Network.stage.in_([Stage.KANDIDAT.value, Stage.SCREENET.value, Stage.TRIN1.value]),
+                Network.stage.in_([Stage.CANDIDATE.value, Stage.SCREENED.value, Stage.STAGE_1.value]),
             )
             .order_by(Network.name)
         ).all()
@@ -564,7 +571,7 @@ def networks_without_application(store: Store) -> list[NetworkChoice]:
                     n.id,
                     n.name,
                     STAGE_LABELS[Stage(n.stage)],
-                    n.stage == Stage.TRIN1 and facts.screening_passed,
+                    n.stage == Stage.STAGE_1 and facts.screening_passed,
                 )
             )
     return out
@@ -589,14 +596,14 @@ def _write_draft(app: Application, draft: ApplicationDraft, members: list[Member
     app.consultant_hours = draft.consultant_hours
     app.hourly_rate_ore = draft.hourly_rate_ore
     app.period_months = draft.period_months
-    if draft.split_mode not in ("equal", "custom"):
+    if draft.split_mode not in tuple(SplitMode):
         raise DomainError("Fordelingsnøglen skal være ligelig eller tilpasset.")
     app.split_mode = draft.split_mode
     ids = [m.company_id for m in members]
     # Always name every company, so the frozen application keeps who it was submitted with.
     app.split_basis_points = (
         equal_basis_points(ids)
-        if draft.split_mode == "equal"
+        if draft.split_mode == SplitMode.EQUAL
         else {cid: int(draft.split_basis_points.get(cid, 0) or 0) for cid in ids}
     )
 
@@ -607,7 +614,7 @@ def create_application(store: Store, network_id: str) -> str:
         network = s.get(Network, network_id)
         if network is None or network.deleted:
             raise DomainError("Netværket findes ikke.")
-        if network.stage in (Stage.AFSLUTTET, Stage.TRIN2, Stage.TRIN3, Stage.ANSOEGNING):
+        if network.stage in (Stage.CLOSED, Stage.STAGE_2, Stage.STAGE_3, Stage.APPLICATION):
             raise DomainError(
                 f"Netværket er på »{STAGE_LABELS[Stage(network.stage)]}« og kan ikke få en ny ansøgning."
             )
@@ -617,7 +624,7 @@ def create_application(store: Store, network_id: str) -> str:
                 "Netværket har allerede en ansøgning. Efter et afslag startes en ny version fra den gamle."
             )
         members = _members(s, network_id)
-        app = Application(network_id=network_id, revision=1, status="draft")
+        app = Application(network_id=network_id, revision=1, status=ApplicationStatus.DRAFT)
         draft = ApplicationDraft(expected_growth={m.company_id: {} for m in members})
         _write_draft(app, draft, members)
         s.add(app)
@@ -628,7 +635,7 @@ def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> Ap
     """Keep whatever the broker typed (rules are shown, not enforced, while drafting)."""
     with store.session() as s:
         app = _get(s, application_id)
-        if app.status != "draft":
+        if app.status != ApplicationStatus.DRAFT:
             raise DomainError(
                 f"Ansøgningen er {STATUS_LABELS.get(app.status, app.status).lower()} og kan ikke ændres."
             )
@@ -641,17 +648,17 @@ def submit(store: Store, application_id: str) -> ApplicationDetail:
     """Freeze the application and send it (through the outbox) to Væksthus; the network moves on."""
     with store.session() as s:
         app = _get(s, application_id)
-        if app.status != "draft":
+        if app.status != ApplicationStatus.DRAFT:
             raise DomainError("Ansøgningen er allerede indsendt.")
         detail = _detail(s, app)
         if detail.submit_blockers:
             raise DomainError("Ansøgningen kan ikke indsendes endnu: " + " ".join(detail.submit_blockers))
-        app.status = "submitted"
+        app.status = ApplicationStatus.SUBMITTED
         app.submitted_at = utcnow()
         s.flush()
         network = s.get(Network, app.network_id)
         assert network is not None
-        stage_service.move(s, network, Stage.ANSOEGNING)
+        stage_service.move(s, network, Stage.APPLICATION)
         s.flush()
         return _detail(s, app)
 
@@ -664,7 +671,7 @@ def apply_decision(
     Approval earns the broker's bonus and moves the network to trin 2; a rejection sends it back to
     trin 1 so a new revision can be written. Applying the same decision again changes nothing.
     """
-    if decision not in ("approved", "rejected"):
+    if decision not in tuple(Decision):
         raise DomainError("En afgørelse er enten bevilget eller afslået.")
     if decided_at.tzinfo is None:
         raise DomainError("Afgørelsens tidspunkt mangler tidszone.")
@@ -673,12 +680,12 @@ def apply_decision(
         app = _get(s, application_id)
         if app.status == decision and app.decision == decision:
             return _detail(s, app)
-        if app.status != "submitted":
+        if app.status != ApplicationStatus.SUBMITTED:
             raise DomainError(
                 "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er "
                 f"{STATUS_LABELS.get(app.status, app.status).lower()}."
             )
-        approved = decision == "approved"
+        approved = decision == Decision.APPROVED
         app.status = decision
         app.decision = decision
         app.decision_comment = comment or ""
@@ -686,9 +693,9 @@ def apply_decision(
         app.bonus_ore = BROKER_BONUS_ORE if approved else 0
         s.flush()
         network = s.get(Network, app.network_id)
-        if network is not None and network.stage != Stage.AFSLUTTET:
-            target = Stage.TRIN2 if approved else Stage.TRIN1
-            if network.stage == Stage.ANSOEGNING:
+        if network is not None and network.stage != Stage.CLOSED:
+            target = Stage.STAGE_2 if approved else Stage.STAGE_1
+            if network.stage == Stage.APPLICATION:
                 stage_service.move(s, network, target)
             # The server owns the decision and its consequences: follow it as it says, at its time.
             stage_service.record_move(network, target, decided_at)
@@ -700,18 +707,18 @@ def start_revision(store: Store, application_id: str) -> str:
     """A new draft from a rejected application: everything copied, revision + 1, linked back."""
     with store.session() as s:
         old = _get(s, application_id)
-        if old.status != "rejected":
+        if old.status != ApplicationStatus.REJECTED:
             raise DomainError("Kun en afslået ansøgning kan danne grundlag for en ny version.")
         if _latest_id(s, old.network_id) != old.id:
             raise DomainError("Der findes allerede en nyere version af ansøgningen.")
         network = s.get(Network, old.network_id)
-        if network is None or network.deleted or network.stage == Stage.AFSLUTTET:
+        if network is None or network.deleted or network.stage == Stage.CLOSED:
             raise DomainError("Netværket er afsluttet; der kan ikke skrives en ny ansøgning.")
-        if network.stage == Stage.ANSOEGNING:
-            stage_service.move(s, network, Stage.TRIN1)
+        if network.stage == Stage.APPLICATION:
+            stage_service.move(s, network, Stage.STAGE_1)
         new = Application(network_id=old.network_id, revision=old.revision + 1, previous_id=old.id)
         _write_draft(new, _draft_of(old), _members(s, old.network_id))
-        new.status = "draft"
+        new.status = ApplicationStatus.DRAFT
         s.add(new)
         return new.id
 

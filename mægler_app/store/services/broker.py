@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from ...domain.rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage
+from ...domain.vocab import ApplicationStatus
 from ..db import Store
 from ..models import Application, Network
 
 # Networks that count against the target: established ones, from trin 1 to trin 3.
-ESTABLISHED = (Stage.TRIN1, Stage.ANSOEGNING, Stage.TRIN2, Stage.TRIN3)
+ESTABLISHED = (Stage.STAGE_1, Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3)
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,16 @@ def broker_page(store: Store) -> BrokerPage:
     bonuses: list[BonusRow] = []
     earned = expected = approved = awaiting = drafts = 0
     for app_id, name, revision, status, bonus_ore, submitted_at, decided_at in apps:
-        if status == "approved":
+        if status == ApplicationStatus.APPROVED:
             approved += 1
             amount = int(bonus_ore or 0)
             earned += amount
             bonuses.append(BonusRow(app_id, name, revision, status, amount, True, decided_at))
-        elif status == "submitted":
+        elif status == ApplicationStatus.SUBMITTED:
             awaiting += 1
             expected += BROKER_BONUS_ORE
             bonuses.append(BonusRow(app_id, name, revision, status, BROKER_BONUS_ORE, False, submitted_at))
-        elif status == "draft":
+        elif status == ApplicationStatus.DRAFT:
             drafts += 1
     counts = {st.value: int(by_stage.get(st.value, 0)) for st in STAGE_ORDER}
     established = sum(counts[st.value] for st in ESTABLISHED)

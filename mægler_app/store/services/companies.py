@@ -19,6 +19,7 @@ from ...domain.numbers import optional, parse_date, parse_int, parse_kr
 from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
+from ...domain.vocab import FocusArea
 from ..db import Store
 from ..models import Company, Contact, EffectMeasurement
 
@@ -60,7 +61,7 @@ class CompanyData:
     city: str = ""
     municipality: str = ""
     employees: int | None = None
-    focus_area: str = "andet"
+    focus_area: str = FocusArea.OTHER
     industry: str = ""
     is_knowledge_institution: bool = False
     website: str = ""
@@ -112,10 +113,10 @@ class DuplicateCvrError(DomainError):
 
 
 def parse_focus_area(text: str) -> str:
-    """A focus area's label or key (any case) → its key; empty → ``andet``."""
+    """A focus area's label or key (any case) → its key; empty → ``other``."""
     s = (text or "").strip().lower()
     if not s:
-        return "andet"
+        return FocusArea.OTHER
     for key, label in FOCUS_AREAS.items():
         if s in (key, label.lower()):
             return key
@@ -171,7 +172,7 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
         if findings.errors:
             errors["employees"] = findings.errors[0]
         warnings += findings.warnings
-    focus = "andet"
+    focus: str = FocusArea.OTHER
     try:
         focus = parse_focus_area(text("focus_area"))
     except DomainError as exc:
@@ -241,7 +242,7 @@ def _data_of(c: Company) -> CompanyData:
         city=c.city or "",
         municipality=c.municipality or "",
         employees=c.employees,
-        focus_area=c.focus_area or "andet",
+        focus_area=c.focus_area or FocusArea.OTHER,
         industry=c.industry or "",
         is_knowledge_institution=bool(c.is_knowledge_institution),
         website=c.website or "",

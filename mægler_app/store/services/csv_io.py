@@ -18,6 +18,7 @@ from sqlalchemy import select
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.rules import FOCUS_AREAS
+from ...domain.vocab import FocusArea
 from ..db import Store
 from ..models import Company
 from .companies import CompanyData, parse_company
@@ -290,7 +291,7 @@ def _cell(company: Company, key: str) -> str:
     if key == "employees":
         return "" if value is None else str(value)
     if key == "focus_area":
-        return FOCUS_AREAS.get(value or "andet", "Andet")
+        return FOCUS_AREAS.get(value or FocusArea.OTHER, FOCUS_AREAS[FocusArea.OTHER])
     if key == "is_knowledge_institution":
         return "ja" if value else "nej"
     return value or ""

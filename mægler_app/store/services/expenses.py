@@ -26,13 +26,14 @@ from ...domain.rules import (
 )
 from ...domain.timeutil import utcnow
 from ...domain.validation import BudgetCheck, check_amount, receipt_required
+from ...domain.vocab import ExpenseCategory, ExpenseStatus
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
 from .overview import broker_name
 from .queries import live_with_network_name
 
-DRAFT = "draft"
-FINAL = "final"
+DRAFT = ExpenseStatus.DRAFT
+FINAL = ExpenseStatus.FINAL
 
 
 class ExpenseError(DomainError):
@@ -48,7 +49,7 @@ class ExpenseInput:
     network_id: str
     spent_on: dt.date
     amount_ore: int
-    category: str = "andet"
+    category: str = ExpenseCategory.OTHER
     description: str = ""
     meeting_id: str | None = None
     receipt_sha256: str = ""

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ...domain.errors import DomainError
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import ensure_utc, utcnow
+from ...domain.vocab import ExpenseStatus
 from ..db import Store
 from ..models import Company, Contact, Expense, Meeting, Membership, Network
 from .queries import live_with_network_name
@@ -278,7 +279,7 @@ def list_meetings(store: Store, network_id: str | None = None) -> list[MeetingRo
     with store.session() as s:
         q = live_with_network_name(Meeting, network_id)
         spent_q = select(Expense.meeting_id, Expense.amount_ore).where(
-            Expense.deleted.is_(False), Expense.status == "final", Expense.meeting_id.is_not(None)
+            Expense.deleted.is_(False), Expense.status == ExpenseStatus.FINAL, Expense.meeting_id.is_not(None)
         )
         if network_id is not None:
             spent_q = spent_q.where(Expense.network_id == network_id)

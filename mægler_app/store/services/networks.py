@@ -31,25 +31,26 @@ from ...domain.rules import (
 from ...domain.stages import STAGE_LABELS, Stage, StageError, missing_for, moves, next_stage, with_move
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.validation import check_network_members
+from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus, Verdict
 from ..db import Store
 from ..models import Application, Company, Expense, Meeting, Membership, Network, Screening
 from . import stage as stage_service
 
 # What each stage requires, as the broker reads it before anything is filled in.
 STAGE_REQUIREMENTS: dict[Stage, list[str]] = {
-    Stage.SCREENET: [
+    Stage.SCREENED: [
         f"Mindst {MIN_INDEPENDENT_COMPANIES} uafhængige virksomheder og højst "
         f"{MAX_KNOWLEDGE_INSTITUTIONS} videninstitutioner.",
         "En afsluttet screening.",
     ],
-    Stage.TRIN1: [
+    Stage.STAGE_1: [
         f"Mindst {MIN_INDEPENDENT_COMPANIES} uafhængige virksomheder og højst "
         f"{MAX_KNOWLEDGE_INSTITUTIONS} videninstitutioner.",
         "En bestået screening.",
     ],
-    Stage.ANSOEGNING: ["En bestået screening.", "En indsendt ansøgning om handlingsplan."],
-    Stage.TRIN2: ["Ansøgningen er bevilget af Væksthus."],
-    Stage.TRIN3: [
+    Stage.APPLICATION: ["En bestået screening.", "En indsendt ansøgning om handlingsplan."],
+    Stage.STAGE_2: ["Ansøgningen er bevilget af Væksthus."],
+    Stage.STAGE_3: [
         "Ansøgningen er bevilget af Væksthus.",
         "En beskrivelse af, hvad der viser at netværket er blevet et forretningsnetværk.",
     ],
@@ -76,7 +77,7 @@ class NetworkDetail:
     closed_reason: str
     closed_reason_text: str
     closed_on: dt.date | None
-    trin3_evidence: str
+    stage_3_evidence: str
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class CompanyHit:
 class Composition:
     independent: int
     knowledge: int
-    errors: list[str] = field(default_factory=list)  # stop the network from leaving kandidat
+    errors: list[str] = field(default_factory=list)  # stop the network from leaving candidate
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -174,9 +175,9 @@ def save_network(store: Store, data: NetworkData, network_id: str | None = None)
             now = utcnow()
             network = Network(
                 **values,
-                stage=Stage.KANDIDAT.value,
+                stage=Stage.CANDIDATE.value,
                 stage_changed_at=now,
-                stage_history=with_move([], Stage.KANDIDAT, now),
+                stage_history=with_move([], Stage.CANDIDATE, now),
             )
             s.add(network)
             return network.id
@@ -213,7 +214,7 @@ def get_network(store: Store, network_id: str) -> NetworkDetail:
             n.closed_reason or "",
             n.closed_reason_text or "",
             n.closed_on,
-            n.trin3_evidence or "",
+            n.stage_3_evidence or "",
         )
 
 
@@ -297,7 +298,7 @@ def _parse_sql_time(value: object) -> dt.date | dt.datetime | None:
 
 def is_inactive(stage: Stage, last: dt.datetime, now: dt.datetime) -> bool:
     """Open networks with nothing happening for INACTIVE_AFTER_DAYS days are marked."""
-    if stage in (Stage.AFSLUTTET, Stage.TRIN3):
+    if stage in (Stage.CLOSED, Stage.STAGE_3):
         return False
     return (now - last) >= dt.timedelta(days=INACTIVE_AFTER_DAYS)
 
@@ -384,7 +385,7 @@ def _other_networks(s: Session, company_ids: list[str], network_id: str) -> dict
             Membership.deleted.is_(False),
             Membership.network_id != network_id,
             Network.deleted.is_(False),
-            Network.stage != Stage.AFSLUTTET.value,
+            Network.stage != Stage.CLOSED.value,
         )
         .order_by(Network.name)
     ).all()
@@ -433,7 +434,7 @@ def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBE
     _check_role(role)
     with store.session() as s:
         network = _live(s, network_id)
-        if network.stage == Stage.AFSLUTTET:
+        if network.stage == Stage.CLOSED:
             raise DomainError("Netværket er afsluttet; der kan ikke tilføjes virksomheder.")
         company = s.get(Company, company_id)
         if company is None or company.deleted:
@@ -499,7 +500,7 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
     with store.session() as s:
         network = _live(s, network_id)
         current = Stage(network.stage)
-        target = next_stage(current) if current != Stage.AFSLUTTET else None
+        target = next_stage(current) if current != Stage.CLOSED else None
         missing: list[str] = []
         if target is not None:
             facts = stage_service.network_facts(s, network_id)
@@ -516,7 +517,7 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
 
 def move_to(store: Store, network_id: str, target: Stage) -> None:
     """Move the network to ``target``; StageError names everything missing."""
-    if target == Stage.AFSLUTTET:
+    if target == Stage.CLOSED:
         raise StageError("Brug »Afslut netværk« og angiv en begrundelse.")
     with store.session() as s:
         stage_service.move(s, _live(s, network_id), target)
@@ -530,13 +531,13 @@ def close_network(store: Store, network_id: str, reason: str, text: str) -> None
         raise DomainError("Skriv kort hvorfor netværket afsluttes.")
     with store.session() as s:
         stage_service.move(
-            s, _live(s, network_id), Stage.AFSLUTTET, close_reason=reason, close_text=text.strip()
+            s, _live(s, network_id), Stage.CLOSED, close_reason=reason, close_text=text.strip()
         )
 
 
 # timeline ---------------------------------------------------------------------------------------
-_VERDICTS = {"passed": "bestået", "not_passed": "ikke bestået"}
-_APP_STATUS = {"approved": "bevilget", "rejected": "afslået"}
+_VERDICTS: dict[str, str] = {Verdict.PASSED: "bestået", Verdict.NOT_PASSED: "ikke bestået"}
+_APP_STATUS: dict[str, str] = {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"}
 
 
 def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
@@ -553,7 +554,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
         n = _live(s, network_id)
         stage = Stage(n.stage)
         history = moves(n.stage_history)
-        if stage == Stage.AFSLUTTET:
+        if stage == Stage.CLOSED:
             reason = CLOSE_REASONS.get(n.closed_reason, n.closed_reason)
             add(
                 n.closed_on or n.stage_changed_at,
@@ -563,18 +564,18 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
         elif n.stage_changed_at is not None and not history:
             add(n.stage_changed_at, "stage", f"Flyttet til »{STAGE_LABELS[stage]}«")
         for move in history:
-            if move.stage == Stage.AFSLUTTET:
+            if move.stage == Stage.CLOSED:
                 continue  # the closing is told above, with its reason
             text = (
                 "Oprettet som kandidat"
-                if move.stage == Stage.KANDIDAT
+                if move.stage == Stage.CANDIDATE
                 else f"Flyttet til »{STAGE_LABELS[move.stage]}«"
             )
             add(move.at, "stage", text)
         if n.facilitation_opened_on:
             add(n.facilitation_opened_on, "stage", "Faciliteringsrammen åbnet")
-        if n.trin3_on and stage != Stage.TRIN3 and not any(m.stage == Stage.TRIN3 for m in history):
-            add(n.trin3_on, "stage", f"Flyttet til »{STAGE_LABELS[Stage.TRIN3]}«")
+        if n.stage_3_on and stage != Stage.STAGE_3 and not any(m.stage == Stage.STAGE_3 for m in history):
+            add(n.stage_3_on, "stage", f"Flyttet til »{STAGE_LABELS[Stage.STAGE_3]}«")
         for m in s.scalars(
             select(Meeting).where(Meeting.network_id == network_id, Meeting.deleted.is_(False))
         ):
@@ -591,7 +592,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
         for sc in s.scalars(
             select(Screening).where(Screening.network_id == network_id, Screening.deleted.is_(False))
         ):
-            if sc.status == "final":
+            if sc.status == ScreeningStatus.FINAL:
                 verdict = _VERDICTS.get(sc.verdict, sc.verdict or "afsluttet")
                 add(sc.finalized_at or sc.updated_at, "screening", f"Screening afsluttet: {verdict}")
             else:
@@ -603,7 +604,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
                 add(a.submitted_at, "application", f"Ansøgning (version {a.revision}) indsendt")
             if a.decided_at and a.status in _APP_STATUS:
                 add(a.decided_at, "application", f"Ansøgning (version {a.revision}) {_APP_STATUS[a.status]}")
-            if a.status == "draft":
+            if a.status == ApplicationStatus.DRAFT:
                 add(a.updated_at, "application", f"Ansøgning (version {a.revision}) under udarbejdelse")
     out.sort(key=lambda e: e.when, reverse=True)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from ...domain.vocab import OutboxStatus
 from ..db import Store
 from ..models import SYNCED, LocalState, OutboxEntry
 
@@ -14,7 +15,11 @@ def pending_counts(store: Store) -> tuple[int, int, int]:
         rows = dict(
             s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()  # type: ignore[arg-type]
         )
-    return rows.get("pending", 0), rows.get("conflict", 0), rows.get("rejected", 0)
+    return (
+        rows.get(OutboxStatus.PENDING, 0),
+        rows.get(OutboxStatus.CONFLICT, 0),
+        rows.get(OutboxStatus.REJECTED, 0),
+    )
 
 
 # Pulled records the sync engine could not store yet, one ``local_state`` row each, keyed by this
@@ -91,12 +96,16 @@ def live_counts(store: Store) -> dict[str, int]:
 
 
 # How a record stands with the server, for marking list rows; the worst state of its changes wins.
-MARK_PENDING, MARK_CONFLICT, MARK_REJECTED = "pending", "conflict", "rejected"
-_MARK_RANK = {MARK_PENDING: 0, MARK_CONFLICT: 1, MARK_REJECTED: 2}
+MARK_PENDING, MARK_CONFLICT, MARK_REJECTED = (
+    OutboxStatus.PENDING,
+    OutboxStatus.CONFLICT,
+    OutboxStatus.REJECTED,
+)
+_MARK_RANK: dict[str, int] = {MARK_PENDING: 0, MARK_CONFLICT: 1, MARK_REJECTED: 2}
 
 
 def sync_marks(store: Store, entity: str) -> dict[str, str]:
-    """Record id → "pending", "conflict" or "rejected" for every ``entity`` record with a change
+    """Record id → an OutboxStatus (its changes' worst) for every ``entity`` record with a change
     the server has not accepted yet (records not in the map are in step with the server)."""
     with store.session() as s:
         rows = s.execute(

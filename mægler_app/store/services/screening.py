@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ...domain.errors import DomainError
 from ...domain.stages import Stage
 from ...domain.timeutil import utcnow
+from ...domain.vocab import ScreeningStatus
 from ...forms import (
     SCREENING_FORM_ID,
     Evaluation,
@@ -76,7 +77,7 @@ class ScreeningView:
 
     @property
     def is_final(self) -> bool:
-        return self.status == "final"
+        return self.status == ScreeningStatus.FINAL
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _live_context(session: Session, network: Network) -> FormContext:
 
 def _context_of(session: Session, s: Screening, network: Network) -> FormContext:
     frozen = (s.answers or {}).get(FROZEN_CONTEXT_KEY)
-    if s.status == "final" and isinstance(frozen, dict):
+    if s.status == ScreeningStatus.FINAL and isinstance(frozen, dict):
         return FormContext(
             members=tuple(MemberInfo(**m) for m in frozen.get("members", [])),
             facts=dict(frozen.get("facts", {})),
@@ -209,13 +210,15 @@ def start_screening(store: Any, network_id: str, registry: FormRegistry | None =
         draft = session.scalars(
             select(Screening)
             .where(
-                Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "draft"
+                Screening.network_id == network_id,
+                Screening.deleted.is_(False),
+                Screening.status == ScreeningStatus.DRAFT,
             )
             .order_by(Screening.updated_at.desc())
         ).first()
         if draft is not None:
             return _view(draft, network)
-        if network.stage == Stage.AFSLUTTET:
+        if network.stage == Stage.CLOSED:
             raise ScreeningError("Netværket er afsluttet; der kan ikke startes en ny screening.")
         defn = registry.latest(SCREENING_FORM_ID)
         answers = prefill(defn, _live_context(session, network))
@@ -224,7 +227,7 @@ def start_screening(store: Any, network_id: str, registry: FormRegistry | None =
             form_id=defn.id,
             form_version=defn.version,
             answers=answers,
-            status="draft",
+            status=ScreeningStatus.DRAFT,
             owner_id=network.owner_id,
         )
         session.add(s)
@@ -269,7 +272,7 @@ def save_answers(store: Any, screening_id: str, answers: dict[str, Any]) -> Scre
     clean.pop(FROZEN_CONTEXT_KEY, None)
     with store.session() as session:
         s, network = _screening(session, screening_id)
-        if s.status == "final":
+        if s.status == ScreeningStatus.FINAL:
             raise ScreeningError(
                 "En afsluttet screening kan ikke ændres. Start en ny screening for at ændre vurderingen."
             )
@@ -296,7 +299,7 @@ def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | N
     registry = registry or registry_for(store)
     with store.session() as session:
         s, network = _screening(session, screening_id)
-        if s.status == "final":
+        if s.status == ScreeningStatus.FINAL:
             raise ScreeningError(
                 "Screeningen er allerede afsluttet. Start en ny screening for at ændre vurderingen."
             )
@@ -312,7 +315,7 @@ def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | N
         }
         now = utcnow()
         s.answers = answers
-        s.status = "final"
+        s.status = ScreeningStatus.FINAL
         s.verdict = result.verdict
         s.reasons = list(result.reasons)
         s.finalized_at = now

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for, with_move
 from ...domain.timeutil import utcnow
+from ...domain.vocab import ApplicationStatus, ScreeningStatus, Verdict
 from ..models import Application, Company, Membership, Network, Screening
 
 
@@ -30,7 +31,9 @@ def network_facts(session: Session, network_id: str) -> NetworkFacts:
     independent, knowledge = member_counts(session, network_id)
     screenings = session.scalars(
         select(Screening).where(
-            Screening.network_id == network_id, Screening.deleted.is_(False), Screening.status == "final"
+            Screening.network_id == network_id,
+            Screening.deleted.is_(False),
+            Screening.status == ScreeningStatus.FINAL,
         )
     ).all()
     latest = max(screenings, key=lambda s: s.finalized_at or s.updated_at, default=None)
@@ -42,13 +45,14 @@ def network_facts(session: Session, network_id: str) -> NetworkFacts:
         independent_companies=independent,
         knowledge_institutions=knowledge,
         screening_final=latest is not None,
-        screening_passed=latest is not None and latest.verdict == "passed",
+        screening_passed=latest is not None and latest.verdict == Verdict.PASSED,
         application_submitted=latest_app is not None
-        and latest_app.status in ("submitted", "approved", "rejected"),
-        application_approved=any(a.status == "approved" for a in apps),
-        application_rejected=latest_app is not None and latest_app.status == "rejected",
+        and latest_app.status
+        in (ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED),
+        application_approved=any(a.status == ApplicationStatus.APPROVED for a in apps),
+        application_rejected=latest_app is not None and latest_app.status == ApplicationStatus.REJECTED,
         action_plan_started=False,
-        trin3_evidence=network.trin3_evidence or "",
+        stage_3_evidence=network.stage_3_evidence or "",
     )
 
 
@@ -61,14 +65,14 @@ def record_move(network: Network, target: Stage, at: dt.datetime) -> None:
 
 def advance(session: Session, network: Network) -> Stage:
     """Move the network as far along the normal path as its facts allow (after a screening or a decision)."""
-    if network.stage == Stage.AFSLUTTET:
-        return Stage.AFSLUTTET
+    if network.stage == Stage.CLOSED:
+        return Stage.CLOSED
     facts = network_facts(session, network.id)
     target = furthest_reachable(Stage(network.stage), facts)
     if target != network.stage:
         record_move(network, target, utcnow())
         if (
-            target in (Stage.SCREENET, Stage.TRIN1)
+            target in (Stage.SCREENED, Stage.STAGE_1)
             and network.facilitation_opened_on is None
             and facts.screening_passed
         ):
@@ -85,9 +89,9 @@ def move(
     if missing:
         raise StageError(" ".join(missing))
     record_move(network, target, utcnow())
-    if target == Stage.AFSLUTTET:
+    if target == Stage.CLOSED:
         network.closed_reason = close_reason
         network.closed_reason_text = close_text
         network.closed_on = utcnow().date()
-    if target == Stage.TRIN3:
-        network.trin3_on = utcnow().date()
+    if target == Stage.STAGE_3:
+        network.stage_3_on = utcnow().date()

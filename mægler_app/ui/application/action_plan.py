@@ -31,7 +31,7 @@ class ActionPlanPanel(QGroupBox):
     """The checklist saves as each element is ticked; dates and notes with their button."""
 
     saved = Signal(str)
-    trin3_marked = Signal(str)
+    stage_3_marked = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,38 +104,38 @@ class ActionPlanPanel(QGroupBox):
         lay.addWidget(self.warning)
 
         # Trin 3: the network has become a business network.
-        self.trin3_box = QGroupBox(self.tr("Trin 3: forretningsnetværk"))
-        self.trin3_box.setObjectName("trin3")
-        tl = QVBoxLayout(self.trin3_box)
-        self.trin3_state = QLabel()
-        self.trin3_state.setObjectName("trin3State")
-        self.trin3_state.setWordWrap(True)
-        tl.addWidget(self.trin3_state)
+        self.stage_3_box = QGroupBox(self.tr("Trin 3: forretningsnetværk"))
+        self.stage_3_box.setObjectName("stage3")
+        tl = QVBoxLayout(self.stage_3_box)
+        self.stage_3_state = QLabel()
+        self.stage_3_state.setObjectName("stage3State")
+        self.stage_3_state.setWordWrap(True)
+        tl.addWidget(self.stage_3_state)
         tf = QFormLayout()
-        self.trin3_evidence = QPlainTextEdit()
-        self.trin3_evidence.setObjectName("trin3Evidence")
-        self.trin3_evidence.setPlaceholderText(
+        self.stage_3_evidence = QPlainTextEdit()
+        self.stage_3_evidence.setObjectName("stage3Evidence")
+        self.stage_3_evidence.setPlaceholderText(
             self.tr(
                 "Hvad viser, at netværket er et forretningsnetværk? Fx en fælles ordre, et fælles selskab."
             )
         )
-        self.trin3_evidence.setMaximumHeight(70)
-        self.trin3_date = QLineEdit()
-        self.trin3_date.setObjectName("trin3Date")
-        self.trin3_date.setMaximumWidth(160)
-        tf.addRow(self.tr("Det viser"), self.trin3_evidence)
-        tf.addRow(self.tr("Dato"), self.trin3_date)
+        self.stage_3_evidence.setMaximumHeight(70)
+        self.stage_3_date = QLineEdit()
+        self.stage_3_date.setObjectName("stage3Date")
+        self.stage_3_date.setMaximumWidth(160)
+        tf.addRow(self.tr("Det viser"), self.stage_3_evidence)
+        tf.addRow(self.tr("Dato"), self.stage_3_date)
         tl.addLayout(tf)
-        self.trin3_button = QPushButton(self.tr("Markér som forretningsnetværk (trin 3)"))
-        self.trin3_button.setObjectName("markTrin3")
-        self.trin3_button.clicked.connect(self.mark_trin3)
-        tl.addWidget(self.trin3_button)
-        self.trin3_problem = QLabel()
-        self.trin3_problem.setObjectName("error")
-        self.trin3_problem.setWordWrap(True)
-        self.trin3_problem.setVisible(False)
-        tl.addWidget(self.trin3_problem)
-        lay.addWidget(self.trin3_box)
+        self.stage_3_button = QPushButton(self.tr("Markér som forretningsnetværk (trin 3)"))
+        self.stage_3_button.setObjectName("markStage3")
+        self.stage_3_button.clicked.connect(self.mark_stage_3)
+        tl.addWidget(self.stage_3_button)
+        self.stage_3_problem = QLabel()
+        self.stage_3_problem.setObjectName("error")
+        self.stage_3_problem.setWordWrap(True)
+        self.stage_3_problem.setVisible(False)
+        tl.addWidget(self.stage_3_problem)
+        lay.addWidget(self.stage_3_box)
 
     def load(self, network_id: str) -> None:
         self.network_id = network_id
@@ -151,8 +151,8 @@ class ActionPlanPanel(QGroupBox):
             self.start.setText(format_date_input(info.start_date))
             self.end.setText(format_date_input(info.end_date))
             self.notes.setPlainText(info.notes)
-            if not self.trin3_date.text():
-                self.trin3_date.setText(format_date_input(utcnow().date()))
+            if not self.stage_3_date.text():
+                self.stage_3_date.setText(format_date_input(utcnow().date()))
         finally:
             self._loading = False
         self._show(info)
@@ -171,20 +171,20 @@ class ActionPlanPanel(QGroupBox):
         )
         self.warning.setText("\n".join(info.warnings))
         self.warning.setVisible(bool(info.warnings))
-        done = info.is_trin3
-        self.trin3_evidence.setReadOnly(done)
-        self.trin3_date.setReadOnly(done)
-        self.trin3_button.setVisible(not done)
+        done = info.is_stage_3
+        self.stage_3_evidence.setReadOnly(done)
+        self.stage_3_date.setReadOnly(done)
+        self.stage_3_button.setVisible(not done)
         if done:
-            self.trin3_state.setText(
+            self.stage_3_state.setText(
                 self.tr("Netværket er forretningsnetværk (trin 3) fra %1.").replace(
-                    "%1", format_date(info.trin3_on)
+                    "%1", format_date(info.stage_3_on)
                 )
             )
-            self.trin3_evidence.setPlainText(info.trin3_evidence)
-            self.trin3_date.setText(format_date_input(info.trin3_on))
+            self.stage_3_evidence.setPlainText(info.stage_3_evidence)
+            self.stage_3_date.setText(format_date_input(info.stage_3_on))
         else:
-            self.trin3_state.setText(
+            self.stage_3_state.setText(
                 self.tr(
                     "Når netværket samarbejder forretningsmæssigt (fx fælles ordrer, et fælles selskab), "
                     "markeres det som forretningsnetværk med dato og hvad der viser det."
@@ -228,18 +228,18 @@ class ActionPlanPanel(QGroupBox):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
-    def mark_trin3(self) -> None:
+    def mark_stage_3(self) -> None:
         if self.network_id is None:
             return
         try:
-            day = parse_date(self.trin3_date.text()) if self.trin3_date.text().strip() else None
-            info = svc.mark_trin3(self.ctx.store, self.network_id, self.trin3_evidence.toPlainText(), day)
+            day = parse_date(self.stage_3_date.text()) if self.stage_3_date.text().strip() else None
+            info = svc.mark_stage_3(self.ctx.store, self.network_id, self.stage_3_evidence.toPlainText(), day)
         except DomainError as exc:
-            self.trin3_problem.setText(str(exc))
-            self.trin3_problem.setVisible(True)
+            self.stage_3_problem.setText(str(exc))
+            self.stage_3_problem.setVisible(True)
             return
-        self.trin3_problem.setVisible(False)
+        self.stage_3_problem.setVisible(False)
         self._show(info)
         self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er markeret som forretningsnetværk (trin 3)."))
-        self.trin3_marked.emit(self.network_id)
+        self.stage_3_marked.emit(self.network_id)

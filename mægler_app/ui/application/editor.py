@@ -45,6 +45,7 @@ from ...domain.rules import (
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
 )
+from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
 from ...store.services import applications as svc
 from ..ask import confirm
 from ..context import AppContext
@@ -441,7 +442,7 @@ class ApplicationEditor(QWidget):
         self.hours.setText("" if draft.consultant_hours is None else str(draft.consultant_hours))
         self.months.setText("" if draft.period_months is None else str(draft.period_months))
         self.rate.setText("" if draft.hourly_rate_ore is None else format_kr_input(draft.hourly_rate_ore))
-        custom = draft.split_mode == "custom"
+        custom = draft.split_mode == SplitMode.CUSTOM
         self.split_custom.setChecked(custom)
         self.split_equal.setChecked(not custom)
         members = d.network.members
@@ -548,7 +549,7 @@ class ApplicationEditor(QWidget):
             consultant_hours=hours,
             hourly_rate_ore=rate,
             period_months=months,
-            split_mode="custom" if self.split_custom.isChecked() else "equal",
+            split_mode=SplitMode.CUSTOM if self.split_custom.isChecked() else SplitMode.EQUAL,
             split_basis_points=self.split_model.basis_points(),
         )
 
@@ -615,25 +616,25 @@ class ApplicationEditor(QWidget):
     def _show(self, d: svc.ApplicationDetail) -> None:
         self.detail = d
         self.status.setText(d.status_label)
-        self.status.setProperty("status", "pending" if d.pending_send else d.status)
+        self.status.setProperty("status", OutboxStatus.PENDING.value if d.pending_send else d.status)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-        if d.status in ("approved", "rejected"):
-            verdict = self.tr("Bevilget") if d.status == "approved" else self.tr("Afslået")
+        if d.status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED):
+            verdict = self.tr("Bevilget") if d.status == ApplicationStatus.APPROVED else self.tr("Afslået")
             text = f"<b>{verdict} {format_date(d.decided_at)}</b>"
             if d.decision_comment:
                 text += f": {_html(d.decision_comment)}"
-            if d.status == "approved":
+            if d.status == ApplicationStatus.APPROVED:
                 text += "<br>" + self.tr("Bonus til netværksmægleren: %1").replace(
                     "%1", format_kr(d.bonus_ore)
                 )
             elif d.can_start_revision:
                 text += "<br>" + self.tr("Start en ny version for at rette ansøgningen og sende den igen.")
             self.decision.setText(text)
-        self.decision.setVisible(d.status in ("approved", "rejected"))
+        self.decision.setVisible(d.status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED))
         self.submit_button.setVisible(d.editable)
         self.revision_button.setVisible(d.can_start_revision)
-        if d.status == "submitted":
+        if d.status == ApplicationStatus.SUBMITTED:
             when = format_datetime(d.submitted_at)
             self.message.setText(
                 self.tr("Indsendt %1. Ansøgningen er låst; afventer afsendelse til Væksthus.").replace(
@@ -650,8 +651,8 @@ class ApplicationEditor(QWidget):
             )
         elif not d.editable:
             self.message.setText("")
-        self.action_plan.setVisible(d.status == "approved")
-        if d.status == "approved":
+        self.action_plan.setVisible(d.status == ApplicationStatus.APPROVED)
+        if d.status == ApplicationStatus.APPROVED:
             self.action_plan.load(d.network_id)
         self._show_checks(d.budget, d.problems, d.draft)
         if d.editable:

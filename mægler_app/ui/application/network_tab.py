@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, 
 
 from ...domain.errors import DomainError
 from ...domain.numbers import format_date
+from ...domain.stages import Stage
 from ...store.services import applications as svc
 from ..context import AppContext
 from .editor import ApplicationEditor
@@ -58,7 +59,7 @@ class ApplicationTab(QWidget):
                 "til netværkets handlingsplan. Ansøgningen udfyldes på forhånd med netværkets virksomheder, "
                 "kerneopgave, mål, screening og den tentative plan."
             )
-            if not (pre.screening_passed and pre.stage.value == "trin1"):
+            if not (pre.screening_passed and pre.stage == Stage.STAGE_1):
                 text += "\n\n" + self.tr(
                     "Du kan skrive en kladde nu; den kan indsendes, når netværket er på trin 1 med en bestået "
                     "screening."

@@ -31,6 +31,7 @@ from ...domain.numbers import format_date, optional, parse_int
 from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
+from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
 from ..context import AppContext
 from .models import ContactsModel, KeyFiguresModel
@@ -259,7 +260,7 @@ class CompanyEditor(QWidget):
         for edit in self._line_edits():
             edit.clear()
         self.notes.clear()
-        self.focus_area.setCurrentIndex(self.focus_area.findData("andet"))
+        self.focus_area.setCurrentIndex(self.focus_area.findData(FocusArea.OTHER.value))
         self.knowledge.setChecked(False)
         self.figures_model.set_figures([])
         self._figures_snapshot = []

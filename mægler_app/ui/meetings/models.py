@@ -16,12 +16,13 @@ from ...domain.numbers import (
     format_percent_bp,
     parse_date,
 )
+from ...domain.vocab import ExpenseStatus
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
 from ..table import CellFault, CellFaults, Column, RowsTableModel, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
-_STATUS = {"final": "Endelig", "draft": "Kladde"}
+_STATUS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: "Kladde"}
 
 
 def _tr(text: str) -> str:

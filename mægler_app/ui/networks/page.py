@@ -179,7 +179,7 @@ class NetworkForm(QWidget):
         self.notes.setPlainText(d.notes)
         self._snapshot = self.data()
         _show(self.error, "")
-        self.set_closed(detail is not None and detail.stage == Stage.AFSLUTTET)
+        self.set_closed(detail is not None and detail.stage == Stage.CLOSED)
 
     def set_closed(self, closed: bool) -> None:
         for w in (self.name, self.network_type, self.core_task, self.participants, self.goals, self.terms):
@@ -651,7 +651,7 @@ class NetworkPage(QWidget):
             self.title.setText(str(exc))
             return
         self.title.setText(detail.data.name)
-        closed = detail.stage == Stage.AFSLUTTET
+        closed = detail.stage == Stage.CLOSED
         if self.form.is_dirty():
             # A refresh (a sync, another view's change) never throws away what is being typed.
             self.form.stored_changed(detail.data)
@@ -686,7 +686,7 @@ class NetworkPage(QWidget):
         detail = svc.get_network(self.ctx.store, self.network_id)
         _show(self.stage_error, "")
         self.stage_label.setText(self.tr("Fase: %1").replace("%1", info.label))
-        if info.stage == Stage.AFSLUTTET:
+        if info.stage == Stage.CLOSED:
             reason = CLOSE_REASONS.get(detail.closed_reason, detail.closed_reason)
             self.requires.setText(
                 self.tr("Afsluttet %1: %2. %3")

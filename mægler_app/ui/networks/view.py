@@ -34,13 +34,13 @@ from .models import NetworksModel, inactive_note
 from .page import NetworkPage
 
 _SHORT = {
-    Stage.KANDIDAT: "Kandidat",
-    Stage.SCREENET: "Screenet",
-    Stage.TRIN1: "Trin 1",
-    Stage.ANSOEGNING: "Ansøgning",
-    Stage.TRIN2: "Trin 2",
-    Stage.TRIN3: "Trin 3",
-    Stage.AFSLUTTET: "Afsluttet",
+    Stage.CANDIDATE: "Kandidat",
+    Stage.SCREENED: "Screenet",
+    Stage.STAGE_1: "Trin 1",
+    Stage.APPLICATION: "Ansøgning",
+    Stage.STAGE_2: "Trin 2",
+    Stage.STAGE_3: "Trin 3",
+    Stage.CLOSED: "Afsluttet",
 }
 
 

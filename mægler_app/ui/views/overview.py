@@ -61,7 +61,7 @@ class OverviewView(View):
         # Read with the standard library: this view paints before the store has loaded.
         o = figures(self.ctx.profile)
         frames_ore = o.frames_opened * FACILITATION_FRAME_ORE
-        active = sum(n for st, n in o.networks_by_stage.items() if st != Stage.AFSLUTTET)
+        active = sum(n for st, n in o.networks_by_stage.items() if st != Stage.CLOSED)
         self.card_networks.value.setText(str(active))
         target = TARGET_NETWORKS_PER_BROKER
         self.card_networks.note.setText(

@@ -1,0 +1,266 @@
+"""The app's vocabulary: every enumerated value, and the Danish label a person reads for it.
+
+Values are English snake_case (DESIGN.md §4): they are what the store, the server and the sync
+payloads hold. Labels are Danish and only ever shown. The network's stages live with the stage
+machine (``domain.stages.Stage``).
+
+The label dicts are keyed by the enums' members but typed by ``str``: a stored value is a plain
+string (perhaps one from a newer version that this one does not know), and it looks its label up
+directly, ``FOCUS_AREAS.get(company.focus_area, "")``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class NetworkType(StrEnum):
+    HORIZONTAL = "horizontal"
+    VERTICAL = "vertical"
+    COMPLEMENTARY = "complementary"
+    CONGRUENT = "congruent"
+
+
+class FocusArea(StrEnum):
+    ENERGY_ENVIRONMENT = "energy_environment"
+    FOOD = "food"
+    HEALTH_INDUSTRY = "health_industry"
+    OTHER = "other"
+
+
+class Risk(StrEnum):
+    TIME_USE = "time_use"
+    CONFLICTS = "conflicts"
+    ONE_SIDED_KNOWLEDGE = "one_sided_knowledge"
+    HOSTILE_TAKEOVER = "hostile_takeover"
+
+
+class GustavssonDimension(StrEnum):
+    PARTIES = "parties"
+    VISION = "vision"
+    STRUCTURE = "structure"
+    PROCESSES = "processes"
+
+
+class LeadSource(StrEnum):
+    LOCAL_BUSINESS_SERVICE = "local_business_service"
+    BUSINESS_ORGANISATION = "business_organisation"
+    INNOVATION_ENVIRONMENT = "innovation_environment"
+    PRIVATE_ADVISER = "private_adviser"
+    OWN_NETWORK = "own_network"
+    OTHER = "other"
+
+
+class MemberRole(StrEnum):
+    LEAD = "lead"
+    MEMBER = "member"
+    KNOWLEDGE = "knowledge"
+
+
+class MeetingKind(StrEnum):
+    COMPANY_VISIT = "company_visit"
+    STRATEGIC_STARTING_POINT = "strategic_starting_point"
+    BUSINESS_PREREQUISITES = "business_prerequisites"
+    KNOWLEDGE_INSTITUTION = "knowledge_institution"
+    TENTATIVE_PLAN = "tentative_plan"
+    OTHER = "other"
+
+
+class ExpenseCategory(StrEnum):
+    MEETING_ROOM = "meeting_room"
+    CATERING = "catering"
+    TRANSPORT = "transport"
+    MATERIALS = "materials"
+    SPEAKER = "speaker"
+    OTHER = "other"
+
+
+class CloseReason(StrEnum):
+    NO_POTENTIAL = "no_potential"
+    COMPANIES_WITHDREW = "companies_withdrew"
+    SCREENING_FAILED = "screening_failed"
+    MERGED = "merged"
+    APPLICATION_REJECTED = "application_rejected"
+    OTHER = "other"
+
+
+class ActionPlanElement(StrEnum):
+    PARTICIPANTS = "participants"
+    PURPOSE = "purpose"
+    STARTUP_PHASE = "startup_phase"
+    OPERATING_PHASE = "operating_phase"
+    BUSINESS_DEVELOPMENT = "business_development"
+    MARKET_DEVELOPMENT = "market_development"
+    TECHNOLOGY = "technology"
+    OTHER_AREAS = "other_areas"
+    BUDGET_ALLOCATION = "budget_allocation"
+    LIABILITY = "liability"
+    ENTRY_EXIT = "entry_exit"
+    CONFIDENTIALITY = "confidentiality"
+    COMPETITION = "competition"
+    CONFLICT_RESOLUTION = "conflict_resolution"
+
+
+class ScreeningStatus(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class Verdict(StrEnum):
+    """A final screening's verdict; a draft has none (stored as "")."""
+
+    PASSED = "passed"
+    NOT_PASSED = "not_passed"
+
+
+class ApplicationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Decision(StrEnum):
+    """Væksthus's decision on a submitted application (only the server sets it)."""
+
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ExpenseStatus(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class SplitMode(StrEnum):
+    """How the companies' share of an action plan is split: equally, or by an allocation key."""
+
+    EQUAL = "equal"
+    CUSTOM = "custom"
+
+
+class Role(StrEnum):
+    """A server account's role."""
+
+    BROKER = "broker"
+    CASEWORKER = "caseworker"
+
+
+class PushStatus(StrEnum):
+    """The server's answer to one pushed change (DESIGN.md §5)."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class OutboxStatus(StrEnum):
+    """A local change waiting in the outbox: not yet answered, or answered and waiting for the broker."""
+
+    PENDING = "pending"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+NETWORK_TYPES: dict[str, tuple[str, str]] = {
+    NetworkType.HORIZONTAL: (
+        "Horisontalt",
+        "Virksomheder på samme niveau i værdikæden, fx konkurrenter der går sammen om indkøb, "
+        "markedsføring eller eksport.",
+    ),
+    NetworkType.VERTICAL: (
+        "Vertikalt",
+        "Virksomheder i forskellige led af samme værdikæde: kunde, leverandør og underleverandør.",
+    ),
+    NetworkType.COMPLEMENTARY: (
+        "Komplementært",
+        "Virksomheder med produkter eller kompetencer der supplerer hinanden, så de sammen kan "
+        "levere en større løsning.",
+    ),
+    NetworkType.CONGRUENT: (
+        "Kongruent",
+        "Virksomheder med samme slags produkter eller kompetencer der samler kapacitet for at "
+        "kunne løfte større opgaver.",
+    ),
+}
+
+FOCUS_AREAS: dict[str, str] = {
+    FocusArea.ENERGY_ENVIRONMENT: "Energi/miljø",
+    FocusArea.FOOD: "Fødevarer",
+    FocusArea.HEALTH_INDUSTRY: "Erhverv-sundhed",
+    FocusArea.OTHER: "Andet",
+}
+
+RISKS: dict[str, str] = {
+    Risk.TIME_USE: "Tidsforbrug",
+    Risk.CONFLICTS: "Konflikter",
+    Risk.ONE_SIDED_KNOWLEDGE: "Ensidig videndeling",
+    Risk.HOSTILE_TAKEOVER: "Fjendtlig overtagelse",
+}
+
+GUSTAVSSON_DIMENSIONS: dict[str, str] = {
+    GustavssonDimension.PARTIES: "Parter",
+    GustavssonDimension.VISION: "Vision",
+    GustavssonDimension.STRUCTURE: "Struktur og bemanding",
+    GustavssonDimension.PROCESSES: "Processer og normer",
+}
+
+LEAD_SOURCES: dict[str, str] = {
+    LeadSource.LOCAL_BUSINESS_SERVICE: "Lokal erhvervsservice",
+    LeadSource.BUSINESS_ORGANISATION: "Erhvervsorganisation",
+    LeadSource.INNOVATION_ENVIRONMENT: "Innovationsmiljø",
+    LeadSource.PRIVATE_ADVISER: "Privat rådgiver",
+    LeadSource.OWN_NETWORK: "Mæglerens eget netværk",
+    LeadSource.OTHER: "Andet",
+}
+
+MEMBER_ROLES: dict[str, str] = {
+    MemberRole.LEAD: "Tovholdervirksomhed",
+    MemberRole.MEMBER: "Medlem",
+    MemberRole.KNOWLEDGE: "Videninstitution",
+}
+
+MEETING_KINDS: dict[str, str] = {
+    MeetingKind.COMPANY_VISIT: "Gensidigt virksomhedsbesøg",
+    MeetingKind.STRATEGIC_STARTING_POINT: "Afdækning af strategisk udgangssituation",
+    MeetingKind.BUSINESS_PREREQUISITES: "Forretningsmæssige forudsætninger",
+    MeetingKind.KNOWLEDGE_INSTITUTION: "Inddragelse af videninstitution",
+    MeetingKind.TENTATIVE_PLAN: "Tentativ plan for samarbejde",
+    MeetingKind.OTHER: "Andet",
+}
+
+EXPENSE_CATEGORIES: dict[str, str] = {
+    ExpenseCategory.MEETING_ROOM: "Mødelokale",
+    ExpenseCategory.CATERING: "Forplejning",
+    ExpenseCategory.TRANSPORT: "Transport",
+    ExpenseCategory.MATERIALS: "Materialer",
+    ExpenseCategory.SPEAKER: "Ekstern oplægsholder",
+    ExpenseCategory.OTHER: "Andet",
+}
+
+CLOSE_REASONS: dict[str, str] = {
+    CloseReason.NO_POTENTIAL: "Intet reelt forretningspotentiale",
+    CloseReason.COMPANIES_WITHDREW: "Virksomhederne trak sig",
+    CloseReason.SCREENING_FAILED: "Screeningen blev ikke bestået",
+    CloseReason.MERGED: "Lagt sammen med et andet netværk",
+    CloseReason.APPLICATION_REJECTED: "Ansøgningen blev afslået",
+    CloseReason.OTHER: "Andet",
+}
+
+ACTION_PLAN_ELEMENTS: dict[str, str] = {
+    ActionPlanElement.PARTICIPANTS: "Deltagere",
+    ActionPlanElement.PURPOSE: "Formål og baggrund",
+    ActionPlanElement.STARTUP_PHASE: "Opstartsfase",
+    ActionPlanElement.OPERATING_PHASE: "Driftsfase",
+    ActionPlanElement.BUSINESS_DEVELOPMENT: "Handlingsskitse: forretningsudvikling",
+    ActionPlanElement.MARKET_DEVELOPMENT: "Handlingsskitse: markedsudvikling inkl. eksport",
+    ActionPlanElement.TECHNOLOGY: "Handlingsskitse: teknologi",
+    ActionPlanElement.OTHER_AREAS: "Handlingsskitse: andre fælles områder",
+    ActionPlanElement.BUDGET_ALLOCATION: "Budget med fordelingsnøgle",
+    ActionPlanElement.LIABILITY: "Ansvar",
+    ActionPlanElement.ENTRY_EXIT: "Ind- og udtrædelseskriterier",
+    ActionPlanElement.CONFIDENTIALITY: "Fortrolighed",
+    ActionPlanElement.COMPETITION: "Konkurrence",
+    ActionPlanElement.CONFLICT_RESOLUTION: "Konfliktløsning",
+}
