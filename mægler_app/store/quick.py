@@ -13,12 +13,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.vocab import OutboxStatus
 from ..errors import UserError
 
 DB_NAME = "maegler.sqlite3"
 MIGRATION_VERSIONS = Path(__file__).with_name("migrations") / "versions"
 # The newest migration; tests/test_store.py checks it against Alembic's own head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 class StoreError(UserError):
@@ -152,7 +153,11 @@ def outbox_counts(profile: Path) -> tuple[int, int, int]:
         return 0, 0, 0
     finally:
         con.close()
-    return int(rows.get("pending", 0)), int(rows.get("conflict", 0)), int(rows.get("rejected", 0))
+    return (
+        int(rows.get(OutboxStatus.PENDING, 0)),
+        int(rows.get(OutboxStatus.CONFLICT, 0)),
+        int(rows.get(OutboxStatus.REJECTED, 0)),
+    )
 
 
 def local_state(profile: Path, key: str) -> object:
