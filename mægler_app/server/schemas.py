@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..domain.sync_contract import PROTOCOL_VERSION
 from ..domain.vocab import Decision, PushStatus
 from .jsonclean import clean_data, clean_text
 
@@ -58,7 +59,9 @@ class Change(BaseModel):
 
 class PushRequest(BaseModel):
     client_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(clean_text)]
-    protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = 1
+    # The header says the version of every request (the guard checks it first); a body that
+    # leaves it out is taken to be of that version.
+    protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = PROTOCOL_VERSION
     changes: Annotated[list[Change], Field(max_length=5000)]
 
 

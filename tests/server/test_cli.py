@@ -253,6 +253,7 @@ def test_threads_limit_the_database_work_and_one_is_enough(fresh_db: str, tmp_pa
         def broker(name: str) -> None:
             try:
                 http = requests.Session()
+                http.headers.update(HEADERS)
                 token = http.post(
                     f"{srv.base}/api/v1/auth/login",
                     json={"username": name, "password": "hemmeligt-ord"},
