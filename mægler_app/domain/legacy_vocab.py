@@ -150,7 +150,10 @@ def answer_maps(body: Mapping[str, Any]) -> AnswerMaps:
         found = {
             q["id"]: OPTION_LISTS[q["options_from"]]
             for q in section.get("questions") or []
-            if isinstance(q, dict) and isinstance(q.get("id"), str) and q.get("options_from") in OPTION_LISTS
+            if isinstance(q, dict)
+            and isinstance(q.get("id"), str)
+            and isinstance(q.get("options_from"), str)
+            and q["options_from"] in OPTION_LISTS
         }
         if not found:
             continue
