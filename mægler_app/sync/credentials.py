@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import keyring
 import keyring.errors
 
+from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.services.overview import get_state, set_state
 
@@ -87,7 +88,7 @@ def current_account(store: Store) -> Account | None:
         server_url=str(value["server_url"]),
         username=str(value.get("username", "")),
         user_id=str(value.get("user_id", "")),
-        role=str(value.get("role", "broker")),
+        role=str(value.get("role", Role.BROKER.value)),
     )
 
 

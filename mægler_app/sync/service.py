@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
 from ..store.services.overview import set_display_name
@@ -113,7 +114,8 @@ def login(
 
 
 def _role(role: str) -> str:
-    return {"broker": "netværksmægler", "caseworker": "sagsbehandler i Væksthus"}.get(role, role)
+    labels: dict[str, str] = {Role.BROKER: "netværksmægler", Role.CASEWORKER: "sagsbehandler i Væksthus"}
+    return labels.get(role, role)
 
 
 def logout(store: Store, token: str | None = None) -> str:

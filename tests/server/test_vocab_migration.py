@@ -1,4 +1,4 @@
-"""The server's migration s0003 on SQLite and PostgreSQL: a database of today's schema (s0002), full
+"""The server's migration s0003 on SQLite and PostgreSQL: a database of the schema before it, full
 of protocol version 1's Danish values, comes out in the English vocabulary; a change pushed before
 the translation is still recognised when an updated laptop sends it again."""
 
@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import requests
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, select, text
 
 from mægler_app.domain.sync_contract import PROTOCOL_VERSION
@@ -24,6 +25,8 @@ from mægler_app.server.schemas import Change
 from ..vocab_support import danish_left, protocol_1_screening_form
 from .conftest import HEADERS, PASSWORD, Api, start_server
 
+# The revision s0003 upgrades from (today's schema).
+BEFORE = str(ScriptDirectory.from_config(alembic_config("sqlite://")).get_revision("s0003").down_revision)
 OLD_NETWORK = {
     "name": "Vindkraftleverandørerne",
     "stage": "trin2",
@@ -84,7 +87,8 @@ OLD_CHANGE = Change(
 
 @pytest.fixture
 def old_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
-    """A server database at s0002 holding protocol version 1's values; yields (url, broker id)."""
+    """A server database at the revision before s0003, holding protocol version 1's values; yields
+    (url, broker id)."""
     from .conftest import make_db_url
 
     url = make_db_url(backend, tmp_path, request)
@@ -93,7 +97,7 @@ def old_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
         cfg = alembic_config(url)
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "s0002")
+            command.upgrade(cfg, BEFORE)
         broker = add_user(db, "anna", "broker", PASSWORD).id
         now = utcnow()
         with db.engine.begin() as conn:
@@ -275,7 +279,7 @@ def test_the_migration_goes_back_to_protocol_1(old_db: Any) -> None:
         cfg = alembic_config(url)
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "s0002")
+            command.downgrade(cfg, BEFORE)
         assert _records(db) == before
         with db.engine.connect() as conn:
             body = _json(

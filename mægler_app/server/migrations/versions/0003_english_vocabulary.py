@@ -11,7 +11,7 @@ versions stay as they are: a laptop's copy of a record is translated by its own 
 nothing needs to be pulled again.
 
 Revision ID: s0003
-Revises: s0002
+Revises: s0004
 Create Date: 2026-12-14
 """
 
@@ -35,7 +35,8 @@ from mægler_app.domain.legacy_vocab import (
 )
 
 revision = "s0003"
-down_revision = "s0002"
+# After s0004 (users' display names), which came first to main: one head.
+down_revision = "s0004"
 branch_labels = None
 depends_on = None
 
