@@ -62,11 +62,14 @@ def test_add_user_with_a_full_name_that_login_and_me_return(fresh_db: str, tmp_p
             body = requests.post(
                 f"{srv.base}/api/v1/auth/login",
                 json={"username": username, "password": "hemmeligt-ord"},
+                headers=HEADERS,
                 timeout=30,
             ).json()
             assert body["user"]["display_name"] == display_name
             me = requests.get(
-                f"{srv.base}/api/v1/me", headers={"Authorization": f"Bearer {body['token']}"}, timeout=30
+                f"{srv.base}/api/v1/me",
+                headers={"Authorization": f"Bearer {body['token']}", **HEADERS},
+                timeout=30,
             ).json()
             assert me["user"] == body["user"]
     finally:
