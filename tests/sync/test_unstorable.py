@@ -33,6 +33,7 @@ from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.sync.view import SyncView, parked_model
 from tests.server.conftest import (  # noqa: F401 - pg_url_factory: a fixture
+    HEADERS,
     PASSWORD,
     Api,
     ServerProcess,
@@ -65,7 +66,10 @@ def _add_user(srv: ServerProcess, role: str) -> str:
 
 def _http(srv: ServerProcess, username: str) -> Api:
     r = requests.post(
-        f"{srv.base}/api/v1/auth/login", json={"username": username, "password": PASSWORD}, timeout=30
+        f"{srv.base}/api/v1/auth/login",
+        json={"username": username, "password": PASSWORD},
+        headers=HEADERS,
+        timeout=30,
     )
     assert r.status_code == 200, r.text
     return Api(srv.base, r.json()["token"], r.json()["user"])
