@@ -141,7 +141,15 @@ class Msg:
     DATE_NO_SUCH_MONTH = Code("date_no_such_month")
     DATE_NO_SUCH_DAY = Code("date_no_such_day")
 
-    # --- server: push validation and the server's own refusals
+    # --- server: the server's own refusals (stage authority, frozen screenings, decisions)
+
+    # --- schema: per-entity validation of pushed records
+
+    # --- figures: programme figures and stats
+
+    # --- demo: demo data and the demo programme
+
+    # --- ui: texts of the app's screens (plurals, counts)
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -235,7 +243,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{field}: {text:q} is not a date; month {month} of {year} has {days} days.",
     },
     #
-    # --- server: push validation and the server's own refusals
+    # --- server: the server's own refusals (stage authority, frozen screenings, decisions)
+    #
+    #
+    # --- schema: per-entity validation of pushed records
+    #
+    #
+    # --- figures: programme figures and stats
+    #
+    #
+    # --- demo: demo data and the demo programme
+    #
+    #
+    # --- ui: texts of the app's screens (plurals, counts)
     #
     #
     # --- more
