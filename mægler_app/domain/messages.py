@@ -14,6 +14,7 @@ Templates are ``str.format`` templates with a few format specs of our own:
 - ``{d:date}``      a date or ISO date text as ``7. marts 2025``
 - ``{n:plural:virksomhed|virksomheder}``  the word for ``n`` (one | other), without the number
 - ``{text:q}``      text in Danish quotes (``»…«``)
+- ``{s:stage}``     a network stage (``stage_1``) as its label (``Trin 1: netværk etableret``)
 """
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ class _Formatter(string.Formatter):
             return forms[min(plural_form(value, self.language), len(forms) - 1)]
         if kind == "q":
             return f"»{value}«" if self.language == "da" else f"“{value}”"
+        if kind == "stage":
+            from .stages import stage_label  # stages raises messages of this module: imported late
+
+            return stage_label(value, self.language)
         return super().format_field(value, format_spec)
 
 
@@ -125,6 +130,25 @@ class Msg:
     TOO_MANY_KNOWLEDGE_INSTITUTIONS = Code("too_many_knowledge_institutions")
 
     # --- rules: stages, budget, application, CVR, CSV import (codes of existing rules go here)
+    # The stage machine (domain/stages.py); ``stage``, ``current``, ``target`` are Stage values.
+    STAGE_UNKNOWN = Code("stage_unknown")
+    STAGE_ALREADY = Code("stage_already")
+    STAGE_NETWORK_CLOSED = Code("stage_network_closed")
+    STAGE_MOVE_NOT_ALLOWED = Code("stage_move_not_allowed")
+    STAGE_CLOSE_REASON_MISSING = Code("stage_close_reason_missing")
+    STAGE_CLOSE_REASON_UNKNOWN = Code("stage_close_reason_unknown")
+    STAGE_CLOSE_TEXT_MISSING = Code("stage_close_text_missing")
+    STAGE_CLOSE_WITH_REASON = Code("stage_close_with_reason")
+    STAGE_BACK_ONLY_AFTER_REJECTION = Code("stage_back_only_after_rejection")
+    STAGE_PASSED_IS_NOT_CANDIDATE = Code("stage_passed_is_not_candidate")
+    STAGE_SCREENING_NOT_FINAL = Code("stage_screening_not_final")
+    STAGE_SCREENING_NOT_PASSED = Code("stage_screening_not_passed")
+    STAGE_APPLICATION_NOT_SUBMITTED = Code("stage_application_not_submitted")
+    STAGE_APPLICATION_NOT_APPROVED = Code("stage_application_not_approved")
+    STAGE_3_EVIDENCE_MISSING = Code("stage_3_evidence_missing")
+    STAGE_3_ONLY_FROM_STAGE_2 = Code("stage_3_only_from_stage_2")
+    STAGE_3_DATE_IN_FUTURE = Code("stage_3_date_in_future")
+    NETWORK_NOT_FOUND = Code("network_not_found")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -184,7 +208,81 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "at most {maximum:int} are allowed.",
     },
     # --- rules: stages, budget, application, CVR, CSV import
-    #
+    # Stage values render as their label with ``{stage:stage}``.
+    Msg.STAGE_UNKNOWN: {
+        "da": "Ukendt trin {stage:q}.",
+        "en": "Unknown stage {stage:q}.",
+    },
+    Msg.STAGE_ALREADY: {
+        "da": "Netværket er allerede på »{stage:stage}«.",
+        "en": "The network is already at “{stage:stage}”.",
+    },
+    Msg.STAGE_NETWORK_CLOSED: {
+        "da": "Netværket er afsluttet.",
+        "en": "The network is closed.",
+    },
+    Msg.STAGE_MOVE_NOT_ALLOWED: {
+        "da": "Et netværk kan ikke gå fra »{current:stage}« til »{target:stage}«.",
+        "en": "A network cannot go from “{current:stage}” to “{target:stage}”.",
+    },
+    Msg.STAGE_CLOSE_REASON_MISSING: {
+        "da": "Angiv hvorfor netværket afsluttes.",
+        "en": "Say why the network is closed.",
+    },
+    Msg.STAGE_CLOSE_REASON_UNKNOWN: {
+        "da": "Vælg hvorfor netværket afsluttes.",
+        "en": "Choose why the network is closed.",
+    },
+    Msg.STAGE_CLOSE_TEXT_MISSING: {
+        "da": "Skriv kort hvorfor netværket afsluttes.",
+        "en": "Write briefly why the network is closed.",
+    },
+    Msg.STAGE_CLOSE_WITH_REASON: {
+        "da": "Brug »Afslut netværk« og angiv en begrundelse.",
+        "en": "Use “Afslut netværk” (close the network) and give a reason.",
+    },
+    Msg.STAGE_BACK_ONLY_AFTER_REJECTION: {
+        "da": "Kun en afslået ansøgning sender netværket tilbage til trin 1.",
+        "en": "Only a rejected application sends the network back to stage 1.",
+    },
+    Msg.STAGE_PASSED_IS_NOT_CANDIDATE: {
+        "da": "Et netværk der har bestået screeningen er ikke kandidat.",
+        "en": "A network that has passed the screening is not a candidate.",
+    },
+    Msg.STAGE_SCREENING_NOT_FINAL: {
+        "da": "En afsluttet screening mangler.",
+        "en": "A finished screening is missing.",
+    },
+    Msg.STAGE_SCREENING_NOT_PASSED: {
+        "da": "Netværket skal have bestået screeningen.",
+        "en": "The network must have passed the screening.",
+    },
+    Msg.STAGE_APPLICATION_NOT_SUBMITTED: {
+        "da": "Ansøgningen om handlingsplan er ikke indsendt.",
+        "en": "The application for an action plan has not been submitted.",
+    },
+    Msg.STAGE_APPLICATION_NOT_APPROVED: {
+        "da": "Ansøgningen skal være bevilget af Væksthus.",
+        "en": "The application must be approved by Væksthus.",
+    },
+    Msg.STAGE_3_EVIDENCE_MISSING: {
+        "da": "Skriv hvad der viser, at netværket er blevet et forretningsnetværk.",
+        "en": "Write what shows that the network has become a business network.",
+    },
+    Msg.STAGE_3_ONLY_FROM_STAGE_2: {
+        "da": "Kun et netværk på »{target:stage}« kan markeres som forretningsnetværk; "
+        "netværket er på »{stage:stage}«.",
+        "en": "Only a network at “{target:stage}” can be marked as a business network; "
+        "the network is at “{stage:stage}”.",
+    },
+    Msg.STAGE_3_DATE_IN_FUTURE: {
+        "da": "Datoen for trin 3 kan ikke ligge i fremtiden.",
+        "en": "The date of stage 3 cannot be in the future.",
+    },
+    Msg.NETWORK_NOT_FOUND: {
+        "da": "Netværket findes ikke.",
+        "en": "The network does not exist.",
+    },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates
     # ``field`` is the label of what was typed, ``text`` the text as typed.

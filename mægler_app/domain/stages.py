@@ -1,6 +1,7 @@
 """The network's stage machine: candidate → screened → stage 1 → application → stage 2 → stage 3.
 
-Each transition knows what it requires and can say, in Danish, what is still missing.
+Each transition knows what it requires and can say what is still missing: a list of ``Message``s
+(``domain.messages``), which the app and the server render from the one catalogue.
 ``closed`` can be reached from any open stage, with a reason.
 """
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import DomainError
-from .rules import MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
+from .messages import Message, Msg
+from .rules import CLOSE_REASONS, MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
 
 
 class Stage(StrEnum):
@@ -34,6 +36,26 @@ STAGE_LABELS: dict[Stage, str] = {
     Stage.CLOSED: "Afsluttet",
 }
 
+STAGE_LABELS_EN: dict[Stage, str] = {
+    Stage.CANDIDATE: "Candidate",
+    Stage.SCREENED: "Screened",
+    Stage.STAGE_1: "Stage 1: network established",
+    Stage.APPLICATION: "Application submitted",
+    Stage.STAGE_2: "Stage 2: action plan",
+    Stage.STAGE_3: "Stage 3: business network",
+    Stage.CLOSED: "Closed",
+}
+
+
+def stage_label(value: str, language: str = "da") -> str:
+    """The label of a stage value in ``language``; a value this version does not know, as it is."""
+    labels = STAGE_LABELS_EN if language == "en" else STAGE_LABELS
+    try:
+        return labels[Stage(value)]
+    except ValueError:
+        return str(value)
+
+
 STAGE_ORDER: list[Stage] = [
     Stage.CANDIDATE,
     Stage.SCREENED,
@@ -47,6 +69,13 @@ STAGE_ORDER: list[Stage] = [
 
 class StageError(DomainError):
     pass
+
+
+def parse_stage(value: object) -> Stage:
+    """The stage a stored or sent value names; StageError (``stage_unknown``) for anything else."""
+    if isinstance(value, str) and value in STAGE_VALUES:
+        return Stage(value)
+    raise StageError(Msg.STAGE_UNKNOWN(stage=str(value)))
 
 
 @dataclass(frozen=True)
@@ -64,44 +93,41 @@ class NetworkFacts:
     stage_3_evidence: str = ""
 
 
-def composition_problems(independent: int, knowledge: int) -> list[str]:
+def composition_problems(independent: int, knowledge: int) -> list[Message]:
     """Why a network of this composition cannot leave candidate (empty when it can)."""
     problems = []
     if independent < MIN_INDEPENDENT_COMPANIES:
-        problems.append(
-            f"Netværket har {independent} uafhængige virksomheder; der skal være mindst "
-            f"{MIN_INDEPENDENT_COMPANIES}."
-        )
+        problems.append(Msg.TOO_FEW_COMPANIES(count=independent, minimum=MIN_INDEPENDENT_COMPANIES))
     if knowledge > MAX_KNOWLEDGE_INSTITUTIONS:
         problems.append(
-            f"Netværket har {knowledge} videninstitutioner; der må højst være {MAX_KNOWLEDGE_INSTITUTIONS}."
+            Msg.TOO_MANY_KNOWLEDGE_INSTITUTIONS(count=knowledge, maximum=MAX_KNOWLEDGE_INSTITUTIONS)
         )
     return problems
 
 
-def _requirements(target: Stage, f: NetworkFacts) -> list[str]:
-    missing: list[str] = []
+def _requirements(target: Stage, f: NetworkFacts) -> list[Message]:
+    missing: list[Message] = []
     if target == Stage.SCREENED:
         missing += composition_problems(f.independent_companies, f.knowledge_institutions)
         if not f.screening_final:
-            missing.append("En afsluttet screening mangler.")
+            missing.append(Msg.STAGE_SCREENING_NOT_FINAL())
     elif target == Stage.STAGE_1:
         missing += composition_problems(f.independent_companies, f.knowledge_institutions)
         if not f.screening_passed:
-            missing.append("Netværket skal have bestået screeningen.")
+            missing.append(Msg.STAGE_SCREENING_NOT_PASSED())
     elif target == Stage.APPLICATION:
         if not f.screening_passed:
-            missing.append("Netværket skal have bestået screeningen.")
+            missing.append(Msg.STAGE_SCREENING_NOT_PASSED())
         if not f.application_submitted:
-            missing.append("Ansøgningen om handlingsplan er ikke indsendt.")
+            missing.append(Msg.STAGE_APPLICATION_NOT_SUBMITTED())
     elif target == Stage.STAGE_2:
         if not f.application_approved:
-            missing.append("Ansøgningen skal være bevilget af Væksthus.")
+            missing.append(Msg.STAGE_APPLICATION_NOT_APPROVED())
     elif target == Stage.STAGE_3:
         if not f.application_approved:
-            missing.append("Ansøgningen skal være bevilget af Væksthus.")
+            missing.append(Msg.STAGE_APPLICATION_NOT_APPROVED())
         if not f.stage_3_evidence.strip():
-            missing.append("Skriv hvad der viser, at netværket er blevet et forretningsnetværk.")
+            missing.append(Msg.STAGE_3_EVIDENCE_MISSING())
     return missing
 
 
@@ -125,24 +151,34 @@ def next_stage(current: Stage) -> Stage | None:
     return order[order.index(current) + 1]
 
 
-def missing_for(current: Stage, target: Stage, facts: NetworkFacts, *, close_reason: str = "") -> list[str]:
+def missing_for(
+    current: Stage, target: Stage, facts: NetworkFacts, *, close_reason: str = ""
+) -> list[Message]:
     """Everything that stops ``current`` → ``target``; an empty list means the move is allowed."""
     if current == target:
-        return [f"Netværket er allerede på »{STAGE_LABELS[target]}«."]
+        return [Msg.STAGE_ALREADY(stage=target)]
     if current == Stage.CLOSED:
-        return ["Netværket er afsluttet."]
+        return [Msg.STAGE_NETWORK_CLOSED()]
     if target == Stage.CLOSED:
-        return [] if close_reason.strip() else ["Angiv hvorfor netværket afsluttes."]
+        return [] if close_reason.strip() else [Msg.STAGE_CLOSE_REASON_MISSING()]
     if target == Stage.STAGE_1 and current == Stage.APPLICATION:
         # Back to stage 1 after a rejected application, so a new revision can be written.
-        return [] if f_rejected(facts) else ["Kun en afslået ansøgning sender netværket tilbage til trin 1."]
+        return [] if f_rejected(facts) else [Msg.STAGE_BACK_ONLY_AFTER_REJECTION()]
     if target == Stage.CANDIDATE and current == Stage.SCREENED:
-        return (
-            [] if not facts.screening_passed else ["Et netværk der har bestået screeningen er ikke kandidat."]
-        )
+        return [] if not facts.screening_passed else [Msg.STAGE_PASSED_IS_NOT_CANDIDATE()]
     if target not in _NEXT[current]:
-        return [f"Et netværk kan ikke gå fra »{STAGE_LABELS[current]}« til »{STAGE_LABELS[target]}«."]
+        return [Msg.STAGE_MOVE_NOT_ALLOWED(current=current, target=target)]
     return _requirements(target, facts)
+
+
+def close_problems(reason: str, text: str) -> list[Message]:
+    """Why a network cannot be closed with this reason (one of CLOSE_REASONS) and these words."""
+    problems: list[Message] = []
+    if reason not in CLOSE_REASONS:
+        problems.append(Msg.STAGE_CLOSE_REASON_UNKNOWN())
+    if not text.strip():
+        problems.append(Msg.STAGE_CLOSE_TEXT_MISSING())
+    return problems
 
 
 def f_rejected(facts: NetworkFacts) -> bool:
@@ -150,10 +186,10 @@ def f_rejected(facts: NetworkFacts) -> bool:
 
 
 def transition(current: Stage, target: Stage, facts: NetworkFacts, *, close_reason: str = "") -> Stage:
-    """Move to ``target`` or raise StageError naming every missing requirement."""
+    """Move to ``target`` or raise StageError naming every missing requirement (``err.messages``)."""
     missing = missing_for(current, target, facts, close_reason=close_reason)
     if missing:
-        raise StageError(" ".join(missing))
+        raise StageError(*missing)
     return target
 
 

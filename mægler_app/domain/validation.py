@@ -47,7 +47,7 @@ def check_employees(value: int | None) -> Findings:
 
 
 def check_network_members(independent: int, knowledge: int) -> Findings:
-    f = Findings(errors=composition_problems(independent, knowledge))
+    f = Findings(errors=[str(p) for p in composition_problems(independent, knowledge)])
     total = independent + knowledge
     if total > USUAL_MAX_MEMBERS:
         size = "en erfa-gruppe" if total >= EXPERIENCE_GROUP_MIN else "mere end et typisk forretningsnetværk"

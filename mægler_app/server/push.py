@@ -851,7 +851,7 @@ def _check_network(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
             independent, knowledge = network_composition(ctx, ch.id)
             problems = composition_problems(independent, knowledge)
             if problems:
-                raise RejectedError(" ".join(problems))
+                raise RejectedError(" ".join(str(p) for p in problems))
     return data
 
 

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
-from ...domain.stages import STAGE_LABELS, Stage, StageError
+from ...domain.stages import Stage, StageError
 from ...domain.timeutil import utcnow
 from ...domain.vocab import ApplicationStatus
 from ..db import Store
@@ -158,22 +159,19 @@ def mark_stage_3(store: Store, network_id: str, evidence: str, on: dt.date | Non
     """The network has become a business network: record what shows it and the date."""
     day = on or utcnow().date()
     if day > utcnow().date():
-        raise DomainError("Datoen for trin 3 kan ikke ligge i fremtiden.")
+        raise DomainError(Msg.STAGE_3_DATE_IN_FUTURE())
     with store.session() as s:
         network = s.get(Network, network_id)
         if network is None or network.deleted:
-            raise DomainError("Netværket findes ikke.")
+            raise DomainError(Msg.NETWORK_NOT_FOUND())
         if network.stage != Stage.STAGE_2:
-            raise DomainError(
-                f"Kun et netværk på »{STAGE_LABELS[Stage.STAGE_2]}« kan markeres som forretningsnetværk; "
-                f"netværket er på »{STAGE_LABELS[Stage(network.stage)]}«."
-            )
+            raise DomainError(Msg.STAGE_3_ONLY_FROM_STAGE_2(target=Stage.STAGE_2, stage=network.stage))
         network.stage_3_evidence = evidence.strip()
         s.flush()
         try:
             stage_service.move(s, network, Stage.STAGE_3)
         except StageError as exc:
-            raise DomainError(str(exc)) from exc
+            raise DomainError(*exc.messages) from exc
         network.stage_3_on = day
     info = get_action_plan(store, network_id)
     assert info is not None

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import Message, Msg
 from ...domain.numbers import format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
@@ -28,7 +29,16 @@ from ...domain.rules import (
     NETWORK_TYPES,
     member_role,
 )
-from ...domain.stages import STAGE_LABELS, Stage, StageError, missing_for, moves, next_stage, with_move
+from ...domain.stages import (
+    STAGE_LABELS,
+    Stage,
+    StageError,
+    close_problems,
+    missing_for,
+    moves,
+    next_stage,
+    with_move,
+)
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.validation import check_network_members
 from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus, Verdict
@@ -134,7 +144,7 @@ class StageInfo:
     next_stage: Stage | None
     next_label: str
     requires: list[str]
-    missing: list[str]
+    missing: list[Message]
 
     @property
     def can_advance(self) -> bool:
@@ -501,7 +511,7 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
         network = _live(s, network_id)
         current = Stage(network.stage)
         target = next_stage(current) if current != Stage.CLOSED else None
-        missing: list[str] = []
+        missing: list[Message] = []
         if target is not None:
             facts = stage_service.network_facts(s, network_id)
             missing = missing_for(current, target, facts)
@@ -518,17 +528,16 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
 def move_to(store: Store, network_id: str, target: Stage) -> None:
     """Move the network to ``target``; StageError names everything missing."""
     if target == Stage.CLOSED:
-        raise StageError("Brug »Afslut netværk« og angiv en begrundelse.")
+        raise StageError(Msg.STAGE_CLOSE_WITH_REASON())
     with store.session() as s:
         stage_service.move(s, _live(s, network_id), target)
 
 
 def close_network(store: Store, network_id: str, reason: str, text: str) -> None:
     """Close with a reason from CLOSE_REASONS and the broker's own words."""
-    if reason not in CLOSE_REASONS:
-        raise DomainError("Vælg hvorfor netværket afsluttes.")
-    if not text.strip():
-        raise DomainError("Skriv kort hvorfor netværket afsluttes.")
+    problems = close_problems(reason, text)
+    if problems:
+        raise DomainError(problems[0])
     with store.session() as s:
         stage_service.move(
             s, _live(s, network_id), Stage.CLOSED, close_reason=reason, close_text=text.strip()

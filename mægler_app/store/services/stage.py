@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.messages import Msg
 from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for, with_move
 from ...domain.timeutil import utcnow
 from ...domain.vocab import ApplicationStatus, ScreeningStatus, Verdict
@@ -27,7 +28,7 @@ def member_counts(session: Session, network_id: str) -> tuple[int, int]:
 def network_facts(session: Session, network_id: str) -> NetworkFacts:
     network = session.get(Network, network_id)
     if network is None:
-        raise StageError("Netværket findes ikke.")
+        raise StageError(Msg.NETWORK_NOT_FOUND())
     independent, knowledge = member_counts(session, network_id)
     screenings = session.scalars(
         select(Screening).where(
@@ -87,7 +88,7 @@ def move(
     facts = network_facts(session, network.id)
     missing = missing_for(Stage(network.stage), target, facts, close_reason=close_reason)
     if missing:
-        raise StageError(" ".join(missing))
+        raise StageError(*missing)
     record_move(network, target, utcnow())
     if target == Stage.CLOSED:
         network.closed_reason = close_reason
