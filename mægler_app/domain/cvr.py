@@ -6,29 +6,35 @@ from stdnum.dk import cvr as _cvr
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 
 from .errors import DomainError
+from .messages import Msg
 
 
 class CvrError(DomainError):
     pass
 
 
-def normalize_cvr(text: str) -> str:
-    """``DK 13 58 56 28`` → ``13585628``; raises CvrError with a Danish reason."""
+CVR_LENGTH = 8
+
+
+def normalize_cvr(text: object) -> str:
+    """``DK 13 58 56 28`` → ``13585628``; raises CvrError with the reason (a ``cvr_…`` message)."""
+    if text is not None and not isinstance(text, str):
+        raise CvrError(Msg.CVR_NOT_TEXT())
     raw = (text or "").strip()
     if not raw:
-        raise CvrError("CVR-nummeret mangler.")
+        raise CvrError(Msg.CVR_MISSING())
     compact = raw.upper().replace("DK", "", 1) if raw.upper().startswith("DK") else raw
     compact = "".join(ch for ch in compact if ch not in " -.\u00a0")
     if not compact.isdigit():
-        raise CvrError(f"»{raw}« er ikke et CVR-nummer: det må kun indeholde cifre.")
-    if len(compact) != 8:
-        raise CvrError(f"»{raw}« er ikke et CVR-nummer: det skal have 8 cifre, ikke {len(compact)}.")
+        raise CvrError(Msg.CVR_NOT_DIGITS(text=raw))
+    if len(compact) != CVR_LENGTH:
+        raise CvrError(Msg.CVR_WRONG_LENGTH(text=raw, expected=CVR_LENGTH, length=len(compact)))
     try:
         return str(_cvr.validate(compact))
     except InvalidChecksum:
-        raise CvrError(f"»{raw}« er ikke et gyldigt CVR-nummer: kontrolcifferet passer ikke.") from None
+        raise CvrError(Msg.CVR_BAD_CHECKSUM(text=raw)) from None
     except (InvalidFormat, InvalidLength, ValidationError):
-        raise CvrError(f"»{raw}« er ikke et gyldigt CVR-nummer.") from None
+        raise CvrError(Msg.CVR_INVALID(text=raw)) from None
 
 
 def is_valid_cvr(text: str) -> bool:

@@ -98,6 +98,9 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+_RENDER_ERRORS = (KeyError, IndexError, ValueError, TypeError, AttributeError)
+
+
 def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
     entry = CATALOGUE.get(message.code)
     if entry is None:
@@ -105,9 +108,20 @@ def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
     template = entry.get(language) or entry[DEFAULT_LANGUAGE]
     try:
         return _Formatter(language).vformat(template, (), dict(message.params))
-    except (KeyError, IndexError, ValueError, TypeError):
+    except _RENDER_ERRORS:
         # A message from a newer peer with other parameters: say what we can, never fail.
         return template
+
+
+def _renders(message: Message) -> bool:
+    """Whether this catalogue has the code and its parameters fill every template."""
+    entry = CATALOGUE.get(message.code)
+    try:
+        for template in (entry or {}).values():
+            _Formatter(DEFAULT_LANGUAGE).vformat(template, (), dict(message.params))
+    except _RENDER_ERRORS:
+        return False
+    return entry is not None
 
 
 def render_all(messages: list[Message], language: str = DEFAULT_LANGUAGE) -> str:
@@ -120,6 +134,17 @@ def from_json(value: Any) -> Message | None:
         return None
     params = value.get("params")
     return Message(value["code"], params if isinstance(params, dict) else {})
+
+
+def answer_messages(answer: Mapping[str, Any]) -> list[Message]:
+    """The messages of a push answer (``message``, and ``messages`` when there are several), if this
+    catalogue knows every one of them; else [] (and the answer's ``error`` text is what to show)."""
+    raw = answer.get("messages")
+    items = raw if isinstance(raw, list) and raw else [answer.get("message")]
+    found = [m for m in (from_json(item) for item in items) if m is not None]
+    if len(found) != len(items) or not all(_renders(m) for m in found):
+        return []
+    return found
 
 
 class Msg:
@@ -149,6 +174,81 @@ class Msg:
     STAGE_3_ONLY_FROM_STAGE_2 = Code("stage_3_only_from_stage_2")
     STAGE_3_DATE_IN_FUTURE = Code("stage_3_date_in_future")
     NETWORK_NOT_FOUND = Code("network_not_found")
+    # Companies and network size (domain/validation.py)
+    EMPLOYEES_NEGATIVE = Code("employees_negative")
+    EMPLOYEES_OUTSIDE_TARGET_GROUP = Code("employees_outside_target_group")
+    NETWORK_SIZE_EXPERIENCE_GROUP = Code("network_size_experience_group")
+    NETWORK_SIZE_ABOVE_USUAL = Code("network_size_above_usual")
+    # Application (domain/validation.py): hours, months, allocation key
+    HOURS_MISSING = Code("hours_missing")
+    HOURS_OUT_OF_RANGE = Code("hours_out_of_range")
+    MONTHS_MISSING = Code("months_missing")
+    MONTHS_OUT_OF_RANGE = Code("months_out_of_range")
+    SPLIT_MISSING = Code("split_missing")
+    SPLIT_NEGATIVE = Code("split_negative")
+    SPLIT_NOT_WHOLE = Code("split_not_whole")
+    SPLIT_EMPTY = Code("split_empty")
+    # Budget (domain/validation.py, domain/money.py): amount, frame, 80 % warning, receipts
+    AMOUNT_MISSING = Code("amount_missing")
+    AMOUNT_NOT_POSITIVE = Code("amount_not_positive")
+    BUDGET_OVER_FRAME = Code("budget_over_frame")
+    BUDGET_NEARLY_USED = Code("budget_nearly_used")
+    BUDGET_PLANNED_OVER_FRAME = Code("budget_planned_over_frame")
+    RECEIPT_REQUIRED = Code("receipt_required")
+    BUDGET_SPENT_OVER_FRAME = Code("budget_spent_over_frame")
+    BUDGET_USED_AND_PLANNED_OVER_FRAME = Code("budget_used_and_planned_over_frame")
+    BUDGET_USED_OR_PLANNED = Code("budget_used_or_planned")
+    # Expenses as the broker books them (store/services/expenses.py); ``d`` the expense's date
+    EXPENSE_NOT_FOUND = Code("expense_not_found")
+    EXPENSE_OTHER_NETWORK = Code("expense_other_network")
+    EXPENSE_CATEGORY_UNKNOWN = Code("expense_category_unknown")
+    EXPENSE_DESCRIPTION_MISSING = Code("expense_description_missing")
+    EXPENSE_MEETING_OTHER_NETWORK = Code("expense_meeting_other_network")
+    EXPENSE_RECEIPT_NOT_STORED = Code("expense_receipt_not_stored")
+    EXPENSE_FRAME_NOT_OPENED = Code("expense_frame_not_opened")
+    EXPENSE_BEFORE_SCREENING_PASSED = Code("expense_before_screening_passed")
+    EXPENSE_AFTER_CLOSED = Code("expense_after_closed")
+    EXPENSE_IN_FUTURE = Code("expense_in_future")
+    EXPENSE_NEEDS_NETWORK = Code("expense_needs_network")
+    # Network composition as the network page shows it
+    COMPOSITION_KEEPS_CANDIDATE = Code("composition_keeps_candidate")
+    # The application (store/services/applications.py, server/push.py)
+    APPLICATION_NOT_FOUND = Code("application_not_found")
+    APPLICATION_SECTION_MISSING = Code("application_section_missing")
+    APPLICATION_CONSULTANT_MISSING = Code("application_consultant_missing")
+    APPLICATION_RATE_MISSING = Code("application_rate_missing")
+    APPLICATION_RATE_NOT_POSITIVE = Code("application_rate_not_positive")
+    APPLICATION_NO_COMPANIES = Code("application_no_companies")
+    APPLICATION_ONLY_FROM_STAGE_1 = Code("application_only_from_stage_1")
+    APPLICATION_SCREENING_NOT_PASSED = Code("application_screening_not_passed")
+    APPLICATION_CANNOT_SUBMIT_YET = Code("application_cannot_submit_yet")
+    APPLICATION_CANNOT_SUBMIT = Code("application_cannot_submit")
+    APPLICATION_ALREADY_SUBMITTED = Code("application_already_submitted")
+    APPLICATION_FROZEN = Code("application_frozen")
+    APPLICATION_STATUS_LOCKED = Code("application_status_locked")
+    APPLICATION_STAGE_NO_NEW = Code("application_stage_no_new")
+    APPLICATION_EXISTS = Code("application_exists")
+    APPLICATION_SPLIT_MODE_UNKNOWN = Code("application_split_mode_unknown")
+    APPLICATION_DECISION_UNKNOWN = Code("application_decision_unknown")
+    APPLICATION_ONLY_DRAFT_TO_SUBMITTED = Code("application_only_draft_to_submitted")
+    APPLICATION_SPLIT_SHAPE = Code("application_split_shape")
+    APPLICATION_SPLIT_UNKNOWN_COMPANY = Code("application_split_unknown_company")
+    # CVR numbers (domain/cvr.py); ``text`` is the number as typed
+    CVR_MISSING = Code("cvr_missing")
+    CVR_NOT_TEXT = Code("cvr_not_text")
+    CVR_NOT_DIGITS = Code("cvr_not_digits")
+    CVR_WRONG_LENGTH = Code("cvr_wrong_length")
+    CVR_BAD_CHECKSUM = Code("cvr_bad_checksum")
+    CVR_INVALID = Code("cvr_invalid")
+    # Fields of a pushed record that the rules above need in a certain shape (server/push.py);
+    # ``field`` is the sync name of the field
+    EMPLOYEES_NOT_WHOLE = Code("employees_not_whole")
+    HOURS_NOT_WHOLE = Code("hours_not_whole")
+    MONTHS_NOT_WHOLE = Code("months_not_whole")
+    FIELD_REFERENCE_UNKNOWN = Code("field_reference_unknown")
+    FIELD_NOT_ORE = Code("field_not_ore")
+    FIELD_AMOUNT_TOO_LARGE = Code("field_amount_too_large")
+    MEETING_COST_NEGATIVE = Code("meeting_cost_negative")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -282,6 +382,290 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.NETWORK_NOT_FOUND: {
         "da": "Netværket findes ikke.",
         "en": "The network does not exist.",
+    },
+    Msg.EMPLOYEES_NEGATIVE: {
+        "da": "Antal ansatte kan ikke være negativt.",
+        "en": "The number of employees cannot be negative.",
+    },
+    Msg.EMPLOYEES_OUTSIDE_TARGET_GROUP: {
+        "da": "Virksomheden har {employees:int} {employees:plural:ansat|ansatte} og ligger uden for "
+        "målgruppen af SMV'er (højst {maximum:int} ansatte, programmets afsnit 4. Målgruppe).",
+        "en": "The company has {employees:int} {employees:plural:employee|employees} and is outside the "
+        "target group of SMEs (at most {maximum:int} employees, section 4 of the programme).",
+    },
+    Msg.NETWORK_SIZE_EXPERIENCE_GROUP: {
+        "da": "Netværket har {total:int} virksomheder. Et forretningsnetværk er typisk "
+        "{minimum:int}–{usual_max:int}; dette lyder som en erfa-gruppe snarere end et forretningsnetværk.",
+        "en": "The network has {total:int} companies. A business network usually has "
+        "{minimum:int}–{usual_max:int}; this sounds like an experience group rather than a business network.",
+    },
+    Msg.NETWORK_SIZE_ABOVE_USUAL: {
+        "da": "Netværket har {total:int} virksomheder. Et forretningsnetværk er typisk "
+        "{minimum:int}–{usual_max:int}; dette er flere, end et forretningsnetværk plejer at have.",
+        "en": "The network has {total:int} companies. A business network usually has "
+        "{minimum:int}–{usual_max:int}; this is more than a business network usually has.",
+    },
+    Msg.HOURS_MISSING: {
+        "da": "Angiv antal konsulenttimer.",
+        "en": "Give the number of consultant hours.",
+    },
+    Msg.HOURS_OUT_OF_RANGE: {
+        "da": "Konsulenttimerne skal være mellem {minimum:int} og {maximum:int}; der står {hours:int}.",
+        "en": "The consultant hours must be between {minimum:int} and {maximum:int}; it says {hours:int}.",
+    },
+    Msg.MONTHS_MISSING: {
+        "da": "Angiv forløbets længde i måneder.",
+        "en": "Give the length of the course in months.",
+    },
+    Msg.MONTHS_OUT_OF_RANGE: {
+        "da": "Forløbet skal vare mellem {minimum:int} og {maximum:int} måneder; der står {months:int}.",
+        "en": "The course must last between {minimum:int} and {maximum:int} months; it says {months:int}.",
+    },
+    Msg.SPLIT_MISSING: {
+        "da": "Fordelingsnøglen mangler.",
+        "en": "The allocation key is missing.",
+    },
+    Msg.SPLIT_NEGATIVE: {
+        "da": "En andel i fordelingsnøglen kan ikke være negativ.",
+        "en": "A share in the allocation key cannot be negative.",
+    },
+    Msg.SPLIT_NOT_WHOLE: {
+        "da": "Fordelingsnøglen skal give {expected:pct} i alt; den giver {total:pct}.",
+        "en": "The allocation key must add up to {expected:pct}; it adds up to {total:pct}.",
+    },
+    Msg.SPLIT_EMPTY: {
+        "da": "Fordelingsnøglen er tom.",
+        "en": "The allocation key is empty.",
+    },
+    Msg.AMOUNT_MISSING: {
+        "da": "Beløbet mangler.",
+        "en": "The amount is missing.",
+    },
+    Msg.AMOUNT_NOT_POSITIVE: {
+        "da": "Beløbet skal være større end 0.",
+        "en": "The amount must be more than 0.",
+    },
+    Msg.BUDGET_OVER_FRAME: {
+        "da": "Udgiften på {amount:kr} bringer netværket op på {total:kr}, over rammen på {frame:kr} "
+        "(overskridelse {over:kr}). Angiv en begrundelse, hvis udgiften alligevel skal bogføres; "
+        "den sendes til Væksthus.",
+        "en": "The expense of {amount:kr} takes the network to {total:kr}, over the frame of {frame:kr} "
+        "({over:kr} over). Give a reason if the expense is to be booked anyway; it is sent to Væksthus.",
+    },
+    Msg.BUDGET_NEARLY_USED: {
+        "da": "Efter denne udgift er {total:kr} af rammen på {frame:kr} brugt; der er {remaining:kr} tilbage.",
+        "en": "After this expense {total:kr} of the frame of {frame:kr} is used; {remaining:kr} is left.",
+    },
+    Msg.BUDGET_PLANNED_OVER_FRAME: {
+        "da": "Sammen med de planlagte møder ({planned:kr}) når netværket op på {total:kr}, "
+        "over rammen på {frame:kr}",
+        "en": "With the planned meetings ({planned:kr}) the network reaches {total:kr}, "
+        "over the frame of {frame:kr}",
+    },
+    Msg.RECEIPT_REQUIRED: {
+        "da": "Udgifter over {limit:kr} kræver en kvittering. Udgiften gemmes som kladde og tæller ikke "
+        "med i forbruget, før kvitteringen er vedhæftet.",
+        "en": "Expenses over {limit:kr} need a receipt. The expense is saved as a draft and does not "
+        "count as spent until the receipt is attached.",
+    },
+    Msg.BUDGET_SPENT_OVER_FRAME: {
+        "da": "Netværket har brugt {spent:kr} og er {over:kr} over rammen på {frame:kr}",
+        "en": "The network has spent {spent:kr} and is {over:kr} over the frame of {frame:kr}",
+    },
+    Msg.BUDGET_USED_AND_PLANNED_OVER_FRAME: {
+        "da": "Brugt og planlagt ({used:kr}) er mere end rammen på {frame:kr}: "
+        "de planlagte møder skal koste {over:kr} mindre.",
+        "en": "Spent and planned ({used:kr}) is more than the frame of {frame:kr}: "
+        "the planned meetings must cost {over:kr} less.",
+    },
+    Msg.BUDGET_USED_OR_PLANNED: {
+        "da": "{used:pct} af rammen er brugt eller planlagt; der er {remaining:kr} tilbage.",
+        "en": "{used:pct} of the frame is spent or planned; {remaining:kr} is left.",
+    },
+    Msg.EXPENSE_NOT_FOUND: {
+        "da": "Udgiften findes ikke længere.",
+        "en": "The expense no longer exists.",
+    },
+    Msg.EXPENSE_OTHER_NETWORK: {
+        "da": "En udgift kan ikke flyttes til et andet netværk.",
+        "en": "An expense cannot be moved to another network.",
+    },
+    Msg.EXPENSE_CATEGORY_UNKNOWN: {
+        "da": "{category:q} er ikke en udgiftskategori.",
+        "en": "{category:q} is not an expense category.",
+    },
+    Msg.EXPENSE_DESCRIPTION_MISSING: {
+        "da": "Skriv hvad udgiften dækker.",
+        "en": "Write what the expense covers.",
+    },
+    Msg.EXPENSE_MEETING_OTHER_NETWORK: {
+        "da": "Mødet hører ikke til dette netværk.",
+        "en": "The meeting does not belong to this network.",
+    },
+    Msg.EXPENSE_RECEIPT_NOT_STORED: {
+        "da": "Kvitteringen er ikke gemt i profilen; vedhæft den igen.",
+        "en": "The receipt is not stored in the profile; attach it again.",
+    },
+    Msg.EXPENSE_FRAME_NOT_OPENED: {
+        "da": "Netværkets screening er ikke bestået endnu, så faciliteringsrammen er ikke åbnet. "
+        "Udgifter før en bestået screening dækkes normalt ikke.",
+        "en": "The network has not passed its screening yet, so the facilitation frame is not open. "
+        "Expenses before a passed screening are normally not covered.",
+    },
+    Msg.EXPENSE_BEFORE_SCREENING_PASSED: {
+        "da": "Udgiften er dateret {d:date}, før screeningen blev bestået ({opened:date}). "
+        "Udgifter før en bestået screening dækkes normalt ikke.",
+        "en": "The expense is dated {d:date}, before the screening was passed ({opened:date}). "
+        "Expenses before a passed screening are normally not covered.",
+    },
+    Msg.EXPENSE_AFTER_CLOSED: {
+        "da": "Udgiften er dateret {d:date}, efter at netværket blev lukket ({closed:date}).",
+        "en": "The expense is dated {d:date}, after the network was closed ({closed:date}).",
+    },
+    Msg.EXPENSE_IN_FUTURE: {
+        "da": "Udgiften er dateret {d:date}, en dato i fremtiden.",
+        "en": "The expense is dated {d:date}, a date in the future.",
+    },
+    Msg.EXPENSE_NEEDS_NETWORK: {
+        "da": "Udgiften skal høre til et netværk.",
+        "en": "The expense must belong to a network.",
+    },
+    Msg.COMPOSITION_KEEPS_CANDIDATE: {
+        "da": "Netværket kan derfor ikke komme videre end kandidat.",
+        "en": "So the network cannot get further than candidate.",
+    },
+    Msg.APPLICATION_NOT_FOUND: {
+        "da": "Ansøgningen findes ikke.",
+        "en": "The application does not exist.",
+    },
+    Msg.APPLICATION_SECTION_MISSING: {
+        "da": "Afsnittet {section:q} er ikke udfyldt.",
+        "en": "The section {section:q} is not filled in.",
+    },
+    Msg.APPLICATION_CONSULTANT_MISSING: {
+        "da": "Angiv konsulentens navn og firma, eller vælg at Væksthus foreslår en konsulent.",
+        "en": "Give the consultant's name and firm, or choose that Væksthus suggests a consultant.",
+    },
+    Msg.APPLICATION_RATE_MISSING: {
+        "da": "Angiv konsulentens timepris.",
+        "en": "Give the consultant's hourly rate.",
+    },
+    Msg.APPLICATION_RATE_NOT_POSITIVE: {
+        "da": "Timeprisen skal være større end 0 kr.",
+        "en": "The hourly rate must be more than 0 kr.",
+    },
+    Msg.APPLICATION_NO_COMPANIES: {
+        "da": "Netværket har ingen virksomheder at fordele virksomhedernes andel på.",
+        "en": "The network has no companies to split the companies' share between.",
+    },
+    Msg.APPLICATION_ONLY_FROM_STAGE_1: {
+        "da": "Kun et netværk på »{target:stage}« kan indsende en ansøgning; netværket er på »{stage:stage}«.",
+        "en": "Only a network at “{target:stage}” can submit an application; the network is at “{stage:stage}”.",
+    },
+    Msg.APPLICATION_SCREENING_NOT_PASSED: {
+        "da": "Netværket skal have bestået screeningen, før ansøgningen kan indsendes.",
+        "en": "The network must have passed the screening before the application can be submitted.",
+    },
+    Msg.APPLICATION_CANNOT_SUBMIT_YET: {
+        "da": "Ansøgningen kan ikke indsendes endnu:",
+        "en": "The application cannot be submitted yet:",
+    },
+    Msg.APPLICATION_CANNOT_SUBMIT: {
+        "da": "Ansøgningen kan ikke indsendes:",
+        "en": "The application cannot be submitted:",
+    },
+    Msg.APPLICATION_ALREADY_SUBMITTED: {
+        "da": "Ansøgningen er allerede indsendt.",
+        "en": "The application has already been submitted.",
+    },
+    Msg.APPLICATION_FROZEN: {
+        "da": "Ansøgningen er indsendt og kan ikke længere ændres. Lav en ny udgave, hvis den skal rettes.",
+        "en": "The application has been submitted and can no longer be changed. "
+        "Make a new revision if it needs correcting.",
+    },
+    Msg.APPLICATION_STATUS_LOCKED: {
+        "da": "Ansøgningen er {status} og kan ikke ændres.",
+        "en": "The application is {status} and cannot be changed.",
+    },
+    Msg.APPLICATION_STAGE_NO_NEW: {
+        "da": "Netværket er på »{stage:stage}« og kan ikke få en ny ansøgning.",
+        "en": "The network is at “{stage:stage}” and cannot get a new application.",
+    },
+    Msg.APPLICATION_EXISTS: {
+        "da": "Netværket har allerede en ansøgning. Efter et afslag startes en ny version fra den gamle.",
+        "en": "The network already has an application. After a rejection a new revision starts from the old one.",
+    },
+    Msg.APPLICATION_SPLIT_MODE_UNKNOWN: {
+        "da": "Fordelingsnøglen skal være ligelig eller tilpasset.",
+        "en": "The allocation key must be equal or custom.",
+    },
+    Msg.APPLICATION_DECISION_UNKNOWN: {
+        "da": "En afgørelse er enten bevilget eller afslået.",
+        "en": "A decision is either approved or rejected.",
+    },
+    Msg.APPLICATION_ONLY_DRAFT_TO_SUBMITTED: {
+        "da": "En ansøgning kan kun gå fra kladde til indsendt; godkendelse og afslag kommer fra Væksthus.",
+        "en": "An application can only go from draft to submitted; approval and rejection come from Væksthus.",
+    },
+    Msg.APPLICATION_SPLIT_SHAPE: {
+        "da": "Fordelingsnøglen skal angive en andel i hundrededele procent for hver virksomhed.",
+        "en": "The allocation key must give a share in hundredths of a percent for each company.",
+    },
+    Msg.APPLICATION_SPLIT_UNKNOWN_COMPANY: {
+        "da": "Fordelingsnøglen nævner en virksomhed, der ikke findes, eller som du ikke har adgang til.",
+        "en": "The allocation key names a company that does not exist or that you have no access to.",
+    },
+    Msg.EMPLOYEES_NOT_WHOLE: {
+        "da": "Antal ansatte skal være et heltal.",
+        "en": "The number of employees must be a whole number.",
+    },
+    Msg.HOURS_NOT_WHOLE: {
+        "da": "Konsulenttimerne skal være et heltal.",
+        "en": "The consultant hours must be a whole number.",
+    },
+    Msg.MONTHS_NOT_WHOLE: {
+        "da": "Forløbets længde i måneder skal være et heltal.",
+        "en": "The length of the course in months must be a whole number.",
+    },
+    Msg.FIELD_REFERENCE_UNKNOWN: {
+        "da": "Feltet {field:q} peger på en post, der ikke findes, eller som du ikke har adgang til.",
+        "en": "The field {field:q} points to a record that does not exist or that you have no access to.",
+    },
+    Msg.FIELD_NOT_ORE: {
+        "da": "Feltet {field:q} skal være et beløb i hele øre (et heltal).",
+        "en": "The field {field:q} must be an amount in whole øre (a whole number).",
+    },
+    Msg.FIELD_AMOUNT_TOO_LARGE: {
+        "da": "Beløbet i {field:q} er urimeligt stort.",
+        "en": "The amount in {field:q} is unreasonably large.",
+    },
+    Msg.MEETING_COST_NEGATIVE: {
+        "da": "Det anslåede beløb kan ikke være negativt.",
+        "en": "The estimated amount cannot be negative.",
+    },
+    Msg.CVR_MISSING: {
+        "da": "CVR-nummeret mangler.",
+        "en": "The CVR number is missing.",
+    },
+    Msg.CVR_NOT_TEXT: {
+        "da": "CVR-nummeret skal sendes som tekst.",
+        "en": "The CVR number must be sent as text.",
+    },
+    Msg.CVR_NOT_DIGITS: {
+        "da": "{text:q} er ikke et CVR-nummer: det må kun indeholde cifre.",
+        "en": "{text:q} is not a CVR number: it may only contain digits.",
+    },
+    Msg.CVR_WRONG_LENGTH: {
+        "da": "{text:q} er ikke et CVR-nummer: det skal have {expected:int} cifre, ikke {length:int}.",
+        "en": "{text:q} is not a CVR number: it must have {expected:int} digits, not {length:int}.",
+    },
+    Msg.CVR_BAD_CHECKSUM: {
+        "da": "{text:q} er ikke et gyldigt CVR-nummer: kontrolcifferet passer ikke.",
+        "en": "{text:q} is not a valid CVR number: the check digit does not match.",
+    },
+    Msg.CVR_INVALID: {
+        "da": "{text:q} er ikke et gyldigt CVR-nummer.",
+        "en": "{text:q} is not a valid CVR number.",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

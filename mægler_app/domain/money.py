@@ -4,6 +4,7 @@ lives in ``domain.numbers``."""
 from __future__ import annotations
 
 from .errors import DomainError
+from .messages import Msg
 
 
 class MoneyError(DomainError):
@@ -21,7 +22,7 @@ def split_by_basis_points(total_ore: int, shares: list[int]) -> list[int]:
     Largest-remainder method: each part is floored, the øre left over go to the largest remainders.
     """
     if sum(shares) <= 0:
-        raise MoneyError("Fordelingsnøglen er tom.")
+        raise MoneyError(Msg.SPLIT_EMPTY())
     denom = sum(shares)
     raw = [total_ore * s for s in shares]
     parts = [r // denom for r in raw]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .numbers import format_kr, format_percent_bp
+from .messages import Message, Msg
 from .rules import (
     BUDGET_WARNING_FRACTION_PERMILLE,
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
     EXPERIENCE_GROUP_MIN,
     FACILITATION_FRAME_ORE,
+    MIN_INDEPENDENT_COMPANIES,
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
     RECEIPT_REQUIRED_ABOVE_ORE,
@@ -24,8 +25,8 @@ from .stages import composition_problems
 
 @dataclass
 class Findings:
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -37,65 +38,60 @@ def check_employees(value: int | None) -> Findings:
     if value is None:
         return f
     if value < 0:
-        f.errors.append("Antal ansatte kan ikke være negativt.")
+        f.errors.append(Msg.EMPLOYEES_NEGATIVE())
     elif is_sme(value) is False:
-        f.warnings.append(
-            f"Virksomheden har {value} ansatte og ligger uden for målgruppen af SMV'er "
-            f"(højst {SME_MAX_EMPLOYEES} ansatte, programmets afsnit 4. Målgruppe)."
-        )
+        f.warnings.append(Msg.EMPLOYEES_OUTSIDE_TARGET_GROUP(employees=value, maximum=SME_MAX_EMPLOYEES))
     return f
 
 
 def check_network_members(independent: int, knowledge: int) -> Findings:
-    f = Findings(errors=[str(p) for p in composition_problems(independent, knowledge)])
+    f = Findings(errors=composition_problems(independent, knowledge))
     total = independent + knowledge
     if total > USUAL_MAX_MEMBERS:
-        size = "en erfa-gruppe" if total >= EXPERIENCE_GROUP_MIN else "mere end et typisk forretningsnetværk"
-        f.warnings.append(
-            f"Netværket har {total} virksomheder. Et forretningsnetværk er typisk 3–{USUAL_MAX_MEMBERS}; "
-            f"dette lyder som {size} snarere end et forretningsnetværk."
+        size = (
+            Msg.NETWORK_SIZE_EXPERIENCE_GROUP
+            if total >= EXPERIENCE_GROUP_MIN
+            else Msg.NETWORK_SIZE_ABOVE_USUAL
         )
+        f.warnings.append(size(total=total, minimum=MIN_INDEPENDENT_COMPANIES, usual_max=USUAL_MAX_MEMBERS))
     return f
 
 
-def check_hours(hours: int | None) -> list[str]:
+def check_hours(hours: int | None) -> list[Message]:
     if hours is None:
-        return ["Angiv antal konsulenttimer."]
+        return [Msg.HOURS_MISSING()]
     if not CONSULTANT_HOURS_MIN <= hours <= CONSULTANT_HOURS_MAX:
         return [
-            f"Konsulenttimerne skal være mellem {CONSULTANT_HOURS_MIN} og {CONSULTANT_HOURS_MAX}; "
-            f"der står {hours}."
+            Msg.HOURS_OUT_OF_RANGE(hours=hours, minimum=CONSULTANT_HOURS_MIN, maximum=CONSULTANT_HOURS_MAX)
         ]
     return []
 
 
-def check_months(months: int | None) -> list[str]:
+def check_months(months: int | None) -> list[Message]:
     if months is None:
-        return ["Angiv forløbets længde i måneder."]
+        return [Msg.MONTHS_MISSING()]
     if not PERIOD_MONTHS_MIN <= months <= PERIOD_MONTHS_MAX:
-        return [
-            f"Forløbet skal vare mellem {PERIOD_MONTHS_MIN} og {PERIOD_MONTHS_MAX} måneder; der står {months}."
-        ]
+        return [Msg.MONTHS_OUT_OF_RANGE(months=months, minimum=PERIOD_MONTHS_MIN, maximum=PERIOD_MONTHS_MAX)]
     return []
 
 
-def check_split(basis_points: list[int]) -> list[str]:
+def check_split(basis_points: list[int]) -> list[Message]:
     """An allocation key in hundredths of a percent (10.000 = 100 %)."""
     if not basis_points:
-        return ["Fordelingsnøglen mangler."]
+        return [Msg.SPLIT_MISSING()]
     if any(b < 0 for b in basis_points):
-        return ["En andel i fordelingsnøglen kan ikke være negativ."]
+        return [Msg.SPLIT_NEGATIVE()]
     total = sum(basis_points)
     if total != SPLIT_TOTAL_BASIS_POINTS:
-        return [f"Fordelingsnøglen skal give 100 % i alt; den giver {format_percent_bp(total)}."]
+        return [Msg.SPLIT_NOT_WHOLE(total=total, expected=SPLIT_TOTAL_BASIS_POINTS)]
     return []
 
 
-def check_amount(amount_ore: int | None) -> list[str]:
+def check_amount(amount_ore: int | None) -> list[Message]:
     if amount_ore is None:
-        return ["Beløbet mangler."]
+        return [Msg.AMOUNT_MISSING()]
     if amount_ore <= 0:
-        return ["Beløbet skal være større end 0."]
+        return [Msg.AMOUNT_NOT_POSITIVE()]
     return []
 
 
@@ -121,19 +117,32 @@ class BudgetCheck:
     def warn(self) -> bool:
         return self.total_after * 1000 >= self.frame_ore * BUDGET_WARNING_FRACTION_PERMILLE
 
-    def message(self) -> str:
+    def message(self) -> Message | None:
+        """Over the frame (an override reason is needed), nearly used (from 80 %), or None."""
         if self.exceeds:
-            return (
-                f"Udgiften på {format_kr(self.new_ore)} bringer netværket op på {format_kr(self.total_after)}, "
-                f"over rammen på {format_kr(self.frame_ore)} (overskridelse {format_kr(-self.remaining_after)}). "
-                "Angiv en begrundelse, hvis udgiften alligevel skal bogføres; den sendes til Væksthus."
+            return Msg.BUDGET_OVER_FRAME(
+                amount=self.new_ore, total=self.total_after, frame=self.frame_ore, over=-self.remaining_after
             )
         if self.warn:
-            return (
-                f"Efter denne udgift er {format_kr(self.total_after)} af rammen på {format_kr(self.frame_ore)} "
-                f"brugt; der er {format_kr(self.remaining_after)} tilbage."
+            return Msg.BUDGET_NEARLY_USED(
+                total=self.total_after, frame=self.frame_ore, remaining=self.remaining_after
             )
-        return ""
+        return None
+
+    def planned_message(self, planned_ore: int) -> Message | None:
+        """When the expense stays inside the frame but the planned meetings would take it over."""
+        if self.exceeds or not planned_ore or self.total_after + planned_ore <= self.frame_ore:
+            return None
+        return Msg.BUDGET_PLANNED_OVER_FRAME(
+            planned=planned_ore, total=self.total_after + planned_ore, frame=self.frame_ore
+        )
+
+
+def receipt_problem(amount_ore: int, has_receipt: bool) -> Message | None:
+    """Above the limit an expense without a receipt is kept as a draft."""
+    if receipt_required(amount_ore) and not has_receipt:
+        return Msg.RECEIPT_REQUIRED(limit=RECEIPT_REQUIRED_ABOVE_ORE)
+    return None
 
 
 def receipt_required(amount_ore: int) -> bool:

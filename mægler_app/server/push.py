@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from .. import fastjson
 from ..domain.cvr import CvrError, normalize_cvr
+from ..domain.errors import DomainError
 from ..domain.legacy_vocab import SCREENING_V1, translate_record
-from ..domain.stages import Stage, composition_problems
+from ..domain.messages import Message, Msg, render_all
+from ..domain.stages import Stage, StageError, composition_problems, parse_stage
 from ..domain.sync_contract import (
     ENTITIES,
     SERVER_FIELDS,
@@ -102,8 +104,23 @@ def protocol_1_payload_hashes(change: Change) -> tuple[str, ...]:
 
 
 def result(change_id: str, status: str, *, version: int | None = None, error: str | None = None,
-           server: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
-    return {"change_id": change_id, "status": status, "version": version, "error": error, "server": server}
+           server: dict[str, Any] | None = None, messages: list[Message] | None = None) -> dict[str, Any]:  # fmt: skip
+    """One change's answer. A refusal by a rule also carries its ``message`` (code and parameters,
+    docs/protocol.md, version 2) beside the Danish ``error``; ``messages`` when it has several."""
+    answer: dict[str, Any] = {
+        "change_id": change_id,
+        "status": status,
+        "version": version,
+        "error": error,
+        "server": server,
+    }
+    if messages:
+        if error is None:
+            answer["error"] = render_all(messages)
+        answer["message"] = messages[0].as_json()
+        if len(messages) > 1:
+            answer["messages"] = [m.as_json() for m in messages]
+    return answer
 
 
 def server_copy(rec: Row) -> dict[str, Any]:
@@ -114,8 +131,8 @@ def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-class RejectedError(Exception):
-    pass
+class RejectedError(DomainError):
+    """A change the rules refuse; ``messages`` say why (rendered Danish by ``str()``)."""
 
 
 # This push's answers to store: (change id, payload hash, answer).
@@ -656,7 +673,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         return result(
             ch.change_id,
             PushStatus.REJECTED,
-            error="Ansøgningen er indsendt og kan ikke længere ændres. Lav en ny udgave, hvis den skal rettes.",
+            messages=[Msg.APPLICATION_FROZEN()],
         )
 
     if ch.deleted:
@@ -678,7 +695,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         try:
             data = check_rules(ctx, ch, rec, current, data)
         except RejectedError as exc:
-            return result(ch.change_id, PushStatus.REJECTED, error=str(exc))
+            return result(ch.change_id, PushStatus.REJECTED, error=str(exc), messages=exc.messages)
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
@@ -727,14 +744,12 @@ def check_rules(
         target = ref_entity(key)
         if target is not None and value is not None:
             if not isinstance(value, str) or ctx.own(target, value) is None:
-                raise RejectedError(
-                    f"Feltet »{key}« peger på en post, der ikke findes, eller som du ikke har adgang til."
-                )
+                raise RejectedError(Msg.FIELD_REFERENCE_UNKNOWN(field=key))
         if key.endswith("_ore") and value is not None:
             if not _is_int(value):
-                raise RejectedError(f"Feltet »{key}« skal være et beløb i hele øre (et heltal).")
+                raise RejectedError(Msg.FIELD_NOT_ORE(field=key))
             if abs(value) > MAX_AMOUNT_ORE:
-                raise RejectedError(f"Beløbet i »{key}« er urimeligt stort.")
+                raise RejectedError(Msg.FIELD_AMOUNT_TOO_LARGE(field=key))
     merged = {**current, **data}
     checker = _CHECKS.get(ch.entity)
     if checker is not None:
@@ -744,18 +759,13 @@ def check_rules(
 
 def _check_company(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
     if rec is None or "cvr" in data:
-        raw = merged.get("cvr")
-        if not isinstance(raw, str):
-            raise RejectedError(
-                "CVR-nummeret mangler." if raw is None else "CVR-nummeret skal sendes som tekst."
-            )
         try:
-            data = {**data, "cvr": normalize_cvr(raw)}
+            data = {**data, "cvr": normalize_cvr(merged.get("cvr"))}
         except CvrError as exc:
-            raise RejectedError(str(exc)) from None
+            raise RejectedError(*exc.messages) from None
     if "employees" in data and data["employees"] is not None:
         if not _is_int(data["employees"]):
-            raise RejectedError("Antal ansatte skal være et heltal.")
+            raise RejectedError(Msg.EMPLOYEES_NOT_WHOLE())
         errors = check_employees(data["employees"]).errors
         if errors:
             raise RejectedError(errors[0])
@@ -769,7 +779,7 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
         raise RejectedError(errors[0])
     network_id = merged.get("network_id")
     if not isinstance(network_id, str):
-        raise RejectedError("Udgiften skal høre til et netværk.")
+        raise RejectedError(Msg.EXPENSE_NEEDS_NETWORK())
     touches_budget = (
         rec is None
         or rec.deleted
@@ -782,19 +792,20 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
         spent = ctx.network_spent(network_id) - (own_amount if own_network == network_id else 0)
         budget = BudgetCheck(spent_ore=spent, new_ore=amount)
         reason = merged.get("override_reason")
-        if budget.exceeds and not (isinstance(reason, str) and reason.strip()):
-            raise RejectedError(budget.message())
+        over = budget.message()
+        if budget.exceeds and over is not None and not (isinstance(reason, str) and reason.strip()):
+            raise RejectedError(over)
     return data
 
 
-def _int_field(data: dict[str, Any], key: str, label: str) -> None:
+def _int_field(data: dict[str, Any], key: str, message: Message) -> None:
     if key in data and data[key] is not None and not _is_int(data[key]):
-        raise RejectedError(f"{label} skal være et heltal.")
+        raise RejectedError(message)
 
 
 def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
-    _int_field(data, "consultant_hours", "Konsulenttimerne")
-    _int_field(data, "period_months", "Forløbets længde i måneder")
+    _int_field(data, "consultant_hours", Msg.HOURS_NOT_WHOLE())
+    _int_field(data, "period_months", Msg.MONTHS_NOT_WHOLE())
     if data.get("consultant_hours") is not None:
         errors = check_hours(data["consultant_hours"])
         if errors:
@@ -805,18 +816,14 @@ def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-
             raise RejectedError(errors[0])
     rate = data.get("hourly_rate_ore")
     if rate is not None and rate <= 0:
-        raise RejectedError("Timeprisen skal være større end 0.")
+        raise RejectedError(Msg.APPLICATION_RATE_NOT_POSITIVE())
     split = merged.get("split_basis_points")
     if split is not None:
         if not isinstance(split, dict) or not all(_is_int(v) for v in split.values()):
-            raise RejectedError(
-                "Fordelingsnøglen skal angive en andel i hundrededele procent for hver virksomhed."
-            )
+            raise RejectedError(Msg.APPLICATION_SPLIT_SHAPE())
         for company_id in split:
             if ctx.own("company", company_id) is None:
-                raise RejectedError(
-                    "Fordelingsnøglen nævner en virksomhed, der ikke findes, eller som du ikke har adgang til."
-                )
+                raise RejectedError(Msg.APPLICATION_SPLIT_UNKNOWN_COMPANY())
     custom = merged.get("split_mode") == SplitMode.CUSTOM
     # An empty key is a draft that has not been filled in yet; submitting requires it.
     if custom and data.get("split_basis_points"):
@@ -827,9 +834,7 @@ def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-
     new_status = data.get("status", old_status)
     if new_status != old_status:
         if not (old_status == ApplicationStatus.DRAFT and new_status == ApplicationStatus.SUBMITTED):
-            raise RejectedError(
-                "En ansøgning kan kun gå fra kladde til indsendt; godkendelse og afslag kommer fra Væksthus."
-            )
+            raise RejectedError(Msg.APPLICATION_ONLY_DRAFT_TO_SUBMITTED())
         hours, months = merged.get("consultant_hours"), merged.get("period_months")
         missing = check_hours(hours if _is_int(hours) else None) + check_months(
             months if _is_int(months) else None
@@ -837,28 +842,28 @@ def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-
         if custom:
             missing += check_split(list((split or {}).values()))
         if missing:
-            raise RejectedError("Ansøgningen kan ikke indsendes: " + " ".join(missing))
+            raise RejectedError(Msg.APPLICATION_CANNOT_SUBMIT(), *missing)
     return data
 
 
 def _check_network(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
     if "stage" in data and data["stage"] != current.get("stage"):
         try:
-            stage = Stage(data["stage"])
-        except ValueError:
-            raise RejectedError(f"Ukendt trin »{data['stage']}«.") from None
+            stage = parse_stage(data["stage"])
+        except StageError as exc:
+            raise RejectedError(*exc.messages) from None
         if stage not in OPEN_STAGES_WITHOUT_COMPOSITION:
             independent, knowledge = network_composition(ctx, ch.id)
             problems = composition_problems(independent, knowledge)
             if problems:
-                raise RejectedError(" ".join(str(p) for p in problems))
+                raise RejectedError(*problems)
     return data
 
 
 def _check_meeting(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
     cost = data.get("estimated_cost_ore")
     if cost is not None and cost < 0:
-        raise RejectedError("Det anslåede beløb kan ikke være negativt.")
+        raise RejectedError(Msg.MEETING_COST_NEGATIVE())
     return data
 
 

@@ -34,7 +34,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, upd
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
-from ..domain.messages import Msg
+from ..domain.messages import Msg, answer_messages, render_all
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
     MAX_PUSH_BYTES,
@@ -607,8 +607,13 @@ class SyncEngine:
                     elif status == PushStatus.REJECTED:
                         self.report.rejected += 1
                         entry.status = OutboxStatus.REJECTED
-                        entry.last_error = str(
-                            answer.get("error") or "Serveren afviste ændringen uden begrundelse."
+                        # The server's reason from our own catalogue when it sent the codes (protocol
+                        # version 2's optional ``message``), else its Danish text as it is.
+                        known = answer_messages(answer)
+                        entry.last_error = (
+                            render_all(known)
+                            if known
+                            else str(answer.get("error") or "Serveren afviste ændringen uden begrundelse.")
                         )
                     else:
                         entry.last_error = f"Ukendt svar fra serveren: {status!r}"

@@ -19,6 +19,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.money import percent_of, split_by_basis_points
 from ...domain.rules import (
     BROKER_BONUS_ORE,
@@ -251,35 +252,29 @@ def check_draft(draft: ApplicationDraft, companies: list[MemberInfo]) -> dict[st
     out: dict[str, list[str]] = {b: [] for b in BLOCKS}
     for key, (label, _) in PERSPECTIVES.items():
         if not str(getattr(draft, key) or "").strip():
-            out["perspectives"].append(f"Afsnittet »{label}« er ikke udfyldt.")
+            out["perspectives"].append(str(Msg.APPLICATION_SECTION_MISSING(section=label)))
     if not draft.consultant_by_vaeksthus and not draft.consultant_name.strip():
-        out["consultant"].append(
-            "Angiv konsulentens navn og firma, eller vælg at Væksthus foreslår en konsulent."
-        )
-    out["hours"] = check_hours(draft.consultant_hours)
-    out["months"] = check_months(draft.period_months)
+        out["consultant"].append(str(Msg.APPLICATION_CONSULTANT_MISSING()))
+    out["hours"] = [str(m) for m in check_hours(draft.consultant_hours)]
+    out["months"] = [str(m) for m in check_months(draft.period_months)]
     if draft.hourly_rate_ore is None:
-        out["rate"].append("Angiv konsulentens timepris.")
+        out["rate"].append(str(Msg.APPLICATION_RATE_MISSING()))
     elif draft.hourly_rate_ore <= 0:
-        out["rate"].append("Timeprisen skal være større end 0 kr.")
+        out["rate"].append(str(Msg.APPLICATION_RATE_NOT_POSITIVE()))
     if not companies:
-        out["split"].append("Netværket har ingen virksomheder at fordele virksomhedernes andel på.")
+        out["split"].append(str(Msg.APPLICATION_NO_COMPANIES()))
     elif draft.split_mode == SplitMode.CUSTOM:
-        out["split"] = check_split(
-            [int(draft.split_basis_points.get(m.company_id, 0) or 0) for m in companies]
-        )
+        split = [int(draft.split_basis_points.get(m.company_id, 0) or 0) for m in companies]
+        out["split"] = [str(m) for m in check_split(split)]
     return out
 
 
 def _stage_blockers(network: NetworkPrefill) -> list[str]:
     blockers = []
     if network.stage != Stage.STAGE_1:
-        blockers.append(
-            f"Kun et netværk på »{STAGE_LABELS[Stage.STAGE_1]}« kan indsende en ansøgning; "
-            f"netværket er på »{network.stage_label}«."
-        )
+        blockers.append(str(Msg.APPLICATION_ONLY_FROM_STAGE_1(target=Stage.STAGE_1, stage=network.stage)))
     if not network.screening_passed:
-        blockers.append("Netværket skal have bestået screeningen, før ansøgningen kan indsendes.")
+        blockers.append(str(Msg.APPLICATION_SCREENING_NOT_PASSED()))
     return blockers
 
 
@@ -339,7 +334,7 @@ def _frozen_companies(session: Session, app: Application, live: list[MemberInfo]
 def _prefill(session: Session, network_id: str) -> NetworkPrefill:
     network = session.get(Network, network_id)
     if network is None or network.deleted:
-        raise DomainError("Netværket findes ikke.")
+        raise DomainError(Msg.NETWORK_NOT_FOUND())
     screenings = session.scalars(
         select(Screening).where(
             Screening.network_id == network_id,
@@ -481,7 +476,7 @@ def _detail(session: Session, app: Application) -> ApplicationDetail:
 def _get(session: Session, application_id: str) -> Application:
     app = session.get(Application, application_id)
     if app is None or app.deleted:
-        raise DomainError("Ansøgningen findes ikke.")
+        raise DomainError(Msg.APPLICATION_NOT_FOUND())
     return app
 
 
@@ -597,7 +592,7 @@ def _write_draft(app: Application, draft: ApplicationDraft, members: list[Member
     app.hourly_rate_ore = draft.hourly_rate_ore
     app.period_months = draft.period_months
     if draft.split_mode not in tuple(SplitMode):
-        raise DomainError("Fordelingsnøglen skal være ligelig eller tilpasset.")
+        raise DomainError(Msg.APPLICATION_SPLIT_MODE_UNKNOWN())
     app.split_mode = draft.split_mode
     ids = [m.company_id for m in members]
     # Always name every company, so the frozen application keeps who it was submitted with.
@@ -613,16 +608,12 @@ def create_application(store: Store, network_id: str) -> str:
     with store.session() as s:
         network = s.get(Network, network_id)
         if network is None or network.deleted:
-            raise DomainError("Netværket findes ikke.")
+            raise DomainError(Msg.NETWORK_NOT_FOUND())
         if network.stage in (Stage.CLOSED, Stage.STAGE_2, Stage.STAGE_3, Stage.APPLICATION):
-            raise DomainError(
-                f"Netværket er på »{STAGE_LABELS[Stage(network.stage)]}« og kan ikke få en ny ansøgning."
-            )
+            raise DomainError(Msg.APPLICATION_STAGE_NO_NEW(stage=network.stage))
         latest = _latest_id(s, network_id)
         if latest is not None:
-            raise DomainError(
-                "Netværket har allerede en ansøgning. Efter et afslag startes en ny version fra den gamle."
-            )
+            raise DomainError(Msg.APPLICATION_EXISTS())
         members = _members(s, network_id)
         app = Application(network_id=network_id, revision=1, status=ApplicationStatus.DRAFT)
         draft = ApplicationDraft(expected_growth={m.company_id: {} for m in members})
@@ -637,7 +628,7 @@ def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> Ap
         app = _get(s, application_id)
         if app.status != ApplicationStatus.DRAFT:
             raise DomainError(
-                f"Ansøgningen er {STATUS_LABELS.get(app.status, app.status).lower()} og kan ikke ændres."
+                Msg.APPLICATION_STATUS_LOCKED(status=STATUS_LABELS.get(app.status, app.status).lower())
             )
         _write_draft(app, draft, _members(s, app.network_id))
         s.flush()
@@ -649,10 +640,10 @@ def submit(store: Store, application_id: str) -> ApplicationDetail:
     with store.session() as s:
         app = _get(s, application_id)
         if app.status != ApplicationStatus.DRAFT:
-            raise DomainError("Ansøgningen er allerede indsendt.")
+            raise DomainError(Msg.APPLICATION_ALREADY_SUBMITTED())
         detail = _detail(s, app)
         if detail.submit_blockers:
-            raise DomainError("Ansøgningen kan ikke indsendes endnu: " + " ".join(detail.submit_blockers))
+            raise DomainError(" ".join([str(Msg.APPLICATION_CANNOT_SUBMIT_YET()), *detail.submit_blockers]))
         app.status = ApplicationStatus.SUBMITTED
         app.submitted_at = utcnow()
         s.flush()
@@ -672,7 +663,7 @@ def apply_decision(
     trin 1 so a new revision can be written. Applying the same decision again changes nothing.
     """
     if decision not in tuple(Decision):
-        raise DomainError("En afgørelse er enten bevilget eller afslået.")
+        raise DomainError(Msg.APPLICATION_DECISION_UNKNOWN())
     if decided_at.tzinfo is None:
         raise DomainError("Afgørelsens tidspunkt mangler tidszone.")
     with store.session() as s:

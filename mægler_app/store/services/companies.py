@@ -170,8 +170,8 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
     else:
         findings = check_employees(employees)
         if findings.errors:
-            errors["employees"] = findings.errors[0]
-        warnings += findings.warnings
+            errors["employees"] = str(findings.errors[0])
+        warnings += [str(w) for w in findings.warnings]
     focus: str = FocusArea.OTHER
     try:
         focus = parse_focus_area(text("focus_area"))

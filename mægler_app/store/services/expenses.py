@@ -17,15 +17,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
-from ...domain.numbers import format_date, format_kr, format_percent_bp
+from ...domain.messages import Message, Msg
+from ...domain.numbers import format_date
 from ...domain.rules import (
     BUDGET_WARNING_FRACTION_PERMILLE,
     EXPENSE_CATEGORIES,
     FACILITATION_FRAME_ORE,
-    RECEIPT_REQUIRED_ABOVE_ORE,
 )
 from ...domain.timeutil import utcnow
-from ...domain.validation import BudgetCheck, check_amount, receipt_required
+from ...domain.validation import BudgetCheck, check_amount, receipt_problem, receipt_required
 from ...domain.vocab import ExpenseCategory, ExpenseStatus
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
@@ -143,22 +143,26 @@ class Budget:
         return self.spent_ore + self.committed_ore > self.frame_ore
 
     def warning(self) -> str:
-        """A Danish sentence when the budget needs attention, else ''."""
+        """The Danish sentence when the budget needs attention, else ''."""
+        message = self.warning_message()
+        return str(message) if message is not None else ""
+
+    def warning_message(self) -> Message | None:
         used = self.spent_ore + self.committed_ore
-        percent = format_percent_bp(self.used_permille // 10 * 100)  # whole percent, rounded down
         if self.spent_ore > self.frame_ore:
-            return (
-                f"Netværket har brugt {format_kr(self.spent_ore)} og er {format_kr(self.spent_ore - self.frame_ore)} "
-                f"over rammen på {format_kr(self.frame_ore)}"
+            return Msg.BUDGET_SPENT_OVER_FRAME(
+                spent=self.spent_ore, over=self.spent_ore - self.frame_ore, frame=self.frame_ore
             )
         if used > self.frame_ore:
-            return (
-                f"Brugt og planlagt ({format_kr(used)}) er mere end rammen på {format_kr(self.frame_ore)}: "
-                f"de planlagte møder skal koste {format_kr(used - self.frame_ore)} mindre."
+            return Msg.BUDGET_USED_AND_PLANNED_OVER_FRAME(
+                used=used, frame=self.frame_ore, over=used - self.frame_ore
             )
         if self.warn:
-            return f"{percent} af rammen er brugt eller planlagt; der er {format_kr(self.remaining_ore)} tilbage."
-        return ""
+            # whole percent, rounded down
+            return Msg.BUDGET_USED_OR_PLANNED(
+                used=self.used_permille // 10 * 100, remaining=self.remaining_ore
+            )
+        return None
 
 
 @dataclass(frozen=True)
@@ -225,63 +229,50 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
     out = ExpenseCheck()
     network = s.get(Network, inp.network_id)
     if network is None or network.deleted:
-        out.errors.append("Netværket findes ikke.")
+        out.errors.append(str(Msg.NETWORK_NOT_FOUND()))
         return out
-    out.errors += check_amount(inp.amount_ore)
+    out.errors += [str(m) for m in check_amount(inp.amount_ore)]
     if inp.category not in EXPENSE_CATEGORIES:
-        out.errors.append(f"»{inp.category}« er ikke en udgiftskategori.")
+        out.errors.append(str(Msg.EXPENSE_CATEGORY_UNKNOWN(category=inp.category)))
     if not inp.description.strip():
-        out.errors.append("Skriv hvad udgiften dækker.")
+        out.errors.append(str(Msg.EXPENSE_DESCRIPTION_MISSING()))
     if inp.meeting_id:
         meeting = s.get(Meeting, inp.meeting_id)
         if meeting is None or meeting.deleted or meeting.network_id != inp.network_id:
-            out.errors.append("Mødet hører ikke til dette netværk.")
+            out.errors.append(str(Msg.EXPENSE_MEETING_OTHER_NETWORK()))
     if inp.receipt_sha256 and s.get(Blob, inp.receipt_sha256) is None:
         # A receipt attached on another computer arrives by sync before its file does: keep it.
         stored = s.get(Expense, expense_id) if expense_id else None
         if stored is None or stored.receipt_sha256 != inp.receipt_sha256:
-            out.errors.append("Kvitteringen er ikke gemt i profilen; vedhæft den igen.")
+            out.errors.append(str(Msg.EXPENSE_RECEIPT_NOT_STORED()))
 
     opened, closed = network.facilitation_opened_on, network.closed_on
     if opened is None:
-        out.warnings.append(
-            "Netværkets screening er ikke bestået endnu, så faciliteringsrammen er ikke åbnet. "
-            "Udgifter før en bestået screening dækkes normalt ikke."
-        )
+        out.warnings.append(str(Msg.EXPENSE_FRAME_NOT_OPENED()))
     elif inp.spent_on < opened:
-        out.warnings.append(
-            f"Udgiften er dateret {format_date(inp.spent_on)}, før screeningen blev bestået "
-            f"({format_date(opened)}). Udgifter før en bestået screening dækkes normalt ikke."
-        )
+        out.warnings.append(str(Msg.EXPENSE_BEFORE_SCREENING_PASSED(d=inp.spent_on, opened=opened)))
     if closed is not None and inp.spent_on > closed:
-        out.warnings.append(
-            f"Udgiften er dateret {format_date(inp.spent_on)}, efter at netværket blev lukket "
-            f"({format_date(closed)})."
-        )
+        out.warnings.append(str(Msg.EXPENSE_AFTER_CLOSED(d=inp.spent_on, closed=closed)))
     if inp.spent_on > utcnow().date() + dt.timedelta(days=1):
-        out.warnings.append(f"Udgiften er dateret {format_date(inp.spent_on)}, en dato i fremtiden.")
+        out.warnings.append(str(Msg.EXPENSE_IN_FUTURE(d=inp.spent_on)))
 
     if out.errors:
         return out
-    if receipt_required(inp.amount_ore) and not inp.receipt_sha256:
+    receipt = receipt_problem(inp.amount_ore, bool(inp.receipt_sha256))
+    if receipt is not None:
         out.status = DRAFT
-        out.warnings.append(
-            f"Udgifter over {format_kr(RECEIPT_REQUIRED_ABOVE_ORE)} kræver en kvittering. Udgiften gemmes "
-            "som kladde og tæller ikke med i forbruget, før kvitteringen er vedhæftet."
-        )
+        out.warnings.append(str(receipt))
     # The frame counts drafts too, this one and the others: a draft becomes final as soon as its
     # receipt arrives, so the broker learns about an overspend now, not then. The server counts
     # every live expense the same way (DESIGN §5), so what passes here is not rejected there.
     budget = BudgetCheck(spent_ore=_spent(s, inp.network_id, expense_id, drafts=True), new_ore=inp.amount_ore)
     out.exceeds_frame = budget.exceeds
-    out.budget_message = budget.message()
+    message = budget.message()
+    out.budget_message = str(message) if message is not None else ""
     if not budget.exceeds:
-        committed = _committed(s, inp.network_id)
-        if committed and budget.total_after + committed > budget.frame_ore:
-            out.warnings.append(
-                f"Sammen med de planlagte møder ({format_kr(committed)}) når netværket op på "
-                f"{format_kr(budget.total_after + committed)}, over rammen på {format_kr(budget.frame_ore)}"
-            )
+        planned = budget.planned_message(_committed(s, inp.network_id))
+        if planned is not None:
+            out.warnings.append(str(planned))
     return out
 
 
@@ -323,9 +314,9 @@ def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None)
         else:
             found = s.get(Expense, expense_id)
             if found is None or found.deleted:
-                raise ExpenseError("Udgiften findes ikke længere.")
+                raise ExpenseError(Msg.EXPENSE_NOT_FOUND())
             if found.network_id != inp.network_id:
-                raise ExpenseError("En udgift kan ikke flyttes til et andet netværk.")
+                raise ExpenseError(Msg.EXPENSE_OTHER_NETWORK())
             expense = found
             for key, value in values.items():
                 if getattr(expense, key) != value:
@@ -346,7 +337,7 @@ def delete_expense(store: Store, expense_id: str) -> None:
 def get_expense(store: Store, expense_id: str) -> ExpenseRow:
     rows = _rows(store, expense_id=expense_id)
     if not rows:
-        raise ExpenseError("Udgiften findes ikke længere.")
+        raise ExpenseError(Msg.EXPENSE_NOT_FOUND())
     return rows[0]
 
 
@@ -445,7 +436,7 @@ def budget(store: Store, network_id: str) -> Budget:
     with store.session() as s:
         network = s.get(Network, network_id)
         if network is None:
-            raise ExpenseError("Netværket findes ikke.")
+            raise ExpenseError(Msg.NETWORK_NOT_FOUND())
         return _budget(s, network)
 
 
@@ -525,7 +516,7 @@ def burn_down(store: Store, network_id: str, today: dt.date | None = None) -> Bu
     with store.session() as s:
         network = s.get(Network, network_id)
         if network is None:
-            raise ExpenseError("Netværket findes ikke.")
+            raise ExpenseError(Msg.NETWORK_NOT_FOUND())
         per_day = s.execute(
             select(Expense.spent_on, func.sum(Expense.amount_ore))
             .where(Expense.network_id == network_id, Expense.deleted.is_(False), Expense.status == FINAL)

@@ -492,9 +492,10 @@ def composition(store: Store, network_id: str) -> Composition:
     knowledge = sum(1 for m in rows if m.is_knowledge_institution or m.role == "knowledge")
     independent = len(rows) - knowledge
     findings = check_network_members(independent, knowledge)
-    result = Composition(independent, knowledge, list(findings.errors), list(findings.warnings))
-    if findings.errors:
-        result.errors.append("Netværket kan derfor ikke komme videre end kandidat.")
+    errors = [*findings.errors, Msg.COMPOSITION_KEEPS_CANDIDATE()] if findings.errors else []
+    result = Composition(
+        independent, knowledge, [str(m) for m in errors], [str(m) for m in findings.warnings]
+    )
     for m in rows:
         if m.other_networks:
             names = ", ".join(f"»{n}«" for n in m.other_networks)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import render_all
 from ...domain.numbers import format_date, optional, parse_int
 from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
@@ -407,7 +408,7 @@ class CompanyEditor(QWidget):
         except DomainError:
             _show(self.warning, "")
             return
-        _show(self.warning, " ".join(check_employees(n).warnings))
+        _show(self.warning, render_all(check_employees(n).warnings))
 
     # saving -----------------------------------------------------------------------------------
     def fields(self) -> dict[str, str | bool]:

@@ -1,0 +1,91 @@
+"""A push refused by a rule reads the same as on the laptop: the server renders the rule's message from
+the one catalogue, and the answer carries its code and parameters (protocol version 2's ``message``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mægler_app.domain.messages import Msg, answer_messages, render_all
+from mægler_app.domain.rules import CONSULTANT_HOURS_MAX, CONSULTANT_HOURS_MIN, FACILITATION_FRAME_ORE
+from mægler_app.domain.stages import composition_problems
+from mægler_app.domain.validation import BudgetCheck, check_hours
+
+from .conftest import build_network, change, company_data
+
+
+def one(results: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(results) == 1
+    return results[0]
+
+
+def test_a_refused_stage_move_carries_the_same_message_the_laptop_shows(make_user: Any) -> None:
+    a = make_user()
+    small = build_network(a, independent=2, knowledge=3)
+    r = one(a.push(change("network", {"stage": "screened"}, id=small["network"], base=1)))
+    laptop = composition_problems(2, 3)
+    assert r["status"] == "rejected"
+    assert (
+        r["error"]
+        == render_all(laptop)
+        == (
+            "Netværket har 2 uafhængige virksomheder; der skal være mindst 3. "
+            "Netværket har 3 videninstitutioner; der må højst være 2."
+        )
+    )
+    assert r["message"] == {"code": "too_few_companies", "params": {"count": 2, "minimum": 3}}
+    assert r["messages"] == [m.as_json() for m in laptop]
+    assert answer_messages(r) == laptop
+
+
+def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> None:
+    a = make_user()
+    net = build_network(a)["network"]
+    hours = CONSULTANT_HOURS_MAX + 1
+    results = a.push(
+        change("expense", {"network_id": net, "amount_ore": FACILITATION_FRAME_ORE + 1}),
+        change("application", {"network_id": net, "consultant_hours": hours}),
+        change("company", company_data(cvr="12345678")),
+        change("network", {"stage": "trin1"}, id=net, base=1),
+        change("application", {"network_id": net, "consultant_hours": 250.5}),
+    )
+    assert [r["status"] for r in results] == ["rejected"] * 5
+    cap, app, cvr, stage, whole = results
+    over = BudgetCheck(spent_ore=0, new_ore=FACILITATION_FRAME_ORE + 1).message()
+    assert over is not None and cap["message"] == over.as_json() and cap["error"] == str(over)
+    assert app["message"] == {
+        "code": "hours_out_of_range",
+        "params": {"hours": hours, "minimum": CONSULTANT_HOURS_MIN, "maximum": CONSULTANT_HOURS_MAX},
+    }
+    assert (
+        app["error"]
+        == str(check_hours(hours)[0])
+        == "Konsulenttimerne skal være mellem 200 og 450; der står 451."
+    )
+    assert cvr["message"] == {"code": "cvr_bad_checksum", "params": {"text": "12345678"}}
+    assert cvr["error"] == "»12345678« er ikke et gyldigt CVR-nummer: kontrolcifferet passer ikke."
+    assert stage["message"] == Msg.STAGE_UNKNOWN(stage="trin1").as_json()
+    assert stage["error"] == "Ukendt trin »trin1«."
+    assert whole["message"] == {"code": "hours_not_whole", "params": {}}
+    assert "messages" not in cap  # one reason: ``message`` alone
+
+
+def test_a_submit_without_figures_names_each_missing_figure(make_user: Any) -> None:
+    a = make_user()
+    net = build_network(a)["network"]
+    app = change("application", {"network_id": net})
+    one(a.push(app))
+    r = one(a.push(change("application", {"status": "submitted"}, id=app["id"], base=1)))
+    assert [m["code"] for m in r["messages"]] == [
+        "application_cannot_submit",
+        "hours_missing",
+        "months_missing",
+    ]
+    assert r["error"] == (
+        "Ansøgningen kan ikke indsendes: Angiv antal konsulenttimer. Angiv forløbets længde i måneder."
+    )
+
+
+def test_refusals_that_are_not_rules_have_no_message(make_user: Any) -> None:
+    a = make_user()
+    r = one(a.push(change("screening_v9", {})))
+    assert r["status"] == "rejected" and r["error"] and "message" not in r
