@@ -249,6 +249,29 @@ class Msg:
     FIELD_NOT_ORE = Code("field_not_ore")
     FIELD_AMOUNT_TOO_LARGE = Code("field_amount_too_large")
     MEETING_COST_NEGATIVE = Code("meeting_cost_negative")
+    # A company's fields as typed or imported (store/services/companies.py)
+    COMPANY_NAME_MISSING = Code("company_name_missing")
+    COMPANY_FIELD_TOO_LONG = Code("company_field_too_long")
+    COMPANY_POSTCODE_INVALID = Code("company_postcode_invalid")
+    COMPANY_FOCUS_AREA_UNKNOWN = Code("company_focus_area_unknown")
+    COMPANY_YES_OR_NO = Code("company_yes_or_no")
+    COMPANY_KNOWLEDGE_INSTITUTION = Code("company_knowledge_institution")
+    # Importing companies from CSV (store/services/csv_io.py): the file, then each bad row by its line
+    CSV_NOT_READABLE = Code("csv_not_readable")
+    CSV_SEPARATOR_HINT = Code("csv_separator_hint")
+    CSV_EMPTY = Code("csv_empty")
+    CSV_FIRST_LINE_UNREADABLE = Code("csv_first_line_unreadable")
+    CSV_NOT_SEMICOLONS = Code("csv_not_semicolons")
+    CSV_HEADER_MISSING = Code("csv_header_missing")
+    CSV_ROW = Code("csv_row")
+    CSV_ROW_NAMED = Code("csv_row_named")
+    CSV_ROW_UNREADABLE = Code("csv_row_unreadable")
+    CSV_ROW_TOO_MANY_FIELDS = Code("csv_row_too_many_fields")
+    CSV_ROW_DUPLICATE_CVR = Code("csv_row_duplicate_cvr")
+    CSV_ROWS_WITH_PROBLEMS = Code("csv_rows_with_problems")
+    CSV_NO_COMPANIES = Code("csv_no_companies")
+    CSV_READY = Code("csv_ready")
+    CSV_COMPANY_DELETED_MEANWHILE = Code("csv_company_deleted_meanwhile")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -642,6 +665,102 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.MEETING_COST_NEGATIVE: {
         "da": "Det anslåede beløb kan ikke være negativt.",
         "en": "The estimated amount cannot be negative.",
+    },
+    Msg.COMPANY_NAME_MISSING: {
+        "da": "Virksomheden skal have et navn.",
+        "en": "The company must have a name.",
+    },
+    Msg.COMPANY_FIELD_TOO_LONG: {
+        "da": "{field} må højst være {limit:int} tegn.",
+        "en": "{field} may be at most {limit:int} characters.",
+    },
+    Msg.COMPANY_POSTCODE_INVALID: {
+        "da": "{text:q} er ikke et postnummer: det skal være 4 cifre.",
+        "en": "{text:q} is not a postcode: it must be 4 digits.",
+    },
+    Msg.COMPANY_FOCUS_AREA_UNKNOWN: {
+        "da": "{text:q} er ikke et fokusområde. Vælg et af: {choices}.",
+        "en": "{text:q} is not a focus area. Choose one of: {choices}.",
+    },
+    Msg.COMPANY_YES_OR_NO: {
+        "da": "{text:q} skal være ja eller nej.",
+        "en": "{text:q} must be yes or no (ja or nej).",
+    },
+    Msg.COMPANY_KNOWLEDGE_INSTITUTION: {
+        "da": "Videninstitution: {reason}",
+        "en": "Knowledge institution: {reason}",
+    },
+    Msg.CSV_NOT_READABLE: {
+        "da": "Filen kan ikke læses: den er hverken UTF-8 eller Windows-1252 (byte {byte:int}). "
+        "Gem den fra Excel som »CSV (semikolonsepareret)«.",
+        "en": "The file cannot be read: it is neither UTF-8 nor Windows-1252 (byte {byte:int}). "
+        "Save it from Excel as “CSV (semikolonsepareret)”.",
+    },
+    Msg.CSV_SEPARATOR_HINT: {
+        "da": "Filen angiver {hint:q}; kolonnerne skal være adskilt med semikolon (;).",
+        "en": "The file says {hint:q}; the columns must be separated by semicolons (;).",
+    },
+    Msg.CSV_EMPTY: {
+        "da": "Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn.",
+        "en": "The file is empty: it must have a header line with at least CVR;Navn.",
+    },
+    Msg.CSV_FIRST_LINE_UNREADABLE: {
+        "da": "Linje 1 kan ikke læses: {reason}.",
+        "en": "Line 1 cannot be read: {reason}.",
+    },
+    Msg.CSV_NOT_SEMICOLONS: {
+        "da": "Kolonnerne i filen er ikke adskilt med semikolon (;). Gem filen fra Excel som "
+        "»CSV (semikolonsepareret)«.",
+        "en": "The columns of the file are not separated by semicolons (;). Save the file from Excel as "
+        "“CSV (semikolonsepareret)”.",
+    },
+    Msg.CSV_HEADER_MISSING: {
+        "da": "Overskriftslinjen (linje {line:int}) mangler {missing}. Den første linje skal være "
+        "overskrifter med mindst CVR;Navn, og gerne {optional}.",
+        "en": "The header line (line {line:int}) lacks {missing}. The first line must be "
+        "headings with at least CVR;Navn, and preferably {optional}.",
+    },
+    Msg.CSV_ROW: {
+        "da": "Linje {line:int}:",
+        "en": "Line {line:int}:",
+    },
+    Msg.CSV_ROW_NAMED: {
+        "da": "Linje {line:int} ({name}):",
+        "en": "Line {line:int} ({name}):",
+    },
+    Msg.CSV_ROW_UNREADABLE: {
+        "da": "Linjen kan ikke læses ({reason}).",
+        "en": "The line cannot be read ({reason}).",
+    },
+    Msg.CSV_ROW_TOO_MANY_FIELDS: {
+        "da": "Linjen har {cells:int} felter, men overskriften kun {header:int}; "
+        "er der et semikolon i et navn uden anførselstegn?",
+        "en": "The line has {cells:int} fields, but the header only {header:int}; "
+        "is there a semicolon in a name without quotes?",
+    },
+    Msg.CSV_ROW_DUPLICATE_CVR: {
+        "da": "CVR-nummer {cvr} står også på linje {line:int}.",
+        "en": "CVR number {cvr} is also on line {line:int}.",
+    },
+    Msg.CSV_ROWS_WITH_PROBLEMS: {
+        "da": "{n:int} {n:plural:række har|rækker har} fejl. Intet er importeret; ret "
+        "{n:plural:den|dem} i filen og prøv igen.",
+        "en": "{n:int} {n:plural:row has|rows have} errors. Nothing is imported; correct "
+        "{n:plural:it|them} in the file and try again.",
+    },
+    Msg.CSV_NO_COMPANIES: {
+        "da": "Filen indeholder ingen virksomheder.",
+        "en": "The file holds no companies.",
+    },
+    Msg.CSV_READY: {
+        "da": "{n:int} {n:plural:virksomhed|virksomheder} klar: {new:int} {new:plural:ny|nye}, "
+        "{updated:int} opdateres.",
+        "en": "{n:int} {n:plural:company|companies} ready: {new:int} new, {updated:int} to be updated.",
+    },
+    Msg.CSV_COMPANY_DELETED_MEANWHILE: {
+        "da": "Linje {line:int}: virksomheden med CVR {cvr} er slettet imens. Intet er importeret; prøv igen.",
+        "en": "Line {line:int}: the company with CVR {cvr} was deleted meanwhile. Nothing is imported; "
+        "try again.",
     },
     Msg.CVR_MISSING: {
         "da": "CVR-nummeret mangler.",

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.numbers import optional, parse_date, parse_int, parse_kr
 from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
@@ -121,7 +122,7 @@ def parse_focus_area(text: str) -> str:
         if s in (key, label.lower()):
             return key
     names = ", ".join(FOCUS_AREAS.values())
-    raise DomainError(f"»{text.strip()}« er ikke et fokusområde. Vælg et af: {names}.")
+    raise DomainError(Msg.COMPANY_FOCUS_AREA_UNKNOWN(text=text.strip(), choices=names))
 
 
 _YES = {"ja", "j", "x", "1", "sand", "true", "yes"}
@@ -136,7 +137,7 @@ def parse_yes_no(text: str | bool) -> bool:
         return True
     if s in _NO:
         return False
-    raise DomainError(f"»{text.strip()}« skal være ja eller nej.")
+    raise DomainError(Msg.COMPANY_YES_OR_NO(text=text.strip()))
 
 
 def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
@@ -155,13 +156,13 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
         errors["cvr"] = str(exc)
     name = text("name")
     if not name:
-        errors["name"] = "Virksomheden skal have et navn."
+        errors["name"] = str(Msg.COMPANY_NAME_MISSING())
     for key, limit in TEXT_LIMITS.items():
         if len(text(key)) > limit and key not in errors:
-            errors[key] = f"{FIELD_LABELS[key]} må højst være {limit} tegn."
+            errors[key] = str(Msg.COMPANY_FIELD_TOO_LONG(field=FIELD_LABELS[key], limit=limit))
     postcode = text("postcode")
     if postcode and not (postcode.isdigit() and len(postcode) == 4):
-        errors["postcode"] = f"»{postcode}« er ikke et postnummer: det skal være 4 cifre."
+        errors["postcode"] = str(Msg.COMPANY_POSTCODE_INVALID(text=postcode))
     employees: int | None = None
     try:
         employees = optional(parse_int, text("employees"), field=FIELD_LABELS["employees"])
@@ -181,7 +182,7 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
     try:
         knowledge = parse_yes_no(fields.get("is_knowledge_institution", False))
     except DomainError as exc:
-        errors["is_knowledge_institution"] = f"Videninstitution: {exc}"
+        errors["is_knowledge_institution"] = str(Msg.COMPANY_KNOWLEDGE_INSTITUTION(reason=str(exc)))
     if errors:
         return Parsed(None, errors, warnings)
     notes = fields.get("notes", "")

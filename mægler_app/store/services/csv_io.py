@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import Message, Msg
 from ...domain.rules import FOCUS_AREAS
 from ...domain.vocab import FocusArea
 from ..db import Store
@@ -66,8 +67,9 @@ class RowProblem:
     cvr: str = ""  # as written in the file
 
     def message(self) -> str:
-        who = f" ({self.name})" if self.name else ""
-        return f"Linje {self.line}{who}: " + " ".join(self.reasons)
+        """The line (and the company's name) and every reason, in Danish."""
+        row = Msg.CSV_ROW_NAMED(line=self.line, name=self.name) if self.name else Msg.CSV_ROW(line=self.line)
+        return " ".join([str(row), *self.reasons])
 
 
 @dataclass(frozen=True)
@@ -100,15 +102,14 @@ class ImportPlan:
         return len(self.rows) - self.new_count
 
     def summary(self) -> str:
+        return str(self.summary_message())
+
+    def summary_message(self) -> Message:
         if self.problems:
-            n = len(self.problems)
-            return (
-                f"{n} {'række har' if n == 1 else 'rækker har'} fejl. Intet er importeret; ret "
-                f"{'den' if n == 1 else 'dem'} i filen og prøv igen."
-            )
+            return Msg.CSV_ROWS_WITH_PROBLEMS(n=len(self.problems))
         if not self.rows:
-            return "Filen indeholder ingen virksomheder."
-        return f"{len(self.rows)} virksomheder klar: {self.new_count} nye, {self.update_count} opdateres."
+            return Msg.CSV_NO_COMPANIES()
+        return Msg.CSV_READY(n=len(self.rows), new=self.new_count, updated=self.update_count)
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,7 @@ def decode(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:
-        raise CsvFileError(
-            "Filen kan ikke læses: den er hverken UTF-8 eller Windows-1252 (byte "
-            f"{exc.start + 1}). Gem den fra Excel som »CSV (semikolonsepareret)«."
-        ) from None
+        raise CsvFileError(Msg.CSV_NOT_READABLE(byte=exc.start + 1)) from None
 
 
 def _canonical(header_cell: str) -> str | None:
@@ -151,24 +149,20 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
         # Excel's own hint line ("sep=;") comes before the header when a sheet was saved for Excel.
         first, _, text = text.partition("\n")
         if first.strip()[4:5] not in (";", ""):
-            raise CsvFileError(
-                f"Filen angiver »{first.strip()}«; kolonnerne skal være adskilt med semikolon (;)."
-            )
+            raise CsvFileError(Msg.CSV_SEPARATOR_HINT(hint=first.strip()))
         skipped = 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     try:
         header = next(reader)
     except StopIteration:
-        raise CsvFileError("Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn.") from None
+        raise CsvFileError(Msg.CSV_EMPTY()) from None
     except csv.Error as exc:
-        raise CsvFileError(f"Linje 1 kan ikke læses: {exc}.") from None
+        raise CsvFileError(Msg.CSV_FIRST_LINE_UNREADABLE(reason=str(exc))) from None
     while header and not "".join(header).strip():
         try:
             header = next(reader)
         except StopIteration:
-            raise CsvFileError(
-                "Filen er tom: den skal have en overskriftslinje med mindst CVR;Navn."
-            ) from None
+            raise CsvFileError(Msg.CSV_EMPTY()) from None
     header_line = reader.line_num + skipped
     positions: dict[str, int] = {}
     ignored: list[str] = []
@@ -182,14 +176,10 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
     missing = [c for c in REQUIRED if c not in positions]
     if missing:
         if len(header) == 1 and ("," in header[0] or "\t" in header[0]):
-            raise CsvFileError(
-                "Kolonnerne i filen er ikke adskilt med semikolon (;). Gem filen fra Excel som "
-                "»CSV (semikolonsepareret)«."
-            )
-        shown = ";".join(missing)
+            raise CsvFileError(Msg.CSV_NOT_SEMICOLONS())
+        optional = ";".join(c for c in COLUMNS if c not in REQUIRED)
         raise CsvFileError(
-            f"Overskriftslinjen (linje {header_line}) mangler {shown}. Den første linje skal være "
-            f"overskrifter med mindst CVR;Navn, og gerne {';'.join(c for c in COLUMNS if c not in REQUIRED)}."
+            Msg.CSV_HEADER_MISSING(line=header_line, missing=";".join(missing), optional=optional)
         )
     plan = ImportPlan(encoding=encoding, header=header, ignored_columns=ignored)
     with store.session() as s:
@@ -204,7 +194,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
         except StopIteration:
             break
         except csv.Error as exc:
-            plan.problems.append(RowProblem(line, [f"Linjen kan ikke læses ({exc})."]))
+            plan.problems.append(RowProblem(line, [str(Msg.CSV_ROW_UNREADABLE(reason=str(exc)))]))
             break
         if not "".join(cells).strip():
             continue
@@ -213,15 +203,12 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
             fields[COLUMNS[name]] = cells[pos].strip() if pos < len(cells) else ""
         reasons: list[str] = []
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            reasons.append(
-                f"Linjen har {len(cells)} felter, men overskriften kun {len(header)}; "
-                "er der et semikolon i et navn uden anførselstegn?"
-            )
+            reasons.append(str(Msg.CSV_ROW_TOO_MANY_FIELDS(cells=len(cells), header=len(header))))
         parsed = parse_company(fields)
         reasons += list(parsed.errors.values())
         cvr = parsed.data.cvr if parsed.data else ""
         if cvr and cvr in seen:
-            reasons.append(f"CVR-nummer {format_cvr(cvr)} står også på linje {seen[cvr]}.")
+            reasons.append(str(Msg.CSV_ROW_DUPLICATE_CVR(cvr=format_cvr(cvr), line=seen[cvr])))
         if reasons or parsed.data is None:
             plan.problems.append(RowProblem(line, reasons, fields.get("name", ""), fields.get("cvr", "")))
             continue
@@ -237,7 +224,7 @@ def apply_plan(store: Store, plan: ImportPlan) -> Generator[tuple[int, int], Non
     Refuses a plan with bad rows. If anything fails midway, nothing is written.
     """
     if plan.problems:
-        raise DomainError(plan.summary())
+        raise DomainError(plan.summary_message())
     total = len(plan.rows)
     created = updated = 0
     with store.session() as s:
@@ -254,8 +241,7 @@ def apply_plan(store: Store, plan: ImportPlan) -> Generator[tuple[int, int], Non
                 company = existing.get(row.existing_id)
                 if company is None or company.deleted:
                     raise DomainError(
-                        f"Linje {row.line}: virksomheden med CVR {format_cvr(row.data.cvr)} er slettet "
-                        "imens. Intet er importeret; prøv igen."
+                        Msg.CSV_COMPANY_DELETED_MEANWHILE(line=row.line, cvr=format_cvr(row.data.cvr))
                     )
                 # Only the cells the row fills change the company: an empty cell keeps what is known.
                 for key in row.given | {"cvr", "name"}:
