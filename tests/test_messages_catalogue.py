@@ -3,10 +3,124 @@ in Danish (and English), with the right singular or plural."""
 
 from __future__ import annotations
 
+import ast
+import string
+from pathlib import Path
+
 import pytest
 
-from mægler_app.domain.messages import Msg
+from mægler_app.domain import messages
+from mægler_app.domain.messages import CATALOGUE, LANGUAGES, Code, Message, Msg, answer_messages
 from mægler_app.domain.stages import NetworkFacts, Stage, StageError, missing_for, parse_stage, transition
+
+ROOT = Path(__file__).resolve().parent.parent / "mægler_app"
+# Where a rule's refusal is raised: every rule module of the domain, the server's push rules, and the
+# laptop's modules whose rules moved to the catalogue (stage moves, expenses, the CSV import).
+RULE_MODULES = [
+    *sorted((ROOT / "domain").glob("*.py")),
+    ROOT / "server" / "push.py",
+    ROOT / "store" / "services" / "stage.py",
+    ROOT / "store" / "services" / "expenses.py",
+    ROOT / "store" / "services" / "csv_io.py",
+]
+# Programming errors, not messages to a person.
+NOT_MESSAGES = {"TypeError", "AssertionError", "NotImplementedError", "KeyError", "IndexError"}
+
+
+def _is_text(node: ast.AST) -> bool:
+    """A finished sentence: a string literal, an f-string, or one glued from them."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _is_text(node.left) or _is_text(node.right)
+    if isinstance(node, ast.IfExp):
+        return _is_text(node.body) or _is_text(node.orelse)
+    return False
+
+
+def literal_raises(source: str) -> list[tuple[int, str]]:
+    """(line, exception) of every ``raise SomethingError("…")`` with a written-out sentence."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            func = node.exc.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            args = [*node.exc.args, *(k.value for k in node.exc.keywords)]
+            if name not in NOT_MESSAGES and any(_is_text(a) for a in args):
+                found.append((node.lineno, name))
+    return found
+
+
+def test_the_scan_finds_a_sentence_written_in_a_raise() -> None:
+    assert literal_raises('raise StageError("Netværket er afsluttet.")') == [(1, "StageError")]
+    assert literal_raises('raise RejectedError(f"Ukendt trin »{x}«.")') == [(1, "RejectedError")]
+    assert literal_raises('raise DomainError("Kan ikke: " + " ".join(m))') == [(1, "DomainError")]
+    assert literal_raises("raise StageError(Msg.STAGE_NETWORK_CLOSED())") == []
+    assert literal_raises('raise TypeError("not a date")') == []
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_rules_raise_message_codes_not_sentences(path: Path) -> None:
+    assert literal_raises(path.read_text(encoding="utf-8")) == []
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_code_has_a_danish_and_an_english_text_with_the_same_placeholders() -> None:
+    codes = {v for k, v in vars(Msg).items() if isinstance(v, Code)}
+    assert codes == set(CATALOGUE), "a code without texts, or texts without a code"
+    names = [k for k, v in vars(Msg).items() if isinstance(v, Code)]
+    assert len(set(map(str, codes))) == len(names), "two names for one code"
+    for code, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGUAGES), code
+        assert all(texts[lang].strip() for lang in LANGUAGES), code
+        assert _fields(texts["da"]) == _fields(texts["en"]), code
+        assert code == code.lower() and " " not in code, code
+
+
+def test_plural_forms_follow_the_count() -> None:
+    one, two = Msg.TOO_FEW_COMPANIES(count=1, minimum=3), Msg.TOO_FEW_COMPANIES(count=2, minimum=3)
+    assert str(one) == "Netværket har 1 uafhængig virksomhed; der skal være mindst 3."
+    assert str(two) == "Netværket har 2 uafhængige virksomheder; der skal være mindst 3."
+    assert str(Msg.TOO_FEW_COMPANIES(count=0, minimum=3)).startswith(
+        "Netværket har 0 uafhængige virksomheder"
+    )
+    assert one.render("en") == "The network has 1 independent company; it needs at least 3."
+    assert str(Msg.CSV_READY(n=1, new=1, updated=0)) == "1 virksomhed klar: 1 ny, 0 opdateres."
+    assert str(Msg.CSV_READY(n=2, new=2, updated=0)) == "2 virksomheder klar: 2 nye, 0 opdateres."
+    assert str(Msg.CSV_ROWS_WITH_PROBLEMS(n=1)).startswith("1 række har fejl. Intet er importeret; ret den")
+    assert str(Msg.CSV_ROWS_WITH_PROBLEMS(n=3)).startswith("3 rækker har fejl. Intet er importeret; ret dem")
+    assert str(Msg.EMPLOYEES_OUTSIDE_TARGET_GROUP(employees=1_200, maximum=250)).startswith(
+        "Virksomheden har 1.200 ansatte"
+    )
+
+
+def test_every_text_renders_in_both_languages_with_numbers_for_its_numbers() -> None:
+    """Fill each placeholder with what its spec wants; nothing is left of the template's braces."""
+    sample = {"kr": 1_234_50, "int": 2, "pct": 5_000, "date": "2025-03-07", "stage": "stage_1"}
+    for code, texts in CATALOGUE.items():
+        params: dict[str, object] = {}
+        for lang in LANGUAGES:
+            for _, name, spec, _ in string.Formatter().parse(texts[lang]):
+                if name:
+                    kind = (spec or "").partition(":")[0]
+                    params.setdefault(name, sample.get(kind, 1 if kind == "plural" else "x"))
+        for lang in LANGUAGES:
+            text = Message(code, params).render(lang)
+            assert "{" not in text and "}" not in text, (code, lang, text)
+
+
+def test_a_push_answers_message_is_used_only_when_this_catalogue_can_say_it() -> None:
+    known = {"message": {"code": "stage_unknown", "params": {"stage": "trin9"}}}
+    assert answer_messages(known) == [Msg.STAGE_UNKNOWN(stage="trin9")]
+    assert answer_messages({"message": {"code": "from_a_newer_server", "params": {}}}) == []
+    assert answer_messages({"message": {"code": "too_few_companies", "params": {}}}) == []
+    assert answer_messages({"error": "Tekst"}) == []
+    assert messages.from_json("too_few_companies") is None
 
 
 def test_a_refused_move_carries_every_missing_requirement_as_a_code() -> None:
