@@ -210,8 +210,14 @@ class Msg:
     EXPENSE_AFTER_CLOSED = Code("expense_after_closed")
     EXPENSE_IN_FUTURE = Code("expense_in_future")
     EXPENSE_NEEDS_NETWORK = Code("expense_needs_network")
-    # Network composition as the network page shows it
+    # Network composition as the network page shows it, and its members
     COMPOSITION_KEEPS_CANDIDATE = Code("composition_keeps_candidate")
+    NETWORK_GONE = Code("network_gone")
+    COMPANY_GONE = Code("company_gone")
+    MEMBERSHIP_GONE = Code("membership_gone")
+    MEMBER_ROLE_UNKNOWN = Code("member_role_unknown")
+    MEMBER_NETWORK_CLOSED = Code("member_network_closed")
+    MEMBER_ALREADY = Code("member_already")
     # The application (store/services/applications.py, server/push.py)
     APPLICATION_NOT_FOUND = Code("application_not_found")
     APPLICATION_SECTION_MISSING = Code("application_section_missing")
@@ -233,6 +239,15 @@ class Msg:
     APPLICATION_ONLY_DRAFT_TO_SUBMITTED = Code("application_only_draft_to_submitted")
     APPLICATION_SPLIT_SHAPE = Code("application_split_shape")
     APPLICATION_SPLIT_UNKNOWN_COMPANY = Code("application_split_unknown_company")
+    APPLICATION_DECISION_NO_TIMEZONE = Code("application_decision_no_timezone")
+    APPLICATION_DECISION_NOT_SUBMITTED = Code("application_decision_not_submitted")
+    APPLICATION_REVISION_NOT_REJECTED = Code("application_revision_not_rejected")
+    APPLICATION_REVISION_EXISTS = Code("application_revision_exists")
+    APPLICATION_REVISION_NETWORK_CLOSED = Code("application_revision_network_closed")
+    # The action plan followed after approval (store/services/action_plans.py)
+    ACTION_PLAN_UNKNOWN_ELEMENTS = Code("action_plan_unknown_elements")
+    ACTION_PLAN_END_BEFORE_START = Code("action_plan_end_before_start")
+    ACTION_PLAN_NOT_APPROVED = Code("action_plan_not_approved")
     # CVR numbers (domain/cvr.py); ``text`` is the number as typed
     CVR_MISSING = Code("cvr_missing")
     CVR_NOT_TEXT = Code("cvr_not_text")
@@ -556,6 +571,62 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.COMPOSITION_KEEPS_CANDIDATE: {
         "da": "Netværket kan derfor ikke komme videre end kandidat.",
         "en": "So the network cannot get further than candidate.",
+    },
+    Msg.NETWORK_GONE: {
+        "da": "Netværket findes ikke (længere).",
+        "en": "The network does not exist (any longer).",
+    },
+    Msg.COMPANY_GONE: {
+        "da": "Virksomheden findes ikke (længere).",
+        "en": "The company does not exist (any longer).",
+    },
+    Msg.MEMBERSHIP_GONE: {
+        "da": "Medlemskabet findes ikke (længere).",
+        "en": "The membership does not exist (any longer).",
+    },
+    Msg.MEMBER_ROLE_UNKNOWN: {
+        "da": "Ukendt rolle {role:q}.",
+        "en": "Unknown role {role:q}.",
+    },
+    Msg.MEMBER_NETWORK_CLOSED: {
+        "da": "Netværket er afsluttet; der kan ikke tilføjes virksomheder.",
+        "en": "The network is closed; no companies can be added.",
+    },
+    Msg.MEMBER_ALREADY: {
+        "da": "{company} er allerede med i netværket.",
+        "en": "{company} is already in the network.",
+    },
+    Msg.APPLICATION_DECISION_NO_TIMEZONE: {
+        "da": "Afgørelsens tidspunkt mangler tidszone.",
+        "en": "The time of the decision has no time zone.",
+    },
+    Msg.APPLICATION_DECISION_NOT_SUBMITTED: {
+        "da": "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er {status}.",
+        "en": "Only a submitted application can be decided; this one is {status}.",
+    },
+    Msg.APPLICATION_REVISION_NOT_REJECTED: {
+        "da": "Kun en afslået ansøgning kan danne grundlag for en ny version.",
+        "en": "Only a rejected application can be the basis of a new revision.",
+    },
+    Msg.APPLICATION_REVISION_EXISTS: {
+        "da": "Der findes allerede en nyere version af ansøgningen.",
+        "en": "There is already a newer revision of the application.",
+    },
+    Msg.APPLICATION_REVISION_NETWORK_CLOSED: {
+        "da": "Netværket er afsluttet; der kan ikke skrives en ny ansøgning.",
+        "en": "The network is closed; no new application can be written.",
+    },
+    Msg.ACTION_PLAN_UNKNOWN_ELEMENTS: {
+        "da": "Ukendt element i handlingsplanen: {elements}.",
+        "en": "Unknown element in the action plan: {elements}.",
+    },
+    Msg.ACTION_PLAN_END_BEFORE_START: {
+        "da": "Slutdatoen ligger før startdatoen.",
+        "en": "The end date is before the start date.",
+    },
+    Msg.ACTION_PLAN_NOT_APPROVED: {
+        "da": "Handlingsplanen følges først, når ansøgningen er bevilget af Væksthus.",
+        "en": "The action plan is followed only once Væksthus has approved the application.",
     },
     Msg.APPLICATION_NOT_FOUND: {
         "da": "Ansøgningen findes ikke.",

@@ -100,7 +100,7 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
     with store.session() as s:
         network = s.get(Network, network_id)
         if network is None or network.deleted:
-            raise DomainError("Netværket findes ikke.")
+            raise DomainError(Msg.NETWORK_NOT_FOUND())
         app = _approved(s, network_id)
         if app is None:
             return None
@@ -135,13 +135,13 @@ def save_action_plan(
 ) -> ActionPlanInfo:
     unknown = set(elements) - set(ACTION_PLAN_ELEMENTS)
     if unknown:
-        raise DomainError("Ukendt element i handlingsplanen: " + ", ".join(sorted(unknown)) + ".")
+        raise DomainError(Msg.ACTION_PLAN_UNKNOWN_ELEMENTS(elements=", ".join(sorted(unknown))))
     if start_date and end_date and end_date < start_date:
-        raise DomainError("Slutdatoen ligger før startdatoen.")
+        raise DomainError(Msg.ACTION_PLAN_END_BEFORE_START())
     with store.session() as s:
         app = _approved(s, network_id)
         if app is None:
-            raise DomainError("Handlingsplanen følges først, når ansøgningen er bevilget af Væksthus.")
+            raise DomainError(Msg.ACTION_PLAN_NOT_APPROVED())
         plan = _plan(s, network_id)
         if plan is None:
             plan = ActionPlan(network_id=network_id, application_id=app.id)

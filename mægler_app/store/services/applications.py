@@ -665,7 +665,7 @@ def apply_decision(
     if decision not in tuple(Decision):
         raise DomainError(Msg.APPLICATION_DECISION_UNKNOWN())
     if decided_at.tzinfo is None:
-        raise DomainError("Afgørelsens tidspunkt mangler tidszone.")
+        raise DomainError(Msg.APPLICATION_DECISION_NO_TIMEZONE())
     with store.session() as s:
         s.info["from_server"] = True
         app = _get(s, application_id)
@@ -673,8 +673,9 @@ def apply_decision(
             return _detail(s, app)
         if app.status != ApplicationStatus.SUBMITTED:
             raise DomainError(
-                "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er "
-                f"{STATUS_LABELS.get(app.status, app.status).lower()}."
+                Msg.APPLICATION_DECISION_NOT_SUBMITTED(
+                    status=STATUS_LABELS.get(app.status, app.status).lower()
+                )
             )
         approved = decision == Decision.APPROVED
         app.status = decision
@@ -699,12 +700,12 @@ def start_revision(store: Store, application_id: str) -> str:
     with store.session() as s:
         old = _get(s, application_id)
         if old.status != ApplicationStatus.REJECTED:
-            raise DomainError("Kun en afslået ansøgning kan danne grundlag for en ny version.")
+            raise DomainError(Msg.APPLICATION_REVISION_NOT_REJECTED())
         if _latest_id(s, old.network_id) != old.id:
-            raise DomainError("Der findes allerede en nyere version af ansøgningen.")
+            raise DomainError(Msg.APPLICATION_REVISION_EXISTS())
         network = s.get(Network, old.network_id)
         if network is None or network.deleted or network.stage == Stage.CLOSED:
-            raise DomainError("Netværket er afsluttet; der kan ikke skrives en ny ansøgning.")
+            raise DomainError(Msg.APPLICATION_REVISION_NETWORK_CLOSED())
         if network.stage == Stage.APPLICATION:
             stage_service.move(s, network, Stage.STAGE_1)
         new = Application(network_id=old.network_id, revision=old.revision + 1, previous_id=old.id)

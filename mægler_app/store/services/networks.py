@@ -201,7 +201,7 @@ def save_network(store: Store, data: NetworkData, network_id: str | None = None)
 def _live(s: Session, network_id: str) -> Network:
     network = s.get(Network, network_id)
     if network is None or network.deleted:
-        raise DomainError("Netværket findes ikke (længere).")
+        raise DomainError(Msg.NETWORK_GONE())
     return network
 
 
@@ -435,7 +435,7 @@ def members(store: Store, network_id: str) -> list[MemberRow]:
 
 def _check_role(role: str) -> None:
     if role not in MEMBER_ROLES:
-        raise DomainError(f"Ukendt rolle »{role}«.")
+        raise DomainError(Msg.MEMBER_ROLE_UNKNOWN(role=role))
 
 
 def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBER_ROLE) -> str:
@@ -445,10 +445,10 @@ def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBE
     with store.session() as s:
         network = _live(s, network_id)
         if network.stage == Stage.CLOSED:
-            raise DomainError("Netværket er afsluttet; der kan ikke tilføjes virksomheder.")
+            raise DomainError(Msg.MEMBER_NETWORK_CLOSED())
         company = s.get(Company, company_id)
         if company is None or company.deleted:
-            raise DomainError("Virksomheden findes ikke (længere).")
+            raise DomainError(Msg.COMPANY_GONE())
         already = s.scalar(
             select(Membership.id).where(
                 Membership.network_id == network_id,
@@ -457,7 +457,7 @@ def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBE
             )
         )
         if already:
-            raise DomainError(f"{company.name} er allerede med i netværket.")
+            raise DomainError(Msg.MEMBER_ALREADY(company=company.name))
         role = member_role(role, is_knowledge_institution=bool(company.is_knowledge_institution))
         membership = Membership(network_id=network_id, company_id=company_id, role=role)
         s.add(membership)
@@ -469,7 +469,7 @@ def update_member(store: Store, membership_id: str, role: str, goals: str) -> No
     with store.session() as s:
         m = s.get(Membership, membership_id)
         if m is None or m.deleted:
-            raise DomainError("Medlemskabet findes ikke (længere).")
+            raise DomainError(Msg.MEMBERSHIP_GONE())
         company = s.get(Company, m.company_id)
         role = member_role(role, is_knowledge_institution=bool(company and company.is_knowledge_institution))
         if m.role != role:
