@@ -154,6 +154,7 @@ def test_stage_messages_name_the_stages_by_their_labels() -> None:
         "code": "stage_move_not_allowed",
         "params": {"current": "stage_1", "target": "stage_3"},
     }
+    assert type(move.as_json()["params"]["current"]) is str  # the plain value, not the enum
     [already] = missing_for(Stage.SCREENED, Stage.SCREENED, NetworkFacts())
     assert str(already) == "Netværket er allerede på »Screenet«."
 

@@ -47,7 +47,9 @@ class Message:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
+    if isinstance(value, str):
+        return str(value)  # a StrEnum (a stage) as its plain value
+    if isinstance(value, int | float | bool) or value is None:
         return value
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
