@@ -220,6 +220,7 @@ class Msg:
     MEMBER_ROLE_UNKNOWN = Code("member_role_unknown")
     MEMBER_NETWORK_CLOSED = Code("member_network_closed")
     MEMBER_ALREADY = Code("member_already")
+    MEMBER_IN_OTHER_NETWORKS = Code("member_in_other_networks")
     # The application (store/services/applications.py, server/push.py)
     APPLICATION_NOT_FOUND = Code("application_not_found")
     APPLICATION_SECTION_MISSING = Code("application_section_missing")
@@ -597,6 +598,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.MEMBER_ALREADY: {
         "da": "{company} er allerede med i netværket.",
         "en": "{company} is already in the network.",
+    },
+    Msg.MEMBER_IN_OTHER_NETWORKS: {
+        "da": "{company} er også med i {n:plural:et andet aktivt netværk|andre aktive netværk}: {names}.",
+        "en": "{company} is also in {n:plural:another active network|other active networks}: {names}.",
     },
     Msg.APPLICATION_DECISION_NO_TIMEZONE: {
         "da": "Afgørelsens tidspunkt mangler tidszone.",

@@ -499,8 +499,8 @@ def composition(store: Store, network_id: str) -> Composition:
     for m in rows:
         if m.other_networks:
             names = ", ".join(f"»{n}«" for n in m.other_networks)
-            which = "et andet aktivt netværk" if len(m.other_networks) == 1 else "andre aktive netværk"
-            result.notes.append(f"{m.name} er også med i {which}: {names}.")
+            note = Msg.MEMBER_IN_OTHER_NETWORKS(company=m.name, n=len(m.other_networks), names=names)
+            result.notes.append(str(note))
     return result
 
 
