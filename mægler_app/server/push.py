@@ -132,7 +132,18 @@ def _is_int(value: Any) -> TypeGuard[int]:
 
 
 class RejectedError(DomainError):
-    """A change the rules refuse; ``messages`` say why (rendered Danish by ``str()``)."""
+    """A change the rules refuse: its reasons, as messages of the catalogue (or, still, a text).
+
+    ``messages`` (what the answer's ``message`` carries) are there only when every reason is one.
+    """
+
+    def __init__(self, *reasons: Message | str) -> None:
+        self.reasons = reasons
+        coded = [r for r in reasons if isinstance(r, Message)]
+        if coded and len(coded) == len(reasons):
+            super().__init__(*coded)
+        else:
+            super().__init__(" ".join(str(r) for r in reasons))
 
 
 # This push's answers to store: (change id, payload hash, answer).

@@ -89,3 +89,16 @@ def test_refusals_that_are_not_rules_have_no_message(make_user: Any) -> None:
     a = make_user()
     r = one(a.push(change("screening_v9", {})))
     assert r["status"] == "rejected" and r["error"] and "message" not in r
+
+
+def test_a_refusal_carries_codes_only_when_every_reason_has_one() -> None:
+    from mægler_app.server.push import PushStatus, RejectedError, result
+
+    coded = RejectedError(Msg.HOURS_MISSING(), Msg.MONTHS_MISSING())
+    answer = result("c1", PushStatus.REJECTED, error=str(coded), messages=coded.messages)
+    assert answer["error"] == "Angiv antal konsulenttimer. Angiv forløbets længde i måneder."
+    assert [m["code"] for m in answer["messages"]] == ["hours_missing", "months_missing"]
+    mixed = RejectedError(Msg.HOURS_MISSING(), "En tekst uden kode.")
+    answer = result("c2", PushStatus.REJECTED, error=str(mixed), messages=mixed.messages)
+    assert answer["error"] == "Angiv antal konsulenttimer. En tekst uden kode."
+    assert "message" not in answer and "messages" not in answer
