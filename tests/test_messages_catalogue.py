@@ -15,14 +15,23 @@ from mægler_app.domain.stages import NetworkFacts, Stage, StageError, missing_f
 
 ROOT = Path(__file__).resolve().parent.parent / "mægler_app"
 # Where a rule's refusal is raised: every rule module of the domain, the server's push rules, and the
-# laptop's modules whose rules moved to the catalogue (stages, members, expenses, the application,
-# the action plan, the CSV import).
+# laptop's modules whose rules moved to the catalogue (stages, members, companies and contacts,
+# meetings, expenses, the application, the action plan, the CSV import).
 RULE_MODULES = [
     *sorted((ROOT / "domain").glob("*.py")),
     ROOT / "server" / "push.py",
     *(
         ROOT / "store" / "services" / f"{name}.py"
-        for name in ("stage", "networks", "expenses", "applications", "action_plans", "csv_io")
+        for name in (
+            "stage",
+            "networks",
+            "companies",
+            "meetings",
+            "expenses",
+            "applications",
+            "action_plans",
+            "csv_io",
+        )
     ),
 ]
 # Programming errors, not messages to a person.

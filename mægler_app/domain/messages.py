@@ -274,6 +274,23 @@ class Msg:
     COMPANY_FOCUS_AREA_UNKNOWN = Code("company_focus_area_unknown")
     COMPANY_YES_OR_NO = Code("company_yes_or_no")
     COMPANY_KNOWLEDGE_INSTITUTION = Code("company_knowledge_institution")
+    KEY_FIGURES_YEAR_INVALID = Code("key_figures_year_invalid")
+    KEY_FIGURES_YEAR_TWICE = Code("key_figures_year_twice")
+    CONTACT_NAME_MISSING = Code("contact_name_missing")
+    CONTACT_EMAIL_INVALID = Code("contact_email_invalid")
+    CONTACT_CONSENT_IN_FUTURE = Code("contact_consent_in_future")
+    CONTACT_GONE = Code("contact_gone")
+    CONTACT_ANONYMIZED = Code("contact_anonymized")
+    # Meetings (store/services/meetings.py)
+    MEETING_GONE = Code("meeting_gone")
+    MEETING_NO_TIMEZONE = Code("meeting_no_timezone")
+    MEETING_KIND_UNKNOWN = Code("meeting_kind_unknown")
+    MEETING_DIMENSIONS_UNKNOWN = Code("meeting_dimensions_unknown")
+    MEETING_PARTICIPANT_NOT_CONTACT = Code("meeting_participant_not_contact")
+    MEETING_STEP_GONE = Code("meeting_step_gone")
+    MEETING_STEP_TEXT_MISSING = Code("meeting_step_text_missing")
+    MEETING_STEP_OWNER_MISSING = Code("meeting_step_owner_missing")
+    MEETING_STEP_DUE_MISSING = Code("meeting_step_due_missing")
     # Importing companies from CSV (store/services/csv_io.py): the file, then each bad row by its line
     CSV_NOT_READABLE = Code("csv_not_readable")
     CSV_SEPARATOR_HINT = Code("csv_separator_hint")
@@ -767,6 +784,70 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.COMPANY_KNOWLEDGE_INSTITUTION: {
         "da": "Videninstitution: {reason}",
         "en": "Knowledge institution: {reason}",
+    },
+    Msg.KEY_FIGURES_YEAR_INVALID: {
+        "da": "{text:q} er ikke et årstal mellem {first} og {last}.",
+        "en": "{text:q} is not a year between {first} and {last}.",
+    },
+    Msg.KEY_FIGURES_YEAR_TWICE: {
+        "da": "Året {year} står der to gange; nøgletallene for et år skrives på én linje.",
+        "en": "The year {year} is there twice; the key figures of a year go on one line.",
+    },
+    Msg.CONTACT_NAME_MISSING: {
+        "da": "Kontaktpersonen skal have et navn.",
+        "en": "The contact must have a name.",
+    },
+    Msg.CONTACT_EMAIL_INVALID: {
+        "da": "{text:q} er ikke en e-mailadresse.",
+        "en": "{text:q} is not an email address.",
+    },
+    Msg.CONTACT_CONSENT_IN_FUTURE: {
+        "da": "Samtykkedatoen kan ikke ligge i fremtiden.",
+        "en": "The date of consent cannot be in the future.",
+    },
+    Msg.CONTACT_GONE: {
+        "da": "Kontaktpersonen findes ikke (længere).",
+        "en": "The contact does not exist (any longer).",
+    },
+    Msg.CONTACT_ANONYMIZED: {
+        "da": "Kontaktpersonen er anonymiseret og kan ikke ændres.",
+        "en": "The contact is anonymised and cannot be changed.",
+    },
+    Msg.MEETING_GONE: {
+        "da": "Mødet findes ikke længere.",
+        "en": "The meeting no longer exists.",
+    },
+    Msg.MEETING_NO_TIMEZONE: {
+        "da": "Mødets tidspunkt mangler en tidszone.",
+        "en": "The meeting's time has no time zone.",
+    },
+    Msg.MEETING_KIND_UNKNOWN: {
+        "da": "{kind:q} er ikke en mødetype i programmet.",
+        "en": "{kind:q} is not a kind of meeting in the programme.",
+    },
+    Msg.MEETING_DIMENSIONS_UNKNOWN: {
+        "da": "Ukendt dimension i Gustavssons model: {dimensions}.",
+        "en": "Unknown dimension in Gustavsson's model: {dimensions}.",
+    },
+    Msg.MEETING_PARTICIPANT_NOT_CONTACT: {
+        "da": "En deltager er ikke kontaktperson i en af netværkets virksomheder.",
+        "en": "A participant is not a contact of one of the network's companies.",
+    },
+    Msg.MEETING_STEP_GONE: {
+        "da": "Det næste skridt findes ikke længere.",
+        "en": "The next step no longer exists.",
+    },
+    Msg.MEETING_STEP_TEXT_MISSING: {
+        "da": "Næste skridt nr. {n} mangler en beskrivelse.",
+        "en": "Next step no. {n} has no description.",
+    },
+    Msg.MEETING_STEP_OWNER_MISSING: {
+        "da": "Næste skridt {text:q} mangler en ansvarlig.",
+        "en": "The next step {text:q} has no one responsible.",
+    },
+    Msg.MEETING_STEP_DUE_MISSING: {
+        "da": "Næste skridt {text:q} mangler en frist.",
+        "en": "The next step {text:q} has no deadline.",
     },
     Msg.CSV_NOT_READABLE: {
         "da": "Filen kan ikke læses: den er hverken UTF-8 eller Windows-1252 (byte {byte:int}). "

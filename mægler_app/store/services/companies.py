@@ -255,7 +255,7 @@ def get_company(store: Store, company_id: str) -> CompanyDetail:
     with store.session() as s:
         c = s.get(Company, company_id)
         if c is None or c.deleted:
-            raise DomainError("Virksomheden findes ikke (længere).")
+            raise DomainError(Msg.COMPANY_GONE())
         return CompanyDetail(c.id, _data_of(c))
 
 
@@ -293,7 +293,7 @@ def save_company(store: Store, data: CompanyData, company_id: str | None = None)
         else:
             existing = s.get(Company, company_id)
             if existing is None or existing.deleted:
-                raise DomainError("Virksomheden findes ikke (længere).")
+                raise DomainError(Msg.COMPANY_GONE())
             company = existing
             for key, value in data.__dict__.items():
                 if getattr(company, key) != value:
@@ -322,7 +322,7 @@ def parse_key_figures(year: str, turnover: str, value_added: str, export: str, e
     except DomainError:
         year_n = None
     if year_n is None or not 1990 <= year_n <= this_year + 1:
-        raise DomainError(f"»{y}« er ikke et årstal mellem 1990 og {this_year + 1}.")
+        raise DomainError(Msg.KEY_FIGURES_YEAR_INVALID(text=y, first=1990, last=this_year + 1))
     y = str(year_n)
 
     def money(text: str, label: str) -> int | None:
@@ -354,7 +354,7 @@ def save_key_figures(store: Store, company_id: str, figures: list[KeyFigures]) -
     years = [f.year for f in figures]
     if len(years) != len(set(years)):
         dup = next(y for y in years if years.count(y) > 1)
-        raise DomainError(f"Året {dup} står der to gange; nøgletallene for et år skrives på én linje.")
+        raise DomainError(Msg.KEY_FIGURES_YEAR_TWICE(year=dup))
     with store.session() as s:
         existing = {
             r.year: r
@@ -401,13 +401,13 @@ class ContactData:
 
 def parse_contact(name: str, role: str, email: str, phone: str, consent: str) -> ContactData:
     if not name.strip():
-        raise DomainError("Kontaktpersonen skal have et navn.")
+        raise DomainError(Msg.CONTACT_NAME_MISSING())
     mail = email.strip()
     if mail and ("@" not in mail or mail.startswith("@") or mail.endswith("@") or " " in mail):
-        raise DomainError(f"»{mail}« er ikke en e-mailadresse.")
+        raise DomainError(Msg.CONTACT_EMAIL_INVALID(text=mail))
     consent_date = optional(parse_date, consent, field="Samtykkedato")
     if consent_date is not None and consent_date > utcnow().date():
-        raise DomainError("Samtykkedatoen kan ikke ligge i fremtiden.")
+        raise DomainError(Msg.CONTACT_CONSENT_IN_FUTURE())
     return ContactData(name.strip(), role.strip(), mail, phone.strip(), consent_date)
 
 
@@ -428,15 +428,15 @@ def save_contact(store: Store, company_id: str, data: ContactData, contact_id: s
     with store.session() as s:
         if contact_id is None:
             if s.get(Company, company_id) is None:
-                raise DomainError("Virksomheden findes ikke (længere).")
+                raise DomainError(Msg.COMPANY_GONE())
             contact = Contact(company_id=company_id, **data.__dict__)
             s.add(contact)
             return contact.id
         existing = s.get(Contact, contact_id)
         if existing is None or existing.deleted:
-            raise DomainError("Kontaktpersonen findes ikke (længere).")
+            raise DomainError(Msg.CONTACT_GONE())
         if existing.anonymized:
-            raise DomainError("Kontaktpersonen er anonymiseret og kan ikke ændres.")
+            raise DomainError(Msg.CONTACT_ANONYMIZED())
         for key, value in data.__dict__.items():
             if getattr(existing, key) != value:
                 setattr(existing, key, value)
@@ -448,7 +448,7 @@ def anonymize_contact(store: Store, contact_id: str) -> None:
     with store.session() as s:
         c = s.get(Contact, contact_id)
         if c is None or c.deleted:
-            raise DomainError("Kontaktpersonen findes ikke (længere).")
+            raise DomainError(Msg.CONTACT_GONE())
         c.name = ANONYMIZED_NAME
         c.role = ""
         c.email = ""

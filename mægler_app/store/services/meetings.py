@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.messages import Message, Msg
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.vocab import ExpenseStatus
@@ -107,26 +108,26 @@ class MeetingDetail:
     updated_at: dt.datetime
 
 
-def validate(inp: MeetingInput) -> list[str]:
-    """Danish reasons why this meeting cannot be saved (empty: it can)."""
-    problems: list[str] = []
+def validate(inp: MeetingInput) -> list[Message]:
+    """Why this meeting cannot be saved (empty: it can)."""
+    problems: list[Message] = []
     if inp.starts_at.tzinfo is None:
-        problems.append("Mødets tidspunkt mangler en tidszone.")
+        problems.append(Msg.MEETING_NO_TIMEZONE())
     if inp.kind not in MEETING_KINDS:
-        problems.append(f"»{inp.kind}« er ikke en mødetype i programmet.")
+        problems.append(Msg.MEETING_KIND_UNKNOWN(kind=inp.kind))
     unknown = [d for d in inp.dimensions if d not in GUSTAVSSON_DIMENSIONS]
     if unknown:
-        problems.append(f"Ukendt dimension i Gustavssons model: {', '.join(unknown)}.")
+        problems.append(Msg.MEETING_DIMENSIONS_UNKNOWN(dimensions=", ".join(unknown)))
     if inp.estimated_cost_ore < 0:
-        problems.append("Den anslåede udgift kan ikke være negativ.")
+        problems.append(Msg.MEETING_COST_NEGATIVE())
     for n, step in enumerate(inp.next_steps, start=1):
         text = step.text.strip()
         if not text and (step.owner.strip() or step.due):
-            problems.append(f"Næste skridt nr. {n} mangler en beskrivelse.")
+            problems.append(Msg.MEETING_STEP_TEXT_MISSING(n=n))
         elif text and not step.owner.strip():
-            problems.append(f"Næste skridt »{text}« mangler en ansvarlig.")
+            problems.append(Msg.MEETING_STEP_OWNER_MISSING(text=text))
         elif text and step.due is None:
-            problems.append(f"Næste skridt »{text}« mangler en frist.")
+            problems.append(Msg.MEETING_STEP_DUE_MISSING(text=text))
     return problems
 
 
@@ -140,22 +141,22 @@ def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None)
     """Create or update a meeting; returns its id. Raises MeetingError with every problem found."""
     problems = validate(inp)
     if problems:
-        raise MeetingError(" ".join(problems))
+        raise MeetingError(*problems)
     with store.session() as s:
         network = s.get(Network, inp.network_id)
         if network is None or network.deleted:
-            raise MeetingError("Netværket findes ikke.")
+            raise MeetingError(Msg.NETWORK_NOT_FOUND())
         allowed = {c.contact_id for c in _network_contacts(s, inp.network_id)}
         # A contact who has since left the network stays on the meetings they attended.
         previous: set[str] = set()
         if meeting_id is not None:
             existing = s.get(Meeting, meeting_id)
             if existing is None or existing.deleted:
-                raise MeetingError("Mødet findes ikke længere.")
+                raise MeetingError(Msg.MEETING_GONE())
             previous = set(existing.participant_contact_ids or [])
         strangers = [c for c in inp.participant_contact_ids if c not in allowed and c not in previous]
         if strangers:
-            raise MeetingError("En deltager er ikke kontaktperson i en af netværkets virksomheder.")
+            raise MeetingError(Msg.MEETING_PARTICIPANT_NOT_CONTACT())
         values = dict(
             starts_at=ensure_utc(inp.starts_at),
             kind=inp.kind,
@@ -200,7 +201,7 @@ def set_step_done(store: Store, meeting_id: str, index: int, done: bool) -> None
     with store.session() as s:
         meeting = s.get(Meeting, meeting_id)
         if meeting is None or not (0 <= index < len(meeting.next_steps or [])):
-            raise MeetingError("Det næste skridt findes ikke længere.")
+            raise MeetingError(Msg.MEETING_STEP_GONE())
         steps = [dict(x) for x in meeting.next_steps]
         steps[index]["done"] = bool(done)
         meeting.next_steps = steps
@@ -246,7 +247,7 @@ def get_meeting(store: Store, meeting_id: str) -> MeetingDetail:
     with store.session() as s:
         m = s.get(Meeting, meeting_id)
         if m is None or m.deleted:
-            raise MeetingError("Mødet findes ikke længere.")
+            raise MeetingError(Msg.MEETING_GONE())
         network = s.get(Network, m.network_id)
         data = MeetingInput(
             network_id=m.network_id,
