@@ -16,7 +16,7 @@ from mægler_app.domain.stages import NetworkFacts, Stage, StageError, missing_f
 ROOT = Path(__file__).resolve().parent.parent / "mægler_app"
 # Where a rule's refusal is raised: every rule module of the domain, the server's push rules, and the
 # laptop's modules whose rules moved to the catalogue (stages, members, companies and contacts,
-# meetings, expenses, the application, the action plan, the CSV import).
+# meetings, screenings, expenses, the application, the action plan, the CSV import).
 RULE_MODULES = [
     *sorted((ROOT / "domain").glob("*.py")),
     ROOT / "server" / "push.py",
@@ -27,6 +27,7 @@ RULE_MODULES = [
             "networks",
             "companies",
             "meetings",
+            "screening",
             "expenses",
             "applications",
             "action_plans",

@@ -281,6 +281,13 @@ class Msg:
     CONTACT_CONSENT_IN_FUTURE = Code("contact_consent_in_future")
     CONTACT_GONE = Code("contact_gone")
     CONTACT_ANONYMIZED = Code("contact_anonymized")
+    # Screenings as the broker fills them in (store/services/screening.py)
+    SCREENING_NOT_FOUND = Code("screening_not_found")
+    SCREENING_NETWORK_CLOSED = Code("screening_network_closed")
+    SCREENING_ANSWERS_UNUSABLE = Code("screening_answers_unusable")
+    SCREENING_ANSWERS_NOT_A_MAPPING = Code("screening_answers_not_a_mapping")
+    SCREENING_FINAL_UNCHANGEABLE = Code("screening_final_unchangeable")
+    SCREENING_ALREADY_FINAL = Code("screening_already_final")
     # Meetings (store/services/meetings.py)
     MEETING_GONE = Code("meeting_gone")
     MEETING_NO_TIMEZONE = Code("meeting_no_timezone")
@@ -812,6 +819,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.CONTACT_ANONYMIZED: {
         "da": "Kontaktpersonen er anonymiseret og kan ikke ændres.",
         "en": "The contact is anonymised and cannot be changed.",
+    },
+    Msg.SCREENING_NOT_FOUND: {
+        "da": "Screeningen findes ikke.",
+        "en": "The screening does not exist.",
+    },
+    Msg.SCREENING_NETWORK_CLOSED: {
+        "da": "Netværket er afsluttet; der kan ikke startes en ny screening.",
+        "en": "The network is closed; no new screening can be started.",
+    },
+    Msg.SCREENING_ANSWERS_UNUSABLE: {
+        "da": "Svarene kan ikke gemmes: {reason}.",
+        "en": "The answers cannot be saved: {reason}.",
+    },
+    Msg.SCREENING_ANSWERS_NOT_A_MAPPING: {
+        "da": "Svarene kan ikke gemmes: de skal være en samling af svar.",
+        "en": "The answers cannot be saved: they must be a set of answers.",
+    },
+    Msg.SCREENING_FINAL_UNCHANGEABLE: {
+        "da": "En afsluttet screening kan ikke ændres. Start en ny screening for at ændre vurderingen.",
+        "en": "A final screening cannot be changed. Start a new screening to change the verdict.",
+    },
+    Msg.SCREENING_ALREADY_FINAL: {
+        "da": "Screeningen er allerede afsluttet. Start en ny screening for at ændre vurderingen.",
+        "en": "The screening is already final. Start a new screening to change the verdict.",
     },
     Msg.MEETING_GONE: {
         "da": "Mødet findes ikke længere.",

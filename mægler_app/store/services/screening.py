@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.stages import Stage
 from ...domain.timeutil import utcnow
 from ...domain.vocab import ScreeningStatus
@@ -126,14 +127,14 @@ def _view(s: Screening, network: Network) -> ScreeningView:
 def _network(session: Session, network_id: str) -> Network:
     network = session.get(Network, network_id)
     if network is None or network.deleted:
-        raise ScreeningError("Netværket findes ikke.")
+        raise ScreeningError(Msg.NETWORK_NOT_FOUND())
     return network
 
 
 def _screening(session: Session, screening_id: str) -> tuple[Screening, Network]:
     s = session.get(Screening, screening_id)
     if s is None or s.deleted:
-        raise ScreeningError("Screeningen findes ikke.")
+        raise ScreeningError(Msg.SCREENING_NOT_FOUND())
     return s, _network(session, s.network_id)
 
 
@@ -219,7 +220,7 @@ def start_screening(store: Any, network_id: str, registry: FormRegistry | None =
         if draft is not None:
             return _view(draft, network)
         if network.stage == Stage.CLOSED:
-            raise ScreeningError("Netværket er afsluttet; der kan ikke startes en ny screening.")
+            raise ScreeningError(Msg.SCREENING_NETWORK_CLOSED())
         defn = registry.latest(SCREENING_FORM_ID)
         answers = prefill(defn, _live_context(session, network))
         s = Screening(
@@ -266,16 +267,14 @@ def save_answers(store: Any, screening_id: str, answers: dict[str, Any]) -> Scre
     try:
         clean = json.loads(json.dumps(answers))
     except (TypeError, ValueError) as exc:
-        raise ScreeningError(f"Svarene kan ikke gemmes: {exc}.") from None
+        raise ScreeningError(Msg.SCREENING_ANSWERS_UNUSABLE(reason=str(exc))) from None
     if not isinstance(clean, dict):
-        raise ScreeningError("Svarene kan ikke gemmes: de skal være en samling af svar.")
+        raise ScreeningError(Msg.SCREENING_ANSWERS_NOT_A_MAPPING())
     clean.pop(FROZEN_CONTEXT_KEY, None)
     with store.session() as session:
         s, network = _screening(session, screening_id)
         if s.status == ScreeningStatus.FINAL:
-            raise ScreeningError(
-                "En afsluttet screening kan ikke ændres. Start en ny screening for at ændre vurderingen."
-            )
+            raise ScreeningError(Msg.SCREENING_FINAL_UNCHANGEABLE())
         if clean != (s.answers or {}):
             s.answers = clean  # a new object, so the JSON column sees the change
             s.updated_at = utcnow()
@@ -300,9 +299,7 @@ def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | N
     with store.session() as session:
         s, network = _screening(session, screening_id)
         if s.status == ScreeningStatus.FINAL:
-            raise ScreeningError(
-                "Screeningen er allerede afsluttet. Start en ny screening for at ændre vurderingen."
-            )
+            raise ScreeningError(Msg.SCREENING_ALREADY_FINAL())
         defn = registry.get(s.form_id, s.form_version)
         ctx = _live_context(session, network)
         answers = dict(s.answers or {})
