@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import DomainError
+from .messages import Msg
 from .rules import MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
 
 
@@ -68,13 +69,10 @@ def composition_problems(independent: int, knowledge: int) -> list[str]:
     """Why a network of this composition cannot leave candidate (empty when it can)."""
     problems = []
     if independent < MIN_INDEPENDENT_COMPANIES:
-        problems.append(
-            f"Netværket har {independent} uafhængige virksomheder; der skal være mindst "
-            f"{MIN_INDEPENDENT_COMPANIES}."
-        )
+        problems.append(str(Msg.TOO_FEW_COMPANIES(count=independent, minimum=MIN_INDEPENDENT_COMPANIES)))
     if knowledge > MAX_KNOWLEDGE_INSTITUTIONS:
         problems.append(
-            f"Netværket har {knowledge} videninstitutioner; der må højst være {MAX_KNOWLEDGE_INSTITUTIONS}."
+            str(Msg.TOO_MANY_KNOWLEDGE_INSTITUTIONS(count=knowledge, maximum=MAX_KNOWLEDGE_INSTITUTIONS))
         )
     return problems
 

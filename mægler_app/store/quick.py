@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.errors import os_reason
 from ..domain.vocab import OutboxStatus
 from ..errors import UserError
 
@@ -46,7 +47,7 @@ def check_writable(profile: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise ProfileNotWritableError(
-            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({exc.strerror or exc}). "
+            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({os_reason(exc)}). "
             "Vælg en anden mappe med --profile, eller ret mappens rettigheder."
         ) from exc
 

@@ -42,23 +42,37 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("maegler")
-    _install_translations(app)
+    language, _installed = install_translations(app)
+    if language == "da":
+        # Qt's own widgets (a date field, the file dialog) write dates and numbers the Danish way too
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     return app
 
 
-def _install_translations(app: QApplication) -> None:
-    """Danish is the source language; English (or another) comes from resources/i18n if present."""
+def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
+    """Danish is the source language, so Qt's own texts (Ja/Nej/Gem/Annuller, the file dialog) come
+    from Qt's Danish translation, which PySide6 ships. Another language is used only where Mægler has
+    a translation for it in resources/i18n; then Qt's texts follow that language.
+
+    Returns the language ("da" or the system locale's name) and the translators installed."""
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = QLocale.system()
-    if locale.language() == QLocale.Language.Danish:
-        return
-    translator = QTranslator(app)
-    if translator.load(locale, "maegler", "_", str(I18N_DIR)):
-        app.installTranslator(translator)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(
-        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_translator)
+    installed: list[QTranslator] = []
+    if locale.language() != QLocale.Language.Danish:
+        translator = QTranslator(app)
+        if translator.load(locale, "maegler", "_", str(I18N_DIR)):
+            app.installTranslator(translator)
+            installed.append(translator)
+            qt_translator = QTranslator(app)
+            if qt_translator.load(locale, "qtbase", "_", qt_dir):
+                app.installTranslator(qt_translator)
+                installed.append(qt_translator)
+            return locale.name(), installed
+    qt_danish = QTranslator(app)
+    if qt_danish.load("qtbase_da", qt_dir):
+        app.installTranslator(qt_danish)
+        installed.append(qt_danish)
+    return "da", installed
 
 
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.rules import FOCUS_AREAS
 from ...domain.vocab import FocusArea
 from ..db import Store
@@ -108,7 +109,7 @@ class ImportPlan:
             )
         if not self.rows:
             return "Filen indeholder ingen virksomheder."
-        return f"{len(self.rows)} virksomheder klar: {self.new_count} nye, {self.update_count} opdateres."
+        return str(Msg.UI_IMPORT_READY(n=len(self.rows), created=self.new_count, updated=self.update_count))
 
 
 @dataclass(frozen=True)

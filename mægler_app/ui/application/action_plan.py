@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.timeutil import utcnow
@@ -160,14 +161,8 @@ class ActionPlanPanel(QGroupBox):
     def _show(self, info: svc.ActionPlanInfo) -> None:
         self.info = info
         self.progress.setText(
-            self.tr("%1 af %2 elementer er på plads")
-            .replace("%1", str(info.done))
-            .replace("%2", str(info.total))
-            + (
-                self.tr(" · ansøgt forløb: %1 måneder").replace("%1", str(info.period_months))
-                if info.period_months
-                else ""
-            )
+            str(Msg.UI_ELEMENTS_DONE(done=info.done, total=info.total))
+            + (" · " + str(Msg.UI_PERIOD_MONTHS(n=info.period_months)) if info.period_months else "")
         )
         self.warning.setText("\n".join(info.warnings))
         self.warning.setVisible(bool(info.warnings))

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...domain.numbers import format_int
+from ...domain.errors import os_reason
+from ...domain.messages import Msg
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
@@ -154,9 +155,9 @@ class CompaniesView(View):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count.setText(
-            self.tr("%1 virksomheder").replace("%1", format_int(total))
+            str(Msg.UI_COMPANIES(n=total))
             if shown == total
-            else self.tr("%1 af %2").replace("%1", format_int(shown)).replace("%2", format_int(total))
+            else str(Msg.UI_COMPANIES_SHOWN(shown=shown, n=total))
         )
 
     def _select_row_of(self, company_id: str) -> None:
@@ -249,16 +250,12 @@ class CompaniesView(View):
             path.write_bytes(data)
         except OSError as exc:
             self._on_export_failed(
-                self.tr("Filen %1 kan ikke skrives: %2")
+                self.tr("Filen %1 kan ikke skrives: %2.")
                 .replace("%1", str(path))
-                .replace("%2", exc.strerror or str(exc))
+                .replace("%2", str(os_reason(exc)))
             )
             return
-        self._export_message(
-            self.tr("%1 virksomheder eksporteret til %2")
-            .replace("%1", format_int(self.model.total_count()))
-            .replace("%2", str(path))
-        )
+        self._export_message(str(Msg.UI_COMPANIES_EXPORTED(n=self.model.total_count(), path=str(path))))
 
     def _on_export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_kr, format_percent_bp
 from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, ORE_PER_KRONE
 from ...store.services.expenses import Budget, BurnDown
@@ -203,9 +204,7 @@ class BudgetPanel(QWidget):
         if b.draft_ore:
             notes.append(self.tr("%1 i kladder uden kvittering").replace("%1", format_kr(b.draft_ore)))
         if b.flagged:
-            notes.append(
-                self.tr("%1 udgift(er) over rammen sendt til Væksthus").replace("%1", str(b.flagged))
-            )
+            notes.append(str(Msg.UI_EXPENSES_OVER_FRAME_SENT(n=b.flagged)))
         self.note.setText(" · ".join(notes))
         text = b.warning()
         self.warning.setText(text)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
+from ...domain.messages import Msg
 from ...domain.numbers import format_date
 from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
@@ -22,7 +23,7 @@ def _tr(text: str) -> str:
 
 
 def inactive_note() -> str:
-    return _tr("Ingen aktivitet i %1 dage").replace("%1", str(INACTIVE_AFTER_DAYS))
+    return str(Msg.UI_INACTIVE_DAYS(n=INACTIVE_AFTER_DAYS))
 
 
 class NetworksModel(RecordTableModel):

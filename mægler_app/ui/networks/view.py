@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
@@ -85,7 +86,7 @@ class StageColumn(QFrame):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setToolTip(
-                self.tr("%1 · %2 virksomheder").replace("%1", r.name).replace("%2", str(r.members))
+                str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
                 + ("\n" + inactive_note() if r.inactive else "")
             )
             if r.inactive:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_kr
 from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
@@ -107,7 +108,7 @@ class MeetingsView(View):
         self.card_attention.value.setText(str(len(warned)))
         notes = [self.tr("netværk har brugt eller planlagt 80 % eller mere")]
         if totals.flagged:
-            notes.append(self.tr("%1 udgift(er) over rammen").replace("%1", str(totals.flagged)))
+            notes.append(str(Msg.UI_EXPENSES_OVER_FRAME(n=totals.flagged)))
         self.card_attention.note.setText(" · ".join(notes))
         self.model.set_rows(totals.networks)
         if current is not None:
