@@ -25,6 +25,7 @@ from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.timeutil import utcnow
 from ...store.services import action_plans as svc
+from .. import style
 from ..context import AppContext
 
 
@@ -167,8 +168,8 @@ class ActionPlanPanel(QGroupBox):
         self.warning.setText("\n".join(info.warnings))
         self.warning.setVisible(bool(info.warnings))
         done = info.is_stage_3
-        self.stage_3_evidence.setReadOnly(done)
-        self.stage_3_date.setReadOnly(done)
+        style.read_only(self.stage_3_evidence, done)
+        style.read_only(self.stage_3_date, done)
         self.stage_3_button.setVisible(not done)
         if done:
             self.stage_3_state.setText(

@@ -68,6 +68,8 @@ class CompanyEditor(QWidget):
         self.title = QLabel(self.tr("Ny virksomhed"))
         self.title.setObjectName("editorTitle")
         self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f3b57;")
+        # a long company name wraps at its spaces instead of widening the editor past the panel
+        self.title.setWordWrap(True)
         outer.addWidget(self.title)
         self.info = _message_label("info")
         self.info.setStyleSheet(
@@ -165,7 +167,12 @@ class CompanyEditor(QWidget):
         fl.addLayout(fb)
         outer.addWidget(figures)
 
-        buttons = QHBoxLayout()
+        # The save buttons sit in their own bar, which the companies view shows below the scrolling
+        # editor: "Gem virksomhed" is in sight however far down the editor is scrolled.
+        self.button_bar = QWidget()
+        self.button_bar.setObjectName("companyButtons")
+        buttons = QHBoxLayout(self.button_bar)
+        buttons.setContentsMargins(8, 6, 0, 0)
         self.save_button = QPushButton(self.tr("Gem virksomhed"))
         self.save_button.setObjectName("saveCompany")
         self.save_button.setDefault(True)
@@ -174,7 +181,6 @@ class CompanyEditor(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
-        outer.addLayout(buttons)
 
         self.contacts_box = QGroupBox(self.tr("Kontaktpersoner"))
         cl = QVBoxLayout(self.contacts_box)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.errors import os_reason
@@ -30,6 +32,17 @@ from .editor import CompanyEditor
 from .import_dialog import ImportDialog
 from .loader import RowsLoader
 from .models import CompaniesModel, SearchProxy
+
+# Widest a column is made from its contents; the name takes the rest, at least NAME_MIN_WIDTH.
+_WIDEST = {
+    CompaniesModel.CVR: 110,
+    CompaniesModel.CITY: 110,
+    CompaniesModel.EMPLOYEES: 90,
+    CompaniesModel.INDUSTRY: 180,
+    CompaniesModel.FOCUS: 180,
+}
+_HIDDEN_FIRST = (CompaniesModel.FOCUS, CompaniesModel.INDUSTRY, CompaniesModel.CITY)
+NAME_MIN_WIDTH = 170
 
 
 class CompaniesView(View):
@@ -83,7 +96,11 @@ class CompaniesView(View):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # The name takes the width the other columns leave (elided, in full as tooltip); a column
+        # that does not fit beside it is hidden, least needed first (_fit_columns), so the table
+        # never scrolls sideways. The editor shows every field, and the filter searches them all.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CompaniesModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(60)  # measure the first rows only: 10.000 would stall
         header.setSortIndicator(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder)
 
@@ -96,7 +113,13 @@ class CompaniesView(View):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(scroll)
+        editor_panel = QWidget()
+        panel_lay = QVBoxLayout(editor_panel)
+        panel_lay.setContentsMargins(0, 0, 0, 0)
+        panel_lay.setSpacing(0)
+        panel_lay.addWidget(scroll, 1)
+        panel_lay.addWidget(self.editor.button_bar)
+        self.splitter.addWidget(editor_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([500, 480])
@@ -110,6 +133,8 @@ class CompaniesView(View):
         self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
         self.import_dialog: ImportDialog | None = None
         self._sized = False
+        self._widths: dict[int, int] = {}
+        self.table.viewport().installEventFilter(self)  # its new width is known only after its resize
         self._export_path = Path()
         self._export_worker: Worker | None = None
         self.filter.textChanged.connect(self._on_filter)
@@ -132,19 +157,33 @@ class CompaniesView(View):
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(
-                CompaniesModel.NAME, min(self.table.columnWidth(CompaniesModel.NAME), 200)
-            )
-            self.table.setColumnWidth(
-                CompaniesModel.CITY, min(self.table.columnWidth(CompaniesModel.CITY), 90)
-            )
-            self.table.setColumnWidth(
-                CompaniesModel.INDUSTRY, min(self.table.columnWidth(CompaniesModel.INDUSTRY), 200)
-            )
+            for column, widest in _WIDEST.items():
+                self._widths[column] = min(self.table.columnWidth(column), widest)
             self._sized = True
+            self._fit_columns()
         self._update_count()
         if current:
             self._select_row_of(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Show the columns that fit beside a readable name, hiding the least needed first."""
+        if not self._widths:
+            return
+        room = self.table.viewport().width() or self.table.width()
+        need = NAME_MIN_WIDTH + sum(self._widths.values())
+        for column in _HIDDEN_FIRST:
+            hide = need > room
+            self.table.setColumnHidden(column, hide)
+            if hide:
+                need -= self._widths[column]
+        for column, width in self._widths.items():
+            if not self.table.isColumnHidden(column):
+                self.table.setColumnWidth(column, width)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import Msg
-from ...domain.numbers import format_kr
+from ...domain.numbers import format_kr, format_percent_bp
+from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE
 from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext
@@ -106,7 +107,11 @@ class MeetingsView(View):
         self.card_committed.note.setText(self.tr("anslået til planlagte møder"))
         warned = [b for b in totals.networks if b.warn]
         self.card_attention.value.setText(str(len(warned)))
-        notes = [self.tr("netværk har brugt eller planlagt 80 % eller mere")]
+        notes = [
+            self.tr("netværk har brugt eller planlagt %1 eller mere").replace(
+                "%1", format_percent_bp(BUDGET_WARNING_FRACTION_PERMILLE * 10)
+            )
+        ]
         if totals.flagged:
             notes.append(str(Msg.UI_EXPENSES_OVER_FRAME(n=totals.flagged)))
         self.card_attention.note.setText(" · ".join(notes))
