@@ -7,7 +7,7 @@ import errno
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.domain.errors import os_reason
@@ -94,9 +94,7 @@ def test_an_os_error_is_a_danish_sentence(qtbot, store, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     folder = tmp_path / "en mappe"
     folder.mkdir()
-    worker = view.export_to(folder)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+    view.export_to(folder)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: view.export_status.isVisible(), timeout=5000)  # type: ignore[attr-defined]
     text = view.export_status.text()  # type: ignore[attr-defined]
     assert "det er en mappe, ikke en fil" in text
@@ -125,6 +123,13 @@ def test_qt_buttons_speak_danish(qtbot) -> None:
         qtbot.addWidget(buttons)
         assert "Discard" not in buttons.buttons()[0].text()
         assert QCoreApplication.translate("QFileDialog", "&Open") != "&Open"
+        # texts of Qt 6's file dialog that Qt's Danish catalogue lacks
+        dialog = QFileDialog(None, "Eksportér", "", "CSV-filer (*.csv)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "&Kig i:"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fil&type:"
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Mappe"
     finally:
         for translator in installed:
             app.removeTranslator(translator)  # type: ignore[union-attr]

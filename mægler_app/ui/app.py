@@ -49,6 +49,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _QtDanishGaps(QTranslator):
+    """The few texts of Qt's file dialog that Qt's Danish translation (qtbase_da) lacks: Qt 6 added
+    mnemonics to "Look in:" and "Files of type:", and the file type names are new. Asked only when
+    qtbase_da has no text, so it answers for these and nothing else."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "&Kig i:",
+        ("QFileDialog", "Files of &type:"): "Fil&type:",
+        ("QAbstractFileIconProvider", "Drive"): "Drev",
+        ("QAbstractFileIconProvider", "Folder"): "Mappe",
+        ("QAbstractFileIconProvider", "File"): "Fil",
+        ("QAbstractFileIconProvider", "%1 File"): "%1-fil",
+        ("QAbstractFileIconProvider", "Shortcut"): "Genvej",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self.TEXTS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
     """Danish is the source language, so Qt's own texts (Ja/Nej/Gem/Annuller, the file dialog) come
     from Qt's Danish translation, which PySide6 ships. Another language is used only where Mægler has
@@ -68,6 +90,9 @@ def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
                 app.installTranslator(qt_translator)
                 installed.append(qt_translator)
             return locale.name(), installed
+    gaps = _QtDanishGaps(app)  # installed first, so asked only where Qt's own has no text
+    app.installTranslator(gaps)
+    installed.append(gaps)
     qt_danish = QTranslator(app)
     if qt_danish.load("qtbase_da", qt_dir):
         app.installTranslator(qt_danish)
