@@ -176,6 +176,8 @@ class Msg:
     UI_ELEMENTS_DONE = Code("ui_elements_done")
     UI_PERIOD_MONTHS = Code("ui_period_months")
     UI_RECORDS_GENERATED = Code("ui_records_generated")
+    UI_PERIOD_SPAN = Code("ui_period_span")
+    UI_IMPORT_TOO_MANY_FIELDS = Code("ui_import_too_many_fields")
     # Why the operating system refused a file (an OSError's errno), as a clause that follows
     # "Filen … kan ikke skrives: "; ``domain.errors.os_reason`` picks one.
     OS_PERMISSION_DENIED = Code("os_permission_denied")
@@ -398,6 +400,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.UI_RECORDS_GENERATED: {
         "da": "{n:int} {n:plural:post|poster} lagt i {path}",
         "en": "{n:int} {n:plural:record|records} put in {path}",
+    },
+    Msg.UI_PERIOD_SPAN: {
+        "da": "Perioden fra start til slut er omkring {span:int} {span:plural:måned|måneder}; "
+        "ansøgningen angav {months:int} {months:plural:måned|måneder}.",
+        "en": "The period from start to end is about {span:int} {span:plural:month|months}; "
+        "the application gave {months:int} {months:plural:month|months}.",
+    },
+    Msg.UI_IMPORT_TOO_MANY_FIELDS: {
+        "da": "Linjen har {n:int} {n:plural:felt|felter}, men overskriften kun {header:int}; "
+        "er der et semikolon i et navn uden anførselstegn?",
+        "en": "The line has {n:int} {n:plural:field|fields}, but the header only {header:int}; "
+        "is there a semicolon in a name without quotes?",
     },
     Msg.OS_PERMISSION_DENIED: {
         "da": "adgang nægtet; vælg en anden mappe, eller bed om adgang til denne",

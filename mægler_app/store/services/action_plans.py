@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.stages import STAGE_LABELS, Stage, StageError
 from ...domain.timeutil import utcnow
@@ -85,9 +86,7 @@ def _warnings(
     if start and end and months:
         span = _months_between(start, end)
         if span != months:
-            out.append(
-                f"Perioden fra start til slut er omkring {span} måneder; ansøgningen angav {months} måneder."
-            )
+            out.append(str(Msg.UI_PERIOD_SPAN(span=span, months=months)))
     missing = [ACTION_PLAN_ELEMENTS[k] for k, v in elements.items() if not v]
     if missing and end and end < utcnow().date():
         out.append("Slutdatoen er passeret, men handlingsplanen mangler: " + ", ".join(missing) + ".")

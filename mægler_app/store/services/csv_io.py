@@ -214,10 +214,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
             fields[COLUMNS[name]] = cells[pos].strip() if pos < len(cells) else ""
         reasons: list[str] = []
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            reasons.append(
-                f"Linjen har {len(cells)} felter, men overskriften kun {len(header)}; "
-                "er der et semikolon i et navn uden anførselstegn?"
-            )
+            reasons.append(str(Msg.UI_IMPORT_TOO_MANY_FIELDS(n=len(cells), header=len(header))))
         parsed = parse_company(fields)
         reasons += list(parsed.errors.values())
         cvr = parsed.data.cvr if parsed.data else ""

@@ -271,6 +271,8 @@ class CompaniesModel(RecordTableModel):
         if column == self.NAME and role == Qt.ItemDataRole.ToolTipRole:
             # the name column is elided in a narrow table: the full name is always at hand
             return f"{row.name} · {_tr('Videninstitution')}" if row.is_knowledge_institution else row.name
+        if column == self.INDUSTRY and role == Qt.ItemDataRole.ToolTipRole:
+            return row.industry or None  # capped in width: the whole text on hover
         return None
 
 
