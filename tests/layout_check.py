@@ -58,6 +58,9 @@ def label_problems(label: QLabel) -> list[str]:
         widest = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
         if widest > room:
             return [f"{_name(label)}: a word of {text!r} is {widest}px in {room}px"]
+        tall = label.heightForWidth(label.width())
+        if tall > label.height() + 1:
+            return [f"{_name(label)}: {text!r} needs {tall}px of height, has {label.height()}px"]
         return []
     widest = max(fm.horizontalAdvance(line) for line in text.split("\n"))
     if widest > room and not _elided_with_tooltip(text, label.toolTip()):

@@ -130,6 +130,8 @@ def test_qt_buttons_speak_danish(qtbot) -> None:
         assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "&Kig i:"
         assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fil&type:"
         assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Mappe"
+        # and our own texts, Danish at the source, stay as written
+        assert QCoreApplication.translate("MainWindow", "Midtjysk Klyngeprogram") == "Midtjysk Klyngeprogram"
     finally:
         for translator in installed:
             app.removeTranslator(translator)  # type: ignore[union-attr]

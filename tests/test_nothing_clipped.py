@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, Network
+from mægler_app.store.services import applications as app_svc
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.style import STYLE
@@ -56,6 +57,7 @@ def _network_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
 def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, height: int) -> None:
     fill_demo(store)
     company_id = _long_company(store)
+    application_id = app_svc.create_application(store, _network_id(store, "Fødevareudstyr"))
     window = MainWindow(AppContext(store=store))
     qtbot.addWidget(window)
     window.resize(width, height)
@@ -79,5 +81,10 @@ def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, h
         tabs.setCurrentIndex(i)
         _settle(qtbot, window)
         problems[f"netværk/{tabs.tabText(i)}"] = clipped(window)
+    applications = window.show_view("ansoegninger")
+    _settle(qtbot, window)
+    applications.open_application(application_id)  # type: ignore[attr-defined]
+    _settle(qtbot, window)
+    problems["ansøgning"] = clipped(window)
     found = {where: p for where, p in problems.items() if p}
     assert not found, "\n".join(f"{where}: {line}" for where, lines in found.items() for line in lines)

@@ -64,8 +64,12 @@ class _QtDanishGaps(QTranslator):
         ("QAbstractFileIconProvider", "Shortcut"): "Genvej",
     }
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return self.TEXTS.get((context, source), "")
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt takes any non-null text as the translation, and "" would blank every
+        # string of ours (Danish is the source, so ours are never in any catalogue)
+        return self.TEXTS.get((context, source))
 
     def isEmpty(self) -> bool:
         return False
