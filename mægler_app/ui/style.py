@@ -27,6 +27,8 @@ QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly=
     background: #eef1f4; color: #33404d; border: 1px solid #dde3ea; border-radius: 3px;
 }
 QStatusBar { background: #eef1f4; }
+QProgressBar { background: white; border: 1px solid #c5ced8; border-radius: 3px; text-align: center; min-height: 18px; }
+QProgressBar::chunk { background: #3d7ab8; border-radius: 2px; }
 QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
 QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
 """

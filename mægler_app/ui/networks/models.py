@@ -50,6 +50,9 @@ class NetworksModel(RecordTableModel):
         return f"{row.name}\t{kind}\t{STAGE_LABELS[row.stage]}\t{row.lead_company}"
 
     def extra_data(self, row: NetworkRow, column: int, role: int) -> Any:
+        if column in (self.NAME, self.LEAD) and role == Qt.ItemDataRole.ToolTipRole:
+            # elided where the table is narrow: the whole text on hover
+            return row.name if column == self.NAME else row.lead_company or None
         if row.inactive and column == self.ACTIVITY:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _WARN

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -197,7 +198,9 @@ class NetworksView(View):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the name takes the width the other columns leave (elided, whole in its tooltip)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(board)
@@ -224,7 +227,6 @@ class NetworksView(View):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
         for column, widest in (
-            (NetworksModel.NAME, 280),
             (NetworksModel.LEAD, 170),
             (NetworksModel.STAGE, 170),
         ):
