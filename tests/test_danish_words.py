@@ -84,6 +84,8 @@ def test_catalogue_counts_in_both_numbers() -> None:
     assert str(Msg.UI_PERSONS(n=-1)) == "-1 person"
     assert str(Msg.UI_APPROVED_APPLICATIONS(n=1)) == "1 bevilget ansøgning"
     assert str(Msg.UI_REJECTED(n=2)) == "2 afviste"
+    assert str(Msg.UI_MONTHS(n=1)) == "1 måned" and str(Msg.UI_HOURS(n=300)) == "300 timer"
+    assert str(Msg.UI_COMPANIES_IMPORTED(created=1, updated=0)) == "Importeret: 1 ny virksomhed, 0 opdateret."
 
 
 def test_an_os_error_is_a_danish_sentence(qtbot, store, tmp_path: Path) -> None:

@@ -177,6 +177,8 @@ class Msg:
     UI_PERIOD_MONTHS = Code("ui_period_months")
     UI_RECORDS_GENERATED = Code("ui_records_generated")
     UI_PERIOD_SPAN = Code("ui_period_span")
+    UI_HOURS = Code("ui_hours")
+    UI_MONTHS = Code("ui_months")
     UI_IMPORT_TOO_MANY_FIELDS = Code("ui_import_too_many_fields")
     # Why the operating system refused a file (an OSError's errno), as a clause that follows
     # "Filen … kan ikke skrives: "; ``domain.errors.os_reason`` picks one.
@@ -400,6 +402,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.UI_RECORDS_GENERATED: {
         "da": "{n:int} {n:plural:post|poster} lagt i {path}",
         "en": "{n:int} {n:plural:record|records} put in {path}",
+    },
+    Msg.UI_HOURS: {
+        "da": "{n:int} {n:plural:time|timer}",
+        "en": "{n:int} {n:plural:hour|hours}",
+    },
+    Msg.UI_MONTHS: {
+        "da": "{n:int} {n:plural:måned|måneder}",
+        "en": "{n:int} {n:plural:month|months}",
     },
     Msg.UI_PERIOD_SPAN: {
         "da": "Perioden fra start til slut er omkring {span:int} {span:plural:måned|måneder}; "
