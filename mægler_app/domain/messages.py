@@ -155,7 +155,6 @@ class Msg:
     UI_COMPANIES_SHOWN = Code("ui_companies_shown")
     UI_COMPANIES_EXPORTED = Code("ui_companies_exported")
     UI_COMPANIES_IMPORTED = Code("ui_companies_imported")
-    UI_IMPORT_READY = Code("ui_import_ready")
     UI_IMPORT_ROWS_REMARKED = Code("ui_import_rows_remarked")
     UI_NETWORK_MEMBERS = Code("ui_network_members")
     UI_COMPOSITION_OK = Code("ui_composition_ok")
@@ -179,7 +178,6 @@ class Msg:
     UI_PERIOD_SPAN = Code("ui_period_span")
     UI_HOURS = Code("ui_hours")
     UI_MONTHS = Code("ui_months")
-    UI_IMPORT_TOO_MANY_FIELDS = Code("ui_import_too_many_fields")
     # Why the operating system refused a file (an OSError's errno), as a clause that follows
     # "Filen … kan ikke skrives: "; ``domain.errors.os_reason`` picks one.
     OS_PERMISSION_DENIED = Code("os_permission_denied")
@@ -311,11 +309,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{updated:int} opdateret.",
         "en": "Imported: {created:int} new {created:plural:company|companies}, {updated:int} updated.",
     },
-    Msg.UI_IMPORT_READY: {
-        "da": "{n:int} {n:plural:virksomhed|virksomheder} klar: {created:int} {created:plural:ny|nye}, "
-        "{updated:int} opdateres.",
-        "en": "{n:int} {n:plural:company|companies} ready: {created:int} new, {updated:int} to update.",
-    },
     Msg.UI_IMPORT_ROWS_REMARKED: {
         "da": "{n:int} {n:plural:række|rækker} har en bemærkning (se listen).",
         "en": "{n:int} {n:plural:row has|rows have} a remark (see the list).",
@@ -416,12 +409,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ansøgningen angav {months:int} {months:plural:måned|måneder}.",
         "en": "The period from start to end is about {span:int} {span:plural:month|months}; "
         "the application gave {months:int} {months:plural:month|months}.",
-    },
-    Msg.UI_IMPORT_TOO_MANY_FIELDS: {
-        "da": "Linjen har {n:int} {n:plural:felt|felter}, men overskriften kun {header:int}; "
-        "er der et semikolon i et navn uden anførselstegn?",
-        "en": "The line has {n:int} {n:plural:field|fields}, but the header only {header:int}; "
-        "is there a semicolon in a name without quotes?",
     },
     Msg.OS_PERMISSION_DENIED: {
         "da": "adgang nægtet; vælg en anden mappe, eller bed om adgang til denne",

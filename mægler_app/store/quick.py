@@ -13,7 +13,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import os_reason
 from ..domain.vocab import OutboxStatus
 from ..errors import UserError
 
@@ -46,6 +45,8 @@ def check_writable(profile: Path) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
+        from ..domain.errors import os_reason  # the system's own text is English: say why in Danish
+
         raise ProfileNotWritableError(
             f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({os_reason(exc)}). "
             "Vælg en anden mappe med --profile, eller ret mappens rettigheder."

@@ -17,7 +17,6 @@ from sqlalchemy import select
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
-from ...domain.messages import Msg
 from ...domain.rules import FOCUS_AREAS
 from ...domain.vocab import FocusArea
 from ..db import Store
@@ -109,7 +108,7 @@ class ImportPlan:
             )
         if not self.rows:
             return "Filen indeholder ingen virksomheder."
-        return str(Msg.UI_IMPORT_READY(n=len(self.rows), created=self.new_count, updated=self.update_count))
+        return f"{len(self.rows)} virksomheder klar: {self.new_count} nye, {self.update_count} opdateres."
 
 
 @dataclass(frozen=True)
@@ -214,7 +213,10 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
             fields[COLUMNS[name]] = cells[pos].strip() if pos < len(cells) else ""
         reasons: list[str] = []
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            reasons.append(str(Msg.UI_IMPORT_TOO_MANY_FIELDS(n=len(cells), header=len(header))))
+            reasons.append(
+                f"Linjen har {len(cells)} felter, men overskriften kun {len(header)}; "
+                "er der et semikolon i et navn uden anførselstegn?"
+            )
         parsed = parse_company(fields)
         reasons += list(parsed.errors.values())
         cvr = parsed.data.cvr if parsed.data else ""

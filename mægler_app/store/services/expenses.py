@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 from ...domain.errors import DomainError
 from ...domain.numbers import format_date, format_kr, format_percent_bp
 from ...domain.rules import (
+    BUDGET_WARNING_FRACTION_PERMILLE,
     EXPENSE_CATEGORIES,
     FACILITATION_FRAME_ORE,
     RECEIPT_REQUIRED_ABOVE_ORE,
-    BudgetLevel,
-    budget_level,
 )
 from ...domain.timeutil import utcnow
 from ...domain.validation import BudgetCheck, check_amount, receipt_required
@@ -134,16 +133,14 @@ class Budget:
         return (self.spent_ore + self.committed_ore) * 1000 // self.frame_ore
 
     @property
-    def level(self) -> BudgetLevel:
-        return budget_level(self.spent_ore + self.committed_ore, self.frame_ore)
-
-    @property
     def warn(self) -> bool:
-        return self.level != BudgetLevel.OK
+        return (
+            self.spent_ore + self.committed_ore
+        ) * 1000 >= self.frame_ore * BUDGET_WARNING_FRACTION_PERMILLE
 
     @property
     def over(self) -> bool:
-        return self.level == BudgetLevel.OVER
+        return self.spent_ore + self.committed_ore > self.frame_ore
 
     def warning(self) -> str:
         """A Danish sentence when the budget needs attention, else ''."""
