@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -62,7 +63,18 @@ class CompanyEditor(QWidget):
         self.ctx = ctx
         self.company_id: str | None = None
         self.setObjectName("companyEditor")
-        outer = QVBoxLayout(self)
+        # The fields scroll; the save buttons stay below them, in sight (self.button_bar).
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("companyEditorScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        root.addWidget(self.scroll, 1)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 0, 0, 0)
 
         self.title = QLabel(self.tr("Ny virksomhed"))
@@ -167,10 +179,10 @@ class CompanyEditor(QWidget):
         fl.addLayout(fb)
         outer.addWidget(figures)
 
-        # The save buttons sit in their own bar, which the companies view shows below the scrolling
-        # editor: "Gem virksomhed" is in sight however far down the editor is scrolled.
+        # "Gem virksomhed" is in sight however far the fields are scrolled
         self.button_bar = QWidget()
         self.button_bar.setObjectName("companyButtons")
+        root.addWidget(self.button_bar)
         buttons = QHBoxLayout(self.button_bar)
         buttons.setContentsMargins(8, 6, 0, 0)
         self.save_button = QPushButton(self.tr("Gem virksomhed"))

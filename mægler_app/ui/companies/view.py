@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.errors import os_reason
@@ -105,21 +103,10 @@ class CompaniesView(View):
         header.setSortIndicator(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder)
 
         self.editor = CompanyEditor(ctx)
-        scroll = QScrollArea()
-        scroll.setObjectName("companyEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(470)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor.setMinimumWidth(470)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        editor_panel = QWidget()
-        panel_lay = QVBoxLayout(editor_panel)
-        panel_lay.setContentsMargins(0, 0, 0, 0)
-        panel_lay.setSpacing(0)
-        panel_lay.addWidget(scroll, 1)
-        panel_lay.addWidget(self.editor.button_bar)
-        self.splitter.addWidget(editor_panel)
+        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([500, 480])
