@@ -432,7 +432,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     Msg.OS_OTHER: {
         "da": "styresystemet afviste det (fejl {errno})",
-        "en": "the operating system refused ({detail})",
+        "en": "the operating system refused it (error {errno})",
     },
     #
     # --- more
