@@ -88,3 +88,19 @@ def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, h
     problems["ansøgning"] = clipped(window)
     found = {where: p for where, p in problems.items() if p}
     assert not found, "\n".join(f"{where}: {line}" for where, lines in found.items() for line in lines)
+
+
+def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled) -> None:
+    """A first start: no companies, no networks (the views show their empty states)."""
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    qtbot.waitExposed(window)
+    problems = {}
+    for key in window.specs:
+        window.show_view(key)
+        _settle(qtbot, window)
+        problems[key] = clipped(window)
+    found = {where: p for where, p in problems.items() if p}
+    assert not found, found

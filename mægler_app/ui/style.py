@@ -28,7 +28,7 @@ QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly=
 }
 QStatusBar { background: #eef1f4; }
 QProgressBar { background: white; border: 1px solid #c5ced8; border-radius: 3px; text-align: center; min-height: 18px; }
-QProgressBar::chunk { background: #3d7ab8; border-radius: 2px; }
+QProgressBar::chunk { background: #6d9fd1; border-radius: 2px; }
 QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
 QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
 """
@@ -46,8 +46,8 @@ WARNING_TEXT = "#8a5a00"
 # A field that can be read but not changed (a finished screening, a submitted application): the
 # style sheet above gives it this background when its readOnly property is set (see read_only()).
 READ_ONLY_BACKGROUND = "#eef1f4"
-# The budget bar's fill per level of domain.rules.budget_level
-BUDGET_BAR_COLOURS = {"ok": "#3d7ab8", "warn": AMBER, "over": RED}
+# The budget bar's fill per level of domain.rules.budget_level: light enough for the bar's black text
+BUDGET_BAR_COLOURS = {"ok": "#6d9fd1", "warn": "#f2b134", "over": "#e0625a"}
 
 
 def budget_bar_style(level: str) -> str:
