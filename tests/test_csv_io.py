@@ -243,7 +243,7 @@ def test_cli_import_good_file_and_export(tmp_path: Path) -> None:
     path.write_text(f"CVR;Navn;By\n{C1};Første ApS;Aarhus\n{C4};Anden ApS;Ikast\n", encoding="utf-8-sig")
     result = _run("import", str(path), "--profile", profile)
     assert result.returncode == 0, result.stderr
-    assert "2 virksomheder importeret: 2 nye, 0 opdateret" in result.stdout
+    assert "Importeret: 2 nye virksomheder, 0 opdateret." in result.stdout
     out = tmp_path / "ud.csv"
     exported = _run("export", str(out), "--profile", profile)
     assert exported.returncode == 0, exported.stderr

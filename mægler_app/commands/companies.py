@@ -23,14 +23,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..domain.errors import DomainError
+    from ..domain.errors import DomainError, os_reason
+    from ..domain.messages import Msg
     from ..store.services.csv_io import import_file
 
     path = Path(args.file)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"Filen {path} kan ikke læses: {exc.strerror or exc}.") from exc
+        raise UserError(f"Filen {path} kan ikke læses: {os_reason(exc)}.") from exc
     store = open_profile_store(args)
     try:
         plan, result = import_file(store, raw)
@@ -45,15 +46,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     for row in plan.rows:
         for warning in row.warnings:
             print(f"{path.name}: Linje {row.line}: {warning}", file=sys.stderr)
-    print(
-        f"{result.created + result.updated} virksomheder importeret: "
-        f"{result.created} nye, {result.updated} opdateret."
-    )
+    print(Msg.UI_COMPANIES_IMPORTED(created=result.created, updated=result.updated))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..domain.numbers import format_int
+    from ..domain.errors import os_reason
+    from ..domain.messages import Msg
     from ..store.services.csv_io import export_bytes
 
     store = open_profile_store(args)
@@ -65,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise UserError(f"Filen {path} kan ikke skrives: {exc.strerror or exc}.") from exc
+        raise UserError(f"Filen {path} kan ikke skrives: {os_reason(exc)}.") from exc
     rows = data.count(b"\n") - 1
-    print(f"{format_int(rows)} virksomheder eksporteret til {path}")
+    print(Msg.UI_COMPANIES_EXPORTED(n=rows, path=str(path)))
     return 0

@@ -57,7 +57,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from ..domain.numbers import format_int
+    from ..domain.messages import Msg
     from ..store.demo import generate
 
     if args.scale <= 0:
@@ -68,7 +68,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         for done, total in generate(store, args.scale):
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-        print(f"{format_int(total)} poster lagt i {store.profile}")
+        print(Msg.UI_RECORDS_GENERATED(n=total, path=str(store.profile)))
     finally:
         store.close()
     return 0

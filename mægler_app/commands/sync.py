@@ -49,6 +49,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from ..domain.messages import Msg
     from ..sync.api import Api, AuthError, SyncError
     from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
     from ..sync.service import NotLoggedInError, api_for, login, run_sync
@@ -89,19 +90,25 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 pass  # the server forgets an unused token by itself
         store.close()
     print(
-        f"Sendt: {report.pushed} ændringer ({report.applied} modtaget, {report.conflicts} konflikter, "
-        f"{report.rejected} afvist). Hentet: {report.pulled} poster. "
-        f"Bilag: {report.blobs_uploaded} sendt, {report.blobs_downloaded} hentet."
+        Msg.UI_SYNC_REPORT(
+            pushed=report.pushed,
+            applied=report.applied,
+            conflicts=report.conflicts,
+            rejected=report.rejected,
+            pulled=report.pulled,
+            uploaded=report.blobs_uploaded,
+            downloaded=report.blobs_downloaded,
+        )
     )
     for line in report.messages:
         print(line, file=sys.stderr)
     if not report.complete:
         parts = []
         if report.pending_left:
-            parts.append(f"{report.pending_left} ændringer venter stadig på at blive sendt")
+            parts.append(str(Msg.UI_SYNC_PENDING_LEFT(n=report.pending_left)))
         if report.attention:
             parts.append(
-                f"{report.attention} ændringer kræver din stillingtagen (konflikter eller afvist af serveren; "
+                f"{Msg.UI_SYNC_ATTENTION(n=report.attention)} (konflikter eller afvist af serveren; "
                 "se Synkronisering i programmet)"
             )
         if not report.pull_complete:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .messages import Message
+import errno
+
+from .messages import Message, Msg
 
 
 class DomainError(ValueError):
@@ -25,3 +27,22 @@ class DomainError(ValueError):
 
     def __str__(self) -> str:
         return self.render()
+
+
+_OS_REASONS = {
+    errno.EACCES: Msg.OS_PERMISSION_DENIED,
+    errno.EPERM: Msg.OS_PERMISSION_DENIED,
+    errno.ENOENT: Msg.OS_NOT_FOUND,
+    errno.EISDIR: Msg.OS_IS_A_DIRECTORY,
+    errno.ENOSPC: Msg.OS_NO_SPACE,
+    errno.EROFS: Msg.OS_READ_ONLY,
+}
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why the operating system refused a file, as a Danish clause: an OSError's own text
+    (``strerror``) is in the system's language, English on most machines."""
+    code = _OS_REASONS.get(exc.errno or 0)
+    if code is not None:
+        return code()
+    return Msg.OS_OTHER(errno=exc.errno or 0, detail=exc.strerror or exc.__class__.__name__)

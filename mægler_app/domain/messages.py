@@ -68,8 +68,8 @@ class Code(str):
 
 def plural_form(n: int | float, language: str = DEFAULT_LANGUAGE) -> int:
     """0 for the singular ("one"), 1 for every other count (CLDR's Danish and English rule for
-    whole numbers: one exactly when n is 1)."""
-    return 0 if n == 1 else 1
+    whole numbers: one exactly when n is 1; CLDR reads the absolute value, so -1 is one too)."""
+    return 0 if abs(n) == 1 else 1
 
 
 class _Formatter(string.Formatter):
@@ -339,6 +339,42 @@ class Msg:
     # --- demo: demo data and the demo programme
 
     # --- ui: texts of the app's screens (plurals, counts)
+    # Every count a screen or the command line shows, with the noun in the count's number.
+    UI_COMPANIES = Code("ui_companies")
+    UI_COMPANIES_SHOWN = Code("ui_companies_shown")
+    UI_COMPANIES_EXPORTED = Code("ui_companies_exported")
+    UI_COMPANIES_IMPORTED = Code("ui_companies_imported")
+    UI_IMPORT_ROWS_REMARKED = Code("ui_import_rows_remarked")
+    UI_NETWORK_MEMBERS = Code("ui_network_members")
+    UI_COMPOSITION_OK = Code("ui_composition_ok")
+    UI_INACTIVE_DAYS = Code("ui_inactive_days")
+    UI_CHANGES_NOT_SENT = Code("ui_changes_not_sent")
+    UI_CHANGES_NEED_ACTION = Code("ui_changes_need_action")
+    UI_CONFLICTS = Code("ui_conflicts")
+    UI_REJECTED = Code("ui_rejected")
+    UI_SYNC_DONE = Code("ui_sync_done")
+    UI_SYNC_ATTENTION = Code("ui_sync_attention")
+    UI_SYNC_PARKED = Code("ui_sync_parked")
+    UI_SYNC_PENDING_LEFT = Code("ui_sync_pending_left")
+    UI_SYNC_REPORT = Code("ui_sync_report")
+    UI_EXPENSES_OVER_FRAME = Code("ui_expenses_over_frame")
+    UI_EXPENSES_OVER_FRAME_SENT = Code("ui_expenses_over_frame_sent")
+    UI_PERSONS = Code("ui_persons")
+    UI_APPROVED_APPLICATIONS = Code("ui_approved_applications")
+    UI_ELEMENTS_DONE = Code("ui_elements_done")
+    UI_PERIOD_MONTHS = Code("ui_period_months")
+    UI_RECORDS_GENERATED = Code("ui_records_generated")
+    UI_PERIOD_SPAN = Code("ui_period_span")
+    UI_HOURS = Code("ui_hours")
+    UI_MONTHS = Code("ui_months")
+    # Why the operating system refused a file (an OSError's errno), as a clause that follows
+    # "Filen … kan ikke skrives: "; ``domain.errors.os_reason`` picks one.
+    OS_PERMISSION_DENIED = Code("os_permission_denied")
+    OS_NOT_FOUND = Code("os_not_found")
+    OS_IS_A_DIRECTORY = Code("os_is_a_directory")
+    OS_NO_SPACE = Code("os_no_space")
+    OS_READ_ONLY = Code("os_read_only")
+    OS_OTHER = Code("os_other")
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -1047,7 +1083,148 @@ CATALOGUE: dict[str, dict[str, str]] = {
     #
     #
     # --- ui: texts of the app's screens (plurals, counts)
-    #
+    Msg.UI_COMPANIES: {
+        "da": "{n:int} {n:plural:virksomhed|virksomheder}",
+        "en": "{n:int} {n:plural:company|companies}",
+    },
+    Msg.UI_COMPANIES_SHOWN: {
+        "da": "{shown:int} af {n:int} {n:plural:virksomhed|virksomheder}",
+        "en": "{shown:int} of {n:int} {n:plural:company|companies}",
+    },
+    Msg.UI_COMPANIES_EXPORTED: {
+        "da": "{n:int} {n:plural:virksomhed|virksomheder} eksporteret til {path}",
+        "en": "{n:int} {n:plural:company|companies} exported to {path}",
+    },
+    Msg.UI_COMPANIES_IMPORTED: {
+        "da": "Importeret: {created:int} {created:plural:ny virksomhed|nye virksomheder}, "
+        "{updated:int} opdateret.",
+        "en": "Imported: {created:int} new {created:plural:company|companies}, {updated:int} updated.",
+    },
+    Msg.UI_IMPORT_ROWS_REMARKED: {
+        "da": "{n:int} {n:plural:række|rækker} har en bemærkning (se listen).",
+        "en": "{n:int} {n:plural:row has|rows have} a remark (see the list).",
+    },
+    Msg.UI_NETWORK_MEMBERS: {
+        "da": "{name} · {n:int} {n:plural:virksomhed|virksomheder}",
+        "en": "{name} · {n:int} {n:plural:company|companies}",
+    },
+    Msg.UI_COMPOSITION_OK: {
+        "da": "✓ {independent:int} {independent:plural:uafhængig virksomhed|uafhængige virksomheder} og "
+        "{knowledge:int} {knowledge:plural:videninstitution|videninstitutioner}: sammensætningen er i orden.",
+        "en": "✓ {independent:int} independent {independent:plural:company|companies} and {knowledge:int} "
+        "knowledge {knowledge:plural:institution|institutions}: the composition is in order.",
+    },
+    Msg.UI_INACTIVE_DAYS: {
+        "da": "Ingen aktivitet i {n:int} {n:plural:dag|dage}",
+        "en": "No activity for {n:int} {n:plural:day|days}",
+    },
+    Msg.UI_CHANGES_NOT_SENT: {
+        "da": "{n:int} {n:plural:ændring|ændringer} ikke sendt",
+        "en": "{n:int} {n:plural:change|changes} not sent",
+    },
+    Msg.UI_CHANGES_NEED_ACTION: {
+        "da": "{n:int} kræver handling",
+        "en": "{n:int} {n:plural:needs|need} action",
+    },
+    Msg.UI_CONFLICTS: {
+        "da": "{n:int} {n:plural:konflikt|konflikter}",
+        "en": "{n:int} {n:plural:conflict|conflicts}",
+    },
+    Msg.UI_REJECTED: {
+        "da": "{n:int} {n:plural:afvist|afviste}",
+        "en": "{n:int} rejected",
+    },
+    Msg.UI_SYNC_DONE: {
+        "da": "Sendt {pushed:int} {pushed:plural:ændring|ændringer}, hentet {pulled:int} {pulled:plural:post|poster}.",
+        "en": "Sent {pushed:int} {pushed:plural:change|changes}, fetched {pulled:int} {pulled:plural:record|records}.",
+    },
+    Msg.UI_SYNC_ATTENTION: {
+        "da": "{n:int} {n:plural:ændring|ændringer} kræver din stillingtagen",
+        "en": "{n:int} {n:plural:change needs|changes need} your decision",
+    },
+    Msg.UI_SYNC_PARKED: {
+        "da": "{n:int} {n:plural:post|poster} fra serveren kunne ikke gemmes",
+        "en": "{n:int} {n:plural:record|records} from the server could not be stored",
+    },
+    Msg.UI_SYNC_PENDING_LEFT: {
+        "da": "{n:int} {n:plural:ændring|ændringer} venter stadig på at blive sendt",
+        "en": "{n:int} {n:plural:change is|changes are} still waiting to be sent",
+    },
+    Msg.UI_SYNC_REPORT: {
+        "da": "Sendt: {pushed:int} {pushed:plural:ændring|ændringer} ({applied:int} modtaget, {conflicts:int} "
+        "{conflicts:plural:konflikt|konflikter}, {rejected:int} {rejected:plural:afvist|afviste}). "
+        "Hentet: {pulled:int} {pulled:plural:post|poster}. Bilag: {uploaded:int} sendt, {downloaded:int} hentet.",
+        "en": "Sent: {pushed:int} {pushed:plural:change|changes} ({applied:int} received, {conflicts:int} "
+        "{conflicts:plural:conflict|conflicts}, {rejected:int} rejected). "
+        "Fetched: {pulled:int} {pulled:plural:record|records}. Attachments: {uploaded:int} sent, "
+        "{downloaded:int} fetched.",
+    },
+    Msg.UI_EXPENSES_OVER_FRAME: {
+        "da": "{n:int} {n:plural:udgift|udgifter} over rammen",
+        "en": "{n:int} {n:plural:expense|expenses} over the frame",
+    },
+    Msg.UI_EXPENSES_OVER_FRAME_SENT: {
+        "da": "{n:int} {n:plural:udgift|udgifter} over rammen sendt til Væksthus",
+        "en": "{n:int} {n:plural:expense|expenses} over the frame sent to Væksthus",
+    },
+    Msg.UI_PERSONS: {
+        "da": "{n:int} {n:plural:person|personer}",
+        "en": "{n:int} {n:plural:person|people}",
+    },
+    Msg.UI_APPROVED_APPLICATIONS: {
+        "da": "{n:int} {n:plural:bevilget ansøgning|bevilgede ansøgninger}",
+        "en": "{n:int} approved {n:plural:application|applications}",
+    },
+    Msg.UI_ELEMENTS_DONE: {
+        "da": "{done:int} af {total:int} {total:plural:element|elementer} er på plads",
+        "en": "{done:int} of {total:int} {total:plural:element|elements} in place",
+    },
+    Msg.UI_PERIOD_MONTHS: {
+        "da": "ansøgt forløb: {n:int} {n:plural:måned|måneder}",
+        "en": "period applied for: {n:int} {n:plural:month|months}",
+    },
+    Msg.UI_RECORDS_GENERATED: {
+        "da": "{n:int} {n:plural:post|poster} lagt i {path}",
+        "en": "{n:int} {n:plural:record|records} put in {path}",
+    },
+    Msg.UI_HOURS: {
+        "da": "{n:int} {n:plural:time|timer}",
+        "en": "{n:int} {n:plural:hour|hours}",
+    },
+    Msg.UI_MONTHS: {
+        "da": "{n:int} {n:plural:måned|måneder}",
+        "en": "{n:int} {n:plural:month|months}",
+    },
+    Msg.UI_PERIOD_SPAN: {
+        "da": "Perioden fra start til slut er omkring {span:int} {span:plural:måned|måneder}; "
+        "ansøgningen angav {months:int} {months:plural:måned|måneder}.",
+        "en": "The period from start to end is about {span:int} {span:plural:month|months}; "
+        "the application gave {months:int} {months:plural:month|months}.",
+    },
+    Msg.OS_PERMISSION_DENIED: {
+        "da": "adgang nægtet; vælg en anden mappe, eller bed om adgang til denne",
+        "en": "access denied; choose another folder, or ask for access to this one",
+    },
+    Msg.OS_NOT_FOUND: {
+        "da": "den findes ikke, eller mappen den skulle ligge i findes ikke",
+        "en": "it does not exist, or the folder it should be in does not",
+    },
+    Msg.OS_IS_A_DIRECTORY: {
+        "da": "det er en mappe, ikke en fil",
+        "en": "it is a folder, not a file",
+    },
+    Msg.OS_NO_SPACE: {
+        "da": "der er ikke mere plads på disken",
+        "en": "there is no space left on the disk",
+    },
+    Msg.OS_READ_ONLY: {
+        "da": "disken kan kun læses, ikke skrives på",
+        "en": "the disk can only be read, not written to",
+    },
+    Msg.OS_OTHER: {
+        "da": "styresystemet afviste det (fejl {errno})",
+        "en": "the operating system refused it (error {errno})",
+    },
     #
     # --- more
     Msg.PULLED_NOT_A_TIME: {

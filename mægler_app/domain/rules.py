@@ -6,6 +6,7 @@ Everything else, client and server alike, reads the numbers from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 # The vocabulary's label dicts, re-exported: the rules and the words they use are read from here.
 from .vocab import ACTION_PLAN_ELEMENTS as ACTION_PLAN_ELEMENTS
@@ -44,6 +45,26 @@ def is_sme(employees: int | None) -> bool | None:
 # Facilitation (seed 3. Indhold, pkt. 4)
 FACILITATION_FRAME_ORE = 25_000 * ORE_PER_KRONE
 BUDGET_WARNING_FRACTION_PERMILLE = 800  # warn from 80 % used
+
+
+class BudgetLevel(StrEnum):
+    """How a facilitation frame stands: within, from the warning share on, or over the frame."""
+
+    OK = "ok"
+    WARN = "warn"
+    OVER = "over"
+
+
+def budget_level(used_ore: int, frame_ore: int) -> BudgetLevel:
+    """Spent and committed (``used_ore``) against the frame: a warning from
+    BUDGET_WARNING_FRACTION_PERMILLE of the frame, over when more than the frame."""
+    if used_ore > frame_ore:
+        return BudgetLevel.OVER
+    if used_ore * 1000 >= frame_ore * BUDGET_WARNING_FRACTION_PERMILLE:
+        return BudgetLevel.WARN
+    return BudgetLevel.OK
+
+
 RECEIPT_REQUIRED_ABOVE_ORE = 500 * ORE_PER_KRONE
 
 # Action plan (seed 3. Indhold, pkt. 5)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import rules as _rules
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, os_reason
 from .expressions import (
     MEMBER_FIELDS,
     Expression,
@@ -511,7 +511,7 @@ def load_definition_file(path: str | Path) -> FormDefinition:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise FormDefinitionError(f"Skemaet »{path.name}« kan ikke læses: {exc.strerror or exc}.") from None
+        raise FormDefinitionError(f"Skemaet »{path.name}« kan ikke læses: {os_reason(exc)}.") from None
     except UnicodeDecodeError:
         raise FormDefinitionError(f"Skemaet »{path.name}« er ikke gemt som UTF-8.") from None
     try:

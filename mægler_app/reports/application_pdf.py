@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.cvr import format_cvr
+from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
 from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES
 from ..domain.vocab import ApplicationStatus, SplitMode
@@ -231,8 +232,8 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ("Netværkstype", n.network_type_label or "Ikke angivet"),
         ("Virksomheder", ", ".join(m.name for m in n.members) or "Ingen"),
         ("Konsulent", _consultant_text(d)),
-        ("Konsulenttimer", "" if b.hours is None else f"{b.hours} timer"),
-        ("Forløb", "" if d.draft.period_months is None else f"{d.draft.period_months} måneder"),
+        ("Konsulenttimer", "" if b.hours is None else str(Msg.UI_HOURS(n=b.hours))),
+        ("Forløb", "" if d.draft.period_months is None else str(Msg.UI_MONTHS(n=d.draft.period_months))),
         ("Samlet budget", "" if b.total_ore is None else format_kr(b.total_ore)),
         (
             f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",
@@ -363,7 +364,7 @@ def _growth_table(d: ApplicationDetail) -> Table:
             elif measure in MONEY_MEASURES:
                 shown = format_kr(absolute)
             else:
-                shown = f"{absolute} {'person' if abs(absolute) == 1 else 'personer'}"
+                shown = str(Msg.UI_PERSONS(n=absolute))
             if pct is not None:
                 shown = (shown + "\n" if shown else "") + ("+" if pct > 0 else "") + format_percent_bp(pct)
             cells.append(shown or "–")
@@ -403,9 +404,12 @@ def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
         _kv(
             [
                 ("Konsulent", _consultant_text(d)),
-                ("Konsulenttimer", "" if b.hours is None else f"{b.hours} timer"),
+                ("Konsulenttimer", "" if b.hours is None else str(Msg.UI_HOURS(n=b.hours))),
                 ("Timepris", "" if b.hourly_rate_ore is None else format_kr(b.hourly_rate_ore)),
-                ("Forløb", "" if d.draft.period_months is None else f"{d.draft.period_months} måneder"),
+                (
+                    "Forløb",
+                    "" if d.draft.period_months is None else str(Msg.UI_MONTHS(n=d.draft.period_months)),
+                ),
                 ("Samlet konsulentbudget", "" if b.total_ore is None else format_kr(b.total_ore)),
                 (
                     f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",

@@ -45,8 +45,10 @@ def check_writable(profile: Path) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
+        from ..domain.errors import os_reason  # the system's own text is English: say why in Danish
+
         raise ProfileNotWritableError(
-            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({exc.strerror or exc}). "
+            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({os_reason(exc)}). "
             "Vælg en anden mappe med --profile, eller ret mappens rettigheder."
         ) from exc
 

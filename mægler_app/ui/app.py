@@ -42,23 +42,66 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("maegler")
-    _install_translations(app)
+    language, _installed = install_translations(app)
+    if language == "da":
+        # Qt's own widgets (a date field, the file dialog) write dates and numbers the Danish way too
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     return app
 
 
-def _install_translations(app: QApplication) -> None:
-    """Danish is the source language; English (or another) comes from resources/i18n if present."""
+class _QtDanishGaps(QTranslator):
+    """The few texts of Qt's file dialog that Qt's Danish translation (qtbase_da) lacks: Qt 6 added
+    mnemonics to "Look in:" and "Files of type:", and the file type names are new. Asked only when
+    qtbase_da has no text, so it answers for these and nothing else."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "&Kig i:",
+        ("QFileDialog", "Files of &type:"): "Fil&type:",
+        ("QAbstractFileIconProvider", "Drive"): "Drev",
+        ("QAbstractFileIconProvider", "Folder"): "Mappe",
+        ("QAbstractFileIconProvider", "File"): "Fil",
+        ("QAbstractFileIconProvider", "%1 File"): "%1-fil",
+        ("QAbstractFileIconProvider", "Shortcut"): "Genvej",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt takes any non-null text as the translation, and "" would blank every
+        # string of ours (Danish is the source, so ours are never in any catalogue)
+        return self.TEXTS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
+    """Danish is the source language, so Qt's own texts (Ja/Nej/Gem/Annuller, the file dialog) come
+    from Qt's Danish translation, which PySide6 ships. Another language is used only where Mægler has
+    a translation for it in resources/i18n; then Qt's texts follow that language.
+
+    Returns the language ("da" or the system locale's name) and the translators installed."""
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = QLocale.system()
-    if locale.language() == QLocale.Language.Danish:
-        return
-    translator = QTranslator(app)
-    if translator.load(locale, "maegler", "_", str(I18N_DIR)):
-        app.installTranslator(translator)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(
-        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_translator)
+    installed: list[QTranslator] = []
+    if locale.language() != QLocale.Language.Danish:
+        translator = QTranslator(app)
+        if translator.load(locale, "maegler", "_", str(I18N_DIR)):
+            app.installTranslator(translator)
+            installed.append(translator)
+            qt_translator = QTranslator(app)
+            if qt_translator.load(locale, "qtbase", "_", qt_dir):
+                app.installTranslator(qt_translator)
+                installed.append(qt_translator)
+            return locale.name(), installed
+    gaps = _QtDanishGaps(app)  # installed first, so asked only where Qt's own has no text
+    app.installTranslator(gaps)
+    installed.append(gaps)
+    qt_danish = QTranslator(app)
+    if qt_danish.load("qtbase_da", qt_dir):
+        app.installTranslator(qt_danish)
+        installed.append(qt_danish)
+    return "da", installed
 
 
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.numbers import format_datetime, format_int
+from ..domain.messages import Msg
+from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
 from ..store.quick import local_state, outbox_counts
 from .context import AppContext
@@ -32,10 +33,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._painted_once = False
         self.setObjectName("mainWindow")
-        title = self.tr("Mægler")
-        if ctx.demo:
-            title += self.tr(" – demoprofil")
-        self.setWindowTitle(title)
+        # Qt adds the application's display name ("Mægler") after the title itself: the title says
+        # only what is not the name, and an empty title shows the name alone.
+        self.setWindowTitle(self.tr("Demoprofil") if ctx.demo else "")
         self.resize(1200, 760)
 
         central = QWidget()
@@ -178,9 +178,9 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         pending, conflicts, rejected = outbox_counts(self.ctx.profile)
-        text = self.tr("%1 ændringer ikke sendt").replace("%1", format_int(pending))
+        text = str(Msg.UI_CHANGES_NOT_SENT(n=pending))
         if conflicts or rejected:
-            text += self.tr(" · %1 kræver handling").replace("%1", format_int(conflicts + rejected))
+            text += " · " + str(Msg.UI_CHANGES_NEED_ACTION(n=conflicts + rejected))
         self.status_pending.setText(text)
         self.status_last.setText(last_sync_text(local_state(self.ctx.profile, "last_sync")))
 

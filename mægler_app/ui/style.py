@@ -1,5 +1,9 @@
 """The app's look: calm, readable, with the sidebar navigation brokers use all day."""
 
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
 STYLE = """
 QMainWindow { background: #f6f7f9; }
 QListWidget#nav {
@@ -19,7 +23,12 @@ QLabel#cardNote { color: #5b6b7b; font-size: 12px; }
 QTableView { background: white; border: 1px solid #dde3ea; gridline-color: #eef1f4; selection-background-color: #cfe0f1; selection-color: black; }
 QHeaderView::section { background: #eef1f4; border: none; border-bottom: 1px solid #dde3ea; padding: 6px; font-weight: 600; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 4px; }
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
+    background: #eef1f4; color: #33404d; border: 1px solid #dde3ea; border-radius: 3px;
+}
 QStatusBar { background: #eef1f4; }
+QProgressBar { background: white; border: 1px solid #c5ced8; border-radius: 3px; text-align: center; min-height: 18px; }
+QProgressBar::chunk { background: #6d9fd1; border-radius: 2px; }
 QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
 QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
 """
@@ -27,3 +36,28 @@ QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; b
 # Colours a model hands to its views (a stylesheet cannot reach a single table cell).
 ERROR_TEXT = "#8b1a1a"
 ERROR_BACKGROUND = "#fde7e7"
+
+# The figures' navy, and the budget's warning (amber) and over-the-frame (red) colours.
+NAVY = "#1f3b57"
+AMBER = "#d08a00"
+RED = "#b3261e"
+GREY = "#8a98a8"
+WARNING_TEXT = "#8a5a00"
+# A field that can be read but not changed (a finished screening, a submitted application): the
+# style sheet above gives it this background when its readOnly property is set (see read_only()).
+READ_ONLY_BACKGROUND = "#eef1f4"
+# The budget bar's fill per level of domain.rules.budget_level: light enough for the bar's black text
+BUDGET_BAR_COLOURS = {"ok": "#6d9fd1", "warn": "#f2b134", "over": "#e0625a"}
+
+
+def budget_bar_style(level: str) -> str:
+    return f"QProgressBar::chunk {{ background: {BUDGET_BAR_COLOURS[level]}; }}"
+
+
+def read_only(widget: QWidget, read_only: bool) -> None:
+    """Make a line or text field read-only and look it: a style sheet reads the readOnly property
+    only when the widget is polished, so it is polished again."""
+    widget.setReadOnly(read_only)  # type: ignore[attr-defined]
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..domain.errors import os_reason
+
 
 class WorkerSignals(QObject):
     progressed = Signal(int, int)
@@ -61,7 +63,12 @@ class Worker(QRunnable):
                     result = stop.value
             self.signals.finished.emit(result)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, which shows it
-            message = str(exc) or exc.__class__.__name__
+            if isinstance(exc, OSError):
+                # the system's own text is English on most machines: say it in Danish
+                where = f"{exc.filename}: " if exc.filename else ""
+                message = where + str(os_reason(exc)).capitalize() + "."
+            else:
+                message = str(exc) or exc.__class__.__name__
             traceback.print_exc()
             self.signals.failed.emit(message)
 

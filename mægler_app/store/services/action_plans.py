@@ -86,9 +86,7 @@ def _warnings(
     if start and end and months:
         span = _months_between(start, end)
         if span != months:
-            out.append(
-                f"Perioden fra start til slut er omkring {span} måneder; ansøgningen angav {months} måneder."
-            )
+            out.append(str(Msg.UI_PERIOD_SPAN(span=span, months=months)))
     missing = [ACTION_PLAN_ELEMENTS[k] for k, v in elements.items() if not v]
     if missing and end and end < utcnow().date():
         out.append("Slutdatoen er passeret, men handlingsplanen mangler: " + ", ".join(missing) + ".")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, os_reason
 from ...domain.numbers import format_file_size
 from ...domain.sync_contract import MAX_BLOB_BYTES
 from ..db import Store
@@ -81,7 +81,7 @@ def store_file(store: Store, source: Path | str, *, receipt: bool = True) -> Sto
     try:
         sha, size = _hash_file(src)
     except OSError as exc:
-        raise BlobError(f"Filen {src.name} kan ikke læses ({exc.strerror or exc}).") from exc
+        raise BlobError(f"Filen {src.name} kan ikke læses ({os_reason(exc)}).") from exc
     if size == 0:
         raise BlobError(f"Filen {src.name} er tom.")
     if size > MAX_BLOB_BYTES:

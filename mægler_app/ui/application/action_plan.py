@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.timeutil import utcnow
 from ...store.services import action_plans as svc
+from .. import style
 from ..context import AppContext
 
 
@@ -160,20 +162,14 @@ class ActionPlanPanel(QGroupBox):
     def _show(self, info: svc.ActionPlanInfo) -> None:
         self.info = info
         self.progress.setText(
-            self.tr("%1 af %2 elementer er på plads")
-            .replace("%1", str(info.done))
-            .replace("%2", str(info.total))
-            + (
-                self.tr(" · ansøgt forløb: %1 måneder").replace("%1", str(info.period_months))
-                if info.period_months
-                else ""
-            )
+            str(Msg.UI_ELEMENTS_DONE(done=info.done, total=info.total))
+            + (" · " + str(Msg.UI_PERIOD_MONTHS(n=info.period_months)) if info.period_months else "")
         )
         self.warning.setText("\n".join(info.warnings))
         self.warning.setVisible(bool(info.warnings))
         done = info.is_stage_3
-        self.stage_3_evidence.setReadOnly(done)
-        self.stage_3_date.setReadOnly(done)
+        style.read_only(self.stage_3_evidence, done)
+        style.read_only(self.stage_3_date, done)
         self.stage_3_button.setVisible(not done)
         if done:
             self.stage_3_state.setText(

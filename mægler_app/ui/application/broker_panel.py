@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_kr
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.broker import BrokerPage, broker_page
@@ -58,7 +59,7 @@ class BrokerPanel(QWidget):
         self.page = p
         self.earned.value.setText(format_kr(p.bonus_earned_ore))
         self.earned.note.setText(
-            self.tr("%1 bevilgede ansøgninger").replace("%1", str(p.approved))
+            str(Msg.UI_APPROVED_APPLICATIONS(n=p.approved))
             if p.approved != 1
             else self.tr("1 bevilget ansøgning")
         )

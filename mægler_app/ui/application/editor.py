@@ -47,6 +47,7 @@ from ...domain.rules import (
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
 from ...store.services import applications as svc
+from .. import style
 from ..ask import confirm
 from ..context import AppContext
 from ..worker import Worker
@@ -460,9 +461,9 @@ class ApplicationEditor(QWidget):
 
     def _set_editable(self, editable: bool) -> None:
         for edit in self.texts.values():
-            edit.setReadOnly(not editable)
+            style.read_only(edit, not editable)
         for w in (self.consultant_name, self.consultant_firm, self.hours, self.months, self.rate):
-            w.setReadOnly(not editable)
+            style.read_only(w, not editable)
         for b in (self.named, self.by_vaeksthus, self.split_equal, self.split_custom):
             b.setEnabled(editable)
         self.save_button.setVisible(editable)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.numbers import (
     format_int,
     format_kr,
@@ -176,11 +177,7 @@ class GrowthModel(_MemberTableModel):
             return format_kr_input(value) if for_edit else format_kr(value)
         if for_edit:
             return format_int(value)
-        return (
-            _tr("%1 person").replace("%1", format_int(value))
-            if abs(value) == 1
-            else _tr("%1 personer").replace("%1", format_int(value))
-        )
+        return str(Msg.UI_PERSONS(n=value))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < self.rowCount()):

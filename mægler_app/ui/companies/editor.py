@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -63,12 +64,25 @@ class CompanyEditor(QWidget):
         self.ctx = ctx
         self.company_id: str | None = None
         self.setObjectName("companyEditor")
-        outer = QVBoxLayout(self)
+        # The fields scroll; the save buttons stay below them, in sight (self.button_bar).
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("companyEditorScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        root.addWidget(self.scroll, 1)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 0, 0, 0)
 
         self.title = QLabel(self.tr("Ny virksomhed"))
         self.title.setObjectName("editorTitle")
         self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f3b57;")
+        # a long company name wraps at its spaces instead of widening the editor past the panel
+        self.title.setWordWrap(True)
         outer.addWidget(self.title)
         self.info = _message_label("info")
         self.info.setStyleSheet(
@@ -166,7 +180,12 @@ class CompanyEditor(QWidget):
         fl.addLayout(fb)
         outer.addWidget(figures)
 
-        buttons = QHBoxLayout()
+        # "Gem virksomhed" is in sight however far the fields are scrolled
+        self.button_bar = QWidget()
+        self.button_bar.setObjectName("companyButtons")
+        root.addWidget(self.button_bar)
+        buttons = QHBoxLayout(self.button_bar)
+        buttons.setContentsMargins(8, 6, 0, 0)
         self.save_button = QPushButton(self.tr("Gem virksomhed"))
         self.save_button.setObjectName("saveCompany")
         self.save_button.setDefault(True)
@@ -175,7 +194,6 @@ class CompanyEditor(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
-        outer.addLayout(buttons)
 
         self.contacts_box = QGroupBox(self.tr("Kontaktpersoner"))
         cl = QVBoxLayout(self.contacts_box)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_int
+from ...domain.errors import os_reason
+from ...domain.messages import Msg
 from ...store.services import csv_io
 from ..context import AppContext
 from ..worker import Worker, start
@@ -101,7 +102,7 @@ class ImportDialog(QDialog):
             raw = self.path.read_bytes()
         except OSError as exc:
             self._set_summary(
-                self.tr("Filen kan ikke læses: %1").replace("%1", exc.strerror or str(exc)), "error"
+                self.tr("Filen kan ikke læses: %1.").replace("%1", str(os_reason(exc))), "error"
             )
             self.planned.emit()
             return
@@ -130,9 +131,7 @@ class ImportDialog(QDialog):
             )
         warned = sum(1 for r in plan.rows if r.warnings)
         if warned and not plan.problems:
-            extra.append(
-                self.tr("%1 rækker har en bemærkning (se listen).").replace("%1", format_int(warned))
-            )
+            extra.append(str(Msg.UI_IMPORT_ROWS_REMARKED(n=warned)))
         self._set_summary(text + " " + " ".join(extra), "error" if plan.problems else "")
         self.import_button.setEnabled(plan.ok)
         self.planned.emit()
@@ -167,11 +166,7 @@ class ImportDialog(QDialog):
         self.result = result
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Færdig"))
-        self._set_summary(
-            self.tr("Importeret: %1 nye virksomheder, %2 opdateret.")
-            .replace("%1", format_int(result.created))
-            .replace("%2", format_int(result.updated))
-        )
+        self._set_summary(str(Msg.UI_COMPANIES_IMPORTED(created=result.created, updated=result.updated)))
         self.ctx.bus.changed.emit("company")
         self.ctx.bus.status_reported.emit(self.summary.text())
         self.imported.emit(result.created, result.updated)

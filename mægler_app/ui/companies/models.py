@@ -179,6 +179,10 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
             if 0 <= r < len(self._rows):
                 value = self.sync_mark_data(self.id_of(self._rows[r]), role)
                 if value is not NOT_A_MARK:
+                    if role == _TOOLTIP and _TOOLTIP in self.extra_roles:
+                        # the cell's own tooltip (a name elided in a narrow table) comes first
+                        own = self.extra_data(self._rows[r], 0, role)
+                        return f"{own}\n{value}" if own else value
                     return value
         if role != _DISPLAY and role not in _BASE_ROLES and role not in self.extra_roles:
             return None
@@ -264,8 +268,11 @@ class CompaniesModel(RecordTableModel):
                 return _WARN
             if role == Qt.ItemDataRole.ToolTipRole:
                 return _tr("Uden for målgruppen af SMV'er")
-        if column == self.NAME and role == Qt.ItemDataRole.ToolTipRole and row.is_knowledge_institution:
-            return _tr("Videninstitution")
+        if column == self.NAME and role == Qt.ItemDataRole.ToolTipRole:
+            # the name column is elided in a narrow table: the full name is always at hand
+            return f"{row.name} · {_tr('Videninstitution')}" if row.is_knowledge_institution else row.name
+        if column == self.INDUSTRY and role == Qt.ItemDataRole.ToolTipRole:
+            return row.industry or None  # capped in width: the whole text on hover
         return None
 
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
 )
 
-from ...domain.numbers import format_int
+from ...domain.errors import os_reason
+from ...domain.messages import Msg
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
@@ -29,6 +30,17 @@ from .editor import CompanyEditor
 from .import_dialog import ImportDialog
 from .loader import RowsLoader
 from .models import CompaniesModel, SearchProxy
+
+# Widest a column is made from its contents; the name takes the rest, at least NAME_MIN_WIDTH.
+_WIDEST = {
+    CompaniesModel.CVR: 110,
+    CompaniesModel.CITY: 110,
+    CompaniesModel.EMPLOYEES: 90,
+    CompaniesModel.INDUSTRY: 180,
+    CompaniesModel.FOCUS: 180,
+}
+_HIDDEN_FIRST = (CompaniesModel.FOCUS, CompaniesModel.INDUSTRY, CompaniesModel.CITY)
+NAME_MIN_WIDTH = 170
 
 
 class CompaniesView(View):
@@ -82,20 +94,19 @@ class CompaniesView(View):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # The name takes the width the other columns leave (elided, in full as tooltip); a column
+        # that does not fit beside it is hidden, least needed first (_fit_columns), so the table
+        # never scrolls sideways. The editor shows every field, and the filter searches them all.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CompaniesModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(60)  # measure the first rows only: 10.000 would stall
         header.setSortIndicator(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder)
 
         self.editor = CompanyEditor(ctx)
-        scroll = QScrollArea()
-        scroll.setObjectName("companyEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(470)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor.setMinimumWidth(470)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([500, 480])
@@ -109,6 +120,8 @@ class CompaniesView(View):
         self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
         self.import_dialog: ImportDialog | None = None
         self._sized = False
+        self._widths: dict[int, int] = {}
+        self.table.viewport().installEventFilter(self)  # its new width is known only after its resize
         self._export_path = Path()
         self._export_worker: Worker | None = None
         self.filter.textChanged.connect(self._on_filter)
@@ -131,19 +144,33 @@ class CompaniesView(View):
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(
-                CompaniesModel.NAME, min(self.table.columnWidth(CompaniesModel.NAME), 200)
-            )
-            self.table.setColumnWidth(
-                CompaniesModel.CITY, min(self.table.columnWidth(CompaniesModel.CITY), 90)
-            )
-            self.table.setColumnWidth(
-                CompaniesModel.INDUSTRY, min(self.table.columnWidth(CompaniesModel.INDUSTRY), 200)
-            )
+            for column, widest in _WIDEST.items():
+                self._widths[column] = min(self.table.columnWidth(column), widest)
             self._sized = True
+            self._fit_columns()
         self._update_count()
         if current:
             self._select_row_of(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Show the columns that fit beside a readable name, hiding the least needed first."""
+        if not self._widths:
+            return
+        room = self.table.viewport().width() or self.table.width()
+        need = NAME_MIN_WIDTH + sum(self._widths.values())
+        for column in _HIDDEN_FIRST:
+            hide = need > room
+            self.table.setColumnHidden(column, hide)
+            if hide:
+                need -= self._widths[column]
+        for column, width in self._widths.items():
+            if not self.table.isColumnHidden(column):
+                self.table.setColumnWidth(column, width)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -154,9 +181,9 @@ class CompaniesView(View):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count.setText(
-            self.tr("%1 virksomheder").replace("%1", format_int(total))
+            str(Msg.UI_COMPANIES(n=total))
             if shown == total
-            else self.tr("%1 af %2").replace("%1", format_int(shown)).replace("%2", format_int(total))
+            else str(Msg.UI_COMPANIES_SHOWN(shown=shown, n=total))
         )
 
     def _select_row_of(self, company_id: str) -> None:
@@ -249,16 +276,12 @@ class CompaniesView(View):
             path.write_bytes(data)
         except OSError as exc:
             self._on_export_failed(
-                self.tr("Filen %1 kan ikke skrives: %2")
+                self.tr("Filen %1 kan ikke skrives: %2.")
                 .replace("%1", str(path))
-                .replace("%2", exc.strerror or str(exc))
+                .replace("%2", str(os_reason(exc)))
             )
             return
-        self._export_message(
-            self.tr("%1 virksomheder eksporteret til %2")
-            .replace("%1", format_int(self.model.total_count()))
-            .replace("%2", str(path))
-        )
+        self._export_message(str(Msg.UI_COMPANIES_EXPORTED(n=self.model.total_count(), path=str(path))))
 
     def _on_export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import format_date_input, format_kr_input
 from ...forms import Question, coerce
 from ...forms.definition import YES_PARTLY_NO
+from .. import style
 
 
 class QuestionEditor(QWidget):
@@ -131,7 +132,7 @@ class YesPartlyNoEditor(QuestionEditor):
     def set_read_only(self, read_only: bool) -> None:
         for button in self.buttons.values():
             button.setEnabled(not read_only)
-        self.comment.setReadOnly(read_only)
+        style.read_only(self.comment, read_only)
 
     def focus_chain(self) -> list[QWidget]:
         return [*self.buttons.values(), self.comment]
@@ -167,7 +168,7 @@ class TextEditor(QuestionEditor):
             self.line.setText(text)
 
     def set_read_only(self, read_only: bool) -> None:
-        (self.box or self.line).setReadOnly(read_only)  # type: ignore[union-attr]
+        style.read_only(self.box or self.line, read_only)  # type: ignore[arg-type]
 
     def focus_chain(self) -> list[QWidget]:
         return [self.box or self.line]  # type: ignore[list-item]
@@ -215,7 +216,7 @@ class LineEditor(QuestionEditor):
         self.line.setText(text)
 
     def set_read_only(self, read_only: bool) -> None:
-        self.line.setReadOnly(read_only)
+        style.read_only(self.line, read_only)
 
     def focus_chain(self) -> list[QWidget]:
         return [self.line]

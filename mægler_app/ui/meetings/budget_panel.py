@@ -9,15 +9,17 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_kr, format_percent_bp
-from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, ORE_PER_KRONE
+from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, ORE_PER_KRONE, BudgetLevel, budget_level
 from ...store.services.expenses import Budget, BurnDown
+from .. import style
 from ..cards import FigureCard
 
-NAVY = QColor("#1f3b57")
-AMBER = QColor("#d08a00")
-RED = QColor("#b3261e")
-GREY = QColor("#8a98a8")
+NAVY = QColor(style.NAVY)
+AMBER = QColor(style.AMBER)
+RED = QColor(style.RED)
+GREY = QColor(style.GREY)
 
 
 def _ms(day: dt.date) -> float:
@@ -180,6 +182,7 @@ class BudgetPanel(QWidget):
         outer.addWidget(self.chart, 1)
         self.setMaximumHeight(260)
         self.budget: Budget | None = None
+        self.level = BudgetLevel.OK
 
     def show_budget(self, b: Budget, bd: BurnDown, today: dt.date) -> None:
         self.budget = b
@@ -187,8 +190,11 @@ class BudgetPanel(QWidget):
         self.spent.value.setText(format_kr(b.spent_ore))
         self.committed.value.setText(format_kr(b.committed_ore))
         self.remaining.value.setText(format_kr(b.remaining_ore))
-        colour = "#b3261e" if b.remaining_ore < 0 else ("#8a5a00" if b.warn else "#1f3b57")
+        colour = style.RED if b.remaining_ore < 0 else (style.WARNING_TEXT if b.warn else style.NAVY)
         self.remaining.set_colour(colour)
+        # the bar turns amber at the warning share and red over the frame (domain.rules)
+        self.level = budget_level(b.spent_ore + b.committed_ore, b.frame_ore)
+        self.bar.setStyleSheet(style.budget_bar_style(self.level))
         self.bar.setValue(max(0, min(1000, b.used_permille)))
         self.bar.setFormat(
             self.tr("%1 brugt eller planlagt").replace("%1", format_percent_bp(b.used_permille // 10 * 100))
@@ -203,9 +209,7 @@ class BudgetPanel(QWidget):
         if b.draft_ore:
             notes.append(self.tr("%1 i kladder uden kvittering").replace("%1", format_kr(b.draft_ore)))
         if b.flagged:
-            notes.append(
-                self.tr("%1 udgift(er) over rammen sendt til Væksthus").replace("%1", str(b.flagged))
-            )
+            notes.append(str(Msg.UI_EXPENSES_OVER_FRAME_SENT(n=b.flagged)))
         self.note.setText(" · ".join(notes))
         text = b.warning()
         self.warning.setText(text)

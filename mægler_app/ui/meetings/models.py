@@ -45,8 +45,9 @@ class MeetingsModel(RowsTableModel[MeetingRow]):
                 Column(
                     _tr("Mødetype"),
                     lambda r: r.kind_label + (_tr(" (planlagt)") if r.planned else ""),
+                    tooltip=lambda r: r.kind_label + (_tr(" (planlagt)") if r.planned else ""),
                 ),
-                Column(_tr("Sted"), lambda r: r.place),
+                Column(_tr("Sted"), lambda r: r.place, tooltip=lambda r: r.place),
                 Column(_tr("Deltagere"), lambda r: str(r.participants), lambda r: r.participants, True),
                 Column(_tr("Åbne skridt"), lambda r: str(r.open_steps), lambda r: r.open_steps, True),
                 Column(

@@ -29,7 +29,7 @@ from .models import ExpensesModel, MeetingsModel
 from .receipt_viewer import ReceiptViewer
 
 
-def _table(name: str, model, parent: QWidget, stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
+def _table(name: str, model, parent: QWidget, *stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView()
@@ -42,9 +42,11 @@ def _table(name: str, model, parent: QWidget, stretch: int) -> tuple[QTableView,
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
-    # The free text takes the spare width, so the amount column stays in view without scrolling.
+    # The free texts share the spare width (elided, in full as tooltip), so the amount column stays in
+    # view without scrolling and no free-text column is squeezed below its title.
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setResizeContentsPrecision(60)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -83,7 +85,7 @@ class NetworkActivityTab(QWidget):
         ml.addLayout(mbar)
         self.meetings_model = MeetingsModel(self)
         self.meetings_view, self.meetings_proxy = _table(
-            "meetingsTable", self.meetings_model, self, MeetingsModel.COL_PLACE
+            "meetingsTable", self.meetings_model, self, MeetingsModel.COL_KIND, MeetingsModel.COL_PLACE
         )
         self.meetings_view.doubleClicked.connect(self._meeting_activated)
         self.meetings_view.sortByColumn(MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
+from ...domain.messages import Msg
 from ...domain.numbers import format_date
 from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
@@ -22,7 +23,7 @@ def _tr(text: str) -> str:
 
 
 def inactive_note() -> str:
-    return _tr("Ingen aktivitet i %1 dage").replace("%1", str(INACTIVE_AFTER_DAYS))
+    return str(Msg.UI_INACTIVE_DAYS(n=INACTIVE_AFTER_DAYS))
 
 
 class NetworksModel(RecordTableModel):
@@ -49,6 +50,9 @@ class NetworksModel(RecordTableModel):
         return f"{row.name}\t{kind}\t{STAGE_LABELS[row.stage]}\t{row.lead_company}"
 
     def extra_data(self, row: NetworkRow, column: int, role: int) -> Any:
+        if column in (self.NAME, self.LEAD) and role == Qt.ItemDataRole.ToolTipRole:
+            # elided where the table is narrow: the whole text on hover
+            return row.name if column == self.NAME else row.lead_company or None
         if row.inactive and column == self.ACTIVITY:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _WARN

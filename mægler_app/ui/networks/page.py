@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.messages import Msg
 from ...domain.numbers import format_date
 from ...domain.rules import (
     CLOSE_REASONS,
@@ -383,11 +384,7 @@ class MembersPanel(QWidget):
         _show(self.rules_note, _bullets(c.notes))
         _show(
             self.rules_ok,
-            ""
-            if c.errors
-            else self.tr("✓ %1 uafhængige virksomheder og %2 videninstitutioner: sammensætningen er i orden.")
-            .replace("%1", str(c.independent))
-            .replace("%2", str(c.knowledge)),
+            "" if c.errors else str(Msg.UI_COMPOSITION_OK(independent=c.independent, knowledge=c.knowledge)),
         )
 
     def _on_search(self, text: str) -> None:

@@ -5,17 +5,19 @@ and a network's own page in place of both when one is opened.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
+from ..fit import wrap_words
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
 from .models import NetworksModel, inactive_note
@@ -42,6 +46,10 @@ _SHORT = {
     Stage.STAGE_3: "Trin 3",
     Stage.CLOSED: "Afsluttet",
 }
+
+
+_FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # (name, note) of a card, before fitting
+_CARD_PADDING = 4
 
 
 class StageColumn(QFrame):
@@ -61,17 +69,22 @@ class StageColumn(QFrame):
         lay.addWidget(self.header)
         self.list = QListWidget()
         self.list.setObjectName(f"board_{stage.value}")
-        self.list.setWordWrap(True)
+        # The names are wrapped here at their spaces (ui/fit.py), as wide as the column is: Qt's own
+        # wrap cuts a word wider than the column in the middle ("Fødevareudsty").
+        self.list.setWordWrap(False)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(12, 12))  # a sync mark, not a picture
         self.list.setStyleSheet(
-            "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; padding: 4px; }"
+            "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; "
+            f"padding: {_CARD_PADDING}px; }}"
             "QListWidget::item:selected { background: #cfe0f1; color: black; }"
         )
+        # the column's width comes from the board, not from the list's idea of a good width
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
 
     def set_rows(self, rows: list[svc.NetworkRow], marks: dict[str, str] | None = None) -> None:
@@ -79,13 +92,11 @@ class StageColumn(QFrame):
         self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
         for r in rows:
-            text = r.name
-            if r.inactive:
-                text += "\n⚠ " + inactive_note()
-            item = QListWidgetItem(text)
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setData(_FULL_TEXT, (r.name, "⚠ " + inactive_note() if r.inactive else ""))
             item.setToolTip(
-                self.tr("%1 · %2 virksomheder").replace("%1", r.name).replace("%2", str(r.members))
+                str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
                 + ("\n" + inactive_note() if r.inactive else "")
             )
             if r.inactive:
@@ -95,6 +106,32 @@ class StageColumn(QFrame):
                 item.setIcon(mark_icon(mark))
                 item.setToolTip(item.toolTip() + "\n" + mark_text(mark))
             self.list.addItem(item)
+        self._fit_texts()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_texts()
+
+    def text_width(self, item: QListWidgetItem) -> int:
+        """The width a card's text may take: the column less the card's padding, border and mark."""
+        spare = 2 * self.list.spacing() + 2 * _CARD_PADDING + 2 + 4
+        if not item.icon().isNull():
+            spare += self.list.iconSize().width() + 6
+        return self.list.viewport().width() - spare
+
+    def _fit_texts(self) -> None:
+        """Each card shows its name on up to three lines, broken at spaces, as wide as the column."""
+        metrics = self.list.fontMetrics()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            name, note = item.data(_FULL_TEXT)
+            width = self.text_width(item)
+            lines = wrap_words(name, metrics, width, 3)
+            if note:
+                lines += wrap_words(note, metrics, width, 2)
+            text = "\n".join(lines)
+            if item.text() != text:
+                item.setText(text)
 
     def count(self) -> int:
         return self.list.count()
@@ -137,7 +174,7 @@ class NetworksView(View):
         ol.addLayout(bar)
 
         board = QWidget()
-        bl = QHBoxLayout(board)
+        bl = self.board_layout = QHBoxLayout(board)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.setSpacing(6)
         self.columns: dict[Stage, StageColumn] = {}
@@ -161,7 +198,9 @@ class NetworksView(View):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the name takes the width the other columns leave (elided, whole in its tooltip)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(board)
@@ -188,7 +227,6 @@ class NetworksView(View):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
         for column, widest in (
-            (NetworksModel.NAME, 280),
             (NetworksModel.LEAD, 170),
             (NetworksModel.STAGE, 170),
         ):
@@ -202,6 +240,9 @@ class NetworksView(View):
         for stage, column in self.columns.items():
             rows = sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower())
             column.set_rows(rows, {r.id: m for r in rows if (m := self.model.sync_mark(r.id)) is not None})
+            # An empty stage is as wide as its title; the stages with networks share the rest, so
+            # their cards have room for the names.
+            self.board_layout.setStretchFactor(column, 1 if rows else 0)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
 from ...store.services.overview import get_state, pending_counts
@@ -431,19 +432,12 @@ class SyncView(View):
     def _on_finished(self, report: object) -> None:
         assert isinstance(report, SyncReport)
         self._stopped()
-        text = (
-            self.tr("Sendt %1 ændringer, hentet %2 poster.")
-            .replace("%1", format_int(report.pushed))
-            .replace("%2", format_int(report.pulled))
-        )
+        see_below = self.tr("(se nedenfor).")
+        text = str(Msg.UI_SYNC_DONE(pushed=report.pushed, pulled=report.pulled))
         if report.attention:
-            text += " " + self.tr("%1 ændringer kræver din stillingtagen (se nedenfor).").replace(
-                "%1", str(report.attention)
-            )
+            text += " " + str(Msg.UI_SYNC_ATTENTION(n=report.attention)) + " " + see_below
         if report.parked:
-            text += " " + self.tr("%1 poster fra serveren kunne ikke gemmes (se nedenfor).").replace(
-                "%1", format_int(report.parked)
-            )
+            text += " " + str(Msg.UI_SYNC_PARKED(n=report.parked)) + " " + see_below
         elif report.complete:
             text += " " + self.tr("Alt er synkroniseret.")
         self.result.setText(text)

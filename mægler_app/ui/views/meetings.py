@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_kr
+from ...domain.messages import Msg
+from ...domain.numbers import format_kr, format_percent_bp
+from ...domain.rules import BUDGET_WARNING_FRACTION_PERMILLE
 from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext
@@ -105,9 +107,13 @@ class MeetingsView(View):
         self.card_committed.note.setText(self.tr("anslået til planlagte møder"))
         warned = [b for b in totals.networks if b.warn]
         self.card_attention.value.setText(str(len(warned)))
-        notes = [self.tr("netværk har brugt eller planlagt 80 % eller mere")]
+        notes = [
+            self.tr("netværk har brugt eller planlagt %1 eller mere").replace(
+                "%1", format_percent_bp(BUDGET_WARNING_FRACTION_PERMILLE * 10)
+            )
+        ]
         if totals.flagged:
-            notes.append(self.tr("%1 udgift(er) over rammen").replace("%1", str(totals.flagged)))
+            notes.append(str(Msg.UI_EXPENSES_OVER_FRAME(n=totals.flagged)))
         self.card_attention.note.setText(" · ".join(notes))
         self.model.set_rows(totals.networks)
         if current is not None:

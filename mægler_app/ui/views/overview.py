@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
@@ -80,9 +81,9 @@ class OverviewView(View):
         self.card_sync.value.setText(format_int(o.pending))
         notes = []
         if o.conflicts:
-            notes.append(self.tr("%1 konflikter").replace("%1", str(o.conflicts)))
+            notes.append(str(Msg.UI_CONFLICTS(n=o.conflicts)))
         if o.rejected:
-            notes.append(self.tr("%1 afvist").replace("%1", str(o.rejected)))
+            notes.append(str(Msg.UI_REJECTED(n=o.rejected)))
         last = parse_stored_time(o.last_sync)
         notes.append(
             self.tr("Sidst synkroniseret %1").replace("%1", format_datetime(last))

@@ -1,0 +1,148 @@
+"""Finds text that does not fit its space: a label wider than its contents rect, a header section
+narrower than its title, a widget reaching past the right edge of the area that shows it.
+
+A text that is elided ("…") with the full text as its tooltip counts as fitting, as does a label
+that wraps (only a word wider than the label is then a problem).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+
+ELLIPSIS = "…"
+# QHeaderView::section { padding: 6px } in ui/style.py, on both sides
+HEADER_PADDING = 12
+# room Qt keeps for the sort arrow in the sorted section
+SORT_INDICATOR = 14
+
+
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _elided_with_tooltip(text: str, tooltip: str) -> bool:
+    return ELLIPSIS in text and bool(tooltip) and text.replace(ELLIPSIS, "").strip()[:3] in tooltip
+
+
+def _name(widget: QWidget) -> str:
+    chain = []
+    w: QWidget | None = widget
+    while w is not None and len(chain) < 4:
+        chain.append(w.objectName() or type(w).__name__)
+        w = w.parentWidget()
+    return "/".join(reversed(chain))
+
+
+def label_problems(label: QLabel) -> list[str]:
+    text = label.text()
+    if not text or not _shown(label) or label.pixmap() is not None and not label.pixmap().isNull():
+        return []
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    ):
+        return []  # laid out as a document: Qt wraps it itself
+    fm = QFontMetrics(label.font())
+    room = label.contentsRect().width() - 2 * label.margin() - label.indent() * (label.indent() > 0)
+    if label.wordWrap():
+        widest = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
+        if widest > room:
+            return [f"{_name(label)}: a word of {text!r} is {widest}px in {room}px"]
+        tall = label.heightForWidth(label.width())
+        if tall > label.height() + 1:
+            return [f"{_name(label)}: {text!r} needs {tall}px of height, has {label.height()}px"]
+        return []
+    widest = max(fm.horizontalAdvance(line) for line in text.split("\n"))
+    if widest > room and not _elided_with_tooltip(text, label.toolTip()):
+        return [f"{_name(label)}: {text!r} needs {widest}px, has {room}px"]
+    return []
+
+
+def header_problems(header: QHeaderView) -> list[str]:
+    model = header.model()
+    if model is None or not _shown(header) or header.orientation() != Qt.Orientation.Horizontal:
+        return []
+    fm = QFontMetrics(header.font())
+    problems = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        if not text:
+            continue
+        need = fm.horizontalAdvance(text) + HEADER_PADDING
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            need += SORT_INDICATOR
+        has = header.sectionSize(section)
+        if need > has:
+            tooltip = str(
+                model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
+            )
+            if not tooltip:
+                problems.append(f"{_name(header)}: header {text!r} needs {need}px, has {has}px")
+    return problems
+
+
+def tab_problems(bar: QTabBar) -> list[str]:
+    if not _shown(bar):
+        return []
+    problems = []
+    for i in range(bar.count()):
+        rect = bar.tabRect(i)
+        if rect.right() > bar.width() and not bar.usesScrollButtons():
+            problems.append(f"{_name(bar)}: tab {bar.tabText(i)!r} is cut off")
+    return problems
+
+
+def _clip_right(widget: QWidget, window: QWidget) -> int:
+    """The x (in window coordinates) where what shows the widget ends on the right."""
+    edge = window.width()
+    w = widget.parentWidget()
+    while w is not None and w is not window:
+        if isinstance(w.parentWidget(), QAbstractScrollArea) and w is w.parentWidget().viewport():
+            # a scroll area that can scroll sideways shows all of it; one that cannot cuts it off
+            area = w.parentWidget()
+            if area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                edge = min(edge, w.mapTo(window, QPoint(w.width(), 0)).x())
+        w = w.parentWidget()
+    return edge
+
+
+def overflow_problems(window: QWidget) -> list[str]:
+    """Inputs, buttons and labels whose right edge is past what shows them (pushed off the edge)."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QLineEdit | QAbstractButton) or not _shown(widget):
+            continue
+        if not widget.isVisibleTo(window):
+            continue
+        right = widget.mapTo(window, QPoint(widget.width(), 0)).x()
+        edge = _clip_right(widget, window)
+        if right > edge + 1:
+            problems.append(f"{_name(widget)}: reaches {right - edge}px past the edge")
+    return problems
+
+
+def clipped(window: QWidget) -> list[str]:
+    """Every text in the window's visible widgets that does not fit its space."""
+    problems: list[str] = []
+    for label in window.findChildren(QLabel):
+        if label.isVisibleTo(window):
+            problems += label_problems(label)
+    for header in window.findChildren(QHeaderView):
+        if header.isVisibleTo(window):
+            problems += header_problems(header)
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisibleTo(window):
+            problems += tab_problems(bar)
+    return problems + overflow_problems(window)

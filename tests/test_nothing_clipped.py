@@ -1,0 +1,106 @@
+"""Issue 17 item 7: at the default window size (1200×760) and at 1920×1080 no label, header or tab
+in any main view is wider than its space (unless elided with the full text as tooltip), and nothing
+is pushed past the right edge. The views are filled with the demo data and a company whose name is
+long."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from mægler_app.domain.cvr import make_valid_cvr
+from mægler_app.store.demo import fill_demo
+from mægler_app.store.models import Company, Network
+from mægler_app.store.services import applications as app_svc
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.main_window import MainWindow
+from mægler_app.ui.style import STYLE
+
+from .layout_check import clipped
+
+LONG_NAME = "Hammel Overfladebehandling og Industrilakering af Store Emner A/S"
+SIZES = [(1200, 760), (1920, 1080)]
+
+
+@pytest.fixture
+def styled():  # type: ignore[no-untyped-def]
+    """The app's style sheet, as make_application sets it (fonts and paddings decide what fits)."""
+    app = QApplication.instance()
+    before = app.styleSheet()  # type: ignore[union-attr]
+    app.setStyleSheet(STYLE)  # type: ignore[union-attr]
+    yield
+    app.setStyleSheet(before)  # type: ignore[union-attr]
+
+
+def _settle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.pool.waitForDone(5000)
+    for _ in range(4):
+        qtbot.wait(30)
+        QApplication.processEvents()
+
+
+def _long_company(store) -> str:  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        c = Company(cvr=make_valid_cvr(9931), name=LONG_NAME, city="Hammel", industry="Overfladebehandling")
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def _network_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        return next(n.id for n in s.query(Network).all() if n.name.startswith(name))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, height: int) -> None:
+    fill_demo(store)
+    company_id = _long_company(store)
+    application_id = app_svc.create_application(store, _network_id(store, "Fødevareudstyr"))
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    problems: dict[str, list[str]] = {}
+    for key in window.specs:
+        window.show_view(key)
+        _settle(qtbot, window)
+        problems[key] = clipped(window)
+    companies = window.show_view("virksomheder")
+    _settle(qtbot, window)
+    companies.select_company(company_id)  # type: ignore[attr-defined]
+    _settle(qtbot, window)
+    problems["virksomheder, lang navn"] = clipped(window)
+    networks = window.show_view("netvaerk")
+    _settle(qtbot, window)
+    page = networks.open_network(_network_id(store, "Fødevareudstyr"))  # type: ignore[attr-defined]
+    tabs: QTabWidget = page.tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        _settle(qtbot, window)
+        problems[f"netværk/{tabs.tabText(i)}"] = clipped(window)
+    applications = window.show_view("ansoegninger")
+    _settle(qtbot, window)
+    applications.open_application(application_id)  # type: ignore[attr-defined]
+    _settle(qtbot, window)
+    problems["ansøgning"] = clipped(window)
+    found = {where: p for where, p in problems.items() if p}
+    assert not found, "\n".join(f"{where}: {line}" for where, lines in found.items() for line in lines)
+
+
+def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled) -> None:
+    """A first start: no companies, no networks (the views show their empty states)."""
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    qtbot.waitExposed(window)
+    problems = {}
+    for key in window.specs:
+        window.show_view(key)
+        _settle(qtbot, window)
+        problems[key] = clipped(window)
+    found = {where: p for where, p in problems.items() if p}
+    assert not found, found
