@@ -463,8 +463,14 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
             return Response(blob.content, media_type="application/octet-stream")
 
     @app.get(f"{API_PREFIX}/forms", response_model=FormsResponse, responses=ERROR_RESPONSES)
-    def list_forms(_user: UserDep) -> dict[str, Any]:
-        return {"forms": forms.current_forms(db)}
+    def list_forms(
+        _user: UserDep,
+        all_versions: Annotated[
+            bool,
+            Query(alias="all", description="every published version, not only the newest (v2, optional)"),
+        ] = False,
+    ) -> dict[str, Any]:
+        return {"forms": forms.all_forms(db) if all_versions else forms.current_forms(db)}
 
     @app.post(f"{API_PREFIX}/forms", response_model=FormOut, status_code=201, responses=ERROR_RESPONSES)
     def publish_form(body: Annotated[dict[str, Any], Body()], _user: CaseworkerDep) -> Any:

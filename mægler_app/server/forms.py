@@ -114,3 +114,11 @@ def current_forms(db: Database) -> list[dict[str, Any]]:
             .order_by(FormDefinition.id)
         )
         return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]
+
+
+def all_forms(db: Database) -> list[dict[str, Any]]:
+    """Every published version of every form, by id and version (a laptop keeps the versions its
+    screenings were filled in with)."""
+    with db.session() as s:
+        rows = s.scalars(select(FormDefinition).order_by(FormDefinition.id, FormDefinition.version))
+        return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]

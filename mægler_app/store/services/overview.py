@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ...domain.vocab import OutboxStatus
+from ...domain.vocab import OutboxStatus, Role
 from ..db import Store
 from ..models import SYNCED, LocalState, OutboxEntry
 
@@ -71,6 +71,34 @@ def set_display_name(store: Store, name: str) -> None:
             s.add(LocalState(key=USER_KEY, value=value))
         else:
             row.value = value
+
+
+def set_role(store: Store, role: str) -> None:
+    """Keep the role the server gave (login, and ``/me`` at each sync) beside the display name."""
+    with store.session() as s:
+        row = s.get(LocalState, USER_KEY)
+        value = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        value["role"] = role.strip()
+        if row is None:
+            s.add(LocalState(key=USER_KEY, value=value))
+        else:
+            row.value = value
+
+
+def profile_role(store: Store) -> str:
+    """This profile's role (a ``Role`` value): the server's word at login or the last sync, else
+    the sync account's, else "" (a local profile that never logged in)."""
+    return role_of(get_state(store, USER_KEY), get_state(store, "account"))
+
+
+def role_of(user: object, account: object) -> str:
+    """The role from the stored ``user`` and ``account`` values (also read by the start-up's quick
+    reader, which has no store): a known ``Role`` value or ""."""
+    for value in (user, account):
+        role = value.get("role") if isinstance(value, dict) else None
+        if isinstance(role, str) and role in {r.value for r in Role}:
+            return role
+    return ""
 
 
 def broker_name(store: Store) -> str:
