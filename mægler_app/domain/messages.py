@@ -198,6 +198,7 @@ class Msg:
     FORM_VERSION_NOT_HIGHER = Code("form_version_not_higher")
     FORM_PUBLISHED = Code("form_published")
     FORM_VALID = Code("form_valid")
+    FORMS_SERVER_SILENT = Code("forms_server_silent")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -469,5 +470,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{sections:int} {sections:plural:sektion|sektioner}.",
         "en": "The form {form:q} version {version:int} is valid: {n:int} {n:plural:question|questions} in "
         "{sections:int} {sections:plural:section|sections}.",
+    },
+    Msg.FORMS_SERVER_SILENT: {
+        "da": "Væksthus' server svarer ikke; intet er udgivet. Prøv igen, når der er forbindelse.",
+        "en": "Væksthus' server does not answer; nothing is published. Try again when there is a connection.",
     },
 }

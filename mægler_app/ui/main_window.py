@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.numbers import format_datetime, format_int
 from ..domain.timeutil import parse_stored_time
-from ..store.quick import local_state, outbox_counts
+from ..store.quick import local_state, outbox_counts, profile_role
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
@@ -67,9 +67,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Views are made when first shown (see views/__init__.py), so start-up pays only for one.
-        self.specs: dict[str, ViewSpec] = {spec.key: spec for spec in VIEWS}
+        # A view for a role (Skemaer: caseworkers) is listed only for a profile of that role.
+        self.role = profile_role(ctx.profile)
+        shown = [spec for spec in VIEWS if spec.shown_to(self.role)]
+        self.specs: dict[str, ViewSpec] = {spec.key: spec for spec in shown}
         self.views: dict[str, View] = {}
-        for spec in VIEWS:
+        for spec in shown:
             item = QListWidgetItem(self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.shortcut:

@@ -44,14 +44,19 @@ def screening_v2() -> dict[str, Any]:
     return body
 
 
-@pytest.fixture
-def forms_server(tmp_path: Path) -> Iterator[ServerProcess]:
+def fresh_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    """A server of its own (``init`` publishes the bundled screening v1), stopped at the end."""
     db_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
     init = run_cli("init", db=db_url)
     assert init.returncode == 0, init.stderr
     srv = start_server(db_url, tmp_path / "server.log")
     yield srv
     assert srv.stop() == 0, srv.log()
+
+
+@pytest.fixture
+def forms_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    yield from fresh_server(tmp_path)
 
 
 def add_user(srv: ServerProcess, role: str) -> str:

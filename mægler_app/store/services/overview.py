@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ...domain.vocab import OutboxStatus, Role
+from ...domain.vocab import OutboxStatus
 from ..db import Store
 from ..models import SYNCED, LocalState, OutboxEntry
+from ..quick import role_of
 
 
 def pending_counts(store: Store) -> tuple[int, int, int]:
@@ -89,16 +90,6 @@ def profile_role(store: Store) -> str:
     """This profile's role (a ``Role`` value): the server's word at login or the last sync, else
     the sync account's, else "" (a local profile that never logged in)."""
     return role_of(get_state(store, USER_KEY), get_state(store, "account"))
-
-
-def role_of(user: object, account: object) -> str:
-    """The role from the stored ``user`` and ``account`` values (also read by the start-up's quick
-    reader, which has no store): a known ``Role`` value or ""."""
-    for value in (user, account):
-        role = value.get("role") if isinstance(value, dict) else None
-        if isinstance(role, str) and role in {r.value for r in Role}:
-            return role
-    return ""
 
 
 def broker_name(store: Store) -> str:
