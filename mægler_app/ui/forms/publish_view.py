@@ -184,6 +184,7 @@ class FormsView(View):
         self.changes = QListWidget()
         self.changes.setObjectName("formsChanges")
         self.changes.setWordWrap(True)
+        self.changes.setSpacing(3)
         lay.addWidget(self.changes, 1)
 
         bottom = QHBoxLayout()
@@ -252,9 +253,7 @@ class FormsView(View):
     def _set_online(self, online: bool | None) -> None:
         self.online = online
         if online:
-            text = self.tr("Udgivet på Væksthus' server: %1 skemaer.").replace(
-                "%1", format_int(len(self.rows))
-            )
+            text = self.tr("Skemaerne som de er udgivet på Væksthus' server:")
         elif online is None:
             text = self.tr(
                 "Ikke logget ind på Væksthus' server (se Synkronisering). Listen viser skemaerne på denne computer."
@@ -316,7 +315,6 @@ class FormsView(View):
         self.changes.clear()
         if defn is None:
             self.changes_title.setText("")
-            self.changes.setVisible(False)
         else:
             published = self.published_of(defn.id)
             if published is None:
@@ -329,7 +327,6 @@ class FormsView(View):
                 )
             before = published.definition if published is not None else None
             self.changes.addItems([str(m) for m in diff_definitions(before, defn)])
-            self.changes.setVisible(True)
         reason = self._cannot_publish()
         self.publish_button.setEnabled(not reason)
         self.publish_button.setText(
