@@ -129,11 +129,25 @@ def test_blob_round_trip_hash_and_size(make_user: Any) -> None:
 
 def test_forms_publish_and_list(make_user: Any) -> None:
     a, cw = make_user(), make_user("caseworker")
-    form_id = f"test-{uuid.uuid4().hex[:6]}"
-    v1 = {"id": form_id, "version": 1, "title": "Screening", "sections": [{"id": "s1", "fields": []}]}
+    form_id = f"test_{uuid.uuid4().hex[:6]}"
+    question = {"id": "q1", "kind": "text", "label": "Spørgsmål"}
+    v1 = {
+        "id": form_id,
+        "version": 1,
+        "title": "Screening",
+        "sections": [{"id": "s1", "title": "Et", "questions": [question]}],
+    }
     assert cw.post("/forms", json=v1).status_code == 201
     assert cw.post("/forms", json=v1).status_code == 409
     assert cw.post("/forms", json={"id": form_id, "version": 2, "title": "x"}).status_code == 422
+    # What the laptops' forms engine refuses is refused here too, with the engine's Danish reason.
+    unknown_kind = {
+        **v1,
+        "version": 2,
+        "sections": [{"id": "s1", "title": "Et", "questions": [{**question, "kind": "signatur"}]}],
+    }
+    refused = cw.post("/forms", json=unknown_kind)
+    assert refused.status_code == 422 and "ukendt spørgsmålstype »signatur«" in refused.json()["detail"]
     v2 = {**v1, "version": 2, "title": "Screening 2"}
     assert cw.post("/forms", json=v2).status_code == 201
     listed = {f["id"]: f for f in a.get("/forms").json()["forms"]}
