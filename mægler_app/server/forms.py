@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -128,3 +129,14 @@ def all_forms(db: Database) -> list[dict[str, Any]]:
     with db.session() as s:
         rows = s.scalars(select(FormDefinition).order_by(FormDefinition.id, FormDefinition.version))
         return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]
+
+
+def listing_tag(db: Database, *, all_versions: bool) -> str:
+    """An ETag for ``GET /forms``: a published version never changes, so the ids and versions
+    listed say whether a client's copy of the listing is current (without reading the bodies)."""
+    with db.session() as s:
+        keys = sorted(s.execute(select(FormDefinition.id, FormDefinition.version)).tuples())
+    if not all_versions:
+        keys = sorted(dict(keys).items())  # sorted by version within an id: the newest is kept
+    text = ("all:" if all_versions else "newest:") + ",".join(f"{fid}/{v}" for fid, v in keys)
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'

@@ -8,6 +8,9 @@ screening takes the newest version, a started or final one keeps the version it 
 A definition this computer cannot use (the engine refuses it, or it differs from the version of the
 same number already here) is *parked*: skipped with its reason, listed on the sync page, and looked
 at again at every sync. A failure here never fails the sync: push and pull are done by then.
+
+The listing's ETag is kept; the next sync sends it (``If-None-Match``) and a server with nothing
+new answers 304 without the bodies. Not while a definition is parked: an updated Mægler may read it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from .api import Api, RefusedError, SyncError
 
 # LocalState key: {"<id>/<version>": {"id", "version", "title", "reason": Message JSON}}
 PARKED_FORMS_KEY = "forms_parked"
+# LocalState key: the ETag of the listing last taken in whole (GET /forms, If-None-Match)
+FORMS_ETAG_KEY = "forms_etag"
 
 
 @dataclass
@@ -49,16 +54,22 @@ class ParkedForm:
 def fetch_forms(store: Store, api: Api) -> FormsResult:
     """Fetch the published definitions this computer lacks; never raises a SyncError."""
     result = FormsResult([], 0, [])
+    already = _parked(store)
+    # Unchanged since the last sync: nothing to fetch. Not while some are parked: an updated
+    # Mægler may read them now.
+    etag = "" if already else str(get_state(store, FORMS_ETAG_KEY) or "")
     try:
-        listed = api.forms(all_versions=True)
+        listed, new_etag = api.forms_if_changed(etag)
     except RefusedError as exc:
         if exc.status != 404:  # 404: a server without form definitions; nothing to fetch
             result.messages.append(str(Msg.FORMS_NOT_FETCHED(reason=exc.detail)))
-        result.parked = len(_parked(store))
+        result.parked = len(already)
         return result
     except SyncError as exc:
         result.messages.append(str(Msg.FORMS_NOT_FETCHED(reason=str(exc))))
-        result.parked = len(_parked(store))
+        result.parked = len(already)
+        return result
+    if listed is None:
         return result
     registry = registry_for(store)
     folder = Path(store.profile) / PROFILE_FORMS_DIR
@@ -71,8 +82,10 @@ def fetch_forms(store: Store, api: Api) -> FormsResult:
             tag, value = outcome
             parked[tag] = value
     # What this listing could not use, and only that: a version fixed or withdrawn is no longer shown.
-    if parked or get_state(store, PARKED_FORMS_KEY) is not None:
+    if parked or already:
         set_state(store, PARKED_FORMS_KEY, parked)
+    if new_etag and new_etag != etag:
+        set_state(store, FORMS_ETAG_KEY, new_etag)
     result.parked = len(parked)
     if result.added:
         result.messages.append(str(Msg.FORMS_FETCHED(names=", ".join(result.added))))

@@ -19,9 +19,9 @@ import pytest
 from mægler_app.forms.registry import BUNDLED_DIR
 from mægler_app.store.db import Store, open_store
 from mægler_app.store.services import screening as svc
-from mægler_app.store.services.overview import profile_role, set_role
+from mægler_app.store.services.overview import get_state, profile_role, set_role
 from mægler_app.sync.api import Api, RefusedError
-from mægler_app.sync.forms import list_parked_forms
+from mægler_app.sync.forms import FORMS_ETAG_KEY, list_parked_forms
 from mægler_app.sync.service import api_for, login, run_sync
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.forms.screening import ScreeningWidget
@@ -153,7 +153,8 @@ def test_v2_reaches_a_broker_new_screening_takes_it_a_started_one_keeps_v1(
             assert (NEW_QUESTION["id"] in ids) is shown
             assert f"skema version {2 if shown else 1}" in w.status.text()
 
-        # Nothing new the next time.
+        # Nothing new the next time: the server answers 304 to the listing's ETag.
+        assert get_state(store, FORMS_ETAG_KEY)
         again = sync(store)
         assert again.forms_added == [] and not any("Hentet" in m for m in again.messages)
     finally:
@@ -233,3 +234,22 @@ def test_the_profile_knows_its_role_from_login_and_from_me_at_each_sync(
         assert profile_role(store) == "caseworker"  # /me's word at the sync
     finally:
         store.close()
+
+
+def test_the_listing_comes_again_only_when_a_version_is_published(forms_server: ServerProcess) -> None:
+    broker = api_as(forms_server, "broker")
+    caseworker = api_as(forms_server, "caseworker")
+    try:
+        listed, tag = broker.forms_if_changed()
+        assert [f["version"] for f in listed or []] == [1] and tag
+        before = broker.bytes_received
+        assert broker.forms_if_changed(tag) == (None, tag)
+        assert broker.bytes_received == before  # 304: no bodies
+        caseworker.publish_form(screening_v2())
+        again, new_tag = broker.forms_if_changed(tag)
+        assert [f["version"] for f in again or []] == [1, 2] and new_tag != tag
+        newest_only = broker.forms(all_versions=False)
+        assert [(f["id"], f["version"]) for f in newest_only] == [("screening", 2)]
+    finally:
+        broker.close()
+        caseworker.close()
