@@ -171,9 +171,22 @@ def test_brokers_and_local_profiles_have_no_skemaer(
     broker = profile(forms_server, tmp_path, "broker")
     local = open_store(tmp_path / "local")
     try:
+        windows = {}
         for store in (broker, local):
-            titles = nav_titles(window_for(qtbot, store))
+            windows[store] = window_for(qtbot, store)
+            titles = nav_titles(windows[store])
             assert "Skemaer" not in titles and titles[-1] == "Synkronisering"
+        # The local profile logs in as a caseworker: after the sync (bus "*") Skemaer is listed,
+        # and the page shown stays.
+        window = windows[local]
+        window.show_view("netvaerk")
+        login(local, forms_server.base, add_user(forms_server, "caseworker"), PASSWORD)
+        window.ctx.bus.changed.emit("*")
+        assert nav_titles(window)[-2:] == ["Skemaer", "Synkronisering"]
+        assert window.current_view().key == "netvaerk"
+        assert isinstance(window.show_view("skemaer"), FormsView)
+        assert [a.text() for a in window.view_menu.actions()][-2:] == ["Skemaer", "Synkronisering"]
+        qtbot.waitUntil(lambda: window.views["skemaer"].list_worker is None, timeout=15_000)
     finally:
         broker.close()
         local.close()
