@@ -342,10 +342,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n:int} {n:plural:record|records} from the server could not be stored: see Synkronisering.",
     },
     Msg.FORM_NOT_USABLE: {
-        "da": "Version {version:int} af {form:q} kan ikke bruges på denne computer. {reason} "
-        "Screeninger bruger fortsat de skemaer, der er her.",
-        "en": "Version {version:int} of {form:q} cannot be used on this computer. {reason} "
-        "Screenings go on using the forms already here.",
+        "da": "Denne udgave af Mægler kan ikke bruge skemaet: {reason} "
+        "Nye screeninger bruger fortsat de skemaer, der er her.",
+        "en": "This version of Mægler cannot use the form: {reason} "
+        "New screenings go on using the forms already here.",
     },
     Msg.FORM_OTHER_BODY: {
         "da": "Skemaet {form:q} version {version:int} findes allerede her med et andet indhold; "

@@ -177,7 +177,7 @@ def test_a_bad_definition_does_not_break_the_sync_and_is_shown_until_a_good_one_
         assert "1 skema fra Væksthus kunne ikke bruges: se Synkronisering." in report.messages
         parked = list_parked_forms(store)
         assert [(p.form_id, p.version) for p in parked] == [("screening", 2)]
-        assert "signature" in parked[0].reason and "kan ikke bruges" in parked[0].reason
+        assert "signature" in parked[0].reason and "kan ikke bruge skemaet" in parked[0].reason
         assert not (store.profile / svc.PROFILE_FORMS_DIR / "screening_v2.json").exists()
         assert svc.start_screening(store, net["network"]).form_version == 1
 
