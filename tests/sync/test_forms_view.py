@@ -18,6 +18,7 @@ from mægler_app.sync.service import login
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.forms.publish_view import FormsView
 from mægler_app.ui.main_window import MainWindow
+from mægler_app.ui.sync.view import SyncView
 from tests.server.conftest import PASSWORD, ServerProcess
 
 from .test_forms_sync import (
@@ -28,7 +29,6 @@ from .test_forms_sync import (
     fresh_server,
     screening_v1,
     screening_v2,
-    sync,
 )
 
 
@@ -136,7 +136,17 @@ def test_caseworker_checks_compares_and_publishes_and_a_broker_gets_it(
         assert listed[2] == screening_v2()
         laptop = broker_profile(forms_server, tmp_path, "bo")
         try:
-            assert sync(laptop).forms_added == ["Screening af netværk (tjek-/analyseskema) v2"]
+            # The broker's sync page: "Synkronisér nu" runs in a worker and names the new form.
+            sync_view = window_for(qtbot, laptop).show_view("synkronisering")
+            assert isinstance(sync_view, SyncView)
+            qtbot.mouseClick(sync_view.sync_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not sync_view.controller.running, timeout=30_000)
+            assert "Nye skemaer fra Væksthus: Screening af netværk (tjek-/analyseskema) v2." in (
+                sync_view.result.text()
+            )
+            assert sync_view.controller.last_report.forms_added == [
+                "Screening af netværk (tjek-/analyseskema) v2"
+            ]
         finally:
             laptop.close()
     finally:
