@@ -166,6 +166,7 @@ def test_without_the_server_the_publish_button_says_why(
         assert "svarer ikke" in view.server_state.text()
         assert view.published.rowCount() == 1  # the forms on this computer
         open_through_the_dialog(qtbot, view, monkeypatch, write(tmp_path, "v2.json", screening_v2()))
+        assert "version 1 på denne computer" in view.changes_title.text()
         assert changes(view) == [
             "Nyt spørgsmål i »Netværkets sammensætning«: »Har følgegruppen set netværket?«."
         ]

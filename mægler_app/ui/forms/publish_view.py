@@ -319,9 +319,15 @@ class FormsView(View):
             published = self.published_of(defn.id)
             if published is None:
                 self.changes_title.setText(self.tr("Ændringer: skemaet er ikke udgivet før."))
-            else:
+            elif self.online:
                 self.changes_title.setText(
                     self.tr("Ændringer i forhold til den udgivne version %1:").replace(
+                        "%1", str(published.version)
+                    )
+                )
+            else:  # the list is this computer's
+                self.changes_title.setText(
+                    self.tr("Ændringer i forhold til version %1 på denne computer:").replace(
                         "%1", str(published.version)
                     )
                 )
