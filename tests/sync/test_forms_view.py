@@ -144,9 +144,9 @@ def test_caseworker_checks_compares_and_publishes_and_a_broker_gets_it(
             assert "Nye skemaer fra Væksthus: Screening af netværk (tjek-/analyseskema) v2." in (
                 sync_view.result.text()
             )
-            assert sync_view.controller.last_report.forms_added == [
-                "Screening af netværk (tjek-/analyseskema) v2"
-            ]
+            report = sync_view.controller.last_report
+            assert report is not None
+            assert report.forms_added == ["Screening af netværk (tjek-/analyseskema) v2"]
         finally:
             laptop.close()
     finally:
@@ -195,9 +195,10 @@ def test_brokers_and_local_profiles_have_no_skemaer(
         window.ctx.bus.changed.emit("*")
         assert nav_titles(window)[-2:] == ["Skemaer", "Synkronisering"]
         assert window.current_view().key == "netvaerk"
-        assert isinstance(window.show_view("skemaer"), FormsView)
+        forms_view = window.show_view("skemaer")
+        assert isinstance(forms_view, FormsView)
         assert [a.text() for a in window.view_menu.actions()][-2:] == ["Skemaer", "Synkronisering"]
-        qtbot.waitUntil(lambda: window.views["skemaer"].list_worker is None, timeout=15_000)
+        qtbot.waitUntil(lambda: forms_view.list_worker is None, timeout=15_000)
     finally:
         broker.close()
         local.close()
