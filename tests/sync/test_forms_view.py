@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mægler_app.store.db import Store, open_store
+from mægler_app.store.services.overview import set_role
 from mægler_app.sync.service import login
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.forms.publish_view import FormsView
@@ -202,3 +203,27 @@ def test_brokers_and_local_profiles_have_no_skemaer(
     finally:
         broker.close()
         local.close()
+
+
+def test_a_broker_account_is_refused_by_the_server_and_the_view_says_so(
+    qtbot: Any, forms_server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A profile that still believes it is a caseworker's (the operator has made the account a
+    # broker's since): the view is listed, and the server has the last word.
+    store = profile(forms_server, tmp_path, "broker")
+    try:
+        set_role(store, "caseworker")
+        window = window_for(qtbot, store)
+        view = window.show_view("skemaer")
+        assert isinstance(view, FormsView)
+        qtbot.waitUntil(lambda: view.online is True, timeout=15_000)
+        open_through_the_dialog(qtbot, view, monkeypatch, write(tmp_path, "v2.json", screening_v2()))
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(view.publish_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "ikke udgivet" in view.result.text(), timeout=15_000)
+        assert "Kun Væksthus' sagsbehandlere" in view.result.text()
+        assert view.result.objectName() == "error"
+        qtbot.waitUntil(lambda: view.list_worker is None, timeout=15_000)
+        assert [view.published.index(r, 2).data() for r in range(view.published.rowCount())] == ["1"]
+    finally:
+        store.close()
