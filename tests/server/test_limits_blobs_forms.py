@@ -153,6 +153,15 @@ def test_forms_publish_and_list(make_user: Any) -> None:
     listed = {f["id"]: f for f in a.get("/forms").json()["forms"]}
     assert listed[form_id]["version"] == 2
     assert listed[form_id]["body"]["title"] == "Screening 2"
+    # (v2) every version with ?all=true, and an ETag that answers 304 until a version is published
+    every = a.get("/forms", params={"all": "true"})
+    assert [f["version"] for f in every.json()["forms"] if f["id"] == form_id] == [1, 2]
+    tag = every.headers["ETag"]
+    assert tag != a.get("/forms").headers["ETag"]  # the newest-only listing has its own
+    unchanged = a.get("/forms", params={"all": "true"}, headers={"If-None-Match": tag})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert cw.post("/forms", json={**v1, "version": 3}).status_code == 201
+    assert a.get("/forms", params={"all": "true"}, headers={"If-None-Match": tag}).status_code == 200
 
 
 def test_healthz_needs_nothing(server: Any) -> None:
