@@ -120,7 +120,7 @@ def current_forms(db: Database) -> list[dict[str, Any]]:
             .join(latest, (FormDefinition.id == latest.c.id) & (FormDefinition.version == latest.c.v))
             .order_by(FormDefinition.id)
         )
-        return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]
+        return [_out(f) for f in rows]
 
 
 def all_forms(db: Database) -> list[dict[str, Any]]:
@@ -128,7 +128,7 @@ def all_forms(db: Database) -> list[dict[str, Any]]:
     screenings were filled in with)."""
     with db.session() as s:
         rows = s.scalars(select(FormDefinition).order_by(FormDefinition.id, FormDefinition.version))
-        return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]
+        return [_out(f) for f in rows]
 
 
 def listing_tag(db: Database, *, all_versions: bool) -> str:
@@ -140,3 +140,8 @@ def listing_tag(db: Database, *, all_versions: bool) -> str:
         keys = sorted(dict(keys).items())  # sorted by version within an id: the newest is kept
     text = ("all:" if all_versions else "newest:") + ",".join(f"{fid}/{v}" for fid, v in keys)
     return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def _out(f: FormDefinition) -> dict[str, Any]:
+    """One form as ``GET /forms`` lists it; ``published_at`` (v2, optional) is UTC ISO-8601."""
+    return {"id": f.id, "version": f.version, "body": f.body, "published_at": f.published_at.isoformat()}

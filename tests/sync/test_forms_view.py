@@ -88,6 +88,7 @@ def test_caseworker_checks_compares_and_publishes_and_a_broker_gets_it(
             "1",
             "33",
         ]
+        assert " kl. " in view.published.index(0, 4).data()  # when the server published it
         assert not view.publish_button.isEnabled()
         assert "Åbn en skemafil" in view.publish_reason.text()
 
@@ -166,6 +167,7 @@ def test_without_the_server_the_publish_button_says_why(
         qtbot.waitUntil(lambda: view.online is False, timeout=30_000)
         assert "svarer ikke" in view.server_state.text()
         assert view.published.rowCount() == 1  # the forms on this computer
+        assert view.published.index(0, 4).data() == "–"  # when it was published is the server's to say
         open_through_the_dialog(qtbot, view, monkeypatch, write(tmp_path, "v2.json", screening_v2()))
         assert "version 1 på denne computer" in view.changes_title.text()
         assert changes(view) == [

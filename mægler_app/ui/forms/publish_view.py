@@ -8,6 +8,7 @@ definitions on this computer and the publish button says why it cannot be used.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import Msg
-from ...domain.numbers import format_int
+from ...domain.numbers import format_datetime, format_int
+from ...domain.timeutil import parse_stored_time
 from ...forms import FormDefinition, FormDefinitionError, load_definition_file, parse_definition
 from ...forms.diff import diff_definitions, question_count
 from ...store.services.screening import registry_for
@@ -52,6 +54,7 @@ class PublishedRow:
     title: str
     questions: int
     definition: FormDefinition | None  # None: this computer's engine cannot read it
+    published_at: dt.datetime | None = None  # None: not said (an older server, or this computer's)
 
 
 def _rows(entries: list[dict[str, Any]]) -> list[PublishedRow]:
@@ -76,6 +79,7 @@ def _rows(entries: list[dict[str, Any]]) -> list[PublishedRow]:
                 str(body.get("title") or fid),
                 question_count(defn) if defn is not None else 0,
                 defn,
+                parse_stored_time(e.get("published_at")),
             )
         )
     return rows
@@ -105,6 +109,7 @@ def published_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
         Column(_tr("Id"), lambda r: r.form_id),
         Column(_tr("Version"), lambda r: str(r.version)),
         Column(_tr("Spørgsmål"), lambda r: format_int(r.questions) if r.definition is not None else "–"),
+        Column(_tr("Udgivet"), lambda r: format_datetime(r.published_at) if r.published_at else "–"),
     ]
     return RowsTableModel(cols, lambda r: r.form_id, parent)
 
