@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
+from ...store.db import Store
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
@@ -117,7 +118,7 @@ def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: igno
     return RowsTableModel(cols, lambda r: r.tag, parent)
 
 
-def parked_form_rows(store: object) -> list[resolve.ParkedRow]:
+def parked_form_rows(store: Store) -> list[resolve.ParkedRow]:
     """Form definitions from Væksthus this computer cannot use, as rows of the parked table."""
     return [
         resolve.ParkedRow(
@@ -128,7 +129,7 @@ def parked_form_rows(store: object) -> list[resolve.ParkedRow]:
             _tr("%1, version %2").replace("%1", p.title).replace("%2", str(p.version)),
             p.reason,
         )
-        for p in list_parked_forms(store)  # type: ignore[arg-type]
+        for p in list_parked_forms(store)
     ]
 
 
