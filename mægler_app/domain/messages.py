@@ -393,6 +393,38 @@ class Msg:
     # After a sync (``maegler sync``, the sync page): how many pulled records are parked
     PULLED_NOT_STORED = Code("pulled_not_stored")
 
+    # Form definitions published by Væksthus (sync/forms.py, forms/diff.py, the Skemaer view)
+    FORM_NOT_USABLE = Code("form_not_usable")
+    FORM_OTHER_BODY = Code("form_other_body")
+    FORM_MALFORMED = Code("form_malformed")
+    FORMS_NOT_USED = Code("forms_not_used")
+    FORMS_FETCHED = Code("forms_fetched")
+    FORMS_NOT_FETCHED = Code("forms_not_fetched")
+    FORM_DIFF_NEW_FORM = Code("form_diff_new_form")
+    FORM_DIFF_NOTHING = Code("form_diff_nothing")
+    FORM_DIFF_TITLE = Code("form_diff_title")
+    FORM_DIFF_SECTION_ADDED = Code("form_diff_section_added")
+    FORM_DIFF_SECTION_REMOVED = Code("form_diff_section_removed")
+    FORM_DIFF_SECTION_RENAMED = Code("form_diff_section_renamed")
+    FORM_DIFF_QUESTION_ADDED = Code("form_diff_question_added")
+    FORM_DIFF_QUESTION_REMOVED = Code("form_diff_question_removed")
+    FORM_DIFF_QUESTION_MOVED = Code("form_diff_question_moved")
+    FORM_DIFF_QUESTION_TEXT = Code("form_diff_question_text")
+    FORM_DIFF_QUESTION_KIND = Code("form_diff_question_kind")
+    FORM_DIFF_QUESTION_REQUIRED = Code("form_diff_question_required")
+    FORM_DIFF_QUESTION_OPTIONAL = Code("form_diff_question_optional")
+    FORM_DIFF_QUESTION_OPTIONS = Code("form_diff_question_options")
+    FORM_DIFF_QUESTION_HELP = Code("form_diff_question_help")
+    FORM_DIFF_QUESTION_CONDITION = Code("form_diff_question_condition")
+    FORM_DIFF_QUESTION_LIMITS = Code("form_diff_question_limits")
+    FORM_DIFF_RULE_ADDED = Code("form_diff_rule_added")
+    FORM_DIFF_RULE_REMOVED = Code("form_diff_rule_removed")
+    FORM_DIFF_RULE_CHANGED = Code("form_diff_rule_changed")
+    FORM_VERSION_NOT_HIGHER = Code("form_version_not_higher")
+    FORM_PUBLISHED = Code("form_published")
+    FORM_VALID = Code("form_valid")
+    FORMS_SERVER_SILENT = Code("forms_server_silent")
+
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -1276,5 +1308,139 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.PULLED_NOT_STORED: {
         "da": "{n:int} {n:plural:post|poster} fra serveren kunne ikke gemmes: se Synkronisering.",
         "en": "{n:int} {n:plural:record|records} from the server could not be stored: see Synkronisering.",
+    },
+    Msg.FORM_NOT_USABLE: {
+        "da": "Denne udgave af Mægler kan ikke bruge skemaet: {reason} "
+        "Nye screeninger bruger fortsat de skemaer, der er her.",
+        "en": "This version of Mægler cannot use the form: {reason} "
+        "New screenings go on using the forms already here.",
+    },
+    Msg.FORM_OTHER_BODY: {
+        "da": "Skemaet {form:q} version {version:int} findes allerede her med et andet indhold; "
+        "en ændret udgave skal udgives med et højere versionsnummer.",
+        "en": "The form {form:q} version {version:int} is already here with other content; "
+        "a changed form must be published with a higher version number.",
+    },
+    Msg.FORM_MALFORMED: {
+        "da": "Serveren sendte et skema, der ikke er opbygget, som Mægler kender det ({field:q} mangler "
+        "eller passer ikke).",
+        "en": "The server sent a form that is not built the way Mægler knows ({field:q} is missing "
+        "or does not match).",
+    },
+    Msg.FORMS_NOT_USED: {
+        "da": "{n:int} {n:plural:skema|skemaer} fra Væksthus kunne ikke bruges: se Synkronisering.",
+        "en": "{n:int} {n:plural:form|forms} from Væksthus could not be used: see Synkronisering.",
+    },
+    Msg.FORMS_FETCHED: {
+        "da": "Hentet fra Væksthus: {names}. Nye screeninger bruger den nyeste version.",
+        "en": "Fetched from Væksthus: {names}. New screenings use the newest version.",
+    },
+    Msg.FORMS_NOT_FETCHED: {
+        "da": "Skemaerne fra Væksthus kunne ikke hentes denne gang ({reason}); de hentes ved næste "
+        "synkronisering.",
+        "en": "The forms from Væksthus could not be fetched this time ({reason}); they are fetched at "
+        "the next synchronisation.",
+    },
+    Msg.FORM_DIFF_NEW_FORM: {
+        "da": "Skemaet {form:q} er ikke udgivet før: alle {n:int} spørgsmål er nye.",
+        "en": "The form {form:q} has not been published before: all {n:int} questions are new.",
+    },
+    Msg.FORM_DIFF_NOTHING: {
+        "da": "Spørgsmålene og reglerne er de samme som i den udgivne version {version:int}.",
+        "en": "The questions and rules are the same as in the published version {version:int}.",
+    },
+    Msg.FORM_DIFF_TITLE: {
+        "da": "Skemaets titel er nu {new:q} (før {old:q}).",
+        "en": "The form's title is now {new:q} (was {old:q}).",
+    },
+    Msg.FORM_DIFF_SECTION_ADDED: {
+        "da": "Ny sektion {section:q} med {n:int} {n:plural:spørgsmål|spørgsmål}.",
+        "en": "New section {section:q} with {n:int} {n:plural:question|questions}.",
+    },
+    Msg.FORM_DIFF_SECTION_REMOVED: {
+        "da": "Sektionen {section:q} er fjernet med {n:int} {n:plural:spørgsmål|spørgsmål}.",
+        "en": "The section {section:q} is removed with {n:int} {n:plural:question|questions}.",
+    },
+    Msg.FORM_DIFF_SECTION_RENAMED: {
+        "da": "Sektionen {old:q} hedder nu {new:q}.",
+        "en": "The section {old:q} is now called {new:q}.",
+    },
+    Msg.FORM_DIFF_QUESTION_ADDED: {
+        "da": "Nyt spørgsmål i {section:q}: {label:q}.",
+        "en": "New question in {section:q}: {label:q}.",
+    },
+    Msg.FORM_DIFF_QUESTION_REMOVED: {
+        "da": "Spørgsmålet {label:q} er fjernet fra {section:q}.",
+        "en": "The question {label:q} is removed from {section:q}.",
+    },
+    Msg.FORM_DIFF_QUESTION_MOVED: {
+        "da": "Spørgsmålet {label:q} er flyttet fra {old:q} til {new:q}.",
+        "en": "The question {label:q} is moved from {old:q} to {new:q}.",
+    },
+    Msg.FORM_DIFF_QUESTION_TEXT: {
+        "da": "Spørgsmålet {old:q} lyder nu {new:q}.",
+        "en": "The question {old:q} now reads {new:q}.",
+    },
+    Msg.FORM_DIFF_QUESTION_KIND: {
+        "da": "Spørgsmålet {label:q} besvares nu som {new} (før {old}).",
+        "en": "The question {label:q} is now answered as {new} (was {old}).",
+    },
+    Msg.FORM_DIFF_QUESTION_REQUIRED: {
+        "da": "Spørgsmålet {label:q} skal nu besvares.",
+        "en": "The question {label:q} must now be answered.",
+    },
+    Msg.FORM_DIFF_QUESTION_OPTIONAL: {
+        "da": "Spørgsmålet {label:q} skal ikke længere besvares.",
+        "en": "The question {label:q} no longer has to be answered.",
+    },
+    Msg.FORM_DIFF_QUESTION_OPTIONS: {
+        "da": "Spørgsmålet {label:q} har andre valgmuligheder (nye: {added}; fjernet: {removed}).",
+        "en": "The question {label:q} has other options (new: {added}; removed: {removed}).",
+    },
+    Msg.FORM_DIFF_QUESTION_HELP: {
+        "da": "Spørgsmålet {label:q} har en ny hjælpetekst.",
+        "en": "The question {label:q} has a new help text.",
+    },
+    Msg.FORM_DIFF_QUESTION_CONDITION: {
+        "da": "Spørgsmålet {label:q} vises nu på en anden betingelse ({new}).",
+        "en": "The question {label:q} is now shown on another condition ({new}).",
+    },
+    Msg.FORM_DIFF_QUESTION_LIMITS: {
+        "da": "Spørgsmålet {label:q} har andre grænser for, hvad der kan svares.",
+        "en": "The question {label:q} has other limits on what may be answered.",
+    },
+    Msg.FORM_DIFF_RULE_ADDED: {
+        "da": "Ny regel for afgørelsen: {reason:q}.",
+        "en": "New rule for the verdict: {reason:q}.",
+    },
+    Msg.FORM_DIFF_RULE_REMOVED: {
+        "da": "Reglen for afgørelsen {reason:q} er fjernet.",
+        "en": "The verdict rule {reason:q} is removed.",
+    },
+    Msg.FORM_DIFF_RULE_CHANGED: {
+        "da": "Reglen for afgørelsen {reason:q} er ændret.",
+        "en": "The verdict rule {reason:q} is changed.",
+    },
+    Msg.FORM_VERSION_NOT_HIGHER: {
+        "da": "Skemaet {form:q} er udgivet i version {published:int}; den nye udgave skal have et højere "
+        "versionsnummer end det (filen har version {version:int}).",
+        "en": "The form {form:q} is published in version {published:int}; the new one must have a "
+        "higher version number (the file has version {version:int}).",
+    },
+    Msg.FORM_PUBLISHED: {
+        "da": "Skemaet {form:q} version {version:int} er udgivet. Mæglernes computere henter det ved "
+        "næste synkronisering.",
+        "en": "The form {form:q} version {version:int} is published. The brokers' computers fetch it at "
+        "their next synchronisation.",
+    },
+    Msg.FORM_VALID: {
+        "da": "Skemaet {form:q} version {version:int} er gyldigt: {n:int} {n:plural:spørgsmål|spørgsmål} i "
+        "{sections:int} {sections:plural:sektion|sektioner}.",
+        "en": "The form {form:q} version {version:int} is valid: {n:int} {n:plural:question|questions} in "
+        "{sections:int} {sections:plural:section|sections}.",
+    },
+    Msg.FORMS_SERVER_SILENT: {
+        "da": "Væksthus' server svarer ikke; intet er udgivet. Prøv igen, når der er forbindelse.",
+        "en": "Væksthus' server does not answer; nothing is published. Try again when there is a connection.",
     },
 }

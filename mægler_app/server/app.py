@@ -463,8 +463,22 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
             return Response(blob.content, media_type="application/octet-stream")
 
     @app.get(f"{API_PREFIX}/forms", response_model=FormsResponse, responses=ERROR_RESPONSES)
-    def list_forms(_user: UserDep) -> dict[str, Any]:
-        return {"forms": forms.current_forms(db)}
+    def list_forms(
+        request: Request,
+        _user: UserDep,
+        all_versions: Annotated[
+            bool,
+            Query(alias="all", description="every published version, not only the newest (v2, optional)"),
+        ] = False,
+    ) -> Any:
+        # (v2, optional) an ETag; a client sending it back in If-None-Match gets 304 until a new version
+        tag = forms.listing_tag(db, all_versions=all_versions)
+        if request.headers.get("If-None-Match") == tag:
+            return Response(status_code=304, headers={"ETag": tag})
+        listed = forms.all_forms(db) if all_versions else forms.current_forms(db)
+        return Response(
+            fastjson.dumps({"forms": listed}), media_type="application/json", headers={"ETag": tag}
+        )
 
     @app.post(f"{API_PREFIX}/forms", response_model=FormOut, status_code=201, responses=ERROR_RESPONSES)
     def publish_form(body: Annotated[dict[str, Any], Body()], _user: CaseworkerDep) -> Any:

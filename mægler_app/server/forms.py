@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.timeutil import utcnow
+from ..forms import FormDefinitionError, parse_definition
 from .db import Database
 from .errors import OperatorError
 from .jsonclean import clean_json
@@ -43,6 +45,11 @@ def validate_form(body: Any) -> dict[str, Any]:
         clean_json(body)
     except ValueError as exc:
         raise FormError(f"Formularen kan ikke bruges: {exc}", status=422) from None
+    try:
+        # The laptops read it with the same engine: what it refuses would only be skipped there.
+        parse_definition(body, source=f"{body['id']} version {body['version']}")
+    except FormDefinitionError as exc:
+        raise FormError(str(exc), status=422) from None
     return body
 
 
@@ -113,4 +120,28 @@ def current_forms(db: Database) -> list[dict[str, Any]]:
             .join(latest, (FormDefinition.id == latest.c.id) & (FormDefinition.version == latest.c.v))
             .order_by(FormDefinition.id)
         )
-        return [{"id": f.id, "version": f.version, "body": f.body} for f in rows]
+        return [_out(f) for f in rows]
+
+
+def all_forms(db: Database) -> list[dict[str, Any]]:
+    """Every published version of every form, by id and version (a laptop keeps the versions its
+    screenings were filled in with)."""
+    with db.session() as s:
+        rows = s.scalars(select(FormDefinition).order_by(FormDefinition.id, FormDefinition.version))
+        return [_out(f) for f in rows]
+
+
+def listing_tag(db: Database, *, all_versions: bool) -> str:
+    """An ETag for ``GET /forms``: a published version never changes, so the ids and versions
+    listed say whether a client's copy of the listing is current (without reading the bodies)."""
+    with db.session() as s:
+        keys = sorted(s.execute(select(FormDefinition.id, FormDefinition.version)).tuples())
+    if not all_versions:
+        keys = sorted(dict(keys).items())  # sorted by version within an id: the newest is kept
+    text = ("all:" if all_versions else "newest:") + ",".join(f"{fid}/{v}" for fid, v in keys)
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def _out(f: FormDefinition) -> dict[str, Any]:
+    """One form as ``GET /forms`` lists it; ``published_at`` (v2, optional) is UTC ISO-8601."""
+    return {"id": f.id, "version": f.version, "body": f.body, "published_at": f.published_at.isoformat()}

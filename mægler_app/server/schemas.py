@@ -111,6 +111,7 @@ class FormOut(BaseModel):
     id: str
     version: int
     body: dict[str, Any]
+    published_at: str = ""  # (v2, optional) when it was published, UTC ISO-8601
 
 
 class FormsResponse(BaseModel):

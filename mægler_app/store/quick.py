@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.vocab import OutboxStatus
+from ..domain.vocab import OutboxStatus, Role
 from ..errors import UserError
 
 DB_NAME = "maegler.sqlite3"
@@ -176,6 +176,21 @@ def local_state(profile: Path, key: str) -> object:
     finally:
         con.close()
     return None if row is None else json.loads(row[0])
+
+
+def role_of(user: object, account: object) -> str:
+    """The profile's role from its stored ``user`` (login, ``/me``) and ``account`` values: a known
+    ``Role`` value, or "" for a local profile that never logged in."""
+    for value in (user, account):
+        role = value.get("role") if isinstance(value, dict) else None
+        if isinstance(role, str) and role in {r.value for r in Role}:
+            return role
+    return ""
+
+
+def profile_role(profile: Path) -> str:
+    """``role_of`` read without the store, for the main window's navigation at start-up."""
+    return role_of(local_state(profile, "user"), local_state(profile, "account"))
 
 
 def figures(profile: Path) -> Figures:

@@ -222,6 +222,29 @@ class Api:
     def get_blob(self, sha256: str) -> bytes:
         return bytes(self.request("GET", f"/blobs/{sha256}").content)
 
+    def forms(self, *, all_versions: bool = True) -> list[dict[str, Any]]:
+        """The published form definitions: every version (``all``, protocol 2, optional: an older
+        server ignores it and sends only the newest of each form)."""
+        params = {"all": "true"} if all_versions else {}
+        forms = self.request("GET", "/forms", params=params).json().get("forms")
+        return [f for f in forms if isinstance(f, dict)] if isinstance(forms, list) else []
+
+    def forms_if_changed(self, etag: str = "") -> tuple[list[dict[str, Any]] | None, str]:
+        """Every published version, or None if the listing still has ``etag`` (304); with the
+        listing's ETag ("" from a server that sends none)."""
+        headers = {"If-None-Match": etag} if etag else {}
+        resp = self.request("GET", "/forms", params={"all": "true"}, headers=headers, expect=(200, 304))
+        tag = resp.headers.get("ETag", "")
+        if resp.status_code == 304:
+            return None, tag or etag
+        forms = fastjson.loads(resp.content).get("forms")
+        return ([f for f in forms if isinstance(f, dict)] if isinstance(forms, list) else []), tag
+
+    def publish_form(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Publish a definition (caseworkers); 403 for a broker, 409 a version not higher, 422 unusable.
+        Not retried: a lost answer is found out by listing the forms again."""
+        return dict(self.request("POST", "/forms", json=body, retry=False, expect=(201,)).json())
+
     def decide(self, application_id: str, decision: str, comment: str) -> dict[str, Any]:
         return dict(
             self.request(

@@ -47,7 +47,13 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
-from ..store.services.overview import PARKED_PREFIX
+from ..store.services.overview import (
+    PARKED_PREFIX,
+    display_name,
+    profile_role,
+    set_display_name,
+    set_role,
+)
 from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
 from .apply import (
     RANK,
@@ -61,6 +67,7 @@ from .apply import (
     server_values,
 )
 from .blobs import blob_file, save_blob_file
+from .forms import fetch_forms
 
 Progress = Generator[tuple[int, int], None, Any]
 
@@ -92,6 +99,8 @@ class SyncReport:
     attention: int = 0  # conflicts + rejected entries waiting for the broker
     pull_complete: bool = False
     messages: list[str] = field(default_factory=list)
+    forms_added: list[str] = field(default_factory=list)  # "Screening v2": definitions new here
+    forms_parked: int = 0  # published definitions this computer cannot use (see sync/forms.py)
 
     @property
     def complete(self) -> bool:
@@ -276,8 +285,10 @@ class SyncEngine:
         batch_size: int = 500,
         page_size: int = 1000,
         max_push_bytes: int = MAX_PUSH_BYTES * 9 // 10,
+        with_forms: bool = True,
     ) -> None:
         self.store = store
+        self.with_forms = with_forms  # fetch published form definitions after the pull
         self.api = api
         self.batch_size = batch_size
         self.page_size = page_size
@@ -293,15 +304,30 @@ class SyncEngine:
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
         # Before touching anything: a 401 or 426 here leaves the outbox exactly as it was.
-        self.api.me()
+        self._remember_user(self.api.me())
         self._total = self._count_pending() + self._count_blobs_to_upload()
         yield self._done, self._total
         yield from self.push()
         yield from self.upload_blobs()
         yield from self.pull()
         yield from self.download_blobs()
+        if self.with_forms:
+            forms = fetch_forms(self.store, self.api)
+            self.report.forms_added = forms.added
+            self.report.forms_parked = forms.parked
+            self.report.messages.extend(forms.messages)
+            yield self._done, self._total
         self._finish()
         return self.report
+
+    def _remember_user(self, user: dict[str, Any]) -> None:
+        """The role and name as the server has them now (an operator may have changed either)."""
+        role = user.get("role")
+        if isinstance(role, str) and role and role != profile_role(self.store):
+            set_role(self.store, role)
+        name = user.get("display_name")
+        if isinstance(name, str) and name.strip() and name.strip() != display_name(self.store):
+            set_display_name(self.store, name)
 
     def _finish(self) -> None:
         with self.store.session() as s:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
 from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
-from ..store.services.overview import set_display_name
+from ..store.services.overview import set_display_name, set_role
 from .api import Api, AuthError, SyncError
 from .credentials import (
     NO_KEYRING_TEXT,
@@ -104,6 +105,7 @@ def login(
     display_name = user.get("display_name")
     if isinstance(display_name, str) and display_name.strip():
         set_display_name(store, display_name)
+    set_role(store, account.role)
     token = str(body["token"])
     try:
         save_token(account, token)
@@ -149,6 +151,6 @@ def api_for(store: Store, token: str | None = None, **kw: object) -> Api:
     return Api(account.server_url, token, **kw)  # type: ignore[arg-type]
 
 
-def run_sync(store: Store, api: Api, **kw: int) -> Progress:
+def run_sync(store: Store, api: Api, **kw: Any) -> Progress:
     """A generator of (done, total) returning a SyncReport; see SyncEngine."""
     return SyncEngine(store, api, **kw).run()

@@ -19,7 +19,7 @@ from .. import __version__
 from ..domain.messages import Msg
 from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
-from ..store.quick import local_state, outbox_counts
+from ..store.quick import local_state, outbox_counts, profile_role
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
@@ -67,16 +67,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Views are made when first shown (see views/__init__.py), so start-up pays only for one.
-        self.specs: dict[str, ViewSpec] = {spec.key: spec for spec in VIEWS}
+        # A view for a role (Skemaer: caseworkers) is listed only for a profile of that role.
+        self.role = profile_role(ctx.profile)
+        self.specs: dict[str, ViewSpec] = {}
         self.views: dict[str, View] = {}
-        for spec in VIEWS:
-            item = QListWidgetItem(self.tr(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            if spec.shortcut:
-                item.setToolTip(f"{spec.title} ({spec.shortcut})")
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self._on_nav)
         self._build_menus()
+        self._list_views()
+        self.nav.currentRowChanged.connect(self._on_nav)
+        # A login or a sync may give the profile another role (bus "*": after every sync).
+        ctx.bus.changed.connect(lambda entity: self.apply_role() if entity == "*" else None)
 
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")
@@ -114,16 +113,47 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
-        view_menu = bar.addMenu(self.tr("&Vis"))
+        self.view_menu = bar.addMenu(self.tr("&Vis"))
+        help_menu = bar.addMenu(self.tr("&Hjælp"))
+        about = help_menu.addAction(self.tr("&Om Mægler"))
+        about.triggered.connect(self.show_about)
+
+    def _list_views(self) -> None:
+        """The navigation and the Vis menu: the views this profile's role sees."""
+        shown = [spec for spec in VIEWS if spec.shown_to(self.role)]
+        self.specs = {spec.key: spec for spec in shown}
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for spec in shown:
+            item = QListWidgetItem(self.tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.shortcut:
+                item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        self.view_menu.clear()
         for key, spec in self.specs.items():
-            action = view_menu.addAction(self.tr(spec.title))
+            action = self.view_menu.addAction(self.tr(spec.title))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutVisibleInContextMenu(True)
             action.triggered.connect(lambda _=False, k=key: self.show_view(k))
-        help_menu = bar.addMenu(self.tr("&Hjælp"))
-        about = help_menu.addAction(self.tr("&Om Mægler"))
-        about.triggered.connect(self.show_about)
+
+    def apply_role(self) -> None:
+        """List the views of the profile's role now, if it changed (the page shown stays if it may)."""
+        role = profile_role(self.ctx.profile)
+        if role == self.role:
+            return
+        self.role = role
+        current = self.nav.currentItem()
+        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self._list_views()
+        if key in self.specs:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(list(self.specs).index(key))
+            self.nav.blockSignals(False)
+        else:
+            self.nav.setCurrentRow(0)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -33,7 +33,17 @@ def test_commands_and_exit_codes(fresh_db: str, tmp_path: Path) -> None:
     assert run_cli("add-user", "bo", "--role", "chef", db=fresh_db).returncode == 2
     form = tmp_path / "form.json"
     form.write_text(
-        json.dumps({"id": "moede", "version": 3, "title": "Møde", "sections": []}), encoding="utf-8"
+        json.dumps(
+            {
+                "id": "moede",
+                "version": 3,
+                "title": "Møde",
+                "sections": [
+                    {"id": "a", "title": "A", "questions": [{"id": "q", "kind": "text", "label": "Q"}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
     )
     assert run_cli("publish-form", str(form), db=fresh_db).returncode == 0
     again = run_cli("publish-form", str(form), db=fresh_db)
@@ -126,6 +136,10 @@ def test_serve_refuses_an_uninitialised_database(fresh_db: str) -> None:
     assert "init" in r.stderr
 
 
+# The smallest section the forms engine takes.
+SECTION = {"id": "a", "title": "A", "questions": [{"id": "q", "kind": "text", "label": "Q"}]}
+
+
 def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mægler_app.server import forms
     from mægler_app.server.db import Database
@@ -133,7 +147,7 @@ def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: py
     folder = tmp_path / "definitions"
     folder.mkdir()
     (folder / "screening_v1.json").write_text(
-        json.dumps({"id": "screening", "version": 1, "title": "Screening", "sections": [{"id": "a"}]}),
+        json.dumps({"id": "screening", "version": 1, "title": "Screening", "sections": [SECTION]}),
         encoding="utf-8",
     )
     monkeypatch.setattr(forms, "BUNDLED", folder)
@@ -143,7 +157,7 @@ def test_init_publishes_bundled_definitions_once(tmp_path: Path, monkeypatch: py
         assert forms.publish_bundled(db) == ["screening v1"]
         assert forms.publish_bundled(db) == []  # a second init changes nothing
         (folder / "screening_v2.json").write_text(
-            json.dumps({"id": "screening", "version": 2, "title": "Screening 2", "sections": []}),
+            json.dumps({"id": "screening", "version": 2, "title": "Screening 2", "sections": [SECTION]}),
             encoding="utf-8",
         )
         assert forms.publish_bundled(db) == ["screening v2"]

@@ -129,16 +129,39 @@ def test_blob_round_trip_hash_and_size(make_user: Any) -> None:
 
 def test_forms_publish_and_list(make_user: Any) -> None:
     a, cw = make_user(), make_user("caseworker")
-    form_id = f"test-{uuid.uuid4().hex[:6]}"
-    v1 = {"id": form_id, "version": 1, "title": "Screening", "sections": [{"id": "s1", "fields": []}]}
+    form_id = f"test_{uuid.uuid4().hex[:6]}"
+    question = {"id": "q1", "kind": "text", "label": "Spørgsmål"}
+    v1 = {
+        "id": form_id,
+        "version": 1,
+        "title": "Screening",
+        "sections": [{"id": "s1", "title": "Et", "questions": [question]}],
+    }
     assert cw.post("/forms", json=v1).status_code == 201
     assert cw.post("/forms", json=v1).status_code == 409
     assert cw.post("/forms", json={"id": form_id, "version": 2, "title": "x"}).status_code == 422
+    # What the laptops' forms engine refuses is refused here too, with the engine's Danish reason.
+    unknown_kind = {
+        **v1,
+        "version": 2,
+        "sections": [{"id": "s1", "title": "Et", "questions": [{**question, "kind": "signatur"}]}],
+    }
+    refused = cw.post("/forms", json=unknown_kind)
+    assert refused.status_code == 422 and "ukendt spørgsmålstype »signatur«" in refused.json()["detail"]
     v2 = {**v1, "version": 2, "title": "Screening 2"}
     assert cw.post("/forms", json=v2).status_code == 201
     listed = {f["id"]: f for f in a.get("/forms").json()["forms"]}
     assert listed[form_id]["version"] == 2
     assert listed[form_id]["body"]["title"] == "Screening 2"
+    # (v2) every version with ?all=true, and an ETag that answers 304 until a version is published
+    every = a.get("/forms", params={"all": "true"})
+    assert [f["version"] for f in every.json()["forms"] if f["id"] == form_id] == [1, 2]
+    tag = every.headers["ETag"]
+    assert tag != a.get("/forms").headers["ETag"]  # the newest-only listing has its own
+    unchanged = a.get("/forms", params={"all": "true"}, headers={"If-None-Match": tag})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert cw.post("/forms", json={**v1, "version": 3}).status_code == 201
+    assert a.get("/forms", params={"all": "true"}, headers={"If-None-Match": tag}).status_code == 200
 
 
 def test_healthz_needs_nothing(server: Any) -> None:

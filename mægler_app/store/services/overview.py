@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ...domain.vocab import OutboxStatus
 from ..db import Store
 from ..models import SYNCED, LocalState, OutboxEntry
+from ..quick import role_of
 
 
 def pending_counts(store: Store) -> tuple[int, int, int]:
@@ -71,6 +72,24 @@ def set_display_name(store: Store, name: str) -> None:
             s.add(LocalState(key=USER_KEY, value=value))
         else:
             row.value = value
+
+
+def set_role(store: Store, role: str) -> None:
+    """Keep the role the server gave (login, and ``/me`` at each sync) beside the display name."""
+    with store.session() as s:
+        row = s.get(LocalState, USER_KEY)
+        value = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        value["role"] = role.strip()
+        if row is None:
+            s.add(LocalState(key=USER_KEY, value=value))
+        else:
+            row.value = value
+
+
+def profile_role(store: Store) -> str:
+    """This profile's role (a ``Role`` value): the server's word at login or the last sync, else
+    the sync account's, else "" (a local profile that never logged in)."""
+    return role_of(get_state(store, USER_KEY), get_state(store, "account"))
 
 
 def broker_name(store: Store) -> str:

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
+from ...store.db import Store
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
 from ...sync.engine import SyncReport
+from ...sync.forms import list_parked_forms
 from ..context import AppContext
 from ..table import Column, RowsTableModel
 from ..views.base import View
@@ -115,6 +117,21 @@ def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: igno
         Column(_tr("Begrundelse"), lambda r: r.reason, tooltip=lambda r: r.reason),
     ]
     return RowsTableModel(cols, lambda r: r.tag, parent)
+
+
+def parked_form_rows(store: Store) -> list[resolve.ParkedRow]:
+    """Form definitions from Væksthus this computer cannot use, as rows of the parked table."""
+    return [
+        resolve.ParkedRow(
+            f"form/{p.tag}",
+            "form",
+            "Skema",
+            p.tag,
+            _tr("%1, version %2").replace("%1", p.title).replace("%2", str(p.version)),
+            p.reason,
+        )
+        for p in list_parked_forms(store)
+    ]
 
 
 def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
@@ -326,7 +343,7 @@ class SyncView(View):
         )
         self.conflicts.set_rows(resolve.list_conflicts(self.ctx.store))
         self.rejected.set_rows(resolve.list_rejected(self.ctx.store))
-        self.parked.set_rows(resolve.list_parked(self.ctx.store))
+        self.parked.set_rows([*resolve.list_parked(self.ctx.store), *parked_form_rows(self.ctx.store)])
         waiting, waiting_records = resolve.list_pending(self.ctx.store, resolve.PENDING_SHOWN)
         self.pending.set_rows(waiting)
         self.pending_more.setText(
@@ -440,6 +457,14 @@ class SyncView(View):
             text += " " + str(Msg.UI_SYNC_PARKED(n=report.parked)) + " " + see_below
         elif report.complete:
             text += " " + self.tr("Alt er synkroniseret.")
+        if report.forms_added:
+            text += " " + self.tr("Nye skemaer fra Væksthus: %1.").replace(
+                "%1", ", ".join(report.forms_added)
+            )
+        if report.forms_parked:
+            text += " " + self.tr("%1 skemaer fra Væksthus kan ikke bruges (se nedenfor).").replace(
+                "%1", format_int(report.forms_parked)
+            )
         self.result.setText(text)
         self.ctx.bus.status_reported.emit(text)
         self.refresh()

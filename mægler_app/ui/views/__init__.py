@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from ...domain.vocab import Role
 from .base import View
 
 
@@ -18,6 +19,10 @@ class ViewSpec:
     title: str
     shortcut: str
     target: str
+    roles: tuple[str, ...] = ()  # the profile roles that see it; () for everyone
+
+    def shown_to(self, role: str) -> bool:
+        return not self.roles or role in self.roles
 
     def load(self) -> type[View]:
         module_name, _, cls_name = self.target.partition(":")
@@ -32,5 +37,8 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
     ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
     ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.application.view:ApplicationsView"),
+    ViewSpec(
+        "skemaer", "Skemaer", "Ctrl+7", "mægler_app.ui.forms.publish_view:FormsView", roles=(Role.CASEWORKER,)
+    ),
     ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
 ]
