@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.stages import STAGE_VALUES, Move, Stage
 from .models import StageMove
+
+INSERT_MOVE = insert(cast(Table, StageMove.__table__))
 
 
 class NetworkRow(Protocol):
@@ -33,14 +35,19 @@ class NetworkRow(Protocol):
 def note_stage_move(session: Session, row: NetworkRow, before: object, at: dt.datetime, by: str) -> None:
     """Note ``row``'s stage if ``row`` is a live network whose stage is no longer ``before``.
 
-    Added to the session, so it is written with the change's transaction (or not at all).
+    Written at once, in the change's transaction (so with it, or not at all), by a plain insert:
+    not left to the session's flush at commit, which on PostgreSQL comes while the push holds the
+    sequence counter's lock (server/db.py), and lengthened every other broker's wait for it.
     """
     if row.entity != "network" or row.deleted:
         return
     stage = row.data.get("stage")
     if stage == before or stage not in STAGE_VALUES:
         return
-    session.add(StageMove(network_id=row.id, owner_id=row.owner_id, stage=str(stage), at=at, by_client=by))
+    session.connection().execute(
+        INSERT_MOVE,
+        {"network_id": row.id, "owner_id": row.owner_id, "stage": str(stage), "at": at, "by_client": by},
+    )
 
 
 def stage_moves(session: Session) -> dict[str, list[Move]]:
