@@ -171,16 +171,19 @@ def test_overview_cards_show_the_profile(qtbot, store) -> None:
         companies = s.scalar(select(func.count()).select_from(Company))
     window = _window(qtbot, store)
     view = window.show_view("overblik")
-    cards = (view.card_networks, view.card_companies, view.card_budget, view.card_sync)
+    cards = (view.card_networks, view.card_established, view.card_companies, view.card_budget, view.card_sync)
     assert [c.title.text() for c in cards] == [
         "Aktive netværk",
+        "Etablerede netværk",
         "Virksomheder",
         "Faciliteringsudgifter",
         "Ikke sendt til Væksthus",
     ]
     assert all(c.value.objectName() == "cardValue" and c.note.objectName() == "cardNote" for c in cards)
     assert view.card_networks.value.text() == "3"
-    assert view.card_networks.note.text().startswith("Mål: ")
+    assert view.card_networks.note.text() == "af 3 i alt"
+    assert view.card_established.value.text() == "2"  # the demo's two networks at trin 1
+    assert view.card_established.note.text().startswith("Mål: ")
     assert view.card_companies.value.text() == str(companies)
     assert view.card_budget.value.text().endswith(" kr.")
     assert int(view.card_sync.value.text()) > 0

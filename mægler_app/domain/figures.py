@@ -1,17 +1,37 @@
 """The programme's figures against its targets (DESIGN.md §2), from plain synced records.
 
-Pure: the server feeds it every record, a client could feed it one broker's. A figure is
-counted in the year of the event that earns it: a screening in the year it was finalised, an
-action plan in the year its application was approved, a network in the year it was established
-(reached trin 1, by its stage history; else the year it was first stored), a business network in
-the year it reached trin 3, a satisfaction answer in the year it was first stored.
+Pure: the server feeds it every record, a client could feed it one broker's; both call
+``programme_figures`` with what they hold, so the app's overview and the server's ``/stats`` give
+one figure for the same records.
+
+A network's figures come from its history, not from the stage it is at now (issue 16):
+
+- established (trin 1, for the programme and for its broker's 12-19): the first time the network
+  reached trin 1 or any stage after it (ansøgning, trin 2, trin 3);
+- an action plan (trin 2): the first time it reached trin 2 or trin 3;
+- a business network (trin 3): the first time it reached trin 3.
+
+What a network has reached stays reached: closing it later, or a rejected application sending it
+back from ansøgning to trin 1, takes nothing away. A rejection also gives nothing: the network was
+at ansøgning, not at trin 2, so there is no action plan until an application is approved.
+
+Each figure counts in the Danish calendar year of the moment that earned it: a network in the year
+it first reached the stage, a screening in the year it was finalised, a satisfaction answer in the
+year it was first stored. Times are stored as UTC; the year is the one on a Danish calendar, which
+at the turn of the year is always on standard time, UTC+1 (``danish_year``).
+
+The history: the laptop keeps a network's moves in its ``stage_history``; the server keeps its own
+table of the moves it accepted (``server/history.py``) and passes it in as ``history``, so a
+client's ``stage_history`` never makes a server figure. A network whose history does not end at
+its current stage (older data, a history cut short) has that stage added, as of its
+``stage_changed_at`` or else the time it was stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,12 +42,20 @@ from .rules import (
     TARGETS_PROGRAMME,
     Range,
 )
-from .stages import STAGE_ORDER, Stage, moves
-from .vocab import ApplicationStatus, ScreeningStatus
+from .stages import STAGE_ORDER, STAGE_VALUES, Move, Stage, moves
+from .timeutil import parse_stored_time
+from .vocab import ScreeningStatus
 
 # A satisfaction score is 1-5; 4 and 5 count as satisfied.
 SATISFIED_MIN_SCORE = 4
+# Reaching any of these means the network has reached trin 1 (established), trin 2 (an action
+# plan) or trin 3 (a business network): the stage machine passes through the first on its way on.
 ESTABLISHED_STAGES = frozenset({Stage.STAGE_1, Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3})
+ACTION_PLAN_STAGES = frozenset({Stage.STAGE_2, Stage.STAGE_3})
+BUSINESS_NETWORK_STAGES = frozenset({Stage.STAGE_3})
+# Denmark's offset from UTC at the turn of the year (standard time, CET): the year a moment falls
+# in on a Danish calendar, without a time zone database (which Windows does not ship).
+DANISH_NEW_YEAR_OFFSET = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,47 @@ class RecordView:
     deleted: bool
     data: dict[str, Any]
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """When a network first reached each stage that counts (None: not reached)."""
+
+    established: dt.datetime | None = None
+    action_plan: dt.datetime | None = None
+    business_network: dt.datetime | None = None
+
+
+def danish_year(at: dt.datetime) -> int:
+    """The calendar year ``at`` falls in, in Denmark (a naive time is taken as UTC)."""
+    utc = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return (utc + DANISH_NEW_YEAR_OFFSET).year
+
+
+def network_path(history: object, stage: object, fallback: dt.datetime) -> list[Move]:
+    """A network's moves, oldest first: ``history`` (a stored ``stage_history`` or a sequence of
+    ``Move``), with the current ``stage`` added as of ``fallback`` when the history does not end
+    there."""
+    if isinstance(history, list | tuple) and all(isinstance(m, Move) for m in history):
+        path = sorted(history, key=lambda m: m.at)
+    else:
+        path = moves(history)
+    if stage in STAGE_VALUES and (not path or path[-1].stage != stage):
+        path.append(Move(Stage(str(stage)), fallback))
+    return path
+
+
+def milestones(path: Sequence[Move]) -> Milestones:
+    """When the network first reached trin 1, trin 2 and trin 3, by its moves."""
+
+    def first(stages: frozenset[Stage]) -> dt.datetime | None:
+        return next((m.at for m in path if m.stage in stages), None)
+
+    return Milestones(
+        established=first(ESTABLISHED_STAGES),
+        action_plan=first(ACTION_PLAN_STAGES),
+        business_network=first(BUSINESS_NETWORK_STAGES),
+    )
 
 
 @dataclass
@@ -79,18 +148,12 @@ class _Tally:
 
 
 def _year(value: Any, fallback: dt.datetime) -> int:
+    """The Danish year of a stored time (or of a plain date), else of ``fallback``."""
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10]).year
-        except ValueError:
-            pass
-    return fallback.year
-
-
-def _established_year(history: Any, fallback: dt.datetime) -> int:
-    """The year the network's history first reaches an established stage, else ``fallback``'s."""
-    first = next((m for m in moves(history) if m.stage in ESTABLISHED_STAGES), None)
-    return first.at.year if first is not None else fallback.year
+        at = parse_stored_time(value)
+        if at is not None:
+            return danish_year(at) if len(value) > 10 else at.year
+    return danish_year(fallback)
 
 
 def _range(r: Range, value: int) -> dict[str, Any]:
@@ -108,7 +171,23 @@ class _Book:
         return self.total, self.years[year]
 
 
-def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
+def network_milestones(record: RecordView, history: Sequence[Move] | None = None) -> Milestones:
+    """A network record's milestones: from ``history`` when given (the server's own), else from
+    the record's ``stage_history``."""
+    fallback = parse_stored_time(record.data.get("stage_changed_at")) or record.created_at
+    stored = history if history is not None else record.data.get("stage_history")
+    return milestones(network_path(stored or [], record.data.get("stage"), fallback))
+
+
+def programme_figures(
+    records: Iterable[RecordView], history: Mapping[str, Sequence[Move]] | None = None
+) -> dict[str, Any]:
+    """Every figure per broker and in total, overall and per year, with the targets.
+
+    ``history``: network id → the network's moves as the caller keeps them (the server's own
+    table). Without it, each network's ``stage_history`` is read. A network ``history`` does not
+    mention has no moves but its current stage (see ``network_path``).
+    """
     live = [r for r in records if not r.deleted]
     companies = {r.id: r for r in live if r.entity == "company"}
     members: dict[str, set[str]] = defaultdict(set)  # network id → company keys
@@ -144,35 +223,32 @@ def programme_figures(records: Iterable[RecordView]) -> dict[str, Any]:
                     )
         elif r.entity == "network":
             stage = r.data.get("stage", str(Stage.CANDIDATE))
-            year = _year(None, r.created_at)
+            year = danish_year(r.created_at)
             for book in scopes(r.owner_id):
                 for tally in book.both(year):
                     if isinstance(stage, str) and stage in tally.networks_by_stage:
                         tally.networks_by_stage[stage] += 1
-            if stage in ESTABLISHED_STAGES:
-                established = _established_year(r.data.get("stage_history"), r.created_at)
+            reached = network_milestones(r, None if history is None else history.get(r.id, ()))
+            network_companies = members.get(r.id, set())
+            if reached.established is not None:
                 for book in scopes(r.owner_id):
-                    for tally in book.both(established):
+                    for tally in book.both(danish_year(reached.established)):
                         tally.networks += 1
-                        tally.network_companies |= members.get(r.id, set())
-            if stage == Stage.STAGE_3:
-                year3 = _year(r.data.get("stage_3_on"), r.created_at)
+                        tally.network_companies |= network_companies
+            if reached.action_plan is not None:
                 for book in scopes(r.owner_id):
-                    for tally in book.both(year3):
+                    for tally in book.both(danish_year(reached.action_plan)):
+                        tally.action_plans += 1
+                        tally.action_plan_companies |= network_companies
+            if reached.business_network is not None:
+                for book in scopes(r.owner_id):
+                    for tally in book.both(danish_year(reached.business_network)):
                         tally.business_networks += 1
-                        tally.business_network_companies |= members.get(r.id, set())
-        elif r.entity == "application" and r.data.get("status") == ApplicationStatus.APPROVED:
-            year = _year(r.data.get("decided_at"), r.created_at)
-            network_id = r.data.get("network_id")
-            for book in scopes(r.owner_id):
-                for tally in book.both(year):
-                    tally.action_plans += 1
-                    if isinstance(network_id, str):
-                        tally.action_plan_companies |= members.get(network_id, set())
+                        tally.business_network_companies |= network_companies
         elif r.entity == "satisfaction":
             score = r.data.get("score")
             if isinstance(score, int) and not isinstance(score, bool):
-                year = _year(None, r.created_at)
+                year = danish_year(r.created_at)
                 for book in scopes(r.owner_id):
                     for tally in book.both(year):
                         tally.satisfaction_responses += 1

@@ -13,6 +13,7 @@ from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
 from ..domain.vocab import ApplicationStatus, Decision, Role
 from .db import Database, allocate_seqs
+from .history import note_stage_move
 from .models import Record, User
 from .push import SERVER_CLIENT
 
@@ -85,6 +86,7 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
     )
     if network is not None:
         stage = Stage.STAGE_2 if approved else Stage.STAGE_1
+        before = network.data.get("stage")
         history = with_move(network.data.get("stage_history"), stage, now)
         _server_update(
             network,
@@ -92,6 +94,7 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
             first + 1,
             now,
         )
+        note_stage_move(s, network, before, now, SERVER_CLIENT)
     s.flush()
     s.expunge(app)
     return app

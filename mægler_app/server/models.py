@@ -151,3 +151,23 @@ class FormDefinition(Base):
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
     published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StageMove(Base):
+    """A network's stage as the server accepted it, one row per change (server/history.py).
+
+    Written in the same transaction as the change: by a broker's push that changes a network's
+    stage (a new network included) and by a caseworker's decision. ``at`` is the server's time
+    of accepting it, not a time a client claims. The programme's figures (``/stats``) read a
+    network's history from here, never from the ``stage_history`` a client pushes.
+    """
+
+    __tablename__ = "stage_move"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    network_id: Mapped[str] = mapped_column(String(64), index=True)
+    owner_id: Mapped[str] = mapped_column(String(36))
+    stage: Mapped[str] = mapped_column(String(20))  # a Stage
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # The pushing client's id; "server" for a decision, "s0005" for a move read from stored data.
+    by_client: Mapped[str] = mapped_column(String(100))

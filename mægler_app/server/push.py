@@ -41,6 +41,7 @@ from ..domain.validation import (
 )
 from ..domain.vocab import ApplicationStatus, Role, SplitMode
 from .db import allocate_seqs
+from .history import note_stage_move
 from .models import Record, User
 from .schemas import Change
 
@@ -740,6 +741,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     rec.data = merged
     rec.field_versions = markers
     ctx.touch(rec)
+    note_stage_move(ctx.session, rec, current.get("stage"), ctx.now, ctx.client_id)
     if ch.entity == "expense":
         ctx.expense_moved(before, expense_share(rec))
     answer = result(ch.change_id, PushStatus.APPLIED, version=version)

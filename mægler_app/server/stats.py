@@ -1,4 +1,5 @@
-"""GET /stats: the programme's figures per broker and in total, from the stored records."""
+"""GET /stats: the programme's figures per broker and in total, from the stored records and the
+server's own history of each network's stage (server/history.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 from ..domain.figures import RecordView, programme_figures
 from ..domain.vocab import Role
 from .db import Database
+from .history import stage_moves
 from .models import Record, User
 
 COUNTED = ("company", "membership", "network", "screening", "application", "satisfaction")
@@ -22,11 +24,20 @@ def stats(db: Database) -> dict[str, Any]:
                 Record.entity, Record.id, Record.owner_id, Record.deleted, Record.data, Record.created_at
             ).where(Record.entity.in_(COUNTED), Record.deleted.is_(False))
         ).all()
+        history = stage_moves(s)
     figures = programme_figures(
-        RecordView(
-            entity=e, id=i, owner_id=o, deleted=d, data=data if isinstance(data, dict) else {}, created_at=c
-        )
-        for e, i, o, d, data, c in rows
+        (
+            RecordView(
+                entity=e,
+                id=i,
+                owner_id=o,
+                deleted=d,
+                data=data if isinstance(data, dict) else {},
+                created_at=c,
+            )
+            for e, i, o, d, data, c in rows
+        ),
+        history,
     )
     brokers = []
     for user in sorted(users.values(), key=lambda u: u.username):

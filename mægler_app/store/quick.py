@@ -8,11 +8,17 @@ Everything here is read-only, except the writability probe.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..domain.figures import RecordView, danish_year, programme_figures
+from ..domain.timeutil import parse_stored_time, utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..errors import UserError
 
@@ -135,6 +141,9 @@ def precheck(profile: Path) -> bool:
 class Figures:
     companies: int
     networks_by_stage: dict[str, int]
+    # Networks that reached trin 1, ever and this (Danish) year: domain.figures, as /stats counts.
+    established: int
+    established_this_year: int
     expenses_ore: int
     frames_opened: int
     pending: int
@@ -163,8 +172,6 @@ def outbox_counts(profile: Path) -> tuple[int, int, int]:
 
 
 def local_state(profile: Path, key: str) -> object:
-    import json
-
     path = profile / DB_NAME
     if not path.exists():
         return None
@@ -193,10 +200,54 @@ def profile_role(profile: Path) -> str:
     return role_of(local_state(profile, "user"), local_state(profile, "account"))
 
 
+def _time_text(value: object) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value if isinstance(value, str) else None
+
+
+def network_view(
+    id: str,
+    owner_id: str | None,
+    deleted: bool,
+    stage: str,
+    stage_history: Any,
+    stage_changed_at: dt.datetime | str | None,
+    updated_at: dt.datetime | str | None,
+) -> RecordView:
+    """A laptop's network row (from sqlite3 here, or the ORM) as ``domain.figures`` reads it.
+
+    The laptop keeps no creation time; a network with no history counts its stage as of its last
+    stage change, else its last change.
+    """
+    history = json.loads(stage_history) if isinstance(stage_history, str) else stage_history
+    data: dict[str, Any] = {"stage": stage, "stage_history": history}
+    changed = _time_text(stage_changed_at)
+    if changed is not None:
+        data["stage_changed_at"] = changed
+    stored = updated_at if isinstance(updated_at, dt.datetime) else parse_stored_time(updated_at)
+    return RecordView("network", id, owner_id or "", bool(deleted), data, stored or utcnow())
+
+
+NETWORK_COLUMNS = "id, owner_id, deleted, stage, stage_history, stage_changed_at, updated_at"
+
+
+def established_networks(networks: Iterable[RecordView], now: dt.datetime | None = None) -> tuple[int, int]:
+    """(established ever, established this Danish year) among ``networks``: the programme's figure."""
+    report = programme_figures(networks)["total"]
+    year = str(danish_year(now or utcnow()))
+    this_year = report["by_year"].get(year, {}).get("figures", {}).get("networks", 0)
+    return int(report["figures"]["networks"]), int(this_year)
+
+
 def figures(profile: Path) -> Figures:
     con = _connect_ro(profile / DB_NAME)
     try:
         companies = con.execute("SELECT count(*) FROM company WHERE deleted = 0").fetchone()[0]
+        networks = [
+            network_view(*row)
+            for row in con.execute(f"SELECT {NETWORK_COLUMNS} FROM network WHERE deleted = 0")
+        ]
         stages = dict(
             con.execute("SELECT stage, count(*) FROM network WHERE deleted = 0 GROUP BY stage").fetchall()
         )
@@ -210,9 +261,12 @@ def figures(profile: Path) -> Figures:
         con.close()
     pending, conflicts, rejected = outbox_counts(profile)
     last = local_state(profile, "last_sync")
+    established, this_year = established_networks(networks)
     return Figures(
         companies=int(companies),
         networks_by_stage={str(k): int(v) for k, v in stages.items()},
+        established=established,
+        established_this_year=this_year,
         expenses_ore=int(spent),
         frames_opened=int(opened),
         pending=pending,

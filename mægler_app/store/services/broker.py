@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from ...domain.rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER
-from ...domain.stages import STAGE_ORDER, Stage
+from ...domain.stages import STAGE_ORDER
 from ...domain.vocab import ApplicationStatus
 from ..db import Store
 from ..models import Application, Network
-
-# Networks that count against the target: established ones, from trin 1 to trin 3.
-ESTABLISHED = (Stage.STAGE_1, Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3)
+from ..quick import established_networks, network_view
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,20 @@ class BrokerPage:
 
 def broker_page(store: Store) -> BrokerPage:
     with store.session() as s:
+        networks = [
+            network_view(*row)
+            for row in s.execute(
+                select(
+                    Network.id,
+                    Network.owner_id,
+                    Network.deleted,
+                    Network.stage,
+                    Network.stage_history,
+                    Network.stage_changed_at,
+                    Network.updated_at,
+                ).where(Network.deleted.is_(False))
+            ).all()
+        ]
         by_stage = dict(
             s.execute(
                 select(Network.stage, func.count()).where(Network.deleted.is_(False)).group_by(Network.stage)
@@ -100,7 +112,8 @@ def broker_page(store: Store) -> BrokerPage:
         elif status == ApplicationStatus.DRAFT:
             drafts += 1
     counts = {st.value: int(by_stage.get(st.value, 0)) for st in STAGE_ORDER}
-    established = sum(counts[st.value] for st in ESTABLISHED)
+    # Every network that reached trin 1, closed or sent back since included: the programme's figure.
+    established, _ = established_networks(networks)
     return BrokerPage(
         bonus_earned_ore=earned,
         bonus_expected_ore=expected,

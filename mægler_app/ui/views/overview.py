@@ -35,10 +35,19 @@ class OverviewView(View):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.card_networks = _card(self.tr("Aktive netværk"))
+        # Networks that reached trin 1, closed ones included: the figure /stats counts (domain.figures).
+        self.card_established = _card(self.tr("Etablerede netværk"))
         self.card_companies = _card(self.tr("Virksomheder"))
         self.card_budget = _card(self.tr("Faciliteringsudgifter"))
         self.card_sync = _card(self.tr("Ikke sendt til Væksthus"))
-        for i, card in enumerate((self.card_networks, self.card_companies, self.card_budget, self.card_sync)):
+        cards = (
+            self.card_networks,
+            self.card_established,
+            self.card_companies,
+            self.card_budget,
+            self.card_sync,
+        )
+        for i, card in enumerate(cards):
             grid.addWidget(card, 0, i)
         lay.addLayout(grid)
         stages = QFrame()
@@ -63,12 +72,17 @@ class OverviewView(View):
         o = figures(self.ctx.profile)
         frames_ore = o.frames_opened * FACILITATION_FRAME_ORE
         active = sum(n for st, n in o.networks_by_stage.items() if st != Stage.CLOSED)
-        self.card_networks.value.setText(str(active))
-        target = TARGET_NETWORKS_PER_BROKER
+        self.card_networks.value.setText(format_int(active))
         self.card_networks.note.setText(
-            self.tr("Mål: %1–%2 netværk pr. mægler")
+            self.tr("af %1 i alt").replace("%1", format_int(sum(o.networks_by_stage.values())))
+        )
+        target = TARGET_NETWORKS_PER_BROKER
+        self.card_established.value.setText(format_int(o.established))
+        self.card_established.note.setText(
+            self.tr("Mål: %1–%2 netværk pr. mægler · %3 i år")
             .replace("%1", str(target.low))
             .replace("%2", str(target.high))
+            .replace("%3", format_int(o.established_this_year))
         )
         self.card_companies.value.setText(format_int(o.companies))
         self.card_companies.note.setText("")
