@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from ..domain.messages import Msg
 from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
 from ..store.quick import local_state, outbox_counts, profile_role
+from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
@@ -110,12 +112,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Filer"))
+        save_action = file_menu.addAction(self.tr("&Gem"))
+        save_action.setObjectName("saveAction")
+        save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save_action.triggered.connect(self.save_current)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
+        quit_action.setShortcut(_standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.view_menu = bar.addMenu(self.tr("&Vis"))
         help_menu = bar.addMenu(self.tr("&Hjælp"))
         about = help_menu.addAction(self.tr("&Om Mægler"))
+        about.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
         about.triggered.connect(self.show_about)
 
     def _list_views(self) -> None:
@@ -137,7 +146,7 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutVisibleInContextMenu(True)
-            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            action.triggered.connect(lambda _=False, k=key: self._go_to(k))
 
     def apply_role(self) -> None:
         """List the views of the profile's role now, if it changed (the page shown stays if it may)."""
@@ -154,6 +163,13 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         else:
             self.nav.setCurrentRow(0)
+
+    def save_current(self) -> bool:
+        """Filer → Gem (Ctrl+S): save the editor in view (the one with the focus, else the only one)."""
+        if keyboard.save_in(self):
+            return True
+        self.statusBar().showMessage(self.tr("Her er intet at gemme."), 4000)
+        return False
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -185,6 +201,13 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             self.stack.addWidget(view)
         return self.views[key]
+
+    def _go_to(self, key: str) -> None:
+        """A view chosen by its key (Ctrl+1 …): the keyboard goes along, to the page's first field."""
+        view = self.show_view(key)
+        focus = QApplication.focusWidget()
+        if focus is None or not view.isAncestorOf(focus):
+            keyboard.focus_first(view)
 
     def show_view(self, key: str) -> View:
         self.nav.setCurrentRow(list(self.specs).index(key))
@@ -254,6 +277,11 @@ class _FirstPaint(QObject):
             self._done = True
             QTimer.singleShot(0, self.painted.emit)
         return False
+
+
+def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    sequence = QKeySequence(key)
+    return sequence if not sequence.isEmpty() else QKeySequence(fallback)
 
 
 def last_sync_text(stored: object) -> str:

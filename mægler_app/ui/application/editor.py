@@ -47,7 +47,7 @@ from ...domain.rules import (
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
 from ...store.services import applications as svc
-from .. import style
+from .. import keyboard, style
 from ..ask import confirm
 from ..context import AppContext
 from ..worker import Worker
@@ -225,6 +225,7 @@ class ApplicationEditor(QWidget):
             edit.setMinimumHeight(80)
             edit.setMaximumHeight(150)
             edit.setTabChangesFocus(True)
+            edit.setAccessibleName(self.tr(title))
             edit.textChanged.connect(self._changed)
             block.body.addWidget(edit)
             self.texts[key] = edit
@@ -244,6 +245,7 @@ class ApplicationEditor(QWidget):
                 self.growth_model = GrowthModel(self)
                 self.growth = QTableView()
                 self.growth.setObjectName("growthTable")
+                self.growth.setAccessibleName(self.tr("Forventet vækst pr. virksomhed"))
                 self.growth.setModel(self.growth_model)
                 self.growth.verticalHeader().setVisible(False)
                 header = self.growth.horizontalHeader()
@@ -377,6 +379,7 @@ class ApplicationEditor(QWidget):
         self.split_model = SplitModel(self)
         self.split = QTableView()
         self.split.setObjectName("splitTable")
+        self.split.setAccessibleName(self.tr("Fordelingsnøgle"))
         self.split.setModel(self.split_model)
         self.split.verticalHeader().setVisible(False)
         split_header = self.split.horizontalHeader()
@@ -395,6 +398,9 @@ class ApplicationEditor(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.revision_button.clicked.connect(self.start_revision)
+        self.save_button.setToolTip(self.tr("Gem kladden (%1)").replace("%1", keyboard.save_key_text()))
+        keyboard.label_inputs(self)
+        keyboard.saves(self, self.save)
         if application_id:
             self.load(application_id)
 

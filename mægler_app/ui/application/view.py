@@ -20,6 +20,7 @@ from ...domain.errors import DomainError
 from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
+from .. import keyboard
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from .broker_panel import BrokerPanel
@@ -132,6 +133,7 @@ class ApplicationsView(View):
         back.setObjectName("backToList")
         back.setFlat(True)
         back.clicked.connect(self.show_list)
+        keyboard.back_button(back, editor_page)
         el.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         self.editor = ApplicationEditor(ctx)
         el.addWidget(self.editor, 1)

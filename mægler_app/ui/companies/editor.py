@@ -35,6 +35,7 @@ from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
 from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
+from .. import keyboard
 from ..context import AppContext
 from .models import ContactsModel, KeyFiguresModel
 
@@ -118,6 +119,8 @@ class CompanyEditor(QWidget):
         self.postcode.setMaximumWidth(70)
         self.city = QLineEdit()
         self.city.setObjectName("city")
+        self.postcode.setAccessibleName(self.tr("Postnummer"))
+        self.city.setAccessibleName(self.tr("By"))
         town = QHBoxLayout()
         town.addWidget(self.postcode)
         town.addWidget(self.city, 1)
@@ -168,6 +171,7 @@ class CompanyEditor(QWidget):
         )
         self.figures.horizontalHeader().setMinimumSectionSize(60)
         self.figures.setFixedHeight(110)
+        self.figures.setAccessibleName(self.tr("Nøgletal pr. år"))
         fl.addWidget(self.figures)
         fb = QHBoxLayout()
         self.add_year = QPushButton(self.tr("Tilføj år"))
@@ -211,6 +215,7 @@ class CompanyEditor(QWidget):
         self.contacts.setColumnHidden(ContactsModel.EMAIL, True)
         self.contacts.setColumnHidden(ContactsModel.PHONE, True)
         self.contacts.setFixedHeight(110)
+        self.contacts.setAccessibleName(self.tr("Kontaktpersoner"))
         cl.addWidget(self.contacts)
         cform = QFormLayout()
         self.contact_name = QLineEdit()
@@ -270,6 +275,9 @@ class CompanyEditor(QWidget):
         self.new_contact.clicked.connect(self._clear_contact)
         self.save_contact_button.clicked.connect(self.save_contact)
         self.anonymize_button.clicked.connect(self.anonymize)
+        self.save_button.setToolTip(self.tr("Gem virksomheden (%1)").replace("%1", keyboard.save_key_text()))
+        keyboard.label_inputs(self)
+        keyboard.saves(self, self.save)
         self.new_company()
 
     # loading ----------------------------------------------------------------------------------

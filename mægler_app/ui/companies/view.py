@@ -84,6 +84,7 @@ class CompaniesView(View):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName(f"table_{self.key}")
+        self.table.setAccessibleName(self.tr("Virksomheder"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -58,6 +58,14 @@ class QuestionEditor(QWidget):
         """The editor's widgets in tab order."""
         raise NotImplementedError  # pragma: no cover
 
+    def name_inputs(self, question: str) -> None:
+        """What a screen reader says: the question for a field, the question as context for a choice."""
+        for w in self.focus_chain():
+            if isinstance(w, QAbstractButton):
+                w.setAccessibleDescription(question)
+            else:
+                w.setAccessibleName(question)
+
     def _emit(self, *_args: Any) -> None:
         if not self._loading:
             self.edited.emit()
@@ -136,6 +144,12 @@ class YesPartlyNoEditor(QuestionEditor):
 
     def focus_chain(self) -> list[QWidget]:
         return [*self.buttons.values(), self.comment]
+
+    def name_inputs(self, question: str) -> None:
+        super().name_inputs(question)
+        self.comment.setAccessibleName(
+            self.tr("%1 – %2").replace("%1", question).replace("%2", self.comment.placeholderText())
+        )
 
 
 class TextEditor(QuestionEditor):

@@ -34,6 +34,7 @@ from ...forms import (
     set_answer,
     slots,
 )
+from .. import keyboard
 from .editors import QuestionEditor, make_editor
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -58,6 +59,7 @@ class QuestionRow(QWidget):
         chain = self.editor.focus_chain()
         if chain:
             self.label.setBuddy(chain[0])
+        self.editor.name_inputs(keyboard.clean_label(q.label))
         lay.addWidget(self.editor)
         help_text = q.help
         # The section names its source once; a question repeats it only when it has its own.
@@ -153,7 +155,7 @@ class FormRenderer(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([720, 260])
 
-        self._set_tab_order()
+        self.missing.setAccessibleName(self.tr("Mangler eller skal rettes"))
         self.set_read_only(read_only)
         self._refresh()
 
@@ -204,11 +206,6 @@ class FormRenderer(QWidget):
                     if s.section.id == sec.id:
                         self._add_row(s, lay)
             self._body.addWidget(box)
-
-    def _set_tab_order(self) -> None:
-        chain = [w for row in self.rows.values() for w in row.editor.focus_chain()]
-        for a, b in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(a, b)
 
     # behaviour ------------------------------------------------------------------------------
     def _edited(self, row: QuestionRow) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
 from ...store.services import screening as svc
+from .. import keyboard
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
 
@@ -98,6 +99,7 @@ class ScreeningWidget(QWidget):
         self.history = QComboBox(self)
         self.history.setObjectName("history")
         self.history.setToolTip(self.tr("Vis en tidligere screening"))
+        self.history.setAccessibleName(self.tr("Tidligere screeninger"))
         self.history.activated.connect(self._history_chosen)
         top.addWidget(self.history)
         self.start_button = QPushButton(self.tr("Start screening"), self)
@@ -134,7 +136,7 @@ class ScreeningWidget(QWidget):
         self.stack.addWidget(self.empty)
         lay.addWidget(self.stack, 1)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+        keyboard.saves(self, self.save_now)
         self.reload()
 
     # state ----------------------------------------------------------------------------------
@@ -431,6 +433,8 @@ class ScreeningDialog(QDialog):
         lay.addWidget(self.widget)
         close = QPushButton(self.tr("Luk"), self)
         close.clicked.connect(self.accept)
+        keyboard.scope(self)
+        keyboard.save_shortcut(self)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(close)

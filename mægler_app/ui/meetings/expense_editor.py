@@ -27,6 +27,7 @@ from ...domain.numbers import format_kr
 from ...domain.rules import EXPENSE_CATEGORIES
 from ...store.services import blobs
 from ...store.services import expenses as svc
+from .. import keyboard
 from ..context import AppContext
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
@@ -108,8 +109,11 @@ class ExpenseEditor(QDialog):
         self.override_box = QWidget()
         ov = QVBoxLayout(self.override_box)
         ov.setContentsMargins(0, 0, 0, 0)
-        ov.addWidget(QLabel(self.tr("Begrundelse for at gå over rammen (sendes til Væksthus):")))
+        override_label = QLabel(self.tr("Begrundelse for at gå over rammen (sendes til Væksthus):"))
+        ov.addWidget(override_label)
         self.override = QPlainTextEdit()
+        override_label.setBuddy(self.override)
+        self.override.setAccessibleName(self.tr("Begrundelse for at gå over rammen"))
         self.override.setObjectName("expenseOverride")
         self.override.setMaximumHeight(70)
         self.override.setTabChangesFocus(True)
@@ -153,6 +157,10 @@ class ExpenseEditor(QDialog):
         outer.addWidget(self.error)
         outer.addStretch(1)
         outer.addLayout(buttons)
+        self.save_button.setToolTip(self.tr("Gem udgiften (%1)").replace("%1", keyboard.save_key_text()))
+        keyboard.scope(self)
+        keyboard.label_inputs(self)
+        keyboard.saves(self, self.save)
 
         if expense_id is not None:
             row = svc.get_expense(ctx.store, expense_id)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...store.services import meetings as svc
+from .. import keyboard
 from ..context import AppContext
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
@@ -95,6 +96,7 @@ class MeetingEditor(QDialog):
         self.participants = QListWidget()
         self.participants.setObjectName("meetingParticipants")
         self.participants.setMaximumHeight(120)
+        self.participants.setAccessibleName(self.tr("Deltagere"))
         form.addRow(self.tr("Deltagere"), self.participants)
         self.others = QLineEdit()
         self.others.setObjectName("meetingOthers")
@@ -119,6 +121,7 @@ class MeetingEditor(QDialog):
         steps_lay.setContentsMargins(0, 0, 0, 0)
         self.steps = QTableView()
         self.steps.setObjectName("meetingSteps")
+        self.steps.setAccessibleName(self.tr("Næste skridt"))
         # Right under the steps: a deadline that cannot be read, kept as typed in its cell.
         self.steps_problem = QLabel()
         self.steps_problem.setObjectName("error")
@@ -198,6 +201,10 @@ class MeetingEditor(QDialog):
         outer.addWidget(scroll, 1)
         outer.addWidget(self.error)
         outer.addLayout(buttons)
+        self.save_button.setToolTip(self.tr("Gem mødet (%1)").replace("%1", keyboard.save_key_text()))
+        keyboard.scope(self)
+        keyboard.label_inputs(self)
+        keyboard.saves(self, self.save)
         self._load()
 
     # ------------------------------------------------------------------------------------------

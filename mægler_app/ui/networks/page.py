@@ -42,7 +42,7 @@ from ...domain.rules import (
 )
 from ...domain.stages import Stage
 from ...store.services import networks as svc
-from .. import unsaved
+from .. import keyboard, unsaved
 from ..context import AppContext
 from ..network_tabs import NETWORK_TABS, make_tab
 from .models import MembersModel, TimelineModel, inactive_note
@@ -160,6 +160,9 @@ class NetworkForm(QWidget):
         lay.addStretch(1)
         self.network_type.currentIndexChanged.connect(self._on_type)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip(self.tr("Gem netværket (%1)").replace("%1", keyboard.save_key_text()))
+        keyboard.label_inputs(self)
+        keyboard.saves(self, self.save)
         self._on_type()
         self._snapshot = self.data()
 
@@ -280,6 +283,7 @@ class MembersPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
+        self.table.setAccessibleName(self.tr("Medlemmer"))
         lay.addWidget(self.table, 1)
 
         edit = QHBoxLayout()
@@ -290,6 +294,7 @@ class MembersPanel(QWidget):
         self.member_goals = QLineEdit()
         self.member_goals.setObjectName("memberGoals")
         self.member_goals.setPlaceholderText(self.tr("Mål for denne deltager (Hvorfor)"))
+        self.member_role.setAccessibleName(self.tr("Det valgte medlems rolle"))
         self.update_button = QPushButton(self.tr("Gem medlem"))
         self.update_button.setObjectName("updateMember")
         self.remove_button = QPushButton(self.tr("Fjern fra netværket"))
@@ -312,6 +317,7 @@ class MembersPanel(QWidget):
         for key, label in MEMBER_ROLES.items():
             self.add_role.addItem(label, key)
         self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
+        self.add_role.setAccessibleName(self.tr("Rolle for den virksomhed der tilføjes"))
         self.add_button = QPushButton(self.tr("Tilføj"))
         self.add_button.setObjectName("addMember")
         search_row.addWidget(self.search, 1)
@@ -321,6 +327,7 @@ class MembersPanel(QWidget):
         self.hits = QListWidget()
         self.hits.setObjectName("memberHits")
         self.hits.setMaximumHeight(110)
+        self.hits.setAccessibleName(self.tr("Virksomheder der passer på søgningen"))
         al.addWidget(self.hits)
         lay.addWidget(add_box)
         self.error = _label("error")
@@ -335,6 +342,7 @@ class MembersPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_member)
         self.update_button.clicked.connect(self.update_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        keyboard.label_inputs(self)
         self.reload()
 
     def set_closed(self, closed: bool) -> None:
@@ -505,6 +513,7 @@ class NetworkPage(QWidget):
         self.back_button = QPushButton(self.tr("← Alle netværk"))
         self.back_button.setObjectName("backToNetworks")
         self.back_button.setFlat(True)
+        keyboard.back_button(self.back_button, self)
         top.addWidget(self.back_button)
         top.addStretch(1)
         lay.addLayout(top)
@@ -584,6 +593,7 @@ class NetworkPage(QWidget):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(False)
+        self.timeline.setAccessibleName(self.tr("Tidslinje"))
         th = self.timeline.horizontalHeader()
         th.setSectionResizeMode(TimelineModel.WHEN, QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(TimelineModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
@@ -622,6 +632,7 @@ class NetworkPage(QWidget):
             self.tabs.addTab(widget, self.tr(title))
         self.reload()
         self.tabs.setCurrentWidget(self.members)
+        keyboard.label_inputs(self)
 
     def show_feature(self, title: str) -> QWidget | None:
         """Bring the feature tab of that title (see ``NETWORK_TABS``) to the front."""

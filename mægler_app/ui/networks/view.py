@@ -29,6 +29,7 @@ from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
+from .. import keyboard
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..fit import wrap_words
@@ -202,6 +203,7 @@ class NetworksView(View):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setAccessibleName(self.tr("Netværk"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(board)
         split.addWidget(self.table)
@@ -274,6 +276,11 @@ class NetworksView(View):
         page.saved.connect(lambda _id: self._reload_list_only())
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        # the keyboard goes along: a new network's name, else the page's first stop
+        if page.network_id is None:
+            page.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            keyboard.focus_first(page)
         return page
 
     def open_network(self, network_id: str) -> NetworkPage:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .. import keyboard
 from ..context import AppContext
 
 
@@ -25,6 +27,7 @@ class View(QWidget):
         self.ctx = ctx
         self._stale = True
         self.setObjectName(f"view_{self.key}")
+        keyboard.scope(self)  # Tab stays on the page, in reading order
         ctx.bus.changed.connect(self._on_changed)
 
     def heading(self, text: str, sub: str = "") -> QWidget:
@@ -40,6 +43,10 @@ class View(QWidget):
             subtitle.setWordWrap(True)
             lay.addWidget(subtitle)
         return box
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keyboard.label_inputs(self)  # the page is built by now: every input gets its name
+        super().showEvent(event)
 
     def _on_changed(self, entity: str) -> None:
         if "*" in self.watches or entity == "*" or entity in self.watches:

@@ -1,0 +1,396 @@
+"""Issue 17 item 5: every editor worked with the keyboard alone.
+
+Tab follows the reading order and stays on the page (never the sidebar, never »← Alle netværk«),
+a group of choices is one Tab stop that the keyboard can reach, Ctrl+S saves in every editor, Esc
+leaves a dialog, each input has a name a screen reader reads, and each menu action shows its key.
+Each editor is walked with key presses only and the result is read back from the database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from sqlalchemy import select
+
+from mægler_app.store.demo import fill_demo
+from mægler_app.store.models import Application, Company, Expense, Meeting, Network, Screening
+from mægler_app.store.services import applications as app_svc
+from mægler_app.ui import keyboard
+from mægler_app.ui.context import AppContext
+from mægler_app.ui.meetings.network_tab import NetworkActivityTab
+
+from .keyboard_support import activate, focus, focused, key, main_window, tab, top_left, type_text, walk
+from .meetings_support import make_network as make_meeting_network
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _names(stops: list[QWidget]) -> list[str]:
+    return [w.objectName() for w in stops]
+
+
+def _assert_reading_order(stops: list[QWidget], root: QWidget) -> None:
+    """Each stop is below the one before, or beside it to the right on the same line."""
+    for a, b in zip(stops, stops[1:], strict=False):
+        pa, pb = top_left(a, root), top_left(b, root)
+        same_line = pb.y() < pa.y() + a.height() and pa.y() < pb.y() + b.height()
+        assert (same_line and pb.x() > pa.x()) or (not same_line and pb.y() > pa.y()), (
+            f"{a.objectName() or a} at {pa.toTuple()} comes before {b.objectName() or b} at {pb.toTuple()}"
+        )
+
+
+def _assert_named(stops: list[QWidget]) -> None:
+    """What a screen reader says for each stop is not empty."""
+    unnamed = [w.objectName() or repr(w) for w in stops if not keyboard.accessible_name(w).strip()]
+    assert not unnamed
+
+
+def _assert_not_navigation(window, stops: list[QWidget]) -> None:  # type: ignore[no-untyped-def]
+    assert window.nav not in stops
+    backs = [w for w in stops if isinstance(w, QAbstractButton) and w.text().startswith("←")]
+    assert not backs
+
+
+@pytest.fixture
+def demo(store) -> dict[str, str]:
+    return fill_demo(store)
+
+
+# -- the company editor ------------------------------------------------------------------------
+
+
+def test_company_editor_tab_order_follows_the_form(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("virksomheder")
+    editor = view.editor
+    stops = walk(qtbot, editor.cvr)
+    in_editor = [w for w in stops if editor.isAncestorOf(w)]
+    assert _names(in_editor) == [
+        "cvr",
+        "name",
+        "address",
+        "postcode",
+        "city",
+        "municipality",
+        "employees",
+        "focus_area",
+        "industry",
+        "is_knowledge_institution",
+        "website",
+        "notes",
+        "keyFigures",
+        "addYear",
+        "removeYear",
+        "saveCompany",
+        "revertCompany",
+    ]
+    _assert_reading_order(in_editor, editor)
+    _assert_not_navigation(window, stops)
+    assert all(view.isAncestorOf(w) for w in stops)  # the rest of the page: filter, buttons, table
+    _assert_named(stops)
+    # every form label is the buddy of its field
+    for label in editor.findChildren(QLabel):
+        if label.text() in ("Navn", "Adresse", "Kommune", "Ansatte", "Fokusområde", "CVR-nummer"):
+            assert label.buddy() is not None, label.text()
+
+
+def test_company_made_with_the_keyboard_alone(qtbot, store) -> None:
+    window = main_window(qtbot, store)
+    key(qtbot, Qt.Key.Key_2, CTRL)  # Virksomheder
+    view = window.current_view()
+    assert view.isAncestorOf(focused())  # the page has the focus, not the sidebar
+    while focused() is not view.new_button:
+        tab(qtbot)
+    key(qtbot, Qt.Key.Key_Space)
+    assert focused() is view.editor.cvr
+    type_text(qtbot, "DK 13 58 56 28")
+    tab(qtbot)
+    type_text(qtbot, "Brande Stål ApS")
+    tab(qtbot)
+    type_text(qtbot, "Industrivej 4")
+    tab(qtbot)
+    type_text(qtbot, "7330")
+    tab(qtbot)
+    type_text(qtbot, "Brande")
+    tab(qtbot, 2)
+    assert focused() is view.editor.employees
+    type_text(qtbot, "42")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    with store.session() as s:
+        company = s.scalars(select(Company).where(Company.name == "Brande Stål ApS")).one()
+        assert (company.cvr, company.address, company.postcode, company.city, company.employees) == (
+            "13585628",
+            "Industrivej 4",
+            "7330",
+            "Brande",
+            42,
+        )
+
+
+# -- the network page --------------------------------------------------------------------------
+
+
+def test_network_made_with_the_keyboard_alone(qtbot, store) -> None:
+    window = main_window(qtbot, store)
+    key(qtbot, Qt.Key.Key_3, CTRL)  # Netværk
+    view = window.current_view()
+    while focused() is not view.new_button:
+        tab(qtbot)
+    key(qtbot, Qt.Key.Key_Space)
+    page = view.page
+    assert page is not None and focused() is page.form.name
+    type_text(qtbot, "Vindkraft Vest")
+    tab(qtbot)
+    assert focused() is page.form.network_type
+    key(qtbot, Qt.Key.Key_Down)
+    tab(qtbot)
+    type_text(qtbot, "Fælles servicebåd")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    with store.session() as s:
+        network = s.scalars(select(Network).where(Network.name == "Vindkraft Vest")).one()
+        assert network.network_type != "" and network.core_task == "Fælles servicebåd"
+
+
+def test_network_form_tab_order_stays_on_the_page(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    page = window.show_view("netvaerk").open_network(demo["network:1"])
+    page.tabs.setCurrentIndex(0)
+    stops = walk(qtbot, page.form.name)
+    assert _names(stops)[:9] == [
+        "networkName",
+        "networkType",
+        "coreTask",
+        "participantsText",
+        "networkGoals",
+        "terms",
+        "leadSource",
+        "networkNotes",
+        "saveNetwork",
+    ]
+    _assert_reading_order(stops[:9], page)
+    _assert_not_navigation(window, stops)
+    assert page.back_button not in stops
+    assert all(page.isAncestorOf(w) for w in stops)
+    _assert_named(stops)
+
+
+def test_screening_choices_are_tab_stops_and_tab_never_leaves_the_screening(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    page = window.show_view("netvaerk").open_network(demo["network:1"])
+    widget = page.show_feature("Screening")
+    widget.start()
+    renderer = widget.renderer
+    rows = list(renderer.rows.values())
+    choice_row = next(r for r in rows if hasattr(r.editor, "buttons"))
+    start = rows[0].editor.focus_chain()[0]
+    stops = walk(qtbot, start, 400)
+    _assert_not_navigation(window, stops)
+    assert page.back_button not in stops
+    assert all(page.isAncestorOf(w) for w in stops)
+    # Ja/Delvist/Nej: one stop per question, then its comment
+    group = list(choice_row.editor.buttons.values())
+    at = [i for i, w in enumerate(stops) if w in group]
+    assert len(at) == 1 and stops[at[0] + 1] is choice_row.editor.comment
+    body = [w for w in stops if renderer.scroll_area.widget().isAncestorOf(w)]
+    _assert_reading_order(body, renderer.scroll_area.widget())
+    _assert_named(stops)
+
+
+def test_screening_answered_with_the_keyboard_alone(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    page = window.show_view("netvaerk").open_network(demo["network:1"])
+    widget = page.show_feature("Screening")
+    widget.start()  # puts the focus in the first question
+    renderer = widget.renderer
+    choice_row = next(r for r in renderer.rows.values() if hasattr(r.editor, "buttons"))
+    while focused() not in choice_row.editor.buttons.values():
+        tab(qtbot)
+    key(qtbot, Qt.Key.Key_N)  # Nej
+    tab(qtbot)
+    assert focused() is choice_row.editor.comment
+    type_text(qtbot, "Kun én ordre indtil nu")
+    tab(qtbot)
+    key(qtbot, Qt.Key.Key_Space)  # Space on the next question's choice: stays in the screening
+    assert page.isVisible() and widget.isVisible()
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    with store.session() as s:
+        answers = s.get(Screening, widget.view.id).answers
+    assert answers[choice_row.slot.question.id] == {"value": "no", "comment": "Kun én ordre indtil nu"}
+
+
+# -- meetings and expenses ---------------------------------------------------------------------
+
+
+def _activity_tab(qtbot, store):  # type: ignore[no-untyped-def]
+    net = make_meeting_network(store)
+    tab_widget = NetworkActivityTab(AppContext(store=store), net.network_id)
+    qtbot.addWidget(tab_widget)
+    tab_widget.resize(1100, 800)
+    tab_widget.show()
+    qtbot.waitExposed(tab_widget)
+    activate(qtbot, tab_widget)
+    return net, tab_widget
+
+
+def _open_by_keyboard(qtbot, button) -> QDialog:  # type: ignore[no-untyped-def]
+    activate(qtbot, button.window())
+    focus(qtbot, button)
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QDialog))
+    dialog = QApplication.activeWindow()
+    assert isinstance(dialog, QDialog)
+    return dialog
+
+
+def test_meeting_logged_with_the_keyboard_alone(qtbot, store) -> None:
+    net, activity = _activity_tab(qtbot, store)
+    editor = _open_by_keyboard(qtbot, activity.new_meeting_button)
+    stops = walk(qtbot, editor.when)
+    assert _names(stops)[:6] == [
+        "meetingWhen",
+        "meetingKind",
+        "meetingPlace",
+        "meetingPlanned",
+        "meetingParticipants",
+        "meetingOthers",
+    ]
+    _assert_reading_order(stops[: _names(stops).index("meetingSteps") + 1], editor)
+    assert all(editor.isAncestorOf(w) for w in stops)
+    _assert_named(stops)
+    focus(qtbot, editor.when)
+    tab(qtbot, 2)
+    type_text(qtbot, "Brande Stål, kantinen")
+    tab(qtbot, 4)
+    assert focused() is editor.agenda
+    type_text(qtbot, "Rundvisning")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    with store.session() as s:
+        meeting = s.scalars(select(Meeting).where(Meeting.network_id == net.network_id)).one()
+        assert (meeting.place, meeting.agenda) == ("Brande Stål, kantinen", "Rundvisning")
+
+
+def test_expense_booked_with_the_keyboard_alone(qtbot, store) -> None:
+    net, activity = _activity_tab(qtbot, store)
+    activity.tabs.setCurrentIndex(1)
+    editor = _open_by_keyboard(qtbot, activity.new_expense_button)
+    stops = walk(qtbot, editor.date)
+    assert _names(stops)[:6] == [
+        "expenseDate",
+        "expenseCategory",
+        "expenseDescription",
+        "expenseAmount",
+        "expenseMeeting",
+        "attachReceipt",
+    ]
+    _assert_reading_order(stops[:6], editor)
+    assert all(editor.isAncestorOf(w) for w in stops)
+    _assert_named(stops)
+    focus(qtbot, editor.date)
+    tab(qtbot, 2)
+    type_text(qtbot, "Kaffe og rundstykker")
+    tab(qtbot)
+    type_text(qtbot, "450,00")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    with store.session() as s:
+        expense = s.scalars(select(Expense).where(Expense.network_id == net.network_id)).one()
+        assert (expense.description, expense.amount_ore) == ("Kaffe og rundstykker", 45000)
+
+
+def test_escape_leaves_a_dialog_from_any_field(qtbot, store) -> None:
+    _net, activity = _activity_tab(qtbot, store)
+    for field in ("when", "kind", "place", "agenda", "steps", "participants"):
+        editor = _open_by_keyboard(qtbot, activity.new_meeting_button)
+        focus(qtbot, getattr(editor, field))
+        key(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda e=editor: not e.isVisible())
+
+
+# -- the application ---------------------------------------------------------------------------
+
+
+def test_application_tab_after_hours_goes_to_months(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("ansoegninger")
+    app_id = app_svc.create_application(store, demo["network:1"])
+    view.open_application(app_id)
+    editor = view.editor
+    focus(qtbot, editor.hours)
+    scroll = editor.scroll.verticalScrollBar()
+    at_hours = scroll.value()
+    assert tab(qtbot) is editor.months
+    assert scroll.value() >= at_hours  # no jump back up to the growth table
+    assert tab(qtbot) is editor.rate
+    stops = walk(qtbot, editor.save_button, 200)
+    _assert_not_navigation(window, stops)
+    in_form = [w for w in stops if editor.scroll.widget().isAncestorOf(w)]
+    _assert_reading_order(in_form, editor.scroll.widget())
+    _assert_named(stops)
+
+
+def test_application_filled_in_with_the_keyboard_alone(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("ansoegninger")
+    app_id = app_svc.create_application(store, demo["network:1"])
+    view.open_application(app_id)
+    editor = view.editor
+    focus(qtbot, editor.save_button)
+    while focused() is not editor.texts["market_perspective"]:
+        tab(qtbot)
+    type_text(qtbot, "Nye kunder i Tyskland")
+    while focused() is not editor.hours:
+        tab(qtbot)
+    type_text(qtbot, "300")
+    tab(qtbot)
+    type_text(qtbot, "6")
+    tab(qtbot)
+    type_text(qtbot, "950,00")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    with store.session() as s:
+        row = s.get(Application, app_id)
+        assert (row.market_perspective, row.consultant_hours, row.period_months, row.hourly_rate_ore) == (
+            "Nye kunder i Tyskland",
+            300,
+            6,
+            95000,
+        )
+
+
+# -- the menus ---------------------------------------------------------------------------------
+
+
+def test_every_menu_action_shows_its_shortcut(qtbot, store) -> None:
+    window = main_window(qtbot, store)
+    actions = [
+        a
+        for menu_action in window.menuBar().actions()
+        for a in menu_action.menu().actions()
+        if not a.isSeparator()
+    ]
+    assert actions
+    missing = [a.text() for a in actions if a.shortcut().isEmpty()]
+    assert not missing
+    texts = {a.text(): a.shortcut().toString() for a in actions}
+    assert texts["&Gem"] == "Ctrl+S"
+    assert texts["&Afslut"]
+
+
+def test_ctrl_s_with_nothing_to_save_says_so(qtbot, store) -> None:
+    window = main_window(qtbot, store)
+    key(qtbot, Qt.Key.Key_1, CTRL)
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert window.statusBar().currentMessage() == "Her er intet at gemme."
+
+
+def test_keyboard_support_types_any_character(qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    line.show()
+    activate(qtbot, line)
+    focus(qtbot, line)
+    type_text(qtbot, "Ø – é")
+    assert line.text() == "Ø – é"
