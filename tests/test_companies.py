@@ -101,7 +101,9 @@ def test_bad_checksum_is_refused_while_typing_and_nothing_is_saved(qtbot, store)
     assert "kontrolcifferet passer ikke" in ed.cvr_message.text()
     qtbot.keyClicks(ed.name, "Fejl ApS")
     qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
-    assert "kontrolcifferet" in ed.error.text()
+    # said once, under the number, and not again in the box below the form
+    assert "kontrolcifferet" in ed.cvr_message.text() and ed.cvr_message.isVisible()
+    assert "kontrolcifferet" not in ed.error.text()
     assert _companies(store) == []
     # the typed name is still there to fix the number
     assert ed.name.text() == "Fejl ApS"

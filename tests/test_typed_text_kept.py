@@ -88,11 +88,14 @@ def test_an_unreadable_growth_figure_is_kept_and_explained_beside_the_table(qtbo
     # Typing elsewhere does not wipe the message.
     qtbot.keyClicks(editor.texts["market_perspective"], "Nye kunder")
     assert editor.growth_problem.isVisible() and "mange penge" in editor.growth_problem.text()
-    assert not editor.submit_button.isEnabled() and "mange penge" in editor.blockers.text()
+    # Said once: the list of what stops submission points at the block, it does not repeat the reason.
+    assert not editor.submit_button.isEnabled() and "»Økonomiske perspektiver«" in editor.blockers.text()
+    assert "mange penge" not in editor.blockers.text()
 
     # Saving names the figure it could not read and does not keep the old one as if nothing happened.
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert "kunne ikke læses" in editor.message.text() and "mange penge" in editor.message.text()
+    assert "kunne ikke læses" in editor.message.text() and "mange penge" not in editor.message.text()
+    assert "mange penge" in editor.growth_problem.text()
     assert _stored_growth(store, editor.application_id)[company_id].get("turnover_ore") is None
     assert m.index_for(0, "turnover", "abs").data() == "mange penge"  # still there after the save
 
@@ -138,7 +141,9 @@ def test_an_unreadable_deadline_is_kept_and_the_meeting_is_not_saved_with_it(qtb
 
     qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
     assert ed.isVisible()  # refused: a deadline that cannot be read is not saved as no deadline
-    assert "32.13.2026" in ed.error.text()
+    # the reason stands under the steps, once: not again in the dialog's box
+    assert "32.13.2026" in ed.steps_problem.text() and not ed.error.isVisible()
+    assert ed.steps.hasFocus()
     assert ed.agenda.toPlainText() == "Strategi" and due.data() == "32.13.2026"
     with store.session() as s:
         assert s.query(Meeting).count() == 0

@@ -247,6 +247,12 @@ def focus_first(root: QWidget) -> QWidget | None:
     return chain[0]
 
 
+def bring_to(widget: QWidget) -> None:
+    """Focus ``widget`` and scroll it into view (a refused save points at what to correct)."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    _ensure_visible(widget)
+
+
 def _index_in(chain: list[QWidget], focus: QWidget | None) -> int | None:
     w = focus
     while w is not None:

@@ -612,13 +612,42 @@ class ApplicationEditor(QWidget):
             self.tr("I alt: %1 af 100 %").replace("%1", format_percent_bp(budget.split_total_bp))
         )
 
+    def _marked_blocks(self) -> list[_Block]:
+        """The blocks that show a problem of their own, in the order of the form."""
+        economic = self.perspective_blocks["economic_perspective"]
+        blocks = [
+            *self.perspective_blocks.values(),
+            self.consultant_block,
+            self.hours_block,
+            self.months_block,
+            self.rate_block,
+            self.split_block,
+        ]
+        return [b for b in blocks if b.problem.text() or (b is economic and self.growth_problem.text())]
+
     def _show_blockers(self, blockers: list[str]) -> None:
+        """What stops submission, each problem once: one shown in its block is not repeated here;
+        the list names the blocks to correct, and says in full only what has no block."""
         self.submit_button.setEnabled(not blockers)
-        if blockers:
-            self.blockers.setText(
-                self.tr("Før ansøgningen kan indsendes:") + "\n" + "\n".join(f"• {b}" for b in blockers)
+        marked = self._marked_blocks()
+        shown = {
+            line
+            for label in [*(b.problem for b in marked), self.growth_problem]
+            for line in label.text().split("\n")
+            if line
+        }
+        lines = [b for b in blockers if b not in shown]
+        if marked:
+            lines.append(
+                self.tr("Ret det der er markeret under %1.").replace(
+                    "%1", ", ".join(f"»{b.title()}«" for b in marked)
+                )
             )
-        self.blockers.setVisible(bool(blockers))
+        if lines:
+            self.blockers.setText(
+                self.tr("Før ansøgningen kan indsendes:") + "\n" + "\n".join(f"• {line}" for line in lines)
+            )
+        self.blockers.setVisible(bool(lines))
 
     def _show(self, d: svc.ApplicationDetail) -> None:
         self.detail = d
@@ -685,10 +714,9 @@ class ApplicationEditor(QWidget):
         unreadable = [*self._parse_errors.values(), *self._table_faults()]
         if unreadable:
             self._recheck()
+            # what could not be read is said at its field; here only that it was left out
             self.message.setText(
-                self.tr("Kladden er gemt, men disse felter kunne ikke læses: %1").replace(
-                    "%1", " ".join(unreadable)
-                )
+                self.tr("Kladden er gemt, men det markerede herunder kunne ikke læses og er ikke gemt.")
             )
         self.ctx.bus.changed.emit("application")
         self.saved.emit(self.application_id)

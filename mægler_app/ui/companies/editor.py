@@ -37,6 +37,7 @@ from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
 from .. import keyboard
 from ..context import AppContext
+from ..live_errors import LiveErrors
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -278,6 +279,8 @@ class CompanyEditor(QWidget):
         self.save_button.setToolTip(self.tr("Gem virksomheden (%1)").replace("%1", keyboard.save_key_text()))
         keyboard.label_inputs(self)
         keyboard.saves(self, self.save)
+        self.errors = LiveErrors(self.error, self, lambda: self._check()[2])
+        self.contact_errors = LiveErrors(self.contact_error, self.contacts_box, self._check_contact)
         self.new_company()
 
     # loading ----------------------------------------------------------------------------------
@@ -296,7 +299,7 @@ class CompanyEditor(QWidget):
         self.contacts_box.setEnabled(False)
         self.contacts_box.setTitle(self.tr("Kontaktpersoner (gem virksomheden først)"))
         _show(self.info, "")
-        _show(self.error, "")
+        self.errors.clear()
         _show(self.warning, "")
         self._cvr_state("", ok=True)
         self._twin_id = None
@@ -331,7 +334,7 @@ class CompanyEditor(QWidget):
         self.contacts_box.setTitle(self.tr("Kontaktpersoner"))
         self._reload_contacts()
         _show(self.info, "")
-        _show(self.error, "")
+        self.errors.clear()
         self._on_employees_changed(self.employees.text())
         self._twin_id = None
         self.open_twin.hide()
@@ -453,11 +456,11 @@ class CompanyEditor(QWidget):
             "notes": self.notes.toPlainText(),
         }
 
-    def save(self) -> str | None:
-        """Check and save; on any error nothing is written and every reason is shown."""
-        _show(self.info, "")
+    def _check(self) -> tuple[svc.Parsed, list[svc.KeyFigures], list[str]]:
+        """The form parsed, its key figures, and what stops a save (but the CVR number's problem,
+        which stands under the number)."""
         parsed = svc.parse_company(self.fields())
-        errors = list(parsed.errors.values())
+        errors = [message for key, message in parsed.errors.items() if key != "cvr"]
         figures: list[svc.KeyFigures] = []
         for row in self.figures_model.texts():
             try:
@@ -468,8 +471,16 @@ class CompanyEditor(QWidget):
         dups = sorted({y for y in years if years.count(y) > 1})
         if dups:
             errors.append(self.tr("Året %1 står flere gange under nøgletal.").replace("%1", str(dups[0])))
+        return parsed, figures, errors
+
+    def save(self) -> str | None:
+        """Check and save; on any error nothing is written and every reason is shown, once."""
+        _show(self.info, "")
+        parsed, figures, errors = self._check()
         if errors or parsed.data is None:
-            _show(self.error, "\n".join(errors))
+            if "cvr" in parsed.errors:
+                self._cvr_state(parsed.errors["cvr"], ok=False)
+            self.errors.refuse(errors)
             first = next(iter(parsed.errors), None)
             widget = self.findChild(QWidget, first) if first else None
             if widget is not None:
@@ -479,13 +490,14 @@ class CompanyEditor(QWidget):
             company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
             svc.save_key_figures(self.ctx.store, company_id, figures)
         except svc.DuplicateCvrError as exc:
+            # the reason stands under the CVR number, with the button that opens the other company
             self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)
-            _show(self.error, str(exc) + " " + self.tr("Intet er gemt; det du har skrevet står her stadig."))
+            self.errors.say(self.tr("Intet er gemt; det du har skrevet står her stadig."))
             return None
         except DomainError as exc:
-            _show(self.error, str(exc))
+            self.errors.say(str(exc))
             return None
-        _show(self.error, "")
+        self.errors.clear()
         self.load(company_id)
         self.ctx.bus.changed.emit("company")
         self.ctx.bus.status_reported.emit(self.tr("%1 er gemt.").replace("%1", parsed.data.name))
@@ -529,7 +541,7 @@ class CompanyEditor(QWidget):
         self.contacts.clearSelection()
         self.anonymize_button.setEnabled(False)
         self.save_contact_button.setText(self.tr("Tilføj kontaktperson"))
-        _show(self.contact_error, "")
+        self.contact_errors.clear()
 
     def _pick_contact(self, row: int) -> None:
         if not (0 <= row < self.contacts_model.rowCount()):
@@ -545,26 +557,36 @@ class CompanyEditor(QWidget):
             edit.setEnabled(not c.anonymized)
         self.anonymize_button.setEnabled(not c.anonymized)
         self.save_contact_button.setText(self.tr("Gem kontaktperson"))
+        self.contact_errors.clear()
         _show(
             self.contact_error,
             self.tr("Personen er anonymiseret; oplysningerne kan ikke gendannes.") if c.anonymized else "",
         )
 
+    def _parse_contact(self) -> svc.ContactData:
+        return svc.parse_contact(
+            self.contact_name.text(),
+            self.contact_role.text(),
+            self.contact_email.text(),
+            self.contact_phone.text(),
+            self.contact_consent.text().strip(),
+        )
+
+    def _check_contact(self) -> list[str]:
+        try:
+            self._parse_contact()
+        except DomainError as exc:
+            return [str(exc)]
+        return []
+
     def save_contact(self) -> str | None:
         if self.company_id is None:
             return None
-        consent = self.contact_consent.text().strip()
         try:
-            data = svc.parse_contact(
-                self.contact_name.text(),
-                self.contact_role.text(),
-                self.contact_email.text(),
-                self.contact_phone.text(),
-                consent,
-            )
+            data = self._parse_contact()
             contact_id = svc.save_contact(self.ctx.store, self.company_id, data, self._contact_id)
         except DomainError as exc:
-            _show(self.contact_error, str(exc))
+            self.contact_errors.say(str(exc))
             return None
         self._reload_contacts()
         self.ctx.bus.changed.emit("contact")

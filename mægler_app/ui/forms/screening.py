@@ -82,6 +82,7 @@ class ScreeningWidget(QWidget):
         self.renderer: FormRenderer | None = None
         self._worker: Worker | None = None
         self._unsaved = False  # the last autosave failed: the form holds typing the store has not
+        self._refused = False  # the message says why finalizing was refused: kept true as answers change
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -196,6 +197,7 @@ class ScreeningWidget(QWidget):
     def _show(self, view: svc.ScreeningView | None) -> None:
         self.view = view
         self._unsaved = False
+        self._refused = False
         self._set_message("")
         if self.renderer is not None:
             self.stack.removeWidget(self.renderer)
@@ -216,6 +218,7 @@ class ScreeningWidget(QWidget):
         context = svc.context_of(self.store, view.id)
         self.renderer = FormRenderer(definition, context, view.answers, self, read_only=view.is_final)
         self.renderer.answers_edited.connect(self._timer.start)
+        self.renderer.answers_edited.connect(self._follow_refusal)
         self.stack.addWidget(self.renderer)
         self.stack.setCurrentWidget(self.renderer)
         self._show_status()
@@ -309,6 +312,8 @@ class ScreeningWidget(QWidget):
             self._unsaved = True
             self._set_message(self.tr("Svarene kunne ikke gemmes: %1").replace("%1", str(exc)), error=True)
             return
+        if self._unsaved and not self._refused:
+            self._set_message("")  # saved now: the failure is no longer true
         self._unsaved = False
         self._show_status(self.view.updated_at)
         self.saved.emit(view.id)
@@ -351,11 +356,25 @@ class ScreeningWidget(QWidget):
         self._changed("screening")
         self._changed("network")
 
-    def _refuse(self, count: int) -> None:
-        text = self.tr(
+    def _follow_refusal(self) -> None:
+        """After a refused finalize, the message follows the answers: the count, then gone."""
+        if not self._refused or self.renderer is None:
+            return
+        count = len(self.renderer.evaluation().issues)
+        if count:
+            self._set_message(self._refusal_text(count), error=True)
+        else:
+            self._refused = False
+            self._set_message("")
+
+    def _refusal_text(self, count: int) -> str:
+        return self.tr(
             "Screeningen kan ikke afsluttes: %1 svar mangler eller skal rettes. Se listen til højre."
-        )
-        self._set_message(text.replace("%1", str(count)), error=True)
+        ).replace("%1", str(count))
+
+    def _refuse(self, count: int) -> None:
+        self._refused = True
+        self._set_message(self._refusal_text(count), error=True)
         if self.renderer is not None and self.renderer.missing.count():
             self.renderer.missing.setCurrentRow(0)
             self.renderer.focus_path(str(self.renderer.missing.item(0).data(PATH_ROLE)))

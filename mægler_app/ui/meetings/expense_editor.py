@@ -29,6 +29,7 @@ from ...store.services import blobs
 from ...store.services import expenses as svc
 from .. import keyboard
 from ..context import AppContext
+from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
 
@@ -161,6 +162,8 @@ class ExpenseEditor(QDialog):
         keyboard.scope(self)
         keyboard.label_inputs(self)
         keyboard.saves(self, self.save)
+        # what the last save or attachment said; a wrong amount is said under the amount only
+        self.errors = LiveErrors(self.error, self, self._problems)
 
         if expense_id is not None:
             row = svc.get_expense(ctx.store, expense_id)
@@ -219,8 +222,20 @@ class ExpenseEditor(QDialog):
         return viewer
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        if text:
+            self.errors.say(text)
+        else:
+            self.errors.clear()
+
+    def _problems(self) -> list[str]:
+        """What still stops a save, once an attempt was refused (over the frame without a reason)."""
+        inp = self.value()
+        if inp is None:
+            return []  # the amount says why, under the amount
+        chk = svc.check_expense(self.ctx.store, inp, self.expense_id)
+        if chk.exceeds_frame and not inp.override_reason.strip():
+            return [self.tr("Udgiften er ikke gemt: skriv en begrundelse for at gå over rammen.")]
+        return []
 
     def value(self) -> svc.ExpenseInput | None:
         amount = self.amount.value_ore()
@@ -270,8 +285,8 @@ class ExpenseEditor(QDialog):
         """Save; on a problem the dialog stays open with everything typed and a Danish message."""
         inp = self.value()
         if inp is None:
-            self._show_error(self.amount.error())
-            self.amount.show_error()
+            self.errors.clear()
+            self.amount.show_error()  # the reason, under the amount, once
             return False
         try:
             result = svc.save_expense(self.ctx.store, inp, self.expense_id)
@@ -279,7 +294,7 @@ class ExpenseEditor(QDialog):
             self.override_box.show()
             self.over.setText(str(exc))
             self.over.show()
-            self._show_error(self.tr("Udgiften er ikke gemt: skriv en begrundelse for at gå over rammen."))
+            self.errors.refuse(self._problems())
             self.override.setFocus()
             return False
         except DomainError as exc:

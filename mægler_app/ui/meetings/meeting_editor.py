@@ -34,6 +34,7 @@ from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...store.services import meetings as svc
 from .. import keyboard
 from ..context import AppContext
+from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf
@@ -205,6 +206,7 @@ class MeetingEditor(QDialog):
         keyboard.scope(self)
         keyboard.label_inputs(self)
         keyboard.saves(self, self.save)
+        self.errors = LiveErrors(self.error, self, self._problems)
         self._load()
 
     # ------------------------------------------------------------------------------------------
@@ -259,6 +261,8 @@ class MeetingEditor(QDialog):
         faults = self.steps_model.fault_messages()
         self.steps_problem.setText("\n".join(faults))
         self.steps_problem.setVisible(bool(faults))
+        if hasattr(self, "errors"):
+            self.errors.recheck()  # a new model (a load) is not among the signals watched
 
     def _on_planned(self, planned: bool) -> None:
         self.estimate.setEnabled(planned)
@@ -273,9 +277,11 @@ class MeetingEditor(QDialog):
         if index.isValid():
             self.steps_model.remove_step(index.row())
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+    def _problems(self) -> list[str]:
+        """What stops a save now, but what stands at its own field (the estimate, a deadline)."""
+        if (self.planned.isChecked() and self.estimate.error()) or self.steps_model.fault_messages():
+            return []
+        return svc.validate(self.value())
 
     # ------------------------------------------------------------------------------------------
     def set_participants(self, contact_ids: list[str]) -> None:
@@ -313,26 +319,23 @@ class MeetingEditor(QDialog):
 
     def _store(self) -> bool:
         """Write what is typed; on a problem show it in Danish and keep everything as typed."""
+        # A problem at a field of its own is said there, once, and the focus goes to it.
         if self.planned.isChecked() and self.estimate.error():
-            self._show_error(self.tr("Anslået udgift: %1").replace("%1", self.estimate.error()))
+            self.errors.clear()
             self.estimate.show_error()
+            keyboard.bring_to(self.estimate)
             return False
-        faults = self.steps_model.fault_messages()
-        if faults:
+        if self.steps_model.fault_messages():
             # Saved without it, the deadline would be lost; the broker corrects it first.
-            self._show_error(
-                self.tr("Mødet er ikke gemt. Ret fristen under Næste skridt: %1").replace(
-                    "%1", " ".join(faults)
-                )
-            )
-            self.steps.setFocus()
+            self.errors.clear()
+            keyboard.bring_to(self.steps)
             return False
         try:
             self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)
         except DomainError as exc:
-            self._show_error(str(exc))
+            self.errors.refuse(svc.validate(self.value()) or [str(exc)])
             return False
-        self._show_error("")
+        self.errors.clear()
         self.pdf_button.setEnabled(True)
         self.delete_button.setEnabled(True)
         self.ctx.bus.changed.emit("meeting")

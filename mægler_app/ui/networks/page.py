@@ -44,6 +44,7 @@ from ...domain.stages import Stage
 from ...store.services import networks as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
+from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
 from .models import MembersModel, TimelineModel, inactive_note
 
@@ -163,6 +164,7 @@ class NetworkForm(QWidget):
         self.save_button.setToolTip(self.tr("Gem netværket (%1)").replace("%1", keyboard.save_key_text()))
         keyboard.label_inputs(self)
         keyboard.saves(self, self.save)
+        self.errors = LiveErrors(self.error, self, lambda: list(svc.check_network(self.data()).values()))
         self._on_type()
         self._snapshot = self.data()
 
@@ -182,7 +184,7 @@ class NetworkForm(QWidget):
         self.lead_source.setCurrentIndex(max(0, self.lead_source.findData(d.lead_source)))
         self.notes.setPlainText(d.notes)
         self._snapshot = self.data()
-        _show(self.error, "")
+        self.errors.clear()
         self.set_closed(detail is not None and detail.stage == Stage.CLOSED)
 
     def set_closed(self, closed: bool) -> None:
@@ -231,16 +233,16 @@ class NetworkForm(QWidget):
         data = self.data()
         errors = svc.check_network(data)
         if errors:
-            _show(self.error, "\n".join(errors.values()))
+            self.errors.refuse(list(errors.values()))
             if "name" in errors:
                 self.name.setFocus()
             return None
         try:
             network_id = svc.save_network(self.ctx.store, data, self.network_id)
         except DomainError as exc:
-            _show(self.error, str(exc))
+            self.errors.say(str(exc))
             return None
-        _show(self.error, "")
+        self.errors.clear()
         self.network_id = network_id
         self._snapshot = data
         self.ctx.bus.changed.emit("network")
@@ -335,6 +337,9 @@ class MembersPanel(QWidget):
         lay.addWidget(self.error)
 
         self.search.textChanged.connect(self._on_search)
+        # "choose a company first" and the like are about the last click: gone once the broker acts
+        self.search.textChanged.connect(lambda _t: _show(self.error, ""))
+        self.hits.currentRowChanged.connect(lambda _r: _show(self.error, ""))
         self.hits.currentRowChanged.connect(self._on_hit)
         self.hits.itemDoubleClicked.connect(lambda _item: self.add_selected())
         self.add_button.clicked.connect(self.add_selected)
