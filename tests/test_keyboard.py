@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QW
 from sqlalchemy import select
 
 from mægler_app.store.demo import fill_demo
-from mægler_app.store.models import Application, Company, Expense, Meeting, Network, Screening
+from mægler_app.store.models import Application, Company, Expense, Meeting, Membership, Network, Screening
 from mægler_app.store.services import applications as app_svc
 from mægler_app.ui import keyboard
 from mægler_app.ui.context import AppContext
@@ -79,7 +79,6 @@ def test_company_editor_tab_order_follows_the_form(qtbot, store, demo) -> None:
         "is_knowledge_institution",
         "website",
         "notes",
-        "keyFigures",
         "addYear",
         "removeYear",
         "saveCompany",
@@ -131,7 +130,7 @@ def test_company_made_with_the_keyboard_alone(qtbot, store) -> None:
 # -- the network page --------------------------------------------------------------------------
 
 
-def test_network_made_with_the_keyboard_alone(qtbot, store) -> None:
+def test_network_made_with_the_keyboard_alone(qtbot, store, demo) -> None:
     window = main_window(qtbot, store)
     key(qtbot, Qt.Key.Key_3, CTRL)  # Netværk
     view = window.current_view()
@@ -150,6 +149,15 @@ def test_network_made_with_the_keyboard_alone(qtbot, store) -> None:
     with store.session() as s:
         network = s.scalars(select(Network).where(Network.name == "Vindkraft Vest")).one()
         assert network.network_type != "" and network.core_task == "Fælles servicebåd"
+    # saved: the members come next, and the keyboard is in their search
+    assert focused() is page.members.search
+    type_text(qtbot, "Brande")
+    key(qtbot, Qt.Key.Key_Return)
+    with store.session() as s:
+        members = s.scalars(select(Membership).where(Membership.network_id == network.id)).all()
+        assert [m.company_id for m in members] == [demo["brande"]]
+    # no Tab stop on a button that has nothing to act on
+    assert not page.members.update_button.isEnabled() or page.members.table.currentIndex().isValid()
 
 
 def test_network_form_tab_order_stays_on_the_page(qtbot, store, demo) -> None:
@@ -246,6 +254,7 @@ def _open_by_keyboard(qtbot, button) -> QDialog:  # type: ignore[no-untyped-def]
 def test_meeting_logged_with_the_keyboard_alone(qtbot, store) -> None:
     net, activity = _activity_tab(qtbot, store)
     editor = _open_by_keyboard(qtbot, activity.new_meeting_button)
+    assert focused() is editor.when  # the dialog opens in its first field
     stops = walk(qtbot, editor.when)
     assert _names(stops)[:6] == [
         "meetingWhen",
@@ -255,7 +264,7 @@ def test_meeting_logged_with_the_keyboard_alone(qtbot, store) -> None:
         "meetingParticipants",
         "meetingOthers",
     ]
-    _assert_reading_order(stops[: _names(stops).index("meetingSteps") + 1], editor)
+    _assert_reading_order(stops[: _names(stops).index("addStep") + 1], editor)
     assert all(editor.isAncestorOf(w) for w in stops)
     _assert_named(stops)
     focus(qtbot, editor.when)
@@ -275,6 +284,7 @@ def test_expense_booked_with_the_keyboard_alone(qtbot, store) -> None:
     net, activity = _activity_tab(qtbot, store)
     activity.tabs.setCurrentIndex(1)
     editor = _open_by_keyboard(qtbot, activity.new_expense_button)
+    assert focused() is editor.date  # the dialog opens in its first field
     stops = walk(qtbot, editor.date)
     assert _names(stops)[:6] == [
         "expenseDate",
@@ -394,3 +404,14 @@ def test_keyboard_support_types_any_character(qtbot) -> None:
     focus(qtbot, line)
     type_text(qtbot, "Ø – é")
     assert line.text() == "Ø – é"
+
+
+def test_tab_after_switching_tabs_goes_into_the_new_tab(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    page = window.show_view("netvaerk").open_network(demo["network:1"])
+    widget = page.show_feature("Screening")
+    focus(qtbot, widget.start_button)
+    key(qtbot, Qt.Key.Key_Tab, CTRL)  # the next tab: Møder og udgifter
+    activity = page.tabs.currentWidget()
+    assert activity is not widget
+    assert activity.isAncestorOf(tab(qtbot))  # not back to the top of the page

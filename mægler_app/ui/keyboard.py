@@ -6,8 +6,8 @@
   at the end, so Tab never lands on the navigation or in another view. Qt's own focus chain follows
   the order the widgets were created in, which is not the order they are shown in. A widget marked
   with ``skip()`` (the page's "← Alle netværk") is never a Tab stop; a group of radio buttons is
-  one stop (the chosen one), the arrow keys move within it. Tab inside a table cell being edited
-  is the table's.
+  one stop (the chosen one), the arrow keys move within it; an empty list or table is none. Tab
+  inside a table cell being edited is the table's.
 - **Every input has a name a screen reader can read**: ``label_inputs()`` makes a form row's label
   the buddy of its input and its accessible name; an input without a label is named by its group
   box or its placeholder.
@@ -149,8 +149,15 @@ def tab_chain(root: QWidget, current: QWidget | None = None) -> list[QWidget]:
             continue
         if w is not current and not _radio_stop(w, current):
             continue
+        if w is not current and isinstance(w, QAbstractItemView) and _is_empty(w):
+            continue  # nothing to choose there (an empty column of the board)
         chain.append(w)
     return chain
+
+
+def _is_empty(view: QAbstractItemView) -> bool:
+    model = view.model()
+    return model is None or model.rowCount() == 0
 
 
 def _radio_group(button: QAbstractButton) -> list[QAbstractButton]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -164,6 +164,7 @@ class ExpenseEditor(QDialog):
         keyboard.saves(self, self.save)
         # what the last save or attachment said; a wrong amount is said under the amount only
         self.errors = LiveErrors(self.error, self, self._problems)
+        self.date.setFocus(Qt.FocusReason.OtherFocusReason)  # the dialog opens in its first field
 
         if expense_id is not None:
             row = svc.get_expense(ctx.store, expense_id)

@@ -208,6 +208,7 @@ class MeetingEditor(QDialog):
         keyboard.saves(self, self.save)
         self.errors = LiveErrors(self.error, self, self._problems)
         self._load()
+        self.when.setFocus(Qt.FocusReason.OtherFocusReason)  # the dialog opens in its first field
 
     # ------------------------------------------------------------------------------------------
     def _load(self) -> None:

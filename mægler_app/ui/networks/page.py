@@ -362,6 +362,10 @@ class MembersPanel(QWidget):
             w.setEnabled(not closed)
         if not closed:
             self._on_hit(self.hits.currentRow())
+            # the member buttons only with a member chosen (no dead Tab stops)
+            chosen = self._selected() is not None
+            self.update_button.setEnabled(chosen)
+            self.remove_button.setEnabled(chosen)
 
     def reload(self) -> None:
         # A refresh (a sync, the screening's autosave) keeps the chosen member and what is typed
@@ -651,6 +655,9 @@ class NetworkPage(QWidget):
         if self.network_id is None:
             self.network_id = network_id
             self._build()
+            if self.members is not None:
+                # the members come next: the keyboard goes along to the search
+                self.members.search.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.reload()
         self.saved.emit(network_id)
