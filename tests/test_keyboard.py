@@ -415,3 +415,6 @@ def test_tab_after_switching_tabs_goes_into_the_new_tab(qtbot, store, demo) -> N
     activity = page.tabs.currentWidget()
     assert activity is not widget
     assert activity.isAncestorOf(tab(qtbot))  # not back to the top of the page
+    # the burn-down chart is a picture, not a stop: Tab from the page's tab bar reaches the meetings' tabs
+    focus(qtbot, page.tabs.tabBar())
+    assert tab(qtbot) is activity.tabs.tabBar()

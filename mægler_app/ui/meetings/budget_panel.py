@@ -179,6 +179,7 @@ class BudgetPanel(QWidget):
         holder.setMaximumWidth(380)
         outer.addWidget(holder)
         self.chart = BurnDownChart()
+        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: no Tab stop without a focus mark
         outer.addWidget(self.chart, 1)
         self.setMaximumHeight(260)
         self.budget: Budget | None = None
