@@ -346,9 +346,7 @@ def test_application_filled_in_with_the_keyboard_alone(qtbot, store, demo) -> No
     app_id = app_svc.create_application(store, demo["network:1"])
     view.open_application(app_id)
     editor = view.editor
-    focus(qtbot, editor.save_button)
-    while focused() is not editor.texts["market_perspective"]:
-        tab(qtbot)
+    qtbot.waitUntil(lambda: focused() is editor.texts["market_perspective"])  # opens in its first text
     type_text(qtbot, "Nye kunder i Tyskland")
     while focused() is not editor.hours:
         tab(qtbot)

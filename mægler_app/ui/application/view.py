@@ -168,6 +168,12 @@ class ApplicationsView(View):
     def open_application(self, application_id: str) -> None:
         self.editor.load(application_id)
         self.pages.setCurrentIndex(1)
+        # the keyboard goes along: to the first text of a draft, else to the editor's first button
+        detail = self.editor.detail
+        if detail is not None and detail.editable:
+            self.editor.texts["market_perspective"].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            keyboard.focus_first(self.editor)
 
     def confirm_leave(self) -> bool:
         # The application editor saves as the broker goes; what is typed last is saved too.
