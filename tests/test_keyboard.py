@@ -416,3 +416,47 @@ def test_tab_after_switching_tabs_goes_into_the_new_tab(qtbot, store, demo) -> N
     # the burn-down chart is a picture, not a stop: Tab from the page's tab bar reaches the meetings' tabs
     focus(qtbot, page.tabs.tabBar())
     assert tab(qtbot) is activity.tabs.tabBar()
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Save", "Discard"])
+def test_escape_with_typing_asks_first(qtbot, store, monkeypatch, answer: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    net, activity = _activity_tab(qtbot, store)
+    editor = _open_by_keyboard(qtbot, activity.new_meeting_button)
+    tab(qtbot, 2)
+    type_text(qtbot, "Kantinen")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert asked and "Kantinen" in asked[0]
+    assert editor.isVisible() == (answer == "Cancel")  # Annullér keeps the dialog and the typing
+    if answer == "Cancel":
+        assert editor.place.text() == "Kantinen"
+    with store.session() as s:
+        places = s.scalars(select(Meeting.place).where(Meeting.network_id == net.network_id)).all()
+    assert places == (["Kantinen"] if answer == "Save" else [])
+
+
+def test_escape_in_an_untouched_expense_asks_nothing(qtbot, store, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **_k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
+    )
+    _net, activity = _activity_tab(qtbot, store)
+    activity.tabs.setCurrentIndex(1)
+    editor = _open_by_keyboard(qtbot, activity.new_expense_button)
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not asked and not editor.isVisible()
+    editor = _open_by_keyboard(qtbot, activity.new_expense_button)
+    tab(qtbot, 2)
+    type_text(qtbot, "Kaffe")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert asked and editor.isVisible() and editor.description.text() == "Kaffe"

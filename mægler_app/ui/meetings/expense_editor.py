@@ -27,7 +27,7 @@ from ...domain.numbers import format_kr
 from ...domain.rules import EXPENSE_CATEGORIES
 from ...store.services import blobs
 from ...store.services import expenses as svc
-from .. import keyboard
+from .. import keyboard, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
@@ -187,6 +187,17 @@ class ExpenseEditor(QDialog):
         ):
             signal.connect(self.recheck)
         self.recheck()
+        self._opened = unsaved.snapshot(self)
+
+    def reject(self) -> None:
+        """Luk or Esc: typing not saved is saved, dropped or kept on the broker's word."""
+        if unsaved.snapshot(self) != self._opened:
+            name = self.description.text().strip() or self.tr("udgiften")
+            if not unsaved.confirm_leave(self, name, lambda: True if self.save() else None):
+                return
+            if not self.isVisible():
+                return  # saved: the save closed the dialog
+        super().reject()
 
     # ------------------------------------------------------------------------------------------
     def _choose_receipt(self) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...store.services import meetings as svc
-from .. import keyboard
+from .. import keyboard, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
@@ -209,6 +209,7 @@ class MeetingEditor(QDialog):
         self.errors = LiveErrors(self.error, self, self._problems)
         self._load()
         self.when.setFocus(Qt.FocusReason.OtherFocusReason)  # the dialog opens in its first field
+        self._opened = unsaved.snapshot(self)
 
     # ------------------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -342,6 +343,14 @@ class MeetingEditor(QDialog):
         self.ctx.bus.changed.emit("meeting")
         self.saved.emit(self.meeting_id)
         return True
+
+    def reject(self) -> None:
+        """Luk or Esc: typing not saved is saved, dropped or kept on the broker's word."""
+        if unsaved.snapshot(self) != self._opened:
+            name = self.place.text().strip() or self.tr("mødet")
+            if not unsaved.confirm_leave(self, name, lambda: True if self._store() else None):
+                return
+        super().reject()
 
     def save(self) -> bool:
         if not self._store():
