@@ -460,3 +460,13 @@ def test_escape_in_an_untouched_expense_asks_nothing(qtbot, store, monkeypatch) 
     type_text(qtbot, "Kaffe")
     key(qtbot, Qt.Key.Key_Escape)
     assert asked and editor.isVisible() and editor.description.text() == "Kaffe"
+
+
+def test_every_stop_in_every_main_view_has_a_name(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    for key_ in window.specs:
+        view = window.show_view(key_)
+        qtbot.wait(20)
+        stops = keyboard.tab_chain(view)
+        assert stops or key_ == "overblik"  # Overblik is cards to read, nothing to operate
+        _assert_named(stops)

@@ -87,6 +87,7 @@ class NetworkActivityTab(QWidget):
         self.meetings_view, self.meetings_proxy = _table(
             "meetingsTable", self.meetings_model, self, MeetingsModel.COL_KIND, MeetingsModel.COL_PLACE
         )
+        self.meetings_view.setAccessibleName(self.tr("Møder"))
         self.meetings_view.doubleClicked.connect(self._meeting_activated)
         self.meetings_view.sortByColumn(MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
         ml.addWidget(self.meetings_view)
@@ -119,6 +120,7 @@ class NetworkActivityTab(QWidget):
         self.expenses_view, self.expenses_proxy = _table(
             "expensesTable", self.expenses_model, self, ExpensesModel.COL_DESCRIPTION
         )
+        self.expenses_view.setAccessibleName(self.tr("Udgifter"))
         self.expenses_view.doubleClicked.connect(self._expense_activated)
         self.expenses_view.sortByColumn(ExpensesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
         el.addWidget(self.expenses_view)

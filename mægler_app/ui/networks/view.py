@@ -73,6 +73,7 @@ class StageColumn(QFrame):
         # The names are wrapped here at their spaces (ui/fit.py), as wide as the column is: Qt's own
         # wrap cuts a word wider than the column in the middle ("Fødevareudsty").
         self.list.setWordWrap(False)
+        self.list.setAccessibleName(STAGE_LABELS[stage])
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -66,6 +66,7 @@ class MeetingsView(View):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("budgetsTable")
+        self.table.setAccessibleName(self.tr("Netværkenes rammer"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(BudgetsModel.COL_NETWORK, Qt.SortOrder.AscendingOrder)
