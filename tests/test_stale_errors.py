@@ -237,3 +237,15 @@ def test_screening_refusal_follows_the_answers(qtbot, store, monkeypatch) -> Non
     assert widget.message.isVisible() and "1 svar mangler" in widget.message.text()
     qtbot.keyClick(row.editor.buttons["yes"], Qt.Key.Key_J)
     assert not widget.message.isVisible()
+
+
+def test_closing_message_follows_the_reason_and_text(qtbot, store) -> None:
+    ids = fill_demo(store)
+    page = _window(qtbot, store).show_view("netvaerk").open_network(ids["network:2"])
+    _click(qtbot, page.close_toggle)
+    _click(qtbot, page.close_button)
+    assert "Vælg hvorfor" in page.close_error.text()
+    page.close_reason.setCurrentIndex(page.close_reason.findData("companies_withdrew"))
+    assert "Vælg hvorfor" not in page.close_error.text()  # the reason is chosen: that message is gone
+    qtbot.keyClicks(page.close_text, "Viborg og Skive trak sig")
+    assert not page.close_error.isVisible()

@@ -581,6 +581,17 @@ class NetworkPage(QWidget):
         cl.addRow(self.tr("Forklaring"), self.close_text)
         cl.addRow("", self.close_button)
         cl.addRow("", self.close_error)
+        self.close_errors = LiveErrors(
+            self.close_error,
+            self.close_panel,
+            # the first problem, as closing says it
+            lambda: [
+                str(m)
+                for m in svc.close_problems(
+                    str(self.close_reason.currentData() or ""), self.close_text.toPlainText()
+                )
+            ][:1],
+        )
         self.close_panel.hide()
         sl.addWidget(self.close_panel)
         lay.addWidget(self.stage_box)
@@ -760,9 +771,9 @@ class NetworkPage(QWidget):
                 self.close_text.toPlainText(),
             )
         except DomainError as exc:
-            _show(self.close_error, str(exc))
+            self.close_errors.say(str(exc))
             return
-        _show(self.close_error, "")
+        self.close_errors.clear()
         self.close_panel.hide()
         self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er afsluttet."))
