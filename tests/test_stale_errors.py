@@ -249,3 +249,18 @@ def test_closing_message_follows_the_reason_and_text(qtbot, store) -> None:
     assert "Vælg hvorfor" not in page.close_error.text()  # the reason is chosen: that message is gone
     qtbot.keyClicks(page.close_text, "Viborg og Skive trak sig")
     assert not page.close_error.isVisible()
+
+
+def test_login_message_leaves_when_the_fields_are_filled(qtbot, store) -> None:
+    from mægler_app.ui.sync.login_dialog import LoginDialog
+
+    dialog = LoginDialog(AppContext(store=store))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _click(qtbot, dialog.ok)
+    assert dialog.error.isVisible() and "Udfyld" in dialog.error.text()
+    qtbot.keyClicks(dialog.server, "https://maegler.example")
+    qtbot.keyClicks(dialog.user, "karin")
+    assert dialog.error.isVisible()  # the password is still missing
+    qtbot.keyClicks(dialog.password, "hemmelig")
+    assert not dialog.error.isVisible()

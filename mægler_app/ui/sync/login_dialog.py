@@ -17,6 +17,7 @@ from ...store.db import Store
 from ...sync.credentials import current_account
 from ...sync.service import LoginResult, login
 from ..context import AppContext
+from ..live_errors import LiveErrors
 from ..worker import Worker, start
 
 
@@ -62,6 +63,8 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
+        # a refusal stays only while it is true: filling in the fields or typing again takes it away
+        self.errors = LiveErrors(self.error, self, self._missing)
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(self.tr("Log ind"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("loginButton")
@@ -80,10 +83,10 @@ class LoginDialog(QDialog):
         if self.worker is not None:
             return
         server, user, password = self.server.text(), self.user.text(), self.password.text()
-        if not server.strip() or not user.strip() or not password:
-            self._show_error(self.tr("Udfyld server, brugernavn og adgangskode."))
+        if self._missing():
+            self.errors.refuse(self._missing())
             return
-        self.error.hide()
+        self.errors.clear()
         self.ok.setEnabled(False)
         self.ok.setText(self.tr("Logger ind…"))
         worker = Worker(_login_job, self.ctx.store, server, user, password)
@@ -92,9 +95,13 @@ class LoginDialog(QDialog):
         self.worker = worker
         start(worker, self.ctx.pool)
 
+    def _missing(self) -> list[str]:
+        if not self.server.text().strip() or not self.user.text().strip() or not self.password.text():
+            return [self.tr("Udfyld server, brugernavn og adgangskode.")]
+        return []
+
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.errors.say(text)
 
     def _on_done(self, result: object) -> None:
         self.worker = None
