@@ -87,6 +87,9 @@ def test_bad_typed_input_is_kept_and_shown_inline(qtbot) -> None:
     assert r.answers()["count"] == "tre"  # kept as typed, nothing lost
     assert r.row("count").error.isVisibleTo(r)
     assert r.row("count").error.text() == "»Antal«: »tre« er ikke et helt tal."
+    # said once: the list of what is missing names the question, the reason stands under the field
+    texts = [r.missing.item(i).text() for i in range(r.missing.count())]
+    assert "»Antal« skal rettes." in texts and not any("»tre«" in t for t in texts)
     line.clear()
     qtbot.keyClicks(line, "3")
     assert r.answers()["count"] == 3

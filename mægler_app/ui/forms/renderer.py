@@ -248,7 +248,16 @@ class FormRenderer(QWidget):
             self.progress_bar.setRange(0, max(ev.total, 1))
             self.progress_bar.setValue(ev.answered)
             self.progress_changed.emit(ev.answered, ev.total)
-        issues = [(i.message, i.path) for i in ev.issues]
+        # A fault shown under its field is not said again in the list: the list names the question.
+        issues = [
+            (
+                self.tr("%1 skal rettes.").replace("%1", self.rows[i.path].slot.label)
+                if inline.get(i.path) == i.message
+                else i.message,
+                i.path,
+            )
+            for i in ev.issues
+        ]
         if issues != self._issues:
             self._issues = issues
             self.missing.clear()
