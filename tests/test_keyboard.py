@@ -470,3 +470,24 @@ def test_every_stop_in_every_main_view_has_a_name(qtbot, store, demo) -> None:
         stops = keyboard.tab_chain(view)
         assert stops or key_ == "overblik"  # Overblik is cards to read, nothing to operate
         _assert_named(stops)
+
+
+def test_alt_left_goes_back_from_a_network_and_the_keyboard_comes_along(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("netvaerk")
+    page = view.open_network(demo["network:1"])
+    assert "Alt+Left" in page.back_button.toolTip()
+    focus(qtbot, page.tabs.tabBar())
+    key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.stack.currentWidget() is view.overview_page
+    assert focused() is view.filter
+
+
+def test_alt_left_goes_back_from_an_application(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("ansoegninger")
+    view.open_application(app_svc.create_application(store, demo["network:1"]))
+    qtbot.waitUntil(lambda: focused() is view.editor.texts["market_perspective"])
+    key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.pages.currentIndex() == 0
+    assert view.isAncestorOf(focused())

@@ -186,6 +186,7 @@ class ApplicationsView(View):
             self.editor.save()
         self.pages.setCurrentIndex(0)
         self.refresh()
+        keyboard.focus_first(self.pages.currentWidget())  # the keyboard comes back along
 
     def create_for_selected(self) -> None:
         network_id = self.new_network.currentData()

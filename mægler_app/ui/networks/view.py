@@ -299,6 +299,7 @@ class NetworksView(View):
             return
         self.stack.setCurrentWidget(self.overview_page)
         self.reload()
+        self.filter.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard comes back along
 
     def _reload_list_only(self) -> None:
         self.loader.load()
