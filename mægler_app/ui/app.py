@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..store.quick import StoreError, precheck
+from . import keyboard
 from .context import AppContext
 from .main_window import MainWindow, _FirstPaint
 from .style import STYLE
@@ -38,6 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Mægler")
     app.setApplicationDisplayName("Mægler")
     app.setStyleSheet(STYLE)
+    keyboard.install()  # Tab in reading order in every window, dialogs included
     icon = RESOURCES / "icons" / "maegler.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
