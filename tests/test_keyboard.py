@@ -491,3 +491,21 @@ def test_alt_left_goes_back_from_an_application(qtbot, store, demo) -> None:
     key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.pages.currentIndex() == 0
     assert view.isAncestorOf(focused())
+
+
+def test_a_table_with_the_keyboard_shows_it(qtbot, store, demo) -> None:
+    from mægler_app.ui.style import STYLE
+
+    window = main_window(qtbot, store)
+    window.setStyleSheet(STYLE)
+    table = window.show_view("virksomheder").table
+    qtbot.wait(20)
+
+    def frame() -> object:
+        return table.grab().toImage().pixelColor(0, table.height() // 2).name()
+
+    without = frame()
+    focus(qtbot, table)
+    table.update()
+    qtbot.wait(20)
+    assert frame() != without

@@ -21,6 +21,7 @@ QLabel#cardTitle { color: #5b6b7b; font-size: 12px; text-transform: uppercase; }
 QLabel#cardValue { font-size: 26px; font-weight: 600; color: #1f3b57; }
 QLabel#cardNote { color: #5b6b7b; font-size: 12px; }
 QTableView { background: white; border: 1px solid #dde3ea; gridline-color: #eef1f4; selection-background-color: #cfe0f1; selection-color: black; }
+QTableView:focus, QListView:focus { border: 1px solid #308cc6; }  /* the keyboard is here */
 QHeaderView::section { background: #eef1f4; border: none; border-bottom: 1px solid #dde3ea; padding: 6px; font-weight: 600; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 4px; }
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
