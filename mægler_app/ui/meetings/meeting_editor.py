@@ -283,7 +283,7 @@ class MeetingEditor(QDialog):
         """What stops a save now, but what stands at its own field (the estimate, a deadline)."""
         if (self.planned.isChecked() and self.estimate.error()) or self.steps_model.fault_messages():
             return []
-        return svc.validate(self.value())
+        return [str(m) for m in svc.validate(self.value())]
 
     # ------------------------------------------------------------------------------------------
     def set_participants(self, contact_ids: list[str]) -> None:
@@ -335,7 +335,7 @@ class MeetingEditor(QDialog):
         try:
             self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)
         except DomainError as exc:
-            self.errors.refuse(svc.validate(self.value()) or [str(exc)])
+            self.errors.refuse(self._problems() or [str(exc)])
             return False
         self.errors.clear()
         self.pdf_button.setEnabled(True)
