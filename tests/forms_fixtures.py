@@ -81,3 +81,35 @@ def complete_answers(defn: FormDefinition, ctx: FormContext, answers: dict[str, 
         for slot in todo:
             out = set_answer(out, slot, good_value(slot.question))
     return out
+
+
+def passed_screening_fields(
+    companies: dict[str, str], knowledge: frozenset[str] | set[str] = frozenset(), *, passed: bool = True
+) -> dict[str, Any]:
+    """A final screening's fields whose answers pass the bundled screening form for these member
+    companies (id → name; ``knowledge`` the knowledge institutions), with the engine's verdict:
+    what a broker's finalized screening holds, and what the server computes again."""
+    from mægler_app.forms import bundled_registry, prefill
+    from mægler_app.forms.screening import screening_context
+
+    members = [{"company_id": c, "role": "member"} for c in companies]
+    records = {
+        c: {"id": c, "name": name, "is_knowledge_institution": c in knowledge}
+        for c, name in companies.items()
+    }
+    ctx = screening_context({}, members, records)
+    defn = bundled_registry().latest("screening")
+    answers = complete_answers(defn, ctx, prefill(defn, ctx))
+    if not passed:  # no business relations between the companies: a complete, not passed screening
+        answers["business_relations"] = {"value": "no", "comment": "Ingen handel endnu."}
+    result = evaluate_form(defn, answers, ctx)
+    assert not result.issues, result.issues
+    assert (result.verdict == "passed") == passed, result.reasons
+    return {
+        "form_id": defn.id,
+        "form_version": defn.version,
+        "answers": answers,
+        "status": "final",
+        "verdict": result.verdict,
+        "reasons": list(result.reasons),
+    }

@@ -331,6 +331,20 @@ class Msg:
     DATE_NO_SUCH_DAY = Code("date_no_such_day")
 
     # --- server: the server's own refusals (stage authority, frozen screenings, decisions)
+    # A stage move only Væksthus' decision makes (``current``/``target`` are Stage values).
+    STAGE_DECISION_ONLY = Code("stage_decision_only")
+    # Screenings: frozen once final; a final screening's verdict is the server's evaluation.
+    SCREENING_FROZEN = Code("screening_frozen")
+    SCREENING_FORM_UNKNOWN = Code("screening_form_unknown")
+    SCREENING_INCOMPLETE = Code("screening_incomplete")
+    SCREENING_VERDICT_MISMATCH = Code("screening_verdict_mismatch")
+    # Expenses over the receipt limit; applications submitted; decisions; CVR numbers.
+    EXPENSE_RECEIPT_MISSING = Code("expense_receipt_missing")
+    DECISION_REASON_MISSING = Code("decision_reason_missing")
+    CVR_ALREADY_REGISTERED = Code("cvr_already_registered")
+    # A final screening or a submitted application whose network is not the broker's live network.
+    SCREENING_WITHOUT_NETWORK = Code("screening_without_network")
+    APPLICATION_WITHOUT_NETWORK = Code("application_without_network")
 
     # --- schema: per-entity validation of pushed records
 
@@ -1103,7 +1117,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     #
     # --- server: the server's own refusals (stage authority, frozen screenings, decisions)
-    #
+    Msg.STAGE_DECISION_ONLY: {
+        "da": "Kun Væksthus' afgørelse på ansøgningen flytter netværket fra »{current:stage}« til "
+        "»{target:stage}«.",
+        "en": "Only Væksthus' decision on the application moves the network from “{current:stage}” "
+        "to “{target:stage}”.",
+    },
+    Msg.SCREENING_FROZEN: {
+        "da": "Screeningen er afsluttet og kan ikke ændres (svar, vurdering og status). "
+        "Start en ny screening for at ændre vurderingen.",
+        "en": "The screening is final and cannot be changed (answers, verdict and status). "
+        "Start a new screening to change the verdict.",
+    },
+    Msg.SCREENING_FORM_UNKNOWN: {
+        "da": "Serveren kender ikke skemaet {form_id:q} version {version}; screeningen kan ikke afsluttes.",
+        "en": "The server does not know the form {form_id:q} version {version}; the screening cannot be "
+        "final.",
+    },
+    Msg.SCREENING_INCOMPLETE: {
+        "da": "Screeningen kan ikke afsluttes: {n:int} {n:plural:svar mangler eller er forkert|svar mangler "
+        "eller er forkerte}, fx {first}",
+        "en": "The screening cannot be final: {n:int} {n:plural:answer is|answers are} missing or wrong, "
+        "e.g. {first}",
+    },
+    Msg.SCREENING_VERDICT_MISMATCH: {
+        "da": "Screeningens vurdering {sent:q} passer ikke til svarene; efter skemaet er vurderingen "
+        "{computed:q}.",
+        "en": "The screening's verdict {sent:q} does not follow from its answers; by the form it is "
+        "{computed:q}.",
+    },
+    Msg.EXPENSE_RECEIPT_MISSING: {
+        "da": "Udgiften på {amount:kr} kan ikke være endelig uden kvittering (over {limit:kr} kræver "
+        "kvittering); gem den som kladde, til kvitteringen er vedhæftet.",
+        "en": "The expense of {amount:kr} cannot be final without a receipt (over {limit:kr} needs one); "
+        "keep it as a draft until the receipt is attached.",
+    },
+    Msg.DECISION_REASON_MISSING: {
+        "da": "Et afslag skal begrundes: skriv hvorfor ansøgningen afslås.",
+        "en": "A rejection needs a reason: write why the application is rejected.",
+    },
+    Msg.CVR_ALREADY_REGISTERED: {
+        "da": "CVR-nummer {cvr} er allerede registreret for {name}.",
+        "en": "CVR number {cvr} is already registered for {name}.",
+    },
+    Msg.SCREENING_WITHOUT_NETWORK: {
+        "da": "Screeningen skal høre til et netværk.",
+        "en": "The screening must belong to a network.",
+    },
+    Msg.APPLICATION_WITHOUT_NETWORK: {
+        "da": "Ansøgningen skal høre til et netværk.",
+        "en": "The application must belong to a network.",
+    },
     #
     # --- schema: per-entity validation of pushed records
     #

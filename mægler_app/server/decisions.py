@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.record_rules import decision_problems
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
@@ -46,6 +47,9 @@ def _owner_of(db: Database, application_id: str) -> str | None:
 def decide(db: Database, user: User, application_id: str, decision: str, comment: str) -> Record:
     if user.role != Role.CASEWORKER:
         raise DecisionError(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
+    problems = decision_problems(decision, comment)
+    if problems:
+        raise DecisionError(422, " ".join(str(p) for p in problems))
     owner_id = _owner_of(db, application_id)
     if owner_id is None:
         raise DecisionError(404, "Ansøgningen findes ikke.")

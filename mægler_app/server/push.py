@@ -20,11 +20,20 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from .. import fastjson
-from ..domain.cvr import CvrError, normalize_cvr
+from ..domain.application import all_problems, draft_problems
+from ..domain.cvr import CvrError, format_cvr, normalize_cvr
 from ..domain.errors import DomainError
+from ..domain.facts import member_counts, network_facts, pushed_move_problems
 from ..domain.legacy_vocab import SCREENING_V1, translate_record
 from ..domain.messages import Message, Msg, render_all
-from ..domain.stages import Stage, StageError, composition_problems, parse_stage
+from ..domain.record_rules import (
+    becomes_final_screening,
+    cvr_twin,
+    expense_receipt_problems,
+    screening_frozen_problems,
+    submission_stage_problems,
+)
+from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse_stage
 from ..domain.sync_contract import (
     ENTITIES,
     SERVER_FIELDS,
@@ -40,6 +49,8 @@ from ..domain.validation import (
     check_split,
 )
 from ..domain.vocab import ApplicationStatus, Role, SplitMode
+from ..forms import FormDefinition, FormDefinitionError, bundled_registry, parse_definition
+from ..forms.screening import final_screening_problems, screening_context
 from .db import allocate_seqs
 from .history import note_stage_move
 from .models import Record, User
@@ -57,7 +68,18 @@ SERVER_CLIENT = "server"
 REFERENCE_ALIASES = {"previous_id": "application"}
 # Far above any real amount, and small enough that every database sums it exactly.
 MAX_AMOUNT_ORE = 10**15
-OPEN_STAGES_WITHOUT_COMPOSITION = frozenset({Stage.CANDIDATE, Stage.CLOSED})
+# The records of a network that its facts are computed from (besides its members' companies).
+FACT_ENTITIES = ("membership", "screening", "application")
+
+
+def _normalized_cvr(data: dict[str, Any]) -> str | None:
+    raw = data.get("cvr")
+    if not isinstance(raw, str):
+        return None
+    try:
+        return normalize_cvr(raw)
+    except CvrError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every field of every change; few distinct names
@@ -273,6 +295,19 @@ ROWS_OF_NETWORKS = {
         WHERE r.entity = :entity AND r.owner_id = :owner_id AND r.network_id = ANY(CAST(:ids AS text[]))"""
     ),
 }
+# The user's live companies with any of several CVR numbers (a CVR is unique in a broker's register).
+COMPANIES_BY_CVR = {
+    "sqlite": text(
+        f"""SELECT {_ROW_SELECT} FROM record AS r
+        WHERE r.entity = 'company' AND r.owner_id = :owner_id AND r.deleted = 0
+          AND json_extract(r.data, '$.cvr') IN (SELECT value FROM json_each(:cvrs))"""
+    ),
+    "postgresql": text(
+        f"""SELECT {_ROW_SELECT} FROM record AS r
+        WHERE r.entity = 'company' AND r.owner_id = :owner_id AND NOT r.deleted
+          AND (r.data ->> 'cvr') = ANY(CAST(:cvrs AS text[]))"""
+    ),
+}
 # The live expenses of several networks, summed per network.
 NETWORKS_SPENT = {
     "sqlite": text(
@@ -349,6 +384,8 @@ class PushContext:
     spent_delta: dict[str, int] = field(default_factory=dict)
     # (entity, network id) → the keys of the user's stored records of that entity in that network
     children: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    # CVR number → ids of the broker's stored companies with it (read for the CVRs a push writes)
+    cvr_index: dict[str, set[str]] = field(default_factory=dict)
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -372,16 +409,95 @@ class PushContext:
         self.spent_before.update(
             fetch_spent(self.conn, self.user.id, sorted(networks - set(self.spent_before)))
         )
-        # A network moving to a stage that needs its composition: its members and their companies.
-        staged = sorted({c.id for c in changes if c.entity == "network" and "stage" in c.data})
-        if staged:
-            self.load_children("membership", staged)
+        # Networks whose facts a rule needs (a stage move, a screening, a submitted application):
+        # their members, companies, screenings and applications, in one query per entity.
+        networks = {n for c in changes if (n := self.facts_network(c)) is not None}
+        if networks:
+            self.load(("network", n) for n in networks)
+            for entity in FACT_ENTITIES:
+                self.load_children(entity, networks)
             self.load(
                 ("company", m.data["company_id"])
-                for n in staged
+                for n in networks
                 for m in self.stored_children("membership", n)
                 if isinstance(m.data.get("company_id"), str)
             )
+        # The broker's companies that share a CVR number with a company this push writes.
+        cvrs = {
+            cvr for c in changes if c.entity == "company" and (cvr := _normalized_cvr(c.data)) is not None
+        }
+        if cvrs:
+            self.load_cvrs(cvrs)
+
+    def facts_network(self, c: Change) -> str | None:
+        """The network whose facts ``c``'s rules need (None when they need none)."""
+        if c.deleted:
+            return None
+        if c.entity == "network":
+            return c.id if "stage" in c.data else None
+        if c.entity not in ("screening", "application") or "status" not in c.data:
+            return None
+        network_id = c.data.get("network_id")
+        if not isinstance(network_id, str):
+            row = self.records.get((c.entity, c.id))
+            network_id = row.network_id if row is not None else None
+        return network_id if isinstance(network_id, str) else None
+
+    def load_cvrs(self, cvrs: Iterable[str]) -> None:
+        """Read in one query the broker's companies with any of these CVR numbers."""
+        wanted = sorted(set(cvrs) - set(self.cvr_index))
+        if not wanted:
+            return
+        for cvr in wanted:
+            self.cvr_index[cvr] = set()
+        dialect = self.conn.dialect.name
+        params = {
+            "owner_id": self.user.id,
+            "cvrs": wanted if dialect == "postgresql" else fastjson.dumps_str(wanted),
+        }
+        for row in (Row(*r) for r in self.conn.execute(COMPANIES_BY_CVR[dialect], params)):
+            self.records.setdefault((row.entity, row.id), row)
+            stored = row.data.get("cvr")
+            if isinstance(stored, str):
+                self.cvr_index.setdefault(stored, set()).add(row.id)
+
+    def cvr_twin(self, cvr: str, company_id: str) -> Row | None:
+        """Another live company of this broker with ``cvr``, as this push holds it now."""
+        self.load_cvrs([cvr])
+        ids = set(self.cvr_index.get(cvr, ())) | {k[1] for k in self.dirty if k[0] == "company"}
+        rows = [self.records.get(("company", i)) for i in sorted(ids)]
+        found = cvr_twin(
+            cvr,
+            company_id,
+            (
+                {**r.data, "id": r.id, "deleted": r.deleted}
+                for r in rows
+                if r is not None and r.owner_id == self.user.id
+            ),
+        )
+        return None if found is None else self.records.get(("company", str(found["id"])))
+
+    def facts(self, network_id: str, network: dict[str, Any]) -> NetworkFacts:
+        """The stage machine's facts about the network as this push holds it now."""
+        members = [m.data for m in self.live_children("membership", network_id)]
+        self.load(("company", m["company_id"]) for m in members if isinstance(m.get("company_id"), str))
+        return network_facts(
+            network,
+            members,
+            self.live_companies(members),
+            [r.data for r in self.live_children("screening", network_id)],
+            [r.data for r in self.live_children("application", network_id)],
+        )
+
+    def live_companies(self, members: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The members' companies that are the broker's and live, by id."""
+        out: dict[str, dict[str, Any]] = {}
+        for m in members:
+            company_id = m.get("company_id")
+            company = self.own("company", company_id) if isinstance(company_id, str) else None
+            if company is not None and not company.deleted:
+                out[company.id] = {**company.data, "id": company.id}
+        return out
 
     def load(self, keys: Iterable[tuple[str, str]]) -> None:
         """Read in one query those of ``keys`` not read yet (a key that does not exist is None)."""
@@ -776,6 +892,13 @@ def _check_company(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
             data = {**data, "cvr": normalize_cvr(merged.get("cvr"))}
         except CvrError as exc:
             raise RejectedError(*exc.messages) from None
+    if rec is None or rec.deleted or "cvr" in data:
+        cvr = data.get("cvr", merged.get("cvr"))
+        twin = ctx.cvr_twin(cvr, ch.id) if isinstance(cvr, str) else None
+        if twin is not None:
+            raise RejectedError(
+                Msg.CVR_ALREADY_REGISTERED(cvr=format_cvr(cvr), name=str(twin.data.get("name", "")))
+            )
     if "employees" in data and data["employees"] is not None:
         if not _is_int(data["employees"]):
             raise RejectedError(Msg.EMPLOYEES_NOT_WHOLE())
@@ -793,6 +916,10 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     network_id = merged.get("network_id")
     if not isinstance(network_id, str):
         raise RejectedError(Msg.EXPENSE_NEEDS_NETWORK())
+    if rec is None or rec.deleted or any(k in data and data[k] != current.get(k) for k in RECEIPT_FIELDS):
+        problems = expense_receipt_problems(amount, merged.get("status"), merged.get("receipt_sha256"))
+        if problems:
+            raise RejectedError(*problems)
     touches_budget = (
         rec is None
         or rec.deleted
@@ -848,28 +975,63 @@ def _check_application(ctx, ch, rec, current, data, merged):  # type: ignore[no-
     if new_status != old_status:
         if not (old_status == ApplicationStatus.DRAFT and new_status == ApplicationStatus.SUBMITTED):
             raise RejectedError(Msg.APPLICATION_ONLY_DRAFT_TO_SUBMITTED())
-        hours, months = merged.get("consultant_hours"), merged.get("period_months")
-        missing = check_hours(hours if _is_int(hours) else None) + check_months(
-            months if _is_int(months) else None
-        )
-        if custom:
-            missing += check_split(list((split or {}).values()))
-        if missing:
-            raise RejectedError(Msg.APPLICATION_CANNOT_SUBMIT(), *missing)
+        network_id = merged.get("network_id")
+        network = ctx.own("network", network_id) if isinstance(network_id, str) else None
+        if network is None or network.deleted:
+            raise RejectedError(Msg.APPLICATION_WITHOUT_NETWORK())
+        members = [m.data for m in ctx.live_children("membership", network_id)]
+        companies = ctx.live_companies(members)
+        independent, knowledge = member_counts(members, companies)
+        stage = network.data.get("stage") or Stage.CANDIDATE
+        if stage in (Stage.CANDIDATE, Stage.SCREENED) and not pushed_move_problems(
+            Stage(stage), Stage.STAGE_1, ctx.facts(network_id, network.data)
+        ):
+            # The laptop sends a network's stage after everything else in its outbox (see
+            # sync/engine._DEFERRED): a network whose facts put it at trin 1 is taken as there.
+            stage = Stage.STAGE_1
+        problems = submission_stage_problems(stage, independent, knowledge)
+        problems += all_problems(draft_problems(merged, sorted(companies)))
+        if problems:
+            raise RejectedError(Msg.APPLICATION_CANNOT_SUBMIT(), *problems)
     return data
 
 
 def _check_network(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
     if "stage" in data and data["stage"] != current.get("stage"):
         try:
-            stage = parse_stage(data["stage"])
+            target = parse_stage(data["stage"])
         except StageError as exc:
             raise RejectedError(*exc.messages) from None
-        if stage not in OPEN_STAGES_WITHOUT_COMPOSITION:
-            independent, knowledge = network_composition(ctx, ch.id)
-            problems = composition_problems(independent, knowledge)
+        stored = current.get("stage")
+        here = Stage(stored) if stored in STAGE_VALUES else Stage.CANDIDATE
+        if here != target:
+            reason = merged.get("closed_reason")
+            problems = pushed_move_problems(
+                here, target, ctx.facts(ch.id, merged), close_reason=reason if isinstance(reason, str) else ""
+            )
             if problems:
                 raise RejectedError(*problems)
+    return data
+
+
+def _check_screening(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
+    problems = screening_frozen_problems(current, data)
+    if problems:
+        raise RejectedError(*problems)
+    if becomes_final_screening(current, merged):
+        network_id = merged.get("network_id")
+        network = ctx.own("network", network_id) if isinstance(network_id, str) else None
+        if network is None or network.deleted:
+            raise RejectedError(Msg.SCREENING_WITHOUT_NETWORK())
+        form_id, version = merged.get("form_id"), merged.get("form_version")
+        defn = form_definition(ctx.conn, form_id, version)
+        if defn is None:
+            raise RejectedError(Msg.SCREENING_FORM_UNKNOWN(form_id=str(form_id), version=str(version)))
+        members = [m.data for m in ctx.live_children("membership", network_id)]
+        context = screening_context(network.data, members, ctx.live_companies(members))
+        problems = final_screening_problems(defn, merged.get("answers"), context, merged.get("verdict"))
+        if problems:
+            raise RejectedError(*problems)
     return data
 
 
@@ -880,30 +1042,38 @@ def _check_meeting(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     return data
 
 
-def network_composition(ctx: PushContext, network_id: str) -> tuple[int, int]:
-    """(independent companies, knowledge institutions) among the network's live members."""
-    independent: set[str] = set()
-    knowledge: set[str] = set()
-    members = ctx.live_children("membership", network_id)
-    ctx.load(("company", m.data["company_id"]) for m in members if isinstance(m.data.get("company_id"), str))
-    for membership in members:
-        company_id = membership.data.get("company_id")
-        if not isinstance(company_id, str):
-            continue
-        company = ctx.own("company", company_id)
-        if company is None or company.deleted:
-            continue
-        if company.data.get("is_knowledge_institution") or membership.data.get("role") == "knowledge":
-            knowledge.add(company_id)
-        else:
-            independent.add(company_id)
-    return len(independent), len(knowledge)
-
-
 _CHECKS: dict[str, Any] = {
     "company": _check_company,
     "expense": _check_expense,
     "application": _check_application,
     "network": _check_network,
     "meeting": _check_meeting,
+    "screening": _check_screening,
 }
+
+# An expense's fields whose change asks the receipt rule again.
+RECEIPT_FIELDS = ("amount_ore", "status", "receipt_sha256")
+
+
+@functools.lru_cache(maxsize=64)  # a published version never changes
+def _parsed_form(form_id: str, version: int, body: str) -> FormDefinition:
+    return parse_definition(fastjson.loads(body))
+
+
+FORM_BODY = text("SELECT CAST(body AS TEXT) FROM form_definition WHERE id = :id AND version = :version")
+
+
+def form_definition(conn: Connection, form_id: Any, version: Any) -> FormDefinition | None:
+    """The form definition a screening names: as published on this server, else as bundled."""
+    if not isinstance(form_id, str) or not _is_int(version):
+        return None
+    body = conn.execute(FORM_BODY, {"id": form_id, "version": version}).scalar()
+    if isinstance(body, str):
+        try:
+            return _parsed_form(form_id, version, body)
+        except (FormDefinitionError, ValueError):
+            return None
+    try:
+        return bundled_registry().get(form_id, version)
+    except FormDefinitionError:
+        return None

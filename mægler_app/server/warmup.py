@@ -18,6 +18,8 @@ from .db import TAKE_SEQS, Database
 from .pull import PULL_ALL, PULL_OWN, ROWS_BY_SEQ, SEQS_ALL, SEQS_OWN
 from .push import (
     APPLIED_BY_ID,
+    COMPANIES_BY_CVR,
+    FORM_BODY,
     INSERT_APPLIED_PG,
     INSERT_ROWS_PG,
     NETWORKS_SPENT,
@@ -47,6 +49,8 @@ def prepare(conn: Connection) -> None:
     conn.execute(APPLIED_BY_ID["postgresql"], {"ids": []})
     conn.execute(ROWS_OF_NETWORKS["postgresql"], {"entity": NOBODY, "owner_id": NOBODY, "ids": []})
     conn.execute(NETWORKS_SPENT["postgresql"], {"ids": [], "owner_id": NOBODY})
+    conn.execute(COMPANIES_BY_CVR["postgresql"], {"owner_id": NOBODY, "cvrs": []})
+    conn.execute(FORM_BODY, {"id": NOBODY, "version": 0})
     conn.execute(INSERT_ROWS_PG, {"rows": "[]"})
     conn.execute(UPDATE_ROWS_PG, {"entities": [], "ids": [], "rows": "[]"})
     conn.execute(INSERT_APPLIED_PG, {"rows": "[]"})

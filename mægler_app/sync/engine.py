@@ -71,9 +71,10 @@ from .forms import fetch_forms
 
 Progress = Generator[tuple[int, int], None, Any]
 
-# A new network's stage travels after everything else in the outbox: the server checks a stage
-# against the network's members, and the outbox folds a later stage change into the network's
-# creation, ahead of the memberships that stage needs.
+# A network's stage travels after everything else in the outbox: the server checks a stage against
+# the network's members, screening and application (DESIGN §2), and the outbox folds a later stage
+# change into the network's creation, or into an edit of it still waiting, ahead of the records
+# that stage needs. (A change to an existing network is split only when others wait after it.)
 _DEFERRED = {"network": frozenset({"stage", "stage_changed_at", "stage_history"})}
 _OPEN_STAGES = frozenset({Stage.CANDIDATE.value, Stage.CLOSED.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
@@ -423,10 +424,15 @@ class SyncEngine:
             if not entries:
                 return []
             versions = self._local_versions(s, [(e[2], e[3]) for e in entries])
+            last = s.scalar(
+                select(func.max(OutboxEntry.seq)).where(OutboxEntry.status == OutboxStatus.PENDING)
+            )
             out: list[_Outgoing] = []
             size = 200
             for e in entries:
-                item = self._outgoing(*e, local_version=versions.get((e[2], e[3]), 0))
+                item = self._outgoing(
+                    *e, local_version=versions.get((e[2], e[3]), 0), later=last is not None and e[0] < last
+                )
                 if item.size > self.max_push_bytes:
                     self._reject_locally(
                         s, item.seq, "Ændringen er for stor til at blive sendt (over grænsen for én sending)."
@@ -473,8 +479,12 @@ class SyncEngine:
         created_at: Any,
         *,
         local_version: int,
+        later: bool = False,
     ) -> _Outgoing:
-        """An outbox row (the columns of ``_NEXT_PENDING``) as the change to send."""
+        """An outbox row (the columns of ``_NEXT_PENDING``) as the change to send.
+
+        ``later``: other changes wait after this one in the outbox (a stage change held back to the
+        tail then goes after them)."""
         if not data_json or data_json == "null":
             data_json = "{}"
         data: Any = fastjson.Raw(data_json)
@@ -485,8 +495,7 @@ class SyncEngine:
             fields = {k: v for k, v in fastjson.loads(data_json).items() if k not in (server_owned or ())}
             if (
                 deferred
-                and base_version == 0
-                and local_version == 0
+                and ((base_version == 0 and local_version == 0) or later)
                 and not deleted
                 and fields.get("stage") not in _OPEN_STAGES
                 and any(k in fields for k in deferred)

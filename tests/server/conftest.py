@@ -282,3 +282,50 @@ def build_network(api: Api, independent: int = 3, knowledge: int = 0) -> dict[st
         "companies": [c["id"] for c in companies],
         "members": [m["id"] for m in members],
     }
+
+
+def passed_screening(
+    network_id: str,
+    companies: list[str],
+    knowledge: list[str] | None = None,
+    *,
+    passed: bool = True,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A final screening change whose answers pass the bundled screening form for these members,
+    with the verdict the server computes (members as ``build_network`` pushes them)."""
+    from ..forms_fixtures import passed_screening_fields
+
+    knowledge = knowledge or []
+    names = {c: "Testvirksomhed A/S" for c in companies + knowledge}
+    fields = passed_screening_fields(names, set(knowledge), passed=passed)
+    return change("screening", {"network_id": network_id, **fields, **extra})
+
+
+def network_at_stage_1(api: Api, independent: int = 3, knowledge: int = 0) -> dict[str, Any]:
+    """``build_network``'s network, screened (passed) and moved to trin 1 by the broker's pushes."""
+    ids = build_network(api, independent, knowledge)
+    screening = passed_screening(
+        ids["network"], ids["companies"][:independent], ids["companies"][independent:]
+    )
+    results = api.push(screening, change("network", {"stage": "stage_1"}, id=ids["network"], base=1))
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    return {**ids, "screening": screening["id"]}
+
+
+def submitted_data(network_id: str, **extra: Any) -> dict[str, Any]:
+    """An application's fields that may be submitted (every block of the draft filled in)."""
+    return {
+        "network_id": network_id,
+        "status": "submitted",
+        "market_perspective": "Nye kunder i Tyskland.",
+        "economic_perspective": "Vækst i omsætningen.",
+        "technology_perspective": "Fælles produktion.",
+        "strategy_perspective": "Fælles ledelsesudvikling.",
+        "consultant_name": "Konsulent K",
+        "consultant_hours": 300,
+        "hourly_rate_ore": 90_000,
+        "period_months": 6,
+        "split_mode": "equal",
+        **extra,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .conftest import PROTOCOL_VERSION, build_network, change
+from .conftest import PROTOCOL_VERSION, change, network_at_stage_1, submitted_data
 
 PROTECTED = [
     ("POST", "/auth/logout", None),
@@ -40,11 +40,8 @@ def test_nobody_gets_401_everywhere_but_login_and_healthz(anon: Any) -> None:
 
 def test_brokers_see_only_their_own_and_caseworker_sees_all(make_user: Any) -> None:
     a, b, cw = make_user(), make_user(), make_user("caseworker")
-    ids_a = build_network(a)
-    app = change(
-        "application",
-        {"network_id": ids_a["network"], "status": "submitted", "consultant_hours": 300, "period_months": 6},
-    )
+    ids_a = network_at_stage_1(a)
+    app = change("application", submitted_data(ids_a["network"]))
     assert a.push(app)[0]["status"] == "applied"
     blob = b"kvittering fra A"
     sha = hashlib.sha256(blob).hexdigest()
@@ -81,4 +78,4 @@ def test_brokers_see_only_their_own_and_caseworker_sees_all(make_user: Any) -> N
     # The caseworker pushes nothing.
     res = cw.push(change("network", {"name": "x"}, id=ids_a["network"], base=1))
     assert res[0]["status"] == "rejected"
-    assert a.pull_all()[("network", ids_a["network"])]["version"] == 1
+    assert a.pull_all()[("network", ids_a["network"])]["version"] == 2

@@ -7,18 +7,12 @@ from typing import Any
 
 from mægler_app.domain.rules import BROKER_BONUS_ORE, TARGETS_PROGRAMME
 
-from .conftest import build_network, change
+from .conftest import build_network, change, network_at_stage_1, submitted_data
 
 
 def submitted_application(api: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    ids = build_network(api)
-    assert (
-        api.push(change("network", {"stage": "stage_1"}, id=ids["network"], base=1))[0]["status"] == "applied"
-    )
-    app = change(
-        "application",
-        {"network_id": ids["network"], "status": "submitted", "consultant_hours": 250, "period_months": 9},
-    )
+    ids = network_at_stage_1(api)
+    app = change("application", submitted_data(ids["network"], consultant_hours=250, period_months=9))
     assert api.push(app)[0]["status"] == "applied"
     return ids, app
 
@@ -50,7 +44,7 @@ def test_approval_reaches_the_broker_by_pull(make_user: Any) -> None:
     ).replace(microsecond=0)
     assert network["version"] == 3
     # A second decision on the same application: 409.
-    again = cw.post(f"/applications/{app['id']}/decision", json={"decision": "rejected", "comment": ""})
+    again = cw.post(f"/applications/{app['id']}/decision", json={"decision": "rejected", "comment": "Nej"})
     assert again.status_code == 409
     assert again.json()["error"] == "conflict"
     # A stale broker edit of the stage now conflicts with the server's change.
@@ -87,21 +81,11 @@ def test_decision_on_a_draft_is_409_and_bad_bodies_422(make_user: Any) -> None:
 def test_stats_per_broker_and_total(make_user: Any) -> None:
     a, b, cw = make_user(), make_user(), make_user("caseworker")
     ids, app = submitted_application(a)
-    screening = change(
-        "screening",
-        {
-            "network_id": ids["network"],
-            "form_id": "screening",
-            "form_version": 1,
-            "status": "final",
-            "verdict": "passed",
-        },
-    )
     satisfaction = [
         change("satisfaction", {"company_id": ids["companies"][i], "network_id": ids["network"], "score": s})
         for i, s in enumerate((5, 4, 2))
     ]
-    assert all(r["status"] == "applied" for r in a.push(screening, *satisfaction))
+    assert all(r["status"] == "applied" for r in a.push(*satisfaction))
     build_network(b)  # a candidate network of B's
     cw.post(f"/applications/{app['id']}/decision", json={"decision": "approved", "comment": ""})
     r = cw.get("/stats")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from mægler_app.domain.application import PERSPECTIVES
 from mægler_app.domain.messages import Msg, answer_messages, render_all
 from mægler_app.domain.rules import CONSULTANT_HOURS_MAX, CONSULTANT_HOURS_MIN, FACILITATION_FRAME_ORE
-from mægler_app.domain.stages import composition_problems
+from mægler_app.domain.stages import NetworkFacts, Stage, missing_for
 from mægler_app.domain.validation import BudgetCheck, check_hours
 
-from .conftest import build_network, change, company_data
+from .conftest import build_network, change, company_data, network_at_stage_1
 
 
 def one(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -22,14 +23,18 @@ def test_a_refused_stage_move_carries_the_same_message_the_laptop_shows(make_use
     a = make_user()
     small = build_network(a, independent=2, knowledge=3)
     r = one(a.push(change("network", {"stage": "screened"}, id=small["network"], base=1)))
-    laptop = composition_problems(2, 3)
+    # What the app's stage machine says about the same network (facts computed by the same function).
+    laptop = missing_for(
+        Stage.CANDIDATE, Stage.SCREENED, NetworkFacts(independent_companies=2, knowledge_institutions=3)
+    )
     assert r["status"] == "rejected"
     assert (
         r["error"]
         == render_all(laptop)
         == (
             "Netværket har 2 uafhængige virksomheder; der skal være mindst 3. "
-            "Netværket har 3 videninstitutioner; der må højst være 2."
+            "Netværket har 3 videninstitutioner; der må højst være 2. "
+            "En afsluttet screening mangler."
         )
     )
     assert r["message"] == {"code": "too_few_companies", "params": {"count": 2, "minimum": 3}}
@@ -42,7 +47,10 @@ def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> N
     net = build_network(a)["network"]
     hours = CONSULTANT_HOURS_MAX + 1
     results = a.push(
-        change("expense", {"network_id": net, "amount_ore": FACILITATION_FRAME_ORE + 1}),
+        change(
+            "expense",
+            {"network_id": net, "amount_ore": FACILITATION_FRAME_ORE + 1, "receipt_sha256": "ab" * 32},
+        ),
         change("application", {"network_id": net, "consultant_hours": hours}),
         change("company", company_data(cvr="12345678")),
         change("network", {"stage": "trin1"}, id=net, base=1),
@@ -71,10 +79,13 @@ def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> N
 
 def test_a_submit_without_figures_names_each_missing_figure(make_user: Any) -> None:
     a = make_user()
-    net = build_network(a)["network"]
-    app = change("application", {"network_id": net})
+    net = network_at_stage_1(a)["network"]
+    app = change(
+        "application", {"network_id": net, "consultant_by_vaeksthus": True, "hourly_rate_ore": 95_000}
+    )
     one(a.push(app))
-    r = one(a.push(change("application", {"status": "submitted"}, id=app["id"], base=1)))
+    perspectives = {k: "Beskrevet." for k in PERSPECTIVES}
+    r = one(a.push(change("application", {"status": "submitted", **perspectives}, id=app["id"], base=1)))
     assert [m["code"] for m in r["messages"]] == [
         "application_cannot_submit",
         "hours_missing",

@@ -13,7 +13,14 @@ from mægler_app.domain.rules import (
     SPLIT_TOTAL_BASIS_POINTS,
 )
 
-from .conftest import build_network, change, company_data
+from .conftest import (
+    build_network,
+    change,
+    company_data,
+    network_at_stage_1,
+    passed_screening,
+    submitted_data,
+)
 
 NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
 
@@ -246,13 +253,16 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
     net = ids["network"]
     half = FACILITATION_FRAME_ORE // 2
     results = a.push(
-        change("expense", {"network_id": net, "amount_ore": half, "category": "catering"}),
-        change("expense", {"network_id": net, "amount_ore": half}),
-        change("expense", {"network_id": net, "amount_ore": 1}),
-        change("expense", {"network_id": net, "amount_ore": 1, "override_reason": "Aftalt med Væksthus"}),
-        change("expense", {"network_id": net, "amount_ore": 0}),
-        change("expense", {"network_id": net, "amount_ore": -500}),
-        change("expense", {"network_id": net, "amount_ore": 12.5}),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": half, "category": "catering"}),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": half}),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": 1}),
+        change(
+            "expense",
+            {"status": "draft", "network_id": net, "amount_ore": 1, "override_reason": "Aftalt med Væksthus"},
+        ),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": 0}),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": -500}),
+        change("expense", {"status": "draft", "network_id": net, "amount_ore": 12.5}),
     )
     assert [r["status"] for r in results] == [
         "applied",
@@ -271,11 +281,17 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
 def test_deleting_an_expense_frees_the_budget(make_user: Any) -> None:
     a = make_user()
     net = build_network(a)["network"]
-    big = change("expense", {"network_id": net, "amount_ore": FACILITATION_FRAME_ORE})
+    big = change("expense", {"status": "draft", "network_id": net, "amount_ore": FACILITATION_FRAME_ORE})
     one(a.push(big))
-    assert one(a.push(change("expense", {"network_id": net, "amount_ore": 100})))["status"] == "rejected"
+    assert (
+        one(a.push(change("expense", {"status": "draft", "network_id": net, "amount_ore": 100})))["status"]
+        == "rejected"
+    )
     one(a.push(change("expense", id=big["id"], base=1, deleted=True)))
-    assert one(a.push(change("expense", {"network_id": net, "amount_ore": 100})))["status"] == "applied"
+    assert (
+        one(a.push(change("expense", {"status": "draft", "network_id": net, "amount_ore": 100})))["status"]
+        == "applied"
+    )
 
 
 def app_data(net: str, **extra: Any) -> dict[str, Any]:
@@ -315,18 +331,14 @@ def test_application_ranges(make_user: Any) -> None:
 
 def test_submit_requires_the_figures_then_freezes(make_user: Any) -> None:
     a = make_user()
-    net = build_network(a)["network"]
+    net = network_at_stage_1(a)["network"]
     app = change("application", app_data(net))
     one(a.push(app))
     r = one(a.push(change("application", {"status": "submitted"}, id=app["id"], base=1)))
     assert r["status"] == "rejected"
     assert "Angiv antal konsulenttimer" in r["error"] and "måneder" in r["error"]
-    submit = change(
-        "application",
-        {"status": "submitted", "consultant_hours": 300, "period_months": 6},
-        id=app["id"],
-        base=1,
-    )
+    assert "Markedsmæssige perspektiver" in r["error"] and "timepris" in r["error"]
+    submit = change("application", submitted_data(net), id=app["id"], base=1)
     assert one(a.push(submit))["status"] == "applied"
     for attempt in (
         change("application", {"market_perspective": "Ændret"}, id=app["id"], base=2),
@@ -357,17 +369,23 @@ def test_network_stage_needs_composition(make_user: Any) -> None:
     r = one(a.push(change("network", {"stage": "stage_1"}, id=heavy["network"], base=1)))
     assert r["status"] == "rejected" and "højst være 2" in r["error"]
     ok = build_network(a, independent=3, knowledge=2)
-    assert (
-        one(a.push(change("network", {"stage": "stage_1"}, id=ok["network"], base=1)))["status"] == "applied"
-    )
+    screening = passed_screening(ok["network"], ok["companies"][:3], ok["companies"][3:])
+    assert [
+        r["status"]
+        for r in a.push(screening, change("network", {"stage": "stage_1"}, id=ok["network"], base=1))
+    ] == ["applied", "applied"]
     # A deleted membership no longer counts.
     three = build_network(a, independent=3)
     one(a.push(change("membership", id=three["members"][0], base=1, deleted=True)))
     r = one(a.push(change("network", {"stage": "screened"}, id=three["network"], base=1)))
     assert r["status"] == "rejected"
-    # Closing a candidate needs no members.
+    # Closing a candidate needs no members, only a reason.
     assert (
-        one(a.push(change("network", {"stage": "closed"}, id=small["network"], base=1)))["status"]
+        one(
+            a.push(
+                change("network", {"stage": "closed", "closed_reason": "other"}, id=small["network"], base=1)
+            )
+        )["status"]
         == "applied"
     )
 
@@ -380,6 +398,12 @@ def test_stage_changes_of_several_networks_in_one_push_count_that_push_too(make_
     moving = build_network(a, independent=3)  # one member moves to ``short`` in the same push
     fine = build_network(a, independent=3)
     newcomer = change("company", company_data())
+    # Each has a final screening of the members it has before this push (short's: not passed).
+    finals = [
+        passed_screening(n["network"], n["companies"], passed=len(n["companies"]) >= 3)
+        for n in (short, losing, moving, fine)
+    ]
+    assert all(r["status"] == "applied" for r in a.push(*finals))
     results = a.push(
         newcomer,
         change("membership", {"network_id": short["network"], "company_id": newcomer["id"]}),
@@ -479,16 +503,16 @@ def test_budget_follows_edits_and_moves_within_one_push(make_user: Any) -> None:
     a = make_user()
     net1, net2 = build_network(a)["network"], build_network(a)["network"]
     tenth = FACILITATION_FRAME_ORE // 10
-    exp = change("expense", {"network_id": net1, "amount_ore": 6 * tenth})
+    exp = change("expense", {"status": "draft", "network_id": net1, "amount_ore": 6 * tenth})
     results = a.push(
         exp,
         # Raising the same expense counts it once, not twice.
         change("expense", {"amount_ore": 9 * tenth}, id=exp["id"], base=1),
-        change("expense", {"network_id": net1, "amount_ore": 2 * tenth}),
+        change("expense", {"status": "draft", "network_id": net1, "amount_ore": 2 * tenth}),
         # Moving it to the other network frees the first one's frame.
-        change("expense", {"network_id": net2}, id=exp["id"], base=2),
-        change("expense", {"network_id": net1, "amount_ore": 2 * tenth}),
-        change("expense", {"network_id": net2, "amount_ore": 2 * tenth}),
+        change("expense", {"status": "draft", "network_id": net2}, id=exp["id"], base=2),
+        change("expense", {"status": "draft", "network_id": net1, "amount_ore": 2 * tenth}),
+        change("expense", {"status": "draft", "network_id": net2, "amount_ore": 2 * tenth}),
     )
     assert [r["status"] for r in results] == [
         "applied",

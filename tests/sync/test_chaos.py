@@ -87,6 +87,7 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
                         meeting_id=m.id,
                         spent_on=dt.date(2025, 5, 1),
                         amount_ore=1234_00,
+                        status="draft",  # over 500 kr. and no receipt yet (DESIGN §2)
                     )
                 )
                 if round_no:
@@ -110,7 +111,7 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
     on_server = server_records(sync_server, user)
     # each record exactly once on the server, the same set on both laptops, nothing lost
     assert set(on_server) == set(local_a) == set(local_b)
-    assert len(local_a) == 12 * (1 + 3 + 3 + 40 + 2)
+    assert len(local_a) == 12 * (1 + 3 + 3 + 1 + 40 + 2)  # the network, its members, screening, …
     assert local_a == local_b
     for key, row in on_server.items():
         assert row["deleted"] == local_a[key]["_deleted"]

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.domain.rules import BROKER_BONUS_ORE, FACILITATION_FRAME_ORE
+from mægler_app.domain.timeutil import utcnow
 from mægler_app.store.models import (
     Application,
     Company,
@@ -17,9 +18,12 @@ from mægler_app.store.models import (
     Membership,
     Network,
     OutboxEntry,
+    Screening,
 )
 from mægler_app.store.services.overview import get_state
 from mægler_app.sync import resolve
+
+from ..forms_fixtures import passed_screening_fields
 
 _cvr = iter(range(700_000, 10**6))
 
@@ -33,6 +37,10 @@ def add_network(
         cos = [Company(cvr=make_valid_cvr(next(_cvr)), name=f"Virksomhed {i} ApS") for i in range(companies)]
         s.add_all(cos)
         s.add_all(Membership(network_id=net.id, company_id=c.id) for c in cos)
+        if stage in ("screened", "stage_1"):
+            # A network beyond kandidat has been screened (the server checks it, DESIGN §2).
+            fields = passed_screening_fields({c.id: c.name for c in cos})
+            s.add(Screening(network_id=net.id, finalized_at=utcnow(), **fields))
     return {"network": net.id, "companies": [c.id for c in cos]}
 
 
@@ -163,6 +171,10 @@ def test_caseworker_decision_reaches_the_broker(new_user: Any, laptop: Any, case
         app = Application(
             network_id=ids["network"],
             market_perspective="Eksport til Tyskland",
+            economic_perspective="Vækst",
+            technology_perspective="Nye processer",
+            strategy_perspective="Ledelse",
+            consultant_name="Konsulent K",
             consultant_hours=300,
             hourly_rate_ore=95000,
             period_months=8,
@@ -170,7 +182,8 @@ def test_caseworker_decision_reaches_the_broker(new_user: Any, laptop: Any, case
             submitted_at=dt.datetime.now(dt.UTC),
         )
         s.add(app)
-    assert a.sync().complete
+    report = a.sync()
+    assert report.complete, [r.reason for r in resolve.list_rejected(a.store)]
     caseworker_api.decide(app.id, "approved", "Godt forarbejde")
     report = a.sync()
     assert report.complete and report.pulled >= 2
@@ -243,6 +256,7 @@ def test_rejected_change_stays_visible_until_fixed(new_user: Any, laptop: Any) -
                 network_id=ids["network"],
                 spent_on=dt.date(2025, 3, 1),
                 amount_ore=FACILITATION_FRAME_ORE - 100,
+                receipt_sha256="ab" * 32,  # over 500 kr.: final only with its receipt
             )
         )
         big = Expense(
@@ -458,3 +472,31 @@ def test_conflicting_stage_fields_are_shown_in_words() -> None:
     assert show_value("stage", "stage_2") == "Trin 2: handlingsplan"
     assert show_value("stage", "fra-en-nyere-udgave") == "fra-en-nyere-udgave"
     assert FIELD_LABELS["stage_history"] == "Faseforløb"
+
+
+def test_a_stage_folded_into_an_earlier_edit_of_the_network_travels_after_what_it_needs(
+    new_user: Any, laptop: Any
+) -> None:
+    """The outbox folds the move to trin 1 into a waiting edit of the network, ahead of the member
+    and the screening the server checks the move against: the stage is sent after them."""
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = add_network(a.store, companies=2)
+    assert a.sync().complete
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).notes = "Første møde holdt"  # waits in the outbox
+    with a.store.session() as s:
+        c = Company(cvr=make_valid_cvr(next(_cvr)), name="Tredje ApS")
+        s.add(c)
+        s.add(Membership(network_id=ids["network"], company_id=c.id))
+        names = {cid: s.get(Company, cid).name for cid in ids["companies"]} | {c.id: c.name}
+        s.add(Screening(network_id=ids["network"], finalized_at=utcnow(), **passed_screening_fields(names)))
+    with a.store.session() as s:
+        s.get(Network, ids["network"]).stage = "stage_1"  # folds into the notes' entry
+    report = a.sync()
+    assert report.complete and report.rejected == 0, [r.reason for r in resolve.list_rejected(a.store)]
+    assert outbox(a.store) == []
+    assert b.sync().complete
+    with b.store.session() as s:
+        net = s.get(Network, ids["network"])
+        assert (net.stage, net.notes) == ("stage_1", "Første møde holdt")

@@ -221,6 +221,7 @@ def test_rejected_change_shown_with_reason_and_discarded(
             spent_on=dt.date(2025, 1, 2),
             amount_ore=FACILITATION_FRAME_ORE + 100,
             description="Studietur",
+            receipt_sha256="ab" * 32,  # over 500 kr.: final only with its receipt
         )
         s.add(bad)
     window = _window(qtbot, lap.store)

@@ -18,19 +18,23 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from ...domain.application import (
+    BLOCKS,
+    budget_figures,
+    draft_problems,
+    equal_basis_points,
+)
+from ...domain.application import PERSPECTIVES as PERSPECTIVES
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.money import percent_of, split_by_basis_points
+from ...domain.record_rules import submission_stage_problems
 from ...domain.rules import (
     BROKER_BONUS_ORE,
-    COMPANY_SHARE_PERCENT,
     MEETING_KINDS,
     NETWORK_TYPES,
-    SPLIT_TOTAL_BASIS_POINTS,
 )
 from ...domain.stages import STAGE_LABELS, Stage
 from ...domain.timeutil import utcnow
-from ...domain.validation import check_hours, check_months, check_split
 from ...domain.vocab import ApplicationStatus, Decision, OutboxStatus, ScreeningStatus, SplitMode, Verdict
 from ..db import Store
 from ..models import Application, Company, Meeting, Membership, Network, OutboxEntry, Screening
@@ -53,28 +57,6 @@ GROWTH_MEASURES: dict[str, str] = {
 }
 # Money measures are kept in øre (``<key>_ore``); employment in persons (``employment``).
 MONEY_MEASURES = ("turnover", "value_added", "export")
-
-PERSPECTIVES: dict[str, tuple[str, str]] = {
-    "market_perspective": (
-        "Markedsmæssige perspektiver",
-        "Nye kunder, salgsmæssige fordele, internationalisering og eksport.",
-    ),
-    "economic_perspective": (
-        "Økonomiske perspektiver",
-        "Forventet vækst i omsætning, værditilvækst, eksportomsætning og beskæftigelse.",
-    ),
-    "technology_perspective": (
-        "Teknologiske perspektiver",
-        "Nye produkter og nye processer.",
-    ),
-    "strategy_perspective": (
-        "Ledelsesmæssige og strategiske perspektiver",
-        "Kompetencer, ledelsesudvikling, forskning og udvikling.",
-    ),
-}
-
-# The blocks of the editor, each checked on its own and explained in Danish.
-BLOCKS = ("perspectives", "consultant", "hours", "months", "rate", "split")
 
 
 # -- plain values in and out ----------------------------------------------------------------------
@@ -218,61 +200,37 @@ class ApplicationRow:
 # -- rules ----------------------------------------------------------------------------------------
 
 
-def equal_basis_points(company_ids: list[str]) -> dict[str, int]:
-    """Equal shares that add up to exactly 100 % (3 companies: 33,34 / 33,33 / 33,33)."""
-    if not company_ids:
-        return {}
-    parts = split_by_basis_points(SPLIT_TOTAL_BASIS_POINTS, [1] * len(company_ids))
-    return dict(zip(company_ids, parts, strict=True))
-
-
 def compute_budget(draft: ApplicationDraft, companies: list[MemberInfo]) -> Budget:
     """Total = hours × hourly rate; the companies pay COMPANY_SHARE_PERCENT % of it, split by the key."""
-    hours, rate = draft.consultant_hours, draft.hourly_rate_ore
-    total = hours * rate if hours is not None and rate is not None else None
-    company_share = percent_of(total, COMPANY_SHARE_PERCENT) if total is not None else None
-    programme_share = total - company_share if total is not None and company_share is not None else None
     ids = [m.company_id for m in companies]
-    if draft.split_mode == SplitMode.EQUAL:
-        bps = equal_basis_points(ids)
-    else:
-        bps = {cid: int(draft.split_basis_points.get(cid, 0) or 0) for cid in ids}
-    split_total = sum(bps.values())
-    amounts: list[int | None] = [None] * len(ids)
-    if company_share is not None and ids and split_total == SPLIT_TOTAL_BASIS_POINTS:
-        amounts = list(split_by_basis_points(company_share, [bps[c] for c in ids]))
+    f = budget_figures(draft.__dict__, ids)
     shares = [
-        ShareRow(m.company_id, m.name, m.cvr, bps[m.company_id], amounts[i]) for i, m in enumerate(companies)
+        ShareRow(m.company_id, m.name, m.cvr, f.basis_points[m.company_id], f.amounts_ore[i])
+        for i, m in enumerate(companies)
     ]
-    return Budget(hours, rate, total, company_share, programme_share, shares, split_total)
+    return Budget(
+        draft.consultant_hours,
+        draft.hourly_rate_ore,
+        f.total_ore,
+        f.company_share_ore,
+        f.programme_share_ore,
+        shares,
+        f.split_total_bp,
+    )
 
 
 def check_draft(draft: ApplicationDraft, companies: list[MemberInfo]) -> dict[str, list[str]]:
-    """Each block's problems in Danish (an empty list when the block is in order)."""
-    out: dict[str, list[str]] = {b: [] for b in BLOCKS}
-    for key, (label, _) in PERSPECTIVES.items():
-        if not str(getattr(draft, key) or "").strip():
-            out["perspectives"].append(str(Msg.APPLICATION_SECTION_MISSING(section=label)))
-    if not draft.consultant_by_vaeksthus and not draft.consultant_name.strip():
-        out["consultant"].append(str(Msg.APPLICATION_CONSULTANT_MISSING()))
-    out["hours"] = [str(m) for m in check_hours(draft.consultant_hours)]
-    out["months"] = [str(m) for m in check_months(draft.period_months)]
-    if draft.hourly_rate_ore is None:
-        out["rate"].append(str(Msg.APPLICATION_RATE_MISSING()))
-    elif draft.hourly_rate_ore <= 0:
-        out["rate"].append(str(Msg.APPLICATION_RATE_NOT_POSITIVE()))
-    if not companies:
-        out["split"].append(str(Msg.APPLICATION_NO_COMPANIES()))
-    elif draft.split_mode == SplitMode.CUSTOM:
-        split = [int(draft.split_basis_points.get(m.company_id, 0) or 0) for m in companies]
-        out["split"] = [str(m) for m in check_split(split)]
-    return out
+    """Each block's problems in Danish (an empty list when the block is in order): domain.application."""
+    problems = draft_problems(draft.__dict__, [m.company_id for m in companies])
+    return {block: [str(m) for m in found] for block, found in problems.items()}
 
 
 def _stage_blockers(network: NetworkPrefill) -> list[str]:
-    blockers = []
-    if network.stage != Stage.STAGE_1:
-        blockers.append(str(Msg.APPLICATION_ONLY_FROM_STAGE_1(target=Stage.STAGE_1, stage=network.stage)))
+    """Why this network cannot submit: the same rule the server checks (domain.record_rules)."""
+    knowledge = sum(1 for m in network.members if m.is_knowledge_institution)
+    blockers = [
+        str(p) for p in submission_stage_problems(network.stage, len(network.members) - knowledge, knowledge)
+    ]
     if not network.screening_passed:
         blockers.append(str(Msg.APPLICATION_SCREENING_NOT_PASSED()))
     return blockers

@@ -33,13 +33,13 @@ from ...forms import (
     evaluate_form,
     prefill,
 )
-from ..models import Company, Membership, Network, Screening
+from ...forms.screening import FROZEN_CONTEXT_KEY, screening_context
+from ..models import Network, Screening
 from . import stage as stage_service
 from .overview import broker_name
 
-# Key in a final screening's answers holding the members and facts it was made with, so the
-# report stays true after the network's membership changes.
-FROZEN_CONTEXT_KEY = "_frozen_context"
+# FROZEN_CONTEXT_KEY (forms.screening): the key in a final screening's answers holding the
+# members and facts it was made with, so the report stays true after the membership changes.
 # Folder in the profile where definitions published by Væksthus are kept (sync writes them).
 PROFILE_FORMS_DIR = "skemaer"
 
@@ -138,43 +138,10 @@ def _screening(session: Session, screening_id: str) -> tuple[Screening, Network]
     return s, _network(session, s.network_id)
 
 
-def _members(session: Session, network_id: str) -> tuple[MemberInfo, ...]:
-    rows = session.execute(
-        select(Membership, Company)
-        .join(Company, Company.id == Membership.company_id)
-        .where(Membership.network_id == network_id, Membership.deleted.is_(False), Company.deleted.is_(False))
-    ).all()
-    order = {"lead": 0, "member": 1, "knowledge": 2}
-    rows = sorted(rows, key=lambda r: (order.get(r[0].role, 1), r[1].name.lower()))
-    return tuple(
-        MemberInfo(
-            company_id=c.id,
-            name=c.name,
-            cvr=c.cvr,
-            employees=c.employees,
-            is_knowledge_institution=bool(c.is_knowledge_institution or m.role == "knowledge"),
-            role=m.role,
-            focus_area=c.focus_area or "",
-            goals=m.goals or "",
-        )
-        for m, c in rows
-    )
-
-
 def _live_context(session: Session, network: Network) -> FormContext:
-    members = _members(session, network.id)
-    independent, knowledge = stage_service.member_counts(session, network.id)
-    facts = {
-        "network.independent_companies": independent,
-        "network.knowledge_institutions": knowledge,
-        "network.members_total": independent + knowledge,
-        "network.network_type": network.network_type or None,
-        "network.core_task": network.core_task,
-        "network.participants_text": network.participants_text,
-        "network.goals": network.goals,
-        "network.terms": network.terms,
-    }
-    return FormContext(members=members, facts=facts)
+    """The network's live members and facts, made by the same function the server uses."""
+    members, companies = stage_service.members_and_companies(session, network.id)
+    return screening_context(stage_service.payload(network), members, companies)
 
 
 def _context_of(session: Session, s: Screening, network: Network) -> FormContext:

@@ -3,57 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain import facts
 from ...domain.messages import Msg
 from ...domain.stages import NetworkFacts, Stage, StageError, furthest_reachable, missing_for, with_move
 from ...domain.timeutil import utcnow
-from ...domain.vocab import ApplicationStatus, ScreeningStatus, Verdict
-from ..models import Application, Company, Membership, Network, Screening
+from ..models import Application, Company, Membership, Network, Screening, SyncMixin
+from ..serialize import data_fields, record_data, to_json_value
+
+
+def payload(obj: SyncMixin) -> dict[str, Any]:
+    """A record as the sync payload the domain's fact functions take (``deleted`` included)."""
+    data = record_data(obj, data_fields(type(obj)))
+    return {**data, "id": obj.id, "deleted": obj.deleted, "updated_at": to_json_value(obj.updated_at)}
+
+
+def members_and_companies(
+    session: Session, network_id: str
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    members = session.scalars(
+        select(Membership).where(Membership.network_id == network_id, Membership.deleted.is_(False))
+    ).all()
+    ids = {m.company_id for m in members}
+    companies = session.scalars(select(Company).where(Company.id.in_(ids))).all() if ids else []
+    return [payload(m) for m in members], {c.id: payload(c) for c in companies}
 
 
 def member_counts(session: Session, network_id: str) -> tuple[int, int]:
     """(independent companies, knowledge institutions) among the network's live members."""
-    rows = session.execute(
-        select(Membership.role, Company.is_knowledge_institution)
-        .join(Company, Company.id == Membership.company_id)
-        .where(Membership.network_id == network_id, Membership.deleted.is_(False), Company.deleted.is_(False))
-    ).all()
-    knowledge = sum(1 for role, is_ki in rows if is_ki or role == "knowledge")
-    return len(rows) - knowledge, knowledge
+    return facts.member_counts(*members_and_companies(session, network_id))
 
 
 def network_facts(session: Session, network_id: str) -> NetworkFacts:
+    """The stage machine's facts, computed by the same function the server uses (domain.facts)."""
     network = session.get(Network, network_id)
     if network is None:
         raise StageError(Msg.NETWORK_NOT_FOUND())
-    independent, knowledge = member_counts(session, network_id)
+    members, companies = members_and_companies(session, network_id)
     screenings = session.scalars(
-        select(Screening).where(
-            Screening.network_id == network_id,
-            Screening.deleted.is_(False),
-            Screening.status == ScreeningStatus.FINAL,
-        )
+        select(Screening).where(Screening.network_id == network_id, Screening.deleted.is_(False))
     ).all()
-    latest = max(screenings, key=lambda s: s.finalized_at or s.updated_at, default=None)
     apps = session.scalars(
         select(Application).where(Application.network_id == network_id, Application.deleted.is_(False))
     ).all()
-    latest_app = max(apps, key=lambda a: a.revision, default=None)
-    return NetworkFacts(
-        independent_companies=independent,
-        knowledge_institutions=knowledge,
-        screening_final=latest is not None,
-        screening_passed=latest is not None and latest.verdict == Verdict.PASSED,
-        application_submitted=latest_app is not None
-        and latest_app.status
-        in (ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED),
-        application_approved=any(a.status == ApplicationStatus.APPROVED for a in apps),
-        application_rejected=latest_app is not None and latest_app.status == ApplicationStatus.REJECTED,
-        action_plan_started=False,
-        stage_3_evidence=network.stage_3_evidence or "",
+    return facts.network_facts(
+        payload(network),
+        members,
+        companies,
+        [payload(s) for s in screenings],
+        [payload(a) for a in apps],
     )
 
 
