@@ -8,13 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from mægler_app.demo_files import receipt_pdf
 from mægler_app.domain.stages import NetworkFacts, Stage, moves, transition
 from mægler_app.domain.validation import BudgetCheck, check_hours, check_months, check_split, receipt_required
 from mægler_app.forms import FormContext, MemberInfo, bundled_registry, evaluate_form
-from mægler_app.store.demo import generate, receipt_pdf
+from mægler_app.forms.fill import FROZEN_CONTEXT_KEY
+from mægler_app.store.demo import generate
 from mægler_app.store.models import Application, Blob, Company, Expense, Membership, Network, Screening
 from mægler_app.store.services.blobs import blob_path, read_blob
-from mægler_app.store.services.screening import FROZEN_CONTEXT_KEY
 
 
 def test_every_generated_record_obeys_the_rules(store) -> None:

@@ -11,11 +11,11 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..demo_files import RECEIPT_NAME, receipt_pdf
 from ..domain.cvr import make_valid_cvr
 from ..domain.money import split_by_basis_points
 from ..domain.numbers import parse_kr
@@ -44,23 +44,12 @@ from ..domain.vocab import (
     SplitMode,
     Verdict,
 )
-from ..forms import (
-    SCREENING_FORM_ID,
-    Evaluation,
-    FormContext,
-    FormDefinition,
-    MemberInfo,
-    bundled_registry,
-    evaluate_form,
-    get_answer,
-    prefill,
-    set_answer,
-)
+from ..forms import SCREENING_FORM_ID, FormContext, FormDefinition, MemberInfo, bundled_registry, prefill
+from ..forms.fill import FROZEN_CONTEXT_KEY, frozen_context, screening_answers
 from .db import Store
 from .models import Application, Company, Contact, Expense, Meeting, Membership, Network, Screening
 from .services.applications import equal_basis_points
 from .services.blobs import StoredBlob, store_file
-from .services.screening import FROZEN_CONTEXT_KEY
 
 
 @dataclass(frozen=True)
@@ -307,33 +296,6 @@ def _chunks(total: int, size: int) -> Iterator[tuple[int, int]]:
 
 # -- the rules a generated record obeys ---------------------------------------------------------------
 
-# A receipt as a broker attaches one: a real (tiny) PDF, stored once in the profile under its SHA-256.
-RECEIPT_NAME = "kvittering-demo.pdf"
-
-
-def receipt_pdf() -> bytes:
-    """A one-page PDF saying it is a demo receipt (valid: offsets in the cross-reference table are exact)."""
-    text = "(Kvittering - demodata) Tj"
-    stream = f"BT /F1 14 Tf 60 780 Td {text} ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 def store_demo_receipt(store: Store) -> StoredBlob:
     """The demo receipt in the profile's blob store, as the app stores an attached file (once)."""
@@ -341,57 +303,6 @@ def store_demo_receipt(store: Store) -> StoredBlob:
         path = Path(tmp) / RECEIPT_NAME
         path.write_bytes(receipt_pdf())
         return store_file(store, path)
-
-
-def _positive(question: Any, rng: random.Random) -> Any:
-    """An ordinary answer a broker gives a network that fits the programme."""
-    kind = question.kind
-    if kind == "yes_partly_no":
-        return {"value": "yes", "comment": ""}
-    if kind == "text":
-        return rng.choice(
-            [
-                "Drøftet med virksomhederne ved besøgene.",
-                "Beskrevet af mægleren efter første møde.",
-                "Aftalt med tovholdervirksomheden.",
-            ]
-        )
-    if kind == "number":
-        return max(question.minimum or 0, 1)
-    if kind == "amount":
-        return 100_00
-    if kind == "date":
-        return dt.date(2026, 3, 7).isoformat()
-    if kind == "single":
-        return question.options[0].value
-    if kind == "multi":
-        return [question.options[0].value]
-    return None
-
-
-def screening_answers(
-    defn: FormDefinition, ctx: FormContext, rng: random.Random, *, fail: bool = False
-) -> tuple[dict[str, Any], Evaluation]:
-    """A complete screening as a broker fills it in: prefilled from the network, every relevant
-    question answered, and the forms engine's evaluation of it (whose verdict is the screening's).
-    ``fail``: the cooperation is not long-term, which the checklist's rules do not pass."""
-    answers = prefill(defn, ctx)
-    if fail:
-        answers["long_term"] = {"value": "no", "comment": "Virksomhederne ser det som en enkelt ordre."}
-    for _round in range(5):
-        evaluation = evaluate_form(defn, answers, ctx)
-        todo = [slot for slot in evaluation.relevant if get_answer(answers, slot) in (None, "", [])]
-        if not todo:
-            break
-        for slot in todo:
-            answers = set_answer(answers, slot, _positive(slot.question, rng))
-    evaluation = evaluate_form(defn, answers, ctx)
-    return answers, evaluation
-
-
-def frozen_context(ctx: FormContext) -> dict[str, Any]:
-    """What a final screening keeps of the members and facts it was made with (as the app freezes it)."""
-    return {"members": [m.__dict__.copy() for m in ctx.members], "facts": dict(ctx.facts)}
 
 
 @dataclass
