@@ -623,9 +623,10 @@ class _Programme:
                 if net.fate == "stage_3":
                     evidence = "Fælles salgsselskab stiftet; første fælles ordre leveret."
                     net.facts = replace(net.facts, action_plan_started=True, stage_3_evidence=evidence)
-                    net.move(Stage.STAGE_3, self.now)
+                    at = utcnow()  # after the decision, which the server made just now
+                    net.move(Stage.STAGE_3, at)
                     lp.update(
-                        "network", net.id, **net.stage_fields(self.now), stage_3_evidence=evidence,
+                        "network", net.id, **net.stage_fields(at), stage_3_evidence=evidence,
                         stage_3_on=self.today,
                     )  # fmt: skip
                 for company in net.independent:
@@ -754,3 +755,199 @@ def seed_programme(
         for net in programme.networks:
             stages[str(programme.laptop.data[("network", net.id)]["stage"])] += 1
     return DemoSummary(names, DEMO_CASEWORKER, stages, approved, rejected, records)
+
+
+# -- re-checking what is stored ---------------------------------------------------------------------------
+
+
+def _at(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # A history keeps whole seconds: compare at that precision.
+    return parsed.replace(microsecond=0) if parsed.tzinfo is not None else None
+
+
+def _network_facts(net: dict[str, Any], children: dict[str, list[dict[str, Any]]],
+                   companies: dict[str, dict[str, Any]], at: dt.datetime) -> NetworkFacts:  # fmt: skip
+    """The stage machine's facts of a stored network as they were at ``at``, from the server's records.
+
+    Members are taken as they are now (a membership keeps no history); screenings count from when
+    they were finalized, applications from when they were submitted and decided.
+    """
+    independent = knowledge = 0
+    for m in children.get("membership", []):
+        company = companies.get(m.get("company_id", ""))
+        if company is None:
+            continue
+        if company.get("is_knowledge_institution") or m.get("role") == MemberRole.KNOWLEDGE:
+            knowledge += 1
+        else:
+            independent += 1
+    finals = [
+        s
+        for s in children.get("screening", [])
+        if s.get("status") == ScreeningStatus.FINAL and (_at(s.get("finalized_at")) or at) <= at
+    ]
+    latest = max(finals, key=lambda s: _at(s.get("finalized_at")) or at, default=None)
+
+    def status_then(a: dict[str, Any]) -> str:
+        decided, submitted = _at(a.get("decided_at")), _at(a.get("submitted_at"))
+        if decided is not None and decided <= at:
+            return str(a.get("status"))
+        if submitted is not None and submitted <= at:
+            return ApplicationStatus.SUBMITTED
+        return ApplicationStatus.DRAFT
+
+    sent = [(int(a.get("revision") or 0), status_then(a)) for a in children.get("application", [])]
+    sent = [(rev, status) for rev, status in sent if status != ApplicationStatus.DRAFT]
+    latest_status = max(sent, default=(0, ""))[1]
+    return NetworkFacts(
+        independent_companies=independent,
+        knowledge_institutions=knowledge,
+        screening_final=latest is not None,
+        screening_passed=latest is not None and latest.get("verdict") == Verdict.PASSED,
+        application_submitted=bool(sent),
+        application_approved=any(status == ApplicationStatus.APPROVED for _, status in sent),
+        application_rejected=latest_status == ApplicationStatus.REJECTED,
+        action_plan_started=bool(children.get("action_plan")),
+        stage_3_evidence=str(net.get("stage_3_evidence") or ""),
+    )
+
+
+def recheck(db: Database) -> list[str]:
+    """Every stored record checked again by the server's rules; the problems found (none: all pass).
+
+    Each record goes through the push's own checks (``push.check_rules``, as its owner, as if it
+    were sent now without changing its stage or status), and the rules that span records are run
+    over what is stored: each network's moves by ``domain.stages.transition`` with facts from the
+    server's records, each final screening's verdict by the forms engine from its answers, receipts
+    and the facilitation frame, CVR numbers unique within a broker, decisions with their reasons.
+    """
+    from ..domain.cvr import CvrError, normalize_cvr
+    from ..domain.validation import check_amount
+    from ..forms import evaluate_form, parse_definition
+    from .models import FormDefinition as StoredForm
+    from .models import Record, User
+    from .push import PushContext, RejectedError, check_rules
+    from .schemas import Change
+
+    problems: list[str] = []
+    with db.session() as s:
+        users = {u.id: u for u in s.scalars(select(User))}
+        forms: dict[tuple[Any, Any], Any] = {
+            (f.id, f.version): parse_definition(f.body) for f in s.scalars(select(StoredForm))
+        }
+        rows = s.scalars(select(Record).where(Record.deleted.is_(False)).order_by(Record.seq)).all()
+        by_owner: dict[str, list[Record]] = {}
+        for rec in rows:
+            by_owner.setdefault(rec.owner_id, []).append(rec)
+        for owner_id, records in by_owner.items():
+            user = users[owner_id]
+            if user.role != Role.BROKER:
+                problems.append(f"{owner_id}: records owned by a {user.role}")
+            ctx = PushContext(s, s.connection(), user, "recheck", utcnow())
+            mine = {(r.entity, r.id): dict(r.data) for r in records}
+            for rec in records:
+                data = dict(rec.data)
+                # The state a record is in was reached by a move checked when it was made (and is
+                # checked again below); here every other rule runs on the values as stored.
+                current: dict[str, Any] = {k: data[k] for k in ("stage", "status") if k in data}
+                change = Change(change_id=f"recheck-{rec.entity}-{rec.id}", entity=rec.entity, id=rec.id,
+                                base_version=rec.version, data=data)  # fmt: skip
+                try:
+                    check_rules(ctx, change, ctx.get(rec.entity, rec.id), current, data)
+                except RejectedError as exc:
+                    problems.append(f"{rec.entity} {rec.id}: {exc}")
+            companies = {i: d for (e, i), d in mine.items() if e == "company"}
+            cvrs = Counter(str(d.get("cvr")) for d in companies.values())
+            problems += [f"company: CVR {cvr} twice for one broker" for cvr, n in cvrs.items() if n > 1]
+            for d in companies.values():
+                try:
+                    if normalize_cvr(str(d.get("cvr"))) != d.get("cvr"):
+                        problems.append(f"company {d.get('name')}: CVR not normalised")
+                except CvrError as exc:
+                    problems.append(f"company {d.get('name')}: {exc}")
+            children: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            for (entity, _id), d in mine.items():
+                network_id = d.get("network_id")
+                if isinstance(network_id, str):
+                    children.setdefault(network_id, {}).setdefault(entity, []).append(d)
+            for (entity, record_id), d in mine.items():
+                if entity == "network":
+                    problems += _recheck_network(record_id, d, children.get(record_id, {}), companies)
+                elif entity == "screening" and d.get("status") == ScreeningStatus.FINAL:
+                    defn = forms.get((d.get("form_id"), d.get("form_version")))
+                    frozen = (d.get("answers") or {}).get(FROZEN_CONTEXT_KEY) or {}
+                    ctx_form = FormContext(
+                        members=tuple(MemberInfo(**m) for m in frozen.get("members", [])),
+                        facts=dict(frozen.get("facts", {})),
+                    )
+                    if defn is None:
+                        problems.append(f"screening {record_id}: form not published")
+                        continue
+                    ev = evaluate_form(defn, d.get("answers") or {}, ctx_form)
+                    if ev.issues or ev.verdict != d.get("verdict"):
+                        problems.append(f"screening {record_id}: verdict {d.get('verdict')} ≠ {ev.verdict}")
+                elif entity == "expense":
+                    amount = d.get("amount_ore")
+                    problems += [f"expense {record_id}: {e}" for e in check_amount(amount)]
+                    final = d.get("status") == ExpenseStatus.FINAL
+                    if (
+                        final
+                        and isinstance(amount, int)
+                        and receipt_required(amount)
+                        and not d.get("receipt_sha256")
+                    ):
+                        problems.append(
+                            f"expense {record_id}: final over the receipt limit without a receipt"
+                        )
+                elif entity == "application":
+                    problems += _recheck_application(record_id, d)
+                elif entity == "satisfaction" and not 1 <= int(d.get("score") or 0) <= 5:
+                    problems.append(f"satisfaction {record_id}: score {d.get('score')}")
+    return problems
+
+
+def _recheck_network(network_id: str, d: dict[str, Any], children: dict[str, list[dict[str, Any]]],
+                     companies: dict[str, dict[str, Any]]) -> list[str]:  # fmt: skip
+    from ..domain.stages import StageError, moves
+
+    problems: list[str] = []
+    history = moves(d.get("stage_history"))
+    if not history or history[0].stage != Stage.CANDIDATE or history[-1].stage != d.get("stage"):
+        return [f"network {network_id}: history does not run from candidate to {d.get('stage')}"]
+    for before, after in zip(history, history[1:], strict=False):
+        facts = _network_facts(d, children, companies, after.at)
+        try:
+            transition(before.stage, after.stage, facts, close_reason=str(d.get("closed_reason") or ""))
+        except StageError as exc:
+            problems.append(f"network {network_id}: {before.stage} → {after.stage}: {exc}")
+    if (d.get("facilitation_opened_on") is not None) != _network_facts(
+        d, children, companies, utcnow()
+    ).screening_passed:
+        problems.append(f"network {network_id}: facilitation frame without a passed screening")
+    spent = sum(int(e.get("amount_ore") or 0) for e in children.get("expense", []))
+    if BudgetCheck(spent_ore=0, new_ore=spent).exceeds and not any(
+        e.get("override_reason") for e in children.get("expense", [])
+    ):
+        problems.append(f"network {network_id}: expenses over the frame")
+    if children.get("expense") and d.get("facilitation_opened_on") is None:
+        problems.append(f"network {network_id}: expenses before the frame opened")
+    return problems
+
+
+def _recheck_application(application_id: str, d: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    status = d.get("status")
+    if status != ApplicationStatus.DRAFT:
+        problems += check_hours(d.get("consultant_hours")) + check_months(d.get("period_months"))
+        problems += check_split(list((d.get("split_basis_points") or {}).values()))
+    if status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and d.get("decision") != status:
+        problems.append("decision fields do not match the status")
+    if status == ApplicationStatus.REJECTED and not str(d.get("decision_comment") or "").strip():
+        problems.append("a rejection without a reason")
+    return [f"application {application_id}: {p}" for p in problems]
