@@ -156,9 +156,16 @@ def _path_to(stage: str, first: dt.datetime, last: dt.datetime) -> list[dict[str
 
 
 def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
-    """The seed's three networks with members, contacts, meetings and expenses. Returns {key: id}."""
+    """The seed's three networks with members, contacts, meetings and expenses. Returns {key: id}.
+
+    As a broker makes them: a network past kandidat has passed a screening the forms engine
+    judged, and an expense over the receipt limit carries the demo receipt.
+    """
     today = today or utcnow().date()
     ids: dict[str, str] = {}
+    made: dict[str, Company] = {}
+    defn = bundled_registry().latest(SCREENING_FORM_ID)
+    receipt = store_demo_receipt(store)  # for the expenses over the receipt limit
     with store.session() as s:
         for i, co in enumerate(_COMPANIES):
             company = Company(
@@ -176,6 +183,7 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
             )
             s.add(company)
             ids[co.key] = company.id
+            made[co.key] = company
             contact = Contact(
                 company_id=company.id,
                 name=co.contact,
@@ -210,15 +218,21 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
             if spec["stage"] != Stage.CANDIDATE:
                 passed_on = today - dt.timedelta(days=45 - n * 5)
                 network.facilitation_opened_on = passed_on
+                # Screened as the app screens: every question answered, the verdict the engine's.
+                ctx = _context(_Net(network, [(made[key], role) for key, role in spec["members"]]))
+                answers, evaluation = screening_answers(defn, ctx, random.Random(n))
+                if evaluation.verdict != Verdict.PASSED:
+                    raise AssertionError(f"demo network {n + 1} does not pass its screening")
+                answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
                 s.add(
                     Screening(
                         network_id=network.id,
-                        form_id="screening",
-                        form_version=1,
-                        answers={},
+                        form_id=defn.id,
+                        form_version=defn.version,
+                        answers=answers,
                         status=ScreeningStatus.FINAL,
-                        verdict=Verdict.PASSED,
-                        reasons=["Demodata: screeningen er registreret som bestået."],
+                        verdict=evaluation.verdict,
+                        reasons=list(evaluation.reasons),
                         finalized_at=_aware(passed_on, 12),
                     )
                 )
@@ -260,6 +274,8 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                             category=ExpenseCategory.CATERING if k != 1 else ExpenseCategory.MEETING_ROOM,
                             description=f"{agenda}: {'forplejning' if k != 1 else 'lokaleleje'}",
                             amount_ore=parse_kr(cost),
+                            receipt_sha256=receipt.sha256 if receipt_required(parse_kr(cost)) else "",
+                            receipt_name=receipt.name if receipt_required(parse_kr(cost)) else "",
                         )
                     )
                 # One planned meeting ahead, with an estimated cost (committed, not spent).
