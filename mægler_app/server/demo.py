@@ -818,10 +818,10 @@ def _network_facts(net: dict[str, Any], children: dict[str, list[dict[str, Any]]
     )
 
 
-def recheck(db: Database) -> list[str]:
+def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
     """Every stored record checked again by the server's rules; the problems found (none: all pass).
 
-    Each record goes through the push's own checks (``push.check_rules``, as its owner, as if it
+    ``owner_ids``: only those brokers' records (all when None). Each record goes through the push's own checks (``push.check_rules``, as its owner, as if it
     were sent now without changing its stage or status), and the rules that span records are run
     over what is stored: each network's moves by ``domain.stages.transition`` with facts from the
     server's records, each final screening's verdict by the forms engine from its answers, receipts
@@ -846,6 +846,8 @@ def recheck(db: Database) -> list[str]:
         for rec in rows:
             by_owner.setdefault(rec.owner_id, []).append(rec)
         for owner_id, records in by_owner.items():
+            if owner_ids is not None and owner_id not in owner_ids:
+                continue
             user = users[owner_id]
             if user.role != Role.BROKER:
                 problems.append(f"{owner_id}: records owned by a {user.role}")
