@@ -855,9 +855,11 @@ def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
             mine = {(r.entity, r.id): dict(r.data) for r in records}
             for rec in records:
                 data = dict(rec.data)
-                # The state a record is in was reached by a move checked when it was made (and is
-                # checked again below); here every other rule runs on the values as stored.
-                current: dict[str, Any] = {k: data[k] for k in ("stage", "status") if k in data}
+                # Every value is checked as if sent afresh, except the stage a network is in and the
+                # status an application has: those were reached by moves checked when they were made
+                # (and the network's moves are checked again below, each with its facts then).
+                kept = {"network": "stage", "application": "status"}.get(rec.entity)
+                current: dict[str, Any] = {kept: data[kept]} if kept and kept in data else {}
                 change = Change(change_id=f"recheck-{rec.entity}-{rec.id}", entity=rec.entity, id=rec.id,
                                 base_version=rec.version, data=data)  # fmt: skip
                 try:
