@@ -110,3 +110,17 @@ def assert_obeys_rules(store) -> collections.Counter[str]:
     assert hashlib.sha256(data).hexdigest() == blobs[0].sha256 == with_receipt[0].receipt_sha256
     assert isinstance(blob_path(store, blobs[0].sha256), Path)
     return stages
+
+
+def test_scale_1_keeps_the_volume_the_sync_benchmark_measures(store) -> None:
+    """benchmarks/sync_bench.py syncs a scale-1 profile: about 12.000 records (11.966 before issue 16)."""
+    from sqlalchemy import func
+
+    from mægler_app.store.models import SYNCED
+
+    for _ in generate(store, 1.0):
+        pass
+    with store.session() as s:
+        counts = {name: s.scalar(select(func.count()).select_from(cls)) or 0 for name, cls in SYNCED.items()}
+    assert 11_500 <= sum(counts.values()) <= 12_500, counts
+    assert counts["company"] == 2_000 and counts["network"] == 400
