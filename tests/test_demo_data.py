@@ -124,3 +124,10 @@ def test_scale_1_keeps_the_volume_the_sync_benchmark_measures(store) -> None:
         counts = {name: s.scalar(select(func.count()).select_from(cls)) or 0 for name, cls in SYNCED.items()}
     assert 11_500 <= sum(counts.values()) <= 12_500, counts
     assert counts["company"] == 2_000 and counts["network"] == 400
+
+
+def test_demo_screenings_are_frozen_under_the_apps_key() -> None:
+    from mægler_app.forms import fill
+    from mægler_app.store.services import screening
+
+    assert fill.FROZEN_CONTEXT_KEY == screening.FROZEN_CONTEXT_KEY

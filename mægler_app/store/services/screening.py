@@ -33,11 +33,13 @@ from ...forms import (
     evaluate_form,
     prefill,
 )
-from ...forms.fill import FROZEN_CONTEXT_KEY, frozen_context
 from ..models import Company, Membership, Network, Screening
 from . import stage as stage_service
 from .overview import broker_name
 
+# Key in a final screening's answers holding the members and facts it was made with, so the
+# report stays true after the network's membership changes.
+FROZEN_CONTEXT_KEY = "_frozen_context"
 # Folder in the profile where definitions published by Væksthus are kept (sync writes them).
 PROFILE_FORMS_DIR = "skemaer"
 
@@ -304,7 +306,10 @@ def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | N
         result = evaluate_form(defn, answers, ctx)
         if result.issues:
             raise ScreeningIncompleteError(result.issues)
-        answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
+        answers[FROZEN_CONTEXT_KEY] = {
+            "members": [m.__dict__.copy() for m in ctx.members],
+            "facts": dict(ctx.facts),
+        }
         now = utcnow()
         s.answers = answers
         s.status = ScreeningStatus.FINAL
