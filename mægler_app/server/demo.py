@@ -948,8 +948,9 @@ def _recheck_application(application_id: str, d: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     status = d.get("status")
     if status != ApplicationStatus.DRAFT:
-        problems += check_hours(d.get("consultant_hours")) + check_months(d.get("period_months"))
-        problems += check_split(list((d.get("split_basis_points") or {}).values()))
+        found = check_hours(d.get("consultant_hours")) + check_months(d.get("period_months"))
+        found += check_split(list((d.get("split_basis_points") or {}).values()))
+        problems += [str(p) for p in found]
     if status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and d.get("decision") != status:
         problems.append("decision fields do not match the status")
     if status == ApplicationStatus.REJECTED and not str(d.get("decision_comment") or "").strip():
