@@ -100,9 +100,10 @@ def test_demo_data_and_status_json(tmp_path: Path) -> None:
     data = json.loads(status.stdout)
     assert data["counts"]["company"] == 100
     assert data["counts"]["network"] == 20
-    assert data["counts"]["meeting"] == 200
-    assert data["counts"]["expense"] == 200
-    assert data["pending"] >= 100 + 20 + 200 + 200
+    assert data["counts"]["meeting"] == 190
+    assert data["counts"]["expense"] == 190
+    assert data["counts"]["screening"] > 0 and data["counts"]["application"] > 0
+    assert data["pending"] >= 100 + 20 + 190 + 190
     assert data["conflicts"] == 0 and data["rejected"] == 0 and data["last_sync"] is None
     assert run("demo-data", "--scale", "0", "--profile", profile).returncode == 1
 

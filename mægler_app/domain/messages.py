@@ -351,6 +351,14 @@ class Msg:
     # --- figures: programme figures and stats
 
     # --- demo: demo data and the demo programme
+    # ``maegler-server demo`` (server/demo.py): what it says, and why it stops
+    DEMO_SERVER_DID_NOT_START = Code("demo_server_did_not_start")
+    DEMO_REFUSED = Code("demo_refused")
+    DEMO_BROKERS_RANGE = Code("demo_brokers_range")
+    DEMO_DATABASE_NOT_EMPTY = Code("demo_database_not_empty")
+    DEMO_SEEDED = Code("demo_seeded")
+    DEMO_STAGE_COUNT = Code("demo_stage_count")
+    DEMO_LOGIN = Code("demo_login")
 
     # --- ui: texts of the app's screens (plurals, counts)
     # Every count a screen or the command line shows, with the noun in the count's number.
@@ -1177,6 +1185,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     #
     # --- demo: demo data and the demo programme
     #
+    Msg.DEMO_SERVER_DID_NOT_START: {
+        "da": "Demoprogrammet kunne ikke starte serveren på 127.0.0.1.",
+        "en": "The demo programme could not start the server on 127.0.0.1.",
+    },
+    Msg.DEMO_REFUSED: {
+        "da": "Serveren afviste demoprogrammets data: {reason}",
+        "en": "The server refused the demo programme's data: {reason}",
+    },
+    Msg.DEMO_BROKERS_RANGE: {
+        "da": "--brokers skal være mellem 1 og {most:int}.",
+        "en": "--brokers must be between 1 and {most:int}.",
+    },
+    Msg.DEMO_DATABASE_NOT_EMPTY: {
+        "da": "Databasen har allerede brugere; demoprogrammet lægges kun i en tom database.",
+        "en": "The database already has users; the demo programme goes only into an empty database.",
+    },
+    Msg.DEMO_SEEDED: {
+        "da": "Demoprogrammet er lagt ind: {brokers:int} {brokers:plural:mægler|mæglere}, {networks:int} netværk, "
+        "{approved:int} {approved:plural:bevilling|bevillinger} og {rejected:int} {rejected:plural:afslag|afslag}, "
+        "{records:int} {records:plural:ændring|ændringer} i alt.",
+        "en": "The demo programme is in: {brokers:int} {brokers:plural:broker|brokers}, {networks:int} "
+        "{networks:plural:network|networks}, {approved:int} {approved:plural:approval|approvals} and {rejected:int} "
+        "{rejected:plural:rejection|rejections}, {records:int} {records:plural:change|changes} in all.",
+    },
+    Msg.DEMO_STAGE_COUNT: {
+        "da": "  {stage}: {n:int}",
+        "en": "  {stage}: {n:int}",
+    },
+    Msg.DEMO_LOGIN: {
+        "da": "Log ind som {caseworker:q} (sagsbehandler) eller {first:q} … {last:q} (mæglere) med adgangskoden "
+        "fra stdin.",
+        "en": "Log in as {caseworker:q} (caseworker) or {first:q} … {last:q} (brokers) with the password from stdin.",
+    },
     #
     # --- ui: texts of the app's screens (plurals, counts)
     Msg.UI_COMPANIES: {

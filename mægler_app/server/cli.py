@@ -1,4 +1,4 @@
-"""``maegler-server``: init, add-user, serve, publish-form (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo (DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
@@ -72,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="tråde pr. proces, der arbejder i databasen samtidig (standard: 4)",
     )
+    demo = with_db(
+        sub.add_parser(
+            "demo",
+            help="læg et helt demoprogram i en tom database: mæglere, netværk på alle trin, afgørelser; "
+            "adgangskoden til alle demobrugere læses fra stdin",
+        )
+    )
+    demo.add_argument("--seed", type=int, default=7, help="samme tal giver samme program (standard: 7)")
+    demo.add_argument("--brokers", type=int, default=20, help="antal mæglere (standard: 20)")
     pub = with_db(sub.add_parser("publish-form", help="udgiv en ny version af en formular (JSON-fil)"))
     pub.add_argument("file", type=Path)
     return parser
@@ -122,6 +131,37 @@ def cmd_publish_form(args: argparse.Namespace) -> None:
     finally:
         db.dispose()
     print(f"Formularen »{form_id}« version {version} er udgivet.")
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from ..domain.messages import Msg
+    from ..domain.stages import STAGE_LABELS, STAGE_ORDER
+    from .demo import seed_programme
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    db = _open(args)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        summary = seed_programme(db, password, seed=args.seed, brokers=args.brokers, progress=progress)
+    finally:
+        print(file=sys.stderr)
+        db.dispose()
+    networks = sum(summary.stages.values())
+    print(
+        Msg.DEMO_SEEDED(
+            brokers=len(summary.brokers),
+            networks=networks,
+            approved=summary.approved,
+            rejected=summary.rejected,
+            records=summary.records,
+        )
+    )
+    for stage in STAGE_ORDER:
+        print(Msg.DEMO_STAGE_COUNT(stage=STAGE_LABELS[stage], n=summary.stages.get(str(stage), 0)))
+    print(Msg.DEMO_LOGIN(caseworker=summary.caseworker, first=summary.brokers[0], last=summary.brokers[-1]))
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -205,7 +245,13 @@ def settle_heap() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
-COMMANDS = {"init": cmd_init, "add-user": cmd_add_user, "serve": cmd_serve, "publish-form": cmd_publish_form}
+COMMANDS = {
+    "init": cmd_init,
+    "add-user": cmd_add_user,
+    "serve": cmd_serve,
+    "publish-form": cmd_publish_form,
+    "demo": cmd_demo,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

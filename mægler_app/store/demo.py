@@ -7,27 +7,49 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ..demo_files import RECEIPT_NAME, receipt_pdf
 from ..domain.cvr import make_valid_cvr
+from ..domain.money import split_by_basis_points
 from ..domain.numbers import parse_kr
-from ..domain.stages import Stage, next_stage, with_move
+from ..domain.rules import (
+    CONSULTANT_HOURS_MAX,
+    CONSULTANT_HOURS_MIN,
+    PERIOD_MONTHS_MAX,
+    PERIOD_MONTHS_MIN,
+    SPLIT_TOTAL_BASIS_POINTS,
+)
+from ..domain.stages import NetworkFacts, Stage, missing_for, next_stage, transition, with_move
 from ..domain.timeutil import utcnow
+from ..domain.validation import BudgetCheck, check_hours, check_months, check_split, receipt_required
 from ..domain.vocab import (
+    ApplicationStatus,
+    CloseReason,
     ExpenseCategory,
+    ExpenseStatus,
     FocusArea,
     GustavssonDimension,
     LeadSource,
     MeetingKind,
+    MemberRole,
     NetworkType,
     ScreeningStatus,
+    SplitMode,
     Verdict,
 )
+from ..forms import SCREENING_FORM_ID, FormContext, FormDefinition, MemberInfo, bundled_registry, prefill
+from ..forms.fill import FROZEN_CONTEXT_KEY, frozen_context, screening_answers
 from .db import Store
-from .models import Company, Contact, Expense, Meeting, Membership, Network, Screening
+from .models import Application, Company, Contact, Expense, Meeting, Membership, Network, Screening
+from .services.applications import equal_basis_points
+from .services.blobs import StoredBlob, store_file
 
 
 @dataclass(frozen=True)
@@ -134,9 +156,16 @@ def _path_to(stage: str, first: dt.datetime, last: dt.datetime) -> list[dict[str
 
 
 def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
-    """The seed's three networks with members, contacts, meetings and expenses. Returns {key: id}."""
+    """The seed's three networks with members, contacts, meetings and expenses. Returns {key: id}.
+
+    As a broker makes them: a network past kandidat has passed a screening the forms engine
+    judged, and an expense over the receipt limit carries the demo receipt.
+    """
     today = today or utcnow().date()
     ids: dict[str, str] = {}
+    made: dict[str, Company] = {}
+    defn = bundled_registry().latest(SCREENING_FORM_ID)
+    receipt = store_demo_receipt(store)  # for the expenses over the receipt limit
     with store.session() as s:
         for i, co in enumerate(_COMPANIES):
             company = Company(
@@ -154,6 +183,7 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
             )
             s.add(company)
             ids[co.key] = company.id
+            made[co.key] = company
             contact = Contact(
                 company_id=company.id,
                 name=co.contact,
@@ -188,15 +218,21 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
             if spec["stage"] != Stage.CANDIDATE:
                 passed_on = today - dt.timedelta(days=45 - n * 5)
                 network.facilitation_opened_on = passed_on
+                # Screened as the app screens: every question answered, the verdict the engine's.
+                ctx = _context(_Net(network, [(made[key], role) for key, role in spec["members"]]))
+                answers, evaluation = screening_answers(defn, ctx, random.Random(n))
+                if evaluation.verdict != Verdict.PASSED:
+                    raise AssertionError(f"demo network {n + 1} does not pass its screening")
+                answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
                 s.add(
                     Screening(
                         network_id=network.id,
-                        form_id="screening",
-                        form_version=1,
-                        answers={},
+                        form_id=defn.id,
+                        form_version=defn.version,
+                        answers=answers,
                         status=ScreeningStatus.FINAL,
-                        verdict=Verdict.PASSED,
-                        reasons=["Demodata: screeningen er registreret som bestået."],
+                        verdict=evaluation.verdict,
+                        reasons=list(evaluation.reasons),
                         finalized_at=_aware(passed_on, 12),
                     )
                 )
@@ -238,6 +274,8 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                             category=ExpenseCategory.CATERING if k != 1 else ExpenseCategory.MEETING_ROOM,
                             description=f"{agenda}: {'forplejning' if k != 1 else 'lokaleleje'}",
                             amount_ore=parse_kr(cost),
+                            receipt_sha256=receipt.sha256 if receipt_required(parse_kr(cost)) else "",
+                            receipt_name=receipt.name if receipt_required(parse_kr(cost)) else "",
                         )
                     )
                 # One planned meeting ahead, with an estimated cost (committed, not spent).
@@ -272,26 +310,175 @@ def _chunks(total: int, size: int) -> Iterator[tuple[int, int]]:
         yield start, min(total, start + size)
 
 
-def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tuple[int, int]]:
+# -- the rules a generated record obeys ---------------------------------------------------------------
+
+
+def store_demo_receipt(store: Store) -> StoredBlob:
+    """The demo receipt in the profile's blob store, as the app stores an attached file (once)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / RECEIPT_NAME
+        path.write_bytes(receipt_pdf())
+        return store_file(store, path)
+
+
+@dataclass
+class _Net:
+    """A generated network as the stage machine sees it, with its way through the stages."""
+
+    network: Network
+    members: list[tuple[Company, str]]
+    stage: Stage = Stage.CANDIDATE
+    facts: NetworkFacts = field(default_factory=NetworkFacts)
+    history: list[dict[str, str]] = field(default_factory=list)
+    opened_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    spent_ore: int = 0
+    meetings: list[str] = field(default_factory=list)
+
+    def move(self, target: Stage, at: dt.datetime, *, close_reason: str = "") -> None:
+        """A move the stage machine allows (``transition`` raises otherwise), recorded as the app does."""
+        self.stage = transition(self.stage, target, self.facts, close_reason=close_reason)
+        self.history = with_move(self.history, target, at)
+        self.network.stage = str(target)
+        self.network.stage_changed_at = at
+        self.network.stage_history = self.history
+
+    def over_by(self, amount_ore: int) -> bool:
+        return BudgetCheck(spent_ore=self.spent_ore, new_ore=amount_ore).exceeds
+
+    def advance(self, at: dt.datetime) -> None:
+        """As far along the normal path as the facts allow (after a screening), one move at a time."""
+        while (nxt := next_stage(self.stage)) is not None and not missing_for(self.stage, nxt, self.facts):
+            self.move(nxt, at)
+
+
+# What each generated network becomes, and how often (out of 12). Nothing a decision makes: trin 2,
+# trin 3 and approvals come from Væksthus, never from a laptop.
+_FATES = (
+    ["candidate"] * 3
+    + ["candidate_draft_screening"]
+    + ["screened_not_passed"]
+    + ["stage_1"] * 2
+    + ["stage_1_draft_application"]
+    + ["application"] * 2
+    + ["closed_candidate", "closed_stage_1"]
+)
+_SME_EMPLOYEES = [4, 8, 12, 19, 25, 40, 60, 95, 140, 230]
+_LARGE_EMPLOYEES = [320, 480]
+_MEETING_KINDS = [
+    MeetingKind.COMPANY_VISIT,
+    MeetingKind.STRATEGIC_STARTING_POINT,
+    MeetingKind.TENTATIVE_PLAN,
+    MeetingKind.BUSINESS_PREREQUISITES,
+    MeetingKind.OTHER,
+]
+_EXPENSE_CATEGORIES = [
+    ExpenseCategory.MEETING_ROOM,
+    ExpenseCategory.CATERING,
+    ExpenseCategory.TRANSPORT,
+    ExpenseCategory.MATERIALS,
+]
+
+
+def _member_info(company: Company, role: str) -> MemberInfo:
+    return MemberInfo(
+        company_id=company.id,
+        name=company.name,
+        cvr=company.cvr,
+        employees=company.employees,
+        is_knowledge_institution=bool(company.is_knowledge_institution or role == MemberRole.KNOWLEDGE),
+        role=role,
+        focus_area=company.focus_area or "",
+    )
+
+
+def _context(net: _Net) -> FormContext:
+    members = tuple(_member_info(c, role) for c, role in net.members)
+    knowledge = sum(1 for m in members if m.is_knowledge_institution)
+    n = net.network
+    return FormContext(
+        members=members,
+        facts={
+            "network.independent_companies": len(members) - knowledge,
+            "network.knowledge_institutions": knowledge,
+            "network.members_total": len(members),
+            "network.network_type": n.network_type or None,
+            "network.core_task": n.core_task,
+            "network.participants_text": n.participants_text,
+            "network.goals": n.goals,
+            "network.terms": n.terms,
+        },
+    )
+
+
+def _application(net: _Net, rng: random.Random, *, complete: bool) -> Application:
+    """An application as the editor keeps it: hours, months and shares inside the programme's rules."""
+    ids = [c.id for c, role in net.members if role != MemberRole.KNOWLEDGE and not c.is_knowledge_institution]
+    custom = complete and rng.random() < 0.3
+    if custom:
+        weights = [rng.randint(1, 4) for _ in ids]
+        split = dict(zip(ids, split_by_basis_points(SPLIT_TOTAL_BASIS_POINTS, weights), strict=True))
+    else:
+        split = equal_basis_points(ids)
+    hours = rng.randrange(CONSULTANT_HOURS_MIN, CONSULTANT_HOURS_MAX + 1, 10)
+    months = rng.randint(PERIOD_MONTHS_MIN, PERIOD_MONTHS_MAX)
+    assert not check_hours(hours) and not check_months(months) and not check_split(list(split.values()))
+    app = Application(
+        network_id=net.network.id,
+        revision=1,
+        market_perspective="Fælles adgang til større kunder i Norden og Tyskland.",
+        economic_perspective="Lavere omkostninger ved fælles indkøb og produktion.",
+        technology_perspective="Deling af produktionsudstyr og udviklingskompetencer." if complete else "",
+        strategy_perspective="Netværket skal stå som én leverandør over for kunderne." if complete else "",
+        expected_growth={cid: {} for cid in ids},
+        consultant_name=rng.choice(["Lone Vestergaard", "Henrik Bak", "Maria Due"]) if complete else "",
+        consultant_firm=rng.choice(["Vækstrådgivning ApS", "Strategihuset A/S"]) if complete else "",
+        consultant_hours=hours if complete else None,
+        hourly_rate_ore=rng.choice([850, 950, 1_100]) * 100 if complete else None,
+        period_months=months if complete else None,
+        split_mode=SplitMode.CUSTOM if custom else SplitMode.EQUAL,
+        split_basis_points=split,
+        status=ApplicationStatus.DRAFT,
+    )
+    return app
+
+
+def generate(
+    store: Store, scale: float = 1.0, *, seed: int = 7, today: dt.date | None = None
+) -> Iterator[tuple[int, int]]:
     """A large dataset for benchmarks; a generator yielding (done, total) as it goes.
 
-    Scale 1: 2.000 companies, 400 networks (about 1.600 memberships), 4.000 meetings, 4.000 expenses.
+    Only what a broker makes offline (issue 16): networks from kandidat to ansøgning indsendt and
+    closed, each move one the stage machine allows from facts made here (members, a final screening
+    whose verdict the forms engine gives from its answers, a submitted application); the
+    facilitation frame opens only with a passed screening, and only such a network has expenses;
+    an expense over the receipt limit carries a receipt (a real file, stored once) or is a draft;
+    the network's expenses stay inside its frame. Nothing is approved or rejected: decisions come
+    from Væksthus. Scale 1: 2.000 companies, 400 networks (about 1.600 memberships), about 270
+    screenings, 130 applications, 3.800 meetings and 3.800 expenses: about 12.000 records.
     """
     rng = random.Random(seed)
+    today = today or utcnow().date()
+    now = _aware(today, 12)
     n_companies = int(2000 * scale)
     n_networks = int(400 * scale)
-    n_meetings = int(4000 * scale)
-    n_expenses = int(4000 * scale)
+    n_meetings = int(3800 * scale)
+    n_expenses = int(3800 * scale)
     total = n_companies + n_networks + n_meetings + n_expenses
     done = 0
+    defn = bundled_registry().latest(SCREENING_FORM_ID)
+    receipt = store_demo_receipt(store) if n_expenses else None
     with store.session() as s:
         offset = len(s.scalars(select(Company.id)).all())
-    company_ids: list[str] = []
-    independent_ids: list[str] = []  # a network past candidate needs three of these (the server checks)
+    companies: list[Company] = []
+    smes: list[Company] = []  # independent companies inside the target group: a passing network's members
     for a, b in _chunks(n_companies, 1000):
         with store.session() as s:
+            s.expire_on_commit = False
             for i in range(a, b):
                 town, postcode = rng.choice(_TOWNS)
+                knowledge = rng.random() < 0.02
+                large = not knowledge and rng.random() < 0.06
                 c = Company(
                     cvr=make_valid_cvr(50_000 + offset + i),
                     name=f"{town} {rng.choice(_TRADES)} {i + offset} {rng.choice(_FORMS)}",
@@ -299,93 +486,184 @@ def generate(store: Store, scale: float = 1.0, *, seed: int = 7) -> Iterator[tup
                     postcode=postcode,
                     city=town,
                     municipality=town,
-                    employees=rng.choice([4, 8, 12, 19, 25, 40, 60, 95, 140, 230, 320]),
+                    employees=rng.choice(_LARGE_EMPLOYEES if large else _SME_EMPLOYEES),
                     focus_area=rng.choice(list(FocusArea)),
                     industry=rng.choice(_TRADES),
-                    is_knowledge_institution=rng.random() < 0.02,
+                    is_knowledge_institution=knowledge,
                 )
                 s.add(c)
-                company_ids.append(c.id)
-                if not c.is_knowledge_institution:
-                    independent_ids.append(c.id)
+                companies.append(c)
+                if not knowledge and not large:
+                    smes.append(c)
         done += b - a
         yield done, total
-    network_ids: list[str] = []
-    stages = (
-        [Stage.CANDIDATE] * 4
-        + [Stage.STAGE_1] * 3
-        + [Stage.APPLICATION, Stage.STAGE_2, Stage.STAGE_3, Stage.CLOSED]
-    )
-    for a, b in _chunks(n_networks, 500):
+    nets: list[_Net] = []
+    for a, b in _chunks(n_networks, 250):
         with store.session() as s:
+            s.expire_on_commit = False
             for i in range(a, b):
-                stage = rng.choice(stages)
-                moved = utcnow() - dt.timedelta(days=rng.randint(1, 60))
-                n = Network(
-                    name=f"Netværk {i + 1}: {rng.choice(_TRADES)} og {rng.choice(_TRADES)}",
-                    network_type=rng.choice(list(NetworkType)),
-                    core_task="Fælles udvikling af produkter og markeder.",
-                    stage=stage,
-                    stage_changed_at=moved,
-                    stage_history=_path_to(stage, moved - dt.timedelta(days=rng.randint(30, 300)), moved),
-                    lead_source=rng.choice(
-                        [LeadSource.LOCAL_BUSINESS_SERVICE, LeadSource.OWN_NETWORK, LeadSource.OTHER]
-                    ),
-                )
-                s.add(n)
-                network_ids.append(n.id)
-                pool = independent_ids if len(independent_ids) >= 3 else company_ids
-                for j, cid in enumerate(rng.sample(pool, k=min(len(pool), rng.randint(3, 5)))):
-                    s.add(Membership(network_id=n.id, company_id=cid, role="lead" if j == 0 else "member"))
+                nets.append(_network(s, rng, i, smes or companies, companies, defn, now))
         done += b - a
         yield done, total
-    if not network_ids:
+    if not nets:
         return
-    base = utcnow().date() - dt.timedelta(days=400)
-    meeting_ids: list[tuple[str, str]] = []
     for a, b in _chunks(n_meetings, 1000):
         with store.session() as s:
             for _i in range(a, b):
-                nid = rng.choice(network_ids)
-                day = base + dt.timedelta(days=rng.randint(0, 400))
+                net = rng.choice(nets)
+                created = _created_on(net)
+                last = min(today, net.closed_on or today)
+                day = created + dt.timedelta(days=rng.randint(0, max(0, (last - created).days)))
                 m = Meeting(
-                    network_id=nid,
+                    network_id=net.network.id,
                     starts_at=_aware(day, rng.randint(8, 15)),
-                    kind=rng.choice(
-                        [
-                            MeetingKind.COMPANY_VISIT,
-                            MeetingKind.STRATEGIC_STARTING_POINT,
-                            MeetingKind.TENTATIVE_PLAN,
-                            MeetingKind.OTHER,
-                        ]
-                    ),
+                    kind=rng.choice(_MEETING_KINDS),
                     place="Hos tovholdervirksomheden",
                     agenda="Status og næste skridt",
                 )
                 s.add(m)
-                meeting_ids.append((nid, m.id))
+                if net.opened_on is not None and day >= net.opened_on:
+                    net.meetings.append(m.id)  # an expense may be booked on it
         done += b - a
         yield done, total
-    for a, b in _chunks(n_expenses, 1000):
+    framed = [n for n in nets if n.opened_on is not None]
+    for a, b in _chunks(n_expenses if framed else 0, 1000):
         with store.session() as s:
             for _i in range(a, b):
-                nid, mid = rng.choice(meeting_ids)
+                big = rng.random() < 0.08
+                amount = rng.randint(501_00, 2_400_00) if big else rng.randint(50_00, 450_00)
+                # A network whose frame this expense would exceed gets none: a broker would not book
+                # it there without a reason for Væksthus.
+                fits = [n for n in rng.sample(framed, k=min(len(framed), 8)) if not n.over_by(amount)]
+                if not fits:
+                    continue
+                net = fits[0]
+                net.spent_ore += amount  # the frame counts drafts too, as the app and the server do
+                with_receipt = receipt_required(amount) and rng.random() < 0.5
+                opened = net.opened_on
+                assert opened is not None
+                last = min(today, net.closed_on or today)
                 s.add(
                     Expense(
-                        network_id=nid,
-                        meeting_id=mid,
-                        spent_on=base + dt.timedelta(days=rng.randint(0, 400)),
-                        category=rng.choice(
-                            [
-                                ExpenseCategory.MEETING_ROOM,
-                                ExpenseCategory.CATERING,
-                                ExpenseCategory.TRANSPORT,
-                                ExpenseCategory.MATERIALS,
-                            ]
-                        ),
-                        description="Forplejning ved møde",
-                        amount_ore=rng.randint(50_00, 450_00),
+                        network_id=net.network.id,
+                        meeting_id=rng.choice(net.meetings) if net.meetings else None,
+                        spent_on=opened + dt.timedelta(days=rng.randint(0, max(0, (last - opened).days))),
+                        category=rng.choice(_EXPENSE_CATEGORIES),
+                        description="Forplejning ved møde"
+                        if not big
+                        else "Lokaleleje og forplejning, heldagsmøde",
+                        amount_ore=amount,
+                        receipt_sha256=receipt.sha256 if with_receipt and receipt else "",
+                        receipt_name=receipt.name if with_receipt and receipt else "",
+                        status=ExpenseStatus.DRAFT
+                        if receipt_required(amount) and not with_receipt
+                        else ExpenseStatus.FINAL,
                     )
                 )
         done += b - a
         yield done, total
+
+
+def _created_on(net: _Net) -> dt.date:
+    moves_ = net.history or []
+    return dt.date.fromisoformat(moves_[0]["at"][:10]) if moves_ else utcnow().date()
+
+
+def _network(
+    s: Session,
+    rng: random.Random,
+    i: int,
+    pool: list[Company],
+    everyone: list[Company],
+    defn: FormDefinition,
+    now: dt.datetime,
+) -> _Net:
+    """One network and what its fate needs: members, a screening, an application, its moves."""
+    fate = rng.choice(_FATES)
+    created = now - dt.timedelta(days=rng.randint(150, 400), hours=rng.randint(0, 8))
+    network = Network(
+        name=f"Netværk {i + 1}: {rng.choice(_TRADES)} og {rng.choice(_TRADES)}",
+        network_type=rng.choice(list(NetworkType)),
+        core_task="Fælles udvikling af produkter og markeder.",
+        participants_text="Virksomheder fra Midtjylland med komplementære kompetencer.",
+        goals="Flere ordrer og nye markeder for alle deltagere.",
+        terms="Styregruppe med én repræsentant fra hver virksomhed.",
+        lead_source=rng.choice([LeadSource.LOCAL_BUSINESS_SERVICE, LeadSource.OWN_NETWORK, LeadSource.OTHER]),
+        stage=str(Stage.CANDIDATE),
+    )
+    s.add(network)
+    net = _Net(network, [])
+    net.history = with_move([], Stage.CANDIDATE, created)
+    network.stage_history = net.history
+    network.stage_changed_at = created
+    chosen = rng.sample(pool, k=min(len(pool), rng.randint(3, 5)))
+    if fate in ("candidate", "closed_candidate") and rng.random() < 0.15:
+        chosen = chosen[:2]  # still looking for a third company
+    if rng.random() < 0.1 and fate != "screened_not_passed":
+        ki = [c for c in everyone if c.is_knowledge_institution]
+        if ki:
+            chosen.append(rng.choice(ki))
+    for j, company in enumerate(chosen):
+        role = (
+            MemberRole.KNOWLEDGE
+            if company.is_knowledge_institution
+            else (MemberRole.LEAD if j == 0 else MemberRole.MEMBER)
+        )
+        s.add(Membership(network_id=network.id, company_id=company.id, role=role))
+        net.members.append((company, role))
+    independent = sum(1 for c, r in net.members if r != MemberRole.KNOWLEDGE)
+    knowledge = len(net.members) - independent
+    net.facts = NetworkFacts(independent_companies=independent, knowledge_institutions=knowledge)
+    screened_at = created + dt.timedelta(days=rng.randint(10, 40))
+    if fate == "candidate_draft_screening":
+        answers = prefill(defn, _context(net))
+        s.add(
+            Screening(
+                network_id=network.id,
+                form_id=defn.id,
+                form_version=defn.version,
+                answers=answers,
+                status=ScreeningStatus.DRAFT,
+            )
+        )
+    elif fate not in ("candidate", "closed_candidate"):
+        ctx = _context(net)
+        answers, evaluation = screening_answers(defn, ctx, rng, fail=fate == "screened_not_passed")
+        assert not evaluation.issues, evaluation.issues
+        answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
+        s.add(
+            Screening(
+                network_id=network.id,
+                form_id=defn.id,
+                form_version=defn.version,
+                answers=answers,
+                status=ScreeningStatus.FINAL,
+                verdict=evaluation.verdict,
+                reasons=list(evaluation.reasons),
+                finalized_at=screened_at,
+            )
+        )
+        passed = evaluation.verdict == Verdict.PASSED
+        net.facts = replace(net.facts, screening_final=True, screening_passed=passed)
+        net.advance(screened_at)
+        if passed:
+            net.opened_on = screened_at.date()
+            network.facilitation_opened_on = net.opened_on
+    if fate in ("stage_1_draft_application", "application"):
+        app = _application(net, rng, complete=fate == "application")
+        s.add(app)
+        if fate == "application" and net.stage == Stage.STAGE_1:
+            submitted = screened_at + dt.timedelta(days=rng.randint(30, 90))
+            app.status = ApplicationStatus.SUBMITTED
+            app.submitted_at = submitted
+            net.facts = replace(net.facts, application_submitted=True)
+            net.move(Stage.APPLICATION, submitted)
+    if fate.startswith("closed_"):
+        closed_at = created + dt.timedelta(days=rng.randint(50, 110))
+        reason = CloseReason.COMPANIES_WITHDREW if fate == "closed_stage_1" else CloseReason.NO_POTENTIAL
+        net.move(Stage.CLOSED, closed_at, close_reason=reason)
+        network.closed_reason = reason
+        network.closed_reason_text = "Virksomhederne har ikke tid til samarbejdet nu."
+        network.closed_on = closed_at.date()
+        net.closed_on = closed_at.date()
+    return net
