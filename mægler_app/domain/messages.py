@@ -397,6 +397,12 @@ class Msg:
     OS_NO_SPACE = Code("os_no_space")
     OS_READ_ONLY = Code("os_read_only")
     OS_OTHER = Code("os_other")
+    # Indbakke (issue 18): a caseworker's decisions
+    UI_DESK_WAITING = Code("ui_desk_waiting")
+    UI_DESK_CONFIRM_APPROVE = Code("ui_desk_confirm_approve")
+    UI_DESK_CONFIRM_REJECT = Code("ui_desk_confirm_reject")
+    UI_DESK_APPROVED = Code("ui_desk_approved")
+    UI_DESK_REJECTED = Code("ui_desk_rejected")
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -1361,6 +1367,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.OS_OTHER: {
         "da": "styresystemet afviste det (fejl {errno})",
         "en": "the operating system refused it (error {errno})",
+    },
+    Msg.UI_DESK_WAITING: {
+        "da": "{n:int} {n:plural:indsendt ansøgning venter|indsendte ansøgninger venter} på afgørelse.",
+        "en": "{n:int} submitted {n:plural:application awaits|applications await} a decision.",
+    },
+    Msg.UI_DESK_CONFIRM_APPROVE: {
+        "da": "Bevilg ansøgningen fra {network:q} ({broker})? Netværket går til trin 2, og mægleren "
+        "får sin bonus. Afgørelsen sendes til Væksthus' server nu og kan ikke fortrydes her.",
+        "en": "Approve the application from {network:q} ({broker})? The network moves to stage 2 and "
+        "the broker earns the bonus. The decision is sent to Væksthus' server now and cannot be undone here.",
+    },
+    Msg.UI_DESK_CONFIRM_REJECT: {
+        "da": "Afslå ansøgningen fra {network:q} ({broker})? Netværket går tilbage til trin 1, og "
+        "mægleren ser begrundelsen. Afgørelsen sendes til Væksthus' server nu.",
+        "en": "Reject the application from {network:q} ({broker})? The network goes back to stage 1 and "
+        "the broker sees the reason. The decision is sent to Væksthus' server now.",
+    },
+    Msg.UI_DESK_APPROVED: {
+        "da": "Bevilget: {network:q} er på trin 2. {broker} ser afgørelsen og bonussen ved næste "
+        "synkronisering.",
+        "en": "Approved: {network:q} is at stage 2. {broker} sees the decision and the bonus at the next sync.",
+    },
+    Msg.UI_DESK_REJECTED: {
+        "da": "Afslået: {network:q} er tilbage på trin 1. {broker} ser afgørelsen og begrundelsen ved "
+        "næste synkronisering.",
+        "en": "Rejected: {network:q} is back at stage 1. {broker} sees the decision and the reason at "
+        "the next sync.",
     },
     #
     # --- more

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -54,6 +55,7 @@ from .schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
+    UsersResponse,
 )
 from .stats import stats
 
@@ -379,6 +381,13 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     @app.get(f"{API_PREFIX}/me", response_model=MeResponse, responses=ERROR_RESPONSES)
     def me(user: UserDep) -> dict[str, Any]:
         return {"user": user_out(user)}
+
+    @app.get(f"{API_PREFIX}/users", response_model=UsersResponse, responses=ERROR_RESPONSES)
+    def users(_user: CaseworkerDep) -> dict[str, Any]:
+        """Every account by name (caseworkers): the app shows each broker's records by display name."""
+        with db.session() as s:
+            found = s.scalars(select(User).order_by(User.username)).all()
+            return {"users": [user_out(u) for u in found]}
 
     @app.post(f"{API_PREFIX}/sync/push", response_model=PushResponse, responses=ERROR_RESPONSES)
     @fast_path(push_args)

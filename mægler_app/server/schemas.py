@@ -43,6 +43,10 @@ class MeResponse(BaseModel):
     user: UserOut
 
 
+class UsersResponse(BaseModel):
+    users: list[UserOut]
+
+
 class Health(BaseModel):
     status: str
     protocol_version: int

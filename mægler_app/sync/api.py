@@ -246,13 +246,20 @@ class Api:
         return dict(self.request("POST", "/forms", json=body, retry=False, expect=(201,)).json())
 
     def decide(self, application_id: str, decision: str, comment: str) -> dict[str, Any]:
+        """Not retried: a decision whose answer was lost is found by the next pull (409 if sent twice)."""
         return dict(
             self.request(
                 "POST",
                 f"/applications/{application_id}/decision",
                 json={"decision": decision, "comment": comment},
+                retry=False,
             ).json()
         )
+
+    def users(self) -> list[dict[str, Any]]:
+        """Every account with its display name (caseworkers); 404 from a server before this call."""
+        users = self.request("GET", "/users").json().get("users")
+        return [u for u in users if isinstance(u, dict)] if isinstance(users, list) else []
 
 
 def encode_push(client_id: str, changes: list[dict[str, Any]]) -> bytes:

@@ -44,7 +44,7 @@ from ..domain.sync_contract import (
     seq_ranges,
 )
 from ..domain.timeutil import utcnow
-from ..domain.vocab import OutboxStatus
+from ..domain.vocab import OutboxStatus, Role
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
 from ..store.services.overview import (
@@ -329,6 +329,10 @@ class SyncEngine:
         name = user.get("display_name")
         if isinstance(name, str) and name.strip() and name.strip() != display_name(self.store):
             set_display_name(self.store, name)
+        if role == Role.CASEWORKER:
+            from ..store.services.desk import remember_people
+
+            remember_people(self.store, self.api)
 
     def _finish(self) -> None:
         with self.store.session() as s:

@@ -342,6 +342,13 @@ class CompanyEditor(QWidget):
         self._figures_snapshot = self.figures_model.texts()
         self.opened.emit(detail.id)
 
+    def set_read_only(self, on: bool) -> None:
+        """A caseworker's profile: the broker's company is shown, not changed; erasing a person
+        (»Anonymisér…«) stays (ui/desk/brokers.py)."""
+        from ..desk.brokers import apply_read_only
+
+        apply_read_only(self, on, keep=(self.anonymize_button, self.open_twin, self.contacts))
+
     def _line_edits(self) -> list[QLineEdit]:
         return [
             self.cvr,

@@ -69,6 +69,8 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
     """
 
     columns: list[Col] = []
+    # a further test a row must pass (a caseworker's broker filter, ui/desk/brokers.py); None: all
+    row_filter: Callable[[Any], bool] | None = None
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,16 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
         self.endResetModel()
 
     def _visible(self) -> list[Any]:
+        rows = self._matching()
+        keep = self.row_filter
+        return rows if keep is None else [r for r in rows if keep(r)]
+
+    def refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._visible()
+        self.endResetModel()
+
+    def _matching(self) -> list[Any]:
         words = self._words
         if not words:
             return list(self._all)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import os_reason
 from ...domain.messages import Msg
+from ...store.models import Company
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
 from .. import unsaved
+from ..desk.brokers import BrokerScope
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -119,6 +121,9 @@ class CompaniesView(View):
         lay.addWidget(self.export_status)
 
         self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
+        # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
+        self.brokers = BrokerScope(ctx, self.key, bar, self.model, Company)
+        self.brokers.changed.connect(self._update_count)
         self.import_dialog: ImportDialog | None = None
         self._sized = False
         self._widths: dict[int, int] = {}
@@ -139,6 +144,10 @@ class CompaniesView(View):
 
     def _apply_rows(self, rows: list[svc.CompanyRow]) -> None:
         current = self.editor.company_id
+        self.brokers.refresh()
+        for b in (self.new_button, self.import_button):
+            b.setVisible(not self.brokers.active)
+        self.editor.set_read_only(self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(sync_marks(self.ctx.store, "company"))
         column = self.table.horizontalHeader().sortIndicatorSection()

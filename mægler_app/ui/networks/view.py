@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
+from ..desk.brokers import BrokerScope
 from ..fit import wrap_words
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
@@ -214,6 +216,9 @@ class NetworksView(View):
         self.overview_page = overview
         self.page: NetworkPage | None = None
         self.loader = RowsLoader(ctx, svc.count_networks, svc.list_networks, self._apply_rows, self)
+        # a caseworker's broker column and filter (ui/desk/brokers.py)
+        self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
+        self.brokers.changed.connect(self._fill_board)
 
         self.filter.textChanged.connect(self._on_filter)
         self.new_button.clicked.connect(self.new_network)
@@ -224,6 +229,8 @@ class NetworksView(View):
         self.loader.load()
 
     def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
+        self.brokers.refresh()
+        self.new_button.setVisible(not self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(sync_marks(self.ctx.store, "network"))
         header = self.table.horizontalHeader()

@@ -31,14 +31,26 @@ class ViewSpec:
         return cls
 
 
+# The broker's own views: a local profile (role "") is a broker's too.
+BROKER = ("", Role.BROKER)
+CASEWORKER = (Role.CASEWORKER,)
+
 VIEWS: list[ViewSpec] = [
-    ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView"),
+    ViewSpec("indbakke", "Indbakke", "Ctrl+1", "mægler_app.ui.desk.inbox:InboxView", roles=CASEWORKER),
+    ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView", roles=BROKER),
+    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=CASEWORKER),
     ViewSpec("virksomheder", "Virksomheder", "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"),
-    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
-    ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
-    ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.application.view:ApplicationsView"),
+    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=BROKER),
     ViewSpec(
-        "skemaer", "Skemaer", "Ctrl+7", "mægler_app.ui.forms.publish_view:FormsView", roles=(Role.CASEWORKER,)
+        "moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView", roles=BROKER
     ),
+    ViewSpec(
+        "ansoegninger",
+        "Ansøgninger",
+        "Ctrl+5",
+        "mægler_app.ui.application.view:ApplicationsView",
+        roles=BROKER,
+    ),
+    ViewSpec("skemaer", "Skemaer", "Ctrl+7", "mægler_app.ui.forms.publish_view:FormsView", roles=CASEWORKER),
     ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
 ]

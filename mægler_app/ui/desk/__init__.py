@@ -1,0 +1,1 @@
+"""Væksthus' desk: the caseworker's views (issue 18)."""

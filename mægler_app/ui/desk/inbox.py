@@ -1,0 +1,461 @@
+"""Indbakke (caseworkers, issue 18 part 2): the applications waiting for Væksthus' decision, oldest
+first; one opened read-only beside its network's screening, meetings and budget; »Bevilg« and
+»Afslå« (a reason required) sent to the server in a worker; and what needs following up.
+
+A decision is made at the server or not at all: offline, the buttons say why and nothing is queued.
+After the server's answer the caseworker's own copy is updated at once (the answer applied as the
+pull will apply it), and a sync fetches the server's versions.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.messages import Msg
+from ...domain.numbers import format_date, format_datetime, format_int, format_kr
+from ...domain.rules import COMPANY_SHARE_PERCENT
+from ...domain.timeutil import parse_stored_time, utcnow
+from ...domain.vocab import Decision
+from ...forms import VERDICT_LABELS
+from ...store.services import applications as app_svc
+from ...store.services import desk as svc
+from ...store.services import expenses as expense_svc
+from ...store.services import meetings as meeting_svc
+from ...sync.api import Api, OfflineError, SyncError
+from ...sync.service import api_for
+from ..application.editor import ApplicationEditor
+from ..ask import confirm
+from ..context import AppContext
+from ..sync.controller import controller_for
+from ..table import Column, FilterProxy, RowsTableModel
+from ..views.base import View
+from ..worker import Worker, start
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InboxView", text)
+
+
+def _verdict(value: str) -> str:
+    return VERDICT_LABELS.get(value, value) if value else _tr("ikke screenet")
+
+
+def _kr(value: int | None) -> str:
+    return format_kr(value) if value is not None else "–"
+
+
+def _split(r: svc.InboxRow) -> str:
+    if r.company_share_ore is None:
+        return "–"
+    how = _tr("lige") if r.split_even else _tr("efter nøgle")
+    return f"{format_kr(r.company_share_ore)} · {format_int(r.companies)} · {how}"
+
+
+def inbox_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
+    cols: list[Column[svc.InboxRow]] = [
+        Column(_tr("Indsendt"), lambda r: format_datetime(r.submitted_at), lambda r: r.submitted_at),
+        Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
+        Column(_tr("Mægler"), lambda r: r.broker),
+        Column(
+            _tr("Timer"),
+            lambda r: format_int(r.hours) if r.hours is not None else "–",
+            lambda r: r.hours or 0,
+            True,
+        ),
+        Column(_tr("Budget"), lambda r: _kr(r.total_ore), lambda r: r.total_ore or 0, True),
+        Column(
+            _tr("Virksomhedernes %1 %").replace("%1", str(COMPANY_SHARE_PERCENT)),
+            _split,
+            lambda r: r.company_share_ore or 0,
+            tooltip=lambda r: _tr("Virksomhedernes andel, antal virksomheder og fordelingen"),
+        ),
+        Column(_tr("Screening"), lambda r: _verdict(r.verdict)),
+    ]
+    return RowsTableModel(cols, lambda r: r.id, parent)
+
+
+_KIND = {
+    "screening": "Screening afsluttet",
+    "inactive": "Ingen aktivitet i 60 dage",
+    "plan": "Handlingsplanens slutdato passeret",
+}
+
+
+def attention_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
+    def when(r: svc.AttentionRow) -> str:
+        return format_date(r.when) if r.when is not None else "–"
+
+    def text(r: svc.AttentionRow) -> str:
+        if r.kind == "screening":
+            return _verdict(r.text)
+        if r.kind == "plan":
+            return _tr("Mangler: %1").replace("%1", r.text) if r.text else _tr("Alle elementer er på plads")
+        return _tr("Sidste aktivitet %1").replace("%1", when(r))
+
+    cols: list[Column[svc.AttentionRow]] = [
+        Column(_tr("Hvad"), lambda r: _tr(_KIND[r.kind])),
+        Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
+        Column(_tr("Mægler"), lambda r: r.broker),
+        Column(_tr("Dato"), when, lambda r: str(r.when or "")),
+        Column(_tr("Bemærkning"), text, tooltip=text),
+    ]
+    return RowsTableModel(cols, lambda r: f"{r.kind}:{r.network_id}", parent)
+
+
+def _decide_job(store: Any, api: Api, application_id: str, decision: str, comment: str) -> dict[str, Any]:
+    """At the server, then in this computer's copy as the pull will bring it (no outbox entry)."""
+    try:
+        answer = api.decide(application_id, decision, comment)
+    except OfflineError:
+        raise SyncError(
+            _tr("Væksthus' server svarer ikke; afgørelsen er ikke sendt. Prøv igen, når der er forbindelse.")
+        ) from None
+    finally:
+        api.close()
+    raw = answer.get("data")
+    data: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    decided = parse_stored_time(data.get("decided_at")) or utcnow()
+    app_svc.apply_decision(
+        store, application_id, decision, str(data.get("decision_comment") or comment), decided
+    )
+    return answer
+
+
+class InboxView(View):
+    key = "indbakke"
+    title = "Indbakke"
+    shortcut = "Ctrl+8"
+    watches = ("application", "network", "screening", "action_plan", "meeting", "expense")
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.controller = controller_for(ctx)
+        self.rows: list[svc.InboxRow] = []
+        self.current: svc.InboxRow | None = None
+        self.worker: Worker | None = None
+        self.decided: dict[str, str] = {}  # application id → decision made here this session
+        self.failure = ""
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(
+            self.heading(
+                self.tr("Indbakke"),
+                self.tr(
+                    "Indsendte ansøgninger, ældste først, og det der skal følges op på. Åbn en ansøgning "
+                    "for at se den ved siden af netværkets screening, møder og budget og træffe afgørelse."
+                ),
+            )
+        )
+        self.summary = QLabel()
+        self.summary.setObjectName("inboxSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = inbox_model(self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("inboxTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_index(cur))
+        split.addWidget(self.table)
+
+        # the opened application: read-only editor | the network beside it, and the decision
+        self.case = QSplitter(Qt.Orientation.Horizontal)
+        self.case.setObjectName("inboxCase")
+        self.editor = ApplicationEditor(ctx)
+        self.editor.setObjectName("inboxApplication")
+        self.case.addWidget(self.editor)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(8, 0, 0, 0)
+        self.network_info = QLabel()
+        self.network_info.setObjectName("inboxNetwork")
+        self.network_info.setWordWrap(True)
+        self.network_info.setTextFormat(Qt.TextFormat.RichText)
+        self.network_info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.network_info)
+        sl.addWidget(scroll, 1)
+        decide_box = QFrame()
+        decide_box.setObjectName("card")
+        dl = QVBoxLayout(decide_box)
+        reason_label = QLabel(self.tr("Begrundelse (kræves ved afslag):"))
+        dl.addWidget(reason_label)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("decisionReason")
+        self.reason.setMaximumHeight(90)
+        reason_label.setBuddy(self.reason)
+        self.reason.textChanged.connect(self._update_buttons)
+        dl.addWidget(self.reason)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approveApplication")
+        self.approve_button.clicked.connect(lambda: self.decide(Decision.APPROVED))
+        self.reject_button = QPushButton()
+        self.reject_button.setObjectName("rejectApplication")
+        self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECTED))
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        dl.addLayout(buttons)
+        self.why_not = QLabel()
+        self.why_not.setObjectName("decisionWhyNot")
+        self.why_not.setWordWrap(True)
+        dl.addWidget(self.why_not)
+        self.result = QLabel()
+        self.result.setObjectName("decisionResult")
+        self.result.setWordWrap(True)
+        dl.addWidget(self.result)
+        sl.addWidget(decide_box)
+        self.case.addWidget(side)
+        self.case.setSizes([620, 380])
+        split.addWidget(self.case)
+
+        self.attention = QTabWidget()
+        self.attention.setObjectName("inboxAttention")
+        self.attention_models: dict[str, RowsTableModel] = {}  # type: ignore[type-arg]
+        for kind, label in (
+            ("screening", self.tr("Screeninger den seneste uge")),
+            ("inactive", self.tr("Uden aktivitet i 60 dage")),
+            ("plan", self.tr("Handlingsplaner efter slutdato")),
+        ):
+            model = attention_model(self)
+            view = QTableView()
+            view.setObjectName(f"attention_{kind}")
+            view.setModel(model)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            self.attention_models[kind] = model
+            self.attention.addTab(view, label)
+        split.addWidget(self.attention)
+        split.setSizes([180, 420, 160])
+        lay.addWidget(split, 1)
+
+        self.controller.online_changed.connect(lambda _online: self._update_buttons())
+        self.controller.account_changed.connect(self._update_buttons)
+        self._show_case(None)
+
+    # the lists --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.rows = svc.submitted_applications(self.ctx.store)
+        keep = self.current.id if self.current is not None else None
+        self.model.set_rows(self.rows)
+        self.summary.setText(str(Msg.UI_DESK_WAITING(n=len(self.rows))))
+        items = svc.attention(self.ctx.store)
+        for kind, model in self.attention_models.items():
+            rows = [r for r in items if r.kind == kind]
+            model.set_rows(rows)
+            index = list(self.attention_models).index(kind)
+            self.attention.setTabText(index, f"{self.attention.tabText(index).split(' (')[0]} ({len(rows)})")
+        if keep is not None and any(r.id == keep for r in self.rows):
+            self.select(keep)
+        elif self.current is not None and self.current.id in self.decided:
+            self._update_buttons()  # the decision just made stays in view with its result
+        elif self.rows:
+            self.select(self.rows[0].id)
+        else:
+            self._show_case(None)
+
+    def select(self, application_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.model.row_id(self.proxy.mapToSource(self.proxy.index(row, 0))) == application_id:
+                self.table.selectRow(row)
+                self._open_index(self.proxy.index(row, 0))
+                return
+
+    def _open_index(self, index: Any) -> None:
+        if not index.isValid():
+            return
+        row_id = self.model.row_id(self.proxy.mapToSource(index))
+        row = next((r for r in self.rows if r.id == row_id), None)
+        if row is not None and (self.current is None or self.current.id != row.id or self.current != row):
+            self._show_case(row)
+
+    # the opened case --------------------------------------------------------------------------
+    def _show_case(self, row: svc.InboxRow | None) -> None:
+        changed = row is None or self.current is None or self.current.id != row.id
+        self.current = row
+        self.case.setVisible(row is not None)
+        if row is None:
+            return
+        if changed:
+            self.reason.clear()
+            self.result.clear()
+            self.failure = ""
+        self.editor.load(row.id)
+        # a caseworker reads the application: the broker's own actions are not offered here
+        for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
+            button.setVisible(False)
+        self.network_info.setText(self._network_html(row))
+        self._update_buttons()
+
+    def _network_html(self, row: svc.InboxRow) -> str:
+        d = row.detail.network
+        e = html.escape
+        parts = [f"<h3>{e(d.name)}</h3>", f"<p>{e(self.tr('Mægler'))}: <b>{e(row.broker)}</b><br>"]
+        parts.append(f"{e(self.tr('Fase'))}: {e(d.stage_label)}</p>")
+        parts.append(f"<h4>{e(self.tr('Screening'))}</h4><p><b>{e(_verdict(d.screening_verdict))}</b>")
+        if d.screening_date is not None:
+            parts.append(" " + e(format_date(d.screening_date)))
+        parts.append("</p>")
+        if d.screening_reasons:
+            parts.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in d.screening_reasons) + "</ul>")
+        meetings = meeting_svc.list_meetings(self.ctx.store, row.network_id)
+        parts.append(f"<h4>{e(self.tr('Møder'))} ({len(meetings)})</h4>")
+        if meetings:
+            parts.append("<ul>")
+            for m in sorted(meetings, key=lambda m: m.starts_at):
+                planned = f" ({e(self.tr('planlagt'))})" if m.planned else ""
+                place = f", {e(m.place)}" if m.place else ""
+                parts.append(f"<li>{e(format_date(m.starts_at))}: {e(m.kind_label)}{place}{planned}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{e(self.tr('Ingen møder registreret.'))}</p>")
+        budget = expense_svc.budget(self.ctx.store, row.network_id)
+        parts.append(f"<h4>{e(self.tr('Facilitering'))}</h4><p>")
+        parts.append(
+            e(
+                self.tr("Brugt %1 af %2; %3 tilbage.")
+                .replace("%1", format_kr(budget.spent_ore))
+                .replace("%2", format_kr(budget.frame_ore))
+                .replace("%3", format_kr(budget.remaining_ore))
+            )
+        )
+        warning = budget.warning()
+        if warning:
+            parts.append(f"<br><i>{e(warning)}</i>")
+        parts.append("</p>")
+        return "".join(parts)
+
+    # deciding ---------------------------------------------------------------------------------
+    def cannot_decide(self) -> str:
+        """Why no decision can be sent now, or "" when it can."""
+        if self.worker is not None:
+            return self.tr("Sender afgørelsen til Væksthus' server…")
+        if self.current is None:
+            return self.tr("Vælg en indsendt ansøgning.")
+        if self.current.id in self.decided:
+            return self.tr("Der er truffet afgørelse om ansøgningen.")
+        if self.controller.account() is None or not self.controller.has_token():
+            return self.tr(
+                "En afgørelse kræver, at du er logget ind på Væksthus' server (se Synkronisering)."
+            )
+        if self.controller.online is False:
+            return self.tr(
+                "Offline: en afgørelse sendes direkte til Væksthus' server og gemmes ikke til senere. "
+                "Prøv igen, når der er forbindelse."
+            )
+        return ""
+
+    def _update_buttons(self) -> None:
+        reason = self.cannot_decide()
+        offline = bool(reason) and self.current is not None and self.current.id not in self.decided
+        self.approve_button.setText(self.tr("Bevilg – kræver forbindelse") if offline else self.tr("Bevilg"))
+        self.reject_button.setText(self.tr("Afslå – kræver forbindelse") if offline else self.tr("Afslå"))
+        self.approve_button.setEnabled(not reason)
+        no_reason = not self.reason.toPlainText().strip()
+        self.reject_button.setEnabled(not reason and not no_reason)
+        for b in (self.approve_button, self.reject_button):
+            b.setToolTip(reason)
+        if not reason and no_reason:
+            self.reject_button.setToolTip(self.tr("Skriv en begrundelse for at afslå."))
+        self.why_not.setText(self.failure or reason)
+        self.why_not.setObjectName("warning" if (self.failure or offline) else "decisionWhyNot")
+        self.why_not.style().unpolish(self.why_not)
+        self.why_not.style().polish(self.why_not)
+
+    def decide(self, decision: str) -> bool:
+        """Ask, then send the decision in a worker; False when nothing was sent."""
+        row = self.current
+        if row is None or self.cannot_decide():
+            return False
+        comment = self.reason.toPlainText().strip()
+        approve = decision == Decision.APPROVED
+        if not approve and not comment:
+            self.failure = self.tr("Et afslag kræver en begrundelse.")
+            self._update_buttons()
+            return False
+        question = str(
+            Msg.UI_DESK_CONFIRM_APPROVE(network=row.network, broker=row.broker)
+            if approve
+            else Msg.UI_DESK_CONFIRM_REJECT(network=row.network, broker=row.broker)
+        )
+        if not confirm(
+            self,
+            self.tr("Bevilg ansøgningen") if approve else self.tr("Afslå ansøgningen"),
+            question,
+            self.tr("Bevilg") if approve else self.tr("Afslå"),
+            self.tr("Annullér"),
+        ):
+            return False
+        try:
+            api = api_for(self.ctx.store, self.controller.session_token, retries=1, backoff=0.2)
+        except SyncError as exc:
+            self.failure = str(exc)
+            self._update_buttons()
+            return False
+        self.failure = ""
+        worker = Worker(_decide_job, self.ctx.store, api, row.id, str(decision), comment)
+        worker.signals.finished.connect(lambda _answer, r=row, d=str(decision): self._on_decided(r, d))
+        worker.signals.failed.connect(self._on_failed)
+        self.worker = worker
+        self._update_buttons()
+        start(worker, self.ctx.pool)
+        return True
+
+    def _on_decided(self, row: svc.InboxRow, decision: str) -> None:
+        self.worker = None
+        self.decided[row.id] = decision
+        self.result.setText(
+            str(
+                Msg.UI_DESK_APPROVED(network=row.network, broker=row.broker)
+                if decision == Decision.APPROVED
+                else Msg.UI_DESK_REJECTED(network=row.network, broker=row.broker)
+            )
+        )
+        self.editor.load(row.id)
+        for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
+            button.setVisible(False)
+        self._update_buttons()
+        self.ctx.bus.changed.emit("application")
+        self.ctx.bus.changed.emit("network")
+        self.controller.sync_now(automatic=True)  # the server's versions of both records
+
+    def _on_failed(self, message: str) -> None:
+        self.worker = None
+        self.failure = message
+        self._update_buttons()
