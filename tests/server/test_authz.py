@@ -18,6 +18,7 @@ PROTECTED = [
     ("POST", "/forms", {"id": "f", "version": 1, "title": "t", "sections": []}),
     ("POST", "/applications/abc/decision", {"decision": "approved", "comment": ""}),
     ("GET", "/stats", None),
+    ("GET", "/users", None),
 ]
 
 
@@ -79,3 +80,15 @@ def test_brokers_see_only_their_own_and_caseworker_sees_all(make_user: Any) -> N
     res = cw.push(change("network", {"name": "x"}, id=ids_a["network"], base=1))
     assert res[0]["status"] == "rejected"
     assert a.pull_all()[("network", ids_a["network"])]["version"] == 2
+
+
+def test_users_lists_every_account_by_name_for_a_caseworker_only(make_user: Any) -> None:
+    broker, cw = make_user(), make_user("caseworker")
+    r = broker.get("/users")
+    assert r.status_code == 403, r.text
+    r = cw.get("/users")
+    assert r.status_code == 200, r.text
+    users = {u["id"]: u for u in r.json()["users"]}
+    assert users[broker.user["id"]]["username"] == broker.user["username"]
+    assert users[broker.user["id"]]["role"] == "broker"
+    assert set(users[cw.user["id"]]) == {"id", "username", "role", "display_name"}

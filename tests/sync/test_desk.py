@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from mægler_app.domain.rules import BROKER_BONUS_ORE
+from mægler_app.domain.stages import Stage
 from mægler_app.forms import bundled_registry
 from mægler_app.store.models import Application, Network
 from mægler_app.store.services import applications as app_svc
@@ -94,6 +95,15 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
         "Alle mæglere",
         "Birte Bæk",
     ]
+    board = networks.columns[Stage.APPLICATION]
+    assert all("Birte Bæk" in board.list.item(i).text() for i in range(board.count())) and board.count() == 2
+    # a broker's network opens read-only, with the note instead of its buttons
+    page = networks.open_network(networks.model.rows()[0].id)
+    note = page.findChild(QLabel, "readOnlyNote")
+    assert note is not None and note.isVisible() and "Kun til læsning" in note.text()
+    assert page.form.save_button.isHidden() and page.advance_button.isHidden()
+    assert page.form.name.isReadOnly() and page.back_button.isVisible()
+    networks.show_overview()
     companies = window.show_view("virksomheder")
     qtbot.waitUntil(lambda: companies.model.rowCount() >= 6, timeout=10_000)
     assert companies.model.index(0, companies.brokers.column_index).data() == "Birte Bæk"
@@ -105,6 +115,7 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     assert inbox.model.index(0, 2).data() == "Birte Bæk"
     assert inbox.current is not None and inbox.current.id == first
     assert inbox.editor.texts["market_perspective"].isReadOnly()
+    assert inbox.attention_models["screening"].rowCount() == 2  # both screened today
 
     answer = Answer("Bevilg")
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer.exec(box))

@@ -125,7 +125,7 @@ def apply_read_only(root: QWidget, on: bool, keep: tuple[QWidget, ...] = (), not
     from .. import style
 
     state: dict[int, tuple[str, Any]] = getattr(root, "_desk_read_only", {})
-    if on == bool(state):
+    if not on and not state:
         return
     note = root.findChild(QLabel, "readOnlyNote")
     if note is None:
@@ -149,8 +149,14 @@ def apply_read_only(root: QWidget, on: bool, keep: tuple[QWidget, ...] = (), not
                 widget.setEnabled(was)
         root._desk_read_only = {}  # type: ignore[attr-defined]
         return
+    # again on every call: a reload may have shown a button again, or made a new tab
     for widget in root.findChildren(QWidget):
-        if widget in keep or widget is note:
+        if widget in keep or widget is note or any(k.isAncestorOf(widget) for k in keep):
+            continue
+        if id(widget) in state:
+            kind, _was = state[id(widget)]
+            if kind == "shown":
+                widget.setVisible(False)
             continue
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
             state[id(widget)] = ("text", widget.isReadOnly())
@@ -165,3 +171,9 @@ def apply_read_only(root: QWidget, on: bool, keep: tuple[QWidget, ...] = (), not
             state[id(widget)] = ("shown", not widget.isHidden())
             widget.setVisible(False)
     root._desk_read_only = state  # type: ignore[attr-defined]
+
+
+def guard_page(ctx: AppContext, page: QWidget, keep: tuple[QWidget, ...] = ()) -> None:
+    """A broker's record opened on a caseworker's profile: read-only, with the note."""
+    if is_caseworker(ctx):
+        apply_read_only(page, True, keep=keep)

@@ -33,7 +33,7 @@ from ...store.services.overview import sync_marks
 from .. import keyboard
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
-from ..desk.brokers import BrokerScope
+from ..desk.brokers import BrokerScope, guard_page
 from ..fit import wrap_words
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
@@ -91,14 +91,23 @@ class StageColumn(QFrame):
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
 
-    def set_rows(self, rows: list[svc.NetworkRow], marks: dict[str, str] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: list[svc.NetworkRow],
+        marks: dict[str, str] | None = None,
+        brokers: dict[str, str] | None = None,
+    ) -> None:
+        """``brokers``: each network's broker by name, on a caseworker's board (else None)."""
         marks = marks or {}
         self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
         for r in rows:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, r.id)
-            item.setData(_FULL_TEXT, (r.name, "⚠ " + inactive_note() if r.inactive else ""))
+            notes = [brokers.get(r.id, "")] if brokers is not None else []
+            if r.inactive:
+                notes.append("⚠ " + inactive_note())
+            item.setData(_FULL_TEXT, (r.name, " · ".join(n for n in notes if n)))
             item.setToolTip(
                 str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
                 + ("\n" + inactive_note() if r.inactive else "")
@@ -244,12 +253,17 @@ class NetworksView(View):
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
+            guard_page(self.ctx, self.page, keep=(self.page.back_button, self.page.tabs.tabBar()))
 
     def _fill_board(self) -> None:
         shown = self.model.rows()
         for stage, column in self.columns.items():
             rows = sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower())
-            column.set_rows(rows, {r.id: m for r in rows if (m := self.model.sync_mark(r.id)) is not None})
+            column.set_rows(
+                rows,
+                {r.id: m for r in rows if (m := self.model.sync_mark(r.id)) is not None},
+                {r.id: self.brokers.broker_of(r) for r in rows} if self.brokers.active else None,
+            )
             # An empty stage is as wide as its title; the stages with networks share the rest, so
             # their cards have room for the names.
             self.board_layout.setStretchFactor(column, 1 if rows else 0)
@@ -284,6 +298,7 @@ class NetworksView(View):
         page.saved.connect(lambda _id: self._reload_list_only())
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        guard_page(self.ctx, page, keep=(page.back_button, page.tabs.tabBar()))
         # the keyboard goes along: a new network's name, else the page's first stop
         if page.network_id is None:
             page.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
