@@ -32,6 +32,7 @@ QProgressBar { background: white; border: 1px solid #c5ced8; border-radius: 3px;
 QProgressBar::chunk { background: #6d9fd1; border-radius: 2px; }
 QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
 QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
+QLabel#readOnlyNote { color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px; }
 """
 
 # Colours a model hands to its views (a stylesheet cannot reach a single table cell).

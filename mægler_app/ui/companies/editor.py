@@ -348,6 +348,8 @@ class CompanyEditor(QWidget):
         from ..desk.brokers import apply_read_only
 
         apply_read_only(self, on, keep=(self.anonymize_button, self.open_twin, self.contacts))
+        if on and self.company_id is None:
+            self.title.setText(self.tr("Vælg en virksomhed på listen"))
 
     def _line_edits(self) -> list[QLineEdit]:
         return [

@@ -214,7 +214,7 @@ class InboxView(View):
         dl.addWidget(reason_label)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("decisionReason")
-        self.reason.setMaximumHeight(90)
+        self.reason.setMaximumHeight(64)
         reason_label.setBuddy(self.reason)
         self.reason.textChanged.connect(self._update_buttons)
         dl.addWidget(self.reason)
@@ -262,7 +262,7 @@ class InboxView(View):
             self.attention_models[kind] = model
             self.attention.addTab(view, label)
         split.addWidget(self.attention)
-        split.setSizes([180, 420, 160])
+        split.setSizes([150, 470, 140])
         lay.addWidget(split, 1)
 
         self.controller.online_changed.connect(lambda _online: self._update_buttons())
