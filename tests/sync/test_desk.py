@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
+from sqlalchemy import func, select
 
 from mægler_app.domain.rules import BROKER_BONUS_ORE
 from mægler_app.domain.stages import Stage
 from mægler_app.forms import bundled_registry
-from mægler_app.store.models import Application, Network
+from mægler_app.store.models import Application, Network, OutboxEntry
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import screening as screening_svc
 from mægler_app.ui.context import AppContext
+from mægler_app.ui.desk.brokers_view import BrokersView
 from mægler_app.ui.desk.inbox import InboxView
 from mægler_app.ui.main_window import MainWindow
 
@@ -80,7 +82,7 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
 
     window = window_for(qtbot, case.store)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Indbakke", "Netværk", "Virksomheder", "Skemaer", "Synkronisering"]
+    assert titles == ["Indbakke", "Mæglere", "Netværk", "Virksomheder", "Skemaer", "Synkronisering"]
 
     # every list has the broker by display name, and a filter by broker; no "Nyt netværk"
     networks = window.show_view("netvaerk")
@@ -139,6 +141,19 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     qtbot.waitUntil(lambda: "Afslået" in inbox.result.text(), timeout=15_000)
     qtbot.waitUntil(lambda: inbox.controller.worker is None, timeout=15_000)
     assert inbox.rows == []
+    with case.store.session() as s:  # nothing of the caseworker's waits to be sent
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+    # Mæglere: the broker's bonus earned and the approved network established; a double click
+    # shows that broker's networks
+    brokers = window.show_view("maeglere")
+    assert isinstance(brokers, BrokersView)
+    (row,) = brokers.model.rows()
+    assert (row.name, row.bonus_earned_ore, row.open_applications) == ("Birte Bæk", BROKER_BONUS_ORE, 0)
+    assert row.by_stage == {"stage_2": 1, "stage_1": 1} and row.established == 2
+    brokers.table.doubleClicked.emit(brokers.model.index(0, 0))
+    networks = window.current_view()
+    assert networks.key == "netvaerk" and networks.brokers.combo.currentText() == "Birte Bæk"
 
     # the broker's next sync
     assert broker.sync().complete

@@ -163,3 +163,72 @@ def attention(store: Store, now: dt.datetime | None = None) -> list[AttentionRow
                 row("plan", net, plan.end_date, ", ".join(ACTION_PLAN_ELEMENTS[e] for e in missing))
     order = {"screening": 0, "inactive": 1, "plan": 2}
     return sorted(out, key=lambda r: (order[r.kind], r.network.lower()))
+
+
+@dataclass(frozen=True)
+class BrokerRow:
+    owner_id: str
+    name: str
+    by_stage: dict[str, int]  # the networks at each stage now
+    established: int  # networks that reached trin 1 (domain.figures, as /stats counts)
+    bonus_earned_ore: int
+    bonus_expected_ore: int  # the submitted applications' bonus, if approved
+    open_applications: int
+    last_change: dt.datetime | None  # the newest of the broker's records this computer holds
+
+
+def broker_rows(store: Store) -> list[BrokerRow]:
+    """Per broker whose records this caseworker's profile holds: networks by stage against the
+    target, bonuses earned and expected, open applications; by name."""
+    from ...domain.figures import programme_figures
+    from ...domain.rules import BROKER_BONUS_ORE
+    from ..quick import network_view
+
+    names = people(store)
+    with store.session() as s:
+        nets = s.execute(
+            select(
+                Network.id,
+                Network.owner_id,
+                Network.deleted,
+                Network.stage,
+                Network.stage_history,
+                Network.stage_changed_at,
+                Network.updated_at,
+            ).where(Network.deleted.is_(False))
+        ).all()
+        apps = s.execute(
+            select(
+                Application.owner_id, Application.status, Application.bonus_ore, Application.updated_at
+            ).where(Application.deleted.is_(False))
+        ).all()
+    views = [network_view(*row) for row in nets]
+    figures = programme_figures(views)["brokers"]
+    owners = sorted({r.owner_id for r in nets if r.owner_id} | {a.owner_id for a in apps if a.owner_id})
+    out = []
+    for owner in owners:
+        stages: dict[str, int] = {}
+        last: dt.datetime | None = None
+        for r in nets:
+            if r.owner_id == owner:
+                stages[r.stage] = stages.get(r.stage, 0) + 1
+                last = max(last, ensure_utc(r.updated_at)) if last else ensure_utc(r.updated_at)
+        mine = [a for a in apps if a.owner_id == owner]
+        for a in mine:
+            last = max(last, ensure_utc(a.updated_at)) if last else ensure_utc(a.updated_at)
+        submitted = sum(1 for a in mine if a.status == ApplicationStatus.SUBMITTED)
+        out.append(
+            BrokerRow(
+                owner_id=owner,
+                name=person_name(names, owner),
+                by_stage=stages,
+                established=int(figures.get(owner, {}).get("figures", {}).get("networks", 0)),
+                bonus_earned_ore=sum(
+                    a.bonus_ore or 0 for a in mine if a.status == ApplicationStatus.APPROVED
+                ),
+                bonus_expected_ore=submitted * BROKER_BONUS_ORE,
+                open_applications=submitted,
+                last_change=last,
+            )
+        )
+    return sorted(out, key=lambda r: r.name.lower())

@@ -142,7 +142,7 @@ def _decide_job(store: Any, api: Api, application_id: str, decision: str, commen
 class InboxView(View):
     key = "indbakke"
     title = "Indbakke"
-    shortcut = "Ctrl+8"
+    shortcut = "Ctrl+1"
     watches = ("application", "network", "screening", "action_plan", "meeting", "expense")
 
     def __init__(self, ctx: AppContext) -> None:
