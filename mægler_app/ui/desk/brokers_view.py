@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout
 
-from ...domain.numbers import format_datetime, format_int, format_kr
+from ...domain.numbers import format_date, format_int, format_kr
 from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage
 from ...store.services import desk as svc
@@ -36,6 +36,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BrokersView", text)
 
 
+def _last_change(r: svc.BrokerRow) -> str:
+    when = format_date(r.last_change) if r.last_change else "–"
+    return _tr("%1 · seneste ændring %2").replace("%1", r.name).replace("%2", when)
+
+
 def _stage_count(stage: Stage) -> Callable[[svc.BrokerRow], int]:
     return lambda r: r.by_stage.get(stage, 0)
 
@@ -47,39 +52,34 @@ def _stage_text(stage: Stage) -> Callable[[svc.BrokerRow], str]:
 class BrokersModel(RowsTableModel):  # type: ignore[type-arg]
     def __init__(self, parent: Any = None) -> None:
         target = TARGET_NETWORKS_PER_BROKER
-        cols: list[Column[svc.BrokerRow]] = [Column(_tr("Mægler"), lambda r: r.name)]
+        cols: list[Column[svc.BrokerRow]] = [Column(_tr("Mægler"), lambda r: r.name, tooltip=_last_change)]
         for stage in STAGE_ORDER:
             cols.append(Column(_tr(_SHORT[stage]), _stage_text(stage), _stage_count(stage), True))
         cols += [
             Column(
-                _tr("Etableret (mål %1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
+                _tr("Etableret\n(mål %1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
                 lambda r: format_int(r.established),
                 lambda r: r.established,
                 True,
                 tooltip=lambda r: _tr("Netværk der har nået trin 1, talt som Væksthus' statistik."),
             ),
             Column(
-                _tr("Bonus optjent"),
+                _tr("Bonus\noptjent"),
                 lambda r: format_kr(r.bonus_earned_ore),
                 lambda r: r.bonus_earned_ore,
                 True,
             ),
             Column(
-                _tr("Bonus forventet"),
+                _tr("Bonus\nforventet"),
                 lambda r: format_kr(r.bonus_expected_ore),
                 lambda r: r.bonus_expected_ore,
                 True,
             ),
             Column(
-                _tr("Åbne ansøgninger"),
+                _tr("Åbne\nansøgninger"),
                 lambda r: format_int(r.open_applications),
                 lambda r: r.open_applications,
                 True,
-            ),
-            Column(
-                _tr("Seneste ændring"),
-                lambda r: format_datetime(r.last_change) if r.last_change else "–",
-                lambda r: r.last_change.isoformat() if r.last_change else "",
             ),
         ]
         super().__init__(cols, lambda r: r.owner_id, parent)
@@ -123,7 +123,7 @@ class BrokersView(View):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         lay.addWidget(self.table, 1)
