@@ -17,6 +17,7 @@ from mægler_app.forms import bundled_registry
 from mægler_app.store.models import Application, Network, OutboxEntry
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import screening as screening_svc
+from mægler_app.ui import keyboard
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.desk.brokers_view import BrokersView
 from mægler_app.ui.desk.inbox import InboxView
@@ -186,6 +187,22 @@ def test_offline_the_decision_buttons_say_why_and_nothing_is_sent(
     assert inbox.decide("approved") is False and asked.asked == []
     with case.store.session() as s:
         assert s.get(Application, app_id).status == "submitted"
+
+
+def test_every_stop_in_every_caseworker_view_has_a_name(qtbot: Any, new_user: Any, laptop: Any) -> None:
+    broker = laptop(new_user("broker", "Birte Bæk"), "broker")
+    submitted_application(broker.store, "Metalnetværket Vest")
+    assert broker.sync().complete
+    case = laptop(new_user("caseworker"), "case")
+    assert case.sync().complete
+    window = window_for(qtbot, case.store)
+    for key_ in window.specs:
+        view = window.show_view(key_)
+        qtbot.wait(20)
+        stops = keyboard.tab_chain(view)
+        assert stops, key_
+        unnamed = [w.objectName() or repr(w) for w in stops if not keyboard.accessible_name(w).strip()]
+        assert not unnamed, (key_, unnamed)
 
 
 def test_a_broker_profile_keeps_the_broker_views(qtbot: Any, new_user: Any, laptop: Any) -> None:

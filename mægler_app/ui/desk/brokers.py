@@ -45,6 +45,7 @@ class BrokerScope(QObject):
         self.combo = QComboBox()
         self.combo.setObjectName(f"brokerFilter_{key}")
         self.combo.setToolTip(_tr("Vis kun denne mæglers poster"))
+        self.combo.setAccessibleName(_tr("Mægler"))
         self.combo.setVisible(False)
         self.combo.currentIndexChanged.connect(self._on_choice)
         bar.insertWidget(1, self.combo)

@@ -115,6 +115,7 @@ class BrokersView(View):
         self.model = BrokersModel(self)
         self.table = QTableView()
         self.table.setObjectName("brokersTable")
+        self.table.setAccessibleName(self.tr("Mæglere"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -158,6 +158,7 @@ class FormsView(View):
         self.published = published_model(self)
         self.table = QTableView()
         self.table.setObjectName("publishedForms")
+        self.table.setAccessibleName(self.tr("Udgivne skemaer"))
         self.table.setModel(self.published)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
