@@ -12,14 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ...domain.desk import missing_elements, needs_follow_up, plan_overdue, recently_finished
+from ...domain.money import percent_of
+from ...domain.rules import COMPANY_SHARE_PERCENT
 from ...domain.timeutil import ensure_utc, utcnow
-from ...domain.vocab import ACTION_PLAN_ELEMENTS, ApplicationStatus, ScreeningStatus
+from ...domain.vocab import ACTION_PLAN_ELEMENTS, ApplicationStatus, ScreeningStatus, SplitMode
 from ..db import Store
-from ..models import ActionPlan, Application, Network, Screening
-from .applications import ApplicationDetail, _detail
+from ..models import ActionPlan, Application, Membership, Network, Screening
 from .networks import last_activity
 from .overview import get_state, set_state
 
@@ -77,45 +78,76 @@ class InboxRow:
     revision: int
     hours: int | None
     total_ore: int | None
-    company_share_ore: int | None
+    company_share_ore: int | None  # the companies' COMPANY_SHARE_PERCENT % of the total
     companies: int
     split_even: bool
-    verdict: str
-    detail: ApplicationDetail
+    verdict: str  # the network's newest final screening's verdict, "" when none
 
 
 def submitted_applications(store: Store) -> list[InboxRow]:
-    """Applications waiting for a decision, oldest first (by submission, then network name)."""
+    """Applications waiting for a decision, oldest first (by submission, then network name).
+
+    A few queries for the whole list (not one application's detail each): the Indbakke of a whole
+    programme opens without a stall."""
     names = people(store)
-    out = []
     with store.session() as s:
         apps = s.scalars(
             select(Application).where(
                 Application.deleted.is_(False), Application.status == ApplicationStatus.SUBMITTED
             )
         ).all()
+        network_ids = {a.network_id for a in apps}
+        nets = {
+            r.id: r.name
+            for r in s.execute(
+                select(Network.id, Network.name).where(
+                    Network.deleted.is_(False), Network.id.in_(network_ids)
+                )
+            )
+        }
+        members = dict(
+            s.execute(
+                select(Membership.network_id, func.count())
+                .where(Membership.deleted.is_(False), Membership.network_id.in_(network_ids))
+                .group_by(Membership.network_id)
+            ).all()  # type: ignore[arg-type]
+        )
+        verdicts: dict[str, tuple[dt.datetime, str]] = {}
+        for sc in s.execute(
+            select(
+                Screening.network_id, Screening.verdict, Screening.finalized_at, Screening.updated_at
+            ).where(
+                Screening.deleted.is_(False),
+                Screening.status == ScreeningStatus.FINAL,
+                Screening.network_id.in_(network_ids),
+            )
+        ):
+            when = ensure_utc(sc.finalized_at or sc.updated_at)
+            if sc.network_id not in verdicts or when > verdicts[sc.network_id][0]:
+                verdicts[sc.network_id] = (when, sc.verdict or "")
+        out = []
         for app in apps:
-            net = s.get(Network, app.network_id)
-            if net is None or net.deleted:
+            if app.network_id not in nets:
                 continue
-            d = _detail(s, app)
+            hours, rate = app.consultant_hours, app.hourly_rate_ore
+            total = hours * rate if hours is not None and rate is not None else None
             owner = app.owner_id or ""
             out.append(
                 InboxRow(
                     id=app.id,
                     network_id=app.network_id,
-                    network=net.name,
+                    network=nets[app.network_id],
                     owner_id=owner,
                     broker=person_name(names, owner),
                     submitted_at=ensure_utc(app.submitted_at) if app.submitted_at else None,
                     revision=app.revision,
-                    hours=d.budget.hours,
-                    total_ore=d.budget.total_ore,
-                    company_share_ore=d.budget.company_share_ore,
-                    companies=len(d.budget.shares),
-                    split_even=d.draft.split_mode != "custom",
-                    verdict=d.network.screening_verdict,
-                    detail=d,
+                    hours=hours,
+                    total_ore=total,
+                    company_share_ore=percent_of(total, COMPANY_SHARE_PERCENT) if total is not None else None,
+                    # the companies it was submitted with (its key), else the network's members
+                    companies=len(app.split_basis_points or {}) or int(members.get(app.network_id, 0)),
+                    split_even=app.split_mode != SplitMode.CUSTOM,
+                    verdict=verdicts.get(app.network_id, (None, ""))[1],
                 )
             )
     far = dt.datetime.max.replace(tzinfo=dt.UTC)

@@ -327,7 +327,7 @@ class InboxView(View):
         self._update_buttons()
 
     def _network_html(self, row: svc.InboxRow) -> str:
-        d = row.detail.network
+        d = app_svc.network_prefill(self.ctx.store, row.network_id)
         e = html.escape
         parts = [f"<h3>{e(d.name)}</h3>", f"<p>{e(self.tr('Mægler'))}: <b>{e(row.broker)}</b><br>"]
         parts.append(f"{e(self.tr('Fase'))}: {e(d.stage_label)}</p>")
