@@ -4,6 +4,7 @@ broker's laptop at its next sync."""
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import pytest
@@ -17,8 +18,10 @@ from mægler_app.forms import bundled_registry
 from mægler_app.store.models import Application, Network, OutboxEntry
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import screening as screening_svc
+from mægler_app.sync.api import Api
 from mægler_app.ui import keyboard
 from mægler_app.ui.context import AppContext
+from mægler_app.ui.desk import inbox as inbox_module
 from mægler_app.ui.desk.brokers_view import BrokersView
 from mægler_app.ui.desk.inbox import InboxView
 from mægler_app.ui.main_window import MainWindow
@@ -116,6 +119,12 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     assert isinstance(inbox, InboxView)
     assert [r.id for r in inbox.rows] == [first, second]  # oldest first
     assert inbox.model.index(0, 2).data() == "Birte Bæk"
+    assert [inbox.model.index(0, c).data() for c in range(3, 7)] == [
+        "300",
+        "285.000,00 kr.",
+        "142.500,00 kr. · 3 · lige",  # the companies' 50 %, how many, split evenly
+        "Bestået",
+    ]
     assert inbox.current is not None and inbox.current.id == first
     assert inbox.editor.texts["market_perspective"].isReadOnly()
     assert inbox.attention_models["screening"].rowCount() == 2  # both screened today
@@ -187,6 +196,20 @@ def test_offline_the_decision_buttons_say_why_and_nothing_is_sent(
     assert inbox.decide("approved") is False and asked.asked == []
     with case.store.session() as s:
         assert s.get(Application, app_id).status == "submitted"
+
+    # the server seemed there but does not answer the decision: said, and nothing kept to send later
+    inbox.controller._set_online(True)
+    free = socket.socket()
+    free.bind(("127.0.0.1", 0))
+    port = free.getsockname()[1]
+    free.close()  # nobody listens there
+    monkeypatch.setattr(inbox_module, "api_for", lambda *_a, **_k: Api(f"http://127.0.0.1:{port}", "t"))
+    qtbot.mouseClick(inbox.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "ikke sendt" in inbox.why_not.text(), timeout=15_000)
+    assert asked.asked and inbox.approve_button.isEnabled() and inbox.rows[0].id == app_id
+    with case.store.session() as s:
+        assert s.get(Application, app_id).status == "submitted"
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
 
 
 def test_every_stop_in_every_caseworker_view_has_a_name(qtbot: Any, new_user: Any, laptop: Any) -> None:
