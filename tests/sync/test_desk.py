@@ -5,6 +5,7 @@ broker's laptop at its next sync."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,8 +26,17 @@ from mægler_app.ui.desk import inbox as inbox_module
 from mægler_app.ui.desk.brokers_view import BrokersView
 from mægler_app.ui.desk.inbox import InboxView
 from mægler_app.ui.main_window import MainWindow
+from tests.server.conftest import ServerProcess
 
 from ..forms_fixtures import complete_answers, make_network
+from .test_forms_sync import fresh_server
+
+
+@pytest.fixture
+def sync_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server of its own per test (replacing the session's): a caseworker sees every broker's
+    records, so another test's brokers would be in its lists."""
+    yield from fresh_server(tmp_path_factory.mktemp("desk-server"))
 
 
 def submitted_application(store: Any, name: str) -> str:
