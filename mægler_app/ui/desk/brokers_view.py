@@ -64,14 +64,14 @@ class BrokersModel(RowsTableModel):  # type: ignore[type-arg]
                 tooltip=lambda r: _tr("Netværk der har nået trin 1, talt som Væksthus' statistik."),
             ),
             Column(
-                _tr("Bonus\noptjent"),
-                lambda r: format_kr(r.bonus_earned_ore),
+                _tr("Bonus\noptjent, kr."),
+                lambda r: format_kr(r.bonus_earned_ore, suffix=False),
                 lambda r: r.bonus_earned_ore,
                 True,
             ),
             Column(
-                _tr("Bonus\nforventet"),
-                lambda r: format_kr(r.bonus_expected_ore),
+                _tr("Bonus\nforventet, kr."),
+                lambda r: format_kr(r.bonus_expected_ore, suffix=False),
                 lambda r: r.bonus_expected_ore,
                 True,
             ),
