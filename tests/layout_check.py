@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ELLIPSIS = "…"
+from mægler_app.ui.fit import ELLIPSIS, ElidedLabel
+
 # QHeaderView::section { padding: 6px } in ui/style.py, on both sides
 HEADER_PADDING = 12
 # room Qt keeps for the sort arrow in the sorted section
@@ -45,7 +46,8 @@ def _name(widget: QWidget) -> str:
 
 
 def label_problems(label: QLabel) -> list[str]:
-    text = label.text()
+    # a label that elides itself paints less than its text(): judge what it paints
+    text = label.shown_text() if isinstance(label, ElidedLabel) else label.text()
     if not text or not _shown(label) or label.pixmap() is not None and not label.pixmap().isNull():
         return []
     if label.textFormat() == Qt.TextFormat.RichText or (

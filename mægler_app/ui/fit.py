@@ -3,12 +3,19 @@
 Qt's own word wrap breaks a word that is wider than the space anywhere ("Fødevareudsty" on one line,
 the rest hidden); here such a word is elided with "…", and so is the last line when the text needs
 more lines than it may have. Whoever shows the result keeps the full text as its tooltip.
+
+``ElidedLabel`` is a one-line label that never makes its layout (and so the window) wider than
+there is room for: it asks only for the room of a few letters, shows as much of its text as fits
+with "…" at the end, and then has the whole text as its tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+ELLIPSIS = "…"
 
 
 def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int = 3) -> list[str]:
@@ -34,3 +41,57 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int = 3)
 def is_cut(lines: list[str], text: str) -> bool:
     """Whether the lines show less than the whole text."""
     return " ".join(lines).split() != text.split()
+
+
+class ElidedLabel(QLabel):
+    """A label of one line that elides its text to its width (``text()`` is always the whole text).
+
+    Its minimum width is that of a few letters, so a long text (a status, a date and a version
+    beside a title) gives way to the buttons in its row instead of widening the window. Cut, the
+    whole text is its tooltip. ``shown_text()`` is what is painted."""
+
+    MIN_CHARS = 8
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def shown_text(self) -> str:
+        room = max(0, self.contentsRect().width() - 2 * self.margin())
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def is_cut(self) -> bool:
+        return self.shown_text() != self.text()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        least = self.fontMetrics().horizontalAdvance("x" * self.MIN_CHARS + ELLIPSIS)
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), least + margins.left() + margins.right()), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # the tooltip says the whole text only while it is cut (a tooltip repeating it adds nothing)
+        self.setToolTip(self.text() if self.is_cut() else "")
