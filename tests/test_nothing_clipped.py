@@ -9,10 +9,14 @@ to 1287 px)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QTabWidget
 
+import mægler_app.forms
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, Network
@@ -26,6 +30,7 @@ from mægler_app.ui.style import STYLE
 from .layout_check import clipped
 
 LONG_NAME = "Hammel Overfladebehandling og Industrilakering af Store Emner A/S"
+DEFINITIONS = Path(mægler_app.forms.__file__).parent / "definitions"
 SIZES = [(1200, 760), (1920, 1080)]
 
 
@@ -64,6 +69,18 @@ def _check(window: MainWindow, width: int, height: int) -> list[str]:
     return problems
 
 
+def _definition_far_down(tmp_path: Path) -> Path:
+    """A new version of the screening form, saved where a caseworker keeps drafts: a long path."""
+    folder = tmp_path / "Dokumenter" / "Væksthus_Midtjylland_skemaer_til_forretningsnetværk_2027"
+    folder = folder / "udkast_efter_mødet_med_erhvervsstyrelsen"
+    folder.mkdir(parents=True)
+    body = json.loads((DEFINITIONS / "screening_v1.json").read_text(encoding="utf-8"))
+    body["version"] = 2
+    path = folder / "screening_version_2_med_nye_spørgsmål_om_bæredygtighed_og_eksport.json"
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def _long_company(store) -> str:  # type: ignore[no-untyped-def]
     with store.session() as s:
         c = Company(cvr=make_valid_cvr(9931), name=LONG_NAME, city="Hammel", industry="Overfladebehandling")
@@ -79,7 +96,9 @@ def _network_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, height: int) -> None:
+def test_no_text_is_clipped_in_any_main_view(
+    qtbot, store, styled, tmp_path: Path, width: int, height: int
+) -> None:
     fill_demo(store)
     set_role(store, "caseworker")  # Skemaer is walked too
     company_id = _long_company(store)
@@ -96,6 +115,10 @@ def test_no_text_is_clipped_in_any_main_view(qtbot, store, styled, width: int, h
         window.show_view(key)
         _settle(qtbot, window)
         problems[key] = _check(window, width, height)
+    forms = window.show_view("skemaer")
+    forms.open_file(_definition_far_down(tmp_path))  # type: ignore[attr-defined]
+    _settle(qtbot, window)
+    problems["skemaer, lang sti"] = _check(window, width, height)
     companies = window.show_view("virksomheder")
     _settle(qtbot, window)
     companies.select_company(company_id)  # type: ignore[attr-defined]

@@ -52,8 +52,14 @@ class ElidedLabel(QLabel):
 
     MIN_CHARS = 8
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(text, parent)
+        self.mode = mode  # ElideMiddle for a file's path: its folder and its name both show
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
         self._fit()
@@ -64,7 +70,7 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         room = max(0, self.contentsRect().width() - 2 * self.margin())
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        return self.fontMetrics().elidedText(self.text(), self.mode, room)
 
     def is_cut(self) -> bool:
         return self.shown_text() != self.text()
