@@ -7,7 +7,7 @@ that wraps (only a word wider than the label is then a problem).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
+    QStyle,
     QTabBar,
     QWidget,
 )
@@ -106,6 +108,30 @@ def tab_problems(bar: QTabBar) -> list[str]:
     return problems
 
 
+def item_problems(view: QListView) -> list[str]:
+    """Rows of a list that wraps its texts: each row as tall as its text needs at the row's width
+    (a row laid out at another width shows its text cut, "…", and a blank line)."""
+    if not _shown(view) or not view.wordWrap() or view.model() is None:
+        return []
+    model = view.model()
+    fm = QFontMetrics(view.font())
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    problems = []
+    for row in range(model.rowCount(view.rootIndex())):
+        index = model.index(row, view.modelColumn(), view.rootIndex())
+        rect = view.visualRect(index)
+        if view.isRowHidden(row) or not rect.isValid() or not rect.intersects(view.viewport().rect()):
+            continue
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        # a row is as wide as the list's inside (a row laid out while the list was wider is cut)
+        width = min(rect.width(), view.viewport().width() - 2 * view.spacing())
+        room = QRect(0, 0, width - 2 * margin, 100_000)
+        need = fm.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+        if need > rect.height() and not index.data(Qt.ItemDataRole.ToolTipRole):
+            problems.append(f"{_name(view)}: row {row} {text[:40]!r}… needs {need}px, has {rect.height()}px")
+    return problems
+
+
 def _clip_right(widget: QWidget, window: QWidget) -> int:
     """The x (in window coordinates) where what shows the widget ends on the right."""
     edge = window.width()
@@ -144,6 +170,9 @@ def clipped(window: QWidget) -> list[str]:
     for header in window.findChildren(QHeaderView):
         if header.isVisibleTo(window):
             problems += header_problems(header)
+    for view in window.findChildren(QListView):
+        if view.isVisibleTo(window):
+            problems += item_problems(view)
     for bar in window.findChildren(QTabBar):
         if bar.isVisibleTo(window):
             problems += tab_problems(bar)

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 import mægler_app.forms
@@ -24,6 +24,7 @@ from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import screening as screening_svc
 from mægler_app.store.services.overview import set_role
 from mægler_app.ui.context import AppContext
+from mægler_app.ui.forms.screening import ScreeningWidget
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.style import STYLE
 
@@ -76,6 +77,11 @@ def _definition_far_down(tmp_path: Path) -> Path:
     folder.mkdir(parents=True)
     body = json.loads((DEFINITIONS / "screening_v1.json").read_text(encoding="utf-8"))
     body["version"] = 2
+    for section in body["sections"]:  # every question's text changed: a long list of changes
+        for question in section["questions"]:
+            question["label"] += (
+                " (omformuleret efter mødet med Erhvervsstyrelsen om kriterierne for netværk)"
+            )
     path = folder / "screening_version_2_med_nye_spørgsmål_om_bæredygtighed_og_eksport.json"
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     return path
@@ -132,6 +138,19 @@ def test_no_text_is_clipped_in_any_main_view(
         tabs.setCurrentIndex(i)
         _settle(qtbot, window)
         problems[f"netværk/{tabs.tabText(i)}"] = _check(window, width, height)
+    # a screening started with its button: the list of what is missing fills while on screen
+    networks = window.show_view("netvaerk")
+    _settle(qtbot, window)
+    page = networks.open_network(_network_id(store, "Vindkraft"))  # type: ignore[attr-defined]
+    screening = page.findChild(ScreeningWidget)
+    page.tabs.setCurrentIndex(
+        next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Screening")
+    )
+    _settle(qtbot, window)
+    qtbot.mouseClick(screening.start_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, window)
+    assert screening.renderer is not None and screening.renderer.missing.count() > 5
+    problems["netværk/Screening, startet"] = _check(window, width, height)
     applications = window.show_view("ansoegninger")
     _settle(qtbot, window)
     applications.open_application(application_id)  # type: ignore[attr-defined]

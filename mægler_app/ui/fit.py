@@ -11,9 +11,9 @@ with "…" at the end, and then has the whole text as its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 ELLIPSIS = "…"
 
@@ -101,3 +101,35 @@ class ElidedLabel(QLabel):
     def _fit(self) -> None:
         # the tooltip says the whole text only while it is cut (a tooltip repeating it adds nothing)
         self.setToolTip(self.text() if self.is_cut() else "")
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows of a list that wraps its texts, each as tall as its text needs at the list's width.
+
+    Qt's own wrapping list measures a row with a text layout that may let a line run a few pixels
+    wider than the row paints it: the row is laid out a line short, painted with "…" and the rest
+    of the row blank. Here every row is measured as wide as the list's inside, the width it is
+    painted at, laid out again when the list's width changes, and its text starts at its top."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+
+    def sizeHint(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = self.view.viewport().width() - 2 * self.view.spacing()
+        style = self.view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        room = QRect(0, 0, max(1, width - 2 * margin), 100_000)
+        height = QFontMetrics(self.view.font()).boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+        return QSize(max(1, width), height + 2)
+
+    def initStyleOption(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop

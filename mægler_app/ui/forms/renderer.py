@@ -35,6 +35,7 @@ from ...forms import (
     slots,
 )
 from .. import keyboard
+from ..fit import WrappedRows
 from .editors import QuestionEditor, make_editor
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -141,7 +142,7 @@ class FormRenderer(QWidget):
         self.missing_title = QLabel(self.tr("Mangler eller skal rettes:"), side)
         self.missing = QListWidget(side)
         self.missing.setObjectName("missingList")
-        self.missing.setWordWrap(True)
+        self.missing.setItemDelegate(WrappedRows(self.missing))  # word-wrapped, never cut
         self.missing.setSpacing(3)
         self.missing.setAlternatingRowColors(True)
         self.missing.itemActivated.connect(self._go_to_item)
