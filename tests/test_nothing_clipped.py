@@ -174,3 +174,62 @@ def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled) -> None:
         problems[key] = _check(window, *SIZES[0])
     found = {where: p for where, p in problems.items() if p}
     assert not found, found
+
+
+@pytest.mark.slow
+def test_no_text_is_clipped_in_the_editor_dialogs(qtbot, store, styled, tmp_path: Path) -> None:
+    """Each editor dialog, new and filled, fits a 1200×760 screen and cuts no text; the window
+    behind it keeps its size."""
+    from mægler_app.store.models import Expense, Meeting
+    from mægler_app.ui.companies.import_dialog import ImportDialog
+    from mægler_app.ui.forms.screening import ScreeningDialog
+    from mægler_app.ui.meetings.expense_editor import ExpenseEditor
+    from mægler_app.ui.meetings.meeting_editor import MeetingEditor
+    from mægler_app.ui.sync.login_dialog import LoginDialog
+
+    fill_demo(store)
+    with store.session() as s:
+        meeting = s.query(Meeting).first()
+        expense = s.query(Expense).first()
+        assert meeting is not None and expense is not None
+        meeting_ids, expense_ids = (meeting.network_id, meeting.id), (expense.network_id, expense.id)
+    network_id = _network_id(store, "Fødevareudstyr")
+    screening_svc.start_screening(store, network_id)
+    rows = tmp_path / ("virksomheder_fra_klyngens_medlemsliste_" * 5 + ".csv")
+    rows.write_text(f"cvr;navn\n{make_valid_cvr(9932)};{LONG_NAME}\n", encoding="utf-8")
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    qtbot.waitExposed(window)
+    ctx = window.ctx
+    dialogs = {
+        "nyt møde": lambda: MeetingEditor(ctx, meeting_ids[0], None, window),
+        "møde": lambda: MeetingEditor(ctx, *meeting_ids, window),
+        "ny udgift": lambda: ExpenseEditor(ctx, expense_ids[0], None, window),
+        "udgift": lambda: ExpenseEditor(ctx, *expense_ids, window),
+        "log ind": lambda: LoginDialog(
+            ctx, "Sessionen er udløbet; log ind igen for at synkronisere.", window
+        ),
+        "import": lambda: ImportDialog(ctx, rows, window),
+        "screening": lambda: ScreeningDialog(ctx, network_id, window),
+    }
+    problems: dict[str, list[str]] = {}
+    for name, make in dialogs.items():
+        dialog = make()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        _settle(qtbot, window)
+        hint = dialog.minimumSizeHint()
+        found = (
+            [f"the dialog needs at least {hint.width()}×{hint.height()}"]
+            if hint.width() > 1200 or hint.height() > 760
+            else []
+        )
+        if dialog.width() > 1200 or dialog.height() > 760:
+            found.append(f"the dialog opens at {dialog.width()}×{dialog.height()}")
+        problems[name] = found + clipped(dialog) + _window_problems(window, *SIZES[0])
+        dialog.reject()
+        _settle(qtbot, window)
+    found = {where: p for where, p in problems.items() if p}
+    assert not found, "\n".join(f"{where}: {line}" for where, lines in found.items() for line in lines)
