@@ -13,10 +13,12 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QScrollArea,
     QStyle,
     QTabBar,
     QWidget,
@@ -28,6 +30,8 @@ from mægler_app.ui.fit import ELLIPSIS, ElidedLabel
 HEADER_PADDING = 12
 # room Qt keeps for the sort arrow in the sorted section
 SORT_INDICATOR = 14
+# a group box's title starts a little in from its frame, and ends before the frame's right edge
+GROUP_TITLE_PADDING = 16
 
 
 def _shown(widget: QWidget) -> bool:
@@ -132,6 +136,29 @@ def item_problems(view: QListView) -> list[str]:
     return problems
 
 
+def scroll_problems(area: QScrollArea) -> list[str]:
+    """A page in a scroll area that sizes it (a form) scrolls up and down, never sideways: what is
+    wider than the area is to be wrapped or elided."""
+    inner = area.widget()
+    if not _shown(area) or inner is None or not area.widgetResizable():
+        return []
+    need, has = inner.minimumSizeHint().width(), area.viewport().width()
+    if need > has + 1:
+        return [f"{_name(area)}: its page needs {need}px, has {has}px (it scrolls sideways)"]
+    return []
+
+
+def groupbox_problems(box: QGroupBox) -> list[str]:
+    title = box.title()
+    if not title or not _shown(box):
+        return []
+    fm = QFontMetrics(box.font())
+    need = fm.horizontalAdvance(title) + GROUP_TITLE_PADDING
+    if need > box.width() and not _elided_with_tooltip(title, box.toolTip()):
+        return [f"{_name(box)}: title {title!r} needs {need}px, has {box.width()}px"]
+    return []
+
+
 def _clip_right(widget: QWidget, window: QWidget) -> int:
     """The x (in window coordinates) where what shows the widget ends on the right."""
     edge = window.width()
@@ -173,6 +200,12 @@ def clipped(window: QWidget) -> list[str]:
     for view in window.findChildren(QListView):
         if view.isVisibleTo(window):
             problems += item_problems(view)
+    for area in window.findChildren(QScrollArea):
+        if area.isVisibleTo(window):
+            problems += scroll_problems(area)
+    for box in window.findChildren(QGroupBox):
+        if box.isVisibleTo(window):
+            problems += groupbox_problems(box)
     for bar in window.findChildren(QTabBar):
         if bar.isVisibleTo(window):
             problems += tab_problems(bar)

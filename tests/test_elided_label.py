@@ -41,3 +41,21 @@ def test_a_plain_label_widens_its_row(qtbot) -> None:  # type: ignore[no-untyped
     """What ElidedLabel is for (and that the row above would show it)."""
     row = _row(qtbot, QLabel(TEXT))
     assert row.width() > 260
+
+
+def test_a_group_box_title_gives_way_to_its_contents(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout
+
+    from mægler_app.ui.fit import ElidedGroupBox
+
+    title = "Hammel Overfladebehandling og Industrilakering af Store Emner A/S (CVR 76435979)"
+    plain, box = QGroupBox(title), ElidedGroupBox(title)
+    for b in (plain, box):
+        QVBoxLayout(b).addWidget(QLineEdit())
+    assert box.minimumSizeHint().width() < plain.minimumSizeHint().width() // 2
+    row = _row(qtbot, box)
+    assert row.width() == 260
+    assert box.title().endswith("…") and box.toolTip() == title == box.full_title() == box.accessibleName()
+    row.resize(1000, 80)
+    qtbot.waitUntil(lambda: box.title() == title)
+    assert box.toolTip() == ""

@@ -21,6 +21,7 @@ from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, Network
 from mægler_app.store.services import applications as app_svc
+from mægler_app.store.services import networks as networks_svc
 from mægler_app.store.services import screening as screening_svc
 from mægler_app.store.services.overview import set_role
 from mægler_app.ui.context import AppContext
@@ -110,6 +111,7 @@ def test_no_text_is_clipped_in_any_main_view(
     company_id = _long_company(store)
     network_id = _network_id(store, "Fødevareudstyr")
     application_id = app_svc.create_application(store, network_id)
+    networks_svc.add_member(store, network_id, company_id)  # in the members' list and the screening
     screening_svc.start_screening(store, network_id)  # a draft: its header holds the most
     window = MainWindow(AppContext(store=store))
     qtbot.addWidget(window)

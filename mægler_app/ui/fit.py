@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 ELLIPSIS = "…"
 
@@ -133,3 +141,46 @@ class WrappedRows(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+class ElidedGroupBox(QGroupBox):
+    """A group box whose title (a member's name and CVR number, a form's section) never makes it
+    wider than its contents: a title wider than the box is elided, the whole title its tooltip
+    and its accessible name. ``full_title()`` is the whole title."""
+
+    TITLE_PADDING = 16  # px: the title starts a little in from the frame and ends before its edge
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._full = title
+        self.setAccessibleName(title)
+
+    def full_title(self) -> str:
+        return self._full
+
+    def setTitle(self, title: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = title
+        self.setAccessibleName(title)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        lay = self.layout()
+        margins = self.contentsMargins()
+        inner = lay.minimumSize().width() if lay is not None else 0
+        least = max(
+            inner + margins.left() + margins.right(),
+            self.fontMetrics().horizontalAdvance("x" * ElidedLabel.MIN_CHARS + ELLIPSIS) + self.TITLE_PADDING,
+        )
+        return QSize(min(hint.width(), least), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(0, self.width() - self.TITLE_PADDING)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != super().title():
+            super().setTitle(shown)
+        self.setToolTip(self._full if shown != self._full else "")
