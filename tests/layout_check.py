@@ -7,24 +7,31 @@ that wraps (only a word wider than the label is then a problem).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
+    QScrollArea,
+    QStyle,
     QTabBar,
     QWidget,
 )
 
-ELLIPSIS = "…"
+from mægler_app.ui.fit import ELLIPSIS, ElidedLabel
+
 # QHeaderView::section { padding: 6px } in ui/style.py, on both sides
 HEADER_PADDING = 12
 # room Qt keeps for the sort arrow in the sorted section
 SORT_INDICATOR = 14
+# a group box's title starts a little in from its frame, and ends before the frame's right edge
+GROUP_TITLE_PADDING = 16
 
 
 def _shown(widget: QWidget) -> bool:
@@ -45,7 +52,8 @@ def _name(widget: QWidget) -> str:
 
 
 def label_problems(label: QLabel) -> list[str]:
-    text = label.text()
+    # a label that elides itself paints less than its text(): judge what it paints
+    text = label.shown_text() if isinstance(label, ElidedLabel) else label.text()
     if not text or not _shown(label) or label.pixmap() is not None and not label.pixmap().isNull():
         return []
     if label.textFormat() == Qt.TextFormat.RichText or (
@@ -104,6 +112,53 @@ def tab_problems(bar: QTabBar) -> list[str]:
     return problems
 
 
+def item_problems(view: QListView) -> list[str]:
+    """Rows of a list that wraps its texts: each row as tall as its text needs at the row's width
+    (a row laid out at another width shows its text cut, "…", and a blank line)."""
+    if not _shown(view) or not view.wordWrap() or view.model() is None:
+        return []
+    model = view.model()
+    fm = QFontMetrics(view.font())
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    problems = []
+    for row in range(model.rowCount(view.rootIndex())):
+        index = model.index(row, view.modelColumn(), view.rootIndex())
+        rect = view.visualRect(index)
+        if view.isRowHidden(row) or not rect.isValid() or not rect.intersects(view.viewport().rect()):
+            continue
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        # a row is as wide as the list's inside (a row laid out while the list was wider is cut)
+        width = min(rect.width(), view.viewport().width() - 2 * view.spacing())
+        room = QRect(0, 0, width - 2 * margin, 100_000)
+        need = fm.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+        if need > rect.height() and not index.data(Qt.ItemDataRole.ToolTipRole):
+            problems.append(f"{_name(view)}: row {row} {text[:40]!r}… needs {need}px, has {rect.height()}px")
+    return problems
+
+
+def scroll_problems(area: QScrollArea) -> list[str]:
+    """A page in a scroll area that sizes it (a form) scrolls up and down, never sideways: what is
+    wider than the area is to be wrapped or elided."""
+    inner = area.widget()
+    if not _shown(area) or inner is None or not area.widgetResizable():
+        return []
+    need, has = inner.minimumSizeHint().width(), area.viewport().width()
+    if need > has + 1:
+        return [f"{_name(area)}: its page needs {need}px, has {has}px (it scrolls sideways)"]
+    return []
+
+
+def groupbox_problems(box: QGroupBox) -> list[str]:
+    title = box.title()
+    if not title or not _shown(box):
+        return []
+    fm = QFontMetrics(box.font())
+    need = fm.horizontalAdvance(title) + GROUP_TITLE_PADDING
+    if need > box.width() and not _elided_with_tooltip(title, box.toolTip()):
+        return [f"{_name(box)}: title {title!r} needs {need}px, has {box.width()}px"]
+    return []
+
+
 def _clip_right(widget: QWidget, window: QWidget) -> int:
     """The x (in window coordinates) where what shows the widget ends on the right."""
     edge = window.width()
@@ -142,6 +197,15 @@ def clipped(window: QWidget) -> list[str]:
     for header in window.findChildren(QHeaderView):
         if header.isVisibleTo(window):
             problems += header_problems(header)
+    for view in window.findChildren(QListView):
+        if view.isVisibleTo(window):
+            problems += item_problems(view)
+    for area in window.findChildren(QScrollArea):
+        if area.isVisibleTo(window):
+            problems += scroll_problems(area)
+    for box in window.findChildren(QGroupBox):
+        if box.isVisibleTo(window):
+            problems += groupbox_problems(box)
     for bar in window.findChildren(QTabBar):
         if bar.isVisibleTo(window):
             problems += tab_problems(bar)

@@ -313,3 +313,66 @@ def test_answers_of_the_wrong_shape_are_faults_not_crashes() -> None:
     assert "»Type«: »3« er ikke en af valgmulighederne." in msgs
     assert "»Områder«: »fisk« er ikke en af valgmulighederne." in msgs
     assert "»Ansatte« (Alfa ApS) skal besvares." in msgs
+
+
+def plural_definition(reason: str) -> dict[str, Any]:
+    """A definition whose verdict sentence counts: the hole says the word for the number."""
+    body = small_definition()
+    body["version"] = 2
+    body["verdict"]["rules"][0]["reason"] = reason
+    return body
+
+
+PLURAL_REASON = (
+    "Kun {small} {small:plural:lille virksomhed|små virksomheder}; mindst "
+    "{rules.MIN_INDEPENDENT_COMPANIES}. {yes_total:int} {yes_total:plural:ja|ja'er}."
+)
+
+
+@pytest.mark.parametrize(
+    ("small_members", "expected"),
+    [
+        (1, "Kun 1 lille virksomhed; mindst 3. 2 ja'er."),
+        (2, "Kun 2 små virksomheder; mindst 3. 2 ja'er."),
+    ],
+)
+def test_a_reason_can_say_the_word_for_its_number(small_members: int, expected: str) -> None:
+    """A new form version writes ``{n:plural:ental|flertal}`` (as domain.messages does): 1 is singular."""
+    d = parse_definition(plural_definition(PLURAL_REASON), source="proeve_v2.json")
+    a = filled()
+    if small_members == 1:
+        a["pr"]["c3"]["emp"] = rules.SME_MAX_EMPLOYEES + 1
+    ev = evaluate_form(d, a, CTX)
+    assert ev.verdict == NOT_PASSED and ev.reasons[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("hole", "fault"),
+    [
+        ("{small:plural:virksomhed}", "ental og flertal"),
+        ("{small:plural:|virksomheder}", "ental og flertal"),
+        ("{small:kr}", "formatet »kr« findes ikke"),
+        ("{small:int:x}", "int tager intet"),
+    ],
+)
+def test_a_hole_with_a_format_that_does_not_exist_is_refused(hole: str, fault: str) -> None:
+    from mægler_app.forms import FormDefinitionError
+
+    with pytest.raises(FormDefinitionError, match=fault):
+        parse_definition(plural_definition(f"Kun {hole}."), source="proeve_v2.json")
+
+
+def test_a_string_with_a_colon_in_a_hole_is_still_an_expression() -> None:
+    body = plural_definition('Type: {kind == "a:b"}.')
+    d = parse_definition(body, source="proeve_v2.json")
+    assert d.verdict_rules[0].reason.specs == ("",)
+
+
+def test_the_released_screening_v1_keeps_its_words() -> None:
+    """v1 is released: its stored text is not changed to use the plural (a new version may)."""
+    from mægler_app.forms.registry import bundled_registry
+
+    v1 = bundled_registry().get("screening", 1)
+    few = next(r for r in v1.verdict_rules if "uafhængige virksomheder" in r.reason.text)
+    assert few.reason.text.startswith("Netværket har {independent_companies} uafhængige virksomheder;")
+    assert set(few.reason.specs) == {""}

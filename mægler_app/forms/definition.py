@@ -56,6 +56,9 @@ REPEAT_SOURCES = frozenset({"members"})
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 _RULE_REF = re.compile(r"\{rules\.([A-Za-z0-9_]+)\}")
+# a hole's format: after the expression's first ":" (an expression has no ":" outside a string)
+_HOLE_FORMAT = re.compile(r"^(?P<expr>[^:'\"]+):(?P<spec>(?P<kind>[a-z]+)(?::(?P<rest>.*))?)$", re.S)
+HOLE_FORMATS = ("int", "plural")
 
 
 class FormDefinitionError(DomainError):
@@ -123,10 +126,15 @@ class Derived:
 
 @dataclass(frozen=True)
 class Template:
-    """A Danish sentence with ``{expression}`` holes filled from the answers."""
+    """A Danish sentence with ``{expression}`` holes filled from the answers.
+
+    A hole may end in a format, as in ``domain.messages``: ``{n:int}`` (Danish thousands) or
+    ``{n:plural:virksomhed|virksomheder}`` (the word for the number, without it). ``specs`` holds
+    each hole's format ("" for none)."""
 
     text: str
     parts: tuple[Expression, ...]
+    specs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,8 +248,31 @@ class _Reader:
     def template(self, value: Any, place: str) -> Template:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(place, "begrundelsen skal være en tekst der ikke er tom.")
-        parts = tuple(self.expression(m.group(1).strip(), place) for m in _TEMPLATE.finditer(value))
-        return Template(value, parts)
+        parts: list[Expression] = []
+        specs: list[str] = []
+        for m in _TEMPLATE.finditer(value):
+            expr, spec = self.hole(m.group(1).strip(), place)
+            parts.append(self.expression(expr, place))
+            specs.append(spec)
+        return Template(value, tuple(parts), tuple(specs))
+
+    def hole(self, hole: str, place: str) -> tuple[str, str]:
+        """A hole's expression and its format (``n:plural:virksomhed|virksomheder``), checked."""
+        m = _HOLE_FORMAT.match(hole)
+        if m is None:
+            return hole, ""
+        kind, rest = m.group("kind"), m.group("rest")
+        if kind not in HOLE_FORMATS:
+            raise self.fail(place, f"»{{{hole}}}«: formatet »{kind}« findes ikke (kun int og plural).")
+        if kind == "plural":
+            forms = (rest or "").split("|")
+            if len(forms) != 2 or not all(f.strip() for f in forms):
+                raise self.fail(
+                    place, f"»{{{hole}}}«: skriv ental og flertal som plural:virksomhed|virksomheder."
+                )
+        elif rest is not None:
+            raise self.fail(place, f"»{{{hole}}}«: int tager intet efter sig.")
+        return m.group("expr").strip(), m.group("spec")
 
     def options(self, data: Mapping[str, Any], place: str) -> tuple[Option, ...]:
         if "options_from" in data:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import DomainError
+from ..domain.messages import plural_form
 from ..domain.numbers import format_date, format_int, format_kr, parse_date, parse_int, parse_kr
 from ..domain.rules import ORE_PER_KRONE
 from ..domain.vocab import Verdict
@@ -406,10 +407,13 @@ class _Evaluator:
 
 
 def render_template(template: Template, scope: Scope) -> str:
-    parts = iter(template.parts)
+    parts = iter(zip(template.parts, template.specs or ("",) * len(template.parts), strict=True))
 
     def fill(_m: re.Match[str]) -> str:
-        value = evaluate(next(parts), scope)
+        expr, spec = next(parts)
+        value = evaluate(expr, scope)
+        if spec:
+            return _formatted(value, spec)
         if value is None:
             return "?"
         if isinstance(value, bool):
@@ -419,6 +423,16 @@ def render_template(template: Template, scope: Scope) -> str:
         return str(value)
 
     return re.sub(r"\{([^{}]+)\}", fill, template.text)
+
+
+def _formatted(value: Any, spec: str) -> str:
+    """A hole's value in its format (definition.HOLE_FORMATS), as ``domain.messages`` writes it."""
+    kind, _, rest = spec.partition(":")
+    count = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if kind == "plural":
+        one, other = rest.split("|")
+        return one if count is not None and plural_form(count) == 0 else other
+    return "?" if count is None else format_int(count)
 
 
 def evaluate_form(defn: FormDefinition, answers: Mapping[str, Any], ctx: FormContext) -> Evaluation:

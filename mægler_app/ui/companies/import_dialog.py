@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +23,7 @@ from ...domain.errors import os_reason
 from ...domain.messages import Msg
 from ...store.services import csv_io
 from ..context import AppContext
+from ..fit import ElidedLabel
 from ..worker import Worker, start
 from .models import ImportRowsModel
 
@@ -44,7 +45,9 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Importér virksomheder fra CSV"))
         self.resize(900, 520)
         lay = QVBoxLayout(self)
-        self.file_label = QLabel(self.tr("Fil: %1").replace("%1", self.path.name))
+        self.file_label = ElidedLabel(
+            self.tr("Fil: %1").replace("%1", self.path.name), mode=Qt.TextElideMode.ElideMiddle
+        )
         self.file_label.setObjectName("importFile")
         lay.addWidget(self.file_label)
         self.summary = QLabel(self.tr("Læser filen …"))

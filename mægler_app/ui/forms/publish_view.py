@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -37,6 +37,7 @@ from ...store.services.screening import registry_for
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
 from ..context import AppContext
+from ..fit import ElidedLabel
 from ..sync.controller import controller_for
 from ..table import Column, RowsTableModel
 from ..views.base import View
@@ -174,9 +175,9 @@ class FormsView(View):
         self.open_button.setObjectName("formsOpen")
         self.open_button.clicked.connect(self.choose_file)
         row.addWidget(self.open_button)
-        self.file_label = QLabel(self.tr("Ingen fil åbnet."))
+        # a path is one long word: cut in its middle (whole as tooltip), never wrapped mid-name
+        self.file_label = ElidedLabel(self.tr("Ingen fil åbnet."), mode=Qt.TextElideMode.ElideMiddle)
         self.file_label.setObjectName("formsFile")
-        self.file_label.setWordWrap(True)
         row.addWidget(self.file_label, 1)
         lay.addLayout(row)
 

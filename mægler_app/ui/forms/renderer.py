@@ -35,6 +35,7 @@ from ...forms import (
     slots,
 )
 from .. import keyboard
+from ..fit import ElidedGroupBox, WrappedRows
 from .editors import QuestionEditor, make_editor
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -141,7 +142,7 @@ class FormRenderer(QWidget):
         self.missing_title = QLabel(self.tr("Mangler eller skal rettes:"), side)
         self.missing = QListWidget(side)
         self.missing.setObjectName("missingList")
-        self.missing.setWordWrap(True)
+        self.missing.setItemDelegate(WrappedRows(self.missing))  # word-wrapped, never cut
         self.missing.setSpacing(3)
         self.missing.setAlternatingRowColors(True)
         self.missing.itemActivated.connect(self._go_to_item)
@@ -161,7 +162,8 @@ class FormRenderer(QWidget):
 
     # building -------------------------------------------------------------------------------
     def _section_box(self, title: str, intro: str, source: str) -> tuple[QGroupBox, QVBoxLayout]:
-        box = QGroupBox(title)
+        # a title wider than the form is elided (whole as tooltip), never scrolls the form sideways
+        box = ElidedGroupBox(title)
         box.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox QLabel { font-weight: normal; }")
         lay = QVBoxLayout(box)
         if intro or source:
@@ -192,7 +194,7 @@ class FormRenderer(QWidget):
                     lay.addWidget(QLabel(self.tr("Netværket har ingen medlemmer endnu.")))
                 for member in self.context.members:
                     title = f"{member.name} (CVR {member.cvr})" if member.cvr else member.name
-                    sub = QGroupBox(title)
+                    sub = ElidedGroupBox(title)
                     sub_lay = QVBoxLayout(sub)
                     rows = [
                         self._add_row(s, sub_lay)

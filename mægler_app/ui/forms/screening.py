@@ -32,6 +32,7 @@ from ...domain.stages import STAGE_LABELS, Stage
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
 from ...store.services import screening as svc
 from .. import keyboard
+from ..fit import ElidedLabel
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
 
@@ -52,6 +53,10 @@ def export_screening_pdf(store: Any, screening_id: str, folder: Path, registry: 
     suffix = "" if view.is_final else "-kladde"
     path = folder / f"screening-{safe_filename(view.network_name)}-{day}{suffix}.pdf"
     return str(write_screening_pdf(report, path))
+
+
+# the history box is as wide as this many letters; its list opens as wide as its longest entry
+HISTORY_CHARS = 18
 
 
 class ScreeningWidget(QWidget):
@@ -93,13 +98,25 @@ class ScreeningWidget(QWidget):
         top = QHBoxLayout()
         title = QLabel(self.tr("Screening"), self)
         title.setObjectName("viewTitle")
-        self.status = QLabel(self)
+        # The status (when saved, which verdict, which version) and the history's entries are long:
+        # they give way to the buttons (elided, whole as tooltip) rather than widen the window.
+        self.status = ElidedLabel("", self)
         self.status.setObjectName("viewSubtitle")
         top.addWidget(title)
         top.addWidget(self.status, 1)
         self.history = QComboBox(self)
         self.history.setObjectName("history")
+        self.history.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.history.setMinimumContentsLength(HISTORY_CHARS)
         self.history.setToolTip(self.tr("Vis en tidligere screening"))
+        # the box may show its entry cut: the tooltip says it whole
+        self.history.currentTextChanged.connect(
+            lambda text: self.history.setToolTip(
+                self.tr("Vis en tidligere screening (vist: %1)").replace("%1", text)
+                if text
+                else self.tr("Vis en tidligere screening")
+            )
+        )
         self.history.setAccessibleName(self.tr("Tidligere screeninger"))
         self.history.activated.connect(self._history_chosen)
         top.addWidget(self.history)
