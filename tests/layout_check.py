@@ -88,7 +88,8 @@ def header_problems(header: QHeaderView) -> list[str]:
         text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
         if not text:
             continue
-        need = fm.horizontalAdvance(text) + HEADER_PADDING
+        # a header of several lines needs the width of its widest line
+        need = max(fm.horizontalAdvance(line) for line in text.split("\n")) + HEADER_PADDING
         if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
             need += SORT_INDICATOR
         has = header.sectionSize(section)

@@ -107,7 +107,7 @@ def test_no_text_is_clipped_in_any_main_view(
     qtbot, store, styled, tmp_path: Path, width: int, height: int
 ) -> None:
     fill_demo(store)
-    set_role(store, "caseworker")  # Skemaer is walked too
+    set_role(store, "caseworker")  # the caseworker's views (Indbakke, Mæglere, Skemaer) first
     company_id = _long_company(store)
     network_id = _network_id(store, "Fødevareudstyr")
     application_id = app_svc.create_application(store, network_id)
@@ -127,6 +127,18 @@ def test_no_text_is_clipped_in_any_main_view(
     forms.open_file(_definition_far_down(tmp_path))  # type: ignore[attr-defined]
     _settle(qtbot, window)
     problems["skemaer, lang sti"] = _check(window, width, height)
+    # The broker's own views and pages (Ansøgninger, a draft screening started) in a broker's window
+    set_role(store, "broker")
+    window.close()
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in window.specs:
+        window.show_view(key)
+        _settle(qtbot, window)
+        problems[f"{key} (mægler)"] = _check(window, width, height)
     companies = window.show_view("virksomheder")
     _settle(qtbot, window)
     companies.select_company(company_id)  # type: ignore[attr-defined]
