@@ -37,6 +37,21 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView"),
     ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView"),
     ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", "mægler_app.ui.application.view:ApplicationsView"),
+    # issue 18, parts 3-4 (ui/programme)
+    ViewSpec(
+        "programmet",
+        "Programmet",
+        "Ctrl+8",
+        "mægler_app.ui.programme.view:ProgrammeView",
+        roles=(Role.CASEWORKER,),
+    ),
+    ViewSpec(
+        "maeglere",
+        "Mæglere",
+        "Ctrl+9",
+        "mægler_app.ui.programme.brokers:BrokersView",
+        roles=(Role.CASEWORKER,),
+    ),
     ViewSpec(
         "skemaer", "Skemaer", "Ctrl+7", "mægler_app.ui.forms.publish_view:FormsView", roles=(Role.CASEWORKER,)
     ),

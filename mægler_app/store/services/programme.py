@@ -1,0 +1,192 @@
+"""The caseworker's Programmet and Mæglere pages: the synced records read as ``domain.figures``
+reads them, and the figures from the same function as the server's ``/stats``.
+
+A caseworker pulls every broker's records, so the figures here are the programme's. Reading and
+counting a whole programme takes a moment: the views call ``programme_data`` in the thread pool.
+
+The laptop keeps no creation time of a record; where ``domain.figures`` wants one (the year of a
+satisfaction answer, a network without history) it gets the record's last change, which for
+records a caseworker only pulls is the server's time of that change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ...domain.figures import RecordView, programme_figures
+from ...domain.programme import BrokerLedger, FocusFigures, broker_ledgers, by_focus_area, display, funnel
+from ...domain.timeutil import utcnow
+from ..db import Store
+from ..models import Application, Company, Membership, Network, Satisfaction, Screening
+from ..quick import network_view
+from .overview import get_state, set_state
+
+# Broker id → {"username", "display_name"}, from the server's /stats (a caseworker's only source
+# of its brokers' names); kept so the pages name the brokers offline too.
+BROKERS_KEY = "brokers"
+
+
+def _text(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def local_records(store: Store) -> list[RecordView]:
+    """The live records ``domain.figures`` counts, as it reads them."""
+    out: list[RecordView] = []
+    with store.session() as s:
+        for id_, owner, updated, cvr, area in s.execute(
+            select(Company.id, Company.owner_id, Company.updated_at, Company.cvr, Company.focus_area).where(
+                Company.deleted.is_(False)
+            )
+        ):
+            out.append(
+                RecordView("company", id_, owner or "", False, {"cvr": cvr, "focus_area": area}, updated)
+            )
+        for id_, owner, updated, network_id, company_id in s.execute(
+            select(
+                Membership.id,
+                Membership.owner_id,
+                Membership.updated_at,
+                Membership.network_id,
+                Membership.company_id,
+            ).where(Membership.deleted.is_(False))
+        ):
+            data: dict[str, Any] = {"network_id": network_id, "company_id": company_id}
+            out.append(RecordView("membership", id_, owner or "", False, data, updated))
+        for row in s.execute(
+            select(
+                Network.id,
+                Network.owner_id,
+                Network.deleted,
+                Network.stage,
+                Network.stage_history,
+                Network.stage_changed_at,
+                Network.updated_at,
+            ).where(Network.deleted.is_(False))
+        ):
+            out.append(network_view(*row))
+        for id_, owner, updated, network_id, status, finalized in s.execute(
+            select(
+                Screening.id,
+                Screening.owner_id,
+                Screening.updated_at,
+                Screening.network_id,
+                Screening.status,
+                Screening.finalized_at,
+            ).where(Screening.deleted.is_(False))
+        ):
+            data = {
+                "network_id": network_id,
+                "status": status,
+                "finalized_at": _text(finalized),
+            }
+            out.append(RecordView("screening", id_, owner or "", False, data, updated))
+        for id_, owner, updated, score in s.execute(
+            select(Satisfaction.id, Satisfaction.owner_id, Satisfaction.updated_at, Satisfaction.score).where(
+                Satisfaction.deleted.is_(False)
+            )
+        ):
+            out.append(RecordView("satisfaction", id_, owner or "", False, {"score": score}, updated))
+        for id_, owner, updated, network_id, status, bonus in s.execute(
+            select(
+                Application.id,
+                Application.owner_id,
+                Application.updated_at,
+                Application.network_id,
+                Application.status,
+                Application.bonus_ore,
+            ).where(Application.deleted.is_(False))
+        ):
+            data = {"network_id": network_id, "status": status, "bonus_ore": bonus}
+            out.append(RecordView("application", id_, owner or "", False, data, updated))
+    return out
+
+
+def broker_names(store: Store) -> dict[str, str]:
+    """Broker id → the name to show (display name, else user name), as last heard from the server."""
+    stored = get_state(store, BROKERS_KEY)
+    if not isinstance(stored, dict):
+        return {}
+    return {k: name for k, v in stored.items() if isinstance(k, str) and (name := display(v))}
+
+
+def remember_brokers(store: Store, stats: Any) -> dict[str, str]:
+    """Keep the brokers ``/stats`` names (its ``brokers[].user``); returns the names kept."""
+    brokers = stats.get("brokers") if isinstance(stats, dict) else None
+    users: dict[str, dict[str, str]] = {}
+    for entry in brokers if isinstance(brokers, list) else []:
+        user = entry.get("user") if isinstance(entry, dict) else None
+        if isinstance(user, dict) and isinstance(user.get("id"), str):
+            users[user["id"]] = {
+                "username": str(user.get("username") or ""),
+                "display_name": str(user.get("display_name") or ""),
+            }
+    if users and users != get_state(store, BROKERS_KEY):
+        set_state(store, BROKERS_KEY, users)
+    return broker_names(store)
+
+
+@dataclass(frozen=True)
+class BrokerRow:
+    owner_id: str
+    name: str
+    ledger: BrokerLedger
+
+
+@dataclass(frozen=True)
+class ProgrammeData:
+    figures: dict[str, Any]  # domain.figures.programme_figures: "total" and "brokers"
+    funnel: dict[str, int]
+    focus: dict[str, FocusFigures]
+    brokers: list[BrokerRow]  # by name
+    computed_at: dt.datetime
+
+    @property
+    def total(self) -> dict[str, Any]:
+        return self.figures["total"]  # type: ignore[no-any-return]
+
+    @property
+    def years(self) -> list[str]:
+        return sorted(self.total["by_year"])
+
+
+def programme_data(store: Store) -> ProgrammeData:
+    """Every figure of the Programmet and Mæglere pages from this laptop's synced records."""
+    records = local_records(store)
+    names = broker_names(store)
+    # The caseworker's own records (none, normally) are no broker's.
+    ledgers = broker_ledgers(records, brokers=names)
+    rows = [
+        BrokerRow(owner, names.get(owner) or owner[:8], ledger) for owner, ledger in ledgers.items() if owner
+    ]
+    rows.sort(key=lambda r: (r.name.casefold(), r.owner_id))
+    return ProgrammeData(
+        figures=programme_figures(records),
+        funnel=funnel(records),
+        focus=by_focus_area(records),
+        brokers=rows,
+        computed_at=utcnow(),
+    )
+
+
+@dataclass(frozen=True)
+class BrokerNetwork:
+    id: str
+    name: str
+    stage: str
+    stage_changed_at: dt.datetime | None
+
+
+def broker_networks(store: Store, owner_id: str) -> list[BrokerNetwork]:
+    """One broker's live networks, by name."""
+    with store.session() as s:
+        rows = s.execute(
+            select(Network.id, Network.name, Network.stage, Network.stage_changed_at)
+            .where(Network.deleted.is_(False), Network.owner_id == owner_id)
+            .order_by(Network.name)
+        ).all()
+    return [BrokerNetwork(*row) for row in rows]

@@ -1,0 +1,208 @@
+"""Mæglere (caseworkers): per broker, by display name, the networks at each stage, the networks
+established against 12-19, the bonuses earned and expected, and the applications awaiting a
+decision. A double click lists that broker's networks.
+
+The server does not say when a broker last synced (neither ``/stats`` nor any other endpoint), so
+the page does not show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.numbers import format_datetime, format_int, format_kr
+from ...domain.rules import TARGET_NETWORKS_PER_BROKER
+from ...domain.stages import STAGE_ORDER, Stage, stage_label
+from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
+from ..context import AppContext
+from ..table import Column, FilterProxy, RowsTableModel
+from ..views.base import View
+from .loader import ProgrammeLoader
+
+
+def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
+    target = TARGET_NETWORKS_PER_BROKER
+    columns: list[Column[BrokerRow]] = [
+        Column(t("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold()),
+        Column(t("Netværk"), lambda r: format_int(r.ledger.networks), lambda r: r.ledger.networks, True),
+    ]
+    columns += [_stage_column(stage) for stage in STAGE_ORDER]
+    columns += [
+        Column(
+            t("Etablerede (mål %1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
+            lambda r: format_int(r.ledger.established),
+            lambda r: r.ledger.established,
+            True,
+        ),
+        Column(
+            t("Bonus optjent"),
+            lambda r: format_kr(r.ledger.bonus_earned_ore),
+            lambda r: r.ledger.bonus_earned_ore,
+            True,
+        ),
+        Column(
+            t("Bonus forventet"),
+            lambda r: format_kr(r.ledger.bonus_expected_ore),
+            lambda r: r.ledger.bonus_expected_ore,
+            True,
+        ),
+        Column(
+            t("Åbne ansøgninger"),
+            lambda r: format_int(r.ledger.open_applications),
+            lambda r: r.ledger.open_applications,
+            True,
+        ),
+    ]
+    return columns
+
+
+def _stage_column(stage: Stage) -> Column[BrokerRow]:
+    def count(r: BrokerRow) -> int:
+        return r.ledger.networks_by_stage.get(stage.value, 0)
+
+    return Column(
+        stage_label(stage).split(":")[0],  # "Trin 1", the full label as the tooltip
+        lambda r: format_int(count(r)),
+        count,
+        True,
+        lambda _r: stage_label(stage),
+    )
+
+
+class BrokersView(View):
+    key = "maeglere"
+    title = "Mæglere"
+    shortcut = "Ctrl+9"
+    shown = Signal()
+    networks_opened = Signal(str)  # the broker's owner id
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.data: ProgrammeData | None = None
+        self.loader = ProgrammeLoader(ctx, self)
+        self.loader.loaded.connect(self._on_loaded)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(
+            self.heading(
+                self.tr("Mæglere"),
+                self.tr(
+                    "Hver netværksmæglers netværk pr. fase, etablerede netværk mod målet, bonus og ansøgninger "
+                    "der venter på afgørelse. Dobbeltklik for mæglerens netværk."
+                ),
+            )
+        )
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("brokersSearch")
+        self.search.setPlaceholderText(self.tr("Søg efter mægler…"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.state = QLabel(self.tr("Tæller…"))
+        self.state.setObjectName("brokersState")
+        bar.addWidget(self.state)
+        lay.addLayout(bar)
+        self.loader.failed.connect(self.state.setText)
+        self.model: RowsTableModel[BrokerRow] = RowsTableModel(
+            broker_columns(self.tr), lambda r: r.owner_id, self
+        )
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("brokersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_broker)
+        lay.addWidget(self.table, 1)
+        self.dialog: BrokerNetworksDialog | None = None
+
+    def reload(self) -> None:
+        self.loader.load()
+
+    def _on_loaded(self, data: object) -> None:
+        assert isinstance(data, ProgrammeData)
+        self.data = data
+        self.model.set_rows(data.brokers)
+        self.state.setText(
+            self.tr("%1 mæglere · talt %2")
+            .replace("%1", format_int(len(data.brokers)))
+            .replace("%2", format_datetime(data.computed_at))
+        )
+        self.shown.emit()
+
+    def row_of(self, owner_id: str) -> int:
+        """The table row (as sorted now) of a broker; -1 if not listed."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), RowsTableModel.ID_ROLE) == owner_id:
+                return row
+        return -1
+
+    def open_broker(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        owner_id = self.proxy.data(index, RowsTableModel.ID_ROLE)
+        if not isinstance(owner_id, str):
+            return
+        row = next((r for r in self.model.rows() if r.owner_id == owner_id), None)
+        name = row.name if row is not None else owner_id
+        self.dialog = BrokerNetworksDialog(name, broker_networks(self.ctx.store, owner_id), self)
+        self.dialog.show()
+        self.networks_opened.emit(owner_id)
+
+
+class BrokerNetworksDialog(QDialog):
+    """One broker's networks: name, stage and when it got there."""
+
+    def __init__(self, broker: str, networks: list[BrokerNetwork], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("brokerNetworks")
+        self.setWindowTitle(self.tr("Netværk: %1").replace("%1", broker))
+        self.resize(640, 420)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            QLabel(
+                self.tr("%1 har %2 netværk.").replace("%1", broker).replace("%2", format_int(len(networks)))
+            )
+        )
+        self.model: RowsTableModel[BrokerNetwork] = RowsTableModel(
+            [
+                Column(self.tr("Netværk"), lambda n: n.name, lambda n: n.name.casefold()),
+                Column(self.tr("Fase"), lambda n: stage_label(n.stage), lambda n: n.stage),
+                Column(
+                    self.tr("Fase ændret"),
+                    lambda n: format_datetime(n.stage_changed_at) if n.stage_changed_at else "",
+                    lambda n: n.stage_changed_at.isoformat() if n.stage_changed_at else "",
+                ),
+            ],
+            lambda n: n.id,
+            self,
+        )
+        self.model.set_rows(networks)
+        self.table = QTableView()
+        self.table.setObjectName("brokerNetworksTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
