@@ -245,3 +245,15 @@ def test_a_broker_sees_neither_view(qtbot: Any, programme: Programme, tmp_path: 
         window.close()
     finally:
         store.close()
+
+
+def test_the_two_views_share_one_count_until_something_changes(qtbot: Any, programme: Programme) -> None:
+    window = _window(qtbot, programme.caseworker, programme.api.token)
+    first = _open(qtbot, window, "programmet")
+    brokers = _open(qtbot, window, "maeglere")  # shown from Programmet's count, not counted again
+    before = first.data
+    assert before is not None and brokers.data is before
+    window.ctx.bus.changed.emit("*")  # as after a sync: Mæglere (shown) counts again
+    qtbot.waitUntil(lambda: brokers.data is not before, timeout=20_000)
+    assert brokers.data is not None and brokers.data.computed_at > before.computed_at
+    assert first.data is brokers.data  # Programmet shows the new count too

@@ -8,7 +8,8 @@ the page does not show it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData,
 from ..context import AppContext
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
-from .loader import ProgrammeLoader
+from .loader import loader_for, show_or_load
 
 
 def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
@@ -83,6 +84,30 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
     )
 
 
+class _TextsOnce(RowsTableModel[BrokerRow]):
+    """Each cell's value per role made once per load: babel's number formatting is slow enough
+    that a table asking every cell again on every repaint and resize stalls the event loop
+    (benchmarks/caseworker_views.py)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._cells: dict[tuple[int, int, int], Any] = {}
+
+    def set_rows(self, rows: Sequence[BrokerRow]) -> None:
+        self._cells = {}
+        super().set_rows(rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = super().data(index, role)
+            return value
+
+
 class BrokersView(View):
     key = "maeglere"
     title = "Mæglere"
@@ -91,9 +116,12 @@ class BrokersView(View):
     networks_opened = Signal(str)  # the broker's owner id
 
     def __init__(self, ctx: AppContext) -> None:
+        # the loader hears of a change before the view does (View connects to the bus in its
+        # __init__), so a view refreshed by a change never shows the count from before it
+        loader = loader_for(ctx)
         super().__init__(ctx)
         self.data: ProgrammeData | None = None
-        self.loader = ProgrammeLoader(ctx, self)
+        self.loader = loader
         self.loader.loaded.connect(self._on_loaded)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -131,19 +159,25 @@ class BrokersView(View):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.open_broker)
         lay.addWidget(self.table, 1)
         self.dialog: BrokerNetworksDialog | None = None
 
     def reload(self) -> None:
-        self.loader.load()
+        show_or_load(self.loader, self._on_loaded)
 
     def _on_loaded(self, data: object) -> None:
         assert isinstance(data, ProgrammeData)
         self.data = data
         self.model.set_rows(data.brokers)
+        # widths from the texts (resizeColumnToContents asks every cell for every role: slow)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column in range(1, self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
+            texts += [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
         self.state.setText(
             self.tr("%1 mæglere · talt %2")
             .replace("%1", format_int(len(data.brokers)))

@@ -8,6 +8,8 @@ the last ones heard.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from ...store.db import Store
@@ -31,7 +33,11 @@ def load_job(store: Store, api: Api | None) -> ProgrammeData:
 
 
 class ProgrammeLoader(QObject):
-    """``load()`` starts the job (once at a time; a request while it runs reloads after it)."""
+    """``load()`` starts the job (once at a time; a request while it runs reloads after it).
+
+    One per app context (``loader_for``): Programmet and Mæglere show the same count, so the
+    second view opened shows the first one's at once while nothing changed since (``fresh``).
+    """
 
     loaded = Signal(object)  # ProgrammeData
     failed = Signal(str)
@@ -42,6 +48,11 @@ class ProgrammeLoader(QObject):
         self.worker: Worker | None = None
         self._again = False
         self.data: ProgrammeData | None = None
+        self.fresh = False  # data counted after the last change the bus announced
+        ctx.bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, _entity: str) -> None:
+        self.fresh = False
 
     def _api(self) -> Api | None:
         controller = controller_for(self.ctx)
@@ -56,6 +67,7 @@ class ProgrammeLoader(QObject):
         if self.worker is not None:
             self._again = True
             return
+        self.fresh = True  # until the bus says otherwise while it counts
         worker = Worker(load_job, self.ctx.store, self._api())
         worker.signals.finished.connect(self._on_finished)
         worker.signals.failed.connect(self._on_failed)
@@ -75,6 +87,7 @@ class ProgrammeLoader(QObject):
 
     def _on_failed(self, message: str) -> None:
         self.worker = None
+        self.fresh = False
         self.failed.emit(message)
         self._next()
 
@@ -82,3 +95,22 @@ class ProgrammeLoader(QObject):
         if self._again:
             self._again = False
             self.load()
+
+
+def loader_for(ctx: AppContext) -> ProgrammeLoader:
+    """The one programme loader of this app context (Programmet and Mæglere share it)."""
+    loader = getattr(ctx, "programme_loader", None)
+    if loader is None:
+        loader = ProgrammeLoader(ctx)
+        ctx.programme_loader = loader  # type: ignore[attr-defined]
+    assert isinstance(loader, ProgrammeLoader)
+    return loader
+
+
+def show_or_load(loader: ProgrammeLoader, show: Callable[[ProgrammeData], None]) -> None:
+    """Show the loader's count now if nothing changed since it was made, else count again (the
+    views show the new count when ``loaded`` comes)."""
+    if loader.fresh and loader.data is not None and not loader.busy:
+        show(loader.data)
+    else:
+        loader.load()

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import format_datetime, format_int, format_percent_bp
 from ...domain.programme import TargetRow, target_rows
 from ...domain.rules import TARGETS_PER_YEAR
-from ...reports.programme_pdf import write_programme_pdf
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
 from ..style import AMBER, NAVY
 from ..views.base import View
 from ..worker import Worker, start
 from .charts import FunnelChart, YearsChart
-from .loader import ProgrammeLoader
+from .loader import loader_for, show_or_load
 
 WHOLE_PERIOD = ""  # the scope box's data for the whole period (else the year as text)
 _BAR_MET = f"QProgressBar::chunk {{ background: {NAVY}; }}"
@@ -57,6 +56,13 @@ def value_text(row: TargetRow) -> str:
     return format_percent_bp(row.value) if row.key == "satisfied" else format_int(row.value)
 
 
+def _write_report(data: ProgrammeData, path: Path) -> Path:
+    # ReportLab takes a good half second to import: only when a report is asked for, off the GUI thread
+    from ...reports.programme_pdf import write_programme_pdf
+
+    return write_programme_pdf(data, path)
+
+
 class ProgrammeView(View):
     key = "programmet"
     title = "Programmet"
@@ -67,11 +73,14 @@ class ProgrammeView(View):
     report_failed = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
+        # the loader hears of a change before the view does (View connects to the bus in its
+        # __init__), so a view refreshed by a change never shows the count from before it
+        loader = loader_for(ctx)
         super().__init__(ctx)
         self.data: ProgrammeData | None = None
         self.rows: list[TargetRow] = []
         self.report_worker: Worker | None = None
-        self.loader = ProgrammeLoader(ctx, self)
+        self.loader = loader
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
 
@@ -136,7 +145,7 @@ class ProgrammeView(View):
 
     # loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.loader.load()
+        show_or_load(self.loader, self._on_loaded)
 
     def _on_loaded(self, data: object) -> None:
         assert isinstance(data, ProgrammeData)
@@ -233,7 +242,7 @@ class ProgrammeView(View):
             return
         self.report_button.setEnabled(False)
         self.state.setText(self.tr("Skriver programrapporten…"))
-        worker = Worker(write_programme_pdf, self.data, path)
+        worker = Worker(_write_report, self.data, path)
         worker.signals.finished.connect(self._on_report)
         worker.signals.failed.connect(self._on_report_failed)
         self.report_worker = worker
