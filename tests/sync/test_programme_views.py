@@ -200,7 +200,7 @@ def test_maeglere_lists_each_broker_by_name_with_the_right_counts(qtbot: Any, pr
             assert model.index(row, c).data() == format_int(
                 broker["figures"]["networks_by_stage"][stage.value]
             )
-        assert cells["Etablerede (mål 12–19)"] == format_int(broker["figures"]["networks"]) == "2"
+        assert cells["Etablerede (12–19)"] == format_int(broker["figures"]["networks"]) == "2"
         assert cells["Bonus optjent"] == format_kr(BROKER_BONUS_ORE)
         assert cells["Bonus forventet"] == format_kr(BROKER_BONUS_ORE)
         assert cells["Åbne ansøgninger"] == "1"

@@ -44,7 +44,7 @@ def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
     columns += [_stage_column(stage) for stage in STAGE_ORDER]
     columns += [
         Column(
-            t("Etablerede (mål %1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
+            t("Etablerede (%1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
             lambda r: format_int(r.ledger.established),
             lambda r: r.ledger.established,
             True,
@@ -76,7 +76,8 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
         return r.ledger.networks_by_stage.get(stage.value, 0)
 
     return Column(
-        stage_label(stage).split(":")[0],  # "Trin 1", the full label as the tooltip
+        # "Trin 1", "Ansøgning": the full label as the tooltip
+        stage_label(stage).split(":")[0].removesuffix(" indsendt"),
         lambda r: format_int(count(r)),
         count,
         True,
@@ -159,7 +160,7 @@ class BrokersView(View):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open_broker)
         lay.addWidget(self.table, 1)
         self.dialog: BrokerNetworksDialog | None = None
@@ -174,7 +175,7 @@ class BrokersView(View):
         # widths from the texts (resizeColumnToContents asks every cell for every role: slow)
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        for column in range(1, self.model.columnCount()):
+        for column in range(self.model.columnCount()):
             texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
             texts += [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
@@ -235,7 +236,10 @@ class BrokerNetworksDialog(QDialog):
         self.table.setObjectName("brokerNetworksTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # a broker's networks are few: sized to their contents
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

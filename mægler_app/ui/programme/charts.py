@@ -65,6 +65,7 @@ class FunnelChart(QChartView):
         axis = QValueAxis()
         axis.setLabelFormat("%d")
         axis.setRange(0, max([1, *values.values()]))
+        axis.applyNiceNumbers()
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         chart.legend().setVisible(False)
@@ -80,37 +81,32 @@ class YearsChart(QChartView):
         self.setMinimumHeight(220)
 
     def set_years(
-        self,
-        years: Sequence[str],
-        series_values: Sequence[tuple[str, list[int]]],
-        targets: Sequence[tuple[str, list[int]]],
+        self, years: Sequence[str], series_values: Sequence[tuple[str, list[int], list[int]]]
     ) -> None:
+        """``series_values``: (name, percent of the year's target per year, the figure per year)."""
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
         series = QBarSeries()
         colours = [NAVY, AMBER, GREY]
-        for i, (name, values) in enumerate(series_values):
+        self.figures: dict[str, list[int]] = {}
+        for i, (name, percents, figures) in enumerate(series_values):
             bars = QBarSet(name)
             bars.setColor(QColor(colours[i % len(colours)]))
-            bars.append([float(v) for v in values])
+            bars.append([float(v) for v in percents])
             series.append(bars)
-        for i, (name, values) in enumerate(targets):
-            bars = QBarSet(name)
-            colour = QColor(colours[i % len(colours)])
-            colour.setAlpha(70)
-            bars.setColor(colour)
-            bars.append([float(v) for v in values])
-            series.append(bars)
+            self.figures[name] = list(figures)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(list(years))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         axis = QValueAxis()
-        axis.setLabelFormat("%d")
-        top = max([1, *(v for _, vs in [*series_values, *targets] for v in vs)])
-        axis.setRange(0, top)
+        axis.setLabelFormat("%d %%")
+        axis.setRange(0, max([100, *(v for _, vs, _ in series_values for v in vs)]))
+        axis.applyNiceNumbers()
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)

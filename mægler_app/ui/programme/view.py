@@ -133,7 +133,7 @@ class ProgrammeView(View):
         lay.addWidget(card)
         charts = QHBoxLayout()
         self.funnel = FunnelChart(self.tr("Tragten: kandidat → trin 3 (netværk der nåede trinnet)"))
-        self.years_chart = YearsChart(self.tr("Pr. år mod årets mål (nedre grænse, lys)"))
+        self.years_chart = YearsChart(self.tr("Pr. år: procent af årets mål (nedre grænse = 100 %)"))
         charts.addWidget(self.funnel, 1)
         charts.addWidget(self.years_chart, 1)
         lay.addLayout(charts)
@@ -169,11 +169,15 @@ class ProgrammeView(View):
             "action_plans": self.tr("Handlingsplaner"),
             "business_networks": self.tr("Forretningsnetværk"),
         }
+        # each figure as a share of its year's target (the low end = 100 %), so the three compare
         self.years_chart.set_years(
             years,
-            [(names[k], [int(by_year[y]["figures"][k]) for y in years]) for k in YEAR_CHART_KEYS],
             [
-                (self.tr("Mål: %1").replace("%1", names[k]), [TARGETS_PER_YEAR[k].low for _ in years])
+                (
+                    names[k],
+                    [round(100 * int(by_year[y]["figures"][k]) / TARGETS_PER_YEAR[k].low) for y in years],
+                    [int(by_year[y]["figures"][k]) for y in years],
+                )
                 for k in YEAR_CHART_KEYS
             ],
         )
