@@ -257,3 +257,55 @@ def test_the_two_views_share_one_count_until_something_changes(qtbot: Any, progr
     qtbot.waitUntil(lambda: brokers.data is not before, timeout=20_000)
     assert brokers.data is not None and brokers.data.computed_at > before.computed_at
     assert first.data is brokers.data  # Programmet shows the new count too
+
+
+def test_each_year_counts_by_the_servers_moves_not_the_pushed_history(qtbot: Any, tmp_path: Path) -> None:
+    """A broker's laptop says its network reached trin 1 two years ago; the server counts it when
+    the move reached it (docs/protocol.md, /stats). Programmet counts the year as /stats does."""
+    from .test_forms_sync import fresh_server
+
+    servers = fresh_server(tmp_path)
+    srv = next(servers)
+    stores: list[Store] = []
+    api = Api(srv.base, backoff=0.01)
+    try:
+        api.login(_user(srv, "sagsbehandler", "caseworker"), PASSWORD)
+        broker = open_store(tmp_path / "laptop-broker")
+        stores.append(broker)
+        login(broker, srv.base, _user(srv, "anna", "broker", "Anna"), PASSWORD)
+        ids = fill_demo(broker)
+        long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=2 * 366)
+        from mægler_app.store.models import Network
+
+        with broker.session() as s:
+            network = s.get(Network, ids["network:1"])
+            assert network is not None
+            network.stage_history = [
+                {"stage": st, "at": (long_ago + dt.timedelta(days=i)).isoformat()}
+                for i, st in enumerate(("candidate", "screened", "stage_1"))
+            ]
+            network.stage_changed_at = long_ago + dt.timedelta(days=2)
+        assert sync(broker).complete
+        caseworker = open_store(tmp_path / "laptop-caseworker")
+        stores.append(caseworker)
+        login(caseworker, srv.base, "sagsbehandler", PASSWORD)
+        assert sync(caseworker).complete
+
+        stats = api.request("GET", "/stats", params={"moves": "true"}).json()
+        assert ids["network:1"] in stats["moves"]
+        years = sorted(stats["total"]["by_year"])
+        assert str(long_ago.year) not in years  # the server counts it this year
+
+        window = _window(qtbot, caseworker, api.token)
+        view = _open(qtbot, window, "programmet")
+        assert [view.scope.itemData(i) for i in range(1, view.scope.count())] == years
+        for i, year in enumerate(years, start=1):
+            view.scope.setCurrentIndex(i)
+            for key, target in stats["total"]["by_year"][year]["targets"].items():
+                assert _figure(view, key) == format_int(target["value"]), (year, key)
+        window.close()
+    finally:
+        api.close()
+        for store in stores:
+            store.close()
+        next(servers, None)

@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from ...domain.figures import RecordView, programme_figures
 from ...domain.programme import BrokerLedger, FocusFigures, broker_ledgers, by_focus_area, display, funnel
-from ...domain.timeutil import utcnow
+from ...domain.stages import STAGE_VALUES, Move, Stage
+from ...domain.timeutil import parse_stored_time, utcnow
 from ..db import Store
 from ..models import Application, Company, Membership, Network, Satisfaction, Screening
 from ..quick import network_view
@@ -28,6 +29,9 @@ from .overview import get_state, set_state
 # Broker id → {"username", "display_name"}, from the server's /stats (a caseworker's only source
 # of its brokers' names); kept so the pages name the brokers offline too.
 BROKERS_KEY = "brokers"
+# Network id → the server's own moves ([stage, time]) from /stats?moves=true: what /stats counts
+# each year by (a broker's pushed stage_history may carry other times); none from an older server.
+MOVES_KEY = "stage_moves"
 
 
 def _text(value: dt.datetime | None) -> str | None:
@@ -127,7 +131,27 @@ def remember_brokers(store: Store, stats: Any) -> dict[str, str]:
             }
     if users and users != get_state(store, BROKERS_KEY):
         set_state(store, BROKERS_KEY, users)
+    moves = stats.get("moves") if isinstance(stats, dict) else None
+    if isinstance(moves, dict) and moves != get_state(store, MOVES_KEY):
+        set_state(store, MOVES_KEY, moves)
     return broker_names(store)
+
+
+def server_moves(store: Store) -> dict[str, list[Move]] | None:
+    """The server's moves as last heard (``MOVES_KEY``); None if never heard."""
+    stored = get_state(store, MOVES_KEY)
+    if not isinstance(stored, dict):
+        return None
+    out: dict[str, list[Move]] = {}
+    for network_id, path in stored.items():
+        moves = []
+        for item in path if isinstance(path, list) else []:
+            if isinstance(item, list) and len(item) == 2 and item[0] in STAGE_VALUES:
+                at = parse_stored_time(item[1])
+                if at is not None:
+                    moves.append(Move(Stage(item[0]), at))
+        out[str(network_id)] = moves
+    return out
 
 
 @dataclass(frozen=True)
@@ -158,16 +182,16 @@ def programme_data(store: Store) -> ProgrammeData:
     """Every figure of the Programmet and Mæglere pages from this laptop's synced records."""
     records = local_records(store)
     names = broker_names(store)
-    # The caseworker's own records (none, normally) are no broker's.
-    ledgers = broker_ledgers(records, brokers=names)
+    history = server_moves(store)
+    ledgers = broker_ledgers(records, history, brokers=names)
     rows = [
         BrokerRow(owner, names.get(owner) or owner[:8], ledger) for owner, ledger in ledgers.items() if owner
     ]
     rows.sort(key=lambda r: (r.name.casefold(), r.owner_id))
     return ProgrammeData(
-        figures=programme_figures(records),
-        funnel=funnel(records),
-        focus=by_focus_area(records),
+        figures=programme_figures(records, history),
+        funnel=funnel(records, history),
+        focus=by_focus_area(records, history),
         brokers=rows,
         computed_at=utcnow(),
     )

@@ -1,7 +1,8 @@
 """Loading a whole programme's figures off the GUI thread, for Programmet and Mæglere.
 
-The job first asks the server's ``/stats`` for the brokers' names (a caseworker's only source of
-them; kept in the profile for offline use), then counts this laptop's synced records with
+The job first asks the server's ``/stats?moves=true`` for the brokers' names (a caseworker's only
+source of them) and the server's own stage moves (so each year counts as ``/stats`` counts it),
+both kept in the profile for offline use, then counts this laptop's synced records with
 ``domain.figures`` (store/services/programme.py). Without a server, or offline, the names are
 the last ones heard.
 """
@@ -24,7 +25,8 @@ from ..worker import Worker, start
 def load_job(store: Store, api: Api | None) -> ProgrammeData:
     if api is not None:
         try:
-            remember_brokers(store, api.request("GET", "/stats").json())
+            # the brokers' names, and the server's own stage moves (an older server leaves them out)
+            remember_brokers(store, api.request("GET", "/stats", params={"moves": "true"}).json())
         except (SyncError, ValueError):
             pass  # the names heard last time; the figures are this laptop's either way
         finally:
