@@ -214,13 +214,20 @@ def main() -> int:
             pulled = time.perf_counter() - t1
             api = Api(url, result.token)
             try:
-                stats = api.request("GET", "/stats").json()
+                stats = api.request("GET", "/stats", params={"moves": "true"}).json()
             finally:
                 api.close()
+            # the caseworker's own count (what Programmet shows) against the server's
+            from mægler_app.store.services.programme import programme_data, remember_brokers
+
+            remember_brokers(store, stats)
+            mine = programme_data(store).total
+            same = all(mine[part] == stats["total"][part] for part in ("figures", "targets", "by_year"))
             total = stats["total"]["figures"]
             print(
                 f"programme: {how}, {len(stats['brokers'])} brokers, {total['networks']} networks established, "
-                f"seeded in {seeded:.0f} s; caseworker pulled {report.pulled} records in {pulled:.1f} s"
+                f"seeded in {seeded:.0f} s; caseworker pulled {report.pulled} records in {pulled:.1f} s; "
+                f"the laptop's figures {'equal' if same else 'DIFFER FROM'} /stats (period and each year)"
             )
             times: dict[str, list[tuple[float, float, float]]] = {}
             baseline: list[tuple[float, float, float]] = []
