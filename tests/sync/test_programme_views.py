@@ -309,3 +309,47 @@ def test_each_year_counts_by_the_servers_moves_not_the_pushed_history(qtbot: Any
         for store in stores:
             store.close()
         next(servers, None)
+
+
+def test_on_the_demo_programme_every_figure_on_screen_equals_stats(qtbot: Any, tmp_path: Path) -> None:
+    """``maegler-server demo`` (three brokers: backdated histories, decisions both ways,
+    satisfaction): after a caseworker's sync, Programmet and Mæglere show /stats' figures."""
+    db_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert run_cli("init", db=db_url).returncode == 0
+    demo = run_cli("demo", "--brokers", "3", db=db_url, stdin=PASSWORD + "\n")
+    assert demo.returncode == 0, demo.stderr
+    srv = start_server(db_url, tmp_path / "server.log")
+    api = Api(srv.base, backoff=0.01)
+    caseworker = open_store(tmp_path / "laptop-caseworker")
+    try:
+        api.login("sagsbehandler", PASSWORD)
+        login(caseworker, srv.base, "sagsbehandler", PASSWORD)
+        assert sync(caseworker).complete
+        stats = api.request("GET", "/stats").json()
+        total = stats["total"]
+        assert total["figures"]["action_plans"] > 0 and total["figures"]["satisfaction"]["responses"] > 0
+        window = _window(qtbot, caseworker, api.token)
+        view = _open(qtbot, window, "programmet")
+        for key in ("companies_screened", "networks", "action_plans", "business_networks"):
+            assert _figure(view, key) == format_int(total["targets"][key]["value"]), key
+        percent = total["figures"]["satisfaction"]["percent"]
+        assert _figure(view, "satisfied") == format_percent_bp(round(percent * 100))
+        years = sorted(total["by_year"])
+        assert [view.scope.itemData(i) for i in range(1, view.scope.count())] == years
+        for i, year in enumerate(years, start=1):
+            view.scope.setCurrentIndex(i)
+            for key, target in total["by_year"][year]["targets"].items():
+                assert _figure(view, key) == format_int(target["value"]), (year, key)
+        brokers = _open(qtbot, window, "maeglere")
+        assert brokers.proxy.rowCount() == len(stats["brokers"]) == 3
+        for broker in stats["brokers"]:
+            row = brokers.row_of(broker["user"]["id"])
+            assert brokers.proxy.index(row, 0).data() == broker["user"]["display_name"]
+            for c, stage in enumerate(STAGE_ORDER, start=2):
+                expected = format_int(broker["figures"]["networks_by_stage"][stage.value])
+                assert brokers.proxy.index(row, c).data() == expected
+        window.close()
+    finally:
+        api.close()
+        caseworker.close()
+        assert srv.stop() == 0, srv.log()
