@@ -349,6 +349,20 @@ class Msg:
     # --- schema: per-entity validation of pushed records
 
     # --- figures: programme figures and stats
+    # Programmet and Mæglere (issue 18): the targets' names, ranges and the bar texts.
+    PROGRAMME_COMPANIES_SCREENED = Code("programme_companies_screened")
+    PROGRAMME_NETWORKS = Code("programme_networks")
+    PROGRAMME_NETWORK_COMPANIES = Code("programme_network_companies")
+    PROGRAMME_ACTION_PLANS = Code("programme_action_plans")
+    PROGRAMME_ACTION_PLAN_COMPANIES = Code("programme_action_plan_companies")
+    PROGRAMME_BUSINESS_NETWORKS = Code("programme_business_networks")
+    PROGRAMME_BUSINESS_NETWORK_COMPANIES = Code("programme_business_network_companies")
+    PROGRAMME_SATISFIED = Code("programme_satisfied")
+    PROGRAMME_NETWORKS_PER_BROKER = Code("programme_networks_per_broker")
+    PROGRAMME_RANGE = Code("programme_range")
+    PROGRAMME_AT_LEAST = Code("programme_at_least")
+    PROGRAMME_BROKERS_IN_RANGE = Code("programme_brokers_in_range")
+    PROGRAMME_NO_ANSWERS = Code("programme_no_answers")
 
     # --- demo: demo data and the demo programme
     # ``maegler-server demo`` (server/demo.py): what it says, and why it stops
@@ -1189,6 +1203,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- figures: programme figures and stats
     #
     #
+    Msg.PROGRAMME_COMPANIES_SCREENED: {"da": "Screenede virksomheder", "en": "Companies screened"},
+    Msg.PROGRAMME_NETWORKS: {"da": "Etablerede netværk (trin 1)", "en": "Networks established (stage 1)"},
+    Msg.PROGRAMME_NETWORK_COMPANIES: {
+        "da": "Virksomheder i etablerede netværk",
+        "en": "Companies in established networks",
+    },
+    Msg.PROGRAMME_ACTION_PLANS: {"da": "Handlingsplaner (trin 2)", "en": "Action plans (stage 2)"},
+    Msg.PROGRAMME_ACTION_PLAN_COMPANIES: {
+        "da": "Virksomheder med handlingsplan",
+        "en": "Companies with an action plan",
+    },
+    Msg.PROGRAMME_BUSINESS_NETWORKS: {
+        "da": "Forretningsnetværk (trin 3)",
+        "en": "Business networks (stage 3)",
+    },
+    Msg.PROGRAMME_BUSINESS_NETWORK_COMPANIES: {
+        "da": "Virksomheder i forretningsnetværk",
+        "en": "Companies in business networks",
+    },
+    Msg.PROGRAMME_SATISFIED: {"da": "Tilfredse deltagere", "en": "Satisfied participants"},
+    Msg.PROGRAMME_NETWORKS_PER_BROKER: {"da": "Netværk pr. netværksmægler", "en": "Networks per broker"},
+    Msg.PROGRAMME_RANGE: {"da": "{low:int}–{high:int}", "en": "{low:int}–{high:int}"},
+    Msg.PROGRAMME_AT_LEAST: {"da": "mindst {low:int} %", "en": "at least {low:int} %"},
+    Msg.PROGRAMME_BROKERS_IN_RANGE: {
+        "da": "{n:int} af {total:int} {total:plural:mægler|mæglere} har nået {low:int}",
+        "en": "{n:int} of {total:int} {total:plural:broker|brokers} reached {low:int}",
+    },
+    Msg.PROGRAMME_NO_ANSWERS: {"da": "ingen svar endnu", "en": "no answers yet"},
     # --- demo: demo data and the demo programme
     #
     Msg.DEMO_SERVER_DID_NOT_START: {

@@ -16,7 +16,9 @@ from .models import Record, User
 COUNTED = ("company", "membership", "network", "screening", "application", "satisfaction")
 
 
-def stats(db: Database) -> dict[str, Any]:
+def stats(db: Database, *, with_moves: bool = False) -> dict[str, Any]:
+    """The figures; ``with_moves`` adds ``moves``: network id → the server's own moves it counted
+    ([stage, time], oldest first), so a caseworker's laptop counts each year as this does."""
     with db.session() as s:
         users = {u.id: u for u in s.scalars(select(User))}
         rows = s.execute(
@@ -46,4 +48,9 @@ def stats(db: Database) -> dict[str, Any]:
         report = figures["brokers"].get(user.id) or programme_figures([])["total"]
         who = {"id": user.id, "username": user.username, "display_name": user.display_name or ""}
         brokers.append({"user": who, **report})
-    return {"total": figures["total"], "brokers": brokers}
+    out: dict[str, Any] = {"total": figures["total"], "brokers": brokers}
+    if with_moves:
+        out["moves"] = {
+            nid: [[str(m.stage), m.at.isoformat()] for m in path] for nid, path in history.items()
+        }
+    return out

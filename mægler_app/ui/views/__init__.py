@@ -38,7 +38,10 @@ CASEWORKER = (Role.CASEWORKER,)
 VIEWS: list[ViewSpec] = [
     ViewSpec("indbakke", "Indbakke", "Ctrl+1", "mægler_app.ui.desk.inbox:InboxView", roles=CASEWORKER),
     ViewSpec(
-        "maeglere", "Mæglere", "Ctrl+8", "mægler_app.ui.desk.brokers_view:BrokersView", roles=CASEWORKER
+        "programmet", "Programmet", "Ctrl+9", "mægler_app.ui.programme.view:ProgrammeView", roles=CASEWORKER
+    ),
+    ViewSpec(
+        "maeglere", "Mæglere", "Ctrl+8", "mægler_app.ui.programme.brokers:BrokersView", roles=CASEWORKER
     ),
     ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView", roles=BROKER),
     ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=CASEWORKER),

@@ -1,0 +1,250 @@
+"""Mæglere (caseworkers): per broker, by display name, the networks at each stage, the networks
+established against 12-19, the bonuses earned and expected, and the applications awaiting a
+decision. A double click lists that broker's networks.
+
+The server does not say when a broker last synced (neither ``/stats`` nor any other endpoint), so
+the page does not show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.numbers import format_datetime, format_int, format_kr
+from ...domain.rules import TARGET_NETWORKS_PER_BROKER
+from ...domain.stages import STAGE_ORDER, Stage, stage_label
+from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
+from ..context import AppContext
+from ..table import Column, FilterProxy, RowsTableModel
+from ..views.base import View
+from .loader import loader_for, show_or_load
+
+
+def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
+    target = TARGET_NETWORKS_PER_BROKER
+    columns: list[Column[BrokerRow]] = [
+        Column(t("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold()),
+        Column(t("Netværk"), lambda r: format_int(r.ledger.networks), lambda r: r.ledger.networks, True),
+    ]
+    columns += [_stage_column(stage) for stage in STAGE_ORDER]
+    columns += [
+        Column(
+            t("Etablerede (%1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
+            lambda r: format_int(r.ledger.established),
+            lambda r: r.ledger.established,
+            True,
+        ),
+        Column(
+            t("Bonus optjent"),
+            lambda r: format_kr(r.ledger.bonus_earned_ore),
+            lambda r: r.ledger.bonus_earned_ore,
+            True,
+        ),
+        Column(
+            t("Bonus forventet"),
+            lambda r: format_kr(r.ledger.bonus_expected_ore),
+            lambda r: r.ledger.bonus_expected_ore,
+            True,
+        ),
+        Column(
+            t("Åbne ansøgninger"),
+            lambda r: format_int(r.ledger.open_applications),
+            lambda r: r.ledger.open_applications,
+            True,
+        ),
+    ]
+    return columns
+
+
+def _stage_column(stage: Stage) -> Column[BrokerRow]:
+    def count(r: BrokerRow) -> int:
+        return r.ledger.networks_by_stage.get(stage.value, 0)
+
+    return Column(
+        # "Trin 1", "Ansøgning": the full label as the tooltip
+        stage_label(stage).split(":")[0].removesuffix(" indsendt"),
+        lambda r: format_int(count(r)),
+        count,
+        True,
+        lambda _r: stage_label(stage),
+    )
+
+
+class _TextsOnce(RowsTableModel[BrokerRow]):
+    """Each cell's value per role made once per load: babel's number formatting is slow enough
+    that a table asking every cell again on every repaint and resize stalls the event loop
+    (benchmarks/caseworker_views.py)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._cells: dict[tuple[int, int, int], Any] = {}
+
+    def set_rows(self, rows: Sequence[BrokerRow]) -> None:
+        self._cells = {}
+        super().set_rows(rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = super().data(index, role)
+            return value
+
+
+class BrokersView(View):
+    key = "maeglere"
+    title = "Mæglere"
+    shortcut = "Ctrl+9"
+    shown = Signal()
+    networks_opened = Signal(str)  # the broker's owner id
+
+    def __init__(self, ctx: AppContext) -> None:
+        # the loader hears of a change before the view does (View connects to the bus in its
+        # __init__), so a view refreshed by a change never shows the count from before it
+        loader = loader_for(ctx)
+        super().__init__(ctx)
+        self.data: ProgrammeData | None = None
+        self.loader = loader
+        self.loader.loaded.connect(self._on_loaded)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(
+            self.heading(
+                self.tr("Mæglere"),
+                self.tr(
+                    "Hver netværksmæglers netværk pr. fase, etablerede netværk mod målet, bonus og ansøgninger "
+                    "der venter på afgørelse. Dobbeltklik for mæglerens netværk."
+                ),
+            )
+        )
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("brokersSearch")
+        self.search.setPlaceholderText(self.tr("Søg efter mægler…"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.state = QLabel(self.tr("Tæller…"))
+        self.state.setObjectName("brokersState")
+        bar.addWidget(self.state)
+        lay.addLayout(bar)
+        self.loader.failed.connect(self.state.setText)
+        self.model: RowsTableModel[BrokerRow] = RowsTableModel(
+            broker_columns(self.tr), lambda r: r.owner_id, self
+        )
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("brokersTable")
+        self.table.setAccessibleName(self.tr("Mæglere"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.open_broker)
+        lay.addWidget(self.table, 1)
+        self.dialog: BrokerNetworksDialog | None = None
+
+    def reload(self) -> None:
+        show_or_load(self.loader, self._on_loaded)
+
+    def _on_loaded(self, data: object) -> None:
+        assert isinstance(data, ProgrammeData)
+        self.data = data
+        self.model.set_rows(data.brokers)
+        # widths from the texts (resizeColumnToContents asks every cell for every role: slow)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header_metrics = header.fontMetrics()  # the header's font is not the cells'
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = max(header_metrics.horizontalAdvance(line) for line in title.split("\n")) + 32
+            texts = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
+            need = max([need, *(metrics.horizontalAdvance(t) + 24 for t in texts)])
+            header.resizeSection(column, need)
+        self.state.setText(
+            self.tr("%1 mæglere · talt %2")
+            .replace("%1", format_int(len(data.brokers)))
+            .replace("%2", format_datetime(data.computed_at))
+        )
+        self.shown.emit()
+
+    def row_of(self, owner_id: str) -> int:
+        """The table row (as sorted now) of a broker; -1 if not listed."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), RowsTableModel.ID_ROLE) == owner_id:
+                return row
+        return -1
+
+    def open_broker(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        owner_id = self.proxy.data(index, RowsTableModel.ID_ROLE)
+        if not isinstance(owner_id, str):
+            return
+        row = next((r for r in self.model.rows() if r.owner_id == owner_id), None)
+        name = row.name if row is not None else owner_id
+        self.dialog = BrokerNetworksDialog(name, broker_networks(self.ctx.store, owner_id), self)
+        self.dialog.show()
+        self.networks_opened.emit(owner_id)
+
+
+class BrokerNetworksDialog(QDialog):
+    """One broker's networks: name, stage and when it got there."""
+
+    def __init__(self, broker: str, networks: list[BrokerNetwork], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("brokerNetworks")
+        self.setWindowTitle(self.tr("Netværk: %1").replace("%1", broker))
+        self.resize(640, 420)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            QLabel(
+                self.tr("%1 har %2 netværk.").replace("%1", broker).replace("%2", format_int(len(networks)))
+            )
+        )
+        self.model: RowsTableModel[BrokerNetwork] = RowsTableModel(
+            [
+                Column(self.tr("Netværk"), lambda n: n.name, lambda n: n.name.casefold()),
+                Column(self.tr("Fase"), lambda n: stage_label(n.stage), lambda n: n.stage),
+                Column(
+                    self.tr("Fase ændret"),
+                    lambda n: format_datetime(n.stage_changed_at) if n.stage_changed_at else "",
+                    lambda n: n.stage_changed_at.isoformat() if n.stage_changed_at else "",
+                ),
+            ],
+            lambda n: n.id,
+            self,
+        )
+        self.model.set_rows(networks)
+        self.table = QTableView()
+        self.table.setObjectName("brokerNetworksTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # a broker's networks are few: sized to their contents
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
