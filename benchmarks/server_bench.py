@@ -154,7 +154,12 @@ class Broker:
             else:
                 add(
                     "expense",
-                    {"network_id": network, "amount_ore": 100 + i, "category": ExpenseCategory.CATERING},
+                    {
+                        "network_id": network,
+                        "spent_on": "2026-12-01",
+                        "amount_ore": 100 + i,
+                        "category": ExpenseCategory.CATERING,
+                    },
                 )
         return out[:total]
 
