@@ -24,6 +24,7 @@ Values are checked, not converted: the record keeps what was sent (a date stays 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -414,9 +415,8 @@ _SHOWN_VALUE = 60  # characters of a refused value quoted in the reason
 
 
 def shown_value(value: Any) -> str:
-    """A refused value as a reason quotes it: text as it is, anything else as JSON, cut short."""
-    import json
-
+    """A refused value as a reason quotes it (here and in a pulled record the laptop parks, in
+    sync/apply.py): text as it is, anything else as JSON, cut short."""
     if isinstance(value, str):
         shown = value
     else:
