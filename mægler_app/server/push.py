@@ -790,7 +790,7 @@ def check_then_decide(ctx: PushContext, ch: Change) -> dict[str, Any]:
     new = ch.base_version == 0 and (rec is None or rec.owner_id != ctx.user.id)
     checked = check_record(ch.entity, data, new=new)
     if not checked.ok:
-        return result(ch.change_id, PushStatus.REJECTED, error=render_all(list(checked.problems)))
+        return result(ch.change_id, PushStatus.REJECTED, messages=list(checked.problems))
     answer = decide_change(ctx, ch.model_copy(update={"data": checked.data}) if checked.ignored else ch)
     if checked.ignored and answer["status"] == PushStatus.APPLIED:
         answer["ignored_fields"] = list(checked.ignored)

@@ -160,6 +160,11 @@ def test_a_meeting_whose_time_is_not_a_date_is_refused(broker_with_parents: Any)
     assert r["error"] == (
         "Feltet »Tidspunkt« skal være et tidspunkt som 2026-12-14T09:30:00+00:00, men der kom »ikke en dato«."
     )
+    # code and parameters beside the text, so a client can say it in its own language
+    assert r["message"] == {
+        "code": "schema_not_a_time",
+        "params": {"field": "starts_at", "label": "Tidspunkt", "value": "ikke en dato"},
+    }
     assert ("meeting", meeting["id"]) not in api.pull_all()
 
 
@@ -229,6 +234,11 @@ def test_every_problem_of_a_change_is_named(broker_with_parents: Any) -> None:
         "Feltet »Næste skridt (1, text)« mangler. "
         "Feltet »Planlagt« skal være ja eller nej (true eller false), men der kom »ja«."
     )
+    assert [(m["code"], m["params"]["field"]) for m in r["messages"]] == [
+        ("schema_not_a_date", "next_steps[0].due"),
+        ("schema_field_missing", "next_steps[1].text"),
+        ("schema_not_yes_or_no", "planned"),
+    ]
 
 
 def test_unknown_fields_are_not_stored_and_the_answer_names_them(broker_with_parents: Any) -> None:
