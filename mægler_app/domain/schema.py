@@ -67,13 +67,19 @@ COUNT_MAX = 10_000_000
 # -- field types ------------------------------------------------------------------------------
 
 
+# pydantic error types of our own checks; check_record turns each into a message of the catalogue
+NOT_A_DATE = "not_a_date"
+NOT_A_TIME = "not_a_time"
+TIME_WITHOUT_ZONE = "time_without_zone"
+
+
 def _iso_date(value: str) -> str:
     try:
         if len(value) != 10:
             raise ValueError
         dt.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("not_a_date", "not an ISO date (YYYY-MM-DD)") from None
+        raise PydanticCustomError(NOT_A_DATE, NOT_A_DATE) from None
     return value
 
 
@@ -81,9 +87,9 @@ def _aware_time(value: str) -> str:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("not_a_time", "not an ISO 8601 time") from None
+        raise PydanticCustomError(NOT_A_TIME, NOT_A_TIME) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise PydanticCustomError("time_without_zone", "an ISO 8601 time without its offset")
+        raise PydanticCustomError(TIME_WITHOUT_ZONE, TIME_WITHOUT_ZONE)
     return value
 
 
@@ -398,9 +404,9 @@ _CODES: dict[str, Code] = {
     "int_type": Msg.SCHEMA_NOT_A_WHOLE_NUMBER,
     "bool_type": Msg.SCHEMA_NOT_YES_OR_NO,
     "literal_error": Msg.SCHEMA_UNKNOWN_VALUE,
-    "not_a_date": Msg.SCHEMA_NOT_A_DATE,
-    "not_a_time": Msg.SCHEMA_NOT_A_TIME,
-    "time_without_zone": Msg.SCHEMA_TIME_WITHOUT_ZONE,
+    NOT_A_DATE: Msg.SCHEMA_NOT_A_DATE,
+    NOT_A_TIME: Msg.SCHEMA_NOT_A_TIME,
+    TIME_WITHOUT_ZONE: Msg.SCHEMA_TIME_WITHOUT_ZONE,
     "greater_than_equal": Msg.SCHEMA_TOO_SMALL,
     "greater_than": Msg.SCHEMA_NOT_ABOVE,
     "less_than_equal": Msg.SCHEMA_TOO_LARGE,
