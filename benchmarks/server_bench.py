@@ -2,6 +2,7 @@
 
     python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25]
                                       [--backend sqlite,postgres] [--workers N]
+                                      [--validation on,off] [--rounds N]
 
 For each backend: a fresh database, `maegler-server serve` on 127.0.0.1, one user per broker.
 Baseline measured in the same run: the healthz round trip (no database). Then every broker, in
@@ -11,6 +12,9 @@ records it has just pushed, as the app does. Prints throughput (changes/s),
 p50/p99 latency of push and pull, and their ratio to the healthz baseline. Goal: p99 ≤ 250 ms.
 Client and server share this machine's cores, so the figures are on the pessimistic side; the
 client is a lean keep-alive http.client connection per broker to take as little of them as it can.
+With ``--validation on,off`` each backend runs once with the server's schema check of pushed
+records (domain/schema.py) and once without (``MAEGLER_SERVER_VALIDATION=off``), alternating
+for ``--rounds``, and the medians are compared: what share of a push the check costs.
 PostgreSQL runs with one server process per core (`serve --workers`: one process cannot use more
 than one core); SQLite, which has one writer, with one.
 """
@@ -154,7 +158,12 @@ class Broker:
             else:
                 add(
                     "expense",
-                    {"network_id": network, "amount_ore": 100 + i, "category": ExpenseCategory.CATERING},
+                    {
+                        "network_id": network,
+                        "spent_on": "2026-12-01",
+                        "amount_ore": 100 + i,
+                        "category": ExpenseCategory.CATERING,
+                    },
                 )
         return out[:total]
 
@@ -203,7 +212,9 @@ def drop_pg_db(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[str, float]:
+def bench(
+    backend: str, url: str, args: argparse.Namespace, tmp: Path, validation: str = "on"
+) -> dict[str, float]:
     subprocess.run([*server_command(), "init", "--db", url], check=True, capture_output=True)
     db = Database(url)
     names = [f"maegler{i:02d}" for i in range(args.brokers)]
@@ -211,7 +222,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
         add_user(db, name, "broker", PASSWORD)
     db.dispose()
     port = free_port()
-    log = (tmp / f"{backend}.log").open("wb")
+    log = (tmp / f"{backend}-{uuid.uuid4().hex[:6]}.log").open("wb")
     proc = subprocess.Popen(
         [
             *server_command(),
@@ -227,6 +238,8 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
         ],  # fmt: skip
         stdout=log,
         stderr=subprocess.STDOUT,
+        # the schema check of every pushed record (server/push.py), on or off to measure its cost
+        env={**os.environ, "MAEGLER_SERVER_VALIDATION": validation},
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -284,6 +297,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
         "changes_per_s": applied / wall,
         "push_p50_ms": percentile(push, 50),
         "push_p99_ms": percentile(push, 99),
+        "push_mean_ms": statistics.fmean(push),
         "pull_p50_ms": percentile(pull, 50),
         "pull_p99_ms": percentile(pull, 99),
         "all_p99_ms": percentile(both, 99),
@@ -292,7 +306,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, tmp: Path) -> dict[s
     processes = args.workers if backend == "postgres" else 1
     print(
         f"\n--- {backend}: {args.brokers} mæglere × {args.changes} ændringer, {args.batch} pr. push,"
-        f" {processes} serverproces(ser)"
+        f" {processes} serverproces(ser), validering {validation}"
     )
     print(f"baseline healthz      p50 {base_ms:7.1f} ms   p99 {result['healthz_p99_ms']:7.1f} ms")
     print(
@@ -324,22 +338,61 @@ def main() -> int:
         help="serverprocesser på PostgreSQL (standard: én pr. kerne)",
     )
     parser.add_argument("--threads", type=int, default=None, help="serve --threads (standard: serverens)")
+    parser.add_argument(
+        "--validation",
+        default="on",
+        help="skemakontrollen af hver sendt post: on, off, eller on,off for at måle dens pris (skiftevis)",
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="gennemløb af hver --validation")
     args = parser.parse_args()
+    settings = args.validation.split(",")
+    results: dict[tuple[str, str], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
         tmp = Path(tmp_name)
         for backend in args.backend.split(","):
-            if backend == "sqlite":
-                bench("sqlite", f"sqlite:///{tmp / 'bench.sqlite3'}", args, tmp)
-            elif backend == "postgres":
-                made = make_pg_db()
-                if made is None:
-                    continue
-                name, url = made
-                try:
-                    bench("postgres", url, args, tmp)
-                finally:
-                    drop_pg_db(name)
+            for _round in range(args.rounds):
+                # alternating, the order turned every other round (on off off on …): drift of the
+                # machine and whatever the run before leaves behind hit every setting alike
+                for validation in settings if _round % 2 == 0 else settings[::-1]:
+                    run = f"{backend}-{validation}-{_round}"
+                    if backend == "sqlite":
+                        url = f"sqlite:///{tmp / f'bench-{run}.sqlite3'}"
+                        results.setdefault((backend, validation), []).append(
+                            bench("sqlite", url, args, tmp, validation)
+                        )
+                    elif backend == "postgres":
+                        made = make_pg_db()
+                        if made is None:
+                            break
+                        name, url = made
+                        try:
+                            results.setdefault((backend, validation), []).append(
+                                bench("postgres", url, args, tmp, validation)
+                            )
+                        finally:
+                            drop_pg_db(name)
+    if len(settings) > 1:
+        compare(results, settings)
     return 0
+
+
+def compare(results: dict[tuple[str, str], list[dict[str, float]]], settings: list[str]) -> None:
+    """Medians over the rounds per backend and setting, and each setting against the last one."""
+    print("\n--- validering: medianer over gennemløbene")
+    keys = ("push_mean_ms", "push_p50_ms", "push_p99_ms", "changes_per_s")
+    for backend in dict.fromkeys(b for b, _ in results):
+        medians = {
+            v: {k: statistics.median(r[k] for r in results[(backend, v)]) for k in keys}
+            for v in settings
+            if (backend, v) in results
+        }
+        reference = medians.get(settings[-1])
+        for v, m in medians.items():
+            line = "   ".join(f"{k} {m[k]:8.1f}" for k in keys)
+            if reference is not None and v != settings[-1]:
+                share = (m["push_mean_ms"] - reference["push_mean_ms"]) / m["push_mean_ms"] * 100
+                line += f"   (push-middel {share:+.1f} % af en push med validering {v})"
+            print(f"{backend:<9} validering {v:<3}  {line}")
 
 
 if __name__ == "__main__":

@@ -347,6 +347,25 @@ class Msg:
     APPLICATION_WITHOUT_NETWORK = Code("application_without_network")
 
     # --- schema: per-entity validation of pushed records
+    # ``field`` is the sync name (``next_steps[0].due``), ``label`` the Danish label (the texts name
+    # the field by it), ``value`` the value as sent (cut short), ``limit`` the bound (domain/schema.py).
+    SCHEMA_FIELD_MISSING = Code("schema_field_missing")
+    SCHEMA_NOT_TEXT = Code("schema_not_text")
+    SCHEMA_NOT_A_WHOLE_NUMBER = Code("schema_not_a_whole_number")
+    SCHEMA_NOT_AN_AMOUNT = Code("schema_not_an_amount")
+    SCHEMA_NOT_YES_OR_NO = Code("schema_not_yes_or_no")
+    SCHEMA_UNKNOWN_VALUE = Code("schema_unknown_value")
+    SCHEMA_NOT_A_DATE = Code("schema_not_a_date")
+    SCHEMA_NOT_A_TIME = Code("schema_not_a_time")
+    SCHEMA_TIME_WITHOUT_ZONE = Code("schema_time_without_zone")
+    SCHEMA_TOO_SMALL = Code("schema_too_small")
+    SCHEMA_NOT_ABOVE = Code("schema_not_above")
+    SCHEMA_TOO_LARGE = Code("schema_too_large")
+    SCHEMA_TOO_LONG = Code("schema_too_long")
+    SCHEMA_EMPTY = Code("schema_empty")
+    SCHEMA_NOT_A_LIST = Code("schema_not_a_list")
+    SCHEMA_NOT_AN_OBJECT = Code("schema_not_an_object")
+    SCHEMA_WRONG_SHAPE = Code("schema_wrong_shape")
 
     # --- figures: programme figures and stats
     # Programmet and Mæglere (issue 18): the targets' names, ranges and the bar texts.
@@ -1198,7 +1217,74 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     #
     # --- schema: per-entity validation of pushed records
-    #
+    Msg.SCHEMA_FIELD_MISSING: {
+        "da": "Feltet {label:q} mangler.",
+        "en": "The field {label:q} is missing.",
+    },
+    Msg.SCHEMA_NOT_TEXT: {
+        "da": "Feltet {label:q} skal være tekst, men der kom {value:q}.",
+        "en": "The field {label:q} must be text, but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_A_WHOLE_NUMBER: {
+        "da": "Feltet {label:q} skal være et helt tal, men der kom {value:q}.",
+        "en": "The field {label:q} must be a whole number, but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_AN_AMOUNT: {
+        "da": "Feltet {label:q} skal være et beløb i hele øre (et helt tal), men der kom {value:q}.",
+        "en": "The field {label:q} must be an amount in whole øre (a whole number), but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_YES_OR_NO: {
+        "da": "Feltet {label:q} skal være ja eller nej (true eller false), men der kom {value:q}.",
+        "en": "The field {label:q} must be yes or no (true or false), but {value:q} came.",
+    },
+    Msg.SCHEMA_UNKNOWN_VALUE: {
+        "da": "Feltet {label:q} kan ikke have værdien {value:q}.",
+        "en": "The field {label:q} cannot have the value {value:q}.",
+    },
+    Msg.SCHEMA_NOT_A_DATE: {
+        "da": "Feltet {label:q} skal være en dato som 2025-03-07, men der kom {value:q}.",
+        "en": "The field {label:q} must be a date such as 2025-03-07, but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_A_TIME: {
+        "da": "Feltet {label:q} skal være et tidspunkt som 2026-12-14T09:30:00+00:00, men der kom {value:q}.",
+        "en": "The field {label:q} must be a time such as 2026-12-14T09:30:00+00:00, but {value:q} came.",
+    },
+    Msg.SCHEMA_TIME_WITHOUT_ZONE: {
+        "da": "Feltet {label:q} skal være et tidspunkt med tidszone (fx +00:00), men der kom {value:q}.",
+        "en": "The field {label:q} must be a time with its offset (e.g. +00:00), but {value:q} came.",
+    },
+    Msg.SCHEMA_TOO_SMALL: {
+        "da": "Feltet {label:q} skal være mindst {limit:int}, men der kom {value:q}.",
+        "en": "The field {label:q} must be at least {limit:int}, but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_ABOVE: {
+        "da": "Feltet {label:q} skal være større end {limit:int}, men der kom {value:q}.",
+        "en": "The field {label:q} must be greater than {limit:int}, but {value:q} came.",
+    },
+    Msg.SCHEMA_TOO_LARGE: {
+        "da": "Feltet {label:q} må højst være {limit:int}, men der kom {value:q}.",
+        "en": "The field {label:q} may be at most {limit:int}, but {value:q} came.",
+    },
+    Msg.SCHEMA_TOO_LONG: {
+        "da": "Feltet {label:q} må højst have {limit:int} tegn, men har {length:int}.",
+        "en": "The field {label:q} may have at most {limit:int} characters, but has {length:int}.",
+    },
+    Msg.SCHEMA_EMPTY: {
+        "da": "Feltet {label:q} må ikke være tomt.",
+        "en": "The field {label:q} may not be empty.",
+    },
+    Msg.SCHEMA_NOT_A_LIST: {
+        "da": "Feltet {label:q} skal være en liste, men der kom {value:q}.",
+        "en": "The field {label:q} must be a list, but {value:q} came.",
+    },
+    Msg.SCHEMA_NOT_AN_OBJECT: {
+        "da": "Feltet {label:q} skal være et objekt (navn: værdi), men der kom {value:q}.",
+        "en": "The field {label:q} must be an object (name: value), but {value:q} came.",
+    },
+    Msg.SCHEMA_WRONG_SHAPE: {
+        "da": "Feltet {label:q} er ikke opbygget, som protokollen beskriver; der kom {value:q}.",
+        "en": "The field {label:q} is not built the way the protocol describes; {value:q} came.",
+    },
     #
     # --- figures: programme figures and stats
     #

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, cast
@@ -33,6 +34,7 @@ from ..domain.record_rules import (
     screening_frozen_problems,
     submission_stage_problems,
 )
+from ..domain.schema import SCHEMAS, check_record
 from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse_stage
 from ..domain.sync_contract import (
     ENTITIES,
@@ -80,6 +82,11 @@ def _normalized_cvr(data: dict[str, Any]) -> str | None:
         return normalize_cvr(raw)
     except CvrError:
         return None
+
+
+# Every pushed record is checked against its entity's schema (domain/schema.py) before the rules.
+# MAEGLER_SERVER_VALIDATION=off turns that off, to measure what it costs (benchmarks/server_bench.py).
+VALIDATE = os.environ.get("MAEGLER_SERVER_VALIDATION", "on") != "off"
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every field of every change; few distinct names
@@ -763,9 +770,30 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             PushStatus.REJECTED,
             error="Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
         )
-    answer = decide_change(ctx, ch)
+    answer = check_then_decide(ctx, ch)
     ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
     ctx.new_applied.append((ch.change_id, phash, answer))
+    return answer
+
+
+def check_then_decide(ctx: PushContext, ch: Change) -> dict[str, Any]:
+    """The entity's schema (domain/schema.py) before any rule: a change with a field of the wrong
+    type, value, range or length, or a new record without a required field, is rejected naming
+    the field; a field the schema does not know is not stored, and the answer names it."""
+    if not VALIDATE or ch.deleted or ch.entity not in SCHEMAS or ctx.user.role != Role.BROKER:
+        return decide_change(ctx, ch)  # a tombstone takes no data; the others are refused below
+    rec = ctx.get(ch.entity, ch.id)
+    server_owned = SERVER_FIELDS.get(ch.entity, frozenset())
+    data = {k: v for k, v in ch.data.items() if k not in META_KEYS and k not in server_owned}
+    # A create needs the required fields (someone else's record counts as one that does not
+    # exist, as in decide_change); a change on top of a version the server lacks is refused there.
+    new = ch.base_version == 0 and (rec is None or rec.owner_id != ctx.user.id)
+    checked = check_record(ch.entity, data, new=new)
+    if not checked.ok:
+        return result(ch.change_id, PushStatus.REJECTED, messages=list(checked.problems))
+    answer = decide_change(ctx, ch.model_copy(update={"data": checked.data}) if checked.ignored else ch)
+    if checked.ignored and answer["status"] == PushStatus.APPLIED:
+        answer["ignored_fields"] = list(checked.ignored)
     return answer
 
 

@@ -83,6 +83,9 @@ class ChangeResult(BaseModel):
     server: ServerCopy | None = None
     # The record's sequence number after an applied change (pull's ``skip`` may name it).
     seq: int | None = None
+    # The fields of an applied change that the server does not know and did not store
+    # (docs/protocol.md, v2 optional); left out when there are none.
+    ignored_fields: list[str] | None = None
 
 
 class PushResponse(BaseModel):

@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, inspect
 
-from .. import fastjson
 from ..domain.errors import DomainError
 from ..domain.messages import Code, Message, Msg
+from ..domain.schema import shown_value
 from ..domain.stages import STAGE_VALUES
 from ..domain.sync_contract import ENTITIES
 from ..domain.vocab import ApplicationStatus
@@ -158,21 +158,6 @@ class UnstorableRecordError(DomainError):
     def __init__(self, reason: Message) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-_SHOWN_VALUE = 60  # characters of a refused value quoted in the reason
-
-
-def shown_value(value: Any) -> str:
-    """A refused value as the reason quotes it: text as it is, anything else as JSON, cut short."""
-    if isinstance(value, str):
-        text = value
-    else:
-        try:
-            text = fastjson.dumps_str(value)
-        except TypeError:
-            text = repr(value)
-    return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
 
 
 def unstorable(entity: str, key: str, value: Any) -> UnstorableRecordError:

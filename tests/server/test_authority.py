@@ -324,17 +324,33 @@ def test_an_expense_over_500_kr_is_final_only_with_its_receipt(make_user: Any) -
     a = make_user()
     net = build_network(a)["network"]
     over = RECEIPT_REQUIRED_ABOVE_ORE + 1
-    r = one(a.push(change("expense", {"network_id": net, "amount_ore": over, "status": "final"})))
+    r = one(
+        a.push(
+            change(
+                "expense",
+                {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over, "status": "final"},
+            )
+        )
+    )
     assert r["status"] == "rejected" and "kvittering" in r["error"]
-    r = one(a.push(change("expense", {"network_id": net, "amount_ore": over})))  # final unless it says draft
+    r = one(
+        a.push(change("expense", {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over}))
+    )  # final unless it says draft
     assert r["status"] == "rejected"
-    draft = change("expense", {"network_id": net, "amount_ore": over, "status": "draft"})
+    draft = change(
+        "expense", {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over, "status": "draft"}
+    )
     assert one(a.push(draft))["status"] == "applied"
     r = one(a.push(change("expense", {"status": "final"}, id=draft["id"], base=1)))
     assert r["status"] == "rejected" and "kvittering" in r["error"]
     receipt = {"status": "final", "receipt_sha256": "ab" * 32}
     assert one(a.push(change("expense", receipt, id=draft["id"], base=1)))["status"] == "applied"
-    at_limit = {"network_id": net, "amount_ore": RECEIPT_REQUIRED_ABOVE_ORE, "status": "final"}
+    at_limit = {
+        "network_id": net,
+        "spent_on": "2026-12-01",
+        "amount_ore": RECEIPT_REQUIRED_ABOVE_ORE,
+        "status": "final",
+    }
     assert one(a.push(change("expense", at_limit)))["status"] == "applied"
 
 
@@ -404,7 +420,10 @@ def test_stats_are_the_same_after_a_batch_of_refused_pushes(make_user: Any, case
             },
         ),  # fmt: skip
         change("application", submitted_data(candidate.id)),
-        change("expense", {"network_id": stage_1.id, "amount_ore": 900_000, "status": "final"}),
+        change(
+            "expense",
+            {"network_id": stage_1.id, "spent_on": "2026-12-01", "amount_ore": 900_000, "status": "final"},
+        ),
         change(
             "company",
             company_data(cvr=pull_before[("company", candidate.ids["companies"][0])]["data"]["cvr"]),

@@ -10,6 +10,7 @@ from typing import Any
 
 import requests
 
+from mægler_app.domain.schema import TEXT_MAX
 from mægler_app.domain.sync_contract import MAX_BLOB_BYTES, MAX_PUSH_BYTES, PROTOCOL_VERSION
 
 from .conftest import HEADERS, PASSWORD, change, company_data
@@ -63,9 +64,12 @@ def test_push_over_five_mb_is_413(make_user: Any, server: Any) -> None:
     r = a.post("/sync/push", data=chunks(), headers={"Content-Type": "application/json"})
     assert r.status_code == 413
     assert a.pull_all() == {}
-    # Just under the limit is fine.
-    ok = change("company", company_data(notes="y" * (MAX_PUSH_BYTES - 2000)))
-    assert a.push(ok)[0]["status"] == "applied"
+    # Just under the limit is fine: a push of records whose notes are as long as a text may be.
+    per_change = TEXT_MAX + 300  # the notes and the rest of the change as JSON
+    count = (MAX_PUSH_BYTES - 2000) // per_change
+    ok = [change("company", company_data(notes="y" * TEXT_MAX)) for _ in range(count)]
+    assert MAX_PUSH_BYTES - 2 * per_change < len(json.dumps({"client_id": "x", "changes": ok}))
+    assert [r["status"] for r in a.push(*ok)] == ["applied"] * count
 
 
 def test_content_length_that_lies_is_refused(make_user: Any, server: Any) -> None:

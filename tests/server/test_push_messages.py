@@ -49,7 +49,12 @@ def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> N
     results = a.push(
         change(
             "expense",
-            {"network_id": net, "amount_ore": FACILITATION_FRAME_ORE + 1, "receipt_sha256": "ab" * 32},
+            {
+                "network_id": net,
+                "spent_on": "2026-12-01",
+                "amount_ore": FACILITATION_FRAME_ORE + 1,
+                "receipt_sha256": "ab" * 32,
+            },
         ),
         change("application", {"network_id": net, "consultant_hours": hours}),
         change("company", company_data(cvr="12345678")),
@@ -71,9 +76,14 @@ def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> N
     )
     assert cvr["message"] == {"code": "cvr_bad_checksum", "params": {"text": "12345678"}}
     assert cvr["error"] == "»12345678« er ikke et gyldigt CVR-nummer: kontrolcifferet passer ikke."
-    assert stage["message"] == Msg.STAGE_UNKNOWN(stage="trin1").as_json()
-    assert stage["error"] == "Ukendt trin »trin1«."
-    assert whole["message"] == {"code": "hours_not_whole", "params": {}}
+    # an unknown stage (version 1's value): refused by the network's schema before the stage rules
+    assert stage["message"] == Msg.SCHEMA_UNKNOWN_VALUE(field="stage", label="Fase", value="trin1").as_json()
+    assert stage["error"] == "Feltet »Fase« kan ikke have værdien »trin1«."
+    # not a whole number: refused by the record's schema before the rules (domain/schema.py)
+    assert whole["message"] == {
+        "code": "schema_not_a_whole_number",
+        "params": {"field": "consultant_hours", "label": "Konsulenttimer", "value": "250.5"},
+    }
     assert "messages" not in cap  # one reason: ``message`` alone
 
 
