@@ -12,11 +12,9 @@ from typing import Any
 
 from .definition import FormDefinition
 from .engine import Evaluation, FormContext, evaluate_form, get_answer, prefill, set_answer
+from .screening import FROZEN_CONTEXT_KEY
 
-# Key in a final screening's answers holding the members and facts it was made with, so the
-# report (and a re-evaluation) stays true after the network's membership changes: the same key as
-# the app's screening service uses when it freezes a screening.
-FROZEN_CONTEXT_KEY = "_frozen_context"
+__all__ = ["FROZEN_CONTEXT_KEY", "frozen_context", "screening_answers"]
 
 
 def _positive(question: Any, rng: random.Random) -> Any:

@@ -66,6 +66,7 @@ from ..domain.vocab import (
 )
 from ..forms import SCREENING_FORM_ID, FormContext, FormDefinition, MemberInfo, bundled_registry
 from ..forms.fill import FROZEN_CONTEXT_KEY, frozen_context, screening_answers
+from ..forms.screening import screening_context
 from .db import Database
 from .errors import OperatorError
 
@@ -326,6 +327,7 @@ class _Network:
     spent_ore: int = 0
     application_id: str | None = None
     meetings: list[str] = field(default_factory=list)
+    membership_ids: list[str] = field(default_factory=list)
 
     def move(self, target: Stage, at: dt.datetime, *, close_reason: str = "") -> None:
         """A move ``transition`` allows from the facts the network has (it raises otherwise)."""
@@ -344,33 +346,12 @@ class _Network:
         return [c for c, role in self.members if role != MemberRole.KNOWLEDGE]
 
 
-def _context(net: _Network, name: str, network_type: str) -> FormContext:
-    members = tuple(
-        MemberInfo(
-            company_id=c.id,
-            name=c.name,
-            cvr=c.cvr,
-            employees=c.employees,
-            is_knowledge_institution=c.knowledge,
-            role=role,
-            focus_area=c.focus_area,
-        )
-        for c, role in net.members
-    )
-    knowledge = sum(1 for m in members if m.is_knowledge_institution)
-    return FormContext(
-        members=members,
-        facts={
-            "network.independent_companies": len(members) - knowledge,
-            "network.knowledge_institutions": knowledge,
-            "network.members_total": len(members),
-            "network.network_type": network_type,
-            "network.core_task": "Fælles udvikling af produkter og markeder.",
-            "network.participants_text": "",
-            "network.goals": "",
-            "network.terms": "",
-        },
-    )
+def _context(laptop: _Laptop, net: _Network) -> FormContext:
+    """What the screening is filled in about: the same function the app and the server use, on the
+    records as this broker sent them."""
+    members = [laptop.data[("membership", m)] for m in net.membership_ids]
+    companies = {c.id: {"id": c.id, **laptop.data[("company", c.id)]} for c, _ in net.members}
+    return screening_context(laptop.data[("network", net.id)], members, companies)
 
 
 class _Programme:
@@ -443,7 +424,9 @@ class _Programme:
                 **net.stage_fields(created),
             )
             for company, role in members:
-                lp.create("membership", network_id=net.id, company_id=company.id, role=role)
+                net.membership_ids.append(
+                    lp.create("membership", network_id=net.id, company_id=company.id, role=role)
+                )
             independent_n = sum(1 for _, r in members if r != MemberRole.KNOWLEDGE)
             net.facts = NetworkFacts(
                 independent_companies=independent_n, knowledge_institutions=len(members) - independent_n
@@ -471,8 +454,7 @@ class _Programme:
             if net.fate == "candidate":
                 continue
             at = net.created + dt.timedelta(days=rng.randint(25, 60))
-            network_data = lp.data.get(("network", net.id)) or {}
-            ctx = _context(net, "", str(network_data.get("network_type", "") or NetworkType.VERTICAL))
+            ctx = _context(lp, net)
             answers, evaluation = screening_answers(self.defn, ctx, rng, fail=net.fate == "screened")
             if evaluation.issues:
                 raise DemoError(str(Msg.DEMO_REFUSED(reason=evaluation.issues[0].message)))

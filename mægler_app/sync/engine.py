@@ -78,6 +78,20 @@ Progress = Generator[tuple[int, int], None, Any]
 _DEFERRED = {"network": frozenset({"stage", "stage_changed_at", "stage_history"})}
 _OPEN_STAGES = frozenset({Stage.CANDIDATE.value, Stage.CLOSED.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
+
+
+def _is_tail(change_id: str) -> bool:
+    """Whether an outbox entry is a stage held back already (its id is made by uuid5 from the
+    change it was split from; a local change's id is a uuid4). It went to the end of the outbox
+    after everything waiting then, so it is not held back again: re-splitting it each time other
+    changes wait behind it sent a network's stage once per batch (34.799 changes for 12.008 records
+    in demo-data's scale 1)."""
+    try:
+        return uuid.UUID(change_id).version == 5
+    except ValueError:
+        return False
+
+
 # Statuses of outbox entries whose fields a pull must not overwrite
 _LOCAL_STATUSES = tuple(OutboxStatus)
 _REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
@@ -499,7 +513,7 @@ class SyncEngine:
             fields = {k: v for k, v in fastjson.loads(data_json).items() if k not in (server_owned or ())}
             if (
                 deferred
-                and ((base_version == 0 and local_version == 0) or later)
+                and ((base_version == 0 and local_version == 0) or (later and not _is_tail(change_id)))
                 and not deleted
                 and fields.get("stage") not in _OPEN_STAGES
                 and any(k in fields for k in deferred)

@@ -10,7 +10,7 @@ from mægler_app.server.db import Database
 from mægler_app.server.demo import recheck
 from mægler_app.server.models import Record, User
 from mægler_app.store.demo import generate
-from mægler_app.store.models import SYNCED
+from mægler_app.store.models import SYNCED, Network
 
 
 def test_demo_data_syncs_to_a_fresh_server_with_nothing_rejected(
@@ -18,20 +18,23 @@ def test_demo_data_syncs_to_a_fresh_server_with_nothing_rejected(
 ) -> None:
     username = new_user("broker")
     broker = laptop(username)
-    for _ in generate(broker.store, 0.02, seed=3):
+    for _ in generate(broker.store, 0.05, seed=3):
         pass
     report = broker.sync()
     assert report.rejected == 0, report.messages[:5]
     assert report.conflicts == 0
     assert report.complete
     assert report.blobs_uploaded == 1  # the one receipt, however many expenses name it
+    # Each record once, and a new network past kandidat its stage once more, after what it needs.
+    with broker.store.session() as s:
+        local = sum(len(s.scalars(select(cls.id)).all()) for cls in SYNCED.values())
+        staged = len(s.scalars(select(Network.id).where(Network.stage.not_in(["candidate", "closed"]))).all())
+    assert report.pushed == local + staged
     db = Database(sync_server.db_url)
     try:
         with db.session() as s:
             user_id = s.scalars(select(User.id).where(User.username == username)).one()
             stored = s.scalars(select(Record.entity).where(Record.owner_id == user_id)).all()
-        with broker.store.session() as s:
-            local = sum(len(s.scalars(select(cls.id)).all()) for cls in SYNCED.values())
         assert len(stored) == local > 200
         assert {"screening", "application", "expense", "network"} <= set(stored)
         # What the server holds passes its rules again, record by record and network by network.
