@@ -95,7 +95,15 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
 
     window = window_for(qtbot, case.store)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Indbakke", "Programmet", "Mæglere", "Netværk", "Virksomheder", "Skemaer", "Synkronisering"]
+    assert titles == [
+        "Indbakke",
+        "Programmet",
+        "Mæglere",
+        "Netværk",
+        "Virksomheder",
+        "Skemaer",
+        "Synkronisering",
+    ]
 
     # every list has the broker by display name, and a filter by broker; no "Nyt netværk"
     networks = window.show_view("netvaerk")
