@@ -345,6 +345,12 @@ class Msg:
     # A final screening or a submitted application whose network is not the broker's live network.
     SCREENING_WITHOUT_NETWORK = Code("screening_without_network")
     APPLICATION_WITHOUT_NETWORK = Code("application_without_network")
+    # A push's own refusals, not rules of the programme (server/push.py): what the server does not take.
+    PUSH_ENTITY_UNKNOWN = Code("push_entity_unknown")
+    PUSH_BY_CASEWORKER = Code("push_by_caseworker")
+    PUSH_RECORD_NOT_FOUND = Code("push_record_not_found")
+    PUSH_BASE_VERSION_AHEAD = Code("push_base_version_ahead")
+    PUSH_CHANGE_ID_REUSED = Code("push_change_id_reused")
 
     # --- schema: per-entity validation of pushed records
     # ``field`` is the sync name (``next_steps[0].due``), ``label`` the Danish label (the texts name
@@ -1214,6 +1220,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.APPLICATION_WITHOUT_NETWORK: {
         "da": "Ansøgningen skal høre til et netværk.",
         "en": "The application must belong to a network.",
+    },
+    Msg.PUSH_ENTITY_UNKNOWN: {
+        "da": "Serveren kender ikke posttypen {entity:q}.",
+        "en": "The server does not know the record type {entity:q}.",
+    },
+    Msg.PUSH_BY_CASEWORKER: {
+        "da": "Sagsbehandlere sender ikke ændringer til mæglernes poster; brug afgørelser i stedet.",
+        "en": "Caseworkers do not send changes to the brokers' records; use decisions instead.",
+    },
+    Msg.PUSH_RECORD_NOT_FOUND: {
+        "da": "Posten findes ikke, eller du har ikke adgang til den.",
+        "en": "The record does not exist, or you have no access to it.",
+    },
+    Msg.PUSH_BASE_VERSION_AHEAD: {
+        "da": "Ændringen bygger på version {base_version:int}, men serveren har kun version {version:int}.",
+        "en": "The change builds on version {base_version:int}, but the server only has version {version:int}.",
+    },
+    Msg.PUSH_CHANGE_ID_REUSED: {
+        "da": "Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
+        "en": "The change id is already used for another change; send the change with a new id.",
     },
     #
     # --- schema: per-entity validation of pushed records

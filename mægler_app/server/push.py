@@ -58,8 +58,8 @@ from .history import note_stage_move
 from .models import Record, User
 from .schemas import Change
 
-# One text for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
-NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
+# One message for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
+NOT_FOUND = Msg.PUSH_RECORD_NOT_FOUND()
 META_KEYS = frozenset({"id", "version", "updated_at", "deleted", "owner_id", "seq", "created_at"})
 FROZEN_STATUSES = frozenset(
     {ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}
@@ -765,11 +765,7 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         )
         if prior.user_id == ctx.user.id and same:
             return {**prior.result, "status": PushStatus.DUPLICATE}
-        return result(
-            ch.change_id,
-            PushStatus.REJECTED,
-            error="Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
-        )
+        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_CHANGE_ID_REUSED()])
     answer = check_then_decide(ctx, ch)
     ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
     ctx.new_applied.append((ch.change_id, phash, answer))
@@ -799,25 +795,19 @@ def check_then_decide(ctx: PushContext, ch: Change) -> dict[str, Any]:
 
 def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     if ch.entity not in ENTITIES:
-        return result(
-            ch.change_id, PushStatus.REJECTED, error=f"Serveren kender ikke posttypen »{ch.entity}«."
-        )
+        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_ENTITY_UNKNOWN(entity=ch.entity)])
     if ctx.user.role != Role.BROKER:
-        return result(
-            ch.change_id,
-            PushStatus.REJECTED,
-            error="Sagsbehandlere sender ikke ændringer til mæglernes poster; brug afgørelser i stedet.",
-        )
+        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_BY_CASEWORKER()])
     rec = ctx.get(ch.entity, ch.id)
     if rec is not None and rec.owner_id != ctx.user.id:
-        return result(ch.change_id, PushStatus.REJECTED, error=NOT_FOUND)
+        return result(ch.change_id, PushStatus.REJECTED, messages=[NOT_FOUND])
     if rec is None and ch.base_version > 0:
-        return result(ch.change_id, PushStatus.REJECTED, error=NOT_FOUND)
+        return result(ch.change_id, PushStatus.REJECTED, messages=[NOT_FOUND])
     if rec is not None and ch.base_version > rec.version:
         return result(
             ch.change_id,
             PushStatus.REJECTED,
-            error=f"Ændringen bygger på version {ch.base_version}, men serveren har kun version {rec.version}.",
+            messages=[Msg.PUSH_BASE_VERSION_AHEAD(base_version=ch.base_version, version=rec.version)],
         )
 
     server_owned = SERVER_FIELDS.get(ch.entity, frozenset())

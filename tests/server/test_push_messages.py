@@ -106,10 +106,39 @@ def test_a_submit_without_figures_names_each_missing_figure(make_user: Any) -> N
     )
 
 
-def test_refusals_that_are_not_rules_have_no_message(make_user: Any) -> None:
-    a = make_user()
-    r = one(a.push(change("screening_v9", {})))
-    assert r["status"] == "rejected" and r["error"] and "message" not in r
+def test_the_push_own_refusals_carry_their_codes_too(make_user: Any) -> None:
+    """Not rules of the programme, but every refusal of a push says why with a code."""
+    a, other, caseworker = make_user(), make_user(), make_user("caseworker")
+    unknown = one(a.push(change("screening_v9", {})))
+    c = change("company", company_data(name="Første"))
+    one(a.push(c))
+    reused = one(a.push(dict(c, data={**c["data"], "name": "Anden"})))
+    ahead = one(a.push(change("company", {"name": "Ny"}, id=c["id"], base=5)))
+    missing = one(a.push(change("company", {"name": "Ny"}, base=3)))
+    foreign = one(other.push(change("company", {"name": "Min"}, id=c["id"], base=1)))
+    by_caseworker = one(caseworker.push(change("company", company_data(name="Sag"))))
+    found = {
+        "unknown": unknown,
+        "reused": reused,
+        "ahead": ahead,
+        "missing": missing,
+        "foreign": foreign,
+        "caseworker": by_caseworker,
+    }
+    assert {k: r["status"] for k, r in found.items()} == dict.fromkeys(found, "rejected")
+    assert unknown["message"] == {"code": "push_entity_unknown", "params": {"entity": "screening_v9"}}
+    assert unknown["error"] == "Serveren kender ikke posttypen »screening_v9«."
+    assert reused["message"]["code"] == "push_change_id_reused"
+    assert ahead["message"] == {
+        "code": "push_base_version_ahead",
+        "params": {"base_version": 5, "version": 1},
+    }
+    assert ahead["error"] == "Ændringen bygger på version 5, men serveren har kun version 1."
+    assert missing["message"] == foreign["message"] == {"code": "push_record_not_found", "params": {}}
+    assert foreign["error"] == "Posten findes ikke, eller du har ikke adgang til den."
+    assert by_caseworker["message"]["code"] == "push_by_caseworker"
+    for r in found.values():
+        assert r["error"] == render_all(answer_messages(r)), r
 
 
 def test_a_refusal_carries_codes_only_when_every_reason_has_one() -> None:
