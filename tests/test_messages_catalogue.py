@@ -12,6 +12,7 @@ import pytest
 from mægler_app.domain import messages
 from mægler_app.domain.messages import CATALOGUE, LANGUAGES, Code, Message, Msg, answer_messages
 from mægler_app.domain.stages import NetworkFacts, Stage, StageError, missing_for, parse_stage, transition
+from mægler_app.domain.vocab import ApplicationStatus, label
 
 ROOT = Path(__file__).resolve().parent.parent / "mægler_app"
 # Where a rule's refusal is raised: every rule module of the domain, the server's push rules, and the
@@ -176,3 +177,19 @@ def test_an_unknown_stage_is_refused_with_its_value() -> None:
             parse_stage(value)
         assert err.value.messages == [Msg.STAGE_UNKNOWN(stage=str(value))]
     assert str(Msg.STAGE_UNKNOWN(stage="trin1")) == "Ukendt trin »trin1«."
+
+
+def test_an_application_status_is_a_value_rendered_as_the_language_label() -> None:
+    locked = Msg.APPLICATION_STATUS_LOCKED(status=ApplicationStatus.SUBMITTED)
+    assert locked.as_json() == {"code": "application_status_locked", "params": {"status": "submitted"}}
+    assert str(locked) == "Ansøgningen er indsendt og kan ikke ændres."
+    assert locked.render("en") == "The application is submitted and cannot be changed."
+    approved = Msg.APPLICATION_DECISION_NOT_SUBMITTED(status="approved")
+    assert str(approved).endswith("denne er bevilget.")
+    assert approved.render("en").endswith("this one is approved.")
+    # A value from a newer version reads as it is; a vocabulary with only Danish labels, in Danish.
+    assert Msg.APPLICATION_STATUS_LOCKED(status="archived").render("en") == (
+        "The application is archived and cannot be changed."
+    )
+    assert label("expense_category", "catering", "en") == "Forplejning"
+    assert label("application_status", "draft", "en") == "Draft"

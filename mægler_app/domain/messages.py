@@ -15,6 +15,8 @@ Templates are ``str.format`` templates with a few format specs of our own:
 - ``{n:plural:virksomhed|virksomheder}``  the word for ``n`` (one | other), without the number
 - ``{text:q}``      text in Danish quotes (``»…«``)
 - ``{s:stage}``     a network stage (``stage_1``) as its label (``Trin 1: netværk etableret``)
+- ``{v:label:NAME}`` an enumerated value of the vocabulary NAME (``domain.vocab.LABELS``) as its
+  label in the message's language; ``{v:label:NAME:lower}`` in lower case, inside a sentence
 """
 
 from __future__ import annotations
@@ -97,6 +99,12 @@ class _Formatter(string.Formatter):
             from .stages import stage_label  # stages raises messages of this module: imported late
 
             return stage_label(value, self.language)
+        if kind == "label":
+            from .vocab import label
+
+            vocabulary, _, case = rest.partition(":")
+            text = label(vocabulary, value, self.language)
+            return text.lower() if case == "lower" else text
         return super().format_field(value, format_spec)
 
 
@@ -767,8 +775,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The time of the decision has no time zone.",
     },
     Msg.APPLICATION_DECISION_NOT_SUBMITTED: {
-        "da": "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er {status}.",
-        "en": "Only a submitted application can be decided; this one is {status}.",
+        "da": "Der kan kun træffes afgørelse om en indsendt ansøgning; denne er "
+        "{status:label:application_status:lower}.",
+        "en": "Only a submitted application can be decided; this one is "
+        "{status:label:application_status:lower}.",
     },
     Msg.APPLICATION_REVISION_NOT_REJECTED: {
         "da": "Kun en afslået ansøgning kan danne grundlag for en ny version.",
@@ -844,8 +854,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Make a new revision if it needs correcting.",
     },
     Msg.APPLICATION_STATUS_LOCKED: {
-        "da": "Ansøgningen er {status} og kan ikke ændres.",
-        "en": "The application is {status} and cannot be changed.",
+        "da": "Ansøgningen er {status:label:application_status:lower} og kan ikke ændres.",
+        "en": "The application is {status:label:application_status:lower} and cannot be changed.",
     },
     Msg.APPLICATION_STAGE_NO_NEW: {
         "da": "Netværket er på »{stage:stage}« og kan ikke få en ny ansøgning.",

@@ -264,3 +264,38 @@ ACTION_PLAN_ELEMENTS: dict[str, str] = {
     ActionPlanElement.COMPETITION: "Konkurrence",
     ActionPlanElement.CONFLICT_RESOLUTION: "Konfliktløsning",
 }
+
+APPLICATION_STATUSES: dict[str, str] = {
+    ApplicationStatus.DRAFT: "Kladde",
+    ApplicationStatus.SUBMITTED: "Indsendt",
+    ApplicationStatus.APPROVED: "Bevilget",
+    ApplicationStatus.REJECTED: "Afslået",
+}
+APPLICATION_STATUSES_EN: dict[str, str] = {
+    ApplicationStatus.DRAFT: "Draft",
+    ApplicationStatus.SUBMITTED: "Submitted",
+    ApplicationStatus.APPROVED: "Approved",
+    ApplicationStatus.REJECTED: "Rejected",
+}
+
+# Every vocabulary by the name a message's ``{value:label:NAME}`` spec gives it: language → labels.
+# A vocabulary without English labels shows its Danish ones in English too.
+LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "application_status": {"da": APPLICATION_STATUSES, "en": APPLICATION_STATUSES_EN},
+    "focus_area": {"da": FOCUS_AREAS},
+    "risk": {"da": RISKS},
+    "gustavsson_dimension": {"da": GUSTAVSSON_DIMENSIONS},
+    "lead_source": {"da": LEAD_SOURCES},
+    "member_role": {"da": MEMBER_ROLES},
+    "meeting_kind": {"da": MEETING_KINDS},
+    "expense_category": {"da": EXPENSE_CATEGORIES},
+    "close_reason": {"da": CLOSE_REASONS},
+    "action_plan_element": {"da": ACTION_PLAN_ELEMENTS},
+}
+
+
+def label(vocabulary: str, value: str, language: str = "da") -> str:
+    """The label of an enumerated ``value`` of ``vocabulary`` (a key of LABELS) in ``language``; a
+    value (or vocabulary) this version does not know, as it is."""
+    labels = LABELS.get(vocabulary, {})
+    return labels.get(language, labels.get("da", {})).get(str(value), str(value))

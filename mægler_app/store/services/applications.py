@@ -35,17 +35,19 @@ from ...domain.rules import (
 )
 from ...domain.stages import STAGE_LABELS, Stage
 from ...domain.timeutil import utcnow
-from ...domain.vocab import ApplicationStatus, Decision, OutboxStatus, ScreeningStatus, SplitMode, Verdict
+from ...domain.vocab import (
+    APPLICATION_STATUSES,
+    ApplicationStatus,
+    Decision,
+    OutboxStatus,
+    ScreeningStatus,
+    SplitMode,
+    Verdict,
+)
 from ..db import Store
 from ..models import Application, Company, Meeting, Membership, Network, OutboxEntry, Screening
 from . import stage as stage_service
 
-STATUS_LABELS: dict[str, str] = {
-    ApplicationStatus.DRAFT: "Kladde",
-    ApplicationStatus.SUBMITTED: "Indsendt",
-    ApplicationStatus.APPROVED: "Bevilget",
-    ApplicationStatus.REJECTED: "Afslået",
-}
 PENDING_LABEL = "Indsendt – afventer afsendelse"
 
 # Expected growth per company: each measure in an absolute figure and in percent.
@@ -391,7 +393,7 @@ def _latest_id(session: Session, network_id: str) -> str | None:
 def _status_label(status: str, pending: bool) -> str:
     if status == ApplicationStatus.SUBMITTED and pending:
         return PENDING_LABEL
-    return STATUS_LABELS.get(status, status)
+    return APPLICATION_STATUSES.get(status, status)
 
 
 def _detail(session: Session, app: Application) -> ApplicationDetail:
@@ -585,9 +587,7 @@ def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> Ap
     with store.session() as s:
         app = _get(s, application_id)
         if app.status != ApplicationStatus.DRAFT:
-            raise DomainError(
-                Msg.APPLICATION_STATUS_LOCKED(status=STATUS_LABELS.get(app.status, app.status).lower())
-            )
+            raise DomainError(Msg.APPLICATION_STATUS_LOCKED(status=app.status))
         _write_draft(app, draft, _members(s, app.network_id))
         s.flush()
         return _detail(s, app)
@@ -630,11 +630,7 @@ def apply_decision(
         if app.status == decision and app.decision == decision:
             return _detail(s, app)
         if app.status != ApplicationStatus.SUBMITTED:
-            raise DomainError(
-                Msg.APPLICATION_DECISION_NOT_SUBMITTED(
-                    status=STATUS_LABELS.get(app.status, app.status).lower()
-                )
-            )
+            raise DomainError(Msg.APPLICATION_DECISION_NOT_SUBMITTED(status=app.status))
         approved = decision == Decision.APPROVED
         app.status = decision
         app.decision = decision
