@@ -114,7 +114,14 @@ def test_plural_forms_follow_the_count() -> None:
 
 def test_every_text_renders_in_both_languages_with_numbers_for_its_numbers() -> None:
     """Fill each placeholder with what its spec wants; nothing is left of the template's braces."""
-    sample = {"kr": 1_234_50, "int": 2, "pct": 5_000, "date": "2025-03-07", "stage": "stage_1"}
+    sample = {
+        "kr": 1_234_50,
+        "int": 2,
+        "pct": 5_000,
+        "date": "2025-03-07",
+        "stage": "stage_1",
+        "bytes": 2_500_000,
+    }
     for code, texts in CATALOGUE.items():
         params: dict[str, object] = {}
         for lang in LANGUAGES:
@@ -193,3 +200,20 @@ def test_an_application_status_is_a_value_rendered_as_the_language_label() -> No
     )
     assert label("expense_category", "catering", "en") == "Forplejning"
     assert label("application_status", "draft", "en") == "Draft"
+
+
+def test_a_clause_given_as_a_message_follows_the_sentence_language() -> None:
+    import errno
+
+    from mægler_app.domain.errors import os_reason
+
+    reason = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    unreadable = Msg.BLOB_FILE_UNREADABLE(name="kvittering.pdf", reason=reason)
+    assert str(unreadable) == (
+        "Filen kvittering.pdf kan ikke læses (adgang nægtet; vælg en anden mappe, eller bed om adgang "
+        "til denne)."
+    )
+    assert unreadable.render("en").startswith("The file kvittering.pdf cannot be read (access denied;")
+    assert unreadable.as_json()["params"]["reason"] == str(reason)
+    too_large = Msg.BLOB_FILE_TOO_LARGE(name="foto.jpg", size=30 * 1024 * 1024, maximum=25 * 1024 * 1024)
+    assert str(too_large).startswith("Filen foto.jpg fylder 30 MB; et bilag må højst fylde 25 MB.")

@@ -15,6 +15,7 @@ Templates are ``str.format`` templates with a few format specs of our own:
 - ``{n:plural:virksomhed|virksomheder}``  the word for ``n`` (one | other), without the number
 - ``{text:q}``      text in Danish quotes (``»…«``)
 - ``{s:stage}``     a network stage (``stage_1``) as its label (``Trin 1: netværk etableret``)
+- ``{n:bytes}``     a file size (``870 KB``, ``2,5 MB``)
 - ``{v:label:NAME}`` an enumerated value of the vocabulary NAME (``domain.vocab.LABELS``) as its
   label in the message's language; ``{v:label:NAME:lower}`` in lower case, inside a sentence
 """
@@ -49,6 +50,8 @@ class Message:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.render()  # a clause inside another message travels as its Danish text
     if isinstance(value, str):
         return str(value)  # a StrEnum (a stage) as its plain value
     if isinstance(value, int | float | bool) or value is None:
@@ -81,7 +84,11 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         from . import numbers  # numbers raises messages of this module: imported late
 
+        if isinstance(value, Message):  # a clause given as a message (``os_reason``): same language
+            return value.render(self.language)
         kind, _, rest = format_spec.partition(":")
+        if kind == "bytes":
+            return numbers.format_file_size(int(value))
         if kind == "kr":
             return numbers.format_kr(int(value))
         if kind == "int":
@@ -322,6 +329,22 @@ class Msg:
     CSV_NO_COMPANIES = Code("csv_no_companies")
     CSV_READY = Code("csv_ready")
     CSV_COMPANY_DELETED_MEANWHILE = Code("csv_company_deleted_meanwhile")
+    # Attachments kept in the profile (store/services/blobs.py); ``name`` the file's name, ``size`` bytes
+    BLOB_SHA_INVALID = Code("blob_sha_invalid")
+    BLOB_FILE_MISSING = Code("blob_file_missing")
+    BLOB_NOT_A_RECEIPT = Code("blob_not_a_receipt")
+    BLOB_FILE_UNREADABLE = Code("blob_file_unreadable")
+    BLOB_FILE_EMPTY = Code("blob_file_empty")
+    BLOB_FILE_TOO_LARGE = Code("blob_file_too_large")
+    BLOB_NOT_HERE_YET = Code("blob_not_here_yet")
+    # The profile and its database before they are opened (store/quick.py); ``detail`` is SQLite's own text
+    PROFILE_NOT_WRITABLE = Code("profile_not_writable")
+    DATABASE_NOT_MAEGLER = Code("database_not_maegler")
+    DATABASE_DAMAGED = Code("database_damaged")
+    DATABASE_CHECK_FAILED = Code("database_check_failed")
+    DATABASE_CHECK_SILENT = Code("database_check_silent")
+    DATABASE_UNREADABLE = Code("database_unreadable")
+    DATABASE_NEWER = Code("database_newer")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1120,6 +1143,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.CVR_INVALID: {
         "da": "{text:q} er ikke et gyldigt CVR-nummer.",
         "en": "{text:q} is not a valid CVR number.",
+    },
+    Msg.BLOB_SHA_INVALID: {
+        "da": "{sha:q} er ikke en gyldig SHA-256.",
+        "en": "{sha:q} is not a valid SHA-256.",
+    },
+    Msg.BLOB_FILE_MISSING: {
+        "da": "Filen {name} findes ikke eller kan ikke læses.",
+        "en": "The file {name} does not exist or cannot be read.",
+    },
+    Msg.BLOB_NOT_A_RECEIPT: {
+        "da": "{name} kan ikke bruges som kvittering. Vedhæft et foto (JPG, PNG, HEIC) eller en PDF.",
+        "en": "{name} cannot be used as a receipt. Attach a photo (JPG, PNG, HEIC) or a PDF.",
+    },
+    Msg.BLOB_FILE_UNREADABLE: {
+        "da": "Filen {name} kan ikke læses ({reason}).",
+        "en": "The file {name} cannot be read ({reason}).",
+    },
+    Msg.BLOB_FILE_EMPTY: {
+        "da": "Filen {name} er tom.",
+        "en": "The file {name} is empty.",
+    },
+    Msg.BLOB_FILE_TOO_LARGE: {
+        "da": "Filen {name} fylder {size:bytes}; et bilag må højst fylde {maximum:bytes}. Tag et mindre "
+        "foto eller gem PDF'en komprimeret.",
+        "en": "The file {name} takes {size:bytes}; an attachment may take at most {maximum:bytes}. Take a "
+        "smaller photo or save the PDF compressed.",
+    },
+    Msg.BLOB_NOT_HERE_YET: {
+        "da": "Bilaget findes ikke i profilen endnu (det hentes ved næste synkronisering).",
+        "en": "The attachment is not in the profile yet (it is fetched at the next synchronisation).",
+    },
+    Msg.PROFILE_NOT_WRITABLE: {
+        "da": "Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({reason}). Vælg en "
+        "anden mappe med --profile, eller ret mappens rettigheder.",
+        "en": "The profile folder {profile} cannot be used: Mægler cannot write in it ({reason}). Choose "
+        "another folder with --profile, or fix the folder's permissions.",
+    },
+    Msg.DATABASE_NOT_MAEGLER: {
+        "da": "Databasen {path} er beskadiget eller er ikke en Mægler-database. Den er ikke ændret. "
+        "Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier', eller kontakt Væksthus.",
+        "en": "The database {path} is damaged or is not a Mægler database. It is not changed. Restore a "
+        "backup from the folder 'sikkerhedskopier', or contact Væksthus.",
+    },
+    Msg.DATABASE_DAMAGED: {
+        "da": "Databasen {path} er beskadiget ({detail}). Den er ikke ændret. Gendan en sikkerhedskopi "
+        "fra mappen 'sikkerhedskopier', eller kontakt Væksthus.",
+        "en": "The database {path} is damaged ({detail}). It is not changed. Restore a backup from the "
+        "folder 'sikkerhedskopier', or contact Væksthus.",
+    },
+    Msg.DATABASE_CHECK_FAILED: {
+        "da": "Databasen {path} er beskadiget (integritetstjek: {detail}). Den er ikke ændret. Gendan en "
+        "sikkerhedskopi fra mappen 'sikkerhedskopier'.",
+        "en": "The database {path} is damaged (integrity check: {detail}). It is not changed. Restore a "
+        "backup from the folder 'sikkerhedskopier'.",
+    },
+    Msg.DATABASE_CHECK_SILENT: {
+        "da": "Databasen {path} er beskadiget (integritetstjek: intet svar). Den er ikke ændret. Gendan "
+        "en sikkerhedskopi fra mappen 'sikkerhedskopier'.",
+        "en": "The database {path} is damaged (integrity check: no answer). It is not changed. Restore a "
+        "backup from the folder 'sikkerhedskopier'.",
+    },
+    Msg.DATABASE_UNREADABLE: {
+        "da": "Databasen {path} kan ikke læses ({detail}). Den er ikke ændret.",
+        "en": "The database {path} cannot be read ({detail}). It is not changed.",
+    },
+    Msg.DATABASE_NEWER: {
+        "da": "Databasen i {profile} er lavet af en nyere version af Mægler (skema {revision}). Opdatér "
+        "Mægler for at åbne den; databasen er ikke ændret.",
+        "en": "The database in {profile} was made by a newer version of Mægler (schema {revision}). "
+        "Update Mægler to open it; the database is not changed.",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

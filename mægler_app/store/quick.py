@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.figures import RecordView, danish_year, programme_figures
+from ..domain.messages import Msg
 from ..domain.timeutil import parse_stored_time, utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..errors import UserError
@@ -54,8 +55,7 @@ def check_writable(profile: Path) -> None:
         from ..domain.errors import os_reason  # the system's own text is English: say why in Danish
 
         raise ProfileNotWritableError(
-            f"Profilmappen {profile} kan ikke bruges: Mægler kan ikke skrive i den ({os_reason(exc)}). "
-            "Vælg en anden mappe med --profile, eller ret mappens rettigheder."
+            Msg.PROFILE_NOT_WRITABLE(profile=str(profile), reason=os_reason(exc))
         ) from exc
 
 
@@ -65,10 +65,7 @@ def check_sqlite_file(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget eller er ikke en Mægler-database. Den er ikke ændret. "
-            "Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier', eller kontakt Væksthus."
-        )
+        raise CorruptDatabaseError(Msg.DATABASE_NOT_MAEGLER(path=str(path)))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -76,15 +73,11 @@ def check_sqlite_file(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget ({exc}). Den er ikke ændret. "
-            "Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier', eller kontakt Væksthus."
-        ) from exc
-    if not row or row[0] != "ok":
-        raise CorruptDatabaseError(
-            f"Databasen {path} er beskadiget (integritetstjek: {row[0] if row else 'intet svar'}). "
-            "Den er ikke ændret. Gendan en sikkerhedskopi fra mappen 'sikkerhedskopier'."
-        )
+        raise CorruptDatabaseError(Msg.DATABASE_DAMAGED(path=str(path), detail=str(exc))) from exc
+    if not row:
+        raise CorruptDatabaseError(Msg.DATABASE_CHECK_SILENT(path=str(path)))
+    if row[0] != "ok":
+        raise CorruptDatabaseError(Msg.DATABASE_CHECK_FAILED(path=str(path), detail=str(row[0])))
 
 
 def known_revisions() -> set[str]:
@@ -126,14 +119,11 @@ def precheck(profile: Path) -> bool:
     try:
         revision = schema_revision(path)
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"Databasen {path} kan ikke læses ({exc}). Den er ikke ændret.") from exc
+        raise CorruptDatabaseError(Msg.DATABASE_UNREADABLE(path=str(path), detail=str(exc))) from exc
     if revision == SCHEMA_HEAD:
         return True
     if revision is not None and revision not in known_revisions():
-        raise NewerDatabaseError(
-            f"Databasen i {profile} er lavet af en nyere version af Mægler (skema {revision}). "
-            "Opdatér Mægler for at åbne den; databasen er ikke ændret."
-        )
+        raise NewerDatabaseError(Msg.DATABASE_NEWER(profile=str(profile), revision=revision))
     return False
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ...domain.errors import DomainError, os_reason
-from ...domain.numbers import format_file_size
+from ...domain.messages import Msg
 from ...domain.sync_contract import MAX_BLOB_BYTES
 from ..db import Store
 from ..models import Blob
@@ -54,7 +54,7 @@ def blob_path(store: Store, sha256: str) -> Path:
     """Where a blob lives: ``bilag/ab/abcdef…`` (two-letter folders keep directories small)."""
     sha = sha256.lower()
     if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        raise BlobError(f"»{sha256}« er ikke en gyldig SHA-256.")
+        raise BlobError(Msg.BLOB_SHA_INVALID(sha=sha256))
     return store.blob_dir / sha[:2] / sha
 
 
@@ -72,23 +72,18 @@ def store_file(store: Store, source: Path | str, *, receipt: bool = True) -> Sto
     """Copy a file into the profile under its hash (once), and record it for upload."""
     src = Path(source)
     if not src.is_file():
-        raise BlobError(f"Filen {src.name} findes ikke eller kan ikke læses.")
+        raise BlobError(Msg.BLOB_FILE_MISSING(name=src.name))
     suffix = src.suffix.lower()
     if receipt and suffix not in RECEIPT_TYPES:
-        raise BlobError(
-            f"{src.name} kan ikke bruges som kvittering. Vedhæft et foto (JPG, PNG, HEIC) eller en PDF."
-        )
+        raise BlobError(Msg.BLOB_NOT_A_RECEIPT(name=src.name))
     try:
         sha, size = _hash_file(src)
     except OSError as exc:
-        raise BlobError(f"Filen {src.name} kan ikke læses ({os_reason(exc)}).") from exc
+        raise BlobError(Msg.BLOB_FILE_UNREADABLE(name=src.name, reason=os_reason(exc))) from exc
     if size == 0:
-        raise BlobError(f"Filen {src.name} er tom.")
+        raise BlobError(Msg.BLOB_FILE_EMPTY(name=src.name))
     if size > MAX_BLOB_BYTES:
-        raise BlobError(
-            f"Filen {src.name} fylder {format_file_size(size)}; et bilag må højst fylde "
-            f"{format_file_size(MAX_BLOB_BYTES)}. Tag et mindre foto eller gem PDF'en komprimeret."
-        )
+        raise BlobError(Msg.BLOB_FILE_TOO_LARGE(name=src.name, size=size, maximum=MAX_BLOB_BYTES))
     mime = RECEIPT_TYPES.get(suffix) or mimetypes.guess_type(src.name)[0] or "application/octet-stream"
     target = blob_path(store, sha)
     on_disk = target.is_file() and target.stat().st_size == size
@@ -115,7 +110,7 @@ def store_file(store: Store, source: Path | str, *, receipt: bool = True) -> Sto
 def read_blob(store: Store, sha256: str) -> bytes:
     path = blob_path(store, sha256)
     if not path.is_file():
-        raise BlobError("Bilaget findes ikke i profilen endnu (det hentes ved næste synkronisering).")
+        raise BlobError(Msg.BLOB_NOT_HERE_YET())
     return path.read_bytes()
 
 
