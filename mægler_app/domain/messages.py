@@ -345,6 +345,20 @@ class Msg:
     DATABASE_CHECK_SILENT = Code("database_check_silent")
     DATABASE_UNREADABLE = Code("database_unreadable")
     DATABASE_NEWER = Code("database_newer")
+    # What the next stage requires, as the broker reads it before anything is filled in (domain/stages.py)
+    STAGE_REQUIRES_COMPOSITION = Code("stage_requires_composition")
+    STAGE_REQUIRES_FINAL_SCREENING = Code("stage_requires_final_screening")
+    STAGE_REQUIRES_PASSED_SCREENING = Code("stage_requires_passed_screening")
+    STAGE_REQUIRES_SUBMITTED_APPLICATION = Code("stage_requires_submitted_application")
+    STAGE_REQUIRES_APPROVAL = Code("stage_requires_approval")
+    STAGE_REQUIRES_EVIDENCE = Code("stage_requires_evidence")
+    # A network's own fields (domain/validation.py check_network)
+    NETWORK_NAME_MISSING = Code("network_name_missing")
+    NETWORK_NAME_TOO_LONG = Code("network_name_too_long")
+    NETWORK_TYPE_UNKNOWN = Code("network_type_unknown")
+    NETWORK_LEAD_SOURCE_UNKNOWN = Code("network_lead_source_unknown")
+    # The action plan past its end date with elements still missing (``missing``: their labels)
+    ACTION_PLAN_ENDED_INCOMPLETE = Code("action_plan_ended_incomplete")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1213,6 +1227,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Mægler for at åbne den; databasen er ikke ændret.",
         "en": "The database in {profile} was made by a newer version of Mægler (schema {revision}). "
         "Update Mægler to open it; the database is not changed.",
+    },
+    Msg.STAGE_REQUIRES_COMPOSITION: {
+        "da": "Mindst {minimum:int} uafhængige virksomheder og højst {maximum:int} videninstitutioner.",
+        "en": "At least {minimum:int} independent companies and at most {maximum:int} knowledge "
+        "institutions.",
+    },
+    Msg.STAGE_REQUIRES_FINAL_SCREENING: {
+        "da": "En afsluttet screening.",
+        "en": "A final screening.",
+    },
+    Msg.STAGE_REQUIRES_PASSED_SCREENING: {
+        "da": "En bestået screening.",
+        "en": "A passed screening.",
+    },
+    Msg.STAGE_REQUIRES_SUBMITTED_APPLICATION: {
+        "da": "En indsendt ansøgning om handlingsplan.",
+        "en": "A submitted application for an action plan.",
+    },
+    Msg.STAGE_REQUIRES_APPROVAL: {
+        "da": "Ansøgningen er bevilget af Væksthus.",
+        "en": "The application is approved by Væksthus.",
+    },
+    Msg.STAGE_REQUIRES_EVIDENCE: {
+        "da": "En beskrivelse af, hvad der viser at netværket er blevet et forretningsnetværk.",
+        "en": "A description of what shows that the network has become a business network.",
+    },
+    Msg.NETWORK_NAME_MISSING: {
+        "da": "Netværket skal have et navn.",
+        "en": "The network must have a name.",
+    },
+    Msg.NETWORK_NAME_TOO_LONG: {
+        "da": "Navnet må højst være {maximum:int} tegn.",
+        "en": "The name may be at most {maximum:int} characters.",
+    },
+    Msg.NETWORK_TYPE_UNKNOWN: {
+        "da": "Ukendt netværkstype {value:q}.",
+        "en": "Unknown network type {value:q}.",
+    },
+    Msg.NETWORK_LEAD_SOURCE_UNKNOWN: {
+        "da": "Ukendt kilde {value:q}.",
+        "en": "Unknown source {value:q}.",
+    },
+    Msg.ACTION_PLAN_ENDED_INCOMPLETE: {
+        "da": "Slutdatoen er passeret, men handlingsplanen mangler: {missing}.",
+        "en": "The end date has passed, but the action plan lacks: {missing}.",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

@@ -143,6 +143,24 @@ _NEXT: dict[Stage, tuple[Stage, ...]] = {
 }
 
 
+def stage_requirements(target: Stage) -> list[Message]:
+    """What ``target`` requires, as the broker reads it before anything is filled in (the rules
+    ``missing_for`` checks, said in general)."""
+    composition = Msg.STAGE_REQUIRES_COMPOSITION(
+        minimum=MIN_INDEPENDENT_COMPANIES, maximum=MAX_KNOWLEDGE_INSTITUTIONS
+    )
+    return {
+        Stage.SCREENED: [composition, Msg.STAGE_REQUIRES_FINAL_SCREENING()],
+        Stage.STAGE_1: [composition, Msg.STAGE_REQUIRES_PASSED_SCREENING()],
+        Stage.APPLICATION: [
+            Msg.STAGE_REQUIRES_PASSED_SCREENING(),
+            Msg.STAGE_REQUIRES_SUBMITTED_APPLICATION(),
+        ],
+        Stage.STAGE_2: [Msg.STAGE_REQUIRES_APPROVAL()],
+        Stage.STAGE_3: [Msg.STAGE_REQUIRES_APPROVAL(), Msg.STAGE_REQUIRES_EVIDENCE()],
+    }.get(target, [])
+
+
 def next_stage(current: Stage) -> Stage | None:
     """The stage a network normally goes to next."""
     order = STAGE_ORDER[:-1]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .messages import Message, Msg
 from .rules import (
+    ACTION_PLAN_ELEMENTS,
     BUDGET_WARNING_FRACTION_PERMILLE,
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
     EXPERIENCE_GROUP_MIN,
     FACILITATION_FRAME_ORE,
+    LEAD_SOURCES,
     MIN_INDEPENDENT_COMPANIES,
+    NETWORK_TYPES,
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
     RECEIPT_REQUIRED_ABOVE_ORE,
@@ -147,3 +152,46 @@ def receipt_problem(amount_ore: int, has_receipt: bool) -> Message | None:
 
 def receipt_required(amount_ore: int) -> bool:
     return amount_ore > RECEIPT_REQUIRED_ABOVE_ORE
+
+
+NETWORK_NAME_MAX = 200
+
+
+def check_network_fields(name: str, network_type: str, lead_source: str) -> dict[str, Message]:
+    """A network's own fields: the reason per field (sync name) that stops saving it; {} when none."""
+    errors: dict[str, Message] = {}
+    if not name.strip():
+        errors["name"] = Msg.NETWORK_NAME_MISSING()
+    elif len(name.strip()) > NETWORK_NAME_MAX:
+        errors["name"] = Msg.NETWORK_NAME_TOO_LONG(maximum=NETWORK_NAME_MAX)
+    if network_type and network_type not in NETWORK_TYPES:
+        errors["network_type"] = Msg.NETWORK_TYPE_UNKNOWN(value=network_type)
+    if lead_source and lead_source not in LEAD_SOURCES:
+        errors["lead_source"] = Msg.NETWORK_LEAD_SOURCE_UNKNOWN(value=lead_source)
+    return errors
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Calendar months from ``start`` to ``end``, a started month counted when ``end``'s day is reached."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    return months + (1 if end.day >= start.day else 0)
+
+
+def action_plan_warnings(
+    elements: Mapping[str, bool],
+    start: dt.date | None,
+    end: dt.date | None,
+    months: int | None,
+    today: dt.date,
+) -> list[Message]:
+    """What to point out about a followed action plan: a period that does not match the months applied
+    for, and elements still missing after its end date."""
+    out = []
+    if start and end and months:
+        span = months_between(start, end)
+        if span != months:
+            out.append(Msg.UI_PERIOD_SPAN(span=span, months=months))
+    missing = [ACTION_PLAN_ELEMENTS.get(k, k) for k, v in elements.items() if not v]
+    if missing and end and end < today:
+        out.append(Msg.ACTION_PLAN_ENDED_INCOMPLETE(missing=", ".join(missing)))
+    return out

@@ -18,6 +18,7 @@ from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.stages import Stage, StageError
 from ...domain.timeutil import utcnow
+from ...domain.validation import action_plan_warnings
 from ...domain.vocab import ApplicationStatus
 from ..db import Store
 from ..models import ActionPlan, Application, Network
@@ -74,25 +75,6 @@ def _plan(session: Session, network_id: str) -> ActionPlan | None:
     ).first()
 
 
-def _months_between(start: dt.date, end: dt.date) -> int:
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    return months + (1 if end.day >= start.day else 0)
-
-
-def _warnings(
-    elements: dict[str, bool], start: dt.date | None, end: dt.date | None, months: int | None
-) -> list[str]:
-    out = []
-    if start and end and months:
-        span = _months_between(start, end)
-        if span != months:
-            out.append(str(Msg.UI_PERIOD_SPAN(span=span, months=months)))
-    missing = [ACTION_PLAN_ELEMENTS[k] for k, v in elements.items() if not v]
-    if missing and end and end < utcnow().date():
-        out.append("Slutdatoen er passeret, men handlingsplanen mangler: " + ", ".join(missing) + ".")
-    return out
-
-
 def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
     """The network's action plan; None while it has no approved application."""
     with store.session() as s:
@@ -119,7 +101,9 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
             stage=Stage(network.stage),
             stage_3_on=network.stage_3_on,
             stage_3_evidence=network.stage_3_evidence or "",
-            warnings=_warnings(elements, start, end, app.period_months),
+            warnings=[
+                str(m) for m in action_plan_warnings(elements, start, end, app.period_months, utcnow().date())
+            ],
         )
 
 

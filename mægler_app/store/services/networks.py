@@ -20,13 +20,9 @@ from ...domain.numbers import format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
     INACTIVE_AFTER_DAYS,
-    LEAD_SOURCES,
-    MAX_KNOWLEDGE_INSTITUTIONS,
     MEETING_KINDS,
     MEMBER_ROLE,
     MEMBER_ROLES,
-    MIN_INDEPENDENT_COMPANIES,
-    NETWORK_TYPES,
     member_role,
 )
 from ...domain.stages import (
@@ -37,34 +33,15 @@ from ...domain.stages import (
     missing_for,
     moves,
     next_stage,
+    stage_requirements,
     with_move,
 )
 from ...domain.timeutil import ensure_utc, utcnow
-from ...domain.validation import check_network_members
+from ...domain.validation import check_network_fields, check_network_members
 from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus, Verdict
 from ..db import Store
 from ..models import Application, Company, Expense, Meeting, Membership, Network, Screening
 from . import stage as stage_service
-
-# What each stage requires, as the broker reads it before anything is filled in.
-STAGE_REQUIREMENTS: dict[Stage, list[str]] = {
-    Stage.SCREENED: [
-        f"Mindst {MIN_INDEPENDENT_COMPANIES} uafhængige virksomheder og højst "
-        f"{MAX_KNOWLEDGE_INSTITUTIONS} videninstitutioner.",
-        "En afsluttet screening.",
-    ],
-    Stage.STAGE_1: [
-        f"Mindst {MIN_INDEPENDENT_COMPANIES} uafhængige virksomheder og højst "
-        f"{MAX_KNOWLEDGE_INSTITUTIONS} videninstitutioner.",
-        "En bestået screening.",
-    ],
-    Stage.APPLICATION: ["En bestået screening.", "En indsendt ansøgning om handlingsplan."],
-    Stage.STAGE_2: ["Ansøgningen er bevilget af Væksthus."],
-    Stage.STAGE_3: [
-        "Ansøgningen er bevilget af Væksthus.",
-        "En beskrivelse af, hvad der viser at netværket er blevet et forretningsnetværk.",
-    ],
-}
 
 
 @dataclass(frozen=True)
@@ -143,7 +120,7 @@ class StageInfo:
     label: str
     next_stage: Stage | None
     next_label: str
-    requires: list[str]
+    requires: list[Message]
     missing: list[Message]
 
     @property
@@ -163,22 +140,15 @@ class TimelineEntry:
 
 def check_network(data: NetworkData) -> dict[str, str]:
     """Danish reasons per field; empty when the network can be saved."""
-    errors: dict[str, str] = {}
-    if not data.name.strip():
-        errors["name"] = "Netværket skal have et navn."
-    elif len(data.name.strip()) > 200:
-        errors["name"] = "Navnet må højst være 200 tegn."
-    if data.network_type and data.network_type not in NETWORK_TYPES:
-        errors["network_type"] = f"Ukendt netværkstype »{data.network_type}«."
-    if data.lead_source and data.lead_source not in LEAD_SOURCES:
-        errors["lead_source"] = f"Ukendt kilde »{data.lead_source}«."
-    return errors
+    return {
+        k: str(m) for k, m in check_network_fields(data.name, data.network_type, data.lead_source).items()
+    }
 
 
 def save_network(store: Store, data: NetworkData, network_id: str | None = None) -> str:
-    errors = check_network(data)
+    errors = check_network_fields(data.name, data.network_type, data.lead_source)
     if errors:
-        raise DomainError(" ".join(errors.values()))
+        raise DomainError(*errors.values())
     values = {**data.__dict__, "name": data.name.strip()}
     with store.session() as s:
         if network_id is None:
@@ -521,7 +491,7 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
         STAGE_LABELS[current],
         target,
         STAGE_LABELS[target] if target else "",
-        STAGE_REQUIREMENTS.get(target, []) if target else [],
+        stage_requirements(target) if target else [],
         missing,
     )
 
