@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from .messages import Message, Msg
 from .rules import (
     ACTION_PLAN_ELEMENTS,
-    BUDGET_WARNING_FRACTION_PERMILLE,
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
     EXPERIENCE_GROUP_MIN,
@@ -23,6 +22,8 @@ from .rules import (
     SME_MAX_EMPLOYEES,
     SPLIT_TOTAL_BASIS_POINTS,
     USUAL_MAX_MEMBERS,
+    BudgetLevel,
+    budget_level,
     is_sme,
 )
 from .stages import composition_problems
@@ -120,7 +121,7 @@ class BudgetCheck:
 
     @property
     def warn(self) -> bool:
-        return self.total_after * 1000 >= self.frame_ore * BUDGET_WARNING_FRACTION_PERMILLE
+        return budget_level(self.total_after, self.frame_ore) != BudgetLevel.OK
 
     def message(self) -> Message | None:
         """Over the frame (an override reason is needed), nearly used (from 80 %), or None."""

@@ -1,7 +1,8 @@
 """Facilitation expenses and the 25.000 kr. budget per network (seed 3. Indhold, pkt. 4; issue 5).
 
-The rules come from ``domain``: the frame and the 80 % warning (``BudgetCheck``), the receipt limit
-(``receipt_required``). Spent is the sum of a network's *final* expenses; committed is what planned
+The rules come from ``domain.expenses``: what an expense needs, its date against the frame, the
+frame with its 80 % warning (``domain.rules.budget_level``), the receipt limit; this module loads,
+calls them and saves. Spent is the sum of a network's *final* expenses; committed is what planned
 meetings are expected to cost beyond what has already been booked on them; remaining is the frame
 less both. Whether a new expense fits the frame is judged on final *and* draft expenses, as the
 server judges it again on push (DESIGN.md §5).
@@ -17,15 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.expenses import budget_warning, expense_budget, expense_date_warnings, expense_errors
 from ...domain.messages import Message, Msg
 from ...domain.numbers import format_date
-from ...domain.rules import (
-    BUDGET_WARNING_FRACTION_PERMILLE,
-    EXPENSE_CATEGORIES,
-    FACILITATION_FRAME_ORE,
-)
+from ...domain.rules import EXPENSE_CATEGORIES, FACILITATION_FRAME_ORE, BudgetLevel, budget_level
 from ...domain.timeutil import utcnow
-from ...domain.validation import BudgetCheck, check_amount, receipt_problem, receipt_required
+from ...domain.validation import receipt_required
 from ...domain.vocab import ExpenseCategory, ExpenseStatus
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
@@ -133,14 +131,17 @@ class Budget:
         return (self.spent_ore + self.committed_ore) * 1000 // self.frame_ore
 
     @property
+    def level(self) -> BudgetLevel:
+        return budget_level(self.spent_ore + self.committed_ore, self.frame_ore)
+
+    @property
     def warn(self) -> bool:
-        return (
-            self.spent_ore + self.committed_ore
-        ) * 1000 >= self.frame_ore * BUDGET_WARNING_FRACTION_PERMILLE
+        """From the warning share of the frame on (over it too)."""
+        return self.level != BudgetLevel.OK
 
     @property
     def over(self) -> bool:
-        return self.spent_ore + self.committed_ore > self.frame_ore
+        return self.level == BudgetLevel.OVER
 
     def warning(self) -> str:
         """The Danish sentence when the budget needs attention, else ''."""
@@ -148,21 +149,7 @@ class Budget:
         return str(message) if message is not None else ""
 
     def warning_message(self) -> Message | None:
-        used = self.spent_ore + self.committed_ore
-        if self.spent_ore > self.frame_ore:
-            return Msg.BUDGET_SPENT_OVER_FRAME(
-                spent=self.spent_ore, over=self.spent_ore - self.frame_ore, frame=self.frame_ore
-            )
-        if used > self.frame_ore:
-            return Msg.BUDGET_USED_AND_PLANNED_OVER_FRAME(
-                used=used, frame=self.frame_ore, over=used - self.frame_ore
-            )
-        if self.warn:
-            # whole percent, rounded down
-            return Msg.BUDGET_USED_OR_PLANNED(
-                used=self.used_permille // 10 * 100, remaining=self.remaining_ore
-            )
-        return None
+        return budget_warning(self.spent_ore, self.committed_ore, self.frame_ore)
 
 
 @dataclass(frozen=True)
@@ -231,48 +218,43 @@ def _check(s: Session, inp: ExpenseInput, expense_id: str | None) -> ExpenseChec
     if network is None or network.deleted:
         out.errors.append(str(Msg.NETWORK_NOT_FOUND()))
         return out
-    out.errors += [str(m) for m in check_amount(inp.amount_ore)]
-    if inp.category not in EXPENSE_CATEGORIES:
-        out.errors.append(str(Msg.EXPENSE_CATEGORY_UNKNOWN(category=inp.category)))
-    if not inp.description.strip():
-        out.errors.append(str(Msg.EXPENSE_DESCRIPTION_MISSING()))
+    meeting_in_network = True
     if inp.meeting_id:
         meeting = s.get(Meeting, inp.meeting_id)
-        if meeting is None or meeting.deleted or meeting.network_id != inp.network_id:
-            out.errors.append(str(Msg.EXPENSE_MEETING_OTHER_NETWORK()))
+        meeting_in_network = (
+            meeting is not None and not meeting.deleted and meeting.network_id == inp.network_id
+        )
+    receipt_stored = True
     if inp.receipt_sha256 and s.get(Blob, inp.receipt_sha256) is None:
         # A receipt attached on another computer arrives by sync before its file does: keep it.
         stored = s.get(Expense, expense_id) if expense_id else None
-        if stored is None or stored.receipt_sha256 != inp.receipt_sha256:
-            out.errors.append(str(Msg.EXPENSE_RECEIPT_NOT_STORED()))
-
-    opened, closed = network.facilitation_opened_on, network.closed_on
-    if opened is None:
-        out.warnings.append(str(Msg.EXPENSE_FRAME_NOT_OPENED()))
-    elif inp.spent_on < opened:
-        out.warnings.append(str(Msg.EXPENSE_BEFORE_SCREENING_PASSED(d=inp.spent_on, opened=opened)))
-    if closed is not None and inp.spent_on > closed:
-        out.warnings.append(str(Msg.EXPENSE_AFTER_CLOSED(d=inp.spent_on, closed=closed)))
-    if inp.spent_on > utcnow().date() + dt.timedelta(days=1):
-        out.warnings.append(str(Msg.EXPENSE_IN_FUTURE(d=inp.spent_on)))
-
+        receipt_stored = stored is not None and stored.receipt_sha256 == inp.receipt_sha256
+    errors = expense_errors(
+        amount_ore=inp.amount_ore,
+        category=inp.category,
+        description=inp.description,
+        meeting_in_network=meeting_in_network,
+        receipt_stored=receipt_stored,
+    )
+    out.errors += [str(m) for m in errors]
+    dates = expense_date_warnings(
+        inp.spent_on, network.facilitation_opened_on, network.closed_on, utcnow().date()
+    )
+    out.warnings += [str(m) for m in dates]
     if out.errors:
         return out
-    receipt = receipt_problem(inp.amount_ore, bool(inp.receipt_sha256))
-    if receipt is not None:
-        out.status = DRAFT
-        out.warnings.append(str(receipt))
-    # The frame counts drafts too, this one and the others: a draft becomes final as soon as its
-    # receipt arrives, so the broker learns about an overspend now, not then. The server counts
-    # every live expense the same way (DESIGN §5), so what passes here is not rejected there.
-    budget = BudgetCheck(spent_ore=_spent(s, inp.network_id, expense_id, drafts=True), new_ore=inp.amount_ore)
-    out.exceeds_frame = budget.exceeds
-    message = budget.message()
-    out.budget_message = str(message) if message is not None else ""
-    if not budget.exceeds:
-        planned = budget.planned_message(_committed(s, inp.network_id))
-        if planned is not None:
-            out.warnings.append(str(planned))
+    # The frame counts drafts too, this one and the others (domain.expenses.expense_budget); the
+    # server counts every live expense the same way (DESIGN §5), so what passes here passes there.
+    budget = expense_budget(
+        inp.amount_ore,
+        has_receipt=bool(inp.receipt_sha256),
+        spent_ore=_spent(s, inp.network_id, expense_id, drafts=True),
+        committed_ore=_committed(s, inp.network_id),
+    )
+    out.status = budget.status
+    out.exceeds_frame = budget.exceeds_frame
+    out.budget_message = str(budget.budget_message) if budget.budget_message is not None else ""
+    out.warnings += [str(m) for m in budget.warnings]
     return out
 
 

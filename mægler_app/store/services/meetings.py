@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import ensure_utc, utcnow
@@ -109,26 +110,14 @@ class MeetingDetail:
 
 
 def validate(inp: MeetingInput) -> list[Message]:
-    """Why this meeting cannot be saved (empty: it can)."""
-    problems: list[Message] = []
-    if inp.starts_at.tzinfo is None:
-        problems.append(Msg.MEETING_NO_TIMEZONE())
-    if inp.kind not in MEETING_KINDS:
-        problems.append(Msg.MEETING_KIND_UNKNOWN(kind=inp.kind))
-    unknown = [d for d in inp.dimensions if d not in GUSTAVSSON_DIMENSIONS]
-    if unknown:
-        problems.append(Msg.MEETING_DIMENSIONS_UNKNOWN(dimensions=", ".join(unknown)))
-    if inp.estimated_cost_ore < 0:
-        problems.append(Msg.MEETING_COST_NEGATIVE())
-    for n, step in enumerate(inp.next_steps, start=1):
-        text = step.text.strip()
-        if not text and (step.owner.strip() or step.due):
-            problems.append(Msg.MEETING_STEP_TEXT_MISSING(n=n))
-        elif text and not step.owner.strip():
-            problems.append(Msg.MEETING_STEP_OWNER_MISSING(text=text))
-        elif text and step.due is None:
-            problems.append(Msg.MEETING_STEP_DUE_MISSING(text=text))
-    return problems
+    """Why this meeting cannot be saved (empty: it can): ``domain.meetings.meeting_problems``."""
+    return meeting_problems(
+        starts_at=inp.starts_at,
+        kind=inp.kind,
+        dimensions=inp.dimensions,
+        estimated_cost_ore=inp.estimated_cost_ore,
+        next_steps=inp.next_steps,
+    )
 
 
 def _clean_steps(steps: list[NextStep]) -> list[dict[str, object]]:

@@ -1,0 +1,52 @@
+"""The rules of a meeting in a network's facilitation (seed 3. Indhold, pkt. 4; issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from .messages import Message, Msg
+from .rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+
+
+class Step(Protocol):
+    """A next step agreed at a meeting, as far as its rules read it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def owner(self) -> str: ...
+    @property
+    def due(self) -> dt.date | None: ...
+
+
+def meeting_problems(
+    *,
+    starts_at: dt.datetime,
+    kind: str,
+    dimensions: Iterable[str],
+    estimated_cost_ore: int,
+    next_steps: Sequence[Step],
+) -> list[Message]:
+    """Why a meeting cannot be saved (empty: it can): its time without a zone, an unknown kind or
+    Gustavsson dimension, a negative estimate, a next step without text, owner or due date."""
+    problems: list[Message] = []
+    if starts_at.tzinfo is None:
+        problems.append(Msg.MEETING_NO_TIMEZONE())
+    if kind not in MEETING_KINDS:
+        problems.append(Msg.MEETING_KIND_UNKNOWN(kind=kind))
+    unknown = [d for d in dimensions if d not in GUSTAVSSON_DIMENSIONS]
+    if unknown:
+        problems.append(Msg.MEETING_DIMENSIONS_UNKNOWN(dimensions=", ".join(unknown)))
+    if estimated_cost_ore < 0:
+        problems.append(Msg.MEETING_COST_NEGATIVE())
+    for n, step in enumerate(next_steps, start=1):
+        text = step.text.strip()
+        if not text and (step.owner.strip() or step.due):
+            problems.append(Msg.MEETING_STEP_TEXT_MISSING(n=n))
+        elif text and not step.owner.strip():
+            problems.append(Msg.MEETING_STEP_OWNER_MISSING(text=text))
+        elif text and step.due is None:
+            problems.append(Msg.MEETING_STEP_DUE_MISSING(text=text))
+    return problems
