@@ -359,6 +359,20 @@ class Msg:
     NETWORK_LEAD_SOURCE_UNKNOWN = Code("network_lead_source_unknown")
     # The action plan past its end date with elements still missing (``missing``: their labels)
     ACTION_PLAN_ENDED_INCOMPLETE = Code("action_plan_ended_incomplete")
+    # The laptop's sync client (sync/api.py, sync/service.py, sync/resolve.py); ``detail`` is the server's text
+    SYNC_OFFLINE = Code("sync_offline")
+    SYNC_OFFLINE_BECAUSE = Code("sync_offline_because")
+    SYNC_LOG_IN_AGAIN = Code("sync_log_in_again")
+    SYNC_UPGRADE_REQUIRED = Code("sync_upgrade_required")
+    SYNC_TOO_MANY_ATTEMPTS = Code("sync_too_many_attempts")
+    SYNC_SERVER_FAILED = Code("sync_server_failed")
+    SYNC_NOT_LOGGED_IN = Code("sync_not_logged_in")
+    SYNC_TOKEN_NOT_SAVED = Code("sync_token_not_saved")
+    SYNC_SERVER_URL_MISSING = Code("sync_server_url_missing")
+    SYNC_SERVER_URL_INVALID = Code("sync_server_url_invalid")
+    SYNC_LOGIN_FIELDS_MISSING = Code("sync_login_fields_missing")
+    SYNC_PROFILE_OTHER_USER = Code("sync_profile_other_user")
+    SYNC_ALREADY_RESOLVED = Code("sync_already_resolved")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -396,6 +410,53 @@ class Msg:
     PUSH_RECORD_NOT_FOUND = Code("push_record_not_found")
     PUSH_BASE_VERSION_AHEAD = Code("push_base_version_ahead")
     PUSH_CHANGE_ID_REUSED = Code("push_change_id_reused")
+    # Logging in and the server's doors (server/app.py, server/accounts.py)
+    AUTH_LOG_IN_FIRST = Code("auth_log_in_first")
+    AUTH_NOT_LOGGED_IN = Code("auth_not_logged_in")
+    AUTH_CASEWORKERS_ONLY = Code("auth_caseworkers_only")
+    AUTH_BAD_CREDENTIALS = Code("auth_bad_credentials")
+    AUTH_TOO_MANY_ATTEMPTS = Code("auth_too_many_attempts")
+    SERVER_BLOB_NOT_FOUND = Code("server_blob_not_found")
+    # Users as the operator adds them (maegler-server add-user)
+    ACCOUNT_USERNAME_MISSING = Code("account_username_missing")
+    ACCOUNT_USERNAME_TOO_LONG = Code("account_username_too_long")
+    ACCOUNT_NAME_TOO_LONG = Code("account_name_too_long")
+    ACCOUNT_ROLE_UNKNOWN = Code("account_role_unknown")
+    ACCOUNT_PASSWORD_TOO_SHORT = Code("account_password_too_short")
+    ACCOUNT_EXISTS = Code("account_exists")
+    # Decisions on applications (server/decisions.py)
+    DECISION_CASEWORKERS_ONLY = Code("decision_caseworkers_only")
+    # Form definitions as Væksthus publishes them (server/forms.py); ``field`` a key of the definition
+    SERVER_FORM_NOT_AN_OBJECT = Code("server_form_not_an_object")
+    SERVER_FORM_ID_INVALID = Code("server_form_id_invalid")
+    SERVER_FORM_VERSION_INVALID = Code("server_form_version_invalid")
+    SERVER_FORM_NOT_TEXT = Code("server_form_not_text")
+    SERVER_FORM_NOT_A_LIST = Code("server_form_not_a_list")
+    SERVER_FORM_UNUSABLE = Code("server_form_unusable")
+    SERVER_FORM_FILE_UNREADABLE = Code("server_form_file_unreadable")
+    SERVER_FORM_FILE_NOT_JSON = Code("server_form_file_not_json")
+    SERVER_FORM_EXISTS = Code("server_form_exists")
+    SERVER_FORM_VERSION_NOT_HIGHER = Code("server_form_version_not_higher")
+    # What a database cannot store, refused at the edge (server/jsonclean.py)
+    DATA_TEXT_HAS_NUL = Code("data_text_has_nul")
+    DATA_TEXT_NOT_UNICODE = Code("data_text_not_unicode")
+    DATA_TOO_DEEP = Code("data_too_deep")
+    DATA_NUMBER_NOT_FINITE = Code("data_number_not_finite")
+    # The operator's database and processes (server/db.py, server/cli.py, server/workers.py); ``detail``
+    # is the database driver's or the system's own text
+    SERVER_DB_URL_UNREADABLE = Code("server_db_url_unreadable")
+    SERVER_DB_URL_UNUSABLE = Code("server_db_url_unusable")
+    SERVER_DB_FOLDER = Code("server_db_folder")
+    SERVER_DB_CANNOT_OPEN = Code("server_db_cannot_open")
+    SERVER_DB_CANNOT_UPGRADE = Code("server_db_cannot_upgrade")
+    SERVER_DB_NOT_CREATED = Code("server_db_not_created")
+    SERVER_DB_NEWER = Code("server_db_newer")
+    SERVER_DB_OLDER = Code("server_db_older")
+    SERVER_OPTION_AT_LEAST_ONE = Code("server_option_at_least_one")
+    SERVER_WORKERS_NEED_POSTGRESQL = Code("server_workers_need_postgresql")
+    SERVER_PORT_TAKEN = Code("server_port_taken")
+    SERVER_CANNOT_LISTEN = Code("server_cannot_listen")
+    SERVER_PROCESS_DIED = Code("server_process_died")
 
     # --- schema: per-entity validation of pushed records
     # ``field`` is the sync name (``next_steps[0].due``), ``label`` the Danish label (the texts name
@@ -1273,6 +1334,67 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Slutdatoen er passeret, men handlingsplanen mangler: {missing}.",
         "en": "The end date has passed, but the action plan lacks: {missing}.",
     },
+    Msg.SYNC_OFFLINE: {
+        "da": "Serveren svarer ikke. Ændringerne er gemt her og sendes, når der er forbindelse igen.",
+        "en": "The server does not answer. The changes are kept here and sent when there is a connection "
+        "again.",
+    },
+    Msg.SYNC_OFFLINE_BECAUSE: {
+        "da": "Serveren svarer ikke. Ændringerne er gemt her og sendes, når der er forbindelse igen. "
+        "({cause})",
+        "en": "The server does not answer. The changes are kept here and sent when there is a connection "
+        "again. ({cause})",
+    },
+    Msg.SYNC_LOG_IN_AGAIN: {
+        "da": "Du skal logge ind igen: {detail}",
+        "en": "You must log in again: {detail}",
+    },
+    Msg.SYNC_UPGRADE_REQUIRED: {
+        "da": "Serveren kræver en nyere udgave af Mægler: {detail} Dine ændringer er gemt her og sendes, "
+        "når Mægler er opdateret.",
+        "en": "The server needs a newer version of Mægler: {detail} Your changes are kept here and sent "
+        "when Mægler is updated.",
+    },
+    Msg.SYNC_TOO_MANY_ATTEMPTS: {
+        "da": "For mange forsøg: {detail}",
+        "en": "Too many attempts: {detail}",
+    },
+    Msg.SYNC_SERVER_FAILED: {
+        "da": "Serveren fejlede ({status}): {detail} Prøv igen senere; intet er tabt.",
+        "en": "The server failed ({status}): {detail} Try again later; nothing is lost.",
+    },
+    Msg.SYNC_NOT_LOGGED_IN: {
+        "da": "Du er ikke logget ind på Væksthus' server. Log ind først (maegler login --server URL "
+        "--user NAVN).",
+        "en": "You are not logged in to Væksthus' server. Log in first (maegler login --server URL --user "
+        "NAME).",
+    },
+    Msg.SYNC_TOKEN_NOT_SAVED: {
+        "da": "Log ind igen som {username} for at synkronisere (dit login er ikke gemt på denne computer).",
+        "en": "Log in again as {username} to synchronise (your login is not kept on this computer).",
+    },
+    Msg.SYNC_SERVER_URL_MISSING: {
+        "da": "Skriv serverens adresse, fx https://maegler.vaeksthus.dk.",
+        "en": "Write the server's address, e.g. https://maegler.vaeksthus.dk.",
+    },
+    Msg.SYNC_SERVER_URL_INVALID: {
+        "da": "{url:q} er ikke en webadresse (den skal begynde med https://).",
+        "en": "{url:q} is not a web address (it must begin with https://).",
+    },
+    Msg.SYNC_LOGIN_FIELDS_MISSING: {
+        "da": "Skriv både brugernavn og adgangskode.",
+        "en": "Write both user name and password.",
+    },
+    Msg.SYNC_PROFILE_OTHER_USER: {
+        "da": "Denne profil hører til brugeren {username:q} på {server}. Brug en anden profil (--profile) "
+        "til en anden bruger, så data ikke blandes.",
+        "en": "This profile belongs to the user {username:q} at {server}. Use another profile (--profile) "
+        "for another user, so data is not mixed.",
+    },
+    Msg.SYNC_ALREADY_RESOLVED: {
+        "da": "Ændringen er allerede løst eller findes ikke længere.",
+        "en": "The change is already resolved or no longer exists.",
+    },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates
     # ``field`` is the label of what was typed, ``text`` the text as typed.
@@ -1402,6 +1524,171 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.PUSH_CHANGE_ID_REUSED: {
         "da": "Ændrings-id'et er allerede brugt til en anden ændring; send ændringen med et nyt id.",
         "en": "The change id is already used for another change; send the change with a new id.",
+    },
+    Msg.AUTH_LOG_IN_FIRST: {
+        "da": "Log ind først.",
+        "en": "Log in first.",
+    },
+    Msg.AUTH_NOT_LOGGED_IN: {
+        "da": "Du er ikke logget ind, eller dit login er udløbet.",
+        "en": "You are not logged in, or your login has expired.",
+    },
+    Msg.AUTH_CASEWORKERS_ONLY: {
+        "da": "Kun Væksthus' sagsbehandlere har adgang til dette.",
+        "en": "Only Væksthus' caseworkers have access to this.",
+    },
+    Msg.AUTH_BAD_CREDENTIALS: {
+        "da": "Forkert brugernavn eller adgangskode.",
+        "en": "Wrong user name or password.",
+    },
+    Msg.AUTH_TOO_MANY_ATTEMPTS: {
+        "da": "For mange mislykkede logins for denne bruger. Vent et kvarter, og prøv igen.",
+        "en": "Too many failed logins for this user. Wait a quarter of an hour, and try again.",
+    },
+    Msg.SERVER_BLOB_NOT_FOUND: {
+        "da": "Bilaget findes ikke.",
+        "en": "The attachment does not exist.",
+    },
+    Msg.ACCOUNT_USERNAME_MISSING: {
+        "da": "Brugernavnet må ikke være tomt.",
+        "en": "The user name must not be empty.",
+    },
+    Msg.ACCOUNT_USERNAME_TOO_LONG: {
+        "da": "Brugernavnet må højst være {maximum:int} tegn og kun almindelige tegn.",
+        "en": "The user name may be at most {maximum:int} characters, and only ordinary ones.",
+    },
+    Msg.ACCOUNT_NAME_TOO_LONG: {
+        "da": "Det fulde navn må højst være {maximum:int} tegn og kun almindelige tegn.",
+        "en": "The full name may be at most {maximum:int} characters, and only ordinary ones.",
+    },
+    Msg.ACCOUNT_ROLE_UNKNOWN: {
+        "da": "Rollen skal være broker eller caseworker, ikke {role:q}.",
+        "en": "The role must be broker or caseworker, not {role:q}.",
+    },
+    Msg.ACCOUNT_PASSWORD_TOO_SHORT: {
+        "da": "Adgangskoden skal være mindst {minimum:int} tegn.",
+        "en": "The password must be at least {minimum:int} characters.",
+    },
+    Msg.ACCOUNT_EXISTS: {
+        "da": "Brugeren {username:q} findes allerede.",
+        "en": "The user {username:q} already exists.",
+    },
+    Msg.DECISION_CASEWORKERS_ONLY: {
+        "da": "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.",
+        "en": "Only Væksthus' caseworkers can decide on an application.",
+    },
+    Msg.SERVER_FORM_NOT_AN_OBJECT: {
+        "da": "En formulardefinition skal være et JSON-objekt.",
+        "en": "A form definition must be a JSON object.",
+    },
+    Msg.SERVER_FORM_ID_INVALID: {
+        "da": "{field:q} skal være en tekst på 1-80 tegn.",
+        "en": "{field:q} must be a text of 1-80 characters.",
+    },
+    Msg.SERVER_FORM_VERSION_INVALID: {
+        "da": "{field:q} skal være et positivt heltal.",
+        "en": "{field:q} must be a positive whole number.",
+    },
+    Msg.SERVER_FORM_NOT_TEXT: {
+        "da": "{field:q} skal være en tekst.",
+        "en": "{field:q} must be a text.",
+    },
+    Msg.SERVER_FORM_NOT_A_LIST: {
+        "da": "{field:q} skal være en liste.",
+        "en": "{field:q} must be a list.",
+    },
+    Msg.SERVER_FORM_UNUSABLE: {
+        "da": "Formularen kan ikke bruges: {reason}",
+        "en": "The form cannot be used: {reason}",
+    },
+    Msg.SERVER_FORM_FILE_UNREADABLE: {
+        "da": "Filen {path} kan ikke læses ({reason}).",
+        "en": "The file {path} cannot be read ({reason}).",
+    },
+    Msg.SERVER_FORM_FILE_NOT_JSON: {
+        "da": "Filen {path} er ikke gyldig JSON ({detail}).",
+        "en": "The file {path} is not valid JSON ({detail}).",
+    },
+    Msg.SERVER_FORM_EXISTS: {
+        "da": "Formularen {form:q} version {version:int} findes allerede.",
+        "en": "The form {form:q} version {version:int} already exists.",
+    },
+    Msg.SERVER_FORM_VERSION_NOT_HIGHER: {
+        "da": "Formularen {form:q} findes allerede i version {latest:int}; en ny udgave skal have et "
+        "højere versionsnummer.",
+        "en": "The form {form:q} already exists in version {latest:int}; a new one must have a higher "
+        "version number.",
+    },
+    Msg.DATA_TEXT_HAS_NUL: {
+        "da": "Teksten indeholder et NUL-tegn.",
+        "en": "The text contains a NUL character.",
+    },
+    Msg.DATA_TEXT_NOT_UNICODE: {
+        "da": "Teksten er ikke gyldig Unicode.",
+        "en": "The text is not valid Unicode.",
+    },
+    Msg.DATA_TOO_DEEP: {
+        "da": "Data er indlejret mere end {maximum:int} niveauer.",
+        "en": "The data is nested more than {maximum:int} levels.",
+    },
+    Msg.DATA_NUMBER_NOT_FINITE: {
+        "da": "Tal skal være endelige.",
+        "en": "Numbers must be finite.",
+    },
+    Msg.SERVER_DB_URL_UNREADABLE: {
+        "da": "Databaseadressen {url:q} kan ikke forstås.",
+        "en": "The database address {url:q} cannot be understood.",
+    },
+    Msg.SERVER_DB_URL_UNUSABLE: {
+        "da": "Databaseadressen {url:q} kan ikke bruges: {detail}",
+        "en": "The database address {url:q} cannot be used: {detail}",
+    },
+    Msg.SERVER_DB_FOLDER: {
+        "da": "Mappen {folder} til databasen kan ikke oprettes ({detail}).",
+        "en": "The folder {folder} for the database cannot be created ({detail}).",
+    },
+    Msg.SERVER_DB_CANNOT_OPEN: {
+        "da": "Databasen kan ikke åbnes: {detail}",
+        "en": "The database cannot be opened: {detail}",
+    },
+    Msg.SERVER_DB_CANNOT_UPGRADE: {
+        "da": "Databasen kan ikke opgraderes: {detail}",
+        "en": "The database cannot be upgraded: {detail}",
+    },
+    Msg.SERVER_DB_NOT_CREATED: {
+        "da": "Databasen er ikke oprettet. Kør først »maegler-server init« med samme --db.",
+        "en": "The database is not created. First run “maegler-server init” with the same --db.",
+    },
+    Msg.SERVER_DB_NEWER: {
+        "da": "Databasen er fra en nyere udgave af Mægler-serveren; opdatér serveren før den startes.",
+        "en": "The database is from a newer version of the Mægler server; update the server before "
+        "starting it.",
+    },
+    Msg.SERVER_DB_OLDER: {
+        "da": "Databasen har et ældre skema. Kør »maegler-server init« for at opgradere den.",
+        "en": "The database has an older schema. Run “maegler-server init” to upgrade it.",
+    },
+    Msg.SERVER_OPTION_AT_LEAST_ONE: {
+        "da": "{option} skal være mindst 1.",
+        "en": "{option} must be at least 1.",
+    },
+    Msg.SERVER_WORKERS_NEED_POSTGRESQL: {
+        "da": "Flere serverprocesser kræver PostgreSQL: SQLite har kun én skriver ad gangen. Brug "
+        "--workers 1, eller giv en PostgreSQL-adresse med --db.",
+        "en": "Several server processes need PostgreSQL: SQLite has only one writer at a time. Use "
+        "--workers 1, or give a PostgreSQL address with --db.",
+    },
+    Msg.SERVER_PORT_TAKEN: {
+        "da": "Port {port} bruges allerede af en anden Mægler-server.",
+        "en": "Port {port} is already used by another Mægler server.",
+    },
+    Msg.SERVER_CANNOT_LISTEN: {
+        "da": "Serveren kan ikke lytte på {host}:{port} ({detail}).",
+        "en": "The server cannot listen on {host}:{port} ({detail}).",
+    },
+    Msg.SERVER_PROCESS_DIED: {
+        "da": "En serverproces stoppede uventet; serveren er lukket.",
+        "en": "A server process stopped unexpectedly; the server is shut down.",
     },
     #
     # --- schema: per-entity validation of pushed records

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..domain.messages import Msg
 from ..domain.sync_contract import (
     LOGIN_FAILURE_WINDOW_SECONDS,
     LOGIN_FAILURES_ALLOWED,
@@ -24,6 +25,7 @@ from .models import LoginFailure, Token, User
 from .security import DUMMY_HASH, hash_password, new_token, token_hash, verify_password
 
 MAX_USERNAME = 100
+MIN_PASSWORD = 8
 MAX_DISPLAY_NAME = 200
 # last_used is written at most this often, so an active client does not write on every request.
 TOUCH_EVERY = dt.timedelta(seconds=60)
@@ -52,15 +54,15 @@ def add_user(db: Database, username: str, role: str, password: str, display_name
     username = username.strip()
     display_name = " ".join(display_name.split())
     if not username:
-        raise AccountError("Brugernavnet må ikke være tomt.")
+        raise AccountError(Msg.ACCOUNT_USERNAME_MISSING())
     if len(username) > MAX_USERNAME or "\x00" in username:
-        raise AccountError(f"Brugernavnet må højst være {MAX_USERNAME} tegn og kun almindelige tegn.")
+        raise AccountError(Msg.ACCOUNT_USERNAME_TOO_LONG(maximum=MAX_USERNAME))
     if len(display_name) > MAX_DISPLAY_NAME or "\x00" in display_name:
-        raise AccountError(f"Det fulde navn må højst være {MAX_DISPLAY_NAME} tegn og kun almindelige tegn.")
+        raise AccountError(Msg.ACCOUNT_NAME_TOO_LONG(maximum=MAX_DISPLAY_NAME))
     if role not in ROLES:
-        raise AccountError(f"Rollen skal være broker eller caseworker, ikke »{role}«.")
-    if len(password) < 8:
-        raise AccountError("Adgangskoden skal være mindst 8 tegn.")
+        raise AccountError(Msg.ACCOUNT_ROLE_UNKNOWN(role=role))
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(Msg.ACCOUNT_PASSWORD_TOO_SHORT(minimum=MIN_PASSWORD))
     user = User(
         id=str(uuid.uuid4()),
         username=username,
@@ -73,7 +75,7 @@ def add_user(db: Database, username: str, role: str, password: str, display_name
         with db.write() as s:
             s.add(user)
     except IntegrityError:
-        raise AccountError(f"Brugeren »{username}« findes allerede.") from None
+        raise AccountError(Msg.ACCOUNT_EXISTS(username=username)) from None
     return user
 
 
@@ -87,9 +89,7 @@ def login(db: Database, username: str, password: str) -> Login:
             .where(LoginFailure.username == username, LoginFailure.at > window_start)
         )
         if (failures or 0) >= LOGIN_FAILURES_ALLOWED:
-            raise TooManyAttemptsError(
-                "For mange mislykkede logins for denne bruger. Vent et kvarter, og prøv igen."
-            )
+            raise TooManyAttemptsError(Msg.AUTH_TOO_MANY_ATTEMPTS())
         user = s.scalar(select(User).where(User.username == username))
     ok = verify_password(password, user.password_hash if user else DUMMY_HASH)
     with db.write() as s:
@@ -102,7 +102,7 @@ def login(db: Database, username: str, password: str) -> Login:
             s.add(Token(token_hash=token_hash(token), user_id=user.id, created_at=now, last_used_at=now))
             raise_bad = False
     if raise_bad or user is None:
-        raise BadCredentialsError("Forkert brugernavn eller adgangskode.")
+        raise BadCredentialsError(Msg.AUTH_BAD_CREDENTIALS())
     return Login(token=token, expires_at=expires_at(now, now), user=user)
 
 

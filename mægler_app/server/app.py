@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import fastjson
+from ..domain.messages import Msg
 from ..domain.sync_contract import (
     API_PREFIX,
     MAX_BLOB_BYTES,
@@ -224,7 +225,7 @@ def token_of(request: Request) -> str | None:
 async def bearer(request: Request) -> str:
     token = token_of(request)
     if token is None:
-        raise HTTPException(401, "Log ind først.", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(401, str(Msg.AUTH_LOG_IN_FIRST()), headers={"WWW-Authenticate": "Bearer"})
     return token
 
 
@@ -247,9 +248,7 @@ async def current_user(request: Request, token: Annotated[str, Depends(bearer)])
     except UnicodeEncodeError:
         found = None
     if found is None:
-        raise HTTPException(
-            401, "Du er ikke logget ind, eller dit login er udløbet.", headers={"WWW-Authenticate": "Bearer"}
-        )
+        raise HTTPException(401, str(Msg.AUTH_NOT_LOGGED_IN()), headers={"WWW-Authenticate": "Bearer"})
     cache.put(token, *found)
     return found[0]
 
@@ -285,7 +284,7 @@ async def pull_args(request: Request) -> dict[str, Any] | None:
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
     if user.role != Role.CASEWORKER:
-        raise HTTPException(403, "Kun Væksthus' sagsbehandlere har adgang til dette.")
+        raise HTTPException(403, str(Msg.AUTH_CASEWORKERS_ONLY()))
     return user
 
 
@@ -465,10 +464,10 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     def get_blob(sha256: SHA256, user: UserDep) -> Response:
         with db.session() as s:
             if user.role != Role.CASEWORKER and s.get(BlobOwner, (sha256, user.id)) is None:
-                raise HTTPException(404, "Bilaget findes ikke.")
+                raise HTTPException(404, str(Msg.SERVER_BLOB_NOT_FOUND()))
             blob = s.get(BlobContent, sha256)
             if blob is None:
-                raise HTTPException(404, "Bilaget findes ikke.")
+                raise HTTPException(404, str(Msg.SERVER_BLOB_NOT_FOUND()))
             return Response(blob.content, media_type="application/octet-stream")
 
     @app.get(f"{API_PREFIX}/forms", response_model=FormsResponse, responses=ERROR_RESPONSES)
@@ -512,12 +511,12 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     ) -> Any:
         if user.role != Role.CASEWORKER:
             # Before looking anything up: a broker learns nothing about which applications exist.
-            return error_response(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
+            return error_response(403, str(Msg.DECISION_CASEWORKERS_ONLY()))
         try:
             clean_json(application_id)
             rec = decide(db, user, application_id, body.decision, body.comment)
         except ValueError:
-            return error_response(404, "Ansøgningen findes ikke.")
+            return error_response(404, str(Msg.APPLICATION_NOT_FOUND()))
         except DecisionError as exc:
             return error_response(exc.status, str(exc))
         return {"entity": rec.entity, "id": rec.id, "version": rec.version, "seq": rec.seq, "data": rec.data}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from ..argparse_da import danish
+from ..domain.messages import Msg
 from ..paths import APP_AUTHOR, APP_NAME
 from .errors import ROLES, OperatorError
 
@@ -193,17 +194,14 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "timeout_graceful_shutdown": 10,
     }
     if args.workers < 1:
-        raise OperatorError("--workers skal være mindst 1.")
+        raise OperatorError(Msg.SERVER_OPTION_AT_LEAST_ONE(option="--workers"))
     threads = DEFAULT_THREADS if args.threads is None else args.threads
     if threads < 1:
-        raise OperatorError("--threads skal være mindst 1.")
+        raise OperatorError(Msg.SERVER_OPTION_AT_LEAST_ONE(option="--threads"))
     if args.workers > 1:
         if db.is_sqlite:
             db.dispose()
-            raise OperatorError(
-                "Flere serverprocesser kræver PostgreSQL: SQLite har kun én skriver ad gangen. "
-                "Brug --workers 1, eller giv en PostgreSQL-adresse med --db."
-            )
+            raise OperatorError(Msg.SERVER_WORKERS_NEED_POSTGRESQL())
         # Each process opens its own connections and listens on its own socket; see workers.py.
         from .workers import run_workers
 

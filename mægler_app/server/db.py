@@ -27,6 +27,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import fastjson
+from ..domain.messages import Msg
 from .errors import OperatorError
 from .models import SeqCounter
 
@@ -55,7 +56,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise ServerDbError(f"Databaseadressen »{url}« kan ikke forstås.") from exc
+        raise ServerDbError(Msg.SERVER_DB_URL_UNREADABLE(url=url)) from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -63,7 +64,7 @@ def make_engine(url: str) -> Engine:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ServerDbError(f"Mappen {folder} til databasen kan ikke oprettes ({exc}).") from exc
+                raise ServerDbError(Msg.SERVER_DB_FOLDER(folder=str(folder), detail=str(exc))) from exc
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
@@ -103,7 +104,7 @@ def make_engine(url: str) -> Engine:
             json_deserializer=fastjson.loads,
         )
     except (ArgumentError, ImportError) as exc:
-        raise ServerDbError(f"Databaseadressen »{url}« kan ikke bruges: {exc}") from exc
+        raise ServerDbError(Msg.SERVER_DB_URL_UNUSABLE(url=url, detail=str(exc))) from exc
 
 
 # psycopg prepares each statement on its first use (not its fifth: every new connection of a busy
@@ -160,7 +161,7 @@ class Database:
             with self.engine.connect() as conn:
                 return MigrationContext.configure(conn).get_current_revision()
         except DBAPIError as exc:
-            raise ServerDbError(f"Databasen kan ikke åbnes: {exc.orig}") from exc
+            raise ServerDbError(Msg.SERVER_DB_CANNOT_OPEN(detail=str(exc.orig))) from exc
 
     def upgrade(self) -> None:
         cfg = alembic_config(self.url)
@@ -169,23 +170,19 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except DBAPIError as exc:
-            raise ServerDbError(f"Databasen kan ikke opgraderes: {exc.orig}") from exc
+            raise ServerDbError(Msg.SERVER_DB_CANNOT_UPGRADE(detail=str(exc.orig))) from exc
 
     def check_current(self) -> None:
         current = self.current_revision()
         if current is None:
-            raise ServerDbError("Databasen er ikke oprettet. Kør først »maegler-server init« med samme --db.")
+            raise ServerDbError(Msg.SERVER_DB_NOT_CREATED())
         if current != head_revision():
             known = {
                 s.revision for s in ScriptDirectory.from_config(alembic_config(self.url)).walk_revisions()
             }
             if current not in known:
-                raise ServerDbError(
-                    "Databasen er fra en nyere udgave af Mægler-serveren; opdatér serveren før den startes."
-                )
-            raise ServerDbError(
-                "Databasen har et ældre skema. Kør »maegler-server init« for at opgradere den."
-            )
+                raise ServerDbError(Msg.SERVER_DB_NEWER())
+            raise ServerDbError(Msg.SERVER_DB_OLDER())
 
     def dispose(self) -> None:
         if self._checkpointer is not None:

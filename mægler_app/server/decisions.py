@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.messages import Message, Msg, render_all
 from ..domain.record_rules import decision_problems
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage, with_move
@@ -20,8 +21,12 @@ from .push import SERVER_CLIENT
 
 
 class DecisionError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    """A decision refused: its message and the HTTP status to answer it with. Not a ValueError, which
+    the route reads as an application id the database cannot hold."""
+
+    def __init__(self, status: int, message: Message, *more: Message) -> None:
+        self.messages = [message, *more]
+        super().__init__(render_all(self.messages))
         self.status = status
 
 
@@ -46,13 +51,13 @@ def _owner_of(db: Database, application_id: str) -> str | None:
 
 def decide(db: Database, user: User, application_id: str, decision: str, comment: str) -> Record:
     if user.role != Role.CASEWORKER:
-        raise DecisionError(403, "Kun Væksthus' sagsbehandlere kan træffe afgørelse om en ansøgning.")
+        raise DecisionError(403, Msg.DECISION_CASEWORKERS_ONLY())
     problems = decision_problems(decision, comment)
     if problems:
-        raise DecisionError(422, " ".join(str(p) for p in problems))
+        raise DecisionError(422, *problems)
     owner_id = _owner_of(db, application_id)
     if owner_id is None:
-        raise DecisionError(404, "Ansøgningen findes ikke.")
+        raise DecisionError(404, Msg.APPLICATION_NOT_FOUND())
     # The broker's lock: the decision and that broker's pushes apply one after the other.
     with db.write(owner_id) as s:
         return _decide_locked(s, application_id, decision, comment)
@@ -61,12 +66,10 @@ def decide(db: Database, user: User, application_id: str, decision: str, comment
 def _decide_locked(s: Session, application_id: str, decision: str, comment: str) -> Record:
     app = s.get(Record, ("application", application_id))
     if app is None or app.deleted:
-        raise DecisionError(404, "Ansøgningen findes ikke.")
+        raise DecisionError(404, Msg.APPLICATION_NOT_FOUND())
     status = app.data.get("status", ApplicationStatus.DRAFT)
     if status != ApplicationStatus.SUBMITTED:
-        raise DecisionError(
-            409, f"Der kan kun træffes afgørelse om en indsendt ansøgning; denne har status »{status}«."
-        )
+        raise DecisionError(409, Msg.APPLICATION_DECISION_NOT_SUBMITTED(status=status))
     now = utcnow()
     approved = decision == Decision.APPROVED
     network = None

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..domain.errors import os_reason
+from ..domain.messages import Message, Msg, render_all
 from ..domain.timeutil import utcnow
 from ..forms import FormDefinitionError, parse_definition
 from .db import Database
@@ -21,35 +23,37 @@ BUNDLED = Path(__file__).resolve().parent.parent / "forms" / "definitions"
 
 
 class FormError(OperatorError):
-    def __init__(self, message: str, *, status: int = 400) -> None:
+    def __init__(self, message: Message | str, *, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
 
 
 def validate_form(body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise FormError("En formulardefinition skal være et JSON-objekt.", status=422)
-    problems = []
+        raise FormError(Msg.SERVER_FORM_NOT_AN_OBJECT(), status=422)
+    problems: list[Message] = []
     if not isinstance(body.get("id"), str) or not body["id"].strip() or len(body["id"]) > 80:
-        problems.append("»id« skal være en tekst på 1-80 tegn.")
+        problems.append(Msg.SERVER_FORM_ID_INVALID(field="id"))
     version = body.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
-        problems.append("»version« skal være et positivt heltal.")
+        problems.append(Msg.SERVER_FORM_VERSION_INVALID(field="version"))
     if not isinstance(body.get("title"), str):
-        problems.append("»title« skal være en tekst.")
+        problems.append(Msg.SERVER_FORM_NOT_TEXT(field="title"))
     if not isinstance(body.get("sections"), list):
-        problems.append("»sections« skal være en liste.")
+        problems.append(Msg.SERVER_FORM_NOT_A_LIST(field="sections"))
     if problems:
-        raise FormError("Formularen kan ikke bruges: " + " ".join(problems), status=422)
+        raise FormError(Msg.SERVER_FORM_UNUSABLE(reason=render_all(problems)), status=422)
     try:
         clean_json(body)
     except ValueError as exc:
-        raise FormError(f"Formularen kan ikke bruges: {exc}", status=422) from None
+        raise FormError(Msg.SERVER_FORM_UNUSABLE(reason=str(exc)), status=422) from None
     try:
         # The laptops read it with the same engine: what it refuses would only be skipped there.
         parse_definition(body, source=f"{body['id']} version {body['version']}")
     except FormDefinitionError as exc:
-        raise FormError(str(exc), status=422) from None
+        raise FormError(
+            exc.message or str(exc), status=422
+        ) from None  # its own words, as the laptop has them
     return body
 
 
@@ -57,9 +61,9 @@ def load_file(path: Path) -> dict[str, Any]:
     try:
         body = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise FormError(f"Filen {path} kan ikke læses ({exc.strerror or exc}).") from None
+        raise FormError(Msg.SERVER_FORM_FILE_UNREADABLE(path=str(path), reason=os_reason(exc))) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FormError(f"Filen {path} er ikke gyldig JSON ({exc}).") from None
+        raise FormError(Msg.SERVER_FORM_FILE_NOT_JSON(path=str(path), detail=str(exc))) from None
     return validate_form(body)
 
 
@@ -70,7 +74,7 @@ def publish(db: Database, body: dict[str, Any], *, note: str = "") -> tuple[str,
     except IntegrityError:
         # Someone published the same id and version a moment before.
         raise FormError(
-            f"Formularen »{body['id']}« version {body['version']} findes allerede.", status=409
+            Msg.SERVER_FORM_EXISTS(form=body["id"], version=body["version"]), status=409
         ) from None
     return body["id"], body["version"]
 
@@ -79,11 +83,7 @@ def _insert(db: Database, body: dict[str, Any], note: str) -> None:
     with db.write() as s:
         latest = s.scalar(select(func.max(FormDefinition.version)).where(FormDefinition.id == body["id"]))
         if latest is not None and body["version"] <= latest:
-            raise FormError(
-                f"Formularen »{body['id']}« findes allerede i version {latest}; "
-                "en ny udgave skal have et højere versionsnummer.",
-                status=409,
-            )
+            raise FormError(Msg.SERVER_FORM_VERSION_NOT_HIGHER(form=body["id"], latest=latest), status=409)
         s.add(
             FormDefinition(
                 id=body["id"], version=body["version"], body=body, published_at=utcnow(), note=note

@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..domain.errors import DomainError  # a ValueError: pydantic reports it as the field's error
+from ..domain.messages import Msg
+
 MAX_DEPTH = 20
 
 
@@ -12,22 +15,22 @@ def clean_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded: both become a
     # validation error here instead of a database error later.
     if "\x00" in value:
-        raise ValueError("Teksten indeholder et NUL-tegn.")
+        raise DomainError(Msg.DATA_TEXT_HAS_NUL())
     if not value.isascii():  # ASCII (most text) holds no surrogates: no need to encode it
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise ValueError("Teksten er ikke gyldig Unicode.") from None
+            raise DomainError(Msg.DATA_TEXT_NOT_UNICODE()) from None
     return value
 
 
 def clean_json(value: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
-        raise ValueError(f"Data er indlejret mere end {MAX_DEPTH} niveauer.")
+        raise DomainError(Msg.DATA_TOO_DEEP(maximum=MAX_DEPTH))
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("Tal skal være endelige.")
+        raise DomainError(Msg.DATA_NUMBER_NOT_FINITE())
     if isinstance(value, dict):
         for key, item in value.items():
             clean_text(key)

@@ -22,6 +22,7 @@ import socket
 from types import FrameType
 from typing import Any
 
+from ..domain.messages import Msg
 from .errors import OperatorError
 
 log = logging.getLogger("maegler.server")
@@ -34,7 +35,7 @@ def port_guard(port: int) -> socket.socket:
         guard.bind(f"\0maegler-server-port-{port}")
     except OSError:
         guard.close()
-        raise OperatorError(f"Port {port} bruges allerede af en anden Mægler-server.") from None
+        raise OperatorError(Msg.SERVER_PORT_TAKEN(port=port)) from None
     return guard
 
 
@@ -47,7 +48,9 @@ def listening_socket(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise OperatorError(f"Serveren kan ikke lytte på {host}:{port} ({exc.strerror}).") from None
+        raise OperatorError(
+            Msg.SERVER_CANNOT_LISTEN(host=host, port=port, detail=exc.strerror or exc)
+        ) from None
     sock.listen(BACKLOG)
     return sock
 
@@ -87,7 +90,7 @@ def run_workers(url: str, count: int, threads: int, options: dict[str, Any]) -> 
             signal.signal(sig, handler)
         guard.close()
     if failed:
-        raise OperatorError("En serverproces stoppede uventet; serveren er lukket.")
+        raise OperatorError(Msg.SERVER_PROCESS_DIED())
 
 
 def _worker(url: str, threads: int, options: dict[str, Any]) -> None:

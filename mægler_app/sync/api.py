@@ -15,6 +15,7 @@ from typing import Any
 import requests
 
 from .. import fastjson
+from ..domain.messages import Msg
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
 from ..errors import UserError
 
@@ -28,7 +29,11 @@ class OfflineError(SyncError):
 
 
 class AuthError(SyncError):
-    """401: the token is missing, expired or revoked; log in again."""
+    """401: the token is missing, expired or revoked; log in again. ``detail``: the server's reason."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(Msg.SYNC_LOG_IN_AGAIN(detail=detail))
+        self.detail = detail
 
 
 class UpgradeRequiredError(SyncError):
@@ -148,8 +153,7 @@ class Api:
         if resp is not None:
             self._raise_for(resp)
         raise OfflineError(
-            "Serveren svarer ikke. Ændringerne er gemt her og sendes, når der er forbindelse igen."
-            + (f" ({last.__class__.__name__})" if last else "")
+            Msg.SYNC_OFFLINE_BECAUSE(cause=last.__class__.__name__) if last else Msg.SYNC_OFFLINE()
         )
 
     def _retry_delay(self, attempt: int, resp: requests.Response | None) -> float:
@@ -164,16 +168,13 @@ class Api:
         status = resp.status_code
         detail = _detail(resp)
         if status == 401:
-            raise AuthError(f"Du skal logge ind igen: {detail}")
+            raise AuthError(detail)
         if status == 426:
-            raise UpgradeRequiredError(
-                f"Serveren kræver en nyere udgave af Mægler: {detail} "
-                "Dine ændringer er gemt her og sendes, når Mægler er opdateret."
-            )
+            raise UpgradeRequiredError(Msg.SYNC_UPGRADE_REQUIRED(detail=detail))
         if status == 429:
-            raise RefusedError(status, f"For mange forsøg: {detail}")
+            raise RefusedError(status, str(Msg.SYNC_TOO_MANY_ATTEMPTS(detail=detail)))
         if status >= 500:
-            raise ServerError(f"Serveren fejlede ({status}): {detail} Prøv igen senere; intet er tabt.")
+            raise ServerError(Msg.SYNC_SERVER_FAILED(status=status, detail=detail))
         raise RefusedError(status, detail)
 
     # endpoints ----------------------------------------------------------------------------

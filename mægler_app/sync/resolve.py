@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.errors import DomainError
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
@@ -380,14 +381,14 @@ def list_parked(store: Store) -> list[ParkedRow]:
     return sorted(out, key=lambda r: (RANK.get(r.entity, len(RANK)), r.entity, r.label, r.record_id))
 
 
-class ResolveError(Exception):
+class ResolveError(DomainError):
     pass
 
 
 def _entry(s: Any, seq: int, status: str) -> OutboxEntry:
     e = s.get(OutboxEntry, seq)
     if e is None or e.status != status:
-        raise ResolveError("Ændringen er allerede løst eller findes ikke længere.")
+        raise ResolveError(Msg.SYNC_ALREADY_RESOLVED())
     return e
 
 

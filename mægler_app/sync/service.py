@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.messages import Message, Msg
 from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
@@ -26,11 +27,8 @@ from .engine import Progress, SyncEngine, forget_server_state
 
 
 class NotLoggedInError(SyncError):
-    def __init__(self, text: str | None = None) -> None:
-        super().__init__(
-            text
-            or "Du er ikke logget ind på Væksthus' server. Log ind først (maegler login --server URL --user NAVN)."
-        )
+    def __init__(self, message: Message | None = None) -> None:
+        super().__init__(message or Msg.SYNC_NOT_LOGGED_IN())
 
 
 class OtherUserError(SyncError):
@@ -48,11 +46,11 @@ class LoginResult:
 def normalize_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url:
-        raise SyncError("Skriv serverens adresse, fx https://maegler.vaeksthus.dk.")
+        raise SyncError(Msg.SYNC_SERVER_URL_MISSING())
     if "://" not in url:
         url = "https://" + url
     if not url.startswith(("http://", "https://")):
-        raise SyncError(f"»{url}« er ikke en webadresse (den skal begynde med https://).")
+        raise SyncError(Msg.SYNC_SERVER_URL_INVALID(url=url))
     return url
 
 
@@ -72,12 +70,12 @@ def login(
     url = normalize_url(server_url)
     username = username.strip()
     if not username or not password:
-        raise SyncError("Skriv både brugernavn og adgangskode.")
+        raise SyncError(Msg.SYNC_LOGIN_FIELDS_MISSING())
     api = api or Api(url)
     try:
         body = api.login(username, password)
     except AuthError as exc:
-        raise SyncError(str(exc).replace("Du skal logge ind igen: ", "")) from exc
+        raise SyncError(exc.detail) from exc  # the server's reason (wrong name or password), as it says it
     finally:
         if api is not None:
             api.close()
@@ -89,8 +87,7 @@ def login(
     if previous is not None and previous.user_id and previous.user_id != account.user_id:
         if _has_synced_data(store):
             raise OtherUserError(
-                f"Denne profil hører til brugeren »{previous.username}« på {previous.server_url}. "
-                "Brug en anden profil (--profile) til en anden bruger, så data ikke blandes."
+                Msg.SYNC_PROFILE_OTHER_USER(username=previous.username, server=previous.server_url)
             )
         forget_server_state(store)
         set_display_name(store, "")  # the previous user's name is not this one's
@@ -144,10 +141,7 @@ def api_for(store: Store, token: str | None = None, **kw: object) -> Api:
         raise NotLoggedInError()
     token = token or load_token(account)
     if not token:
-        raise NotLoggedInError(
-            f"Log ind igen som {account.username} for at synkronisere "
-            "(dit login er ikke gemt på denne computer)."
-        )
+        raise NotLoggedInError(Msg.SYNC_TOKEN_NOT_SAVED(username=account.username))
     return Api(account.server_url, token, **kw)  # type: ignore[arg-type]
 
 
