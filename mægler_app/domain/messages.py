@@ -373,6 +373,8 @@ class Msg:
     SYNC_LOGIN_FIELDS_MISSING = Code("sync_login_fields_missing")
     SYNC_PROFILE_OTHER_USER = Code("sync_profile_other_user")
     SYNC_ALREADY_RESOLVED = Code("sync_already_resolved")
+    # A screening finalized with answers missing or wrong (store/services/screening.py); ``issues``: one line each
+    SCREENING_CANNOT_FINISH = Code("screening_cannot_finish")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1394,6 +1396,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.SYNC_ALREADY_RESOLVED: {
         "da": "Ændringen er allerede løst eller findes ikke længere.",
         "en": "The change is already resolved or no longer exists.",
+    },
+    Msg.SCREENING_CANNOT_FINISH: {
+        "da": "Screeningen kan ikke afsluttes: {n:int} {n:plural:svar mangler eller er forkert|svar "
+        "mangler eller er forkerte}.{issues}",
+        "en": "The screening cannot be final: {n:int} {n:plural:answer is|answers are} missing or "
+        "wrong.{issues}",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

@@ -53,13 +53,8 @@ class ScreeningIncompleteError(ScreeningError):
 
     def __init__(self, issues: list[Issue]) -> None:
         self.issues = issues
-        n = len(issues)
-        head = (
-            "Screeningen kan ikke afsluttes: ét svar mangler eller er forkert."
-            if n == 1
-            else f"Screeningen kan ikke afsluttes: {n} svar mangler eller er forkerte."
-        )
-        super().__init__("\n".join([head, *(f"– {i.message}" for i in issues)]))
+        lines = "".join(f"\n– {i.message}" for i in issues)
+        super().__init__(Msg.SCREENING_CANNOT_FINISH(n=len(issues), issues=lines))
 
 
 @dataclass(frozen=True)
