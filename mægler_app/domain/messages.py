@@ -459,6 +459,20 @@ class Msg:
     SERVER_PORT_TAKEN = Code("server_port_taken")
     SERVER_CANNOT_LISTEN = Code("server_cannot_listen")
     SERVER_PROCESS_DIED = Code("server_process_died")
+    # HTTP answers of the server's own (server/app.py): the ``detail`` beside the answer's ``error``
+    HTTP_BAD_REQUEST = Code("http_bad_request")
+    HTTP_FORBIDDEN = Code("http_forbidden")
+    HTTP_NOT_FOUND = Code("http_not_found")
+    HTTP_METHOD_NOT_ALLOWED = Code("http_method_not_allowed")
+    HTTP_TOO_LARGE = Code("http_too_large")
+    HTTP_LARGER_THAN_LIMIT = Code("http_larger_than_limit")
+    HTTP_PROTOCOL_MISMATCH = Code("http_protocol_mismatch")
+    HTTP_CONTENT_LENGTH_NOT_A_NUMBER = Code("http_content_length_not_a_number")
+    HTTP_NOT_JSON = Code("http_not_json")
+    HTTP_WRONG_SHAPE = Code("http_wrong_shape")
+    HTTP_UNEXPECTED = Code("http_unexpected")
+    HTTP_ERROR = Code("http_error")
+    SERVER_BLOB_HASH_MISMATCH = Code("server_blob_hash_mismatch")
 
     # --- schema: per-entity validation of pushed records
     # ``field`` is the sync name (``next_steps[0].due``), ``label`` the Danish label (the texts name
@@ -1697,6 +1711,60 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.SERVER_PROCESS_DIED: {
         "da": "En serverproces stoppede uventet; serveren er lukket.",
         "en": "A server process stopped unexpectedly; the server is shut down.",
+    },
+    Msg.HTTP_BAD_REQUEST: {
+        "da": "Forespørgslen kan ikke forstås.",
+        "en": "The request cannot be understood.",
+    },
+    Msg.HTTP_FORBIDDEN: {
+        "da": "Du har ikke adgang til dette.",
+        "en": "You have no access to this.",
+    },
+    Msg.HTTP_NOT_FOUND: {
+        "da": "Findes ikke.",
+        "en": "Does not exist.",
+    },
+    Msg.HTTP_METHOD_NOT_ALLOWED: {
+        "da": "Metoden kan ikke bruges her.",
+        "en": "The method cannot be used here.",
+    },
+    Msg.HTTP_TOO_LARGE: {
+        "da": "Forespørgslen er for stor.",
+        "en": "The request is too large.",
+    },
+    Msg.HTTP_LARGER_THAN_LIMIT: {
+        "da": "Forespørgslen er større end grænsen på {megabytes:int} MB.",
+        "en": "The request is larger than the limit of {megabytes:int} MB.",
+    },
+    Msg.HTTP_PROTOCOL_MISMATCH: {
+        "da": "Serveren taler protokolversion {server}, men programmet bruger version {given:q}. Opdatér "
+        "Mægler; dine ændringer venter til da.",
+        "en": "The server speaks protocol version {server}, but the program uses version {given:q}. "
+        "Update Mægler; your changes wait until then.",
+    },
+    Msg.HTTP_CONTENT_LENGTH_NOT_A_NUMBER: {
+        "da": "Content-Length er ikke et tal.",
+        "en": "Content-Length is not a number.",
+    },
+    Msg.HTTP_NOT_JSON: {
+        "da": "Forespørgslen er ikke gyldig JSON.",
+        "en": "The request is not valid JSON.",
+    },
+    Msg.HTTP_WRONG_SHAPE: {
+        "da": "Forespørgslen har ikke den rigtige form.",
+        "en": "The request does not have the right shape.",
+    },
+    Msg.HTTP_UNEXPECTED: {
+        "da": "Serveren fejlede uventet; prøv igen senere.",
+        "en": "The server failed unexpectedly; try again later.",
+    },
+    Msg.HTTP_ERROR: {
+        "da": "Fejl.",
+        "en": "Error.",
+    },
+    Msg.SERVER_BLOB_HASH_MISMATCH: {
+        "da": "Filens indhold passer ikke med dens SHA-256; send den igen.",
+        "en": "The file's content does not match its SHA-256; send it again.",
     },
     #
     # --- schema: per-entity validation of pushed records

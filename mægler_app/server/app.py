@@ -91,12 +91,12 @@ ERROR_CODES = {
     500: "server_error",
 }
 DEFAULT_DETAILS = {
-    400: "Forespørgslen kan ikke forstås.",
-    401: "Log ind først.",
-    403: "Du har ikke adgang til dette.",
-    404: "Findes ikke.",
-    405: "Metoden kan ikke bruges her.",
-    413: "Forespørgslen er for stor.",
+    400: Msg.HTTP_BAD_REQUEST(),
+    401: Msg.AUTH_LOG_IN_FIRST(),
+    403: Msg.HTTP_FORBIDDEN(),
+    404: Msg.HTTP_NOT_FOUND(),
+    405: Msg.HTTP_METHOD_NOT_ALLOWED(),
+    413: Msg.HTTP_TOO_LARGE(),
 }
 SHA256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 i små hex-cifre")]
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -162,17 +162,14 @@ def error_response(status: int, detail: Any, headers: dict[str, str] | None = No
 
 
 def _too_large_text(limit: int) -> str:
-    return f"Forespørgslen er større end grænsen på {limit // (1024 * 1024)} MB."
+    return str(Msg.HTTP_LARGER_THAN_LIMIT(megabytes=limit // (1024 * 1024)))
 
 
 HEALTHZ_PATH = f"{API_PREFIX}/healthz"
 
 
 def _protocol_text(given: str) -> str:
-    return (
-        f"Serveren taler protokolversion {PROTOCOL_VERSION}, men programmet bruger version »{given}«. "
-        "Opdatér Mægler; dine ændringer venter til da."
-    )
+    return str(Msg.HTTP_PROTOCOL_MISMATCH(server=PROTOCOL_VERSION, given=given))
 
 
 class GuardMiddleware:
@@ -196,7 +193,7 @@ class GuardMiddleware:
         length = headers.get("content-length")
         if length is not None:
             if not length.isdigit():
-                await error_response(400, "Content-Length er ikke et tal.")(scope, receive, send)
+                await error_response(400, str(Msg.HTTP_CONTENT_LENGTH_NOT_A_NUMBER()))(scope, receive, send)
                 return
             if int(length) > limit:
                 await error_response(413, _too_large_text(limit))(scope, receive, send)
@@ -325,25 +322,23 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail else None
         if detail is None or detail in {"Not Found", "Method Not Allowed", "Unauthorized"}:
-            detail = DEFAULT_DETAILS.get(exc.status_code, "Fejl.")
+            detail = str(DEFAULT_DETAILS.get(exc.status_code, Msg.HTTP_ERROR()))
         return error_response(exc.status_code, detail, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(400, "Forespørgslen er ikke gyldig JSON.")
+            return error_response(400, str(Msg.HTTP_NOT_JSON()))
         problems = [
             {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in errors[:20]
         ]
-        return error_response(
-            422, {"message": "Forespørgslen har ikke den rigtige form.", "problems": problems}
-        )
+        return error_response(422, {"message": str(Msg.HTTP_WRONG_SHAPE()), "problems": problems})
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("uventet fejl", exc_info=exc)
-        return error_response(500, "Serveren fejlede uventet; prøv igen senere.")
+        return error_response(500, str(Msg.HTTP_UNEXPECTED()))
 
     def user_out(user: User) -> dict[str, str]:
         return {
@@ -439,7 +434,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
             chunks.append(chunk)
         content = b"".join(chunks)
         if hashlib.sha256(content).hexdigest() != sha256:
-            return error_response(400, "Filens indhold passer ikke med dens SHA-256; send den igen.")
+            return error_response(400, str(Msg.SERVER_BLOB_HASH_MISMATCH()))
         await run_in_threadpool(_store_blob, sha256, content, user)
         return {"sha256": sha256, "size": len(content)}
 
