@@ -375,6 +375,18 @@ class Msg:
     SYNC_ALREADY_RESOLVED = Code("sync_already_resolved")
     # A screening finalized with answers missing or wrong (store/services/screening.py); ``issues``: one line each
     SCREENING_CANNOT_FINISH = Code("screening_cannot_finish")
+    # What a sync run and a login say (sync/engine.py, sync/service.py, sync/credentials.py); ``sha`` a blob's hash, shortened
+    SYNC_UNANSWERED = Code("sync_unanswered")
+    SYNC_CONFLICT = Code("sync_conflict")
+    SYNC_REJECTED_WITHOUT_REASON = Code("sync_rejected_without_reason")
+    SYNC_UNKNOWN_ANSWER = Code("sync_unknown_answer")
+    SYNC_BLOB_MISSING = Code("sync_blob_missing")
+    SYNC_BLOB_DAMAGED = Code("sync_blob_damaged")
+    SYNC_NO_KEYRING = Code("sync_no_keyring")
+    SYNC_LOGGED_IN = Code("sync_logged_in")
+    SYNC_LOGGED_IN_NO_KEYRING = Code("sync_logged_in_no_keyring")
+    SYNC_WAS_NOT_LOGGED_IN = Code("sync_was_not_logged_in")
+    SYNC_LOGGED_OUT = Code("sync_logged_out")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1416,6 +1428,55 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "mangler eller er forkerte}.{issues}",
         "en": "The screening cannot be final: {n:int} {n:plural:answer is|answers are} missing or "
         "wrong.{issues}",
+    },
+    Msg.SYNC_UNANSWERED: {
+        "da": "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering.",
+        "en": "The server did not answer every change; they are sent again at the next synchronisation.",
+    },
+    Msg.SYNC_CONFLICT: {
+        "da": "Posten er også ændret af en anden (Væksthus eller en anden computer) siden du hentede den.",
+        "en": "The record was also changed by someone else (Væksthus or another computer) since you "
+        "fetched it.",
+    },
+    Msg.SYNC_REJECTED_WITHOUT_REASON: {
+        "da": "Serveren afviste ændringen uden begrundelse.",
+        "en": "The server refused the change without a reason.",
+    },
+    Msg.SYNC_UNKNOWN_ANSWER: {
+        "da": "Ukendt svar fra serveren: {status:q}",
+        "en": "Unknown answer from the server: {status:q}",
+    },
+    Msg.SYNC_BLOB_MISSING: {
+        "da": "Bilaget {sha}… mangler på denne computer og kan ikke sendes.",
+        "en": "The attachment {sha}… is missing on this computer and cannot be sent.",
+    },
+    Msg.SYNC_BLOB_DAMAGED: {
+        "da": "Bilaget {sha}… er beskadiget på denne computer.",
+        "en": "The attachment {sha}… is damaged on this computer.",
+    },
+    Msg.SYNC_NO_KEYRING: {
+        "da": "Der er ingen nøglering på denne computer, som Mægler kan gemme dit login i. Dit login "
+        "huskes derfor kun, så længe programmet kører, og du bliver bedt om adgangskoden hver gang "
+        "du starter Mægler.",
+        "en": "There is no keyring on this computer that Mægler can keep your login in. Your login is "
+        "therefore only remembered while the program runs, and you are asked for the password every "
+        "time you start Mægler.",
+    },
+    Msg.SYNC_LOGGED_IN: {
+        "da": "Logget ind som {username} ({role:label:role}).",
+        "en": "Logged in as {username} ({role:label:role}).",
+    },
+    Msg.SYNC_LOGGED_IN_NO_KEYRING: {
+        "da": "Logget ind som {username}. {note}",
+        "en": "Logged in as {username}. {note}",
+    },
+    Msg.SYNC_WAS_NOT_LOGGED_IN: {
+        "da": "Du var ikke logget ind.",
+        "en": "You were not logged in.",
+    },
+    Msg.SYNC_LOGGED_OUT: {
+        "da": "Logget ud ({username}). Dine data er stadig her på computeren.",
+        "en": "Logged out ({username}). Your data is still here on the computer.",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

@@ -278,10 +278,14 @@ APPLICATION_STATUSES_EN: dict[str, str] = {
     ApplicationStatus.REJECTED: "Rejected",
 }
 
+ROLE_LABELS: dict[str, str] = {Role.BROKER: "netværksmægler", Role.CASEWORKER: "sagsbehandler i Væksthus"}
+ROLE_LABELS_EN: dict[str, str] = {Role.BROKER: "network broker", Role.CASEWORKER: "caseworker at Væksthus"}
+
 # Every vocabulary by the name a message's ``{value:label:NAME}`` spec gives it: language → labels.
 # A vocabulary without English labels shows its Danish ones in English too.
 LABELS: dict[str, dict[str, dict[str, str]]] = {
     "application_status": {"da": APPLICATION_STATUSES, "en": APPLICATION_STATUSES_EN},
+    "role": {"da": ROLE_LABELS, "en": ROLE_LABELS_EN},
     "focus_area": {"da": FOCUS_AREAS},
     "risk": {"da": RISKS},
     "gustavsson_dimension": {"da": GUSTAVSSON_DIMENSIONS},

@@ -12,17 +12,14 @@ from dataclasses import dataclass
 import keyring
 import keyring.errors
 
+from ..domain.messages import Msg
 from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.services.overview import get_state, set_state
 
 SERVICE = "Mægler"
 
-NO_KEYRING_TEXT = (
-    "Der er ingen nøglering på denne computer, som Mægler kan gemme dit login i. "
-    "Dit login huskes derfor kun, så længe programmet kører, og du bliver bedt om adgangskoden "
-    "hver gang du starter Mægler."
-)
+NO_KEYRING_TEXT = str(Msg.SYNC_NO_KEYRING())
 
 
 class KeyringUnavailableError(Exception):

@@ -95,9 +95,9 @@ def _is_tail(change_id: str) -> bool:
 # Statuses of outbox entries whose fields a pull must not overwrite
 _LOCAL_STATUSES = tuple(OutboxStatus)
 _REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
-UNANSWERED = "Serveren svarede ikke på alle ændringer; de sendes igen ved næste synkronisering."
+UNANSWERED = Msg.SYNC_UNANSWERED()
 
-CONFLICT_TEXT = "Posten er også ændret af en anden (Væksthus eller en anden computer) siden du hentede den."
+CONFLICT_TEXT = str(Msg.SYNC_CONFLICT())
 
 
 @dataclass
@@ -666,10 +666,10 @@ class SyncEngine:
                         entry.last_error = (
                             render_all(known)
                             if known
-                            else str(answer.get("error") or "Serveren afviste ændringen uden begrundelse.")
+                            else str(answer.get("error") or Msg.SYNC_REJECTED_WITHOUT_REASON())
                         )
                     else:
-                        entry.last_error = f"Ukendt svar fra serveren: {status!r}"
+                        entry.last_error = str(Msg.SYNC_UNKNOWN_ANSWER(status=status))
 
     # blobs ------------------------------------------------------------------------------------
     def _blobs_to_upload(self) -> list[str]:
@@ -701,13 +701,11 @@ class SyncEngine:
         for sha in self._blobs_to_upload():
             path = blob_file(self.store, sha)
             if not path.exists():
-                self.report.messages.append(
-                    f"Bilaget {sha[:12]}… mangler på denne computer og kan ikke sendes."
-                )
+                self.report.messages.append(str(Msg.SYNC_BLOB_MISSING(sha=sha[:12])))
                 continue
             content = path.read_bytes()
             if hashlib.sha256(content).hexdigest() != sha:
-                self.report.messages.append(f"Bilaget {sha[:12]}… er beskadiget på denne computer.")
+                self.report.messages.append(str(Msg.SYNC_BLOB_DAMAGED(sha=sha[:12])))
                 continue
             self.api.put_blob(sha, content)
             with self.store.session() as s:

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..domain.messages import Message, Msg
-from ..domain.vocab import Role
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
 from ..store.services.overview import set_display_name, set_role
@@ -106,21 +105,19 @@ def login(
     token = str(body["token"])
     try:
         save_token(account, token)
-        saved, message = True, f"Logget ind som {account.username} ({_role(account.role)})."
+        saved, message = True, str(Msg.SYNC_LOGGED_IN(username=account.username, role=account.role))
     except KeyringUnavailableError:
-        saved, message = False, f"Logget ind som {account.username}. {NO_KEYRING_TEXT}"
+        saved, message = (
+            False,
+            str(Msg.SYNC_LOGGED_IN_NO_KEYRING(username=account.username, note=NO_KEYRING_TEXT)),
+        )
     return LoginResult(account, token, saved, message)
-
-
-def _role(role: str) -> str:
-    labels: dict[str, str] = {Role.BROKER: "netværksmægler", Role.CASEWORKER: "sagsbehandler i Væksthus"}
-    return labels.get(role, role)
 
 
 def logout(store: Store, token: str | None = None) -> str:
     account = current_account(store)
     if account is None:
-        return "Du var ikke logget ind."
+        return str(Msg.SYNC_WAS_NOT_LOGGED_IN())
     token = token or load_token(account)
     if token:
         api = Api(account.server_url, token, retries=0)
@@ -131,7 +128,7 @@ def logout(store: Store, token: str | None = None) -> str:
         finally:
             api.close()
     delete_token(account)
-    return f"Logget ud ({account.username}). Dine data er stadig her på computeren."
+    return str(Msg.SYNC_LOGGED_OUT(username=account.username))
 
 
 def api_for(store: Store, token: str | None = None, **kw: object) -> Api:
