@@ -16,8 +16,8 @@ from mægler_app.domain.vocab import ApplicationStatus, label
 
 ROOT = Path(__file__).resolve().parent.parent / "mægler_app"
 # Where a refusal or a rule's message is raised: every module of the domain, the laptop's services,
-# the server and the sync client, and the profile's checks before the store opens.
-SCANNED = ("domain", "store/services", "server", "sync")
+# the server, the sync client and the command line, and the profile's checks before the store opens.
+SCANNED = ("domain", "store/services", "server", "sync", "commands")
 RULE_MODULES = sorted(
     {*(p for folder in SCANNED for p in (ROOT / folder).rglob("*.py")), ROOT / "store" / "quick.py"}
 )

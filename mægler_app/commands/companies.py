@@ -31,12 +31,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"Filen {path} kan ikke læses: {os_reason(exc)}.") from exc
+        raise UserError(Msg.CLI_FILE_NOT_READABLE(path=str(path), reason=os_reason(exc))) from exc
     store = open_profile_store(args)
     try:
         plan, result = import_file(store, raw)
     except DomainError as exc:  # the file as a whole (CsvFileError), or a company deleted meanwhile
-        raise UserError(f"{path.name}: {exc}") from exc
+        raise UserError(Msg.CLI_IN_FILE(file=path.name, text=exc.message or str(exc))) from exc
     finally:
         store.close()
     if result is None:
@@ -64,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise UserError(f"Filen {path} kan ikke skrives: {os_reason(exc)}.") from exc
+        raise UserError(Msg.CLI_FILE_NOT_WRITABLE(path=str(path), reason=os_reason(exc))) from exc
     rows = data.count(b"\n") - 1
     print(Msg.UI_COMPANIES_EXPORTED(n=rows, path=str(path)))
     return 0

@@ -61,7 +61,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from ..store.demo import generate
 
     if args.scale <= 0:
-        raise UserError("--scale skal være større end 0.")
+        raise UserError(Msg.CLI_SCALE_NOT_POSITIVE())
     store = open_profile_store(args)
     try:
         total = 0

@@ -79,7 +79,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(file=sys.stderr)
     except AuthError as exc:
-        raise UserError(f"{exc} (maegler login --server URL --user NAVN)") from exc
+        raise UserError(Msg.CLI_LOG_IN(text=exc.message or str(exc))) from exc
     finally:
         if session_token:
             try:
@@ -107,11 +107,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if report.pending_left:
             parts.append(str(Msg.UI_SYNC_PENDING_LEFT(n=report.pending_left)))
         if report.attention:
-            parts.append(
-                f"{Msg.UI_SYNC_ATTENTION(n=report.attention)} (konflikter eller afvist af serveren; "
-                "se Synkronisering i programmet)"
-            )
+            parts.append(str(Msg.CLI_SYNC_ATTENTION(n=report.attention)))
         if not report.pull_complete:
-            parts.append("ikke alt er hentet fra serveren")
-        raise UserError("Synkroniseringen er ikke fuldført: " + "; ".join(parts) + ".")
+            parts.append(str(Msg.CLI_SYNC_NOT_ALL_PULLED()))
+        raise UserError(Msg.CLI_SYNC_INCOMPLETE(parts="; ".join(parts)))
     return 0

@@ -387,6 +387,15 @@ class Msg:
     SYNC_LOGGED_IN_NO_KEYRING = Code("sync_logged_in_no_keyring")
     SYNC_WAS_NOT_LOGGED_IN = Code("sync_was_not_logged_in")
     SYNC_LOGGED_OUT = Code("sync_logged_out")
+    # The command line's refusals (mægler_app/commands); ``reason`` a clause, ``text`` a message of another layer
+    CLI_FILE_NOT_READABLE = Code("cli_file_not_readable")
+    CLI_FILE_NOT_WRITABLE = Code("cli_file_not_writable")
+    CLI_IN_FILE = Code("cli_in_file")
+    CLI_SCALE_NOT_POSITIVE = Code("cli_scale_not_positive")
+    CLI_LOG_IN = Code("cli_log_in")
+    CLI_SYNC_INCOMPLETE = Code("cli_sync_incomplete")
+    CLI_SYNC_ATTENTION = Code("cli_sync_attention")
+    CLI_SYNC_NOT_ALL_PULLED = Code("cli_sync_not_all_pulled")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1477,6 +1486,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.SYNC_LOGGED_OUT: {
         "da": "Logget ud ({username}). Dine data er stadig her på computeren.",
         "en": "Logged out ({username}). Your data is still here on the computer.",
+    },
+    Msg.CLI_FILE_NOT_READABLE: {
+        "da": "Filen {path} kan ikke læses: {reason}.",
+        "en": "The file {path} cannot be read: {reason}.",
+    },
+    Msg.CLI_FILE_NOT_WRITABLE: {
+        "da": "Filen {path} kan ikke skrives: {reason}.",
+        "en": "The file {path} cannot be written: {reason}.",
+    },
+    Msg.CLI_IN_FILE: {
+        "da": "{file}: {text}",
+        "en": "{file}: {text}",
+    },
+    Msg.CLI_SCALE_NOT_POSITIVE: {
+        "da": "--scale skal være større end 0.",
+        "en": "--scale must be greater than 0.",
+    },
+    Msg.CLI_LOG_IN: {
+        "da": "{text} (maegler login --server URL --user NAVN)",
+        "en": "{text} (maegler login --server URL --user NAME)",
+    },
+    Msg.CLI_SYNC_INCOMPLETE: {
+        "da": "Synkroniseringen er ikke fuldført: {parts}.",
+        "en": "The synchronisation is not complete: {parts}.",
+    },
+    Msg.CLI_SYNC_ATTENTION: {
+        "da": "{n:int} {n:plural:ændring|ændringer} kræver din stillingtagen (konflikter eller afvist af "
+        "serveren; se Synkronisering i programmet)",
+        "en": "{n:int} {n:plural:change needs|changes need} your decision (conflicts or refused by the "
+        "server; see Synkronisering in the program)",
+    },
+    Msg.CLI_SYNC_NOT_ALL_PULLED: {
+        "da": "ikke alt er hentet fra serveren",
+        "en": "not everything is fetched from the server",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates
