@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..domain.messages import Msg
 from ..paths import resolve_profile
 
 GUI_OPTIONS = ("demo", "exit_after_start", "screenshots")
@@ -23,7 +24,9 @@ def check_not_with_command(parser: argparse.ArgumentParser, args: argparse.Names
     """The app's options mean nothing to a sub-command: saying so beats ignoring them (exit 2)."""
     given = [f"--{name.replace('_', '-')}" for name in GUI_OPTIONS if getattr(args, name)]
     if given:
-        parser.error(f"{', '.join(given)} kan kun bruges uden underkommando, ikke med »{args.command}«")
+        parser.error(
+            str(Msg.CLI_OPTIONS_ONLY_WITHOUT_COMMAND(options=", ".join(given), command=args.command))
+        )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -396,6 +396,9 @@ class Msg:
     CLI_SYNC_INCOMPLETE = Code("cli_sync_incomplete")
     CLI_SYNC_ATTENTION = Code("cli_sync_attention")
     CLI_SYNC_NOT_ALL_PULLED = Code("cli_sync_not_all_pulled")
+    # A received attachment over the limit (sync/blobs.py); the app's options given with a sub-command
+    SYNC_BLOB_TOO_LARGE = Code("sync_blob_too_large")
+    CLI_OPTIONS_ONLY_WITHOUT_COMMAND = Code("cli_options_only_without_command")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1520,6 +1523,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.CLI_SYNC_NOT_ALL_PULLED: {
         "da": "ikke alt er hentet fra serveren",
         "en": "not everything is fetched from the server",
+    },
+    Msg.SYNC_BLOB_TOO_LARGE: {
+        "da": "Filen er for stor; et bilag må højst fylde {maximum:bytes}.",
+        "en": "The file is too large; an attachment may take at most {maximum:bytes}.",
+    },
+    Msg.CLI_OPTIONS_ONLY_WITHOUT_COMMAND: {
+        "da": "{options} kan kun bruges uden underkommando, ikke med {command:q}",
+        "en": "{options} can only be used without a sub-command, not with {command:q}",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

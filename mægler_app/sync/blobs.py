@@ -10,6 +10,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from ..domain.messages import Msg
 from ..domain.sync_contract import MAX_BLOB_BYTES
 from ..domain.timeutil import utcnow
 from ..store.db import Store
@@ -19,7 +20,7 @@ from ..store.services.blobs import blob_path
 
 class BlobTooLargeError(ValueError):
     def __str__(self) -> str:
-        return f"Filen er for stor; et bilag må højst fylde {MAX_BLOB_BYTES // (1024 * 1024)} MB."
+        return str(Msg.SYNC_BLOB_TOO_LARGE(maximum=MAX_BLOB_BYTES))
 
 
 def blob_file(store: Store, sha256: str) -> Path:
