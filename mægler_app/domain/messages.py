@@ -399,6 +399,10 @@ class Msg:
     # A received attachment over the limit (sync/blobs.py); the app's options given with a sub-command
     SYNC_BLOB_TOO_LARGE = Code("sync_blob_too_large")
     CLI_OPTIONS_ONLY_WITHOUT_COMMAND = Code("cli_options_only_without_command")
+    # The broker's established networks against the target per broker (store/services/broker.py)
+    BROKER_TARGET_BELOW = Code("broker_target_below")
+    BROKER_TARGET_ABOVE = Code("broker_target_above")
+    BROKER_TARGET_WITHIN = Code("broker_target_within")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1531,6 +1535,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.CLI_OPTIONS_ONLY_WITHOUT_COMMAND: {
         "da": "{options} kan kun bruges uden underkommando, ikke med {command:q}",
         "en": "{options} can only be used without a sub-command, not with {command:q}",
+    },
+    Msg.BROKER_TARGET_BELOW: {
+        "da": "{established:int} etablerede netværk; målet er {low:int}–{high:int} pr. mægler, så der "
+        "mangler {gap:int}.",
+        "en": "{established:int} established {established:plural:network|networks}; the target is "
+        "{low:int}–{high:int} per broker, so {gap:int} {gap:plural:is|are} missing.",
+    },
+    Msg.BROKER_TARGET_ABOVE: {
+        "da": "{established:int} etablerede netværk: over målet på {low:int}–{high:int} pr. mægler.",
+        "en": "{established:int} established {established:plural:network|networks}: above the target of "
+        "{low:int}–{high:int} per broker.",
+    },
+    Msg.BROKER_TARGET_WITHIN: {
+        "da": "{established:int} etablerede netværk: inden for målet på {low:int}–{high:int} pr. mægler.",
+        "en": "{established:int} established {established:plural:network|networks}: within the target of "
+        "{low:int}–{high:int} per broker.",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from ...domain.messages import Msg
 from ...domain.rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER
 from ...domain.vocab import ApplicationStatus
@@ -46,20 +47,12 @@ class BrokerPage:
 
     @property
     def target_status(self) -> str:
+        params = {"established": self.established, "low": self.target_low, "high": self.target_high}
         if self.established < self.target_low:
-            return (
-                f"{self.established} etablerede netværk; målet er {self.target_low}–{self.target_high} "
-                f"pr. mægler, så der mangler {self.target_gap}."
-            )
+            return str(Msg.BROKER_TARGET_BELOW(**params, gap=self.target_gap))
         if self.established > self.target_high:
-            return (
-                f"{self.established} etablerede netværk: over målet på "
-                f"{self.target_low}–{self.target_high} pr. mægler."
-            )
-        return (
-            f"{self.established} etablerede netværk: inden for målet på "
-            f"{self.target_low}–{self.target_high} pr. mægler."
-        )
+            return str(Msg.BROKER_TARGET_ABOVE(**params))
+        return str(Msg.BROKER_TARGET_WITHIN(**params))
 
 
 def broker_page(store: Store) -> BrokerPage:
