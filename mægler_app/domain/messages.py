@@ -403,6 +403,8 @@ class Msg:
     BROKER_TARGET_BELOW = Code("broker_target_below")
     BROKER_TARGET_ABOVE = Code("broker_target_above")
     BROKER_TARGET_WITHIN = Code("broker_target_within")
+    # A change too large for one push, refused on the laptop before it is sent (sync/engine.py)
+    SYNC_CHANGE_TOO_LARGE = Code("sync_change_too_large")
 
     # --- numbers: parsing Danish numbers, money, percent and dates
     NUMBER_MISSING = Code("number_missing")
@@ -1551,6 +1553,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "{established:int} etablerede netværk: inden for målet på {low:int}–{high:int} pr. mægler.",
         "en": "{established:int} established {established:plural:network|networks}: within the target of "
         "{low:int}–{high:int} per broker.",
+    },
+    Msg.SYNC_CHANGE_TOO_LARGE: {
+        "da": "Ændringen er for stor til at blive sendt (over grænsen for én sending).",
+        "en": "The change is too large to be sent (over the limit for one push).",
     },
     #
     # --- numbers: parsing Danish numbers, money, percent and dates

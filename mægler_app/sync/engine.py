@@ -452,9 +452,7 @@ class SyncEngine:
                     *e, local_version=versions.get((e[2], e[3]), 0), later=last is not None and e[0] < last
                 )
                 if item.size > self.max_push_bytes:
-                    self._reject_locally(
-                        s, item.seq, "Ændringen er for stor til at blive sendt (over grænsen for én sending)."
-                    )
+                    self._reject_locally(s, item.seq, str(Msg.SYNC_CHANGE_TOO_LARGE()))
                     continue
                 if out and size + item.size > self.max_push_bytes:
                     break

@@ -105,7 +105,7 @@ class DuplicateCvrError(DomainError):
     """The CVR number belongs to a company already registered; ``existing_id`` is that company."""
 
     def __init__(self, existing_id: str, existing_name: str, cvr: str) -> None:
-        super().__init__(f"CVR-nummer {format_cvr(cvr)} er allerede registreret for {existing_name}.")
+        super().__init__(Msg.CVR_ALREADY_REGISTERED(cvr=format_cvr(cvr), name=existing_name))
         self.existing_id = existing_id
         self.existing_name = existing_name
 
