@@ -15,6 +15,7 @@ from mægler_app.forms import FormContext, MemberInfo, bundled_registry, evaluat
 from mægler_app.forms.fill import FROZEN_CONTEXT_KEY
 from mægler_app.store.demo import fill_demo, generate
 from mægler_app.store.models import Application, Blob, Company, Expense, Membership, Network, Screening
+from mægler_app.store.serialize import record_data
 from mægler_app.store.services.blobs import blob_path, read_blob
 
 
@@ -36,8 +37,27 @@ def test_the_programmes_three_example_networks_obey_the_rules(store) -> None:
     assert stages == {Stage.STAGE_1: 2, Stage.CANDIDATE: 1}
 
 
+def assert_fits_the_schema(store) -> None:
+    """Every record as the sync pushes it (its ``record_data``, what the outbox queues) is one the
+    server's schema (domain/schema.py) takes as a new record: each field known, of its type, range
+    and length, the required ones there."""
+    from mægler_app.domain.schema import SCHEMAS, check_record
+    from mægler_app.store.models import SYNCED
+
+    assert set(SYNCED) == set(SCHEMAS)
+    checked_entities = set()
+    with store.session() as s:
+        for entity, cls in SYNCED.items():
+            for obj in s.scalars(select(cls)):
+                checked = check_record(entity, record_data(obj), new=True)
+                assert checked.ok and not checked.ignored, (entity, obj.id, checked)
+                checked_entities.add(entity)
+    assert {"company", "network", "membership", "screening", "meeting", "expense"} <= checked_entities
+
+
 def assert_obeys_rules(store) -> collections.Counter[str]:
     """Every rule a broker's own records obey, checked over the profile; the networks per stage."""
+    assert_fits_the_schema(store)
     registry = bundled_registry()
     with store.session() as s:
         networks = s.scalars(select(Network)).all()

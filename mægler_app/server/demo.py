@@ -803,18 +803,22 @@ def _network_facts(net: dict[str, Any], children: dict[str, list[dict[str, Any]]
 def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
     """Every stored record checked again by the server's rules; the problems found (none: all pass).
 
-    ``owner_ids``: only those brokers' records (all when None). Each record goes through the push's own checks (``push.check_rules``, as its owner, as if it
-    were sent now without changing its stage or status), and the rules that span records are run
+    ``owner_ids``: only those brokers' records (all when None). Each record goes through the push's
+    own checks: its entity's schema (``domain.schema.check_record``, every stored field as if the
+    record were created now) and ``push.check_rules`` (as its owner, as if it were sent now without
+    changing its stage or status), and the rules that span records are run
     over what is stored: each network's moves by ``domain.stages.transition`` with facts from the
     server's records, each final screening's verdict by the forms engine from its answers, receipts
     and the facilitation frame, CVR numbers unique within a broker, decisions with their reasons.
     """
     from ..domain.cvr import CvrError, normalize_cvr
+    from ..domain.schema import SCHEMAS, check_record
+    from ..domain.sync_contract import SERVER_FIELDS
     from ..domain.validation import check_amount
     from ..forms import evaluate_form, parse_definition
     from .models import FormDefinition as StoredForm
     from .models import Record, User
-    from .push import PushContext, RejectedError, check_rules
+    from .push import META_KEYS, PushContext, RejectedError, check_rules
     from .schemas import Change
 
     problems: list[str] = []
@@ -837,6 +841,17 @@ def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
             mine = {(r.entity, r.id): dict(r.data) for r in records}
             for rec in records:
                 data = dict(rec.data)
+                # The entity's schema first, as the push checks it (push.check_then_decide): every
+                # field stored, as if the record were created now; a field the schema does not know
+                # is one the push would not have stored.
+                if rec.entity in SCHEMAS:
+                    sent = {k: v for k, v in data.items()
+                            if k not in META_KEYS and k not in SERVER_FIELDS.get(rec.entity, ())}  # fmt: skip
+                    checked = check_record(rec.entity, sent, new=True)
+                    problems += [f"{rec.entity} {rec.id}: {m}" for m in checked.problems]
+                    problems += [
+                        f"{rec.entity} {rec.id}: field {f} not in the schema" for f in checked.ignored
+                    ]
                 # Every value is checked as if sent afresh, except the stage a network is in and the
                 # status an application has: those were reached by moves checked when they were made
                 # (and the network's moves are checked again below, each with its facts then).

@@ -99,6 +99,33 @@ def test_the_recheck_finds_what_the_rules_forbid(tmp_path: Path) -> None:
         db.dispose()
 
 
+def test_the_recheck_finds_what_only_the_schema_forbids(tmp_path: Path) -> None:
+    """A record the push would have refused for its shape alone (domain/schema.py), no rule."""
+    db = Database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    try:
+        seed_programme(db, PASSWORD, seed=3, brokers=1)
+        records = _records(db)
+        meeting = next(r for r in records if r.entity == "meeting")
+        company = next(r for r in records if r.entity == "company")
+        with db.write() as s:
+            for rec, data in (
+                (meeting, {**meeting.data, "starts_at": "ikke en dato"}),
+                (company, {**company.data, "shoe_size": 44}),
+            ):
+                s.execute(
+                    update(Record).where(Record.entity == rec.entity, Record.id == rec.id).values(data=data)
+                )
+        problems = recheck(db)
+        assert [p for p in problems if p.startswith(f"meeting {meeting.id}:")] == [
+            f"meeting {meeting.id}: Feltet »Tidspunkt« skal være et tidspunkt som "
+            "2026-12-14T09:30:00+00:00, men der kom »ikke en dato«."
+        ], problems
+        assert f"company {company.id}: field shoe_size not in the schema" in problems
+        assert len(problems) == 2, problems
+    finally:
+        db.dispose()
+
+
 def test_the_same_seed_gives_the_same_programme(tmp_path: Path) -> None:
     def programme(name: str, seed: int) -> dict[tuple[str, str], object]:
         db = Database(f"sqlite:///{tmp_path / name}")
