@@ -594,6 +594,15 @@ class Msg:
     UI_DESK_CONFIRM_REJECT = Code("ui_desk_confirm_reject")
     UI_DESK_APPROVED = Code("ui_desk_approved")
     UI_DESK_REJECTED = Code("ui_desk_rejected")
+    # A record as the sync page names it (sync/resolve.py, record_labels), when it has no name of its own
+    UI_RECORD_COMPANY_IN_NETWORK = Code("ui_record_company_in_network")
+    UI_RECORD_SCREENING = Code("ui_record_screening")
+    UI_RECORD_MEETING = Code("ui_record_meeting")
+    UI_RECORD_EXPENSE = Code("ui_record_expense")
+    UI_RECORD_APPLICATION = Code("ui_record_application")
+    UI_RECORD_ACTION_PLAN = Code("ui_record_action_plan")
+    UI_RECORD_EFFECT_MEASUREMENT = Code("ui_record_effect_measurement")
+    UI_RECORD_CONTACT = Code("ui_record_contact")
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -2215,6 +2224,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rejected: {network:q} is back at stage 1. {broker} sees the decision and the reason at "
         "the next sync.",
     },
+    Msg.UI_RECORD_COMPANY_IN_NETWORK: {"da": "{company} i {network}", "en": "{company} in {network}"},
+    Msg.UI_RECORD_SCREENING: {"da": "Screening af {network}", "en": "Screening of {network}"},
+    Msg.UI_RECORD_MEETING: {"da": "Møde {d:date} i {network}", "en": "Meeting {d:date} in {network}"},
+    Msg.UI_RECORD_EXPENSE: {"da": "Udgift {d:date} i {network}", "en": "Expense {d:date} in {network}"},
+    Msg.UI_RECORD_APPLICATION: {"da": "Ansøgning fra {network}", "en": "Application from {network}"},
+    Msg.UI_RECORD_ACTION_PLAN: {"da": "Handlingsplan for {network}", "en": "Action plan for {network}"},
+    Msg.UI_RECORD_EFFECT_MEASUREMENT: {
+        "da": "Effektmåling {year} for {company}",
+        "en": "Effect measurement {year} for {company}",
+    },
+    Msg.UI_RECORD_CONTACT: {"da": "{name}, {company}", "en": "{name}, {company}"},
     #
     # --- more
     Msg.PULLED_NOT_A_TIME: {

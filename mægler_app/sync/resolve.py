@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..domain.vocab import OutboxStatus
 from ..store.db import Store
-from ..store.models import SYNCED, LocalState, Network, OutboxEntry, SyncMixin
+from ..store.models import SYNCED, Company, LocalState, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
 from .apply import RANK, UnstorableRecordError, parse_server_time, set_fields
 from .engine import records_by_key, reset_pull
@@ -83,14 +84,83 @@ def attention_record_ids(store: Store, entity: str) -> set[str]:
     return {rid for rid, mark in sync_marks(store, entity).items() if mark != MARK_PENDING}
 
 
-def _label(obj: SyncMixin | None, entity: str) -> str:
-    if obj is None:
+# A record's field by its sync name (an ORM object's attribute, or a value of a pulled change).
+Getter = Callable[[str], Any]
+_NAMES_CHUNK = 500  # ids per query, well below SQLite's limit of bound parameters
+
+
+def _getter(obj: SyncMixin | None) -> Getter | None:
+    return None if obj is None else (lambda attr: getattr(obj, attr, None))
+
+
+def record_labels(s: Any, records: Mapping[tuple[str, str], Getter | None]) -> dict[tuple[str, str], str]:
+    """What each ``(entity, id)`` is called on the sync page: a company, contact or network by its
+    name; a record that belongs to one by what it is of (a membership "<virksomhed> i <netværk>", a
+    screening "Screening af <netværk>", a meeting its date and network, an expense its description
+    or else its date and network, …). The names of the networks and companies are read once for
+    all the records (one query per kind). A record no longer here (None) is called by its type; one
+    whose network or company is not here (yet) by its own name or text, or its id's start."""
+    wanted: dict[str, set[str]] = {"network_id": set(), "company_id": set()}
+    for get in records.values():
+        if get is not None:
+            for attr, ids in wanted.items():
+                value = get(attr)
+                if isinstance(value, str):
+                    ids.add(value)
+    names = {"network_id": _names(s, Network, wanted["network_id"]),
+             "company_id": _names(s, Company, wanted["company_id"])}  # fmt: skip
+    return {(entity, rid): _label_of(entity, rid, get, names) for (entity, rid), get in records.items()}
+
+
+def _names(s: Any, cls: type[Network] | type[Company], ids: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _NAMES_CHUNK):
+        chunk = ordered[start : start + _NAMES_CHUNK]
+        for rid, name in s.execute(select(cls.id, cls.name).where(cls.id.in_(chunk))):
+            out[rid] = name
+    return out
+
+
+def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[str, str]]) -> str:
+    if get is None:
         return ENTITY_LABELS.get(entity, entity)
-    return _name(lambda attr: getattr(obj, attr, None), obj.id)
+
+    def name_of(attr: str) -> str:
+        value = get(attr)
+        name = names[attr].get(value) if isinstance(value, str) else None
+        return name.strip() if isinstance(name, str) else ""
+
+    network, company = name_of("network_id"), name_of("company_id")
+    message: Message | None = None
+    if entity == "contact" and company:
+        own = get("name")
+        message = Msg.UI_RECORD_CONTACT(name=own.strip(), company=company) if _text(own) else None
+    elif entity in ("membership", "satisfaction") and network and company:
+        message = Msg.UI_RECORD_COMPANY_IN_NETWORK(company=company, network=network)
+    elif entity == "screening" and network:
+        message = Msg.UI_RECORD_SCREENING(network=network)
+    elif entity == "meeting" and network and isinstance(get("starts_at"), dt.datetime):
+        message = Msg.UI_RECORD_MEETING(d=get("starts_at"), network=network)
+    elif entity == "expense" and _text(get("description")):
+        pass  # what the broker wrote it was for names it best
+    elif entity == "expense" and network and isinstance(get("spent_on"), dt.date | str) and get("spent_on"):
+        message = Msg.UI_RECORD_EXPENSE(d=get("spent_on"), network=network)
+    elif entity == "application" and network:
+        message = Msg.UI_RECORD_APPLICATION(network=network)
+    elif entity == "action_plan" and network:
+        message = Msg.UI_RECORD_ACTION_PLAN(network=network)
+    elif entity == "effect_measurement" and company and isinstance(get("year"), int):
+        message = Msg.UI_RECORD_EFFECT_MEASUREMENT(year=get("year"), company=company)
+    return str(message) if message is not None else _name(get, rid)
 
 
-def _name(get: Any, record_id: str) -> str:
-    """What a record is called in lists: its name or text, its meeting time, or its id's start."""
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _name(get: Getter, record_id: str) -> str:
+    """A record's own name or text, its meeting time, or its id's start."""
     for attr in ("name", "description", "agenda", "consultant_name"):
         value = get(attr)
         if isinstance(value, str) and value.strip():
@@ -205,6 +275,7 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
         objects = records_by_key(s, shown)
         network_ids = {getattr(obj, "network_id", None) for obj in objects.values()} - {None}
         networks = dict(s.execute(select(Network.id, Network.name).where(Network.id.in_(network_ids))).all())
+        labels = record_labels(s, {key: _getter(objects.get(key)) for key in shown})
         out = []
         for entity, rid in shown:
             changes = entries[(entity, rid)]
@@ -218,9 +289,16 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
                 what = ", ".join(FIELD_LABELS.get(k, k) for k in fields) or "Ændret"
             changed = obj.updated_at if obj is not None and obj.updated_at else changes[-1].created_at
             network = networks.get(getattr(obj, "network_id", None) or "", "")
-            label = _label(obj, entity)
             out.append(
-                PendingRow(entity, ENTITY_LABELS.get(entity, entity), rid, label, network, what, changed)
+                PendingRow(
+                    entity,
+                    ENTITY_LABELS.get(entity, entity),
+                    rid,
+                    labels[(entity, rid)],
+                    network,
+                    what,
+                    changed,
+                )
             )
     return out, total
 
@@ -262,9 +340,14 @@ def _record(s: Any, entity: str, rid: str) -> SyncMixin | None:
 def list_conflicts(store: Store) -> list[ConflictRow]:
     out = []
     with store.session() as s:
-        for e in s.scalars(
+        entries = s.scalars(
             select(OutboxEntry).where(OutboxEntry.status == OutboxStatus.CONFLICT).order_by(OutboxEntry.seq)
-        ):
+        ).all()
+        objects = records_by_key(s, [(e.entity, e.record_id) for e in entries])
+        labels = record_labels(
+            s, {(e.entity, e.record_id): _getter(objects.get((e.entity, e.record_id))) for e in entries}
+        )
+        for e in entries:
             server = e.server_data or {}
             sdata = server.get("data") or {}
             diffs = []
@@ -285,14 +368,13 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
                         show_value("", bool(server.get("deleted"))),
                     )
                 )
-            obj = _record(s, e.entity, e.record_id)
             out.append(
                 ConflictRow(
                     e.seq,
                     e.entity,
                     ENTITY_LABELS.get(e.entity, e.entity),
                     e.record_id,
-                    _label(obj, e.entity),
+                    labels[(e.entity, e.record_id)],
                     tuple(diffs),
                     int(server.get("version") or 0),
                     bool(server.get("deleted")),
@@ -305,17 +387,22 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
 def list_rejected(store: Store) -> list[RejectedRow]:
     out = []
     with store.session() as s:
-        for e in s.scalars(
+        entries = s.scalars(
             select(OutboxEntry).where(OutboxEntry.status == OutboxStatus.REJECTED).order_by(OutboxEntry.seq)
-        ):
-            obj = _record(s, e.entity, e.record_id)
+        ).all()
+        objects = records_by_key(s, [(e.entity, e.record_id) for e in entries])
+        labels = record_labels(
+            s, {(e.entity, e.record_id): _getter(objects.get((e.entity, e.record_id))) for e in entries}
+        )
+        for e in entries:
+            obj = objects.get((e.entity, e.record_id))
             out.append(
                 RejectedRow(
                     e.seq,
                     e.entity,
                     ENTITY_LABELS.get(e.entity, e.entity),
                     e.record_id,
-                    _label(obj, e.entity),
+                    labels[(e.entity, e.record_id)],
                     e.last_error,
                     ("ny post",)
                     if e.base_version == 0 and (obj is None or obj.version == 0)
@@ -354,30 +441,35 @@ def list_parked(store: Store) -> list[ParkedRow]:
                 LocalState.key.startswith(PARKED_PREFIX, autoescape=True)
             )
         ).all()
-    out = []
-    for key, entry in rows:
-        tag = key[len(PARKED_PREFIX) :]
-        entity, _, rid = tag.partition("/")
-        if not isinstance(entry, dict):
-            continue
-        change = entry.get("change")
-        data = change.get("data") if isinstance(change, dict) else None
-        data = data if isinstance(data, dict) else {}
+        parked: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+        getters: dict[tuple[str, str], Getter | None] = {}
+        for key, entry in rows:
+            tag = key[len(PARKED_PREFIX) :]
+            entity, _, rid = tag.partition("/")
+            if not isinstance(entry, dict):
+                continue
+            change = entry.get("change")
+            data = change.get("data") if isinstance(change, dict) else None
+            data = data if isinstance(data, dict) else {}
 
-        def get(attr: str, data: dict[str, Any] = data) -> Any:
-            value = data.get(attr)
-            return parse_server_time(value) if attr == "starts_at" else value
+            def get(attr: str, data: dict[str, Any] = data) -> Any:
+                value = data.get(attr)
+                return parse_server_time(value) if attr == "starts_at" else value
 
-        out.append(
-            ParkedRow(
-                tag,
-                entity,
-                ENTITY_LABELS.get(entity, entity),
-                rid,
-                _name(get, rid),
-                str(_parked_reason(entry)),
-            )
-        )
+            parked[(entity, rid)] = (tag, entry)
+            getters[(entity, rid)] = get
+        labels = record_labels(s, getters)
+    out = [
+        ParkedRow(
+            tag,
+            entity,
+            ENTITY_LABELS.get(entity, entity),
+            rid,
+            labels[(entity, rid)],
+            str(_parked_reason(entry)),
+        )  # fmt: skip
+        for (entity, rid), (tag, entry) in parked.items()
+    ]
     return sorted(out, key=lambda r: (RANK.get(r.entity, len(RANK)), r.entity, r.label, r.record_id))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import keyring
@@ -17,7 +18,10 @@ from mægler_app.store.models import (
     ActionPlan,
     Application,
     Company,
+    Contact,
+    EffectMeasurement,
     Expense,
+    Meeting,
     Membership,
     Network,
     OutboxEntry,
@@ -472,3 +476,56 @@ def test_sync_page_lists_what_waits_to_be_sent(
     view.open_record(view.pending_table, deleted_row)
     assert view.result.text() == "Posten findes ikke længere her på computeren."
     assert window.current_view().key == "synkronisering"
+
+
+def test_the_sync_page_names_each_waiting_record_by_what_it_is_of(qtbot: Any, store: Any) -> None:
+    """The "Post" column: a screening, a membership, a meeting … by its network and company, not
+    its id; the names read with one query per kind however many records wait."""
+    from sqlalchemy import event
+
+    ids = add_network(store, companies=2)
+    net, (first, second) = ids["network"], ids["companies"]
+    with store.session() as s:
+        s.add_all([
+            Screening(network_id=net, form_id="screening", form_version=1),
+            Meeting(network_id=net, starts_at=dt.datetime(2026, 12, 14, 9, 30, tzinfo=dt.UTC)),
+            Expense(network_id=net, spent_on=dt.date(2026, 12, 15), amount_ore=125_000),
+            Application(network_id=net),
+            ActionPlan(network_id=net),
+            EffectMeasurement(company_id=first, year=2025),
+            Contact(company_id=second, name="Anne Hansen"),
+        ])  # fmt: skip
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    window = _window(qtbot, store)
+    view = _sync_view(window)
+    engine = store.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        view.refresh()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    shown: dict[str, list[str]] = {}
+    for i in range(view.pending.rowCount()):
+        shown.setdefault(view.pending.row_at(i).entity, []).append(
+            view.pending.data(view.pending.index(i, 1))
+        )
+        shown[view.pending.row_at(i).entity].sort()
+    assert shown == {
+        "network": ["Metalnetværket"],
+        "company": ["Virksomhed 0 ApS", "Virksomhed 1 ApS"],
+        "membership": ["Virksomhed 0 ApS i Metalnetværket", "Virksomhed 1 ApS i Metalnetværket"],
+        "screening": ["Screening af Metalnetværket"],
+        "meeting": ["Møde 14. december 2026 i Metalnetværket"],
+        "expense": ["Udgift 15. december 2026 i Metalnetværket"],
+        "application": ["Ansøgning fra Metalnetværket"],
+        "action_plan": ["Handlingsplan for Metalnetværket"],
+        "effect_measurement": ["Effektmåling 2025 for Virksomhed 0 ApS"],
+        "contact": ["Anne Hansen, Virksomhed 1 ApS"],
+    }, shown
+    # the companies' names for the Post column: one query for all the rows
+    names = [q for q in statements if re.match(r"SELECT company.id, company.name\s+FROM company\s", q)]
+    assert len(names) == 1, names
