@@ -106,14 +106,29 @@ def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
     return "da", installed
 
 
+def _settle(window: MainWindow, limit_s: float = 15.0) -> None:
+    """Let a view finish what it loads in the background (Programmet's count, a list's rows) before
+    its picture is taken: events are processed until the thread pool has been idle twice in a row."""
+    import time
+
+    app = QApplication.instance()
+    pool = window.ctx.pool
+    deadline = time.monotonic() + limit_s
+    idle = 0
+    while idle < 2 and time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[union-attr]
+        idle = idle + 1 if pool.activeThreadCount() == 0 else 0
+        time.sleep(0.05)
+    for _ in range(3):
+        app.processEvents()  # type: ignore[union-attr]
+
+
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
     saved = []
     for key in list(window.specs):
         window.show_view(key)
-        for _ in range(3):
-            app.processEvents()  # type: ignore[union-attr]
+        _settle(window)
         path = target / f"{key}.png"
         window.grab().save(str(path))
         saved.append(path)
