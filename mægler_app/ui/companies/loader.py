@@ -27,8 +27,11 @@ class RowsLoader(QObject):
         fetch: Callable[[Any], list[Any]],
         apply: Callable[[list[Any]], None],
         parent: QObject | None = None,
+        sync_limit: int | None = None,
     ) -> None:
+        """``sync_limit``: up to this many records (default ``SYNC_LIMIT``) the rows are fetched at once."""
         super().__init__(parent)
+        self.sync_limit = sync_limit
         self.ctx = ctx
         self._count = count
         self._fetch = fetch
@@ -39,7 +42,8 @@ class RowsLoader(QObject):
 
     def load(self) -> None:
         self._generation += 1
-        if self._count(self.ctx.store) <= SYNC_LIMIT:
+        limit = SYNC_LIMIT if self.sync_limit is None else self.sync_limit
+        if self._count(self.ctx.store) <= limit:
             self._apply(self._fetch(self.ctx.store))
             self.busy = False
             self.loaded.emit()

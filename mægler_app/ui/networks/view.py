@@ -4,7 +4,7 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,34 @@ _SHORT = {
 }
 
 
+# Up to this many networks the list is fetched on the GUI thread (a few milliseconds)
+NETWORKS_SYNC_LIMIT = 100
 _FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # (name, note) of a card, before fitting
 _CARD_PADDING = 4
+
+
+_INACTIVE = QBrush(QColor("#8a5a00"))
+
+
+class _Card(QListWidgetItem):
+    """A network's card; its tooltip is written when it is asked for (hundreds of cards at once
+    would each format a message the caseworker hovers over only for one)."""
+
+    def __init__(self, row: svc.NetworkRow, mark: str | None) -> None:
+        super().__init__()
+        self._row = row
+        self._mark = mark
+
+    def data(self, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            r = self._row
+            text = str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
+            if r.inactive:
+                text += "\n" + inactive_note()
+            if self._mark is not None:
+                text += "\n" + mark_text(self._mark)
+            return text
+        return super().data(role)
 
 
 class StageColumn(QFrame):
@@ -101,23 +127,19 @@ class StageColumn(QFrame):
         marks = marks or {}
         self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
+        inactive = "⚠ " + inactive_note()
         for r in rows:
-            item = QListWidgetItem()
+            mark = marks.get(r.id)
+            item = _Card(r, mark)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             notes = [brokers.get(r.id, "")] if brokers is not None else []
             if r.inactive:
-                notes.append("⚠ " + inactive_note())
+                notes.append(inactive)
             item.setData(_FULL_TEXT, (r.name, " · ".join(n for n in notes if n)))
-            item.setToolTip(
-                str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
-                + ("\n" + inactive_note() if r.inactive else "")
-            )
             if r.inactive:
-                item.setForeground(QBrush(QColor("#8a5a00")))
-            mark = marks.get(r.id)
+                item.setForeground(_INACTIVE)
             if mark is not None:
                 item.setIcon(mark_icon(mark))
-                item.setToolTip(item.toolTip() + "\n" + mark_text(mark))
             self.list.addItem(item)
         self._fit_texts()
 
@@ -155,6 +177,7 @@ class StageColumn(QFrame):
 
 class NetworksView(View):
     key = "netvaerk"
+    shown = Signal()  # the board and the list show the loaded networks
     title = "Netværk"
     shortcut = "Ctrl+3"
     watches = ("network", "membership", "meeting", "expense", "screening", "application", "company")
@@ -213,6 +236,8 @@ class NetworksView(View):
         self.table.verticalHeader().setVisible(False)
         # the name takes the width the other columns leave (elided, whole in its tooltip)
         self.table.horizontalHeader().setStretchLastSection(False)
+        # the columns are sized from the first rows only: every network's texts would stall the GUI
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setAccessibleName(self.tr("Netværk"))
@@ -224,7 +249,11 @@ class NetworksView(View):
         self.stack.addWidget(overview)
         self.overview_page = overview
         self.page: NetworkPage | None = None
-        self.loader = RowsLoader(ctx, svc.count_networks, svc.list_networks, self._apply_rows, self)
+        # a network's row costs a query of its last activity: a whole programme's networks (a
+        # caseworker's ~360) are fetched in a worker, a broker's few at once
+        self.loader = RowsLoader(
+            ctx, svc.count_networks, svc.list_networks, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
+        )
         # a caseworker's broker column and filter (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
         self.brokers.changed.connect(self._fill_board)
@@ -254,6 +283,7 @@ class NetworksView(View):
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
             guard_page(self.ctx, self.page, keep=(self.page.back_button, self.page.tabs.tabBar()))
+        self.shown.emit()
 
     def _fill_board(self) -> None:
         shown = self.model.rows()
