@@ -4,7 +4,7 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,6 +116,8 @@ class StageColumn(QFrame):
         # the column's width comes from the board, not from the list's idea of a good width
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
+        self._fit_pending = False
+        self._fitted_width = -1
 
     def set_rows(
         self,
@@ -135,17 +137,35 @@ class StageColumn(QFrame):
             notes = [brokers.get(r.id, "")] if brokers is not None else []
             if r.inactive:
                 notes.append(inactive)
-            item.setData(_FULL_TEXT, (r.name, " · ".join(n for n in notes if n)))
+            note = " · ".join(n for n in notes if n)
+            item.setData(_FULL_TEXT, (r.name, note))
+            # on one line until the column is laid out and the text is fitted to its width
+            item.setText(f"{r.name}\n{note}" if note else r.name)
             if r.inactive:
                 item.setForeground(_INACTIVE)
             if mark is not None:
                 item.setIcon(mark_icon(mark))
             self.list.addItem(item)
-        self._fit_texts()
+        self._fitted_width = -1
+        self._fit_later()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_texts()
+        self._fit_later()
+
+    def _fit_later(self) -> None:
+        """Fit the texts once the column is laid out, in an event of its own: filling the board and
+        laying it out would otherwise fit every card twice in one stretch of the GUI thread."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        width = self.list.viewport().width()
+        if width != self._fitted_width:
+            self._fitted_width = width
+            self._fit_texts()
 
     def text_width(self, item: QListWidgetItem) -> int:
         """The width a card's text may take: the column less the card's padding, border and mark."""
