@@ -24,8 +24,8 @@ class RowsLoader(QObject):
         self,
         ctx: AppContext,
         count: Callable[[Any], int],
-        fetch: Callable[[Any], list[Any]],
-        apply: Callable[[list[Any]], None],
+        fetch: Callable[[Any], Any],
+        apply: Callable[[Any], None],
         parent: QObject | None = None,
         sync_limit: int | None = None,
     ) -> None:
@@ -57,7 +57,7 @@ class RowsLoader(QObject):
         self._workers[generation] = worker
         start(worker, self.ctx.pool)
 
-    def _done(self, generation: int, rows: list[Any]) -> None:
+    def _done(self, generation: int, rows: Any) -> None:
         self._workers.pop(generation, None)
         if generation != self._generation:
             return

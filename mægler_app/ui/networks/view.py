@@ -4,6 +4,8 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
@@ -27,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
-from ..desk.brokers import BrokerScope, guard_page
+from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
@@ -195,6 +198,18 @@ class StageColumn(QFrame):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    rows: list[svc.NetworkRow]
+    marks: dict[str, str]
+    scope: ScopeData
+
+
+def _fetch(store: Store) -> _Loaded:
+    """The networks, their sync marks and broker column, read together (in a worker when many)."""
+    return _Loaded(svc.list_networks(store), sync_marks(store, "network"), scope_data(store, Network))
+
+
 class NetworksView(View):
     key = "netvaerk"
     shown = Signal()  # the board and the list show the loaded networks
@@ -272,7 +287,7 @@ class NetworksView(View):
         # a network's row costs a query of its last activity: a whole programme's networks (a
         # caseworker's ~360) are fetched in a worker, a broker's few at once
         self.loader = RowsLoader(
-            ctx, svc.count_networks, svc.list_networks, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
+            ctx, svc.count_networks, _fetch, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
         )
         # a caseworker's broker column and filter (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
@@ -286,11 +301,12 @@ class NetworksView(View):
     def reload(self) -> None:
         self.loader.load()
 
-    def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
-        self.brokers.refresh()
+    def _apply_rows(self, loaded: _Loaded) -> None:
+        rows = loaded.rows
+        self.brokers.refresh(loaded.scope)
         self.new_button.setVisible(not self.brokers.active)
         self.model.set_rows(rows)
-        self.model.set_sync_marks(sync_marks(self.ctx.store, "network"))
+        self.model.set_sync_marks(loaded.marks)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
