@@ -400,6 +400,43 @@ def test_a_large_register_is_loaded_off_the_gui_thread(qtbot, store, monkeypatch
     assert view.proxy.rowCount() == 1
 
 
+def test_a_caseworkers_companies_and_their_brokers_are_read_off_the_gui_thread(
+    qtbot, store, monkeypatch
+) -> None:
+    import threading
+
+    from mægler_app.store.services import desk
+    from mægler_app.store.services.overview import set_role
+
+    fill_demo(store)
+    set_role(store, "caseworker")
+    threads: dict[str, list[str]] = {"rows": [], "owners": []}
+    real_rows, real_owners = svc.list_companies, desk.record_owners
+
+    def rows(st):  # type: ignore[no-untyped-def]
+        threads["rows"].append(threading.current_thread().name)
+        return real_rows(st)
+
+    def owners(st, model):  # type: ignore[no-untyped-def]
+        threads["owners"].append(threading.current_thread().name)
+        return real_owners(st, model)
+
+    monkeypatch.setattr(svc, "list_companies", rows)
+    monkeypatch.setattr(desk, "record_owners", owners)
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view("virksomheder")
+    with qtbot.waitSignal(view.shown, timeout=5000):
+        window.show_view("virksomheder")
+    # a few companies, yet every broker's: the rows and their owners come from a worker
+    assert svc.count_companies(store) == 10 and view.model.rowCount() == 10
+    for names in threads.values():
+        assert names and threading.main_thread().name not in names
+    assert view.brokers.active and view.new_button.isHidden()
+
+
 def test_a_registered_cvr_typed_after_other_fields_keeps_the_typing(qtbot, store) -> None:
     ids = fill_demo(store)
     with store.session() as s:

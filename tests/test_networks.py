@@ -463,3 +463,35 @@ def test_timeline_tells_every_stage_move_in_order(store) -> None:
         store, svc.NetworkData(name="Nyt netværk", network_type=next(iter(NETWORK_TYPES)))
     )
     assert [e.text for e in svc.timeline(store, made) if e.kind == "stage"] == ["Oprettet som kandidat"]
+
+
+def test_a_whole_programmes_networks_are_loaded_off_the_gui_thread(qtbot, store, monkeypatch) -> None:
+    import threading
+
+    from mægler_app.ui.networks import view as networks_view
+
+    ids = fill_demo(store)
+    # a broker's few networks come at once; a caseworker's hundreds (here: above a lowered limit) in a worker
+    assert svc.count_networks(store) <= networks_view.NETWORKS_SYNC_LIMIT
+    monkeypatch.setattr(networks_view, "NETWORKS_SYNC_LIMIT", 1)
+    threads: list[str] = []
+    real = svc.list_networks
+
+    def fetch(st):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(st)
+
+    monkeypatch.setattr(svc, "list_networks", fetch)
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view("netvaerk")
+    with qtbot.waitSignal(view.shown, timeout=5000):
+        window.show_view("netvaerk")
+    assert threads and threading.main_thread().name not in threads
+    assert view.model.rowCount() == svc.count_networks(store)
+    assert view.columns[Stage.CANDIDATE].ids() == [ids["network:3"]]
+    # the card's tooltip, written when asked for
+    item = view.columns[Stage.CANDIDATE].list.item(0)
+    assert "Ukraine-sourcing med Horsens Maskinfabrik" in item.toolTip()

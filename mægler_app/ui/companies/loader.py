@@ -24,11 +24,14 @@ class RowsLoader(QObject):
         self,
         ctx: AppContext,
         count: Callable[[Any], int],
-        fetch: Callable[[Any], list[Any]],
-        apply: Callable[[list[Any]], None],
+        fetch: Callable[[Any], Any],
+        apply: Callable[[Any], None],
         parent: QObject | None = None,
+        sync_limit: int | None = None,
     ) -> None:
+        """``sync_limit``: up to this many records (default ``SYNC_LIMIT``) the rows are fetched at once."""
         super().__init__(parent)
+        self.sync_limit = sync_limit
         self.ctx = ctx
         self._count = count
         self._fetch = fetch
@@ -39,7 +42,8 @@ class RowsLoader(QObject):
 
     def load(self) -> None:
         self._generation += 1
-        if self._count(self.ctx.store) <= SYNC_LIMIT:
+        limit = SYNC_LIMIT if self.sync_limit is None else self.sync_limit
+        if self._count(self.ctx.store) <= limit:
             self._apply(self._fetch(self.ctx.store))
             self.busy = False
             self.loaded.emit()
@@ -53,7 +57,7 @@ class RowsLoader(QObject):
         self._workers[generation] = worker
         start(worker, self.ctx.pool)
 
-    def _done(self, generation: int, rows: list[Any]) -> None:
+    def _done(self, generation: int, rows: Any) -> None:
         self._workers.pop(generation, None)
         if generation != self._generation:
             return

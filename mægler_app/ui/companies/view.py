@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import os_reason
 from ...domain.messages import Msg
+from ...store.db import Store
 from ...store.models import Company
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
 from .. import unsaved
-from ..desk.brokers import BrokerScope
+from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -45,8 +47,21 @@ _HIDDEN_FIRST = (CompaniesModel.FOCUS, CompaniesModel.INDUSTRY, CompaniesModel.C
 NAME_MIN_WIDTH = 170
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    rows: list[svc.CompanyRow]
+    marks: dict[str, str]
+    scope: ScopeData
+
+
+def _fetch(store: Store) -> _Loaded:
+    """The list's rows, sync marks and broker column, read together (in a worker for a caseworker)."""
+    return _Loaded(svc.list_companies(store), sync_marks(store, "company"), scope_data(store, Company))
+
+
 class CompaniesView(View):
     key = "virksomheder"
+    shown = Signal()  # the list shows the loaded companies
     title = "Virksomheder"
     shortcut = "Ctrl+2"
     watches = ("company", "contact", "effect_measurement")
@@ -120,7 +135,7 @@ class CompaniesView(View):
         self.export_status.hide()
         lay.addWidget(self.export_status)
 
-        self.loader = RowsLoader(ctx, svc.count_companies, svc.list_companies, self._apply_rows, self)
+        self.loader = RowsLoader(ctx, svc.count_companies, _fetch, self._apply_rows, self)
         # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Company)
         self.brokers.changed.connect(self._update_count)
@@ -140,16 +155,19 @@ class CompaniesView(View):
 
     # list -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        # a caseworker's list holds every broker's companies, with their owners: read in a worker
+        self.loader.sync_limit = 0 if is_caseworker(self.ctx) else None
         self.loader.load()
 
-    def _apply_rows(self, rows: list[svc.CompanyRow]) -> None:
+    def _apply_rows(self, loaded: _Loaded) -> None:
+        rows = loaded.rows
         current = self.editor.company_id
-        self.brokers.refresh()
+        self.brokers.refresh(loaded.scope)
         for b in (self.new_button, self.import_button):
             b.setVisible(not self.brokers.active)
         self.editor.set_read_only(self.brokers.active)
         self.model.set_rows(rows)
-        self.model.set_sync_marks(sync_marks(self.ctx.store, "company"))
+        self.model.set_sync_marks(loaded.marks)
         column = self.table.horizontalHeader().sortIndicatorSection()
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
@@ -161,6 +179,7 @@ class CompaniesView(View):
         self._update_count()
         if current:
             self._select_row_of(current)
+        self.shown.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

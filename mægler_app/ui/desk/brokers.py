@@ -5,12 +5,14 @@ out, and the list is as before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ...domain.vocab import Role
+from ...store.db import Store
 from ...store.services import desk as svc
 from ...store.services.overview import profile_role
 from ..companies.models import Col, RecordTableModel
@@ -25,6 +27,22 @@ def _tr(text: str) -> str:
 
 def is_caseworker(ctx: AppContext) -> bool:
     return profile_role(ctx.store) == Role.CASEWORKER
+
+
+@dataclass(frozen=True)
+class ScopeData:
+    """What a list's broker column and filter show, read from the store (in a worker, if need be)."""
+
+    active: bool  # the profile is a caseworker's
+    owners: dict[str, str]
+    names: dict[str, str]
+
+
+def scope_data(store: Store, entity_model: Any) -> ScopeData:
+    """The broker column's data of ``entity_model``'s records; only queries, any thread."""
+    if profile_role(store) != Role.CASEWORKER:
+        return ScopeData(False, {}, {})
+    return ScopeData(True, svc.record_owners(store, entity_model), svc.people(store))
 
 
 class BrokerScope(QObject):
@@ -54,9 +72,12 @@ class BrokerScope(QObject):
     def broker_of(self, row: Any) -> str:
         return svc.person_name(self.names, self.owners.get(str(row.id)))
 
-    def refresh(self) -> None:
-        """Before the view sets its rows: the column and filter as the profile's role has them."""
-        self.active = is_caseworker(self.ctx)
+    def refresh(self, data: ScopeData | None = None) -> None:
+        """Before the view sets its rows: the column and filter as the profile's role has them
+        (``data``: read with the rows, in their worker; else read now)."""
+        if data is None:
+            data = scope_data(self.ctx.store, self.entity_model)
+        self.active = data.active
         self.combo.setVisible(self.active)
         columns = [c for c in self.model.columns if c is not self.column]
         if not self.active:
@@ -64,8 +85,8 @@ class BrokerScope(QObject):
             self.model.columns = columns
             self.model.row_filter = None
             return
-        self.owners = svc.record_owners(self.ctx.store, self.entity_model)
-        self.names = svc.people(self.ctx.store)
+        self.owners = data.owners
+        self.names = data.names
         self.model.columns = [*columns, self.column]
         chosen = self.combo.currentData()
         brokers = sorted(

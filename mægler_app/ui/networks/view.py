@@ -4,7 +4,9 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
-from ..desk.brokers import BrokerScope, guard_page
+from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
@@ -51,8 +54,34 @@ _SHORT = {
 }
 
 
+# Up to this many networks the list is fetched on the GUI thread (a few milliseconds)
+NETWORKS_SYNC_LIMIT = 100
 _FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # (name, note) of a card, before fitting
 _CARD_PADDING = 4
+
+
+_INACTIVE = QBrush(QColor("#8a5a00"))
+
+
+class _Card(QListWidgetItem):
+    """A network's card; its tooltip is written when it is asked for (hundreds of cards at once
+    would each format a message the caseworker hovers over only for one)."""
+
+    def __init__(self, row: svc.NetworkRow, mark: str | None) -> None:
+        super().__init__()
+        self._row = row
+        self._mark = mark
+
+    def data(self, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            r = self._row
+            text = str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
+            if r.inactive:
+                text += "\n" + inactive_note()
+            if self._mark is not None:
+                text += "\n" + mark_text(self._mark)
+            return text
+        return super().data(role)
 
 
 class StageColumn(QFrame):
@@ -90,6 +119,8 @@ class StageColumn(QFrame):
         # the column's width comes from the board, not from the list's idea of a good width
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
+        self._fit_pending = False
+        self._fitted_width = -1
 
     def set_rows(
         self,
@@ -101,29 +132,43 @@ class StageColumn(QFrame):
         marks = marks or {}
         self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
+        inactive = "⚠ " + inactive_note()
         for r in rows:
-            item = QListWidgetItem()
+            mark = marks.get(r.id)
+            item = _Card(r, mark)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             notes = [brokers.get(r.id, "")] if brokers is not None else []
             if r.inactive:
-                notes.append("⚠ " + inactive_note())
-            item.setData(_FULL_TEXT, (r.name, " · ".join(n for n in notes if n)))
-            item.setToolTip(
-                str(Msg.UI_NETWORK_MEMBERS(name=r.name, n=r.members))
-                + ("\n" + inactive_note() if r.inactive else "")
-            )
+                notes.append(inactive)
+            note = " · ".join(n for n in notes if n)
+            item.setData(_FULL_TEXT, (r.name, note))
+            # on one line until the column is laid out and the text is fitted to its width
+            item.setText(f"{r.name}\n{note}" if note else r.name)
             if r.inactive:
-                item.setForeground(QBrush(QColor("#8a5a00")))
-            mark = marks.get(r.id)
+                item.setForeground(_INACTIVE)
             if mark is not None:
                 item.setIcon(mark_icon(mark))
-                item.setToolTip(item.toolTip() + "\n" + mark_text(mark))
             self.list.addItem(item)
-        self._fit_texts()
+        self._fitted_width = -1
+        self._fit_later()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_texts()
+        self._fit_later()
+
+    def _fit_later(self) -> None:
+        """Fit the texts once the column is laid out, in an event of its own: filling the board and
+        laying it out would otherwise fit every card twice in one stretch of the GUI thread."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        width = self.list.viewport().width()
+        if width != self._fitted_width:
+            self._fitted_width = width
+            self._fit_texts()
 
     def text_width(self, item: QListWidgetItem) -> int:
         """The width a card's text may take: the column less the card's padding, border and mark."""
@@ -153,8 +198,21 @@ class StageColumn(QFrame):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    rows: list[svc.NetworkRow]
+    marks: dict[str, str]
+    scope: ScopeData
+
+
+def _fetch(store: Store) -> _Loaded:
+    """The networks, their sync marks and broker column, read together (in a worker when many)."""
+    return _Loaded(svc.list_networks(store), sync_marks(store, "network"), scope_data(store, Network))
+
+
 class NetworksView(View):
     key = "netvaerk"
+    shown = Signal()  # the board and the list show the loaded networks
     title = "Netværk"
     shortcut = "Ctrl+3"
     watches = ("network", "membership", "meeting", "expense", "screening", "application", "company")
@@ -213,6 +271,8 @@ class NetworksView(View):
         self.table.verticalHeader().setVisible(False)
         # the name takes the width the other columns leave (elided, whole in its tooltip)
         self.table.horizontalHeader().setStretchLastSection(False)
+        # the columns are sized from the first rows only: every network's texts would stall the GUI
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setAccessibleName(self.tr("Netværk"))
@@ -224,7 +284,11 @@ class NetworksView(View):
         self.stack.addWidget(overview)
         self.overview_page = overview
         self.page: NetworkPage | None = None
-        self.loader = RowsLoader(ctx, svc.count_networks, svc.list_networks, self._apply_rows, self)
+        # a network's row costs a query of its last activity: a whole programme's networks (a
+        # caseworker's ~360) are fetched in a worker, a broker's few at once
+        self.loader = RowsLoader(
+            ctx, svc.count_networks, _fetch, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
+        )
         # a caseworker's broker column and filter (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
         self.brokers.changed.connect(self._fill_board)
@@ -237,11 +301,12 @@ class NetworksView(View):
     def reload(self) -> None:
         self.loader.load()
 
-    def _apply_rows(self, rows: list[svc.NetworkRow]) -> None:
-        self.brokers.refresh()
+    def _apply_rows(self, loaded: _Loaded) -> None:
+        rows = loaded.rows
+        self.brokers.refresh(loaded.scope)
         self.new_button.setVisible(not self.brokers.active)
         self.model.set_rows(rows)
-        self.model.set_sync_marks(sync_marks(self.ctx.store, "network"))
+        self.model.set_sync_marks(loaded.marks)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
@@ -254,6 +319,7 @@ class NetworksView(View):
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
             guard_page(self.ctx, self.page, keep=(self.page.back_button, self.page.tabs.tabBar()))
+        self.shown.emit()
 
     def _fill_board(self) -> None:
         shown = self.model.rows()
