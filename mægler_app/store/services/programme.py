@@ -23,7 +23,7 @@ from ...domain.stages import STAGE_VALUES, Move, Stage
 from ...domain.timeutil import parse_stored_time, utcnow
 from ..db import Store
 from ..models import Application, Company, Membership, Network, Satisfaction, Screening
-from ..quick import network_view
+from .broker import live_network_views
 from .overview import get_state, set_state
 
 # Broker id → {"username", "display_name"}, from the server's /stats (a caseworker's only source
@@ -61,18 +61,7 @@ def local_records(store: Store) -> list[RecordView]:
         ):
             data: dict[str, Any] = {"network_id": network_id, "company_id": company_id}
             out.append(RecordView("membership", id_, owner or "", False, data, updated))
-        for row in s.execute(
-            select(
-                Network.id,
-                Network.owner_id,
-                Network.deleted,
-                Network.stage,
-                Network.stage_history,
-                Network.stage_changed_at,
-                Network.updated_at,
-            ).where(Network.deleted.is_(False))
-        ):
-            out.append(network_view(*row))
+        out.extend(live_network_views(s))
         for id_, owner, updated, network_id, status, finalized in s.execute(
             select(
                 Screening.id,
