@@ -44,7 +44,15 @@ from ..domain.vocab import (
     SplitMode,
     Verdict,
 )
-from ..forms import SCREENING_FORM_ID, FormContext, FormDefinition, MemberInfo, bundled_registry, prefill
+from ..forms import (
+    SCREENING_FORM_ID,
+    Evaluation,
+    FormContext,
+    FormDefinition,
+    MemberInfo,
+    bundled_registry,
+    prefill,
+)
 from ..forms.fill import FROZEN_CONTEXT_KEY, frozen_context, screening_answers
 from .db import Store
 from .models import Application, Company, Contact, Expense, Meeting, Membership, Network, Screening
@@ -220,22 +228,11 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                 network.facilitation_opened_on = passed_on
                 # Screened as the app screens: every question answered, the verdict the engine's.
                 ctx = _context(_Net(network, [(made[key], role) for key, role in spec["members"]]))
-                answers, evaluation = screening_answers(defn, ctx, random.Random(n))
+                evaluation = _final_screening(
+                    s, network.id, defn, ctx, random.Random(n), _aware(passed_on, 12)
+                )
                 if evaluation.verdict != Verdict.PASSED:
                     raise AssertionError(f"demo network {n + 1} does not pass its screening")
-                answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
-                s.add(
-                    Screening(
-                        network_id=network.id,
-                        form_id=defn.id,
-                        form_version=defn.version,
-                        answers=answers,
-                        status=ScreeningStatus.FINAL,
-                        verdict=evaluation.verdict,
-                        reasons=list(evaluation.reasons),
-                        finalized_at=_aware(passed_on, 12),
-                    )
-                )
                 visits = [
                     ("company_visit", 40, "Gensidigt besøg hos tovholdervirksomheden", "210,00"),
                     ("strategic_starting_point", 26, "Workshop om strategisk udgangssituation", "1.450,00"),
@@ -390,6 +387,35 @@ def _member_info(company: Company, role: str) -> MemberInfo:
         role=role,
         focus_area=company.focus_area or "",
     )
+
+
+def _final_screening(
+    s: Session,
+    network_id: str,
+    defn: FormDefinition,
+    ctx: FormContext,
+    rng: random.Random,
+    when: dt.datetime,
+    *,
+    fail: bool = False,
+) -> Evaluation:
+    """A final screening as a broker finishes it: complete answers, the engine's verdict, the
+    network's facts frozen with it."""
+    answers, evaluation = screening_answers(defn, ctx, rng, fail=fail)
+    answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
+    s.add(
+        Screening(
+            network_id=network_id,
+            form_id=defn.id,
+            form_version=defn.version,
+            answers=answers,
+            status=ScreeningStatus.FINAL,
+            verdict=evaluation.verdict,
+            reasons=list(evaluation.reasons),
+            finalized_at=when,
+        )
+    )
+    return evaluation
 
 
 def _context(net: _Net) -> FormContext:
@@ -628,21 +654,10 @@ def _network(
         )
     elif fate not in ("candidate", "closed_candidate"):
         ctx = _context(net)
-        answers, evaluation = screening_answers(defn, ctx, rng, fail=fate == "screened_not_passed")
-        assert not evaluation.issues, evaluation.issues
-        answers[FROZEN_CONTEXT_KEY] = frozen_context(ctx)
-        s.add(
-            Screening(
-                network_id=network.id,
-                form_id=defn.id,
-                form_version=defn.version,
-                answers=answers,
-                status=ScreeningStatus.FINAL,
-                verdict=evaluation.verdict,
-                reasons=list(evaluation.reasons),
-                finalized_at=screened_at,
-            )
+        evaluation = _final_screening(
+            s, network.id, defn, ctx, rng, screened_at, fail=fate == "screened_not_passed"
         )
+        assert not evaluation.issues, evaluation.issues
         passed = evaluation.verdict == Verdict.PASSED
         net.facts = replace(net.facts, screening_final=True, screening_passed=passed)
         net.advance(screened_at)
