@@ -24,6 +24,7 @@ from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.meetings.network_tab import NetworkActivityTab
 
 from . import forms_fixtures, meetings_support
+from .application_support import type_complete_draft
 
 TODAY = dt.date.today()
 
@@ -149,18 +150,7 @@ def test_a_submitted_application_looks_read_only(qtbot, store, styled, monkeypat
     ed.show()
     qtbot.waitExposed(ed)
     assert _background(ed.consultant_name) == QColor("white").name()  # a draft is typed in
-    for key in (
-        "market_perspective",
-        "economic_perspective",
-        "technology_perspective",
-        "strategy_perspective",
-    ):
-        ed.texts[key].setPlainText("Beskrevet af mægleren.")
-    ed.consultant_name.setText("Karen Møller")
-    ed.consultant_firm.setText("Møller Strategi ApS")
-    ed.hours.setText("300")
-    ed.months.setText("6")
-    ed.rate.setText("950,00")
+    type_complete_draft(ed)
 
     def indsend(box: QMessageBox, *_a: object) -> int:
         (button,) = [b for b in box.buttons() if b.text() == "Indsend"]

@@ -12,6 +12,8 @@ from mægler_app.store.services import applications as svc
 from mægler_app.ui.application.editor import ApplicationEditor
 from mægler_app.ui.context import AppContext
 
+from .application_support import type_complete_draft
+
 
 @pytest.fixture
 def editor(qtbot, store) -> ApplicationEditor:  # type: ignore[no-untyped-def]
@@ -21,18 +23,7 @@ def editor(qtbot, store) -> ApplicationEditor:  # type: ignore[no-untyped-def]
     ed.resize(1000, 800)
     ed.show()
     qtbot.waitExposed(ed)
-    for key in (
-        "market_perspective",
-        "economic_perspective",
-        "technology_perspective",
-        "strategy_perspective",
-    ):
-        ed.texts[key].setPlainText("Beskrevet af mægleren.")
-    ed.consultant_name.setText("Karen Møller")
-    ed.consultant_firm.setText("Møller Strategi ApS")
-    ed.hours.setText("300")
-    ed.months.setText("6")
-    ed.rate.setText("950,00")
+    type_complete_draft(ed)
     assert ed.submit_button.isEnabled(), ed.blockers.text()
     return ed
 
