@@ -14,7 +14,7 @@ from typing import Any
 
 from .figures import RecordView, network_milestones, network_path
 from .messages import Message, Msg
-from .rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER
+from .rules import BROKER_BONUS_ORE, TARGET_NETWORKS_PER_BROKER, TARGET_SATISFIED_PERCENT
 from .stages import STAGE_ORDER, Move, Stage
 from .timeutil import parse_stored_time
 from .vocab import ApplicationStatus, FocusArea
@@ -228,9 +228,9 @@ def target_rows(report: Mapping[str, Any], brokers: Mapping[str, Any] | None = N
             "satisfied",
             TARGET_NAMES["satisfied"],
             None if percent is None else round(float(percent) * 100),
-            int(satisfaction.get("target_percent", 80)) * 100,
+            int(satisfaction.get("target_percent", TARGET_SATISFIED_PERCENT)) * 100,
             None,
-            Msg.PROGRAMME_AT_LEAST(low=int(satisfaction.get("target_percent", 80))),
+            Msg.PROGRAMME_AT_LEAST(low=int(satisfaction.get("target_percent", TARGET_SATISFIED_PERCENT))),
             None if percent is not None else Msg.PROGRAMME_NO_ANSWERS(),
         )
     )
