@@ -934,6 +934,13 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     network_id = merged.get("network_id")
     if not isinstance(network_id, str):
         raise RejectedError(Msg.EXPENSE_NEEDS_NETWORK())
+    meeting_id = merged.get("meeting_id")
+    if isinstance(meeting_id, str) and (
+        rec is None or rec.deleted or "meeting_id" in data or "network_id" in data
+    ):
+        meeting = ctx.own("meeting", meeting_id)  # check_rules has refused a meeting not the broker's
+        if meeting is not None and meeting.network_id != network_id:
+            raise RejectedError(Msg.EXPENSE_MEETING_OTHER_NETWORK())
     if rec is None or rec.deleted or any(k in data and data[k] != current.get(k) for k in RECEIPT_FIELDS):
         problems = expense_receipt_problems(amount, merged.get("status"), merged.get("receipt_sha256"))
         if problems:

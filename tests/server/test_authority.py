@@ -354,6 +354,19 @@ def test_an_expense_over_500_kr_is_final_only_with_its_receipt(make_user: Any) -
     assert one(a.push(change("expense", at_limit)))["status"] == "applied"
 
 
+def test_an_expense_cannot_name_a_meeting_of_another_network(make_user: Any) -> None:
+    a = make_user()
+    own, other = build_network(a)["network"], build_network(a)["network"]
+    meeting = change(
+        "meeting", {"network_id": other, "starts_at": "2026-12-01T09:00:00+00:00", "kind": "other"}
+    )
+    assert one(a.push(meeting))["status"] == "applied"
+    spent = {"spent_on": "2026-12-01", "amount_ore": 100_00, "meeting_id": meeting["id"]}
+    r = one(a.push(change("expense", {"network_id": own, **spent})))
+    assert r["status"] == "rejected" and "møde" in r["error"].lower()
+    assert one(a.push(change("expense", {"network_id": other, **spent})))["status"] == "applied"
+
+
 def test_an_application_is_submitted_only_at_stage_1_with_its_composition(
     make_user: Any, caseworker: Api
 ) -> None:
