@@ -812,6 +812,7 @@ def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
     and the facilitation frame, CVR numbers unique within a broker, decisions with their reasons.
     """
     from ..domain.cvr import CvrError, normalize_cvr
+    from ..domain.record_rules import expense_receipt_problems
     from ..domain.schema import SCHEMAS, check_record
     from ..domain.sync_contract import SERVER_FIELDS
     from ..domain.validation import check_amount
@@ -896,16 +897,8 @@ def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
                 elif entity == "expense":
                     amount = d.get("amount_ore")
                     problems += [f"expense {record_id}: {e}" for e in check_amount(amount)]
-                    final = d.get("status") == ExpenseStatus.FINAL
-                    if (
-                        final
-                        and isinstance(amount, int)
-                        and receipt_required(amount)
-                        and not d.get("receipt_sha256")
-                    ):
-                        problems.append(
-                            f"expense {record_id}: final over the receipt limit without a receipt"
-                        )
+                    receipt = expense_receipt_problems(amount, d.get("status"), d.get("receipt_sha256"))
+                    problems += [f"expense {record_id}: {e}" for e in receipt]
                 elif entity == "application":
                     problems += _recheck_application(record_id, d)
                 elif entity == "satisfaction" and not 1 <= int(d.get("score") or 0) <= 5:
