@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from .messages import Message, Msg
 from .rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
@@ -41,6 +42,13 @@ def meeting_problems(
         problems.append(Msg.MEETING_DIMENSIONS_UNKNOWN(dimensions=", ".join(unknown)))
     if estimated_cost_ore < 0:
         problems.append(Msg.MEETING_COST_NEGATIVE())
+    problems += next_step_problems(next_steps)
+    return problems
+
+
+def next_step_problems(next_steps: Sequence[Step]) -> list[Message]:
+    """A next step without text, owner or due date (the app's editor and the server's push)."""
+    problems: list[Message] = []
     for n, step in enumerate(next_steps, start=1):
         text = step.text.strip()
         if not text and (step.owner.strip() or step.due):
@@ -50,3 +58,21 @@ def meeting_problems(
         elif text and step.due is None:
             problems.append(Msg.MEETING_STEP_DUE_MISSING(text=text))
     return problems
+
+
+@dataclass(frozen=True)
+class PayloadStep:
+    """A next step as a pushed meeting carries it (``{"text", "owner", "due"}``, checked by the schema)."""
+
+    text: str
+    owner: str
+    due: dt.date | None
+
+    @classmethod
+    def from_payload(cls, item: Mapping[str, Any]) -> PayloadStep:
+        due = item.get("due")
+        return cls(
+            str(item.get("text") or ""),
+            str(item.get("owner") or ""),
+            dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
+        )

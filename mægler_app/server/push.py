@@ -26,6 +26,7 @@ from ..domain.cvr import CvrError, format_cvr, normalize_cvr
 from ..domain.errors import DomainError
 from ..domain.facts import member_counts, network_facts, pushed_move_problems
 from ..domain.legacy_vocab import SCREENING_V1, translate_record
+from ..domain.meetings import PayloadStep, next_step_problems
 from ..domain.messages import Message, Msg, render_all
 from ..domain.record_rules import (
     becomes_final_screening,
@@ -1064,6 +1065,11 @@ def _check_meeting(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     cost = data.get("estimated_cost_ore")
     if cost is not None and cost < 0:
         raise RejectedError(Msg.MEETING_COST_NEGATIVE())
+    steps = data.get("next_steps")
+    if isinstance(steps, list):  # the schema has checked each step's shape
+        problems = next_step_problems([PayloadStep.from_payload(s) for s in steps if isinstance(s, dict)])
+        if problems:
+            raise RejectedError(*problems)
     return data
 
 

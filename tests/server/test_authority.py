@@ -361,10 +361,29 @@ def test_an_expense_cannot_name_a_meeting_of_another_network(make_user: Any) -> 
         "meeting", {"network_id": other, "starts_at": "2026-12-01T09:00:00+00:00", "kind": "other"}
     )
     assert one(a.push(meeting))["status"] == "applied"
-    spent = {"spent_on": "2026-12-01", "amount_ore": 100_00, "meeting_id": meeting["id"]}
+    spent = {
+        "spent_on": "2026-12-01",
+        "amount_ore": 100_00,
+        "meeting_id": meeting["id"],
+        "description": "Kaffe",
+    }
     r = one(a.push(change("expense", {"network_id": own, **spent})))
     assert r["status"] == "rejected" and "møde" in r["error"].lower()
     assert one(a.push(change("expense", {"network_id": other, **spent})))["status"] == "applied"
+
+
+def test_a_meetings_next_step_needs_its_owner_and_due_date(make_user: Any) -> None:
+    """The app's rules of a meeting's next steps, again on the server."""
+    a = make_user()
+    own = build_network(a)["network"]
+    meeting = {"network_id": own, "starts_at": "2026-12-01T09:00:00+00:00", "kind": "other"}
+    step = {"text": "Send tilbud", "owner": "", "due": "2026-12-15"}
+    r = one(a.push(change("meeting", {**meeting, "next_steps": [step]})))
+    assert r["status"] == "rejected" and "Send tilbud" in r["error"]
+    r = one(a.push(change("meeting", {**meeting, "next_steps": [{**step, "owner": "Karen", "due": None}]})))
+    assert r["status"] == "rejected" and "Send tilbud" in r["error"]
+    ok = change("meeting", {**meeting, "next_steps": [{**step, "owner": "Karen"}]})
+    assert one(a.push(ok))["status"] == "applied"
 
 
 def test_an_application_is_submitted_only_at_stage_1_with_its_composition(
