@@ -189,6 +189,7 @@ def test_maeglere_lists_each_broker_by_name_with_the_right_counts(qtbot: Any, pr
     stats = programme.stats()["brokers"]
     assert {b["user"]["display_name"] for b in stats} == set(BROKERS.values())
     assert view.proxy.rowCount() == len(BROKERS)
+    assert view.state.text().startswith(f"{len(BROKERS)} mæglere · talt ")
     model = view.proxy
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     for broker in stats:
