@@ -231,6 +231,21 @@ def test_the_broker_models_pass_qtmodeltester(qtbot: Any, qtmodeltester: Any, pr
     view.dialog.close()
 
 
+def test_maeglere_formats_each_cell_once_per_load(
+    qtbot: Any, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, programme.caseworker, programme.api.token)
+    view = _open(qtbot, window, "maeglere")
+    import mægler_app.ui.programme.brokers as brokers
+
+    calls: list[int] = []
+    monkeypatch.setattr(brokers, "format_int", lambda n: calls.append(n) or format_int(n))
+    index = view.model.index(0, 1)
+    first = index.data()
+    assert index.data() == first and view.model.index(0, 1).data() == first
+    assert len(calls) <= 1  # a repaint asks again; babel is not asked again
+
+
 def test_a_broker_sees_neither_view(qtbot: Any, programme: Programme, tmp_path: Path) -> None:
     store = open_store(tmp_path / "laptop-broker")
     try:

@@ -147,7 +147,7 @@ class BrokersView(View):
         bar.addWidget(self.state)
         lay.addLayout(bar)
         self.loader.failed.connect(self.state.setText)
-        self.model: RowsTableModel[BrokerRow] = RowsTableModel(
+        self.model: RowsTableModel[BrokerRow] = _TextsOnce(
             broker_columns(self.tr), lambda r: r.owner_id, self
         )
         self.proxy = FilterProxy(self)
