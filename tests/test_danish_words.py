@@ -86,6 +86,8 @@ def test_catalogue_counts_in_both_numbers() -> None:
     assert str(Msg.UI_REJECTED(n=2)) == "2 afviste"
     assert str(Msg.UI_MONTHS(n=1)) == "1 måned" and str(Msg.UI_HOURS(n=300)) == "300 timer"
     assert str(Msg.UI_COMPANIES_IMPORTED(created=1, updated=0)) == "Importeret: 1 ny virksomhed, 0 opdateret."
+    assert str(Msg.UI_BROKERS_COUNTED(n=1, when="7.12.2026")) == "1 mægler · talt 7.12.2026"
+    assert str(Msg.UI_BROKERS_COUNTED(n=2, when="7.12.2026")) == "2 mæglere · talt 7.12.2026"
 
 
 def test_an_os_error_is_a_danish_sentence(qtbot, store, tmp_path: Path) -> None:

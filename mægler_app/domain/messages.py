@@ -603,6 +603,8 @@ class Msg:
     UI_RECORD_ACTION_PLAN = Code("ui_record_action_plan")
     UI_RECORD_EFFECT_MEASUREMENT = Code("ui_record_effect_measurement")
     UI_RECORD_CONTACT = Code("ui_record_contact")
+    # Mæglere (the caseworker's broker table): how many brokers, counted when
+    UI_BROKERS_COUNTED = Code("ui_brokers_counted")
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -2235,6 +2237,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Effect measurement {year} for {company}",
     },
     Msg.UI_RECORD_CONTACT: {"da": "{name}, {company}", "en": "{name}, {company}"},
+    Msg.UI_BROKERS_COUNTED: {
+        "da": "{n:int} {n:plural:mægler|mæglere} · talt {when}",
+        "en": "{n:int} {n:plural:broker|brokers} · counted {when}",
+    },
     #
     # --- more
     Msg.PULLED_NOT_A_TIME: {

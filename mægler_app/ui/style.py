@@ -44,6 +44,7 @@ NAVY = "#1f3b57"
 AMBER = "#d08a00"
 RED = "#b3261e"
 GREY = "#8a98a8"
+ON_NAVY = "#ffffff"  # a label drawn on the navy (Programmet's funnel bars)
 WARNING_TEXT = "#8a5a00"
 # A field that can be read but not changed (a finished screening, a submitted application): the
 # style sheet above gives it this background when its readOnly property is set (see read_only()).

@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from mægler_app.store.db import Store, open_store
 from mægler_app.store.services.overview import set_role
 from mægler_app.sync.service import login
 from mægler_app.ui.context import AppContext
+from mægler_app.ui.forms import publish_view
 from mægler_app.ui.forms.publish_view import FormsView
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.sync.view import SyncView
@@ -117,11 +118,12 @@ def test_caseworker_checks_compares_and_publishes_and_a_broker_gets_it(
         assert view.publish_button.isEnabled() and view.publish_button.text() == "Udgiv version 2"
         asked: list[str] = []
 
-        def yes(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        def yes(_parent: Any, _title: str, text: str, accept: str, reject: str) -> bool:
             asked.append(text)
-            return QMessageBox.StandardButton.Yes
+            assert (accept, reject) == ("Udgiv", "Annullér")  # the button names the irreversible act
+            return True
 
-        monkeypatch.setattr(QMessageBox, "question", yes)
+        monkeypatch.setattr(publish_view, "confirm", yes)
         qtbot.mouseClick(view.publish_button, Qt.MouseButton.LeftButton)
         assert asked and "version 2" in asked[0]
         qtbot.waitUntil(lambda: "er udgivet" in view.result.text(), timeout=15_000)
@@ -220,7 +222,7 @@ def test_a_broker_account_is_refused_by_the_server_and_the_view_says_so(
         assert isinstance(view, FormsView)
         qtbot.waitUntil(lambda: view.online is True, timeout=15_000)
         open_through_the_dialog(qtbot, view, monkeypatch, write(tmp_path, "v2.json", screening_v2()))
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(publish_view, "confirm", lambda *a, **k: True)
         qtbot.mouseClick(view.publish_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "ikke udgivet" in view.result.text(), timeout=15_000)
         assert "Kun Væksthus' sagsbehandlere" in view.result.text()

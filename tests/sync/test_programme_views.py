@@ -189,6 +189,7 @@ def test_maeglere_lists_each_broker_by_name_with_the_right_counts(qtbot: Any, pr
     stats = programme.stats()["brokers"]
     assert {b["user"]["display_name"] for b in stats} == set(BROKERS.values())
     assert view.proxy.rowCount() == len(BROKERS)
+    assert view.state.text().startswith(f"{len(BROKERS)} mæglere · talt ")
     model = view.proxy
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     for broker in stats:
@@ -228,6 +229,21 @@ def test_the_broker_models_pass_qtmodeltester(qtbot: Any, qtmodeltester: Any, pr
     assert view.dialog is not None
     qtmodeltester.check(view.dialog.model)
     view.dialog.close()
+
+
+def test_maeglere_formats_each_cell_once_per_load(
+    qtbot: Any, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, programme.caseworker, programme.api.token)
+    view = _open(qtbot, window, "maeglere")
+    import mægler_app.ui.programme.brokers as brokers
+
+    calls: list[int] = []
+    monkeypatch.setattr(brokers, "format_int", lambda n: calls.append(n) or format_int(n))
+    index = view.model.index(0, 1)
+    first = index.data()
+    assert index.data() == first and view.model.index(0, 1).data() == first
+    assert len(calls) <= 1  # a repaint asks again; babel is not asked again
 
 
 def test_a_broker_sees_neither_view(qtbot: Any, programme: Programme, tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from ...forms.diff import diff_definitions, question_count
 from ...store.services.screening import registry_for
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
+from ..ask import confirm
 from ..context import AppContext
 from ..fit import ElidedLabel
 from ..sync.controller import controller_for
@@ -376,7 +376,7 @@ class FormsView(View):
         defn = self.candidate
         if defn is None or self._cannot_publish():
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Udgiv skema"),
             self.tr(
@@ -385,8 +385,9 @@ class FormsView(View):
             )
             .replace("%1", defn.title)
             .replace("%2", str(defn.version)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Udgiv"),
+            self.tr("Annullér"),
+        ):
             return
         api = self._api()
         if api is None:

@@ -38,6 +38,7 @@ from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
+from ..style import WARNING_TEXT
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
 from .models import NetworksModel, inactive_note
@@ -60,7 +61,7 @@ _FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # (name, note) of a card, before fitt
 _CARD_PADDING = 4
 
 
-_INACTIVE = QBrush(QColor("#8a5a00"))
+_INACTIVE = QBrush(QColor(WARNING_TEXT))
 
 
 class _Card(QListWidgetItem):

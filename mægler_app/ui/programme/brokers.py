@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
@@ -146,7 +147,7 @@ class BrokersView(View):
         bar.addWidget(self.state)
         lay.addLayout(bar)
         self.loader.failed.connect(self.state.setText)
-        self.model: RowsTableModel[BrokerRow] = RowsTableModel(
+        self.model: RowsTableModel[BrokerRow] = _TextsOnce(
             broker_columns(self.tr), lambda r: r.owner_id, self
         )
         self.proxy = FilterProxy(self)
@@ -184,9 +185,7 @@ class BrokersView(View):
             need = max([need, *(metrics.horizontalAdvance(t) + 24 for t in texts)])
             header.resizeSection(column, need)
         self.state.setText(
-            self.tr("%1 mæglere · talt %2")
-            .replace("%1", format_int(len(data.brokers)))
-            .replace("%2", format_datetime(data.computed_at))
+            str(Msg.UI_BROKERS_COUNTED(n=len(data.brokers), when=format_datetime(data.computed_at)))
         )
         self.shown.emit()
 

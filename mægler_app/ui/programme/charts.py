@@ -18,7 +18,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from ...domain.stages import Stage, stage_label
-from ..style import AMBER, GREY, NAVY
+from ..style import AMBER, GREY, NAVY, ON_NAVY
 
 
 def _chart(title: str) -> QChart:
@@ -59,7 +59,7 @@ class FunnelChart(QChartView):
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
-        bars.setLabelColor(QColor("white"))
+        bars.setLabelColor(QColor(ON_NAVY))
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([stage_label(s) if s in {x.value for x in Stage} else s for s in stages])
