@@ -88,6 +88,8 @@ def test_catalogue_counts_in_both_numbers() -> None:
     assert str(Msg.UI_COMPANIES_IMPORTED(created=1, updated=0)) == "Importeret: 1 ny virksomhed, 0 opdateret."
     assert str(Msg.UI_BROKERS_COUNTED(n=1, when="7.12.2026")) == "1 mægler · talt 7.12.2026"
     assert str(Msg.UI_BROKERS_COUNTED(n=2, when="7.12.2026")) == "2 mæglere · talt 7.12.2026"
+    assert str(Msg.UI_FORMS_NOT_USABLE(n=1)).startswith("1 skema fra Væksthus kan ikke")
+    assert str(Msg.UI_FORMS_NOT_USABLE(n=2)).startswith("2 skemaer fra Væksthus kan ikke")
 
 
 def test_an_os_error_is_a_danish_sentence(qtbot, store, tmp_path: Path) -> None:

@@ -605,6 +605,7 @@ class Msg:
     UI_RECORD_CONTACT = Code("ui_record_contact")
     # Mæglere (the caseworker's broker table): how many brokers, counted when
     UI_BROKERS_COUNTED = Code("ui_brokers_counted")
+    UI_FORMS_NOT_USABLE = Code("ui_forms_not_usable")
 
     # --- more
     # Pulled records this computer cannot store (sync/apply.py): parked with one of these reasons.
@@ -2240,6 +2241,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.UI_BROKERS_COUNTED: {
         "da": "{n:int} {n:plural:mægler|mæglere} · talt {when}",
         "en": "{n:int} {n:plural:broker|brokers} · counted {when}",
+    },
+    Msg.UI_FORMS_NOT_USABLE: {
+        "da": "{n:int} {n:plural:skema|skemaer} fra Væksthus kan ikke bruges (se nedenfor).",
+        "en": "{n:int} {n:plural:form|forms} from Væksthus cannot be used (see below).",
     },
     #
     # --- more

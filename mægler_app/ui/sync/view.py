@@ -462,9 +462,7 @@ class SyncView(View):
                 "%1", ", ".join(report.forms_added)
             )
         if report.forms_parked:
-            text += " " + self.tr("%1 skemaer fra Væksthus kan ikke bruges (se nedenfor).").replace(
-                "%1", format_int(report.forms_parked)
-            )
+            text += " " + str(Msg.UI_FORMS_NOT_USABLE(n=report.forms_parked))
         self.result.setText(text)
         self.ctx.bus.status_reported.emit(text)
         self.refresh()
