@@ -126,7 +126,9 @@ def test_pulled_records_are_stored_as_this_computer_stores_its_own(new_user: Any
                 network_id=ids["network"],
                 starts_at=dt.datetime(2026, 3, 4, 9, 30, 15, 123456, tzinfo=dt.UTC),
                 participant_contact_ids=["k1", "k2"],
-                next_steps=[{"text": "Ring til Ærø Stål", "owner": "Karen", "due": "2026-04-01", "done": False}],
+                next_steps=[
+                    {"text": "Ring til Ærø Stål", "owner": "Karen", "due": "2026-04-01", "done": False}
+                ],
                 agenda="Dagsorden",
             )
         )
