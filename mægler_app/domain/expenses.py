@@ -24,13 +24,21 @@ def expense_errors(
     errors = list(check_amount(amount_ore))
     if category not in EXPENSE_CATEGORIES:
         errors.append(Msg.EXPENSE_CATEGORY_UNKNOWN(category=category))
-    if not description.strip():
-        errors.append(Msg.EXPENSE_DESCRIPTION_MISSING())
+    missing = description_problem(description)
+    if missing is not None:
+        errors.append(missing)
     if not meeting_in_network:
         errors.append(Msg.EXPENSE_MEETING_OTHER_NETWORK())
     if not receipt_stored:
         errors.append(Msg.EXPENSE_RECEIPT_NOT_STORED())
     return errors
+
+
+def description_problem(description: object) -> Message | None:
+    """An expense says what it paid for (the laptop's editor and the server's push, the same rule)."""
+    if isinstance(description, str) and description.strip():
+        return None
+    return Msg.EXPENSE_DESCRIPTION_MISSING()
 
 
 def expense_date_warnings(

@@ -24,6 +24,7 @@ from .. import fastjson
 from ..domain.application import all_problems, draft_problems
 from ..domain.cvr import CvrError, format_cvr, normalize_cvr
 from ..domain.errors import DomainError
+from ..domain.expenses import description_problem
 from ..domain.facts import member_counts, network_facts, pushed_move_problems
 from ..domain.legacy_vocab import SCREENING_V1, translate_record
 from ..domain.meetings import PayloadStep, next_step_problems
@@ -935,6 +936,10 @@ def _check_expense(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     network_id = merged.get("network_id")
     if not isinstance(network_id, str):
         raise RejectedError(Msg.EXPENSE_NEEDS_NETWORK())
+    if rec is None or rec.deleted or "description" in data:
+        missing = description_problem(merged.get("description"))
+        if missing is not None:
+            raise RejectedError(missing)
     meeting_id = merged.get("meeting_id")
     if isinstance(meeting_id, str) and (
         rec is None or rec.deleted or "meeting_id" in data or "network_id" in data

@@ -320,6 +320,25 @@ def test_a_final_screening_is_frozen_and_its_verdict_is_the_servers(make_user: A
     assert (stored["version"], stored["data"]["verdict"]) == (2, "not_passed")
 
 
+def test_an_expense_says_what_it_paid_for(make_user: Any) -> None:
+    """The editor's rule on the server too: no expense without a description, nor emptied later."""
+    a = make_user()
+    net = build_network(a)["network"]
+    bare = {"network_id": net, "spent_on": "2026-12-01", "amount_ore": 100_00}
+    for description in (None, "", "   "):
+        data = bare if description is None else {**bare, "description": description}
+        r = one(a.push(change("expense", data)))
+        assert (r["status"], r["message"]["code"]) == ("rejected", "expense_description_missing")
+        assert "Skriv hvad udgiften dækker" in r["error"]
+    made = change("expense", {**bare, "description": "Kaffe og brød"})
+    assert one(a.push(made))["status"] == "applied"
+    r = one(a.push(change("expense", {"description": " "}, id=made["id"], base=1)))
+    assert r["status"] == "rejected"
+    assert (
+        one(a.push(change("expense", {"amount_ore": 200_00}, id=made["id"], base=1)))["status"] == "applied"
+    )
+
+
 def test_an_expense_over_500_kr_is_final_only_with_its_receipt(make_user: Any) -> None:
     a = make_user()
     net = build_network(a)["network"]
@@ -328,17 +347,40 @@ def test_an_expense_over_500_kr_is_final_only_with_its_receipt(make_user: Any) -
         a.push(
             change(
                 "expense",
-                {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over, "status": "final"},
+                {
+                    "description": "Forplejning",
+                    "network_id": net,
+                    "spent_on": "2026-12-01",
+                    "amount_ore": over,
+                    "status": "final",
+                },
             )
         )
     )
     assert r["status"] == "rejected" and "kvittering" in r["error"]
     r = one(
-        a.push(change("expense", {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over}))
+        a.push(
+            change(
+                "expense",
+                {
+                    "description": "Forplejning",
+                    "network_id": net,
+                    "spent_on": "2026-12-01",
+                    "amount_ore": over,
+                },
+            )
+        )
     )  # final unless it says draft
     assert r["status"] == "rejected"
     draft = change(
-        "expense", {"network_id": net, "spent_on": "2026-12-01", "amount_ore": over, "status": "draft"}
+        "expense",
+        {
+            "description": "Forplejning",
+            "network_id": net,
+            "spent_on": "2026-12-01",
+            "amount_ore": over,
+            "status": "draft",
+        },
     )
     assert one(a.push(draft))["status"] == "applied"
     r = one(a.push(change("expense", {"status": "final"}, id=draft["id"], base=1)))
@@ -346,6 +388,7 @@ def test_an_expense_over_500_kr_is_final_only_with_its_receipt(make_user: Any) -
     receipt = {"status": "final", "receipt_sha256": "ab" * 32}
     assert one(a.push(change("expense", receipt, id=draft["id"], base=1)))["status"] == "applied"
     at_limit = {
+        "description": "Mødelokale",
         "network_id": net,
         "spent_on": "2026-12-01",
         "amount_ore": RECEIPT_REQUIRED_ABOVE_ORE,
@@ -367,9 +410,12 @@ def test_an_expense_cannot_name_a_meeting_of_another_network(make_user: Any) -> 
         "meeting_id": meeting["id"],
         "description": "Kaffe",
     }
-    r = one(a.push(change("expense", {"network_id": own, **spent})))
+    r = one(a.push(change("expense", {"description": "Forplejning", "network_id": own, **spent})))
     assert r["status"] == "rejected" and "møde" in r["error"].lower()
-    assert one(a.push(change("expense", {"network_id": other, **spent})))["status"] == "applied"
+    assert (
+        one(a.push(change("expense", {"description": "Forplejning", "network_id": other, **spent})))["status"]
+        == "applied"
+    )
 
 
 def test_a_meetings_next_step_needs_its_owner_and_due_date(make_user: Any) -> None:
@@ -454,7 +500,13 @@ def test_stats_are_the_same_after_a_batch_of_refused_pushes(make_user: Any, case
         change("application", submitted_data(candidate.id)),
         change(
             "expense",
-            {"network_id": stage_1.id, "spent_on": "2026-12-01", "amount_ore": 900_000, "status": "final"},
+            {
+                "description": "Forplejning",
+                "network_id": stage_1.id,
+                "spent_on": "2026-12-01",
+                "amount_ore": 900_000,
+                "status": "final",
+            },
         ),
         change(
             "company",

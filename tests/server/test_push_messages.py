@@ -50,6 +50,7 @@ def test_cap_hours_cvr_and_stage_refusals_carry_their_codes(make_user: Any) -> N
         change(
             "expense",
             {
+                "description": "Forplejning",
                 "network_id": net,
                 "spent_on": "2026-12-01",
                 "amount_ore": FACILITATION_FRAME_ORE + 1,

@@ -211,9 +211,25 @@ def test_broker_cannot_touch_or_reference_another_brokers_records(make_user: Any
     texts = set()
     for ref in (
         change("membership", {"network_id": ids["network"], "company_id": own_company["id"]}),
-        change("expense", {"network_id": ids["network"], "spent_on": SPENT_ON, "amount_ore": 100}),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "network_id": ids["network"],
+                "spent_on": SPENT_ON,
+                "amount_ore": 100,
+            },
+        ),
         change("contact", {"company_id": company_a, "name": "Per"}),
-        change("expense", {"network_id": "findes-ikke", "spent_on": SPENT_ON, "amount_ore": 100}),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "network_id": "findes-ikke",
+                "spent_on": SPENT_ON,
+                "amount_ore": 100,
+            },
+        ),
     ):
         r = one(b.push(ref))
         assert r["status"] == "rejected"
@@ -260,6 +276,7 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
         change(
             "expense",
             {
+                "description": "Forplejning",
                 "status": "draft",
                 "network_id": net,
                 "spent_on": SPENT_ON,
@@ -267,11 +284,30 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
                 "category": "catering",
             },
         ),
-        change("expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": half}),
-        change("expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": 1}),
         change(
             "expense",
             {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net,
+                "spent_on": SPENT_ON,
+                "amount_ore": half,
+            },
+        ),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net,
+                "spent_on": SPENT_ON,
+                "amount_ore": 1,
+            },
+        ),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
                 "status": "draft",
                 "network_id": net,
                 "spent_on": SPENT_ON,
@@ -279,9 +315,36 @@ def test_budget_counts_earlier_changes_of_the_same_push(make_user: Any) -> None:
                 "override_reason": "Aftalt med Væksthus",
             },
         ),
-        change("expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": 0}),
-        change("expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": -500}),
-        change("expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": 12.5}),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net,
+                "spent_on": SPENT_ON,
+                "amount_ore": 0,
+            },
+        ),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net,
+                "spent_on": SPENT_ON,
+                "amount_ore": -500,
+            },
+        ),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net,
+                "spent_on": SPENT_ON,
+                "amount_ore": 12.5,
+            },
+        ),
     )
     assert [r["status"] for r in results] == [
         "applied",
@@ -302,14 +365,27 @@ def test_deleting_an_expense_frees_the_budget(make_user: Any) -> None:
     net = build_network(a)["network"]
     big = change(
         "expense",
-        {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": FACILITATION_FRAME_ORE},
+        {
+            "description": "Forplejning",
+            "status": "draft",
+            "network_id": net,
+            "spent_on": SPENT_ON,
+            "amount_ore": FACILITATION_FRAME_ORE,
+        },
     )
     one(a.push(big))
     assert (
         one(
             a.push(
                 change(
-                    "expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": 100}
+                    "expense",
+                    {
+                        "description": "Forplejning",
+                        "status": "draft",
+                        "network_id": net,
+                        "spent_on": SPENT_ON,
+                        "amount_ore": 100,
+                    },
                 )
             )
         )["status"]
@@ -320,7 +396,14 @@ def test_deleting_an_expense_frees_the_budget(make_user: Any) -> None:
         one(
             a.push(
                 change(
-                    "expense", {"status": "draft", "network_id": net, "spent_on": SPENT_ON, "amount_ore": 100}
+                    "expense",
+                    {
+                        "description": "Forplejning",
+                        "status": "draft",
+                        "network_id": net,
+                        "spent_on": SPENT_ON,
+                        "amount_ore": 100,
+                    },
                 )
             )
         )["status"]
@@ -541,22 +624,55 @@ def test_budget_follows_edits_and_moves_within_one_push(make_user: Any) -> None:
     net1, net2 = build_network(a)["network"], build_network(a)["network"]
     tenth = FACILITATION_FRAME_ORE // 10
     exp = change(
-        "expense", {"status": "draft", "network_id": net1, "spent_on": SPENT_ON, "amount_ore": 6 * tenth}
+        "expense",
+        {
+            "description": "Forplejning",
+            "status": "draft",
+            "network_id": net1,
+            "spent_on": SPENT_ON,
+            "amount_ore": 6 * tenth,
+        },
     )
     results = a.push(
         exp,
         # Raising the same expense counts it once, not twice.
         change("expense", {"amount_ore": 9 * tenth}, id=exp["id"], base=1),
         change(
-            "expense", {"status": "draft", "network_id": net1, "spent_on": SPENT_ON, "amount_ore": 2 * tenth}
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net1,
+                "spent_on": SPENT_ON,
+                "amount_ore": 2 * tenth,
+            },
         ),
         # Moving it to the other network frees the first one's frame.
-        change("expense", {"status": "draft", "network_id": net2}, id=exp["id"], base=2),
         change(
-            "expense", {"status": "draft", "network_id": net1, "spent_on": SPENT_ON, "amount_ore": 2 * tenth}
+            "expense",
+            {"description": "Forplejning", "status": "draft", "network_id": net2},
+            id=exp["id"],
+            base=2,
         ),
         change(
-            "expense", {"status": "draft", "network_id": net2, "spent_on": SPENT_ON, "amount_ore": 2 * tenth}
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net1,
+                "spent_on": SPENT_ON,
+                "amount_ore": 2 * tenth,
+            },
+        ),
+        change(
+            "expense",
+            {
+                "description": "Forplejning",
+                "status": "draft",
+                "network_id": net2,
+                "spent_on": SPENT_ON,
+                "amount_ore": 2 * tenth,
+            },
         ),
     )
     assert [r["status"] for r in results] == [

@@ -37,7 +37,12 @@ def valid_records(parents: dict[str, str]) -> dict[str, dict[str, Any]]:
         "membership": {"network_id": network, "company_id": company},
         "screening": {"network_id": network, "form_id": "screening", "form_version": 1},
         "meeting": {"network_id": network, "starts_at": MEETING_TIME},
-        "expense": {"network_id": network, "spent_on": "2026-12-01", "amount_ore": 10_000},
+        "expense": {
+            "network_id": network,
+            "spent_on": "2026-12-01",
+            "amount_ore": 10_000,
+            "description": "Mødelokale",
+        },
         "application": {"network_id": network},
         "action_plan": {"network_id": network},
         "effect_measurement": {"company_id": company, "year": 2025},

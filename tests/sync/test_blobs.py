@@ -26,7 +26,7 @@ def test_receipts_follow_their_expenses_and_survive_cuts(
     shas = [add_blob(a.store, r, "application/pdf") for r in receipts]
     with a.store.session() as s:
         for i, sha in enumerate(shas):
-            s.add(Expense(network_id=ids["network"], spent_on=dt.date(2025, 2, 1), amount_ore=100_00 + i,
+            s.add(Expense(description="Forplejning", network_id=ids["network"], spent_on=dt.date(2025, 2, 1), amount_ore=100_00 + i,
                           receipt_sha256=sha, receipt_name=f"kvittering-{i}.pdf"))  # fmt: skip
     # every connection that carries a receipt breaks somewhere inside it, until the luck turns
     proxy = ChaosProxy(sync_server.port, cut_probability=0.7, max_cut_offset=400_000, seed=3)
@@ -60,7 +60,7 @@ def test_a_receipt_waits_for_its_expense(sync_server: Any, new_user: Any, laptop
     ids = add_network(a.store)
     sha = add_blob(a.store, b"kvittering", "application/pdf")
     with a.store.session() as s:
-        s.add(Expense(network_id=ids["network"], spent_on=dt.date(2025, 2, 1),
+        s.add(Expense(description="Forplejning", network_id=ids["network"], spent_on=dt.date(2025, 2, 1),
                       amount_ore=FACILITATION_FRAME_ORE + 1, receipt_sha256=sha))  # fmt: skip
     report = a.sync()
     assert report.rejected == 1 and report.blobs_uploaded == 0

@@ -83,6 +83,7 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
                 s.add(m)
                 s.add(
                     Expense(
+                        description="Forplejning",
                         network_id=net["network"],
                         meeting_id=m.id,
                         spent_on=dt.date(2025, 5, 1),

@@ -255,6 +255,7 @@ def test_rejected_change_stays_visible_until_fixed(new_user: Any, laptop: Any) -
     with a.store.session() as s:
         s.add(
             Expense(
+                description="Forplejning",
                 network_id=ids["network"],
                 spent_on=dt.date(2025, 3, 1),
                 amount_ore=FACILITATION_FRAME_ORE - 100,
@@ -285,7 +286,10 @@ def test_discarding_a_rejected_new_record_removes_it_here(new_user: Any, laptop:
     assert a.sync().complete
     with a.store.session() as s:
         bad = Expense(
-            network_id=ids["network"], spent_on=dt.date(2025, 3, 2), amount_ore=FACILITATION_FRAME_ORE + 1
+            description="Forplejning",
+            network_id=ids["network"],
+            spent_on=dt.date(2025, 3, 2),
+            amount_ore=FACILITATION_FRAME_ORE + 1,
         )
         s.add(bad)
     assert a.sync().rejected == 1

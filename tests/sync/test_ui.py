@@ -331,7 +331,10 @@ def test_models_pass_qtmodeltester(qtmodeltester: Any, sync_server: Any, new_use
         s.get(Network, ids["network"]).goals = "B"
         s.add(
             Expense(
-                network_id=ids["network"], spent_on=dt.date(2025, 1, 2), amount_ore=FACILITATION_FRAME_ORE + 1
+                description="Forplejning",
+                network_id=ids["network"],
+                spent_on=dt.date(2025, 1, 2),
+                amount_ore=FACILITATION_FRAME_ORE + 1,
             )
         )
     assert a.sync().complete
