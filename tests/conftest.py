@@ -7,6 +7,16 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
+# Cheap password hashes (argon2id at its lowest cost) so hundreds of test users stay quick; the
+# standard cost is tested on its own (tests/server/test_logins.py). Server processes inherit it.
+os.environ.setdefault("MAEGLER_PASSWORD_COST", "test")
+# The suite logs in from 127.0.0.1 all day, wrong passwords included; the per-address limit gets
+# its own servers with the real number.
+os.environ.setdefault("MAEGLER_LOGIN_FAILURES_PER_ADDRESS", "100000")
+# A refused login waits a second before its answer; the suite refuses many on purpose.
+os.environ.setdefault("MAEGLER_LOGIN_REFUSAL_DELAY", "0")
+# …and logs in hundreds of users a minute, where a server allows one password check a second.
+os.environ.setdefault("MAEGLER_LOGIN_HASH_RATE", "10000")
 
 from pathlib import Path  # noqa: E402
 

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from ..sync.service import login
+    from ..sync.service import login, revoke_token
 
     store = open_profile_store(args)
     try:
@@ -33,6 +33,9 @@ def cmd_login(args: argparse.Namespace) -> int:
         result = login(store, args.server, args.user, password)
     finally:
         store.close()
+    if not result.saved_in_keyring:
+        # Nothing here can hold the token: end it on the server now (sync asks for the password).
+        revoke_token(result.account.server_url, result.token)
     print(result.message, file=sys.stdout if result.saved_in_keyring else sys.stderr)
     return 0
 
@@ -50,9 +53,9 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from ..domain.messages import Msg
-    from ..sync.api import Api, AuthError, SyncError
+    from ..sync.api import AuthError
     from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
-    from ..sync.service import NotLoggedInError, api_for, login, run_sync
+    from ..sync.service import NotLoggedInError, api_for, login, revoke_token, run_sync
 
     store = open_profile_store(args)
     session_token: str | None = None
@@ -81,13 +84,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     except AuthError as exc:
         raise UserError(Msg.CLI_LOG_IN(text=exc.message or str(exc))) from exc
     finally:
-        if session_token:
-            try:
-                account = current_account(store)
-                if account is not None:
-                    Api(account.server_url, session_token, retries=0).logout()
-            except SyncError:
-                pass  # the server forgets an unused token by itself
+        account = current_account(store) if session_token else None
+        if session_token and account is not None:
+            revoke_token(account.server_url, session_token)
         store.close()
     print(
         Msg.UI_SYNC_REPORT(

@@ -448,6 +448,9 @@ class Msg:
     AUTH_CASEWORKERS_ONLY = Code("auth_caseworkers_only")
     AUTH_BAD_CREDENTIALS = Code("auth_bad_credentials")
     AUTH_TOO_MANY_ATTEMPTS = Code("auth_too_many_attempts")
+    AUTH_TOO_MANY_FROM_ADDRESS = Code("auth_too_many_from_address")
+    AUTH_SERVER_BUSY = Code("auth_server_busy")
+    SERVER_TRUSTED_PROXY_BAD = Code("server_trusted_proxy_bad")
     SERVER_BLOB_NOT_FOUND = Code("server_blob_not_found")
     # Users as the operator adds them (maegler-server add-user)
     ACCOUNT_USERNAME_MISSING = Code("account_username_missing")
@@ -1719,6 +1722,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.AUTH_TOO_MANY_ATTEMPTS: {
         "da": "For mange mislykkede logins for denne bruger. Vent et kvarter, og prøv igen.",
         "en": "Too many failed logins for this user. Wait a quarter of an hour, and try again.",
+    },
+    Msg.AUTH_TOO_MANY_FROM_ADDRESS: {
+        "da": "For mange mislykkede logins fra denne adresse. Vent et kvarter, og prøv igen.",
+        "en": "Too many failed logins from this address. Wait a quarter of an hour, and try again.",
+    },
+    Msg.SERVER_TRUSTED_PROXY_BAD: {
+        "da": "--trusted-proxy skal være IP-adresser eller net, fx 10.0.0.0/8; fik: {value}",
+        "en": "--trusted-proxy must be IP addresses or networks, e.g. 10.0.0.0/8; got: {value}",
+    },
+    Msg.AUTH_SERVER_BUSY: {
+        "da": "Serveren har travlt med andre logins lige nu. Prøv igen om lidt.",
+        "en": "The server is busy with other logins just now. Try again in a moment.",
     },
     Msg.SERVER_BLOB_NOT_FOUND: {
         "da": "Bilaget findes ikke.",

@@ -16,6 +16,8 @@ LOGIN_FAILURES_ALLOWED = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 TOKEN_IDLE_SECONDS = 12 * 3600
 TOKEN_MAX_SECONDS = 30 * 24 * 3600
+# Failed or unfinished logins one client address may make within the window, over all user names.
+LOGIN_FAILURES_PER_ADDRESS = 30
 
 # Entities that sync, in an order where a record's parents come before it.
 ENTITIES: tuple[str, ...] = (

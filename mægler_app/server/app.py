@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
@@ -34,7 +35,8 @@ from ..domain.sync_contract import (
 from ..domain.timeutil import utcnow
 from ..domain.vocab import Role
 from . import accounts, forms
-from .accounts import BadCredentialsError, TooManyAttemptsError
+from .accounts import AddressThrottledError, BadCredentialsError, ServerBusyError, TooManyAttemptsError
+from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
 from .jsonclean import clean_json
@@ -89,6 +91,7 @@ ERROR_CODES = {
     426: "upgrade_required",
     429: "too_many_requests",
     500: "server_error",
+    503: "unavailable",
 }
 DEFAULT_DETAILS = {
     400: Msg.HTTP_BAD_REQUEST(),
@@ -102,6 +105,7 @@ SHA256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 i sm
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 426, 429)
 }
+LOGIN_RESPONSES: dict[int | str, dict[str, Any]] = {**ERROR_RESPONSES, 503: {"model": ErrorBody}}
 
 
 def json_response(body: Any) -> Response:
@@ -302,6 +306,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
+        hashing.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -316,6 +321,12 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
 
     app.state.db = db
     app.state.tokens = accounts.TokenCache()
+    limits = accounts.LoginLimits.from_env()
+    trusted = trusted_from_env()
+    blocks = accounts.AddressBlocks()
+    purger = accounts.Purger()
+    hashing = accounts.HashPool.from_env()
+    refusal_delay = accounts.refusal_delay_from_env()
     app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]
 
     @app.exception_handler(StarletteHTTPException)
@@ -352,14 +363,37 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
 
-    @app.post(f"{API_PREFIX}/auth/login", response_model=LoginResponse, responses=ERROR_RESPONSES)
-    def login(body: LoginRequest) -> Any:
+    async def refused(status: int, reason: object, retry_after: str | None = None) -> JSONResponse:
+        """A refused login is answered after a pause that costs the server nothing (no thread, no
+        CPU) and a guesser its pace: sixteen threads of made-up names make sixteen attempts a
+        second, not thousands, and leave the cores to the brokers."""
+        if refusal_delay > 0:
+            await asyncio.sleep(refusal_delay)
+        return error_response(status, str(reason), {"Retry-After": retry_after} if retry_after else None)
+
+    @app.post(f"{API_PREFIX}/auth/login", response_model=LoginResponse, responses=LOGIN_RESPONSES)
+    async def login(body: LoginRequest, request: Request) -> Any:
+        # The database steps run in the request threads, the password check in its own bounded
+        # pool (accounts.HashPool): a flood of logins never takes the threads a broker's pull needs.
+        address = client_address(request, trusted)
+        if blocks.blocked(address):
+            return await refused(429, Msg.AUTH_TOO_MANY_FROM_ADDRESS(), "900")
+        if hashing.full():
+            return await refused(503, Msg.AUTH_SERVER_BUSY(), "5")
         try:
-            result = accounts.login(db, body.username, body.password)
+            await run_in_threadpool(purger.maybe, db)
+            attempt = await run_in_threadpool(accounts.begin_login, db, body.username, address, limits)
+            ok = await hashing.verify(body.password, attempt.stored_hash)
+            result = await run_in_threadpool(accounts.finish_login, db, attempt, body.password, ok)
+        except AddressThrottledError as exc:
+            blocks.block(address)
+            return await refused(429, exc, "900")
         except TooManyAttemptsError as exc:
-            return error_response(429, str(exc), {"Retry-After": "900"})
+            return await refused(429, exc, "900")
+        except ServerBusyError as exc:
+            return await refused(503, exc, "5")
         except BadCredentialsError as exc:
-            return error_response(401, str(exc))
+            return await refused(401, exc)
         return {
             "token": result.token,
             "expires_at": result.expires_at.isoformat(),

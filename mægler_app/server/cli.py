@@ -20,6 +20,7 @@ import platformdirs
 from ..argparse_da import danish
 from ..domain.messages import Msg
 from ..paths import APP_AUTHOR, APP_NAME
+from .clientaddr import TRUSTED_PROXIES_SETTING, parse_networks
 from .errors import ROLES, OperatorError
 
 if TYPE_CHECKING:
@@ -66,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="antal serverprocesser (flere end én kræver PostgreSQL; standard: 1)",
+    )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADRESSE",
+        help="en omvendt proxy, hvis X-Forwarded-For serveren må tro på (adresse eller net, fx 10.0.0.0/8; "
+        "kan gentages; ellers læses MAEGLER_TRUSTED_PROXIES)",
     )
     serve.add_argument(
         "--threads",
@@ -192,7 +201,16 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "log_level": args.log_level,
         "access_log": True,
         "timeout_graceful_shutdown": 10,
+        # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
+        "proxy_headers": False,
     }
+    if args.trusted_proxy:
+        try:
+            parse_networks(",".join(args.trusted_proxy))
+        except ValueError:
+            raise OperatorError(Msg.SERVER_TRUSTED_PROXY_BAD(value=", ".join(args.trusted_proxy))) from None
+        # Read by create_app in this process and in every worker process it starts.
+        os.environ[TRUSTED_PROXIES_SETTING] = ",".join(args.trusted_proxy)
     if args.workers < 1:
         raise OperatorError(Msg.SERVER_OPTION_AT_LEAST_ONE(option="--workers"))
     threads = DEFAULT_THREADS if args.threads is None else args.threads

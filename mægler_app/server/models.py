@@ -73,11 +73,20 @@ class Token(Base):
 
 
 class LoginFailure(Base):
+    """A login attempt not (yet) known to have succeeded: written before the password is checked,
+    so parallel attempts count each other; removed when the attempt succeeds (s0006: address)."""
+
     __tablename__ = "login_failure"
+    __table_args__ = (
+        Index("ix_login_failure_user_address_at", "username", "address", "at"),
+        Index("ix_login_failure_address_at", "address", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(200), index=True)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    # The client's address as the server saw it (through a trusted proxy: the forwarded one).
+    address: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class SeqCounter(Base):

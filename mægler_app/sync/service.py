@@ -114,6 +114,19 @@ def login(
     return LoginResult(account, token, saved, message)
 
 
+def revoke_token(server_url: str, token: str, *, timeout: tuple[float, float] = (3.0, 5.0)) -> bool:
+    """Ask the server to end a token this laptop will not keep (no keyring): otherwise it would stay
+    valid on the server for hours with nobody holding it. True when the server confirmed it."""
+    api = Api(server_url, token, retries=0, timeout=timeout)
+    try:
+        api.logout()
+        return True
+    except SyncError:
+        return False  # offline: the server ends an unused token by itself after its idle time
+    finally:
+        api.close()
+
+
 def logout(store: Store, token: str | None = None) -> str:
     account = current_account(store)
     if account is None:

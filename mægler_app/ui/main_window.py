@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.sync()
+        controller = getattr(self.ctx, "sync_controller", None)
+        if controller is not None:
+            controller.end_session()  # a token held only for this session ends with it
         super().closeEvent(event)
 
     def event(self, e: QEvent) -> bool:

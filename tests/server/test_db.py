@@ -29,8 +29,9 @@ def test_the_log_is_checkpointed_in_the_background_and_truncated_at_the_end(tmp_
     for n in range(30):
         add_user(db, f"bruger{n}", "broker", "et-langt-kodeord")
     # The thread catches up, so the next writer starts the log over: it then holds the last
-    # transaction only, not all thirty (the log's size in frames is what the check reports).
-    checkpointer._stopping.wait(0.5)
+    # transaction only, not all thirty (the log's size in frames is what the check reports). Its
+    # first wait began at the default interval (1 s), before the test shortened it.
+    checkpointer._stopping.wait(1.5)
     add_user(db, "en-mere", "broker", "et-langt-kodeord")
     with db.engine.connect() as conn:
         frames = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()[1]

@@ -258,3 +258,27 @@ def test_cli_without_keyring_asks_for_the_password(sync_server: Any, new_user: A
     done = _cli("sync", stdin=PASSWORD + "\n", env=env)
     assert done.returncode == 0, done.stderr
     assert "Sendt: 2" in done.stdout
+    # Neither the login's token (nowhere to keep it) nor the sync's session token stays valid.
+    assert _live_tokens(sync_server, user) == 0
+
+
+def _live_tokens(server: Any, username: str) -> int:
+    from sqlalchemy import func
+
+    from mægler_app.server.db import Database
+    from mægler_app.server.models import Token, User
+
+    db = Database(server.db_url)
+    try:
+        with db.session() as s:
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(Token)
+                    .join(User, User.id == Token.user_id)
+                    .where(User.username == username, Token.revoked.is_(False))
+                )
+                or 0
+            )
+    finally:
+        db.dispose()

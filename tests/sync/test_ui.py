@@ -29,6 +29,7 @@ from mægler_app.store.models import (
 )
 from mægler_app.store.services.overview import get_state, pending_counts
 from mægler_app.sync import resolve
+from mægler_app.sync.api import Api, AuthError
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
 from mægler_app.ui.sync.view import SyncView, conflicts_model, diff_model, pending_model, rejected_model
@@ -308,8 +309,20 @@ def test_without_keyring_the_gui_says_so_and_asks_each_session(
     view.open_login()
     _log_in_with_dialog(qtbot, view, sync_server.base, user)
     qtbot.waitUntil(lambda: view.controller.last_report is not None, timeout=30_000)
-    assert view.controller.session_token  # in memory only
+    token = view.controller.session_token
+    assert token  # in memory only
+    assert Api(sync_server.base, token, retries=0).me()["username"] == user
     window.close()
+
+    # Closing ends the session on the server too (in a thread of its own; the window did not wait).
+    def ended() -> bool:
+        try:
+            Api(sync_server.base, token, retries=0).me()
+        except AuthError:
+            return True
+        return False
+
+    qtbot.waitUntil(ended, timeout=10_000)
     # next session: the account is known, the token is not
     again = _window(qtbot, store)
     view2 = _sync_view(again)

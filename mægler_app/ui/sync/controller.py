@@ -5,6 +5,7 @@ Holds the token in memory when the computer has no keyring (it is asked for once
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,7 +14,7 @@ from ...store.db import Store
 from ...sync.api import Api, SyncError
 from ...sync.credentials import Account, current_account, load_token
 from ...sync.engine import SyncReport
-from ...sync.service import LoginResult, api_for, logout, run_sync
+from ...sync.service import LoginResult, api_for, logout, revoke_token, run_sync
 from ..context import AppContext
 from ..worker import Worker, start
 
@@ -62,6 +63,19 @@ class SyncController(QObject):
         self.session_token = None if result.saved_in_keyring else result.token
         self.account_changed.emit()
         self.sync_now()
+
+    def end_session(self) -> threading.Thread | None:
+        """At quit: a token held only in memory (no keyring) is ended on the server, in a thread of
+        its own so the closing window never waits; the process waits for it a few seconds at most."""
+        token, account = self.session_token, self.account()
+        self.session_token = None
+        if not token or account is None:
+            return None
+        thread = threading.Thread(
+            target=revoke_token, args=(account.server_url, token), name="maegler-end-session"
+        )
+        thread.start()
+        return thread
 
     def log_out(self) -> str:
         self.timer.stop()
