@@ -449,6 +449,10 @@ class Msg:
     AUTH_BAD_CREDENTIALS = Code("auth_bad_credentials")
     AUTH_TOO_MANY_ATTEMPTS = Code("auth_too_many_attempts")
     AUTH_TOO_MANY_FROM_ADDRESS = Code("auth_too_many_from_address")
+    SERVER_HISTORY_ENTITY_UNKNOWN = Code("server_history_entity_unknown")
+    SERVER_HISTORY_RECORD_NOT_FOUND = Code("server_history_record_not_found")
+    SERVER_HISTORY_EMPTY = Code("server_history_empty")
+    UI_HISTORY_COUNT = Code("ui_history_count")
     AUTH_SERVER_BUSY = Code("auth_server_busy")
     SERVER_TRUSTED_PROXY_BAD = Code("server_trusted_proxy_bad")
     SERVER_BLOB_NOT_FOUND = Code("server_blob_not_found")
@@ -1722,6 +1726,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.AUTH_TOO_MANY_ATTEMPTS: {
         "da": "For mange mislykkede logins for denne bruger. Vent et kvarter, og prøv igen.",
         "en": "Too many failed logins for this user. Wait a quarter of an hour, and try again.",
+    },
+    Msg.SERVER_HISTORY_ENTITY_UNKNOWN: {
+        "da": "Ukendt posttype »{entity}«. Kendte: {known}.",
+        "en": "Unknown record type “{entity}”. Known: {known}.",
+    },
+    Msg.SERVER_HISTORY_RECORD_NOT_FOUND: {
+        "da": "Serveren har ingen {entity} med id {id}.",
+        "en": "The server has no {entity} with id {id}.",
+    },
+    Msg.UI_HISTORY_COUNT: {
+        "da": "{n:int} {n:plural:ændring|ændringer}, nyeste først (netværket og dets poster).",
+        "en": "{n:int} {n:plural:change|changes}, newest first (the network and its records).",
+    },
+    Msg.SERVER_HISTORY_EMPTY: {
+        "da": "Ingen ændringer i historikken (den føres fra serverens opdatering i december 2026).",
+        "en": "No changes in the history (it is kept from the server's update of December 2026).",
     },
     Msg.AUTH_TOO_MANY_FROM_ADDRESS: {
         "da": "For mange mislykkede logins fra denne adresse. Vent et kvarter, og prøv igen.",

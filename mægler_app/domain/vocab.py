@@ -155,6 +155,16 @@ class PushStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class ChangeKind(StrEnum):
+    """What one entry of a record's history did (server/changelog.py)."""
+
+    CREATED = "created"
+    CHANGED = "changed"
+    DELETED = "deleted"
+    RESTORED = "restored"
+    DECIDED = "decided"
+
+
 class OutboxStatus(StrEnum):
     """A local change waiting in the outbox: not yet answered, or answered and waiting for the broker."""
 
@@ -278,6 +288,21 @@ APPLICATION_STATUSES_EN: dict[str, str] = {
     ApplicationStatus.REJECTED: "Rejected",
 }
 
+CHANGE_KINDS: dict[str, str] = {
+    ChangeKind.CREATED: "oprettet",
+    ChangeKind.CHANGED: "ændret",
+    ChangeKind.DELETED: "slettet",
+    ChangeKind.RESTORED: "genskabt",
+    ChangeKind.DECIDED: "afgjort",
+}
+CHANGE_KINDS_EN: dict[str, str] = {
+    ChangeKind.CREATED: "created",
+    ChangeKind.CHANGED: "changed",
+    ChangeKind.DELETED: "deleted",
+    ChangeKind.RESTORED: "restored",
+    ChangeKind.DECIDED: "decided",
+}
+
 ROLE_LABELS: dict[str, str] = {Role.BROKER: "netværksmægler", Role.CASEWORKER: "sagsbehandler i Væksthus"}
 ROLE_LABELS_EN: dict[str, str] = {Role.BROKER: "network broker", Role.CASEWORKER: "caseworker at Væksthus"}
 
@@ -286,6 +311,7 @@ ROLE_LABELS_EN: dict[str, str] = {Role.BROKER: "network broker", Role.CASEWORKER
 LABELS: dict[str, dict[str, dict[str, str]]] = {
     "application_status": {"da": APPLICATION_STATUSES, "en": APPLICATION_STATUSES_EN},
     "role": {"da": ROLE_LABELS, "en": ROLE_LABELS_EN},
+    "change_kind": {"da": CHANGE_KINDS, "en": CHANGE_KINDS_EN},
     "focus_area": {"da": FOCUS_AREAS},
     "risk": {"da": RISKS},
     "gustavsson_dimension": {"da": GUSTAVSSON_DIMENSIONS},

@@ -25,6 +25,7 @@ from .. import fastjson
 from ..domain.messages import Msg
 from ..domain.sync_contract import (
     API_PREFIX,
+    ENTITIES,
     MAX_BLOB_BYTES,
     MAX_PUSH_BYTES,
     MAX_SKIP_LENGTH,
@@ -36,6 +37,7 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import Role
 from . import accounts, forms
 from .accounts import AddressThrottledError, BadCredentialsError, ServerBusyError, TooManyAttemptsError
+from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
@@ -52,6 +54,7 @@ from .schemas import (
     FormOut,
     FormsResponse,
     Health,
+    HistoryResponse,
     LoginRequest,
     LoginResponse,
     MeResponse,
@@ -416,6 +419,25 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         with db.session() as s:
             found = s.scalars(select(User).order_by(User.username)).all()
             return {"users": [user_out(u) for u in found]}
+
+    @app.get(
+        f"{API_PREFIX}/history/{{entity}}/{{record_id}}",
+        response_model=HistoryResponse,
+        responses=ERROR_RESPONSES,
+    )
+    def history(
+        entity: Annotated[str, Path(max_length=40)],
+        record_id: Annotated[str, Path(max_length=64)],
+        _user: CaseworkerDep,
+        children: Annotated[bool, Query(description="for et netværk: også dets poster")] = False,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> dict[str, Any]:
+        """Who changed which fields of a record, and when, newest first (caseworkers; issue 22)."""
+        with db.session() as s:
+            if entity not in ENTITIES or not record_exists(s, entity, record_id):
+                raise HTTPException(404, str(Msg.HTTP_NOT_FOUND()))
+            entries = record_history(s, entity, record_id, children=children, limit=limit)
+        return {"entity": entity, "id": record_id, "changes": [e.as_json() for e in entries]}
 
     @app.post(f"{API_PREFIX}/sync/push", response_model=PushResponse, responses=ERROR_RESPONSES)
     @fast_path(push_args)

@@ -1,4 +1,4 @@
-"""``maegler-server``: init, add-user, serve, publish-form, demo (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo, history (DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--brokers", type=int, default=20, help="antal mæglere (standard: 20)")
     pub = with_db(sub.add_parser("publish-form", help="udgiv en ny version af en formular (JSON-fil)"))
     pub.add_argument("file", type=Path)
+    hist = with_db(sub.add_parser("history", help="hvem ændrede hvad i en post og hvornår, nyeste først"))
+    hist.add_argument("entity", metavar="TYPE", help="fx network, application, expense")
+    hist.add_argument("id", metavar="ID", help="postens id")
+    hist.add_argument(
+        "--children", action="store_true", help="for et netværk: også dets medlemmer, møder, udgifter …"
+    )
     return parser
 
 
@@ -141,6 +147,28 @@ def cmd_publish_form(args: argparse.Namespace) -> None:
     finally:
         db.dispose()
     print(f"Formularen »{form_id}« version {version} er udgivet.")
+
+
+def cmd_history(args: argparse.Namespace) -> None:
+    from ..domain.record_history import history_lines
+    from ..domain.sync_contract import ENTITIES
+    from .changelog import record_exists, record_history
+
+    if args.entity not in ENTITIES:
+        raise OperatorError(Msg.SERVER_HISTORY_ENTITY_UNKNOWN(entity=args.entity, known=", ".join(ENTITIES)))
+    db = _open(args)
+    try:
+        db.check_current()
+        with db.session() as s:
+            if not record_exists(s, args.entity, args.id):
+                raise OperatorError(Msg.SERVER_HISTORY_RECORD_NOT_FOUND(entity=args.entity, id=args.id))
+            entries = record_history(s, args.entity, args.id, children=args.children)
+    finally:
+        db.dispose()
+    if not entries:
+        print(Msg.SERVER_HISTORY_EMPTY())
+    for line in history_lines([e.as_json() for e in entries]):
+        print(line)
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -266,6 +294,7 @@ COMMANDS = {
     "add-user": cmd_add_user,
     "serve": cmd_serve,
     "publish-form": cmd_publish_form,
+    "history": cmd_history,
     "demo": cmd_demo,
 }
 

@@ -13,7 +13,8 @@ from ..domain.record_rules import decision_problems
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
-from ..domain.vocab import ApplicationStatus, Decision, Role
+from ..domain.vocab import ApplicationStatus, ChangeKind, Decision, Role
+from .changelog import note, write_one
 from .db import Database, allocate_seqs
 from .history import note_stage_move
 from .models import Record, User
@@ -60,10 +61,10 @@ def decide(db: Database, user: User, application_id: str, decision: str, comment
         raise DecisionError(404, Msg.APPLICATION_NOT_FOUND())
     # The broker's lock: the decision and that broker's pushes apply one after the other.
     with db.write(owner_id) as s:
-        return _decide_locked(s, application_id, decision, comment)
+        return _decide_locked(s, user, application_id, decision, comment)
 
 
-def _decide_locked(s: Session, application_id: str, decision: str, comment: str) -> Record:
+def _decide_locked(s: Session, user: User, application_id: str, decision: str, comment: str) -> Record:
     app = s.get(Record, ("application", application_id))
     if app is None or app.deleted:
         raise DecisionError(404, Msg.APPLICATION_NOT_FOUND())
@@ -102,6 +103,10 @@ def _decide_locked(s: Session, application_id: str, decision: str, comment: str)
             now,
         )
         note_stage_move(s, network, before, now, SERVER_CLIENT)
+        write_one(s, note("network", network.id, network.id, network.version, ChangeKind.DECIDED,
+                          ["stage", "stage_changed_at", "stage_history"], network.data), user.id, now)  # fmt: skip
+    write_one(s, note("application", app.id, app.data.get("network_id"), app.version, ChangeKind.DECIDED,
+                      ["status", "decision", "decision_comment", "decided_at", "bonus_ore"], app.data), user.id, now)  # fmt: skip
     s.flush()
     s.expunge(app)
     return app

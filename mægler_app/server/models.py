@@ -180,3 +180,31 @@ class StageMove(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     # The pushing client's id; "server" for a decision, "s0005" for a move read from stored data.
     by_client: Mapped[str] = mapped_column(String(100))
+
+
+class RecordChange(Base):
+    """Who changed which fields of which record, and when (issue 22, server/changelog.py).
+
+    One row per accepted change: a broker's pushed change (``kind`` created, changed or deleted) and
+    a caseworker's decision (``decided``), written in the change's own transaction. ``fields`` names
+    what changed; ``shown`` keeps the new values of the few fields that carry no personal data and
+    explain a record's course (stage, status, verdict, amount …, ``changelog.SHOWN_FIELDS``), so
+    erasing a person never has to reach into the history.
+    """
+
+    __tablename__ = "record_change"
+    __table_args__ = (
+        Index("ix_record_change_record", "entity", "record_id", "version"),
+        Index("ix_record_change_network", "network_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64))
+    network_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(20))  # a ChangeKind
+    fields: Mapped[list[str]] = mapped_column(JSON)
+    shown: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -55,6 +55,7 @@ from ..domain.validation import (
 from ..domain.vocab import ApplicationStatus, Role, SplitMode
 from ..forms import FormDefinition, FormDefinitionError, bundled_registry, parse_definition
 from ..forms.screening import final_screening_problems, screening_context
+from .changelog import ChangeNote, kind_of, note, write_notes
 from .db import allocate_seqs
 from .history import note_stage_move
 from .models import Record, User
@@ -395,6 +396,8 @@ class PushContext:
     children: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     # CVR number → ids of the broker's stored companies with it (read for the CVRs a push writes)
     cvr_index: dict[str, set[str]] = field(default_factory=dict)
+    # What each applied change did, for the history (server/changelog.py)
+    notes: list[ChangeNote] = field(default_factory=list)
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -598,6 +601,9 @@ class PushContext:
                 answer["seq"] = row.seq
         writer = write_rows_postgresql if self.conn.dialect.name == "postgresql" else write_rows_sqlite
         writer(self.conn, rows, self.new_applied, self.user.id, self.now)
+        write_notes(
+            self.conn, self.notes, self.user.id, _stored_time(self.conn, self.now), self.now.isoformat()
+        )
 
 
 # Writing. Every row this push changed has its time set to the push's, so the time is turned into
@@ -857,6 +863,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
         markers[DELETED_FIELD] = [version, ctx.client_id]
     network_id = merged.get("network_id")
     before = expense_share(rec)
+    kind = kind_of(rec is None, current_deleted, ch.deleted)
     if rec is None:
         rec = Row(
             entity=ch.entity,
@@ -877,6 +884,7 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     rec.data = merged
     rec.field_versions = markers
     ctx.touch(rec)
+    ctx.notes.append(note(ch.entity, ch.id, rec.network_id, version, kind, touched, merged))
     note_stage_move(ctx.session, rec, current.get("stage"), ctx.now, ctx.client_id)
     if ch.entity == "expense":
         ctx.expense_moved(before, expense_share(rec))

@@ -47,6 +47,30 @@ class UsersResponse(BaseModel):
     users: list[UserOut]
 
 
+class HistoryUser(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+
+
+class HistoryChange(BaseModel):
+    entity: str
+    id: str
+    version: int
+    at: str
+    kind: str
+    fields: list[str]
+    shown: dict[str, Any]
+    user: HistoryUser
+
+
+class HistoryResponse(BaseModel):
+    entity: str
+    id: str
+    changes: list[HistoryChange]
+
+
 class Health(BaseModel):
     status: str
     protocol_version: int

@@ -257,6 +257,13 @@ class Api:
             ).json()
         )
 
+    def history(self, entity: str, record_id: str, *, children: bool = False) -> list[dict[str, Any]]:
+        """Who changed which fields of a record, newest first (caseworkers; issue 22)."""
+        params = {"children": "true"} if children else None
+        body = self.request("GET", f"/history/{entity}/{record_id}", params=params).json()
+        changes = body.get("changes") if isinstance(body, dict) else None
+        return [c for c in changes if isinstance(c, dict)] if isinstance(changes, list) else []
+
     def users(self) -> list[dict[str, Any]]:
         """Every account with its display name (caseworkers); 404 from a server before this call."""
         users = self.request("GET", "/users").json().get("users")

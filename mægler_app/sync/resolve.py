@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from ..domain.errors import DomainError
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
+from ..domain.record_history import ENTITY_LABELS
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
 from ..domain.vocab import OutboxStatus
 from ..store.db import Store
@@ -25,20 +26,6 @@ from ..store.models import SYNCED, Company, LocalState, Network, OutboxEntry, Sy
 from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
 from .apply import RANK, UnstorableRecordError, parse_server_time, set_fields
 from .engine import records_by_key, reset_pull
-
-ENTITY_LABELS = {
-    "company": "Virksomhed",
-    "contact": "Kontaktperson",
-    "network": "Netværk",
-    "membership": "Medlemskab",
-    "screening": "Screening",
-    "meeting": "Møde",
-    "expense": "Udgift",
-    "application": "Ansøgning",
-    "action_plan": "Handlingsplan",
-    "effect_measurement": "Effektmåling",
-    "satisfaction": "Tilfredshed",
-}
 
 FIELD_LABELS = {
     "name": "Navn",
@@ -110,6 +97,12 @@ def record_labels(s: Any, records: Mapping[tuple[str, str], Getter | None]) -> d
     names = {"network_id": _names(s, Network, wanted["network_id"]),
              "company_id": _names(s, Company, wanted["company_id"])}  # fmt: skip
     return {(entity, rid): _label_of(entity, rid, get, names) for (entity, rid), get in records.items()}
+
+
+def labels_of(store: Store, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """``record_labels`` of records named by key, read from the store (any thread)."""
+    with store.session() as s:
+        return record_labels(s, {(e, rid): _getter(_record(s, e, rid)) for e, rid in dict.fromkeys(keys)})
 
 
 def _names(s: Any, cls: type[Network] | type[Company], ids: set[str]) -> dict[str, str]:

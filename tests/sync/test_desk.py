@@ -242,3 +242,40 @@ def test_a_broker_profile_keeps_the_broker_views(qtbot: Any, new_user: Any, lapt
     networks = window.show_view("netvaerk")
     qtbot.wait(50)
     assert networks.brokers.column_index == -1 and networks.brokers.combo.isHidden()
+
+
+def test_a_caseworker_reads_a_networks_history_from_the_server(
+    qtbot: Any, new_user: Any, laptop: Any, sync_server: ServerProcess
+) -> None:
+    """Issue 22 item 2: the "Historik" tab of a network on the caseworker's desk, fetched in a worker."""
+    broker = laptop(new_user("broker", "Birte Bæk"), "broker")
+    app_id = submitted_application(broker.store, "Metalnetværket Vest")
+    assert broker.sync().complete
+    with broker.store.session() as s:
+        network_id = s.get(Application, app_id).network_id
+    case = laptop(new_user("caseworker", "Carl Sagsbehandler"), "case")
+    assert case.sync().complete
+    window = window_for(qtbot, case.store)
+    networks = window.show_view("netvaerk")
+    qtbot.waitUntil(lambda: networks.model.rowCount() >= 1, timeout=10_000)
+    page = networks.open_network(network_id)
+    assert page.history is not None
+    page.tabs.setCurrentWidget(page.history)
+    panel = page.history
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
+    texts = [panel.model.index(r, 3).data() for r in range(panel.model.rowCount())]
+    posts = [panel.model.index(r, 2).data() for r in range(panel.model.rowCount())]
+    assert "Screening af Metalnetværket Vest" in posts and "Metalnetværket Vest" in posts
+    assert any(p.endswith(" i Metalnetværket Vest") for p in posts)  # a member by its company's name
+    people = {panel.model.index(r, 1).data() for r in range(panel.model.rowCount())}
+    assert any(t.startswith("Netværk oprettet") for t in texts)
+    assert any(t.startswith("Ansøgning") and "Status = Indsendt" in t for t in texts)
+    assert any(t.startswith("Screening") for t in texts)
+    assert people == {f"Birte Bæk ({broker.username})"}
+    assert "ændringer, nyeste først" in panel.status.text()
+    # usable on a read-only page: the refresh button is the caseworker's own
+    assert panel.refresh_button.isVisible() and panel.refresh_button.isEnabled()
+    # a broker's page has no history tab (the endpoint is the caseworkers')
+    bwin = window_for(qtbot, broker.store)
+    bpage = bwin.show_view("netvaerk").open_network(network_id)
+    assert bpage.history is None

@@ -44,6 +44,7 @@ from ...domain.stages import Stage
 from ...store.services import networks as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
+from ..desk.brokers import is_caseworker
 from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
 from .models import MembersModel, TimelineModel, inactive_note
@@ -605,6 +606,7 @@ class NetworkPage(QWidget):
         form_scroll.setWidget(self.form)
         self.tabs.addTab(form_scroll, self.tr("Stamdata"))
         self.members: MembersPanel | None = None
+        self.history: QWidget | None = None  # a caseworker's "Historik" tab (ui/desk/history.py)
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
         self.timeline.setObjectName("timeline")
@@ -650,9 +652,20 @@ class NetworkPage(QWidget):
                 widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
             self.feature_tabs.append(widget)
             self.tabs.addTab(widget, self.tr(title))
+        if is_caseworker(self.ctx):
+            from ..desk.history import HistoryPanel  # the server's record of who changed what
+
+            self.history = HistoryPanel(self.ctx, self.network_id)
+            self.tabs.addTab(self.history, self.tr("Historik"))
         self.reload()
         self.tabs.setCurrentWidget(self.members)
         keyboard.label_inputs(self)
+
+    def caseworker_keeps(self) -> tuple[QWidget, ...]:
+        """What stays usable when a caseworker sees this broker's network read-only: the way back,
+        the tabs, and the caseworker's own tools on it (the history)."""
+        tools = tuple(w for w in (self.history,) if w is not None)
+        return (self.back_button, self.tabs.tabBar(), *tools)
 
     def show_feature(self, title: str) -> QWidget | None:
         """Bring the feature tab of that title (see ``NETWORK_TABS``) to the front."""

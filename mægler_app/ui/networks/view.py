@@ -319,7 +319,7 @@ class NetworksView(View):
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
-            guard_page(self.ctx, self.page, keep=(self.page.back_button, self.page.tabs.tabBar()))
+            guard_page(self.ctx, self.page, keep=self.page.caseworker_keeps())
         self.shown.emit()
 
     def _fill_board(self) -> None:
@@ -365,7 +365,7 @@ class NetworksView(View):
         page.saved.connect(lambda _id: self._reload_list_only())
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        guard_page(self.ctx, page, keep=(page.back_button, page.tabs.tabBar()))
+        guard_page(self.ctx, page, keep=page.caseworker_keeps())
         # the keyboard goes along: a new network's name, else the page's first stop
         if page.network_id is None:
             page.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
