@@ -260,3 +260,30 @@ def test_future_dates_duplicates_and_strangers_are_refused(store, at_stage_2) ->
     with store.session() as s:
         assert len(s.scalars(select(Satisfaction)).all()) == 2
         assert s.get(Network, network_id) is not None and s.scalars(select(Contact)).first() is not None
+
+
+def test_generated_demo_data_has_closing_answers_by_the_rules(store) -> None:
+    from mægler_app.domain.satisfaction import occasions_reached
+    from mægler_app.store.demo import generate
+    from mægler_app.store.models import Membership
+
+    for _ in generate(store, 0.1, seed=11):
+        pass
+    with store.session() as s:
+        answers = s.scalars(select(Satisfaction)).all()
+        assert answers and {a.occasion for a in answers} == {"closed"}
+        for a in answers:
+            network = s.get(Network, a.network_id)
+            assert SurveyOccasion.CLOSED in occasions_reached(network.stage, network.stage_history)
+            members = {
+                m.company_id
+                for m in s.scalars(select(Membership).where(Membership.network_id == a.network_id))
+            }
+            others = [svc._payload(o) for o in answers]
+            payload = {**svc._payload(a)}
+            assert (
+                answer_problems(
+                    payload, member_ids=members, contact_company_id=None, others=others, today=svc.today()
+                )
+                == []
+            ), a.id

@@ -1081,7 +1081,8 @@ def _check_satisfaction(ctx, ch, rec, current, data, merged):  # type: ignore[no
     server has it; a new one is checked for its score, occasion, date, company, contact and for
     another answer of the company at the same occasion (stored, or earlier in this push)."""
     if rec is not None and not rec.deleted:
-        if any(k not in current or current[k] != v for k, v in data.items()):
+        # the stored answer, not ``current``: demo.recheck passes its values as if sent afresh
+        if any(k not in rec.data or rec.data[k] != v for k, v in data.items()):
             raise RejectedError(*edit_problems(rec.version))
         return data
     network_id = merged.get("network_id")

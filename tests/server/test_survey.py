@@ -109,3 +109,45 @@ def test_an_answer_the_server_has_stands(make_user: Any) -> None:
     assert same["status"] == "applied" and same["version"] == 1
     stored = broker.pull_all()[("satisfaction", new["id"])]
     assert stored["data"]["score"] == 4 and stored["data"]["occasion"] == "stage_2"
+
+
+def test_the_demo_answers_carry_occasion_and_date_and_the_recheck_finds_a_bad_one(tmp_path: Any) -> None:
+    from sqlalchemy import select, update
+
+    from mægler_app.server.db import Database
+    from mægler_app.server.demo import recheck, seed_programme
+    from mægler_app.server.models import Record
+
+    from .conftest import PASSWORD
+
+    db = Database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    try:
+        seed_programme(db, PASSWORD, seed=3, brokers=1)
+        assert recheck(db) == []
+        with db.session() as s:
+            answers = s.scalars(select(Record).where(Record.entity == "satisfaction")).all()
+            networks = {r.id: r.data for r in s.scalars(select(Record).where(Record.entity == "network"))}
+        assert answers
+        by_occasion = {a.data["occasion"] for a in answers}
+        assert {"stage_2", "stage_3", "closed"} <= by_occasion
+        for a in answers:
+            assert dt.date.fromisoformat(a.data["answered_on"]) <= dt.date.today()
+            assert networks[a.data["network_id"]]["stage"] in ("stage_2", "stage_3", "closed")
+        first, second = answers[0], answers[1]
+        with db.write() as s:
+            s.execute(
+                update(Record)
+                .where(Record.entity == "satisfaction", Record.id == first.id)
+                .values(data={**first.data, "score": 9})
+            )
+            # the second answer made a twin of the first: same company, network and occasion
+            s.execute(
+                update(Record)
+                .where(Record.entity == "satisfaction", Record.id == second.id)
+                .values(data={**first.data, "score": 4})
+            )
+        problems = recheck(db)
+        assert any(p.startswith(f"satisfaction {first.id}: ") and "1 til 5" in p for p in problems), problems
+        assert any(p.startswith(f"satisfaction {second.id}: ") and "allerede svaret" in p for p in problems)
+    finally:
+        db.dispose()
