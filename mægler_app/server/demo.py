@@ -35,7 +35,6 @@ from ..demo_files import RECEIPT_NAME, receipt_pdf
 from ..domain.cvr import make_valid_cvr
 from ..domain.messages import Msg
 from ..domain.money import split_by_basis_points
-from ..domain.satisfaction import occasions_reached
 from ..domain.rules import (
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
@@ -43,6 +42,7 @@ from ..domain.rules import (
     PERIOD_MONTHS_MIN,
     SPLIT_TOTAL_BASIS_POINTS,
 )
+from ..domain.satisfaction import occasions_reached
 from ..domain.stages import NetworkFacts, Stage, missing_for, next_stage, transition, with_move
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
 from ..domain.timeutil import utcnow
