@@ -312,9 +312,9 @@ class SatisfactionSchema(RecordSchema):
     score: int = field("Tilfredshed", required=True, ge=SCORE_MIN, le=SCORE_MAX)
     comment: str = text_field("Kommentar")
     # --- survey (protocol version 2, optional: an older laptop ignores them)
-    occasion: one_of(SurveyOccasion) = field("Anledning")  # type: ignore[valid-type]
+    occasion: one_of(SurveyOccasion) = field("Anledning", required=True)  # type: ignore[valid-type]
     contact_id: Ref | None = field("Besvaret af")
-    answered_on: IsoDate | None = field("Besvaret den")
+    answered_on: IsoDate = field("Besvaret den", required=True)
     # --- end survey
 
 
