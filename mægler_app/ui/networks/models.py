@@ -62,11 +62,13 @@ class NetworksModel(RecordTableModel):
 
 
 class MembersModel(RecordTableModel):
-    NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER = range(6)
+    NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER, SATISFACTION = range(7)
     extra_roles = FOREGROUND_ONLY
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # --- survey: each member's latest satisfaction answer as shown (ui.survey.latest_text)
+        self.satisfaction: dict[str, str] = {}
         self.columns = [
             Col(_tr("Virksomhed"), lambda r: r.name),
             Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
@@ -79,6 +81,7 @@ class MembersModel(RecordTableModel):
             ),
             Col(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
             Col(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
+            Col(_tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, "")),  # --- survey
         ]
 
     def search_text(self, row: MemberRow) -> str:
