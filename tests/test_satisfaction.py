@@ -254,6 +254,10 @@ def test_future_dates_duplicates_and_strangers_are_refused(store, at_stage_2) ->
         svc.save_answers(store, network_id, "stage_1", [svc.AnswerInput(ids["brande"], 4, "", None, today)])
     with pytest.raises(DomainError, match="Intet at gemme"):
         svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["brande"], None)])
+    # a comment typed without its score is said, not dropped
+    with pytest.raises(svc.SurveyError) as refused:
+        svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["brande"], None, "God idé")])
+    assert _codes(refused.value.messages) == [Msg.SURVEY_SCORE_MISSING]
     # an answer at another occasion of the same company is its own
     svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["brande"], 4, "", None, today)])
     svc.save_answers(store, network_id, "closed", [svc.AnswerInput(ids["brande"], 5, "", None, today)])

@@ -115,19 +115,18 @@ def test_the_dialog_records_three_companies_by_keyboard(qtbot, store) -> None:
         members.model.row_at(r).company_id: members.model.index(r, MembersModel.SATISFACTION).data()
         for r in range(members.model.rowCount())
     }
-    assert column[ids["brande"]] == "5 – Meget tilfreds (trin 2)"
-    assert column[ids["ingenioer"]] == "2 – Utilfreds (trin 2)"
+    assert column[ids["brande"]] == "5/5 · trin 2"
+    assert column[ids["ingenioer"]] == "2/5 · trin 2"
+    tip = members.model.index(0, MembersModel.SATISFACTION).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("5 – Meget tilfreds · Trin 2: handlingsplan · ") and tip.endswith(" · Jens Kragh")
     # the company page: its answers across networks
     companies = window.show_view("virksomheder")
     companies.editor.load(ids["brande"])
     box = companies.editor.satisfaction_box
-    assert box.model.rowCount() == 1
-    assert [box.model.index(0, c).data() for c in range(4)] == [
-        "Vindkraftleverandørerne Brande-Herning-Ikast",
-        "Trin 2: handlingsplan",
-        "5 – Meget tilfreds",
-        box.model.index(0, 3).data(),
-    ]
+    assert len(box.lines) == 1 and box.lines[0].isVisibleTo(companies)
+    shown = box.lines[0].text()
+    assert "5 – Meget tilfreds · Trin 2: handlingsplan · " in shown and "Jens Kragh" in shown
+    assert "Vindkraftleverandørerne Brande-Herning-Ikast – »Meget udbytterigt«" in shown
     assert box.summary.text() == "1 af 1 svar er tilfredse (4 eller 5)."
 
 

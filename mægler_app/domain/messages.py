@@ -666,6 +666,7 @@ class Msg:
     SURVEY_DATE_IN_FUTURE = Code("survey_date_in_future")
     SURVEY_ALREADY_SYNCED = Code("survey_already_synced")
     SURVEY_ANSWER_NOT_FOUND = Code("survey_answer_not_found")
+    SURVEY_SCORE_MISSING = Code("survey_score_missing")
     # the app's screens: the network page's prompt, what a save did
     SURVEY_MISSING = Code("survey_missing")
     SURVEY_SAVED = Code("survey_saved")
@@ -2486,6 +2487,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.SURVEY_ANSWER_NOT_FOUND: {
         "da": "Svaret findes ikke længere.",
         "en": "The answer no longer exists.",
+    },
+    Msg.SURVEY_SCORE_MISSING: {
+        "da": "Vælg hvor tilfreds {company} er (1–5), eller fjern kommentaren og hvem der svarede.",
+        "en": "Choose how satisfied {company} is (1–5), or remove the comment and who answered.",
     },
     Msg.SURVEY_MISSING: {
         "da": "Tilfredshedsmåling mangler for {n:int} {n:plural:virksomhed|virksomheder} "

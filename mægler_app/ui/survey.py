@@ -9,12 +9,11 @@ to right (score, who answered, date, comment), Tab from field to field, Ctrl+S s
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -22,12 +21,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +35,8 @@ from ..domain.numbers import format_date
 from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN
 from ..domain.vocab import SURVEY_OCCASIONS, SurveyOccasion
 from ..store.services import satisfaction as svc
-from . import keyboard
+from . import keyboard, style
 from .context import AppContext
-from .table import Column, RowsTableModel
 
 
 def _tr(text: str) -> str:
@@ -59,14 +55,18 @@ def occasion_text(occasion: str) -> str:
     return SURVEY_OCCASIONS.get(occasion, occasion or "–")
 
 
-def latest_text(row: svc.AnswerRow | None) -> str:
-    """A member's latest answer in one cell: ``4 – Tilfreds (trin 2)``."""
+def latest_texts(row: svc.AnswerRow | None) -> tuple[str, str]:
+    """A member's latest answer in one narrow cell, ``4/5 · trin 2``, and in full for its tooltip:
+    ``4 – Tilfreds · Trin 2: handlingsplan · 1. december 2026 · Jens Kragh``."""
     if row is None:
-        return ""
+        return "", ""
     short = {"stage_2": _tr("trin 2"), "stage_3": _tr("trin 3"), "closed": _tr("afslutning")}.get(
         row.occasion, ""
     )
-    return f"{score_text(row.score)} ({short})" if short else score_text(row.score)
+    cell = f"{row.score}/{SCORE_MAX}" + (f" · {short}" if short else "")
+    parts = [score_text(row.score), occasion_text(row.occasion) if row.occasion else ""]
+    parts += [format_date(row.answered_on) if row.answered_on else "", row.contact]
+    return cell, " · ".join(p for p in parts if p)
 
 
 def _label(kind: str = "") -> QLabel:
@@ -171,7 +171,7 @@ class SurveyDialog(QDialog):
         outer = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("surveyTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
+        self.title.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {style.NAVY};")
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
         top = QHBoxLayout()
@@ -195,7 +195,7 @@ class SurveyDialog(QDialog):
         )
         self.hint.setObjectName("surveyHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5b6b7b;")
+        self.hint.setStyleSheet(f"color: {style.GREY};")
         outer.addWidget(self.hint)
 
         self.rows_area = QScrollArea()
@@ -340,61 +340,39 @@ class SurveyDialog(QDialog):
 # -- showing the answers ---------------------------------------------------------------------------
 
 
-def answers_model(parent: Any = None, *, by_network: bool) -> RowsTableModel[svc.AnswerRow]:
-    """A table of answers: on the company page each row names its network, on the network its company."""
-    first: Column[svc.AnswerRow] = (
-        Column(_tr("Netværk"), lambda r: r.network)
-        if by_network
-        else Column(_tr("Virksomhed"), lambda r: r.company)
+def answer_lines(row: svc.AnswerRow) -> tuple[str, str]:
+    """An answer as two lines for a narrow panel: what and when, then where and what was said."""
+    head = " · ".join(
+        p
+        for p in (
+            score_text(row.score),
+            occasion_text(row.occasion) if row.occasion else "",
+            format_date(row.answered_on) if row.answered_on else "",
+            row.contact,
+        )
+        if p
     )
-    cols: list[Column[svc.AnswerRow]] = [
-        first,
-        Column(_tr("Anledning"), lambda r: occasion_text(r.occasion)),
-        Column(_tr("Tilfredshed"), lambda r: score_text(r.score), lambda r: r.score),
-        Column(
-            _tr("Dato"),
-            lambda r: format_date(r.answered_on) if r.answered_on else "",
-            lambda r: r.answered_on or dt.date.min,
-        ),
-        Column(_tr("Besvaret af"), lambda r: r.contact),
-        Column(_tr("Kommentar"), lambda r: r.comment.replace("\n", " "), tooltip=lambda r: r.comment),
-    ]
-    return RowsTableModel(cols, lambda r: r.id, parent)
-
-
-def answers_table(model: RowsTableModel[svc.AnswerRow], name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.setAccessibleName(_tr("Tilfredshedssvar"))
-    return table
+    tail = row.network + (f" – »{row.comment}«" if row.comment else "")
+    return head, tail
 
 
 class CompanySatisfaction(QGroupBox):
-    """The company's answers across its networks (the company page)."""
+    """The company's answers across its networks (the company page), newest first; each answer in
+    two wrapped lines, so they read in the editor's narrow panel."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.company_id: str | None = None
+        self.rows: list[svc.AnswerRow] = []
         self.setObjectName("companySatisfaction")
         self.setTitle(self.tr("Tilfredshed i netværkene"))
-        lay = QVBoxLayout(self)
+        self.lay = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("companySatisfactionSummary")
         self.summary.setWordWrap(True)
-        lay.addWidget(self.summary)
-        self.model = answers_model(self, by_network=True)
-        self.table = answers_table(self.model, "companyAnswers")
-        self.table.setFixedHeight(110)
-        lay.addWidget(self.table)
+        self.lay.addWidget(self.summary)
+        self.lines: list[QLabel] = []
         ctx.bus.changed.connect(self._on_changed)
 
     def _on_changed(self, entity: str) -> None:
@@ -403,15 +381,30 @@ class CompanySatisfaction(QGroupBox):
 
     def load(self, company_id: str | None) -> None:
         self.company_id = company_id
-        rows = svc.company_answers(self.ctx.store, company_id) if company_id else []
-        self.model.set_rows(rows)
-        self.table.setVisible(bool(rows))
-        satisfied = sum(1 for r in rows if r.satisfied)
+        self.rows = svc.company_answers(self.ctx.store, company_id) if company_id else []
+        for label in self.lines:
+            self.lay.removeWidget(label)
+            label.deleteLater()
+        self.lines = []
+        for row in self.rows:
+            head, tail = answer_lines(row)
+            label = QLabel(f"<b>{escape(head)}</b><br>{escape(tail)}")
+            label.setObjectName("companyAnswer")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setStyleSheet(
+                "padding: 2px 0;" + ("" if row.satisfied else f" color: {style.WARNING_TEXT};")
+            )
+            self.lay.addWidget(label)
+            label.show()  # a child added to a panel already shown
+            self.lines.append(label)
+        satisfied = sum(1 for r in self.rows if r.satisfied)
         self.summary.setText(
             self.tr("%1 af %2 svar er tilfredse (4 eller 5).")
             .replace("%1", str(satisfied))
-            .replace("%2", str(len(rows)))
-            if rows
+            .replace("%2", str(len(self.rows)))
+            if self.rows
             else self.tr("Virksomheden har ikke svaret på en tilfredshedsmåling endnu.")
         )
 
@@ -424,15 +417,11 @@ class SurveyBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("surveyBanner")
-        self.setStyleSheet(
-            "QFrame#surveyBanner { background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; }"
-        )
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(8, 4, 8, 4)
-        self.text = QLabel()
-        self.text.setObjectName("surveyMissing")
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel()  # the style sheet's QLabel#warning: amber on light yellow
+        self.text.setObjectName("warning")
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("color: #8a5a00;")
         self.button = QPushButton(self.tr("Registrér svar …"))
         self.button.setObjectName("openSurvey")
         lay.addWidget(self.text, 1)

@@ -320,6 +320,10 @@ def _check(
     seen: set[str] = set()
     for answer in answers:
         if answer.score is None:
+            if answer.comment.strip() or answer.contact_id:
+                # typed for a company without its score: said, never dropped
+                name = names.get(answer.company_id, answer.company_id)
+                problems[answer.company_id] = [Msg.SURVEY_SCORE_MISSING(company=name)]
             continue
         found: list[Message] = []
         if answer.company_id in seen:
@@ -379,21 +383,21 @@ def save_answers(
     store: Store, network_id: str, occasion: SurveyOccasion | str, answers: list[AnswerInput]
 ) -> SurveySaved:
     """Save the entered answers at ``occasion``, all or nothing (``SurveyError`` names each
-    company's reasons). An answer left without a score is not saved; an answer the server has
-    already got cannot be changed."""
+    company's reasons). A company left without a score (and nothing else typed) is not saved; a
+    comment or contact without a score is refused; an answer the server has cannot be changed."""
     problems = occasion_problems(str(occasion))
     if problems:
         raise DomainError(*problems)
-    entered = [a for a in answers if a.score is not None]
-    if not entered:
-        raise DomainError(Msg.SURVEY_NOTHING_TO_SAVE())
     created: list[str] = []
     updated: list[str] = []
     with store.session() as s:
         _network(s, network_id)
-        refused, existing = _check(s, network_id, str(occasion), entered, today())
+        refused, existing = _check(s, network_id, str(occasion), answers, today())
         if refused:
             raise SurveyError(refused)
+        entered = [a for a in answers if a.score is not None]
+        if not entered:
+            raise DomainError(Msg.SURVEY_NOTHING_TO_SAVE())
         for answer in entered:
             assert answer.score is not None
             current = existing.get(answer.company_id)

@@ -386,7 +386,7 @@ class MembersPanel(QWidget):
         )
         edited = chosen is not None and (self.member_role.currentData(), goals) != (chosen.role, chosen.goals)
         self.model.satisfaction = {
-            company_id: survey_ui.latest_text(row)
+            company_id: survey_ui.latest_texts(row)
             for company_id, row in survey_svc.latest_by_company(self.ctx.store, self.network_id).items()
         }  # --- survey
         self.model.set_rows(svc.members(self.ctx.store, self.network_id))
