@@ -190,3 +190,19 @@ def test_the_dialog_fits_1200_by_760_with_nothing_clipped(qtbot, store, styled) 
     page.members.reload()
     assert page.survey_banner.isVisible()
     assert clipped(page.window()) == []
+
+
+def test_marking_trin_3_asks_for_the_trin_3_survey(qtbot, store) -> None:
+    from mægler_app.store.services import action_plans
+
+    ids = _approved(store)
+    _window_, page = _page(qtbot, store, ids["network:1"])
+    assert page.survey_dialog is None  # a pulled decision: the banner asks, no dialog pops up
+    action_plans.mark_stage_3(store, ids["network:1"], "Fælles salgsselskab stiftet")
+    page.ctx.bus.changed.emit("network")  # as the action plan's tab says it
+    qtbot.waitUntil(lambda: page.survey_dialog is not None)
+    assert page.survey_dialog.occasion.currentData() == "stage_3"
+    assert (
+        page.survey_banner.text.text()
+        == "Tilfredshedsmåling mangler for 3 virksomheder (trin 3: forretningsnetværk)."
+    )

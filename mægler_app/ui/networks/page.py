@@ -612,6 +612,7 @@ class NetworkPage(QWidget):
         self.survey_banner.open_requested.connect(lambda occasion: self.open_survey(occasion or None))
         lay.addWidget(self.survey_banner)
         self.survey_dialog: survey_ui.SurveyDialog | None = None
+        self._stage_seen: Stage | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("networkTabs")
@@ -724,6 +725,10 @@ class NetworkPage(QWidget):
         )
         self._refresh_stage()
         self._refresh_survey()  # --- survey
+        # --- survey: trin 3 is marked on the action plan's tab (ui.application): asked at once
+        if self._stage_seen is not None and self._stage_seen != detail.stage == Stage.STAGE_3:
+            self._prompt_survey(Stage.STAGE_3)
+        self._stage_seen = detail.stage
         for tab in self.feature_tabs:
             reload = getattr(tab, "reload", None)
             if callable(reload):
