@@ -291,3 +291,61 @@ def test_generated_demo_data_has_closing_answers_by_the_rules(store) -> None:
                 )
                 == []
             ), a.id
+
+
+def test_the_store_migration_keeps_older_answers_and_goes_back(tmp_path) -> None:
+    """0004_survey on a profile from before (an answer pulled then): the answer stays, without an
+    occasion or date; the downgrade takes the columns away again."""
+    import sqlite3
+
+    from alembic import command
+
+    from mægler_app.store.db import DB_NAME, alembic_config, make_engine, open_store
+
+    profile = tmp_path / "p"
+    profile.mkdir()
+    engine = make_engine(profile / DB_NAME)
+    with engine.begin() as conn:
+        cfg = alembic_config(str(engine.url))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    engine.dispose()
+    con = sqlite3.connect(profile / DB_NAME)
+    now = "2026-01-01 10:00:00.000000"
+    con.execute("INSERT INTO company (id, version, updated_at, deleted, cvr, name, address, postcode, city, "
+                "municipality, focus_area, industry, is_knowledge_institution, website, notes) VALUES "
+                f"('c', 3, '{now}', 0, '13585628', 'A ApS', '', '', '', '', 'other', '', 0, '', '')")  # fmt: skip
+    con.execute(
+        "INSERT INTO network (id, version, updated_at, deleted, name, network_type, core_task, "
+        "participants_text, goals, terms, lead_source, stage, stage_history, closed_reason, "
+        "closed_reason_text, stage_3_evidence, notes) VALUES "
+        f"('n', 3, '{now}', 0, 'N', '', '', '', '', '', '', 'stage_2', '[]', '', '', '', '')"
+    )
+    con.execute(
+        "INSERT INTO satisfaction (id, version, updated_at, deleted, company_id, network_id, score, comment) "
+        f"VALUES ('s', 2, '{now}', 0, 'c', 'n', 4, 'fint')"
+    )
+    con.commit()
+    con.close()
+    store = open_store(profile)
+    with store.session() as s:
+        old = s.get(Satisfaction, "s")
+        assert (old.score, old.comment, old.occasion, old.contact_id, old.answered_on) == (
+            4,
+            "fint",
+            "",
+            None,
+            None,
+        )
+    assert [r.occasion for r in svc.network_answers(store, "n")] == [""]
+    store.close()
+    engine = make_engine(profile / DB_NAME)
+    with engine.begin() as conn:
+        cfg = alembic_config(str(engine.url))
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    engine.dispose()
+    con = sqlite3.connect(profile / DB_NAME)
+    columns = {row[1] for row in con.execute("PRAGMA table_info(satisfaction)")}
+    assert "occasion" not in columns and con.execute("SELECT score FROM satisfaction").fetchone() == (4,)
+    con.close()

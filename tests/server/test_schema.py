@@ -46,7 +46,7 @@ def valid_records(parents: dict[str, str]) -> dict[str, dict[str, Any]]:
             "network_id": network,
             "score": 4,
             "occasion": "stage_2",
-            "answered_on": "2026-12-01",
+            "answered_on": "2025-06-01",
         },  # fmt: skip
     }
 
