@@ -208,6 +208,15 @@ def test_answers_are_saved_all_or_nothing_and_say_what_changed(store, at_stage_2
     )
     latest = svc.latest_by_company(store, network_id)
     assert latest[ids["panel"]].score == 3 and not latest[ids["panel"]].satisfied
+    # an answer taken back before it is synced (its score cleared) is gone
+    back = svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["panel"], None)])
+    assert (
+        len(back.removed) == 1 and str(back.message()) == "1 svar på tilfredshedsmålingen er taget tilbage."
+    )
+    assert ids["panel"] not in svc.latest_by_company(store, network_id)
+    svc.save_answers(
+        store, network_id, "stage_2", [svc.AnswerInput(ids["panel"], 3, "Langsomt", None, today)]
+    )
     assert [r.network for r in svc.company_answers(store, ids["brande"])] == [
         "Vindkraftleverandørerne Brande-Herning-Ikast"
     ]
@@ -226,6 +235,8 @@ def test_an_answer_the_server_has_cannot_be_changed_or_deleted(store, at_stage_2
         svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["brande"], 2, "", None, today)])
     with pytest.raises(DomainError, match="sendt til Væksthus"):
         svc.delete_answer(store, saved.created[0])
+    with pytest.raises(svc.SurveyError, match="sendt til Væksthus"):
+        svc.save_answers(store, network_id, "stage_2", [svc.AnswerInput(ids["brande"], None)])
     # the same answer again is no edit
     assert (
         svc.save_answers(

@@ -670,6 +670,7 @@ class Msg:
     # the app's screens: the network page's prompt, what a save did
     SURVEY_MISSING = Code("survey_missing")
     SURVEY_SAVED = Code("survey_saved")
+    SURVEY_REMOVED = Code("survey_removed")
     SURVEY_NOTHING_TO_SAVE = Code("survey_nothing_to_save")
     # --- end survey
 
@@ -2501,6 +2502,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.SURVEY_SAVED: {
         "da": "{n:int} {n:plural:svar|svar} på tilfredshedsmålingen er gemt.",
         "en": "{n:int} satisfaction survey {n:plural:answer|answers} saved.",
+    },
+    Msg.SURVEY_REMOVED: {
+        "da": "{n:int} {n:plural:svar|svar} på tilfredshedsmålingen er taget tilbage.",
+        "en": "{n:int} satisfaction survey {n:plural:answer|answers} taken back.",
     },
     Msg.SURVEY_NOTHING_TO_SAVE: {
         "da": "Intet at gemme: vælg en score for mindst én virksomhed.",

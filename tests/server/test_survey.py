@@ -151,3 +151,36 @@ def test_the_demo_answers_carry_occasion_and_date_and_the_recheck_finds_a_bad_on
         assert any(p.startswith(f"satisfaction {second.id}: ") and "allerede svaret" in p for p in problems)
     finally:
         db.dispose()
+
+
+def test_the_rule_refuses_nine_even_with_the_schema_check_off(tmp_path: Any, monkeypatch: Any) -> None:
+    """MAEGLER_SERVER_VALIDATION=off (for measuring) is how the server took a score of 9 once: the
+    survey's own rule (domain.satisfaction) refuses it now, with its message code."""
+    from mægler_app.server.accounts import add_user
+    from mægler_app.server.db import Database
+
+    from .conftest import PASSWORD, Api, run_cli, start_server
+
+    db_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert run_cli("init", db=db_url).returncode == 0
+    db = Database(db_url)
+    add_user(db, "maegler", "broker", PASSWORD)
+    db.dispose()
+    monkeypatch.setenv("MAEGLER_SERVER_VALIDATION", "off")
+    srv = start_server(db_url, tmp_path / "server.log")
+    try:
+        login = Api(srv.base).post("/auth/login", json={"username": "maegler", "password": PASSWORD}).json()
+        broker = Api(srv.base, login["token"], login["user"])
+        ids = build_network(broker)
+        nine, zero, text, fine = broker.push(
+            answer(ids, 0, score=9),
+            answer(ids, 0, score=0),
+            answer(ids, 0, score="5"),
+            answer(ids, 0, score=5),
+        )
+        for refused in (nine, zero, text):
+            assert refused["status"] == "rejected" and codes(refused) == [Msg.SURVEY_SCORE_OUT_OF_RANGE]
+        assert nine["error"] == "Tilfredsheden skal være et helt tal fra 1 til 5; »9« kan ikke bruges."
+        assert fine["status"] == "applied"
+    finally:
+        assert srv.stop() == 0, srv.log()

@@ -109,14 +109,17 @@ class SurveySaved:
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # taken back before they were synced
     entities: tuple[str, ...] = ("satisfaction",)
 
     @property
     def count(self) -> int:
-        return len(self.created) + len(self.updated)
+        return len(self.created) + len(self.updated) + len(self.removed)
 
     def message(self) -> Message:
-        return Msg.SURVEY_SAVED(n=self.count)
+        if self.removed and not (self.created or self.updated):
+            return Msg.SURVEY_REMOVED(n=len(self.removed))
+        return Msg.SURVEY_SAVED(n=len(self.created) + len(self.updated))
 
 
 class SurveyError(DomainError):
@@ -320,10 +323,13 @@ def _check(
     seen: set[str] = set()
     for answer in answers:
         if answer.score is None:
+            current = existing.get(answer.company_id)
             if answer.comment.strip() or answer.contact_id:
                 # typed for a company without its score: said, never dropped
                 name = names.get(answer.company_id, answer.company_id)
                 problems[answer.company_id] = [Msg.SURVEY_SCORE_MISSING(company=name)]
+            elif current is not None and current.version > 0:
+                problems[answer.company_id] = edit_problems(current.version)  # taking it back
             continue
         found: list[Message] = []
         if answer.company_id in seen:
@@ -383,21 +389,28 @@ def save_answers(
     store: Store, network_id: str, occasion: SurveyOccasion | str, answers: list[AnswerInput]
 ) -> SurveySaved:
     """Save the entered answers at ``occasion``, all or nothing (``SurveyError`` names each
-    company's reasons). A company left without a score (and nothing else typed) is not saved; a
-    comment or contact without a score is refused; an answer the server has cannot be changed."""
+    company's reasons). A company left without a score (and nothing else typed) is not saved, and
+    its stored answer, if any, is taken back; a comment or contact without a score is refused; an
+    answer the server has cannot be changed or taken back."""
     problems = occasion_problems(str(occasion))
     if problems:
         raise DomainError(*problems)
     created: list[str] = []
     updated: list[str] = []
+    removed: list[str] = []
     with store.session() as s:
         _network(s, network_id)
         refused, existing = _check(s, network_id, str(occasion), answers, today())
         if refused:
             raise SurveyError(refused)
         entered = [a for a in answers if a.score is not None]
-        if not entered:
+        # a stored answer whose score is taken away (not synced yet: _check refused the others)
+        taken_back = [existing[a.company_id] for a in answers if a.score is None and a.company_id in existing]
+        if not entered and not taken_back:
             raise DomainError(Msg.SURVEY_NOTHING_TO_SAVE())
+        for answer in taken_back:
+            answer.deleted = True
+            removed.append(answer.id)
         for answer in entered:
             assert answer.score is not None
             current = existing.get(answer.company_id)
@@ -419,7 +432,7 @@ def save_answers(
                 current.contact_id = answer.contact_id or None
                 current.answered_on = answer.answered_on
                 updated.append(current.id)
-    return SurveySaved(created, updated)
+    return SurveySaved(created, updated, removed)
 
 
 def delete_answer(store: Store, answer_id: str) -> SurveySaved:
@@ -432,4 +445,4 @@ def delete_answer(store: Store, answer_id: str) -> SurveySaved:
         if problems:
             raise DomainError(*problems)
         answer.deleted = True
-    return SurveySaved([], [answer_id])
+    return SurveySaved([], [], [answer_id])
