@@ -408,9 +408,9 @@ def save_answers(
         taken_back = [existing[a.company_id] for a in answers if a.score is None and a.company_id in existing]
         if not entered and not taken_back:
             raise DomainError(Msg.SURVEY_NOTHING_TO_SAVE())
-        for answer in taken_back:
-            answer.deleted = True
-            removed.append(answer.id)
+        for stored in taken_back:
+            stored.deleted = True
+            removed.append(stored.id)
         for answer in entered:
             assert answer.score is not None
             current = existing.get(answer.company_id)
