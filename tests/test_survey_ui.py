@@ -206,3 +206,28 @@ def test_marking_trin_3_asks_for_the_trin_3_survey(qtbot, store) -> None:
         page.survey_banner.text.text()
         == "Tilfredshedsmåling mangler for 3 virksomheder (trin 3: forretningsnetværk)."
     )
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Save", "Discard"])
+def test_escape_with_answers_typed_asks_first(qtbot, store, monkeypatch, answer: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    ids = _approved(store)
+    _window_, page = _page(qtbot, store, ids["network:1"])
+    dialog = page.open_survey(None)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.rows[0].score)
+    qtbot.keyClicks(dialog.rows[0].score, "4")
+    qtbot.keyClick(dialog.rows[0].score, Qt.Key.Key_Escape)
+    assert asked and "tilfredshedsmålingen" in asked[0]
+    assert dialog.isVisible() == (answer == "Cancel")  # Annullér keeps the dialog and the answer
+    with store.session() as s:
+        scores = s.scalars(select(Satisfaction.score)).all()
+    assert scores == ([4] if answer == "Save" else [])

@@ -35,7 +35,7 @@ from ..domain.numbers import format_date
 from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN
 from ..domain.vocab import SURVEY_OCCASIONS, SurveyOccasion
 from ..store.services import satisfaction as svc
-from . import keyboard, style
+from . import keyboard, style, unsaved
 from .context import AppContext
 
 
@@ -311,6 +311,16 @@ class SurveyDialog(QDialog):
             _show(self.error, self.tr("Gem svarene (eller luk uden at gemme), før du skifter anledning."))
             return
         self.load(chosen)
+
+    def reject(self) -> None:
+        """Luk or Esc: answers typed and not saved are saved, dropped or kept on the broker's word."""
+        if self.rows and self.is_dirty():
+            name = self.tr("tilfredshedsmålingen")
+            if not unsaved.confirm_leave(self, name, self.save):
+                return
+            if not self.isVisible():
+                return  # saved: the save closed the dialog
+        super().reject()
 
     # -- saving -----------------------------------------------------------------------------------
     def save(self) -> svc.SurveySaved | None:
