@@ -1094,6 +1094,7 @@ def _check_satisfaction(ctx, ch, rec, current, data, merged):  # type: ignore[no
     )
     contact_id = merged.get("contact_id")
     contact = ctx.own("contact", contact_id) if isinstance(contact_id, str) else None
+    contact = contact if contact is not None and not contact.deleted else None
     company = ctx.own("company", company_id) if isinstance(company_id, str) else None
     others = (
         [{**r.data, "id": r.id, "deleted": r.deleted} for r in ctx.live_children("satisfaction", network_id)]
