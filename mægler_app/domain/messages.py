@@ -663,6 +663,24 @@ class Msg:
     FORM_VALID = Code("form_valid")
     FORMS_SERVER_SILENT = Code("forms_server_silent")
 
+    # --- survey: the satisfaction survey (domain/satisfaction.py, store/services/satisfaction.py)
+    SURVEY_SCORE_OUT_OF_RANGE = Code("survey_score_out_of_range")
+    SURVEY_OCCASION_UNKNOWN = Code("survey_occasion_unknown")
+    SURVEY_DUPLICATE = Code("survey_duplicate")
+    SURVEY_COMPANY_NOT_MEMBER = Code("survey_company_not_member")
+    SURVEY_CONTACT_OTHER_COMPANY = Code("survey_contact_other_company")
+    SURVEY_DATE_MISSING = Code("survey_date_missing")
+    SURVEY_DATE_IN_FUTURE = Code("survey_date_in_future")
+    SURVEY_ALREADY_SYNCED = Code("survey_already_synced")
+    SURVEY_ANSWER_NOT_FOUND = Code("survey_answer_not_found")
+    SURVEY_SCORE_MISSING = Code("survey_score_missing")
+    # the app's screens: the network page's prompt, what a save did
+    SURVEY_MISSING = Code("survey_missing")
+    SURVEY_SAVED = Code("survey_saved")
+    SURVEY_REMOVED = Code("survey_removed")
+    SURVEY_NOTHING_TO_SAVE = Code("survey_nothing_to_save")
+    # --- end survey
+
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -2467,4 +2485,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Væksthus' server svarer ikke; intet er udgivet. Prøv igen, når der er forbindelse.",
         "en": "Væksthus' server does not answer; nothing is published. Try again when there is a connection.",
     },
+    # --- survey: the satisfaction survey
+    Msg.SURVEY_SCORE_OUT_OF_RANGE: {
+        "da": "Tilfredsheden skal være et helt tal fra {low:int} til {high:int}; {score:q} kan ikke bruges.",
+        "en": "The satisfaction score must be a whole number from {low:int} to {high:int}; {score:q} cannot be used.",
+    },
+    Msg.SURVEY_OCCASION_UNKNOWN: {
+        "da": "Vælg anledningen til målingen (trin 2, trin 3 eller afslutning); {occasion:q} kendes ikke.",
+        "en": "Choose the occasion of the survey (stage 2, stage 3 or closing); {occasion:q} is not known.",
+    },
+    Msg.SURVEY_DUPLICATE: {
+        "da": "{company} har allerede svaret på tilfredshedsmålingen ved "
+        "{occasion:label:survey_occasion:lower} i dette netværk; der er ét svar pr. virksomhed pr. anledning.",
+        "en": "{company} has already answered the satisfaction survey at {occasion:label:survey_occasion:lower} "
+        "in this network; there is one answer per company per occasion.",
+    },
+    Msg.SURVEY_COMPANY_NOT_MEMBER: {
+        "da": "{company} er ikke medlem af netværket og kan ikke svare på dets tilfredshedsmåling.",
+        "en": "{company} is not a member of the network and cannot answer its satisfaction survey.",
+    },
+    Msg.SURVEY_CONTACT_OTHER_COMPANY: {
+        "da": "Den der svarede for {company}, skal være en kontaktperson i {company}.",
+        "en": "The person who answered for {company} must be a contact of {company}.",
+    },
+    Msg.SURVEY_DATE_MISSING: {
+        "da": "Skriv datoen for svaret.",
+        "en": "Enter the date of the answer.",
+    },
+    Msg.SURVEY_DATE_IN_FUTURE: {
+        "da": "Svaret kan ikke være givet i fremtiden ({day:date}).",
+        "en": "The answer cannot be given in the future ({day:date}).",
+    },
+    Msg.SURVEY_ALREADY_SYNCED: {
+        "da": "Svaret er sendt til Væksthus og kan ikke længere ændres.",
+        "en": "The answer has been sent to Væksthus and can no longer be changed.",
+    },
+    Msg.SURVEY_ANSWER_NOT_FOUND: {
+        "da": "Svaret findes ikke længere.",
+        "en": "The answer no longer exists.",
+    },
+    Msg.SURVEY_SCORE_MISSING: {
+        "da": "Vælg hvor tilfreds {company} er (1–5), eller fjern kommentaren og hvem der svarede.",
+        "en": "Choose how satisfied {company} is (1–5), or remove the comment and who answered.",
+    },
+    Msg.SURVEY_MISSING: {
+        "da": "Tilfredshedsmåling mangler for {n:int} {n:plural:virksomhed|virksomheder} "
+        "({occasion:label:survey_occasion:lower}).",
+        "en": "Satisfaction survey missing for {n:int} {n:plural:company|companies} "
+        "({occasion:label:survey_occasion:lower}).",
+    },
+    Msg.SURVEY_SAVED: {
+        "da": "{n:int} {n:plural:svar|svar} på tilfredshedsmålingen er gemt.",
+        "en": "{n:int} satisfaction survey {n:plural:answer|answers} saved.",
+    },
+    Msg.SURVEY_REMOVED: {
+        "da": "{n:int} {n:plural:svar|svar} på tilfredshedsmålingen er taget tilbage.",
+        "en": "{n:int} satisfaction survey {n:plural:answer|answers} taken back.",
+    },
+    Msg.SURVEY_NOTHING_TO_SAVE: {
+        "da": "Intet at gemme: vælg en score for mindst én virksomhed.",
+        "en": "Nothing to save: choose a score for at least one company.",
+    },
+    # --- end survey
 }

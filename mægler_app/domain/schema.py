@@ -36,6 +36,7 @@ from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from .messages import Code, Message, Msg
+from .satisfaction import SCORE_MAX, SCORE_MIN  # --- survey
 from .stages import Stage
 from .vocab import (
     ActionPlanElement,
@@ -51,6 +52,7 @@ from .vocab import (
     NetworkType,
     ScreeningStatus,
     SplitMode,
+    SurveyOccasion,  # --- survey
     Verdict,
 )
 
@@ -307,8 +309,13 @@ class SatisfactionSchema(RecordSchema):
     entity = "satisfaction"
     company_id: Ref = field("Virksomhed", required=True)
     network_id: Ref = field("Netværk", required=True)
-    score: int = field("Tilfredshed", required=True, ge=1, le=5)
+    score: int = field("Tilfredshed", required=True, ge=SCORE_MIN, le=SCORE_MAX)
     comment: str = text_field("Kommentar")
+    # --- survey (protocol version 2, optional: an older laptop ignores them)
+    occasion: one_of(SurveyOccasion) = field("Anledning", required=True)  # type: ignore[valid-type]
+    contact_id: Ref | None = field("Besvaret af")
+    answered_on: IsoDate = field("Besvaret den", required=True)
+    # --- end survey
 
 
 SCHEMAS: dict[str, type[RecordSchema]] = {

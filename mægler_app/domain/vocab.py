@@ -173,6 +173,19 @@ class OutboxStatus(StrEnum):
     REJECTED = "rejected"
 
 
+# --- survey
+class SurveyOccasion(StrEnum):
+    """When a participating company is asked how satisfied it is (DESIGN.md §2): the network has
+    reached trin 2, trin 3, or is closed."""
+
+    STAGE_2 = "stage_2"
+    STAGE_3 = "stage_3"
+    CLOSED = "closed"
+
+
+# --- end survey
+
+
 NETWORK_TYPES: dict[str, tuple[str, str]] = {
     NetworkType.HORIZONTAL: (
         "Horisontalt",
@@ -306,6 +319,19 @@ CHANGE_KINDS_EN: dict[str, str] = {
 ROLE_LABELS: dict[str, str] = {Role.BROKER: "netværksmægler", Role.CASEWORKER: "sagsbehandler i Væksthus"}
 ROLE_LABELS_EN: dict[str, str] = {Role.BROKER: "network broker", Role.CASEWORKER: "caseworker at Væksthus"}
 
+# --- survey
+SURVEY_OCCASIONS: dict[str, str] = {
+    SurveyOccasion.STAGE_2: "Trin 2: handlingsplan",
+    SurveyOccasion.STAGE_3: "Trin 3: forretningsnetværk",
+    SurveyOccasion.CLOSED: "Afslutning",
+}
+SURVEY_OCCASIONS_EN: dict[str, str] = {
+    SurveyOccasion.STAGE_2: "Stage 2: action plan",
+    SurveyOccasion.STAGE_3: "Stage 3: business network",
+    SurveyOccasion.CLOSED: "Closing",
+}
+# --- end survey
+
 # Every vocabulary by the name a message's ``{value:label:NAME}`` spec gives it: language → labels.
 # A vocabulary without English labels shows its Danish ones in English too.
 LABELS: dict[str, dict[str, dict[str, str]]] = {
@@ -321,6 +347,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     "expense_category": {"da": EXPENSE_CATEGORIES},
     "close_reason": {"da": CLOSE_REASONS},
     "action_plan_element": {"da": ACTION_PLAN_ELEMENTS},
+    "survey_occasion": {"da": SURVEY_OCCASIONS, "en": SURVEY_OCCASIONS_EN},  # --- survey
 }
 
 

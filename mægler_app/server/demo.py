@@ -42,6 +42,7 @@ from ..domain.rules import (
     PERIOD_MONTHS_MIN,
     SPLIT_TOTAL_BASIS_POINTS,
 )
+from ..domain.satisfaction import occasions_reached
 from ..domain.stages import NetworkFacts, Stage, missing_for, next_stage, transition, with_move
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
 from ..domain.timeutil import utcnow
@@ -103,7 +104,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "action_plan": {"application_id": None, "elements": {}, "start_date": None, "end_date": None, "notes": ""},
     "effect_measurement": {"turnover_ore": None, "value_added_ore": None, "export_ore": None,
                            "employees": None},
-    "satisfaction": {"comment": ""},
+    "satisfaction": {"comment": "", "contact_id": None},
 }  # fmt: skip
 
 _BROKER_NAMES = [
@@ -642,13 +643,25 @@ class _Programme:
             )  # fmt: skip
 
     def _satisfaction(self, net: _Network) -> None:
-        for company in net.independent:
-            score = self.rng.choice([3, 4, 4, 5, 5]) if net.fate != "closed" else self.rng.choice([2, 3, 4])
-            comment = {2: "For lidt tid til netværket.", 3: "Godt forløb, men langsomt.",
-                       4: "Godt samarbejde.", 5: "Meget udbytterigt."}[score]  # fmt: skip
-            self.laptop.create(
-                "satisfaction", company_id=company.id, network_id=net.id, score=score, comment=comment
-            )
+        """Each independent member's answer at every occasion the network has reached (trin 2,
+        trin 3, closing), given by its contact a few days after the move, by the app's rules."""
+        occasions = occasions_reached(net.stage, net.history)
+        for k, occasion in enumerate(occasions):
+            for company in net.independent:
+                if net.fate != "closed":
+                    score = self.rng.choice([3, 4, 4, 5, 5])
+                else:
+                    score = self.rng.choice([2, 3, 4])
+                comment = {2: "For lidt tid til netværket.", 3: "Godt forløb, men langsomt.",
+                           4: "Godt samarbejde.", 5: "Meget udbytterigt."}[score]  # fmt: skip
+                answered = self.today - dt.timedelta(
+                    days=self.rng.randint(1, 10) + 10 * (len(occasions) - 1 - k)
+                )
+                self.laptop.create(
+                    "satisfaction", company_id=company.id, network_id=net.id, score=score, comment=comment,
+                    occasion=occasion, contact_id=company.contact_id if self.rng.random() < 0.8 else None,
+                    answered_on=answered,
+                )  # fmt: skip
 
 
 def _fates(rng: random.Random) -> list[str]:
@@ -901,9 +914,38 @@ def recheck(db: Database, owner_ids: set[str] | None = None) -> list[str]:
                     problems += [f"expense {record_id}: {e}" for e in receipt]
                 elif entity == "application":
                     problems += _recheck_application(record_id, d)
-                elif entity == "satisfaction" and not 1 <= int(d.get("score") or 0) <= 5:
-                    problems.append(f"satisfaction {record_id}: score {d.get('score')}")
+                elif entity == "satisfaction":
+                    problems += _recheck_satisfaction(record_id, d, mine)
     return problems
+
+
+def _recheck_satisfaction(
+    answer_id: str, d: dict[str, Any], mine: dict[tuple[str, str], dict[str, Any]]
+) -> list[str]:
+    """An answer by the survey's rules (domain.satisfaction), against the broker's stored records:
+    the network's members, the contact's company, the other answers, the date it was stored."""
+    from ..domain.satisfaction import answer_problems
+
+    network_id = d.get("network_id")
+    members = {
+        m.get("company_id")
+        for (e, _), m in mine.items()
+        if e == "membership" and m.get("network_id") == network_id
+    }
+    contact = mine.get(("contact", str(d.get("contact_id"))))
+    others = [
+        {**o, "id": i}
+        for (e, i), o in mine.items()
+        if e == "satisfaction" and o.get("network_id") == network_id
+    ]
+    found = answer_problems(
+        {**d, "id": answer_id},
+        member_ids={m for m in members if isinstance(m, str)},
+        contact_company_id=contact.get("company_id") if contact else None,
+        others=others,
+        today=utcnow().date() + dt.timedelta(days=1),
+    )
+    return [f"satisfaction {answer_id}: {m}" for m in found]
 
 
 def _recheck_network(network_id: str, d: dict[str, Any], children: dict[str, list[dict[str, Any]]],

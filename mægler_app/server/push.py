@@ -36,6 +36,8 @@ from ..domain.record_rules import (
     screening_frozen_problems,
     submission_stage_problems,
 )
+from ..domain.satisfaction import answer_problems as satisfaction_problems  # --- survey
+from ..domain.satisfaction import edit_problems
 from ..domain.schema import SCHEMAS, check_record
 from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse_stage
 from ..domain.sync_contract import (
@@ -1086,6 +1088,48 @@ def _check_meeting(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
     return data
 
 
+# --- survey
+def _check_satisfaction(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
+    """A satisfaction answer by the app's own rules (domain.satisfaction): it stands once the
+    server has it; a new one is checked for its score, occasion, date, company, contact and for
+    another answer of the company at the same occasion (stored, or earlier in this push)."""
+    if rec is not None and not rec.deleted:
+        # the stored answer, not ``current``: demo.recheck passes its values as if sent afresh
+        if any(k not in rec.data or rec.data[k] != v for k, v in data.items()):
+            raise RejectedError(*edit_problems(rec.version))
+        return data
+    network_id = merged.get("network_id")
+    company_id = merged.get("company_id")
+    members = (
+        {m.data.get("company_id") for m in ctx.live_children("membership", network_id)}
+        if isinstance(network_id, str)
+        else set()
+    )
+    contact_id = merged.get("contact_id")
+    contact = ctx.own("contact", contact_id) if isinstance(contact_id, str) else None
+    contact = contact if contact is not None and not contact.deleted else None
+    company = ctx.own("company", company_id) if isinstance(company_id, str) else None
+    others = (
+        [{**r.data, "id": r.id, "deleted": r.deleted} for r in ctx.live_children("satisfaction", network_id)]
+        if isinstance(network_id, str)
+        else []
+    )
+    problems = satisfaction_problems(
+        {**merged, "id": ch.id},
+        member_ids={m for m in members if isinstance(m, str)},
+        contact_company_id=contact.data.get("company_id") if contact is not None else None,
+        others=others,
+        today=ctx.now.date() + dt.timedelta(days=1),  # a laptop a time zone ahead of UTC
+        company=str(company.data.get("name", "")) if company is not None else "",
+    )
+    if problems:
+        raise RejectedError(*problems)
+    return data
+
+
+# --- end survey
+
+
 _CHECKS: dict[str, Any] = {
     "company": _check_company,
     "expense": _check_expense,
@@ -1093,6 +1137,7 @@ _CHECKS: dict[str, Any] = {
     "network": _check_network,
     "meeting": _check_meeting,
     "screening": _check_screening,
+    "satisfaction": _check_satisfaction,  # --- survey
 }
 
 # An expense's fields whose change asks the receipt rule again.

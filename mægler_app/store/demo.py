@@ -26,6 +26,7 @@ from ..domain.rules import (
     PERIOD_MONTHS_MIN,
     SPLIT_TOTAL_BASIS_POINTS,
 )
+from ..domain.satisfaction import occasions_reached
 from ..domain.stages import NetworkFacts, Stage, missing_for, next_stage, transition, with_move
 from ..domain.timeutil import utcnow
 from ..domain.validation import BudgetCheck, check_hours, check_months, check_split, receipt_required
@@ -42,6 +43,7 @@ from ..domain.vocab import (
     NetworkType,
     ScreeningStatus,
     SplitMode,
+    SurveyOccasion,
     Verdict,
 )
 from ..forms import (
@@ -55,7 +57,17 @@ from ..forms import (
 )
 from ..forms.fill import FROZEN_CONTEXT_KEY, frozen_context, screening_answers
 from .db import Store
-from .models import Application, Company, Contact, Expense, Meeting, Membership, Network, Screening
+from .models import (
+    Application,
+    Company,
+    Contact,
+    Expense,
+    Meeting,
+    Membership,
+    Network,
+    Satisfaction,
+    Screening,
+)
 from .services.applications import equal_basis_points
 from .services.blobs import StoredBlob, store_file
 
@@ -479,8 +491,9 @@ def generate(
     whose verdict the forms engine gives from its answers, a submitted application); the
     facilitation frame opens only with a passed screening, and only such a network has expenses;
     an expense over the receipt limit carries a receipt (a real file, stored once) or is a draft;
-    the network's expenses stay inside its frame. Nothing is approved or rejected: decisions come
-    from Væksthus. Scale 1: 2.000 companies, 400 networks (about 1.600 memberships), about 270
+    the network's expenses stay inside its frame; most members of a network closed after trin 1
+    answer the closing satisfaction survey. Nothing is approved or rejected: decisions come from
+    Væksthus. Scale 1: 2.000 companies, 400 networks (about 1.600 memberships), about 270
     screenings, 130 applications, 3.800 meetings and 3.800 expenses: about 12.000 records.
     """
     rng = random.Random(seed)
@@ -681,4 +694,30 @@ def _network(
         network.closed_reason_text = "Virksomhederne har ikke tid til samarbejdet nu."
         network.closed_on = closed_at.date()
         net.closed_on = closed_at.date()
+        _closing_survey(s, net, random.Random(f"survey-{i}"), now.date())
     return net
+
+
+def _closing_survey(s: Session, net: _Net, rng: random.Random, today: dt.date) -> None:
+    """Most independent members of a network closed after trin 1 answer the closing survey, a few
+    days after it closed (by the rules of ``domain.satisfaction``; an own generator, so the rest of
+    the dataset stays as it was)."""
+    if (
+        SurveyOccasion.CLOSED not in occasions_reached(net.network.stage, net.history)
+        or net.closed_on is None
+    ):
+        return
+    for company, role in net.members:
+        if role == MemberRole.KNOWLEDGE or rng.random() < 0.3:
+            continue
+        score = rng.choice([1, 2, 3, 3, 4, 4, 5])
+        s.add(
+            Satisfaction(
+                company_id=company.id,
+                network_id=net.network.id,
+                occasion=SurveyOccasion.CLOSED,
+                score=score,
+                comment="" if score >= 3 else "Samarbejdet kom aldrig rigtigt i gang.",
+                answered_on=min(today, net.closed_on + dt.timedelta(days=rng.randint(1, 14))),
+            )
+        )

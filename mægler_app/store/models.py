@@ -246,6 +246,11 @@ class Satisfaction(SyncMixin, Base):
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     score: Mapped[int] = mapped_column(Integer)  # 1-5
     comment: Mapped[str] = mapped_column(Text, default="")
+    # --- survey (0004_survey): a SurveyOccasion ("" for an answer from before), who answered, when
+    occasion: Mapped[str] = mapped_column(String(20), default="")
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), nullable=True, index=True)
+    answered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # --- end survey
 
 
 SYNCED: dict[str, type[SyncMixin]] = {

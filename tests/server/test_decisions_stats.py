@@ -82,7 +82,16 @@ def test_stats_per_broker_and_total(make_user: Any) -> None:
     a, b, cw = make_user(), make_user(), make_user("caseworker")
     ids, app = submitted_application(a)
     satisfaction = [
-        change("satisfaction", {"company_id": ids["companies"][i], "network_id": ids["network"], "score": s})
+        change(
+            "satisfaction",
+            {
+                "company_id": ids["companies"][i],
+                "network_id": ids["network"],
+                "score": s,
+                "occasion": "stage_2",
+                "answered_on": "2025-06-01",
+            },
+        )  # fmt: skip
         for i, s in enumerate((5, 4, 2))
     ]
     assert all(r["status"] == "applied" for r in a.push(*satisfaction))

@@ -46,7 +46,13 @@ def valid_records(parents: dict[str, str]) -> dict[str, dict[str, Any]]:
         "application": {"network_id": network},
         "action_plan": {"network_id": network},
         "effect_measurement": {"company_id": company, "year": 2025},
-        "satisfaction": {"company_id": company, "network_id": network, "score": 4},
+        "satisfaction": {
+            "company_id": company,
+            "network_id": network,
+            "score": 4,
+            "occasion": "stage_2",
+            "answered_on": "2025-06-01",
+        },  # fmt: skip
     }
 
 

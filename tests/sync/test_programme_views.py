@@ -92,8 +92,13 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Programme]:
                 apps.submit(store, app_id)
                 submitted[f"{key}:{n}"] = app_id
             with store.session() as s:  # two satisfaction answers: one satisfied, one not
-                s.add(Satisfaction(company_id=ids["brande"], network_id=ids["network:1"], score=5))
-                s.add(Satisfaction(company_id=ids["panel"], network_id=ids["network:1"], score=3))
+                answer = {
+                    "network_id": ids["network:1"],
+                    "occasion": "stage_2",
+                    "answered_on": dt.date.today(),
+                }
+                s.add(Satisfaction(company_id=ids["brande"], score=5, **answer))
+                s.add(Satisfaction(company_id=ids["panel"], score=3, **answer))
             report = sync(store)
             assert report.complete and report.rejected == 0, report.messages
         api.decide(submitted.pop("anna:network:1"), "approved", "Godt forarbejde")

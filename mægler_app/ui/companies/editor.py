@@ -38,6 +38,7 @@ from ...store.services import companies as svc
 from .. import keyboard
 from ..context import AppContext
 from ..live_errors import LiveErrors
+from ..survey import CompanySatisfaction  # --- survey
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -257,6 +258,8 @@ class CompanyEditor(QWidget):
         cb.addWidget(self.anonymize_button)
         cl.addLayout(cb)
         outer.addWidget(self.contacts_box)
+        self.satisfaction_box = CompanySatisfaction(ctx)  # --- survey: its answers across networks
+        outer.addWidget(self.satisfaction_box)
         outer.addStretch(1)
         self._contact_id: str | None = None
         self._twin_id: str | None = None
@@ -298,6 +301,7 @@ class CompanyEditor(QWidget):
         self._clear_contact()
         self.contacts_box.setEnabled(False)
         self.contacts_box.setTitle(self.tr("Kontaktpersoner (gem virksomheden først)"))
+        self.satisfaction_box.load(None)  # --- survey
         _show(self.info, "")
         self.errors.clear()
         _show(self.warning, "")
@@ -333,6 +337,7 @@ class CompanyEditor(QWidget):
         self.contacts_box.setEnabled(True)
         self.contacts_box.setTitle(self.tr("Kontaktpersoner"))
         self._reload_contacts()
+        self.satisfaction_box.load(detail.id)  # --- survey
         _show(self.info, "")
         self.errors.clear()
         self._on_employees_changed(self.employees.text())

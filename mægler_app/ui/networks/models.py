@@ -62,11 +62,13 @@ class NetworksModel(RecordTableModel):
 
 
 class MembersModel(RecordTableModel):
-    NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER = range(6)
-    extra_roles = FOREGROUND_ONLY
+    NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER, SATISFACTION = range(7)
+    extra_roles = FOREGROUND_AND_TOOLTIP
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # --- survey: each member's latest satisfaction answer, (cell, tooltip) (ui.survey.latest_texts)
+        self.satisfaction: dict[str, tuple[str, str]] = {}
         self.columns = [
             Col(_tr("Virksomhed"), lambda r: r.name),
             Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
@@ -79,6 +81,7 @@ class MembersModel(RecordTableModel):
             ),
             Col(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
             Col(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
+            Col(_tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, ("", ""))[0]),  # --- survey
         ]
 
     def search_text(self, row: MemberRow) -> str:
@@ -87,6 +90,8 @@ class MembersModel(RecordTableModel):
     def extra_data(self, row: MemberRow, column: int, role: int) -> Any:
         if column == self.OTHER and row.other_networks and role == Qt.ItemDataRole.ForegroundRole:
             return _WARN
+        if column == self.SATISFACTION and role == Qt.ItemDataRole.ToolTipRole:  # --- survey
+            return self.satisfaction.get(row.company_id, ("", ""))[1] or None
         return None
 
 

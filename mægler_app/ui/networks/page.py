@@ -40,9 +40,12 @@ from ...domain.rules import (
     NETWORK_TYPES,
     member_role,
 )
+from ...domain.satisfaction import occasion_for_stage
 from ...domain.stages import Stage
 from ...store.services import networks as svc
+from ...store.services import satisfaction as survey_svc
 from .. import keyboard, unsaved
+from .. import survey as survey_ui
 from ..context import AppContext
 from ..desk.brokers import is_caseworker
 from ..live_errors import LiveErrors
@@ -306,6 +309,11 @@ class MembersPanel(QWidget):
         edit.addWidget(self.member_goals, 1)
         edit.addWidget(self.update_button)
         edit.addWidget(self.remove_button)
+        # --- survey: the satisfaction survey, at any time
+        self.survey_button = QPushButton(self.tr("Tilfredshed …"))
+        self.survey_button.setObjectName("surveyButton")
+        self.survey_button.setToolTip(self.tr("Registrér virksomhedernes svar på tilfredshedsmålingen"))
+        edit.addWidget(self.survey_button)
         lay.addLayout(edit)
 
         add_box = QGroupBox(self.tr("Tilføj virksomhed"))
@@ -378,6 +386,10 @@ class MembersPanel(QWidget):
             self.member_goals.cursorPosition(),
         )
         edited = chosen is not None and (self.member_role.currentData(), goals) != (chosen.role, chosen.goals)
+        self.model.satisfaction = {
+            company_id: survey_ui.latest_texts(row)
+            for company_id, row in survey_svc.latest_by_company(self.ctx.store, self.network_id).items()
+        }  # --- survey
         self.model.set_rows(svc.members(self.ctx.store, self.network_id))
         self.table.resizeColumnsToContents()
         fresh = next(
@@ -596,6 +608,12 @@ class NetworkPage(QWidget):
         self.close_panel.hide()
         sl.addWidget(self.close_panel)
         lay.addWidget(self.stage_box)
+        # --- survey: the prompt while members have not answered the survey the network has reached
+        self.survey_banner = survey_ui.SurveyBanner()
+        self.survey_banner.open_requested.connect(lambda occasion: self.open_survey(occasion or None))
+        lay.addWidget(self.survey_banner)
+        self.survey_dialog: survey_ui.SurveyDialog | None = None
+        self._stage_seen: Stage | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("networkTabs")
@@ -642,6 +660,7 @@ class NetworkPage(QWidget):
         self.stage_box.show()
         self.members = MembersPanel(self.ctx, self.network_id)
         self.members.changed.connect(self._refresh_stage)
+        self.members.survey_button.clicked.connect(lambda: self.open_survey(None))  # --- survey
         self.tabs.addTab(self.members, self.tr("Medlemmer"))
         self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
         for title, spec in NETWORK_TABS:
@@ -718,6 +737,11 @@ class NetworkPage(QWidget):
             else "",
         )
         self._refresh_stage()
+        self._refresh_survey()  # --- survey
+        # --- survey: trin 3 is marked on the action plan's tab (ui.application): asked at once
+        if self._stage_seen is not None and self._stage_seen != detail.stage == Stage.STAGE_3:
+            self._prompt_survey(Stage.STAGE_3)
+        self._stage_seen = detail.stage
         for tab in self.feature_tabs:
             reload = getattr(tab, "reload", None)
             if callable(reload):
@@ -772,6 +796,7 @@ class NetworkPage(QWidget):
             return
         self.ctx.bus.changed.emit("network")
         self.reload()
+        self._prompt_survey(info.next_stage)  # --- survey
 
     def close_network(self) -> None:
         if self.network_id is None:
@@ -791,8 +816,40 @@ class NetworkPage(QWidget):
         self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er afsluttet."))
         self.reload()
+        self._prompt_survey(Stage.CLOSED)  # --- survey
 
     def stage(self) -> Stage | None:
         if self.network_id is None:
             return None
         return svc.get_network(self.ctx.store, self.network_id).stage
+
+    # --- survey ----------------------------------------------------------------------------------
+    def _refresh_survey(self) -> None:
+        if self.network_id is None:
+            self.survey_banner.show_pending(None)
+            return
+        self.survey_banner.show_pending(survey_svc.pending(self.ctx.store, self.network_id))
+
+    def _prompt_survey(self, moved_to: Stage) -> None:
+        """A move to trin 2, trin 3 or closing asks for the members' answers at once."""
+        occasion = occasion_for_stage(moved_to)
+        if occasion is None or self.network_id is None:
+            return
+        pending = survey_svc.pending(self.ctx.store, self.network_id)
+        if pending is not None and pending.occasion == occasion:
+            self.open_survey(occasion)
+
+    def open_survey(self, occasion: str | None) -> survey_ui.SurveyDialog | None:
+        """The survey dialog for ``occasion`` (None: the one due now); window-modal, not blocking."""
+        if self.network_id is None:
+            return None
+        if self.survey_dialog is not None and self.survey_dialog.isVisible():
+            self.survey_dialog.raise_()
+            return self.survey_dialog
+        dialog = survey_ui.SurveyDialog(self.ctx, self.network_id, occasion, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _saved: self.reload())
+        dialog.destroyed.connect(lambda *_: setattr(self, "survey_dialog", None))
+        self.survey_dialog = dialog
+        dialog.open()
+        return dialog

@@ -216,7 +216,16 @@ class NetworksView(View):
     shown = Signal()  # the board and the list show the loaded networks
     title = "Netværk"
     shortcut = "Ctrl+3"
-    watches = ("network", "membership", "meeting", "expense", "screening", "application", "company")
+    watches = (
+        "network",
+        "membership",
+        "meeting",
+        "expense",
+        "screening",
+        "application",
+        "company",
+        "satisfaction",
+    )
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
