@@ -42,7 +42,7 @@ from typing import Any
 
 from .figures import SATISFIED_MIN_SCORE, RecordView, danish_year, network_milestones
 from .messages import Message, Msg
-from .numbers import format_date_numeric, format_kr, format_percent_bp
+from .numbers import format_date_numeric, format_int, format_kr, format_percent_bp
 from .programme import FUNNEL_STAGES, _path, reached_rank
 from .rules import TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
 from .stages import Move, stage_label
@@ -98,6 +98,21 @@ def year_figures(data: Mapping[str, Any]) -> YearFigures | None:
     return YearFigures(
         year, whole("turnover_ore"), whole("value_added_ore"), whole("export_ore"), whole("employees")
     )
+
+
+def growth_text(bp: int | None) -> str:
+    """Growth as the pages show it: ``+10 %``, ``−2,5 %``, ``0 %``; None → ``–`` (uden tal)."""
+    if bp is None:
+        return "–"
+    sign = "+" if bp > 0 else "−" if bp < 0 else ""
+    return sign + format_percent_bp(abs(bp))
+
+
+def change_text(n: int | None) -> str:
+    """A change in persons: ``+3``, ``−1``, ``0``; None → ``–``."""
+    if n is None:
+        return "–"
+    return ("+" if n > 0 else "−" if n < 0 else "") + format_int(abs(n))
 
 
 def meets_growth(
