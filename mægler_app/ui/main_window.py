@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         save_action.setObjectName("saveAction")
         save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.save_current)
+        # --- effects: key figures from a CSV (issue 19)
+        figures_action = file_menu.addAction(self.tr("Importér &nøgletal (CSV) …"))
+        figures_action.setObjectName("importKeyFiguresAction")
+        figures_action.triggered.connect(self.import_key_figures)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
@@ -208,6 +212,13 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is None or not view.isAncestorOf(focus):
             keyboard.focus_first(view)
+
+    def import_key_figures(self) -> None:
+        """Filer → Importér nøgletal: the company register's import (issue 19)."""
+        view = self.show_view("virksomheder")
+        choose = getattr(view, "choose_key_figures_import", None)
+        if callable(choose):
+            choose()
 
     def show_view(self, key: str) -> View:
         self.nav.setCurrentRow(list(self.specs).index(key))

@@ -352,6 +352,12 @@ class CompanyEditor(QWidget):
         self._figures_snapshot = self.figures_model.texts()
         self.opened.emit(detail.id)
 
+    def reload_effects(self) -> None:
+        """Key figures came from elsewhere (a CSV import): show the open company's anew, unless
+        its figures are being typed."""
+        if self.company_id is not None and not self.is_dirty():
+            self.load(self.company_id)
+
     def set_read_only(self, on: bool) -> None:
         """A caseworker's profile: the broker's company is shown, not changed; erasing a person
         (»Anonymisér…«) stays (ui/desk/brokers.py)."""
