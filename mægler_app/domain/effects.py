@@ -108,6 +108,15 @@ def growth_text(bp: int | None) -> str:
     return sign + format_percent_bp(abs(bp))
 
 
+def bin_text(low: int | None, high: int | None) -> str:
+    """A growth distribution bin as the chart and the report name it: ``+5 % til +10 %``."""
+    if low is None:
+        return f"under {growth_text(high)}"
+    if high is None:
+        return f"{growth_text(low)} og mere"
+    return f"{growth_text(low)} til {growth_text(high)}"
+
+
 def change_text(n: int | None) -> str:
     """A change in persons: ``+3``, ``−1``, ``0``; None → ``–``."""
     if n is None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.effects import METRIC_NAMES, METRICS, change_text, cvr_file_name, growth_text
+from ...domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, cvr_file_name, growth_text
 from ...domain.messages import Msg
 from ...domain.numbers import format_int, format_percent_bp
 from ...domain.rules import FOCUS_AREAS, TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
@@ -82,14 +82,6 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def bin_label(low: int | None, high: int | None) -> str:
-    if low is None:
-        return f"under {growth_text(high)}"
-    if high is None:
-        return f"{growth_text(low)} og mere"
-    return f"{growth_text(low)} til {growth_text(high)}"
-
-
 class GrowthChart(QChartView):
     """How many participants' growth a year falls in each bin, per key figure (a histogram)."""
 
@@ -119,7 +111,7 @@ class GrowthChart(QChartView):
         series.setLabelsVisible(True)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([bin_label(b.get("low_bp"), b.get("high_bp")) for b in bins])
+        categories.append([bin_text(b.get("low_bp"), b.get("high_bp")) for b in bins])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         axis = QValueAxis()
