@@ -9,6 +9,7 @@ the caseworker's synced records), so the report and the screen give one figure.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
@@ -25,7 +26,7 @@ from ..domain.rules import (
 from ..domain.stages import stage_label
 from ..domain.vocab import FOCUS_AREAS
 from ..store.services.programme import ProgrammeData
-from .base import grid_table, heading, para, spacer
+from .base import ReportDocument, grid_table, heading, para, spacer
 
 TITLE = "Programrapport"
 
@@ -262,3 +263,14 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
         ),
     ]
     return story
+
+
+def write_programme_pdf(data: ProgrammeData, path: Path | str) -> Path:
+    return ReportDocument(
+        path,
+        TITLE,
+        header_right=f"{TITLE} · {format_date(data.computed_at)}",
+        author="Væksthus Midtjylland",
+        subject="Midtjysk Klyngeprogram: resultater mod målene",
+        printed_on=data.computed_at.date(),
+    ).build(programme_story(data))

@@ -4,7 +4,7 @@ target (``rules.TARGET_GROWTH_PERCENT_PER_YEAR``) is met. Every figure is ``doma
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.effects import METRIC_NAMES, METRICS, CompanyEffects, change_text, growth_text
+from ...domain.effects import METRICS, CompanyEffects, change_text, growth_text
 from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR
 from ..style import ERROR_TEXT, NAVY, WARNING_TEXT
 from ..table import Column, RowsTableModel
@@ -61,10 +61,11 @@ def _growth_of(metric: str) -> Callable[[GrowthRow], str]:
     return lambda r: r.growth[metric]
 
 
-def growth_columns(first: str, employees: str) -> list[Column[GrowthRow]]:
+def growth_columns(first: str, employees: str, names: Sequence[str]) -> list[Column[GrowthRow]]:
+    """The table's columns; ``names``: the three key figures' headers, as short as the page needs."""
     columns: list[Column[GrowthRow]] = [Column(first, lambda r: r.label)]
-    for metric in METRICS:
-        columns.append(Column(str(METRIC_NAMES[metric]), _growth_of(metric), align_right=True))
+    for metric, name in zip(METRICS, names, strict=True):
+        columns.append(Column(name, _growth_of(metric), align_right=True))
     columns.append(Column(employees, lambda r: r.employees, align_right=True))
     return columns
 
@@ -102,7 +103,14 @@ class CompanyEffectsBox(QGroupBox):
         row.addWidget(self.note, 1)
         lay.addLayout(row)
         self.model: RowsTableModel[GrowthRow] = RowsTableModel(
-            growth_columns(self.tr("Vækst pr. år"), self.tr("Ansatte")), lambda r: r.key, self
+            growth_columns(
+                self.tr("Vækst pr. år"),
+                self.tr("Ansatte"),
+                # short, as the key figures' own table above them
+                [self.tr("Omsætning"), self.tr("Værditilv."), self.tr("Eksport")],
+            ),
+            lambda r: r.key,
+            self,
         )
         self.table = QTableView()
         self.table.setObjectName("companyGrowth")
@@ -110,7 +118,7 @@ class CompanyEffectsBox(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setFixedHeight(130)
+        self._fit_height()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setAccessibleName(self.tr("Vækst pr. år og siden basisåret"))
         lay.addWidget(self.table)
@@ -120,11 +128,19 @@ class CompanyEffectsBox(QGroupBox):
         lay.addWidget(self.summary)
         self.effects: CompanyEffects | None = None
 
+    def _fit_height(self) -> None:
+        """Every row in sight (a company has a handful of years), at least two rows' room."""
+        rows = max(self.model.rowCount(), 2)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows * row_height + 2 * self.table.frameWidth() + 2)
+
     def clear(self) -> None:
         self.effects = None
         self.baseline.clear()
         self.note.setText(self.tr("Gem virksomheden først."))
         self.model.set_rows([])
+        self._fit_height()
         self.summary.setText("")
 
     def show_effects(self, e: CompanyEffects) -> None:
@@ -142,6 +158,7 @@ class CompanyEffectsBox(QGroupBox):
             else ""
         )
         self.model.set_rows(growth_rows(e, since, self.tr(" (basisår)")))
+        self._fit_height()
         met = e.met
         colour = NAVY if met else ERROR_TEXT if met is False else WARNING_TEXT
         self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
