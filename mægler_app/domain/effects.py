@@ -109,12 +109,18 @@ def growth_text(bp: int | None) -> str:
 
 
 def bin_text(low: int | None, high: int | None) -> str:
-    """A growth distribution bin as the chart and the report name it: ``+5 % til +10 %``."""
-    if low is None:
-        return f"under {growth_text(high)}"
-    if high is None:
-        return f"{growth_text(low)} og mere"
-    return f"{growth_text(low)} til {growth_text(high)}"
+    """A growth distribution bin, short enough for a chart's axis: ``< −10 %``, ``5–10 %``, ``≥ 20 %``."""
+
+    def number(bp: int) -> str:
+        return ("−" if bp < 0 else "") + format_percent_bp(abs(bp), suffix=False)
+
+    if low is None and high is not None:
+        return f"< {number(high)} %"
+    if high is None and low is not None:
+        return f"≥ {number(low)} %"
+    if low is None or high is None:
+        return ""
+    return f"{number(low)}–{number(high)} %"
 
 
 def change_text(n: int | None) -> str:

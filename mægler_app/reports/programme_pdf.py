@@ -176,13 +176,24 @@ def _group_row(name: str, g: Mapping[str, Any]) -> list[str]:
     cells = [name, format_int(int(g["companies"])), format_int(int(g["without_figures"]))]
     for metric in METRICS:
         m = g["metrics"][metric]
-        cells.append(f"{growth_text(m['median_cagr_bp'])} / {_share(m['met_share_bp'])}")
+        cells += [growth_text(m["median_cagr_bp"]), _share(m["met_share_bp"])]
     cells.append(change_text(int(g["employees"]["change"])))
     return cells
 
 
-_GROUP_HEADER = ["", "Virks.", "Uden tal", "Omsætning", "Værditilvækst", "Eksport", "Ansatte"]
-_GROUP_WIDTHS = [3.6, 1.0, 1.1, 1.9, 1.9, 1.9, 1.1]
+# the report's fonts have no "≥": each key figure's median and the share that meets the target
+_GROUP_HEADER = [
+    "",
+    "Virks.",
+    "Uden tal",
+    *(f"{name} {what}" for name in ("Oms.", "Værditilv.", "Eksport") for what in ("median", "mål nået")),
+    "Ansatte",
+]
+_GROUP_WIDTHS = [2.6, 0.9, 0.9, 1.2, 1.2, 1.4, 1.4, 1.2, 1.2, 1.1]
+
+
+def _bin_words(low: Any, high: Any) -> str:
+    return bin_text(low, high).replace("< ", "under ").replace("≥ ", "mindst ")
 
 
 def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
@@ -200,7 +211,7 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
             f"{format_int(int(total['measured']))} har nøgletal for basisåret og et senere år, "
             f"{format_int(int(total['without_figures']))} er uden tal (tælles ikke som nul vækst). Vækst er den "
             "årlige vækst fra basisåret (det sidste hele år før virksomheden kom med) til seneste år med tal; "
-            f"målet er mindst {target} % om året. Cellerne viser median / andel af virksomhederne med tal, "
+            f"målet er mindst {target} % om året. Median: den midterste årlige vækst (oms. = omsætning); mål nået: andelen af virksomhederne med tal, "
             "der når målet.",
             "small",
         ),
@@ -219,7 +230,7 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
         grid_table(
             ["Årlig vækst", *(str(METRIC_NAMES[m]) for m in METRICS)],
             [
-                [bin_text(b.get("low_bp"), b.get("high_bp")), *(format_int(counts[m][i]) for m in METRICS)]
+                [_bin_words(b.get("low_bp"), b.get("high_bp")), *(format_int(counts[m][i]) for m in METRICS)]
                 for i, b in enumerate(bins)
             ],
             [3, 2, 2, 2],

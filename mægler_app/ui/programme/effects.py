@@ -111,7 +111,8 @@ class GrowthChart(QChartView):
         series.setLabelsVisible(True)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([bin_text(b.get("low_bp"), b.get("high_bp")) for b in bins])
+        # a chart's labels are rich text: "<" must be written as an entity
+        categories.append([bin_text(b.get("low_bp"), b.get("high_bp")).replace("<", "&lt;") for b in bins])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         axis = QValueAxis()
@@ -270,15 +271,16 @@ class EffectsPanel(QFrame):
             ),
         ]
         for metric in METRICS:
-            name = str(METRIC_NAMES[metric]).lower()
+            name = str(METRIC_NAMES[metric])
+            # two lines a header: the key figure, then what of it, so the table fits the page
             columns.append(
-                Column(self.tr("Median %1").replace("%1", name), _median_of(metric), align_right=True)
+                Column(self.tr("%1\nmedian pr. år").replace("%1", name), _median_of(metric), align_right=True)
             )
             columns.append(
                 Column(
-                    self.tr("≥ %1 % (%2)")
-                    .replace("%1", str(TARGET_GROWTH_PERCENT_PER_YEAR))
-                    .replace("%2", name),
+                    self.tr("%1\n≥ %2 % om året")
+                    .replace("%1", name)
+                    .replace("%2", str(TARGET_GROWTH_PERCENT_PER_YEAR)),
                     _met_share_of(metric),
                     align_right=True,
                 )
@@ -298,6 +300,7 @@ class EffectsPanel(QFrame):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(220)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table)
         self.state = QLabel()
         self.state.setObjectName("effectsState")
