@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         # --- effects: key figures from a CSV (issue 19)
         figures_action = file_menu.addAction(self.tr("Importér &nøgletal (CSV) …"))
         figures_action.setObjectName("importKeyFiguresAction")
+        figures_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         figures_action.triggered.connect(self.import_key_figures)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))

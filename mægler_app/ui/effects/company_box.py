@@ -104,7 +104,7 @@ class CompanyEffectsBox(QGroupBox):
         lay.addLayout(row)
         self.model: RowsTableModel[GrowthRow] = RowsTableModel(
             growth_columns(
-                self.tr("Vækst pr. år"),
+                self.tr("År"),
                 self.tr("Ansatte"),
                 # short, as the key figures' own table above them
                 [self.tr("Omsætning"), self.tr("Værditilv."), self.tr("Eksport")],
@@ -116,8 +116,9 @@ class CompanyEffectsBox(QGroupBox):
         self.table.setObjectName("companyGrowth")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # every column as wide as its header or cells need; the last takes what is left
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self._fit_height()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setAccessibleName(self.tr("Vækst pr. år og siden basisåret"))
@@ -136,8 +137,11 @@ class CompanyEffectsBox(QGroupBox):
         self.table.setFixedHeight(header + rows * row_height + 2 * self.table.frameWidth() + 2)
 
     def clear(self) -> None:
+        """A company not saved yet: nothing to measure, and its baseline is set once it is saved
+        (as its contact persons)."""
         self.effects = None
         self.baseline.clear()
+        self.baseline.setEnabled(False)
         self.note.setText(self.tr("Gem virksomheden først."))
         self.model.set_rows([])
         self._fit_height()
@@ -145,6 +149,7 @@ class CompanyEffectsBox(QGroupBox):
 
     def show_effects(self, e: CompanyEffects) -> None:
         self.effects = e
+        self.baseline.setEnabled(True)
         self.baseline.setText("" if e.stored_year is None else str(e.stored_year))
         self.baseline.setPlaceholderText(
             self.tr("automatisk: %1").replace("%1", str(e.automatic_year))
@@ -152,12 +157,8 @@ class CompanyEffectsBox(QGroupBox):
             else self.tr("automatisk")
         )
         self.note.setText(str(e.baseline_note()))
-        since = (
-            self.tr("Årligt siden %1").replace("%1", str(e.baseline_year))
-            if e.baseline_year is not None
-            else ""
-        )
-        self.model.set_rows(growth_rows(e, since, self.tr(" (basisår)")))
+        since = self.tr("Siden %1").replace("%1", str(e.baseline_year)) if e.baseline_year is not None else ""
+        self.model.set_rows(growth_rows(e, since, self.tr(" (basis)")))
         self._fit_height()
         met = e.met
         colour = NAVY if met else ERROR_TEXT if met is False else WARNING_TEXT
