@@ -185,3 +185,18 @@ def test_programmet_card_shows_the_stats_figures_and_exports(
         panel.export_to(target)
     assert (tmp_path / "desk-cvr.csv").exists()
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_programme_report_carries_the_effects(setup: Setup, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from mægler_app.reports.programme_pdf import write_programme_pdf
+
+    data = programme_data(setup.caseworker)
+    path = write_programme_pdf(data, tmp_path / "programrapport.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    assert "Effekter: vækst og tilfredshed" in text
+    total = data.effects["total"]
+    assert f"{total['companies']} deltagende virksomheder" in text
+    assert growth_text(total["metrics"]["turnover_ore"]["median_cagr_bp"]).replace("−", "-") in text
+    assert "80 %" in text and "Pr. fokusområde" in text
