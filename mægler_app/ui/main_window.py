@@ -20,6 +20,7 @@ from .. import __version__
 from ..domain.messages import Msg
 from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
+from ..domain.vocab import Role
 from ..store.quick import local_state, outbox_counts, profile_role
 from . import keyboard
 from .context import AppContext
@@ -215,7 +216,11 @@ class MainWindow(QMainWindow):
             keyboard.focus_first(view)
 
     def import_key_figures(self) -> None:
-        """Filer → Importér nøgletal: the company register's import (issue 19)."""
+        """Filer → Importér nøgletal: the company register's import (issue 19); a caseworker's
+        profile shows the brokers' companies, and changes none of them."""
+        if self.role == Role.CASEWORKER:
+            self.statusBar().showMessage(self.tr("Nøgletal importeres af netværksmæglerne."), 8000)
+            return
         view = self.show_view("virksomheder")
         choose = getattr(view, "choose_key_figures_import", None)
         if callable(choose):
