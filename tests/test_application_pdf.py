@@ -84,3 +84,29 @@ def test_default_location_is_the_profile(store) -> None:
     path = export_application(store, app_id)
     assert path.parent == store.profile / "dokumenter"
     assert path.name.endswith("-v1.pdf") and path.read_bytes().startswith(b"%PDF")
+
+
+# --- effects: measured growth beside the expected (issue 19)
+def test_pdf_shows_measured_growth_once_figures_exist(store, tmp_path) -> None:
+    from mægler_app.store.services import companies as companies_svc
+    from mægler_app.store.services import effects as effects_svc
+
+    app_id = _application(store)
+    text, _ = _text(export_application(store, app_id, tmp_path / "uden.pdf"))
+    assert "Målt vækst" not in text  # no figures yet: only the expected growth
+    members = svc.get_application(store, app_id).network.members
+    first = members[0].company_id
+    companies_svc.save_key_figures(
+        store,
+        first,
+        [
+            companies_svc.KeyFigures(2022, 1_000_000_00, 400_000_00, 100_000_00, 10),
+            companies_svc.KeyFigures(2024, 1_210_000_00, 380_000_00, None, 13),
+        ],
+    )
+    effects_svc.set_baseline_year(store, first, 2022)
+    path = export_application(store, app_id, tmp_path / "med.pdf")
+    text, _ = _text(path)
+    assert "Målt vækst pr. virksomhed" in text
+    assert "+10 %" in text  # 1,0 → 1,21 mio. over two years: exactly 10 % a year
+    assert "2022" in text and "+3" in text

@@ -112,7 +112,17 @@ def test_every_command_of_design_6_is_registered() -> None:
     from mægler_app.commands import command_names
 
     assert sorted(command_names()) == sorted(
-        ["login", "logout", "sync", "status", "import", "export", "demo-data"]
+        [
+            "login",
+            "logout",
+            "sync",
+            "status",
+            "import",
+            "export",
+            "demo-data",
+            "import-effects",
+            "export-effects",
+        ]
     )
 
 

@@ -17,10 +17,10 @@ import sys
 from .. import __version__
 from ..argparse_da import danish
 from ..errors import UserError
-from . import companies, gui, profile, sync
+from . import companies, effects, gui, profile, sync
 from .common import add_profile_option
 
-COMMAND_MODULES = (profile, companies, sync)
+COMMAND_MODULES = (profile, companies, effects, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

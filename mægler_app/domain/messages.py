@@ -680,6 +680,32 @@ class Msg:
     SURVEY_REMOVED = Code("survey_removed")
     SURVEY_NOTHING_TO_SAVE = Code("survey_nothing_to_save")
     # --- end survey
+    # --- effects: growth against the baseline year, satisfaction, the key-figure import (issue 19)
+    EFFECTS_TURNOVER = Code("effects_turnover")
+    EFFECTS_VALUE_ADDED = Code("effects_value_added")
+    EFFECTS_EXPORT = Code("effects_export")
+    EFFECTS_EMPLOYEES = Code("effects_employees")
+    EFFECTS_NO_BASELINE = Code("effects_no_baseline")
+    EFFECTS_NO_FIGURES = Code("effects_no_figures")
+    EFFECTS_TARGET_MET = Code("effects_target_met")
+    EFFECTS_TARGET_NOT_MET = Code("effects_target_not_met")
+    EFFECTS_BASELINE_AUTO = Code("effects_baseline_auto")
+    EFFECTS_BASELINE_STORED = Code("effects_baseline_stored")
+    EFFECTS_BASELINE_STORED_AUTO = Code("effects_baseline_stored_auto")
+    EFFECTS_BASELINE_YEAR_INVALID = Code("effects_baseline_year_invalid")
+    EFFECTS_WITHOUT_FIGURES = Code("effects_without_figures")
+    EFFECTS_SATISFIED_SHARE = Code("effects_satisfied_share")
+    EFFECTS_NO_ANSWERS = Code("effects_no_answers")
+    EFFECTS_EXPORTED = Code("effects_exported")
+    EFFECTS_NOTHING_TO_EXPORT = Code("effects_nothing_to_export")
+    # Importing key figures from CSV (store/services/effects_csv.py)
+    EFFECTS_CSV_HEADER_MISSING = Code("effects_csv_header_missing")
+    EFFECTS_CSV_UNKNOWN_CVR = Code("effects_csv_unknown_cvr")
+    EFFECTS_CSV_YEAR_TWICE = Code("effects_csv_year_twice")
+    EFFECTS_CSV_ROW_EMPTY = Code("effects_csv_row_empty")
+    EFFECTS_CSV_NO_ROWS = Code("effects_csv_no_rows")
+    EFFECTS_CSV_READY = Code("effects_csv_ready")
+    EFFECTS_CSV_IMPORTED = Code("effects_csv_imported")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2547,4 +2573,102 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Nothing to save: choose a score for at least one company.",
     },
     # --- end survey
+    # --- effects
+    Msg.EFFECTS_TURNOVER: {"da": "Omsætning", "en": "Turnover"},
+    Msg.EFFECTS_VALUE_ADDED: {"da": "Værditilvækst", "en": "Value added"},
+    Msg.EFFECTS_EXPORT: {"da": "Eksport", "en": "Export"},
+    Msg.EFFECTS_EMPLOYEES: {"da": "Ansatte", "en": "Employees"},
+    Msg.EFFECTS_NO_BASELINE: {
+        "da": "Intet basisår: virksomheden er ikke med i et netværk, der har nået trin 1, og har intet "
+        "basisår angivet.",
+        "en": "No baseline year: the company is not in a network that has reached stage 1, and no "
+        "baseline year is set.",
+    },
+    Msg.EFFECTS_NO_FIGURES: {
+        "da": "Uden tal: der mangler nøgletal for basisåret {year} eller for et senere år, så væksten "
+        "kan ikke beregnes endnu.",
+        "en": "Without figures: key figures for the baseline year {year} or a later year are missing, "
+        "so growth cannot be computed yet.",
+    },
+    Msg.EFFECTS_TARGET_MET: {
+        "da": "Målet er nået: mindst {target} % vækst om året siden basisåret {year}.",
+        "en": "The target is met: at least {target} % growth a year since the baseline year {year}.",
+    },
+    Msg.EFFECTS_TARGET_NOT_MET: {
+        "da": "Målet er ikke nået: under {target} % vækst om året siden basisåret {year}.",
+        "en": "The target is not met: below {target} % growth a year since the baseline year {year}.",
+    },
+    Msg.EFFECTS_BASELINE_AUTO: {
+        "da": "Basisår {year}, valgt automatisk (året før virksomheden kom med i sit første netværk).",
+        "en": "Baseline year {year}, chosen automatically (the year before the company joined its first "
+        "network).",
+    },
+    Msg.EFFECTS_BASELINE_STORED: {
+        "da": "Basisår {year}, angivet.",
+        "en": "Baseline year {year}, set by hand.",
+    },
+    Msg.EFFECTS_BASELINE_STORED_AUTO: {
+        "da": "Basisår {year}, angivet (automatisk ville det være {auto}).",
+        "en": "Baseline year {year}, set by hand (automatically it would be {auto}).",
+    },
+    Msg.EFFECTS_BASELINE_YEAR_INVALID: {
+        "da": "Basisår: {text:q} er ikke et årstal mellem {first} og {last}. Lad feltet stå tomt for at "
+        "vælge automatisk.",
+        "en": "Baseline year: {text:q} is not a year between {first} and {last}. Leave the field empty to "
+        "choose automatically.",
+    },
+    Msg.EFFECTS_WITHOUT_FIGURES: {
+        "da": "{n:int} {n:plural:virksomhed|virksomheder} uden tal",
+        "en": "{n:int} {n:plural:company|companies} without figures",
+    },
+    Msg.EFFECTS_SATISFIED_SHARE: {
+        "da": "{bp:pct} tilfredse af {n:int} {n:plural:svar|svar} (mål: mindst {target} %)",
+        "en": "{bp:pct} satisfied of {n:int} {n:plural:answer|answers} (target: at least {target} %)",
+    },
+    Msg.EFFECTS_NO_ANSWERS: {
+        "da": "Ingen tilfredshedssvar endnu.",
+        "en": "No satisfaction answers yet.",
+    },
+    Msg.EFFECTS_EXPORTED: {
+        "da": "{n:int} {n:plural:virksomhed|virksomheder} skrevet til {path} og CVR-numrene til {cvr_path}.",
+        "en": "{n:int} {n:plural:company|companies} written to {path} and the CVR numbers to {cvr_path}.",
+    },
+    Msg.EFFECTS_NOTHING_TO_EXPORT: {
+        "da": "Ingen virksomheder at eksportere: ingen er med i et netværk, der har nået trin 1.",
+        "en": "No companies to export: none is in a network that has reached stage 1.",
+    },
+    Msg.EFFECTS_CSV_HEADER_MISSING: {
+        "da": "Overskriftslinjen (linje {line:int}) mangler {missing}. Den første linje skal være "
+        "CVR;År;Omsætning;Værditilvækst;Eksport;Ansatte.",
+        "en": "The header line (line {line:int}) lacks {missing}. The first line must be "
+        "CVR;År;Omsætning;Værditilvækst;Eksport;Ansatte.",
+    },
+    Msg.EFFECTS_CSV_UNKNOWN_CVR: {
+        "da": "Ingen virksomhed med CVR-nummer {cvr} er registreret; opret den først.",
+        "en": "No company with CVR number {cvr} is registered; create it first.",
+    },
+    Msg.EFFECTS_CSV_YEAR_TWICE: {
+        "da": "CVR-nummer {cvr} har også tal for {year} på linje {line:int}.",
+        "en": "CVR number {cvr} also has figures for {year} on line {line:int}.",
+    },
+    Msg.EFFECTS_CSV_ROW_EMPTY: {
+        "da": "Linjen har hverken omsætning, værditilvækst, eksport eller ansatte.",
+        "en": "The line has neither turnover, value added, export nor employees.",
+    },
+    Msg.EFFECTS_CSV_NO_ROWS: {
+        "da": "Filen indeholder ingen nøgletal.",
+        "en": "The file holds no key figures.",
+    },
+    Msg.EFFECTS_CSV_READY: {
+        "da": "{n:int} {n:plural:år|år} for {companies:int} {companies:plural:virksomhed|virksomheder} klar: "
+        "{new:int} {new:plural:nyt|nye}, {updated:int} opdateres.",
+        "en": "{n:int} {n:plural:year|years} for {companies:int} {companies:plural:company|companies} ready: "
+        "{new:int} new, {updated:int} to be updated.",
+    },
+    Msg.EFFECTS_CSV_IMPORTED: {
+        "da": "{n:int} {n:plural:år|år} nøgletal importeret for {companies:int} "
+        "{companies:plural:virksomhed|virksomheder}.",
+        "en": "{n:int} {n:plural:year|years} of key figures imported for {companies:int} "
+        "{companies:plural:company|companies}.",
+    },
 }

@@ -173,6 +173,8 @@ class CompanySchema(RecordSchema):
     is_knowledge_institution: bool = field("Videninstitution")
     website: str = text_field("Hjemmeside", 200)
     notes: str = text_field("Noter")
+    # --- effects: the effect measurement's baseline year; null: chosen automatically (protocol 1)
+    baseline_year: int | None = field("Basisår", ge=1990, le=2100)
 
 
 class ContactSchema(RecordSchema):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,9 +33,10 @@ from reportlab.platypus import (
 )
 
 from ..domain.cvr import format_cvr
+from ..domain.effects import METRICS, CompanyEffects, change_text, growth_text
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
-from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES
+from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES, TARGET_GROWTH_PERCENT_PER_YEAR
 from ..domain.vocab import ApplicationStatus, SplitMode
 from ..store.db import Store
 from ..store.services.applications import (
@@ -46,6 +47,7 @@ from ..store.services.applications import (
     get_application,
     growth_value,
 )
+from ..store.services.effects import network_effects
 from ..store.services.overview import broker_name
 from .base import ReportDocument
 
@@ -372,7 +374,34 @@ def _growth_table(d: ApplicationDetail) -> Table:
     return _grid(header, rows, [25, 18, 18, 21, 18], right=[1, 2, 3, 4])
 
 
-def _perspectives(d: ApplicationDetail) -> list[Flowable]:
+# --- effects: measured growth beside the expected (issue 19)
+def _measured_table(d: ApplicationDetail, measured: Mapping[str, CompanyEffects]) -> Table | None:
+    """Each member's measured growth a year since its baseline year; None while no member has a
+    figure for its baseline year and a later one."""
+    if not any(e.measured for e in measured.values()):
+        return None
+    rows = []
+    for m in d.network.members:
+        e = measured.get(m.company_id)
+        if e is None:
+            continue
+        met = "–" if e.met is None else ("ja" if e.met else "nej")
+        rows.append(
+            [
+                m.name,
+                "–" if e.baseline_year is None else str(e.baseline_year),
+                *(growth_text(e.metrics[k].cagr_bp) for k in METRICS),
+                change_text(e.employees_change),
+                met,
+            ]
+        )
+    header = ["Virksomhed", "Basisår", "Omsætning", "Værditilvækst", "Eksport", "Ansatte", "Mål nået"]
+    return _grid(header, rows, [27, 11, 14, 16, 12, 10, 10], right=[1, 2, 3, 4, 5])
+
+
+def _perspectives(
+    d: ApplicationDetail, measured: Mapping[str, CompanyEffects] | None = None
+) -> list[Flowable]:
     story: list[Flowable] = []
     for number, (key, (title, hint)) in enumerate(PERSPECTIVES.items(), start=3):
         story += _section(number, title)
@@ -394,6 +423,23 @@ def _perspectives(d: ApplicationDetail) -> list[Flowable]:
                     ]
                 )
             )
+            table = _measured_table(d, measured or {})
+            if table is not None:
+                story.append(
+                    KeepTogether(
+                        [
+                            para("Målt vækst pr. virksomhed", "h2"),
+                            para(
+                                "Årlig vækst fra virksomhedens basisår (det sidste hele år før den kom med i "
+                                f"sit første netværk) til seneste år med nøgletal. Målet er mindst "
+                                f"{TARGET_GROWTH_PERCENT_PER_YEAR} % om året; »–« er uden tal.",
+                                "hint",
+                            ),
+                            Spacer(1, 1.5 * mm),
+                            table,
+                        ]
+                    )
+                )
     return story
 
 
@@ -467,9 +513,15 @@ def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
 
 
 def render_application_pdf(
-    detail: ApplicationDetail, path: str | Path, *, broker: str, printed_on: dt.date | None = None
+    detail: ApplicationDetail,
+    path: str | Path,
+    *,
+    broker: str,
+    printed_on: dt.date | None = None,
+    measured: Mapping[str, CompanyEffects] | None = None,
 ) -> Path:
-    """Write the application to ``path`` and return it."""
+    """Write the application to ``path`` and return it; ``measured``: company id → its measured
+    growth (``domain.effects``), shown beside the expected growth once there are figures."""
     printed_on = printed_on or dt.date.today()
     title = f"Ansøgning om handlingsplan – {detail.network.name}"
     doc = ReportDocument(
@@ -483,7 +535,7 @@ def render_application_pdf(
     story: list[Flowable] = []
     story += _cover(detail, broker, printed_on)
     story += _network_section(detail)
-    story += _perspectives(detail)
+    story += _perspectives(detail, measured)
     budget_number = 3 + len(PERSPECTIVES)
     story += _budget(detail, budget_number)
     story += _decision(detail, budget_number + 1)
@@ -499,4 +551,5 @@ def export_application(store: Store, application_id: str, path: str | Path | Non
     """Render the application to ``path`` (default: the profile's ``dokumenter`` folder). Runs in a worker."""
     detail = get_application(store, application_id)
     target = Path(path) if path is not None else store.profile / "dokumenter" / default_filename(detail)
-    return render_application_pdf(detail, target, broker=broker_name(store))
+    measured = {m.company_id: m.effects for m in network_effects(store, detail.network.network_id)}
+    return render_application_pdf(detail, target, broker=broker_name(store), measured=measured)

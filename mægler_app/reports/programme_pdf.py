@@ -8,13 +8,21 @@ the caseworker's synced records), so the report and the screen give one figure.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, growth_text
+from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_int, format_kr, format_percent_bp
 from ..domain.programme import FUNNEL_STAGES, TargetRow, target_rows
-from ..domain.rules import TARGET_NETWORKS_PER_BROKER
+from ..domain.rules import (
+    TARGET_GROWTH_PERCENT_PER_YEAR,
+    TARGET_NETWORKS_PER_BROKER,
+    TARGET_SATISFIED_PERCENT,
+)
 from ..domain.stages import stage_label
 from ..domain.vocab import FOCUS_AREAS
 from ..store.services.programme import ProgrammeData
@@ -154,7 +162,117 @@ def programme_story(data: ProgrammeData) -> list[Flowable]:
             ]
         )
     )
+    story += effects_story(data.effects)
     story += [spacer(4), para(f"Udskrevet {format_date(data.computed_at)}.", "small")]
+    return story
+
+
+# --- effects: growth against the baseline and satisfaction (issue 19)
+def _share(bp: Any) -> str:
+    return "–" if bp is None else format_percent_bp(int(bp))
+
+
+def _group_row(name: str, g: Mapping[str, Any]) -> list[str]:
+    cells = [name, format_int(int(g["companies"])), format_int(int(g["without_figures"]))]
+    for metric in METRICS:
+        m = g["metrics"][metric]
+        cells += [growth_text(m["median_cagr_bp"]), _share(m["met_share_bp"])]
+    cells.append(change_text(int(g["employees"]["change"])))
+    return cells
+
+
+# the report's fonts have no "≥": each key figure's median and the share that meets the target
+_GROUP_HEADER = [
+    "",
+    "Virks.",
+    "Uden tal",
+    *(f"{name} {what}" for name in ("Oms.", "Værditilv.", "Eksport") for what in ("median", "mål nået")),
+    "Ansatte",
+]
+_GROUP_WIDTHS = [2.6, 0.9, 0.9, 1.2, 1.2, 1.4, 1.4, 1.2, 1.2, 1.1]
+
+
+def _bin_words(low: Any, high: Any) -> str:
+    return bin_text(low, high).replace("< ", "under ").replace("≥ ", "mindst ")
+
+
+def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
+    """The report's effects section: ``domain.effects.programme_effects`` as the Programmet card
+    shows it (nothing when there is nothing to show)."""
+    if not effects:
+        return []
+    target = int(effects.get("target_growth_percent", TARGET_GROWTH_PERCENT_PER_YEAR))
+    total = effects["total"]
+    sat = effects["satisfaction"]
+    story: list[Flowable] = [
+        heading("Effekter: vækst og tilfredshed"),
+        para(
+            f"{format_int(int(total['companies']))} deltagende virksomheder (med i et netværk, der nåede trin 1); "
+            f"{format_int(int(total['measured']))} har nøgletal for basisåret og et senere år, "
+            f"{format_int(int(total['without_figures']))} er uden tal (tælles ikke som nul vækst). Vækst er den "
+            "årlige vækst fra basisåret (det sidste hele år før virksomheden kom med) til seneste år med tal; "
+            f"målet er mindst {target} % om året. Median: den midterste årlige vækst (oms. = omsætning); mål nået: andelen af virksomhederne med tal, "
+            "der når målet.",
+            "small",
+        ),
+        grid_table(_GROUP_HEADER, [_group_row("Hele programmet", total)], _GROUP_WIDTHS),
+        para(
+            f"Beskæftigelse: {change_text(int(total['employees']['change']))} personer i alt for "
+            f"{format_int(int(total['employees']['companies']))} virksomheder med tal for basisåret og et "
+            "senere år.",
+            "small",
+        ),
+    ]
+    bins = effects["distribution"]["bins"]
+    counts = effects["distribution"]["counts"]
+    story += [
+        heading("Fordeling af den årlige vækst", 2),
+        grid_table(
+            ["Årlig vækst", *(str(METRIC_NAMES[m]) for m in METRICS)],
+            [
+                [_bin_words(b.get("low_bp"), b.get("high_bp")), *(format_int(counts[m][i]) for m in METRICS)]
+                for i, b in enumerate(bins)
+            ],
+            [3, 2, 2, 2],
+        ),
+    ]
+    story.append(heading("Tilfredshed", 2))
+    if sat["responses"]:
+        rows = [
+            [year, format_int(int(y["responses"])), _share(y["share_bp"]), "ja" if y["met"] else "nej"]
+            for year, y in sat["by_year"].items()
+        ]
+        rows.append(
+            [
+                "Hele perioden",
+                format_int(int(sat["responses"])),
+                _share(sat["share_bp"]),
+                "ja" if sat["met"] else "nej",
+            ]
+        )
+        story += [
+            para(
+                f"Svar 4–5 på en skala 1–5 tæller som tilfreds; målet er mindst {TARGET_SATISFIED_PERCENT} %.",
+                "small",
+            ),
+            grid_table(["År", "Svar", "Tilfredse", "Mål nået"], rows, [3, 2, 2, 2]),
+        ]
+    else:
+        story.append(para(str(Msg.EFFECTS_NO_ANSWERS()), "small"))
+    story += [
+        heading("Pr. fokusområde", 2),
+        grid_table(
+            _GROUP_HEADER,
+            [_group_row(FOCUS_AREAS.get(a, a), g) for a, g in effects["focus_areas"].items()],
+            _GROUP_WIDTHS,
+        ),
+        heading("Pr. netværk", 2),
+        grid_table(
+            _GROUP_HEADER,
+            [_group_row(str(g.get("name") or nid[:8]), g) for nid, g in effects["networks"].items()],
+            _GROUP_WIDTHS,
+        ),
+    ]
     return story
 
 

@@ -573,7 +573,11 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         return {"entity": rec.entity, "id": rec.id, "version": rec.version, "seq": rec.seq, "data": rec.data}
 
     @app.get(f"{API_PREFIX}/stats", responses=ERROR_RESPONSES)
-    def get_stats(_user: CaseworkerDep, moves: Annotated[bool, Query()] = False) -> dict[str, Any]:
-        return stats(db, with_moves=moves)
+    def get_stats(
+        _user: CaseworkerDep,
+        moves: Annotated[bool, Query()] = False,
+        effects: Annotated[bool, Query()] = False,  # --- effects (issue 19)
+    ) -> dict[str, Any]:
+        return stats(db, with_moves=moves, with_effects=effects)
 
     return app

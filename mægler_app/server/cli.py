@@ -99,6 +99,15 @@ def _parser() -> argparse.ArgumentParser:
     hist.add_argument(
         "--children", action="store_true", help="for et netværk: også dets medlemmer, møder, udgifter …"
     )
+    # --- effects: the export for Danmarks Statistik (issue 19)
+    export = with_db(
+        sub.add_parser(
+            "export-effects",
+            help="skriv effekterne pr. deltagende virksomhed til en ;-separeret CSV-fil (UTF-8 med BOM) "
+            "og CVR-numrene alene til FIL-cvr.csv; ingen personoplysninger",
+        )
+    )
+    export.add_argument("file", type=Path, metavar="FIL.csv")
     return parser
 
 
@@ -202,6 +211,28 @@ def cmd_demo(args: argparse.Namespace) -> None:
     print(Msg.DEMO_LOGIN(caseworker=summary.caseworker, first=summary.brokers[0], last=summary.brokers[-1]))
 
 
+# --- effects
+def cmd_export_effects(args: argparse.Namespace) -> None:
+    from ..domain.effects import cvr_file_name
+    from ..domain.errors import os_reason
+    from .stats import export_effects
+
+    db = _open(args)
+    try:
+        db.check_current()
+        main, cvrs, n = export_effects(db)
+    finally:
+        db.dispose()
+    path = Path(args.file)
+    cvr_path = path.with_name(cvr_file_name(path.name))
+    for target, data in ((path, main), (cvr_path, cvrs)):
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise OperatorError(Msg.CLI_FILE_NOT_WRITABLE(path=str(target), reason=os_reason(exc))) from exc
+    print(Msg.EFFECTS_EXPORTED(n=n, path=str(path), cvr_path=str(cvr_path)))
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -296,6 +327,7 @@ COMMANDS = {
     "publish-form": cmd_publish_form,
     "history": cmd_history,
     "demo": cmd_demo,
+    "export-effects": cmd_export_effects,  # --- effects
 }
 
 

@@ -80,7 +80,7 @@ KEY_FIGURE_YEARS = 3  # key figures for the last three whole years
 _DEFAULTS: dict[str, dict[str, Any]] = {
     "company": {"address": "", "postcode": "", "city": "", "municipality": "", "employees": None,
                 "focus_area": FocusArea.OTHER, "industry": "", "is_knowledge_institution": False,
-                "website": "", "notes": ""},
+                "website": "", "notes": "", "baseline_year": None},
     "contact": {"role": "", "email": "", "phone": "", "consent_date": None, "anonymized": False},
     "network": {"network_type": "", "core_task": "", "participants_text": "", "goals": "", "terms": "",
                 "lead_source": "", "stage": Stage.CANDIDATE, "stage_changed_at": None, "stage_history": [],
@@ -630,17 +630,30 @@ class _Programme:
                 self._satisfaction(net)
 
     def _key_figures(self, company: _Company, years: list[int]) -> None:
+        # --- effects: each company its own growth a year, spread around the 10 % target (some far
+        # above, some shrinking), value added and export following it loosely; a third export
+        # nothing (no export growth to measure). The baseline is the first year with figures,
+        # stored on the company: the demo's networks are made today, so the automatic baseline
+        # (the year before joining) would be last year, the latest with figures.
         if company.id in self.measured:
             return
         self.measured.add(company.id)
-        turnover = self.rng.randint(8, 120) * 1_000_000_00
+        rng = self.rng
+        turnover = rng.randint(8, 120) * 1_000_000_00
+        rate = min(max(rng.gauss(8.0, 9.0), -12.0), 35.0)
+        value_added_rate = rate + rng.uniform(-4.0, 4.0)
+        export_rate = rate + rng.uniform(-6.0, 8.0)
+        value_added_share = rng.randint(22, 40)
+        export_share = rng.choice([0, 0, 10, 25, 40, 60])
         for k, year in enumerate(years):
-            growth = 100 + 4 * k + self.rng.randint(0, 6)
+            sales = round(turnover * (1 + rate / 100) ** k)
             self.laptop.create(
-                "effect_measurement", company_id=company.id, year=year,
-                turnover_ore=turnover * growth // 100, value_added_ore=turnover * growth // 400,
-                export_ore=turnover * growth // 300, employees=company.employees + k,
+                "effect_measurement", company_id=company.id, year=year, turnover_ore=sales,
+                value_added_ore=round(turnover * value_added_share / 100 * (1 + value_added_rate / 100) ** k),
+                export_ore=round(turnover * export_share / 100 * (1 + export_rate / 100) ** k),
+                employees=max(1, company.employees + round(company.employees * rate / 200 * k)),
             )  # fmt: skip
+        self.laptop.update("company", company.id, baseline_year=years[0])
 
     def _satisfaction(self, net: _Network) -> None:
         """Each independent member's answer at every occasion the network has reached (trin 2,

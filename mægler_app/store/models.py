@@ -80,6 +80,8 @@ class Company(SyncMixin, Base):
     is_knowledge_institution: Mapped[bool] = mapped_column(Boolean, default=False)
     website: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # --- effects: the baseline year of the effect measurement; None: automatic (domain/effects.py)
+    baseline_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Contact(SyncMixin, Base):

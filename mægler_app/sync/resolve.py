@@ -57,6 +57,8 @@ FIELD_LABELS = {
     "role": "Rolle",
     "email": "E-mail",
     "phone": "Telefon",
+    # --- effects
+    "baseline_year": "Basisår",
     "_deleted": "Slettet",
 }
 

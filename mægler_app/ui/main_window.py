@@ -20,6 +20,7 @@ from .. import __version__
 from ..domain.messages import Msg
 from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
+from ..domain.vocab import Role
 from ..store.quick import local_state, outbox_counts, profile_role
 from . import keyboard
 from .context import AppContext
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         save_action.setObjectName("saveAction")
         save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.save_current)
+        # --- effects: key figures from a CSV (issue 19)
+        figures_action = file_menu.addAction(self.tr("Importér &nøgletal (CSV) …"))
+        figures_action.setObjectName("importKeyFiguresAction")
+        figures_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        figures_action.triggered.connect(self.import_key_figures)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
@@ -208,6 +214,17 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is None or not view.isAncestorOf(focus):
             keyboard.focus_first(view)
+
+    def import_key_figures(self) -> None:
+        """Filer → Importér nøgletal: the company register's import (issue 19); a caseworker's
+        profile shows the brokers' companies, and changes none of them."""
+        if self.role == Role.CASEWORKER:
+            self.statusBar().showMessage(self.tr("Nøgletal importeres af netværksmæglerne."), 8000)
+            return
+        view = self.show_view("virksomheder")
+        choose = getattr(view, "choose_key_figures_import", None)
+        if callable(choose):
+            choose()
 
     def show_view(self, key: str) -> View:
         self.nav.setCurrentRow(list(self.specs).index(key))

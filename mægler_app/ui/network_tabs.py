@@ -16,6 +16,8 @@ NETWORK_TABS: list[tuple[str, str]] = [
     ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
     ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
     ("Ansøgning", "mægler_app.ui.application.network_tab:ApplicationTab"),
+    # --- effects
+    ("Effekter", "mægler_app.ui.effects.network_tab:NetworkEffectsTab"),
 ]
 
 

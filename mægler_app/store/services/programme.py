@@ -12,7 +12,7 @@ records a caseworker only pulls is the server's time of that change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from ...domain.timeutil import parse_stored_time, utcnow
 from ..db import Store
 from ..models import Application, Company, Membership, Network, Satisfaction, Screening
 from .broker import live_network_views
+from .effects import programme_effects
 from .overview import get_state, set_state
 
 # Broker id → {"username", "display_name"}, from the server's /stats (a caseworker's only source
@@ -157,6 +158,8 @@ class ProgrammeData:
     focus: dict[str, FocusFigures]
     brokers: list[BrokerRow]  # by name
     computed_at: dt.datetime
+    # --- effects: domain.effects.programme_effects, as /stats?effects=true (issue 19)
+    effects: dict[str, Any] = field(default_factory=dict)
 
     @property
     def total(self) -> dict[str, Any]:
@@ -183,6 +186,7 @@ def programme_data(store: Store) -> ProgrammeData:
         focus=by_focus_area(records, history),
         brokers=rows,
         computed_at=utcnow(),
+        effects=programme_effects(store, history),
     )
 
 

@@ -35,8 +35,11 @@ from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
 from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
+from ...store.services import effects as effects_svc
+from ...store.services.programme import server_moves
 from .. import keyboard
 from ..context import AppContext
+from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
 from ..survey import CompanySatisfaction  # --- survey
 from .models import ContactsModel, KeyFiguresModel
@@ -185,6 +188,9 @@ class CompanyEditor(QWidget):
         fb.addStretch(1)
         fl.addLayout(fb)
         outer.addWidget(figures)
+        # --- effects: growth against the baseline year (issue 19)
+        self.effects_box = CompanyEffectsBox()
+        outer.addWidget(self.effects_box)
 
         # "Gem virksomhed" is in sight however far the fields are scrolled
         self.button_bar = QWidget()
@@ -297,6 +303,7 @@ class CompanyEditor(QWidget):
         self.knowledge.setChecked(False)
         self.figures_model.set_figures([])
         self._figures_snapshot = []
+        self.effects_box.clear()
         self.contacts_model.set_rows([])
         self._clear_contact()
         self.contacts_box.setEnabled(False)
@@ -334,6 +341,9 @@ class CompanyEditor(QWidget):
         self.website.setText(d.website)
         self.notes.setPlainText(d.notes)
         self.figures_model.set_figures(svc.key_figures(self.ctx.store, detail.id))
+        self.effects_box.show_effects(
+            effects_svc.company_effects(self.ctx.store, detail.id, server_moves(self.ctx.store))
+        )
         self.contacts_box.setEnabled(True)
         self.contacts_box.setTitle(self.tr("Kontaktpersoner"))
         self._reload_contacts()
@@ -346,6 +356,12 @@ class CompanyEditor(QWidget):
         self._snapshot = self.fields()
         self._figures_snapshot = self.figures_model.texts()
         self.opened.emit(detail.id)
+
+    def reload_effects(self) -> None:
+        """Key figures came from elsewhere (a CSV import): show the open company's anew, unless
+        its figures are being typed."""
+        if self.company_id is not None and not self.is_dirty():
+            self.load(self.company_id)
 
     def set_read_only(self, on: bool) -> None:
         """A caseworker's profile: the broker's company is shown, not changed; erasing a person
@@ -468,6 +484,7 @@ class CompanyEditor(QWidget):
             "is_knowledge_institution": self.knowledge.isChecked(),
             "website": self.website.text(),
             "notes": self.notes.toPlainText(),
+            "baseline_year": self.effects_box.baseline.text().strip(),
         }
 
     def _check(self) -> tuple[svc.Parsed, list[svc.KeyFigures], list[str]]:
@@ -481,6 +498,10 @@ class CompanyEditor(QWidget):
                 figures.append(svc.parse_key_figures(*row))
             except DomainError as exc:
                 errors.append(str(exc))
+        try:
+            effects_svc.parse_baseline_year(self.effects_box.baseline.text())
+        except DomainError as exc:
+            errors.append(str(exc))
         years = [f.year for f in figures]
         dups = sorted({y for y in years if years.count(y) > 1})
         if dups:
@@ -503,6 +524,9 @@ class CompanyEditor(QWidget):
         try:
             company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
             svc.save_key_figures(self.ctx.store, company_id, figures)
+            effects_svc.set_baseline_year(
+                self.ctx.store, company_id, effects_svc.parse_baseline_year(self.effects_box.baseline.text())
+            )
         except svc.DuplicateCvrError as exc:
             # the reason stands under the CVR number, with the button that opens the other company
             self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)

@@ -28,6 +28,7 @@ from ...store.services import csv_io
 from ...store.services.overview import sync_marks
 from .. import unsaved
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
+from ..effects.import_dialog import KeyFiguresImportDialog
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -92,7 +93,11 @@ class CompaniesView(View):
         self.import_button.setObjectName("importCsv")
         self.export_button = QPushButton(self.tr("Eksportér CSV …"))
         self.export_button.setObjectName("exportCsv")
-        for b in (self.new_button, self.import_button, self.export_button):
+        # --- effects: key figures of many companies and years from a CSV (issue 19)
+        self.import_figures_button = QPushButton(self.tr("Importér nøgletal …"))
+        self.import_figures_button.setObjectName("importKeyFigures")
+        self.import_figures_button.setToolTip(self.tr("CSV: CVR;År;Omsætning;Værditilvækst;Eksport;Ansatte"))
+        for b in (self.new_button, self.import_button, self.import_figures_button, self.export_button):
             bar.addWidget(b)
         lay.addLayout(bar)
 
@@ -149,6 +154,7 @@ class CompaniesView(View):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.new_company)
         self.import_button.clicked.connect(self._choose_import)
+        self.import_figures_button.clicked.connect(self.choose_key_figures_import)
         self.export_button.clicked.connect(self._choose_export)
         self.editor.saved.connect(self.select_company)
         self.editor.opened.connect(self._follow_editor)
@@ -163,7 +169,7 @@ class CompaniesView(View):
         rows = loaded.rows
         current = self.editor.company_id
         self.brokers.refresh(loaded.scope)
-        for b in (self.new_button, self.import_button):
+        for b in (self.new_button, self.import_button, self.import_figures_button):
             b.setVisible(not self.brokers.active)
         self.editor.set_read_only(self.brokers.active)
         self.model.set_rows(rows)
@@ -277,6 +283,19 @@ class CompaniesView(View):
         self.import_dialog = ImportDialog(self.ctx, path, self)
         self.import_dialog.open()
         return self.import_dialog
+
+    def choose_key_figures_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Importér nøgletal"), str(Path.home()), self.tr("CSV-filer (*.csv *.txt)")
+        )
+        if path:
+            self.import_key_figures(Path(path))
+
+    def import_key_figures(self, path: Path) -> KeyFiguresImportDialog:
+        self.figures_dialog = KeyFiguresImportDialog(self.ctx, path, self)
+        self.figures_dialog.imported.connect(lambda _n: self.editor.reload_effects())
+        self.figures_dialog.open()
+        return self.figures_dialog
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -35,6 +35,7 @@ from ..style import AMBER, NAVY
 from ..views.base import View
 from ..worker import Worker, start
 from .charts import FunnelChart, YearsChart
+from .effects import EffectsPanel
 from .loader import loader_for, show_or_load
 
 WHOLE_PERIOD = ""  # the scope box's data for the whole period (else the year as text)
@@ -137,6 +138,9 @@ class ProgrammeView(View):
         charts.addWidget(self.funnel, 1)
         charts.addWidget(self.years_chart, 1)
         lay.addLayout(charts)
+        # --- effects: growth and satisfaction (issue 19)
+        self.effects_panel = EffectsPanel(ctx)
+        lay.addWidget(self.effects_panel)
         lay.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -182,6 +186,7 @@ class ProgrammeView(View):
             ],
         )
         self._show_scope()
+        self.effects_panel.set_effects(data.effects)
         self.shown.emit()
 
     def _on_failed(self, message: str) -> None:
