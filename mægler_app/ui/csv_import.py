@@ -1,0 +1,212 @@
+"""One CSV import dialog for every kind of row (companies, key figures): the file read in a worker,
+a preview with each bad line named by its number and why, and the plan applied in a worker, all
+lines or none. A subclass says what it imports: its service's ``read_plan``/``apply_plan``, its
+preview model, and its words; the flow, the look and the failure handling are here once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import os_reason
+from ..store.db import Store
+from .context import AppContext
+from .fit import ElidedLabel
+from .worker import Worker, start
+
+
+class CsvImportDialog(QDialog):
+    """Reads the file in a worker, shows the plan, and applies it in a worker (with progress when
+    the service reports it). A plan has ``rows``, ``problems`` (each with ``message()``), ``ok``,
+    ``encoding``, ``ignored_columns`` and ``summary()``."""
+
+    planned = Signal()
+    OBJECT_NAME = "importDialog"
+    CHANGED_ENTITY = ""  # what the bus says changed once the plan is applied
+
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.plan: Any = None
+        self.result: Any = None
+        self._worker: Worker | None = None
+        self.setObjectName(self.OBJECT_NAME)
+        self.setWindowTitle(self.title())
+        self.resize(900, 520)
+        lay = QVBoxLayout(self)
+        self.file_label = ElidedLabel(
+            self.tr("Fil: %1").replace("%1", self.path.name), mode=Qt.TextElideMode.ElideMiddle
+        )
+        self.file_label.setObjectName("importFile")
+        lay.addWidget(self.file_label)
+        self.summary = QLabel(self.tr("Læser filen …"))
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("importProblems")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(130)
+        self.problems.hide()
+        lay.addWidget(self.problems)
+        self.model = self.make_model()
+        self.table = QTableView()
+        self.table.setObjectName("importRows")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.size_columns(header)
+        lay.addWidget(self.table, 1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.hide()
+        lay.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.tr("Importér"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Luk"))
+        self.close_button.setObjectName("closeButton")
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        lay.addLayout(buttons)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        self._read()
+
+    # what a subclass says --------------------------------------------------------------------
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def make_model(self) -> QAbstractItemModel:
+        raise NotImplementedError
+
+    def size_columns(self, header: QHeaderView) -> None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_plan(self, plan: Any) -> None:
+        """Put the plan's rows into the preview model."""
+        raise NotImplementedError
+
+    def read_plan(self, store: Store, raw: bytes) -> Any:
+        raise NotImplementedError
+
+    def apply_plan(self, store: Store, plan: Any) -> Any:
+        raise NotImplementedError
+
+    def plan_notes(self, plan: Any) -> list[str]:
+        """More to say about a plan after its summary (the base says the encoding and the ignored columns)."""
+        notes = [self.tr("Tegnsæt: %1.").replace("%1", plan.encoding)]
+        if plan.ignored_columns:
+            notes.append(
+                self.tr("Kolonner der ikke importeres: %1.").replace("%1", ", ".join(plan.ignored_columns))
+            )
+        return notes
+
+    def done_text(self, result: Any) -> str:
+        raise NotImplementedError
+
+    def announce(self, result: Any) -> None:
+        """Emit the subclass's own ``imported`` signal."""
+
+    # the flow ---------------------------------------------------------------------------------
+    def _set_summary(self, text: str, kind: str = "") -> None:
+        self.summary.setText(text)
+        self.summary.setObjectName(kind or "importSummary")
+        # the style sheet keys on the object name: re-polish so the new look applies
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+
+    def _read(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            self._set_summary(
+                self.tr("Filen kan ikke læses: %1.").replace("%1", str(os_reason(exc))), "error"
+            )
+            self.planned.emit()
+            return
+        # connect before starting: a quick worker may finish before a later connect
+        self._worker = Worker(self.read_plan, self.ctx.store, raw)
+        self._worker.signals.finished.connect(self._on_plan)
+        self._worker.signals.failed.connect(self._on_read_failed)
+        start(self._worker, self.ctx.pool)
+
+    def _on_read_failed(self, message: str) -> None:
+        self._worker = None
+        self._set_summary(message + " " + self.tr("Intet er importeret."), "error")
+        self.planned.emit()
+
+    def _on_plan(self, plan: Any) -> None:
+        self._worker = None
+        self.plan = plan
+        self.show_plan(plan)
+        if plan.problems:
+            # every bad line in full, in words that can be copied into a mail or the spreadsheet
+            self.problems.setPlainText("\n".join(p.message() for p in plan.problems))
+            self.problems.show()
+        self._set_summary(
+            plan.summary() + " " + " ".join(self.plan_notes(plan)), "error" if plan.problems else ""
+        )
+        self.import_button.setEnabled(plan.ok)
+        self.planned.emit()
+
+    def problem_lines(self) -> list[int]:
+        return [p.line for p in self.plan.problems] if self.plan else []
+
+    def apply(self) -> None:
+        if self.plan is None or not self.plan.ok:
+            return
+        self.import_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.progress.setRange(0, max(1, len(self.plan.rows)))
+        self.progress.setValue(0)
+        self.progress.show()
+        self._set_summary(self.tr("Importerer …"))
+        self._worker = Worker(self.apply_plan, self.ctx.store, self.plan)
+        self._worker.signals.progressed.connect(self._on_progress)
+        self._worker.signals.finished.connect(self._on_imported)
+        self._worker.signals.failed.connect(self._on_apply_failed)
+        start(self._worker, self.ctx.pool)
+
+    def _on_progress(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _on_apply_failed(self, message: str) -> None:
+        self._worker = None
+        self.close_button.setEnabled(True)
+        self.progress.hide()
+        self._set_summary(message + " " + self.tr("Intet er importeret."), "error")
+
+    def _on_imported(self, result: Any) -> None:
+        self._worker = None
+        self.result = result
+        self.progress.hide()
+        self.close_button.setEnabled(True)
+        self.close_button.setText(self.tr("Færdig"))
+        self._set_summary(self.done_text(result))
+        self.ctx.bus.changed.emit(self.CHANGED_ENTITY)
+        self.ctx.bus.status_reported.emit(self.summary.text())
+        self.announce(result)
