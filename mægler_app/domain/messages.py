@@ -656,6 +656,12 @@ class Msg:
     FORM_VALID = Code("form_valid")
     FORMS_SERVER_SILENT = Code("forms_server_silent")
 
+    # --- broker: what a broker expects and does not find (issue 20)
+    UI_NEXT_MORE = Code("ui_next_more")
+    UI_NEXT_OVERDUE = Code("ui_next_overdue")
+    UI_NEXT_QUIET_TITLE = Code("ui_next_quiet_title")
+    UI_NEXT_MEETINGS_TITLE = Code("ui_next_meetings_title")
+
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -2431,5 +2437,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.FORMS_SERVER_SILENT: {
         "da": "Væksthus' server svarer ikke; intet er udgivet. Prøv igen, når der er forbindelse.",
         "en": "Væksthus' server does not answer; nothing is published. Try again when there is a connection.",
+    },  # --- broker: what a broker expects and does not find (issue 20)
+    Msg.UI_NEXT_MORE: {
+        "da": "… og {n:int} mere",
+        "en": "… and {n:int} more",
+    },
+    Msg.UI_NEXT_OVERDUE: {
+        "da": "{n:int} overskredet",
+        "en": "{n:int} overdue",
+    },
+    Msg.UI_NEXT_QUIET_TITLE: {
+        "da": "Netværk uden aktivitet i {n:int} {n:plural:dag|dage}",
+        "en": "Networks without activity for {n:int} {n:plural:day|days}",
+    },
+    Msg.UI_NEXT_MEETINGS_TITLE: {
+        "da": "Planlagte møder de næste {n:int} {n:plural:dag|dage}",
+        "en": "Planned meetings in the next {n:int} {n:plural:day|days}",
     },
 }

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
+from ...domain.next_actions import is_quiet
 from ...domain.numbers import format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
-    INACTIVE_AFTER_DAYS,
     MEETING_KINDS,
     MEMBER_ROLE,
     MEMBER_ROLES,
@@ -277,10 +277,9 @@ def _parse_sql_time(value: object) -> dt.date | dt.datetime | None:
 
 
 def is_inactive(stage: Stage, last: dt.datetime, now: dt.datetime) -> bool:
-    """Open networks with nothing happening for INACTIVE_AFTER_DAYS days are marked."""
-    if stage in (Stage.CLOSED, Stage.STAGE_3):
-        return False
-    return (now - last) >= dt.timedelta(days=INACTIVE_AFTER_DAYS)
+    """Open networks with nothing happening for INACTIVE_AFTER_DAYS days are marked (the
+    overview's quiet networks: ``domain.next_actions.is_quiet``)."""
+    return is_quiet(stage, last, now)
 
 
 def count_networks(store: Store) -> int:
