@@ -661,6 +661,12 @@ class Msg:
     UI_NEXT_OVERDUE = Code("ui_next_overdue")
     UI_NEXT_QUIET_TITLE = Code("ui_next_quiet_title")
     UI_NEXT_MEETINGS_TITLE = Code("ui_next_meetings_title")
+    COMPANY_ARCHIVE_IN_ACTIVE_NETWORK = Code("company_archive_in_active_network")
+    COMPANY_DELETE_IN_ACTIVE_NETWORK = Code("company_delete_in_active_network")
+    COMPANY_ARCHIVED = Code("company_archived")
+    COMPANY_RESTORED = Code("company_restored")
+    COMPANY_DELETED = Code("company_deleted")
+    UI_SHOW_ARCHIVED = Code("ui_show_archived")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2453,5 +2459,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.UI_NEXT_MEETINGS_TITLE: {
         "da": "Planlagte møder de næste {n:int} {n:plural:dag|dage}",
         "en": "Planned meetings in the next {n:int} {n:plural:day|days}",
+    },
+    Msg.COMPANY_ARCHIVE_IN_ACTIVE_NETWORK: {
+        "da": "{company:q} kan ikke arkiveres, fordi den er med i {n:plural:et aktivt netværk|aktive netværk}: "
+        "{networks}. Fjern den fra netværket, eller afslut netværket først.",
+        "en": "{company:q} cannot be archived because it is in {n:plural:an active network|active networks}: "
+        "{networks}. Remove it from the network, or close the network first.",
+    },
+    Msg.COMPANY_DELETE_IN_ACTIVE_NETWORK: {
+        "da": "{company:q} kan ikke slettes, fordi den er med i {n:plural:et aktivt netværk|aktive netværk}: "
+        "{networks}. Fjern den fra netværket, eller afslut netværket først.",
+        "en": "{company:q} cannot be deleted because it is in {n:plural:an active network|active networks}: "
+        "{networks}. Remove it from the network, or close the network first.",
+    },
+    Msg.COMPANY_ARCHIVED: {
+        "da": "{company:q} er arkiveret.",
+        "en": "{company:q} is archived.",
+    },
+    Msg.COMPANY_RESTORED: {
+        "da": "{company:q} er hentet tilbage fra arkivet.",
+        "en": "{company:q} is restored from the archive.",
+    },
+    Msg.COMPANY_DELETED: {
+        "da": "{company:q} er slettet.",
+        "en": "{company:q} is deleted.",
+    },
+    Msg.UI_SHOW_ARCHIVED: {
+        "da": "Vis arkiverede ({n:int})",
+        "en": "Show archived ({n:int})",
     },
 }

@@ -171,6 +171,8 @@ class CompanySchema(RecordSchema):
     is_knowledge_institution: bool = field("Videninstitution")
     website: str = text_field("Hjemmeside", 200)
     notes: str = text_field("Noter")
+    # --- broker: optional since 0.1 of issue 20 (docs/protocol.md); an older client never sends it
+    archived: bool = field("Arkiveret")
 
 
 class ContactSchema(RecordSchema):

@@ -80,6 +80,8 @@ class Company(SyncMixin, Base):
     is_knowledge_institution: Mapped[bool] = mapped_column(Boolean, default=False)
     website: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # --- broker: archived companies leave the register's list (issue 20, item 1)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Contact(SyncMixin, Base):

@@ -346,7 +346,7 @@ def search_companies(store: Store, text: str, limit: int = 20) -> list[CompanyHi
     with store.session() as s:
         rows = s.execute(
             select(Company.id, Company.name, Company.cvr, Company.city, Company.is_knowledge_institution)
-            .where(Company.deleted.is_(False), cond)
+            .where(Company.deleted.is_(False), Company.archived.is_(False), cond)
             .order_by(Company.name)
             .limit(limit)
         ).all()
