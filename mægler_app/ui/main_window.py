@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -90,6 +94,15 @@ class MainWindow(QMainWindow):
         self.status_last.setObjectName("statusLastSync")
         for link in (self.status_pending, self.status_last):
             link.clicked.connect(lambda: self.show_view(sync_page.key))
+        # --- broker: after a document is saved, »Åbn mappe« opens its folder (issue 20, item 3)
+        self.open_folder_button = QPushButton(self.tr("Åbn mappe"))
+        self.open_folder_button.setObjectName("openFolder")
+        self.open_folder_button.setFlat(True)
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(self.open_saved_folder)
+        self._saved_folder: Path | None = None
+        ctx.bus.file_saved.connect(self._on_file_saved)
+        self.statusBar().addWidget(self.open_folder_button)
         self.statusBar().addPermanentWidget(self.status_online)
         self.statusBar().addPermanentWidget(self.status_pending)
         self.statusBar().addPermanentWidget(self.status_last)
@@ -116,6 +129,11 @@ class MainWindow(QMainWindow):
         save_action.setObjectName("saveAction")
         save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.save_current)
+        # --- broker: the broker's name for the PDFs (issue 20, item 2)
+        name_action = file_menu.addAction(self.tr("Dit &navn …"))
+        name_action.setObjectName("brokerNameAction")
+        name_action.setShortcut(QKeySequence("Ctrl+,"))  # where desktops keep a programme's settings
+        name_action.triggered.connect(self.edit_broker_name)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
@@ -171,6 +189,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Her er intet at gemme."), 4000)
         return False
 
+    def edit_broker_name(self) -> QDialog:
+        """--- broker: Filer → Dit navn (issue 20, item 2)."""
+        from .profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -184,6 +210,25 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__)
             .replace("%2", str(self.ctx.profile)),
         )
+
+    # --- broker: the folder of the last saved document (issue 20, item 3) ------------------------
+    def _on_file_saved(self, path: str) -> None:
+        self._saved_folder = Path(path).parent
+        self.open_folder_button.setToolTip(str(self._saved_folder))
+        self.open_folder_button.show()
+
+    def open_saved_folder(self) -> bool:
+        from .files import open_file
+
+        folder = self._saved_folder
+        if folder is None:
+            return False
+        opened = open_file(folder)
+        if not opened:
+            self.statusBar().showMessage(
+                self.tr("Mappen kunne ikke åbnes her; den ligger i %1").replace("%1", str(folder)), 8000
+            )
+        return opened
 
     # navigation -------------------------------------------------------------------------------
     def _on_nav(self, row: int) -> None:

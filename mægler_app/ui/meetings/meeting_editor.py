@@ -34,10 +34,11 @@ from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...store.services import meetings as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
+from ..files import ask_save_path
 from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
-from .exports import Exporter, export_meeting_pdf
+from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
 from .models import NextStepsModel
 
 
@@ -387,4 +388,7 @@ class MeetingEditor(QDialog):
     def export_pdf(self) -> None:
         """The minutes as they stand in the dialog: saved first, so the PDF and the log agree."""
         if self._store() and self.meeting_id is not None:
-            self.exporter.run(export_meeting_pdf, self.meeting_id)
+            name = meeting_pdf_name(self.ctx.store, self.meeting_id)
+            path = ask_save_path(self, self.ctx, name, title=self.tr("Gem referat"))
+            if path is not None:
+                self.exporter.run(export_meeting_pdf, self.meeting_id, path)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
@@ -13,9 +14,21 @@ from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
+from ..context import AppContext
 from ..worker import Worker, start
 from .base import View
 from .next_actions import FirstSteps, NextActionsPanel
+
+
+# How long the next actions wait at start-up for the store to be loaded after the first paint
+STORE_WAIT_MS = 400
+
+
+def _read_actions(ctx: AppContext, token: int) -> tuple[int, object]:
+    """The next actions, read in a worker; the token tells the view which load this was."""
+    from ...store.services.next_actions import load_next_actions
+
+    return token, load_next_actions(ctx.store)
 
 
 def _card(title: str) -> NoteCard:
@@ -78,6 +91,7 @@ class OverviewView(View):
         lay.addWidget(self.next_actions)
         self._actions_worker: Worker | None = None
         self._actions_token = 0
+        self._actions_waited = False
         lay.addWidget(stages)
         lay.addStretch(1)
         self._root: QWidget = self
@@ -126,18 +140,25 @@ class OverviewView(View):
 
     # --- broker: next actions (issue 20, item 4) -------------------------------------------------
     def _load_actions(self) -> None:
-        from ...store.services.next_actions import load_next_actions
-
+        if not self.ctx.store_loaded and not self._actions_waited:
+            # Start-up paints this view before the store (SQLAlchemy) is loaded, which the app does
+            # right after the first paint: the lists come a moment later, not before the paint.
+            self._actions_waited = True
+            QTimer.singleShot(STORE_WAIT_MS, self, self._load_actions)
+            return
         self._actions_token += 1
-        token = self._actions_token
-        worker = Worker(lambda: load_next_actions(self.ctx.store))
-        worker.signals.finished.connect(lambda result: self._show_actions(token, result))
+        worker = Worker(_read_actions, self.ctx, self._actions_token)
+        # a bound method: Qt drops the connection when the view is gone before the worker reports
+        worker.signals.finished.connect(self._show_actions)
         self._actions_worker = worker  # keep the signals alive
         start(worker, self.ctx.pool)
 
-    def _show_actions(self, token: int, result: object) -> None:
+    def _show_actions(self, answer: object) -> None:
         from ...store.services.next_actions import Overview
 
+        if not shiboken6.isValid(self) or not isinstance(answer, tuple):
+            return
+        token, result = answer
         if token != self._actions_token or not isinstance(result, Overview):
             return  # a newer load is on its way
         self.first_steps.setVisible(result.first_start)
