@@ -19,7 +19,6 @@ from ..worker import Worker, start
 from .base import View
 from .next_actions import FirstSteps, NextActionsPanel
 
-
 # How long the next actions wait at start-up for the store to be loaded after the first paint
 STORE_WAIT_MS = 400
 
