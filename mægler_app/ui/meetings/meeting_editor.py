@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.meetings import suggest_planned
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+from ...domain.timeutil import utcnow
 from ...store.services import meetings as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
@@ -89,6 +91,10 @@ class MeetingEditor(QDialog):
         est_lay.addWidget(self.estimate)
         est_lay.addWidget(self.estimate.message, 1)
         self.planned.toggled.connect(self._on_planned)
+        # --- broker: a new meeting set later than now is planned, until the broker says otherwise
+        self._planned_chosen = False
+        self.planned.clicked.connect(self._on_planned_clicked)
+        self.when.dateTimeChanged.connect(self._suggest_planned)
         form.addRow(self.tr("Tidspunkt"), self.when)
         form.addRow(self.tr("Mødetype"), self.kind)
         form.addRow(self.tr("Sted"), self.place)
@@ -269,6 +275,14 @@ class MeetingEditor(QDialog):
 
     def _on_planned(self, planned: bool) -> None:
         self.estimate.setEnabled(planned)
+
+    def _on_planned_clicked(self) -> None:
+        self._planned_chosen = True
+
+    def _suggest_planned(self, _when: QDateTime) -> None:
+        """A new meeting: planned when its time is ahead (``domain.meetings.suggest_planned``)."""
+        if self.meeting_id is None and not self._planned_chosen:
+            self.planned.setChecked(suggest_planned(from_qdatetime(self.when.dateTime()), utcnow()))
 
     def _add_step(self) -> None:
         index = self.steps_model.add_step()
