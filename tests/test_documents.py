@@ -73,7 +73,7 @@ def test_a_local_profile_types_the_name_and_every_pdf_prints_it(qtbot, store, tm
 
 
 def test_a_logged_in_profile_shows_the_servers_name_read_only(qtbot, store) -> None:
-    set_state(store, "account", {"server": "http://127.0.0.1:1", "username": "anne"})
+    set_state(store, "account", {"server_url": "http://127.0.0.1:1", "username": "anne"})
     set_state(store, "user", {"display_name": "Anne Holm", "role": "broker"})
     dialog = ProfileDialog(AppContext(store=store))
     qtbot.addWidget(dialog)

@@ -667,6 +667,7 @@ class Msg:
     COMPANY_RESTORED = Code("company_restored")
     COMPANY_DELETED = Code("company_deleted")
     UI_SHOW_ARCHIVED = Code("ui_show_archived")
+    CLI_SYNC_ASK_PASSWORD = Code("cli_sync_ask_password")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2487,5 +2488,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.UI_SHOW_ARCHIVED: {
         "da": "Vis arkiverede ({n:int})",
         "en": "Show archived ({n:int})",
+    },
+    Msg.CLI_SYNC_ASK_PASSWORD: {
+        "da": "Intet gemt login for {username} på {server} på denne computer: skriv din adgangskode.",
+        "en": "No login for {username} at {server} is kept on this computer: type your password.",
     },
 }

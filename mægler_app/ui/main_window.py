@@ -30,6 +30,9 @@ from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
 
+# --- broker: the status bar's state when a server is set up but nobody is logged in (issue 20)
+NOT_LOGGED_IN = "not_logged_in"
+
 
 class MainWindow(QMainWindow):
     painted = Signal()
@@ -264,10 +267,15 @@ class MainWindow(QMainWindow):
         return widget
 
     # status bar -------------------------------------------------------------------------------
-    def set_online(self, online: bool | None) -> None:
-        """None: no server set up (a local profile); True/False: the server answered or not."""
+    def set_online(self, online: bool | str | None) -> None:
+        """None: no server set up (a local profile); True/False: the server answered or not;
+        NOT_LOGGED_IN: set up for a server, but not logged in (no token, or it ran out)."""
+        self.status_online.setToolTip("")
         if online is None:
             text = self.tr("Lokal profil – ikke forbundet til Væksthus")
+        elif online == NOT_LOGGED_IN:  # --- broker: not the same as offline (issue 20, item 7)
+            text = self.tr("○ Ikke logget ind – ændringer gemmes lokalt")
+            self.status_online.setToolTip(self.tr("Log ind under Synkronisering (Ctrl+6)"))
         elif online:
             text = self.tr("● Online")
         else:
