@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
 
         # Views are made when first shown (see views/__init__.py), so start-up pays only for one.
         # A view for a role (Skemaer: caseworkers) is listed only for a profile of that role.
+        self._help: QDialog | None = None
         self.role = profile_role(ctx.profile)
         self.specs: dict[str, ViewSpec] = {}
         self.views: dict[str, View] = {}
@@ -144,8 +146,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.view_menu = bar.addMenu(self.tr("&Vis"))
         help_menu = bar.addMenu(self.tr("&Hjælp"))
+        # --- broker: F1 opens the guide; »Om« says the version and the profile folder (issue 20)
+        guide = help_menu.addAction(self.tr("&Vejledning"))
+        guide.setObjectName("helpAction")
+        guide.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        guide.triggered.connect(self.show_help)
         about = help_menu.addAction(self.tr("&Om Mægler"))
-        about.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        about.setObjectName("aboutAction")
+        about.setShortcut(QKeySequence("Ctrl+F1"))
         about.triggered.connect(self.show_about)
 
     def _list_views(self) -> None:
@@ -200,19 +208,38 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
+    def show_help(self) -> QDialog:
+        """--- broker: the guide (F1), shipped with the app and read offline (issue 20, item 5)."""
+        from .help.dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+        return self._help
+
+    def show_about(self) -> QDialog:
+        """Hjælp → Om: the version and the profile folder (not modal: the window stays usable)."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self,
-            self.tr("Om Mægler"),
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("Om Mægler"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(
             self.tr(
                 "<h3>Mægler %1</h3><p>Netværksmæglernes værktøj i Midtjysk Klyngeprogram, "
-                "med Væksthus Midtjylland som central server.</p><p>Profil: %2</p>"
+                "med Væksthus Midtjylland som central server.</p><p>Profilmappe (dine data): %2</p>"
+                "<p>Vejledningen: Hjælp → Vejledning (F1).</p>"
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.ctx.profile)),
+            .replace("%2", html.escape(str(self.ctx.profile)))
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("Luk"))
+        box.open()
+        return box
 
     # --- broker: the folder of the last saved document (issue 20, item 3) ------------------------
     def _on_file_saved(self, path: str) -> None:
