@@ -34,6 +34,7 @@ from ...domain.next_actions import (
     NextActions,
 )
 from ...domain.numbers import format_date, format_datetime
+from ...domain.rules import MIN_INDEPENDENT_COMPANIES, USUAL_MAX_MEMBERS
 from ...domain.vocab import MEETING_KINDS
 from ..style import WARNING_TEXT
 
@@ -203,9 +204,11 @@ class FirstSteps(QFrame):
             (
                 self.tr("2. Opret et kandidatnetværk"),
                 self.tr(
-                    "Saml 3–5 virksomheder i et netværk, beskriv kerneopgaven (Hvad, Hvem, Hvorfor, "
+                    "Saml %1–%2 virksomheder i et netværk, beskriv kerneopgaven (Hvad, Hvem, Hvorfor, "
                     "Hvordan) og screen det."
-                ),
+                )
+                .replace("%1", str(MIN_INDEPENDENT_COMPANIES))
+                .replace("%2", str(USUAL_MAX_MEMBERS)),
                 self.tr("Gå til Netværk"),
                 "netvaerk",
             ),
