@@ -126,9 +126,13 @@ def test_save_dialog_remembers_the_folder_and_the_status_bar_tells_the_truth(
     saved = Path(first.args[0])
     assert saved.parent == chosen and saved.exists()
     if viewer:
-        assert statuses[-1] == f"Gemt og åbnet: {saved}"
+        assert statuses[-1].startswith(f"Gemt og åbnet: {saved}")
     else:
         assert "åbnet" not in statuses[-1] and statuses[-1].startswith(f"Gemt: {saved}")
+    # the demo profile has no broker name yet: the line says where to type it
+    assert statuses[-1].endswith(
+        "Skriv dit navn under Filer → Dit navn (Ctrl+,), så det står på dine PDF'er."
+    )
     # the next time the dialog starts where the broker saved last (also after a restart)
     with qtbot.waitSignal(tab.exporter.finished, timeout=15_000):
         qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..store.services.overview import broker_name
 from .context import AppContext
 
 FOLDER_KEY = "documents/folder"
@@ -73,6 +74,9 @@ def saved_text(path: Path, opened: bool) -> str:
 def report_saved(ctx: AppContext, path: Path, opened: bool) -> str:
     """Tell the status bar (and its »Åbn mappe«) that ``path`` is saved; returns the line."""
     text = saved_text(path, opened)
+    if path.suffix.lower() == ".pdf" and not broker_name(ctx.store):
+        # a local profile whose broker has not typed a name: the PDF says "ikke angivet"
+        text += " " + _tr("Skriv dit navn under Filer → Dit navn (Ctrl+,), så det står på dine PDF'er.")
     ctx.bus.status_reported.emit(text)
     ctx.bus.file_saved.emit(str(path))
     return text

@@ -368,6 +368,8 @@ class NetworksView(View):
         rows = loaded.rows
         self.brokers.refresh(loaded.scope)
         self.new_button.setVisible(not self.brokers.active)
+        for column in self.columns.values():  # a caseworker's board is read-only: no dragging
+            column.list.setDragEnabled(not self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
         header = self.table.horizontalHeader()
