@@ -86,3 +86,21 @@ def store(profile: Path):
     st = open_store(profile)
     yield st
     st.close()
+
+
+# --- broker
+@pytest.fixture(autouse=True)
+def save_dialogs_take_the_suggestion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save dialog nobody answers takes the path it suggests (the broker pressed »Gem«), and no
+    viewer is started (``QDesktopServices.openUrl`` answers False, as on a machine without one).
+    Tests that care answer for themselves."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:
+        monkeypatch.setattr(
+            widgets.QFileDialog,
+            "getSaveFileName",
+            staticmethod(lambda _parent=None, _title="", path="", filters="", *_a, **_k: (path, filters)),
+        )
+    gui = sys.modules.get("PySide6.QtGui")
+    if gui is not None:
+        monkeypatch.setattr(gui.QDesktopServices, "openUrl", staticmethod(lambda _url: False))

@@ -82,7 +82,7 @@ def test_pdf_of_a_decided_application_shows_the_decision(store, tmp_path) -> Non
 def test_default_location_is_the_profile(store) -> None:
     app_id = _application(store, "network:1")
     path = export_application(store, app_id)
-    assert path.parent == store.profile / "dokumenter"
+    assert path.parent == store.profile / "rapporter"
     assert path.name.endswith("-v1.pdf") and path.read_bytes().startswith(b"%PDF")
 
 

@@ -22,6 +22,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_command(sub, "logout", "log ud og fjern login fra nøgleringen", cmd_logout)
     sync = add_command(sub, "sync", "send ændringer til og hent fra Væksthus' server", cmd_sync)
     sync.add_argument("--quiet", action="store_true", help="ingen fremskridtslinje")
+    # --- broker: say how the password is asked for (issue 20, item 7)
+    sync.epilog = (
+        "Er der intet gemt login på denne computer (logget ud, login udløbet eller ingen nøglering), "
+        "spørger kommandoen efter adgangskoden i terminalen, uden at vise den; uden terminal læses "
+        "den fra stdin (én linje). Log ind første gang med 'maegler login --server URL --user NAVN'."
+    )
 
 
 def cmd_login(args: argparse.Namespace) -> int:
@@ -53,24 +59,34 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from ..domain.messages import Msg
-    from ..sync.api import AuthError
+    from ..sync.api import Api, AuthError
     from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
+    from ..sync.engine import SyncReport
     from ..sync.service import NotLoggedInError, api_for, login, revoke_token, run_sync
 
     store = open_profile_store(args)
     session_token: str | None = None
-    try:
-        try:
-            api = api_for(store)
-        except NotLoggedInError:
-            account = current_account(store)
-            if account is None or keyring_usable():
-                raise
-            # No keyring: ask for the password for this session only.
-            print(NO_KEYRING_TEXT, file=sys.stderr)
-            password = read_password(f"Adgangskode for {account.username}: ")
-            session_token = login(store, account.server_url, account.username, password).token
-            api = api_for(store, session_token)
+
+    def ask_and_log_in(reason: Exception) -> Api:
+        """No login kept here (or it ran out): the password, asked for on the terminal (getpass)."""
+        nonlocal session_token
+        account = current_account(store)
+        if account is None:
+            raise reason
+        print(
+            NO_KEYRING_TEXT
+            if not keyring_usable()
+            else Msg.CLI_SYNC_ASK_PASSWORD(username=account.username, server=account.server_url),
+            file=sys.stderr,
+        )
+        password = read_password(f"Adgangskode for {account.username}: ")
+        if not password:
+            raise reason
+        result = login(store, account.server_url, account.username, password)  # a wrong one: SyncError
+        session_token = None if result.saved_in_keyring else result.token
+        return api_for(store, result.token)
+
+    def run(api: Api) -> SyncReport:
         gen = run_sync(store, api)
         try:
             while True:
@@ -78,9 +94,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 if not args.quiet:
                     print(f"\rSynkroniserer… {done}/{total}", end="", file=sys.stderr, flush=True)
         except StopIteration as stop:
-            report = stop.value
-        if not args.quiet:
-            print(file=sys.stderr)
+            report: SyncReport = stop.value
+        finally:
+            if not args.quiet:
+                print(file=sys.stderr)
+        return report
+
+    try:
+        try:
+            api = api_for(store)
+        except NotLoggedInError as exc:
+            api = ask_and_log_in(exc)
+        try:
+            report = run(api)
+        except AuthError as exc:
+            if session_token is not None or not sys.stdin.isatty():
+                raise
+            report = run(ask_and_log_in(exc))  # the kept login ran out: once more, logged in anew
     except AuthError as exc:
         raise UserError(Msg.CLI_LOG_IN(text=exc.message or str(exc))) from exc
     finally:

@@ -76,3 +76,23 @@ class PayloadStep:
             str(item.get("owner") or ""),
             dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
         )
+
+
+# --- broker: when a new meeting is, and when a meeting counts as planned (issue 20, item 6)
+# A new meeting starts at the last quarter hour: most are logged while or after they are held.
+START_STEP_MINUTES = 15
+
+
+def default_start(now: dt.datetime) -> dt.datetime:
+    """``now`` rounded down to the quarter hour (14:37 → 14:30)."""
+    return now.replace(minute=now.minute - now.minute % START_STEP_MINUTES, second=0, microsecond=0)
+
+
+def suggest_planned(starts_at: dt.datetime, now: dt.datetime) -> bool:
+    """A new meeting set to start later than now is planned; one logged afterwards is held."""
+    return starts_at > now
+
+
+def shown_as_planned(planned: bool, starts_at: dt.datetime, now: dt.datetime) -> bool:
+    """How a meeting shows: planned when the broker marked it so, or while its time is ahead."""
+    return planned or starts_at > now

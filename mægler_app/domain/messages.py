@@ -706,6 +706,18 @@ class Msg:
     EFFECTS_CSV_NO_ROWS = Code("effects_csv_no_rows")
     EFFECTS_CSV_READY = Code("effects_csv_ready")
     EFFECTS_CSV_IMPORTED = Code("effects_csv_imported")
+    # --- broker: what a broker expects and does not find (issue 20)
+    UI_NEXT_MORE = Code("ui_next_more")
+    UI_NEXT_OVERDUE = Code("ui_next_overdue")
+    UI_NEXT_QUIET_TITLE = Code("ui_next_quiet_title")
+    UI_NEXT_MEETINGS_TITLE = Code("ui_next_meetings_title")
+    COMPANY_ARCHIVE_IN_ACTIVE_NETWORK = Code("company_archive_in_active_network")
+    COMPANY_DELETE_IN_ACTIVE_NETWORK = Code("company_delete_in_active_network")
+    COMPANY_ARCHIVED = Code("company_archived")
+    COMPANY_RESTORED = Code("company_restored")
+    COMPANY_DELETED = Code("company_deleted")
+    UI_SHOW_ARCHIVED = Code("ui_show_archived")
+    CLI_SYNC_ASK_PASSWORD = Code("cli_sync_ask_password")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2510,6 +2522,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
     Msg.FORMS_SERVER_SILENT: {
         "da": "Væksthus' server svarer ikke; intet er udgivet. Prøv igen, når der er forbindelse.",
         "en": "Væksthus' server does not answer; nothing is published. Try again when there is a connection.",
+    },  # --- broker: what a broker expects and does not find (issue 20)
+    Msg.UI_NEXT_MORE: {
+        "da": "… og {n:int} mere",
+        "en": "… and {n:int} more",
+    },
+    Msg.UI_NEXT_OVERDUE: {
+        "da": "{n:int} overskredet",
+        "en": "{n:int} overdue",
+    },
+    Msg.UI_NEXT_QUIET_TITLE: {
+        "da": "Netværk uden aktivitet i {n:int} {n:plural:dag|dage}",
+        "en": "Networks without activity for {n:int} {n:plural:day|days}",
+    },
+    Msg.UI_NEXT_MEETINGS_TITLE: {
+        "da": "Planlagte møder de næste {n:int} {n:plural:dag|dage}",
+        "en": "Planned meetings in the next {n:int} {n:plural:day|days}",
+    },
+    Msg.COMPANY_ARCHIVE_IN_ACTIVE_NETWORK: {
+        "da": "{company:q} kan ikke arkiveres, fordi den er med i {n:plural:et aktivt netværk|aktive netværk}: "
+        "{networks}. Fjern den fra netværket, eller afslut netværket først.",
+        "en": "{company:q} cannot be archived because it is in {n:plural:an active network|active networks}: "
+        "{networks}. Remove it from the network, or close the network first.",
+    },
+    Msg.COMPANY_DELETE_IN_ACTIVE_NETWORK: {
+        "da": "{company:q} kan ikke slettes, fordi den er med i {n:plural:et aktivt netværk|aktive netværk}: "
+        "{networks}. Fjern den fra netværket, eller afslut netværket først.",
+        "en": "{company:q} cannot be deleted because it is in {n:plural:an active network|active networks}: "
+        "{networks}. Remove it from the network, or close the network first.",
+    },
+    Msg.COMPANY_ARCHIVED: {
+        "da": "{company:q} er arkiveret.",
+        "en": "{company:q} is archived.",
+    },
+    Msg.COMPANY_RESTORED: {
+        "da": "{company:q} er hentet tilbage fra arkivet.",
+        "en": "{company:q} is restored from the archive.",
+    },
+    Msg.COMPANY_DELETED: {
+        "da": "{company:q} er slettet.",
+        "en": "{company:q} is deleted.",
+    },
+    Msg.UI_SHOW_ARCHIVED: {
+        "da": "Vis arkiverede ({n:int})",
+        "en": "Show archived ({n:int})",
+    },
+    Msg.CLI_SYNC_ASK_PASSWORD: {
+        "da": "Intet gemt login for {username} på {server} på denne computer: skriv din adgangskode.",
+        "en": "No login for {username} at {server} is kept on this computer: type your password.",
     },
     # --- survey: the satisfaction survey
     Msg.SURVEY_SCORE_OUT_OF_RANGE: {

@@ -175,6 +175,8 @@ class CompanySchema(RecordSchema):
     notes: str = text_field("Noter")
     # --- effects: the effect measurement's baseline year; null: chosen automatically (protocol 1)
     baseline_year: int | None = field("Basisår", ge=1990, le=2100)
+    # --- broker: optional since 0.1 of issue 20 (docs/protocol.md); an older client never sends it
+    archived: bool = field("Arkiveret")
 
 
 class ContactSchema(RecordSchema):

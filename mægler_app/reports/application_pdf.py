@@ -50,6 +50,7 @@ from ..store.services.applications import (
 from ..store.services.effects import network_effects
 from ..store.services.overview import broker_name
 from .base import ReportDocument
+from .names import document_name
 
 # --- local page template (to be replaced by reports.base when it lands) ---------------------------
 
@@ -528,7 +529,7 @@ def render_application_pdf(
         path,
         title,
         header_right=f"Ansøgning om handlingsplan, version {detail.revision}",
-        author=broker,
+        broker=broker,
         subject="Midtjysk Klyngeprogram: ansøgning om handlingsplan",
         printed_on=printed_on,
     )
@@ -542,14 +543,16 @@ def render_application_pdf(
     return doc.build(story)
 
 
-def default_filename(detail: ApplicationDetail) -> str:
-    name = re.sub(r"[^\wæøåÆØÅ]+", "-", detail.network.name).strip("-_")[:50] or "netvaerk"
-    return f"Ansoegning-{name}-v{detail.revision}.pdf"
+def default_filename(detail: ApplicationDetail, day: dt.date | None = None) -> str:
+    """The one naming scheme (reports/names.py): ``ansøgning-<netværk>-<dato>-v<revision>.pdf``."""
+    return document_name(
+        "ansøgning", detail.network.name, day or dt.date.today(), suffix=f"v{detail.revision}"
+    )
 
 
 def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:
-    """Render the application to ``path`` (default: the profile's ``dokumenter`` folder). Runs in a worker."""
+    """Render the application to ``path`` (default: the profile's ``rapporter`` folder). Runs in a worker."""
     detail = get_application(store, application_id)
-    target = Path(path) if path is not None else store.profile / "dokumenter" / default_filename(detail)
+    target = Path(path) if path is not None else store.profile / "rapporter" / default_filename(detail)
     measured = {m.company_id: m.effects for m in network_effects(store, detail.network.network_id)}
     return render_application_pdf(detail, target, broker=broker_name(store), measured=measured)

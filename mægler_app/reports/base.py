@@ -24,6 +24,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.numbers import format_date
+from .names import safe_filename as safe_filename  # one slug for every document name
 
 HEADER_TEXT = "Væksthus Midtjylland · Midtjysk Klyngeprogram"
 FONT = "Helvetica"
@@ -210,6 +211,10 @@ def boxed(flowables: Sequence[Flowable], background: Any = NEUTRAL_BG, border: A
     return table
 
 
+# What the footer's left part holds beside "Side X af Y" (8 pt on A4)
+FOOTER_CHARS = 105
+
+
 class _NumberedCanvas(rl_canvas.Canvas):
     """Holds each page back until the end, so every footer can say how many pages there are."""
 
@@ -249,11 +254,14 @@ class ReportDocument:
         author: str = "",
         subject: str = "",
         printed_on: dt.date | None = None,
+        broker: str = "",
     ) -> None:
+        """``broker``: the broker's name, on every page's foot ("Netværksmægler: …") and as the author."""
         self.path = Path(path)
         self.title = clean(title)
         self.header_right = clean(header_right or title)
-        self.author = clean(author)
+        self.broker = clean(broker.strip())
+        self.author = clean(author) or self.broker or "Mægler"
         self.subject = clean(subject)
         self.printed_on = printed_on or dt.date.today()
 
@@ -275,7 +283,13 @@ class ReportDocument:
         canv.setLineWidth(0.4)
         canv.line(LEFT, 16 * mm, RIGHT, 16 * mm)
         canv.setFont(FONT, 8)
-        canv.drawString(LEFT, 12 * mm, f"{self.title} · udskrevet {format_date(self.printed_on)}")
+        # --- broker: the broker's name on every page, whole; the title gives way (issue 20, item 2)
+        tail = f" · udskrevet {format_date(self.printed_on)}"
+        if self.broker:
+            tail += f" · Netværksmægler: {self.broker}"
+        room = max(20, FOOTER_CHARS - len(tail))
+        title = self.title if len(self.title) <= room else self.title[: room - 3] + "..."
+        canv.drawString(LEFT, 12 * mm, title + tail)
         canv.restoreState()
 
     def build(self, story: list[Flowable]) -> Path:
@@ -298,9 +312,3 @@ class ReportDocument:
         doc.build(story, onFirstPage=self._decorate, onLaterPages=self._decorate, canvasmaker=_NumberedCanvas)
         tmp.replace(self.path)
         return self.path
-
-
-def safe_filename(text: str, fallback: str = "rapport") -> str:
-    """A file name part from a title: letters (æøå too), digits and dashes."""
-    s = re.sub(r"[^\wæøåÆØÅ]+", "-", text.strip(), flags=re.UNICODE).strip("-_")
-    return s[:60] or fallback

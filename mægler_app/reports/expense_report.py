@@ -194,4 +194,5 @@ def write_expense_pdf(data: ExpenseReportData, path: Path | str) -> Path:
         title=f"Udgiftsrapport: {data.budget.network}",
         header=f"Udgiftsrapport · {data.budget.network}",
         footer="Faciliteringsudgifter",
+        broker=data.broker,
     )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..store.services.meetings import MeetingDetail
 
 
-def meeting_story(detail: MeetingDetail) -> list[Flowable]:
+def meeting_story(detail: MeetingDetail, broker: str = "") -> list[Flowable]:
     st = tpl.styles()
     m = detail.data
     kind = MEETING_KINDS.get(m.kind, m.kind)
@@ -30,6 +30,8 @@ def meeting_story(detail: MeetingDetail) -> list[Flowable]:
         [tpl.para("Sted", st["cell_head"]), tpl.para(m.place or "–", st["cell"])],
         [tpl.para("Netværk", st["cell_head"]), tpl.para(detail.network, st["cell"])],
     ]
+    if broker:
+        facts.append([tpl.para("Netværksmægler", st["cell_head"]), tpl.para(broker, st["cell"])])
     if m.planned and m.estimated_cost_ore:
         facts.append(
             [
@@ -95,12 +97,13 @@ def meeting_story(detail: MeetingDetail) -> list[Flowable]:
     return story
 
 
-def write_meeting_pdf(detail: MeetingDetail, path: Path | str) -> Path:
+def write_meeting_pdf(detail: MeetingDetail, path: Path | str, broker: str = "") -> Path:
     kind = MEETING_KINDS.get(detail.data.kind, detail.data.kind)
     return tpl.build(
         path,
-        meeting_story(detail),
+        meeting_story(detail, broker),
         title=f"Referat: {kind}, {format_date(detail.data.starts_at)}",
         header=f"Referat · {detail.network}",
         footer="Mødereferat fra netværksmægleren",
+        broker=broker,
     )

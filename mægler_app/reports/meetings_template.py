@@ -95,6 +95,8 @@ def table(
     return t
 
 
-def build(path: Path | str, story: list[Flowable], *, title: str, header: str, footer: str = "") -> Path:
+def build(
+    path: Path | str, story: list[Flowable], *, title: str, header: str, footer: str = "", broker: str = ""
+) -> Path:
     """Write ``story`` to ``path`` as an A4 PDF in the frame every report shares."""
-    return ReportDocument(path, title, header_right=header, author="Mægler", subject=footer).build(story)
+    return ReportDocument(path, title, header_right=header, subject=footer, broker=broker).build(story)

@@ -190,7 +190,7 @@ def write_screening_pdf(report: ScreeningReport, path: str | Path) -> Path:
         path,
         f"Screening: {report.network_name}",
         header_right=f"Screening · {report.network_name}",
-        author=report.broker,
+        broker=report.broker,
         subject=f"Screening af {report.network_name} ({report.definition.id} version {report.screening.form_version})",
     )
     return doc.build(build_story(report))

@@ -80,7 +80,7 @@ KEY_FIGURE_YEARS = 3  # key figures for the last three whole years
 _DEFAULTS: dict[str, dict[str, Any]] = {
     "company": {"address": "", "postcode": "", "city": "", "municipality": "", "employees": None,
                 "focus_area": FocusArea.OTHER, "industry": "", "is_knowledge_institution": False,
-                "website": "", "notes": "", "baseline_year": None},
+                "website": "", "notes": "", "baseline_year": None, "archived": False},
     "contact": {"role": "", "email": "", "phone": "", "consent_date": None, "anonymized": False},
     "network": {"network_type": "", "core_task": "", "participants_text": "", "goals": "", "terms": "",
                 "lead_source": "", "stage": Stage.CANDIDATE, "stage_changed_at": None, "stage_history": [],

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from .. import fastjson
 from ..domain.application import all_problems, draft_problems
+from ..domain.archive import Removal, network_is_active, removal_problems
 from ..domain.cvr import CvrError, format_cvr, normalize_cvr
 from ..domain.errors import DomainError
 from ..domain.expenses import description_problem
@@ -318,6 +319,19 @@ COMPANIES_BY_CVR = {
         f"""SELECT {_ROW_SELECT} FROM record AS r
         WHERE r.entity = 'company' AND r.owner_id = :owner_id AND NOT r.deleted
           AND (r.data ->> 'cvr') = ANY(CAST(:cvrs AS text[]))"""
+    ),
+}
+# --- broker: the user's memberships of one company (archiving or deleting it, issue 20 item 1)
+MEMBERSHIPS_OF_COMPANY = {
+    "sqlite": text(
+        """SELECT r.id FROM record AS r
+        WHERE r.entity = 'membership' AND r.owner_id = :owner_id AND r.deleted = 0
+          AND json_extract(r.data, '$.company_id') = :company_id"""
+    ),
+    "postgresql": text(
+        """SELECT r.id FROM record AS r
+        WHERE r.entity = 'membership' AND r.owner_id = :owner_id AND NOT r.deleted
+          AND (r.data ->> 'company_id') = :company_id"""
     ),
 }
 # The live expenses of several networks, summed per network.
@@ -847,6 +861,23 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             if marker and marker[0] > ch.base_version and marker[1] != ctx.client_id:
                 return result(ch.change_id, PushStatus.CONFLICT, version=rec.version, server=server_copy(rec))
 
+    if ch.entity == "company" and rec is not None and not current_deleted:
+        # --- broker: a company in an active network is neither deleted nor archived (issue 20)
+        removal = (
+            Removal.DELETE
+            if ch.deleted
+            else Removal.ARCHIVE
+            if data.get("archived") is True and not current.get("archived")
+            else None
+        )
+        if removal is not None:
+            problems = removal_problems(
+                removal, str(current.get("name", "")), _active_networks_of(ctx, ch.id)
+            )
+            if problems:
+                return result(
+                    ch.change_id, PushStatus.REJECTED, error=render_all(problems), messages=problems
+                )
     if not ch.deleted:
         try:
             data = check_rules(ctx, ch, rec, current, data)
@@ -893,6 +924,31 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     answer = result(ch.change_id, PushStatus.APPLIED, version=version)
     ctx.written.append((answer, rec))
     return answer
+
+
+def _active_networks_of(ctx: PushContext, company_id: str) -> list[str]:
+    """--- broker: the names of the user's active networks with a live membership of the company,
+    as this push holds them now."""
+    ids = [
+        str(r[0])
+        for r in ctx.conn.execute(
+            MEMBERSHIPS_OF_COMPANY[ctx.conn.dialect.name], {"owner_id": ctx.user.id, "company_id": company_id}
+        )
+    ]
+    ctx.load(("membership", i) for i in ids)
+    members = {("membership", i): ctx.records.get(("membership", i)) for i in ids}
+    members.update({k: r for k, r in ctx.dirty.items() if r.entity == "membership"})
+    network_ids = {
+        r.data.get("network_id")
+        for r in members.values()
+        if r is not None and not r.deleted and r.data.get("company_id") == company_id
+    }
+    names = []
+    for network_id in sorted(n for n in network_ids if isinstance(n, str)):
+        network = ctx.own("network", network_id)
+        if network is not None and network_is_active(str(network.data.get("stage", "")), network.deleted):
+            names.append(str(network.data.get("name", "")))
+    return names
 
 
 def check_rules(

@@ -269,7 +269,8 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                                 "due": (day + dt.timedelta(days=3)).isoformat(),
                                 "done": True,
                             }
-                        ],
+                        ]
+                        + (_open_demo_steps(today, n) if kind == "tentative_plan" else []),
                         dimensions=[GustavssonDimension.PARTIES, GustavssonDimension.VISION]
                         if k < 2
                         else [GustavssonDimension.STRUCTURE, GustavssonDimension.PROCESSES],
@@ -291,7 +292,8 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                 s.add(
                     Meeting(
                         network_id=network.id,
-                        starts_at=_aware(today + dt.timedelta(days=14 + n), 9),
+                        # the first this week (the overview's next actions), the other later
+                        starts_at=_aware(today + dt.timedelta(days=2 + 12 * n), 9),
                         kind="business_prerequisites",
                         place="Væksthus Midtjylland, Herning",
                         agenda="Forretningsmæssige forudsætninger for at indgå i netværket",
@@ -300,6 +302,25 @@ def fill_demo(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
                     )
                 )
     return ids
+
+
+def _open_demo_steps(today: dt.date, n: int) -> list[dict[str, object]]:
+    """The steps still open after the last meeting: one past its date, one ahead (the overview's
+    next actions have something to show)."""
+    return [
+        {
+            "text": "Sende udkast til tentativ plan til deltagerne",
+            "owner": "Netværksmægler",
+            "due": (today - dt.timedelta(days=2 + n)).isoformat(),
+            "done": False,
+        },
+        {
+            "text": "Indhente nøgletal fra deltagerne",
+            "owner": "Tovholder",
+            "due": (today + dt.timedelta(days=5 + n)).isoformat(),
+            "done": False,
+        },
+    ]
 
 
 _TOWNS = [

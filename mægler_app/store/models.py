@@ -82,6 +82,8 @@ class Company(SyncMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # --- effects: the baseline year of the effect measurement; None: automatic (domain/effects.py)
     baseline_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # --- broker: archived companies leave the register's list (issue 20, item 1)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Contact(SyncMixin, Base):

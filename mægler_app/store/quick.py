@@ -26,7 +26,7 @@ from ..errors import UserError
 DB_NAME = "maegler.sqlite3"
 MIGRATION_VERSIONS = Path(__file__).with_name("migrations") / "versions"
 # The newest migration; tests/test_store.py checks it against Alembic's own head.
-SCHEMA_HEAD = "0004_effects"
+SCHEMA_HEAD = "0004_archive"
 
 
 class StoreError(UserError):
@@ -233,7 +233,9 @@ def established_networks(networks: Iterable[RecordView], now: dt.datetime | None
 def figures(profile: Path) -> Figures:
     con = _connect_ro(profile / DB_NAME)
     try:
-        companies = con.execute("SELECT count(*) FROM company WHERE deleted = 0").fetchone()[0]
+        companies = con.execute("SELECT count(*) FROM company WHERE deleted = 0 AND archived = 0").fetchone()[
+            0
+        ]
         networks = [
             network_view(*row)
             for row in con.execute(f"SELECT {NETWORK_COLUMNS} FROM network WHERE deleted = 0")

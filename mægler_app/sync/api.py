@@ -74,6 +74,19 @@ def _detail(resp: requests.Response) -> str:
     return str(detail or body)
 
 
+def _answer(resp: requests.Response) -> Any:
+    """A push's or pull's JSON answer; one cut off on the way (an empty or broken body, which a
+    connection cut right after the headers gives) is a lost connection: the outbox keeps its
+    entries and sends them again, and the server answers "duplicate" for what it had taken."""
+    try:
+        body = fastjson.loads(resp.content)
+    except ValueError:
+        raise OfflineError(Msg.SYNC_OFFLINE_BECAUSE(cause="IncompleteRead")) from None
+    if not isinstance(body, dict):
+        raise OfflineError(Msg.SYNC_OFFLINE_BECAUSE(cause="IncompleteRead"))
+    return body
+
+
 def backoff_delay(attempt: int, base: float, cap: float, rnd: Callable[[], float] = random.random) -> float:
     """Full jitter: uniform in [0, min(cap, base·2^attempt)]."""
     return rnd() * min(cap, base * (2**attempt))
@@ -201,7 +214,7 @@ class Api:
         resp = self.request(
             "POST", "/sync/push", data=body, headers={"Content-Type": "application/json"}, expect=(200,)
         )
-        return list(fastjson.loads(resp.content)["results"])
+        return list(_answer(resp)["results"])
 
     def pull(self, since: int, limit: int, skip: str = "") -> dict[str, Any]:
         """A page after ``since``; ``skip`` names seq ranges this computer holds already."""
@@ -209,7 +222,7 @@ class Api:
         if skip:
             params["skip"] = skip
         resp = self.request("GET", "/sync/pull", params=params)
-        return dict(fastjson.loads(resp.content))
+        return dict(_answer(resp))
 
     def put_blob(self, sha256: str, content: bytes) -> None:
         self.request(

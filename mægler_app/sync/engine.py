@@ -601,7 +601,11 @@ class SyncEngine:
             if answer is None:
                 continue
             status = answer.get("status")
-            self.report.pushed += 1
+            # --- broker: a stage held back and sent after the rest is the same change the broker
+            # made, counted once: "Sendt N ændringer" agrees with the N waiting before (issue 20)
+            tail_of_sent = _is_tail(str(item.change["change_id"]))
+            if not tail_of_sent:
+                self.report.pushed += 1
             # A replay of a change the server refused earlier may come back as "duplicate"
             # carrying the original error or server copy: treat it as what it was.
             if status == PushStatus.DUPLICATE and answer.get("server"):
@@ -611,7 +615,8 @@ class SyncEngine:
             if status not in (PushStatus.APPLIED, PushStatus.DUPLICATE):
                 refused[item.seq] = (str(status), answer)
                 continue
-            self.report.applied += 1
+            if not tail_of_sent:
+                self.report.applied += 1
             applied.append(item.seq)
             key = (item.change["entity"], item.change["id"])
             version = answer.get("version")

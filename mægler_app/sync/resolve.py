@@ -147,7 +147,7 @@ def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[s
         message = Msg.UI_RECORD_ACTION_PLAN(network=network)
     elif entity == "effect_measurement" and company and isinstance(get("year"), int):
         message = Msg.UI_RECORD_EFFECT_MEASUREMENT(year=get("year"), company=company)
-    return str(message) if message is not None else _name(get, rid)
+    return str(message) if message is not None else _name(get, rid) or ENTITY_LABELS.get(entity, entity)
 
 
 def _text(value: Any) -> bool:
@@ -155,7 +155,8 @@ def _text(value: Any) -> bool:
 
 
 def _name(get: Getter, record_id: str) -> str:
-    """A record's own name or text, its meeting time, or its id's start."""
+    """A record's own name or text, or its meeting time; "" when it has neither (the caller then
+    names its type: a broker never reads an id, issue 20 item 7)."""
     for attr in ("name", "description", "agenda", "consultant_name"):
         value = get(attr)
         if isinstance(value, str) and value.strip():
@@ -163,7 +164,7 @@ def _name(get: Getter, record_id: str) -> str:
     starts = get("starts_at")
     if isinstance(starts, dt.datetime):
         return format_date_numeric(starts)
-    return record_id[:8]
+    return ""
 
 
 def _show_move(move: Move) -> str:

@@ -125,6 +125,7 @@ def _settle(window: MainWindow, limit_s: float = 15.0) -> None:
 
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
+    window.ctx.load_store()  # every view's data, the overview's next actions too, comes from it
     saved = []
     for key in list(window.specs):
         window.show_view(key)

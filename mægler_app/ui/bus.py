@@ -10,3 +10,5 @@ class Bus(QObject):
     changed = Signal(str)
     # a status line for the status bar
     status_reported = Signal(str)
+    # --- broker: a document was saved here (the status bar offers »Åbn mappe«; issue 20, item 3)
+    file_saved = Signal(str)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +31,9 @@ from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
+
+# --- broker: the status bar's state when a server is set up but nobody is logged in (issue 20)
+NOT_LOGGED_IN = "not_logged_in"
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +79,7 @@ class MainWindow(QMainWindow):
 
         # Views are made when first shown (see views/__init__.py), so start-up pays only for one.
         # A view for a role (Skemaer: caseworkers) is listed only for a profile of that role.
+        self._help: QDialog | None = None
         self.role = profile_role(ctx.profile)
         self.specs: dict[str, ViewSpec] = {}
         self.views: dict[str, View] = {}
@@ -91,6 +100,15 @@ class MainWindow(QMainWindow):
         self.status_last.setObjectName("statusLastSync")
         for link in (self.status_pending, self.status_last):
             link.clicked.connect(lambda: self.show_view(sync_page.key))
+        # --- broker: after a document is saved, »Åbn mappe« opens its folder (issue 20, item 3)
+        self.open_folder_button = QPushButton(self.tr("Åbn mappe"))
+        self.open_folder_button.setObjectName("openFolder")
+        self.open_folder_button.setFlat(True)
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(self.open_saved_folder)
+        self._saved_folder: Path | None = None
+        ctx.bus.file_saved.connect(self._on_file_saved)
+        self.statusBar().addWidget(self.open_folder_button)
         self.statusBar().addPermanentWidget(self.status_online)
         self.statusBar().addPermanentWidget(self.status_pending)
         self.statusBar().addPermanentWidget(self.status_last)
@@ -122,6 +140,11 @@ class MainWindow(QMainWindow):
         figures_action.setObjectName("importKeyFiguresAction")
         figures_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         figures_action.triggered.connect(self.import_key_figures)
+        # --- broker: the broker's name for the PDFs (issue 20, item 2)
+        name_action = file_menu.addAction(self.tr("Dit &navn …"))
+        name_action.setObjectName("brokerNameAction")
+        name_action.setShortcut(QKeySequence("Ctrl+,"))  # where desktops keep a programme's settings
+        name_action.triggered.connect(self.edit_broker_name)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
@@ -129,8 +152,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.view_menu = bar.addMenu(self.tr("&Vis"))
         help_menu = bar.addMenu(self.tr("&Hjælp"))
+        # --- broker: F1 opens the guide; »Om« says the version and the profile folder (issue 20)
+        guide = help_menu.addAction(self.tr("&Vejledning"))
+        guide.setObjectName("helpAction")
+        guide.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        guide.triggered.connect(self.show_help)
         about = help_menu.addAction(self.tr("&Om Mægler"))
-        about.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        about.setObjectName("aboutAction")
+        about.setShortcut(QKeySequence("Ctrl+F1"))
         about.triggered.connect(self.show_about)
 
     def _list_views(self) -> None:
@@ -177,19 +206,65 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Her er intet at gemme."), 4000)
         return False
 
-    def show_about(self) -> None:
+    def edit_broker_name(self) -> QDialog:
+        """--- broker: Filer → Dit navn (issue 20, item 2)."""
+        from .profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def show_help(self) -> QDialog:
+        """--- broker: the guide (F1), shipped with the app and read offline (issue 20, item 5)."""
+        from .help.dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+        return self._help
+
+    def show_about(self) -> QDialog:
+        """Hjælp → Om: the version and the profile folder (not modal: the window stays usable)."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self,
-            self.tr("Om Mægler"),
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("Om Mægler"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(
             self.tr(
                 "<h3>Mægler %1</h3><p>Netværksmæglernes værktøj i Midtjysk Klyngeprogram, "
-                "med Væksthus Midtjylland som central server.</p><p>Profil: %2</p>"
+                "med Væksthus Midtjylland som central server.</p><p>Profilmappe (dine data): %2</p>"
+                "<p>Vejledningen: Hjælp → Vejledning (F1).</p>"
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.ctx.profile)),
+            .replace("%2", html.escape(str(self.ctx.profile)))
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("Luk"))
+        box.open()
+        return box
+
+    # --- broker: the folder of the last saved document (issue 20, item 3) ------------------------
+    def _on_file_saved(self, path: str) -> None:
+        self._saved_folder = Path(path).parent
+        self.open_folder_button.setToolTip(str(self._saved_folder))
+        self.open_folder_button.show()
+
+    def open_saved_folder(self) -> bool:
+        from .files import open_file
+
+        folder = self._saved_folder
+        if folder is None:
+            return False
+        opened = open_file(folder)
+        if not opened:
+            self.statusBar().showMessage(
+                self.tr("Mappen kunne ikke åbnes her; den ligger i %1").replace("%1", str(folder)), 8000
+            )
+        return opened
 
     # navigation -------------------------------------------------------------------------------
     def _on_nav(self, row: int) -> None:
@@ -236,10 +311,15 @@ class MainWindow(QMainWindow):
         return widget
 
     # status bar -------------------------------------------------------------------------------
-    def set_online(self, online: bool | None) -> None:
-        """None: no server set up (a local profile); True/False: the server answered or not."""
+    def set_online(self, online: bool | str | None) -> None:
+        """None: no server set up (a local profile); True/False: the server answered or not;
+        NOT_LOGGED_IN: set up for a server, but not logged in (no token, or it ran out)."""
+        self.status_online.setToolTip("")
         if online is None:
             text = self.tr("Lokal profil – ikke forbundet til Væksthus")
+        elif online == NOT_LOGGED_IN:  # --- broker: not the same as offline (issue 20, item 7)
+            text = self.tr("○ Ikke logget ind – ændringer gemmes lokalt")
+            self.status_online.setToolTip(self.tr("Log ind under Synkronisering (Ctrl+6)"))
         elif online:
             text = self.tr("● Online")
         else:

@@ -214,8 +214,14 @@ def count_companies(store: Store) -> int:
         return int(s.scalar(select(func.count()).select_from(Company).where(Company.deleted.is_(False))) or 0)
 
 
-def list_companies(store: Store) -> list[CompanyRow]:
+def list_companies(store: Store, archived: bool = False) -> list[CompanyRow]:
+    """The register's companies; ``archived``: the archived ones too (issue 20, item 1)."""
     with store.session() as s:
+        shown = (
+            Company.deleted.is_(False)
+            if archived
+            else Company.deleted.is_(False) & Company.archived.is_(False)
+        )
         rows = s.execute(
             select(
                 Company.id,
@@ -228,7 +234,7 @@ def list_companies(store: Store) -> list[CompanyRow]:
                 Company.focus_area,
                 Company.is_knowledge_institution,
             )
-            .where(Company.deleted.is_(False))
+            .where(shown)
             .order_by(Company.name)
         ).all()
     return [CompanyRow(*r) for r in rows]

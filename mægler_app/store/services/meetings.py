@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain import meetings as meeting_rules
 from ...domain.errors import DomainError
 from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
@@ -301,6 +302,5 @@ def list_meetings(store: Store, network_id: str | None = None) -> list[MeetingRo
 
 
 def default_start(now: dt.datetime | None = None) -> dt.datetime:
-    """Next whole hour, as a sensible default for a new meeting."""
-    now = now or utcnow()
-    return (now + dt.timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    """A new meeting's time: now, rounded down to the quarter hour (``domain.meetings``)."""
+    return meeting_rules.default_start(now or utcnow())

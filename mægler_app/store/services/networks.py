@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.meetings import shown_as_planned
 from ...domain.messages import Message, Msg
+from ...domain.next_actions import is_quiet
 from ...domain.numbers import format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
-    INACTIVE_AFTER_DAYS,
     MEETING_KINDS,
     MEMBER_ROLE,
     MEMBER_ROLES,
@@ -277,10 +278,9 @@ def _parse_sql_time(value: object) -> dt.date | dt.datetime | None:
 
 
 def is_inactive(stage: Stage, last: dt.datetime, now: dt.datetime) -> bool:
-    """Open networks with nothing happening for INACTIVE_AFTER_DAYS days are marked."""
-    if stage in (Stage.CLOSED, Stage.STAGE_3):
-        return False
-    return (now - last) >= dt.timedelta(days=INACTIVE_AFTER_DAYS)
+    """Open networks with nothing happening for INACTIVE_AFTER_DAYS days are marked (the
+    overview's quiet networks: ``domain.next_actions.is_quiet``)."""
+    return is_quiet(stage, last, now)
 
 
 def count_networks(store: Store) -> int:
@@ -347,7 +347,7 @@ def search_companies(store: Store, text: str, limit: int = 20) -> list[CompanyHi
     with store.session() as s:
         rows = s.execute(
             select(Company.id, Company.name, Company.cvr, Company.city, Company.is_knowledge_institution)
-            .where(Company.deleted.is_(False), cond)
+            .where(Company.deleted.is_(False), Company.archived.is_(False), cond)
             .order_by(Company.name)
             .limit(limit)
         ).all()
@@ -516,6 +516,18 @@ def close_network(store: Store, network_id: str, reason: str, text: str) -> None
 
 
 # timeline ---------------------------------------------------------------------------------------
+def _date_only(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _end_of_local_day(day: dt.date | dt.datetime | None) -> dt.datetime | None:
+    """The last moment of ``day`` on this computer's clock (its date shows as ``day``), in UTC."""
+    if day is None:
+        return None
+    local = dt.datetime.combine(day, dt.time(23, 59, 59)).astimezone()
+    return local.astimezone(dt.UTC)
+
+
 _VERDICTS: dict[str, str] = {Verdict.PASSED: "bestået", Verdict.NOT_PASSED: "ikke bestået"}
 _APP_STATUS: dict[str, str] = {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"}
 
@@ -525,7 +537,9 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
 
     def add(when: dt.date | dt.datetime | None, kind: str, text: str) -> None:
-        moment = _as_dt(when)
+        # --- broker: a date without a time (an expense, the frame opened) comes after that day's
+        # timed events, not before them at midnight (issue 20, item 6)
+        moment = _end_of_local_day(when) if _date_only(when) else _as_dt(when)
         if moment is not None:
             out.append(TimelineEntry(moment, kind, text))
 
@@ -561,7 +575,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
         ):
             kind = MEETING_KINDS.get(m.kind, "Møde")
             title = m.agenda or kind
-            if m.planned or ensure_utc(m.starts_at) > now:
+            if shown_as_planned(m.planned, ensure_utc(m.starts_at), now):
                 add(m.starts_at, "planned", title)
             else:
                 add(m.starts_at, "meeting", title)

@@ -50,6 +50,7 @@ from ...store.services import applications as svc
 from .. import keyboard, style
 from ..ask import confirm
 from ..context import AppContext
+from ..files import ask_save_path, report_saved
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
@@ -84,9 +85,9 @@ def fit_table_height(table: QTableView) -> None:
     table.setFixedHeight(height + 2)
 
 
-def open_document(path: str) -> None:
-    """Open a finished document in the system's viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+def open_document(path: str) -> bool:
+    """Open a finished document in the system's viewer (tests replace this); False if none started."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
 
 
 def _html(text: str) -> str:
@@ -770,10 +771,17 @@ class ApplicationEditor(QWidget):
             return
         if self.detail is not None and self.detail.editable and self.dirty:
             self.save()
+        # reportlab is imported on first use, keeping it off the start-up path
+        from ...reports.application_pdf import default_filename, export_application
+
+        if path is None and self.detail is not None:  # the broker chooses where (issue 20, item 3)
+            path = ask_save_path(
+                self, self.ctx, default_filename(self.detail), title=self.tr("Gem ansøgning")
+            )
+            if path is None:
+                return
         self.pdf_button.setEnabled(False)
         self.message.setText(self.tr("Laver PDF…"))
-        # reportlab is imported on first use, keeping it off the start-up path
-        from ...reports.application_pdf import export_application
 
         worker = Worker(export_application, self.ctx.store, self.application_id, path or None)
         worker.signals.finished.connect(self._pdf_done)
@@ -783,9 +791,8 @@ class ApplicationEditor(QWidget):
 
     def _pdf_done(self, path: object) -> None:
         self.pdf_button.setEnabled(True)
-        self.message.setText(self.tr("PDF gemt: %1").replace("%1", str(path)))
-        self.ctx.bus.status_reported.emit(self.tr("PDF gemt: %1").replace("%1", str(path)))
-        open_document(str(path))
+        opened = open_document(str(path))
+        self.message.setText(report_saved(self.ctx, Path(str(path)), opened))
         self.pdf_exported.emit(str(path))
 
     def _pdf_failed(self, message: str) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,14 +20,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...domain.errors import os_reason
-from ...domain.messages import Msg
+from ...domain.archive import Removal
+from ...domain.errors import DomainError, os_reason
+from ...domain.messages import Message, Msg
 from ...store.db import Store
 from ...store.models import Company
+from ...store.services import archive as archive_svc
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
 from .. import unsaved
+from ..ask import confirm
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
 from ..views.base import View
@@ -53,11 +57,17 @@ class _Loaded:
     rows: list[svc.CompanyRow]
     marks: dict[str, str]
     scope: ScopeData
+    archived: frozenset[str] = frozenset()  # --- broker: the archived companies (issue 20, item 1)
 
 
-def _fetch(store: Store) -> _Loaded:
+def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
     """The list's rows, sync marks and broker column, read together (in a worker for a caseworker)."""
-    return _Loaded(svc.list_companies(store), sync_marks(store, "company"), scope_data(store, Company))
+    archived = frozenset(archive_svc.archived_ids(store))
+    rows = svc.list_companies(store, archived=True) if show_archived else svc.list_companies(store)
+    if show_archived:  # an archived company says so after its name
+        mark = QCoreApplication.translate("CompaniesView", " (arkiveret)")
+        rows = [replace(r, name=r.name + mark) if r.id in archived else r for r in rows]
+    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived)
 
 
 class CompaniesView(View):
@@ -100,6 +110,31 @@ class CompaniesView(View):
         for b in (self.new_button, self.import_button, self.import_figures_button, self.export_button):
             bar.addWidget(b)
         lay.addLayout(bar)
+        # --- broker: archive, restore and delete the chosen company; show the archived (issue 20)
+        archive_bar = QHBoxLayout()
+        self.show_archived = QCheckBox(self.tr("Vis arkiverede"))
+        self.show_archived.setObjectName("showArchived")
+        archive_bar.addWidget(self.show_archived)
+        # why the chosen company cannot be archived or deleted (a rule's message)
+        self.archive_status = QLabel()
+        self.archive_status.setObjectName("error")
+        self.archive_status.setWordWrap(True)
+        self.archive_status.hide()
+        archive_bar.addWidget(self.archive_status, 4)
+        archive_bar.addStretch(1)
+        self.archive_button = QPushButton(self.tr("Arkivér …"))
+        self.archive_button.setObjectName("archiveCompany")
+        self.archive_button.setToolTip(
+            self.tr("Flyt virksomheden ud af listen; den kan hentes frem igen med »Vis arkiverede«.")
+        )
+        self.delete_button = QPushButton(self.tr("Slet …"))
+        self.delete_button.setObjectName("deleteCompany")
+        for b in (self.archive_button, self.delete_button):
+            b.setEnabled(False)
+            archive_bar.addWidget(b)
+        lay.addLayout(archive_bar)
+        self._show_archived = False
+        self._archived: frozenset[str] = frozenset()
 
         self.model = CompaniesModel(self)
         self.proxy = SearchProxy(self)
@@ -140,7 +175,9 @@ class CompaniesView(View):
         self.export_status.hide()
         lay.addWidget(self.export_status)
 
-        self.loader = RowsLoader(ctx, svc.count_companies, _fetch, self._apply_rows, self)
+        self.loader = RowsLoader(
+            ctx, svc.count_companies, lambda store: _fetch(store, self._show_archived), self._apply_rows, self
+        )
         # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Company)
         self.brokers.changed.connect(self._update_count)
@@ -158,6 +195,10 @@ class CompaniesView(View):
         self.export_button.clicked.connect(self._choose_export)
         self.editor.saved.connect(self.select_company)
         self.editor.opened.connect(self._follow_editor)
+        self.editor.opened.connect(lambda _id: self._update_archive_buttons())
+        self.show_archived.toggled.connect(self._on_show_archived)
+        self.archive_button.clicked.connect(self.archive_current)
+        self.delete_button.clicked.connect(self.delete_current)
 
     # list -------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -185,6 +226,9 @@ class CompaniesView(View):
         self._update_count()
         if current:
             self._select_row_of(current)
+        self._archived = loaded.archived
+        self.show_archived.setText(str(Msg.UI_SHOW_ARCHIVED(n=len(loaded.archived))))
+        self._update_archive_buttons()
         self.shown.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -342,3 +386,86 @@ class CompaniesView(View):
         self.export_status.setText(text)
         self.export_status.show()
         self.ctx.bus.status_reported.emit(text)
+
+    # --- broker: archive and delete (issue 20, item 1) -------------------------------------------
+    def _on_show_archived(self, on: bool) -> None:
+        self._show_archived = on
+        self.loader.load()
+
+    def _update_archive_buttons(self) -> None:
+        self.archive_status.hide()
+        company_id = self.editor.company_id
+        mine = bool(company_id) and not self.brokers.active
+        archived = bool(company_id) and company_id in self._archived
+        self.archive_button.setText(self.tr("Hent frem fra arkivet") if archived else self.tr("Arkivér …"))
+        for b in (self.archive_button, self.delete_button):
+            b.setEnabled(mine)
+            b.setVisible(not self.brokers.active)
+
+    def _refused(self, problems: list[Message]) -> bool:
+        """Say why the chosen company cannot go (a message box and the status bar); True if refused."""
+        if not problems:
+            return False
+        text = " ".join(str(p) for p in problems)
+        self.archive_status.setText(text)
+        self.archive_status.show()
+        self.ctx.bus.status_reported.emit(text)
+        return True
+
+    def archive_current(self) -> bool:
+        """Archive (or restore) the company in the editor, after a confirmation; True when done."""
+        company_id = self.editor.company_id
+        if not company_id or not self.confirm_leave():
+            return False
+        if company_id in self._archived:
+            message = archive_svc.restore_company(self.ctx.store, company_id)
+        else:
+            if self._refused(archive_svc.problems(self.ctx.store, company_id, Removal.ARCHIVE)):
+                return False
+            name = self.editor.name.text().strip()
+            if not confirm(
+                self,
+                self.tr("Arkivér virksomhed"),
+                self.tr(
+                    "Arkivér %1? Den forsvinder fra listen, men intet slettes; "
+                    "»Vis arkiverede« viser den igen."
+                ).replace("%1", f"»{name}«"),
+                self.tr("Arkivér"),
+                self.tr("Annullér"),
+            ):
+                return False
+            try:
+                message = archive_svc.archive_company(self.ctx.store, company_id)
+            except DomainError as exc:
+                return not self._refused(exc.messages)
+        self.ctx.bus.status_reported.emit(str(message))
+        self.ctx.bus.changed.emit("company")
+        return True
+
+    def delete_current(self) -> bool:
+        """Delete the company in the editor (a tombstone that syncs), after a confirmation."""
+        company_id = self.editor.company_id
+        if not company_id:
+            return False
+        if self._refused(archive_svc.problems(self.ctx.store, company_id, Removal.DELETE)):
+            return False
+        name = self.editor.name.text().strip()
+        if not confirm(
+            self,
+            self.tr("Slet virksomhed"),
+            self.tr(
+                "Slet %1? Virksomheden slettes også hos Væksthus ved næste synkronisering. "
+                "Vil du blot have den ud af listen, så arkivér den i stedet."
+            ).replace("%1", f"»{name}«"),
+            self.tr("Slet"),
+            self.tr("Annullér"),
+        ):
+            return False
+        try:
+            message = archive_svc.delete_company(self.ctx.store, company_id)
+        except DomainError as exc:
+            return not self._refused(exc.messages)
+        self.editor.new_company()
+        self.ctx.bus.status_reported.emit(str(message))
+        self.ctx.bus.changed.emit("company")
+        return True

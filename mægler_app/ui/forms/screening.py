@@ -30,8 +30,11 @@ from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
+from ...reports.names import document_name
 from ...store.services import screening as svc
 from .. import keyboard
+from ..context import AppContext
+from ..files import ask_save_path, report_saved, saved_text
 from ..fit import ElidedLabel
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
@@ -39,19 +42,20 @@ from .renderer import PATH_ROLE, FormRenderer
 REPORTS_DIR = "rapporter"
 
 
-def export_screening_pdf(store: Any, screening_id: str, folder: Path, registry: FormRegistry | None) -> str:
+def screening_pdf_name(view: svc.ScreeningView) -> str:
+    """The name the save dialog suggests (reports/names.py); a draft's ends in »-kladde«."""
+    day = (view.finalized_at or view.updated_at).date()
+    return document_name("screening", view.network_name, day, suffix="" if view.is_final else "kladde")
+
+
+def export_screening_pdf(store: Any, screening_id: str, path: Path, registry: FormRegistry | None) -> str:
     """The work of an export (runs in a worker thread, with its own store session).
 
     ReportLab is imported here, off the GUI thread and off the start-up path.
     """
-    from ...reports.base import safe_filename
     from ...reports.screening_pdf import write_screening_pdf
 
     report = svc.screening_report(store, screening_id, registry)
-    view = report.screening
-    day = (view.finalized_at or view.updated_at).date().isoformat()
-    suffix = "" if view.is_final else "-kladde"
-    path = folder / f"screening-{safe_filename(view.network_name)}-{day}{suffix}.pdf"
     return str(write_screening_pdf(report, path))
 
 
@@ -78,6 +82,7 @@ class ScreeningWidget(QWidget):
         super().__init__(parent)
         # An AppContext brings the bus and the pool; a bare Store works too (dialogs, tests).
         self.store = getattr(ctx, "store", ctx)
+        self.ctx = ctx
         self.bus = getattr(ctx, "bus", None)
         self.pool: QThreadPool = getattr(ctx, "pool", None) or QThreadPool.globalInstance()
         self.network_id = network_id
@@ -420,8 +425,14 @@ class ScreeningWidget(QWidget):
         view = self.view
         if view is None or self._worker is not None:
             return
-        folder = Path(self.store.profile) / REPORTS_DIR
-        worker = Worker(export_screening_pdf, self.store, view.id, folder, self.registry)
+        name = screening_pdf_name(view)
+        if isinstance(self.ctx, AppContext):  # the broker chooses where (issue 20, item 3)
+            path = ask_save_path(self, self.ctx, name, title=self.tr("Gem screeningsrapport"))
+            if path is None:
+                return
+        else:  # a bare store (a dialog, a test): the profile's report folder
+            path = Path(self.store.profile) / REPORTS_DIR / name
+        worker = Worker(export_screening_pdf, self.store, view.id, path, self.registry)
         worker.signals.finished.connect(self._pdf_done)
         worker.signals.failed.connect(self._pdf_failed)
         self._worker = worker
@@ -433,10 +444,11 @@ class ScreeningWidget(QWidget):
         self._worker = None
         self.pdf_button.setEnabled(self.view is not None)
         self.pdf_button.setText(self.tr("Eksportér PDF"))
-        self._set_message(self.tr("Rapporten er gemt: %1").replace("%1", str(path)))
+        opened = bool(self.open_pdf and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self._set_message(saved_text(Path(str(path)), opened))
+        if isinstance(self.ctx, AppContext):
+            report_saved(self.ctx, Path(str(path)), opened)
         self.pdf_exported.emit(str(path))
-        if self.open_pdf:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _pdf_failed(self, message: str) -> None:
         self._worker = None

@@ -3,40 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ...domain.timeutil import utcnow
+from ...reports.names import document_name
 from ...store.db import Store
+from ...store.models import Network
 from ...store.services import expenses, meetings
+from ...store.services.overview import broker_name
+from .. import files
 from ..context import AppContext
 from ..worker import Worker, start
 
 
 def open_file(path: Path) -> bool:
-    """Show a file in the system's default program (a PDF viewer, Excel)."""
-    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    """Show a file in the system's default program (a PDF viewer, Excel); False if none started."""
+    return files.open_file(path)
 
 
 def report_dir(store: Store) -> Path:
-    folder = store.profile / "rapporter"
+    folder = store.profile / files.DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def _slug(text: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-    s = re.sub(r"[^A-Za-z0-9]+", "-", text.translate(table)).strip("-").lower()
-    return s[:50] or "netvaerk"
+# The names the save dialog suggests (reports/names.py: one scheme, Danish letters kept). Each
+# reads one record: quick enough for the GUI thread, before the worker writes the file.
 
 
-def _stamp() -> str:
-    return utcnow().astimezone().strftime("%Y-%m-%d-%H%M%S")
+def meeting_pdf_name(store: Store, meeting_id: str) -> str:
+    detail = meetings.get_meeting(store, meeting_id)
+    return document_name("referat", detail.network, detail.data.starts_at.astimezone().date())
+
+
+def expense_file_name(store: Store, network_id: str, *, csv: bool = False) -> str:
+    return document_name("udgifter", network_name(store, network_id), today(), ext="csv" if csv else "pdf")
 
 
 # The functions below run in a worker thread: each opens its own sessions through the services.
@@ -45,29 +50,27 @@ def _stamp() -> str:
 # ReportLab is imported inside each function: it stays off the start-up path (test_startup_imports).
 
 
-def export_meeting_pdf(store: Store, meeting_id: str) -> Path:
+def export_meeting_pdf(store: Store, meeting_id: str, target: Path | None = None) -> Path:
     from ...reports.meeting_pdf import write_meeting_pdf
 
     detail = meetings.get_meeting(store, meeting_id)
-    day = detail.data.starts_at.astimezone().date()
-    name = f"referat-{_slug(detail.network)}-{day.isoformat()}-{_stamp()}.pdf"
-    return write_meeting_pdf(detail, report_dir(store) / name)
+    path = target or report_dir(store) / meeting_pdf_name(store, meeting_id)
+    return write_meeting_pdf(detail, path, broker_name(store))
 
 
-def export_expense_pdf(store: Store, network_id: str) -> Path:
+def export_expense_pdf(store: Store, network_id: str, target: Path | None = None) -> Path:
     from ...reports.expense_report import write_expense_pdf
 
     data = expenses.expense_report_data(store, network_id)
-    name = f"udgifter-{_slug(data.budget.network)}-{_stamp()}.pdf"
-    return write_expense_pdf(data, report_dir(store) / name)
+    return write_expense_pdf(data, target or report_dir(store) / expense_file_name(store, network_id))
 
 
-def export_expense_csv(store: Store, network_id: str) -> Path:
+def export_expense_csv(store: Store, network_id: str, target: Path | None = None) -> Path:
     from ...reports.expense_report import write_expense_csv
 
     data = expenses.expense_report_data(store, network_id)
-    name = f"udgifter-{_slug(data.budget.network)}-{_stamp()}.csv"
-    return write_expense_csv(data, report_dir(store) / name)
+    path = target or report_dir(store) / expense_file_name(store, network_id, csv=True)
+    return write_expense_csv(data, path)
 
 
 class _Job(QObject):
@@ -87,8 +90,8 @@ class _Job(QObject):
         ex = self.exporter
         ex.last_path = path
         ex.running = None
-        ex.ctx.bus.status_reported.emit(ex.tr("Gemt og åbnet: %1").replace("%1", str(path)))
-        open_file(path)
+        # "åbnet" only when a viewer started (issue 20, item 3); the status bar offers »Åbn mappe«
+        files.report_saved(ex.ctx, path, open_file(path))
         if self.done is not None:
             self.done(path)
         ex.finished.emit(str(path))
@@ -136,3 +139,9 @@ class Exporter(QObject):
 
 def today() -> dt.date:
     return utcnow().astimezone().date()
+
+
+def network_name(store: Store, network_id: str) -> str:
+    with store.session() as s:
+        network = s.get(Network, network_id)
+        return network.name if network is not None else ""

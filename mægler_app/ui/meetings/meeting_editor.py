@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.meetings import suggest_planned
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+from ...domain.timeutil import utcnow
 from ...store.services import meetings as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
+from ..files import ask_save_path
 from ..live_errors import LiveErrors
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
-from .exports import Exporter, export_meeting_pdf
+from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
 from .models import NextStepsModel
 
 
@@ -88,6 +91,10 @@ class MeetingEditor(QDialog):
         est_lay.addWidget(self.estimate)
         est_lay.addWidget(self.estimate.message, 1)
         self.planned.toggled.connect(self._on_planned)
+        # --- broker: a new meeting set later than now is planned, until the broker says otherwise
+        self._planned_chosen = False
+        self.planned.clicked.connect(self._on_planned_clicked)
+        self.when.dateTimeChanged.connect(self._suggest_planned)
         form.addRow(self.tr("Tidspunkt"), self.when)
         form.addRow(self.tr("Mødetype"), self.kind)
         form.addRow(self.tr("Sted"), self.place)
@@ -269,6 +276,14 @@ class MeetingEditor(QDialog):
     def _on_planned(self, planned: bool) -> None:
         self.estimate.setEnabled(planned)
 
+    def _on_planned_clicked(self) -> None:
+        self._planned_chosen = True
+
+    def _suggest_planned(self, _when: QDateTime) -> None:
+        """A new meeting: planned when its time is ahead (``domain.meetings.suggest_planned``)."""
+        if self.meeting_id is None and not self._planned_chosen:
+            self.planned.setChecked(suggest_planned(from_qdatetime(self.when.dateTime()), utcnow()))
+
     def _add_step(self) -> None:
         index = self.steps_model.add_step()
         self.steps.setCurrentIndex(index)
@@ -387,4 +402,7 @@ class MeetingEditor(QDialog):
     def export_pdf(self) -> None:
         """The minutes as they stand in the dialog: saved first, so the PDF and the log agree."""
         if self._store() and self.meeting_id is not None:
-            self.exporter.run(export_meeting_pdf, self.meeting_id)
+            name = meeting_pdf_name(self.ctx.store, self.meeting_id)
+            path = ask_save_path(self, self.ctx, name, title=self.tr("Gem referat"))
+            if path is not None:
+                self.exporter.run(export_meeting_pdf, self.meeting_id, path)

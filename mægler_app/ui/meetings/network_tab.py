@@ -20,10 +20,19 @@ from ...store.services import expenses as expense_svc
 from ...store.services import meetings as meeting_svc
 from ...store.services.overview import sync_marks
 from ..context import AppContext
+from ..files import ask_save_path
 from ..table import FilterProxy
 from .budget_panel import BudgetPanel
 from .expense_editor import ExpenseEditor
-from .exports import Exporter, export_expense_csv, export_expense_pdf, export_meeting_pdf, today
+from .exports import (
+    Exporter,
+    expense_file_name,
+    export_expense_csv,
+    export_expense_pdf,
+    export_meeting_pdf,
+    meeting_pdf_name,
+    today,
+)
 from .meeting_editor import MeetingEditor
 from .models import ExpensesModel, MeetingsModel
 from .receipt_viewer import ReceiptViewer
@@ -221,10 +230,19 @@ class NetworkActivityTab(QWidget):
     def export_selected_meeting(self) -> None:
         mid = self.selected_meeting()
         if mid:
-            self.exporter.run(export_meeting_pdf, mid)
+            name = meeting_pdf_name(self.ctx.store, mid)
+            path = ask_save_path(self, self.ctx, name, title=self.tr("Gem referat"))
+            if path is not None:
+                self.exporter.run(export_meeting_pdf, mid, path)
 
     def export_pdf(self) -> None:
-        self.exporter.run(export_expense_pdf, self.network_id)
+        name = expense_file_name(self.ctx.store, self.network_id)
+        path = ask_save_path(self, self.ctx, name, title=self.tr("Gem udgiftsrapport"))
+        if path is not None:
+            self.exporter.run(export_expense_pdf, self.network_id, path)
 
     def export_csv(self) -> None:
-        self.exporter.run(export_expense_csv, self.network_id)
+        name = expense_file_name(self.ctx.store, self.network_id, csv=True)
+        path = ask_save_path(self, self.ctx, name, title=self.tr("Gem udgifter som CSV"), csv=True)
+        if path is not None:
+            self.exporter.run(export_expense_csv, self.network_id, path)

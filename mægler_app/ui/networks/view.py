@@ -4,10 +4,11 @@ and a network's own page in place of both when one is opened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.db import Store
@@ -34,6 +36,7 @@ from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
+from ..ask import confirm
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
@@ -85,6 +88,58 @@ class _Card(QListWidgetItem):
         return super().data(role)
 
 
+# --- broker: a card dragged to another column asks to move the network there (issue 20, item 6)
+NETWORK_MIME = "application/x-maegler-network"
+
+
+class _StageList(QListWidget):
+    """A column's cards: a card can be dragged to another column, which then asks the view (the
+    card itself never moves here: the board is filled again from the store)."""
+
+    network_dropped = Signal(str)  # the network's id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def mimeTypes(self) -> list[str]:
+        return [NETWORK_MIME]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        ids = [str(i.data(Qt.ItemDataRole.UserRole) or "") for i in items]
+        data.setData(NETWORK_MIME, QByteArray(",".join(i for i in ids if i).encode()))
+        return data
+
+    def _ids(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasFormat(NETWORK_MIME):
+            return []
+        return [i for i in bytes(mime.data(NETWORK_MIME).data()).decode().split(",") if i]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._ids(event) and event.source() is not self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._ids(event) and event.source() is not self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = self._ids(event)
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the source keeps its card
+        event.accept()
+        for network_id in ids:
+            self.network_dropped.emit(network_id)
+
+
 class StageColumn(QFrame):
     """One column of the board: the stage, its count, and its networks (double-click opens one)."""
 
@@ -100,7 +155,7 @@ class StageColumn(QFrame):
         self.header.setStyleSheet("font-weight: 600; color: #1f3b57;")
         self.header.setToolTip(STAGE_LABELS[stage])
         lay.addWidget(self.header)
-        self.list = QListWidget()
+        self.list = _StageList()
         self.list.setObjectName(f"board_{stage.value}")
         # The names are wrapped here at their spaces (ui/fit.py), as wide as the column is: Qt's own
         # wrap cuts a word wider than the column in the middle ("Fødevareudsty").
@@ -253,6 +308,12 @@ class NetworksView(View):
         self.new_button.setObjectName("newNetwork")
         bar.addWidget(self.new_button)
         ol.addLayout(bar)
+        # --- broker: why a card dropped on another stage could not move there
+        self.board_message = QLabel()
+        self.board_message.setObjectName("error")
+        self.board_message.setWordWrap(True)
+        self.board_message.hide()
+        ol.addWidget(self.board_message)
 
         board = QWidget()
         bl = self.board_layout = QHBoxLayout(board)
@@ -263,6 +324,7 @@ class NetworksView(View):
             column = StageColumn(stage)
             column.list.itemActivated.connect(self._open_item)
             column.list.itemDoubleClicked.connect(self._open_item)
+            column.list.network_dropped.connect(lambda nid, st=stage: self.move_dropped(nid, st))
             self.columns[stage] = column
             bl.addWidget(column, 1)
 
@@ -315,6 +377,8 @@ class NetworksView(View):
         rows = loaded.rows
         self.brokers.refresh(loaded.scope)
         self.new_button.setVisible(not self.brokers.active)
+        for column in self.columns.values():  # a caseworker's board is read-only: no dragging
+            column.list.setDragEnabled(not self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
         header = self.table.horizontalHeader()
@@ -401,3 +465,40 @@ class NetworksView(View):
 
     def _reload_list_only(self) -> None:
         self.loader.load()
+
+    # --- broker: a card dropped on another stage (issue 20, item 6) ------------------------------
+    def move_dropped(self, network_id: str, target: Stage) -> bool:
+        """Ask to move the network to ``target``; the stage rules decide, a refusal says why."""
+        self.board_message.hide()
+        row = next((r for r in self.model.rows() if r.id == network_id), None)
+        if row is None or row.stage == target or self.brokers.active:
+            return False
+        if not confirm(
+            self,
+            self.tr("Flyt netværk"),
+            self.tr("Flyt »%1« fra »%2« til »%3«?")
+            .replace("%1", row.name)
+            .replace("%2", STAGE_LABELS[row.stage])
+            .replace("%3", STAGE_LABELS[target]),
+            self.tr("Flyt"),
+            self.tr("Annullér"),
+        ):
+            return False
+        try:
+            svc.move_to(self.ctx.store, network_id, target)
+        except DomainError as exc:
+            text = str(exc)
+            self.board_message.setText(
+                self.tr("»%1« kan ikke flyttes til »%2«: %3")
+                .replace("%1", row.name)
+                .replace("%2", STAGE_LABELS[target])
+                .replace("%3", text)
+            )
+            self.board_message.show()
+            self.ctx.bus.status_reported.emit(self.board_message.text())
+            return False
+        self.ctx.bus.status_reported.emit(
+            self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
+        )
+        self.ctx.bus.changed.emit("network")
+        return True

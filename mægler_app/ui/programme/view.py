@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,8 +28,10 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import format_datetime, format_int, format_percent_bp
 from ...domain.programme import TargetRow, target_rows
 from ...domain.rules import TARGETS_PER_YEAR
+from ...reports.names import document_name
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
+from ..files import ask_save_path, open_file, report_saved
 from ..style import AMBER, NAVY
 from ..views.base import View
 from ..worker import Worker, start
@@ -238,12 +239,11 @@ class ProgrammeView(View):
     def choose_report_path(self) -> None:
         if self.data is None:
             return
-        suggested = Path.home() / f"programrapport-{self.data.computed_at.date().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Gem programrapport"), str(suggested), self.tr("PDF-filer (*.pdf)")
-        )
-        if path:
-            self.write_report(Path(path))
+        # the one naming scheme and the folder used last (issue 20, item 3)
+        name = document_name("programrapport", "Midtjysk Klyngeprogram", self.data.computed_at.date())
+        path = ask_save_path(self, self.ctx, name, title=self.tr("Gem programrapport"))
+        if path is not None:
+            self.write_report(path)
 
     def write_report(self, path: Path) -> None:
         """Write the report in the thread pool; ``report_written`` says where."""
@@ -261,6 +261,7 @@ class ProgrammeView(View):
         self.report_worker = None
         self.report_button.setEnabled(True)
         self.state.setText(self.tr("Programrapporten er gemt: %1").replace("%1", str(path)))
+        report_saved(self.ctx, Path(str(path)), open_file(Path(str(path))))
         self.report_written.emit(str(path))
 
     def _on_report_failed(self, message: str) -> None:

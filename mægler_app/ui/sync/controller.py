@@ -16,6 +16,7 @@ from ...sync.credentials import Account, current_account, load_token
 from ...sync.engine import SyncReport
 from ...sync.service import LoginResult, api_for, logout, revoke_token, run_sync
 from ..context import AppContext
+from ..main_window import NOT_LOGGED_IN
 from ..worker import Worker, start
 
 AUTO_SYNC_MS = 5 * 60_000  # while the server answers
@@ -36,7 +37,7 @@ class SyncController(QObject):
     finished = Signal(object)  # SyncReport
     failed = Signal(str)
     cancelled = Signal()
-    online_changed = Signal(object)  # None (no server set up) | True | False
+    online_changed = Signal(object)  # None (no server set up) | True | False | NOT_LOGGED_IN
     login_needed = Signal(str)
     account_changed = Signal()
 
@@ -45,7 +46,7 @@ class SyncController(QObject):
         self.ctx = ctx
         self.session_token: str | None = None
         self.worker: Worker | None = None
-        self.online: bool | None = None
+        self.online: bool | str | None = None
         self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -81,7 +82,7 @@ class SyncController(QObject):
         self.timer.stop()
         message = logout(self.ctx.store, self.session_token)
         self.session_token = None
-        self._set_online(None)
+        self._set_online(NOT_LOGGED_IN if self.account() is not None else None)
         self.account_changed.emit()
         return message
 
@@ -91,7 +92,7 @@ class SyncController(QObject):
             self._set_online(None)
             return
         if not self.has_token():
-            self._set_online(False)  # set up for a server, but not logged in this session
+            self._set_online(NOT_LOGGED_IN)  # set up for a server, but not logged in this session
             return
         self.timer.start(first_delay_ms)
 
@@ -144,8 +145,8 @@ class SyncController(QObject):
     def _on_failed(self, message: str) -> None:
         # The worker reports a message only; tell offline from the rest by a fresh cheap probe.
         offline = message.startswith("Serveren svarer ikke")
-        self._set_online(False if offline else self.online)
         auth = message.startswith("Du skal logge ind igen")
+        self._set_online(False if offline else NOT_LOGGED_IN if auth else self.online)
         if auth:
             self.session_token = None
         self._done(None if auth else (OFFLINE_RETRY_MS if offline else AUTO_SYNC_MS))
@@ -157,7 +158,7 @@ class SyncController(QObject):
         self._done(AUTO_SYNC_MS)
         self.cancelled.emit()
 
-    def _set_online(self, online: bool | None) -> None:
+    def _set_online(self, online: bool | str | None) -> None:
         self.online = online
         self.online_changed.emit(online)
 

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
+from ...domain.next_actions import ActionKind, NextAction
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
+from ..context import AppContext
+from ..worker import Worker, start
 from .base import View
+from .next_actions import FirstSteps, NextActionsPanel
+
+# How long the next actions wait at start-up for the store to be loaded after the first paint
+STORE_WAIT_MS = 400
+
+
+def _read_actions(ctx: AppContext, token: int) -> tuple[int, object]:
+    """The next actions, read in a worker; the token tells the view which load this was."""
+    from ...store.services.next_actions import load_next_actions
+
+    return token, load_next_actions(ctx.store)
 
 
 def _card(title: str) -> NoteCard:
@@ -19,6 +35,7 @@ def _card(title: str) -> NoteCard:
 
 
 class OverviewView(View):
+    actions_shown = Signal()  # the next actions are read and shown
     key = "overblik"
     title = "Overblik"
     shortcut = "Ctrl+1"
@@ -63,6 +80,17 @@ class OverviewView(View):
             value.setObjectName(f"stage_{stage.value}")
             self.stage_labels[stage] = value
             sl.addWidget(value, row, 1)
+        # --- broker: what to do next (issue 20, item 4), read in a worker
+        self.first_steps = FirstSteps(self.go_to)
+        self.first_steps.setVisible(False)
+        lay.addWidget(self.first_steps)
+        self.next_actions = NextActionsPanel()
+        self.next_actions.setVisible(False)
+        self.next_actions.activated.connect(self.open_action)
+        lay.addWidget(self.next_actions)
+        self._actions_worker: Worker | None = None
+        self._actions_token = 0
+        self._actions_waited = False
         lay.addWidget(stages)
         lay.addStretch(1)
         self._root: QWidget = self
@@ -107,3 +135,58 @@ class OverviewView(View):
         self.card_sync.note.setText(" · ".join(notes))
         for stage, label in self.stage_labels.items():
             label.setText(str(o.networks_by_stage.get(stage.value, 0)))
+        self._load_actions()
+
+    # --- broker: next actions (issue 20, item 4) -------------------------------------------------
+    def _load_actions(self) -> None:
+        if not self.ctx.store_loaded and not self._actions_waited:
+            # Start-up paints this view before the store (SQLAlchemy) is loaded, which the app does
+            # right after the first paint: the lists come a moment later, not before the paint.
+            self._actions_waited = True
+            QTimer.singleShot(STORE_WAIT_MS, self, self._load_actions)
+            return
+        self._actions_token += 1
+        worker = Worker(_read_actions, self.ctx, self._actions_token)
+        # a bound method: Qt drops the connection when the view is gone before the worker reports
+        worker.signals.finished.connect(self._show_actions)
+        self._actions_worker = worker  # keep the signals alive
+        start(worker, self.ctx.pool)
+
+    def _show_actions(self, answer: object) -> None:
+        from ...store.services.next_actions import Overview
+
+        if not shiboken6.isValid(self) or not isinstance(answer, tuple):
+            return
+        token, result = answer
+        if token != self._actions_token or not isinstance(result, Overview):
+            return  # a newer load is on its way
+        self.first_steps.setVisible(result.first_start)
+        self.next_actions.setVisible(not result.first_start)
+        self.next_actions.set_actions(result.actions)
+        self.actions_shown.emit()
+
+    def _main_window(self):  # type: ignore[no-untyped-def]
+        from ..main_window import MainWindow
+
+        window = self.window()
+        return window if isinstance(window, MainWindow) else None
+
+    def go_to(self, key: str) -> None:
+        window = self._main_window()
+        if window is not None and key in window.specs:
+            window.show_view(key)
+
+    def open_action(self, action: NextAction) -> None:
+        """A line's record: its network's page, on the meeting (opened) or the application."""
+        window = self._main_window()
+        if window is None:
+            return
+        page = window.show_view("netvaerk").open_network(action.network_id)
+        if page.network_id != action.network_id:
+            return  # the broker kept unsaved typing on another network's page
+        if action.kind in (ActionKind.STEP, ActionKind.MEETING):
+            tab = page.show_feature("Møder og udgifter")
+            if tab is not None and hasattr(tab, "open_meeting"):
+                tab.open_meeting(action.record_id)
+        elif action.kind == ActionKind.DECISION:
+            page.show_feature("Ansøgning")
