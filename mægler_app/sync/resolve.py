@@ -39,6 +39,8 @@ ENTITY_LABELS = {
     "effect_measurement": "Effektmåling",
     "satisfaction": "Tilfredshed",
 }
+# --- followup
+ENTITY_LABELS["follow_up"] = "Opfølgning"
 
 FIELD_LABELS = {
     "name": "Navn",

@@ -5,14 +5,26 @@ first; one opened read-only beside its network's screening, meetings and budget;
 A decision is made at the server or not at all: offline, the buttons say why and nothing is queued.
 After the server's answer the caseworker's own copy is updated at once (the answer applied as the
 pull will apply it), and a sync fetches the server's versions.
+
+The lists and the opened case's network are read in the thread pool (``load_inbox``,
+``load_case``: a whole programme's applications, screenings and meetings), never on the GUI
+thread; ``shown`` says when both are on screen. »Vis PDF« writes the application's PDF to a
+temporary file and opens it in the system's viewer (or says where it is when none could start).
+From here a caseworker also records Væksthus' follow-up on a network (ui/desk/follow_up.py).
 """
 
 from __future__ import annotations
 
 import html
+import tempfile
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,6 +50,7 @@ from ...forms import VERDICT_LABELS
 from ...store.services import applications as app_svc
 from ...store.services import desk as svc
 from ...store.services import expenses as expense_svc
+from ...store.services import follow_ups as follow_up_svc
 from ...store.services import meetings as meeting_svc
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
@@ -48,6 +61,7 @@ from ..sync.controller import controller_for
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from ..worker import Worker, start
+from .follow_up import FollowUpDialog
 
 
 def _tr(text: str) -> str:
@@ -139,11 +153,97 @@ def _decide_job(store: Any, api: Api, application_id: str, decision: str, commen
     return answer
 
 
+# -- reading off the GUI thread --------------------------------------------------------------------
+@dataclass(frozen=True)
+class InboxData:
+    rows: list[svc.InboxRow]
+    attention: list[svc.AttentionRow]
+
+
+def load_inbox(store: Any) -> InboxData:
+    """The submitted applications and what needs following up (runs in a worker)."""
+    return InboxData(svc.submitted_applications(store), svc.attention(store))
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the opened application's side shows of its network (read in a worker)."""
+
+    application_id: str
+    network_id: str
+    prefill: app_svc.NetworkPrefill
+    meetings: list[meeting_svc.MeetingRow]
+    budget: expense_svc.Budget
+    follow_ups: list[follow_up_svc.FollowUpRow]
+
+
+def load_case(store: Any, application_id: str, network_id: str) -> CaseFacts:
+    return CaseFacts(
+        application_id,
+        network_id,
+        app_svc.network_prefill(store, network_id),
+        meeting_svc.list_meetings(store, network_id),
+        expense_svc.budget(store, network_id),
+        follow_up_svc.list_follow_ups(store, network_id),
+    )
+
+
+class LatestLoader(QObject):
+    """Runs ``fn(*args)`` in the pool, one at a time. A request while one runs waits, and only the
+    newest waiting one runs after it; the answer of a run overtaken so is dropped, not shown."""
+
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, pool: QThreadPool | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.worker: Worker | None = None
+        self._next: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None or self._next is not None
+
+    def load(self, fn: Callable[..., Any], *args: Any) -> None:
+        if self.worker is not None:
+            self._next = (fn, args)
+            return
+        worker = Worker(fn, *args)
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        self.worker = worker
+        start(worker, self.pool)
+
+    def _then(self) -> bool:
+        self.worker = None
+        if self._next is None:
+            return False
+        fn, args = self._next
+        self._next = None
+        self.load(fn, *args)
+        return True
+
+    def _on_finished(self, result: object) -> None:
+        if not self._then():
+            self.loaded.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        if not self._then():
+            self.failed.emit(message)
+
+
+def open_pdf(path: Path) -> bool:
+    """Open the file in the system's PDF viewer; False when none could start (tests replace this)."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
 class InboxView(View):
     key = "indbakke"
     title = "Indbakke"
     shortcut = "Ctrl+1"
-    watches = ("application", "network", "screening", "action_plan", "meeting", "expense")
+    watches = ("application", "network", "screening", "action_plan", "meeting", "expense", "follow_up")
+    shown = Signal()  # the lists, and the opened case's network, are on screen (benchmarks/)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -153,6 +253,15 @@ class InboxView(View):
         self.worker: Worker | None = None
         self.decided: dict[str, str] = {}  # application id → decision made here this session
         self.failure = ""
+        self.loader = LatestLoader(ctx.pool, self)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.case_loader = LatestLoader(ctx.pool, self)
+        self.case_loader.loaded.connect(self._on_case_loaded)
+        self.case_loader.failed.connect(self._on_load_failed)
+        self.case_facts: CaseFacts | None = None
+        self.pdf_worker: Worker | None = None
+        self._pdf_dir: tempfile.TemporaryDirectory[str] | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +317,25 @@ class InboxView(View):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.network_info)
         sl.addWidget(scroll, 1)
+        case_buttons = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Vis PDF"))
+        self.pdf_button.setObjectName("showApplicationPdf")
+        self.pdf_button.setToolTip(self.tr("Åbn ansøgningen som PDF, som Væksthus modtager den"))
+        self.pdf_button.clicked.connect(self.show_pdf)
+        self.case_follow_up = QPushButton(self.tr("Ny opfølgning …"))
+        self.case_follow_up.setObjectName("caseFollowUp")
+        self.case_follow_up.setToolTip(self.tr("Registrér Væksthus' opfølgning på netværket"))
+        self.case_follow_up.clicked.connect(lambda: self.new_follow_up(self._case_network()))
+        case_buttons.addWidget(self.pdf_button)
+        case_buttons.addWidget(self.case_follow_up)
+        case_buttons.addStretch(1)
+        sl.addLayout(case_buttons)
+        self.pdf_note = QLabel()
+        self.pdf_note.setObjectName("pdfNote")
+        self.pdf_note.setWordWrap(True)
+        self.pdf_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pdf_note.hide()
+        sl.addWidget(self.pdf_note)
         decide_box = QFrame()
         decide_box.setObjectName("card")
         dl = QVBoxLayout(decide_box)
@@ -247,6 +375,7 @@ class InboxView(View):
         self.attention = QTabWidget()
         self.attention.setObjectName("inboxAttention")
         self.attention_models: dict[str, RowsTableModel] = {}  # type: ignore[type-arg]
+        self.attention_views: dict[str, QTableView] = {}
         for kind, label in (
             ("screening", self.tr("Screeninger den seneste uge")),
             ("inactive", self.tr("Uden aktivitet i 60 dage")),
@@ -263,7 +392,16 @@ class InboxView(View):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
             self.attention_models[kind] = model
+            self.attention_views[kind] = view
+            view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_follow_up_button())
             self.attention.addTab(view, label)
+        # --- followup: follow up on the network chosen in the list
+        self.attention_follow_up = QPushButton(self.tr("Ny opfølgning …"))
+        self.attention_follow_up.setObjectName("attentionFollowUp")
+        self.attention_follow_up.setToolTip(self.tr("Registrér Væksthus' opfølgning på det valgte netværk"))
+        self.attention_follow_up.clicked.connect(lambda: self.new_follow_up(self._attention_network()))
+        self.attention.setCornerWidget(self.attention_follow_up, Qt.Corner.TopRightCorner)
+        self.attention.currentChanged.connect(lambda _i: self._update_follow_up_button())
         split.addWidget(self.attention)
         split.setSizes([150, 470, 140])
         lay.addWidget(split, 1)
@@ -271,14 +409,31 @@ class InboxView(View):
         self.controller.online_changed.connect(lambda _online: self._update_buttons())
         self.controller.account_changed.connect(self._update_buttons)
         self._show_case(None)
+        self._update_follow_up_button()
 
     # the lists --------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """The lists or the opened case's network are still being read."""
+        return self.loader.busy or self.case_loader.busy
+
     def reload(self) -> None:
-        self.rows = svc.submitted_applications(self.ctx.store)
+        if not self.rows:
+            self.summary.setText(self.tr("Henter indsendte ansøgninger …"))
+        self.loader.load(load_inbox, self.ctx.store)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.summary.setText(self.tr("Indbakken kunne ikke læses: %1").replace("%1", message))
+        self._maybe_shown()
+
+    def _on_loaded(self, data: object) -> None:
+        if not isinstance(data, InboxData):
+            return
+        self.rows = data.rows
         keep = self.current.id if self.current is not None else None
         self.model.set_rows(self.rows)
         self.summary.setText(str(Msg.UI_DESK_WAITING(n=len(self.rows))))
-        items = svc.attention(self.ctx.store)
+        items = data.attention
         for kind, model in self.attention_models.items():
             rows = [r for r in items if r.kind == kind]
             model.set_rows(rows)
@@ -292,6 +447,15 @@ class InboxView(View):
             self.select(self.rows[0].id)
         else:
             self._show_case(None)
+        if self.current is not None and not self.case_loader.busy:
+            # the same case still open: its network may have changed too (a meeting, a follow-up)
+            self.case_loader.load(load_case, self.ctx.store, self.current.id, self.current.network_id)
+        self._update_follow_up_button()
+        self._maybe_shown()
+
+    def _maybe_shown(self) -> None:
+        if not self.loading:
+            self.shown.emit()
 
     def select(self, application_id: str) -> None:
         for row in range(self.proxy.rowCount()):
@@ -319,15 +483,32 @@ class InboxView(View):
             self.reason.clear()
             self.result.clear()
             self.failure = ""
+            self.pdf_note.hide()
         self.editor.load(row.id)
         # a caseworker reads the application: the broker's own actions are not offered here
         for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
             button.setVisible(False)
-        self.network_info.setText(self._network_html(row))
+        facts = self.case_facts
+        if facts is not None and facts.application_id == row.id and not changed:
+            self.network_info.setText(self._network_html(row, facts))  # shown until the new facts come
+        else:
+            self.network_info.setText(
+                f"<p><i>{html.escape(self.tr('Henter netværkets oplysninger …'))}</i></p>"
+            )
+        self.case_loader.load(load_case, self.ctx.store, row.id, row.network_id)
         self._update_buttons()
 
-    def _network_html(self, row: svc.InboxRow) -> str:
-        d = app_svc.network_prefill(self.ctx.store, row.network_id)
+    def _on_case_loaded(self, facts: object) -> None:
+        if not isinstance(facts, CaseFacts):
+            return
+        self.case_facts = facts
+        row = self.current
+        if row is not None and row.id == facts.application_id:
+            self.network_info.setText(self._network_html(row, facts))
+        self._maybe_shown()
+
+    def _network_html(self, row: svc.InboxRow, facts: CaseFacts) -> str:
+        d = facts.prefill
         e = html.escape
         parts = [f"<h3>{e(d.name)}</h3>", f"<p>{e(self.tr('Mægler'))}: <b>{e(row.broker)}</b><br>"]
         parts.append(f"{e(self.tr('Fase'))}: {e(d.stage_label)}</p>")
@@ -337,7 +518,7 @@ class InboxView(View):
         parts.append("</p>")
         if d.screening_reasons:
             parts.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in d.screening_reasons) + "</ul>")
-        meetings = meeting_svc.list_meetings(self.ctx.store, row.network_id)
+        meetings = facts.meetings
         parts.append(f"<h4>{e(self.tr('Møder'))} ({len(meetings)})</h4>")
         if meetings:
             parts.append("<ul>")
@@ -348,7 +529,7 @@ class InboxView(View):
             parts.append("</ul>")
         else:
             parts.append(f"<p>{e(self.tr('Ingen møder registreret.'))}</p>")
-        budget = expense_svc.budget(self.ctx.store, row.network_id)
+        budget = facts.budget
         parts.append(f"<h4>{e(self.tr('Facilitering'))}</h4><p>")
         parts.append(
             e(
@@ -362,7 +543,97 @@ class InboxView(View):
         if warning:
             parts.append(f"<br><i>{e(warning)}</i>")
         parts.append("</p>")
+        # --- followup: what Væksthus has offered the network before
+        if facts.follow_ups:
+            parts.append(f"<h4>{e(self.tr('Væksthus’ opfølgning'))} ({len(facts.follow_ups)})</h4><ul>")
+            for f in facts.follow_ups:
+                nxt = f" – {e(self.tr('næste'))} {e(format_date(f.next_on))}" if f.next_on else ""
+                who = f" ({e(f.caseworker_name)})" if f.caseworker_name else ""
+                parts.append(
+                    f"<li>{e(format_date(f.held_on))}: {e(f.kind_label)}{who}: {e(f.offered)}{nxt}</li>"
+                )
+            parts.append("</ul>")
         return "".join(parts)
+
+    # the application's PDF -------------------------------------------------------------------
+    def show_pdf(self) -> bool:
+        """Write the opened application's PDF to a temporary file in a worker, then open it in the
+        system's viewer; False when there is nothing to show or one is being made."""
+        row = self.current
+        if row is None or self.pdf_worker is not None:
+            return False
+        # reportlab is imported on first use, keeping it off the start-up path
+        from ...reports.application_pdf import default_filename, export_application
+
+        if self._pdf_dir is None:
+            self._pdf_dir = tempfile.TemporaryDirectory(prefix="maegler-pdf-")
+            weakref.finalize(self, self._pdf_dir.cleanup)
+        detail = self.editor.detail
+        name = default_filename(detail) if detail is not None and detail.id == row.id else f"{row.id}.pdf"
+        target = Path(self._pdf_dir.name) / name
+        self.pdf_button.setEnabled(False)
+        self._pdf_note(self.tr("Laver PDF …"))
+        worker = Worker(export_application, self.ctx.store, row.id, target)
+        worker.signals.finished.connect(self._on_pdf)
+        worker.signals.failed.connect(self._on_pdf_failed)
+        self.pdf_worker = worker
+        start(worker, self.ctx.pool)
+        return True
+
+    def _pdf_note(self, text: str, warning: bool = False) -> None:
+        self.pdf_note.setText(text)
+        self.pdf_note.setObjectName("warning" if warning else "pdfNote")
+        self.pdf_note.style().unpolish(self.pdf_note)
+        self.pdf_note.style().polish(self.pdf_note)
+        self.pdf_note.setVisible(bool(text))
+
+    def _on_pdf(self, path: object) -> None:
+        self.pdf_worker = None
+        self.pdf_button.setEnabled(True)
+        self.last_pdf = Path(str(path))
+        if open_pdf(self.last_pdf):
+            self._pdf_note("")
+            self.ctx.bus.status_reported.emit(self.tr("PDF'en er åbnet: %1").replace("%1", str(path)))
+        else:
+            text = str(Msg.UI_PDF_NO_VIEWER(path=str(path)))
+            self._pdf_note(text, warning=True)
+            self.ctx.bus.status_reported.emit(text)
+
+    def _on_pdf_failed(self, message: str) -> None:
+        self.pdf_worker = None
+        self.pdf_button.setEnabled(True)
+        self._pdf_note(self.tr("PDF'en kunne ikke laves: %1").replace("%1", message), warning=True)
+
+    # --- followup: Væksthus' follow-up on a network -------------------------------------------
+    def _case_network(self) -> str | None:
+        return self.current.network_id if self.current is not None else None
+
+    def _attention_network(self) -> str | None:
+        kind = list(self.attention_models)[self.attention.currentIndex()]
+        view = self.attention_views[kind]
+        index = view.currentIndex()
+        if not index.isValid():
+            return None
+        row_id = str(self.attention_models[kind].row_id(index) or "")
+        return row_id.split(":", 1)[1] if ":" in row_id else None
+
+    def _update_follow_up_button(self) -> None:
+        self.attention_follow_up.setEnabled(self._attention_network() is not None)
+        if not self.attention_follow_up.isEnabled():
+            self.attention_follow_up.setToolTip(self.tr("Vælg et netværk i listen for at følge op på det."))
+        else:
+            self.attention_follow_up.setToolTip(
+                self.tr("Registrér Væksthus' opfølgning på det valgte netværk")
+            )
+
+    def new_follow_up(self, network_id: str | None) -> FollowUpDialog | None:
+        """Open »Ny opfølgning« for the network; saved, it goes to the server with a sync."""
+        if not network_id:
+            return None
+        dialog = FollowUpDialog(self.ctx, network_id, self)
+        dialog.saved.connect(lambda _id: self.controller.sync_now(automatic=True))
+        dialog.open()
+        return dialog
 
     # deciding ---------------------------------------------------------------------------------
     def cannot_decide(self) -> str:

@@ -216,7 +216,16 @@ class NetworksView(View):
     shown = Signal()  # the board and the list show the loaded networks
     title = "Netværk"
     shortcut = "Ctrl+3"
-    watches = ("network", "membership", "meeting", "expense", "screening", "application", "company")
+    watches = (
+        "network",
+        "membership",
+        "meeting",
+        "expense",
+        "screening",
+        "application",
+        "company",
+        "follow_up",
+    )
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
@@ -319,7 +328,7 @@ class NetworksView(View):
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
-            guard_page(self.ctx, self.page, keep=(self.page.back_button, self.page.tabs.tabBar()))
+            guard_page(self.ctx, self.page, keep=self._kept(self.page))
         self.shown.emit()
 
     def _fill_board(self) -> None:
@@ -365,13 +374,19 @@ class NetworksView(View):
         page.saved.connect(lambda _id: self._reload_list_only())
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        guard_page(self.ctx, page, keep=(page.back_button, page.tabs.tabBar()))
+        guard_page(self.ctx, page, keep=self._kept(page))
         # the keyboard goes along: a new network's name, else the page's first stop
         if page.network_id is None:
             page.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             keyboard.focus_first(page)
         return page
+
+    @staticmethod
+    def _kept(page: NetworkPage) -> tuple[QWidget, ...]:
+        """What a caseworker may still use on a broker's network: going back, the tabs, and
+        (--- followup) recording Væksthus' follow-up."""
+        return (page.back_button, page.tabs.tabBar(), page.follow_up_button)
 
     def open_network(self, network_id: str) -> NetworkPage:
         if self.page is not None and not self.confirm_leave():
