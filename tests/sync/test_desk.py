@@ -159,6 +159,8 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     # a rejection needs its reason
     inbox.select(second)
     assert inbox.current is not None and inbox.current.id == second
+    assert inbox.cannot_decide() == "Henter ansøgningen …"  # until the application is read in
+    qtbot.waitUntil(lambda: not inbox.loading, timeout=10_000)
     assert not inbox.reject_button.isEnabled()
     assert inbox.decide("rejected") is False
     inbox.reason.setPlainText("Budgettet hænger ikke sammen med planen.")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,6 +171,7 @@ class CaseFacts:
 
     application_id: str
     network_id: str
+    application: app_svc.ApplicationDetail
     prefill: app_svc.NetworkPrefill
     meetings: list[meeting_svc.MeetingRow]
     budget: expense_svc.Budget
@@ -181,6 +182,7 @@ def load_case(store: Any, application_id: str, network_id: str) -> CaseFacts:
     return CaseFacts(
         application_id,
         network_id,
+        app_svc.get_application(store, application_id),
         app_svc.network_prefill(store, network_id),
         meeting_svc.list_meetings(store, network_id),
         expense_svc.budget(store, network_id),
@@ -260,6 +262,10 @@ class InboxView(View):
         self.case_loader.loaded.connect(self._on_case_loaded)
         self.case_loader.failed.connect(self._on_load_failed)
         self.case_facts: CaseFacts | None = None
+        # whether this profile is logged in with a token: asked once (the keyring is slow), and
+        # again when the account changes
+        self._signed_in: bool | None = None
+        self._case_pending = False  # a case to open after the lists are painted
         self.pdf_worker: Worker | None = None
         self._pdf_dir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -407,15 +413,26 @@ class InboxView(View):
         lay.addWidget(split, 1)
 
         self.controller.online_changed.connect(lambda _online: self._update_buttons())
-        self.controller.account_changed.connect(self._update_buttons)
-        self._show_case(None)
+        self.controller.account_changed.connect(self._on_account_changed)
+        # The case's side stays laid out (empty) until the lists come: made visible only then, the
+        # whole editor's first layout and styling fell into the first load, a stall of 100 ms.
+        self._update_buttons()
         self._update_follow_up_button()
 
     # the lists --------------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
         """The lists or the opened case's network are still being read."""
-        return self.loader.busy or self.case_loader.busy
+        return self.loader.busy or self.case_loader.busy or self._case_pending
+
+    def _on_account_changed(self) -> None:
+        self._signed_in = None
+        self._update_buttons()
+
+    def signed_in(self) -> bool:
+        if self._signed_in is None:
+            self._signed_in = self.controller.account() is not None and self.controller.has_token()
+        return self._signed_in
 
     def reload(self) -> None:
         if not self.rows:
@@ -439,6 +456,14 @@ class InboxView(View):
             model.set_rows(rows)
             index = list(self.attention_models).index(kind)
             self.attention.setTabText(index, f"{self.attention.tabText(index).split(' (')[0]} ({len(rows)})")
+        self._update_follow_up_button()
+        # the case in the next turn of the event loop: the lists are painted first, and the two
+        # halves of the work each stall the window less than both together
+        self._case_pending = True
+        QTimer.singleShot(0, lambda: self._open_case_after_load(keep))
+
+    def _open_case_after_load(self, keep: str | None) -> None:
+        self._case_pending = False
         if keep is not None and any(r.id == keep for r in self.rows):
             self.select(keep)
         elif self.current is not None and self.current.id in self.decided:
@@ -450,7 +475,6 @@ class InboxView(View):
         if self.current is not None and not self.case_loader.busy:
             # the same case still open: its network may have changed too (a meeting, a follow-up)
             self.case_loader.load(load_case, self.ctx.store, self.current.id, self.current.network_id)
-        self._update_follow_up_button()
         self._maybe_shown()
 
     def _maybe_shown(self) -> None:
@@ -480,14 +504,13 @@ class InboxView(View):
         if row is None:
             return
         if changed:
-            self.reason.clear()
+            if self.reason.toPlainText():
+                self.reason.blockSignals(True)  # one _update_buttons below, not one more here
+                self.reason.clear()
+                self.reason.blockSignals(False)
             self.result.clear()
             self.failure = ""
             self.pdf_note.hide()
-        self.editor.load(row.id)
-        # a caseworker reads the application: the broker's own actions are not offered here
-        for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
-            button.setVisible(False)
         facts = self.case_facts
         if facts is not None and facts.application_id == row.id and not changed:
             self.network_info.setText(self._network_html(row, facts))  # shown until the new facts come
@@ -495,8 +518,15 @@ class InboxView(View):
             self.network_info.setText(
                 f"<p><i>{html.escape(self.tr('Henter netværkets oplysninger …'))}</i></p>"
             )
+        # the application and its network are read in a worker; the editor shows it when they come
         self.case_loader.load(load_case, self.ctx.store, row.id, row.network_id)
         self._update_buttons()
+
+    def _hide_broker_actions(self) -> None:
+        """A caseworker reads the application: the broker's own actions are not offered here."""
+        for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
+            if not button.isHidden():
+                button.setVisible(False)
 
     def _on_case_loaded(self, facts: object) -> None:
         if not isinstance(facts, CaseFacts):
@@ -504,7 +534,10 @@ class InboxView(View):
         self.case_facts = facts
         row = self.current
         if row is not None and row.id == facts.application_id:
+            self.editor.load(row.id, facts.application)
+            self._hide_broker_actions()
             self.network_info.setText(self._network_html(row, facts))
+            self._update_buttons()
         self._maybe_shown()
 
     def _network_html(self, row: svc.InboxRow, facts: CaseFacts) -> str:
@@ -642,9 +675,11 @@ class InboxView(View):
             return self.tr("Sender afgørelsen til Væksthus' server…")
         if self.current is None:
             return self.tr("Vælg en indsendt ansøgning.")
+        if self.case_facts is None or self.case_facts.application_id != self.current.id:
+            return self.tr("Henter ansøgningen …")  # the editor still shows the one before
         if self.current.id in self.decided:
             return self.tr("Der er truffet afgørelse om ansøgningen.")
-        if self.controller.account() is None or not self.controller.has_token():
+        if not self.signed_in():
             return self.tr(
                 "En afgørelse kræver, at du er logget ind på Væksthus' server (se Synkronisering)."
             )
@@ -722,8 +757,7 @@ class InboxView(View):
             )
         )
         self.editor.load(row.id)
-        for button in (self.editor.submit_button, self.editor.revision_button, self.editor.save_button):
-            button.setVisible(False)
+        self._hide_broker_actions()
         self._update_buttons()
         self.ctx.bus.changed.emit("application")
         self.ctx.bus.changed.emit("network")
