@@ -46,7 +46,7 @@ from ..store.services.applications import (
     get_application,
     growth_value,
 )
-from ..store.services.overview import broker_name
+from ..store.services.desk import application_broker
 from .base import ReportDocument
 
 # --- local page template (to be replaced by reports.base when it lands) ---------------------------
@@ -499,4 +499,5 @@ def export_application(store: Store, application_id: str, path: str | Path | Non
     """Render the application to ``path`` (default: the profile's ``dokumenter`` folder). Runs in a worker."""
     detail = get_application(store, application_id)
     target = Path(path) if path is not None else store.profile / "dokumenter" / default_filename(detail)
-    return render_application_pdf(detail, target, broker=broker_name(store))
+    # on a caseworker's profile (the Indbakke), the broker who owns it, not the caseworker
+    return render_application_pdf(detail, target, broker=application_broker(store, application_id))

@@ -146,6 +146,8 @@ def test_the_indbakke_shows_the_applications_pdf_and_follows_up(
     (path,) = opened
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Metalnetværket Vest" in text and "Karen Møller" in text
+    # the broker who owns it, not the caseworker whose profile wrote it
+    assert "Netværksmægler\nBirte Bæk" in text and "Carl Sagsbehandler" not in text
     assert inbox.pdf_note.isVisible() and "ikke noget program til at vise PDF-filer" in inbox.pdf_note.text()
     assert str(path) in inbox.pdf_note.text()
     # with a viewer, it is opened and the note goes
