@@ -54,6 +54,7 @@ from ..domain.vocab import (
     ExpenseCategory,
     ExpenseStatus,
     FocusArea,
+    FollowUpKind,
     GustavssonDimension,
     LeadSource,
     MeetingKind,
@@ -104,6 +105,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "effect_measurement": {"turnover_ore": None, "value_added_ore": None, "export_ore": None,
                            "employees": None},
     "satisfaction": {"comment": ""},
+    "follow_up": {"kind": FollowUpKind.GUIDANCE, "next_on": None},  # --- followup (a caseworker's)
 }  # fmt: skip
 
 _BROKER_NAMES = [
