@@ -155,6 +155,29 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         return column_title([c.header for c in self._columns], section, orientation, role)
 
 
+class TextsOnceModel(RowsTableModel[R]):
+    """A ``RowsTableModel`` whose cells' values, per role, are made once per ``set_rows``: babel's
+    number and date formatting is slow enough that a table asking every cell again on every
+    repaint, resize and column fit stalls the event loop (benchmarks/caseworker_views.py: Mæglere,
+    Indbakke). For tables without sync marks (a mark set later would not be seen)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._cells: dict[tuple[int, int, int], Any] = {}
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self._cells = {}
+        super().set_rows(rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = super().data(index, role)
+            return value
+
+
 class FilterProxy(QSortFilterProxyModel):
     """Filter-as-you-type over every column, case-insensitive; sorts by the model's sort keys."""
 

@@ -45,14 +45,6 @@ class FollowUpRow:
     synced: bool  # the server has it (version > 0)
 
 
-def check_follow_up(inp: FollowUpInput) -> list[str]:
-    """What is wrong with the follow-up, in Danish (empty: it may be saved)."""
-    problems = follow_up_problems(
-        held_on=inp.held_on, kind=inp.kind, offered=inp.offered, next_on=inp.next_on
-    )
-    return [str(p) for p in problems]
-
-
 def save_follow_up(store: Store, inp: FollowUpInput) -> str:
     """Record a new follow-up on the network; its id. ``DomainError`` for a broken rule, a network
     that is not here, or a profile that is not a caseworker's (the server would refuse it)."""

@@ -58,7 +58,7 @@ from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
 from ..sync.controller import controller_for
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel
 from ..views.base import View
 from ..worker import Worker, start
 from .follow_up import FollowUpDialog
@@ -103,7 +103,7 @@ def inbox_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
         ),
         Column(_tr("Screening"), lambda r: _verdict(r.verdict)),
     ]
-    return RowsTableModel(cols, lambda r: r.id, parent)
+    return TextsOnceModel(cols, lambda r: r.id, parent)
 
 
 _KIND = {
@@ -131,7 +131,7 @@ def attention_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
         Column(_tr("Dato"), when, lambda r: str(r.when or "")),
         Column(_tr("Bemærkning"), text, tooltip=text),
     ]
-    return RowsTableModel(cols, lambda r: f"{r.kind}:{r.network_id}", parent)
+    return TextsOnceModel(cols, lambda r: f"{r.kind}:{r.network_id}", parent)
 
 
 def _decide_job(store: Any, api: Api, application_id: str, decision: str, comment: str) -> dict[str, Any]:
@@ -299,7 +299,8 @@ class InboxView(View):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fitted to the contents once per load (_on_loaded), not at every layout pass
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_index(cur))
         split.addWidget(self.table)
@@ -457,6 +458,7 @@ class InboxView(View):
         self.rows = data.rows
         keep = self.current.id if self.current is not None else None
         self.model.set_rows(self.rows)
+        self.table.resizeColumnsToContents()
         self.summary.setText(str(Msg.UI_DESK_WAITING(n=len(self.rows))))
         items = data.attention
         for kind, model in self.attention_models.items():

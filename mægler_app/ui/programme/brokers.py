@@ -8,7 +8,7 @@ the page does not show it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -32,7 +32,7 @@ from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel
 from ..views.base import View
 from .loader import loader_for, show_or_load
 
@@ -96,18 +96,9 @@ CELL_ROOM = 14
 MIN_NAME_WIDTH = 110
 
 
-class _TextsOnce(RowsTableModel[BrokerRow]):
-    """Each cell's value per role made once per load: babel's number formatting is slow enough
-    that a table asking every cell again on every repaint and resize stalls the event loop
-    (benchmarks/caseworker_views.py)."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self._cells: dict[tuple[int, int, int], Any] = {}
-
-    def set_rows(self, rows: Sequence[BrokerRow]) -> None:
-        self._cells = {}
-        super().set_rows(rows)
+class _TextsOnce(TextsOnceModel[BrokerRow]):
+    """Each cell's value per role made once per load (``TextsOnceModel``); the titles whole on one
+    line as their tooltips."""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -116,16 +107,6 @@ class _TextsOnce(RowsTableModel[BrokerRow]):
             title = super().headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
             return " ".join(str(title or "").split())  # the whole title on one line
         return super().headerData(section, orientation, role)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        key = (index.row(), index.column(), int(role))
-        try:
-            return self._cells[key]
-        except KeyError:
-            value = self._cells[key] = super().data(index, role)
-            return value
 
 
 class BrokersView(View):
