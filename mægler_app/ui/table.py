@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QTableView
 
 from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
@@ -176,6 +177,46 @@ class TextsOnceModel(RowsTableModel[R]):
         except KeyError:
             value = self._cells[key] = super().data(index, role)
             return value
+
+
+# A header section's padding (QHeaderView::section in ui/style.py), the sort arrow's room in the
+# sorted section, and a cell's padding.
+HEADER_ROOM = 12
+SORT_ARROW = 14
+CELL_ROOM = 14
+
+
+def text_widths(view: QTableView) -> list[tuple[int, int]]:
+    """Per column of the view's model: (the width its title needs, without the sort arrow; the
+    width its widest value needs). Measured from the texts with the fonts they are drawn in, which
+    costs far less than ``resizeColumnsToContents`` (that asks every cell for every role and lays
+    each out). A title may have several lines."""
+    model = view.model()
+    if model is None:
+        return []
+    cell_metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    title_font = QFont(header.font())
+    title_font.setWeight(QFont.Weight.DemiBold)  # the style sheet draws titles semibold
+    title_metrics = QFontMetrics(title_font)
+    rows = model.rowCount()
+    out = []
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        need = max(title_metrics.horizontalAdvance(line) for line in title.split("\n")) + HEADER_ROOM
+        texts = (str(model.index(row, column).data() or "") for row in range(rows))
+        cells = max((cell_metrics.horizontalAdvance(t) + CELL_ROOM for t in texts), default=0)
+        out.append((need, cells))
+    return out
+
+
+def fit_to_texts(view: QTableView, skip: tuple[int, ...] = ()) -> None:
+    """Each column (but ``skip``: a stretching one) as wide as its title and widest value."""
+    header = view.horizontalHeader()
+    sorted_by = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+    for column, (title, cells) in enumerate(text_widths(view)):
+        if column not in skip:
+            header.resizeSection(column, max(title + (SORT_ARROW if column == sorted_by else 0), cells))
 
 
 class FilterProxy(QSortFilterProxyModel):

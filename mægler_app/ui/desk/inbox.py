@@ -58,7 +58,7 @@ from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
 from ..sync.controller import controller_for
-from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel
+from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts
 from ..views.base import View
 from ..worker import Worker, start
 from .follow_up import FollowUpDialog
@@ -297,6 +297,7 @@ class InboxView(View):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long network name is elided, the whole name its tooltip
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         # fitted to the contents once per load (_on_loaded), not at every layout pass
@@ -458,7 +459,7 @@ class InboxView(View):
         self.rows = data.rows
         keep = self.current.id if self.current is not None else None
         self.model.set_rows(self.rows)
-        self.table.resizeColumnsToContents()
+        fit_to_texts(self.table, skip=(1,))  # the network's column stretches
         self.summary.setText(str(Msg.UI_DESK_WAITING(n=len(self.rows))))
         items = data.attention
         for kind, model in self.attention_models.items():

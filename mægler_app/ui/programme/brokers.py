@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +31,7 @@ from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
-from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel
+from ..table import SORT_ARROW, Column, FilterProxy, RowsTableModel, TextsOnceModel, text_widths
 from ..views.base import View
 from .loader import loader_for, show_or_load
 
@@ -88,11 +87,7 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
     )
 
 
-# A header section's padding (QHeaderView::section in ui/style.py), and the sort arrow's room in the
-# sorted column; a cell's padding; the narrowest the brokers' names get when the window is narrow.
-HEADER_ROOM = 12
-SORT_ARROW = 14
-CELL_ROOM = 14
+# The narrowest the brokers' names get when the window is narrow.
 MIN_NAME_WIDTH = 110
 
 
@@ -182,19 +177,7 @@ class BrokersView(View):
         self.data = data
         self.model.set_rows(data.brokers)
         # widths from the texts (resizeColumnToContents asks every cell for every role: slow)
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        # the header's font is not the cells', and the style sheet draws its titles semibold
-        title_font = QFont(header.font())
-        title_font.setWeight(QFont.Weight.DemiBold)
-        header_metrics = QFontMetrics(title_font)
-        self._needs = []
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            need = max(header_metrics.horizontalAdvance(line) for line in title.split("\n")) + HEADER_ROOM
-            texts = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
-            cells = max((metrics.horizontalAdvance(t) + CELL_ROOM for t in texts), default=0)
-            self._needs.append((need, cells))
+        self._needs = text_widths(self.table)
         self._fit_columns()
         self.state.setText(
             str(Msg.UI_BROKERS_COUNTED(n=len(data.brokers), when=format_datetime(data.computed_at)))
