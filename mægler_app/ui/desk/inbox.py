@@ -544,11 +544,21 @@ class InboxView(View):
             return
         self.case_facts = facts
         row = self.current
+        if row is None or row.id != facts.application_id:
+            self._maybe_shown()
+            return
+        self.editor.load(row.id, facts.application)
+        self._hide_broker_actions()
+        self._update_buttons()
+        # the network's side in the next turn: the editor is laid out and painted first
+        self._case_pending = True
+        QTimer.singleShot(0, lambda: self._show_network(facts))
+
+    def _show_network(self, facts: CaseFacts) -> None:
+        self._case_pending = False
+        row = self.current
         if row is not None and row.id == facts.application_id:
-            self.editor.load(row.id, facts.application)
-            self._hide_broker_actions()
             self.network_info.setText(self._network_html(row, facts))
-            self._update_buttons()
         self._maybe_shown()
 
     def _network_html(self, row: svc.InboxRow, facts: CaseFacts) -> str:
