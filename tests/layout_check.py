@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -149,6 +150,24 @@ def scroll_problems(area: QScrollArea) -> list[str]:
     return []
 
 
+# --- followup
+FITS_WIDTH = "fitsWidth"  # a table's property: its columns fit its width (ui/programme/brokers.py)
+
+
+def table_problems(view: QTableView) -> list[str]:
+    """A table made to fit its width (``FITS_WIDTH``) that scrolls sideways all the same."""
+    if not _shown(view) or not view.property(FITS_WIDTH):
+        return []
+    bar = view.horizontalScrollBar()
+    if bar.maximum() > 0:
+        header = view.horizontalHeader()
+        need = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+        return [
+            f"{_name(view)}: its columns need {need}px, has {view.viewport().width()}px (it scrolls sideways)"
+        ]
+    return []
+
+
 def groupbox_problems(box: QGroupBox) -> list[str]:
     title = box.title()
     if not title or not _shown(box):
@@ -210,4 +229,7 @@ def clipped(window: QWidget) -> list[str]:
     for bar in window.findChildren(QTabBar):
         if bar.isVisibleTo(window):
             problems += tab_problems(bar)
+    for table in window.findChildren(QTableView):
+        if table.isVisibleTo(window):
+            problems += table_problems(table)
     return problems + overflow_problems(window)

@@ -718,6 +718,17 @@ class Msg:
     COMPANY_DELETED = Code("company_deleted")
     UI_SHOW_ARCHIVED = Code("ui_show_archived")
     CLI_SYNC_ASK_PASSWORD = Code("cli_sync_ask_password")
+    # --- followup
+    # Væksthus' follow-up on a network (domain/follow_up.py, server/push.py, issue 18 part 5)
+    FOLLOW_UP_CASEWORKERS_ONLY = Code("follow_up_caseworkers_only")
+    FOLLOW_UP_OTHER_CASEWORKER = Code("follow_up_other_caseworker")
+    FOLLOW_UP_NETWORK_UNKNOWN = Code("follow_up_network_unknown")
+    FOLLOW_UP_OFFERED_MISSING = Code("follow_up_offered_missing")
+    FOLLOW_UP_KIND_UNKNOWN = Code("follow_up_kind_unknown")
+    FOLLOW_UP_NEXT_NOT_AFTER = Code("follow_up_next_not_after")
+    FOLLOW_UP_SAVED = Code("follow_up_saved")
+    # Indbakke: the application's PDF shown in the system's viewer
+    UI_PDF_NO_VIEWER = Code("ui_pdf_no_viewer")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2730,5 +2741,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{companies:plural:virksomhed|virksomheder}.",
         "en": "{n:int} {n:plural:year|years} of key figures imported for {companies:int} "
         "{companies:plural:company|companies}.",
+    },
+    # --- followup
+    Msg.FOLLOW_UP_CASEWORKERS_ONLY: {
+        "da": "Opfølgninger registreres af Væksthus' sagsbehandlere; en mægler kan se dem, ikke ændre dem.",
+        "en": "Follow-ups are recorded by Væksthus' caseworkers; a broker can see them, not change them.",
+    },
+    Msg.FOLLOW_UP_OTHER_CASEWORKER: {
+        "da": "Opfølgningen er registreret af en anden sagsbehandler og kan kun ændres af vedkommende.",
+        "en": "The follow-up was recorded by another caseworker and can only be changed by them.",
+    },
+    Msg.FOLLOW_UP_NETWORK_UNKNOWN: {
+        "da": "Netværket findes ikke på serveren (eller er slettet); opfølgningen kan ikke gemmes der.",
+        "en": "The network does not exist on the server (or is deleted); the follow-up cannot be stored there.",
+    },
+    Msg.FOLLOW_UP_OFFERED_MISSING: {
+        "da": "Skriv, hvad Væksthus tilbød netværket (vejledning, sparring …).",
+        "en": "Write what Væksthus offered the network (guidance, sparring …).",
+    },
+    Msg.FOLLOW_UP_KIND_UNKNOWN: {
+        "da": "Opfølgningens type {kind:q} findes ikke.",
+        "en": "The follow-up type {kind:q} does not exist.",
+    },
+    Msg.FOLLOW_UP_NEXT_NOT_AFTER: {
+        "da": "Næste opfølgning ({next:date}) skal ligge efter opfølgningens dato ({held:date}).",
+        "en": "The next follow-up ({next:date}) must come after the follow-up's date ({held:date}).",
+    },
+    Msg.FOLLOW_UP_SAVED: {
+        "da": "Opfølgningen på {network:q} er gemt; mægleren ser den efter næste synkronisering.",
+        "en": "The follow-up on {network:q} is saved; the broker sees it after the next synchronisation.",
+    },
+    Msg.UI_PDF_NO_VIEWER: {
+        "da": "PDF'en er gemt i {path}, men der er ikke noget program til at vise PDF-filer på denne "
+        "computer. Åbn filen selv, eller installér en PDF-læser.",
+        "en": "The PDF is saved in {path}, but there is no program to show PDF files on this computer. "
+        "Open the file yourself, or install a PDF reader.",
     },
 }

@@ -25,6 +25,7 @@ ENTITY_LABELS = {
     "action_plan": "Handlingsplan",
     "effect_measurement": "Effektmåling",
     "satisfaction": "Tilfredshed",
+    "follow_up": "Opfølgning",
 }
 
 # Fields a person does not need to read about in a history (bookkeeping the app keeps itself).

@@ -45,6 +45,7 @@ from .vocab import (
     ExpenseCategory,
     ExpenseStatus,
     FocusArea,
+    FollowUpKind,  # --- followup
     GustavssonDimension,
     LeadSource,
     MeetingKind,
@@ -322,6 +323,19 @@ class SatisfactionSchema(RecordSchema):
     # --- end survey
 
 
+# --- followup
+class FollowUpSchema(RecordSchema):
+    """Væksthus' follow-up on a network: pushed by caseworkers only (``caseworker_name`` is the
+    server's, set from the account that pushed it)."""
+
+    entity = "follow_up"
+    network_id: Ref = field("Netværk", required=True)
+    held_on: IsoDate = field("Dato", required=True)
+    kind: one_of(FollowUpKind) = field("Type")  # type: ignore[valid-type]
+    offered: str = text_field("Tilbudt", required=True)
+    next_on: IsoDate | None = field("Næste opfølgning")
+
+
 SCHEMAS: dict[str, type[RecordSchema]] = {
     cls.entity: cls
     for cls in (
@@ -336,6 +350,7 @@ SCHEMAS: dict[str, type[RecordSchema]] = {
         ActionPlanSchema,
         EffectMeasurementSchema,
         SatisfactionSchema,
+        FollowUpSchema,  # --- followup
     )
 }
 

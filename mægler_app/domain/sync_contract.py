@@ -32,12 +32,22 @@ ENTITIES: tuple[str, ...] = (
     "action_plan",
     "effect_measurement",
     "satisfaction",
+    # --- followup
+    "follow_up",  # Væksthus' follow-up on a network: a caseworker's record, read-only to brokers
 )
 
 # Fields that belong to the server: never taken from a client, only pulled.
 SERVER_FIELDS: dict[str, frozenset[str]] = {
     "application": frozenset({"decision", "decision_comment", "decided_at", "bonus_ore"}),
+    # --- followup
+    "follow_up": frozenset({"caseworker_name"}),
 }
+
+# --- followup
+# Entities a caseworker makes (and only a caseworker): the server refuses a broker's change to one.
+# Each is about a broker's network (``network_id``) and is pulled, besides by every caseworker, by
+# the broker who owns that network (docs/protocol.md, "follow_up").
+CASEWORKER_ENTITIES: frozenset[str] = frozenset({"follow_up"})
 
 
 # Pull's optional ``skip``: sequence numbers the client already holds at exactly the server's

@@ -356,3 +356,25 @@ def label(vocabulary: str, value: str, language: str = "da") -> str:
     value (or vocabulary) this version does not know, as it is."""
     labels = LABELS.get(vocabulary, {})
     return labels.get(language, labels.get("da", {})).get(str(value), str(value))
+
+
+# --- followup
+class FollowUpKind(StrEnum):
+    """What Væksthus offered a network at a follow-up (issue 18 part 5; seed: guidance and sparring)."""
+
+    GUIDANCE = "guidance"
+    SPARRING = "sparring"
+    OTHER = "other"
+
+
+FOLLOW_UP_KINDS: dict[str, str] = {
+    FollowUpKind.GUIDANCE: "Vejledning",
+    FollowUpKind.SPARRING: "Sparring",
+    FollowUpKind.OTHER: "Andet",
+}
+FOLLOW_UP_KINDS_EN: dict[str, str] = {
+    FollowUpKind.GUIDANCE: "Guidance",
+    FollowUpKind.SPARRING: "Sparring",
+    FollowUpKind.OTHER: "Other",
+}
+LABELS["follow_up_kind"] = {"da": FOLLOW_UP_KINDS, "en": FOLLOW_UP_KINDS_EN}

@@ -47,8 +47,8 @@ from ..store.services.applications import (
     get_application,
     growth_value,
 )
+from ..store.services.desk import application_broker
 from ..store.services.effects import network_effects
-from ..store.services.overview import broker_name
 from .base import ReportDocument
 from .names import document_name
 
@@ -555,4 +555,6 @@ def export_application(store: Store, application_id: str, path: str | Path | Non
     detail = get_application(store, application_id)
     target = Path(path) if path is not None else store.profile / "rapporter" / default_filename(detail)
     measured = {m.company_id: m.effects for m in network_effects(store, detail.network.network_id)}
-    return render_application_pdf(detail, target, broker=broker_name(store), measured=measured)
+    # on a caseworker's profile (the Indbakke), the broker who owns it, not the caseworker
+    broker = application_broker(store, application_id)
+    return render_application_pdf(detail, target, broker=broker, measured=measured)

@@ -55,6 +55,7 @@ from ..domain.vocab import (
     ExpenseCategory,
     ExpenseStatus,
     FocusArea,
+    FollowUpKind,
     GustavssonDimension,
     LeadSource,
     MeetingKind,
@@ -105,6 +106,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "effect_measurement": {"turnover_ore": None, "value_added_ore": None, "export_ore": None,
                            "employees": None},
     "satisfaction": {"comment": "", "contact_id": None},
+    "follow_up": {"kind": FollowUpKind.GUIDANCE, "next_on": None},  # --- followup (a caseworker's)
 }  # fmt: skip
 
 _BROKER_NAMES = [

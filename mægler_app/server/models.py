@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -115,10 +116,21 @@ class Record(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     # An expense's amount copied out of data, so that a network's budget sums a column.
     amount_ore: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # --- followup
+    # Who besides the owner pulls the record: a follow-up's network's broker (since s0006_followup).
+    reader_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     __table_args__ = (
         Index("ix_record_owner_seq", "owner_id", "seq"),
         Index("ix_record_entity_network", "entity", "network_id"),
+        # --- followup: only the records with a reader are in it
+        Index(
+            "ix_record_reader_seq",
+            "reader_id",
+            "seq",
+            sqlite_where=text("reader_id IS NOT NULL"),
+            postgresql_where=text("reader_id IS NOT NULL"),
+        ),
     )
 
 

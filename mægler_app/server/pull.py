@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, column, select, text
+from sqlalchemy import Select, Table, Text, bindparam, column, select, text, union_all
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
@@ -31,11 +31,31 @@ PULL_COLUMNS = (
 # Built once; bound per call.
 _AFTER = RECORD.c.seq > bindparam("since")
 _OWN = RECORD.c.owner_id == bindparam("owner_id")
+# --- followup: records of others a broker reads (Væksthus' follow-ups on its networks, s0006_followup)
+_READ = RECORD.c.reader_id == bindparam("owner_id")
+
+
+def _first_page(*columns: Any, where: Any) -> Select[Any]:
+    return select(*columns).where(_AFTER, where).order_by(RECORD.c.seq).limit(bindparam("limit"))
+
+
+def _mine(*columns: Any) -> Select[Any]:
+    """A broker's page: its own records and those it reads, each the first ``limit`` after ``since``
+    by its own index range (``ix_record_owner_seq``, the partial ``ix_record_reader_seq``), merged
+    by seq. One ``OR`` over both columns would make the database read the broker's records after
+    ``since`` whole (or both indexes as bitmaps) and sort them, for a page of ``limit``."""
+    both = union_all(
+        select(_first_page(*columns, where=_OWN).subquery()),
+        select(_first_page(*columns, where=_READ).subquery()),
+    ).subquery("mine")
+    return select(*both.c).order_by(both.c.seq).limit(bindparam("limit"))
+
+
 PULL_ALL = select(*PULL_COLUMNS).where(_AFTER).order_by(RECORD.c.seq).limit(bindparam("limit"))
-PULL_OWN = select(*PULL_COLUMNS).where(_AFTER, _OWN).order_by(RECORD.c.seq).limit(bindparam("limit"))
+PULL_OWN = _mine(*PULL_COLUMNS)
 # With ``skip``: the page's sequence numbers first (from the index alone), then the rows not held.
 SEQS_ALL = select(RECORD.c.seq).where(_AFTER).order_by(RECORD.c.seq).limit(bindparam("limit"))
-SEQS_OWN = select(RECORD.c.seq).where(_AFTER, _OWN).order_by(RECORD.c.seq).limit(bindparam("limit"))
+SEQS_OWN = _mine(RECORD.c.seq)
 # The rows of chosen seqs: one parameter however many (a JSON array on SQLite, an array on
 # PostgreSQL), so the statement's text, and PostgreSQL's prepared statement, never changes.
 _ROWS_OF_SEQS = (

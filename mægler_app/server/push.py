@@ -27,6 +27,7 @@ from ..domain.cvr import CvrError, format_cvr, normalize_cvr
 from ..domain.errors import DomainError
 from ..domain.expenses import description_problem
 from ..domain.facts import member_counts, network_facts, pushed_move_problems
+from ..domain.follow_up import payload_problems
 from ..domain.legacy_vocab import SCREENING_V1, translate_record
 from ..domain.meetings import PayloadStep, next_step_problems
 from ..domain.messages import Message, Msg, render_all
@@ -42,6 +43,7 @@ from ..domain.satisfaction import edit_problems
 from ..domain.schema import SCHEMAS, check_record
 from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse_stage
 from ..domain.sync_contract import (
+    CASEWORKER_ENTITIES,
     ENTITIES,
     SERVER_FIELDS,
     PushStatus,
@@ -221,6 +223,7 @@ class Row:
         "_data",
         "_field_versions",
         "new",
+        "reader_id",
     )
 
     def __init__(
@@ -234,6 +237,7 @@ class Row:
         network_id: str | None,
         data: dict[str, Any] | str,
         field_versions: dict[str, Any] | str,
+        reader_id: str | None = None,
         new: bool = False,
     ) -> None:
         self.entity = entity
@@ -246,6 +250,8 @@ class Row:
         self.data = data
         self.field_versions = field_versions
         self.new = new
+        # --- followup: who besides the owner pulls it (a follow-up's network's broker)
+        self.reader_id = reader_id
 
     data = _JsonSlot()
     # Per field: [the version that last changed it, the client that did].
@@ -274,7 +280,7 @@ RECORD = cast(Table, Record.__table__)
 # as a table, so the statement's text never changes and each key probes the primary key.
 _ROW_SELECT = (
     "r.entity, r.id, r.owner_id, r.version, r.seq, r.deleted, r.network_id, "
-    "CAST(r.data AS TEXT), CAST(r.field_versions AS TEXT)"
+    "CAST(r.data AS TEXT), CAST(r.field_versions AS TEXT), r.reader_id"
 )
 ROWS_BY_KEY = {
     "sqlite": text(
@@ -631,9 +637,11 @@ class PushContext:
 # New rows are inserted without ON CONFLICT: a record id another broker has just taken must fail
 # (and the push be tried again), never overwrite theirs.
 INSERT_ROWS_SQLITE = """INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
-    field_versions, created_at, updated_at, amount_ore) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    field_versions, created_at, updated_at, amount_ore, reader_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 UPDATE_ROWS_SQLITE = """UPDATE record SET version = ?, seq = ?, deleted = ?, network_id = ?, data = ?,
-    field_versions = ?, updated_at = ?, amount_ore = ? WHERE entity = ? AND id = ? AND owner_id = ?"""
+    field_versions = ?, updated_at = ?, amount_ore = ?, reader_id = ?
+    WHERE entity = ? AND id = ? AND owner_id = ?"""
 INSERT_APPLIED_SQLITE = """INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
     VALUES (?, ?, ?, ?, ?)"""
 
@@ -651,13 +659,13 @@ def write_rows_sqlite(
     when = _stored_time(conn, now)
     created = [
         (r.entity, r.id, r.owner_id, r.version, r.seq, r.deleted, r.network_id, _json(r.data),
-         _json(r.field_versions), when, when, r.amount_ore())
+         _json(r.field_versions), when, when, r.amount_ore(), r.reader_id)
         for r in rows
         if r.new
     ]  # fmt: skip
     updated = [
         (r.version, r.seq, r.deleted, r.network_id, _json(r.data), _json(r.field_versions), when,
-         r.amount_ore(), r.entity, r.id, r.owner_id)
+         r.amount_ore(), r.reader_id, r.entity, r.id, r.owner_id)
         for r in rows
         if not r.new
     ]  # fmt: skip
@@ -674,13 +682,13 @@ def write_rows_sqlite(
 
 _ROW_COLUMNS_PG = """entity text, id text, owner_id text, version integer, seq bigint,
         deleted boolean, network_id text, data json, field_versions json, created_at timestamptz,
-        updated_at timestamptz, amount_ore bigint"""
+        updated_at timestamptz, amount_ore bigint, reader_id text"""
 INSERT_ROWS_PG = text(
     f"""
     INSERT INTO record (entity, id, owner_id, version, seq, deleted, network_id, data,
-                        field_versions, created_at, updated_at, amount_ore)
+                        field_versions, created_at, updated_at, amount_ore, reader_id)
     SELECT u.entity, u.id, u.owner_id, u.version, u.seq, u.deleted, u.network_id, u.data,
-           u.field_versions, u.created_at, u.updated_at, u.amount_ore
+           u.field_versions, u.created_at, u.updated_at, u.amount_ore, u.reader_id
     FROM json_to_recordset(CAST(:rows AS json)) AS u({_ROW_COLUMNS_PG})
     """
 )
@@ -690,11 +698,11 @@ UPDATE_ROWS_PG = text(
     f"""
     UPDATE record SET version = u.version, seq = u.seq, deleted = u.deleted,
         network_id = u.network_id, data = u.data, field_versions = u.field_versions,
-        updated_at = u.updated_at, amount_ore = u.amount_ore
+        updated_at = u.updated_at, amount_ore = u.amount_ore, reader_id = u.reader_id
     FROM unnest(CAST(:entities AS text[]), CAST(:ids AS text[])) WITH ORDINALITY AS k(entity, id, n)
     JOIN ROWS FROM (json_to_recordset(CAST(:rows AS json)) AS ({_ROW_COLUMNS_PG}))
         WITH ORDINALITY AS u(entity, id, owner_id, version, seq, deleted, network_id, data,
-                             field_versions, created_at, updated_at, amount_ore, n)
+                             field_versions, created_at, updated_at, amount_ore, reader_id, n)
         ON u.n = k.n
     WHERE record.entity = k.entity AND record.id = k.id AND record.owner_id = u.owner_id
     """
@@ -754,6 +762,7 @@ def _row_json(row: Row, when: str) -> dict[str, Any]:
         "created_at": when,  # read for new rows only
         "updated_at": when,
         "amount_ore": row.amount_ore(),
+        "reader_id": row.reader_id,
     }
 
 
@@ -800,7 +809,7 @@ def check_then_decide(ctx: PushContext, ch: Change) -> dict[str, Any]:
     """The entity's schema (domain/schema.py) before any rule: a change with a field of the wrong
     type, value, range or length, or a new record without a required field, is rejected naming
     the field; a field the schema does not know is not stored, and the answer names it."""
-    if not VALIDATE or ch.deleted or ch.entity not in SCHEMAS or ctx.user.role != Role.BROKER:
+    if not VALIDATE or ch.deleted or ch.entity not in SCHEMAS or not _may_push(ctx.user, ch.entity):
         return decide_change(ctx, ch)  # a tombstone takes no data; the others are refused below
     rec = ctx.get(ch.entity, ch.id)
     server_owned = SERVER_FIELDS.get(ch.entity, frozenset())
@@ -820,11 +829,16 @@ def check_then_decide(ctx: PushContext, ch: Change) -> dict[str, Any]:
 def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     if ch.entity not in ENTITIES:
         return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_ENTITY_UNKNOWN(entity=ch.entity)])
-    if ctx.user.role != Role.BROKER:
-        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_BY_CASEWORKER()])
+    if not _may_push(ctx.user, ch.entity):
+        refusal = (
+            Msg.FOLLOW_UP_CASEWORKERS_ONLY() if ch.entity in CASEWORKER_ENTITIES else Msg.PUSH_BY_CASEWORKER()
+        )
+        return result(ch.change_id, PushStatus.REJECTED, messages=[refusal])
     rec = ctx.get(ch.entity, ch.id)
     if rec is not None and rec.owner_id != ctx.user.id:
-        return result(ch.change_id, PushStatus.REJECTED, messages=[NOT_FOUND])
+        # --- followup: caseworkers see each other's follow-ups, so the refusal may say whose it is
+        mine = Msg.FOLLOW_UP_OTHER_CASEWORKER() if ch.entity in CASEWORKER_ENTITIES else NOT_FOUND
+        return result(ch.change_id, PushStatus.REJECTED, messages=[mine])
     if rec is None and ch.base_version > 0:
         return result(ch.change_id, PushStatus.REJECTED, messages=[NOT_FOUND])
     if rec is not None and ch.base_version > rec.version:
@@ -914,6 +928,11 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     rec.version = version
     rec.deleted = ch.deleted
     rec.network_id = network_id if isinstance(network_id, str) else None
+    if ch.entity in CASEWORKER_ENTITIES and rec.network_id is not None:
+        # --- followup: the network's broker pulls it (server/pull.py); check_rules found the network
+        network = ctx.get("network", rec.network_id)
+        if network is not None:
+            rec.reader_id = network.owner_id
     rec.data = merged
     rec.field_versions = markers
     ctx.touch(rec)
@@ -958,7 +977,12 @@ def check_rules(
     for key, value in data.items():
         target = ref_entity(key)
         if target is not None and value is not None:
-            if not isinstance(value, str) or ctx.own(target, value) is None:
+            if ch.entity in CASEWORKER_ENTITIES:
+                # --- followup: a caseworker's record is about a broker's live network
+                parent = ctx.get(target, value) if isinstance(value, str) else None
+                if parent is None or parent.deleted:
+                    raise RejectedError(Msg.FOLLOW_UP_NETWORK_UNKNOWN())
+            elif not isinstance(value, str) or ctx.own(target, value) is None:
                 raise RejectedError(Msg.FIELD_REFERENCE_UNKNOWN(field=key))
         if key.endswith("_ore") and value is not None:
             if not _is_int(value):
@@ -1186,6 +1210,25 @@ def _check_satisfaction(ctx, ch, rec, current, data, merged):  # type: ignore[no
 # --- end survey
 
 
+# --- followup
+def _may_push(user: User, entity: str) -> bool:
+    """A caseworker pushes only the caseworkers' entities (follow-ups), a broker only the others."""
+    if entity in CASEWORKER_ENTITIES:
+        return user.role == Role.CASEWORKER
+    return user.role == Role.BROKER
+
+
+def _check_follow_up(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
+    problems = payload_problems(merged)
+    if problems:
+        raise RejectedError(*problems)
+    # the server's field: who recorded it, by the name the broker reads on the timeline
+    name = (ctx.user.display_name or "").strip() or ctx.user.username
+    if current.get("caseworker_name") != name:
+        data = {**data, "caseworker_name": name}
+    return data
+
+
 _CHECKS: dict[str, Any] = {
     "company": _check_company,
     "expense": _check_expense,
@@ -1194,6 +1237,7 @@ _CHECKS: dict[str, Any] = {
     "meeting": _check_meeting,
     "screening": _check_screening,
     "satisfaction": _check_satisfaction,  # --- survey
+    "follow_up": _check_follow_up,  # --- followup
 }
 
 # An expense's fields whose change asks the receipt rule again.

@@ -21,6 +21,7 @@ from ..domain.vocab import (
     ExpenseCategory,
     ExpenseStatus,
     FocusArea,
+    FollowUpKind,  # --- followup
     MeetingKind,
     MemberRole,
     OutboxStatus,
@@ -257,6 +258,23 @@ class Satisfaction(SyncMixin, Base):
     # --- end survey
 
 
+# --- followup
+class FollowUp(SyncMixin, Base):
+    """Væksthus' follow-up on a network: a caseworker's record (store 0004), read-only to brokers."""
+
+    __tablename__ = "follow_up"
+    __entity__ = "follow_up"
+    __server_fields__ = frozenset({"caseworker_name"})
+
+    network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20), default=FollowUpKind.GUIDANCE.value)  # a FollowUpKind
+    offered: Mapped[str] = mapped_column(Text, default="")
+    next_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The caseworker's name as the server has it (set by the server from the pushing account).
+    caseworker_name: Mapped[str] = mapped_column(String(200), default="")
+
+
 SYNCED: dict[str, type[SyncMixin]] = {
     cls.__entity__: cls
     for cls in (
@@ -271,6 +289,7 @@ SYNCED: dict[str, type[SyncMixin]] = {
         ActionPlan,
         EffectMeasurement,
         Satisfaction,
+        FollowUp,  # --- followup
     )
 }
 

@@ -37,6 +37,7 @@ from .. import fastjson
 from ..domain.messages import Msg, answer_messages, render_all
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
+    CASEWORKER_ENTITIES,
     MAX_PUSH_BYTES,
     SERVER_FIELDS,
     PushStatus,
@@ -621,8 +622,14 @@ class SyncEngine:
             key = (item.change["entity"], item.change["id"])
             version = answer.get("version")
             # Only when nobody else changed the record in between does our copy equal the
-            # server's; otherwise the pull brings the merged record (a higher version).
-            if isinstance(version, int) and version == versions[key] + 1:
+            # server's; otherwise the pull brings the merged record (a higher version). A
+            # caseworker's entity never equals it (--- followup: the server fills in who recorded
+            # it), so the pull brings that one back whole.
+            if (
+                isinstance(version, int)
+                and version == versions[key] + 1
+                and key[0] not in CASEWORKER_ENTITIES
+            ):
                 version_rows.setdefault(key[0], []).append((version, key[1], versions[key]))
                 versions[key] = version
                 seq = answer.get("seq")

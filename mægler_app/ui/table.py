@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QTableView
 
 from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
@@ -153,6 +154,69 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_title([c.header for c in self._columns], section, orientation, role)
+
+
+class TextsOnceModel(RowsTableModel[R]):
+    """A ``RowsTableModel`` whose cells' values, per role, are made once per ``set_rows``: babel's
+    number and date formatting is slow enough that a table asking every cell again on every
+    repaint, resize and column fit stalls the event loop (benchmarks/caseworker_views.py: Mæglere,
+    Indbakke). For tables without sync marks (a mark set later would not be seen)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._cells: dict[tuple[int, int, int], Any] = {}
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self._cells = {}
+        super().set_rows(rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = super().data(index, role)
+            return value
+
+
+# A header section's padding (QHeaderView::section in ui/style.py), the sort arrow's room in the
+# sorted section, and a cell's padding.
+HEADER_ROOM = 12
+SORT_ARROW = 14
+CELL_ROOM = 14
+
+
+def text_widths(view: QTableView) -> list[tuple[int, int]]:
+    """Per column of the view's model: (the width its title needs, without the sort arrow; the
+    width its widest value needs). Measured from the texts with the fonts they are drawn in, which
+    costs far less than ``resizeColumnsToContents`` (that asks every cell for every role and lays
+    each out). A title may have several lines."""
+    model = view.model()
+    if model is None:
+        return []
+    cell_metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    title_font = QFont(header.font())
+    title_font.setWeight(QFont.Weight.DemiBold)  # the style sheet draws titles semibold
+    title_metrics = QFontMetrics(title_font)
+    rows = model.rowCount()
+    out = []
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        need = max(title_metrics.horizontalAdvance(line) for line in title.split("\n")) + HEADER_ROOM
+        texts = (str(model.index(row, column).data() or "") for row in range(rows))
+        cells = max((cell_metrics.horizontalAdvance(t) + CELL_ROOM for t in texts), default=0)
+        out.append((need, cells))
+    return out
+
+
+def fit_to_texts(view: QTableView, skip: tuple[int, ...] = ()) -> None:
+    """Each column (but ``skip``: a stretching one) as wide as its title and widest value."""
+    header = view.horizontalHeader()
+    sorted_by = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+    for column, (title, cells) in enumerate(text_widths(view)):
+        if column not in skip:
+            header.resizeSection(column, max(title + (SORT_ARROW if column == sorted_by else 0), cells))
 
 
 class FilterProxy(QSortFilterProxyModel):

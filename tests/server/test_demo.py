@@ -158,7 +158,8 @@ def test_the_demo_sends_every_field_a_laptop_sends() -> None:
                 "membership": {"network_id", "company_id"}, "screening": {"network_id", "form_id", "form_version"},
                 "meeting": {"network_id", "starts_at"}, "expense": {"network_id", "spent_on", "amount_ore"},
                 "application": {"network_id"}, "action_plan": {"network_id"},
-                "effect_measurement": {"company_id", "year"}, "satisfaction": {"company_id", "network_id", "score", "occasion", "answered_on"}}  # fmt: skip
+                "effect_measurement": {"company_id", "year"}, "satisfaction": {"company_id", "network_id", "score", "occasion", "answered_on"},
+                "follow_up": {"network_id", "held_on", "offered"}}  # fmt: skip
     assert set(_DEFAULTS) == set(SYNCED)
     for entity, cls in SYNCED.items():
         assert set(_DEFAULTS[entity]) | required[entity] == set(pushable_fields(cls)), entity

@@ -21,6 +21,7 @@ from mægler_app.domain.schema import (
     label,
     required_fields,
 )
+from mægler_app.domain.sync_contract import CASEWORKER_ENTITIES
 
 from .conftest import ServerProcess, change, company_data, make_db_url, run_cli, start_server
 
@@ -53,7 +54,28 @@ def valid_records(parents: dict[str, str]) -> dict[str, dict[str, Any]]:
             "occasion": "stage_2",
             "answered_on": "2025-06-01",
         },  # fmt: skip
+        # --- followup: pushed by a caseworker (ByRole)
+        "follow_up": {"network_id": network, "held_on": "2026-12-01", "offered": "Sparring"},
     }
+
+
+class ByRole:
+    """Pushes each change as the role that may push its entity: the caseworkers' entities (a
+    follow-up) as a caseworker, the others as the broker; the answers in the changes' order."""
+
+    def __init__(self, broker: Any, caseworker: Any) -> None:
+        self.broker, self.caseworker = broker, caseworker
+
+    def push(self, *changes: dict[str, Any]) -> list[dict[str, Any]]:
+        theirs = [c["entity"] in CASEWORKER_ENTITIES for c in changes]
+        answers = {}
+        for role, api in ((False, self.broker), (True, self.caseworker)):
+            mine = [c for c, t in zip(changes, theirs, strict=True) if t == role]
+            answers[role] = iter(api.push(*mine) if mine else [])
+        return [next(answers[t]) for t in theirs]
+
+    def pull_all(self) -> Any:
+        return self.broker.pull_all()  # the broker pulls the follow-ups on its networks too
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
@@ -132,7 +154,7 @@ def broker_with_parents(make_user: Any) -> tuple[Any, dict[str, str]]:
     company = change("company", company_data())
     network = change("network", {"name": "Metalnetværket", "stage": "candidate"})
     assert [r["status"] for r in api.push(company, network)] == ["applied", "applied"]
-    return api, {"company": company["id"], "network": network["id"]}
+    return ByRole(api, make_user("caseworker")), {"company": company["id"], "network": network["id"]}
 
 
 def test_a_valid_record_of_every_entity_applies(broker_with_parents: Any) -> None:

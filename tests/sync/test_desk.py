@@ -134,6 +134,7 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
 
     inbox = window.show_view("indbakke")
     assert isinstance(inbox, InboxView)
+    qtbot.waitUntil(lambda: not inbox.loading, timeout=10_000)  # read in the thread pool
     assert [r.id for r in inbox.rows] == [first, second]  # oldest first
     assert inbox.model.index(0, 2).data() == "Birte Bæk"
     assert [inbox.model.index(0, c).data() for c in range(3, 7)] == [
@@ -158,6 +159,8 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     # a rejection needs its reason
     inbox.select(second)
     assert inbox.current is not None and inbox.current.id == second
+    assert inbox.cannot_decide() == "Henter ansøgningen …"  # until the application is read in
+    qtbot.waitUntil(lambda: not inbox.loading, timeout=10_000)
     assert not inbox.reject_button.isEnabled()
     assert inbox.decide("rejected") is False
     inbox.reason.setPlainText("Budgettet hænger ikke sammen med planen.")
@@ -167,7 +170,7 @@ def test_caseworker_decides_both_ways_and_the_broker_sees_it(
     qtbot.mouseClick(inbox.reject_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Afslået" in inbox.result.text(), timeout=15_000)
     qtbot.waitUntil(lambda: inbox.controller.worker is None, timeout=15_000)
-    assert inbox.rows == []
+    qtbot.waitUntil(lambda: not inbox.loading and inbox.rows == [], timeout=10_000)
     with case.store.session() as s:  # nothing of the caseworker's waits to be sent
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
 
@@ -192,7 +195,9 @@ def test_offline_the_decision_buttons_say_why_and_nothing_is_sent(
     assert case.sync().complete
     window = window_for(qtbot, case.store)
     inbox = window.show_view("indbakke")
-    assert isinstance(inbox, InboxView) and inbox.approve_button.isEnabled()
+    assert isinstance(inbox, InboxView)
+    qtbot.waitUntil(lambda: not inbox.loading, timeout=10_000)
+    assert inbox.approve_button.isEnabled()
     inbox.controller._set_online(False)  # the last attempt found no server
     assert inbox.approve_button.text() == "Bevilg – kræver forbindelse"
     assert inbox.reject_button.text() == "Afslå – kræver forbindelse"

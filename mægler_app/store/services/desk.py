@@ -18,11 +18,11 @@ from ...domain.desk import missing_elements, needs_follow_up, plan_overdue, rece
 from ...domain.money import percent_of
 from ...domain.rules import COMPANY_SHARE_PERCENT
 from ...domain.timeutil import ensure_utc, utcnow
-from ...domain.vocab import ACTION_PLAN_ELEMENTS, ApplicationStatus, ScreeningStatus, SplitMode
+from ...domain.vocab import ACTION_PLAN_ELEMENTS, ApplicationStatus, Role, ScreeningStatus, SplitMode
 from ..db import Store
 from ..models import ActionPlan, Application, Membership, Network, Screening
 from .networks import last_activity
-from .overview import get_state, set_state
+from .overview import broker_name, get_state, profile_role, set_state
 
 if TYPE_CHECKING:
     from ...sync.api import Api
@@ -58,6 +58,17 @@ def person_name(names: dict[str, str], owner_id: str | None) -> str:
     if not owner_id:
         return ""
     return names.get(owner_id) or owner_id[:8]
+
+
+# --- followup
+def application_broker(store: Store, application_id: str) -> str:
+    """The name an application's PDF prints as its broker: on a caseworker's profile the broker
+    who owns it (by display name), on a broker's the profile's own name."""
+    if profile_role(store) != Role.CASEWORKER:
+        return broker_name(store)
+    with store.session() as s:
+        owner = s.scalar(select(Application.owner_id).where(Application.id == application_id))
+    return person_name(people(store), owner)
 
 
 def record_owners(store: Store, model: Any) -> dict[str, str]:

@@ -18,7 +18,7 @@ from ...domain.errors import DomainError
 from ...domain.meetings import shown_as_planned
 from ...domain.messages import Message, Msg
 from ...domain.next_actions import is_quiet
-from ...domain.numbers import format_kr
+from ...domain.numbers import format_date, format_kr
 from ...domain.rules import (
     CLOSE_REASONS,
     MEETING_KINDS,
@@ -42,6 +42,7 @@ from ...domain.validation import check_network_fields, check_network_members
 from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus, Verdict
 from ..db import Store
 from ..models import Application, Company, Expense, Meeting, Membership, Network, Screening
+from . import follow_ups
 from . import stage as stage_service
 
 
@@ -132,7 +133,7 @@ class StageInfo:
 @dataclass(frozen=True)
 class TimelineEntry:
     when: dt.datetime
-    kind: str  # stage | meeting | planned | expense | screening | application | closed
+    kind: str  # stage | meeting | planned | expense | screening | application | closed | follow_up
     text: str
 
 
@@ -600,5 +601,18 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
                 add(a.decided_at, "application", f"Ansøgning (version {a.revision}) {_APP_STATUS[a.status]}")
             if a.status == ApplicationStatus.DRAFT:
                 add(a.updated_at, "application", f"Ansøgning (version {a.revision}) under udarbejdelse")
+    # --- followup: Væksthus' follow-ups, read-only (the caseworker's records)
+    for f in follow_ups.list_follow_ups(store, network_id):
+        add(f.held_on, "follow_up", follow_up_text(f))
     out.sort(key=lambda e: e.when, reverse=True)
     return out
+
+
+# --- followup
+def follow_up_text(f: follow_ups.FollowUpRow) -> str:
+    """A follow-up as the timeline tells it: from Væksthus, by whom, what was offered, and when next."""
+    who = f"{f.caseworker_name}, Væksthus" if f.caseworker_name else "Væksthus"
+    text = f"{f.kind_label} ved {who}: {' '.join(f.offered.split())}"
+    if f.next_on is not None:
+        text += f" – næste opfølgning {format_date(f.next_on)}"
+    return text

@@ -407,9 +407,11 @@ class ApplicationEditor(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
 
-    def load(self, application_id: str) -> None:
+    def load(self, application_id: str, detail: svc.ApplicationDetail | None = None) -> None:
+        """Show the application; ``detail``: as read already (in a worker, the Indbakke)."""
         self.application_id = application_id
-        detail = svc.get_application(self.ctx.store, application_id)
+        if detail is None or detail.id != application_id:
+            detail = svc.get_application(self.ctx.store, application_id)
         self._loading = True
         try:
             self._fill(detail)

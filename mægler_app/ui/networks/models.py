@@ -13,7 +13,8 @@ from ...domain.numbers import format_date
 from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
-from ..companies.models import FOREGROUND_AND_TOOLTIP, FOREGROUND_ONLY, Col, RecordTableModel, employees_text
+from ..companies.models import FOREGROUND_AND_TOOLTIP, Col, RecordTableModel, employees_text
+from ..style import NAVY
 
 _WARN = QBrush(QColor("#8a5a00"))
 
@@ -103,12 +104,13 @@ _KIND_LABELS = {
     "expense": "Udgift",
     "screening": "Screening",
     "application": "Ansøgning",
+    "follow_up": "Opfølgning fra Væksthus",  # --- followup
 }
 
 
 class TimelineModel(RecordTableModel):
     WHEN, KIND, TEXT = range(3)
-    extra_roles = FOREGROUND_ONLY
+    extra_roles = FOREGROUND_AND_TOOLTIP  # --- followup: a follow-up's whole text on hover
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -127,4 +129,9 @@ class TimelineModel(RecordTableModel):
     def extra_data(self, row: TimelineEntry, column: int, role: int) -> Any:
         if row.kind == "planned" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#7b8794"))
+        if row.kind == "follow_up":  # --- followup: Væksthus' words, told apart and readable whole
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(NAVY))
+            if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+                return row.text
         return None

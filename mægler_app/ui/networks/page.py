@@ -48,8 +48,10 @@ from .. import keyboard, unsaved
 from .. import survey as survey_ui
 from ..context import AppContext
 from ..desk.brokers import is_caseworker
+from ..desk.follow_up import FollowUpDialog
 from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
+from ..sync.controller import controller_for
 from .models import MembersModel, TimelineModel, inactive_note
 
 
@@ -538,6 +540,15 @@ class NetworkPage(QWidget):
         keyboard.back_button(self.back_button, self)
         top.addWidget(self.back_button)
         top.addStretch(1)
+        # --- followup: a caseworker records Væksthus' follow-up on the broker's network
+        self.follow_up_button = QPushButton(self.tr("Ny opfølgning …"))
+        self.follow_up_button.setObjectName("newFollowUp")
+        self.follow_up_button.setToolTip(
+            self.tr("Registrér Væksthus' opfølgning (vejledning, sparring); mægleren ser den på tidslinjen.")
+        )
+        self.follow_up_button.clicked.connect(self.new_follow_up)
+        self.follow_up_button.setVisible(network_id is not None and is_caseworker(ctx))
+        top.addWidget(self.follow_up_button)
         lay.addLayout(top)
         self.title = QLabel()
         self.title.setObjectName("networkTitle")
@@ -682,9 +693,25 @@ class NetworkPage(QWidget):
 
     def caseworker_keeps(self) -> tuple[QWidget, ...]:
         """What stays usable when a caseworker sees this broker's network read-only: the way back,
-        the tabs, and the caseworker's own tools on it (the history)."""
-        tools = tuple(w for w in (self.history,) if w is not None)
+        the tabs, and the caseworker's own tools on it (the history, recording a follow-up)."""
+        tools = tuple(w for w in (self.history, self.follow_up_button) if w is not None)
         return (self.back_button, self.tabs.tabBar(), *tools)
+
+    # --- followup
+    def new_follow_up(self) -> FollowUpDialog | None:
+        """Open »Ny opfølgning« for this network (a caseworker's); after saving, the timeline shows
+        it and a sync takes it to the server."""
+        if self.network_id is None:
+            return None
+        dialog = FollowUpDialog(self.ctx, self.network_id, self)
+        dialog.saved.connect(self._on_follow_up_saved)
+        dialog.open()
+        return dialog
+
+    def _on_follow_up_saved(self, _id: str) -> None:
+        self.reload()
+        self.tabs.setCurrentWidget(self.timeline)
+        controller_for(self.ctx).sync_now(automatic=True)
 
     def show_feature(self, title: str) -> QWidget | None:
         """Bring the feature tab of that title (see ``NETWORK_TABS``) to the front."""

@@ -280,6 +280,7 @@ class NetworksView(View):
         "application",
         "company",
         "satisfaction",
+        "follow_up",
     )
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]

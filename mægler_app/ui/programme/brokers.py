@@ -8,10 +8,10 @@ the page does not show it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,39 +31,40 @@ from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import SORT_ARROW, Column, FilterProxy, RowsTableModel, TextsOnceModel, text_widths
 from ..views.base import View
 from .loader import loader_for, show_or_load
 
 
 def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
     target = TARGET_NETWORKS_PER_BROKER
+    # Long titles on two lines ("\n"), and no column for the networks in all (the stages' sum, told
+    # in the broker's own list): the table fits a 1200 px window without scrolling sideways.
     columns: list[Column[BrokerRow]] = [
-        Column(t("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold()),
-        Column(t("Netværk"), lambda r: format_int(r.ledger.networks), lambda r: r.ledger.networks, True),
+        Column(t("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold(), tooltip=lambda r: r.name),
     ]
     columns += [_stage_column(stage) for stage in STAGE_ORDER]
     columns += [
         Column(
-            t("Etablerede (%1–%2)").replace("%1", str(target.low)).replace("%2", str(target.high)),
+            t("Etablerede\n%1–%2").replace("%1", str(target.low)).replace("%2", str(target.high)),
             lambda r: format_int(r.ledger.established),
             lambda r: r.ledger.established,
             True,
         ),
         Column(
-            t("Bonus optjent"),
-            lambda r: format_kr(r.ledger.bonus_earned_ore),
+            t("Bonus kr.\noptjent"),
+            lambda r: format_kr(r.ledger.bonus_earned_ore, suffix=False),
             lambda r: r.ledger.bonus_earned_ore,
             True,
         ),
         Column(
-            t("Bonus forventet"),
-            lambda r: format_kr(r.ledger.bonus_expected_ore),
+            t("Bonus kr.\nforventet"),
+            lambda r: format_kr(r.ledger.bonus_expected_ore, suffix=False),
             lambda r: r.ledger.bonus_expected_ore,
             True,
         ),
         Column(
-            t("Åbne ansøgninger"),
+            t("Venter\nafgørelse"),
             lambda r: format_int(r.ledger.open_applications),
             lambda r: r.ledger.open_applications,
             True,
@@ -86,28 +87,21 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
     )
 
 
-class _TextsOnce(RowsTableModel[BrokerRow]):
-    """Each cell's value per role made once per load: babel's number formatting is slow enough
-    that a table asking every cell again on every repaint and resize stalls the event loop
-    (benchmarks/caseworker_views.py)."""
+# The narrowest the brokers' names get when the window is narrow.
+MIN_NAME_WIDTH = 110
 
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self._cells: dict[tuple[int, int, int], Any] = {}
 
-    def set_rows(self, rows: Sequence[BrokerRow]) -> None:
-        self._cells = {}
-        super().set_rows(rows)
+class _TextsOnce(TextsOnceModel[BrokerRow]):
+    """Each cell's value per role made once per load (``TextsOnceModel``); the titles whole on one
+    line as their tooltips."""
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        key = (index.row(), index.column(), int(role))
-        try:
-            return self._cells[key]
-        except KeyError:
-            value = self._cells[key] = super().data(index, role)
-            return value
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            title = super().headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
+            return " ".join(str(title or "").split())  # the whole title on one line
+        return super().headerData(section, orientation, role)
 
 
 class BrokersView(View):
@@ -123,6 +117,8 @@ class BrokersView(View):
         loader = loader_for(ctx)
         super().__init__(ctx)
         self.data: ProgrammeData | None = None
+        # each column's width for its title, and for its values
+        self._needs: list[tuple[int, int]] = []
         self.loader = loader
         self.loader.loaded.connect(self._on_loaded)
         lay = QVBoxLayout(self)
@@ -163,6 +159,12 @@ class BrokersView(View):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)  # a name too long is elided, the whole name its tooltip
+        self.table.setProperty("fitsWidth", True)  # never scrolls sideways (tests/layout_check.py)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self._fit_columns())
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self.open_broker)
         lay.addWidget(self.table, 1)
         self.dialog: BrokerNetworksDialog | None = None
@@ -175,19 +177,35 @@ class BrokersView(View):
         self.data = data
         self.model.set_rows(data.brokers)
         # widths from the texts (resizeColumnToContents asks every cell for every role: slow)
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        header_metrics = header.fontMetrics()  # the header's font is not the cells'
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            need = max(header_metrics.horizontalAdvance(line) for line in title.split("\n")) + 32
-            texts = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
-            need = max([need, *(metrics.horizontalAdvance(t) + 24 for t in texts)])
-            header.resizeSection(column, need)
+        self._needs = text_widths(self.table)
+        self._fit_columns()
         self.state.setText(
             str(Msg.UI_BROKERS_COUNTED(n=len(data.brokers), when=format_datetime(data.computed_at)))
         )
         self.shown.emit()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its title and values; when that is wider than the table, the
+        brokers' names give way (elided, the whole name as the tooltip), so the table never
+        scrolls sideways."""
+        if not self._needs:
+            return
+        header = self.table.horizontalHeader()
+        sorted_by = header.sortIndicatorSection()
+        needs = [
+            max(title + (SORT_ARROW if column == sorted_by else 0), cells)
+            for column, (title, cells) in enumerate(self._needs)
+        ]
+        room = self.table.viewport().width() - 6  # a little slack: no scroll bar for a pixel
+        name = max(MIN_NAME_WIDTH, min(needs[0], room - sum(needs[1:])))
+        for column, need in enumerate([name, *needs[1:]]):
+            header.resizeSection(column, need)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the table's inside changes width with the window, and when its vertical scroll bar comes
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def row_of(self, owner_id: str) -> int:
         """The table row (as sorted now) of a broker; -1 if not listed."""

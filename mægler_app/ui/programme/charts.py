@@ -20,6 +20,9 @@ from PySide6.QtGui import QColor, QPainter
 from ...domain.stages import Stage, stage_label
 from ..style import AMBER, GREY, NAVY, ON_NAVY
 
+# The value axis reaches this far above the tallest bar, so the label standing on it fits.
+LABEL_ROOM = 1.3
+
 
 def _chart(title: str) -> QChart:
     chart = QChart()
@@ -105,6 +108,12 @@ class YearsChart(QChartView):
             self.figures[name] = list(figures)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
+        # Above each bar, turned on its side: a year's three bars are narrower than "204 %", and
+        # labels written across them ran into each other and into the next bar.
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsAngle(-90)
+        for i in range(series.count()):
+            series.barSets()[i].setLabelColor(QColor(NAVY))
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(list(years))
@@ -112,7 +121,9 @@ class YearsChart(QChartView):
         series.attachAxis(categories)
         axis = QValueAxis()
         axis.setLabelFormat("%d %%")
-        axis.setRange(0, max([100, *(v for _, vs, _ in series_values for v in vs)]))
+        # room above the tallest bar for its label
+        highest = max([100, *(v for _, vs, _ in series_values for v in vs)])
+        axis.setRange(0, highest * LABEL_ROOM)
         axis.applyNiceNumbers()
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
