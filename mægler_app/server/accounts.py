@@ -40,10 +40,10 @@ PER_ADDRESS_SETTING = "MAEGLER_LOGIN_FAILURES_PER_ADDRESS"
 PURGE_EVERY_SECONDS = 60.0
 ADDRESS_BLOCK_SECONDS = 10.0
 # Logins that may wait for a password check per process before the server answers 503, and the
-# checks one process starts per second at most (a bucket of HASH_BURST): at the standard cost on
-# the 2-core test machine (0.26 s a check) a quarter of a core; 3.600 logins an hour per process,
-# where a broker makes about one a day (benchmarks/login_flood_bench.py: 2/s let a flood double
-# a broker's pull p99 on PostgreSQL, 1/s kept it under 2x).
+# failed checks one process allows per second (a bucket of HASH_BURST; a successful check gives
+# its share back, so brokers logging in together are never held up): at the standard cost on the
+# 2-core test machine (0.26 s a check) a quarter of a core (benchmarks/login_flood_bench.py: 2/s
+# let a flood double a broker's pull p99 on PostgreSQL, 1/s kept it under 2x).
 HASH_QUEUE = 8
 HASH_RATE = 1.0
 HASH_RATE_SETTING = "MAEGLER_LOGIN_HASH_RATE"
@@ -279,9 +279,10 @@ class ServerBusyError(AccountError):
 class HashPool:
     """Password checks run here, never in the threads that serve the database: at most ``workers``
     hashes at once per process, at most ``queue`` waiting, and at most ``rate`` started per second
-    (a bucket of ``burst``), so a flood of logins costs a bounded share of one core and never holds
-    up a logged-in broker's pull or push. Brokers log in about once a day; a login refused for the
-    budget is told to try again in a moment (503 with Retry-After)."""
+    (a bucket of ``burst``; a check that succeeds gives its share back), so a flood of wrong
+    passwords costs a bounded share of one core and never holds up a logged-in broker's pull or push.
+    While a flood lasts, a login refused for the budget is told to try again in a moment (503 with
+    Retry-After)."""
 
     def __init__(
         self,
@@ -328,12 +329,18 @@ class HashPool:
                 raise ServerBusyError(Msg.AUTH_SERVER_BUSY())
             self._tokens -= 1
             self._waiting += 1
+        ok = False
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool, verify_password, password, stored)
+            ok = await loop.run_in_executor(self._pool, verify_password, password, stored)
+            return ok
         finally:
             with self._lock:
                 self._waiting -= 1
+                if ok:
+                    # only failed checks spend the budget: a morning's burst of brokers logging in
+                    # is never told to wait; a flood of guesses soon is
+                    self._tokens = min(float(self.burst), self._tokens + 1)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -268,15 +268,17 @@ def test_password_checks_wait_in_a_bounded_pool() -> None:
     assert sum(isinstance(x, ServerBusyError) for x in done) == 2
     assert "travlt" in str(next(x for x in done if isinstance(x, ServerBusyError)))
 
-    async def budget() -> list[Any]:
+    async def budget(password: str) -> list[Any]:
         pool = HashPool(workers=4, queue=10, rate=0.5, burst=3)
         try:
             cheap = hasher("test").hash(PASSWORD)
-            return [await pool.verify(PASSWORD, cheap) if not pool.full() else "travlt" for _ in range(5)]
+            return [await pool.verify(password, cheap) if not pool.full() else "travlt" for _ in range(5)]
         finally:
             pool.close()
 
-    assert asyncio.run(budget()) == [True, True, True, "travlt", "travlt"]
+    # wrong passwords spend the budget; right ones give their share back (a morning's logins)
+    assert asyncio.run(budget("gaet-igen")) == [False, False, False, "travlt", "travlt"]
+    assert asyncio.run(budget(PASSWORD)) == [True] * 5
 
 
 def test_a_refused_login_is_answered_after_a_pause_and_a_good_one_at_once(fresh: Any) -> None:

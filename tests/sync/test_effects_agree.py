@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from mægler_app.domain.effects import growth_text
 from mægler_app.domain.timeutil import utcnow
@@ -19,7 +20,7 @@ from mægler_app.server.accounts import add_user
 from mægler_app.server.db import Database
 from mægler_app.store.db import Store, open_store
 from mægler_app.store.demo import fill_demo
-from mægler_app.store.models import Satisfaction
+from mægler_app.store.models import Membership, Satisfaction
 from mægler_app.store.services import companies as companies_svc
 from mægler_app.store.services import effects as effects_svc
 from mægler_app.store.services.programme import programme_data
@@ -90,9 +91,18 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
             )
             effects_svc.set_baseline_year(store, ids["viborg"], year - 3)
             with store.session() as s:  # five answers, four satisfied: exactly 80 %
-                for company, score in (("brande", 5), ("panel", 4), ("ingenioer", 4), ("randers", 5)):
-                    s.add(Satisfaction(company_id=ids[company], network_id=ids["network:1"], score=score))
-                s.add(Satisfaction(company_id=ids["skive"], network_id=ids["network:2"], score=2))
+                # each by a member of its network (domain.satisfaction), at an occasion, on a day
+                answer = {"occasion": "stage_2", "answered_on": utcnow().date()}
+                members = {m.company_id: m.network_id for m in s.scalars(select(Membership))}
+                for company, score in (
+                    ("brande", 5),
+                    ("panel", 4),
+                    ("ingenioer", 4),
+                    ("randers", 5),
+                    ("skive", 2),
+                ):
+                    network = members[ids[company]]
+                    s.add(Satisfaction(company_id=ids[company], network_id=network, score=score, **answer))
             report = sync(store)
             assert report.complete and report.rejected == 0, report.messages
         caseworker = open_store(tmp / "laptop-caseworker")

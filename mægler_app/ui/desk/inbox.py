@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -227,11 +228,12 @@ class LatestLoader(QObject):
         return True
 
     def _on_finished(self, result: object) -> None:
-        if not self._then():
+        # a view closed while its read ran: its widgets are gone, the answer goes nowhere
+        if shiboken6.isValid(self) and not self._then():
             self.loaded.emit(result)
 
     def _on_failed(self, message: str) -> None:
-        if not self._then():
+        if shiboken6.isValid(self) and not self._then():
             self.failed.emit(message)
 
 
@@ -555,6 +557,8 @@ class InboxView(View):
         QTimer.singleShot(0, lambda: self._show_network(facts))
 
     def _show_network(self, facts: CaseFacts) -> None:
+        if not shiboken6.isValid(self.network_info):
+            return  # the view was closed while the case was read
         self._case_pending = False
         row = self.current
         if row is not None and row.id == facts.application_id:

@@ -23,5 +23,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("company") as batch:
-        batch.drop_column("baseline_year")
+    # SQLite's own DROP COLUMN: a batch copy of the company table fails its foreign keys once any
+    # record points at a company (see 0006_archive).
+    op.execute("ALTER TABLE company DROP COLUMN baseline_year")

@@ -10,7 +10,6 @@ the company's optional field ``archived`` (docs/protocol.md).
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_archive"
@@ -19,11 +18,12 @@ branch_labels = None
 depends_on = None
 
 
+# SQLite's own ALTER TABLE, not Alembic's batch mode: a batch with an expression default copies
+# the table, and dropping the old company table fails its foreign keys the moment any membership,
+# contact or answer points at a company (every real profile). The laptop's store is SQLite only.
 def upgrade() -> None:
-    with op.batch_alter_table("company") as batch:
-        batch.add_column(sa.Column("archived", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.execute("ALTER TABLE company ADD COLUMN archived BOOLEAN NOT NULL DEFAULT 0")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("company") as batch:
-        batch.drop_column("archived")
+    op.execute("ALTER TABLE company DROP COLUMN archived")
