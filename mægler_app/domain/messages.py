@@ -706,6 +706,11 @@ class Msg:
     EFFECTS_CSV_NO_ROWS = Code("effects_csv_no_rows")
     EFFECTS_CSV_READY = Code("effects_csv_ready")
     EFFECTS_CSV_IMPORTED = Code("effects_csv_imported")
+    # --- erasure: erasing a contact person everywhere (GDPR art. 17, issue 21 item 1)
+    ERASURE_CONTACT_NOT_FOUND = Code("erasure_contact_not_found")
+    ERASURE_DONE = Code("erasure_done")
+    ERASURE_CASEWORKERS_ONLY = Code("erasure_caseworkers_only")
+    # --- end erasure
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2671,4 +2676,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n:int} {n:plural:year|years} of key figures imported for {companies:int} "
         "{companies:plural:company|companies}.",
     },
+    # --- erasure
+    Msg.ERASURE_CONTACT_NOT_FOUND: {
+        "da": "Der findes ingen kontaktperson med id »{id}«.",
+        "en": "There is no contact person with id »{id}«.",
+    },
+    Msg.ERASURE_DONE: {
+        "da": "Kontaktpersonen {id} er slettet overalt: posten, {answers:int} gemte "
+        "{answers:plural:svar|svar} og sletningsposten; de bærbare følger ved næste synkronisering.",
+        "en": "The contact person {id} is erased everywhere: the record, {answers:int} stored "
+        "{answers:plural:answer|answers} and the tombstone; the laptops follow at their next sync.",
+    },
+    Msg.ERASURE_CASEWORKERS_ONLY: {
+        "da": "Kun sagsbehandlere kan slette en kontaktperson på serveren.",
+        "en": "Only caseworkers can erase a contact person on the server.",
+    },
+    # --- end erasure
 }
