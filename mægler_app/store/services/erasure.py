@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.erasure import has_personal_data, scrubbed
-from ..models import LocalState, OutboxEntry
+from ...domain.erasure import erased_values, has_personal_data, scrubbed
+from ..db import Store
+from ..models import Contact, LocalState, OutboxEntry
 from .overview import PARKED_PREFIX
 
 
@@ -50,3 +51,19 @@ def scrub_outbox(s: Session, entity: str, record_id: str) -> int:
             parked.value = {**parked.value, "change": change}
             changed += 1
     return changed
+
+
+def apply_erasure(store: Store, contact_id: str, version: int | None = None) -> bool:
+    """An erasure done at the server (a caseworker's): this computer's copy as the pull will bring
+    it, written as the server's (no outbox entry). False when this computer has no such contact."""
+    with store.session() as s:
+        s.info["from_server"] = True
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            return False
+        for key, value in erased_values("contact").items():
+            setattr(contact, key, value)
+        if version is not None:
+            contact.version = max(contact.version or 0, version)
+        scrub_outbox(s, "contact", contact_id)
+    return True
