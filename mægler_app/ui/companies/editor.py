@@ -658,7 +658,6 @@ class CompanyEditor(QWidget):
         self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
 
-
     # --- erasure: on a caseworker's profile the person is erased at the server, for everyone
     def _erases_at_server(self) -> bool:
         from ..desk.brokers import is_caseworker
@@ -688,7 +687,9 @@ class CompanyEditor(QWidget):
         except SyncError as exc:
             _show(self.contact_error, str(exc))
             return
-        offline = self.tr("Væksthus' server svarer ikke; personen er ikke slettet. Prøv igen, når der er forbindelse.")
+        offline = self.tr(
+            "Væksthus' server svarer ikke; personen er ikke slettet. Prøv igen, når der er forbindelse."
+        )
 
         def job() -> None:
             try:
