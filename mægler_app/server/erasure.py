@@ -8,8 +8,7 @@ its push (server/push.py). What it does, in one write transaction under the brok
   ``anonymized``), a new version and sequence number, so every laptop pulls it and follows;
   a tombstone too (tombstones carry no personal data at all);
 - every stored push answer about the record (``applied_change.record_id``; a conflict answer
-  carries the server's copy) loses the person, and so do older answers that mention the
-  person's texts;
+  carries the server's copy) loses the person;
 - the history (``record_change``) keeps no values of contacts (``changelog.SHOWN_FIELDS``), so
   there is nothing to reach into; the erasure adds a row naming the fields, not their values.
 
@@ -94,24 +93,20 @@ def erase_contact(db: Database, contact_id: str, user_id: str) -> Erasure:
 
 def scrub_stored_answers(conn: Connection, owner_id: str, people: dict[str, Iterable[str]]) -> int:
     """Rewrite the stored push answers of ``owner_id`` about these contacts (id → the person's
-    texts): those that name the record, and older ones that mention one of the texts."""
+    texts), found by ``applied_change.record_id`` (indexed: a broker's push that deletes a contact
+    runs this inside its transaction). Answers stored before s0008 were scrubbed or given their
+    record by the migration."""
     if not people:
         return 0
     ids = list(people)
     all_texts = sorted({t for texts in people.values() for t in texts})
-    where = ["record_id IN ({})".format(", ".join(f":id{n}" for n in range(len(ids))))]
     params: dict[str, Any] = {f"id{n}": rid for n, rid in enumerate(ids)}
     params["owner"] = owner_id
-    for n, value in enumerate(all_texts):
-        # As the JSON text holds it (orjson writes UTF-8 as it is; quotes and backslashes escaped).
-        inner = fastjson.dumps_str(value)[1:-1]
-        escaped = inner.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(f"(record_id IS NULL AND CAST(result AS TEXT) LIKE :t{n} ESCAPE '\\')")
-        params[f"t{n}"] = f"%{escaped}%"
+    marks = ", ".join(f":id{n}" for n in range(len(ids)))
     rows = conn.execute(
         text(
             "SELECT change_id, record_id, CAST(result AS TEXT) FROM applied_change "
-            f"WHERE user_id = :owner AND ({' OR '.join(where)})"
+            f"WHERE record_id IN ({marks}) AND user_id = :owner"
         ),
         params,
     ).all()

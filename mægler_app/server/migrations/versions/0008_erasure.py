@@ -5,8 +5,10 @@
   stored before have none.
 - Every contact tombstone gets the erased values (domain/erasure.py) with a new version and
   sequence number, so the laptops pull it again and forget the person too.
-- Stored answers from before whose server copy is a contact's and names no one who is still a
-  live contact of that company lose the person (the copy of a deleted or anonymised contact).
+- Stored answers from before whose server copy is a contact's: one that names a live contact of
+  that company (by name, e-mail or phone) gets that contact as its record, so a later erasure
+  finds it; one that names no live contact loses the person (the copy of a deleted or
+  anonymised contact).
 
 Revision ID: s0008_erasure
 Revises: s0007_history
@@ -44,6 +46,7 @@ applied_change = sa.table(
     sa.column("change_id", sa.String),
     sa.column("user_id", sa.String),
     sa.column("result", sa.JSON),
+    sa.column("record_id", sa.String),
 )
 
 
@@ -57,7 +60,8 @@ def upgrade() -> None:
         postgresql_where=sa.text("record_id IS NOT NULL"),
     )
     conn = op.get_bind()
-    live: dict[tuple[str, str], list[set[str]]] = {}  # (owner, company) → each live person's texts
+    # (owner, company) → each live contact's id and texts
+    live: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}
     tombstones = []
     for _entity, rid, owner, version, deleted, data, markers in conn.execute(
         sa.select(
@@ -70,7 +74,8 @@ def upgrade() -> None:
             if scrubbed("contact", data) != data:
                 tombstones.append((rid, version, data, _json(markers)))
         elif not is_erased("contact", data):
-            live.setdefault((owner, str(data.get("company_id"))), []).append(personal_values("contact", data))
+            key = (owner, str(data.get("company_id")))
+            live.setdefault(key, []).append((rid, personal_values("contact", data)))
     if tombstones:
         first = conn.execute(sa.text("SELECT value FROM seq_counter WHERE id = 1")).scalar_one() + 1
         conn.execute(
@@ -97,8 +102,17 @@ def upgrade() -> None:
         if not isinstance(data, dict) or not _contact_shaped(data):
             continue
         texts = personal_values("contact", data)
-        people = live.get((user_id, str(data.get("company_id"))), [])
-        if not texts or any(texts & person for person in people):
+        if not texts:
+            continue
+        people = [
+            rid for rid, person in live.get((user_id, str(data.get("company_id"))), []) if texts & person
+        ]
+        if people:  # the copy of a live contact: kept, and found by an erasure from now on
+            conn.execute(
+                sa.update(applied_change)
+                .where(applied_change.c.change_id == change_id)
+                .values(record_id=people[0])
+            )
             continue
         new_answer = scrub_answer("contact", answer, texts, same_record=True)
         conn.execute(
