@@ -74,8 +74,8 @@ def upgrade() -> None:
             if scrubbed("contact", data) != data:
                 tombstones.append((rid, version, data, _json(markers)))
         elif not is_erased("contact", data):
-            key = (owner, str(data.get("company_id")))
-            live.setdefault(key, []).append((rid, personal_values("contact", data)))
+            company = (owner, str(data.get("company_id")))
+            live.setdefault(company, []).append((rid, personal_values("contact", data)))
     if tombstones:
         first = conn.execute(sa.text("SELECT value FROM seq_counter WHERE id = 1")).scalar_one() + 1
         conn.execute(
