@@ -170,3 +170,53 @@ def test_the_caseworkers_button_erases_at_the_server_and_the_broker_follows(
     with broker.store.session() as s:
         c = s.get(Contact, ids["contact"])
         assert (c.name, c.email, c.anonymized) == (ANONYMIZED_NAME, "", True)
+
+
+def test_the_brokers_anonymisation_scrubs_its_conflict_copy_and_the_servers_answers(
+    new_user: Any, laptop: Any, sync_server: ServerProcess
+) -> None:
+    from mægler_app.store.services import companies as svc
+
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    ids = _company_with_contact(a.store)
+    assert a.sync().complete and b.sync().complete
+    with a.store.session() as s:
+        s.get(Contact, ids["contact"]).role = "Direktør"
+    assert a.sync().complete
+    with b.store.session() as s:
+        s.get(Contact, ids["contact"]).name = "Birgitte Q."
+        s.get(Contact, ids["contact"]).role = "Indkøber"
+    assert b.sync().conflicts == 1  # the server's answer (kept there) carries her copy
+    assert NAME in _local_copies(b.store)
+
+    svc.anonymize_contact(b.store, ids["contact"])  # "Anonymisér…" on b
+    copies = _local_copies(b.store)
+    for value in (NAME, EMAIL, "Birgitte Q."):
+        assert value not in copies, value
+    b.sync()
+    assert a.sync().complete
+    with a.store.session() as s:
+        assert s.get(Contact, ids["contact"]).name == ANONYMIZED_NAME
+    case = _caseworker(sync_server, new_user)
+    try:
+        pulled = json.dumps(case.pull(0, 1000), ensure_ascii=False)
+    finally:
+        case.close()
+    for value in (NAME, EMAIL, "Birgitte Q."):
+        assert value not in pulled, value
+    # the server's stored answer to b's conflicting change has lost her too (read in its database)
+    from mægler_app.server.db import Database
+
+    db = Database(sync_server.db_url)
+    try:
+        with db.engine.connect() as conn:
+            from sqlalchemy import text
+
+            stored = conn.execute(
+                text("SELECT CAST(result AS TEXT) FROM applied_change WHERE record_id = :i"),
+                {"i": ids["contact"]},
+            ).all()
+    finally:
+        db.dispose()
+    assert stored and not any(NAME in r[0] or EMAIL in r[0] for r in stored)
