@@ -1,4 +1,4 @@
-"""``maegler-server``: init, add-user, serve, publish-form, demo, history (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact (DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
