@@ -175,7 +175,7 @@ def cmd_erase_contact(args: argparse.Namespace) -> None:
     try:
         db.check_current()
         try:
-            done = erase_contact(db, args.id, "server")
+            done = erase_contact(db, args.id, "server", full=True)
         except ErasureNotFoundError as exc:
             raise OperatorError(Msg.ERASURE_CONTACT_NOT_FOUND(id=args.id)) from exc
     finally:

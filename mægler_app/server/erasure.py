@@ -14,7 +14,8 @@ its push (server/push.py). What it does, in one write transaction under the brok
 
 After the commit the freed space is cleaned: SQLite runs with ``secure_delete`` (freed content is
 zeroed, db.py) and the write-ahead log is checkpointed and truncated; PostgreSQL runs VACUUM on
-the tables the erasure rewrote, so the dead row versions are pruned.
+the tables the erasure rewrote, so the dead row versions are pruned (the command line: VACUUM
+FULL, which rewrites them into new files).
 """
 
 from __future__ import annotations
@@ -54,9 +55,11 @@ class Erasure:
     data: dict[str, Any]
 
 
-def erase_contact(db: Database, contact_id: str, user_id: str) -> Erasure:
+def erase_contact(db: Database, contact_id: str, user_id: str, *, full: bool = False) -> Erasure:
     """Erase the contact ``contact_id`` (``user_id``: who, for the history; "server" from the
-    command line). Erasing an erased contact again is allowed and scrubs once more."""
+    command line). Erasing an erased contact again is allowed and scrubs once more. ``full`` (the
+    command line): on PostgreSQL the touched tables are rewritten (VACUUM FULL), see
+    ``clean_freed_space``."""
     with db.session() as s:
         owner_id = s.scalar(
             text("SELECT owner_id FROM record WHERE entity = :e AND id = :i"), {"e": ENTITY, "i": contact_id}
@@ -86,7 +89,7 @@ def erase_contact(db: Database, contact_id: str, user_id: str) -> Erasure:
         s.flush()
         answers = scrub_stored_answers(s.connection(), owner_id, {contact_id: texts})
         result = Erasure(contact_id, rec.version, rec.seq, answers, dict(rec.data))
-    clean_freed_space(db)
+    clean_freed_space(db, full=full)
     log.info("kontaktperson %s slettet (GDPR art. 17); %d gemte svar renset", contact_id, answers)
     return result
 
@@ -129,9 +132,16 @@ def scrub_stored_answers(conn: Connection, owner_id: str, people: dict[str, Iter
     return rewritten
 
 
-def clean_freed_space(db: Database) -> None:
+def clean_freed_space(db: Database, *, full: bool = False) -> None:
     """After an erasure's commit: SQLite's log checkpointed and truncated (its pages were zeroed
-    as they were freed, ``secure_delete``); PostgreSQL's touched tables vacuumed."""
+    as they were freed, ``secure_delete``); PostgreSQL's touched tables vacuumed.
+
+    A plain VACUUM (the caseworker's button: it takes no lock that stops the brokers' syncs)
+    prunes the dead row versions but does not zero the space they took, so their bytes can stay
+    in a page until it is reused (measured: the name was still in ``record``'s heap file after
+    it). ``full`` (``maegler-server erase-contact``) rewrites the tables into new files
+    (VACUUM FULL; it holds an exclusive lock on them while it runs), after which the heap files
+    hold no trace of the person."""
     try:
         if db.is_sqlite:
             with db.engine.connect() as conn:
@@ -139,6 +149,6 @@ def clean_freed_space(db: Database) -> None:
             return
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for table in TOUCHED_TABLES:
-                conn.exec_driver_sql(f"VACUUM {table}")
+                conn.exec_driver_sql(f"VACUUM {'FULL ' if full else ''}{table}")
     except DBAPIError as exc:  # busy: the next checkpoint or autovacuum does it
         log.warning("oprydning efter sletning mislykkedes: %s", exc.orig)
