@@ -111,6 +111,13 @@ def test_a_laptop_scrubs_its_outbox_and_conflict_copies_at_its_next_sync(
         case.close()
     for value in (NAME, EMAIL, NEW_EMAIL):
         assert value not in pulled, value
+    # laptop b's own file (closed cleanly: its log is folded in and removed) holds her no more
+    folder = Path(str(b.store.engine.url.database)).parent
+    b.store.close()
+    raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.is_file())
+    assert "Smedien ApS".encode() in raw  # the file read is the one holding the records
+    for value in (NAME, EMAIL, NEW_EMAIL):
+        assert value.encode("utf-8") not in raw, value
 
 
 def test_the_caseworkers_button_erases_at_the_server_and_the_broker_follows(
