@@ -2682,10 +2682,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "There is no contact person with id »{id}«.",
     },
     Msg.ERASURE_DONE: {
-        "da": "Kontaktpersonen {id} er slettet overalt: posten, {answers:int} gemte "
-        "{answers:plural:svar|svar} og sletningsposten; de bærbare følger ved næste synkronisering.",
-        "en": "The contact person {id} is erased everywhere: the record, {answers:int} stored "
-        "{answers:plural:answer|answers} and the tombstone; the laptops follow at their next sync.",
+        "da": "Kontaktpersonen {id} er slettet overalt på serveren (posten og {answers:int} gemte "
+        "{answers:plural:svar|svar}); de bærbare følger ved næste synkronisering.",
+        "en": "The contact person {id} is erased everywhere on the server (the record and {answers:int} "
+        "stored {answers:plural:answer|answers}); the laptops follow at their next sync.",
     },
     Msg.ERASURE_CASEWORKERS_ONLY: {
         "da": "Kun sagsbehandlere kan slette en kontaktperson på serveren.",
