@@ -729,6 +729,11 @@ class Msg:
     FOLLOW_UP_SAVED = Code("follow_up_saved")
     # Indbakke: the application's PDF shown in the system's viewer
     UI_PDF_NO_VIEWER = Code("ui_pdf_no_viewer")
+    # --- erasure: erasing a contact person everywhere (GDPR art. 17, issue 21 item 1)
+    ERASURE_CONTACT_NOT_FOUND = Code("erasure_contact_not_found")
+    ERASURE_DONE = Code("erasure_done")
+    ERASURE_CASEWORKERS_ONLY = Code("erasure_caseworkers_only")
+    # --- end erasure
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2777,4 +2782,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The PDF is saved in {path}, but there is no program to show PDF files on this computer. "
         "Open the file yourself, or install a PDF reader.",
     },
+    # --- erasure
+    Msg.ERASURE_CONTACT_NOT_FOUND: {
+        "da": "Der findes ingen kontaktperson med id »{id}«.",
+        "en": "There is no contact person with id »{id}«.",
+    },
+    Msg.ERASURE_DONE: {
+        "da": "Kontaktpersonen {id} er slettet overalt på serveren (posten og {answers:int} gemte "
+        "{answers:plural:svar|svar}); de bærbare følger ved næste synkronisering.",
+        "en": "The contact person {id} is erased everywhere on the server (the record and {answers:int} "
+        "stored {answers:plural:answer|answers}); the laptops follow at their next sync.",
+    },
+    Msg.ERASURE_CASEWORKERS_ONLY: {
+        "da": "Kun sagsbehandlere kan slette en kontaktperson på serveren.",
+        "en": "Only caseworkers can erase a contact person on the server.",
+    },
+    # --- end erasure
 }

@@ -41,6 +41,7 @@ from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
+from .erasure import ErasureNotFoundError, erase_contact  # --- erasure
 from .jsonclean import clean_json
 from .models import BlobContent, BlobOwner, User
 from .pull import pull
@@ -50,6 +51,7 @@ from .schemas import (
     BlobInfo,
     DecisionRequest,
     DecisionResponse,
+    ErasureResponse,
     ErrorBody,
     FormOut,
     FormsResponse,
@@ -571,6 +573,26 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         except DecisionError as exc:
             return error_response(exc.status, str(exc))
         return {"entity": rec.entity, "id": rec.id, "version": rec.version, "seq": rec.seq, "data": rec.data}
+
+    # --- erasure
+    @app.post(
+        f"{API_PREFIX}/contacts/{{contact_id}}/erase",
+        response_model=ErasureResponse,
+        responses=ERROR_RESPONSES,
+    )
+    def erase(contact_id: Annotated[str, Path(min_length=1, max_length=64)], user: UserDep) -> Any:
+        """Erase a contact person everywhere the server keeps them (caseworkers; GDPR art. 17)."""
+        if user.role != Role.CASEWORKER:
+            return error_response(403, str(Msg.ERASURE_CASEWORKERS_ONLY()))
+        try:
+            clean_json(contact_id)
+            done = erase_contact(db, contact_id, user.id)
+        except (ValueError, ErasureNotFoundError):
+            return error_response(404, str(Msg.ERASURE_CONTACT_NOT_FOUND(id=contact_id)))
+        return {"entity": "contact", "id": done.contact_id, "version": done.version, "seq": done.seq,
+                "data": done.data, "answers": done.answers}  # fmt: skip
+
+    # --- end erasure
 
     @app.get(f"{API_PREFIX}/stats", responses=ERROR_RESPONSES)
     def get_stats(

@@ -1,4 +1,4 @@
-"""``maegler-server``: init, add-user, serve, publish-form, demo, history (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact (DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
@@ -108,6 +108,15 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
     export.add_argument("file", type=Path, metavar="FIL.csv")
+    # --- erasure (GDPR art. 17, issue 21)
+    erase = with_db(
+        sub.add_parser(
+            "erase-contact",
+            help="slet en kontaktperson overalt på serveren (posten, gemte svar, frigjort plads); "
+            "møder beholder »Kontaktperson (anonymiseret)«",
+        )
+    )
+    erase.add_argument("id", metavar="ID", help="kontaktpersonens id")
     return parser
 
 
@@ -156,6 +165,22 @@ def cmd_publish_form(args: argparse.Namespace) -> None:
     finally:
         db.dispose()
     print(f"Formularen »{form_id}« version {version} er udgivet.")
+
+
+# --- erasure
+def cmd_erase_contact(args: argparse.Namespace) -> None:
+    from .erasure import ErasureNotFoundError, erase_contact
+
+    db = _open(args)
+    try:
+        db.check_current()
+        try:
+            done = erase_contact(db, args.id, "server", full=True)
+        except ErasureNotFoundError as exc:
+            raise OperatorError(Msg.ERASURE_CONTACT_NOT_FOUND(id=args.id)) from exc
+    finally:
+        db.dispose()
+    print(Msg.ERASURE_DONE(id=done.contact_id, answers=done.answers))
 
 
 def cmd_history(args: argparse.Namespace) -> None:
@@ -328,6 +353,7 @@ COMMANDS = {
     "history": cmd_history,
     "demo": cmd_demo,
     "export-effects": cmd_export_effects,  # --- effects
+    "erase-contact": cmd_erase_contact,  # --- erasure
 }
 
 

@@ -86,6 +86,9 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA wal_autocheckpoint=0")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            # --- erasure: freed content is overwritten with zeros, so an erased person's old row
+            # versions are not left in free pages (issue 21; server/erasure.py)
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         @event.listens_for(engine, "begin")

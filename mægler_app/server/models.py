@@ -144,6 +144,17 @@ class AppliedChange(Base):
     payload_hash: Mapped[str] = mapped_column(String(64))
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # --- erasure: the record the answer is about, for an entity with personal data (s0008_erasure)
+    record_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    __table_args__ = (
+        Index(
+            "ix_applied_change_record",
+            "record_id",
+            sqlite_where=text("record_id IS NOT NULL"),
+            postgresql_where=text("record_id IS NOT NULL"),
+        ),
+    )
 
 
 class BlobContent(Base):

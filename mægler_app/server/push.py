@@ -24,6 +24,15 @@ from .. import fastjson
 from ..domain.application import all_problems, draft_problems
 from ..domain.archive import Removal, network_is_active, removal_problems
 from ..domain.cvr import CvrError, format_cvr, normalize_cvr
+from ..domain.erasure import (  # --- erasure
+    erased_change_problems,
+    erased_values,
+    has_personal_data,
+    is_erased,
+    is_erased_payload,
+    must_be_erased,
+    personal_values,
+)
 from ..domain.errors import DomainError
 from ..domain.expenses import description_problem
 from ..domain.facts import member_counts, network_facts, pushed_move_problems
@@ -62,6 +71,7 @@ from ..forms import FormDefinition, FormDefinitionError, bundled_registry, parse
 from ..forms.screening import final_screening_problems, screening_context
 from .changelog import ChangeNote, kind_of, note, write_notes
 from .db import allocate_seqs
+from .erasure import scrub_stored_answers  # --- erasure
 from .history import note_stage_move
 from .models import Record, User
 from .schemas import Change
@@ -420,6 +430,10 @@ class PushContext:
     cvr_index: dict[str, set[str]] = field(default_factory=dict)
     # What each applied change did, for the history (server/changelog.py)
     notes: list[ChangeNote] = field(default_factory=list)
+    # --- erasure: change id → record id of answers about a record with personal data, and the
+    # records this push erases (deleted or anonymised) → the person's texts they held
+    answer_records: dict[str, str] = field(default_factory=dict)
+    erased: dict[str, set[str]] = field(default_factory=dict)
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -622,7 +636,9 @@ class PushContext:
             for answer, row in self.written:
                 answer["seq"] = row.seq
         writer = write_rows_postgresql if self.conn.dialect.name == "postgresql" else write_rows_sqlite
-        writer(self.conn, rows, self.new_applied, self.user.id, self.now)
+        writer(self.conn, rows, self.new_applied, self.user.id, self.now, self.answer_records)
+        if self.erased:  # --- erasure: the stored answers about the person lose them
+            scrub_stored_answers(self.conn, self.user.id, dict(self.erased))
         write_notes(
             self.conn, self.notes, self.user.id, _stored_time(self.conn, self.now), self.now.isoformat()
         )
@@ -642,8 +658,8 @@ INSERT_ROWS_SQLITE = """INSERT INTO record (entity, id, owner_id, version, seq, 
 UPDATE_ROWS_SQLITE = """UPDATE record SET version = ?, seq = ?, deleted = ?, network_id = ?, data = ?,
     field_versions = ?, updated_at = ?, amount_ore = ?, reader_id = ?
     WHERE entity = ? AND id = ? AND owner_id = ?"""
-INSERT_APPLIED_SQLITE = """INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
-    VALUES (?, ?, ?, ?, ?)"""
+INSERT_APPLIED_SQLITE = """INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at,
+    record_id) VALUES (?, ?, ?, ?, ?, ?)"""
 
 
 def _stored_time(conn: Connection, now: dt.datetime) -> Any:
@@ -654,7 +670,12 @@ def _stored_time(conn: Connection, now: dt.datetime) -> Any:
 
 
 def write_rows_sqlite(
-    conn: Connection, rows: list[Row], applied: Answers, user_id: str, now: dt.datetime
+    conn: Connection,
+    rows: list[Row],
+    applied: Answers,
+    user_id: str,
+    now: dt.datetime,
+    records: dict[str, str] | None = None,
 ) -> None:
     when = _stored_time(conn, now)
     created = [
@@ -676,7 +697,10 @@ def write_rows_sqlite(
     if applied:
         conn.exec_driver_sql(
             INSERT_APPLIED_SQLITE,
-            [(change_id, user_id, phash, _json(answer), when) for change_id, phash, answer in applied],
+            [
+                (change_id, user_id, phash, _json(answer), when, (records or {}).get(change_id))
+                for change_id, phash, answer in applied
+            ],
         )
 
 
@@ -709,16 +733,22 @@ UPDATE_ROWS_PG = text(
 )
 INSERT_APPLIED_PG = text(
     """
-    INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at)
-    SELECT u.change_id, u.user_id, u.payload_hash, u.result, u.applied_at
+    INSERT INTO applied_change (change_id, user_id, payload_hash, result, applied_at, record_id)
+    SELECT u.change_id, u.user_id, u.payload_hash, u.result, u.applied_at, u.record_id
     FROM json_to_recordset(CAST(:rows AS json)) AS u(
-        change_id text, user_id text, payload_hash text, result json, applied_at timestamptz)
+        change_id text, user_id text, payload_hash text, result json, applied_at timestamptz,
+        record_id text)
     """
 )
 
 
 def write_rows_postgresql(
-    conn: Connection, rows: list[Row], applied: Answers, user_id: str, now: dt.datetime
+    conn: Connection,
+    rows: list[Row],
+    applied: Answers,
+    user_id: str,
+    now: dt.datetime,
+    records: dict[str, str] | None = None,
 ) -> None:
     when = now.isoformat()
     created = [r for r in rows if r.new]
@@ -742,6 +772,7 @@ def write_rows_postgresql(
                 "payload_hash": phash,
                 "result": answer,
                 "applied_at": when,
+                "record_id": (records or {}).get(change_id),
             }
             for change_id, phash, answer in applied
         ]
@@ -796,10 +827,12 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             or prior.payload_hash == legacy_payload_hash(ch)
             or prior.payload_hash in protocol_1_payload_hashes(ch)
         )
-        if prior.user_id == ctx.user.id and same:
+        if prior.user_id == ctx.user.id and (same or _erased_replay(ctx, ch)):
             return {**prior.result, "status": PushStatus.DUPLICATE}
         return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_CHANGE_ID_REUSED()])
     answer = check_then_decide(ctx, ch)
+    if has_personal_data(ch.entity):  # --- erasure: an erasure finds this answer by its record
+        ctx.answer_records[ch.change_id] = ch.id
     ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
     ctx.new_applied.append((ch.change_id, phash, answer))
     return answer
@@ -897,6 +930,8 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             data = check_rules(ctx, ch, rec, current, data)
         except RejectedError as exc:
             return result(ch.change_id, PushStatus.REJECTED, error=str(exc), messages=exc.messages)
+    if must_be_erased(ch.entity, ch.deleted, {**current, **data}):  # --- erasure
+        data = _erasing(ctx, ch, current, data)
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
@@ -968,6 +1003,37 @@ def _active_networks_of(ctx: PushContext, company_id: str) -> list[str]:
         if network is not None and network_is_active(str(network.data.get("stage", "")), network.deleted):
             names.append(str(network.data.get("name", "")))
     return names
+
+
+# --- erasure
+def _erasing(ctx: PushContext, ch: Change, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A change that deletes or anonymises a record with personal data: the erased values go in
+    with it (a tombstone carries no personal data), and the stored answers about the person are
+    rewritten when the push writes (``PushContext.write``)."""
+    texts = personal_values(ch.entity, current) | personal_values(ch.entity, data)
+    if texts or not is_erased(ch.entity, current):
+        ctx.erased.setdefault(ch.id, set()).update(texts)
+    return {**data, **erased_values(ch.entity)}
+
+
+def _erased_replay(ctx: PushContext, ch: Change) -> bool:
+    """A change sent before its record was erased, sent again by a laptop that has since scrubbed
+    the person from it: the same change (its first answer stands), not a reuse of its id."""
+    if not has_personal_data(ch.entity) or not is_erased_payload(ch.entity, ch.data):
+        return False
+    rec = ctx.get(ch.entity, ch.id)
+    return rec is not None and rec.owner_id == ctx.user.id and (rec.deleted or is_erased(ch.entity, rec.data))
+
+
+def _check_contact(ctx, ch, rec, current, data, merged):  # type: ignore[no-untyped-def]
+    """An erased contact never gets a person's values again (domain/erasure.py)."""
+    problems = erased_change_problems(ch.entity, current, data)
+    if problems:
+        raise RejectedError(*problems)
+    return data
+
+
+# --- end erasure
 
 
 def check_rules(
@@ -1238,6 +1304,7 @@ _CHECKS: dict[str, Any] = {
     "screening": _check_screening,
     "satisfaction": _check_satisfaction,  # --- survey
     "follow_up": _check_follow_up,  # --- followup
+    "contact": _check_contact,  # --- erasure
 }
 
 # An expense's fields whose change asks the receipt rule again.

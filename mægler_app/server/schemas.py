@@ -169,3 +169,18 @@ class DecisionResponse(BaseModel):
     version: int
     seq: int
     data: dict[str, Any]
+
+
+# --- erasure
+class ErasureResponse(BaseModel):
+    """``POST /contacts/{id}/erase``: the erased record as the laptops will pull it."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int
+    data: dict[str, Any]
+    answers: int  # stored push answers that lost the person
+
+
+# --- end erasure

@@ -91,6 +91,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
+    # --- erasure: freed content is overwritten with zeros, so an anonymised person's old row
+    # versions and sent outbox entries are not left in free pages (issue 21)
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
     # pysqlite opens its transactions lazily, at the first write; then a pragma sent at "begin"
     # runs outside the transaction and is lost. We emit BEGIN ourselves (SQLAlchemy's documented

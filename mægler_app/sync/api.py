@@ -270,6 +270,12 @@ class Api:
             ).json()
         )
 
+    # --- erasure
+    def erase_contact(self, contact_id: str) -> dict[str, Any]:
+        """Erase a contact person everywhere on the server (caseworkers; GDPR art. 17). Sending it
+        twice erases nothing more, so it is retried like a read."""
+        return dict(self.request("POST", f"/contacts/{contact_id}/erase").json())
+
     def history(self, entity: str, record_id: str, *, children: bool = False) -> list[dict[str, Any]]:
         """Who changed which fields of a record, newest first (caseworkers; issue 22)."""
         params = {"children": "true"} if children else None

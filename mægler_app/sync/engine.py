@@ -34,6 +34,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, upd
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
+from ..domain.erasure import erased_values, must_be_erased  # --- erasure
 from ..domain.messages import Msg, answer_messages, render_all
 from ..domain.stages import Stage
 from ..domain.sync_contract import (
@@ -48,6 +49,7 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
+from ..store.services.erasure import scrub_outbox
 from ..store.services.overview import (
     PARKED_PREFIX,
     display_name,
@@ -1012,6 +1014,9 @@ class SyncEngine:
         for e in local or ():
             keep.update((e.data or {}).keys())
             keep_deleted = keep_deleted or bool(e.deleted)
+        if must_be_erased(entity, deleted, data):  # --- erasure: the server's erasure wins
+            keep -= set(erased_values(entity))
+            scrub_outbox(s, entity, rid)
         # Converted before anything changes: a record that cannot be stored leaves all as it was.
         values = server_values(entity, data, keep)
         if obj is None and (missing := missing_required(entity, values)) is not None:

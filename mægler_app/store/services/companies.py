@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
+
+# --- erasure: the anonymised name lives in domain/erasure.py with the rest of the rule
+from ...domain.erasure import ANONYMIZED_NAME as ANONYMIZED_NAME
+from ...domain.erasure import erased_values
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import optional, parse_date, parse_int, parse_kr
@@ -23,8 +27,7 @@ from ...domain.validation import check_employees
 from ...domain.vocab import FocusArea
 from ..db import Store
 from ..models import Company, Contact, EffectMeasurement
-
-ANONYMIZED_NAME = "Kontaktperson (anonymiseret)"
+from .erasure import scrub_outbox
 
 # The editable text fields of a company and the length the store keeps of each.
 TEXT_LIMITS: dict[str, int] = {
@@ -455,9 +458,8 @@ def anonymize_contact(store: Store, contact_id: str) -> None:
         c = s.get(Contact, contact_id)
         if c is None or c.deleted:
             raise DomainError(Msg.CONTACT_GONE())
-        c.name = ANONYMIZED_NAME
-        c.role = ""
-        c.email = ""
-        c.phone = ""
-        c.consent_date = None
-        c.anonymized = True
+        # --- erasure: the fields domain/erasure.py names, and the outbox's copies of the person
+        for key, value in erased_values("contact").items():
+            setattr(c, key, value)
+        s.flush()  # the change's own outbox entry first (before_flush), then every entry scrubbed
+        scrub_outbox(s, "contact", contact_id)

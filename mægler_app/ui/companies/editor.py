@@ -369,6 +369,8 @@ class CompanyEditor(QWidget):
         from ..desk.brokers import apply_read_only
 
         apply_read_only(self, on, keep=(self.anonymize_button, self.open_twin, self.contacts))
+        # --- erasure: there the button erases the person at the server, for everyone
+        self.anonymize_button.setText(self.tr("Slet personoplysninger…") if on else self.tr("Anonymisér…"))
         if on and self.company_id is None:
             self.title.setText(self.tr("Vælg en virksomhed på listen"))
 
@@ -634,6 +636,9 @@ class CompanyEditor(QWidget):
         if self._contact_id is None:
             return
         name = self.contact_name.text()
+        if self._erases_at_server():  # --- erasure: a caseworker erases at the server
+            self._erase_at_server(self._contact_id, name)
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Anonymisér kontaktperson"),
@@ -652,6 +657,70 @@ class CompanyEditor(QWidget):
         self._reload_contacts()
         self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
+
+    # --- erasure: on a caseworker's profile the person is erased at the server, for everyone
+    def _erases_at_server(self) -> bool:
+        from ..desk.brokers import is_caseworker
+
+        return is_caseworker(self.ctx)
+
+    def _erase_at_server(self, contact_id: str, name: str) -> None:
+        from ...store.services.erasure import apply_erasure
+        from ...sync.api import OfflineError, SyncError
+        from ...sync.service import api_for
+        from ..sync.controller import controller_for
+        from ..worker import Worker, start
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Slet kontaktperson (GDPR)"),
+            self.tr(
+                "Navn, rolle, e-mail og telefon for %1 slettes på Væksthus' server overalt, hvor de "
+                "findes, og hos mægleren ved næste synkronisering. Møder personen deltog i beholder "
+                "deltagelsen som »Kontaktperson (anonymiseret)«. Det kan ikke fortrydes. Fortsæt?"
+            ).replace("%1", name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            api = api_for(self.ctx.store, controller_for(self.ctx).session_token, retries=1, backoff=0.2)
+        except SyncError as exc:
+            _show(self.contact_error, str(exc))
+            return
+        offline = self.tr(
+            "Væksthus' server svarer ikke; personen er ikke slettet. Prøv igen, når der er forbindelse."
+        )
+
+        def job() -> None:
+            try:
+                done = api.erase_contact(contact_id)
+            except OfflineError:
+                raise SyncError(offline) from None
+            finally:
+                api.close()
+            version = done.get("version")
+            apply_erasure(self.ctx.store, contact_id, version if isinstance(version, int) else None)
+
+        self.anonymize_button.setEnabled(False)
+        worker = Worker(job)
+        worker.signals.finished.connect(lambda _r: self._on_erased())
+        worker.signals.failed.connect(self._on_erase_failed)
+        self._erase_worker = worker
+        start(worker, self.ctx.pool)
+
+    def _on_erased(self) -> None:
+        self._erase_worker = None
+        self.anonymize_button.setEnabled(True)
+        self._reload_contacts()
+        self.ctx.bus.changed.emit("contact")
+        self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er slettet på serveren."))
+
+    def _on_erase_failed(self, message: str) -> None:
+        self._erase_worker = None
+        self.anonymize_button.setEnabled(True)
+        _show(self.contact_error, message)
+
+    # --- end erasure
 
 
 def _year(text: str) -> int | None:
