@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from mægler_app.domain.audit import (
     INDEX_NAME,
@@ -32,8 +33,9 @@ from mægler_app.domain.timeutil import utcnow
 from mægler_app.domain.vocab import ActionPlanElement, ApplicationStatus
 from mægler_app.reports.audit_file import audit_file_name, run_to_end, write_audit_file
 from mægler_app.store.demo import fill_demo
-from mægler_app.store.models import ActionPlan, Application, Expense, Network
+from mægler_app.store.models import ActionPlan, Application, Expense, Network, OutboxEntry
 from mægler_app.store.services.blobs import read_blob, store_file
+from mægler_app.store.services.overview import set_role
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40  # not a real picture: only its bytes matter
 GHOST_SHA = "ab" * 32  # a receipt attached on another laptop, not downloaded here yet
@@ -252,3 +254,70 @@ def test_every_pdf_in_the_zip_renders(store: Any, tmp_path: Path) -> None:
     pngs = sorted(out.glob("*.png"))
     assert len(pngs) >= len(pdfs)
     assert all(p.stat().st_size > 2000 for p in pngs)
+
+
+def _page(qtbot: Any, store: Any, network_id: str) -> Any:
+    from mægler_app.ui.context import AppContext
+    from mægler_app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(store=store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("netvaerk")
+    return window, view.open_network(network_id)
+
+
+@pytest.mark.parametrize("role", ["caseworker", "broker"])
+def test_the_network_page_makes_the_audit_file_on_either_profile(
+    qtbot: Any, store: Any, tmp_path: Path, role: str
+) -> None:
+    """One click on »Revisionsfil (ZIP) …«: on a caseworker's profile the broker's network is
+    read-only, and the button is still there and works; the ZIP lands where the save dialog said,
+    in a worker, and the status bar says what was written and offers »Åbn mappe«."""
+    from mægler_app.ui import files
+
+    nid = audit_network(store, tmp_path)
+    set_role(store, role)
+    window, page = _page(qtbot, store, nid)
+    if role == "caseworker":
+        assert page.form.save_button.isHidden()  # read-only to the caseworker …
+    assert page.audit_button.isVisible() and page.audit_button.isEnabled()  # … but this works
+    with store.session() as s:
+        before = (s.query(OutboxEntry).count(), [(n.version, n.updated_at) for n in s.query(Network)])
+    statuses: list[str] = []
+    page.ctx.bus.status_reported.connect(statuses.append)
+    with qtbot.waitSignal(page.audit_job.finished, timeout=30_000) as done:
+        qtbot.mouseClick(page.audit_button, Qt.MouseButton.LeftButton)
+    result = done.args[0]
+    # the save dialog's suggestion (tests take it): the documents folder, the one naming scheme
+    assert result.path.parent == files.documents_folder(page.ctx)
+    assert (
+        result.path.name.startswith("revisionsfil-Vindkraftleverandørerne-") and result.path.suffix == ".zip"
+    )
+    with zipfile.ZipFile(result.path) as zf:
+        assert sorted(zf.namelist()) == sorted(result.names)
+    assert any(
+        "Revisionsfilen for »Vindkraftleverandørerne" in s and "filer med indeks" in s for s in statuses
+    )
+    assert any("1 kvittering er ikke hentet" in s for s in statuses)
+    assert window.open_folder_button.isVisible()
+    assert page.audit_job.last_error == ""
+    with store.session() as s:  # nothing changed, nothing waits to be sent because of it
+        assert (s.query(OutboxEntry).count(), [(n.version, n.updated_at) for n in s.query(Network)]) == before
+
+
+def test_a_failed_audit_file_is_said_in_danish_and_leaves_nothing(
+    qtbot: Any, store: Any, tmp_path: Path
+) -> None:
+    nid = audit_network(store, tmp_path)
+    _window, page = _page(qtbot, store, nid)
+    blocked = tmp_path / "ikke-en-mappe"
+    blocked.write_text("en fil, ikke en mappe")
+    statuses: list[str] = []
+    page.ctx.bus.status_reported.connect(statuses.append)
+    with qtbot.waitSignal(page.audit_job.failed, timeout=30_000):
+        page.audit_job.start(nid, blocked / "revisionsfil.zip")
+    assert any(s.startswith("Revisionsfilen kunne ikke laves:") for s in statuses), statuses
+    assert not page.audit_job.running
+    assert not list(tmp_path.glob("**/revisionsfil.zip*"))

@@ -729,6 +729,10 @@ class Msg:
     FOLLOW_UP_SAVED = Code("follow_up_saved")
     # Indbakke: the application's PDF shown in the system's viewer
     UI_PDF_NO_VIEWER = Code("ui_pdf_no_viewer")
+    # --- audit: the audit file per network (issue 22, item 3; reports/audit_file.py)
+    AUDIT_FILE_WRITTEN = Code("audit_file_written")
+    AUDIT_FILE_RECEIPTS_MISSING = Code("audit_file_receipts_missing")
+    AUDIT_FILE_FAILED = Code("audit_file_failed")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2776,5 +2780,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "computer. Åbn filen selv, eller installér en PDF-læser.",
         "en": "The PDF is saved in {path}, but there is no program to show PDF files on this computer. "
         "Open the file yourself, or install a PDF reader.",
+    },
+    # --- audit
+    Msg.AUDIT_FILE_WRITTEN: {
+        "da": "Revisionsfilen for {network:q} er gemt: {path} ({n:int} {n:plural:fil|filer} med indeks).",
+        "en": "The audit file for {network:q} is saved: {path} ({n:int} {n:plural:file|files} with the index).",
+    },
+    Msg.AUDIT_FILE_RECEIPTS_MISSING: {
+        "da": "{n:int} {n:plural:kvittering|kvitteringer} er ikke hentet til denne computer endnu og står "
+        "som manglende i indekset; synkronisér og lav revisionsfilen igen.",
+        "en": "{n:int} {n:plural:receipt is|receipts are} not on this computer yet and {n:plural:is|are} "
+        "listed as missing in the index; synchronise and make the audit file again.",
+    },
+    Msg.AUDIT_FILE_FAILED: {
+        "da": "Revisionsfilen kunne ikke laves: {reason}",
+        "en": "The audit file could not be made: {reason}",
     },
 }

@@ -51,6 +51,7 @@ class AuditResult:
     and the receipts it could not include."""
 
     path: Path
+    network_name: str
     entries: list[IndexEntry]
     missing: list[ReceiptItem]
 
@@ -254,7 +255,7 @@ def write_audit_file(store: Store, network_id: str, target: Path | str) -> Progr
         finally:
             partial.unlink(missing_ok=True)
     yield total, total
-    return AuditResult(target, entries, src.missing_receipts)
+    return AuditResult(target, src.network_name, entries, src.missing_receipts)
 
 
 def run_to_end(progress: Progress) -> AuditResult:
