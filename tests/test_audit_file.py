@@ -321,3 +321,21 @@ def test_a_failed_audit_file_is_said_in_danish_and_leaves_nothing(
     assert any(s.startswith("Revisionsfilen kunne ikke laves:") for s in statuses), statuses
     assert not page.audit_job.running
     assert not list(tmp_path.glob("**/revisionsfil.zip*"))
+
+
+def test_the_command_line_writes_the_same_audit_file(store: Any, profile: Path, tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    nid = audit_network(store, tmp_path)
+    out = tmp_path / "cli" / "revision.zip"
+    done = run("audit-file", "--profile", str(profile), nid, str(out))
+    assert done.returncode == 0, done.stderr
+    assert "Revisionsfilen for »Vindkraftleverandørerne" in done.stdout
+    assert "1 kvittering er ikke hentet" in done.stderr
+    with zipfile.ZipFile(out) as zf:
+        assert zf.namelist()[0] == INDEX_NAME
+        assert sorted(listed_files(index_text(zf, tmp_path))) == sorted(zf.namelist())
+    unknown = run("audit-file", "--profile", str(profile), "findes-ikke", str(tmp_path / "x.zip"))
+    assert unknown.returncode == 1 and "findes ikke" in unknown.stderr
+    assert not (tmp_path / "x.zip").exists()
+    assert "audit-file" in run("--help").stdout
