@@ -131,7 +131,7 @@ def _action_plan(src: AuditSource, keep: dt.date | None) -> list[Flowable]:
                 ),
                 ("Elementer på plads", f"{plan.done} af {plan.total}"),
                 (
-                    "Trin 3 (forretningsnetværk)",
+                    "Trin 3",
                     format_date(plan.stage_3_on) if plan.stage_3_on else "ikke nået",
                 ),
                 ("Opbevares til", keep_text(keep)),
