@@ -551,7 +551,8 @@ class NetworkPage(QWidget):
         self.follow_up_button.setVisible(network_id is not None and is_caseworker(ctx))
         top.addWidget(self.follow_up_button)
         # --- audit: the network's audit file, for the broker and (read-only network) the caseworker
-        self.audit_button = QPushButton(self.tr("Revisionsfil (ZIP) …"))
+        # (made with its parent: shown while still parentless it would flash up as a window of its own)
+        self.audit_button = QPushButton(self.tr("Revisionsfil (ZIP) …"), self)
         self.audit_button.setObjectName("auditFile")
         self.audit_button.setToolTip(
             self.tr(
