@@ -33,7 +33,7 @@ from mægler_app.domain.timeutil import utcnow
 from mægler_app.domain.vocab import ActionPlanElement, ApplicationStatus
 from mægler_app.reports.audit_file import audit_file_name, run_to_end, write_audit_file
 from mægler_app.store.demo import fill_demo
-from mægler_app.store.models import ActionPlan, Application, Expense, Network, OutboxEntry
+from mægler_app.store.models import ActionPlan, Application, Expense, Meeting, Network, OutboxEntry
 from mægler_app.store.services.blobs import read_blob, store_file
 from mægler_app.store.services.overview import set_role
 
@@ -339,3 +339,27 @@ def test_the_command_line_writes_the_same_audit_file(store: Any, profile: Path, 
     assert unknown.returncode == 1 and "findes ikke" in unknown.stderr
     assert not (tmp_path / "x.zip").exists()
     assert "audit-file" in run("--help").stdout
+
+
+def test_keep_until_dates_show_once_the_records_have_them(store: Any, tmp_path: Path) -> None:
+    """The hook (domain.audit.keep_until) takes a record's own date: when the retention rule fills
+    them (issue 21), the index shows them; a compilation is dated only when all its parts are."""
+    nid = audit_network(store, tmp_path)
+    with store.session() as s:
+        for m in s.query(Meeting).filter_by(network_id=nid):
+            m.keep_until = dt.date(2034, 12, 31)
+        for e in s.query(Expense).filter_by(network_id=nid):
+            e.keep_until = dt.date(2031, 12, 31)
+        for a in s.query(Application).filter_by(network_id=nid):
+            a.keep_until = dt.date(2033, 12, 31)
+    result = run_to_end(write_audit_file(store, nid, tmp_path / "datoer.zip"))
+    keep = {e.kind: e.keep_until for e in result.entries}
+    assert keep[AuditKind.MINUTES] == dt.date(2034, 12, 31)
+    assert keep[AuditKind.RECEIPT] == dt.date(2031, 12, 31)
+    assert keep[AuditKind.EXPENSE_REPORT] == dt.date(2031, 12, 31)  # every expense is dated
+    assert keep[AuditKind.APPLICATION] == dt.date(2033, 12, 31)
+    assert keep[AuditKind.SCREENING] is None  # screenings carry no date before the retention branch
+    assert keep[AuditKind.INDEX] is None  # so the index, holding it all, is not dated either
+    with zipfile.ZipFile(result.path) as zf:
+        text = index_text(zf, tmp_path)
+    assert "31. december 2034" in text and "31. december 2031" in text and KEEP_UNTIL_NOT_SET in text
