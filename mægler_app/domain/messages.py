@@ -733,6 +733,7 @@ class Msg:
     AUDIT_FILE_WRITTEN = Code("audit_file_written")
     AUDIT_FILE_RECEIPTS_MISSING = Code("audit_file_receipts_missing")
     AUDIT_FILE_FAILED = Code("audit_file_failed")
+    # --- end audit
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2796,4 +2797,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Revisionsfilen kunne ikke laves: {reason}",
         "en": "The audit file could not be made: {reason}",
     },
+    # --- end audit
 }

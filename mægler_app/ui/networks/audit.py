@@ -21,7 +21,8 @@ from ..context import AppContext
 from ..worker import Worker, start
 
 if TYPE_CHECKING:
-    from ...reports.audit_file import AuditResult
+    from ...reports.audit_file import AuditResult, Progress
+    from ...store.db import Store
 
 
 def suggested_name(ctx: AppContext, network_id: str) -> str:
@@ -35,11 +36,11 @@ def suggested_name(ctx: AppContext, network_id: str) -> str:
     return audit_file_name(name, utcnow().astimezone().date())
 
 
-def _write(store: object, network_id: str, target: Path) -> object:
+def _write(store: Store, network_id: str, target: Path) -> Progress:
     """The worker's job (its own sessions, off the GUI thread): a generator of (done, total)."""
     from ...reports.audit_file import write_audit_file
 
-    return write_audit_file(store, network_id, target)  # type: ignore[arg-type]
+    return write_audit_file(store, network_id, target)
 
 
 class AuditFileJob(QObject):
