@@ -243,7 +243,9 @@ def write_audit_file(store: Store, network_id: str, target: Path | str) -> Progr
         )
         entries = [index, *documents]
         index_path = folder / INDEX_NAME
-        write_index_pdf(src, entries, index_path, plan_keep=plan_keep, index_keep=index_keep)
+        write_index_pdf(
+            src, entries, index_path, plan_keep=plan_keep, history_keep=history_keep, index_keep=index_keep
+        )
         yield len(steps) + 1, total
         target.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -152,7 +152,7 @@ def _action_plan(src: AuditSource, keep: dt.date | None) -> list[Flowable]:
     return story
 
 
-def _stage_history(src: AuditSource) -> list[Flowable]:
+def _stage_history(src: AuditSource, keep: dt.date | None) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(50 * mm), heading("Stadiehistorik")]
     # (day, order, shown time, event): oldest first; a date without a time after that day's moves
     events: list[tuple[dt.date, int, str, str]] = []
@@ -183,12 +183,22 @@ def _stage_history(src: AuditSource) -> list[Flowable]:
     else:
         story.append(grid_table(["Tidspunkt", "Hændelse"], rows, [30, 70]))
     story.append(spacer(1.5))
-    story.append(para(f"Nuværende stadie: {STAGE_LABELS.get(src.stage, str(src.stage))}.", "small"))
+    story.append(
+        para(
+            f"Nuværende stadie: {STAGE_LABELS.get(src.stage, str(src.stage))}. Opbevares til: {keep_text(keep)}.",
+            "small",
+        )
+    )
     return story
 
 
 def index_story(
-    src: AuditSource, entries: list[IndexEntry], *, plan_keep: dt.date | None, index_keep: dt.date | None
+    src: AuditSource,
+    entries: list[IndexEntry],
+    *,
+    plan_keep: dt.date | None,
+    history_keep: dt.date | None,
+    index_keep: dt.date | None,
 ) -> list[Flowable]:
     made_by = "Væksthus (sagsbehandler)" if src.made_by_caseworker else "Netværksmægleren"
     story: list[Flowable] = [
@@ -217,7 +227,7 @@ def index_story(
     ]
     story += _missing(src.missing_receipts)
     story += _action_plan(src, plan_keep)
-    story += _stage_history(src)
+    story += _stage_history(src, history_keep)
     return story
 
 
@@ -227,6 +237,7 @@ def write_index_pdf(
     path: str | Path,
     *,
     plan_keep: dt.date | None = None,
+    history_keep: dt.date | None = None,
     index_keep: dt.date | None = None,
 ) -> Path:
     doc = ReportDocument(
@@ -237,4 +248,6 @@ def write_index_pdf(
         subject=f"Indeks over revisionsfilen for {src.network_name}",
         printed_on=src.made_at.astimezone().date(),
     )
-    return doc.build(index_story(src, entries, plan_keep=plan_keep, index_keep=index_keep))
+    return doc.build(
+        index_story(src, entries, plan_keep=plan_keep, history_keep=history_keep, index_keep=index_keep)
+    )
