@@ -122,6 +122,7 @@ def test_every_command_of_design_6_is_registered() -> None:
             "demo-data",
             "import-effects",
             "export-effects",
+            "audit-file",  # --- audit
         ]
     )
 

@@ -17,10 +17,10 @@ import sys
 from .. import __version__
 from ..argparse_da import danish
 from ..errors import UserError
-from . import companies, effects, gui, profile, sync
+from . import audit, companies, effects, gui, profile, sync  # --- audit
 from .common import add_profile_option
 
-COMMAND_MODULES = (profile, companies, effects, sync)
+COMMAND_MODULES = (profile, companies, effects, sync, audit)  # --- audit
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -734,6 +734,11 @@ class Msg:
     ERASURE_DONE = Code("erasure_done")
     ERASURE_CASEWORKERS_ONLY = Code("erasure_caseworkers_only")
     # --- end erasure
+    # --- audit: the audit file per network (issue 22, item 3; reports/audit_file.py)
+    AUDIT_FILE_WRITTEN = Code("audit_file_written")
+    AUDIT_FILE_RECEIPTS_MISSING = Code("audit_file_receipts_missing")
+    AUDIT_FILE_FAILED = Code("audit_file_failed")
+    # --- end audit
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2798,4 +2803,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only caseworkers can erase a contact person on the server.",
     },
     # --- end erasure
+    # --- audit
+    Msg.AUDIT_FILE_WRITTEN: {
+        "da": "Revisionsfilen for {network:q} er gemt: {path} ({n:int} {n:plural:fil|filer} med indeks).",
+        "en": "The audit file for {network:q} is saved: {path} ({n:int} {n:plural:file|files} with the index).",
+    },
+    Msg.AUDIT_FILE_RECEIPTS_MISSING: {
+        "da": "{n:int} {n:plural:kvittering|kvitteringer} er ikke hentet til denne computer endnu og står "
+        "som manglende i indekset; synkronisér og lav revisionsfilen igen.",
+        "en": "{n:int} {n:plural:receipt is|receipts are} not on this computer yet and {n:plural:is|are} "
+        "listed as missing in the index; synchronise and make the audit file again.",
+    },
+    Msg.AUDIT_FILE_FAILED: {
+        "da": "Revisionsfilen kunne ikke laves: {reason}",
+        "en": "The audit file could not be made: {reason}",
+    },
+    # --- end audit
 }

@@ -127,7 +127,7 @@ def para(text: Any, style: str = "body") -> Paragraph:
 
 # --- the application ----------------------------------------------------------------------------
 
-STATUS_TEXT = {
+STATUS_TEXT: dict[str, str] = {
     ApplicationStatus.DRAFT: "Kladde – ikke indsendt",
     ApplicationStatus.SUBMITTED: "Indsendt til Væksthus",
     ApplicationStatus.APPROVED: "Bevilget af Væksthus",

@@ -45,15 +45,21 @@ def remember_folder(ctx: AppContext, folder: Path) -> None:
 
 
 def ask_save_path(
-    parent: QWidget | None, ctx: AppContext, name: str, *, title: str = "", csv: bool = False
+    parent: QWidget | None,
+    ctx: AppContext,
+    name: str,
+    *,
+    title: str = "",
+    csv: bool = False,
+    archive: bool = False,  # --- audit: a ZIP (the audit file per network)
 ) -> Path | None:
     """The path the broker chooses for a document called ``name`` (None: cancelled)."""
-    suffix = ".csv" if csv else ".pdf"
+    suffix = ".zip" if archive else ".csv" if csv else ".pdf"
+    filters = (
+        _tr("ZIP-filer (*.zip)") if archive else _tr("CSV-filer (*.csv)") if csv else _tr("PDF-filer (*.pdf)")
+    )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        title or _tr("Gem dokument"),
-        str(documents_folder(ctx) / name),
-        _tr("CSV-filer (*.csv)") if csv else _tr("PDF-filer (*.pdf)"),
+        parent, title or _tr("Gem dokument"), str(documents_folder(ctx) / name), filters
     )
     if not chosen:
         return None

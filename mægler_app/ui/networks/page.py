@@ -52,6 +52,7 @@ from ..desk.follow_up import FollowUpDialog
 from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
 from ..sync.controller import controller_for
+from .audit import AuditFileJob  # --- audit
 from .models import MembersModel, TimelineModel, inactive_note
 
 
@@ -541,7 +542,7 @@ class NetworkPage(QWidget):
         top.addWidget(self.back_button)
         top.addStretch(1)
         # --- followup: a caseworker records Væksthus' follow-up on the broker's network
-        self.follow_up_button = QPushButton(self.tr("Ny opfølgning …"))
+        self.follow_up_button = QPushButton(self.tr("Ny opfølgning …"), self)  # a parent before it is shown
         self.follow_up_button.setObjectName("newFollowUp")
         self.follow_up_button.setToolTip(
             self.tr("Registrér Væksthus' opfølgning (vejledning, sparring); mægleren ser den på tidslinjen.")
@@ -549,6 +550,20 @@ class NetworkPage(QWidget):
         self.follow_up_button.clicked.connect(self.new_follow_up)
         self.follow_up_button.setVisible(network_id is not None and is_caseworker(ctx))
         top.addWidget(self.follow_up_button)
+        # --- audit: the network's audit file, for the broker and (read-only network) the caseworker
+        # (made with its parent: shown while still parentless it would flash up as a window of its own)
+        self.audit_button = QPushButton(self.tr("Revisionsfil (ZIP) …"), self)
+        self.audit_button.setObjectName("auditFile")
+        self.audit_button.setToolTip(
+            self.tr(
+                "Gem netværkets papirer til revisor i én ZIP-fil: screening, referater, udgifter med "
+                "kvitteringer, ansøgning med afgørelse, handlingsplan og stadiehistorik, med indeks."
+            )
+        )
+        self.audit_button.clicked.connect(self.make_audit_file)
+        self.audit_button.setVisible(network_id is not None)
+        self.audit_job = AuditFileJob(ctx, self)
+        top.addWidget(self.audit_button)
         lay.addLayout(top)
         self.title = QLabel()
         self.title.setObjectName("networkTitle")
@@ -669,6 +684,7 @@ class NetworkPage(QWidget):
             self.form.name.setFocus()
             return
         self.stage_box.show()
+        self.audit_button.show()  # --- audit: a saved network has papers
         self.members = MembersPanel(self.ctx, self.network_id)
         self.members.changed.connect(self._refresh_stage)
         self.members.survey_button.clicked.connect(lambda: self.open_survey(None))  # --- survey
@@ -695,7 +711,14 @@ class NetworkPage(QWidget):
         """What stays usable when a caseworker sees this broker's network read-only: the way back,
         the tabs, and the caseworker's own tools on it (the history, recording a follow-up)."""
         tools = tuple(w for w in (self.history, self.follow_up_button) if w is not None)
-        return (self.back_button, self.tabs.tabBar(), *tools)
+        return (self.back_button, self.tabs.tabBar(), *tools, self.audit_button)  # --- audit
+
+    # --- audit
+    def make_audit_file(self) -> object:
+        """»Revisionsfil (ZIP) …«: ask where, then write it in a worker (``ui.networks.audit``)."""
+        if self.network_id is None:
+            return None
+        return self.audit_job.ask_and_start(self, self.network_id)
 
     # --- followup
     def new_follow_up(self) -> FollowUpDialog | None:

@@ -1,0 +1,133 @@
+"""The audit file of a network (issue 22, item 3): what it holds, how its files are named, and each
+document's keep-until date.
+
+An auditor of the programme's public money asks for one network's papers at once: the screening,
+the minutes, the expense report with every receipt, the application(s) with the decision, the
+action plan and the stage history, each with the date it is kept until, and an index of it all.
+The rules here are pure; ``store.services.audit`` gathers the records, ``reports.audit_file``
+writes the ZIP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AuditKind(StrEnum):
+    """What a file in the audit ZIP (or a section of its index) is."""
+
+    INDEX = "index"
+    SCREENING = "screening"
+    MINUTES = "minutes"
+    EXPENSE_REPORT = "expense_report"
+    EXPENSE_CSV = "expense_csv"
+    RECEIPT = "receipt"
+    APPLICATION = "application"
+    ACTION_PLAN = "action_plan"
+    STAGE_HISTORY = "stage_history"
+
+
+AUDIT_KIND_LABELS: dict[AuditKind, str] = {
+    AuditKind.INDEX: "Indeks over revisionsfilen",
+    AuditKind.SCREENING: "Screening",
+    AuditKind.MINUTES: "Mødereferat",
+    AuditKind.EXPENSE_REPORT: "Udgiftsrapport",
+    AuditKind.EXPENSE_CSV: "Udgiftsrapport (CSV til Excel)",
+    AuditKind.RECEIPT: "Kvittering",
+    AuditKind.APPLICATION: "Ansøgning om handlingsplan",
+    AuditKind.ACTION_PLAN: "Handlingsplan",
+    AuditKind.STAGE_HISTORY: "Stadiehistorik",
+}
+
+# The folders of the ZIP, numbered in the order of the programme's steps, so a file manager lists
+# them as the index does.
+AUDIT_FOLDERS: dict[AuditKind, str] = {
+    AuditKind.INDEX: "",
+    AuditKind.SCREENING: "1-screening",
+    AuditKind.MINUTES: "2-referater",
+    AuditKind.EXPENSE_REPORT: "3-udgifter",
+    AuditKind.EXPENSE_CSV: "3-udgifter",
+    AuditKind.RECEIPT: "3-udgifter/kvitteringer",
+    AuditKind.APPLICATION: "4-ansøgning",
+}
+
+INDEX_NAME = "0-indeks.pdf"
+
+# What the index shows where a keep-until date has not been set (issue 21, privacy and records).
+KEEP_UNTIL_NOT_SET = "ikke fastsat"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One file of the ZIP as its index lists it: its path there, what it is, its date and the
+    date it is kept until (None: not set)."""
+
+    path: str
+    kind: AuditKind
+    what: str
+    day: dt.date | None
+    keep_until: dt.date | None
+
+
+# --- the keep-until hook ---------------------------------------------------------------------------
+def keep_until(kind: AuditKind, stored: dt.date | None) -> dt.date | None:
+    """The date a document of ``kind`` is kept until, None when it is not set.
+
+    Hook for the retention rule (issue 21, item 2; DESIGN.md §5a): until that rule lands this is
+    the record's own ``keep_until`` where it has one (None today: nothing sets it yet), and None
+    for what has no record of its own (the action plan section, the stage history, the index are
+    dated by ``latest_keep_until`` over the documents). When the retention rule lands, it decides
+    here, and every audit file shows its dates with no other change.
+    """
+    return stored
+
+
+def latest_keep_until(dates: Iterable[dt.date | None]) -> dt.date | None:
+    """The date a compilation (the expense report, the index) is kept until: as long as the longest
+    kept of its parts; None when any part's date is not set (it cannot be dated yet) or it has none."""
+    known: list[dt.date] = []
+    for d in dates:
+        if d is None:
+            return None
+        known.append(d)
+    return max(known) if known else None
+
+
+# --- names in the ZIP ------------------------------------------------------------------------------
+_UNSAFE = re.compile(r"[^\wæøåÆØÅ.]+", re.UNICODE)
+
+
+def safe_member_name(name: str, fallback: str = "fil") -> str:
+    """A file name as it may stand in the ZIP: letters (æøå too), digits, dots and dashes; no
+    folders, no leading dot (``../x`` and ``.hidden`` cannot escape or hide)."""
+    base = posixpath.basename(name.replace("\\", "/"))
+    s = _UNSAFE.sub("-", base).strip("-_.")
+    stem, dot, ext = s.rpartition(".")
+    if dot and stem and len(ext) <= 5:
+        return f"{stem[:60].strip('-_.')}.{ext.lower()}"
+    return s[:60].strip("-_.") or fallback
+
+
+def member_path(kind: AuditKind, name: str) -> str:
+    folder = AUDIT_FOLDERS.get(kind, "")
+    return f"{folder}/{name}" if folder else name
+
+
+def unique_name(path: str, taken: set[str]) -> str:
+    """``path``, or ``path`` with ``-2``, ``-3`` … before its extension when it is taken; adds it to
+    ``taken`` (compared without case: Windows and macOS folders would merge ``A.pdf`` and ``a.pdf``)."""
+    stem, dot, ext = path.rpartition(".")
+    if not dot or "/" in ext:
+        stem, ext = path, ""
+    candidate = path
+    n = 2
+    while candidate.lower() in taken:
+        candidate = f"{stem}-{n}.{ext}" if ext else f"{path}-{n}"
+        n += 1
+    taken.add(candidate.lower())
+    return candidate
