@@ -79,6 +79,15 @@ def serve(db: str, tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("serveren startede ikke")
 
 
+def window_token(url: str) -> str:
+    """A token of the window's own: the app ends a session token when its window closes."""
+    api = Api(url, backoff=0.05)
+    try:
+        return str(api.login(CASEWORKER, PASSWORD)["token"])
+    finally:
+        api.close()
+
+
 def sync(store: Store, token: str) -> Any:
     from mægler_app.sync.service import api_for
 
@@ -241,7 +250,7 @@ def main() -> int:
                 # the baseline: the broker's Overblik, in a window of a profile seen as a broker's
                 set_role(store, "broker")
                 ctx = AppContext(store=store)
-                controller_for(ctx).session_token = result.token
+                controller_for(ctx).session_token = window_token(url)
                 window = MainWindow(ctx)
                 window.show()
                 app.processEvents()
@@ -253,7 +262,7 @@ def main() -> int:
                 window.deleteLater()
                 set_role(store, "caseworker")
                 ctx = AppContext(store=store)
-                controller_for(ctx).session_token = result.token
+                controller_for(ctx).session_token = window_token(url)
                 window = MainWindow(ctx)
                 window.show()
                 app.processEvents()

@@ -166,9 +166,18 @@ class TextsOnceModel(RowsTableModel[R]):
         super().__init__(*args)
         self._cells: dict[tuple[int, int, int], Any] = {}
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self._cells = {}
+    def set_rows(self, rows: Sequence[R], texts: dict[tuple[int, int, int], Any] | None = None) -> None:
+        """``texts``: the cells' display texts made beforehand (``display_texts``, in a worker)."""
+        self._cells = dict(texts or {})
         super().set_rows(rows)
+
+    def display_texts(self, rows: Sequence[R]) -> dict[tuple[int, int, int], Any]:
+        """Every cell's display text of ``rows``: plain formatting, safe to run in a worker, so a
+        large table's numbers are not formatted on the event loop's clock."""
+        role = int(Qt.ItemDataRole.DisplayRole)
+        return {
+            (r, c, role): col.text(row) for r, row in enumerate(rows) for c, col in enumerate(self._columns)
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = (index.row(), index.column(), int(role))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -47,7 +48,7 @@ from ...domain.timeutil import utcnow
 from ...store.db import Store
 from ..context import AppContext
 from ..style import AMBER, GREY, NAVY, RED
-from ..table import Column, RowsTableModel
+from ..table import Column, TextsOnceModel, fit_to_texts
 from ..worker import Worker, start
 
 BY_NETWORK = "network"
@@ -202,6 +203,7 @@ class EffectsPanel(QFrame):
 
     exported = Signal(str)
     export_failed = Signal(str)
+    groups_shown = Signal()  # the table per network / focus area has its rows (made in the pool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,16 +294,19 @@ class EffectsPanel(QFrame):
                 align_right=True,
             )
         )
-        self.model: RowsTableModel[GroupRow] = RowsTableModel(columns, lambda r: r.key, self)
+        # each cell's text made once per load: babel formats ~3.600 numbers for 200 networks, and a
+        # table asks again on every paint (benchmarks/caseworker_views.py: Programmet 328 → see note)
+        self.model: TextsOnceModel[GroupRow] = TextsOnceModel(columns, lambda r: r.key, self)
         self.table = QTableView()
         self.table.setObjectName("effectsGroups")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the texts once per load (fit_to_texts), not Qt's ResizeToContents, which lays
+        # out every cell of every row again on each change; rows one line high
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(220)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table)
+        fit_to_texts(self.table, skip=(0,))  # the titles' widths, until the rows come
         self.state = QLabel()
         self.state.setObjectName("effectsState")
         self.state.setWordWrap(True)
@@ -400,7 +405,19 @@ class EffectsPanel(QFrame):
                 GroupRow(area, FOCUS_AREAS.get(area, area), fig)
                 for area, fig in self.effects["focus_areas"].items()
             ]
-        self.model.set_rows(rows)
+        # the texts are made in the pool (200 networks × 16 numbers); the newest request wins
+        self._groups_asked = getattr(self, "_groups_asked", 0) + 1
+        asked = self._groups_asked
+        worker = Worker(self.model.display_texts, rows)
+        worker.signals.finished.connect(lambda texts, r=rows, n=asked: self._groups_ready(n, r, texts))
+        start(worker, self.ctx.pool)
+
+    def _groups_ready(self, asked: int, rows: list[GroupRow], texts: dict[tuple[int, int, int], Any]) -> None:
+        if asked != self._groups_asked or not shiboken6.isValid(self.table):
+            return
+        self.model.set_rows(rows, texts)
+        fit_to_texts(self.table, skip=(0,))
+        self.groups_shown.emit()
 
     # the export -------------------------------------------------------------------------------
     def choose_export_path(self) -> None:
