@@ -150,7 +150,25 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
 def _start_sync(ctx: AppContext, window: MainWindow) -> None:
     from .sync.controller import install_auto_sync
 
+    settle_heap()
     install_auto_sync(ctx, window)
+
+
+# Python's full garbage collection walks every object the process holds: with a caseworker's
+# whole programme loaded (Qt's and SQLAlchemy's machinery, the models) one took 80–140 ms, and as it
+# holds the interpreter it stalls the window wherever it starts (benchmarks/caseworker_views.py:
+# Programmet). What exists once the window is up and the store is open lives as long as the app;
+# frozen, later collections leave it out; and the youngest generation is collected less often.
+GC_THRESHOLD = (10_000, 10, 10)
+
+
+def settle_heap() -> None:
+    """Once the store is loaded: leave what exists now out of future collections. No collection
+    is run here (that would be the stall this avoids)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def run_gui(options: GuiOptions) -> int:
