@@ -264,7 +264,7 @@ class EffectsPanel(QFrame):
         pick.addStretch(1)
         lay.addLayout(pick)
         columns: list[Column[GroupRow]] = [
-            Column(self.tr("Navn"), lambda r: r.name),
+            Column(self.tr("Navn"), lambda r: r.name, tooltip=lambda r: r.name),
             Column(
                 self.tr("Virksomheder"), lambda r: format_int(int(r.figures["companies"])), align_right=True
             ),
@@ -301,6 +301,7 @@ class EffectsPanel(QFrame):
         self.table.setObjectName("effectsGroups")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # a long name is cut with "…" on one line (its tooltip has it all)
         # widths from the texts once per load (fit_to_texts), not Qt's ResizeToContents, which lays
         # out every cell of every row again on each change; rows one line high
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -410,6 +411,7 @@ class EffectsPanel(QFrame):
         asked = self._groups_asked
         worker = Worker(self.model.display_texts, rows)
         worker.signals.finished.connect(lambda texts, r=rows, n=asked: self._groups_ready(n, r, texts))
+        self._groups_worker = worker  # its signals live as long as the panel holds it
         start(worker, self.ctx.pool)
 
     def _groups_ready(self, asked: int, rows: list[GroupRow], texts: dict[tuple[int, int, int], Any]) -> None:
