@@ -227,6 +227,8 @@ class ScreeningSchema(RecordSchema):
     verdict: one_of(Verdict, empty=True) = field("Vurdering")  # type: ignore[valid-type]
     reasons: list[Annotated[str, Field(max_length=TEXT_MAX)]] = field("Begrundelser")
     finalized_at: AwareTime | None = field("Afsluttet")
+    # --- retention: set by the server (domain/retention.py), optional in protocol version 2
+    keep_until: IsoDate | None = field("Gemmes til")
 
 
 class MeetingSchema(RecordSchema):

@@ -38,6 +38,16 @@ ENTITIES: tuple[str, ...] = (
 SERVER_FIELDS: dict[str, frozenset[str]] = {
     "application": frozenset({"decision", "decision_comment", "decided_at", "bonus_ore"}),
 }
+# --- retention: a document's keep-until date is the server's (domain/retention.py computes it on
+# both sides; the server sets it on push and decision, the laptop takes the server's by pull).
+for _entity in ("screening", "meeting", "expense", "application"):
+    SERVER_FIELDS[_entity] = SERVER_FIELDS.get(_entity, frozenset()) | {"keep_until"}
+# The server's retention settings in GET /me's optional ``retention`` (protocol version 2, optional).
+RETENTION_KEY = "retention"
+# A purged record comes as a tombstone whose data is only this key (its purge date): the laptop
+# removes the record (and its receipt file) altogether instead of keeping a deleted copy.
+PURGED_KEY = "purged_on"
+# --- end retention
 
 
 # Pull's optional ``skip``: sequence numbers the client already holds at exactly the server's
