@@ -718,6 +718,11 @@ class Msg:
     PURGE_DRY_RUN = Code("purge_dry_run")
     PURGE_DONE = Code("purge_done")
     PURGE_NOTHING = Code("purge_nothing")
+    PURGE_RECORD_PURGED = Code("purge_record_purged")
+    RETENTION_DOC_MEETING = Code("retention_doc_meeting")
+    RETENTION_DOC_EXPENSE = Code("retention_doc_expense")
+    RETENTION_DOC_APPLICATION = Code("retention_doc_application")
+    RETENTION_DOC_SCREENING = Code("retention_doc_screening")
     # --- end retention
 
 
@@ -2718,8 +2723,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{text:q} is not a date (write e.g. 2011-12-31).",
     },
     Msg.PURGE_ITEM: {
-        "da": "{entity} {id} opbevares til {d:date}",
-        "en": "{entity} {id} kept until {d:date}",
+        "da": "{entity} {id}: opbevares til {d:date}",
+        "en": "{entity} {id}: kept until {d:date}",
     },
     Msg.PURGE_DRY_RUN: {
         "da": "Prøvekørsel: {n:int} {n:plural:dokument|dokumenter} og {blobs:int} "
@@ -2733,6 +2738,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n:int} {n:plural:document|documents} and {blobs:int} receipt {blobs:plural:file|files} "
         "deleted; the computers follow at their next sync.",
     },
+    Msg.PURGE_RECORD_PURGED: {
+        "da": "Dokumentet er slettet, fordi dets opbevaringstid er udløbet; ændringen kan ikke gemmes.",
+        "en": "The document is deleted because its retention period has passed; the change cannot be saved.",
+    },
+    Msg.RETENTION_DOC_MEETING: {"da": "Mødereferat", "en": "Meeting minutes"},
+    Msg.RETENTION_DOC_EXPENSE: {"da": "Udgift", "en": "Expense"},
+    Msg.RETENTION_DOC_APPLICATION: {"da": "Ansøgning", "en": "Application"},
+    Msg.RETENTION_DOC_SCREENING: {"da": "Screening", "en": "Screening"},
     Msg.PURGE_NOTHING: {
         "da": "Intet har passeret sin opbevaringsdato.",
         "en": "Nothing has passed its keep-until date.",

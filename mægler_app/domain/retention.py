@@ -175,6 +175,14 @@ def keep_until_text(
     return day.isoformat() if day is not None else None
 
 
+DOCUMENT_NAMES = {
+    "meeting": Msg.RETENTION_DOC_MEETING,
+    "expense": Msg.RETENTION_DOC_EXPENSE,
+    "application": Msg.RETENTION_DOC_APPLICATION,
+    "screening": Msg.RETENTION_DOC_SCREENING,
+}
+
+
 def is_due(until: dt.date | str | None, today: dt.date) -> bool:
     """Whether a record kept until ``until`` is to be purged ``today`` (the day after its date)."""
     day = _date(until)

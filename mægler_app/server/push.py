@@ -36,12 +36,19 @@ from ..domain.record_rules import (
     screening_frozen_problems,
     submission_stage_problems,
 )
+from ..domain.retention import (
+    KEEP_UNTIL,
+    RETAINED_ENTITIES,
+    RetentionSettings,
+    keep_until_text,
+)  # --- retention
 from ..domain.satisfaction import answer_problems as satisfaction_problems  # --- survey
 from ..domain.satisfaction import edit_problems
 from ..domain.schema import SCHEMAS, check_record
 from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse_stage
 from ..domain.sync_contract import (
     ENTITIES,
+    PURGED_KEY,  # --- retention
     SERVER_FIELDS,
     PushStatus,
 )
@@ -61,6 +68,7 @@ from .changelog import ChangeNote, kind_of, note, write_notes
 from .db import allocate_seqs
 from .history import note_stage_move
 from .models import Record, User
+from .retention import load_settings as load_retention_settings  # --- retention
 from .schemas import Change
 
 # One message for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
@@ -400,6 +408,15 @@ class PushContext:
     cvr_index: dict[str, set[str]] = field(default_factory=dict)
     # What each applied change did, for the history (server/changelog.py)
     notes: list[ChangeNote] = field(default_factory=list)
+    # --- retention: the server's retention settings, read once per push when a document comes
+    retention: RetentionSettings | None = None
+
+    def retention_settings(self) -> RetentionSettings:
+        if self.retention is None:
+            self.retention = load_retention_settings(self.conn)
+        return self.retention
+
+    # --- end retention
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -832,6 +849,10 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             messages=[Msg.APPLICATION_FROZEN()],
         )
 
+    # --- retention: a purged record is gone for good; nothing brings it back
+    if current_deleted and PURGED_KEY in current:
+        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PURGE_RECORD_PURGED()])
+    # --- end retention
     if ch.deleted:
         data = {}  # a tombstone keeps the last values; nothing new is taken with it
     deleted_changes = ch.deleted != current_deleted
@@ -852,6 +873,11 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             data = check_rules(ctx, ch, rec, current, data)
         except RejectedError as exc:
             return result(ch.change_id, PushStatus.REJECTED, error=str(exc), messages=exc.messages)
+        # --- retention: the document's keep-until date, the server's (domain/retention.py)
+        if ch.entity in RETAINED_ENTITIES:
+            day = keep_until_text(ch.entity, {**current, **data}, ctx.retention_settings())
+            if day is not None and current.get(KEEP_UNTIL) != day:
+                data = {**data, KEEP_UNTIL: day}
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
