@@ -21,6 +21,7 @@ from ..domain.retention import (
     keep_until,
     settings_from_json,
 )
+from ..domain.sync_contract import PURGED_KEY
 from .models import SYNCED, Blob, LocalState, OutboxEntry, SyncMixin
 from .serialize import data_fields
 
@@ -95,6 +96,12 @@ def remember_settings(s: Session, value: Any) -> bool:
         row.value = new.as_json()
     redate_all(s, new)
     return True
+
+
+def is_purged(change: dict[str, Any]) -> bool:
+    """A pulled change that is the server's purge of a record (a tombstone with only its marker)."""
+    data = change.get("data")
+    return bool(change.get("deleted")) and isinstance(data, dict) and PURGED_KEY in data
 
 
 def purge_local(s: Session, entity: str, record_id: str) -> str | None:

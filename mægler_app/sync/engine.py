@@ -47,6 +47,8 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
+from ..store.retention import is_purged, purge_local, unused_receipts  # --- retention
+from ..store.retention import remember_settings as remember_retention  # --- retention
 from ..store.services.overview import (
     PARKED_PREFIX,
     display_name,
@@ -116,6 +118,7 @@ class SyncReport:
     messages: list[str] = field(default_factory=list)
     forms_added: list[str] = field(default_factory=list)  # "Screening v2": definitions new here
     forms_parked: int = 0  # published definitions this computer cannot use (see sync/forms.py)
+    purged: int = 0  # --- retention: records removed because the server purged them
 
     @property
     def complete(self) -> bool:
@@ -337,6 +340,12 @@ class SyncEngine:
 
     def _remember_user(self, user: dict[str, Any]) -> None:
         """The role and name as the server has them now (an operator may have changed either)."""
+        # --- retention: the server's retention settings (``/me``'s optional ``retention``)
+        retention = getattr(self.api, "retention", None)
+        if retention is not None:
+            with _server_session(self.store) as s, s.begin():
+                remember_retention(s, retention)
+        # --- end retention
         role = user.get("role")
         if isinstance(role, str) and role and role != profile_role(self.store):
             set_role(self.store, role)
@@ -847,8 +856,12 @@ class SyncEngine:
             present = self._present_parents(s, to_write, set(known))
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
+            purged: list[tuple[str, str]] = []  # --- retention
             for key, ch in to_write:
                 entity, rid = key
+                if is_purged(ch):  # --- retention: removed below, after the page's other records
+                    purged.append(key)
+                    continue
                 if entity != last_entity:
                     # Parents' rows first: the unit of work knows no relationships to order by,
                     # and SQLite checks each foreign key as the row is inserted.
@@ -879,6 +892,11 @@ class SyncEngine:
                 self._note_receipt(ch)
                 present.add(key)
             self._insert_rows(s, last_entity, new_rows)
+            # --- retention: what the server purged goes from here too, its receipt file with it
+            receipts = {sha for key in purged if (sha := purge_local(s, *key)) is not None}
+            files_to_remove = unused_receipts(s, receipts)
+            self.report.purged += len(purged)
+            # --- end retention
             for key, ch in ordered:
                 if key in known and key not in records:
                     self._note_receipt(ch)  # this version is here already
@@ -893,6 +911,8 @@ class SyncEngine:
             raise
         finally:
             s.close()
+        for sha in files_to_remove:  # --- retention: once the records are gone for good
+            blob_file(self.store, sha).unlink(missing_ok=True)
         return still_parked
 
     def _note_receipt(self, ch: dict[str, Any]) -> None:
