@@ -139,3 +139,11 @@ def unused_receipts(s: Session, shas: set[str]) -> list[str]:
         if blob is not None:
             s.delete(blob)
     return gone
+
+
+def projected_keep_until(store: Any, entity: str, data: dict[str, Any]) -> Any:
+    """The date the rule gives a record of ``entity`` with these fields, with this computer's
+    settings (for a view to show before the first save)."""
+    with store.session() as s:
+        settings = load_settings(s)
+    return keep_until(entity, data, settings)

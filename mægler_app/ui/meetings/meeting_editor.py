@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import meetings as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
+from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf
@@ -164,6 +166,8 @@ class MeetingEditor(QDialog):
             self.dimension_boxes[key] = box
             dims_lay.addWidget(box, i // 2, i % 2)
         form.addRow(dims)
+        self.keep_until = KeepUntilLabel()  # --- retention
+        form.addRow(self.tr("Opbevares"), self.keep_until)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -234,8 +238,12 @@ class MeetingEditor(QDialog):
                 box.setChecked(key in m.dimensions)
             self.planned.setChecked(m.planned)
             self.estimate.set_value_ore(m.estimated_cost_ore or None)
+            self.keep_until.show_date(detail.keep_until)  # --- retention
         else:
             self.when.setDateTime(to_qdatetime(svc.default_start()))
+            # --- retention: before the first save, the date the typed time gives
+            self.when.dateTimeChanged.connect(self._show_projected_keep_until)
+            self._show_projected_keep_until()
         for c in contacts + extra:
             text = f"{c.name}, {c.company}" + (f" ({c.role})" if c.role else "")
             item = QListWidgetItem(text)
@@ -251,6 +259,11 @@ class MeetingEditor(QDialog):
         self.pdf_button.setEnabled(self.meeting_id is not None)
         self.expense_button.setEnabled(self.meeting_id is not None)
         self.delete_button.setEnabled(self.meeting_id is not None)
+
+    # --- retention
+    def _show_projected_keep_until(self, *_args: object) -> None:
+        starts = from_qdatetime(self.when.dateTime())
+        self.keep_until.show_date(projected_keep_until(self.ctx.store, "meeting", {"starts_at": starts}))
 
     def _use_steps(self, model: NextStepsModel) -> None:
         self.steps_model = model
