@@ -87,3 +87,21 @@ def _danish(day: dt.date) -> str:
     from mægler_app.domain.numbers import format_date
 
     return format_date(day)
+
+
+def test_a_new_contact_s_consent_date_is_recorded_when_it_is_created(store) -> None:
+    from mægler_app.store.demo import fill_demo
+    from mægler_app.store.models import Contact
+    from mægler_app.store.services import companies
+
+    ids = fill_demo(store)
+    today = dt.datetime.now(dt.UTC).date()
+    without = companies.save_contact(store, ids["hammel"], companies.parse_contact("Ole", "", "", "", ""))
+    given = companies.save_contact(
+        store, ids["hammel"], companies.parse_contact("Eva", "", "", "", "3.2.2025")
+    )
+    with store.session() as s:
+        assert s.get(Contact, without).consent_date == today
+        assert s.get(Contact, given).consent_date == dt.date(2025, 2, 3)
+    shown = {r.name: r.consent_date for r in companies.contacts(store, ids["hammel"])}
+    assert shown["Ole"] == today and shown["Eva"] == dt.date(2025, 2, 3)

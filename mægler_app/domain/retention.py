@@ -175,6 +175,12 @@ def keep_until_text(
     return day.isoformat() if day is not None else None
 
 
+def consent_on_create(given: dt.date | str | None, today: dt.date) -> dt.date:
+    """A new contact's consent date: the one given, or the day it is recorded (GDPR art. 7(1): the
+    controller must be able to show when consent was given). Both sides, laptop and server."""
+    return _date(given) or today
+
+
 DOCUMENT_NAMES = {
     "meeting": Msg.RETENTION_DOC_MEETING,
     "expense": Msg.RETENTION_DOC_EXPENSE,

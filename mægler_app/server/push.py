@@ -40,6 +40,7 @@ from ..domain.retention import (
     KEEP_UNTIL,
     RETAINED_ENTITIES,
     RetentionSettings,
+    consent_on_create,
     keep_until_text,
 )  # --- retention
 from ..domain.satisfaction import answer_problems as satisfaction_problems  # --- survey
@@ -878,6 +879,9 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             day = keep_until_text(ch.entity, {**current, **data}, ctx.retention_settings())
             if day is not None and current.get(KEEP_UNTIL) != day:
                 data = {**data, KEEP_UNTIL: day}
+        # --- retention: a new contact's consent date is recorded when it is created
+        if ch.entity == "contact" and (rec is None or current_deleted) and not merged_consent(current, data):
+            data = {**data, "consent_date": consent_on_create(None, ctx.now.date()).isoformat()}
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
 
     if rec is not None and not touched and not deleted_changes:
@@ -919,6 +923,11 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
     answer = result(ch.change_id, PushStatus.APPLIED, version=version)
     ctx.written.append((answer, rec))
     return answer
+
+
+# --- retention
+def merged_consent(current: dict[str, Any], data: dict[str, Any]) -> Any:
+    return data.get("consent_date", current.get("consent_date"))
 
 
 def check_rules(

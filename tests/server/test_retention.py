@@ -146,7 +146,7 @@ def test_settings_redate_every_document(own_server: ServerProcess) -> None:
     expense = _expense(ids["network"], "2030-06-30")
     assert [r["status"] for r in api.push(meeting, expense)] == ["applied", "applied"]
     bad = run_cli("settings", "--bookkeeping-years", "0", db=srv.db_url)
-    assert bad.returncode == 1 and "uden for det tilladte" in bad.stderr
+    assert bad.returncode == 1 and "uden for det tilladte" in bad.stderr, (bad.returncode, bad.stderr)
     out = run_cli("settings", "--programme-end", "2031-12-31", "--financial-year-start", "7",
                   "--documentation-years", "10", db=srv.db_url)  # fmt: skip
     assert out.returncode == 0, out.stderr
@@ -163,6 +163,26 @@ def test_settings_redate_every_document(own_server: ServerProcess) -> None:
     # back to the defaults for the other test of the module
     assert run_cli("settings", "--programme-end", "2011-12-31", "--financial-year-start", "1",
                    "--documentation-years", "5", db=srv.db_url).returncode == 0  # fmt: skip
+
+
+def test_a_pushed_new_contact_without_consent_date_gets_the_day_it_is_recorded(
+    own_server: ServerProcess,
+) -> None:
+    import datetime as dt
+
+    api = _broker(own_server, "retention-consent")
+    ids = build_network(api)
+    without = change("contact", {"company_id": ids["companies"][0], "name": "Ole"})
+    given = change(
+        "contact", {"company_id": ids["companies"][0], "name": "Eva", "consent_date": "2025-02-03"}
+    )
+    assert [r["status"] for r in api.push(without, given)] == ["applied", "applied"]
+    pulled = api.pull_all()
+    assert (
+        pulled[("contact", without["id"])]["data"]["consent_date"]
+        == dt.datetime.now(dt.UTC).date().isoformat()
+    )
+    assert pulled[("contact", given["id"])]["data"]["consent_date"] == "2025-02-03"
 
 
 def test_purge_is_listed_in_the_command_help(tmp_path: Path) -> None:
