@@ -152,9 +152,14 @@ def cmd_init(args: argparse.Namespace) -> None:
     try:
         db.upgrade()
         published = publish_bundled(db)
+        from .retention import ensure_dated  # --- retention
+
+        dated = ensure_dated(db)
     finally:
         db.dispose()
     print("Databasen er klar.")
+    if dated:  # --- retention
+        print(Msg.RETENTION_SETTINGS_SAVED(n=dated))
     for name in published:
         print(f"Formular udgivet: {name}")
 

@@ -107,6 +107,15 @@ def save_settings(db: Database, settings: RetentionSettings) -> int:
         return _redate(s, settings, now)
 
 
+def ensure_dated(db: Database) -> int:
+    """At ``init`` (after an upgrade): without stored settings, store the defaults and date every
+    document stored before retention came; how many got a date. Once stored, nothing is done."""
+    with db.engine.connect() as conn:
+        if conn.execute(select(ServerSetting.key).where(ServerSetting.key == SETTINGS_KEY)).first():
+            return 0
+    return save_settings(db, DEFAULT_SETTINGS)
+
+
 @dataclass
 class PurgeItem:
     entity: str

@@ -188,3 +188,33 @@ def test_a_pushed_new_contact_without_consent_date_gets_the_day_it_is_recorded(
 def test_purge_is_listed_in_the_command_help(tmp_path: Path) -> None:
     out = run_cli("purge", "--help", db=f"sqlite:///{tmp_path / 'x.sqlite3'}")
     assert out.returncode == 0 and "--dry-run" in out.stdout
+
+
+def test_init_dates_the_documents_stored_before_retention(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    import datetime as dt
+
+    from mægler_app.server.db import Database, allocate_seqs
+    from mægler_app.server.models import Record, ServerSetting
+
+    db_url = make_db_url(backend, tmp_path, request)
+    assert run_cli("init", db=db_url).returncode == 0
+    db = Database(db_url)
+    try:
+        now = dt.datetime.now(dt.UTC)
+        with db.write() as s:
+            s.query(ServerSetting).delete()  # as before s0008: no settings, no dates
+            first = allocate_seqs(s, 1)
+            s.add(Record(entity="expense", id="e-1", owner_id="u", version=1, seq=first, deleted=False,
+                         network_id="n", data={"network_id": "n", "spent_on": "2010-12-31", "amount_ore": 100},
+                         field_versions={}, created_at=now, updated_at=now, amount_ore=100))  # fmt: skip
+        out = run_cli("init", db=db_url)
+        assert out.returncode == 0, out.stderr
+        assert "1 dokument fik ny opbevaringsdato" in out.stdout
+        with db.session() as s:
+            rec = s.get(Record, ("expense", "e-1"))
+            assert rec.data["keep_until"] == "2015-12-31" and rec.version == 2 and rec.seq > first
+        assert "Databasen er klar." == run_cli("init", db=db_url).stdout.strip()  # once only
+    finally:
+        db.dispose()
