@@ -16,7 +16,6 @@ class KeepUntilLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keepUntil")
-        self.setWordWrap(True)
         self.show_date(None)
 
     def show_date(self, day: dt.date | None) -> None:

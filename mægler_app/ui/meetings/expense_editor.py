@@ -103,13 +103,13 @@ class ExpenseEditor(QDialog):
         receipt_lay.addWidget(self.view_button)
         receipt_lay.addWidget(self.remove_receipt_button)
         form.addRow(self.tr("Dato"), self.date)
+        self.keep_until = KeepUntilLabel()  # --- retention: follows the date
+        form.addRow("", self.keep_until)
         form.addRow(self.tr("Kategori"), self.category)
         form.addRow(self.tr("Beskrivelse"), self.description)
         form.addRow(self.tr("Beløb (kr.)"), amount_box)
         form.addRow(self.tr("Møde"), self.meeting)
         form.addRow(self.tr("Kvittering"), receipt_box)
-        self.keep_until = KeepUntilLabel()  # --- retention
-        form.addRow(self.tr("Opbevares"), self.keep_until)
 
         self.override_box = QWidget()
         ov = QVBoxLayout(self.override_box)

@@ -91,6 +91,8 @@ class MeetingEditor(QDialog):
         est_lay.addWidget(self.estimate.message, 1)
         self.planned.toggled.connect(self._on_planned)
         form.addRow(self.tr("Tidspunkt"), self.when)
+        self.keep_until = KeepUntilLabel()  # --- retention: follows the time
+        form.addRow("", self.keep_until)
         form.addRow(self.tr("Mødetype"), self.kind)
         form.addRow(self.tr("Sted"), self.place)
         form.addRow("", self.planned)
@@ -166,8 +168,6 @@ class MeetingEditor(QDialog):
             self.dimension_boxes[key] = box
             dims_lay.addWidget(box, i // 2, i % 2)
         form.addRow(dims)
-        self.keep_until = KeepUntilLabel()  # --- retention
-        form.addRow(self.tr("Opbevares"), self.keep_until)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
