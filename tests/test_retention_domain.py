@@ -43,7 +43,7 @@ def test_documentation_period_is_the_programme_end_plus_five_years():
     ):
         assert keep_until(entity, {field: "2009-03-01T09:00:00+00:00"}, S) == D(2016, 12, 31)
         assert keep_until(entity, {field: "2011-12-31T22:59:00+00:00"}, S) == D(2016, 12, 31)
-        assert keep_until(entity, {field: None}, S) == D(2016, 12, 31)  # a draft: the programme's date
+        assert keep_until(entity, {field: None}, S) is None  # a draft: no document yet, never purged
         # After the configured end (an extended programme): from the end of its own year
         assert keep_until(entity, {field: "2012-01-01T08:00:00+00:00"}, S) == D(2017, 12, 31)
 

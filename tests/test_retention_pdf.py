@@ -23,6 +23,7 @@ from mægler_app.store.services import screening as scr_svc
 
 from .forms_fixtures import make_network as make_screened_network
 from .meetings_support import make_network
+from .test_application_pdf import _application
 from .test_screening_pdf import finalize
 
 
@@ -76,9 +77,15 @@ def test_application_and_screening_pdfs_print_the_date(store, tmp_path: Path) ->
     assert view.keep_until == dt.date(dt.datetime.now(dt.UTC).year + 5, 12, 31)
     text = _text(write_screening_pdf(scr_svc.screening_report(store, view.id), tmp_path / "screening.pdf"))
     assert f"Opbevares til {_danish(view.keep_until)}" in text
-    app_id = app_svc.create_application(store, nid)
+    # A draft is no document yet: no date, never purged; submitted, it is dated
+    app_id = _application(store)
+    assert app_svc.get_application(store, app_id).keep_until is None
+    assert "Opbevares til fastsættes, når ansøgningen indsendes" in _text(
+        export_application(store, app_id, tmp_path / "kladde.pdf")
+    )
+    app_svc.submit(store, app_id)
     detail = app_svc.get_application(store, app_id)
-    assert detail.keep_until is not None
+    assert detail.keep_until == dt.date(dt.datetime.now(dt.UTC).year + 5, 12, 31)
     text = _text(export_application(store, app_id, tmp_path / "ansøgning.pdf"))
     assert f"Opbevares til {_danish(detail.keep_until)}" in text
 

@@ -2703,8 +2703,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Kept until {d:date}",
     },
     Msg.RETENTION_KEEP_UNTIL_NONE: {
-        "da": "Opbevares til: beregnes ved næste gem",
-        "en": "Kept until: computed at the next save",
+        "da": "Opbevaringsdato: fastsættes, når dokumentet afsluttes eller indsendes",
+        "en": "Keep-until date: set when the document is finalised or submitted",
     },
     Msg.RETENTION_SETTINGS_SHOWN: {
         "da": "Regnskabsmateriale: {bookkeeping} år efter regnskabsårets udløb (regnskabsåret begynder i "

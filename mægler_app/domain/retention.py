@@ -13,7 +13,8 @@ Two periods, both settings of the server (synced to the laptops, ``RetentionSett
 Which apply: an expense (with its receipt) is a posting; meeting minutes, screenings and
 applications are the programme's documentation, and an application that was approved with a
 bonus is also the posting of that bonus (the financial year of its decision). Where both apply,
-the later date. A record without the date a period needs (a draft screening) gets only the other.
+the later date. A draft (a screening not finalised, an application not submitted) is no document
+yet: it has no date, and is never purged, until it is finalised or submitted.
 
 Purge deletes what has passed its date: ``keep_until < today``; on the date itself it is kept.
 """
@@ -150,7 +151,7 @@ def keep_until(
     entity: str, data: Mapping[str, Any], s: RetentionSettings = DEFAULT_SETTINGS
 ) -> dt.date | None:
     """The keep-until date of a record of ``entity`` with these fields (plain JSON values or Python
-    values alike), or None for an entity that carries none (or an expense without its date)."""
+    values alike), or None for an entity that carries none, or a draft without its date."""
     if entity not in RETAINED_ENTITIES:
         return None
     dates: list[dt.date] = []
@@ -159,7 +160,9 @@ def keep_until(
         if spent is not None:
             dates.append(bookkeeping_until(spent, s))
     else:
-        dates.append(documentation_until(_date(data.get(_DOCUMENT_DATE[entity])), s))
+        dated = _date(data.get(_DOCUMENT_DATE[entity]))
+        if dated is not None:  # a draft is no document yet: dated when finalised or submitted
+            dates.append(documentation_until(dated, s))
     if entity == "application" and data.get("decision") == "approved" and (data.get("bonus_ore") or 0) > 0:
         decided = _date(data.get("decided_at"))
         if decided is not None:

@@ -246,7 +246,10 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ("Netværksmægler", broker or "ikke angivet"),
         ("Dato", format_date(printed_on)),
         # --- retention
-        ("Opbevares til", format_date(d.keep_until) if d.keep_until else "beregnes, når ansøgningen gemmes"),
+        (
+            "Opbevares til",
+            format_date(d.keep_until) if d.keep_until else "fastsættes, når ansøgningen indsendes",
+        ),
     ]
     story: list[Flowable] = [
         Spacer(1, 18 * mm),

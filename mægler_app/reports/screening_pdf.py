@@ -151,7 +151,9 @@ def build_story(report: ScreeningReport) -> list[Flowable]:
                 # --- retention
                 (
                     "Opbevares til",
-                    format_date(view.keep_until) if view.keep_until else "beregnes ved næste gem",
+                    format_date(view.keep_until)
+                    if view.keep_until
+                    else "fastsættes, når screeningen afsluttes",
                 ),
             ]
         ),
