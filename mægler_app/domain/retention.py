@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -115,10 +116,12 @@ def years_after(day: dt.date, years: int) -> dt.date:
     return day.replace(year=day.year + years)
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every pushed document; few distinct days
 def bookkeeping_until(posted_on: dt.date, s: RetentionSettings = DEFAULT_SETTINGS) -> dt.date:
     return years_after(financial_year_end(posted_on, s.financial_year_start_month), s.bookkeeping_years)
 
 
+@functools.lru_cache(maxsize=4096)
 def documentation_until(dated: dt.date | None, s: RetentionSettings = DEFAULT_SETTINGS) -> dt.date:
     end = s.programme_end
     if dated is not None and dated > end:  # an extended programme: from the end of its own year
@@ -133,14 +136,19 @@ def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and value:
-        try:
-            if len(value) == 10:
-                return dt.date.fromisoformat(value)
-            parsed = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        return parsed.astimezone(dt.UTC).date() if parsed.tzinfo else parsed.date()
+        return _date_text(value)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: str) -> dt.date | None:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed.astimezone(dt.UTC).date() if parsed.tzinfo else parsed.date()
 
 
 # Each entity: the field that dates it as a document, and whether (and from which field) it is a posting.

@@ -82,6 +82,14 @@ _OPEN_STAGES = frozenset({Stage.CANDIDATE.value, Stage.CLOSED.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
 
 
+# --- retention: the server-owned fields an outbox entry may hold, left out of what is sent.
+# ``keep_until`` is not among them: the store never queues it (``__server_fields__``) and the server
+# drops it from a push anyway, so a meeting's or an expense's change is sent without decoding it.
+_STRIPPED: dict[str, frozenset[str]] = {
+    entity: rest for entity, fields in SERVER_FIELDS.items() if (rest := fields - {"keep_until"})
+}
+
+
 def _is_tail(change_id: str) -> bool:
     """Whether an outbox entry is a stage held back already (its id is made by uuid5 from the
     change it was split from; a local change's id is a uuid4). It went to the end of the outbox
@@ -514,7 +522,7 @@ class SyncEngine:
             data_json = "{}"
         data: Any = fastjson.Raw(data_json)
         tail: dict[str, Any] | None = None
-        server_owned = SERVER_FIELDS.get(entity)
+        server_owned = _STRIPPED.get(entity)  # --- retention (was SERVER_FIELDS.get(entity))
         deferred = _DEFERRED.get(entity)
         if server_owned or deferred:
             fields = {k: v for k, v in fastjson.loads(data_json).items() if k not in (server_owned or ())}
