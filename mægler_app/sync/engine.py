@@ -904,6 +904,11 @@ class SyncEngine:
             receipts = {sha for key in purged if (sha := purge_local(s, *key)) is not None}
             files_to_remove = unused_receipts(s, receipts)
             self.report.purged += len(purged)
+            if files_to_remove:  # not to be fetched any more either
+                self._receipts_seen.difference_update(files_to_remove)
+                wanted = list(_state(s, "blobs_wanted", []) or [])
+                if any(sha in files_to_remove for sha in wanted):
+                    _set_state(s, "blobs_wanted", [sha for sha in wanted if sha not in files_to_remove])
             # --- end retention
             for key, ch in ordered:
                 if key in known and key not in records:
