@@ -739,6 +739,24 @@ class Msg:
     AUDIT_FILE_RECEIPTS_MISSING = Code("audit_file_receipts_missing")
     AUDIT_FILE_FAILED = Code("audit_file_failed")
     # --- end audit
+    # --- retention: keep-until dates, the retention settings and purge (domain/retention.py, issue 21)
+    RETENTION_YEARS_RANGE = Code("retention_years_range")
+    RETENTION_MONTH_RANGE = Code("retention_month_range")
+    RETENTION_KEEP_UNTIL = Code("retention_keep_until")
+    RETENTION_KEEP_UNTIL_NONE = Code("retention_keep_until_none")
+    RETENTION_SETTINGS_SHOWN = Code("retention_settings_shown")
+    RETENTION_SETTINGS_SAVED = Code("retention_settings_saved")
+    RETENTION_DATE_BAD = Code("retention_date_bad")
+    PURGE_ITEM = Code("purge_item")
+    PURGE_DRY_RUN = Code("purge_dry_run")
+    PURGE_DONE = Code("purge_done")
+    PURGE_NOTHING = Code("purge_nothing")
+    PURGE_RECORD_PURGED = Code("purge_record_purged")
+    RETENTION_DOC_MEETING = Code("retention_doc_meeting")
+    RETENTION_DOC_EXPENSE = Code("retention_doc_expense")
+    RETENTION_DOC_APPLICATION = Code("retention_doc_application")
+    RETENTION_DOC_SCREENING = Code("retention_doc_screening")
+    # --- end retention
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2819,4 +2837,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The audit file could not be made: {reason}",
     },
     # --- end audit
+    # --- retention
+    Msg.RETENTION_YEARS_RANGE: {
+        "da": "{field}: {value} år er uden for det tilladte ({low}-{high} år).",
+        "en": "{field}: {value} years is outside what is allowed ({low}-{high} years).",
+    },
+    Msg.RETENTION_MONTH_RANGE: {
+        "da": "Regnskabsårets første måned skal være 1-12, ikke {value}.",
+        "en": "The financial year's first month must be 1-12, not {value}.",
+    },
+    Msg.RETENTION_KEEP_UNTIL: {
+        "da": "Opbevares til {d:date}",
+        "en": "Kept until {d:date}",
+    },
+    Msg.RETENTION_KEEP_UNTIL_NONE: {
+        "da": "Opbevaringsdato: fastsættes, når dokumentet afsluttes eller indsendes",
+        "en": "Keep-until date: set when the document is finalised or submitted",
+    },
+    Msg.RETENTION_SETTINGS_SHOWN: {
+        "da": "Regnskabsmateriale: {bookkeeping} år efter regnskabsårets udløb (regnskabsåret begynder i "
+        "måned {month}). Programmets dokumentation: {documentation} år efter programperiodens slut "
+        "{end:date}.",
+        "en": "Bookkeeping material: {bookkeeping} years after the end of the financial year (the financial "
+        "year begins in month {month}). The programme's documentation: {documentation} years after the "
+        "programme period's end {end:date}.",
+    },
+    Msg.RETENTION_SETTINGS_SAVED: {
+        "da": "Indstillingerne er gemt; {n:int} {n:plural:dokument|dokumenter} fik ny opbevaringsdato.",
+        "en": "The settings are saved; {n:int} {n:plural:document|documents} got a new keep-until date.",
+    },
+    Msg.RETENTION_DATE_BAD: {
+        "da": "{text:q} er ikke en dato (skriv fx 2011-12-31).",
+        "en": "{text:q} is not a date (write e.g. 2011-12-31).",
+    },
+    Msg.PURGE_ITEM: {
+        "da": "{entity} {id}: opbevares til {d:date}",
+        "en": "{entity} {id}: kept until {d:date}",
+    },
+    Msg.PURGE_DRY_RUN: {
+        "da": "Prøvekørsel: {n:int} {n:plural:dokument|dokumenter} og {blobs:int} "
+        "{blobs:plural:bilagsfil|bilagsfiler} har passeret deres dato; intet er slettet.",
+        "en": "Dry run: {n:int} {n:plural:document|documents} and {blobs:int} receipt "
+        "{blobs:plural:file|files} have passed their date; nothing is deleted.",
+    },
+    Msg.PURGE_DONE: {
+        "da": "{n:int} {n:plural:dokument|dokumenter} og {blobs:int} {blobs:plural:bilagsfil|bilagsfiler} "
+        "slettet; computerne følger efter ved næste synkronisering.",
+        "en": "{n:int} {n:plural:document|documents} and {blobs:int} receipt {blobs:plural:file|files} "
+        "deleted; the computers follow at their next sync.",
+    },
+    Msg.PURGE_RECORD_PURGED: {
+        "da": "Dokumentet er slettet, fordi dets opbevaringstid er udløbet; ændringen kan ikke gemmes.",
+        "en": "The document is deleted because its retention period has passed; the change cannot be saved.",
+    },
+    Msg.RETENTION_DOC_MEETING: {"da": "Mødereferat", "en": "Meeting minutes"},
+    Msg.RETENTION_DOC_EXPENSE: {"da": "Udgift", "en": "Expense"},
+    Msg.RETENTION_DOC_APPLICATION: {"da": "Ansøgning", "en": "Application"},
+    Msg.RETENTION_DOC_SCREENING: {"da": "Screening", "en": "Screening"},
+    Msg.PURGE_NOTHING: {
+        "da": "Intet har passeret sin opbevaringsdato.",
+        "en": "Nothing has passed its keep-until date.",
+    },
+    # --- end retention
 }

@@ -157,6 +157,8 @@ class NextStep(_Shape):
 
 
 # -- the entities (DESIGN.md §4), in the order of ENTITIES ----------------------------------------
+# --- retention: ``keep_until`` (screening, meeting, expense, application) is server-owned
+# (sync_contract.SERVER_FIELDS), set by domain/retention.py: like a decision, it is not pushed.
 
 
 class CompanySchema(RecordSchema):
@@ -247,7 +249,6 @@ class MeetingSchema(RecordSchema):
     dimensions: list[one_of(GustavssonDimension)] = field("Dimensioner")  # type: ignore[valid-type]
     planned: bool = field("Planlagt")
     estimated_cost_ore: int = amount("Anslået udgift", ge=0)
-    keep_until: IsoDate | None = field("Gemmes til")
 
 
 class ExpenseSchema(RecordSchema):
@@ -262,7 +263,6 @@ class ExpenseSchema(RecordSchema):
     receipt_name: str = text_field("Bilagets navn", 200)
     status: one_of(ExpenseStatus) = field("Status")  # type: ignore[valid-type]
     override_reason: str = text_field("Begrundelse for overskridelse")
-    keep_until: IsoDate | None = field("Gemmes til")
 
 
 class ApplicationSchema(RecordSchema):
@@ -287,7 +287,6 @@ class ApplicationSchema(RecordSchema):
     split_basis_points: dict[Ref, Annotated[int, Field(ge=0, le=COUNT_MAX)]] = field("Fordelingsnøgle")
     status: one_of(ApplicationStatus) = field("Status")  # type: ignore[valid-type]
     submitted_at: AwareTime | None = field("Indsendt")
-    keep_until: IsoDate | None = field("Gemmes til")
 
 
 class ActionPlanSchema(RecordSchema):

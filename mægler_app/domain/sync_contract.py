@@ -42,6 +42,16 @@ SERVER_FIELDS: dict[str, frozenset[str]] = {
     # --- followup
     "follow_up": frozenset({"caseworker_name"}),
 }
+# --- retention: a document's keep-until date is the server's (domain/retention.py computes it on
+# both sides; the server sets it on push and decision, the laptop takes the server's by pull).
+for _entity in ("screening", "meeting", "expense", "application"):
+    SERVER_FIELDS[_entity] = SERVER_FIELDS.get(_entity, frozenset()) | {"keep_until"}
+# The server's retention settings in GET /me's optional ``retention`` (protocol version 2, optional).
+RETENTION_KEY = "retention"
+# A purged record comes as a tombstone whose data is only this key (its purge date): the laptop
+# removes the record (and its receipt file) altogether instead of keeping a deleted copy.
+PURGED_KEY = "purged_on"
+# --- end retention
 
 # --- followup
 # Entities a caseworker makes (and only a caseworker): the server refuses a broker's change to one.

@@ -246,6 +246,11 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ("Version", str(d.revision)),
         ("Netværksmægler", broker or "ikke angivet"),
         ("Dato", format_date(printed_on)),
+        # --- retention
+        (
+            "Opbevares til",
+            format_date(d.keep_until) if d.keep_until else "fastsættes, når ansøgningen indsendes",
+        ),
     ]
     story: list[Flowable] = [
         Spacer(1, 18 * mm),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.messages import Msg  # --- retention
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.vocab import ExpenseStatus
 from . import meetings_template as tpl
@@ -139,6 +140,8 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
             text = e.description + (f"\nMøde: {e.meeting}" if e.meeting else "")
             if e.override_reason:
                 text += "\nOver rammen, begrundelse sendt til Væksthus"
+            if e.keep_until:  # --- retention
+                text += f"\n{Msg.RETENTION_KEEP_UNTIL(d=e.keep_until)}"
             rows.append(
                 [
                     tpl.para(format_date(e.spent_on), st["cell"]),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.messages import Msg  # --- retention
 from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from . import meetings_template as tpl
@@ -93,7 +94,9 @@ def meeting_story(detail: MeetingDetail, broker: str = "") -> list[Flowable]:
     )
     if detail.keep_until:
         story.append(Spacer(1, 4 * mm))
-        story.append(tpl.para(f"Opbevares til {format_date(detail.keep_until)}.", st["small"]))
+        story.append(
+            tpl.para(f"{Msg.RETENTION_KEEP_UNTIL(d=detail.keep_until)}.", st["small"])
+        )  # --- retention
     return story
 
 

@@ -148,6 +148,13 @@ def build_story(report: ScreeningReport) -> list[Flowable]:
                 ("Dato", format_date(view.finalized_at or view.updated_at)),
                 ("Status", status),
                 ("Skema", f"{defn.title}, version {view.form_version} (id »{view.form_id}«)"),
+                # --- retention
+                (
+                    "Opbevares til",
+                    format_date(view.keep_until)
+                    if view.keep_until
+                    else "fastsættes, når screeningen afsluttes",
+                ),
             ]
         ),
         spacer(4),

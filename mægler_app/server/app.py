@@ -31,6 +31,7 @@ from ..domain.sync_contract import (
     MAX_SKIP_LENGTH,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    RETENTION_KEY,  # --- retention
     parse_skip,
 )
 from ..domain.timeutil import utcnow
@@ -46,6 +47,7 @@ from .jsonclean import clean_json
 from .models import BlobContent, BlobOwner, User
 from .pull import pull
 from .push import apply_push
+from .retention import read_settings as read_retention_settings  # --- retention
 from .schemas import (
     MAX_INT,
     BlobInfo,
@@ -413,7 +415,8 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
 
     @app.get(f"{API_PREFIX}/me", response_model=MeResponse, responses=ERROR_RESPONSES)
     def me(user: UserDep) -> dict[str, Any]:
-        return {"user": user_out(user)}
+        # --- retention: the server's retention settings, optional (protocol version 2)
+        return {"user": user_out(user), RETENTION_KEY: read_retention_settings(db).as_json()}
 
     @app.get(f"{API_PREFIX}/users", response_model=UsersResponse, responses=ERROR_RESPONSES)
     def users(_user: CaseworkerDep) -> dict[str, Any]:

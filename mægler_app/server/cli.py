@@ -6,6 +6,7 @@ Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import logging
 import os
@@ -117,6 +118,32 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
     erase.add_argument("id", metavar="ID", help="kontaktpersonens id")
+    # --- retention: the retention settings and purge (issue 21 item 2)
+    settings = with_db(
+        sub.add_parser(
+            "settings",
+            help="vis eller sæt opbevaringsperioderne; en ændring giver alle dokumenter ny opbevaringsdato",
+        )
+    )
+    settings.add_argument("--programme-end", metavar="DATO", help="programperiodens slut, fx 2011-12-31")
+    settings.add_argument(
+        "--bookkeeping-years", type=int, metavar="ÅR", help="regnskabsmateriale (standard: 5)"
+    )
+    settings.add_argument(
+        "--documentation-years", type=int, metavar="ÅR", help="programmets dokumentation (5)"
+    )
+    settings.add_argument(
+        "--financial-year-start",
+        type=int,
+        metavar="MÅNED",
+        help="regnskabsårets første måned, 1-12 (1: kalenderår)",
+    )
+    purge = with_db(
+        sub.add_parser("purge", help="slet dokumenter og bilag, hvis opbevaringsdato er passeret")
+    )
+    purge.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive slettet")
+    purge.add_argument("--today", metavar="DATO", help=argparse.SUPPRESS)  # for tests: the day to purge as of
+    # --- end retention
     return parser
 
 
@@ -134,9 +161,14 @@ def cmd_init(args: argparse.Namespace) -> None:
     try:
         db.upgrade()
         published = publish_bundled(db)
+        from .retention import ensure_dated  # --- retention
+
+        dated = ensure_dated(db)
     finally:
         db.dispose()
     print("Databasen er klar.")
+    if dated:  # --- retention
+        print(Msg.RETENTION_SETTINGS_SAVED(n=dated))
     for name in published:
         print(f"Formular udgivet: {name}")
 
@@ -258,6 +290,77 @@ def cmd_export_effects(args: argparse.Namespace) -> None:
     print(Msg.EFFECTS_EXPORTED(n=n, path=str(path), cvr_path=str(cvr_path)))
 
 
+# --- retention
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise OperatorError(Msg.RETENTION_DATE_BAD(text=text)) from None
+
+
+def cmd_settings(args: argparse.Namespace) -> None:
+    import dataclasses
+
+    from ..domain.retention import settings_problems
+    from .retention import read_settings, save_settings
+
+    db = _open(args)
+    try:
+        db.check_current()
+        current = read_settings(db)
+        changes: dict[str, object] = {}
+        if args.programme_end is not None:
+            changes["programme_end"] = _date_arg(args.programme_end)
+        for name, value in (
+            ("bookkeeping_years", args.bookkeeping_years),
+            ("documentation_years", args.documentation_years),
+            ("financial_year_start_month", args.financial_year_start),
+        ):
+            if value is not None:
+                changes[name] = value
+        new = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+        problems = settings_problems(new)
+        if problems:
+            raise OperatorError(problems[0])
+        redated = save_settings(db, new) if changes else None
+    finally:
+        db.dispose()
+    print(
+        Msg.RETENTION_SETTINGS_SHOWN(
+            bookkeeping=new.bookkeeping_years,
+            month=new.financial_year_start_month,
+            documentation=new.documentation_years,
+            end=new.programme_end,
+        )
+    )
+    if redated is not None:
+        print(Msg.RETENTION_SETTINGS_SAVED(n=redated))
+
+
+def cmd_purge(args: argparse.Namespace) -> None:
+    from ..domain.retention import DOCUMENT_NAMES
+    from .retention import purge
+
+    today = _date_arg(args.today) if args.today else None
+    db = _open(args)
+    try:
+        db.check_current()
+        result = purge(db, today, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    for item in result.items:
+        print(Msg.PURGE_ITEM(entity=DOCUMENT_NAMES[item.entity](), id=item.id, d=item.keep_until))
+    if not result.items:
+        print(Msg.PURGE_NOTHING())
+    elif args.dry_run:
+        print(Msg.PURGE_DRY_RUN(n=len(result.items), blobs=len(result.blobs)))
+    else:
+        print(Msg.PURGE_DONE(n=len(result.items), blobs=len(result.blobs)))
+
+
+# --- end retention
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -354,6 +457,8 @@ COMMANDS = {
     "demo": cmd_demo,
     "export-effects": cmd_export_effects,  # --- effects
     "erase-contact": cmd_erase_contact,  # --- erasure
+    "settings": cmd_settings,  # --- retention
+    "purge": cmd_purge,  # --- retention
 }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.messages import Message, Msg, render_all
 from ..domain.record_rules import decision_problems
+from ..domain.retention import KEEP_UNTIL, keep_until_text  # --- retention
 from ..domain.rules import BROKER_BONUS_ORE
 from ..domain.stages import Stage, with_move
 from ..domain.timeutil import utcnow
@@ -19,6 +20,7 @@ from .db import Database, allocate_seqs
 from .history import note_stage_move
 from .models import Record, User
 from .push import SERVER_CLIENT
+from .retention import load_settings as load_retention_settings  # --- retention
 
 
 class DecisionError(Exception):
@@ -80,18 +82,16 @@ def _decide_locked(s: Session, user: User, application_id: str, decision: str, c
         if network is None or network.owner_id != app.owner_id or network.deleted:
             network = None
     first = allocate_seqs(s, 2 if network is not None else 1)
-    _server_update(
-        app,
-        {
-            "status": decision,
-            "decision": decision,
-            "decision_comment": comment,
-            "decided_at": now.isoformat(),
-            "bonus_ore": BROKER_BONUS_ORE if approved else 0,
-        },
-        first,
-        now,
-    )
+    changes: dict[str, Any] = {
+        "status": decision,
+        "decision": decision,
+        "decision_comment": comment,
+        "decided_at": now.isoformat(),
+        "bonus_ore": BROKER_BONUS_ORE if approved else 0,
+    }
+    # --- retention: an approved bonus is a posting too; the later of the two dates
+    changes[KEEP_UNTIL] = keep_until_text("application", {**app.data, **changes}, load_retention_settings(s))
+    _server_update(app, changes, first, now)
     if network is not None:
         stage = Stage.STAGE_2 if approved else Stage.STAGE_1
         before = network.data.get("stage")

@@ -92,16 +92,16 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
                   "finalized_at": None},
     "meeting": {"kind": MeetingKind.OTHER, "place": "", "participant_contact_ids": [],
                 "other_participants": "", "agenda": "", "minutes": "", "decisions": "", "next_steps": [],
-                "dimensions": [], "planned": False, "estimated_cost_ore": 0, "keep_until": None},
+                "dimensions": [], "planned": False, "estimated_cost_ore": 0},  # --- retention: keep_until is the server's (no default)
     "expense": {"meeting_id": None, "category": ExpenseCategory.OTHER, "description": "",
                 "receipt_sha256": "", "receipt_name": "", "status": ExpenseStatus.FINAL,
-                "override_reason": "", "keep_until": None},
+                "override_reason": ""},  # --- retention
     "application": {"revision": 1, "previous_id": None, "market_perspective": "", "economic_perspective": "",
                     "technology_perspective": "", "strategy_perspective": "", "expected_growth": {},
                     "consultant_name": "", "consultant_firm": "", "consultant_by_vaeksthus": False,
                     "consultant_hours": None, "hourly_rate_ore": None, "period_months": None,
                     "split_mode": SplitMode.EQUAL, "split_basis_points": {}, "status": ApplicationStatus.DRAFT,
-                    "submitted_at": None, "keep_until": None},
+                    "submitted_at": None},  # --- retention
     "action_plan": {"application_id": None, "elements": {}, "start_date": None, "end_date": None, "notes": ""},
     "effect_measurement": {"turnover_ore": None, "value_added_ore": None, "export_ore": None,
                            "employees": None},

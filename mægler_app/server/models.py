@@ -231,3 +231,18 @@ class RecordChange(Base):
     kind: Mapped[str] = mapped_column(String(20))  # a ChangeKind
     fields: Mapped[list[str]] = mapped_column(JSON)
     shown: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# --- retention
+class ServerSetting(Base):
+    """A setting of the programme kept by the server (s0008_retention): ``retention`` holds the
+    bookkeeping and documentation periods and the programme's end (domain/retention.py)."""
+
+    __tablename__ = "server_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+# --- end retention

@@ -47,6 +47,13 @@ from ..domain.record_rules import (
     screening_frozen_problems,
     submission_stage_problems,
 )
+from ..domain.retention import (
+    KEEP_UNTIL,
+    RETAINED_ENTITIES,
+    RetentionSettings,
+    consent_on_create,
+    keep_until_text,
+)  # --- retention
 from ..domain.satisfaction import answer_problems as satisfaction_problems  # --- survey
 from ..domain.satisfaction import edit_problems
 from ..domain.schema import SCHEMAS, check_record
@@ -54,6 +61,7 @@ from ..domain.stages import STAGE_VALUES, NetworkFacts, Stage, StageError, parse
 from ..domain.sync_contract import (
     CASEWORKER_ENTITIES,
     ENTITIES,
+    PURGED_KEY,  # --- retention
     SERVER_FIELDS,
     PushStatus,
 )
@@ -74,6 +82,7 @@ from .db import allocate_seqs
 from .erasure import scrub_stored_answers  # --- erasure
 from .history import note_stage_move
 from .models import Record, User
+from .retention import load_settings as load_retention_settings  # --- retention
 from .schemas import Change
 
 # One message for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
@@ -434,6 +443,15 @@ class PushContext:
     # records this push erases (deleted or anonymised) → the person's texts they held
     answer_records: dict[str, str] = field(default_factory=dict)
     erased: dict[str, set[str]] = field(default_factory=dict)
+    # --- retention: the server's retention settings, read once per push when a document comes
+    retention: RetentionSettings | None = None
+
+    def retention_settings(self) -> RetentionSettings:
+        if self.retention is None:
+            self.retention = load_retention_settings(self.conn)
+        return self.retention
+
+    # --- end retention
 
     def prefetch(self, changes: list[Change]) -> None:
         ids = list({c.change_id for c in changes})
@@ -893,6 +911,10 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             messages=[Msg.APPLICATION_FROZEN()],
         )
 
+    # --- retention: a purged record is gone for good; nothing brings it back
+    if current_deleted and PURGED_KEY in current:
+        return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PURGE_RECORD_PURGED()])
+    # --- end retention
     if ch.deleted:
         data = {}  # a tombstone keeps the last values; nothing new is taken with it
     deleted_changes = ch.deleted != current_deleted
@@ -930,6 +952,14 @@ def decide_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             data = check_rules(ctx, ch, rec, current, data)
         except RejectedError as exc:
             return result(ch.change_id, PushStatus.REJECTED, error=str(exc), messages=exc.messages)
+        # --- retention: the document's keep-until date, the server's (domain/retention.py)
+        if ch.entity in RETAINED_ENTITIES:
+            day = keep_until_text(ch.entity, {**current, **data}, ctx.retention_settings())
+            if day is not None and current.get(KEEP_UNTIL) != day:
+                data = {**data, KEEP_UNTIL: day}
+        # --- retention: a new contact's consent date is recorded when it is created
+        if ch.entity == "contact" and (rec is None or current_deleted) and not merged_consent(current, data):
+            data = {**data, "consent_date": consent_on_create(None, ctx.now.date()).isoformat()}
     if must_be_erased(ch.entity, ch.deleted, {**current, **data}):  # --- erasure
         data = _erasing(ctx, ch, current, data)
     touched = [k for k, v in data.items() if k not in current or current[k] != v]
@@ -1034,6 +1064,11 @@ def _check_contact(ctx, ch, rec, current, data, merged):  # type: ignore[no-unty
 
 
 # --- end erasure
+
+
+# --- retention
+def merged_consent(current: dict[str, Any], data: dict[str, Any]) -> Any:
+    return data.get("consent_date", current.get("consent_date"))
 
 
 def check_rules(

@@ -41,6 +41,8 @@ class LoginResponse(BaseModel):
 
 class MeResponse(BaseModel):
     user: UserOut
+    # --- retention: optional (protocol version 2): the periods a document's keep-until date follows
+    retention: dict[str, Any] | None = None
 
 
 class UsersResponse(BaseModel):

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import fastjson
-from . import outbox
+from . import outbox, retention
 from .quick import (  # re-exported: the checks live with the stdlib-only reader
     DB_NAME,
     SCHEMA_HEAD,
@@ -47,6 +47,7 @@ class StoreSession(Session):
 
 
 outbox.install(StoreSession)
+retention.install(StoreSession)  # --- retention: keep-until dates on save
 
 
 def alembic_config(url: str) -> Any:

@@ -148,6 +148,8 @@ class Screening(SyncMixin, Base):
     verdict: Mapped[str] = mapped_column(String(20), default="")  # "" (none yet) or a Verdict
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     finalized_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # --- retention (0006_retention): set from domain/retention.py, the server's value wins
+    keep_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class Meeting(SyncMixin, Base):
@@ -292,6 +294,12 @@ SYNCED: dict[str, type[SyncMixin]] = {
         FollowUp,  # --- followup
     )
 }
+
+# --- retention: keep_until is the server's (domain/sync_contract.SERVER_FIELDS): never pushed, set
+# locally on save by store/retention.py with the same rule the server uses, replaced by pull.
+for _retained in (Screening, Meeting, Expense, Application):
+    _retained.__server_fields__ = _retained.__server_fields__ | {"keep_until"}
+# --- end retention
 
 
 class OutboxEntry(Base):

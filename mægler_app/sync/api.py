@@ -16,7 +16,7 @@ import requests
 
 from .. import fastjson
 from ..domain.messages import Msg
-from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION, RETENTION_KEY
 from ..errors import UserError
 
 
@@ -116,6 +116,7 @@ class Api:
         self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
         self.http.headers["User-Agent"] = "maegler-app"
         self.token: str | None = None
+        self.retention: Any = None  # --- retention: /me's settings, None from an older server
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests_made = 0
@@ -205,7 +206,10 @@ class Api:
         self.set_token(None)
 
     def me(self) -> dict[str, Any]:
-        return dict(self.request("GET", "/me").json()["user"])
+        body = self.request("GET", "/me").json()
+        # --- retention: the server's retention settings, if it sends them (protocol version 2)
+        self.retention = body.get(RETENTION_KEY) if isinstance(body, dict) else None
+        return dict(body["user"])
 
     def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
         """Send changes; ``body`` may be the already-encoded JSON (to size batches without encoding twice)."""

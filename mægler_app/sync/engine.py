@@ -49,6 +49,8 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
+from ..store.retention import is_purged, purge_local, unused_receipts  # --- retention
+from ..store.retention import remember_settings as remember_retention  # --- retention
 from ..store.services.erasure import scrub_outbox
 from ..store.services.overview import (
     PARKED_PREFIX,
@@ -81,6 +83,14 @@ Progress = Generator[tuple[int, int], None, Any]
 _DEFERRED = {"network": frozenset({"stage", "stage_changed_at", "stage_history"})}
 _OPEN_STAGES = frozenset({Stage.CANDIDATE.value, Stage.CLOSED.value})
 _TAIL_NAMESPACE = uuid.UUID("0b6f1a8e-5a55-4d8e-9d7e-6d2f8d1c7a10")
+
+
+# --- retention: the server-owned fields an outbox entry may hold, left out of what is sent.
+# ``keep_until`` is not among them: the store never queues it (``__server_fields__``) and the server
+# drops it from a push anyway, so a meeting's or an expense's change is sent without decoding it.
+_STRIPPED: dict[str, frozenset[str]] = {
+    entity: rest for entity, fields in SERVER_FIELDS.items() if (rest := fields - {"keep_until"})
+}
 
 
 def _is_tail(change_id: str) -> bool:
@@ -119,6 +129,7 @@ class SyncReport:
     messages: list[str] = field(default_factory=list)
     forms_added: list[str] = field(default_factory=list)  # "Screening v2": definitions new here
     forms_parked: int = 0  # published definitions this computer cannot use (see sync/forms.py)
+    purged: int = 0  # --- retention: records removed because the server purged them
 
     @property
     def complete(self) -> bool:
@@ -340,6 +351,12 @@ class SyncEngine:
 
     def _remember_user(self, user: dict[str, Any]) -> None:
         """The role and name as the server has them now (an operator may have changed either)."""
+        # --- retention: the server's retention settings (``/me``'s optional ``retention``)
+        retention = getattr(self.api, "retention", None)
+        if retention is not None:
+            with _server_session(self.store) as s, s.begin():
+                remember_retention(s, retention)
+        # --- end retention
         role = user.get("role")
         if isinstance(role, str) and role and role != profile_role(self.store):
             set_role(self.store, role)
@@ -508,7 +525,7 @@ class SyncEngine:
             data_json = "{}"
         data: Any = fastjson.Raw(data_json)
         tail: dict[str, Any] | None = None
-        server_owned = SERVER_FIELDS.get(entity)
+        server_owned = _STRIPPED.get(entity)  # --- retention (was SERVER_FIELDS.get(entity))
         deferred = _DEFERRED.get(entity)
         if server_owned or deferred:
             fields = {k: v for k, v in fastjson.loads(data_json).items() if k not in (server_owned or ())}
@@ -861,8 +878,12 @@ class SyncEngine:
             present = self._present_parents(s, to_write, set(known))
             last_entity = ""
             new_rows: list[dict[str, Any]] = []
+            purged: list[tuple[str, str]] = []  # --- retention
             for key, ch in to_write:
                 entity, rid = key
+                if is_purged(ch):  # --- retention: removed below, after the page's other records
+                    purged.append(key)
+                    continue
                 if entity != last_entity:
                     # Parents' rows first: the unit of work knows no relationships to order by,
                     # and SQLite checks each foreign key as the row is inserted.
@@ -893,6 +914,16 @@ class SyncEngine:
                 self._note_receipt(ch)
                 present.add(key)
             self._insert_rows(s, last_entity, new_rows)
+            # --- retention: what the server purged goes from here too, its receipt file with it
+            receipts = {sha for key in purged if (sha := purge_local(s, *key)) is not None}
+            files_to_remove = unused_receipts(s, receipts)
+            self.report.purged += len(purged)
+            if files_to_remove:  # not to be fetched any more either
+                self._receipts_seen.difference_update(files_to_remove)
+                wanted = list(_state(s, "blobs_wanted", []) or [])
+                if any(sha in files_to_remove for sha in wanted):
+                    _set_state(s, "blobs_wanted", [sha for sha in wanted if sha not in files_to_remove])
+            # --- end retention
             for key, ch in ordered:
                 if key in known and key not in records:
                     self._note_receipt(ch)  # this version is here already
@@ -907,6 +938,8 @@ class SyncEngine:
             raise
         finally:
             s.close()
+        for sha in files_to_remove:  # --- retention: once the records are gone for good
+            blob_file(self.store, sha).unlink(missing_ok=True)
         return still_parked
 
     def _note_receipt(self, ch: dict[str, Any]) -> None:

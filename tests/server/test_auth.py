@@ -29,9 +29,13 @@ def test_login_me_logout(make_user: Any, server: Any) -> None:
     a = make_user()
     r = a.get("/me")
     assert r.status_code == 200
-    assert r.json() == {
-        "user": {"id": a.id, "username": a.user["username"], "role": "broker", "display_name": ""}
+    assert r.json()["user"] == {
+        "id": a.id,
+        "username": a.user["username"],
+        "role": "broker",
+        "display_name": "",
     }
+    assert set(r.json()) <= {"user", "retention"}  # --- retention: the optional settings (protocol v2)
     body = login(server.base, a.user["username"], PASSWORD).json()
     expires = dt.datetime.fromisoformat(body["expires_at"])
     assert dt.timedelta(hours=11) < expires - dt.datetime.now(dt.UTC) <= dt.timedelta(hours=12)

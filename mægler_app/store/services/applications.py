@@ -169,6 +169,7 @@ class ApplicationDetail:
     submit_blockers: list[str]
     is_latest: bool
     updated_at: dt.datetime
+    keep_until: dt.date | None = None  # --- retention
 
     @property
     def editable(self) -> bool:
@@ -430,6 +431,7 @@ def _detail(session: Session, app: Application) -> ApplicationDetail:
         submit_blockers=blockers,
         is_latest=_latest_id(session, app.network_id) == app.id,
         updated_at=app.updated_at,
+        keep_until=app.keep_until,  # --- retention
     )
 
 

@@ -21,6 +21,7 @@ from ...domain.erasure import erased_values
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import optional, parse_date, parse_int, parse_kr
+from ...domain.retention import consent_on_create  # --- retention
 from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
@@ -439,6 +440,8 @@ def save_contact(store: Store, company_id: str, data: ContactData, contact_id: s
             if s.get(Company, company_id) is None:
                 raise DomainError(Msg.COMPANY_GONE())
             contact = Contact(company_id=company_id, **data.__dict__)
+            # --- retention: the consent date is recorded when the contact is created
+            contact.consent_date = consent_on_create(data.consent_date, utcnow().date())
             s.add(contact)
             return contact.id
         existing = s.get(Contact, contact_id)

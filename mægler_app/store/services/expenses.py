@@ -93,6 +93,7 @@ class ExpenseRow:
     receipt_name: str
     status: str
     override_reason: str
+    keep_until: dt.date | None = None  # --- retention
 
     @property
     def category_label(self) -> str:
@@ -354,6 +355,7 @@ def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None
                     receipt_name=e.receipt_name,
                     status=e.status,
                     override_reason=e.override_reason,
+                    keep_until=e.keep_until,  # --- retention
                 )
             )
     return out

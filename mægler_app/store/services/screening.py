@@ -70,6 +70,7 @@ class ScreeningView:
     reasons: list[str]
     finalized_at: dt.datetime | None
     updated_at: dt.datetime
+    keep_until: dt.date | None = None  # --- retention
 
     @property
     def is_final(self) -> bool:
@@ -116,6 +117,7 @@ def _view(s: Screening, network: Network) -> ScreeningView:
         reasons=list(s.reasons or []),
         finalized_at=s.finalized_at,
         updated_at=s.updated_at,
+        keep_until=s.keep_until,  # --- retention
     )
 
 

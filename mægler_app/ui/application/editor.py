@@ -51,6 +51,7 @@ from .. import keyboard, style
 from ..ask import confirm
 from ..context import AppContext
 from ..files import ask_save_path, report_saved
+from ..retention_label import KeepUntilLabel  # --- retention
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
@@ -159,6 +160,8 @@ class ApplicationEditor(QWidget):
         self.decision.setWordWrap(True)
         self.decision.setVisible(False)
         hl.addWidget(self.decision)
+        self.keep_until = KeepUntilLabel()  # --- retention
+        hl.addWidget(self.keep_until)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Gem kladde"))
         self.save_button.setObjectName("saveApplication")
@@ -654,6 +657,7 @@ class ApplicationEditor(QWidget):
 
     def _show(self, d: svc.ApplicationDetail) -> None:
         self.detail = d
+        self.keep_until.show_date(d.keep_until)  # --- retention
         self.status.setText(d.status_label)
         self.status.setProperty("status", OutboxStatus.PENDING.value if d.pending_send else d.status)
         self.status.style().unpolish(self.status)

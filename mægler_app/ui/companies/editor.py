@@ -236,7 +236,7 @@ class CompanyEditor(QWidget):
         self.contact_phone.setObjectName("contactPhone")
         self.contact_consent = QLineEdit()
         self.contact_consent.setObjectName("contactConsent")
-        self.contact_consent.setPlaceholderText(self.tr("dato for samtykke, fx 7.3.2025"))
+        self.contact_consent.setPlaceholderText(self.tr("dato for samtykke, fx 7.3.2025; tom: i dag"))
         cform.addRow(self.tr("Navn"), self.contact_name)
         cform.addRow(self.tr("Rolle"), self.contact_role)
         cform.addRow(self.tr("E-mail"), self.contact_email)

@@ -36,6 +36,7 @@ from .. import keyboard
 from ..context import AppContext
 from ..files import ask_save_path, report_saved, saved_text
 from ..fit import ElidedLabel
+from ..retention_label import KeepUntilLabel  # --- retention
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
 
@@ -144,6 +145,9 @@ class ScreeningWidget(QWidget):
         self.result.setWordWrap(True)
         self.result.hide()
         lay.addWidget(self.result)
+        self.keep_until = KeepUntilLabel(self)  # --- retention
+        self.keep_until.hide()
+        lay.addWidget(self.keep_until)
 
         self.stack = QStackedWidget(self)
         self.empty = QLabel(
@@ -259,8 +263,10 @@ class ScreeningWidget(QWidget):
 
     def _show_status(self, saved_at: dt.datetime | None = None) -> None:
         view = self.view
+        self.keep_until.setVisible(view is not None)  # --- retention
         if view is None:
             return
+        self.keep_until.show_date(view.keep_until)
         if view.is_final:
             text = self.tr("Afsluttet %1 · %2 · skema version %3").replace(
                 "%1", format_datetime(view.finalized_at)

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.numbers import format_kr
 from ...domain.rules import EXPENSE_CATEGORIES
+from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import blobs
 from ...store.services import expenses as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
+from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
 
@@ -101,6 +103,8 @@ class ExpenseEditor(QDialog):
         receipt_lay.addWidget(self.view_button)
         receipt_lay.addWidget(self.remove_receipt_button)
         form.addRow(self.tr("Dato"), self.date)
+        self.keep_until = KeepUntilLabel()  # --- retention: follows the date
+        form.addRow("", self.keep_until)
         form.addRow(self.tr("Kategori"), self.category)
         form.addRow(self.tr("Beskrivelse"), self.description)
         form.addRow(self.tr("Beløb (kr.)"), amount_box)
@@ -175,9 +179,14 @@ class ExpenseEditor(QDialog):
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(row.meeting_id or "")))
             self.override.setPlainText(row.override_reason)
             self._set_receipt(row.receipt_sha256, row.receipt_name, check=False)
+            self.keep_until.show_date(row.keep_until)  # --- retention
         elif meeting_id:
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(meeting_id)))
         self._set_receipt(self.receipt_sha256, self.receipt_name, check=False)
+        # --- retention: before the first save, the date the typed day gives
+        if expense_id is None:
+            self.date.dateChanged.connect(self._show_projected_keep_until)
+            self._show_projected_keep_until()
 
         for signal in (
             self.date.dateChanged,
@@ -238,6 +247,12 @@ class ExpenseEditor(QDialog):
             self.errors.say(text)
         else:
             self.errors.clear()
+
+    # --- retention
+    def _show_projected_keep_until(self, *_args: object) -> None:
+        day = self.date.date()
+        spent = dt.date(day.year(), day.month(), day.day())
+        self.keep_until.show_date(projected_keep_until(self.ctx.store, "expense", {"spent_on": spent}))
 
     def _problems(self) -> list[str]:
         """What still stops a save, once an attempt was refused (over the frame without a reason)."""

@@ -33,11 +33,13 @@ from ...domain.errors import DomainError
 from ...domain.meetings import suggest_planned
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import utcnow
+from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import meetings as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
 from ..files import ask_save_path
 from ..live_errors import LiveErrors
+from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
@@ -96,6 +98,8 @@ class MeetingEditor(QDialog):
         self.planned.clicked.connect(self._on_planned_clicked)
         self.when.dateTimeChanged.connect(self._suggest_planned)
         form.addRow(self.tr("Tidspunkt"), self.when)
+        self.keep_until = KeepUntilLabel()  # --- retention: follows the time
+        form.addRow("", self.keep_until)
         form.addRow(self.tr("Mødetype"), self.kind)
         form.addRow(self.tr("Sted"), self.place)
         form.addRow("", self.planned)
@@ -241,8 +245,12 @@ class MeetingEditor(QDialog):
                 box.setChecked(key in m.dimensions)
             self.planned.setChecked(m.planned)
             self.estimate.set_value_ore(m.estimated_cost_ore or None)
+            self.keep_until.show_date(detail.keep_until)  # --- retention
         else:
             self.when.setDateTime(to_qdatetime(svc.default_start()))
+            # --- retention: before the first save, the date the typed time gives
+            self.when.dateTimeChanged.connect(self._show_projected_keep_until)
+            self._show_projected_keep_until()
         for c in contacts + extra:
             text = f"{c.name}, {c.company}" + (f" ({c.role})" if c.role else "")
             item = QListWidgetItem(text)
@@ -258,6 +266,11 @@ class MeetingEditor(QDialog):
         self.pdf_button.setEnabled(self.meeting_id is not None)
         self.expense_button.setEnabled(self.meeting_id is not None)
         self.delete_button.setEnabled(self.meeting_id is not None)
+
+    # --- retention
+    def _show_projected_keep_until(self, *_args: object) -> None:
+        starts = from_qdatetime(self.when.dateTime())
+        self.keep_until.show_date(projected_keep_until(self.ctx.store, "meeting", {"starts_at": starts}))
 
     def _use_steps(self, model: NextStepsModel) -> None:
         self.steps_model = model
