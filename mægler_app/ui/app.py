@@ -23,6 +23,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
+from ..paths import resources_dir
 from ..store.quick import StoreError, precheck
 from . import crash, keyboard
 from .context import AppContext
@@ -31,7 +32,7 @@ from .style import STYLE
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+RESOURCES = resources_dir()
 I18N_DIR = RESOURCES / "i18n"
 
 
