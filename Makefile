@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d" " -f1)
 
-.PHONY: run demo test lint bench
+.PHONY: run demo test lint bench bundle
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,3 +32,15 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# The desktop app as one folder, dist/maegler/ (PyInstaller, packaging/maegler.spec), built in a
+# virtual environment of its own: `pip install .` without extras (so no server library) and
+# PyInstaller, which the tests do not need.
+BUNDLE_VENV := build/bundle-venv
+bundle:
+	test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BUNDLE_VENV)/bin/python -m pip install -q . 'pyinstaller>=6.3'
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/maegler.spec
+	@du -sh dist/maegler | sed 's/^/unpacked: /'
