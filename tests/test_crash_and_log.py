@@ -160,3 +160,19 @@ def test_the_named_imports_all_load() -> None:
     from mægler_app.ui.app import check_named_imports
 
     assert check_named_imports() == []
+
+
+def test_screenshots_exit_non_zero_when_a_named_import_is_missing(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a bundle that lacks a module does: `--screenshots` says which and exits 1."""
+    from mægler_app.ui import network_tabs
+    from mægler_app.ui.app import GuiOptions, run_gui
+
+    monkeypatch.setattr(
+        network_tabs, "NETWORK_TABS", [*network_tabs.NETWORK_TABS, ("Mangler", "mægler_app.ui.gone:Tab")]
+    )
+    code = run_gui(GuiOptions(profile=tmp_path / "p", demo=True, screenshots=tmp_path / "shots"))
+    assert code == 1
+    assert "kan ikke indlæse mægler_app.ui.gone:Tab: ModuleNotFoundError" in capsys.readouterr().err
+    assert len(list((tmp_path / "shots").glob("*.png"))) >= 6

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Start the BUILT desktop app (dist/maegler/maegler) as a broker would, and fail if any part of it
+# does not work: --version, --help and each sub-command's --help, and `--demo --screenshots DIR`,
+# which creates a demo profile (every migration), saves a picture of every view and imports every
+# view and tab the app imports by name (it exits non-zero when one is missing or anything failed).
+#   packaging/check_bundle.sh [BUNDLE_DIR] [SCREENSHOT_DIR]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bundle=${1:-dist/maegler}
+shots=${2:-build/bundle-screenshots}
+app="$bundle/maegler"
+passed=0
+failed=0
+
+check() {  # check NAME COMMAND...: run it, count it, show its output when it fails
+  local name=$1
+  shift
+  local out
+  if out=$("$@" 2>&1); then
+    passed=$((passed + 1))
+    echo "ok    $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $name (exit $?)"
+    echo "$out" | tail -n 40 | sed 's/^/      /'
+  fi
+}
+
+export MAEGLER_HOME
+MAEGLER_HOME=$(mktemp -d)
+export MAEGLER_LOG_DIR="$MAEGLER_HOME/log"
+trap 'rm -rf "$MAEGLER_HOME"' EXIT
+
+check "--version says maegler and the version" bash -c "'$app' --version | grep -qx 'maegler [0-9][0-9.]*'"
+check "--help" "$app" --help
+commands=$("$app" --help | awk '/^underkommandoer:/ {on=1; next} on && /^    [a-z]/ {print $1}')
+for command in $commands; do
+  check "$command --help" "$app" "$command" --help
+done
+[ -n "$commands" ] || { failed=$((failed + 1)); echo "FAIL  no sub-commands listed by --help"; }
+
+rm -rf "$shots"
+if command -v xvfb-run >/dev/null 2>&1 && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  run_gui=(xvfb-run -a -s "-screen 0 1400x900x24")
+else
+  run_gui=(env QT_QPA_PLATFORM=offscreen)
+fi
+check "--demo --screenshots (every view, every tab imported)" "${run_gui[@]}" "$app" --demo --screenshots "$shots"
+views=$(find "$shots" -name '*.png' 2>/dev/null | wc -l)
+if [ "$views" -ge 6 ]; then
+  passed=$((passed + 1))
+  echo "ok    $views screenshots in $shots"
+else
+  failed=$((failed + 1))
+  echo "FAIL  $views screenshots in $shots (6 views expected)"
+fi
+check "the log file was written" test -s "$MAEGLER_LOG_DIR/maegler.log"
+
+echo "unpacked: $(du -sm "$bundle" | cut -f1) MB; checked in $SECONDS s"
+echo "bundle: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
