@@ -54,6 +54,12 @@ else
   failed=$((failed + 1))
   echo "FAIL  $views screenshots in $shots (6 views expected)"
 fi
+if command -v pdftotext >/dev/null 2>&1; then
+  check "a PDF made in the bundle reads back" bash -c "pdftotext '$shots/referat.pdf' - | grep -q 'Referat'"
+  pdftoppm -png -r 50 -f 1 -l 1 "$shots/referat.pdf" "$shots/referat" 2>/dev/null || true
+else
+  check "a PDF made in the bundle" test -s "$shots/referat.pdf"
+fi
 check "the log file was written" test -s "$MAEGLER_LOG_DIR/maegler.log"
 
 echo "unpacked: $(du -sm "$bundle" | cut -f1) MB; checked in $SECONDS s"

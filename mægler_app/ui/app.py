@@ -197,6 +197,16 @@ def check_named_imports() -> list[str]:
     return failed
 
 
+def demo_pdf(ctx: AppContext, target: Path) -> Path:
+    """The minutes of the demo's first meeting as a PDF in ``target``: `--demo --screenshots` makes
+    one, so CI sees ReportLab and its fonts work in the bundle too."""
+    from ..reports.meeting_pdf import write_meeting_pdf
+    from ..store.services.meetings import get_meeting, list_meetings
+
+    first = list_meetings(ctx.store)[0]
+    return write_meeting_pdf(get_meeting(ctx.store, first.id), target / "referat.pdf")
+
+
 def run_gui(options: GuiOptions) -> int:
     app = make_application()
     headless = options.exit_after_start or options.screenshots is not None
@@ -239,6 +249,8 @@ def run_gui(options: GuiOptions) -> int:
             for path in save_screenshots(window, options.screenshots):
                 print(path)
             window.close()
+            if options.demo:
+                print(demo_pdf(ctx, options.screenshots))
             missing = check_named_imports()
             for line in missing:
                 print(f"maegler: kan ikke indlæse {line}", file=sys.stderr)
