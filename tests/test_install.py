@@ -79,6 +79,10 @@ def test_pip_install_without_extras_gives_the_desktop_app_and_no_server(tmp_path
         missing = run(str(python), "-c", f"import {module}")
         assert missing.returncode != 0, f"{module} is installed without the server extra"
 
+    server = run(str(bin_dir / "maegler-server"), "init", "--db", f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    assert server.returncode == 1
+    assert "maegler-app[server]" in server.stderr and "Traceback" not in server.stderr
+
     where = run(
         str(python),
         "-c",

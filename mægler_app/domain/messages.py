@@ -706,6 +706,8 @@ class Msg:
     EFFECTS_CSV_NO_ROWS = Code("effects_csv_no_rows")
     EFFECTS_CSV_READY = Code("effects_csv_ready")
     EFFECTS_CSV_IMPORTED = Code("effects_csv_imported")
+    # --- ship: packaging (issue 23)
+    SERVER_EXTRA_MISSING = Code("server_extra_missing")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2670,5 +2672,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{companies:plural:virksomhed|virksomheder}.",
         "en": "{n:int} {n:plural:year|years} of key figures imported for {companies:int} "
         "{companies:plural:company|companies}.",
+    },
+    # --- ship: packaging (issue 23)
+    Msg.SERVER_EXTRA_MISSING: {
+        "da": "Serveren kræver pakken {module:q}, som ikke er installeret. Installér serveren med "
+        "pip install 'maegler-app[server]'.",
+        "en": "The server needs the package {module:q}, which is not installed. Install the server with "
+        "pip install 'maegler-app[server]'.",
     },
 }

@@ -20,8 +20,17 @@ import platformdirs
 from ..argparse_da import danish
 from ..domain.messages import Msg
 from ..paths import APP_AUTHOR, APP_NAME
-from .clientaddr import TRUSTED_PROXIES_SETTING, parse_networks
-from .errors import ROLES, OperatorError
+
+try:  # the server's libraries are the `server` extra: a desktop install has `maegler-server` without them
+    from .clientaddr import TRUSTED_PROXIES_SETTING, parse_networks
+    from .errors import ROLES, OperatorError
+except ModuleNotFoundError as _missing:
+    _top = (_missing.name or "").split(".")[0]
+    if _top not in {"fastapi", "starlette", "uvicorn", "argon2", "psycopg"}:
+        raise
+    _package = "fastapi" if _top == "starlette" else _top
+    print(f"maegler-server: {Msg.SERVER_EXTRA_MISSING(module=_package)}", file=sys.stderr)
+    raise SystemExit(1) from None
 
 if TYPE_CHECKING:
     from .db import Database
