@@ -62,6 +62,20 @@ else
 fi
 check "the log file was written" test -s "$MAEGLER_LOG_DIR/maegler.log"
 
+# The Linux install script, as a broker runs it (into a home of its own): the menu entry's Exec works.
+home="$MAEGLER_HOME/home"
+check "install.sh installs the program, the command and the menu entry" env HOME="$home" XDG_DATA_HOME= \
+  sh "$bundle/install.sh"
+desktop="$home/.local/share/applications/maegler.desktop"
+exec_line=$(sed -n 's/^Exec=//p' "$desktop" 2>/dev/null | tr -d '"')
+check "the menu entry's Exec= starts the installed program (--version)" "$exec_line" --version
+check "the installed command works" "$home/.local/bin/maegler" --version
+check "the icon is installed" test -s "$home/.local/share/icons/hicolor/scalable/apps/maegler.svg"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  check "desktop-file-validate" desktop-file-validate "$desktop"
+fi
+check "install.sh --remove" env HOME="$home" XDG_DATA_HOME= sh "$bundle/install.sh" --remove
+
 echo "unpacked: $(du -sm "$bundle" | cut -f1) MB; checked in $SECONDS s"
 echo "bundle: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
