@@ -66,15 +66,19 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--name", dest="display_name", default="", metavar="FULDE_NAVN", help='fx "Anna Jensen"')
     serve = with_db(sub.add_parser("serve", help="start serveren"))
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    # --- ship: each option's default from the environment too (a container, a service unit: deploy/)
+    env = os.environ.get
+    serve.add_argument("--host", default=env("MAEGLER_SERVER_HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(env("MAEGLER_SERVER_PORT") or 8000))
     serve.add_argument(
-        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
+        "--log-level",
+        default=env("MAEGLER_SERVER_LOG_LEVEL") or "info",
+        choices=("critical", "error", "warning", "info", "debug"),
     )
     serve.add_argument(
         "--workers",
         type=int,
-        default=1,
+        default=int(env("MAEGLER_SERVER_WORKERS") or 1),
         help="antal serverprocesser (flere end én kræver PostgreSQL; standard: 1)",
     )
     serve.add_argument(
