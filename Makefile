@@ -54,7 +54,4 @@ lock:
 		--no-emit-find-links -o $(BUNDLE_LOCK) pyproject.toml packaging/bundle-tools.in
 	build/lock-venv/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
 		--no-emit-find-links --extra server -o deploy/requirements-server.txt pyproject.toml
-	# the server image: no Qt (the server never imports it; the app goes in with --no-deps)
-	$(PYTHON) -c "import re, pathlib; p = pathlib.Path('deploy/requirements-server.txt'); \
-		p.write_text(''.join(b for b in re.split(r'(?m)^(?=[A-Za-z0-9])', p.read_text()) \
-		if not re.match(r'(pyside6-essentials|pyside6-addons|shiboken6)==', b)))"
+	$(PYTHON) deploy/lock_without_qt.py deploy/requirements-server.txt
