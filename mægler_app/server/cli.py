@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -272,6 +272,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": True,
+        "log_config": uvicorn_log_config(),
         "timeout_graceful_shutdown": 10,
         # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
         "proxy_headers": False,
@@ -342,6 +343,24 @@ COMMANDS = {
     "demo": cmd_demo,
     "export-effects": cmd_export_effects,  # --- effects
 }
+
+
+def uvicorn_log_config() -> dict[str, Any]:
+    """uvicorn's own logging, with each line's time in UTC (its default lines have none), no colours."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    formatters = config["formatters"]
+    formatters["default"]["fmt"] = "%(asctime)s %(levelprefix)s %(message)s"
+    formatters["access"]["fmt"] = (
+        '%(asctime)s %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'
+    )
+    for formatter in formatters.values():
+        formatter["datefmt"] = "%Y-%m-%dT%H:%M:%S%z"
+        formatter["use_colors"] = False
+    return config
 
 
 def main(argv: list[str] | None = None) -> int:
