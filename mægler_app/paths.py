@@ -11,6 +11,14 @@ APP_NAME = "Maegler"
 APP_AUTHOR = "VaeksthusMidtjylland"
 
 
+def resources_dir() -> Path:
+    """The icons and translations: ``mægler_app/resources`` in a wheel or the bundle, the
+    top-level ``resources/`` folder in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
+
+
 def default_profile() -> Path:
     env = os.environ.get("MAEGLER_HOME")
     if env:

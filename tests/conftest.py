@@ -17,6 +17,10 @@ os.environ.setdefault("MAEGLER_LOGIN_FAILURES_PER_ADDRESS", "100000")
 os.environ.setdefault("MAEGLER_LOGIN_REFUSAL_DELAY", "0")
 # …and logs in hundreds of users a minute, where a server allows one password check a second.
 os.environ.setdefault("MAEGLER_LOGIN_HASH_RATE", "10000")
+# The app's log file goes to a folder of the test run's, not the machine's log folder.
+os.environ.setdefault(
+    "MAEGLER_LOG_DIR", os.path.join(__import__("tempfile").gettempdir(), f"maegler-test-logs-{os.getpid()}")
+)
 
 from pathlib import Path  # noqa: E402
 

@@ -67,16 +67,17 @@ def test_the_guide_is_shipped_as_package_data_and_read_offline(tmp_path: Path) -
     the guide from the built copy alone, in a process that does not see the source tree."""
     src = tmp_path / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    shutil.copytree(ROOT / "mægler_app", src / "mægler_app", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("mægler_app", "resources"):
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
     built = tmp_path / "built"
     with warnings.catch_warnings():
         result = subprocess.run(
             [
                 sys.executable,
                 "-c",
-                "from setuptools import setup; setup()",
+                "import runpy; runpy.run_path('setup.py', run_name='__main__')",
                 "-q",
                 "build_py",
                 "--build-lib",

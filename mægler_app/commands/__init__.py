@@ -12,9 +12,10 @@ Exit status: 0 success, 1 a user error (``UserError``: one Danish line on stderr
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from .. import __version__
+from .. import __version__, applog
 from ..argparse_da import danish
 from ..errors import UserError
 from . import audit, companies, effects, gui, profile, sync  # --- audit
@@ -58,10 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is not None:
             gui.check_not_with_command(parser, args)
     run = gui.run if args.command is None else args.run
+    applog.setup()
+    log = logging.getLogger("mægler_app.commands")
+    log.info("maegler %s: %s", __version__, args.command or "programmet")
     try:
         return int(run(args))
     except UserError as exc:
+        log.info("%s: user error %s", args.command or "programmet", exc.__class__.__name__)
         print(f"maegler: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        log.exception("%s failed", args.command or "programmet")
+        raise

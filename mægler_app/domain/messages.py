@@ -757,6 +757,8 @@ class Msg:
     RETENTION_DOC_APPLICATION = Code("retention_doc_application")
     RETENTION_DOC_SCREENING = Code("retention_doc_screening")
     # --- end retention
+    # --- ship: packaging (issue 23)
+    SERVER_EXTRA_MISSING = Code("server_extra_missing")
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2899,4 +2901,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Nothing has passed its keep-until date.",
     },
     # --- end retention
+    # --- ship: packaging (issue 23)
+    Msg.SERVER_EXTRA_MISSING: {
+        "da": "Serveren kræver pakken {module:q}, som ikke er installeret. Installér serveren med "
+        "pip install 'maegler-app[server]'.",
+        "en": "The server needs the package {module:q}, which is not installed. Install the server with "
+        "pip install 'maegler-app[server]'.",
+    },
 }

@@ -14,15 +14,24 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from ..argparse_da import danish
 from ..domain.messages import Msg
 from ..paths import APP_AUTHOR, APP_NAME
-from .clientaddr import TRUSTED_PROXIES_SETTING, parse_networks
-from .errors import ROLES, OperatorError
+
+try:  # the server's libraries are the `server` extra: a desktop install has `maegler-server` without them
+    from .clientaddr import TRUSTED_PROXIES_SETTING, parse_networks
+    from .errors import ROLES, OperatorError
+except ModuleNotFoundError as _missing:
+    _top = (_missing.name or "").split(".")[0]
+    if _top not in {"fastapi", "starlette", "uvicorn", "argon2", "psycopg"}:
+        raise
+    _package = "fastapi" if _top == "starlette" else _top
+    print(f"maegler-server: {Msg.SERVER_EXTRA_MISSING(module=_package)}", file=sys.stderr)
+    raise SystemExit(1) from None
 
 if TYPE_CHECKING:
     from .db import Database
@@ -58,15 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--name", dest="display_name", default="", metavar="FULDE_NAVN", help='fx "Anna Jensen"')
     serve = with_db(sub.add_parser("serve", help="start serveren"))
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    # --- ship: each option's default from the environment too (a container, a service unit: deploy/)
+    env = os.environ.get
+    serve.add_argument("--host", default=env("MAEGLER_SERVER_HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(env("MAEGLER_SERVER_PORT") or 8000))
     serve.add_argument(
-        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
+        "--log-level",
+        default=env("MAEGLER_SERVER_LOG_LEVEL") or "info",
+        choices=("critical", "error", "warning", "info", "debug"),
     )
     serve.add_argument(
         "--workers",
         type=int,
-        default=1,
+        default=int(env("MAEGLER_SERVER_WORKERS") or 1),
         help="antal serverprocesser (flere end én kræver PostgreSQL; standard: 1)",
     )
     serve.add_argument(
@@ -387,6 +400,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": True,
+        "log_config": uvicorn_log_config(),
         "timeout_graceful_shutdown": 10,
         # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
         "proxy_headers": False,
@@ -460,6 +474,24 @@ COMMANDS = {
     "settings": cmd_settings,  # --- retention
     "purge": cmd_purge,  # --- retention
 }
+
+
+def uvicorn_log_config() -> dict[str, Any]:
+    """uvicorn's own logging, with each line's time in UTC (its default lines have none), no colours."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    formatters = config["formatters"]
+    formatters["default"]["fmt"] = "%(asctime)s %(levelprefix)s %(message)s"
+    formatters["access"]["fmt"] = (
+        '%(asctime)s %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'
+    )
+    for formatter in formatters.values():
+        formatter["datefmt"] = "%Y-%m-%dT%H:%M:%S%z"
+        formatter["use_colors"] = False
+    return config
 
 
 def main(argv: list[str] | None = None) -> int:

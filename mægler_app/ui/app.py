@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import logging
+import platform
 import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import __version__
+from ..paths import resources_dir
 from ..store.quick import StoreError, precheck
-from . import keyboard
+from . import crash, keyboard
 from .context import AppContext
 from .main_window import MainWindow, _FirstPaint
 from .style import STYLE
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+log = logging.getLogger(__name__)
+
+RESOURCES = resources_dir()
 I18N_DIR = RESOURCES / "i18n"
 
 
@@ -171,13 +185,66 @@ def settle_heap() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    """Qt's own warnings go to the log (with console=False there is no stderr to read them on)."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def check_named_imports() -> list[str]:
+    """Every view and network tab the app imports by name (of every role), imported now: what fails.
+
+    ``--screenshots`` runs it, so a bundle that lacks one of them fails in CI, not on a laptop."""
+    from .network_tabs import NETWORK_TABS
+    from .views import VIEWS
+
+    failed = []
+    targets = [spec.target for spec in VIEWS] + [target for _title, target in NETWORK_TABS]
+    for target in dict.fromkeys(targets):
+        module_name, _, cls_name = target.partition(":")
+        try:
+            import importlib
+
+            getattr(importlib.import_module(module_name), cls_name)
+        except Exception as exc:  # noqa: BLE001 - each is reported, and the command fails
+            log.error("cannot import %s", target, exc_info=True)
+            failed.append(f"{target}: {exc.__class__.__name__}: {exc}")
+    return failed
+
+
+def demo_pdf(ctx: AppContext, target: Path) -> Path:
+    """The minutes of the demo's first meeting as a PDF in ``target``: `--demo --screenshots` makes
+    one, so CI sees ReportLab and its fonts work in the bundle too."""
+    from ..reports.meeting_pdf import write_meeting_pdf
+    from ..store.services.meetings import get_meeting, list_meetings
+
+    first = list_meetings(ctx.store)[0]
+    return write_meeting_pdf(get_meeting(ctx.store, first.id), target / "referat.pdf")
+
+
 def run_gui(options: GuiOptions) -> int:
     app = make_application()
+    headless = options.exit_after_start or options.screenshots is not None
+    previous_handler = qInstallMessageHandler(_qt_message)
+    previous_hooks = crash.saved_hooks()
+    log.info(
+        "start: Mægler %s, %s, Python %s, Qt %s%s",
+        __version__,
+        platform.platform(),
+        platform.python_version(),
+        qVersion(),
+        " (demo)" if options.demo else "",
+    )
     demo_dir: Path | None = None
     profile = options.profile
     if options.demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="maegler-demo-"))
         profile = demo_dir / "profil"
+    crash.install(profile, interactive=not headless)
     ctx: AppContext | None = None
     try:
         try:
@@ -201,7 +268,12 @@ def run_gui(options: GuiOptions) -> int:
             for path in save_screenshots(window, options.screenshots):
                 print(path)
             window.close()
-            return 0
+            if options.demo:
+                print(demo_pdf(ctx, options.screenshots))
+            missing = check_named_imports()
+            for line in missing:
+                print(f"maegler: kan ikke indlæse {line}", file=sys.stderr)
+            return 1 if missing or crash.failures() else 0
         watcher = _FirstPaint()
         app.installEventFilter(watcher)
         if options.exit_after_start:
@@ -213,9 +285,15 @@ def run_gui(options: GuiOptions) -> int:
         window.show()
         code = app.exec()
         ctx.pool.waitForDone(10_000)
+        if headless and crash.failures() and code == 0:
+            print(f"maegler: {crash.failures()} fejl under start, se ovenfor", file=sys.stderr)
+            return 1
+        log.info("exit %s", code)
         return int(code)
     finally:
         if ctx is not None:
             ctx.close()
+        crash.uninstall(previous_hooks)
+        qInstallMessageHandler(previous_handler)
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -6,14 +6,23 @@ widgets; the GUI connects to its signals (delivered on the GUI thread by queued 
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..domain.errors import os_reason
+from ..errors import UserError
+from . import crash
+
+log = logging.getLogger(__name__)
+
+# What a worker's caller expects and shows in its own words: a mistake the user can fix, bad input,
+# a file the system refused. Anything else is a bug: reported like an uncaught exception as well.
+EXPECTED = (UserError, ValueError, OSError)
 
 
 class WorkerSignals(QObject):
@@ -69,8 +78,17 @@ class Worker(QRunnable):
                 message = where + str(os_reason(exc)).capitalize() + "."
             else:
                 message = str(exc) or exc.__class__.__name__
-            traceback.print_exc()
+            if isinstance(exc, EXPECTED):
+                log.info("worker %s failed: %s", _name(self.fn), exc.__class__.__name__)
+            else:
+                exc_info = sys.exc_info()
+                if not crash.report(exc_info, f"baggrundsarbejdet {_name(self.fn)}"):  # type: ignore[arg-type]
+                    log.error("worker %s failed", _name(self.fn), exc_info=exc_info)
             self.signals.failed.emit(message)
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return str(getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or fn.__class__.__name__)
 
 
 def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:

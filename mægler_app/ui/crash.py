@@ -1,0 +1,221 @@
+"""An uncaught exception anywhere: logged with its traceback, then shown in a Danish dialog.
+
+``install`` sets ``sys.excepthook`` (an exception in a slot or an event handler on the GUI thread
+arrives there: PySide6 reports it and carries on) and ``threading.excepthook`` (a plain thread);
+``ui/worker.py`` reports a worker's unexpected exception with ``report``. A report from another
+thread is carried to the GUI thread by a queued signal. The dialog says what happened and offers
+"Kopiér fejlsøgningsinfo": version, OS, Qt, the profile's schema version, the traceback and the
+last log lines, redacted (``applog.redact``). The app runs on: the dialog closes and the event
+loop continues.
+
+Without a window to show (``--exit-after-start``, ``--screenshots``) nothing is shown: the report
+goes to stderr and ``failures`` counts it, so the command exits non-zero.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__, applog
+
+log = logging.getLogger(__name__)
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def schema_version(profile: Path | None) -> str:
+    if profile is None:
+        return "ingen profil"
+    try:
+        from ..store.quick import DB_NAME, schema_revision
+
+        return schema_revision(profile / DB_NAME) or "ingen database"
+    except Exception as exc:  # noqa: BLE001 - the report is made whatever the profile's state
+        return f"ukendt ({exc.__class__.__name__})"
+
+
+def debug_info(exc_info: ExcInfo, profile: Path | None, *, log_lines: int = 40) -> str:
+    """The text "Kopiér fejlsøgningsinfo" copies: no secret, no personal data beyond ids."""
+    import PySide6
+
+    trace = "".join(traceback.format_exception(*exc_info))
+    lines = [
+        f"Mægler {__version__}",
+        f"OS: {platform.platform()} ({platform.machine()})",
+        f"Python: {platform.python_version()}",
+        f"Qt: {qVersion()} (PySide6 {PySide6.__version__})",
+        f"Profilens skemaversion: {schema_version(profile)}",
+        f"Tråd: {threading.current_thread().name}",
+        "",
+        "Fejl:",
+        trace.rstrip(),
+        "",
+        "Sidste linjer i loggen:",
+        *applog.recent_lines(log_lines),
+    ]
+    log_file = applog.log_file()
+    if log_file is not None:
+        lines += ["", f"Loggen: {log_file.name} i programmets logmappe"]
+    return applog.redact("\n".join(lines))
+
+
+class CrashDialog(QDialog):
+    """ "Der opstod en uventet fejl", the details, and a button that copies them."""
+
+    def __init__(self, info: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("Uventet fejl"))
+        self.info = info
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Der opstod en uventet fejl i Mægler. Programmet kører videre, men det du lige gjorde, "
+                "er måske ikke gennemført. Det du har gemt, er ikke tabt.\n\n"
+                "Vil du hjælpe med at rette fejlen, så tryk på »Kopiér fejlsøgningsinfo« og sæt teksten "
+                "ind i en e-mail til Væksthus. Adgangskoder, nøgler og e-mailadresser er fjernet fra teksten."
+            )
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.details = QPlainTextEdit(info)
+        self.details.setObjectName("crashDetails")
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setMinimumSize(560, 220)
+        lay.addWidget(self.details, 1)
+        self.copied = QLabel("")
+        lay.addWidget(self.copied)
+        buttons = QDialogButtonBox()
+        self.copy_button = QPushButton(self.tr("Kopiér fejlsøgningsinfo"))
+        self.copy_button.setObjectName("copyDebugInfo")
+        self.copy_button.clicked.connect(self.copy)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(self.tr("Luk"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        lay.addWidget(buttons)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.info)
+        self.copied.setText(self.tr("Kopieret – sæt det ind i en e-mail til Væksthus."))
+
+
+class _Reporter(QObject):
+    """Lives on the GUI thread; ``report`` may be called from any thread."""
+
+    arrived = Signal(str)
+
+    def __init__(self, profile: Path | None, *, interactive: bool) -> None:
+        super().__init__()
+        self.profile = profile
+        self.interactive = interactive
+        self.failures = 0
+        self.showing = False
+        self.dialogs_shown = 0
+        self.last_info = ""
+        self.arrived.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, exc_info: ExcInfo, where: str) -> None:
+        self.failures += 1
+        log.error("uncaught exception (%s)", where, exc_info=exc_info)
+        try:
+            info = debug_info(exc_info, self.profile)
+        except Exception:  # noqa: BLE001 - never fail while reporting a failure
+            info = applog.redact("".join(traceback.format_exception(*exc_info)))
+        self.last_info = info
+        if not self.interactive:
+            print(info, file=sys.stderr)
+            return
+        if threading.current_thread() is threading.main_thread():
+            self._show(info)
+        else:
+            self.arrived.emit(info)
+
+    def _show(self, info: str) -> None:
+        app = QApplication.instance()
+        if self.showing or not isinstance(app, QApplication):
+            return  # one dialog at a time: an exception in a repaint loop must not pile them up
+        self.showing = True
+        try:
+            dialog = CrashDialog(info, app.activeWindow())
+            self.dialogs_shown += 1
+            dialog.exec()
+            dialog.deleteLater()
+        except Exception:  # noqa: BLE001 - the report is in the log already
+            log.exception("the crash dialog failed")
+        finally:
+            self.showing = False
+
+
+_reporter: _Reporter | None = None
+
+
+def install(profile: Path | None, *, interactive: bool = True) -> _Reporter:
+    """Route every uncaught exception to the log and the dialog (a QApplication must exist)."""
+    global _reporter
+    reporter = _Reporter(profile, interactive=interactive)
+    app = QApplication.instance()
+    if app is not None:
+        reporter.moveToThread(app.thread())
+    _reporter = reporter
+
+    def gui_hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        reporter.report((kind, exc, tb), "hovedtråden")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        reporter.report((args.exc_type, args.exc_value, args.exc_traceback), f"tråden {name}")
+
+    sys.excepthook = gui_hook
+    threading.excepthook = thread_hook
+    return reporter
+
+
+def uninstall(previous: tuple[object, object] | None = None) -> None:
+    """Put back the hooks ``install`` replaced (``saved_hooks()`` before it), else Python's own."""
+    global _reporter
+    hook, thread_hook = previous or (sys.__excepthook__, threading.__excepthook__)
+    sys.excepthook = hook  # type: ignore[assignment]
+    threading.excepthook = thread_hook  # type: ignore[assignment]
+    _reporter = None
+
+
+def saved_hooks() -> tuple[object, object]:
+    return sys.excepthook, threading.excepthook
+
+
+def report(exc_info: ExcInfo, where: str) -> bool:
+    """Report an exception caught elsewhere (a worker's): False when no reporter is installed."""
+    if _reporter is None:
+        return False
+    _reporter.report(exc_info, where)
+    return True
+
+
+def failures() -> int:
+    return _reporter.failures if _reporter is not None else 0
