@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -141,8 +142,25 @@ def _canonical(header_cell: str) -> str | None:
     return _ALIASES.get(low)
 
 
-def read_plan(store: Store, raw: bytes) -> ImportPlan:
-    """Check every row of a CSV file against the rules; nothing is written."""
+@dataclass
+class Table:
+    """A ;-separated file opened up to its header: the reader of the rows after it, the header and
+    where each known column stands (``positions``), the columns not imported, the encoding, the
+    header's line number and the lines passed over before the reader (Excel's "sep=;" hint)."""
+
+    reader: Any  # csv.reader: the rows as lists of cells, with line_num
+    header: list[str]
+    encoding: str
+    header_line: int
+    skipped: int
+    positions: dict[str, int]
+    ignored: list[str]
+
+
+def open_table(raw: bytes, empty: Message, canonical: Callable[[str], str | None]) -> Table:
+    """Decode the file, pass Excel's hint line ("sep=;") and blank lines before the header, and
+    read the header by ``canonical`` (a cell → its column's name, or None): the one way every
+    CSV import of the app (companies, key figures) opens its file."""
     text, encoding = decode(raw)
     skipped = 0
     if text[:4].lower() == "sep=":
@@ -154,25 +172,29 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     try:
         header = next(reader)
+        while header and not "".join(header).strip():
+            header = next(reader)
     except StopIteration:
-        raise CsvFileError(Msg.CSV_EMPTY()) from None
+        raise CsvFileError(empty) from None
     except csv.Error as exc:
         raise CsvFileError(Msg.CSV_FIRST_LINE_UNREADABLE(reason=str(exc))) from None
-    while header and not "".join(header).strip():
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise CsvFileError(Msg.CSV_EMPTY()) from None
-    header_line = reader.line_num + skipped
     positions: dict[str, int] = {}
     ignored: list[str] = []
     for i, cell in enumerate(header):
-        name = _canonical(cell)
+        name = canonical(cell)
         if name is None or name in positions:
             if cell.strip():
                 ignored.append(cell.strip())
             continue
         positions[name] = i
+    return Table(reader, header, encoding, reader.line_num + skipped, skipped, positions, ignored)
+
+
+def read_plan(store: Store, raw: bytes) -> ImportPlan:
+    """Check every row of a CSV file against the rules; nothing is written."""
+    table = open_table(raw, Msg.CSV_EMPTY(), _canonical)
+    reader, header, encoding, header_line = table.reader, table.header, table.encoding, table.header_line
+    positions, ignored, skipped = table.positions, table.ignored, table.skipped
     missing = [c for c in REQUIRED if c not in positions]
     if missing:
         if len(header) == 1 and ("," in header[0] or "\t" in header[0]):

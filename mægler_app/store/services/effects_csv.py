@@ -12,7 +12,6 @@ company already has updates that year; an empty cell leaves the figure as it was
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -23,7 +22,7 @@ from ...domain.messages import Message, Msg
 from ..db import Store
 from ..models import Company, EffectMeasurement
 from .companies import KeyFigures, parse_key_figures
-from .csv_io import CsvFileError, RowProblem, decode
+from .csv_io import CsvFileError, RowProblem, open_table
 
 # CSV header → KeyFigures field, in the file's order.
 COLUMNS: dict[str, str] = {
@@ -102,32 +101,9 @@ def _canonical(cell: str) -> str | None:
 
 def read_plan(store: Store, raw: bytes) -> FiguresPlan:
     """Check every line of a key-figure CSV; nothing is written."""
-    text, encoding = decode(raw)
-    skipped = 0
-    if text[:4].lower() == "sep=":
-        first, _, text = text.partition("\n")
-        if first.strip()[4:5] not in (";", ""):
-            raise CsvFileError(Msg.CSV_SEPARATOR_HINT(hint=first.strip()))
-        skipped = 1
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    try:
-        header = next(reader)
-        while header and not "".join(header).strip():
-            header = next(reader)
-    except StopIteration:
-        raise CsvFileError(Msg.EFFECTS_CSV_NO_ROWS()) from None
-    except csv.Error as exc:
-        raise CsvFileError(Msg.CSV_FIRST_LINE_UNREADABLE(reason=str(exc))) from None
-    header_line = reader.line_num + skipped
-    positions: dict[str, int] = {}
-    ignored: list[str] = []
-    for i, cell in enumerate(header):
-        name = _canonical(cell)
-        if name is None or name in positions:
-            if cell.strip():
-                ignored.append(cell.strip())
-            continue
-        positions[name] = i
+    table = open_table(raw, Msg.EFFECTS_CSV_NO_ROWS(), _canonical)
+    reader, header, encoding, header_line = table.reader, table.header, table.encoding, table.header_line
+    positions, ignored, skipped = table.positions, table.ignored, table.skipped
     missing = [c for c in REQUIRED if c not in positions]
     if missing:
         if len(header) == 1 and ("," in header[0] or "\t" in header[0]):
