@@ -144,7 +144,8 @@ class AppliedChange(Base):
     payload_hash: Mapped[str] = mapped_column(String(64))
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    # --- erasure: the record the answer is about, for an entity with personal data (s0008_erasure)
+    # --- erasure: the record the answer is about, for an entity with personal data (s0008_erasure),
+    # and for a document that is purged when its keep-until date has passed (--- retention)
     record_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (

@@ -849,7 +849,8 @@ def apply_change(ctx: PushContext, ch: Change) -> dict[str, Any]:
             return {**prior.result, "status": PushStatus.DUPLICATE}
         return result(ch.change_id, PushStatus.REJECTED, messages=[Msg.PUSH_CHANGE_ID_REUSED()])
     answer = check_then_decide(ctx, ch)
-    if has_personal_data(ch.entity):  # --- erasure: an erasure finds this answer by its record
+    if has_personal_data(ch.entity) or ch.entity in RETAINED_ENTITIES:
+        # an erasure (--- erasure) or a purge (--- retention) finds this answer by its record
         ctx.answer_records[ch.change_id] = ch.id
     ctx.applied[ch.change_id] = Applied(ctx.user.id, phash, answer)
     ctx.new_applied.append((ch.change_id, phash, answer))

@@ -34,7 +34,7 @@ from ..domain.retention import (
 from ..domain.sync_contract import PURGED_KEY
 from ..domain.timeutil import utcnow
 from .db import Database, allocate_seqs, owner_lock_key
-from .models import BlobContent, BlobOwner, Record, RecordChange, ServerSetting, User
+from .models import AppliedChange, BlobContent, BlobOwner, Record, RecordChange, ServerSetting, User
 
 SETTINGS_KEY = "retention"
 SERVER_CLIENT = "server"  # as push.SERVER_CLIENT: the field markers of a change the server made
@@ -184,10 +184,22 @@ def purge(db: Database, today: dt.date | None = None, *, dry_run: bool = False) 
             s.execute(
                 delete(RecordChange).where(RecordChange.entity == entity, RecordChange.record_id.in_(ids))
             )
+        _forget_copies(s, [r.id for r in due])
         if out.blobs:
             s.execute(delete(BlobOwner).where(BlobOwner.sha256.in_(out.blobs)))
             s.execute(delete(BlobContent).where(BlobContent.sha256.in_(out.blobs)))
     return out
+
+
+def _forget_copies(s: Session, ids: list[str]) -> None:
+    """The stored push answers about purged documents keep their status and version (a replay is
+    still answered ``duplicate``) but no copy of the document (a conflict answer's ``server``).
+    Found by ``applied_change.record_id``, which the push sets for documents since this version."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for applied in s.scalars(select(AppliedChange).where(AppliedChange.record_id.in_(chunk))):
+            if isinstance(applied.result, dict) and "server" in applied.result:
+                applied.result = {k: v for k, v in applied.result.items() if k != "server"}
 
 
 def _blobs_after(s: Session, due: list[Record], receipts: set[str]) -> list[str]:

@@ -218,3 +218,22 @@ def test_init_dates_the_documents_stored_before_retention(
         assert "Databasen er klar." == run_cli("init", db=db_url).stdout.strip()  # once only
     finally:
         db.dispose()
+
+
+def test_a_purged_documents_copy_leaves_the_stored_answers(own_server: ServerProcess) -> None:
+    """A conflict answer carries the server's copy of the record; once the document is purged, the
+    stored answer (what a replay gets back) keeps its status and no copy."""
+    srv = own_server
+    api = _broker(srv, "retention-conflict")
+    net = build_network(api)["network"]
+    old = _expense(net, "2009-03-02", description="Frokost med Jens Hansen")
+    assert api.push(old)[0]["status"] == "applied"
+    assert api.push(change("expense", {"amount_ore": 300_00}, id=old["id"], base=1))[0]["status"] == "applied"
+    late = change("expense", {"amount_ore": 250_00}, id=old["id"], base=1)
+    first = api.push(late, client_id="anden-laptop")[0]
+    assert first["status"] == "conflict" and "Jens Hansen" in str(first["server"])
+    assert "Jens Hansen" in str(api.push(late, client_id="anden-laptop")[0])  # the stored answer
+    assert run_cli("purge", "--today", "2015-01-01", db=srv.db_url).returncode == 0
+    replay = api.push(late, client_id="anden-laptop")[0]
+    assert replay["status"] == "duplicate" and "server" not in replay
+    assert "Jens Hansen" not in str(replay)
