@@ -78,11 +78,10 @@ class IndexEntry:
 def keep_until(kind: AuditKind, stored: dt.date | None) -> dt.date | None:
     """The date a document of ``kind`` is kept until, None when it is not set.
 
-    Hook for the retention rule (issue 21, item 2; DESIGN.md §5a): until that rule lands this is
-    the record's own ``keep_until`` where it has one (None today: nothing sets it yet), and None
-    for what has no record of its own (the action plan section, the stage history, the index are
-    dated by ``latest_keep_until`` over the documents). When the retention rule lands, it decides
-    here, and every audit file shows its dates with no other change.
+    The record's own ``keep_until``, which the retention rule (domain/retention.py, issue 21 item 2;
+    DESIGN.md §5a) sets on save and the server confirms; None for a record not dated yet (a draft)
+    and for what has no record of its own (the action plan section, the stage history, the index
+    are dated by ``latest_keep_until`` over the documents).
     """
     return stored
 
