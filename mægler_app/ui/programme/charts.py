@@ -33,17 +33,24 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-class FunnelChart(QChartView):
-    """How many networks reached each step, kandidat at the top."""
+class ChartPicture(QChartView):
+    """A chart of the caseworker's desk: a picture, not a Tab stop (like the budget's burn-down
+    chart); a screen reader reads its title."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, name: str, height: int = 220) -> None:
         super().__init__(_chart(title))
-        self.setObjectName("programmeFunnel")
-        # a picture, not a Tab stop (like the budget's burn-down chart); a screen reader reads its title
+        self.setObjectName(name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(title)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(height)
+
+
+class FunnelChart(ChartPicture):
+    """How many networks reached each step, kandidat at the top."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title, "programmeFunnel")
         self.values: dict[str, int] = {}
 
     def set_funnel(self, values: Mapping[str, int]) -> None:
@@ -77,17 +84,11 @@ class FunnelChart(QChartView):
         chart.legend().setVisible(False)
 
 
-class YearsChart(QChartView):
+class YearsChart(ChartPicture):
     """One group of bars per year: each figure, beside the low end of that year's target."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(_chart(title))
-        self.setObjectName("programmeYears")
-        # a picture, not a Tab stop (like the budget's burn-down chart); a screen reader reads its title
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(title)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        super().__init__(title, "programmeYears")
 
     def set_years(
         self, years: Sequence[str], series_values: Sequence[tuple[str, list[int], list[int]]]

@@ -19,13 +19,11 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QChart,
-    QChartView,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -50,6 +48,7 @@ from ..context import AppContext
 from ..style import AMBER, GREY, NAVY, RED
 from ..table import Column, TextsOnceModel, fit_to_texts
 from ..worker import Worker, start
+from .charts import ChartPicture
 
 BY_NETWORK = "network"
 BY_FOCUS = "focus"
@@ -74,25 +73,11 @@ def _met_share_of(metric: str) -> Callable[[GroupRow], str]:
     return lambda r: _share(r.figures["metrics"][metric]["met_share_bp"])
 
 
-def _chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
-
-
-class GrowthChart(QChartView):
+class GrowthChart(ChartPicture):
     """How many participants' growth a year falls in each bin, per key figure (a histogram)."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(_chart(title))
-        self.setObjectName("effectsGrowthChart")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(title)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        super().__init__(title, "effectsGrowthChart", 260)
         self.counts: dict[str, list[int]] = {}
 
     def set_distribution(self, distribution: Mapping[str, Any]) -> None:
@@ -125,16 +110,11 @@ class GrowthChart(QChartView):
         series.attachAxis(axis)
 
 
-class SatisfactionChart(QChartView):
+class SatisfactionChart(ChartPicture):
     """The share of satisfied answers per year, against the 80 % line."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(_chart(title))
-        self.setObjectName("effectsSatisfactionChart")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(title)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        super().__init__(title, "effectsSatisfactionChart", 260)
         self.shares: dict[str, float] = {}
 
     def set_years(self, by_year: Mapping[str, Mapping[str, Any]]) -> None:
