@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +36,11 @@ from ...store.services.overview import sync_marks
 from .. import keyboard
 from ..ask import confirm
 from ..companies.loader import RowsLoader
-from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
 from ..style import WARNING_TEXT
 from ..sync_marks import mark_icon, mark_text
+from ..table import FilterProxy, make_table_view
 from ..views.base import View
 from .models import NetworksModel, inactive_note
 from .page import NetworkPage
@@ -330,25 +328,19 @@ class NetworksView(View):
             bl.addWidget(column, 1)
 
         self.model = NetworksModel(self)
-        self.proxy = SearchProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{self.key}")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        # the name takes the width the other columns leave (elided, whole in its tooltip)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        # the columns are sized from the first rows only: every network's texts would stall the GUI
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAccessibleName(self.tr("Netværk"))
+        # the name takes the width the other columns leave (elided, whole in its tooltip); the
+        # columns are sized from the first rows only: every network's texts would stall the GUI
+        self.table = make_table_view(
+            self.proxy,
+            f"table_{self.key}",
+            self.tr("Netværk"),
+            sort=(NetworksModel.NAME, Qt.SortOrder.AscendingOrder),
+            stretch=(NetworksModel.NAME,),
+            alternating=True,
+            precision=60,
+        )
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(board)
         split.addWidget(self.table)
@@ -363,7 +355,7 @@ class NetworksView(View):
             ctx, svc.count_networks, _fetch, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
         )
         # a caseworker's broker column and filter (ui/desk/brokers.py)
-        self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
+        self.brokers = BrokerScope(ctx, self.key, bar, self.proxy, Network)
         self.brokers.changed.connect(self._fill_board)
 
         self.filter.textChanged.connect(self._on_filter)
@@ -382,8 +374,6 @@ class NetworksView(View):
             column.list.setDragEnabled(not self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
-        header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
         for column, widest in (
             (NetworksModel.LEAD, 170),
@@ -397,7 +387,7 @@ class NetworksView(View):
         self.shown.emit()
 
     def _fill_board(self) -> None:
-        shown = self.model.rows()
+        shown = self.proxy.rows()
         for stage, column in self.columns.items():
             rows = sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower())
             column.set_rows(
