@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from ..domain.errors import os_reason
 from ..store.db import Store
 from .context import AppContext
 from .fit import ElidedLabel
+from .table import make_table_view
 from .worker import Worker, start
 
 
@@ -67,16 +66,8 @@ class CsvImportDialog(QDialog):
         self.problems.hide()
         lay.addWidget(self.problems)
         self.model = self.make_model()
-        self.table = QTableView()
-        self.table.setObjectName("importRows")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        self.size_columns(header)
+        self.table = make_table_view(self.model, "importRows", stretch_last=True, single=False)
+        self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")

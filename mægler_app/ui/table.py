@@ -269,7 +269,11 @@ class TextsOnceModel(RowsTableModel[R]):
     def display_texts(self, rows: Sequence[R]) -> dict[tuple[int, int, int], Any]:
         """Every cell's display text of ``rows``: plain formatting, safe to run in a worker, so a
         large table's numbers are not formatted on the event loop's clock."""
-        return {(r, c, _DISPLAY): col.text(row) for r, row in enumerate(rows) for c, col in enumerate(self.columns)}
+        return {
+            (r, c, _DISPLAY): col.text(row)
+            for r, row in enumerate(rows)
+            for c, col in enumerate(self.columns)
+        }
 
     def cell(self, r: int, c: int, role: int) -> Any:
         key = (r, c, role)
@@ -495,8 +499,16 @@ class FilterProxy(QAbstractProxyModel):
         return self._model.headerData(section, orientation, role)
 
 
+# How an editable table's cell is edited: a double click, F2, or typing over it (Qt's own default).
+EDIT_CELLS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+)
+
+
 def make_table_view(
-    model: QAbstractItemModel,
+    model: QAbstractItemModel | None,
     name: str,
     accessible_name: str = "",
     *,
@@ -525,7 +537,8 @@ def make_table_view(
     view.setObjectName(name)
     if accessible_name:
         view.setAccessibleName(accessible_name)
-    view.setModel(model)
+    if model is not None:  # else set later (a model per record shown)
+        view.setModel(model)
     view.verticalHeader().setVisible(False)
     if row_height is not None:
         view.verticalHeader().setDefaultSectionSize(row_height)

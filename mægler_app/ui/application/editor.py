@@ -52,6 +52,7 @@ from ..ask import confirm
 from ..context import AppContext
 from ..files import ask_save_path, report_saved
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..table import EDIT_CELLS, make_table_view
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
@@ -247,15 +248,16 @@ class ApplicationEditor(QWidget):
                 sub.setObjectName("blockHelp")
                 block.body.addWidget(sub)
                 self.growth_model = GrowthModel(self)
-                self.growth = QTableView()
-                self.growth.setObjectName("growthTable")
-                self.growth.setAccessibleName(self.tr("Forventet vækst pr. virksomhed"))
-                self.growth.setModel(self.growth_model)
-                self.growth.verticalHeader().setVisible(False)
-                header = self.growth.horizontalHeader()
-                header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-                header.setSectionResizeMode(GrowthModel.COL_MEASURE, QHeaderView.ResizeMode.Stretch)
-                self.growth.setWordWrap(False)
+                self.growth = make_table_view(
+                    self.growth_model,
+                    "growthTable",
+                    self.tr("Forventet vækst pr. virksomhed"),
+                    stretch=(GrowthModel.COL_MEASURE,),
+                    fit=QHeaderView.ResizeMode.ResizeToContents,
+                    edit=EDIT_CELLS,
+                    single=False,
+                    rows=False,
+                )
                 block.body.addWidget(self.growth)
                 # Right under the table: the figures typed that cannot be read, each named.
                 self.growth_problem = QLabel()
@@ -381,14 +383,17 @@ class ApplicationEditor(QWidget):
         srow.addStretch(1)
         self.split_block.body.addLayout(srow)
         self.split_model = SplitModel(self)
-        self.split = QTableView()
-        self.split.setObjectName("splitTable")
-        self.split.setAccessibleName(self.tr("Fordelingsnøgle"))
-        self.split.setModel(self.split_model)
-        self.split.verticalHeader().setVisible(False)
-        split_header = self.split.horizontalHeader()
-        split_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        split_header.setSectionResizeMode(SplitModel.COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        self.split = make_table_view(
+            self.split_model,
+            "splitTable",
+            self.tr("Fordelingsnøgle"),
+            stretch=(SplitModel.COL_COMPANY,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            word_wrap=True,
+            edit=EDIT_CELLS,
+            single=False,
+            rows=False,
+        )
         self.split_block.body.addWidget(self.split)
         self.split_sum = QLabel()
         self.split_sum.setObjectName("splitSum")

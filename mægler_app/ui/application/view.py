@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
-from ..table import Column, FilterProxy, RowsTableModel
+from ..table import Column, FilterProxy, RowsTableModel, make_table_view
 from ..views.base import View
 from .broker_panel import BrokerPanel
 from .editor import ApplicationEditor
@@ -106,20 +105,17 @@ class ApplicationsView(View):
         )
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{self.key}")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.filter.textChanged.connect(self.proxy.set_text)
         # the network's name takes what is left, so every column fits without scrolling sideways
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table = make_table_view(
+            self.proxy,
+            f"table_{self.key}",
+            sort=(0, Qt.SortOrder.AscendingOrder),
+            stretch=(0,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=True,
+            word_wrap=True,
+        )
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         ol.addWidget(self.table, 1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from ..context import AppContext
 from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
 from ..survey import CompanySatisfaction  # --- survey
+from ..table import EDIT_CELLS, make_table_view
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -166,17 +165,21 @@ class CompanyEditor(QWidget):
         figures = QGroupBox(self.tr("Nøgletal pr. år i kr. (til effektmåling)"))
         fl = QVBoxLayout(figures)
         self.figures_model = KeyFiguresModel(self)
-        self.figures = QTableView()
-        self.figures.setObjectName("keyFigures")
-        self.figures.setModel(self.figures_model)
-        self.figures.verticalHeader().setVisible(False)
-        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.figures = make_table_view(
+            self.figures_model,
+            "keyFigures",
+            self.tr("Nøgletal pr. år"),
+            fit=QHeaderView.ResizeMode.Stretch,
+            word_wrap=True,
+            edit=EDIT_CELLS,
+            single=False,
+            rows=False,
+        )
         self.figures.horizontalHeader().setSectionResizeMode(
             KeyFiguresModel.YEAR, QHeaderView.ResizeMode.ResizeToContents
         )
         self.figures.horizontalHeader().setMinimumSectionSize(60)
         self.figures.setFixedHeight(110)
-        self.figures.setAccessibleName(self.tr("Nøgletal pr. år"))
         fl.addWidget(self.figures)
         fb = QHBoxLayout()
         self.add_year = QPushButton(self.tr("Tilføj år"))
@@ -210,20 +213,13 @@ class CompanyEditor(QWidget):
         self.contacts_box = QGroupBox(self.tr("Kontaktpersoner"))
         cl = QVBoxLayout(self.contacts_box)
         self.contacts_model = ContactsModel(self)
-        self.contacts = QTableView()
-        self.contacts.setObjectName("contacts")
-        self.contacts.setModel(self.contacts_model)
-        self.contacts.verticalHeader().setVisible(False)
-        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contacts.horizontalHeader().setStretchLastSection(True)
-        self.contacts.setWordWrap(False)
+        self.contacts = make_table_view(
+            self.contacts_model, "contacts", self.tr("Kontaktpersoner"), stretch_last=True
+        )
         # e-mail and phone are in the fields below the list; the list stays readable in a narrow panel
         self.contacts.setColumnHidden(ContactsModel.EMAIL, True)
         self.contacts.setColumnHidden(ContactsModel.PHONE, True)
         self.contacts.setFixedHeight(110)
-        self.contacts.setAccessibleName(self.tr("Kontaktpersoner"))
         cl.addWidget(self.contacts)
         cform = QFormLayout()
         self.contact_name = QLineEdit()

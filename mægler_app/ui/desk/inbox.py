@@ -27,7 +27,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -59,7 +58,7 @@ from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
 from ..sync.controller import controller_for
-from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts
+from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts, make_table_view
 from ..views.base import View
 from ..worker import Worker, start
 from .follow_up import FollowUpDialog
@@ -291,20 +290,11 @@ class InboxView(View):
         self.model = inbox_model(self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("inboxTable")
-        self.table.setAccessibleName(self.tr("Indsendte ansøgninger"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # a long network name is elided, the whole name its tooltip
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # fitted to the contents once per load (_on_loaded), not at every layout pass
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # fitted to the contents once per load (_on_loaded), not at every layout pass; a long
+        # network name is elided, the whole name its tooltip
+        self.table = make_table_view(
+            self.proxy, "inboxTable", self.tr("Indsendte ansøgninger"), stretch=(1,), alternating=True
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_index(cur))
         split.addWidget(self.table)
 
@@ -392,15 +382,15 @@ class InboxView(View):
             ("plan", self.tr("Handlingsplaner efter slutdato")),
         ):
             model = attention_model(self)
-            view = QTableView()
-            view.setObjectName(f"attention_{kind}")
-            view.setAccessibleName(label)
-            view.setModel(model)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+            view = make_table_view(
+                model,
+                f"attention_{kind}",
+                label,
+                fit=QHeaderView.ResizeMode.ResizeToContents,
+                stretch_last=True,
+                word_wrap=True,
+                single=False,
+            )
             self.attention_models[kind] = model
             self.attention_views[kind] = view
             view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_follow_up_button())

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from ..context import AppContext
 from ..files import ask_save_path
 from ..live_errors import LiveErrors
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..table import EDIT_CELLS, make_table_view
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
@@ -131,22 +130,22 @@ class MeetingEditor(QDialog):
         steps_box = QWidget()
         steps_lay = QVBoxLayout(steps_box)
         steps_lay.setContentsMargins(0, 0, 0, 0)
-        self.steps = QTableView()
-        self.steps.setObjectName("meetingSteps")
-        self.steps.setAccessibleName(self.tr("Næste skridt"))
+        self.steps = make_table_view(
+            None,
+            "meetingSteps",
+            self.tr("Næste skridt"),
+            word_wrap=True,
+            edit=EDIT_CELLS,
+            single=False,
+            rows=False,
+        )
         # Right under the steps: a deadline that cannot be read, kept as typed in its cell.
         self.steps_problem = QLabel()
         self.steps_problem.setObjectName("error")
         self.steps_problem.setWordWrap(True)
         self.steps_problem.hide()
         self._use_steps(NextStepsModel(parent=self))
-        self.steps.verticalHeader().setVisible(False)
         self.steps.setMinimumHeight(110)
-        self.steps.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(NextStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NextStepsModel.COL_OWNER, 150)

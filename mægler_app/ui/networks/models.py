@@ -83,7 +83,9 @@ class MembersModel(RowsTableModel[MemberRow]):
             ),
             Column(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
             Column(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
-            Column(_tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, ("", ""))[0]),  # --- survey
+            Column(
+                _tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, ("", ""))[0]
+            ),  # --- survey
         ]
 
     def search_text(self, row: MemberRow) -> str:

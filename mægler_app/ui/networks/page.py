@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +50,7 @@ from ..desk.follow_up import FollowUpDialog
 from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
 from ..sync.controller import controller_for
+from ..table import make_table_view
 from .audit import AuditFileJob  # --- audit
 from .models import MembersModel, TimelineModel, inactive_note
 
@@ -282,17 +281,8 @@ class MembersPanel(QWidget):
             lay.addWidget(w)
 
         self.model = MembersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("members")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table_view(self.model, "members", self.tr("Medlemmer"), stretch_last=True)
         self.table.setMinimumHeight(150)
-        self.table.setAccessibleName(self.tr("Medlemmer"))
         lay.addWidget(self.table, 1)
 
         edit = QHBoxLayout()
@@ -652,18 +642,15 @@ class NetworkPage(QWidget):
         self.members: MembersPanel | None = None
         self.history: QWidget | None = None  # a caseworker's "Historik" tab (ui/desk/history.py)
         self.timeline_model = TimelineModel(self)
-        self.timeline = QTableView()
-        self.timeline.setObjectName("timeline")
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setWordWrap(False)
-        self.timeline.setAccessibleName(self.tr("Tidslinje"))
-        th = self.timeline.horizontalHeader()
-        th.setSectionResizeMode(TimelineModel.WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        th.setSectionResizeMode(TimelineModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
-        th.setStretchLastSection(True)
+        # the date and the kind as wide as they need, the text takes the rest
+        self.timeline = make_table_view(
+            self.timeline_model,
+            "timeline",
+            self.tr("Tidslinje"),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+            single=False,
+        )
         self.feature_tabs: list[QWidget] = []
         lay.addWidget(self.tabs, 1)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,22 +27,14 @@ from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
 from ..context import AppContext
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, make_table_view
 from ..views.base import View
 from .controller import controller_for, install_auto_sync
 from .login_dialog import LoginDialog
 
 
 def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
+    table = make_table_view(model, name, stretch_last=True, alternating=True, word_wrap=True)
     model.modelReset.connect(table.resizeColumnsToContents)
     model.modelReset.connect(table.resizeRowsToContents)
     return table
