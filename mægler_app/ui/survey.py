@@ -171,7 +171,7 @@ class SurveyDialog(QDialog):
         outer = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("surveyTitle")
-        self.title.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {style.NAVY};")
+        self.title.setStyleSheet(style.title_style(style.SURVEY_TITLE_PX))
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
         top = QHBoxLayout()
@@ -195,7 +195,7 @@ class SurveyDialog(QDialog):
         )
         self.hint.setObjectName("surveyHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {style.GREY};")
+        self.hint.setStyleSheet(style.text_style(style.GREY))
         outer.addWidget(self.hint)
 
         self.rows_area = QScrollArea()

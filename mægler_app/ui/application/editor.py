@@ -57,25 +57,6 @@ from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
 
-# Local to the editor, so the shared style stays small; blocks read as white cards like Overblik.
-EDITOR_STYLE = """
-QGroupBox { background: white; border: 1px solid #dde3ea; border-radius: 8px; margin-top: 16px;
-            padding: 12px 10px 10px 10px; font-weight: 600; color: #1f3b57; }
-QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
-QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QTableView,
-QGroupBox QRadioButton, QGroupBox QCheckBox, QGroupBox QPushButton { font-weight: normal; color: black; }
-QLabel#blockHelp { color: #5b6b7b; }
-QLabel#editorTitle { font-size: 18px; font-weight: 600; color: #1f3b57; }
-QLabel#statusChip { border-radius: 10px; padding: 3px 12px; background: #eef1f4; color: #1f3b57; font-weight: 600; }
-QLabel#statusChip[status="pending"] { background: #fff4d6; color: #8a5a00; }
-QLabel#statusChip[status="submitted"] { background: #e3ecf7; color: #1f3b57; }
-QLabel#statusChip[status="approved"] { background: #e3f1e8; color: #1f5f3a; }
-QLabel#statusChip[status="rejected"] { background: #fde7e7; color: #8b1a1a; }
-QLabel#decision { padding: 4px 0; }
-QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
-QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
-"""
-
 
 def fit_table_height(table: QTableView) -> None:
     """Show every row without an empty band below (the tables hold a network's 3-5 companies)."""
@@ -139,7 +120,7 @@ class ApplicationEditor(QWidget):
         self.dirty = False
         self._worker: Worker | None = None
 
-        self.setStyleSheet(EDITOR_STYLE)
+        self.setStyleSheet(style.APPLICATION_EDITOR_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 

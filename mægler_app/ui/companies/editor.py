@@ -35,7 +35,7 @@ from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
 from ...store.services import effects as effects_svc
 from ...store.services.programme import server_moves
-from .. import keyboard
+from .. import keyboard, style
 from ..context import AppContext
 from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
@@ -85,14 +85,12 @@ class CompanyEditor(QWidget):
 
         self.title = QLabel(self.tr("Ny virksomhed"))
         self.title.setObjectName("editorTitle")
-        self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f3b57;")
+        self.title.setStyleSheet(style.title_style(style.EDITOR_TITLE_PX))
         # a long company name wraps at its spaces instead of widening the editor past the panel
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
         self.info = _message_label("info")
-        self.info.setStyleSheet(
-            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
-        )
+        self.info.setStyleSheet(style.NOTE_STYLE)
         outer.addWidget(self.info)
 
         form = QFormLayout()
@@ -455,9 +453,11 @@ class CompanyEditor(QWidget):
     def _cvr_state(self, text: str, *, ok: bool) -> None:
         self.cvr_message.setText(text)
         self.cvr_message.setVisible(bool(text))
-        self.cvr_message.setStyleSheet("color: #5b6b7b;" if ok else "color: #8b1a1a; font-weight: 600;")
+        self.cvr_message.setStyleSheet(
+            style.text_style(style.SUBTLE_TEXT) if ok else style.text_style(style.ERROR_TEXT, bold=True)
+        )
         self.cvr.setProperty("invalid", not ok)
-        self.cvr.setStyleSheet("" if ok else "border: 1px solid #c0392b;")
+        self.cvr.setStyleSheet("" if ok else style.INVALID_FIELD_STYLE)
 
     def _on_employees_changed(self, text: str) -> None:
         try:

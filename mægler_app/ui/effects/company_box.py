@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.effects import METRICS, CompanyEffects, change_text, growth_text
 from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR
-from ..style import ERROR_TEXT, NAVY, WARNING_TEXT
+from ..style import ERROR_TEXT, NAVY, WARNING_TEXT, text_style
 from ..table import Column, RowsTableModel, make_table_view
 
 
@@ -162,5 +162,5 @@ class CompanyEffectsBox(QGroupBox):
         self._fit_height()
         met = e.met
         colour = NAVY if met else ERROR_TEXT if met is False else WARNING_TEXT
-        self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.summary.setStyleSheet(text_style(colour, bold=True))
         self.summary.setText(("✓ " if met else "") + str(e.summary()))

@@ -37,6 +37,7 @@ from ..context import AppContext
 from ..files import ask_save_path, report_saved, saved_text
 from ..fit import ElidedLabel
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..style import ERROR_NOTICE_STYLE, ERROR_TEXT, NOTICE_STYLE, PASSED_TEXT, verdict_box_style
 from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
 
@@ -286,24 +287,19 @@ class ScreeningWidget(QWidget):
         passed = view.verdict == PASSED
         head = self.tr("Bestået") if passed else self.tr("Ikke bestået")
         reasons = "".join(f"<li>{_html(r)}</li>" for r in view.reasons)
-        colour = "#1f5f4a" if passed else "#8b1a1a"
-        background = "#e3f1e8" if passed else "#fde7e7"
+        colour = PASSED_TEXT if passed else ERROR_TEXT
         self.result.setText(
             f"<b style='font-size:15px; color:{colour}'>{head}</b><ul style='margin:4px 0'>{reasons}</ul>"
         )
-        self.result.setStyleSheet(f"background: {background}; border-radius: 6px; padding: 8px;")
+        self.result.setStyleSheet(verdict_box_style(passed))
         self.result.show()
 
     def _set_message(self, text: str, *, error: bool = False) -> None:
         self.message.setObjectName("error" if error else "notice")
         if error:
-            self.message.setStyleSheet(
-                "color: #8b1a1a; background: #fde7e7; border-radius: 4px; padding: 6px;"
-            )
+            self.message.setStyleSheet(ERROR_NOTICE_STYLE)
         else:
-            self.message.setStyleSheet(
-                "color: #1f3b57; background: #e8f0f8; border-radius: 4px; padding: 6px;"
-            )
+            self.message.setStyleSheet(NOTICE_STYLE)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -42,7 +42,7 @@ from ...domain.satisfaction import occasion_for_stage
 from ...domain.stages import Stage
 from ...store.services import networks as svc
 from ...store.services import satisfaction as survey_svc
-from .. import keyboard, unsaved
+from .. import keyboard, style, unsaved
 from .. import survey as survey_ui
 from ..context import AppContext
 from ..desk.brokers import is_caseworker
@@ -119,7 +119,7 @@ class NetworkForm(QWidget):
             )
         self.type_help = _label()
         self.type_help.setObjectName("networkTypeHelp")
-        self.type_help.setStyleSheet("color: #5b6b7b;")
+        self.type_help.setStyleSheet(style.text_style(style.SUBTLE_TEXT))
         type_box = QVBoxLayout()
         type_box.setSpacing(2)
         type_box.addWidget(self.network_type)
@@ -272,11 +272,9 @@ class MembersPanel(QWidget):
         self.rules_error.setObjectName("error")
         self.rules_warning = _label("warning")
         self.rules_note = _label("note")
-        self.rules_note.setStyleSheet(
-            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
-        )
+        self.rules_note.setStyleSheet(style.NOTE_STYLE)
         self.rules_ok = _label("rulesOk")
-        self.rules_ok.setStyleSheet("color: #1e6b3a;")
+        self.rules_ok.setStyleSheet(style.text_style(style.OK_TEXT))
         for w in (self.rules_ok, self.rules_error, self.rules_warning, self.rules_note):
             lay.addWidget(w)
 
@@ -557,7 +555,7 @@ class NetworkPage(QWidget):
         lay.addLayout(top)
         self.title = QLabel()
         self.title.setObjectName("networkTitle")
-        self.title.setStyleSheet("font-size: 19px; font-weight: 600; color: #1f3b57;")
+        self.title.setStyleSheet(style.title_style(style.PAGE_TITLE_PX))
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         self.inactive = _label("warning")
@@ -576,7 +574,7 @@ class NetworkPage(QWidget):
         sl.addWidget(self.requires)
         self.missing = _label()
         self.missing.setObjectName("stageMissing")
-        self.missing.setStyleSheet("color: #8b1a1a;")
+        self.missing.setStyleSheet(style.text_style(style.ERROR_TEXT))
         sl.addWidget(self.missing)
         sb = QHBoxLayout()
         self.advance_button = QPushButton()

@@ -38,7 +38,7 @@ from ..ask import confirm
 from ..companies.loader import RowsLoader
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
-from ..style import WARNING_TEXT
+from ..style import BOARD_HEADER_STYLE, WARNING_TEXT, board_card_style
 from ..sync_marks import mark_icon, mark_text
 from ..table import FilterProxy, make_table_view
 from ..views.base import View
@@ -150,7 +150,7 @@ class StageColumn(QFrame):
         lay.setSpacing(4)
         self.header = QLabel()
         self.header.setObjectName(f"boardHeader_{stage.value}")
-        self.header.setStyleSheet("font-weight: 600; color: #1f3b57;")
+        self.header.setStyleSheet(BOARD_HEADER_STYLE)
         self.header.setToolTip(STAGE_LABELS[stage])
         lay.addWidget(self.header)
         self.list = _StageList()
@@ -165,11 +165,7 @@ class StageColumn(QFrame):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(12, 12))  # a sync mark, not a picture
-        self.list.setStyleSheet(
-            "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; "
-            f"padding: {_CARD_PADDING}px; }}"
-            "QListWidget::item:selected { background: #cfe0f1; color: black; }"
-        )
+        self.list.setStyleSheet(board_card_style(_CARD_PADDING))
         # the column's width comes from the board, not from the list's idea of a good width
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
