@@ -348,6 +348,12 @@ class FakeTab(QWidget):
         self.reloads += 1
 
 
+def _no_such_tab() -> type[QWidget]:
+    from tests.test_networks import NoSuchTab  # type: ignore[attr-defined]
+
+    return NoSuchTab  # type: ignore[no-any-return]
+
+
 def test_feature_tabs_from_the_registry(qtbot, store, monkeypatch) -> None:
     from mægler_app.ui import network_tabs
 
@@ -355,7 +361,7 @@ def test_feature_tabs_from_the_registry(qtbot, store, monkeypatch) -> None:
     monkeypatch.setattr(
         network_tabs,
         "NETWORK_TABS",
-        [("Screening", "tests.test_networks:FakeTab"), ("Defekt", "tests.test_networks:NoSuchTab")],
+        [("Screening", lambda: FakeTab), ("Defekt", _no_such_tab)],
     )
     monkeypatch.setattr("mægler_app.ui.networks.page.NETWORK_TABS", network_tabs.NETWORK_TABS)
     view = _view(qtbot, store)

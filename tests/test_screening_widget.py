@@ -189,7 +189,7 @@ def test_fits_the_network_page_extension_point(qtbot, store) -> None:
     from mægler_app.ui.network_tabs import make_tab
 
     nid, _, _ = make_network(store)
-    tab = make_tab("mægler_app.ui.forms.screening:ScreeningWidget", AppContext(store=store), nid)
+    tab = make_tab(lambda: ScreeningWidget, AppContext(store=store), nid)
     qtbot.addWidget(tab)
     assert isinstance(tab, ScreeningWidget)
     tab.start()

@@ -675,9 +675,9 @@ class NetworkPage(QWidget):
         self.members.survey_button.clicked.connect(lambda: self.open_survey(None))  # --- survey
         self.tabs.addTab(self.members, self.tr("Medlemmer"))
         self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
-        for title, spec in NETWORK_TABS:
+        for title, tab_class in NETWORK_TABS:
             try:
-                widget = make_tab(spec, self.ctx, self.network_id)
+                widget = make_tab(tab_class, self.ctx, self.network_id)
             except Exception as exc:  # noqa: BLE001 - one broken feature tab must not take the page down
                 widget = _label("error")
                 widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
