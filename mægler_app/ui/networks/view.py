@@ -376,6 +376,7 @@ class NetworksView(View):
             (NetworksModel.STAGE, 170),
         ):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.table.horizontalHeader().resizeSections()  # the name's column takes what is left again
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
