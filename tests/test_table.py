@@ -122,6 +122,7 @@ def test_selection_follows_its_row_when_sorted(qtbot) -> None:  # type: ignore[n
 
 def test_the_companies_search_box_filters_the_table(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from mægler_app.store.demo import fill_demo
+    from mægler_app.ui.companies.view import CompaniesView
     from mægler_app.ui.context import AppContext
     from mægler_app.ui.main_window import MainWindow
 
@@ -130,6 +131,7 @@ def test_the_companies_search_box_filters_the_table(qtbot, store) -> None:  # ty
     qtbot.addWidget(window)
     window.show()
     view = window.show_view("virksomheder")
+    assert isinstance(view, CompaniesView)
     total = view.proxy.rowCount()
     qtbot.keyClicks(view.filter, "SKIVE")
     shown = [view.table.model().index(r, 0).data() for r in range(view.table.model().rowCount())]

@@ -13,28 +13,30 @@ from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
 
-TabClass = Callable[[], type[QWidget]]
+# what a tab's class is: made as ``Class(ctx, network_id)``
+TabFactory = Callable[[AppContext, str], QWidget]
+TabClass = Callable[[], TabFactory]
 
 
-def _screening() -> type[QWidget]:
+def _screening() -> TabFactory:
     from .forms.screening import ScreeningWidget
 
     return ScreeningWidget
 
 
-def _meetings() -> type[QWidget]:
+def _meetings() -> TabFactory:
     from .meetings.network_tab import NetworkActivityTab
 
     return NetworkActivityTab
 
 
-def _application() -> type[QWidget]:
+def _application() -> TabFactory:
     from .application.network_tab import ApplicationTab
 
     return ApplicationTab
 
 
-def _effects() -> type[QWidget]:  # --- effects
+def _effects() -> TabFactory:  # --- effects
     from .effects.network_tab import NetworkEffectsTab
 
     return NetworkEffectsTab
@@ -50,6 +52,6 @@ NETWORK_TABS: list[tuple[str, TabClass]] = [
 
 
 def make_tab(tab_class: TabClass, ctx: AppContext, network_id: str) -> QWidget:
-    widget = tab_class()(ctx, network_id)  # type: ignore[call-arg]
+    widget = tab_class()(ctx, network_id)
     assert isinstance(widget, QWidget)
     return widget

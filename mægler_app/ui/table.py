@@ -308,8 +308,8 @@ class FilterProxy(QAbstractProxyModel):
         self._back: list[int] | None = None  # model row → proxy row (-1: hidden), made when asked
 
     # the model ----------------------------------------------------------------------------------
-    def setSourceModel(self, model: QAbstractItemModel | None) -> None:
-        assert model is None or isinstance(model, RowsTableModel), model
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, RowsTableModel), model
         old = self._model
         if old is not None:
             for signal, slot in self._wiring(old):
@@ -317,9 +317,8 @@ class FilterProxy(QAbstractProxyModel):
         self.beginResetModel()
         super().setSourceModel(model)
         self._model = model
-        if model is not None:
-            for signal, slot in self._wiring(model):
-                signal.connect(slot)
+        for signal, slot in self._wiring(model):
+            signal.connect(slot)
         self._resort()
         self._remap()
         self.endResetModel()
