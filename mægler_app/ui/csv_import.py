@@ -66,7 +66,7 @@ class CsvImportDialog(QDialog):
         self.problems.hide()
         lay.addWidget(self.problems)
         self.model = self.make_model()
-        self.table = make_table_view(self.model, "importRows", stretch_last=True, single=False)
+        self.table = make_table_view(self.model, "importRows", stretch_last=True)
         self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()

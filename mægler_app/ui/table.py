@@ -499,7 +499,7 @@ class FilterProxy(QAbstractProxyModel):
 
 
 # How an editable table's cell is edited: a double click, F2, or typing over it (Qt's own default).
-EDIT_CELLS = (
+_EDIT_CELLS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed
     | QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -517,20 +517,18 @@ def make_table_view(
     stretch_last: bool = False,
     alternating: bool = False,
     word_wrap: bool = False,
-    edit: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.NoEditTriggers,
-    single: bool = True,
-    rows: bool = True,
+    edit: bool = False,
     precision: int | None = None,
     row_height: int | None = None,
     parent: QWidget | None = None,
 ) -> QTableView:
-    """The one set-up of a table view: no row numbers, whole rows chosen one at a time, not edited,
-    one line per row (a long text cut with "…", whole in its tooltip).
+    """The one set-up of a table view: no row numbers, whole rows chosen one at a time, not edited
+    (``edit``: cells typed in), one line per row (a long text cut with "…", whole in its tooltip).
 
     ``sort``: sorted by clicking a title, first by (column, order) (a ``FilterProxy`` sorts);
     ``stretch``: the columns that share the width left over, the others sized by ``fit``;
     ``precision``: how many rows Qt measures when it fits a column to its contents (a long
-    list's every row would stall the GUI); ``row_height``: from ui/style.py; ``edit``: how an editable table's cells are edited.
+    list's every row would stall the GUI); ``row_height``: from ui/style.py.
     """
     view = QTableView(parent)
     view.setObjectName(name)
@@ -541,11 +539,12 @@ def make_table_view(
     view.verticalHeader().setVisible(False)
     if row_height is not None:
         view.verticalHeader().setDefaultSectionSize(row_height)
-    if rows:
+    if edit:  # cells are typed in: chosen one or more at a time, edited as Qt's default has it
+        view.setEditTriggers(_EDIT_CELLS)
+    else:
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    if single:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(edit)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(alternating)
     view.setWordWrap(word_wrap)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)

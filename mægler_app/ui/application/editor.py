@@ -52,7 +52,7 @@ from ..ask import confirm
 from ..context import AppContext
 from ..files import ask_save_path, report_saved
 from ..retention_label import KeepUntilLabel  # --- retention
-from ..table import EDIT_CELLS, make_table_view
+from ..table import make_table_view
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
@@ -235,9 +235,7 @@ class ApplicationEditor(QWidget):
                     self.tr("Forventet vækst pr. virksomhed"),
                     stretch=(GrowthModel.COL_MEASURE,),
                     fit=QHeaderView.ResizeMode.ResizeToContents,
-                    edit=EDIT_CELLS,
-                    single=False,
-                    rows=False,
+                    edit=True,
                 )
                 block.body.addWidget(self.growth)
                 # Right under the table: the figures typed that cannot be read, each named.
@@ -371,9 +369,7 @@ class ApplicationEditor(QWidget):
             stretch=(SplitModel.COL_COMPANY,),
             fit=QHeaderView.ResizeMode.ResizeToContents,
             word_wrap=True,
-            edit=EDIT_CELLS,
-            single=False,
-            rows=False,
+            edit=True,
         )
         self.split_block.body.addWidget(self.split)
         self.split_sum = QLabel()

@@ -40,7 +40,7 @@ from ..context import AppContext
 from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
 from ..survey import CompanySatisfaction  # --- survey
-from ..table import EDIT_CELLS, make_table_view
+from ..table import make_table_view
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -169,9 +169,7 @@ class CompanyEditor(QWidget):
             self.tr("Nøgletal pr. år"),
             fit=QHeaderView.ResizeMode.Stretch,
             word_wrap=True,
-            edit=EDIT_CELLS,
-            single=False,
-            rows=False,
+            edit=True,
         )
         self.figures.horizontalHeader().setSectionResizeMode(
             KeyFiguresModel.YEAR, QHeaderView.ResizeMode.ResizeToContents

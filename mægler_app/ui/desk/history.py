@@ -92,7 +92,6 @@ class HistoryPanel(QWidget):
             _tr("Historik"),
             fit=QHeaderView.ResizeMode.ResizeToContents,
             stretch_last=True,
-            single=False,
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)

@@ -389,7 +389,6 @@ class InboxView(View):
                 fit=QHeaderView.ResizeMode.ResizeToContents,
                 stretch_last=True,
                 word_wrap=True,
-                single=False,
             )
             self.attention_models[kind] = model
             self.attention_views[kind] = view

@@ -162,7 +162,6 @@ class FormsView(View):
             stretch=(0,),
             fit=QHeaderView.ResizeMode.ResizeToContents,
             word_wrap=True,
-            single=False,
         )
         self.table.setMaximumHeight(160)
         lay.addWidget(self.table)

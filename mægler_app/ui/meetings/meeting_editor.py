@@ -38,7 +38,7 @@ from ..context import AppContext
 from ..files import ask_save_path
 from ..live_errors import LiveErrors
 from ..retention_label import KeepUntilLabel  # --- retention
-from ..table import EDIT_CELLS, make_table_view
+from ..table import make_table_view
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
@@ -135,9 +135,7 @@ class MeetingEditor(QDialog):
             "meetingSteps",
             self.tr("Næste skridt"),
             word_wrap=True,
-            edit=EDIT_CELLS,
-            single=False,
-            rows=False,
+            edit=True,
         )
         # Right under the steps: a deadline that cannot be read, kept as typed in its cell.
         self.steps_problem = QLabel()

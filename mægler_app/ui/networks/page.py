@@ -647,7 +647,6 @@ class NetworkPage(QWidget):
             self.tr("Tidslinje"),
             fit=QHeaderView.ResizeMode.ResizeToContents,
             stretch_last=True,
-            single=False,
         )
         self.feature_tabs: list[QWidget] = []
         lay.addWidget(self.tabs, 1)

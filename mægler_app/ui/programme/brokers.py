@@ -163,7 +163,6 @@ class BrokersView(View):
             self.tr("Mæglere"),
             sort=(0, Qt.SortOrder.AscendingOrder),
             stretch_last=True,
-            single=False,
         )
         self.table.setProperty("fitsWidth", True)  # never scrolls sideways (tests/layout_check.py)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -264,7 +263,6 @@ class BrokerNetworksDialog(QDialog):
             stretch=(0,),
             fit=QHeaderView.ResizeMode.ResizeToContents,
             word_wrap=True,
-            single=False,
         )
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
