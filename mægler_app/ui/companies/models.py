@@ -44,6 +44,7 @@ def employees_text(n: int | None) -> str:
 class CompaniesModel(RowsTableModel[CompanyRow]):
     NAME, CVR, CITY, EMPLOYEES, INDUSTRY, FOCUS = range(6)
     extra_roles = FOREGROUND_AND_TOOLTIP
+    search_at_load = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)

@@ -33,6 +33,7 @@ def inactive_note() -> str:
 class NetworksModel(RowsTableModel[NetworkRow]):
     NAME, TYPE, STAGE, MEMBERS, LEAD, ACTIVITY = range(6)
     extra_roles = FOREGROUND_AND_TOOLTIP
+    search_at_load = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
