@@ -80,8 +80,8 @@ def title_style(size_px: int) -> str:
 
 def text_style(colour: str, *, bold: bool = False, size_px: int | None = None) -> str:
     """A label's own colour (and weight, size), for a text that changes with what it says."""
-    size = f" font-size: {size_px}px;" if size_px is not None else ""
-    return f"color: {colour};" + (" font-weight: 600;" if bold else "") + size
+    size = f"font-size: {size_px}px; " if size_px is not None else ""
+    return size + ("font-weight: 600; " if bold else "") + f"color: {colour};"
 
 
 # A note for the reader on a light blue ground (like QLabel#readOnlyNote above); the screening's
