@@ -778,7 +778,8 @@ class ApplicationEditor(QWidget):
         if self.detail is not None and self.detail.editable and self.dirty:
             self.save()
         # reportlab is imported on first use, keeping it off the start-up path
-        from ...reports.application_pdf import default_filename, export_application
+        from ...reports.application_pdf import default_filename
+        from .pdf import export_application
 
         if path is None and self.detail is not None:  # the broker chooses where (issue 20, item 3)
             path = ask_save_path(

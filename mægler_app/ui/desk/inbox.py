@@ -621,7 +621,8 @@ class InboxView(View):
         if row is None or self.pdf_worker is not None:
             return False
         # reportlab is imported on first use, keeping it off the start-up path
-        from ...reports.application_pdf import default_filename, export_application
+        from ...reports.application_pdf import default_filename
+        from ..application.pdf import export_application
 
         if self._pdf_dir is None:
             self._pdf_dir = tempfile.TemporaryDirectory(prefix="maegler-pdf-")

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.names import document_name
 from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
-from ...reports.names import document_name
 from ...store.services import screening as svc
 from .. import keyboard
 from ..context import AppContext
@@ -44,7 +44,7 @@ REPORTS_DIR = "rapporter"
 
 
 def screening_pdf_name(view: svc.ScreeningView) -> str:
-    """The name the save dialog suggests (reports/names.py); a draft's ends in »-kladde«."""
+    """The name the save dialog suggests (domain/names.py); a draft's ends in »-kladde«."""
     day = (view.finalized_at or view.updated_at).date()
     return document_name("screening", view.network_name, day, suffix="" if view.is_final else "kladde")
 
@@ -56,8 +56,8 @@ def export_screening_pdf(store: Any, screening_id: str, path: Path, registry: Fo
     """
     from ...reports.screening_pdf import write_screening_pdf
 
-    report = svc.screening_report(store, screening_id, registry)
-    return str(write_screening_pdf(report, path))
+    data = svc.screening_report_data(store, screening_id, registry)
+    return str(write_screening_pdf(data, path))
 
 
 # the history box is as wide as this many letters; its list opens as wide as its longest entry
