@@ -173,7 +173,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
         grid_table(
             ["Virksomhed", "CVR-nr.", "Rolle", "Ansatte", "Virksomhedens mål"],
             rows,
-            [27, 13, 21, 9, 30],
+            [27, 13, 19, 11, 30],
             right=[3],
         )
     )

@@ -72,7 +72,7 @@ def files_table(entries: list[IndexEntry]) -> Flowable:
         if i % 2:
             style.append(("BACKGROUND", (0, top), (-1, top + 1), ZEBRA))
     table = Table(
-        data, colWidths=[CONTENT_WIDTH * 0.62, CONTENT_WIDTH * 0.19, CONTENT_WIDTH * 0.19], repeatRows=1
+        data, colWidths=[CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.2], repeatRows=1
     )
     table.setStyle(TableStyle(style))
     return table

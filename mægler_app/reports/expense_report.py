@@ -105,7 +105,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
         ("Planlagt (anslået udgift til kommende møder)", format_kr(b.committed_ore)),
         ("Tilbage", format_kr(b.remaining_ore)),
     ]
-    story.append(key_value_table(money, 95 * mm, width=135 * mm, right=True, total_row=True))
+    story.append(key_value_table(money, 95 * mm, width=135 * mm, right=True, total_row=True, bold_keys=False))
     if b.draft_ore:
         story.append(
             para(
@@ -142,7 +142,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
             grid_table(
                 ["Dato", "Kategori", "Beskrivelse", "Kvittering", "Status", "Beløb"],
                 rows,
-                [31, 27, 35, 27, 18, 28],
+                [32, 20, 43, 33, 14, 24],
                 right=[5],
                 total_row=True,
             )

@@ -189,7 +189,7 @@ _GROUP_HEADER = [
     *(f"{name} {what}" for name in ("Oms.", "Værditilv.", "Eksport") for what in ("median", "mål nået")),
     "Ansatte",
 ]
-_GROUP_WIDTHS = [2.6, 0.9, 0.9, 1.2, 1.2, 1.4, 1.4, 1.2, 1.2, 1.1]
+_GROUP_WIDTHS = [2.8, 0.9, 0.8, 1.1, 1.1, 1.4, 1.4, 1.1, 1.1, 1.1]
 
 
 def _bin_words(low: Any, high: Any) -> str:
@@ -215,7 +215,7 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
             "der når målet.",
             "small",
         ),
-        grid_table(_GROUP_HEADER, [_group_row("Hele programmet", total)], _GROUP_WIDTHS),
+        grid_table(_GROUP_HEADER, [_group_row("Hele programmet", total)], _GROUP_WIDTHS, small=True),
         para(
             f"Beskæftigelse: {change_text(int(total['employees']['change']))} personer i alt for "
             f"{format_int(int(total['employees']['companies']))} virksomheder med tal for basisåret og et "
@@ -265,12 +265,14 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
             _GROUP_HEADER,
             [_group_row(FOCUS_AREAS.get(a, a), g) for a, g in effects["focus_areas"].items()],
             _GROUP_WIDTHS,
+            small=True,
         ),
         heading("Pr. netværk", 2),
         grid_table(
             _GROUP_HEADER,
             [_group_row(str(g.get("name") or nid[:8]), g) for nid, g in effects["networks"].items()],
             _GROUP_WIDTHS,
+            small=True,
         ),
     ]
     return story

@@ -50,7 +50,7 @@ def _members_table(data: ScreeningReportData) -> Flowable:
     ]
     if not rows:
         return para("Netværket har ingen medlemmer registreret.", "cell_muted")
-    return grid_table(["Virksomhed", "CVR", "Ansatte", "Rolle", "Fokusområde"], rows, [34, 12, 9, 17, 16])
+    return grid_table(["Virksomhed", "CVR", "Ansatte", "Rolle", "Fokusområde"], rows, [32, 11, 9, 20, 16])
 
 
 def _answer_table(group: AnswerGroup) -> Flowable:
@@ -113,7 +113,7 @@ def build_story(data: ScreeningReportData) -> list[Flowable]:
         _members_table(data),
     ]
     if data.derived:
-        story += [heading("Nøgletal"), key_value_table(list(data.derived), key_width=90 * mm)]
+        story += [heading("Nøgletal"), key_value_table(list(data.derived), key_width=100 * mm)]
     for sec in data.sections:
         story += _section(sec)
     story += [

@@ -120,8 +120,15 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=4,
         ),  # fmt: skip
         "h2": ParagraphStyle(
-            "h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=3
-        ),
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),  # fmt: skip
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=MUTED),
         "hint": ParagraphStyle(
             "hint", parent=base, fontName=FONT_ITALIC, fontSize=8, leading=10.5, textColor=MUTED
@@ -132,7 +139,16 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_bold": cell_bold,
         "cell_bold_right": ParagraphStyle("cell_bold_right", parent=cell_bold, alignment=TA_RIGHT),
         "cell_muted": ParagraphStyle("cell_muted", parent=cell, fontName=FONT_ITALIC, textColor=MUTED),
-        "path": ParagraphStyle("path", parent=cell_bold, fontSize=7.5, leading=10),
+        # a table of many narrow columns (grid_table(small=True))
+        "small_cell": ParagraphStyle("small_cell", parent=cell, fontSize=7.5, leading=9.5),
+        "small_cell_right": ParagraphStyle(
+            "small_cell_right", parent=cell, fontSize=7.5, leading=9.5, alignment=TA_RIGHT
+        ),
+        "small_cell_bold": ParagraphStyle("small_cell_bold", parent=cell_bold, fontSize=7.5, leading=9.5),
+        "small_cell_bold_right": ParagraphStyle(
+            "small_cell_bold_right", parent=cell_bold, fontSize=7.5, leading=9.5, alignment=TA_RIGHT
+        ),
+        "path": ParagraphStyle("path", parent=cell_bold, fontSize=7, leading=9.5),
         "verdict": ParagraphStyle("verdict", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16),
         "warning": ParagraphStyle(
             "warning",
@@ -200,14 +216,16 @@ def key_value_table(
     width: float = CONTENT_WIDTH,
     right: bool = False,
     total_row: bool = False,
+    bold_keys: bool = True,
 ) -> Table:
     """Label and value per row, no header (``right``: values right-aligned, as amounts;
-    ``total_row``: the last row bold under a rule)."""
+    ``total_row``: the last row bold under a rule; ``bold_keys``: the labels in bold)."""
     data = []
     for i, (k, v) in enumerate(rows):
         last = total_row and i == len(rows) - 1
+        key_style = "cell_bold" if bold_keys or last else "cell"
         value_style = ("cell_bold" if last else "cell") + ("_right" if right else "")
-        data.append([_cell(k, "cell_bold"), _cell(v, value_style)])
+        data.append([_cell(k, key_style), _cell(v, value_style)])
     table = Table(data, colWidths=[key_width, width - key_width], hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -231,24 +249,26 @@ def grid_table(
     right: Sequence[int] = (),
     total_row: bool = False,
     wide_rows: Sequence[int] = (),
+    small: bool = False,
 ) -> Table:
     """A table with a header row that repeats on every page and light zebra rows.
 
     ``widths`` are the columns' shares of ``width``. A cell may be a string or a ready Flowable.
     Columns in ``right`` are right-aligned (amounts). With ``total_row`` the last row is a bold sum
     under a rule. In the rows listed in ``wide_rows`` (0 = first data row) the second cell spans to
-    the right edge, for long free-text answers.
+    the right edge, for long free-text answers. ``small``: a smaller type, for many narrow columns.
     """
+    prefix = "small_" if small else ""
     total = sum(widths)
     col_widths = [width * w / total for w in widths]
     data: list[list[Any]] = [
-        [_cell(h, "cell_bold_right" if i in right else "cell_bold") for i, h in enumerate(header)]
+        [_cell(h, prefix + ("cell_bold_right" if i in right else "cell_bold")) for i, h in enumerate(header)]
     ]
     for r, row in enumerate(rows):
         last = total_row and r == len(rows) - 1
         data.append(
             [
-                _cell(c, ("cell_bold" if last else "cell") + ("_right" if i in right else ""))
+                _cell(c, prefix + ("cell_bold" if last else "cell") + ("_right" if i in right else ""))
                 for i, c in enumerate(row)
             ]
         )
@@ -367,10 +387,10 @@ class ReportDocument:
         canv.setFillColor(ACCENT)
         canv.setFont(FONT_BOLD, 9)
         canv.drawString(LEFT, top, HEADER_TEXT)
-        room = RIGHT - LEFT - pdfmetrics.stringWidth(HEADER_TEXT, FONT_BOLD, 9) - 8 * mm
+        room = RIGHT - LEFT - pdfmetrics.stringWidth(HEADER_TEXT, FONT_BOLD, 9) - 5 * mm
         canv.setFillColor(MUTED)
-        canv.setFont(FONT, 8.5)
-        canv.drawRightString(RIGHT, top, fit(self.header_right, FONT, 8.5, room))
+        canv.setFont(FONT, 8)
+        canv.drawRightString(RIGHT, top, fit(self.header_right, FONT, 8, room))
         canv.setStrokeColor(ACCENT)
         canv.setLineWidth(0.8)
         canv.line(LEFT, top - 3 * mm, RIGHT, top - 3 * mm)
