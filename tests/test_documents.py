@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
-from mægler_app.reports.application_pdf import export_application
+from mægler_app.ui.application.pdf import export_application
 from mægler_app.domain.names import document_name
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Meeting, Screening

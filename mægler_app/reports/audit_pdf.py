@@ -23,6 +23,7 @@ from .template import (
     ACCENT,
     CONTENT_WIDTH,
     FAILED_BG,
+    FONT,
     RULE,
     ZEBRA,
     ReportDocument,
@@ -46,6 +47,7 @@ def files_table(entries: list[IndexEntry]) -> Flowable:
     data: list[list[Any]] = [[para(h, "cell_bold") for h in ("Fil og indhold", "Dato", "Opbevares til")]]
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the spanned-over empty cells too
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -326,6 +326,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
     """Holds each page back until the end, so every footer can say how many pages there are."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = FONT  # no standard font in the file at all
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 

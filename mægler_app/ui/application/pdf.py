@@ -14,5 +14,7 @@ def export_application(store: Store, application_id: str, path: str | Path | Non
     from ...store.services.applications import application_report_data
 
     report = application_report_data(store, application_id)
-    target = Path(path) if path is not None else store.profile / "rapporter" / default_filename(report.application)
+    target = (
+        Path(path) if path is not None else store.profile / "rapporter" / default_filename(report.application)
+    )
     return render_application_pdf(report, target)
