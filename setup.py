@@ -19,5 +19,7 @@ setup(
         *RESOURCES,
     ],
     package_dir={"mægler_app.resources": "resources"},
-    package_data={"": ["*.json", "*.ini", "*.mako", "*.png", "*.svg", "*.ico", "*.qm", "*.md", "*.ttf", "LICENSE-*.txt"]},
+    package_data={
+        "": ["*.json", "*.ini", "*.mako", "*.png", "*.svg", "*.ico", "*.qm", "*.md", "*.ttf", "LICENSE-*.txt"]
+    },
 )

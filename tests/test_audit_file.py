@@ -32,9 +32,9 @@ from mægler_app.domain.numbers import format_date
 from mægler_app.domain.timeutil import utcnow
 from mægler_app.domain.vocab import ActionPlanElement, ApplicationStatus
 from mægler_app.reports.audit_file import audit_file_name, run_to_end, write_audit_file
-from mægler_app.store.services.audit import audit_file_data
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import ActionPlan, Application, Expense, Meeting, Network, OutboxEntry
+from mægler_app.store.services.audit import audit_file_data
 from mægler_app.store.services.blobs import read_blob, store_file
 from mægler_app.store.services.overview import set_role
 

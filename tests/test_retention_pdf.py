@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from mægler_app.ui.application.pdf import export_application
 from mægler_app.reports.expense_report import write_expense_pdf
 from mægler_app.reports.meeting_pdf import write_meeting_pdf
 from mægler_app.reports.screening_pdf import write_screening_pdf
@@ -20,6 +19,7 @@ from mægler_app.store.retention import SETTINGS_KEY, remember_settings
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import expenses, meetings
 from mægler_app.store.services import screening as scr_svc
+from mægler_app.ui.application.pdf import export_application
 
 from .forms_fixtures import make_network as make_screened_network
 from .meetings_support import make_network

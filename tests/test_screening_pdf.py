@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from mægler_app.forms import bundled_registry
 from mægler_app.domain.names import safe_filename
-from mægler_app.reports.template import HEADER_TEXT
+from mægler_app.forms import bundled_registry
 from mægler_app.reports.screening_pdf import write_screening_pdf
+from mægler_app.reports.template import HEADER_TEXT
 from mægler_app.store.services import screening as svc
 
 from .forms_fixtures import complete_answers, make_network

@@ -95,6 +95,16 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT)
     cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
     cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD)
+    h1 = ParagraphStyle(
+        "h1",
+        parent=base,
+        fontName=FONT_BOLD,
+        fontSize=13,
+        leading=16,
+        textColor=ACCENT,
+        spaceBefore=10,
+        spaceAfter=4,
+    )
     return {
         "body": base,
         "title": ParagraphStyle(
@@ -109,26 +119,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cover_title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=27, textColor=ACCENT
         ),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=11.5, leading=16, textColor=MUTED),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=16,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),  # fmt: skip
-        "h2": ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=10.5,
-            leading=13,
-            textColor=ACCENT,
-            spaceBefore=6,
-            spaceAfter=3,
-        ),  # fmt: skip
+        "h1": h1,
+        # a sub-heading: the heading's font and colour, smaller
+        "h2": ParagraphStyle("h2", parent=h1, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=3),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=MUTED),
         "hint": ParagraphStyle(
             "hint", parent=base, fontName=FONT_ITALIC, fontSize=8, leading=10.5, textColor=MUTED
