@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from mægler_app.reports import template
-from mægler_app.reports.template import ReportDocument, grid_table, heading, para
+from mægler_app.reports.template import ReportDocument, boxed, grid_table, heading, key_value_table, para
 
 TEXT = "æøå ÆØÅ ś č ő € “quotes” – dash"
 
@@ -29,7 +29,14 @@ def test_every_letter_is_printed_as_it_is(tmp_path: Path) -> None:
 
 def test_the_fonts_are_embedded_from_resources(tmp_path: Path) -> None:
     assert (template.fonts_dir() / "LICENSE-DejaVu.txt").is_file()
-    path = ReportDocument(tmp_path / "skrift.pdf", "Skrift").build([para(TEXT), para(TEXT, "cell_bold")])
+    story = [
+        para(TEXT),
+        para(TEXT, "cell_muted"),
+        key_value_table([("Nøgle", TEXT)]),
+        grid_table(["A", "B"], [[TEXT, ""]], [1, 1]),
+        boxed([para(TEXT)]),
+    ]
+    path = ReportDocument(tmp_path / "skrift.pdf", "Skrift").build(story)
     fonts = set()
     for page in PdfReader(str(path)).pages:
         for font in page["/Resources"]["/Font"].values():
@@ -37,7 +44,7 @@ def test_the_fonts_are_embedded_from_resources(tmp_path: Path) -> None:
             descriptor = font["/FontDescriptor"].get_object() if "/FontDescriptor" in font else {}
             assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded, not a system font
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
-    assert {"DejaVuSans", "DejaVuSans-Bold"} <= fonts
+    assert fonts == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}  # no standard font at all
 
 
 def test_a_long_title_gives_way_in_the_footer_and_the_broker_stays_whole(tmp_path: Path) -> None:

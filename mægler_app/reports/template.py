@@ -222,6 +222,7 @@ def key_value_table(
     table = Table(data, colWidths=[key_width, width - key_width], hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # ReportLab's default is a standard font
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -268,6 +269,7 @@ def grid_table(
     table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # ReportLab's default is a standard font
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -294,6 +296,7 @@ def boxed(flowables: Sequence[Flowable], background: Any = NEUTRAL_BG, border: A
     table = Table([[list(flowables)]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), background),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("TOPPADDING", (0, 0), (-1, -1), 7),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
