@@ -173,7 +173,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
         grid_table(
             ["Virksomhed", "CVR-nr.", "Rolle", "Ansatte", "Virksomhedens mål"],
             rows,
-            [27, 13, 19, 11, 30],
+            [42, 21, 35, 16, 52],
             right=[3],
         )
     )
@@ -226,7 +226,7 @@ def _growth_table(d: ApplicationDetail) -> Table:
                 shown = (shown + "\n" if shown else "") + ("+" if pct > 0 else "") + format_percent_bp(pct)
             cells.append(shown or "–")
         rows.append(cells)
-    return grid_table(header, rows, [25, 18, 18, 21, 18], right=[1, 2, 3, 4])
+    return grid_table(header, rows, [43, 29, 28, 37, 28], right=[1, 2, 3, 4])
 
 
 # --- effects: measured growth beside the expected (issue 19)
@@ -251,7 +251,7 @@ def _measured_table(d: ApplicationDetail, measured: Mapping[str, CompanyEffects]
             ]
         )
     header = ["Virksomhed", "Basisår", "Omsætning", "Værditilvækst", "Eksport", "Ansatte", "Mål nået"]
-    return grid_table(header, rows, [27, 11, 14, 16, 12, 10, 10], right=[1, 2, 3, 4, 5])
+    return grid_table(header, rows, [25, 11, 15, 17, 12, 10, 10], right=[1, 2, 3, 4, 5])
 
 
 def _perspectives(
