@@ -117,6 +117,7 @@ def all_problems(problems: Mapping[str, list[Message]]) -> list[Message]:
     return [p for block in BLOCKS for p in problems.get(block, [])]
 
 
+# --- plain values of an application, as the editor shows it and the PDF prints it (issue 24)
 # Expected growth per company: each measure in an absolute figure and in percent.
 GROWTH_MEASURES: dict[str, str] = {
     "turnover": "Omsætning",

@@ -121,6 +121,7 @@ def unique_name(path: str, taken: set[str]) -> str:
     return candidate
 
 
+# --- plain values of the audit file, as its index prints it (issue 24)
 @dataclass(frozen=True)
 class ScreeningItem:
     id: str

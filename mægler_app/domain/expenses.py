@@ -109,6 +109,7 @@ def budget_warning(spent_ore: int, committed_ore: int, frame_ore: int) -> Messag
     return None
 
 
+# --- plain values of the expenses, as the lists show them and the report prints them (issue 24)
 @dataclass(frozen=True)
 class ExpenseRow:
     id: str

@@ -98,6 +98,7 @@ def shown_as_planned(planned: bool, starts_at: dt.datetime, now: dt.datetime) ->
     return planned or starts_at > now
 
 
+# --- plain values of a meeting, as the editor shows it and the minutes print it (issue 24)
 @dataclass
 class NextStep:
     text: str

@@ -254,6 +254,7 @@ def target_rows(report: Mapping[str, Any], brokers: Mapping[str, Any] | None = N
     return rows
 
 
+# --- plain values of the programme, as the Programmet view shows it and the report prints it (issue 24)
 @dataclass(frozen=True)
 class BrokerRow:
     owner_id: str

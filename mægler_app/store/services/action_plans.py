@@ -12,9 +12,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.application import (  # moved to the domain; re-exported
-    ActionPlanInfo as ActionPlanInfo,
-)
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.application import ActionPlanInfo as ActionPlanInfo
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS

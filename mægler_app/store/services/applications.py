@@ -23,37 +23,19 @@ from ...domain.application import (
     draft_problems,
     equal_basis_points,
 )
-from ...domain.application import (  # moved to the domain; re-exported
-    GROWTH_MEASURES as GROWTH_MEASURES,
-)
-from ...domain.application import (
-    MONEY_MEASURES as MONEY_MEASURES,
-)
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.application import GROWTH_MEASURES as GROWTH_MEASURES
+from ...domain.application import MONEY_MEASURES as MONEY_MEASURES
 from ...domain.application import PERSPECTIVES as PERSPECTIVES
-from ...domain.application import (
-    ApplicationDetail as ApplicationDetail,
-)
-from ...domain.application import (
-    ApplicationDraft as ApplicationDraft,
-)
-from ...domain.application import (
-    Budget as Budget,
-)
-from ...domain.application import (
-    MeetingInfo as MeetingInfo,
-)
-from ...domain.application import (
-    MemberInfo as MemberInfo,
-)
-from ...domain.application import (
-    NetworkPrefill as NetworkPrefill,
-)
-from ...domain.application import (
-    ShareRow as ShareRow,
-)
-from ...domain.application import (
-    growth_value as growth_value,
-)
+from ...domain.application import ApplicationDetail as ApplicationDetail
+from ...domain.application import ApplicationDraft as ApplicationDraft
+from ...domain.application import Budget as Budget
+from ...domain.application import MeetingInfo as MeetingInfo
+from ...domain.application import MemberInfo as MemberInfo
+from ...domain.application import NetworkPrefill as NetworkPrefill
+from ...domain.application import ShareRow as ShareRow
+from ...domain.application import growth_value as growth_value
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.record_rules import submission_stage_problems

@@ -13,22 +13,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ...domain.audit import (
-    ApplicationItem as ApplicationItem,
-)
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.audit import ApplicationItem as ApplicationItem
 from ...domain.audit import AuditKind, keep_until, safe_member_name
-from ...domain.audit import (
-    AuditSource as AuditSource,
-)
-from ...domain.audit import (
-    MeetingItem as MeetingItem,
-)
-from ...domain.audit import (
-    ReceiptItem as ReceiptItem,
-)
-from ...domain.audit import (  # moved to the domain; re-exported
-    ScreeningItem as ScreeningItem,
-)
+from ...domain.audit import AuditSource as AuditSource
+from ...domain.audit import MeetingItem as MeetingItem
+from ...domain.audit import ReceiptItem as ReceiptItem
+from ...domain.audit import ScreeningItem as ScreeningItem
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.report_data import ApplicationReport, AuditFileData

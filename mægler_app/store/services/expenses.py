@@ -18,15 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
-from ...domain.expenses import (
-    Budget as Budget,
-)
-from ...domain.expenses import (
-    ExpenseReportData as ExpenseReportData,
-)
-from ...domain.expenses import (  # moved to the domain; re-exported
-    ExpenseRow as ExpenseRow,
-)
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.expenses import Budget as Budget
+from ...domain.expenses import ExpenseReportData as ExpenseReportData
+from ...domain.expenses import ExpenseRow as ExpenseRow
 from ...domain.expenses import expense_budget, expense_date_warnings, expense_errors
 from ...domain.messages import Msg
 from ...domain.numbers import format_date

@@ -13,18 +13,12 @@ from sqlalchemy.orm import Session
 
 from ...domain import meetings as meeting_rules
 from ...domain.errors import DomainError
-from ...domain.meetings import (
-    MeetingDetail as MeetingDetail,
-)
-from ...domain.meetings import (
-    MeetingInput as MeetingInput,
-)
-from ...domain.meetings import (  # moved to the domain; re-exported
-    NextStep as NextStep,
-)
-from ...domain.meetings import (
-    Participant as Participant,
-)
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.meetings import MeetingDetail as MeetingDetail
+from ...domain.meetings import MeetingInput as MeetingInput
+from ...domain.meetings import NextStep as NextStep
+from ...domain.meetings import Participant as Participant
 from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
 from ...domain.report_data import MeetingReport

@@ -18,12 +18,10 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain.figures import RecordView, programme_figures
-from ...domain.programme import (  # moved to the domain; re-exported
-    BrokerRow as BrokerRow,
-)
-from ...domain.programme import (
-    ProgrammeData as ProgrammeData,
-)
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.programme import BrokerRow as BrokerRow
+from ...domain.programme import ProgrammeData as ProgrammeData
 from ...domain.programme import broker_ledgers, by_focus_area, display, funnel
 from ...domain.stages import STAGE_VALUES, Move, Stage
 from ...domain.timeutil import parse_stored_time, utcnow
