@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.changes import Changes
 from ..domain.errors import DomainError
 from ..domain.messages import Msg
 from ..domain.numbers import format_date
@@ -385,8 +386,8 @@ class CompanySatisfaction(QGroupBox):
         self.lines: list[QLabel] = []
         ctx.bus.changed.connect(self._on_changed)
 
-    def _on_changed(self, entity: str) -> None:
-        if entity in ("*", "satisfaction", "network", "contact") and self.company_id is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("satisfaction", "network", "contact") and self.company_id is not None:
             self.load(self.company_id)
 
     def load(self, company_id: str | None) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
@@ -107,6 +108,7 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
         )
 
 
+@changing("action_plan")
 def save_action_plan(
     store: Store,
     network_id: str,
@@ -137,6 +139,7 @@ def save_action_plan(
     return info
 
 
+@changing("network")
 def mark_stage_3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
     """The network has become a business network: record what shows it and the date."""
     day = on or utcnow().date()

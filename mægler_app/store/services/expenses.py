@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import Changes, changing
 from ...domain.errors import DomainError
 from ...domain.expenses import budget_warning, expense_budget, expense_date_warnings, expense_errors
 from ...domain.messages import Message, Msg
@@ -265,6 +266,7 @@ def check_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None
         return _check(s, inp, expense_id)
 
 
+@changing(of=lambda saved: Changes.of("expense", saved.id))
 def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None) -> SavedExpense:
     """Create or update an expense, applying the budget and receipt rules.
 
@@ -310,6 +312,7 @@ def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None)
         return SavedExpense(expense.id, chk.status, bool(reason), warnings)
 
 
+@changing("expense")
 def delete_expense(store: Store, expense_id: str) -> None:
     with store.session() as s:
         expense = s.get(Expense, expense_id)

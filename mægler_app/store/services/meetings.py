@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import meetings as meeting_rules
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
@@ -127,6 +128,7 @@ def _clean_steps(steps: list[NextStep]) -> list[dict[str, object]]:
     ]
 
 
+@changing("meeting")
 def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None) -> str:
     """Create or update a meeting; returns its id. Raises MeetingError with every problem found."""
     problems = validate(inp)
@@ -174,6 +176,7 @@ def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None)
         return found.id
 
 
+@changing("meeting", "expense")
 def delete_meeting(store: Store, meeting_id: str) -> None:
     """A tombstone; expenses linked to it keep their amount and lose the link."""
     with store.session() as s:

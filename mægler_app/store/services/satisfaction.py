@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import Changes, changing
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
 from ...domain.satisfaction import (
@@ -385,6 +386,7 @@ def check_answers(
         return _check(s, network_id, str(occasion), answers, today())[0]
 
 
+@changing(of=lambda saved: Changes.of("satisfaction") if saved.count else Changes.NONE)
 def save_answers(
     store: Store, network_id: str, occasion: SurveyOccasion | str, answers: list[AnswerInput]
 ) -> SurveySaved:
