@@ -16,7 +16,7 @@ the view has none, in a Danish dialog; then, on success, calls ``then(value)`` a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -26,7 +26,8 @@ from ..domain.changes import Changes, Done
 from ..domain.errors import DomainError
 from ..errors import UserError
 from .context import AppContext
-from .worker import Worker, start as start_worker
+from .worker import Worker
+from .worker import start as start_worker
 
 T = TypeVar("T")
 
@@ -71,12 +72,31 @@ def show_error(text: str, error: ErrorPlace = None, parent: QWidget | None = Non
         error(text)
 
 
-def announce(ctx: AppContext, changes: Changes | Done[Any]) -> None:
-    """Tell every view what changed, once (nothing when nothing changed)."""
+def announce(ctx: AppContext | object, changes: Changes | Done[Any]) -> None:
+    """Tell every view what changed, once (nothing when nothing changed, or where there is no bus:
+    a widget on a bare store, in a dialog or a test)."""
     if isinstance(changes, Done):
         changes = changes.changes
-    if changes:
-        ctx.bus.changed.emit(changes)
+    bus = getattr(ctx, "bus", None)
+    if changes and bus is not None:
+        bus.changed.emit(changes)
+
+
+def call(
+    work: Callable[[], Done[T]],
+    *,
+    error: ErrorPlace = None,
+    parent: QWidget | None = None,
+    on_error: Callable[[Exception], bool] | None = None,
+) -> Done[T] | None:
+    """Run a quick use case and show its refusal, announcing nothing yet: for a view that must
+    put its own state right first, then calls ``announce(ctx, done)`` itself. Prefer ``run``."""
+    try:
+        return work()
+    except EXPECTED as exc:
+        if on_error is None or not on_error(exc):
+            show_error(error_text(exc), error, parent)
+        return None
 
 
 def run(
@@ -94,11 +114,8 @@ def run(
     number taken by another company opens that company). ``then(value)`` runs before the
     announcement, so the view's own state is up to date when the views refresh.
     """
-    try:
-        done = work()
-    except EXPECTED as exc:
-        if on_error is None or not on_error(exc):
-            show_error(error_text(exc), error, parent)
+    done = call(work, error=error, parent=parent, on_error=on_error)
+    if done is None:
         return None
     if then is not None:
         then(done.value)
@@ -106,11 +123,19 @@ def run(
     return done
 
 
+def _as_done(result: object) -> Done[Any]:
+    """A worker's result as ``Done``: a result object may carry its ``changes`` (an import's)."""
+    if isinstance(result, Done):
+        return result
+    carried = getattr(result, "changes", None)
+    return Done(result, carried if isinstance(carried, Changes) else Changes.NONE)
+
+
 def start(
     ctx: AppContext,
-    work: Callable[..., Done[T] | Iterator[tuple[int, int]]],
+    work: Callable[..., Any],
     *args: Any,
-    on_done: Callable[[T], object] | None = None,
+    on_done: Callable[[Any], object] | None = None,
     error: ErrorPlace = None,
     parent: QWidget | None = None,
     on_failed: Callable[[str], object] | None = None,
@@ -118,16 +143,15 @@ def start(
 ) -> Worker:
     """Run a use case in the thread pool (``worker.Worker``): ``work(*args)`` returns ``Done`` or is
     a generator of (done, total) returning ``Done``. On the GUI thread afterwards: ``on_done(value)``
-    and the announcement; or the error shown (``on_failed(text)`` after it, to re-enable buttons)."""
+    and the announcement; or the error shown (``on_failed(text)`` after it, to re-enable buttons).
+    A result that is not ``Done`` is announced by the ``changes`` it carries (an import's result)."""
     worker = Worker(work, *args)
 
     def finished(result: object) -> None:
-        if isinstance(result, Done):
-            if on_done is not None:
-                on_done(result.value)
-            announce(ctx, result.changes)
-        elif on_done is not None:  # a job that changes nothing (a read, an export)
-            on_done(result)  # type: ignore[arg-type]
+        done = _as_done(result)
+        if on_done is not None:
+            on_done(done.value)
+        announce(ctx, done.changes)
 
     def failed(text: str) -> None:
         show_error(text, error, parent)
