@@ -123,6 +123,9 @@ def run(
     return done
 
 
+_running: set[Worker] = set()
+
+
 def _as_done(result: object) -> Done[Any]:
     """A worker's result as ``Done``: a result object may carry its ``changes`` (an import's)."""
     if isinstance(result, Done):
@@ -146,20 +149,24 @@ def start(
     and the announcement; or the error shown (``on_failed(text)`` after it, to re-enable buttons).
     A result that is not ``Done`` is announced by the ``changes`` it carries (an import's result)."""
     worker = Worker(work, *args)
+    _running.add(worker)  # held until it ends, whether or not the caller keeps it
 
     def finished(result: object) -> None:
+        _running.discard(worker)
         done = _as_done(result)
         if on_done is not None:
             on_done(done.value)
         announce(ctx, done.changes)
 
     def failed(text: str) -> None:
+        _running.discard(worker)
         show_error(text, error, parent)
         if on_failed is not None:
             on_failed(text)
 
     worker.signals.finished.connect(finished)
     worker.signals.failed.connect(failed)
+    worker.signals.cancelled.connect(lambda: _running.discard(worker))
     if progressed is not None:
         worker.signals.progressed.connect(progressed)
     return start_worker(worker, ctx.pool)
