@@ -161,7 +161,9 @@ def test_a_refused_save_shows_why_keeps_the_typing_and_announces_nothing(qtbot: 
     page.form.name.clear()
     qtbot.keyClicks(page.form.name, "Nyt navn")
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
-    assert not page.form.error.isHidden() and str(Msg.NETWORK_GONE()) in page.form.error.text(), page.form.error.text()
+    assert not page.form.error.isHidden() and str(Msg.NETWORK_GONE()) in page.form.error.text(), (
+        page.form.error.text()
+    )
     assert page.form.name.text() == "Nyt navn"  # nothing typed is lost
     assert heard == []
     with store.session() as s:

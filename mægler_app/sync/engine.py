@@ -131,14 +131,15 @@ class SyncReport:
     forms_added: list[str] = field(default_factory=list)  # "Screening v2": definitions new here
     forms_parked: int = 0  # published definitions this computer cannot use (see sync/forms.py)
     purged: int = 0  # --- retention: records removed because the server purged them
-    touched: set[tuple[str, str]] = field(default_factory=set)  # (entity, id) of the pulled records
+    # (entity, id) of the records pulled, and of those pushed (their "not sent" mark changes)
+    touched: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def changes(self) -> Changes:
-        """What the run changed on this computer, for the views to refresh by: the records pulled,
-        receipts downloaded, forms added, and the sync's own state (outbox, last sync, role)."""
+        """What the run changed on this computer, for the views to refresh by: the records pulled
+        and pushed, receipts downloaded, forms added, and the sync's own state (outbox, role)."""
         changes = Changes.of_records(self.touched) | Changes.of(SYNC_STATE)
-        if self.blobs_downloaded:
+        if self.blobs_downloaded or self.blobs_uploaded:
             changes = changes | Changes.of("expense")
         if self.forms_added or self.forms_parked:
             changes = changes | Changes.of("form")
@@ -633,6 +634,7 @@ class SyncEngine:
             answer = by_change.get(item.change["change_id"])
             if answer is None:
                 continue
+            self.report.touched.add((item.change["entity"], item.change["id"]))  # its mark changes
             status = answer.get("status")
             # --- broker: a stage held back and sent after the rest is the same change the broker
             # made, counted once: "Sendt N ændringer" agrees with the N waiting before (issue 20)
@@ -808,7 +810,9 @@ class SyncEngine:
                 self.report.touched.update(
                     (ch["entity"], ch["id"])
                     for ch in changes
-                    if isinstance(ch, dict) and isinstance(ch.get("entity"), str) and isinstance(ch.get("id"), str)
+                    if isinstance(ch, dict)
+                    and isinstance(ch.get("entity"), str)
+                    and isinstance(ch.get("id"), str)
                 )
                 retry_refused = False
                 since = next_since

@@ -1,5 +1,5 @@
-"""A sync in the window announces the records it pulled, once, as ``Changes`` (issue 24, item 2):
-the views that list them refresh, the others do not."""
+"""A sync in the window announces the records it pulled and pushed, once, as ``Changes`` (issue 24,
+item 2): the views that list them refresh, the others do not."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def test_pulled_companies_refresh_the_companies_list_and_not_the_meetings(
         s.add(company)
         company_id = company.id
     assert b.sync().complete
+    with a.store.session() as s:  # and one of its own, not sent yet: its mark goes once sent
+        own = Company(cvr=make_valid_cvr(913_578), name="Herfra ApS")
+        s.add(own)
+        own_id = own.id
     window = MainWindow(AppContext(store=a.store))
     qtbot.addWidget(window)
     window.show()
@@ -43,7 +47,7 @@ def test_pulled_companies_refresh_the_companies_list_and_not_the_meetings(
     controller.timer.stop()
     assert controller.last_report is not None and controller.last_report.pulled == 1
     assert len(heard) == 1
-    assert heard[0].ids == {("company", company_id)} and heard[0].touches(SYNC_STATE)
+    assert heard[0].ids == {("company", company_id), ("company", own_id)} and heard[0].touches(SYNC_STATE)
     assert not heard[0].touches("meeting", "expense", "network")
     assert refreshed == {"companies": 1, "meetings": 0}
-    qtbot.waitUntil(lambda: companies.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: companies.model.rowCount() == 2, timeout=10_000)

@@ -775,7 +775,7 @@ class InboxView(View):
             row.id,
             str(decision),
             comment,
-            on_done=lambda _answer, r=row, d=str(decision): self._on_decided(r, d),
+            on_done=lambda _answer: self._on_decided(row, str(decision)),
             error=self._on_failed,
         )
         self._update_buttons()
