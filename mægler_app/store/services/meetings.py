@@ -190,6 +190,7 @@ def delete_meeting(store: Store, meeting_id: str) -> None:
             expense.meeting_id = None
 
 
+@changing("meeting")
 def set_step_done(store: Store, meeting_id: str, index: int, done: bool) -> None:
     with store.session() as s:
         meeting = s.get(Meeting, meeting_id)

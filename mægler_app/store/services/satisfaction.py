@@ -437,6 +437,7 @@ def save_answers(
     return SurveySaved(created, updated, removed)
 
 
+@changing("satisfaction")
 def delete_answer(store: Store, answer_id: str) -> SurveySaved:
     """Take back an answer that is not synced yet (one the server has stands)."""
     with store.session() as s:
