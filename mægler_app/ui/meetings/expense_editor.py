@@ -360,11 +360,9 @@ class ExpenseEditor(QDialog):
         if self.expense_id is None or not self.confirm_delete():
             return
         expense_id = self.expense_id
-        if (
-            ops.run(
-                self.ctx, lambda: svc.delete_expense.done(self.ctx.store, expense_id), error=self._show_error
-            )
-            is None
-        ):
+        done = ops.run(
+            self.ctx, lambda: svc.delete_expense.done(self.ctx.store, expense_id), error=self._show_error
+        )
+        if done is None:
             return
         self.accept()

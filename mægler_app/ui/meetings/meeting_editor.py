@@ -404,10 +404,8 @@ class MeetingEditor(QDialog):
         if self.meeting_id is None or not self.confirm_delete():
             return
         meeting_id = self.meeting_id
-        if (
-            ops.run(self.ctx, lambda: svc.delete_meeting.done(self.ctx.store, meeting_id), parent=self)
-            is None
-        ):
+        done = ops.run(self.ctx, lambda: svc.delete_meeting.done(self.ctx.store, meeting_id), parent=self)
+        if done is None:
             return
         self.deleted.emit(meeting_id)
         self.accept()

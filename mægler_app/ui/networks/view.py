@@ -495,10 +495,8 @@ class NetworksView(View):
             self.board_message.show()
             self.ctx.bus.status_reported.emit(self.board_message.text())
 
-        if (
-            ops.run(self.ctx, lambda: svc.move_to.done(self.ctx.store, network_id, target), error=refused)
-            is None
-        ):
+        done = ops.run(self.ctx, lambda: svc.move_to.done(self.ctx.store, network_id, target), error=refused)
+        if done is None:
             return False
         self.ctx.bus.status_reported.emit(
             self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
