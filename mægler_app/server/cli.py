@@ -1,4 +1,5 @@
-"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact, backup, restore
+(DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
@@ -157,6 +158,26 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive slettet")
     purge.add_argument("--today", metavar="DATO", help=argparse.SUPPRESS)  # for tests: the day to purge as of
     # --- end retention
+    # --- ship: backup and restore (issue 23 item 5; deploy/README.md)
+    backup = with_db(
+        sub.add_parser(
+            "backup",
+            help="gem en sikkerhedskopi af hele databasen i FIL (SQLite: en kopi, mens serveren kører; "
+            "PostgreSQL: pg_dump -Fc)",
+        )
+    )
+    backup.add_argument("file", type=Path, metavar="FIL")
+    restore = with_db(
+        sub.add_parser(
+            "restore",
+            help="gendan databasen fra en sikkerhedskopi (FIL) i en tom database; stop serveren først",
+        )
+    )
+    restore.add_argument("file", type=Path, metavar="FIL")
+    restore.add_argument(
+        "--force", action="store_true", help="erstat indholdet af en database, der ikke er tom"
+    )
+    # --- end ship
     return parser
 
 
@@ -374,6 +395,33 @@ def cmd_purge(args: argparse.Namespace) -> None:
 # --- end retention
 
 
+# --- ship
+def cmd_backup(args: argparse.Namespace) -> None:
+    from .backup import backup
+
+    done = backup(args.db or default_db_url(), args.file)
+    print(Msg.SERVER_BACKUP_DONE(path=str(done.path), size=done.size))
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from .backup import restore
+    from .db import ServerDbError
+
+    url = args.db or default_db_url()
+    restore(url, args.file, force=args.force)
+    print(Msg.SERVER_RESTORE_DONE(path=str(args.file)))
+    db = _open(args)
+    try:
+        db.check_current()
+    except ServerDbError as exc:  # a backup from an older server: `init` upgrades it
+        print(exc)
+    finally:
+        db.dispose()
+
+
+# --- end ship
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -473,6 +521,8 @@ COMMANDS = {
     "erase-contact": cmd_erase_contact,  # --- erasure
     "settings": cmd_settings,  # --- retention
     "purge": cmd_purge,  # --- retention
+    "backup": cmd_backup,  # --- ship
+    "restore": cmd_restore,  # --- ship
 }
 
 
