@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import gc
 import logging
+import logging.config
 import os
 import signal
 import sys
@@ -431,9 +432,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
     serve_tuning()
     db = _open(args)
     db.check_current()
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.config.dictConfig(uvicorn_log_config(args.log_level))  # --- ship: before uvicorn's, alike
 
     def _stop(_sig: int, _frame: FrameType | None) -> None:
         # uvicorn re-raises the signal after its graceful shutdown; ending with status 0 then
@@ -448,7 +447,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": True,
-        "log_config": uvicorn_log_config(),
+        "log_config": uvicorn_log_config(args.log_level),
         "timeout_graceful_shutdown": 10,
         # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
         "proxy_headers": False,
@@ -526,21 +525,45 @@ COMMANDS = {
 }
 
 
-def uvicorn_log_config() -> dict[str, Any]:
-    """uvicorn's own logging, with each line's time in UTC (its default lines have none), no colours."""
+# --- ship: every line of the server's log starts with its time in UTC, as ISO 8601, and its level
+LOG_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"
+LOG_TIME = "%(asctime)s.%(msecs)03dZ"
+
+
+def uvicorn_log_config(level: str = "info") -> dict[str, Any]:
+    """uvicorn's own logging (its default lines have no time), and the server's loggers through the
+    root logger, each line with its time in UTC and its level (``2026-12-07T17:45:01.123Z INFO: …``),
+    no colours. It travels in uvicorn's options, so every server process logs alike."""
     import copy
 
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
-    formatters = config["formatters"]
-    formatters["default"]["fmt"] = "%(asctime)s %(levelprefix)s %(message)s"
-    formatters["access"]["fmt"] = (
-        '%(asctime)s %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'
-    )
-    for formatter in formatters.values():
-        formatter["datefmt"] = "%Y-%m-%dT%H:%M:%S%z"
-        formatter["use_colors"] = False
+    config["formatters"] = {
+        "default": {
+            "()": "mægler_app.server.logfmt.UtcDefaultFormatter",
+            "fmt": f"{LOG_TIME} %(levelprefix)s %(message)s",
+            "datefmt": LOG_TIME_FORMAT,
+            "use_colors": False,
+        },
+        "access": {
+            "()": "mægler_app.server.logfmt.UtcAccessFormatter",
+            "fmt": f'{LOG_TIME} %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
+            "datefmt": LOG_TIME_FORMAT,
+            "use_colors": False,
+        },
+        "app": {
+            "()": "mægler_app.server.logfmt.UtcFormatter",
+            "fmt": f"{LOG_TIME} %(levelname)s: %(name)s: %(message)s",
+            "datefmt": LOG_TIME_FORMAT,
+        },
+    }
+    config["handlers"]["app"] = {
+        "formatter": "app",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    config["root"] = {"handlers": ["app"], "level": level.upper()}
     return config
 
 
