@@ -2978,9 +2978,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "connection, and try again.",
     },
     Msg.SYNC_SERVER_SPEAKS_HTTP: {
-        "da": "Kunne ikke logge ind: serveren svarer med http, ikke https. Er det en testserver på dit "
+        "da": "Serveren svarer med http, ikke https, så du er ikke logget ind. Er det en testserver på dit "
         "eget net, så skriv adressen som {url}; Væksthus' rigtige server bruger altid https.",
-        "en": "Could not log in: the server answers with http, not https. If it is a test server on your "
-        "own network, write the address as {url}; Væksthus' real server always uses https.",
+        "en": "The server answers with http, not https, so you are not logged in. If it is a test server "
+        "on your own network, write the address as {url}; Væksthus' real server always uses https.",
     },
 }
