@@ -25,6 +25,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from ..domain.errors import os_reason
 from ..domain.messages import Msg
 from .db import Database, ServerDbError
 from .errors import OperatorError
@@ -105,16 +106,10 @@ def _written(target: Path) -> Iterator[Path]:
         yield part
         os.replace(part, target)
     except OSError as exc:
-        raise OperatorError(Msg.CLI_FILE_NOT_WRITABLE(path=str(target), reason=_reason(exc))) from exc
+        raise OperatorError(Msg.CLI_FILE_NOT_WRITABLE(path=str(target), reason=os_reason(exc))) from exc
     finally:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
-
-
-def _reason(exc: OSError) -> str:
-    from ..domain.errors import os_reason
-
-    return os_reason(exc)
 
 
 def _kind_of(path: Path) -> str:
@@ -125,7 +120,7 @@ def _kind_of(path: Path) -> str:
     except FileNotFoundError:
         raise BackupError(Msg.SERVER_BACKUP_FILE_MISSING(path=str(path))) from None
     except OSError as exc:
-        raise OperatorError(Msg.CLI_FILE_NOT_READABLE(path=str(path), reason=_reason(exc))) from exc
+        raise OperatorError(Msg.CLI_FILE_NOT_READABLE(path=str(path), reason=os_reason(exc))) from exc
     if head.startswith(SQLITE_MAGIC):
         return "sqlite"
     if head.startswith(PG_DUMP_MAGIC):
@@ -168,7 +163,7 @@ def _run_pg(program: str, args: list[str], env: dict[str, str]) -> None:
             [program, *args], env=env, capture_output=True, text=True, timeout=PG_TOOL_TIMEOUT_S, check=False
         )
     except OSError as exc:
-        raise BackupError(Msg.SERVER_BACKUP_TOOL_FAILED(tool=tool, detail=_reason(exc))) from exc
+        raise BackupError(Msg.SERVER_BACKUP_TOOL_FAILED(tool=tool, detail=os_reason(exc))) from exc
     if done.returncode != 0:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         detail = " ".join(lines[-3:]) or f"exit {done.returncode}"
@@ -250,6 +245,6 @@ def _restore_sqlite(source: Path, target: Path) -> None:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=WAL")  # as the server opens it
         except OSError as exc:
-            raise OperatorError(Msg.CLI_FILE_NOT_WRITABLE(path=str(target), reason=_reason(exc))) from exc
+            raise OperatorError(Msg.CLI_FILE_NOT_WRITABLE(path=str(target), reason=os_reason(exc))) from exc
         except sqlite3.Error as exc:
             raise BackupError(Msg.SERVER_BACKUP_TOOL_FAILED(tool="SQLite", detail=str(exc))) from exc

@@ -11,12 +11,12 @@ from uvicorn.logging import AccessFormatter, DefaultFormatter
 
 
 class UtcDefaultFormatter(DefaultFormatter):
-    converter = time.gmtime
+    converter = staticmethod(time.gmtime)
 
 
 class UtcAccessFormatter(AccessFormatter):
-    converter = time.gmtime
+    converter = staticmethod(time.gmtime)
 
 
 class UtcFormatter(logging.Formatter):
-    converter = time.gmtime
+    converter = staticmethod(time.gmtime)
