@@ -62,6 +62,21 @@ def _sqlite_path(url: URL) -> Path:
     return Path(database).expanduser()
 
 
+def _read_only(path: Path) -> str:
+    """A SQLite URI that opens ``path`` for reading only (any character in the name escaped)."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def _is_server_revision(revision: str) -> bool:
+    """A server database's schema revision: one this server knows, or a newer server's (``s0009…``)."""
+    from alembic.script import ScriptDirectory
+
+    from .db import alembic_config
+
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()}
+    return revision in known or re.match(r"s\d{4}", revision) is not None
+
+
 # --- the tables a database has, and its schema revision ------------------------------------------------
 def table_names(db_url: str) -> list[str]:
     """The tables in the database's default schema (none: the database is empty)."""
@@ -70,7 +85,7 @@ def table_names(db_url: str) -> list[str]:
         path = _sqlite_path(url)
         if not path.exists() or path.stat().st_size == 0:
             return []
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(_read_only(path), uri=True)) as conn:
             rows = conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             ).fetchall()
@@ -185,7 +200,7 @@ def backup(db_url: str, target: Path) -> Outcome:
         if sqlite:
             source = _sqlite_path(url)
             with (
-                contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+                contextlib.closing(sqlite3.connect(_read_only(source), uri=True)) as src,
                 contextlib.closing(sqlite3.connect(part)) as dst,
             ):
                 src.backup(dst)
@@ -231,12 +246,14 @@ def restore(db_url: str, source: Path, *, force: bool = False) -> Outcome:
 
 
 def _restore_sqlite(source: Path, target: Path) -> None:
-    with contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
+    with contextlib.closing(sqlite3.connect(_read_only(source), uri=True)) as src:
         try:
             ok = src.execute("PRAGMA quick_check").fetchone()
+            # a server's database (not a laptop's profile, which has Alembic revisions of its own)
+            revision = src.execute("SELECT version_num FROM alembic_version").fetchone() if ok else None
         except sqlite3.DatabaseError:
-            ok = None
-        if not ok or ok[0] != "ok":
+            ok = revision = None
+        if not ok or ok[0] != "ok" or not revision or not _is_server_revision(str(revision[0])):
             raise BackupError(Msg.SERVER_BACKUP_WRONG_FILE_SQLITE(path=str(source)))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,8 @@ started on the restored database answers a broker's pull with what the original 
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +73,7 @@ def test_backup_then_restore_into_an_empty_database_finds_every_record(
     try:
         pushed = build_network(_login(srv.base, "maegler01"))
         before = _pulls(srv.base)
-        file = tmp_path / ("backup.sqlite3" if backend == "sqlite" else "backup.dump")
+        file = tmp_path / ("kopi #1?.sqlite3" if backend == "sqlite" else "kopi #1?.dump")  # escaped right
         saved = run_cli("backup", str(file), db=source)
         assert saved.returncode == 0, saved.stderr
         assert f"Sikkerhedskopien er gemt i {file}" in saved.stdout
@@ -116,6 +118,13 @@ def test_restore_refuses_a_file_that_is_not_a_backup_of_that_kind(
     assert wrong.returncode == 1
     kind = "SQLite" if backend == "sqlite" else "PostgreSQL"
     assert f"ikke en sikkerhedskopi af en {kind}-database" in wrong.stderr
+    if backend == "sqlite":  # a SQLite file that is not a server's: a laptop's profile
+        laptop = tmp_path / "profil.sqlite3"
+        with contextlib.closing(sqlite3.connect(laptop)) as conn, conn:
+            conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+            conn.execute("INSERT INTO alembic_version VALUES ('0006_retention')")
+        refused = run_cli("restore", str(laptop), db=target)
+        assert refused.returncode == 1 and "ikke en sikkerhedskopi" in refused.stderr
     missing = run_cli("restore", str(tmp_path / "mangler.dump"), db=target)
     assert missing.returncode == 1 and "findes ikke" in missing.stderr
     assert backup_module.table_names(target) == []
