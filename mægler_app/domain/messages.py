@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import language as _language
+
 DEFAULT_LANGUAGE = "da"
 LANGUAGES = ("da", "en")
 
@@ -38,7 +40,8 @@ class Message:
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+    def render(self, language: str | None = None) -> str:
+        """The sentence in ``language``; by default the current one (``domain.language.current``)."""
         return render(self, language)
 
     def __str__(self) -> str:
@@ -51,7 +54,7 @@ class Message:
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, Message):
-        return value.render()  # a clause inside another message travels as its Danish text
+        return value.render(DEFAULT_LANGUAGE)  # a clause inside another message travels as Danish
     if isinstance(value, str):
         return str(value)  # a StrEnum (a stage) as its plain value
     if isinstance(value, int | float | bool) or value is None:
@@ -118,7 +121,8 @@ class _Formatter(string.Formatter):
 _RENDER_ERRORS = (KeyError, IndexError, ValueError, TypeError, AttributeError)
 
 
-def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
+def render(message: Message, language: str | None = None) -> str:
+    language = language or _language.current()
     entry = CATALOGUE.get(message.code)
     if entry is None:
         return message.code
@@ -141,7 +145,7 @@ def _renders(message: Message) -> bool:
     return entry is not None
 
 
-def render_all(messages: list[Message], language: str = DEFAULT_LANGUAGE) -> str:
+def render_all(messages: list[Message], language: str | None = None) -> str:
     return " ".join(m.render(language) for m in messages)
 
 

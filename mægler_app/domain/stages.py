@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import DomainError
+from .language import current as current_language
 from .messages import Message, Msg
 from .rules import CLOSE_REASONS, MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
 
@@ -47,9 +48,10 @@ STAGE_LABELS_EN: dict[Stage, str] = {
 }
 
 
-def stage_label(value: str, language: str = "da") -> str:
-    """The label of a stage value in ``language``; a value this version does not know, as it is."""
-    labels = STAGE_LABELS_EN if language == "en" else STAGE_LABELS
+def stage_label(value: str, language: str | None = None) -> str:
+    """The label of a stage value in ``language`` (the current one by default); a value this
+    version does not know, as it is."""
+    labels = STAGE_LABELS_EN if (language or current_language()) == "en" else STAGE_LABELS
     try:
         return labels[Stage(value)]
     except ValueError:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
 
 NETWORK_TABS: list[tuple[str, str]] = [
-    ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
-    ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
-    ("Ansøgning", "mægler_app.ui.application.network_tab:ApplicationTab"),
+    (QT_TR_NOOP("Screening"), "mægler_app.ui.forms.screening:ScreeningWidget"),
+    (QT_TR_NOOP("Møder og udgifter"), "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
+    (QT_TR_NOOP("Ansøgning"), "mægler_app.ui.application.network_tab:ApplicationTab"),
     # --- effects
-    ("Effekter", "mægler_app.ui.effects.network_tab:NetworkEffectsTab"),
+    (QT_TR_NOOP("Effekter"), "mægler_app.ui.effects.network_tab:NetworkEffectsTab"),
 ]
 
 

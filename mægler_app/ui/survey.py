@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,10 +40,10 @@ from .context import AppContext
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("survey", text)
+    return QCoreApplication.translate("", text)
 
 
-SYNCED_NOTE = "Sendt til Væksthus: svaret kan ikke længere ændres."
+SYNCED_NOTE = QT_TR_NOOP("Sendt til Væksthus: svaret kan ikke længere ændres.")
 
 
 def score_text(score: int | None) -> str:

@@ -17,7 +17,7 @@ from ..store.services.overview import MARK_CONFLICT, MARK_PENDING, MARK_REJECTED
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync_marks", text)
+    return QCoreApplication.translate("", text)
 
 
 _COLOURS = {MARK_PENDING: "#5b7083", MARK_CONFLICT: "#c77700", MARK_REJECTED: "#c62828"}

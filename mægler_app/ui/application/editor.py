@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.application import perspective
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.numbers import (
@@ -222,14 +223,15 @@ class ApplicationEditor(QWidget):
         # 2-5. The four perspectives.
         self.texts: dict[str, QPlainTextEdit] = {}
         self.perspective_blocks: dict[str, _Block] = {}
-        for key, (title, hint) in svc.PERSPECTIVES.items():
-            block = _Block(self.tr(title), self.tr(hint), key)
+        for key in svc.PERSPECTIVES:
+            title, hint = perspective(key)
+            block = _Block(title, hint, key)
             edit = QPlainTextEdit()
             edit.setObjectName(key)
             edit.setMinimumHeight(80)
             edit.setMaximumHeight(150)
             edit.setTabChangesFocus(True)
-            edit.setAccessibleName(self.tr(title))
+            edit.setAccessibleName(title)
             edit.textChanged.connect(self._changed)
             block.body.addWidget(edit)
             self.texts[key] = edit
@@ -593,7 +595,7 @@ class ApplicationEditor(QWidget):
         editable = self.detail is not None and self.detail.editable
         show = problems if editable else {k: [] for k in problems}
         for key, block in self.perspective_blocks.items():
-            label = svc.PERSPECTIVES[key][0]
+            label = perspective(key)[0]
             block.set_problems([p for p in show["perspectives"] if f"»{label}«" in p])
         self.consultant_block.set_problems(show["consultant"])
         self.hours_block.set_problems(show["hours"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -48,7 +49,7 @@ _MUTED = QBrush(QColor("#7b8794"))
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("companies", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -359,13 +360,19 @@ class KeyFiguresModel(QAbstractTableModel):
     """
 
     YEAR, TURNOVER, VALUE_ADDED, EXPORT, EMPLOYEES = range(5)
-    HEADERS = ("År", "Omsætning", "Værditilv.", "Eksport", "Ansatte")
+    HEADERS = (
+        QT_TR_NOOP("År"),
+        QT_TR_NOOP("Omsætning"),
+        QT_TR_NOOP("Værditilv."),
+        QT_TR_NOOP("Eksport"),
+        QT_TR_NOOP("Ansatte"),
+    )
     TOOLTIPS = (
-        "Regnskabsår",
-        "Omsætning i kr.",
-        "Værditilvækst i kr. (kan være negativ)",
-        "Eksport i kr.",
-        "Antal ansatte",
+        QT_TR_NOOP("Regnskabsår"),
+        QT_TR_NOOP("Omsætning i kr."),
+        QT_TR_NOOP("Værditilvækst i kr. (kan være negativ)"),
+        QT_TR_NOOP("Eksport i kr."),
+        QT_TR_NOOP("Antal ansatte"),
     )
 
     def __init__(self, parent: Any = None) -> None:

@@ -66,7 +66,7 @@ from .follow_up import FollowUpDialog
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("InboxView", text)
+    return QCoreApplication.translate("", text)
 
 
 def _verdict(value: str) -> str:

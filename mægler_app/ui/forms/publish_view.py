@@ -45,7 +45,7 @@ from ..worker import Worker, start
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormsView", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

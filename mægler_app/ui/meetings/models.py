@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from ...domain.errors import DomainError
 from ...domain.numbers import (
@@ -28,7 +36,7 @@ _STATUS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: 
 def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("meetings", text)
+    return QCoreApplication.translate("", text)
 
 
 class MeetingsModel(RowsTableModel[MeetingRow]):
@@ -139,7 +147,7 @@ class NextStepsModel(QAbstractTableModel):
     """A meeting's next steps, edited in place: text, owner, due date (typed ``1.5.2026``), done."""
 
     COL_TEXT, COL_OWNER, COL_DUE, COL_DONE = range(4)
-    HEADERS = ("Næste skridt", "Ansvarlig", "Frist", "Udført")
+    HEADERS = (QT_TR_NOOP("Næste skridt"), QT_TR_NOOP("Ansvarlig"), QT_TR_NOOP("Frist"), QT_TR_NOOP("Udført"))
     input_rejected = Signal(str)  # a Danish reason, e.g. a date that is not a date
 
     def __init__(self, steps: list[NextStep] | None = None, parent: QObject | None = None) -> None:

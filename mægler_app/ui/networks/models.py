@@ -20,7 +20,7 @@ _WARN = QBrush(QColor("#8a5a00"))
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("networks", text)
+    return QCoreApplication.translate("", text)
 
 
 def inactive_note() -> str:

@@ -5,7 +5,7 @@ the feature tabs other parts of the app register in ``ui.network_tabs``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -697,7 +697,7 @@ class NetworkPage(QWidget):
                 widget = _label("error")
                 widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
             self.feature_tabs.append(widget)
-            self.tabs.addTab(widget, self.tr(title))
+            self.tabs.addTab(widget, QCoreApplication.translate("", title))
         if is_caseworker(self.ctx):
             from ..desk.history import HistoryPanel  # the server's record of who changed what
 

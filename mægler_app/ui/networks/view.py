@@ -7,7 +7,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,13 +58,13 @@ from .models import NetworksModel, inactive_note
 from .page import NetworkPage
 
 _SHORT = {
-    Stage.CANDIDATE: "Kandidat",
-    Stage.SCREENED: "Screenet",
-    Stage.STAGE_1: "Trin 1",
-    Stage.APPLICATION: "Ansøgning",
-    Stage.STAGE_2: "Trin 2",
-    Stage.STAGE_3: "Trin 3",
-    Stage.CLOSED: "Afsluttet",
+    Stage.CANDIDATE: QT_TR_NOOP("Kandidat"),
+    Stage.SCREENED: QT_TR_NOOP("Screenet"),
+    Stage.STAGE_1: QT_TR_NOOP("Trin 1"),
+    Stage.APPLICATION: QT_TR_NOOP("Ansøgning"),
+    Stage.STAGE_2: QT_TR_NOOP("Trin 2"),
+    Stage.STAGE_3: QT_TR_NOOP("Trin 3"),
+    Stage.CLOSED: QT_TR_NOOP("Afsluttet"),
 }
 
 
@@ -186,7 +196,7 @@ class StageColumn(QFrame):
     ) -> None:
         """``brokers``: each network's broker by name, on a caseworker's board (else None)."""
         marks = marks or {}
-        self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
+        self.header.setText(f"{QCoreApplication.translate('', _SHORT[self.stage])} ({len(rows)})")
         self.list.clear()
         inactive = "⚠ " + inactive_note()
         for r in rows:

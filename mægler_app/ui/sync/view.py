@@ -24,7 +24,7 @@ from ...domain.timeutil import parse_stored_time
 from ...store.db import Store
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
-from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
+from ...sync.credentials import keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
 from ..context import AppContext
@@ -107,7 +107,7 @@ def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ign
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncView", text)
+    return QCoreApplication.translate("", text)
 
 
 def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
@@ -175,7 +175,7 @@ class SyncView(View):
         acc.addWidget(self.login_button)
         acc.addWidget(self.logout_button)
         lay.addLayout(acc)
-        self.keyring_note = QLabel(self.tr(NO_KEYRING_TEXT))
+        self.keyring_note = QLabel(str(Msg.SYNC_NO_KEYRING()))
         self.keyring_note.setObjectName("warning")
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setVisible(not keyring_usable())

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from ...domain.vocab import Role
 from .base import View
 
@@ -16,7 +18,7 @@ from .base import View
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
-    title: str
+    title: str  # Danish, marked for lupdate: shown as QCoreApplication.translate("", title)
     shortcut: str
     target: str
     roles: tuple[str, ...] = ()  # the profile roles that see it; () for everyone
@@ -36,27 +38,63 @@ BROKER = ("", Role.BROKER)
 CASEWORKER = (Role.CASEWORKER,)
 
 VIEWS: list[ViewSpec] = [
-    ViewSpec("indbakke", "Indbakke", "Ctrl+1", "mægler_app.ui.desk.inbox:InboxView", roles=CASEWORKER),
     ViewSpec(
-        "programmet", "Programmet", "Ctrl+9", "mægler_app.ui.programme.view:ProgrammeView", roles=CASEWORKER
+        "indbakke", QT_TR_NOOP("Indbakke"), "Ctrl+1", "mægler_app.ui.desk.inbox:InboxView", roles=CASEWORKER
     ),
     ViewSpec(
-        "maeglere", "Mæglere", "Ctrl+8", "mægler_app.ui.programme.brokers:BrokersView", roles=CASEWORKER
+        "programmet",
+        QT_TR_NOOP("Programmet"),
+        "Ctrl+9",
+        "mægler_app.ui.programme.view:ProgrammeView",
+        roles=CASEWORKER,
     ),
-    ViewSpec("overblik", "Overblik", "Ctrl+1", "mægler_app.ui.views.overview:OverviewView", roles=BROKER),
-    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=CASEWORKER),
-    ViewSpec("virksomheder", "Virksomheder", "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"),
-    ViewSpec("netvaerk", "Netværk", "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=BROKER),
     ViewSpec(
-        "moeder", "Møder og udgifter", "Ctrl+4", "mægler_app.ui.views.meetings:MeetingsView", roles=BROKER
+        "maeglere",
+        QT_TR_NOOP("Mæglere"),
+        "Ctrl+8",
+        "mægler_app.ui.programme.brokers:BrokersView",
+        roles=CASEWORKER,
+    ),
+    ViewSpec(
+        "overblik",
+        QT_TR_NOOP("Overblik"),
+        "Ctrl+1",
+        "mægler_app.ui.views.overview:OverviewView",
+        roles=BROKER,
+    ),
+    ViewSpec(
+        "netvaerk",
+        QT_TR_NOOP("Netværk"),
+        "Ctrl+3",
+        "mægler_app.ui.networks.view:NetworksView",
+        roles=CASEWORKER,
+    ),
+    ViewSpec(
+        "virksomheder", QT_TR_NOOP("Virksomheder"), "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"
+    ),
+    ViewSpec(
+        "netvaerk", QT_TR_NOOP("Netværk"), "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=BROKER
+    ),
+    ViewSpec(
+        "moeder",
+        QT_TR_NOOP("Møder og udgifter"),
+        "Ctrl+4",
+        "mægler_app.ui.views.meetings:MeetingsView",
+        roles=BROKER,
     ),
     ViewSpec(
         "ansoegninger",
-        "Ansøgninger",
+        QT_TR_NOOP("Ansøgninger"),
         "Ctrl+5",
         "mægler_app.ui.application.view:ApplicationsView",
         roles=BROKER,
     ),
-    ViewSpec("skemaer", "Skemaer", "Ctrl+7", "mægler_app.ui.forms.publish_view:FormsView", roles=CASEWORKER),
-    ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
+    ViewSpec(
+        "skemaer",
+        QT_TR_NOOP("Skemaer"),
+        "Ctrl+7",
+        "mægler_app.ui.forms.publish_view:FormsView",
+        roles=CASEWORKER,
+    ),
+    ViewSpec("synkronisering", QT_TR_NOOP("Synkronisering"), "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
 ]

@@ -43,7 +43,7 @@ _ACTION = Qt.ItemDataRole.UserRole
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("NextActions", text)
+    return QCoreApplication.translate("", text)
 
 
 def action_text(action: NextAction) -> str:
