@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,25 +27,29 @@ from .broker_panel import BrokerPanel
 from .editor import ApplicationEditor
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
 def application_columns() -> list[Column[svc.ApplicationRow]]:
     return [
-        Column("Netværk", lambda r: r.network),
-        Column("Version", lambda r: str(r.revision), lambda r: r.revision, True),
-        Column("Status", lambda r: r.status_label),
-        Column("Timer", lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
+        Column(_tr("Netværk"), lambda r: r.network),
+        Column(_tr("Version"), lambda r: str(r.revision), lambda r: r.revision, True),
+        Column(_tr("Status"), lambda r: r.status_label),
+        Column(_tr("Timer"), lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
         Column(
-            "Budget",
+            _tr("Budget"),
             lambda r: "" if r.total_ore is None else format_kr(r.total_ore),
             lambda r: r.total_ore or 0,
             True,
         ),
         Column(
-            "Indsendt",
+            _tr("Indsendt"),
             lambda r: format_date(r.submitted_at),
             lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
         ),
         Column(
-            "Afgjort",
+            _tr("Afgjort"),
             lambda r: format_date(r.decided_at),
             lambda r: r.decided_at.isoformat() if r.decided_at else "",
         ),
@@ -54,7 +58,7 @@ def application_columns() -> list[Column[svc.ApplicationRow]]:
 
 class ApplicationsView(View):
     key = "ansoegninger"
-    title = "Ansøgninger"
+    title = QT_TR_NOOP("Ansøgninger")
     shortcut = "Ctrl+5"
     watches = ("application", "network", "membership", "action_plan")
 

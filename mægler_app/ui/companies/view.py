@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,7 +82,7 @@ def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
 class CompaniesView(View):
     key = "virksomheder"
     shown = Signal()  # the list shows the loaded companies
-    title = "Virksomheder"
+    title = QT_TR_NOOP("Virksomheder")
     shortcut = "Ctrl+2"
     watches = ("company", "contact", "effect_measurement")
 

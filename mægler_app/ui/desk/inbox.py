@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,9 +108,9 @@ def inbox_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
 
 
 _KIND = {
-    "screening": "Screening afsluttet",
-    "inactive": "Ingen aktivitet i 60 dage",
-    "plan": "Handlingsplanens slutdato passeret",
+    "screening": QT_TR_NOOP("Screening afsluttet"),
+    "inactive": QT_TR_NOOP("Ingen aktivitet i 60 dage"),
+    "plan": QT_TR_NOOP("Handlingsplanens slutdato passeret"),
 }
 
 
@@ -244,7 +244,7 @@ def open_pdf(path: Path) -> bool:
 
 class InboxView(View):
     key = "indbakke"
-    title = "Indbakke"
+    title = QT_TR_NOOP("Indbakke")
     shortcut = "Ctrl+1"
     watches = ("application", "network", "screening", "action_plan", "meeting", "expense", "follow_up")
     shown = Signal()  # the lists, and the opened case's network, are on screen (benchmarks/)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,7 +35,7 @@ from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
 
-RECEIPT_FILTER = "Kvitteringer (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)"
+RECEIPT_FILTER = QT_TR_NOOP("Kvitteringer (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)")
 
 
 class ExpenseEditor(QDialog):
@@ -211,7 +211,7 @@ class ExpenseEditor(QDialog):
     # ------------------------------------------------------------------------------------------
     def _choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Vælg kvittering"), str(Path.home()), RECEIPT_FILTER
+            self, self.tr("Vælg kvittering"), str(Path.home()), QCoreApplication.translate("", RECEIPT_FILTER)
         )
         if path:
             self.attach_receipt(Path(path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
@@ -97,14 +97,14 @@ class MembersModel(RecordTableModel):
 
 
 _KIND_LABELS = {
-    "stage": "Fase",
-    "closed": "Afsluttet",
-    "meeting": "Møde",
-    "planned": "Planlagt",
-    "expense": "Udgift",
-    "screening": "Screening",
-    "application": "Ansøgning",
-    "follow_up": "Opfølgning fra Væksthus",  # --- followup
+    "stage": QT_TR_NOOP("Fase"),
+    "closed": QT_TR_NOOP("Afsluttet"),
+    "meeting": QT_TR_NOOP("Møde"),
+    "planned": QT_TR_NOOP("Planlagt"),
+    "expense": QT_TR_NOOP("Udgift"),
+    "screening": QT_TR_NOOP("Screening"),
+    "application": QT_TR_NOOP("Ansøgning"),
+    "follow_up": QT_TR_NOOP("Opfølgning fra Væksthus"),  # --- followup
 }
 
 

@@ -279,7 +279,7 @@ def _fetch(store: Store) -> _Loaded:
 class NetworksView(View):
     key = "netvaerk"
     shown = Signal()  # the board and the list show the loaded networks
-    title = "Netværk"
+    title = QT_TR_NOOP("Netværk")
     shortcut = "Ctrl+3"
     watches = (
         "network",

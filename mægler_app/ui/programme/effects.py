@@ -124,9 +124,9 @@ class SatisfactionChart(ChartPicture):
             chart.removeAxis(axis)
         years = sorted(by_year)
         self.shares = {y: (by_year[y].get("share_bp") or 0) / 100 for y in years}
-        met = QBarSet("Tilfredse (mål nået)")
+        met = QBarSet(self.tr("Tilfredse (mål nået)"))
         met.setColor(QColor(NAVY))
-        short = QBarSet("Tilfredse (under målet)")
+        short = QBarSet(self.tr("Tilfredse (under målet)"))
         short.setColor(QColor(RED))
         for y in years:
             share = self.shares[y]
@@ -140,7 +140,13 @@ class SatisfactionChart(ChartPicture):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(
-            [f"{y} ({format_int(int(by_year[y].get('responses', 0)))} svar)" for y in years] or [""]
+            [
+                self.tr("%1 (%2 svar)")
+                .replace("%1", y)
+                .replace("%2", format_int(int(by_year[y].get("responses", 0))))
+                for y in years
+            ]
+            or [""]
         )
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -151,7 +157,7 @@ class SatisfactionChart(ChartPicture):
         series.attachAxis(axis)
         # the target as a line across the chart, on a hidden x axis spanning the categories
         line = QLineSeries()
-        line.setName(f"Mål: {TARGET_SATISFIED_PERCENT} %")
+        line.setName(self.tr("Mål: %1 %").replace("%1", str(TARGET_SATISFIED_PERCENT)))
         pen = QPen(QColor(AMBER))
         pen.setWidth(2)
         pen.setStyle(Qt.PenStyle.DashLine)

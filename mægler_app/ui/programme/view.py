@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -67,7 +67,7 @@ def _write_report(data: ProgrammeData, path: Path) -> Path:
 
 class ProgrammeView(View):
     key = "programmet"
-    title = "Programmet"
+    title = QT_TR_NOOP("Programmet")
     shortcut = "Ctrl+8"
     # figures shown (the tests and the benchmark wait for it), and a report written (its path)
     shown = Signal()
@@ -240,7 +240,9 @@ class ProgrammeView(View):
         if self.data is None:
             return
         # the one naming scheme and the folder used last (issue 20, item 3)
-        name = document_name("programrapport", "Midtjysk Klyngeprogram", self.data.computed_at.date())
+        name = document_name(
+            "programrapport", self.tr("Midtjysk Klyngeprogram"), self.data.computed_at.date()
+        )
         path = ask_save_path(self, self.ctx, name, title=self.tr("Gem programrapport"))
         if path is not None:
             self.write_report(path)

@@ -3,7 +3,7 @@ changes, records from the server that could not be stored, and the records still
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -50,7 +50,7 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
 
 
 # Records edited on a feature tab of their network's page (its title in ``NETWORK_TABS``).
-_FEATURE_TAB = {"screening": "Screening", "action_plan": "Ansøgning"}
+_FEATURE_TAB = {"screening": QT_TR_NOOP("Screening"), "action_plan": QT_TR_NOOP("Ansøgning")}
 
 
 def _section(name: str, title: str, text: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -79,29 +79,29 @@ def _button_row(*buttons: QPushButton) -> QHBoxLayout:
 
 def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label),
-        Column("Felter", lambda r: ", ".join(f.label for f in r.fields)),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label),
+        Column(_tr("Felter"), lambda r: ", ".join(f.label for f in r.fields)),
     ]
     return RowsTableModel(cols, lambda r: str(r.seq), parent)
 
 
 def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Felt", lambda r: r.label),
-        Column("Din værdi", lambda r: r.mine, tooltip=lambda r: r.mine),
-        Column("Serverens værdi", lambda r: r.server, tooltip=lambda r: r.server),
+        Column(_tr("Felt"), lambda r: r.label),
+        Column(_tr("Din værdi"), lambda r: r.mine, tooltip=lambda r: r.mine),
+        Column(_tr("Serverens værdi"), lambda r: r.server, tooltip=lambda r: r.server),
     ]
     return RowsTableModel(cols, lambda r: r.field, parent)
 
 
 def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label, tooltip=lambda r: r.label),
-        Column("Netværk", lambda r: r.network, tooltip=lambda r: r.network),
-        Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
-        Column("Ændret", lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label, tooltip=lambda r: r.label),
+        Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
+        Column(_tr("Ændring"), lambda r: r.what, tooltip=lambda r: r.what),
+        Column(_tr("Ændret"), lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
     ]
     return RowsTableModel(cols, lambda r: f"{r.entity}:{r.record_id}", parent)
 
@@ -136,17 +136,17 @@ def parked_form_rows(store: Store) -> list[resolve.ParkedRow]:
 
 def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label),
-        Column("Felter", lambda r: ", ".join(r.fields)),
-        Column("Serverens begrundelse", lambda r: r.reason, tooltip=lambda r: r.reason),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label),
+        Column(_tr("Felter"), lambda r: ", ".join(r.fields)),
+        Column(_tr("Serverens begrundelse"), lambda r: r.reason, tooltip=lambda r: r.reason),
     ]
     return RowsTableModel(cols, lambda r: str(r.seq), parent)
 
 
 class SyncView(View):
     key = "synkronisering"
-    title = "Synkronisering"
+    title = QT_TR_NOOP("Synkronisering")
     shortcut = "Ctrl+6"
 
     def __init__(self, ctx: AppContext) -> None:
