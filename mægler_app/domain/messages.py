@@ -763,6 +763,9 @@ class Msg:
     # --- end retention
     # --- ship: packaging (issue 23)
     SERVER_EXTRA_MISSING = Code("server_extra_missing")
+    # --- english: words the record history (domain/record_history.py) used to write in Danish
+    HISTORY_UNKNOWN_USER = Code("history_unknown_user")
+    # --- end english
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2912,4 +2915,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The server needs the package {module:q}, which is not installed. Install the server with "
         "pip install 'maegler-app[server]'.",
     },
+    # --- english
+    Msg.HISTORY_UNKNOWN_USER: {"da": "ukendt bruger", "en": "unknown user"},
+    # --- end english
 }

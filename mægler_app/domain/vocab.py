@@ -382,6 +382,35 @@ ACTION_PLAN_ELEMENTS_EN: dict[str, str] = {
     ActionPlanElement.COMPETITION: "Competition",
     ActionPlanElement.CONFLICT_RESOLUTION: "Conflict resolution",
 }
+# The kinds of record a person reads about (a history, the sync page): by their sync names.
+ENTITY_LABELS: dict[str, str] = {
+    "company": "Virksomhed",
+    "contact": "Kontaktperson",
+    "network": "Netværk",
+    "membership": "Medlemskab",
+    "screening": "Screening",
+    "meeting": "Møde",
+    "expense": "Udgift",
+    "application": "Ansøgning",
+    "action_plan": "Handlingsplan",
+    "effect_measurement": "Effektmåling",
+    "satisfaction": "Tilfredshed",
+    "follow_up": "Opfølgning",
+}
+ENTITY_LABELS_EN: dict[str, str] = {
+    "company": "Company",
+    "contact": "Contact person",
+    "network": "Network",
+    "membership": "Membership",
+    "screening": "Screening",
+    "meeting": "Meeting",
+    "expense": "Expense",
+    "application": "Application",
+    "action_plan": "Action plan",
+    "effect_measurement": "Effect measurement",
+    "satisfaction": "Satisfaction",
+    "follow_up": "Follow-up",
+}
 # --- end english
 
 APPLICATION_STATUSES: dict[str, str] = {
@@ -447,6 +476,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "da": {k: v[0] for k, v in NETWORK_TYPES.items()},
         "en": {k: v[0] for k, v in NETWORK_TYPES_EN.items()},
     },
+    "entity": {"da": ENTITY_LABELS, "en": ENTITY_LABELS_EN},
     "network_type_description": {
         "da": {k: v[1] for k, v in NETWORK_TYPES.items()},
         "en": {k: v[1] for k, v in NETWORK_TYPES_EN.items()},

@@ -18,9 +18,8 @@ from sqlalchemy import func, select
 from ..domain.errors import DomainError
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
-from ..domain.record_history import ENTITY_LABELS
 from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
-from ..domain.vocab import OutboxStatus
+from ..domain.vocab import OutboxStatus, label
 from ..store.db import Store
 from ..store.models import SYNCED, Company, LocalState, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
@@ -119,7 +118,7 @@ def _names(s: Any, cls: type[Network] | type[Company], ids: set[str]) -> dict[st
 
 def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[str, str]]) -> str:
     if get is None:
-        return ENTITY_LABELS.get(entity, entity)
+        return label("entity", entity)
 
     def name_of(attr: str) -> str:
         value = get(attr)
@@ -147,7 +146,7 @@ def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[s
         message = Msg.UI_RECORD_ACTION_PLAN(network=network)
     elif entity == "effect_measurement" and company and isinstance(get("year"), int):
         message = Msg.UI_RECORD_EFFECT_MEASUREMENT(year=get("year"), company=company)
-    return str(message) if message is not None else _name(get, rid) or ENTITY_LABELS.get(entity, entity)
+    return str(message) if message is not None else _name(get, rid) or label("entity", entity)
 
 
 def _text(value: Any) -> bool:
@@ -288,7 +287,7 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
             out.append(
                 PendingRow(
                     entity,
-                    ENTITY_LABELS.get(entity, entity),
+                    label("entity", entity),
                     rid,
                     labels[(entity, rid)],
                     network,
@@ -368,7 +367,7 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
                 ConflictRow(
                     e.seq,
                     e.entity,
-                    ENTITY_LABELS.get(e.entity, e.entity),
+                    label("entity", e.entity),
                     e.record_id,
                     labels[(e.entity, e.record_id)],
                     tuple(diffs),
@@ -396,7 +395,7 @@ def list_rejected(store: Store) -> list[RejectedRow]:
                 RejectedRow(
                     e.seq,
                     e.entity,
-                    ENTITY_LABELS.get(e.entity, e.entity),
+                    label("entity", e.entity),
                     e.record_id,
                     labels[(e.entity, e.record_id)],
                     e.last_error,
@@ -421,11 +420,11 @@ def _parked_reason(entry: dict[str, Any]) -> Message:
         if "field" in params:
             params["field"] = _field_label(params["field"])
         if "entity" in params:
-            params["entity"] = ENTITY_LABELS.get(str(params["entity"]), str(params["entity"]))
+            params["entity"] = label("entity", str(params["entity"]))
         return Message(reason.code, params)
     waiting = entry.get("waiting") or [[None, None]]
     parent = str(waiting[0][0])
-    return Msg.PULLED_WAITING_FOR_PARENT(parent=ENTITY_LABELS.get(parent, parent))
+    return Msg.PULLED_WAITING_FOR_PARENT(parent=label("entity", parent))
 
 
 def list_parked(store: Store) -> list[ParkedRow]:
@@ -459,7 +458,7 @@ def list_parked(store: Store) -> list[ParkedRow]:
         ParkedRow(
             tag,
             entity,
-            ENTITY_LABELS.get(entity, entity),
+            label("entity", entity),
             rid,
             labels[(entity, rid)],
             str(_parked_reason(entry)),
