@@ -228,6 +228,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Afgjort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Virksomhedernes %1 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,6 +241,18 @@
     </message>
     <message>
         <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening afsluttet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen aktivitet i 60 dage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlingsplanens slutdato passeret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -444,6 +460,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Møde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opfølgning fra Væksthus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Virksomhed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,11 +528,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Felter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Din værdi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serverens værdi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ændret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Begrundelse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serverens begrundelse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +632,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Netværksmægler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Etablerede
+%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus kr.
+optjent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus kr.
+forventet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venter
+afgørelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mæglere</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,6 +677,58 @@
     </message>
     <message>
         <source>Synkronisering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ingen profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ingen database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ukendt (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profilens skemaversion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tråd: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fejl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidste linjer i loggen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loggen: %1 i programmets logmappe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hovedtråden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tråden %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kvitteringer (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baggrundsarbejdet %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1743,9 +1867,12 @@ median pr. år</source>
         <source>Ansatte (personer)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 i alt for %2 virksomheder</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 i alt for %n virksomheder</source>
+        <translation>
+            <numerusform>%1 i alt for %n virksomhed</numerusform>
+            <numerusform>%1 i alt for %n virksomheder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eksportér effekter</source>
@@ -2825,9 +2952,12 @@ median pr. år</source>
         <source>Virksomhedernes vækst</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 af %2 virksomheder med tal når målet.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 af %n virksomheder med tal når målet.</source>
+        <translation>
+            <numerusform>%1 af %n virksomhed med tal når målet.</numerusform>
+            <numerusform>%1 af %n virksomheder med tal når målet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Median for omsætningen: %1 om året.</source>
@@ -3271,6 +3401,10 @@ median pr. år</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Midtjysk Klyngeprogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gem programrapport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3311,6 +3445,25 @@ median pr. år</source>
     </message>
     <message>
         <source>Luk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionChart</name>
+    <message>
+        <source>Tilfredse (mål nået)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tilfredse (under målet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 svar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mål: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3611,9 +3764,12 @@ median pr. år</source>
         <source>Ændringer der venter på at blive sendt: %1 · konflikter: %2 · afviste: %3 · sidst synkroniseret: %4</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Viser de %1 senest ændrede af %2 poster.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Viser de %1 senest ændrede af %n poster.</source>
+        <translation>
+            <numerusform>Viser de %1 senest ændrede af %n post.</numerusform>
+            <numerusform>Viser de %1 senest ændrede af %n poster.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Posten findes ikke længere her på computeren.</source>

@@ -370,9 +370,9 @@ class EffectsPanel(QFrame):
         row = len(METRICS) + 1
         self.grid.addWidget(QLabel(self.tr("Ansatte (personer)")), row, 0)
         employees = QLabel(
-            self.tr("%1 i alt for %2 virksomheder")
-            .replace("%1", change_text(int(total["employees"]["change"])))
-            .replace("%2", format_int(int(total["employees"]["companies"])))
+            self.tr("%1 i alt for %n virksomheder", "", int(total["employees"]["companies"])).replace(
+                "%1", change_text(int(total["employees"]["change"]))
+            )
         )
         employees.setObjectName("effectsEmployees")
         self.value_labels["employees"] = employees

@@ -347,9 +347,9 @@ class SyncView(View):
         waiting, waiting_records = resolve.list_pending(self.ctx.store, resolve.PENDING_SHOWN)
         self.pending.set_rows(waiting)
         self.pending_more.setText(
-            self.tr("Viser de %1 senest ændrede af %2 poster.")
-            .replace("%1", format_int(len(waiting)))
-            .replace("%2", format_int(waiting_records))
+            self.tr("Viser de %1 senest ændrede af %n poster.", "", waiting_records).replace(
+                "%1", format_int(len(waiting))
+            )
         )
         self.pending_more.setVisible(waiting_records > len(waiting))
         self.conflicts_box.setVisible(conflicts > 0)
