@@ -22,7 +22,7 @@ from pathlib import Path
 
 LANGUAGES = ("en", "da")
 SOURCES = ("mægler_app",)  # every module that calls tr(): the ui, and nothing outside it today
-LUPDATE_OPTIONS = ("-tr-function-alias", "tr+=_tr", "-locations", "none", "-no-obsolete")
+LUPDATE_OPTIONS = ("-tr-function-alias", "tr+=_tr", "-locations", "none")
 
 
 def _tool(name: str) -> str:
@@ -50,8 +50,9 @@ def python_sources(root: Path) -> list[Path]:
     return files
 
 
-def extract(root: Path, ts: Path, language: str) -> str:
-    """Run lupdate over the tree into ``ts`` (created or updated); returns lupdate's report."""
+def extract(root: Path, ts: Path, language: str, *, drop_obsolete: bool = True) -> str:
+    """Run lupdate over the tree into ``ts`` (created or updated); returns lupdate's report.
+    ``drop_obsolete=False`` keeps the texts the source no longer has, marked "vanished"."""
     ts.parent.mkdir(parents=True, exist_ok=True)
     # the file list goes in a list file: Windows' command line is too short for every module
     listing = ts.with_suffix(".files")
@@ -61,6 +62,7 @@ def extract(root: Path, ts: Path, language: str) -> str:
             [
                 _tool("lupdate"),
                 *LUPDATE_OPTIONS,
+                *(("-no-obsolete",) if drop_obsolete else ()),
                 "-source-language",
                 "da_DK",
                 "-target-language",

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         sync_page = self.specs["synkronisering"]
         tip = (
             self.tr("Åbn %1 (%2)")
-            .replace("%1", QCoreApplication.translate("", sync_page.title))
+            .replace("%1", QCoreApplication.translate("Views", sync_page.title))
             .replace("%2", sync_page.shortcut or "")
         )
         self.status_pending = _StatusLink(tip)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         for spec in shown:
-            title = QCoreApplication.translate("", spec.title)
+            title = QCoreApplication.translate("Views", spec.title)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.shortcut:
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.view_menu.clear()
         for key, spec in self.specs.items():
-            action = self.view_menu.addAction(QCoreApplication.translate("", spec.title))
+            action = self.view_menu.addAction(QCoreApplication.translate("Views", spec.title))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutVisibleInContextMenu(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,7 +58,7 @@ def application_columns() -> list[Column[svc.ApplicationRow]]:
 
 class ApplicationsView(View):
     key = "ansoegninger"
-    title = QT_TR_NOOP("Ansøgninger")
+    title = QT_TRANSLATE_NOOP("Views", "Ansøgninger")
     shortcut = "Ctrl+5"
     watches = ("application", "network", "membership", "action_plan")
 

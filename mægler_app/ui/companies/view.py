@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -82,7 +82,7 @@ def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
 class CompaniesView(View):
     key = "virksomheder"
     shown = Signal()  # the list shows the loaded companies
-    title = QT_TR_NOOP("Virksomheder")
+    title = QT_TRANSLATE_NOOP("Views", "Virksomheder")
     shortcut = "Ctrl+2"
     watches = ("company", "contact", "effect_measurement")
 

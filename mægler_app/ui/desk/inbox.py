@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -244,7 +254,7 @@ def open_pdf(path: Path) -> bool:
 
 class InboxView(View):
     key = "indbakke"
-    title = QT_TR_NOOP("Indbakke")
+    title = QT_TRANSLATE_NOOP("Views", "Indbakke")
     shortcut = "Ctrl+1"
     watches = ("application", "network", "screening", "action_plan", "meeting", "expense", "follow_up")
     shown = Signal()  # the lists, and the opened case's network, are on screen (benchmarks/)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -117,7 +117,7 @@ def published_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
 
 class FormsView(View):
     key = "skemaer"
-    title = QT_TR_NOOP("Skemaer")
+    title = QT_TRANSLATE_NOOP("Views", "Skemaer")
     shortcut = "Ctrl+7"
     watches = ()  # nothing in the store changes what the server has published
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
+    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -279,7 +280,7 @@ def _fetch(store: Store) -> _Loaded:
 class NetworksView(View):
     key = "netvaerk"
     shown = Signal()  # the board and the list show the loaded networks
-    title = QT_TR_NOOP("Netværk")
+    title = QT_TRANSLATE_NOOP("Views", "Netværk")
     shortcut = "Ctrl+3"
     watches = (
         "network",

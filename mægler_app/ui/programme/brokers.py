@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -117,7 +117,7 @@ class _TextsOnce(TextsOnceModel[BrokerRow]):
 
 class BrokersView(View):
     key = "maeglere"
-    title = QT_TR_NOOP("Mæglere")
+    title = QT_TRANSLATE_NOOP("Views", "Mæglere")
     shortcut = "Ctrl+9"
     shown = Signal()
     networks_opened = Signal(str)  # the broker's owner id

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -67,7 +67,7 @@ def _write_report(data: ProgrammeData, path: Path) -> Path:
 
 class ProgrammeView(View):
     key = "programmet"
-    title = QT_TR_NOOP("Programmet")
+    title = QT_TRANSLATE_NOOP("Views", "Programmet")
     shortcut = "Ctrl+8"
     # figures shown (the tests and the benchmark wait for it), and a report written (its path)
     shown = Signal()

@@ -3,7 +3,7 @@ changes, records from the server that could not be stored, and the records still
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -146,7 +146,7 @@ def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ig
 
 class SyncView(View):
     key = "synkronisering"
-    title = QT_TR_NOOP("Synkronisering")
+    title = QT_TRANSLATE_NOOP("Views", "Synkronisering")
     shortcut = "Ctrl+6"
 
     def __init__(self, ctx: AppContext) -> None:

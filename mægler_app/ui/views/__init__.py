@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...domain.vocab import Role
 from .base import View
@@ -18,7 +18,7 @@ from .base import View
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
-    title: str  # Danish, marked for lupdate: shown as QCoreApplication.translate("", title)
+    title: str  # Danish, marked for lupdate: shown as QCoreApplication.translate("Views", title)
     shortcut: str
     target: str
     roles: tuple[str, ...] = ()  # the profile roles that see it; () for everyone
@@ -39,62 +39,78 @@ CASEWORKER = (Role.CASEWORKER,)
 
 VIEWS: list[ViewSpec] = [
     ViewSpec(
-        "indbakke", QT_TR_NOOP("Indbakke"), "Ctrl+1", "mægler_app.ui.desk.inbox:InboxView", roles=CASEWORKER
+        "indbakke",
+        QT_TRANSLATE_NOOP("Views", "Indbakke"),
+        "Ctrl+1",
+        "mægler_app.ui.desk.inbox:InboxView",
+        roles=CASEWORKER,
     ),
     ViewSpec(
         "programmet",
-        QT_TR_NOOP("Programmet"),
+        QT_TRANSLATE_NOOP("Views", "Programmet"),
         "Ctrl+9",
         "mægler_app.ui.programme.view:ProgrammeView",
         roles=CASEWORKER,
     ),
     ViewSpec(
         "maeglere",
-        QT_TR_NOOP("Mæglere"),
+        QT_TRANSLATE_NOOP("Views", "Mæglere"),
         "Ctrl+8",
         "mægler_app.ui.programme.brokers:BrokersView",
         roles=CASEWORKER,
     ),
     ViewSpec(
         "overblik",
-        QT_TR_NOOP("Overblik"),
+        QT_TRANSLATE_NOOP("Views", "Overblik"),
         "Ctrl+1",
         "mægler_app.ui.views.overview:OverviewView",
         roles=BROKER,
     ),
     ViewSpec(
         "netvaerk",
-        QT_TR_NOOP("Netværk"),
+        QT_TRANSLATE_NOOP("Views", "Netværk"),
         "Ctrl+3",
         "mægler_app.ui.networks.view:NetworksView",
         roles=CASEWORKER,
     ),
     ViewSpec(
-        "virksomheder", QT_TR_NOOP("Virksomheder"), "Ctrl+2", "mægler_app.ui.companies.view:CompaniesView"
+        "virksomheder",
+        QT_TRANSLATE_NOOP("Views", "Virksomheder"),
+        "Ctrl+2",
+        "mægler_app.ui.companies.view:CompaniesView",
     ),
     ViewSpec(
-        "netvaerk", QT_TR_NOOP("Netværk"), "Ctrl+3", "mægler_app.ui.networks.view:NetworksView", roles=BROKER
+        "netvaerk",
+        QT_TRANSLATE_NOOP("Views", "Netværk"),
+        "Ctrl+3",
+        "mægler_app.ui.networks.view:NetworksView",
+        roles=BROKER,
     ),
     ViewSpec(
         "moeder",
-        QT_TR_NOOP("Møder og udgifter"),
+        QT_TRANSLATE_NOOP("Views", "Møder og udgifter"),
         "Ctrl+4",
         "mægler_app.ui.views.meetings:MeetingsView",
         roles=BROKER,
     ),
     ViewSpec(
         "ansoegninger",
-        QT_TR_NOOP("Ansøgninger"),
+        QT_TRANSLATE_NOOP("Views", "Ansøgninger"),
         "Ctrl+5",
         "mægler_app.ui.application.view:ApplicationsView",
         roles=BROKER,
     ),
     ViewSpec(
         "skemaer",
-        QT_TR_NOOP("Skemaer"),
+        QT_TRANSLATE_NOOP("Views", "Skemaer"),
         "Ctrl+7",
         "mægler_app.ui.forms.publish_view:FormsView",
         roles=CASEWORKER,
     ),
-    ViewSpec("synkronisering", QT_TR_NOOP("Synkronisering"), "Ctrl+6", "mægler_app.ui.sync.view:SyncView"),
+    ViewSpec(
+        "synkronisering",
+        QT_TRANSLATE_NOOP("Views", "Synkronisering"),
+        "Ctrl+6",
+        "mægler_app.ui.sync.view:SyncView",
+    ),
 ]

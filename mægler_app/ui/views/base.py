@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -18,7 +18,7 @@ class View(QWidget):
     """
 
     key = "view"
-    title = QT_TR_NOOP("Visning")
+    title = QT_TRANSLATE_NOOP("Views", "Visning")
     shortcut = ""
     # entities whose changes make this view stale ("*" for all)
     watches: tuple[str, ...] = ("*",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TR_NOOP, QItemSelection, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -37,7 +37,7 @@ def _card(title: str, name: str) -> NoteCard:
 
 class MeetingsView(View):
     key = "moeder"
-    title = QT_TR_NOOP("Møder og udgifter")
+    title = QT_TRANSLATE_NOOP("Views", "Møder og udgifter")
     shortcut = "Ctrl+4"
     watches = ("meeting", "expense", "network", "membership")
 

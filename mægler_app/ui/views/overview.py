@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QT_TR_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
@@ -37,7 +37,7 @@ def _card(title: str) -> NoteCard:
 class OverviewView(View):
     actions_shown = Signal()  # the next actions are read and shown
     key = "overblik"
-    title = QT_TR_NOOP("Overblik")
+    title = QT_TRANSLATE_NOOP("Views", "Overblik")
     shortcut = "Ctrl+1"
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
