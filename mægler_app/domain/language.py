@@ -9,9 +9,15 @@ stage labels default to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DEFAULT = "da"
 LANGUAGES = ("da", "en")
@@ -58,3 +64,31 @@ def from_accept_language(header: str | None) -> str:
         if primary in LANGUAGES and quality > 0:
             wanted.append((-quality, index, primary))
     return min(wanted)[2] if wanted else DEFAULT
+
+
+def in_danish(fn: Callable[P, R]) -> Callable[P, R]:
+    """A document's writer: its texts (labels, messages, dates) in Danish whatever the app's
+    language, since the documents go to Væksthus and the auditors in Danish (a generator stays in
+    Danish for every step it takes)."""
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def steps(*args: P.args, **kwargs: P.kwargs) -> Any:
+            with use("da"):
+                generator = fn(*args, **kwargs)
+            while True:
+                with use("da"):
+                    try:
+                        value = next(generator)
+                    except StopIteration as stop:
+                        return stop.value
+                yield value
+
+        return steps  # type: ignore[return-value]
+
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        with use("da"):
+            return fn(*args, **kwargs)
+
+    return call

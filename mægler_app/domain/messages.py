@@ -765,6 +765,8 @@ class Msg:
     SERVER_EXTRA_MISSING = Code("server_extra_missing")
     # --- english: words the record history (domain/record_history.py) used to write in Danish
     HISTORY_UNKNOWN_USER = Code("history_unknown_user")
+    # an application submitted on this computer that is not sent yet (store/services/applications.py)
+    APPLICATION_STATUS_PENDING = Code("application_status_pending")
     # --- end english
 
 
@@ -2917,5 +2919,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- english
     Msg.HISTORY_UNKNOWN_USER: {"da": "ukendt bruger", "en": "unknown user"},
+    Msg.APPLICATION_STATUS_PENDING: {
+        "da": "Indsendt – afventer afsendelse",
+        "en": "Submitted – waiting to be sent",
+    },
     # --- end english
 }

@@ -485,10 +485,12 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
-def label(vocabulary: str, value: str, language: str | None = None) -> str:
+def label(vocabulary: str, value: str | None, language: str | None = None) -> str:
     """The label of an enumerated ``value`` of ``vocabulary`` (a key of LABELS) in ``language`` (by
     default the current one, ``domain.language.current``); a value (or vocabulary) this version
     does not know, as it is."""
+    if value is None:
+        return ""
     labels = LABELS.get(vocabulary, {})
     return labels.get(language or current_language(), labels.get("da", {})).get(str(value), str(value))
 

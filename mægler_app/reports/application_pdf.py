@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from ..domain.cvr import format_cvr
 from ..domain.effects import METRICS, CompanyEffects, change_text, growth_text
+from ..domain.language import in_danish
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
 from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES, TARGET_GROWTH_PERCENT_PER_YEAR
@@ -518,6 +519,7 @@ def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def render_application_pdf(
     detail: ApplicationDetail,
     path: str | Path,
@@ -555,6 +557,7 @@ def default_filename(detail: ApplicationDetail, day: dt.date | None = None) -> s
     )
 
 
+@in_danish  # --- english: documents stay Danish
 def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:
     """Render the application to ``path`` (default: the profile's ``rapporter`` folder). Runs in a worker."""
     detail = get_application(store, application_id)

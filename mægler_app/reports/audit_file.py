@@ -32,6 +32,7 @@ from ..domain.audit import (
     unique_name,
 )
 from ..domain.effects import CompanyEffects
+from ..domain.language import in_danish
 from ..domain.numbers import format_date, format_kr
 from ..domain.vocab import APPLICATION_STATUSES, MEETING_KINDS, ApplicationStatus
 from ..forms import VERDICT_LABELS, FormRegistry
@@ -205,6 +206,7 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
     return steps
 
 
+@in_danish  # --- english: documents stay Danish
 def write_audit_file(store: Store, network_id: str, target: Path | str) -> Progress:
     """Write the audit ZIP of ``network_id`` to ``target``; yields ``(done, total)``, returns what it wrote."""
     from .audit_pdf import write_index_pdf

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ..domain.audit import KEEP_UNTIL_NOT_SET, IndexEntry
+from ..domain.language import in_danish
 from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.stages import STAGE_LABELS, Stage
 from ..domain.vocab import ACTION_PLAN_ELEMENTS, CLOSE_REASONS
@@ -231,6 +232,7 @@ def index_story(
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_index_pdf(
     src: AuditSource,
     entries: list[IndexEntry],

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.language import in_danish
 from ..domain.messages import Msg  # --- retention
 from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
@@ -100,6 +101,7 @@ def meeting_story(detail: MeetingDetail, broker: str = "") -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_meeting_pdf(detail: MeetingDetail, path: Path | str, broker: str = "") -> Path:
     kind = MEETING_KINDS.get(detail.data.kind, detail.data.kind)
     return tpl.build(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..domain.language import in_danish
 from ..domain.numbers import format_date, format_datetime
 from ..domain.rules import FOCUS_AREAS, MEMBER_ROLES, NETWORK_TYPES
 from ..domain.stages import STAGE_LABELS, Stage
@@ -191,6 +192,7 @@ def build_story(report: ScreeningReport) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_screening_pdf(report: ScreeningReport, path: str | Path) -> Path:
     """Write the report; returns the path. Runs in a worker thread in the app."""
     doc = ReportDocument(

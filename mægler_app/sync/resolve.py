@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from ..domain.errors import DomainError
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
-from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
+from ..domain.stages import STAGE_VALUES, Move, Stage, moves, stage_label
 from ..domain.vocab import OutboxStatus, label
 from ..store.db import Store
 from ..store.models import SYNCED, Company, LocalState, Network, OutboxEntry, SyncMixin
@@ -167,7 +167,7 @@ def _name(get: Getter, record_id: str) -> str:
 
 
 def _show_move(move: Move) -> str:
-    return f"{STAGE_LABELS[move.stage]} ({format_date(move.at.date())})"
+    return f"{stage_label(move.stage)} ({format_date(move.at.date())})"
 
 
 def show_value(field: str, value: Any) -> str:
@@ -178,7 +178,7 @@ def show_value(field: str, value: Any) -> str:
     if field.endswith("_ore") and isinstance(value, int):
         return format_kr(value)
     if field == "stage" and value in STAGE_VALUES:
-        return STAGE_LABELS[Stage(value)]
+        return stage_label(Stage(value))
     if field == "stage_history" and isinstance(value, list):
         return " → ".join(_show_move(m) for m in moves(value)) or "–"
     if isinstance(value, list | dict):

@@ -3124,7 +3124,7 @@ median per year</translation>
         <name>NetworksView</name>
         <message>
             <source>Netværk</source>
-            <translation>Network</translation>
+            <translation>Networks</translation>
         </message>
         <message>
             <source>Kandidatnetværk og netværk i forløb, fra kandidat til forretningsnetværk.</source>
@@ -3348,7 +3348,7 @@ median per year</translation>
         </message>
         <message>
             <source>Netværk</source>
-            <translation>Network</translation>
+            <translation>Networks</translation>
         </message>
         <message>
             <source>Handlingsplaner</source>
@@ -3364,7 +3364,7 @@ median per year</translation>
         </message>
         <message>
             <source>Mål</source>
-            <translation>Goals</translation>
+            <translation>Target</translation>
         </message>
         <message>
             <source>Resultat</source>

@@ -21,10 +21,11 @@ from ...domain.errors import DomainError
 from ...domain.expenses import budget_warning, expense_budget, expense_date_warnings, expense_errors
 from ...domain.messages import Message, Msg
 from ...domain.numbers import format_date
-from ...domain.rules import EXPENSE_CATEGORIES, FACILITATION_FRAME_ORE, BudgetLevel, budget_level
+from ...domain.rules import FACILITATION_FRAME_ORE, BudgetLevel, budget_level
 from ...domain.timeutil import utcnow
 from ...domain.validation import receipt_required
 from ...domain.vocab import ExpenseCategory, ExpenseStatus
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
 from .overview import broker_name
@@ -97,7 +98,7 @@ class ExpenseRow:
 
     @property
     def category_label(self) -> str:
-        return EXPENSE_CATEGORIES.get(self.category, self.category)
+        return vocab_label("expense_category", self.category)
 
     @property
     def flagged(self) -> bool:
@@ -362,9 +363,7 @@ def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None
 
 
 def meeting_label(starts_at: dt.datetime, kind: str) -> str:
-    from ...domain.rules import MEETING_KINDS
-
-    return f"{format_date(starts_at)}: {MEETING_KINDS.get(kind, kind)}"
+    return f"{format_date(starts_at)}: {vocab_label('meeting_kind', kind)}"
 
 
 def list_expenses(store: Store, network_id: str | None = None) -> list[ExpenseRow]:

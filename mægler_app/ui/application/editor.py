@@ -42,11 +42,11 @@ from ...domain.rules import (
     COMPANY_SHARE_PERCENT,
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
-    MEMBER_ROLES,
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
+from ...domain.vocab import label as vocab_label
 from ...store.services import applications as svc
 from .. import keyboard, style
 from ..ask import confirm
@@ -496,7 +496,7 @@ class ApplicationEditor(QWidget):
         row(self.tr("Kerneopgave"), _html(n.core_task or self.tr("ikke beskrevet")))
         row(self.tr("Mål"), _html(n.goals or self.tr("ikke beskrevet")))
         members = "<br>".join(
-            f"{_html(m.name)} · CVR {format_cvr(m.cvr)} · {_html(MEMBER_ROLES.get(m.role, m.role))}"
+            f"{_html(m.name)} · CVR {format_cvr(m.cvr)} · {_html(vocab_label('member_role', m.role))}"
             for m in n.members
         )
         row(self.tr("Virksomheder"), members or self.tr("ingen"))

@@ -24,7 +24,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
 from ...domain.numbers import format_date, format_int, format_kr_input
-from ...domain.rules import FOCUS_AREAS, is_sme
+from ...domain.rules import is_sme
+from ...domain.vocab import label as vocab_label
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
 from ..sync_marks import NOT_A_MARK, SyncMarked
@@ -269,7 +270,7 @@ class CompaniesModel(RecordTableModel):
                 True,
             ),
             Col(_tr("Branche"), lambda r: r.industry),
-            Col(_tr("Fokusområde"), lambda r: FOCUS_AREAS.get(r.focus_area, "")),
+            Col(_tr("Fokusområde"), lambda r: vocab_label("focus_area", r.focus_area)),
         ]
 
     def search_text(self, row: CompanyRow) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.vocab import FOLLOW_UP_KINDS
+from ...domain.vocab import labels as vocab_labels
 from ...store.services import follow_ups as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
@@ -65,7 +65,7 @@ class FollowUpDialog(QDialog):
         self.held_on = _date_edit("followUpDate")
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
-        for key, label in FOLLOW_UP_KINDS.items():
+        for key, label in vocab_labels("follow_up_kind").items():
             self.kind.addItem(label, key)
         self.offered = QPlainTextEdit()
         self.offered.setObjectName("followUpOffered")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
-from ...domain.stages import STAGE_LABELS, Stage
+from ...domain.stages import Stage, stage_label
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
 from ...reports.names import document_name
 from ...store.services import screening as svc
@@ -409,7 +409,7 @@ class ScreeningWidget(QWidget):
 
     def _finalized_text(self, result: svc.FinalizeResult) -> str:
         try:
-            stage = STAGE_LABELS[Stage(result.stage)]
+            stage = stage_label(Stage(result.stage))
         except ValueError:
             stage = result.stage
         if result.screening.verdict == PASSED:

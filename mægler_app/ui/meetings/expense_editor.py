@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.numbers import format_kr
-from ...domain.rules import EXPENSE_CATEGORIES
+from ...domain.vocab import labels as vocab_labels
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import blobs
 from ...store.services import expenses as svc
@@ -69,7 +69,7 @@ class ExpenseEditor(QDialog):
         self.date.setDate(QDate.currentDate())
         self.category = QComboBox()
         self.category.setObjectName("expenseCategory")
-        for key, label in EXPENSE_CATEGORIES.items():
+        for key, label in vocab_labels("expense_category").items():
             self.category.addItem(label, key)
         self.description = QLineEdit()
         self.description.setObjectName("expenseDescription")

@@ -10,8 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.cvr import format_cvr
 from ...domain.messages import Msg
 from ...domain.numbers import format_date
-from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER
+from ...domain.rules import INACTIVE_AFTER_DAYS
+from ...domain.stages import STAGE_ORDER, stage_label
+from ...domain.vocab import label as vocab_label
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
 from ..companies.models import FOREGROUND_AND_TOOLTIP, Col, RecordTableModel, employees_text
 from ..style import NAVY
@@ -35,8 +36,8 @@ class NetworksModel(RecordTableModel):
         super().__init__(parent)
         self.columns = [
             Col(_tr("Navn"), lambda r: r.name),
-            Col(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
-            Col(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
+            Col(_tr("Type"), lambda r: vocab_label("network_type", r.network_type or "")),
+            Col(_tr("Fase"), lambda r: stage_label(r.stage), lambda r: STAGE_ORDER.index(r.stage)),
             Col(_tr("Antal virks."), lambda r: str(r.members), lambda r: r.members, True),
             Col(_tr("Tovholder"), lambda r: r.lead_company),
             Col(
@@ -47,8 +48,8 @@ class NetworksModel(RecordTableModel):
         ]
 
     def search_text(self, row: NetworkRow) -> str:
-        kind = NETWORK_TYPES.get(row.network_type, ("", ""))[0]
-        return f"{row.name}\t{kind}\t{STAGE_LABELS[row.stage]}\t{row.lead_company}"
+        kind = vocab_label("network_type", row.network_type or "")
+        return f"{row.name}\t{kind}\t{stage_label(row.stage)}\t{row.lead_company}"
 
     def extra_data(self, row: NetworkRow, column: int, role: int) -> Any:
         if column in (self.NAME, self.LEAD) and role == Qt.ItemDataRole.ToolTipRole:
@@ -73,7 +74,7 @@ class MembersModel(RecordTableModel):
         self.columns = [
             Col(_tr("Virksomhed"), lambda r: r.name),
             Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
-            Col(_tr("Rolle"), lambda r: MEMBER_ROLES.get(r.role, r.role)),
+            Col(_tr("Rolle"), lambda r: vocab_label("member_role", r.role)),
             Col(
                 _tr("Ansatte"),
                 lambda r: employees_text(r.employees),

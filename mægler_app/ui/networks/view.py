@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
@@ -164,14 +164,14 @@ class StageColumn(QFrame):
         self.header = QLabel()
         self.header.setObjectName(f"boardHeader_{stage.value}")
         self.header.setStyleSheet("font-weight: 600; color: #1f3b57;")
-        self.header.setToolTip(STAGE_LABELS[stage])
+        self.header.setToolTip(stage_label(stage))
         lay.addWidget(self.header)
         self.list = _StageList()
         self.list.setObjectName(f"board_{stage.value}")
         # The names are wrapped here at their spaces (ui/fit.py), as wide as the column is: Qt's own
         # wrap cuts a word wider than the column in the middle ("Fødevareudsty").
         self.list.setWordWrap(False)
-        self.list.setAccessibleName(STAGE_LABELS[stage])
+        self.list.setAccessibleName(stage_label(stage))
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -490,8 +490,8 @@ class NetworksView(View):
             self.tr("Flyt netværk"),
             self.tr("Flyt »%1« fra »%2« til »%3«?")
             .replace("%1", row.name)
-            .replace("%2", STAGE_LABELS[row.stage])
-            .replace("%3", STAGE_LABELS[target]),
+            .replace("%2", stage_label(row.stage))
+            .replace("%3", stage_label(target)),
             self.tr("Flyt"),
             self.tr("Annullér"),
         ):
@@ -503,14 +503,14 @@ class NetworksView(View):
             self.board_message.setText(
                 self.tr("»%1« kan ikke flyttes til »%2«: %3")
                 .replace("%1", row.name)
-                .replace("%2", STAGE_LABELS[target])
+                .replace("%2", stage_label(target))
                 .replace("%3", text)
             )
             self.board_message.show()
             self.ctx.bus.status_reported.emit(self.board_message.text())
             return False
         self.ctx.bus.status_reported.emit(
-            self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
+            self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", stage_label(target))
         )
         self.ctx.bus.changed.emit("network")
         return True

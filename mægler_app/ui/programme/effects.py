@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 from ...domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, cvr_file_name, growth_text
 from ...domain.messages import Msg
 from ...domain.numbers import format_int, format_percent_bp
-from ...domain.rules import FOCUS_AREAS, TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
+from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
 from ...domain.timeutil import utcnow
+from ...domain.vocab import label as vocab_label
 from ...store.db import Store
 from ..context import AppContext
 from ..style import AMBER, GREY, NAVY, RED
@@ -389,7 +390,7 @@ class EffectsPanel(QFrame):
             ]
         else:
             rows = [
-                GroupRow(area, FOCUS_AREAS.get(area, area), fig)
+                GroupRow(area, vocab_label("focus_area", area), fig)
                 for area, fig in self.effects["focus_areas"].items()
             ]
         # the texts are made in the pool (200 networks × 16 numbers); the newest request wins

@@ -10,7 +10,7 @@ from ...domain.messages import Msg
 from ...domain.next_actions import ActionKind, NextAction
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
@@ -75,7 +75,7 @@ class OverviewView(View):
         sl.addWidget(header, 0, 0, 1, 2)
         self.stage_labels: dict[Stage, QLabel] = {}
         for row, stage in enumerate(STAGE_ORDER, start=1):
-            sl.addWidget(QLabel(STAGE_LABELS[stage]), row, 0)
+            sl.addWidget(QLabel(stage_label(stage)), row, 0)
             value = QLabel("0")
             value.setObjectName(f"stage_{stage.value}")
             self.stage_labels[stage] = value
