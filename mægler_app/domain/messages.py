@@ -767,6 +767,22 @@ class Msg:
     HISTORY_UNKNOWN_USER = Code("history_unknown_user")
     # an application submitted on this computer that is not sent yet (store/services/applications.py)
     APPLICATION_STATUS_PENDING = Code("application_status_pending")
+    # what waits to be sent, on the sync page (sync/resolve.py)
+    # a network's timeline (store/services/networks.py); ``stage`` a Stage, ``verdict`` a Verdict,
+    # ``status`` a Decision
+    TIMELINE_MOVED = Code("timeline_moved")
+    TIMELINE_CREATED_AS_CANDIDATE = Code("timeline_created_as_candidate")
+    TIMELINE_FRAME_OPENED = Code("timeline_frame_opened")
+    TIMELINE_SCREENING_DONE = Code("timeline_screening_done")
+    TIMELINE_SCREENING_DRAFT = Code("timeline_screening_draft")
+    TIMELINE_APPLICATION_SUBMITTED = Code("timeline_application_submitted")
+    TIMELINE_APPLICATION_DECIDED = Code("timeline_application_decided")
+    TIMELINE_APPLICATION_DRAFT = Code("timeline_application_draft")
+    TIMELINE_FOLLOW_UP = Code("timeline_follow_up")
+    TIMELINE_FOLLOW_UP_NEXT = Code("timeline_follow_up_next")
+    SYNC_PENDING_NEW = Code("sync_pending_new")
+    SYNC_PENDING_DELETE = Code("sync_pending_delete")
+    SYNC_PENDING_CHANGED = Code("sync_pending_changed")
     # --- end english
 
 
@@ -2919,6 +2935,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- english
     Msg.HISTORY_UNKNOWN_USER: {"da": "ukendt bruger", "en": "unknown user"},
+    Msg.TIMELINE_MOVED: {"da": "Flyttet til »{stage:stage}«", "en": "Moved to “{stage:stage}”"},
+    Msg.TIMELINE_CREATED_AS_CANDIDATE: {"da": "Oprettet som kandidat", "en": "Created as a candidate"},
+    Msg.TIMELINE_FRAME_OPENED: {"da": "Faciliteringsrammen åbnet", "en": "Facilitation frame opened"},
+    Msg.TIMELINE_SCREENING_DONE: {
+        "da": "Screening afsluttet: {verdict:label:verdict:lower}",
+        "en": "Screening finished: {verdict:label:verdict:lower}",
+    },
+    Msg.TIMELINE_SCREENING_DRAFT: {"da": "Screening påbegyndt (kladde)", "en": "Screening started (draft)"},
+    Msg.TIMELINE_APPLICATION_SUBMITTED: {
+        "da": "Ansøgning (version {revision}) indsendt",
+        "en": "Application (version {revision}) submitted",
+    },
+    Msg.TIMELINE_APPLICATION_DECIDED: {
+        "da": "Ansøgning (version {revision}) {status:label:decision:lower}",
+        "en": "Application (version {revision}) {status:label:decision:lower}",
+    },
+    Msg.TIMELINE_APPLICATION_DRAFT: {
+        "da": "Ansøgning (version {revision}) under udarbejdelse",
+        "en": "Application (version {revision}) in preparation",
+    },
+    Msg.TIMELINE_FOLLOW_UP: {"da": "{kind} ved {who}: {offered}", "en": "{kind} by {who}: {offered}"},
+    Msg.TIMELINE_FOLLOW_UP_NEXT: {"da": " – næste opfølgning {d:date}", "en": " – next follow-up {d:date}"},
+    Msg.SYNC_PENDING_NEW: {"da": "Ny post", "en": "New record"},
+    Msg.SYNC_PENDING_DELETE: {"da": "Slettes", "en": "To be deleted"},
+    Msg.SYNC_PENDING_CHANGED: {"da": "Ændret", "en": "Changed"},
     Msg.APPLICATION_STATUS_PENDING: {
         "da": "Indsendt – afventer afsendelse",
         "en": "Submitted – waiting to be sent",

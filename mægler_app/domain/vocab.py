@@ -477,6 +477,14 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "en": {k: v[0] for k, v in NETWORK_TYPES_EN.items()},
     },
     "entity": {"da": ENTITY_LABELS, "en": ENTITY_LABELS_EN},
+    "verdict": {
+        "da": {Verdict.PASSED: "bestået", Verdict.NOT_PASSED: "ikke bestået"},
+        "en": {Verdict.PASSED: "passed", Verdict.NOT_PASSED: "not passed"},
+    },
+    "decision": {
+        "da": {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"},
+        "en": {Decision.APPROVED: "approved", Decision.REJECTED: "rejected"},
+    },
     "network_type_description": {
         "da": {k: v[1] for k, v in NETWORK_TYPES.items()},
         "en": {k: v[1] for k, v in NETWORK_TYPES_EN.items()},

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..domain.errors import DomainError
+from ..domain.language import current as current_language
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.stages import STAGE_VALUES, Move, Stage, moves, stage_label
@@ -60,6 +61,49 @@ FIELD_LABELS = {
     "baseline_year": "Basisår",
     "_deleted": "Slettet",
 }
+# --- english: the same fields in English (issue 24)
+FIELD_LABELS_EN = {
+    "name": "Name",
+    "cvr": "CVR number",
+    "address": "Address",
+    "postcode": "Postcode",
+    "city": "Town",
+    "municipality": "Municipality",
+    "employees": "Employees",
+    "industry": "Industry",
+    "notes": "Notes",
+    "stage": "Stage",
+    "stage_changed_at": "Stage changed",
+    "stage_history": "Stage history",
+    "core_task": "Core task (what)",
+    "goals": "Goals (why)",
+    "terms": "Terms (how)",
+    "network_type": "Network type",
+    "amount_ore": "Amount",
+    "description": "Description",
+    "category": "Category",
+    "spent_on": "Date",
+    "starts_at": "Time",
+    "agenda": "Agenda",
+    "minutes": "Minutes",
+    "status": "Status",
+    "consultant_hours": "Consultant hours",
+    "period_months": "Months",
+    "role": "Role",
+    "email": "Email",
+    "phone": "Phone",
+    "baseline_year": "Base year",
+    "_deleted": "Deleted",
+}
+
+
+def field_name(key: str) -> str:
+    """A field's name as the sync page shows it, in the current language."""
+    labels = FIELD_LABELS_EN if current_language() == "en" else FIELD_LABELS
+    return labels.get(key) or FIELD_LABELS.get(key, key)
+
+
+# --- end english
 
 
 def pending_record_ids(store: Store, entity: str) -> set[str]:
@@ -276,12 +320,12 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
             changes = entries[(entity, rid)]
             obj = objects.get((entity, rid))
             if changes[-1].deleted:
-                what = "Slettes"
+                what = str(Msg.SYNC_PENDING_DELETE())
             elif any(e.base_version == 0 for e in changes) and (obj is None or obj.version == 0):
-                what = "Ny post"
+                what = str(Msg.SYNC_PENDING_NEW())
             else:
                 fields = dict.fromkeys(k for e in changes for k in (e.data or {}))
-                what = ", ".join(FIELD_LABELS.get(k, k) for k in fields) or "Ændret"
+                what = ", ".join(field_name(k) for k in fields) or str(Msg.SYNC_PENDING_CHANGED())
             changed = obj.updated_at if obj is not None and obj.updated_at else changes[-1].created_at
             network = networks.get(getattr(obj, "network_id", None) or "", "")
             out.append(
@@ -350,9 +394,7 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
                 theirs = sdata.get(key)
                 if theirs != mine:
                     diffs.append(
-                        FieldDiff(
-                            key, FIELD_LABELS.get(key, key), show_value(key, mine), show_value(key, theirs)
-                        )
+                        FieldDiff(key, field_name(key), show_value(key, mine), show_value(key, theirs))
                     )
             if bool(e.deleted) != bool(server.get("deleted")):
                 diffs.append(
@@ -401,7 +443,7 @@ def list_rejected(store: Store) -> list[RejectedRow]:
                     e.last_error,
                     ("ny post",)
                     if e.base_version == 0 and (obj is None or obj.version == 0)
-                    else tuple(FIELD_LABELS.get(k, k) for k in (e.data or {})),
+                    else tuple(field_name(k) for k in (e.data or {})),
                     e.created_at,
                 )
             )
@@ -409,7 +451,7 @@ def list_rejected(store: Store) -> list[RejectedRow]:
 
 
 def _field_label(key: Any) -> str:
-    return f"{FIELD_LABELS[key]} ({key})" if key in FIELD_LABELS else str(key)
+    return f"{field_name(key)} ({key})" if key in FIELD_LABELS else str(key)
 
 
 def _parked_reason(entry: dict[str, Any]) -> Message:
