@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
+from .noop import QT_TR_NOOP
 
 NETWORK_TABS: list[tuple[str, str]] = [
     (QT_TR_NOOP("Screening"), "mægler_app.ui.forms.screening:ScreeningWidget"),

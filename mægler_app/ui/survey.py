@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from ..domain.vocab import labels as vocab_labels
 from ..store.services import satisfaction as svc
 from . import keyboard, style, unsaved
 from .context import AppContext
+from .noop import QT_TR_NOOP
 
 
 def _tr(text: str) -> str:

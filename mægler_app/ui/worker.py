@@ -82,10 +82,8 @@ class Worker(QRunnable):
                 log.info("worker %s failed: %s", _name(self.fn), exc.__class__.__name__)
             else:
                 exc_info = sys.exc_info()
-                if not crash.report(
-                    exc_info,
-                    QCoreApplication.translate("", "baggrundsarbejdet %1").replace("%1", _name(self.fn)),
-                ):  # type: ignore[arg-type]
+                where = QCoreApplication.translate("", "baggrundsarbejdet %1").replace("%1", _name(self.fn))
+                if not crash.report(exc_info, where):  # type: ignore[arg-type]
                     log.error("worker %s failed", _name(self.fn), exc_info=exc_info)
             self.signals.failed.emit(message)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,6 +32,7 @@ from ...store.services.applications import (
     MemberInfo,
     growth_key,
 )
+from ..noop import QT_TR_NOOP
 from ..table import CellFault, CellFaults, column_title
 
 _Index = QModelIndex | QPersistentModelIndex

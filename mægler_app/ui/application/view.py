@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from .broker_panel import BrokerPanel

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,6 +27,7 @@ from ...domain.rules import is_sme
 from ...domain.vocab import label as vocab_label
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
+from ..noop import QT_TR_NOOP
 from ..sync_marks import NOT_A_MARK, SyncMarked
 from ..table import column_title
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -42,6 +41,7 @@ from .. import unsaved
 from ..ask import confirm
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
+from ..noop import QT_TRANSLATE_NOOP
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor

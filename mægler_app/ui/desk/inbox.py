@@ -25,8 +25,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QT_TR_NOOP,
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     Qt,
@@ -68,6 +66,7 @@ from ...sync.service import api_for
 from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
+from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..sync.controller import controller_for
 from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts
 from ..views.base import View

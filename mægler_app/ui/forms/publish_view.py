@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,6 +38,7 @@ from ...sync.service import api_for
 from ..ask import confirm
 from ..context import AppContext
 from ..fit import ElidedLabel
+from ..noop import QT_TRANSLATE_NOOP
 from ..sync.controller import controller_for
 from ..table import Column, RowsTableModel
 from ..views.base import View

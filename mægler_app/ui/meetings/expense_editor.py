@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from ...store.services import expenses as svc
 from .. import keyboard, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
+from ..noop import QT_TR_NOOP
 from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -27,6 +26,7 @@ from ...domain.numbers import (
 from ...domain.vocab import ExpenseStatus
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
+from ..noop import QT_TR_NOOP
 from ..table import CellFault, CellFaults, Column, RowsTableModel, column_title
 
 _Index = QModelIndex | QPersistentModelIndex

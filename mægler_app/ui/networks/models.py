@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
@@ -15,6 +15,7 @@ from ...domain.stages import STAGE_ORDER, stage_label
 from ...domain.vocab import label as vocab_label
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
 from ..companies.models import FOREGROUND_AND_TOOLTIP, Col, RecordTableModel, employees_text
+from ..noop import QT_TR_NOOP
 from ..style import NAVY
 
 _WARN = QBrush(QColor("#8a5a00"))

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -52,6 +50,7 @@ from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
+from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..style import WARNING_TEXT
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -40,6 +39,7 @@ from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import SORT_ARROW, Column, FilterProxy, RowsTableModel, TextsOnceModel, text_widths
 from ..views.base import View
 from .loader import loader_for, show_or_load

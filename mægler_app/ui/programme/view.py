@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -32,6 +32,7 @@ from ...reports.names import document_name
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
 from ..files import ask_save_path, open_file, report_saved
+from ..noop import QT_TRANSLATE_NOOP
 from ..style import AMBER, NAVY
 from ..views.base import View
 from ..worker import Worker, start

@@ -3,7 +3,7 @@ changes, records from the server that could not be stored, and the records still
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -28,6 +28,7 @@ from ...sync.credentials import keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
 from ..context import AppContext
+from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..table import Column, RowsTableModel
 from ..views.base import View
 from .controller import controller_for, install_auto_sync

@@ -9,9 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from ...domain.vocab import Role
+from ..noop import QT_TRANSLATE_NOOP
 from .base import View
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import keyboard
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 
 
 class View(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,6 +23,7 @@ from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import FilterProxy
 from .base import View
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
@@ -15,6 +15,7 @@ from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 from ..worker import Worker, start
 from .base import View
 from .next_actions import FirstSteps, NextActionsPanel
