@@ -600,26 +600,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Kandidat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Screenet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Trin 1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Trin 2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Trin 3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Afsluttet</source>
             <translation type="unfinished" />
         </message>

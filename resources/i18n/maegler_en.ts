@@ -600,26 +600,6 @@
             <translation>Effects</translation>
         </message>
         <message>
-            <source>Kandidat</source>
-            <translation>Candidate</translation>
-        </message>
-        <message>
-            <source>Screenet</source>
-            <translation>Screened</translation>
-        </message>
-        <message>
-            <source>Trin 1</source>
-            <translation>Stage 1</translation>
-        </message>
-        <message>
-            <source>Trin 2</source>
-            <translation>Stage 2</translation>
-        </message>
-        <message>
-            <source>Trin 3</source>
-            <translation>Stage 3</translation>
-        </message>
-        <message>
             <source>Afsluttet</source>
             <translation>Closed</translation>
         </message>

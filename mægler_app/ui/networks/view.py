@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QSize,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.stages import STAGE_ORDER, Stage, stage_label
+from ...domain.stages import STAGE_ORDER, Stage, stage_label, stage_short_label
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
@@ -50,23 +49,12 @@ from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
-from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
+from ..noop import QT_TRANSLATE_NOOP
 from ..style import WARNING_TEXT
 from ..sync_marks import mark_icon, mark_text
 from ..views.base import View
 from .models import NetworksModel, inactive_note
 from .page import NetworkPage
-
-_SHORT = {
-    Stage.CANDIDATE: QT_TR_NOOP("Kandidat"),
-    Stage.SCREENED: QT_TR_NOOP("Screenet"),
-    Stage.STAGE_1: QT_TR_NOOP("Trin 1"),
-    Stage.APPLICATION: QT_TR_NOOP("Ansøgning"),
-    Stage.STAGE_2: QT_TR_NOOP("Trin 2"),
-    Stage.STAGE_3: QT_TR_NOOP("Trin 3"),
-    Stage.CLOSED: QT_TR_NOOP("Afsluttet"),
-}
-
 
 # Up to this many networks the list is fetched on the GUI thread (a few milliseconds)
 NETWORKS_SYNC_LIMIT = 100
@@ -196,7 +184,7 @@ class StageColumn(QFrame):
     ) -> None:
         """``brokers``: each network's broker by name, on a caseworker's board (else None)."""
         marks = marks or {}
-        self.header.setText(f"{QCoreApplication.translate('', _SHORT[self.stage])} ({len(rows)})")
+        self.header.setText(f"{stage_short_label(self.stage)} ({len(rows)})")
         self.list.clear()
         inactive = "⚠ " + inactive_note()
         for r in rows:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import TARGET_NETWORKS_PER_BROKER
-from ...domain.stages import STAGE_ORDER, Stage, stage_label
+from ...domain.stages import STAGE_ORDER, Stage, stage_label, stage_short_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
 from ..noop import QT_TRANSLATE_NOOP
@@ -90,7 +90,7 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
 
     return Column(
         # "Trin 1", "Ansøgning": the full label as the tooltip
-        stage_label(stage).split(":")[0].removesuffix(" indsendt"),
+        stage_short_label(stage),
         lambda r: format_int(count(r)),
         count,
         True,
