@@ -528,7 +528,7 @@ def _end_of_local_day(day: dt.date | dt.datetime | None) -> dt.datetime | None:
     return local.astimezone(dt.UTC)
 
 
-_APP_STATUS: dict[str, str] = {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"}
+_APP_STATUS = frozenset({Decision.APPROVED, Decision.REJECTED})  # a decided application
 
 
 def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
