@@ -73,7 +73,9 @@ def _without_markup(value: str) -> str:
 def _any_words(value: str) -> bool:
     if re.match(r"\s*https?://", value) or value.strip() in ALLOWED:
         return False
-    if re.search(r"::|[{};]\s*$|^\s*[{};]|style=|(?:^|[;{]\s*)[a-z-]+:\s*$", value):  # pieces of a style sheet
+    if re.search(
+        r"::|[{};]\s*$|^\s*[{};]|style=|(?:^|[;{]\s*)[a-z-]+:\s*$", value
+    ):  # pieces of a style sheet
         return False
     return bool(WORDS.search(_without_markup(value)))
 
