@@ -109,7 +109,7 @@
         </message>
         <message>
             <source>Opdateres</source>
-            <translation>Updated</translation>
+            <translation>Will be updated</translation>
         </message>
         <message>
             <source>År</source>
@@ -724,7 +724,7 @@ decision</translation>
         </message>
         <message>
             <source>Det viser</source>
-            <translation>Shown by</translation>
+            <translation>Evidence</translation>
         </message>
         <message>
             <source>Dato</source>
@@ -2019,7 +2019,7 @@ median per year</translation>
         </message>
         <message>
             <source>Aftalt</source>
-            <translation>Agreed</translation>
+            <translation>Agreed on</translation>
         </message>
         <message>
             <source>Dato</source>
@@ -2404,7 +2404,7 @@ median per year</translation>
         </message>
         <message>
             <source>opdateres</source>
-            <translation>updated</translation>
+            <translation>will be updated</translation>
         </message>
         <message>
             <source>ny</source>
@@ -3045,7 +3045,7 @@ median per year</translation>
         </message>
         <message>
             <source>Stamdata</source>
-            <translation>Master data</translation>
+            <translation>Details</translation>
         </message>
         <message>
             <source>Tidslinje</source>
@@ -3391,7 +3391,7 @@ median per year</translation>
         </message>
         <message>
             <source>Bilaget</source>
-            <translation>The voucher</translation>
+            <translation>The attachment</translation>
         </message>
         <message>
             <source>Åbn i standardprogram</source>
