@@ -675,6 +675,10 @@ afgørelse</source>
             <source>baggrundsarbejdet %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Ingen afgørelse</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ActionPlanPanel</name>

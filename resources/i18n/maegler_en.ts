@@ -679,6 +679,10 @@ decision</translation>
             <source>baggrundsarbejdet %1</source>
             <translation>the background job %1</translation>
         </message>
+        <message>
+            <source>Ingen afgørelse</source>
+            <translation>No decision</translation>
+        </message>
     </context>
     <context>
         <name>ActionPlanPanel</name>

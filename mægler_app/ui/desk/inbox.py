@@ -55,7 +55,6 @@ from ...domain.numbers import format_date, format_datetime, format_int, format_k
 from ...domain.rules import COMPANY_SHARE_PERCENT
 from ...domain.timeutil import parse_stored_time, utcnow
 from ...domain.vocab import Decision
-from ...forms import VERDICT_LABELS
 from ...store.services import applications as app_svc
 from ...store.services import desk as svc
 from ...store.services import expenses as expense_svc
@@ -66,6 +65,7 @@ from ...sync.service import api_for
 from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
+from ..forms.screening import verdict_text
 from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..sync.controller import controller_for
 from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts
@@ -79,7 +79,7 @@ def _tr(text: str) -> str:
 
 
 def _verdict(value: str) -> str:
-    return VERDICT_LABELS.get(value, value) if value else _tr("ikke screenet")
+    return verdict_text(value) if value else _tr("ikke screenet")
 
 
 def _kr(value: int | None) -> str:
