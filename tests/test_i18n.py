@@ -109,3 +109,23 @@ def test_the_app_in_english(qtbot, store, english: None) -> None:
     assert "Name" in headers and "Navn" not in headers
     # the message catalogue and the vocabulary follow the same setting
     assert str(Msg.TOO_FEW_COMPANIES(count=2, minimum=3)).startswith("The network has 2")
+
+
+def test_the_language_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    """The first time the system's language decides (Danish → da, any other → en); then the choice
+    made under Vis → Sprog; MAEGLER_LANGUAGE (or --language) over both."""
+    from PySide6.QtCore import QSettings
+
+    from mægler_app.ui.app import chosen_language, save_language
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.delenv("MAEGLER_LANGUAGE", raising=False)
+    system = "da" if QLocale.system().language() == QLocale.Language.Danish else "en"
+    assert chosen_language() == system
+    save_language("en")
+    assert chosen_language() == "en"
+    save_language("da")
+    assert chosen_language() == "da"
+    monkeypatch.setenv("MAEGLER_LANGUAGE", "en")
+    assert chosen_language() == "en"
+    assert (tmp_path / "VaeksthusMidtjylland" / "Maegler.ini").exists()
