@@ -1,9 +1,9 @@
-"""Only what pyproject.toml cannot say: the top-level ``resources/`` folder (icons, translations)
-goes into the wheel as the package ``mægler_app.resources``, so a plain ``pip install`` has them
-(``mægler_app.paths.resources_dir`` finds either place), and the translations are compiled
-(``resources/i18n/*.ts`` → ``.qm``, mægler_app/i18n_build.py) into the wheel as it is built.
-Everything else is in pyproject.toml. Package data is listed here too: pyproject's
-[tool.setuptools.package-data] would replace it."""
+"""Only what pyproject.toml cannot say: the top-level ``resources/`` folder (icons, translations,
+the reports' fonts with their licence) goes into the wheel as the package ``mægler_app.resources``,
+so a plain ``pip install`` has them (``mægler_app.paths.resources_dir`` finds either place), and the
+translations are compiled (``resources/i18n/*.ts`` → ``.qm``, mægler_app/i18n_build.py) into the
+wheel as it is built. Everything else is in pyproject.toml. Package data is listed here too:
+pyproject's [tool.setuptools.package-data] would replace it."""
 
 import importlib.util
 from pathlib import Path
@@ -11,7 +11,12 @@ from pathlib import Path
 from setuptools import find_namespace_packages, setup
 from setuptools.command.build_py import build_py
 
-RESOURCES = ["mægler_app.resources", "mægler_app.resources.icons", "mægler_app.resources.i18n"]
+RESOURCES = [
+    "mægler_app.resources",
+    "mægler_app.resources.icons",
+    "mægler_app.resources.i18n",
+    "mægler_app.resources.fonts",
+]
 HERE = Path(__file__).resolve().parent
 
 
@@ -40,6 +45,8 @@ setup(
         *RESOURCES,
     ],
     package_dir={"mægler_app.resources": "resources"},
-    package_data={"": ["*.json", "*.ini", "*.mako", "*.png", "*.svg", "*.ico", "*.qm", "*.ts", "*.md"]},
+    package_data={
+        "": ["*.json", "*.ini", "*.mako", "*.png", "*.svg", "*.ico", "*.qm", "*.ts", "*.md", "*.ttf", "LICENSE-*.txt"]
+    },
     cmdclass={"build_py": BuildWithTranslations},
 )

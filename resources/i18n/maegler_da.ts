@@ -3826,6 +3826,13 @@ median pr. år</source>
         </message>
     </context>
     <context>
+        <name>ops</name>
+        <message>
+            <source>Det lykkedes ikke</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>unsaved</name>
         <message>
             <source>Ikke gemte ændringer</source>

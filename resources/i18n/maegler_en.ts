@@ -3836,6 +3836,13 @@ median per year</translation>
         </message>
     </context>
     <context>
+        <name>ops</name>
+        <message>
+            <source>Det lykkedes ikke</source>
+            <translation>That did not work</translation>
+        </message>
+    </context>
+    <context>
         <name>unsaved</name>
         <message>
             <source>Ikke gemte ændringer</source>

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from ...domain.language import in_danish
 from ...domain.messages import Msg
 from ...domain.timeutil import utcnow
 from .. import files
@@ -36,11 +37,14 @@ def suggested_name(ctx: AppContext, network_id: str) -> str:
     return audit_file_name(name, utcnow().astimezone().date())
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def _write(store: Store, network_id: str, target: Path) -> Progress:
     """The worker's job (its own sessions, off the GUI thread): a generator of (done, total)."""
     from ...reports.audit_file import write_audit_file
+    from ...store.services.audit import audit_file_data
 
-    return write_audit_file(store, network_id, target)
+    data = audit_file_data(store, network_id)  # read when the worker starts it
+    return (yield from write_audit_file(data, target))
 
 
 class AuditFileJob(QObject):
