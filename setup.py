@@ -46,7 +46,19 @@ setup(
     ],
     package_dir={"mægler_app.resources": "resources"},
     package_data={
-        "": ["*.json", "*.ini", "*.mako", "*.png", "*.svg", "*.ico", "*.qm", "*.ts", "*.md", "*.ttf", "LICENSE-*.txt"]
+        "": [
+            "*.json",
+            "*.ini",
+            "*.mako",
+            "*.png",
+            "*.svg",
+            "*.ico",
+            "*.qm",
+            "*.ts",
+            "*.md",
+            "*.ttf",
+            "LICENSE-*.txt",
+        ]
     },
     cmdclass={"build_py": BuildWithTranslations},
 )
