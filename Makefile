@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d" " -f1)
 
-.PHONY: run demo test lint bench bundle lock
+.PHONY: run demo test lint bench bundle lock i18n i18n-update
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,20 @@ $(STAMP): pyproject.toml setup.py
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) i18n
 	$(BIN)/maegler
 
-demo: $(STAMP)
+demo: $(STAMP) i18n
 	$(BIN)/maegler --demo
+
+# The translations Qt loads (resources/i18n/*.qm, not in git) from the Linguist files (*.ts, in git).
+# `make i18n-update` reads the tr() texts of the source into the .ts files (pyside6-lupdate); new
+# texts are then translated in the .ts (Qt Linguist: pyside6-linguist resources/i18n/maegler_en.ts).
+i18n: $(STAMP)
+	$(BIN)/python mægler_app/i18n_build.py
+
+i18n-update: $(STAMP)
+	$(BIN)/python mægler_app/i18n_build.py update
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -27,7 +36,7 @@ lint: $(STAMP)
 		mægler_app/commands mægler_app/reports mægler_app/*.py
 	$(BIN)/lint-imports
 
-test: lint
+test: lint i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -43,6 +52,7 @@ bundle:
 	test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
 	$(BUNDLE_VENV)/bin/python -m pip install -q --require-hashes -r $(BUNDLE_LOCK)
 	$(BUNDLE_VENV)/bin/python -m pip install -q --no-deps .
+	$(BUNDLE_VENV)/bin/python mægler_app/i18n_build.py
 	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/maegler.spec
 	@du -sh dist/maegler | sed 's/^/unpacked: /'

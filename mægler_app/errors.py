@@ -13,7 +13,7 @@ from typing import Protocol
 class Renders(Protocol):
     """A message of ``domain.messages`` (a code with its parameters), as far as this module needs it."""
 
-    def render(self, language: str = "da") -> str: ...
+    def render(self, language: str | None = None) -> str: ...
 
 
 class UserError(Exception):
@@ -24,5 +24,5 @@ class UserError(Exception):
         self.message: Renders | None = None if isinstance(message, str) else message
         super().__init__(message if isinstance(message, str) else message.render())
 
-    def render(self, language: str = "da") -> str:
+    def render(self, language: str | None = None) -> str:
         return self.message.render(language) if self.message is not None else str(self)

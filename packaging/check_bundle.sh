@@ -61,6 +61,9 @@ else
   check "a PDF made in the bundle" test -s "$shots/referat.pdf"
 fi
 check "the log file was written" test -s "$MAEGLER_LOG_DIR/maegler.log"
+# --- english: the translations compiled into the bundle (issue 24)
+check "the English and Danish translations are in the bundle" bash -c \
+  "find '$bundle' -name maegler_en.qm -size +10k | grep -q . && find '$bundle' -name maegler_da.qm | grep -q ."
 
 # The Linux install script, as a broker runs it (into a home of its own): the menu entry's Exec works.
 home="$MAEGLER_HOME/home"

@@ -7,6 +7,9 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
+# The app in Danish, its source language, whatever the machine's own (tests/test_i18n.py starts it
+# in English).
+os.environ.setdefault("MAEGLER_LANGUAGE", "da")
 # Cheap password hashes (argon2id at its lowest cost) so hundreds of test users stay quick; the
 # standard cost is tested on its own (tests/server/test_logins.py). Server processes inherit it.
 os.environ.setdefault("MAEGLER_PASSWORD_COST", "test")

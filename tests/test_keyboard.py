@@ -375,7 +375,7 @@ def test_every_menu_action_shows_its_shortcut(qtbot, store) -> None:
         a
         for menu_action in window.menuBar().actions()
         for a in menu_action.menu().actions()
-        if not a.isSeparator()
+        if not a.isSeparator() and a.menu() is None  # a submenu (Vis → Sprog) opens, it has no key
     ]
     assert actions
     missing = [a.text() for a in actions if a.shortcut().isEmpty()]

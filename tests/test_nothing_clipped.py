@@ -46,6 +46,27 @@ def styled():  # type: ignore[no-untyped-def]
     app.setStyleSheet(before)  # type: ignore[union-attr]
 
 
+@pytest.fixture(params=["da", "en"])
+def language(request, qapp):  # type: ignore[no-untyped-def]
+    """Each check in Danish and in English (issue 24): the English texts must fit as well."""
+    if request.param == "da":
+        yield "da"
+        return
+    from PySide6.QtCore import QLocale
+
+    from mægler_app import i18n_build
+    from mægler_app.domain.language import set_process_language
+    from mægler_app.ui.app import I18N_DIR, install_translations
+
+    i18n_build.build(I18N_DIR)
+    _lang, installed = install_translations(qapp, "en")
+    yield "en"
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    set_process_language("da")
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+
+
 def _settle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.ctx.pool.waitForDone(5000)
     for _ in range(4):
@@ -104,7 +125,7 @@ def _network_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_no_text_is_clipped_in_any_main_view(
-    qtbot, store, styled, tmp_path: Path, width: int, height: int
+    qtbot, store, styled, language, tmp_path: Path, width: int, height: int
 ) -> None:
     fill_demo(store)
     set_role(store, "caseworker")  # the caseworker's views (Indbakke, Mæglere, Skemaer) first
@@ -174,7 +195,7 @@ def test_no_text_is_clipped_in_any_main_view(
     assert not found, "\n".join(f"{where}: {line}" for where, lines in found.items() for line in lines)
 
 
-def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled) -> None:
+def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled, language) -> None:
     """A first start: no companies, no networks (the views show their empty states)."""
     window = MainWindow(AppContext(store=store))
     qtbot.addWidget(window)
@@ -191,7 +212,7 @@ def test_no_text_is_clipped_in_an_empty_profile(qtbot, store, styled) -> None:
 
 
 @pytest.mark.slow
-def test_no_text_is_clipped_in_the_editor_dialogs(qtbot, store, styled, tmp_path: Path) -> None:
+def test_no_text_is_clipped_in_the_editor_dialogs(qtbot, store, styled, language, tmp_path: Path) -> None:
     """Each editor dialog, new and filled, fits a 1200×760 screen and cuts no text; the window
     behind it keeps its size."""
     from mægler_app.store.models import Expense, Meeting

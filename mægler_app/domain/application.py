@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .language import current as current_language
 from .messages import Message, Msg
 from .money import percent_of, split_by_basis_points
 from .rules import COMPANY_SHARE_PERCENT, SPLIT_TOTAL_BASIS_POINTS
@@ -37,6 +38,35 @@ PERSPECTIVES: dict[str, tuple[str, str]] = {
         "Kompetencer, ledelsesudvikling, forskning og udvikling.",
     ),
 }
+
+# --- english: the perspectives' titles and hints in English (issue 24)
+PERSPECTIVES_EN: dict[str, tuple[str, str]] = {
+    "market_perspective": (
+        "Market perspectives",
+        "New customers, sales advantages, internationalisation and exports.",
+    ),
+    "economic_perspective": (
+        "Economic perspectives",
+        "Expected growth in turnover, value added, export turnover and employment.",
+    ),
+    "technology_perspective": (
+        "Technological perspectives",
+        "New products and new processes.",
+    ),
+    "strategy_perspective": (
+        "Management and strategic perspectives",
+        "Skills, management development, research and development.",
+    ),
+}
+
+
+def perspective(key: str, language: str | None = None) -> tuple[str, str]:
+    """A perspective's title and hint in ``language`` (the current one by default)."""
+    english = (language or current_language()) == "en"
+    return (PERSPECTIVES_EN if english else PERSPECTIVES)[key]
+
+
+# --- end english
 
 # The blocks of the editor, each checked on its own and explained in Danish.
 BLOCKS = ("perspectives", "consultant", "hours", "months", "rate", "split")

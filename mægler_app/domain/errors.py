@@ -20,7 +20,7 @@ class DomainError(ValueError):
     def message(self) -> Message | None:
         return self.messages[0] if self.messages else None
 
-    def render(self, language: str = "da") -> str:
+    def render(self, language: str | None = None) -> str:
         if self.text:
             return self.text
         return " ".join(m.render(language) for m in self.messages)

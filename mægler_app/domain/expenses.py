@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .messages import Message, Msg
 from .rules import EXPENSE_CATEGORIES, FACILITATION_FRAME_ORE, BudgetLevel, budget_level
 from .validation import BudgetCheck, check_amount, receipt_problem, receipt_required
-from .vocab import ExpenseStatus
+from .vocab import ExpenseStatus, label
 
 
 def expense_errors(
@@ -129,7 +129,7 @@ class ExpenseRow:
 
     @property
     def category_label(self) -> str:
-        return EXPENSE_CATEGORIES.get(self.category, self.category)
+        return label("expense_category", self.category)  # --- english: in the current language
 
     @property
     def flagged(self) -> bool:

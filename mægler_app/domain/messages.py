@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import language as _language
+
 DEFAULT_LANGUAGE = "da"
 LANGUAGES = ("da", "en")
 
@@ -38,7 +40,8 @@ class Message:
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+    def render(self, language: str | None = None) -> str:
+        """The sentence in ``language``; by default the current one (``domain.language.current``)."""
         return render(self, language)
 
     def __str__(self) -> str:
@@ -51,7 +54,7 @@ class Message:
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, Message):
-        return value.render()  # a clause inside another message travels as its Danish text
+        return value.render(DEFAULT_LANGUAGE)  # a clause inside another message travels as Danish
     if isinstance(value, str):
         return str(value)  # a StrEnum (a stage) as its plain value
     if isinstance(value, int | float | bool) or value is None:
@@ -118,7 +121,8 @@ class _Formatter(string.Formatter):
 _RENDER_ERRORS = (KeyError, IndexError, ValueError, TypeError, AttributeError)
 
 
-def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
+def render(message: Message, language: str | None = None) -> str:
+    language = language or _language.current()
     entry = CATALOGUE.get(message.code)
     if entry is None:
         return message.code
@@ -141,7 +145,7 @@ def _renders(message: Message) -> bool:
     return entry is not None
 
 
-def render_all(messages: list[Message], language: str = DEFAULT_LANGUAGE) -> str:
+def render_all(messages: list[Message], language: str | None = None) -> str:
     return " ".join(m.render(language) for m in messages)
 
 
@@ -759,6 +763,27 @@ class Msg:
     # --- end retention
     # --- ship: packaging (issue 23)
     SERVER_EXTRA_MISSING = Code("server_extra_missing")
+    # --- english: words the record history (domain/record_history.py) used to write in Danish
+    HISTORY_UNKNOWN_USER = Code("history_unknown_user")
+    # an application submitted on this computer that is not sent yet (store/services/applications.py)
+    APPLICATION_STATUS_PENDING = Code("application_status_pending")
+    # a network's timeline (store/services/networks.py); ``stage`` a Stage, ``verdict`` a Verdict,
+    # ``status`` a Decision
+    TIMELINE_MOVED = Code("timeline_moved")
+    TIMELINE_CREATED_AS_CANDIDATE = Code("timeline_created_as_candidate")
+    TIMELINE_FRAME_OPENED = Code("timeline_frame_opened")
+    TIMELINE_SCREENING_DONE = Code("timeline_screening_done")
+    TIMELINE_SCREENING_DRAFT = Code("timeline_screening_draft")
+    TIMELINE_APPLICATION_SUBMITTED = Code("timeline_application_submitted")
+    TIMELINE_APPLICATION_DECIDED = Code("timeline_application_decided")
+    TIMELINE_APPLICATION_DRAFT = Code("timeline_application_draft")
+    TIMELINE_FOLLOW_UP = Code("timeline_follow_up")
+    TIMELINE_FOLLOW_UP_NEXT = Code("timeline_follow_up_next")
+    # what waits to be sent, on the sync page (sync/resolve.py)
+    SYNC_PENDING_NEW = Code("sync_pending_new")
+    SYNC_PENDING_DELETE = Code("sync_pending_delete")
+    SYNC_PENDING_CHANGED = Code("sync_pending_changed")
+    # --- end english
     SERVER_BACKUP_DONE = Code("server_backup_done")
     SERVER_RESTORE_DONE = Code("server_restore_done")
     SERVER_RESTORE_NOT_EMPTY = Code("server_restore_not_empty")
@@ -2920,6 +2945,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The server needs the package {module:q}, which is not installed. Install the server with "
         "pip install 'maegler-app[server]'.",
     },
+    # --- english
+    Msg.HISTORY_UNKNOWN_USER: {"da": "ukendt bruger", "en": "unknown user"},
+    Msg.TIMELINE_MOVED: {"da": "Flyttet til »{stage:stage}«", "en": "Moved to “{stage:stage}”"},
+    Msg.TIMELINE_CREATED_AS_CANDIDATE: {"da": "Oprettet som kandidat", "en": "Created as a candidate"},
+    Msg.TIMELINE_FRAME_OPENED: {"da": "Faciliteringsrammen åbnet", "en": "Facilitation frame opened"},
+    Msg.TIMELINE_SCREENING_DONE: {
+        "da": "Screening afsluttet: {verdict:label:verdict:lower}",
+        "en": "Screening finished: {verdict:label:verdict:lower}",
+    },
+    Msg.TIMELINE_SCREENING_DRAFT: {"da": "Screening påbegyndt (kladde)", "en": "Screening started (draft)"},
+    Msg.TIMELINE_APPLICATION_SUBMITTED: {
+        "da": "Ansøgning (version {revision}) indsendt",
+        "en": "Application (version {revision}) submitted",
+    },
+    Msg.TIMELINE_APPLICATION_DECIDED: {
+        "da": "Ansøgning (version {revision}) {status:label:decision:lower}",
+        "en": "Application (version {revision}) {status:label:decision:lower}",
+    },
+    Msg.TIMELINE_APPLICATION_DRAFT: {
+        "da": "Ansøgning (version {revision}) under udarbejdelse",
+        "en": "Application (version {revision}) in preparation",
+    },
+    Msg.TIMELINE_FOLLOW_UP: {"da": "{kind} ved {who}: {offered}", "en": "{kind} by {who}: {offered}"},
+    Msg.TIMELINE_FOLLOW_UP_NEXT: {"da": " – næste opfølgning {d:date}", "en": " – next follow-up {d:date}"},
+    Msg.SYNC_PENDING_NEW: {"da": "Ny post", "en": "New record"},
+    Msg.SYNC_PENDING_DELETE: {"da": "Slettes", "en": "To be deleted"},
+    Msg.SYNC_PENDING_CHANGED: {"da": "Ændret", "en": "Changed"},
+    Msg.APPLICATION_STATUS_PENDING: {
+        "da": "Indsendt – afventer afsendelse",
+        "en": "Submitted – waiting to be sent",
+    },
+    # --- end english
     Msg.SERVER_BACKUP_DONE: {
         "da": "Sikkerhedskopien er gemt i {path} ({size:bytes}).",
         "en": "The backup is saved in {path} ({size:bytes}).",

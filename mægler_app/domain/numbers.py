@@ -58,6 +58,7 @@ from babel import numbers as babel_numbers
 from babel.numbers import NumberPattern
 
 from .errors import DomainError
+from .language import current as current_language
 from .messages import Code, Msg
 from .timeutil import ensure_utc
 
@@ -66,6 +67,10 @@ from .timeutil import ensure_utc
 # numbers_bench.py, same run: format_int 9,0 → 5,1 µs a call, format_kr 21,5 → 14,7, format_percent_bp
 # 12,5 → 7,7).
 LOCALE = Locale.parse("da_DK")
+# --- english: dates in words follow the language (``7 March 2025``); digits, money and percent
+# stay Danish in both languages (the amounts are Danish kroner, typed the Danish way), which is
+# what CLDR's English for Denmark (en_DK) writes too.
+LOCALE_EN = Locale.parse("en_DK")
 
 
 @functools.cache
@@ -136,6 +141,8 @@ def format_date(value: dt.date | dt.datetime | str | None) -> str:
     day = _as_date(value)
     if day is None:
         return value if isinstance(value, str) else ""
+    if current_language() == "en":
+        return babel_dates.format_date(day, "d MMMM y", locale=LOCALE_EN)
     return babel_dates.format_date(day, "d. MMMM y", locale=LOCALE)
 
 
@@ -155,6 +162,10 @@ def format_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = ensure_utc(value).astimezone()
+    if current_language() == "en":
+        return babel_dates.format_datetime(
+            local, "d MMMM y 'at' HH.mm", tzinfo=local.tzinfo, locale=LOCALE_EN
+        )
     return babel_dates.format_datetime(local, "d. MMMM y 'kl'. HH.mm", tzinfo=local.tzinfo, locale=LOCALE)
 
 

@@ -8,25 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .messages import Msg
 from .numbers import format_kr
 from .schema import label as field_label
 from .stages import STAGE_VALUES, stage_label
+from .vocab import ENTITY_LABELS as _ENTITY_LABELS
 from .vocab import NETWORK_TYPES, label
 
-ENTITY_LABELS = {
-    "company": "Virksomhed",
-    "contact": "Kontaktperson",
-    "network": "Netværk",
-    "membership": "Medlemskab",
-    "screening": "Screening",
-    "meeting": "Møde",
-    "expense": "Udgift",
-    "application": "Ansøgning",
-    "action_plan": "Handlingsplan",
-    "effect_measurement": "Effektmåling",
-    "satisfaction": "Tilfredshed",
-    "follow_up": "Opfølgning",
-}
+# The kinds of record by their sync names, in Danish (``vocab.label("entity", …)`` in either language)
+ENTITY_LABELS = _ENTITY_LABELS
 
 # Fields a person does not need to read about in a history (bookkeeping the app keeps itself).
 QUIET_FIELDS = frozenset({"stage_history", "stage_changed_at", "updated_at", "receipt_name"})
@@ -44,7 +34,7 @@ def value_text(entity: str, name: str, value: Any) -> str:
     if name == "category" and entity == "expense":
         return label("expense_category", str(value))
     if name == "network_type" and value in NETWORK_TYPES:
-        return NETWORK_TYPES[value][0]
+        return label("network_type", str(value))
     if name == "focus_area":
         return label("focus_area", str(value))
     if name == "role" and entity == "membership":
@@ -55,7 +45,7 @@ def value_text(entity: str, name: str, value: Any) -> str:
 def describe(entity: str, kind: str, fields: list[str], shown: dict[str, Any]) -> str:
     """``"Netværk ændret: Fase = Trin 2, Navn"``: the record's kind, what happened, the fields (of a
     new record only those whose values the history keeps: every field is new then)."""
-    head = f"{ENTITY_LABELS.get(entity, entity)} {label('change_kind', kind)}"
+    head = f"{label('entity', entity)} {label('change_kind', kind)}"
     parts = []
     for name in fields:
         if name in QUIET_FIELDS or (kind == "created" and name not in shown):
@@ -72,7 +62,7 @@ def who(user: dict[str, Any]) -> str:
     username = str(user.get("username") or "")
     if name and username:
         return f"{name} ({username})"
-    return name or username or "ukendt bruger"
+    return name or username or str(Msg.HISTORY_UNKNOWN_USER())
 
 
 def when(at: str | dt.datetime) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .figures import ACTION_PLAN_STAGES, BUSINESS_NETWORK_STAGES, ESTABLISHED_STAGES, SATISFIED_MIN_SCORE
+from .language import current as current_language
 from .messages import Message, Msg
 from .stages import STAGE_VALUES, Stage, moves
 from .vocab import SurveyOccasion
@@ -52,9 +53,10 @@ def is_satisfied(score: object) -> bool:
     return _is_int(score) and SATISFIED_MIN_SCORE <= int(score) <= SCORE_MAX  # type: ignore[call-overload]
 
 
-def scale_label(score: object, language: str = "da") -> str:
-    """The scale's word for a score (``"4 – Tilfreds"`` without the number); "" for no score."""
-    words = SCALE_EN if language == "en" else SCALE
+def scale_label(score: object, language: str | None = None) -> str:
+    """The scale's word for a score (``"4 – Tilfreds"`` without the number), in ``language`` (the
+    current one by default); "" for no score."""
+    words = SCALE_EN if (language or current_language()) == "en" else SCALE
     return words.get(score, "") if _is_int(score) else ""  # type: ignore[call-overload]
 
 

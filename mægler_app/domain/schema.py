@@ -35,6 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
+from .language import current as current_language
 from .messages import Code, Message, Msg
 from .satisfaction import SCORE_MAX, SCORE_MIN  # --- survey
 from .stages import Stage
@@ -388,10 +389,120 @@ def _is_required(info: Any) -> bool:
 
 
 @cache
-def label(entity: str, name: str) -> str:
-    """A field's Danish label (its sync name if the schema does not know it)."""
+def _danish_label(entity: str, name: str) -> str:
     info = SCHEMAS[entity].model_fields.get(name) if entity in SCHEMAS else None
     return info.title if info is not None and info.title else name
+
+
+def label(entity: str, name: str, language: str | None = None) -> str:
+    """A field's label in ``language`` (the current one by default); its sync name if the schema
+    does not know it."""
+    danish = _danish_label(entity, name)
+    if (language or current_language()) == "en":
+        return TITLES_EN.get(danish, danish)
+    return danish
+
+
+# --- english: the fields' titles above in English, by their Danish title (issue 24)
+TITLES_EN: dict[str, str] = {
+    "Adresse": "Address",
+    "Dagsorden": "Agenda",
+    "Beløb": "Amount",
+    "Anonymiseret": "Anonymised",
+    "Besvaret den": "Answered on",
+    "Svar": "Answers",
+    "Ansøgning": "Application",
+    "Arkiveret": "Archived",
+    "Basisår": "Base year",
+    "Kategori": "Category",
+    "By": "Town",
+    "Lukket den": "Closed on",
+    "Lukkeårsag": "Reason for closing",
+    "Lukkeårsag, uddybet": "Reason for closing, in detail",
+    "Kommentar": "Comment",
+    "Virksomhed": "Company",
+    "Samtykke givet": "Consent given",
+    "Konsulent via Væksthus": "Consultant through Væksthus",
+    "Konsulentfirma": "Consultant's firm",
+    "Konsulenttimer": "Consultant hours",
+    "Konsulent": "Consultant",
+    "Besvaret af": "Answered by",
+    "Kerneopgave (hvad)": "Core task (what)",
+    "CVR-nummer": "CVR number",
+    "Beslutninger": "Decisions",
+    "Beskrivelse": "Description",
+    "Dimensioner": "Dimensions",
+    "Økonomisk perspektiv": "Economic perspective",
+    "Elementer": "Elements",
+    "E-mail": "Email",
+    "Ansatte": "Employees",
+    "Slutdato": "End date",
+    "Anslået udgift": "Estimated expense",
+    "Forventet vækst": "Expected growth",
+    "Eksport": "Exports",
+    "Facilitering åbnet": "Facilitation opened",
+    "Afsluttet": "Finished",
+    "Fokusområde": "Focus area",
+    "Skema": "Form",
+    "Skemaversion": "Form version",
+    "Mål (hvorfor)": "Goals (why)",
+    "Dato": "Date",
+    "Timepris": "Hourly rate",
+    "Branche": "Industry",
+    "Videninstitution": "Knowledge institution",
+    "Mødetype": "Meeting type",
+    "Type": "Type",
+    "Kilde": "Source",
+    "Markedsperspektiv": "Market perspective",
+    "Møde": "Meeting",
+    "Referat": "Minutes",
+    "Kommune": "Municipality",
+    "Navn": "Name",
+    "Netværk": "Network",
+    "Netværkstype": "Network type",
+    "Næste opfølgning": "Next follow-up",
+    "Næste skridt": "Next steps",
+    "Noter": "Notes",
+    "Anledning": "Occasion",
+    "Tilbudt": "Offered",
+    "Andre deltagere": "Other participants",
+    "Begrundelse for overskridelse": "Reason for going over",
+    "Deltagere": "Participants",
+    "Deltagere (hvem)": "Participants (who)",
+    "Måneder": "Months",
+    "Telefon": "Phone",
+    "Sted": "Place",
+    "Planlagt": "Planned",
+    "Postnummer": "Postcode",
+    "Forrige udgave": "Previous version",
+    "Begrundelser": "Reasons",
+    "Bilagets navn": "Voucher's name",
+    "Bilag (SHA-256)": "Voucher (SHA-256)",
+    "Udgave": "Version",
+    "Rolle": "Role",
+    "Stilling": "Position",
+    "Tilfredshed": "Satisfaction",
+    "Fordelingsnøgle": "Allocation key",
+    "Fordeling": "Allocation",
+    "Fase": "Stage",
+    "Dokumentation for trin 3": "Evidence for stage 3",
+    "Trin 3 nået den": "Stage 3 reached on",
+    "Fase skiftet": "Stage changed",
+    "Faseforløb": "Stage history",
+    "Startdato": "Start date",
+    "Tidspunkt": "Time",
+    "Status": "Status",
+    "Strategisk perspektiv": "Strategic perspective",
+    "Indsendt": "Submitted",
+    "Teknologisk perspektiv": "Technological perspective",
+    "Vilkår (hvordan)": "Terms (how)",
+    "Omsætning": "Turnover",
+    "Værditilvækst": "Value added",
+    "Vurdering": "Verdict",
+    "Hjemmeside": "Website",
+    "Årstal": "Year",
+}
+# --- end english
 
 
 def check_record(entity: str, data: dict[str, Any], *, new: bool) -> Checked:

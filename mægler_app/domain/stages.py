@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import DomainError
+from .language import current as current_language
 from .messages import Message, Msg
 from .rules import CLOSE_REASONS, MAX_KNOWLEDGE_INSTITUTIONS, MIN_INDEPENDENT_COMPANIES
 
@@ -47,9 +48,45 @@ STAGE_LABELS_EN: dict[Stage, str] = {
 }
 
 
-def stage_label(value: str, language: str = "da") -> str:
-    """The label of a stage value in ``language``; a value this version does not know, as it is."""
-    labels = STAGE_LABELS_EN if language == "en" else STAGE_LABELS
+# --- english: the stages' short names, where a column or a board has room for a word or two
+STAGE_SHORT_LABELS: dict[str, dict[Stage, str]] = {
+    "da": {
+        Stage.CANDIDATE: "Kandidat",
+        Stage.SCREENED: "Screenet",
+        Stage.STAGE_1: "Trin 1",
+        Stage.APPLICATION: "Ansøgning",
+        Stage.STAGE_2: "Trin 2",
+        Stage.STAGE_3: "Trin 3",
+        Stage.CLOSED: "Afsluttet",
+    },
+    "en": {
+        Stage.CANDIDATE: "Candidate",
+        Stage.SCREENED: "Screened",
+        Stage.STAGE_1: "Stage 1",
+        Stage.APPLICATION: "Application",
+        Stage.STAGE_2: "Stage 2",
+        Stage.STAGE_3: "Stage 3",
+        Stage.CLOSED: "Closed",
+    },
+}
+
+
+def stage_short_label(value: str, language: str | None = None) -> str:
+    """``Trin 1`` / ``Stage 1``: a stage's short name in ``language`` (the current one by default)."""
+    labels = STAGE_SHORT_LABELS.get(language or current_language(), STAGE_SHORT_LABELS["da"])
+    try:
+        return labels[Stage(value)]
+    except ValueError:
+        return str(value)
+
+
+# --- end english
+
+
+def stage_label(value: str, language: str | None = None) -> str:
+    """The label of a stage value in ``language`` (the current one by default); a value this
+    version does not know, as it is."""
+    labels = STAGE_LABELS_EN if (language or current_language()) == "en" else STAGE_LABELS
     try:
         return labels[Stage(value)]
     except ValueError:

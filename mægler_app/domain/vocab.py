@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .language import current as current_language
+
 
 class NetworkType(StrEnum):
     HORIZONTAL = "horizontal"
@@ -288,6 +290,129 @@ ACTION_PLAN_ELEMENTS: dict[str, str] = {
     ActionPlanElement.CONFLICT_RESOLUTION: "Konfliktløsning",
 }
 
+# --- english: the labels above in English (issue 24)
+NETWORK_TYPES_EN: dict[str, tuple[str, str]] = {
+    NetworkType.HORIZONTAL: (
+        "Horizontal",
+        "Companies at the same level of the value chain, e.g. competitors joining forces on "
+        "purchasing, marketing or exports.",
+    ),
+    NetworkType.VERTICAL: (
+        "Vertical",
+        "Companies at different links of the same value chain: customer, supplier and subcontractor.",
+    ),
+    NetworkType.COMPLEMENTARY: (
+        "Complementary",
+        "Companies whose products or skills complement each other, so that together they can "
+        "deliver a larger solution.",
+    ),
+    NetworkType.CONGRUENT: (
+        "Congruent",
+        "Companies with the same kind of products or skills pooling capacity to take on larger jobs.",
+    ),
+}
+FOCUS_AREAS_EN: dict[str, str] = {
+    FocusArea.ENERGY_ENVIRONMENT: "Energy/environment",
+    FocusArea.FOOD: "Food",
+    FocusArea.HEALTH_INDUSTRY: "Health industry",
+    FocusArea.OTHER: "Other",
+}
+RISKS_EN: dict[str, str] = {
+    Risk.TIME_USE: "Time spent",
+    Risk.CONFLICTS: "Conflicts",
+    Risk.ONE_SIDED_KNOWLEDGE: "One-sided knowledge sharing",
+    Risk.HOSTILE_TAKEOVER: "Hostile takeover",
+}
+GUSTAVSSON_DIMENSIONS_EN: dict[str, str] = {
+    GustavssonDimension.PARTIES: "Parties",
+    GustavssonDimension.VISION: "Vision",
+    GustavssonDimension.STRUCTURE: "Structure and staffing",
+    GustavssonDimension.PROCESSES: "Processes and norms",
+}
+LEAD_SOURCES_EN: dict[str, str] = {
+    LeadSource.LOCAL_BUSINESS_SERVICE: "Local business service",
+    LeadSource.BUSINESS_ORGANISATION: "Business organisation",
+    LeadSource.INNOVATION_ENVIRONMENT: "Innovation environment",
+    LeadSource.PRIVATE_ADVISER: "Private adviser",
+    LeadSource.OWN_NETWORK: "The broker's own network",
+    LeadSource.OTHER: "Other",
+}
+MEMBER_ROLES_EN: dict[str, str] = {
+    MemberRole.LEAD: "Lead company",
+    MemberRole.MEMBER: "Member",
+    MemberRole.KNOWLEDGE: "Knowledge institution",
+}
+MEETING_KINDS_EN: dict[str, str] = {
+    MeetingKind.COMPANY_VISIT: "Mutual company visit",
+    MeetingKind.STRATEGIC_STARTING_POINT: "Mapping the strategic starting point",
+    MeetingKind.BUSINESS_PREREQUISITES: "Business prerequisites",
+    MeetingKind.KNOWLEDGE_INSTITUTION: "Involving a knowledge institution",
+    MeetingKind.TENTATIVE_PLAN: "Tentative plan for cooperation",
+    MeetingKind.OTHER: "Other",
+}
+EXPENSE_CATEGORIES_EN: dict[str, str] = {
+    ExpenseCategory.MEETING_ROOM: "Meeting room",
+    ExpenseCategory.CATERING: "Catering",
+    ExpenseCategory.TRANSPORT: "Transport",
+    ExpenseCategory.MATERIALS: "Materials",
+    ExpenseCategory.SPEAKER: "External speaker",
+    ExpenseCategory.OTHER: "Other",
+}
+CLOSE_REASONS_EN: dict[str, str] = {
+    CloseReason.NO_POTENTIAL: "No real business potential",
+    CloseReason.COMPANIES_WITHDREW: "The companies withdrew",
+    CloseReason.SCREENING_FAILED: "The screening was not passed",
+    CloseReason.MERGED: "Merged with another network",
+    CloseReason.APPLICATION_REJECTED: "The application was rejected",
+    CloseReason.OTHER: "Other",
+}
+ACTION_PLAN_ELEMENTS_EN: dict[str, str] = {
+    ActionPlanElement.PARTICIPANTS: "Participants",
+    ActionPlanElement.PURPOSE: "Purpose and background",
+    ActionPlanElement.STARTUP_PHASE: "Start-up phase",
+    ActionPlanElement.OPERATING_PHASE: "Operating phase",
+    ActionPlanElement.BUSINESS_DEVELOPMENT: "Action outline: business development",
+    ActionPlanElement.MARKET_DEVELOPMENT: "Action outline: market development incl. exports",
+    ActionPlanElement.TECHNOLOGY: "Action outline: technology",
+    ActionPlanElement.OTHER_AREAS: "Action outline: other shared areas",
+    ActionPlanElement.BUDGET_ALLOCATION: "Budget with allocation key",
+    ActionPlanElement.LIABILITY: "Liability",
+    ActionPlanElement.ENTRY_EXIT: "Entry and exit criteria",
+    ActionPlanElement.CONFIDENTIALITY: "Confidentiality",
+    ActionPlanElement.COMPETITION: "Competition",
+    ActionPlanElement.CONFLICT_RESOLUTION: "Conflict resolution",
+}
+# The kinds of record a person reads about (a history, the sync page): by their sync names.
+ENTITY_LABELS: dict[str, str] = {
+    "company": "Virksomhed",
+    "contact": "Kontaktperson",
+    "network": "Netværk",
+    "membership": "Medlemskab",
+    "screening": "Screening",
+    "meeting": "Møde",
+    "expense": "Udgift",
+    "application": "Ansøgning",
+    "action_plan": "Handlingsplan",
+    "effect_measurement": "Effektmåling",
+    "satisfaction": "Tilfredshed",
+    "follow_up": "Opfølgning",
+}
+ENTITY_LABELS_EN: dict[str, str] = {
+    "company": "Company",
+    "contact": "Contact person",
+    "network": "Network",
+    "membership": "Membership",
+    "screening": "Screening",
+    "meeting": "Meeting",
+    "expense": "Expense",
+    "application": "Application",
+    "action_plan": "Action plan",
+    "effect_measurement": "Effect measurement",
+    "satisfaction": "Satisfaction",
+    "follow_up": "Follow-up",
+}
+# --- end english
+
 APPLICATION_STATUSES: dict[str, str] = {
     ApplicationStatus.DRAFT: "Kladde",
     ApplicationStatus.SUBMITTED: "Indsendt",
@@ -338,24 +463,53 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     "application_status": {"da": APPLICATION_STATUSES, "en": APPLICATION_STATUSES_EN},
     "role": {"da": ROLE_LABELS, "en": ROLE_LABELS_EN},
     "change_kind": {"da": CHANGE_KINDS, "en": CHANGE_KINDS_EN},
-    "focus_area": {"da": FOCUS_AREAS},
-    "risk": {"da": RISKS},
-    "gustavsson_dimension": {"da": GUSTAVSSON_DIMENSIONS},
-    "lead_source": {"da": LEAD_SOURCES},
-    "member_role": {"da": MEMBER_ROLES},
-    "meeting_kind": {"da": MEETING_KINDS},
-    "expense_category": {"da": EXPENSE_CATEGORIES},
-    "close_reason": {"da": CLOSE_REASONS},
-    "action_plan_element": {"da": ACTION_PLAN_ELEMENTS},
+    "focus_area": {"da": FOCUS_AREAS, "en": FOCUS_AREAS_EN},
+    "risk": {"da": RISKS, "en": RISKS_EN},
+    "gustavsson_dimension": {"da": GUSTAVSSON_DIMENSIONS, "en": GUSTAVSSON_DIMENSIONS_EN},
+    "lead_source": {"da": LEAD_SOURCES, "en": LEAD_SOURCES_EN},
+    "member_role": {"da": MEMBER_ROLES, "en": MEMBER_ROLES_EN},
+    "meeting_kind": {"da": MEETING_KINDS, "en": MEETING_KINDS_EN},
+    "expense_category": {"da": EXPENSE_CATEGORIES, "en": EXPENSE_CATEGORIES_EN},
+    "close_reason": {"da": CLOSE_REASONS, "en": CLOSE_REASONS_EN},
+    "action_plan_element": {"da": ACTION_PLAN_ELEMENTS, "en": ACTION_PLAN_ELEMENTS_EN},
+    "network_type": {
+        "da": {k: v[0] for k, v in NETWORK_TYPES.items()},
+        "en": {k: v[0] for k, v in NETWORK_TYPES_EN.items()},
+    },
+    "entity": {"da": ENTITY_LABELS, "en": ENTITY_LABELS_EN},
+    "verdict": {
+        "da": {Verdict.PASSED: "bestået", Verdict.NOT_PASSED: "ikke bestået"},
+        "en": {Verdict.PASSED: "passed", Verdict.NOT_PASSED: "not passed"},
+    },
+    "decision": {
+        "da": {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"},
+        "en": {Decision.APPROVED: "approved", Decision.REJECTED: "rejected"},
+    },
+    "network_type_description": {
+        "da": {k: v[1] for k, v in NETWORK_TYPES.items()},
+        "en": {k: v[1] for k, v in NETWORK_TYPES_EN.items()},
+    },
     "survey_occasion": {"da": SURVEY_OCCASIONS, "en": SURVEY_OCCASIONS_EN},  # --- survey
 }
 
 
-def label(vocabulary: str, value: str, language: str = "da") -> str:
-    """The label of an enumerated ``value`` of ``vocabulary`` (a key of LABELS) in ``language``; a
-    value (or vocabulary) this version does not know, as it is."""
+def label(vocabulary: str, value: str | None, language: str | None = None) -> str:
+    """The label of an enumerated ``value`` of ``vocabulary`` (a key of LABELS) in ``language`` (by
+    default the current one, ``domain.language.current``); a value (or vocabulary) this version
+    does not know, as it is."""
+    if value is None:
+        return ""
     labels = LABELS.get(vocabulary, {})
-    return labels.get(language, labels.get("da", {})).get(str(value), str(value))
+    return labels.get(language or current_language(), labels.get("da", {})).get(str(value), str(value))
+
+
+def labels(vocabulary: str, language: str | None = None) -> dict[str, str]:
+    """Every value of ``vocabulary`` with its label in ``language`` (the current one by default),
+    in the vocabulary's order: what a choice box lists."""
+    by_language = LABELS.get(vocabulary, {})
+    danish = by_language.get("da", {})
+    chosen = by_language.get(language or current_language(), danish)
+    return {value: chosen.get(value, text) for value, text in danish.items()}
 
 
 # --- followup

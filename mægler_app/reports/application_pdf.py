@@ -27,6 +27,7 @@ from ..domain.application import (
 )
 from ..domain.cvr import format_cvr
 from ..domain.effects import METRICS, CompanyEffects, change_text, growth_text
+from ..domain.language import in_danish
 from ..domain.messages import Msg
 from ..domain.names import document_name
 from ..domain.numbers import format_date, format_datetime, format_percent_bp
@@ -366,6 +367,7 @@ def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def render_application_pdf(report: ApplicationReport, path: str | Path) -> Path:
     """Write the application to ``path`` and return it; the members' measured growth is shown
     beside the expected growth once there are figures."""

@@ -34,6 +34,7 @@ from ..domain.audit import (
     unique_name,
 )
 from ..domain.expenses import ExpenseReportData
+from ..domain.language import in_danish
 from ..domain.names import document_name
 from ..domain.numbers import format_date, format_kr
 from ..domain.report_data import (
@@ -193,6 +194,7 @@ def _steps(data: AuditFileData) -> list[_Step]:
     return steps
 
 
+@in_danish  # --- english: documents stay Danish
 def write_audit_file(data: AuditFileData, target: Path | str) -> Progress:
     """Write the audit ZIP of ``data`` to ``target``; yields ``(done, total)``, returns what it wrote."""
     from .audit_pdf import write_index_pdf

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
 from ..domain.audit import KEEP_UNTIL_NOT_SET, AuditSource, IndexEntry, ReceiptItem
+from ..domain.language import in_danish
 from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.report_data import AuditIndex
 from ..domain.stages import STAGE_LABELS, Stage
@@ -223,6 +224,7 @@ def index_story(index: AuditIndex) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_index_pdf(index: AuditIndex, path: str | Path) -> Path:
     src = index.source
     doc = ReportDocument(

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.expenses import ExpenseReportData, ExpenseRow
+from ..domain.language import in_danish
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.vocab import ExpenseStatus
@@ -78,6 +79,7 @@ def expense_csv_text(data: ExpenseReportData) -> str:
     return buf.getvalue()
 
 
+@in_danish  # --- english: documents stay Danish
 def write_expense_csv(data: ExpenseReportData, path: Path | str) -> Path:
     target = Path(path)
     # A byte-order mark makes Excel read the file as UTF-8, so æ, ø and å survive.
@@ -171,6 +173,7 @@ def expense_story(data: ExpenseReportData) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_expense_pdf(data: ExpenseReportData, path: Path | str) -> Path:
     return ReportDocument(
         path,

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..domain.language import in_danish
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_kr
 from ..domain.report_data import MeetingReport
@@ -78,6 +79,7 @@ def meeting_story(report: MeetingReport) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_meeting_pdf(report: MeetingReport, path: Path | str) -> Path:
     m = report.meeting.data
     kind = MEETING_KINDS.get(m.kind, m.kind)

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, growth_text
+from ..domain.language import in_danish
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_int, format_kr, format_percent_bp
 from ..domain.programme import FUNNEL_STAGES, ProgrammeData, TargetRow, target_rows
@@ -278,6 +279,7 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_programme_pdf(data: ProgrammeData, path: Path | str) -> Path:
     return ReportDocument(
         path,

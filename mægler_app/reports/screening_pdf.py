@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..domain.language import in_danish
 from ..domain.numbers import format_date, format_datetime
 from ..domain.report_data import AnswerGroup, ScreeningReportData, ScreeningSection
 from ..domain.vocab import Verdict
@@ -128,6 +129,7 @@ def build_story(data: ScreeningReportData) -> list[Flowable]:
     return story
 
 
+@in_danish  # --- english: documents stay Danish
 def write_screening_pdf(data: ScreeningReportData, path: str | Path) -> Path:
     """Write the report; returns the path. Runs in a worker thread in the app."""
     doc = ReportDocument(

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import fastjson
+from ..domain import language
 from ..domain.messages import Msg
 from ..domain.sync_contract import (
     API_PREFIX,
@@ -195,6 +196,11 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        # --- english: texts (refusals, errors) in the language the request asks for (issue 24)
+        with language.use(language.from_accept_language(headers.get("accept-language"))):
+            await self._guarded(scope, receive, send, headers)
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send, headers: dict[str, str]) -> None:
         # A request without the header is taken as version 1 (DESIGN.md §5). healthz answers any
         # version: it tells monitoring, and an old client, which version this server speaks.
         given = headers.get(PROTOCOL_HEADER.lower(), "1").strip()

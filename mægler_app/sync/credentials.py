@@ -24,7 +24,7 @@ NO_KEYRING_TEXT = str(Msg.SYNC_NO_KEYRING())
 
 class KeyringUnavailableError(Exception):
     def __str__(self) -> str:
-        return NO_KEYRING_TEXT
+        return str(Msg.SYNC_NO_KEYRING())
 
 
 @dataclass(frozen=True)

@@ -700,7 +700,7 @@ class SyncEngine:
                         self.report.conflicts += 1
                         entry.status = OutboxStatus.CONFLICT
                         entry.server_data = answer.get("server") or {}
-                        entry.last_error = CONFLICT_TEXT
+                        entry.last_error = str(Msg.SYNC_CONFLICT())
                     elif status == PushStatus.REJECTED:
                         self.report.rejected += 1
                         entry.status = OutboxStatus.REJECTED

@@ -17,11 +17,11 @@ from sqlalchemy import func, select
 
 from ..domain.changes import SYNC_STATE, Changes
 from ..domain.errors import DomainError
+from ..domain.language import current as current_language
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
-from ..domain.record_history import ENTITY_LABELS
-from ..domain.stages import STAGE_LABELS, STAGE_VALUES, Move, Stage, moves
-from ..domain.vocab import OutboxStatus
+from ..domain.stages import STAGE_VALUES, Move, Stage, moves, stage_label
+from ..domain.vocab import OutboxStatus, label
 from ..store.db import Store
 from ..store.models import SYNCED, Company, LocalState, Network, OutboxEntry, SyncMixin
 from ..store.services.overview import MARK_PENDING, PARKED_PREFIX, sync_marks
@@ -62,6 +62,49 @@ FIELD_LABELS = {
     "baseline_year": "Basisår",
     "_deleted": "Slettet",
 }
+# --- english: the same fields in English (issue 24)
+FIELD_LABELS_EN = {
+    "name": "Name",
+    "cvr": "CVR number",
+    "address": "Address",
+    "postcode": "Postcode",
+    "city": "Town",
+    "municipality": "Municipality",
+    "employees": "Employees",
+    "industry": "Industry",
+    "notes": "Notes",
+    "stage": "Stage",
+    "stage_changed_at": "Stage changed",
+    "stage_history": "Stage history",
+    "core_task": "Core task (what)",
+    "goals": "Goals (why)",
+    "terms": "Terms (how)",
+    "network_type": "Network type",
+    "amount_ore": "Amount",
+    "description": "Description",
+    "category": "Category",
+    "spent_on": "Date",
+    "starts_at": "Time",
+    "agenda": "Agenda",
+    "minutes": "Minutes",
+    "status": "Status",
+    "consultant_hours": "Consultant hours",
+    "period_months": "Months",
+    "role": "Role",
+    "email": "Email",
+    "phone": "Phone",
+    "baseline_year": "Base year",
+    "_deleted": "Deleted",
+}
+
+
+def field_name(key: str) -> str:
+    """A field's name as the sync page shows it, in the current language."""
+    labels = FIELD_LABELS_EN if current_language() == "en" else FIELD_LABELS
+    return labels.get(key) or FIELD_LABELS.get(key, key)
+
+
+# --- end english
 
 
 def pending_record_ids(store: Store, entity: str) -> set[str]:
@@ -120,7 +163,7 @@ def _names(s: Any, cls: type[Network] | type[Company], ids: set[str]) -> dict[st
 
 def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[str, str]]) -> str:
     if get is None:
-        return ENTITY_LABELS.get(entity, entity)
+        return label("entity", entity)
 
     def name_of(attr: str) -> str:
         value = get(attr)
@@ -148,7 +191,7 @@ def _label_of(entity: str, rid: str, get: Getter | None, names: dict[str, dict[s
         message = Msg.UI_RECORD_ACTION_PLAN(network=network)
     elif entity == "effect_measurement" and company and isinstance(get("year"), int):
         message = Msg.UI_RECORD_EFFECT_MEASUREMENT(year=get("year"), company=company)
-    return str(message) if message is not None else _name(get, rid) or ENTITY_LABELS.get(entity, entity)
+    return str(message) if message is not None else _name(get, rid) or label("entity", entity)
 
 
 def _text(value: Any) -> bool:
@@ -169,7 +212,7 @@ def _name(get: Getter, record_id: str) -> str:
 
 
 def _show_move(move: Move) -> str:
-    return f"{STAGE_LABELS[move.stage]} ({format_date(move.at.date())})"
+    return f"{stage_label(move.stage)} ({format_date(move.at.date())})"
 
 
 def show_value(field: str, value: Any) -> str:
@@ -180,7 +223,7 @@ def show_value(field: str, value: Any) -> str:
     if field.endswith("_ore") and isinstance(value, int):
         return format_kr(value)
     if field == "stage" and value in STAGE_VALUES:
-        return STAGE_LABELS[Stage(value)]
+        return stage_label(Stage(value))
     if field == "stage_history" and isinstance(value, list):
         return " → ".join(_show_move(m) for m in moves(value)) or "–"
     if isinstance(value, list | dict):
@@ -278,18 +321,18 @@ def list_pending(store: Store, limit: int = PENDING_SHOWN) -> tuple[list[Pending
             changes = entries[(entity, rid)]
             obj = objects.get((entity, rid))
             if changes[-1].deleted:
-                what = "Slettes"
+                what = str(Msg.SYNC_PENDING_DELETE())
             elif any(e.base_version == 0 for e in changes) and (obj is None or obj.version == 0):
-                what = "Ny post"
+                what = str(Msg.SYNC_PENDING_NEW())
             else:
                 fields = dict.fromkeys(k for e in changes for k in (e.data or {}))
-                what = ", ".join(FIELD_LABELS.get(k, k) for k in fields) or "Ændret"
+                what = ", ".join(field_name(k) for k in fields) or str(Msg.SYNC_PENDING_CHANGED())
             changed = obj.updated_at if obj is not None and obj.updated_at else changes[-1].created_at
             network = networks.get(getattr(obj, "network_id", None) or "", "")
             out.append(
                 PendingRow(
                     entity,
-                    ENTITY_LABELS.get(entity, entity),
+                    label("entity", entity),
                     rid,
                     labels[(entity, rid)],
                     network,
@@ -352,9 +395,7 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
                 theirs = sdata.get(key)
                 if theirs != mine:
                     diffs.append(
-                        FieldDiff(
-                            key, FIELD_LABELS.get(key, key), show_value(key, mine), show_value(key, theirs)
-                        )
+                        FieldDiff(key, field_name(key), show_value(key, mine), show_value(key, theirs))
                     )
             if bool(e.deleted) != bool(server.get("deleted")):
                 diffs.append(
@@ -369,7 +410,7 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
                 ConflictRow(
                     e.seq,
                     e.entity,
-                    ENTITY_LABELS.get(e.entity, e.entity),
+                    label("entity", e.entity),
                     e.record_id,
                     labels[(e.entity, e.record_id)],
                     tuple(diffs),
@@ -397,13 +438,13 @@ def list_rejected(store: Store) -> list[RejectedRow]:
                 RejectedRow(
                     e.seq,
                     e.entity,
-                    ENTITY_LABELS.get(e.entity, e.entity),
+                    label("entity", e.entity),
                     e.record_id,
                     labels[(e.entity, e.record_id)],
                     e.last_error,
                     ("ny post",)
                     if e.base_version == 0 and (obj is None or obj.version == 0)
-                    else tuple(FIELD_LABELS.get(k, k) for k in (e.data or {})),
+                    else tuple(field_name(k) for k in (e.data or {})),
                     e.created_at,
                 )
             )
@@ -411,7 +452,7 @@ def list_rejected(store: Store) -> list[RejectedRow]:
 
 
 def _field_label(key: Any) -> str:
-    return f"{FIELD_LABELS[key]} ({key})" if key in FIELD_LABELS else str(key)
+    return f"{field_name(key)} ({key})" if key in FIELD_LABELS else str(key)
 
 
 def _parked_reason(entry: dict[str, Any]) -> Message:
@@ -422,11 +463,11 @@ def _parked_reason(entry: dict[str, Any]) -> Message:
         if "field" in params:
             params["field"] = _field_label(params["field"])
         if "entity" in params:
-            params["entity"] = ENTITY_LABELS.get(str(params["entity"]), str(params["entity"]))
+            params["entity"] = label("entity", str(params["entity"]))
         return Message(reason.code, params)
     waiting = entry.get("waiting") or [[None, None]]
     parent = str(waiting[0][0])
-    return Msg.PULLED_WAITING_FOR_PARENT(parent=ENTITY_LABELS.get(parent, parent))
+    return Msg.PULLED_WAITING_FOR_PARENT(parent=label("entity", parent))
 
 
 def list_parked(store: Store) -> list[ParkedRow]:
@@ -460,7 +501,7 @@ def list_parked(store: Store) -> list[ParkedRow]:
         ParkedRow(
             tag,
             entity,
-            ENTITY_LABELS.get(entity, entity),
+            label("entity", entity),
             rid,
             labels[(entity, rid)],
             str(_parked_reason(entry)),

@@ -16,7 +16,6 @@ from ..store.models import SYNCED, LocalState
 from ..store.services.overview import set_display_name, set_role
 from .api import Api, AuthError, OfflineError, SyncError
 from .credentials import (
-    NO_KEYRING_TEXT,
     Account,
     KeyringUnavailableError,
     current_account,
@@ -155,7 +154,7 @@ def login(
     except KeyringUnavailableError:
         saved, message = (
             False,
-            str(Msg.SYNC_LOGGED_IN_NO_KEYRING(username=account.username, note=NO_KEYRING_TEXT)),
+            str(Msg.SYNC_LOGGED_IN_NO_KEYRING(username=account.username, note=Msg.SYNC_NO_KEYRING())),
         )
     return LoginResult(account, token, saved, message)
 

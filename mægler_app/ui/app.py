@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import shutil
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
+    QSettings,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -23,6 +25,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
+from ..domain.language import LANGUAGES, set_process_language
 from ..paths import resources_dir
 from ..store.quick import StoreError, precheck
 from . import crash, keyboard
@@ -42,9 +45,10 @@ class GuiOptions:
     demo: bool = False
     exit_after_start: bool = False
     screenshots: Path | None = None
+    language: str | None = None  # "da" or "en"; None: the setting (Vis → Sprog) or the system's
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -58,11 +62,46 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("maegler")
-    language, _installed = install_translations(app)
-    if language == "da":
-        # Qt's own widgets (a date field, the file dialog) write dates and numbers the Danish way too
-        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    install_translations(app, language or chosen_language())
     return app
+
+
+# --- english: the language setting (Vis → Sprog), kept for the user, not the profile (issue 24)
+LANGUAGE_KEY = "sprog"
+
+
+def user_settings() -> QSettings:
+    """The user's own settings (the language), the same for every profile."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "VaeksthusMidtjylland", "Maegler")
+
+
+def chosen_language() -> str:
+    """``MAEGLER_LANGUAGE`` if set (da/en), else the language chosen under Vis → Sprog, else the
+    system's: Danish on a Danish system, English on any other."""
+    forced = os.environ.get("MAEGLER_LANGUAGE", "")
+    if forced in LANGUAGES:
+        return forced
+    saved = user_settings().value(LANGUAGE_KEY)
+    if saved in LANGUAGES:
+        return str(saved)
+    return "da" if QLocale.system().language() == QLocale.Language.Danish else "en"
+
+
+def save_language(language: str) -> None:
+    settings = user_settings()
+    settings.setValue(LANGUAGE_KEY, language)
+    settings.sync()
+
+
+def qm_dir() -> Path:
+    """Where the app's .qm files are: built with the package, else compiled now into the cache."""
+    import platformdirs
+
+    from ..i18n_build import ensure_qm
+    from ..paths import APP_AUTHOR, APP_NAME
+
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)) / "i18n" / __version__
+    return ensure_qm(I18N_DIR, cache)
 
 
 class _QtDanishGaps(QTranslator):
@@ -91,33 +130,36 @@ class _QtDanishGaps(QTranslator):
         return False
 
 
-def install_translations(app: QApplication) -> tuple[str, list[QTranslator]]:
-    """Danish is the source language, so Qt's own texts (Ja/Nej/Gem/Annuller, the file dialog) come
-    from Qt's Danish translation, which PySide6 ships. Another language is used only where Mægler has
-    a translation for it in resources/i18n; then Qt's texts follow that language.
+def install_translations(app: QApplication, language: str = "da") -> tuple[str, list[QTranslator]]:
+    """Danish is the source language: in Danish, Mægler's own texts need only the Danish plural
+    forms (maegler_da.qm), and Qt's own texts (Ja/Nej/Gem/Annuller, the file dialog) come from Qt's
+    Danish translation, which PySide6 ships. In English, Mægler's texts come from maegler_en.qm and
+    Qt's from its English one (its source texts, with English plural forms).
 
-    Returns the language ("da" or the system locale's name) and the translators installed."""
+    The message catalogue, the vocabulary's labels and dates in words follow the same language
+    (``domain.language``). Numbers and money are written the Danish way in both languages, and Qt's
+    own widgets (a date field) follow: Danish, or CLDR's English for Denmark.
+
+    Returns the language and the translators installed."""
+    language = language if language in LANGUAGES else "da"
+    set_process_language(language)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    locale = QLocale.system()
     installed: list[QTranslator] = []
-    if locale.language() != QLocale.Language.Danish:
+    if language == "da":
+        gaps = _QtDanishGaps(app)  # installed first, so asked only where Qt's own has no text
+        app.installTranslator(gaps)
+        installed.append(gaps)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"maegler_{language}", str(qm_dir()))):
         translator = QTranslator(app)
-        if translator.load(locale, "maegler", "_", str(I18N_DIR)):
+        if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
-            qt_translator = QTranslator(app)
-            if qt_translator.load(locale, "qtbase", "_", qt_dir):
-                app.installTranslator(qt_translator)
-                installed.append(qt_translator)
-            return locale.name(), installed
-    gaps = _QtDanishGaps(app)  # installed first, so asked only where Qt's own has no text
-    app.installTranslator(gaps)
-    installed.append(gaps)
-    qt_danish = QTranslator(app)
-    if qt_danish.load("qtbase_da", qt_dir):
-        app.installTranslator(qt_danish)
-        installed.append(qt_danish)
-    return "da", installed
+        else:
+            log.warning("no translation %s in %s", name, folder)
+    country = QLocale.Country.Denmark
+    danish, english = QLocale.Language.Danish, QLocale.Language.English
+    QLocale.setDefault(QLocale(danish if language == "da" else english, country))
+    return language, installed
 
 
 def _settle(window: MainWindow, limit_s: float = 15.0) -> None:
@@ -226,7 +268,7 @@ def demo_pdf(ctx: AppContext, target: Path) -> Path:
 
 
 def run_gui(options: GuiOptions) -> int:
-    app = make_application()
+    app = make_application(language=options.language)
     headless = options.exit_after_start or options.screenshots is not None
     previous_handler = qInstallMessageHandler(_qt_message)
     previous_hooks = crash.saved_hooks()

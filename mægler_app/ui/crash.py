@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,15 +42,19 @@ log = logging.getLogger(__name__)
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
 def schema_version(profile: Path | None) -> str:
     if profile is None:
-        return "ingen profil"
+        return _tr("ingen profil")
     try:
         from ..store.quick import DB_NAME, schema_revision
 
-        return schema_revision(profile / DB_NAME) or "ingen database"
+        return schema_revision(profile / DB_NAME) or _tr("ingen database")
     except Exception as exc:  # noqa: BLE001 - the report is made whatever the profile's state
-        return f"ukendt ({exc.__class__.__name__})"
+        return _tr("ukendt (%1)").replace("%1", exc.__class__.__name__)
 
 
 def debug_info(exc_info: ExcInfo, profile: Path | None, *, log_lines: int = 40) -> str:
@@ -60,21 +64,21 @@ def debug_info(exc_info: ExcInfo, profile: Path | None, *, log_lines: int = 40) 
     trace = "".join(traceback.format_exception(*exc_info))
     lines = [
         f"Mægler {__version__}",
-        f"OS: {platform.platform()} ({platform.machine()})",
-        f"Python: {platform.python_version()}",
-        f"Qt: {qVersion()} (PySide6 {PySide6.__version__})",
-        f"Profilens skemaversion: {schema_version(profile)}",
-        f"Tråd: {threading.current_thread().name}",
+        f"OS: {platform.platform()} ({platform.machine()})",  # i18n: names, the same in every language
+        f"Python: {platform.python_version()}",  # i18n: names
+        f"Qt: {qVersion()} (PySide6 {PySide6.__version__})",  # i18n: names
+        _tr("Profilens skemaversion: %1").replace("%1", schema_version(profile)),
+        _tr("Tråd: %1").replace("%1", threading.current_thread().name),
         "",
-        "Fejl:",
+        _tr("Fejl:"),
         trace.rstrip(),
         "",
-        "Sidste linjer i loggen:",
+        _tr("Sidste linjer i loggen:"),
         *applog.recent_lines(log_lines),
     ]
     log_file = applog.log_file()
     if log_file is not None:
-        lines += ["", f"Loggen: {log_file.name} i programmets logmappe"]
+        lines += ["", _tr("Loggen: %1 i programmets logmappe").replace("%1", log_file.name)]
     return applog.redact("\n".join(lines))
 
 
@@ -183,13 +187,15 @@ def install(profile: Path | None, *, interactive: bool = True) -> _Reporter:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        reporter.report((kind, exc, tb), "hovedtråden")
+        reporter.report((kind, exc, tb), _tr("hovedtråden"))
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or issubclass(args.exc_type, SystemExit):
             return
         name = args.thread.name if args.thread is not None else "?"
-        reporter.report((args.exc_type, args.exc_value, args.exc_traceback), f"tråden {name}")
+        reporter.report(
+            (args.exc_type, args.exc_value, args.exc_traceback), _tr("tråden %1").replace("%1", name)
+        )
 
     sys.excepthook = gui_hook
     threading.excepthook = thread_hook

@@ -20,7 +20,7 @@ DEFAULT_FOLDER = "rapporter"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Files", text)
+    return QCoreApplication.translate("", text)
 
 
 def open_file(path: Path) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,6 +33,12 @@ from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
+
+# --- english: what choosing a language under Vis → Sprog says, in that language
+LANGUAGE_NEXT_START = {
+    "da": "Mægler er på dansk, næste gang programmet startes.",
+    "en": "Mægler will be in English the next time it starts.",
+}
 
 # --- broker: the status bar's state when a server is set up but nobody is logged in (issue 20)
 NOT_LOGGED_IN = "not_logged_in"
@@ -94,7 +101,11 @@ class MainWindow(QMainWindow):
         self.status_online.setObjectName("statusOnline")
         # the sync state opens the sync page, where what waits, conflicts and rejections are listed
         sync_page = self.specs["synkronisering"]
-        tip = self.tr("Åbn %1 (%2)").replace("%1", sync_page.title).replace("%2", sync_page.shortcut or "")
+        tip = (
+            self.tr("Åbn %1 (%2)")
+            .replace("%1", QCoreApplication.translate("Views", sync_page.title))
+            .replace("%2", sync_page.shortcut or "")
+        )
         self.status_pending = _StatusLink(tip)
         self.status_pending.setObjectName("statusPending")
         self.status_last = _StatusLink(tip)
@@ -170,19 +181,51 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         for spec in shown:
-            item = QListWidgetItem(self.tr(spec.title))
+            title = QCoreApplication.translate("Views", spec.title)
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.shortcut:
-                item.setToolTip(f"{spec.title} ({spec.shortcut})")
+                item.setToolTip(f"{title} ({spec.shortcut})")
             self.nav.addItem(item)
         self.nav.blockSignals(False)
         self.view_menu.clear()
         for key, spec in self.specs.items():
-            action = self.view_menu.addAction(self.tr(spec.title))
+            action = self.view_menu.addAction(QCoreApplication.translate("Views", spec.title))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutVisibleInContextMenu(True)
             action.triggered.connect(lambda _=False, k=key: self._go_to(k))
+        self._add_language_menu()  # --- english
+
+    # --- english: Vis → Sprog (issue 24)
+    def _add_language_menu(self) -> None:
+        from ..domain.language import current
+        from .app import save_language
+
+        self.view_menu.addSeparator()
+        menu = self.view_menu.addMenu(self.tr("&Sprog"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        # each language by its own name, so a person who cannot read the other one finds theirs
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current())
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c, save_language))
+
+    def _choose_language(self, code: str, save: Callable[[str], None]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..domain.language import current
+
+        save(code)
+        if code != current():
+            # said in the language chosen: the one the person reads
+            QMessageBox.information(self, "Mægler", LANGUAGE_NEXT_START[code])
+
+    # --- end english
 
     def apply_role(self) -> None:
         """List the views of the profile's role now, if it changed (the page shown stays if it may)."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
+from .noop import QT_TR_NOOP
 
 # what a tab's class is: made as ``Class(ctx, network_id)``
 TabFactory = Callable[[AppContext, str], QWidget]
@@ -43,11 +44,11 @@ def _effects() -> TabFactory:  # --- effects
 
 
 NETWORK_TABS: list[tuple[str, TabClass]] = [
-    ("Screening", _screening),
-    ("Møder og udgifter", _meetings),
-    ("Ansøgning", _application),
+    (QT_TR_NOOP("Screening"), _screening),
+    (QT_TR_NOOP("Møder og udgifter"), _meetings),
+    (QT_TR_NOOP("Ansøgning"), _application),
     # --- effects
-    ("Effekter", _effects),
+    (QT_TR_NOOP("Effekter"), _effects),
 ]
 
 

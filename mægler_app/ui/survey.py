@@ -33,27 +33,30 @@ from ..domain.changes import Changes
 from ..domain.errors import DomainError
 from ..domain.messages import Msg
 from ..domain.numbers import format_date
-from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN
-from ..domain.vocab import SURVEY_OCCASIONS, SurveyOccasion
+from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN, scale_label
+from ..domain.vocab import SurveyOccasion
+from ..domain.vocab import label as vocab_label
+from ..domain.vocab import labels as vocab_labels
 from ..store.services import satisfaction as svc
 from . import keyboard, ops, style, unsaved
 from .context import AppContext
+from .noop import QT_TR_NOOP
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("survey", text)
+    return QCoreApplication.translate("", text)
 
 
-SYNCED_NOTE = "Sendt til Væksthus: svaret kan ikke længere ændres."
+SYNCED_NOTE = QT_TR_NOOP("Sendt til Væksthus: svaret kan ikke længere ændres.")
 
 
 def score_text(score: int | None) -> str:
     """``4 – Tilfreds``: the number and the scale's word."""
-    return f"{score} – {SCALE[score]}" if score in SCALE else ""
+    return f"{score} – {scale_label(score)}" if score in SCALE else ""
 
 
 def occasion_text(occasion: str) -> str:
-    return SURVEY_OCCASIONS.get(occasion, occasion or "–")
+    return vocab_label("survey_occasion", occasion)
 
 
 def latest_texts(row: svc.AnswerRow | None) -> tuple[str, str]:
@@ -179,7 +182,7 @@ class SurveyDialog(QDialog):
         occasion_label = QLabel(self.tr("Anledning"))
         self.occasion = QComboBox()
         self.occasion.setObjectName("surveyOccasion")
-        for value, text in SURVEY_OCCASIONS.items():
+        for value, text in vocab_labels("survey_occasion").items():
             self.occasion.addItem(text, str(value))
         occasion_label.setBuddy(self.occasion)
         self.occasion.setAccessibleName(self.tr("Anledning"))

@@ -18,7 +18,7 @@ from .style import SYNC_CONFLICT, SYNC_PENDING, SYNC_REJECTED
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync_marks", text)
+    return QCoreApplication.translate("", text)
 
 
 _COLOURS = {MARK_PENDING: SYNC_PENDING, MARK_CONFLICT: SYNC_CONFLICT, MARK_REJECTED: SYNC_REJECTED}

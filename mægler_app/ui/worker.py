@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..domain.errors import os_reason
 from ..errors import UserError
@@ -82,7 +82,8 @@ class Worker(QRunnable):
                 log.info("worker %s failed: %s", _name(self.fn), exc.__class__.__name__)
             else:
                 exc_info = sys.exc_info()
-                if not crash.report(exc_info, f"baggrundsarbejdet {_name(self.fn)}"):  # type: ignore[arg-type]
+                where = QCoreApplication.translate("", "baggrundsarbejdet %1").replace("%1", _name(self.fn))
+                if not crash.report(exc_info, where):  # type: ignore[arg-type]
                     log.error("worker %s failed", _name(self.fn), exc_info=exc_info)
             self.signals.failed.emit(message)
 

@@ -203,7 +203,13 @@ def test_brokers_and_local_profiles_have_no_skemaer(
         assert window.current_view().key == "netvaerk"
         forms_view = window.show_view("skemaer")
         assert isinstance(forms_view, FormsView)
-        assert [a.text() for a in window.view_menu.actions()][-2:] == ["Skemaer", "Synkronisering"]
+        # the views, then (after a separator) Sprog
+        assert [a.text() for a in window.view_menu.actions()][-4:] == [
+            "Skemaer",
+            "Synkronisering",
+            "",
+            "&Sprog",
+        ]
         qtbot.waitUntil(lambda: forms_view.list_worker is None, timeout=15_000)
     finally:
         broker.close()

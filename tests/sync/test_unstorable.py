@@ -370,7 +370,7 @@ def test_an_entity_or_a_record_this_version_does_not_know_is_parked(
     """A newer server's entity, and a record whose data is not an object, wait with their reasons.
 
     The laptop is a version from before follow-ups (docs/protocol.md: an older client parks them)."""
-    from mægler_app.sync.resolve import ENTITY_LABELS
+    from mægler_app.domain.vocab import ENTITY_LABELS
 
     monkeypatch.delitem(SYNCED, "follow_up")
     monkeypatch.delitem(ENTITY_LABELS, "follow_up")

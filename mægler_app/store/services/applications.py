@@ -43,13 +43,11 @@ from ...domain.record_rules import submission_stage_problems
 from ...domain.report_data import ApplicationReport
 from ...domain.rules import (
     BROKER_BONUS_ORE,
-    MEETING_KINDS,
     NETWORK_TYPES,
 )
-from ...domain.stages import STAGE_LABELS, Stage
+from ...domain.stages import Stage, stage_label
 from ...domain.timeutil import utcnow
 from ...domain.vocab import (
-    APPLICATION_STATUSES,
     ApplicationStatus,
     Decision,
     OutboxStatus,
@@ -57,12 +55,10 @@ from ...domain.vocab import (
     SplitMode,
     Verdict,
 )
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Application, Company, Meeting, Membership, Network, OutboxEntry, Screening
 from . import stage as stage_service
-
-PENDING_LABEL = "Indsendt – afventer afsendelse"
-
 
 # -- plain values in and out ----------------------------------------------------------------------
 
@@ -208,7 +204,7 @@ def _prefill(session: Session, network_id: str) -> NetworkPrefill:
         goals=network.goals or "",
         terms=network.terms or "",
         stage=stage,
-        stage_label=STAGE_LABELS[stage],
+        stage_label=stage_label(stage),
         members=_members(session, network_id),
         screening_passed=verdict == Verdict.PASSED,
         screening_verdict=verdict,
@@ -218,7 +214,7 @@ def _prefill(session: Session, network_id: str) -> NetworkPrefill:
         if plan is None
         else MeetingInfo(
             starts_at=plan.starts_at,
-            kind_label=MEETING_KINDS.get(plan.kind, plan.kind),
+            kind_label=vocab_label("meeting_kind", plan.kind),
             place=plan.place or "",
             agenda=plan.agenda or "",
             minutes=plan.minutes or "",
@@ -276,8 +272,8 @@ def _latest_id(session: Session, network_id: str) -> str | None:
 
 def _status_label(status: str, pending: bool) -> str:
     if status == ApplicationStatus.SUBMITTED and pending:
-        return PENDING_LABEL
-    return APPLICATION_STATUSES.get(status, status)
+        return str(Msg.APPLICATION_STATUS_PENDING())
+    return vocab_label("application_status", status)
 
 
 def _detail(session: Session, app: Application) -> ApplicationDetail:
@@ -410,7 +406,7 @@ def networks_without_application(store: Store) -> list[NetworkChoice]:
                 NetworkChoice(
                     n.id,
                     n.name,
-                    STAGE_LABELS[Stage(n.stage)],
+                    stage_label(Stage(n.stage)),
                     n.stage == Stage.STAGE_1 and facts.screening_passed,
                 )
             )

@@ -20,8 +20,8 @@ from ...domain.changes import Changes
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
-from ...domain.rules import FOCUS_AREAS
 from ...domain.vocab import FocusArea
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Company
 from .companies import CompanyData, parse_company
@@ -305,7 +305,7 @@ def _cell(company: Company, key: str) -> str:
     if key == "employees":
         return "" if value is None else str(value)
     if key == "focus_area":
-        return FOCUS_AREAS.get(value or FocusArea.OTHER, FOCUS_AREAS[FocusArea.OTHER])
+        return vocab_label("focus_area", value or FocusArea.OTHER)
     if key == "is_knowledge_institution":
         return "ja" if value else "nej"
     return value or ""

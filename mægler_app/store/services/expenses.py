@@ -30,6 +30,7 @@ from ...domain.numbers import format_date
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.timeutil import utcnow
 from ...domain.vocab import ExpenseCategory, ExpenseStatus
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Blob, Expense, Meeting, Network
 from .overview import broker_name
@@ -294,9 +295,7 @@ def _rows(store: Store, *, network_id: str | None = None, expense_id: str | None
 
 
 def meeting_label(starts_at: dt.datetime, kind: str) -> str:
-    from ...domain.rules import MEETING_KINDS
-
-    return f"{format_date(starts_at)}: {MEETING_KINDS.get(kind, kind)}"
+    return f"{format_date(starts_at)}: {vocab_label('meeting_kind', kind)}"
 
 
 def list_expenses(store: Store, network_id: str | None = None) -> list[ExpenseRow]:

@@ -17,7 +17,8 @@ from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.follow_up import follow_up_problems
 from ...domain.messages import Msg
-from ...domain.vocab import FOLLOW_UP_KINDS, FollowUpKind, Role
+from ...domain.vocab import FollowUpKind, Role
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import FollowUp, Network
 from .overview import broker_name, profile_role
@@ -89,7 +90,7 @@ def list_follow_ups(store: Store, network_id: str) -> list[FollowUpRow]:
                 network_id=r.network_id,
                 held_on=r.held_on,
                 kind=r.kind,
-                kind_label=FOLLOW_UP_KINDS.get(r.kind, r.kind),
+                kind_label=vocab_label("follow_up_kind", r.kind),
                 offered=r.offered,
                 next_on=r.next_on,
                 caseworker_name=r.caseworker_name or ("" if r.version else own),

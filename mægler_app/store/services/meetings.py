@@ -23,9 +23,10 @@ from ...domain.meetings import Participant as Participant
 from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
 from ...domain.report_data import MeetingReport
-from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
+from ...domain.rules import GUSTAVSSON_DIMENSIONS
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.vocab import ExpenseStatus
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Company, Contact, Expense, Meeting, Membership, Network
 from .queries import live_with_network_name
@@ -52,7 +53,7 @@ class MeetingRow:
 
     @property
     def kind_label(self) -> str:
-        return MEETING_KINDS.get(self.kind, self.kind)
+        return vocab_label("meeting_kind", self.kind)
 
 
 def validate(inp: MeetingInput) -> list[Message]:

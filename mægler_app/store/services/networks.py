@@ -19,28 +19,27 @@ from ...domain.errors import DomainError
 from ...domain.meetings import shown_as_planned
 from ...domain.messages import Message, Msg
 from ...domain.next_actions import is_quiet
-from ...domain.numbers import format_date, format_kr
+from ...domain.numbers import format_kr
 from ...domain.rules import (
-    CLOSE_REASONS,
-    MEETING_KINDS,
     MEMBER_ROLE,
     MEMBER_ROLES,
     member_role,
 )
 from ...domain.stages import (
-    STAGE_LABELS,
     Stage,
     StageError,
     close_problems,
     missing_for,
     moves,
     next_stage,
+    stage_label,
     stage_requirements,
     with_move,
 )
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.validation import check_network_fields, check_network_members
-from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus, Verdict
+from ...domain.vocab import ApplicationStatus, Decision, ScreeningStatus
+from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Application, Company, Expense, Meeting, Membership, Network, Screening
 from . import follow_ups
@@ -494,9 +493,9 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
             missing = missing_for(current, target, facts)
     return StageInfo(
         current,
-        STAGE_LABELS[current],
+        stage_label(current),
         target,
-        STAGE_LABELS[target] if target else "",
+        stage_label(target) if target else "",
         stage_requirements(target) if target else [],
         missing,
     )
@@ -536,8 +535,7 @@ def _end_of_local_day(day: dt.date | dt.datetime | None) -> dt.datetime | None:
     return local.astimezone(dt.UTC)
 
 
-_VERDICTS: dict[str, str] = {Verdict.PASSED: "bestået", Verdict.NOT_PASSED: "ikke bestået"}
-_APP_STATUS: dict[str, str] = {Decision.APPROVED: "bevilget", Decision.REJECTED: "afslået"}
+_APP_STATUS = frozenset({Decision.APPROVED, Decision.REJECTED})  # a decided application
 
 
 def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
@@ -557,31 +555,31 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
         stage = Stage(n.stage)
         history = moves(n.stage_history)
         if stage == Stage.CLOSED:
-            reason = CLOSE_REASONS.get(n.closed_reason, n.closed_reason)
+            reason = vocab_label("close_reason", n.closed_reason)
             add(
                 n.closed_on or n.stage_changed_at,
                 "closed",
                 f"{reason}. {n.closed_reason_text}".strip(),
             )
         elif n.stage_changed_at is not None and not history:
-            add(n.stage_changed_at, "stage", f"Flyttet til »{STAGE_LABELS[stage]}«")
+            add(n.stage_changed_at, "stage", str(Msg.TIMELINE_MOVED(stage=stage)))
         for move in history:
             if move.stage == Stage.CLOSED:
                 continue  # the closing is told above, with its reason
-            text = (
-                "Oprettet som kandidat"
+            text = str(
+                Msg.TIMELINE_CREATED_AS_CANDIDATE()
                 if move.stage == Stage.CANDIDATE
-                else f"Flyttet til »{STAGE_LABELS[move.stage]}«"
+                else Msg.TIMELINE_MOVED(stage=move.stage)
             )
             add(move.at, "stage", text)
         if n.facilitation_opened_on:
-            add(n.facilitation_opened_on, "stage", "Faciliteringsrammen åbnet")
+            add(n.facilitation_opened_on, "stage", str(Msg.TIMELINE_FRAME_OPENED()))
         if n.stage_3_on and stage != Stage.STAGE_3 and not any(m.stage == Stage.STAGE_3 for m in history):
-            add(n.stage_3_on, "stage", f"Flyttet til »{STAGE_LABELS[Stage.STAGE_3]}«")
+            add(n.stage_3_on, "stage", str(Msg.TIMELINE_MOVED(stage=Stage.STAGE_3)))
         for m in s.scalars(
             select(Meeting).where(Meeting.network_id == network_id, Meeting.deleted.is_(False))
         ):
-            kind = MEETING_KINDS.get(m.kind, "Møde")
+            kind = vocab_label("meeting_kind", m.kind)
             title = m.agenda or kind
             if shown_as_planned(m.planned, ensure_utc(m.starts_at), now):
                 add(m.starts_at, "planned", title)
@@ -595,19 +593,28 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
             select(Screening).where(Screening.network_id == network_id, Screening.deleted.is_(False))
         ):
             if sc.status == ScreeningStatus.FINAL:
-                verdict = _VERDICTS.get(sc.verdict, sc.verdict or "afsluttet")
-                add(sc.finalized_at or sc.updated_at, "screening", f"Screening afsluttet: {verdict}")
+                verdict = sc.verdict or ""
+                add(
+                    sc.finalized_at or sc.updated_at,
+                    "screening",
+                    str(Msg.TIMELINE_SCREENING_DONE(verdict=verdict)),
+                )
             else:
-                add(sc.updated_at, "screening", "Screening påbegyndt (kladde)")
+                add(sc.updated_at, "screening", str(Msg.TIMELINE_SCREENING_DRAFT()))
         for a in s.scalars(
             select(Application).where(Application.network_id == network_id, Application.deleted.is_(False))
         ):
             if a.submitted_at:
-                add(a.submitted_at, "application", f"Ansøgning (version {a.revision}) indsendt")
+                add(
+                    a.submitted_at,
+                    "application",
+                    str(Msg.TIMELINE_APPLICATION_SUBMITTED(revision=a.revision)),
+                )
             if a.decided_at and a.status in _APP_STATUS:
-                add(a.decided_at, "application", f"Ansøgning (version {a.revision}) {_APP_STATUS[a.status]}")
+                decided = Msg.TIMELINE_APPLICATION_DECIDED(revision=a.revision, status=a.status)
+                add(a.decided_at, "application", str(decided))
             if a.status == ApplicationStatus.DRAFT:
-                add(a.updated_at, "application", f"Ansøgning (version {a.revision}) under udarbejdelse")
+                add(a.updated_at, "application", str(Msg.TIMELINE_APPLICATION_DRAFT(revision=a.revision)))
     # --- followup: Væksthus' follow-ups, read-only (the caseworker's records)
     for f in follow_ups.list_follow_ups(store, network_id):
         add(f.held_on, "follow_up", follow_up_text(f))
@@ -619,7 +626,7 @@ def timeline(store: Store, network_id: str) -> list[TimelineEntry]:
 def follow_up_text(f: follow_ups.FollowUpRow) -> str:
     """A follow-up as the timeline tells it: from Væksthus, by whom, what was offered, and when next."""
     who = f"{f.caseworker_name}, Væksthus" if f.caseworker_name else "Væksthus"
-    text = f"{f.kind_label} ved {who}: {' '.join(f.offered.split())}"
+    text = str(Msg.TIMELINE_FOLLOW_UP(kind=f.kind_label, who=who, offered=" ".join(f.offered.split())))
     if f.next_on is not None:
-        text += f" – næste opfølgning {format_date(f.next_on)}"
+        text += str(Msg.TIMELINE_FOLLOW_UP_NEXT(d=f.next_on))
     return text

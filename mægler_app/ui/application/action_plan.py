@@ -25,6 +25,7 @@ from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.timeutil import utcnow
+from ...domain.vocab import labels
 from ...store.services import action_plans as svc
 from .. import ops, style
 from ..context import AppContext
@@ -61,8 +62,8 @@ class ActionPlanPanel(QGroupBox):
         grid = QGridLayout()
         self.checks: dict[str, QCheckBox] = {}
         half = (len(ACTION_PLAN_ELEMENTS) + 1) // 2
-        for i, (key, label) in enumerate(ACTION_PLAN_ELEMENTS.items()):
-            box = QCheckBox(self.tr(label))
+        for i, (key, text) in enumerate(labels("action_plan_element").items()):
+            box = QCheckBox(text)
             box.setObjectName(f"element_{key}")
             box.toggled.connect(self._element_toggled)
             self.checks[key] = box

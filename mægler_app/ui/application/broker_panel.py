@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from ...domain.messages import Msg
 from ...domain.numbers import format_kr
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER
+from ...domain.stages import STAGE_ORDER, stage_label
 from ...store.services.broker import BrokerPage, broker_page
 from .. import style
 from ..cards import NoteCard
@@ -45,7 +45,7 @@ class BrokerPanel(QWidget):
         grid.addWidget(title, 0, 0, 1, len(STAGE_ORDER))
         self.stage_values: dict[str, QLabel] = {}
         for i, stage in enumerate(STAGE_ORDER):
-            name = QLabel(STAGE_LABELS[stage])
+            name = QLabel(stage_label(stage))
             name.setObjectName("cardNote")
             name.setWordWrap(True)
             value = QLabel("0")

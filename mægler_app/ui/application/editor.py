@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.application import perspective
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.numbers import (
@@ -41,11 +42,11 @@ from ...domain.rules import (
     COMPANY_SHARE_PERCENT,
     CONSULTANT_HOURS_MAX,
     CONSULTANT_HOURS_MIN,
-    MEMBER_ROLES,
     PERIOD_MONTHS_MAX,
     PERIOD_MONTHS_MIN,
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
+from ...domain.vocab import label as vocab_label
 from ...store.services import applications as svc
 from .. import keyboard, ops, style
 from ..ask import confirm
@@ -204,14 +205,15 @@ class ApplicationEditor(QWidget):
         # 2-5. The four perspectives.
         self.texts: dict[str, QPlainTextEdit] = {}
         self.perspective_blocks: dict[str, _Block] = {}
-        for key, (title, hint) in svc.PERSPECTIVES.items():
-            block = _Block(self.tr(title), self.tr(hint), key)
+        for key in svc.PERSPECTIVES:
+            title, hint = perspective(key)
+            block = _Block(title, hint, key)
             edit = QPlainTextEdit()
             edit.setObjectName(key)
             edit.setMinimumHeight(80)
             edit.setMaximumHeight(150)
             edit.setTabChangesFocus(True)
-            edit.setAccessibleName(self.tr(title))
+            edit.setAccessibleName(title)
             edit.textChanged.connect(self._changed)
             block.body.addWidget(edit)
             self.texts[key] = edit
@@ -476,7 +478,7 @@ class ApplicationEditor(QWidget):
         row(self.tr("Kerneopgave"), _html(n.core_task or self.tr("ikke beskrevet")))
         row(self.tr("Mål"), _html(n.goals or self.tr("ikke beskrevet")))
         members = "<br>".join(
-            f"{_html(m.name)} · CVR {format_cvr(m.cvr)} · {_html(MEMBER_ROLES.get(m.role, m.role))}"
+            f"{_html(m.name)} · CVR {format_cvr(m.cvr)} · {_html(vocab_label('member_role', m.role))}"
             for m in n.members
         )
         row(self.tr("Virksomheder"), members or self.tr("ingen"))
@@ -575,7 +577,7 @@ class ApplicationEditor(QWidget):
         editable = self.detail is not None and self.detail.editable
         show = problems if editable else {k: [] for k in problems}
         for key, block in self.perspective_blocks.items():
-            label = svc.PERSPECTIVES[key][0]
+            label = perspective(key)[0]
             block.set_problems([p for p in show["perspectives"] if f"»{label}«" in p])
         self.consultant_block.set_problems(show["consultant"])
         self.hours_block.set_problems(show["hours"])

@@ -32,13 +32,23 @@ from ...store.services.applications import (
     MemberInfo,
     growth_key,
 )
+from ..noop import QT_TR_NOOP
 from ..table import CellFault, CellFaults, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+# GROWTH_MEASURES' names, for lupdate (the service's dict is the list; these are its words)
+_MEASURES = {
+    "turnover": QT_TR_NOOP("Omsætning"),
+    "value_added": QT_TR_NOOP("Værditilvækst"),
+    "export": QT_TR_NOOP("Eksportomsætning"),
+    "employment": QT_TR_NOOP("Beskæftigelse"),
+}
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ApplicationModels", text)
+    return QCoreApplication.translate("", text)
 
 
 class _MemberTableModel(QAbstractTableModel):
@@ -129,7 +139,12 @@ class GrowthModel(_MemberTableModel):
     COL_MEASURE = 1
     COL_ABS = 2
     COL_PCT = 3
-    HEADERS = ("Virksomhed", "Nøgletal", "Forventet stigning", "Stigning i %")
+    HEADERS = (
+        QT_TR_NOOP("Virksomhed"),
+        QT_TR_NOOP("Nøgletal"),
+        QT_TR_NOOP("Forventet stigning"),
+        QT_TR_NOOP("Stigning i %"),
+    )
     MEASURES = list(GROWTH_MEASURES)
 
     def __init__(self, parent: Any = None) -> None:
@@ -194,7 +209,7 @@ class GrowthModel(_MemberTableModel):
         if col == self.COL_MEASURE:
             if role == Qt.ItemDataRole.DisplayRole:
                 unit = "kr." if measure in MONEY_MEASURES else _tr("personer")
-                return f"{_tr(GROWTH_MEASURES[measure])} ({unit})"
+                return f"{_tr(_MEASURES[measure])} ({unit})"
             return None
         fault = self._fault(index, role)
         if fault is not None:
@@ -216,7 +231,7 @@ class GrowthModel(_MemberTableModel):
         kind = "pct" if index.column() == self.COL_PCT else "abs"
         text = "" if value is None else str(value).strip()
         # The message names the company too: it is shown beside the table, not only in the cell.
-        label = f"{member.name}, {_tr(GROWTH_MEASURES[measure]).lower()}"
+        label = f"{member.name}, {_tr(_MEASURES[measure]).lower()}"
         try:
             if not text:
                 parsed: int | None = None
@@ -241,7 +256,7 @@ class SplitModel(_MemberTableModel):
     COL_CVR = 1
     COL_SHARE = 2
     COL_AMOUNT = 3
-    HEADERS = ("Virksomhed", "CVR-nr.", "Andel (%)", "Beløb")
+    HEADERS = (QT_TR_NOOP("Virksomhed"), QT_TR_NOOP("CVR-nr."), QT_TR_NOOP("Andel (%)"), QT_TR_NOOP("Beløb"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...domain.language import in_danish
 from ...store.db import Store
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:
     """Render the application to ``path`` (default: the profile's ``rapporter`` folder)."""
     from ...reports.application_pdf import default_filename, render_application_pdf

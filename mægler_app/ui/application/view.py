@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,31 +19,36 @@ from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard, ops
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import Column, FilterProxy, RowsTableModel, make_table_view
 from ..views.base import View
 from .broker_panel import BrokerPanel
 from .editor import ApplicationEditor
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
 def application_columns() -> list[Column[svc.ApplicationRow]]:
     return [
-        Column("Netværk", lambda r: r.network),
-        Column("Version", lambda r: str(r.revision), lambda r: r.revision, True),
-        Column("Status", lambda r: r.status_label),
-        Column("Timer", lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
+        Column(_tr("Netværk"), lambda r: r.network),
+        Column(_tr("Version"), lambda r: str(r.revision), lambda r: r.revision, True),
+        Column(_tr("Status"), lambda r: r.status_label),
+        Column(_tr("Timer"), lambda r: "" if r.hours is None else str(r.hours), lambda r: r.hours or 0, True),
         Column(
-            "Budget",
+            _tr("Budget"),
             lambda r: "" if r.total_ore is None else format_kr(r.total_ore),
             lambda r: r.total_ore or 0,
             True,
         ),
         Column(
-            "Indsendt",
+            _tr("Indsendt"),
             lambda r: format_date(r.submitted_at),
             lambda r: r.submitted_at.isoformat() if r.submitted_at else "",
         ),
         Column(
-            "Afgjort",
+            _tr("Afgjort"),
             lambda r: format_date(r.decided_at),
             lambda r: r.decided_at.isoformat() if r.decided_at else "",
         ),
@@ -52,7 +57,7 @@ def application_columns() -> list[Column[svc.ApplicationRow]]:
 
 class ApplicationsView(View):
     key = "ansoegninger"
-    title = "Ansøgninger"
+    title = QT_TRANSLATE_NOOP("Views", "Ansøgninger")
     shortcut = "Ctrl+5"
     watches = ("application", "network", "membership", "action_plan")
 

@@ -29,10 +29,10 @@ from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import render_all
 from ...domain.numbers import format_date, optional, parse_int
-from ...domain.rules import FOCUS_AREAS
 from ...domain.timeutil import utcnow
 from ...domain.validation import check_employees
 from ...domain.vocab import FocusArea
+from ...domain.vocab import labels as vocab_labels
 from ...store.services import companies as svc
 from ...store.services import effects as effects_svc
 from ...store.services.programme import server_moves
@@ -137,7 +137,7 @@ class CompanyEditor(QWidget):
         form.addRow(self.tr("Ansatte"), self.employees)
         self.focus_area = QComboBox()
         self.focus_area.setObjectName("focus_area")
-        for key, label in FOCUS_AREAS.items():
+        for key, label in vocab_labels("focus_area").items():
             self.focus_area.addItem(label, key)
         form.addRow(self.tr("Fokusområde"), self.focus_area)
         self.industry = QLineEdit()

@@ -21,9 +21,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
 from ...domain.numbers import format_date, format_int, format_kr_input
-from ...domain.rules import FOCUS_AREAS, is_sme
+from ...domain.rules import is_sme
+from ...domain.vocab import label as vocab_label
 from ...store.services.companies import CompanyRow, ContactRow, KeyFigures
 from ...store.services.csv_io import ImportPlan
+from ..noop import QT_TR_NOOP
 from ..style import ERROR_TEXT, MUTED_TEXT, WARNING_TEXT
 from ..table import FOREGROUND_AND_TOOLTIP, FOREGROUND_ONLY, Column, RowsTableModel
 
@@ -34,7 +36,7 @@ _ERROR = QBrush(QColor(ERROR_TEXT))
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("companies", text)
+    return QCoreApplication.translate("", text)
 
 
 def employees_text(n: int | None) -> str:
@@ -60,7 +62,7 @@ class CompaniesModel(RowsTableModel[CompanyRow]):
                 searched=False,  # a head count is not searched for (and babel's format is slow)
             ),
             Column(_tr("Branche"), lambda r: r.industry),
-            Column(_tr("Fokusområde"), lambda r: FOCUS_AREAS.get(r.focus_area, "")),
+            Column(_tr("Fokusområde"), lambda r: vocab_label("focus_area", r.focus_area)),
         ]
 
     def search_text(self, row: CompanyRow) -> str:
@@ -152,13 +154,19 @@ class KeyFiguresModel(QAbstractTableModel):
     """
 
     YEAR, TURNOVER, VALUE_ADDED, EXPORT, EMPLOYEES = range(5)
-    HEADERS = ("År", "Omsætning", "Værditilv.", "Eksport", "Ansatte")
+    HEADERS = (
+        QT_TR_NOOP("År"),
+        QT_TR_NOOP("Omsætning"),
+        QT_TR_NOOP("Værditilv."),
+        QT_TR_NOOP("Eksport"),
+        QT_TR_NOOP("Ansatte"),
+    )
     TOOLTIPS = (
-        "Regnskabsår",
-        "Omsætning i kr.",
-        "Værditilvækst i kr. (kan være negativ)",
-        "Eksport i kr.",
-        "Antal ansatte",
+        QT_TR_NOOP("Regnskabsår"),
+        QT_TR_NOOP("Omsætning i kr."),
+        QT_TR_NOOP("Værditilvækst i kr. (kan være negativ)"),
+        QT_TR_NOOP("Eksport i kr."),
+        QT_TR_NOOP("Antal ansatte"),
     )
 
     def __init__(self, parent: Any = None) -> None:

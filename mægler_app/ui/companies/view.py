@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -30,6 +38,7 @@ from .. import ops, unsaved
 from ..ask import confirm
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
+from ..noop import QT_TRANSLATE_NOOP
 from ..style import TABLE_ROW_HEIGHT
 from ..table import FilterProxy, make_table_view
 from ..views.base import View
@@ -72,7 +81,7 @@ def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
 class CompaniesView(View):
     key = "virksomheder"
     shown = Signal()  # the list shows the loaded companies
-    title = "Virksomheder"
+    title = QT_TRANSLATE_NOOP("Views", "Virksomheder")
     shortcut = "Ctrl+2"
     watches = ("company", "contact", "effect_measurement")
 

@@ -22,7 +22,7 @@ ALL = ""
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("BrokerScope", text)
+    return QCoreApplication.translate("", text)
 
 
 def is_caseworker(ctx: AppContext) -> bool:

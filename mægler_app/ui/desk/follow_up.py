@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import Msg
-from ...domain.vocab import FOLLOW_UP_KINDS
+from ...domain.vocab import labels as vocab_labels
 from ...store.services import follow_ups as svc
 from .. import keyboard, ops, unsaved
 from ..context import AppContext
@@ -64,7 +64,7 @@ class FollowUpDialog(QDialog):
         self.held_on = _date_edit("followUpDate")
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
-        for key, label in FOLLOW_UP_KINDS.items():
+        for key, label in vocab_labels("follow_up_kind").items():
             self.kind.addItem(label, key)
         self.offered = QPlainTextEdit()
         self.offered.setObjectName("followUpOffered")

@@ -33,7 +33,7 @@ from ..worker import Worker, start
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPanel", text)
+    return QCoreApplication.translate("", text)
 
 
 def _fetch(store: Store, api: Api, network_id: str) -> list[dict[str, Any]]:

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,7 +55,6 @@ from ...domain.numbers import format_date, format_datetime, format_int, format_k
 from ...domain.rules import COMPANY_SHARE_PERCENT
 from ...domain.timeutil import parse_stored_time, utcnow
 from ...domain.vocab import Decision
-from ...forms import VERDICT_LABELS
 from ...store.services import applications as app_svc
 from ...store.services import desk as svc
 from ...store.services import expenses as expense_svc
@@ -59,6 +66,8 @@ from .. import ops
 from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
+from ..forms.screening import verdict_text
+from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..sync.controller import controller_for
 from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts, make_table_view
 from ..views.base import View
@@ -67,11 +76,11 @@ from .follow_up import FollowUpDialog
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("InboxView", text)
+    return QCoreApplication.translate("", text)
 
 
 def _verdict(value: str) -> str:
-    return VERDICT_LABELS.get(value, value) if value else _tr("ikke screenet")
+    return verdict_text(value) if value else _tr("ikke screenet")
 
 
 def _kr(value: int | None) -> str:
@@ -109,9 +118,9 @@ def inbox_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
 
 
 _KIND = {
-    "screening": "Screening afsluttet",
-    "inactive": "Ingen aktivitet i 60 dage",
-    "plan": "Handlingsplanens slutdato passeret",
+    "screening": QT_TR_NOOP("Screening afsluttet"),
+    "inactive": QT_TR_NOOP("Ingen aktivitet i 60 dage"),
+    "plan": QT_TR_NOOP("Handlingsplanens slutdato passeret"),
 }
 
 
@@ -247,7 +256,7 @@ def open_pdf(path: Path) -> bool:
 
 class InboxView(View):
     key = "indbakke"
-    title = "Indbakke"
+    title = QT_TRANSLATE_NOOP("Views", "Indbakke")
     shortcut = "Ctrl+1"
     watches = ("application", "network", "screening", "action_plan", "meeting", "expense", "follow_up")
     shown = Signal()  # the lists, and the opened case's network, are on screen (benchmarks/)

@@ -84,9 +84,9 @@ class NetworkEffectsTab(QWidget):
         met = sum(1 for m in judged if m.effects.met)
         turnover = [v for m in members if (v := m.effects.metrics["turnover_ore"].cagr_bp) is not None]
         parts = [
-            self.tr("%1 af %2 virksomheder med tal når målet.")
-            .replace("%1", format_int(met))
-            .replace("%2", format_int(len(judged))),
+            self.tr("%1 af %n virksomheder med tal når målet.", "", len(judged)).replace(
+                "%1", format_int(met)
+            ),
         ]
         if turnover:
             parts.append(

@@ -36,6 +36,7 @@ from ...sync.service import api_for
 from ..ask import confirm
 from ..context import AppContext
 from ..fit import ElidedLabel
+from ..noop import QT_TRANSLATE_NOOP
 from ..sync.controller import controller_for
 from ..table import Column, RowsTableModel, make_table_view
 from ..views.base import View
@@ -43,7 +44,7 @@ from ..worker import Worker, start
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormsView", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def published_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
 
 class FormsView(View):
     key = "skemaer"
-    title = "Skemaer"
+    title = QT_TRANSLATE_NOOP("Views", "Skemaer")
     shortcut = "Ctrl+7"
     watches = ()  # nothing in the store changes what the server has published
 

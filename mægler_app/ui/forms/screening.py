@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,8 +30,9 @@ from ...domain.errors import DomainError
 from ...domain.names import document_name
 from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
-from ...domain.stages import STAGE_LABELS, Stage
-from ...forms import PASSED, VERDICT_LABELS, FormRegistry
+from ...domain.stages import Stage, stage_label
+from ...domain.vocab import label as vocab_label
+from ...forms import PASSED, FormRegistry
 from ...store.services import screening as svc
 from .. import keyboard, ops
 from ..context import AppContext
@@ -43,6 +44,13 @@ from ..worker import Worker
 from .renderer import PATH_ROLE, FormRenderer
 
 REPORTS_DIR = "rapporter"
+
+
+def verdict_text(verdict: str) -> str:
+    """A screening's verdict as a person reads it (``Bestået``), in the app's language."""
+    if not verdict:
+        return QCoreApplication.translate("", "Ingen afgørelse")
+    return vocab_label("verdict", verdict).capitalize()
 
 
 def screening_pdf_name(view: svc.ScreeningView) -> str:
@@ -207,7 +215,7 @@ class ScreeningWidget(QWidget):
             if v.is_final:
                 label = self.tr("%1 · %2 (version %3)")
                 label = label.replace("%1", format_date(v.finalized_at)).replace(
-                    "%2", VERDICT_LABELS.get(v.verdict, v.verdict)
+                    "%2", verdict_text(v.verdict)
                 )
             else:
                 label = self.tr("Kladde (version %3)")
@@ -273,7 +281,7 @@ class ScreeningWidget(QWidget):
             text = self.tr("Afsluttet %1 · %2 · skema version %3").replace(
                 "%1", format_datetime(view.finalized_at)
             )
-            text = text.replace("%2", VERDICT_LABELS.get(view.verdict, view.verdict))
+            text = text.replace("%2", verdict_text(view.verdict))
         else:
             text = self.tr("Kladde · gemt %1 · skema version %3").replace(
                 "%1", format_datetime(saved_at or view.updated_at)
@@ -419,7 +427,7 @@ class ScreeningWidget(QWidget):
 
     def _finalized_text(self, result: svc.FinalizeResult) -> str:
         try:
-            stage = STAGE_LABELS[Stage(result.stage)]
+            stage = stage_label(Stage(result.stage))
         except ValueError:
             stage = result.stage
         if result.screening.verdict == PASSED:

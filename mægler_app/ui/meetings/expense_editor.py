@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.numbers import format_kr
-from ...domain.rules import EXPENSE_CATEGORIES
+from ...domain.vocab import labels as vocab_labels
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import blobs
 from ...store.services import expenses as svc
 from .. import keyboard, ops, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
+from ..noop import QT_TR_NOOP
 from ..retention_label import KeepUntilLabel  # --- retention
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
 
-RECEIPT_FILTER = "Kvitteringer (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)"
+RECEIPT_FILTER = QT_TR_NOOP("Kvitteringer (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)")
 
 
 class ExpenseEditor(QDialog):
@@ -69,7 +70,7 @@ class ExpenseEditor(QDialog):
         self.date.setDate(QDate.currentDate())
         self.category = QComboBox()
         self.category.setObjectName("expenseCategory")
-        for key, label in EXPENSE_CATEGORIES.items():
+        for key, label in vocab_labels("expense_category").items():
             self.category.addItem(label, key)
         self.description = QLineEdit()
         self.description.setObjectName("expenseDescription")
@@ -211,7 +212,7 @@ class ExpenseEditor(QDialog):
     # ------------------------------------------------------------------------------------------
     def _choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Vælg kvittering"), str(Path.home()), RECEIPT_FILTER
+            self, self.tr("Vælg kvittering"), str(Path.home()), QCoreApplication.translate("", RECEIPT_FILTER)
         )
         if path:
             self.attach_receipt(Path(path))

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ...domain.language import in_danish
 from ...domain.names import document_name
 from ...domain.timeutil import utcnow
 from ...store.db import Store
@@ -49,6 +50,7 @@ def expense_file_name(store: Store, network_id: str, *, csv: bool = False) -> st
 # ReportLab is imported inside each function: it stays off the start-up path (test_startup_imports).
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def export_meeting_pdf(store: Store, meeting_id: str, target: Path | None = None) -> Path:
     from ...reports.meeting_pdf import write_meeting_pdf
 
@@ -57,6 +59,7 @@ def export_meeting_pdf(store: Store, meeting_id: str, target: Path | None = None
     return write_meeting_pdf(report, path)
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def export_expense_pdf(store: Store, network_id: str, target: Path | None = None) -> Path:
     from ...reports.expense_report import write_expense_pdf
 
@@ -64,6 +67,7 @@ def export_expense_pdf(store: Store, network_id: str, target: Path | None = None
     return write_expense_pdf(data, target or report_dir(store) / expense_file_name(store, network_id))
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def export_expense_csv(store: Store, network_id: str, target: Path | None = None) -> Path:
     from ...reports.expense_report import write_expense_csv
 

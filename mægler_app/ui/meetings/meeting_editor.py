@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.meetings import suggest_planned
-from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import utcnow
+from ...domain.vocab import labels as vocab_labels
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import meetings as svc
 from .. import keyboard, ops, unsaved
@@ -77,7 +77,7 @@ class MeetingEditor(QDialog):
         self.when.setObjectName("meetingWhen")
         self.kind = QComboBox()
         self.kind.setObjectName("meetingKind")
-        for key, label in MEETING_KINDS.items():
+        for key, label in vocab_labels("meeting_kind").items():
             self.kind.addItem(label, key)
         self.place = QLineEdit()
         self.place.setObjectName("meetingPlace")
@@ -165,7 +165,7 @@ class MeetingEditor(QDialog):
         dims = QGroupBox(self.tr("Hvilke af Gustavssons dimensioner flyttede mødet?"))
         dims_lay = QGridLayout(dims)
         self.dimension_boxes: dict[str, QCheckBox] = {}
-        for i, (key, label) in enumerate(GUSTAVSSON_DIMENSIONS.items()):
+        for i, (key, label) in enumerate(vocab_labels("gustavsson_dimension").items()):
             box = QCheckBox(label)
             box.setObjectName(f"dimension_{key}")
             self.dimension_boxes[key] = box

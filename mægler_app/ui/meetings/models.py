@@ -20,6 +20,7 @@ from ...domain.numbers import (
 from ...domain.vocab import ExpenseStatus
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
+from ..noop import QT_TR_NOOP
 from ..style import ERROR_TEXT, WARNING_TEXT
 from ..table import FOREGROUND_ONLY, CellFault, CellFaults, Column, RowsTableModel, column_title
 
@@ -32,7 +33,7 @@ _STATUS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: 
 def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("meetings", text)
+    return QCoreApplication.translate("", text)
 
 
 class MeetingsModel(RowsTableModel[MeetingRow]):
@@ -140,7 +141,7 @@ class NextStepsModel(QAbstractTableModel):
     """A meeting's next steps, edited in place: text, owner, due date (typed ``1.5.2026``), done."""
 
     COL_TEXT, COL_OWNER, COL_DUE, COL_DONE = range(4)
-    HEADERS = ("Næste skridt", "Ansvarlig", "Frist", "Udført")
+    HEADERS = (QT_TR_NOOP("Næste skridt"), QT_TR_NOOP("Ansvarlig"), QT_TR_NOOP("Frist"), QT_TR_NOOP("Udført"))
     input_rejected = Signal(str)  # a Danish reason, e.g. a date that is not a date
 
     def __init__(self, steps: list[NextStep] | None = None, parent: QObject | None = None) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from ...domain.language import in_danish
 from ...domain.messages import Msg
 from ...domain.timeutil import utcnow
 from .. import files
@@ -36,6 +37,7 @@ def suggested_name(ctx: AppContext, network_id: str) -> str:
     return audit_file_name(name, utcnow().astimezone().date())
 
 
+@in_danish  # --- english: the data for a document in Danish too
 def _write(store: Store, network_id: str, target: Path) -> Progress:
     """The worker's job (its own sessions, off the GUI thread): a generator of (done, total)."""
     from ...reports.audit_file import write_audit_file

@@ -10,10 +10,12 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.cvr import format_cvr
 from ...domain.messages import Msg
 from ...domain.numbers import format_date
-from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER
+from ...domain.rules import INACTIVE_AFTER_DAYS
+from ...domain.stages import STAGE_ORDER, stage_label
+from ...domain.vocab import label as vocab_label
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
 from ..companies.models import employees_text
+from ..noop import QT_TR_NOOP
 from ..style import MUTED_TEXT, NAVY, WARNING_TEXT
 from ..table import FOREGROUND_AND_TOOLTIP, Column, RowsTableModel
 
@@ -23,7 +25,7 @@ _NAVY = QBrush(QColor(NAVY))
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("networks", text)
+    return QCoreApplication.translate("", text)
 
 
 def inactive_note() -> str:
@@ -39,8 +41,8 @@ class NetworksModel(RowsTableModel[NetworkRow]):
         super().__init__(parent=parent)
         self.columns = [
             Column(_tr("Navn"), lambda r: r.name),
-            Column(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
-            Column(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
+            Column(_tr("Type"), lambda r: vocab_label("network_type", r.network_type or "")),
+            Column(_tr("Fase"), lambda r: stage_label(r.stage), lambda r: STAGE_ORDER.index(r.stage)),
             Column(_tr("Antal virks."), lambda r: str(r.members), lambda r: r.members, True, searched=False),
             Column(_tr("Tovholder"), lambda r: r.lead_company),
             Column(
@@ -74,7 +76,7 @@ class MembersModel(RowsTableModel[MemberRow]):
         self.columns = [
             Column(_tr("Virksomhed"), lambda r: r.name),
             Column(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
-            Column(_tr("Rolle"), lambda r: MEMBER_ROLES.get(r.role, r.role)),
+            Column(_tr("Rolle"), lambda r: vocab_label("member_role", r.role)),
             Column(
                 _tr("Ansatte"),
                 lambda r: employees_text(r.employees),
@@ -102,14 +104,14 @@ class MembersModel(RowsTableModel[MemberRow]):
 
 
 _KIND_LABELS = {
-    "stage": "Fase",
-    "closed": "Afsluttet",
-    "meeting": "Møde",
-    "planned": "Planlagt",
-    "expense": "Udgift",
-    "screening": "Screening",
-    "application": "Ansøgning",
-    "follow_up": "Opfølgning fra Væksthus",  # --- followup
+    "stage": QT_TR_NOOP("Fase"),
+    "closed": QT_TR_NOOP("Afsluttet"),
+    "meeting": QT_TR_NOOP("Møde"),
+    "planned": QT_TR_NOOP("Planlagt"),
+    "expense": QT_TR_NOOP("Udgift"),
+    "screening": QT_TR_NOOP("Screening"),
+    "application": QT_TR_NOOP("Ansøgning"),
+    "follow_up": QT_TR_NOOP("Opfølgning fra Væksthus"),  # --- followup
 }
 
 

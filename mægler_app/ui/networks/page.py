@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,16 +34,15 @@ from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import format_date
 from ...domain.rules import (
-    CLOSE_REASONS,
     KNOWLEDGE_ROLE,
-    LEAD_SOURCES,
     MEMBER_ROLE,
-    MEMBER_ROLES,
     NETWORK_TYPES,
     member_role,
 )
 from ...domain.satisfaction import occasion_for_stage
 from ...domain.stages import Stage
+from ...domain.vocab import label as vocab_label
+from ...domain.vocab import labels as vocab_labels
 from ...store.services import networks as svc
 from ...store.services import satisfaction as survey_svc
 from .. import keyboard, ops, style, unsaved
@@ -116,10 +115,12 @@ class NetworkForm(QWidget):
         self.network_type = QComboBox()
         self.network_type.setObjectName("networkType")
         self.network_type.addItem(self.tr("Vælg type …"), "")
-        for key, (label, help_text) in NETWORK_TYPES.items():
-            self.network_type.addItem(label, key)
+        for key in NETWORK_TYPES:
+            self.network_type.addItem(vocab_label("network_type", key), key)
             self.network_type.setItemData(
-                self.network_type.count() - 1, help_text, Qt.ItemDataRole.ToolTipRole
+                self.network_type.count() - 1,
+                vocab_label("network_type_description", key),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.type_help = _label()
         self.type_help.setObjectName("networkTypeHelp")
@@ -152,7 +153,7 @@ class NetworkForm(QWidget):
         self.lead_source = QComboBox()
         self.lead_source.setObjectName("leadSource")
         self.lead_source.addItem(self.tr("Vælg kilde …"), "")
-        for key, label in LEAD_SOURCES.items():
+        for key, label in vocab_labels("lead_source").items():
             self.lead_source.addItem(label, key)
         form.addRow(self.tr("Kilde til emnet"), self.lead_source)
         self.notes = _text_box(48)
@@ -180,7 +181,7 @@ class NetworkForm(QWidget):
 
     def _on_type(self, *_args: object) -> None:
         key = str(self.network_type.currentData() or "")
-        _show(self.type_help, NETWORK_TYPES[key][1] if key in NETWORK_TYPES else "")
+        _show(self.type_help, vocab_label("network_type_description", key) if key in NETWORK_TYPES else "")
 
     def load(self, detail: svc.NetworkDetail | None) -> None:
         self.network_id = detail.id if detail else None
@@ -296,7 +297,7 @@ class MembersPanel(QWidget):
         edit = QHBoxLayout()
         self.member_role = QComboBox()
         self.member_role.setObjectName("memberRole")
-        for key, label in MEMBER_ROLES.items():
+        for key, label in vocab_labels("member_role").items():
             self.member_role.addItem(label, key)
         self.member_goals = QLineEdit()
         self.member_goals.setObjectName("memberGoals")
@@ -326,7 +327,7 @@ class MembersPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.add_role = QComboBox()
         self.add_role.setObjectName("addRole")
-        for key, label in MEMBER_ROLES.items():
+        for key, label in vocab_labels("member_role").items():
             self.add_role.addItem(label, key)
         self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
         self.add_role.setAccessibleName(self.tr("Rolle for den virksomhed der tilføjes"))
@@ -604,7 +605,7 @@ class NetworkPage(QWidget):
         self.close_reason = QComboBox()
         self.close_reason.setObjectName("closeReason")
         self.close_reason.addItem(self.tr("Vælg begrundelse …"), "")
-        for key, label in CLOSE_REASONS.items():
+        for key, label in vocab_labels("close_reason").items():
             self.close_reason.addItem(label, key)
         self.close_text = _text_box(56)
         self.close_text.setObjectName("closeText")
@@ -690,7 +691,7 @@ class NetworkPage(QWidget):
                 widget = _label("error")
                 widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
             self.feature_tabs.append(widget)
-            self.tabs.addTab(widget, self.tr(title))
+            self.tabs.addTab(widget, QCoreApplication.translate("", title))
         if is_caseworker(self.ctx):
             from ..desk.history import HistoryPanel  # the server's record of who changed what
 
@@ -798,7 +799,7 @@ class NetworkPage(QWidget):
         _show(self.stage_error, "")
         self.stage_label.setText(self.tr("Fase: %1").replace("%1", info.label))
         if info.stage == Stage.CLOSED:
-            reason = CLOSE_REASONS.get(detail.closed_reason, detail.closed_reason)
+            reason = vocab_label("close_reason", detail.closed_reason)
             self.requires.setText(
                 self.tr("Afsluttet %1: %2. %3")
                 .replace("%1", format_date(detail.closed_on))

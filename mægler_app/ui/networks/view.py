@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import Msg
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...domain.stages import STAGE_ORDER, Stage, stage_label, stage_short_label
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
@@ -37,23 +45,13 @@ from ..ask import confirm
 from ..companies.loader import RowsLoader
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
+from ..noop import QT_TRANSLATE_NOOP
 from ..style import BOARD_HEADER_STYLE, WARNING_TEXT, board_card_style
 from ..sync_marks import mark_icon, mark_text
 from ..table import FilterProxy, make_table_view
 from ..views.base import View
 from .models import NetworksModel, inactive_note
 from .page import NetworkPage
-
-_SHORT = {
-    Stage.CANDIDATE: "Kandidat",
-    Stage.SCREENED: "Screenet",
-    Stage.STAGE_1: "Trin 1",
-    Stage.APPLICATION: "Ansøgning",
-    Stage.STAGE_2: "Trin 2",
-    Stage.STAGE_3: "Trin 3",
-    Stage.CLOSED: "Afsluttet",
-}
-
 
 # Up to this many networks the list is fetched on the GUI thread (a few milliseconds)
 NETWORKS_SYNC_LIMIT = 100
@@ -150,14 +148,14 @@ class StageColumn(QFrame):
         self.header = QLabel()
         self.header.setObjectName(f"boardHeader_{stage.value}")
         self.header.setStyleSheet(BOARD_HEADER_STYLE)
-        self.header.setToolTip(STAGE_LABELS[stage])
+        self.header.setToolTip(stage_label(stage))
         lay.addWidget(self.header)
         self.list = _StageList()
         self.list.setObjectName(f"board_{stage.value}")
         # The names are wrapped here at their spaces (ui/fit.py), as wide as the column is: Qt's own
         # wrap cuts a word wider than the column in the middle ("Fødevareudsty").
         self.list.setWordWrap(False)
-        self.list.setAccessibleName(STAGE_LABELS[stage])
+        self.list.setAccessibleName(stage_label(stage))
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -179,7 +177,7 @@ class StageColumn(QFrame):
     ) -> None:
         """``brokers``: each network's broker by name, on a caseworker's board (else None)."""
         marks = marks or {}
-        self.header.setText(f"{self.tr(_SHORT[self.stage])} ({len(rows)})")
+        self.header.setText(f"{stage_short_label(self.stage)} ({len(rows)})")
         self.list.clear()
         inactive = "⚠ " + inactive_note()
         for r in rows:
@@ -262,7 +260,7 @@ def _fetch(store: Store) -> _Loaded:
 class NetworksView(View):
     key = "netvaerk"
     shown = Signal()  # the board and the list show the loaded networks
-    title = "Netværk"
+    title = QT_TRANSLATE_NOOP("Views", "Netværk")
     shortcut = "Ctrl+3"
     watches = (
         "network",
@@ -465,8 +463,8 @@ class NetworksView(View):
             self.tr("Flyt netværk"),
             self.tr("Flyt »%1« fra »%2« til »%3«?")
             .replace("%1", row.name)
-            .replace("%2", STAGE_LABELS[row.stage])
-            .replace("%3", STAGE_LABELS[target]),
+            .replace("%2", stage_label(row.stage))
+            .replace("%3", stage_label(target)),
             self.tr("Flyt"),
             self.tr("Annullér"),
         ):
@@ -476,7 +474,7 @@ class NetworksView(View):
             self.board_message.setText(
                 self.tr("»%1« kan ikke flyttes til »%2«: %3")
                 .replace("%1", row.name)
-                .replace("%2", STAGE_LABELS[target])
+                .replace("%2", stage_label(target))
                 .replace("%3", text)
             )
             self.board_message.show()
@@ -486,6 +484,6 @@ class NetworksView(View):
         if done is None:
             return False
         self.ctx.bus.status_reported.emit(
-            self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
+            self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", stage_label(target))
         )
         return True

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,9 +35,10 @@ from PySide6.QtWidgets import (
 from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import TARGET_NETWORKS_PER_BROKER
-from ...domain.stages import STAGE_ORDER, Stage, stage_label
+from ...domain.stages import STAGE_ORDER, Stage, stage_label, stage_short_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import (
     SORT_ARROW,
     Column,
@@ -43,35 +52,37 @@ from ..views.base import View
 from .loader import loader_for, show_or_load
 
 
-def broker_columns(t: Callable[[str], str]) -> list[Column[BrokerRow]]:
+def broker_columns(_tr: Callable[[str], str]) -> list[Column[BrokerRow]]:
     target = TARGET_NETWORKS_PER_BROKER
     # Long titles on two lines ("\n"), and no column for the networks in all (the stages' sum, told
     # in the broker's own list): the table fits a 1200 px window without scrolling sideways.
     columns: list[Column[BrokerRow]] = [
-        Column(t("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold(), tooltip=lambda r: r.name),
+        Column(
+            _tr("Netværksmægler"), lambda r: r.name, lambda r: r.name.casefold(), tooltip=lambda r: r.name
+        ),
     ]
     columns += [_stage_column(stage) for stage in STAGE_ORDER]
     columns += [
         Column(
-            t("Etablerede\n%1–%2").replace("%1", str(target.low)).replace("%2", str(target.high)),
+            _tr("Etablerede\n%1–%2").replace("%1", str(target.low)).replace("%2", str(target.high)),
             lambda r: format_int(r.ledger.established),
             lambda r: r.ledger.established,
             True,
         ),
         Column(
-            t("Bonus kr.\noptjent"),
+            _tr("Bonus kr.\noptjent"),
             lambda r: format_kr(r.ledger.bonus_earned_ore, suffix=False),
             lambda r: r.ledger.bonus_earned_ore,
             True,
         ),
         Column(
-            t("Bonus kr.\nforventet"),
+            _tr("Bonus kr.\nforventet"),
             lambda r: format_kr(r.ledger.bonus_expected_ore, suffix=False),
             lambda r: r.ledger.bonus_expected_ore,
             True,
         ),
         Column(
-            t("Venter\nafgørelse"),
+            _tr("Venter\nafgørelse"),
             lambda r: format_int(r.ledger.open_applications),
             lambda r: r.ledger.open_applications,
             True,
@@ -86,7 +97,7 @@ def _stage_column(stage: Stage) -> Column[BrokerRow]:
 
     return Column(
         # "Trin 1", "Ansøgning": the full label as the tooltip
-        stage_label(stage).split(":")[0].removesuffix(" indsendt"),
+        stage_short_label(stage),
         lambda r: format_int(count(r)),
         count,
         True,
@@ -113,7 +124,7 @@ class _TextsOnce(TextsOnceModel[BrokerRow]):
 
 class BrokersView(View):
     key = "maeglere"
-    title = "Mæglere"
+    title = QT_TRANSLATE_NOOP("Views", "Mæglere")
     shortcut = "Ctrl+9"
     shown = Signal()
     networks_opened = Signal(str)  # the broker's owner id
@@ -151,7 +162,7 @@ class BrokersView(View):
         lay.addLayout(bar)
         self.loader.failed.connect(self.state.setText)
         self.model: RowsTableModel[BrokerRow] = _TextsOnce(
-            broker_columns(self.tr), lambda r: r.owner_id, self
+            broker_columns(lambda text: QCoreApplication.translate("", text)), lambda r: r.owner_id, self
         )
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)

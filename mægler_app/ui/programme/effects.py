@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 from ...domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, cvr_file_name, growth_text
 from ...domain.messages import Msg
 from ...domain.numbers import format_int, format_percent_bp
-from ...domain.rules import FOCUS_AREAS, TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
+from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR, TARGET_SATISFIED_PERCENT
 from ...domain.timeutil import utcnow
+from ...domain.vocab import label as vocab_label
 from ...store.db import Store
 from ..context import AppContext
 from ..style import AMBER, GREY, NAVY, RED
@@ -122,9 +123,9 @@ class SatisfactionChart(ChartPicture):
             chart.removeAxis(axis)
         years = sorted(by_year)
         self.shares = {y: (by_year[y].get("share_bp") or 0) / 100 for y in years}
-        met = QBarSet("Tilfredse (mål nået)")
+        met = QBarSet(self.tr("Tilfredse (mål nået)"))
         met.setColor(QColor(NAVY))
-        short = QBarSet("Tilfredse (under målet)")
+        short = QBarSet(self.tr("Tilfredse (under målet)"))
         short.setColor(QColor(RED))
         for y in years:
             share = self.shares[y]
@@ -138,7 +139,13 @@ class SatisfactionChart(ChartPicture):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(
-            [f"{y} ({format_int(int(by_year[y].get('responses', 0)))} svar)" for y in years] or [""]
+            [
+                self.tr("%1 (%2 svar)")
+                .replace("%1", y)
+                .replace("%2", format_int(int(by_year[y].get("responses", 0))))
+                for y in years
+            ]
+            or [""]
         )
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -149,7 +156,7 @@ class SatisfactionChart(ChartPicture):
         series.attachAxis(axis)
         # the target as a line across the chart, on a hidden x axis spanning the categories
         line = QLineSeries()
-        line.setName(f"Mål: {TARGET_SATISFIED_PERCENT} %")
+        line.setName(self.tr("Mål: %1 %").replace("%1", str(TARGET_SATISFIED_PERCENT)))
         pen = QPen(QColor(AMBER))
         pen.setWidth(2)
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -358,9 +365,9 @@ class EffectsPanel(QFrame):
         row = len(METRICS) + 1
         self.grid.addWidget(QLabel(self.tr("Ansatte (personer)")), row, 0)
         employees = QLabel(
-            self.tr("%1 i alt for %2 virksomheder")
-            .replace("%1", change_text(int(total["employees"]["change"])))
-            .replace("%2", format_int(int(total["employees"]["companies"])))
+            self.tr("%1 i alt for %n virksomheder", "", int(total["employees"]["companies"])).replace(
+                "%1", change_text(int(total["employees"]["change"]))
+            )
         )
         employees.setObjectName("effectsEmployees")
         self.value_labels["employees"] = employees
@@ -377,7 +384,7 @@ class EffectsPanel(QFrame):
             ]
         else:
             rows = [
-                GroupRow(area, FOCUS_AREAS.get(area, area), fig)
+                GroupRow(area, vocab_label("focus_area", area), fig)
                 for area, fig in self.effects["focus_areas"].items()
             ]
         # the texts are made in the pool (200 networks × 16 numbers); the newest request wins

@@ -32,6 +32,7 @@ from ...domain.rules import TARGETS_PER_YEAR
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
 from ..files import ask_save_path, open_file, report_saved
+from ..noop import QT_TRANSLATE_NOOP
 from ..style import AMBER, NAVY, bar_style
 from ..views.base import View
 from ..worker import Worker, start
@@ -67,7 +68,7 @@ def _write_report(data: ProgrammeData, path: Path) -> Path:
 
 class ProgrammeView(View):
     key = "programmet"
-    title = "Programmet"
+    title = QT_TRANSLATE_NOOP("Views", "Programmet")
     shortcut = "Ctrl+8"
     # figures shown (the tests and the benchmark wait for it), and a report written (its path)
     shown = Signal()
@@ -240,7 +241,9 @@ class ProgrammeView(View):
         if self.data is None:
             return
         # the one naming scheme and the folder used last (issue 20, item 3)
-        name = document_name("programrapport", "Midtjysk Klyngeprogram", self.data.computed_at.date())
+        name = document_name(
+            "programrapport", self.tr("Midtjysk Klyngeprogram"), self.data.computed_at.date()
+        )
         path = ask_save_path(self, self.ctx, name, title=self.tr("Gem programrapport"))
         if path is not None:
             self.write_report(path)

@@ -24,11 +24,12 @@ from ...domain.timeutil import parse_stored_time
 from ...store.db import Store
 from ...store.services.overview import get_state, pending_counts
 from ...sync import resolve
-from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
+from ...sync.credentials import keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
 from .. import ops
 from ..context import AppContext
+from ..noop import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ..table import Column, RowsTableModel, make_table_view
 from ..views.base import View
 from .controller import controller_for, install_auto_sync
@@ -43,7 +44,7 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
 
 
 # Records edited on a feature tab of their network's page (its title in ``NETWORK_TABS``).
-_FEATURE_TAB = {"screening": "Screening", "action_plan": "Ansøgning"}
+_FEATURE_TAB = {"screening": QT_TR_NOOP("Screening"), "action_plan": QT_TR_NOOP("Ansøgning")}
 
 
 def _section(name: str, title: str, text: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -72,35 +73,35 @@ def _button_row(*buttons: QPushButton) -> QHBoxLayout:
 
 def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label),
-        Column("Felter", lambda r: ", ".join(f.label for f in r.fields)),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label),
+        Column(_tr("Felter"), lambda r: ", ".join(f.label for f in r.fields)),
     ]
     return RowsTableModel(cols, lambda r: str(r.seq), parent)
 
 
 def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Felt", lambda r: r.label),
-        Column("Din værdi", lambda r: r.mine, tooltip=lambda r: r.mine),
-        Column("Serverens værdi", lambda r: r.server, tooltip=lambda r: r.server),
+        Column(_tr("Felt"), lambda r: r.label),
+        Column(_tr("Din værdi"), lambda r: r.mine, tooltip=lambda r: r.mine),
+        Column(_tr("Serverens værdi"), lambda r: r.server, tooltip=lambda r: r.server),
     ]
     return RowsTableModel(cols, lambda r: r.field, parent)
 
 
 def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label, tooltip=lambda r: r.label),
-        Column("Netværk", lambda r: r.network, tooltip=lambda r: r.network),
-        Column("Ændring", lambda r: r.what, tooltip=lambda r: r.what),
-        Column("Ændret", lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label, tooltip=lambda r: r.label),
+        Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
+        Column(_tr("Ændring"), lambda r: r.what, tooltip=lambda r: r.what),
+        Column(_tr("Ændret"), lambda r: format_datetime(r.changed_at) if r.changed_at else "–"),
     ]
     return RowsTableModel(cols, lambda r: f"{r.entity}:{r.record_id}", parent)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncView", text)
+    return QCoreApplication.translate("", text)
 
 
 def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
@@ -129,17 +130,17 @@ def parked_form_rows(store: Store) -> list[resolve.ParkedRow]:
 
 def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
     cols = [
-        Column("Type", lambda r: r.entity_label),
-        Column("Post", lambda r: r.label),
-        Column("Felter", lambda r: ", ".join(r.fields)),
-        Column("Serverens begrundelse", lambda r: r.reason, tooltip=lambda r: r.reason),
+        Column(_tr("Type"), lambda r: r.entity_label),
+        Column(_tr("Post"), lambda r: r.label),
+        Column(_tr("Felter"), lambda r: ", ".join(r.fields)),
+        Column(_tr("Serverens begrundelse"), lambda r: r.reason, tooltip=lambda r: r.reason),
     ]
     return RowsTableModel(cols, lambda r: str(r.seq), parent)
 
 
 class SyncView(View):
     key = "synkronisering"
-    title = "Synkronisering"
+    title = QT_TRANSLATE_NOOP("Views", "Synkronisering")
     shortcut = "Ctrl+6"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -168,7 +169,7 @@ class SyncView(View):
         acc.addWidget(self.login_button)
         acc.addWidget(self.logout_button)
         lay.addLayout(acc)
-        self.keyring_note = QLabel(self.tr(NO_KEYRING_TEXT))
+        self.keyring_note = QLabel(str(Msg.SYNC_NO_KEYRING()))
         self.keyring_note.setObjectName("warning")
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setVisible(not keyring_usable())
@@ -340,9 +341,9 @@ class SyncView(View):
         waiting, waiting_records = resolve.list_pending(self.ctx.store, resolve.PENDING_SHOWN)
         self.pending.set_rows(waiting)
         self.pending_more.setText(
-            self.tr("Viser de %1 senest ændrede af %2 poster.")
-            .replace("%1", format_int(len(waiting)))
-            .replace("%2", format_int(waiting_records))
+            self.tr("Viser de %1 senest ændrede af %n poster.", "", waiting_records).replace(
+                "%1", format_int(len(waiting))
+            )
         )
         self.pending_more.setVisible(waiting_records > len(waiting))
         self.conflicts_box.setVisible(conflicts > 0)

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...domain.vocab import Role
+from ..noop import QT_TRANSLATE_NOOP
 from .base import View
 
 
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
-    title: str
+    title: str  # Danish, marked for lupdate: shown as QCoreApplication.translate("Views", title)
     shortcut: str
     view_class: Callable[[], type[View]]  # imports the view's module, gives its class
     roles: tuple[str, ...] = ()  # the profile roles that see it; () for everyone
@@ -97,15 +98,17 @@ def _sync() -> type[View]:
 
 
 VIEWS: list[ViewSpec] = [
-    ViewSpec("indbakke", "Indbakke", "Ctrl+1", _inbox, roles=CASEWORKER),
-    ViewSpec("programmet", "Programmet", "Ctrl+9", _programme, roles=CASEWORKER),
-    ViewSpec("maeglere", "Mæglere", "Ctrl+8", _brokers, roles=CASEWORKER),
-    ViewSpec("overblik", "Overblik", "Ctrl+1", _overview, roles=BROKER),
-    ViewSpec("netvaerk", "Netværk", "Ctrl+3", _networks, roles=CASEWORKER),
-    ViewSpec("virksomheder", "Virksomheder", "Ctrl+2", _companies),
-    ViewSpec("netvaerk", "Netværk", "Ctrl+3", _networks, roles=BROKER),
-    ViewSpec("moeder", "Møder og udgifter", "Ctrl+4", _meetings, roles=BROKER),
-    ViewSpec("ansoegninger", "Ansøgninger", "Ctrl+5", _applications, roles=BROKER),
-    ViewSpec("skemaer", "Skemaer", "Ctrl+7", _forms, roles=CASEWORKER),
-    ViewSpec("synkronisering", "Synkronisering", "Ctrl+6", _sync),
+    ViewSpec("indbakke", QT_TRANSLATE_NOOP("Views", "Indbakke"), "Ctrl+1", _inbox, roles=CASEWORKER),
+    ViewSpec("programmet", QT_TRANSLATE_NOOP("Views", "Programmet"), "Ctrl+9", _programme, roles=CASEWORKER),
+    ViewSpec("maeglere", QT_TRANSLATE_NOOP("Views", "Mæglere"), "Ctrl+8", _brokers, roles=CASEWORKER),
+    ViewSpec("overblik", QT_TRANSLATE_NOOP("Views", "Overblik"), "Ctrl+1", _overview, roles=BROKER),
+    ViewSpec("netvaerk", QT_TRANSLATE_NOOP("Views", "Netværk"), "Ctrl+3", _networks, roles=CASEWORKER),
+    ViewSpec("virksomheder", QT_TRANSLATE_NOOP("Views", "Virksomheder"), "Ctrl+2", _companies),
+    ViewSpec("netvaerk", QT_TRANSLATE_NOOP("Views", "Netværk"), "Ctrl+3", _networks, roles=BROKER),
+    ViewSpec("moeder", QT_TRANSLATE_NOOP("Views", "Møder og udgifter"), "Ctrl+4", _meetings, roles=BROKER),
+    ViewSpec(
+        "ansoegninger", QT_TRANSLATE_NOOP("Views", "Ansøgninger"), "Ctrl+5", _applications, roles=BROKER
+    ),
+    ViewSpec("skemaer", QT_TRANSLATE_NOOP("Views", "Skemaer"), "Ctrl+7", _forms, roles=CASEWORKER),
+    ViewSpec("synkronisering", QT_TRANSLATE_NOOP("Views", "Synkronisering"), "Ctrl+6", _sync),
 ]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...domain.changes import Changes
 from .. import keyboard
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 
 
 class View(QWidget):
@@ -18,7 +19,7 @@ class View(QWidget):
     """
 
     key = "view"
-    title = "Visning"
+    title = QT_TRANSLATE_NOOP("Views", "Visning")
     shortcut = ""
     # entities whose changes make this view stale ("*" for all)
     watches: tuple[str, ...] = ("*",)

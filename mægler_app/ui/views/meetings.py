@@ -21,6 +21,7 @@ from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
+from ..noop import QT_TRANSLATE_NOOP
 from ..table import FilterProxy, make_table_view
 from .base import View
 
@@ -35,7 +36,7 @@ def _card(title: str, name: str) -> NoteCard:
 
 class MeetingsView(View):
     key = "moeder"
-    title = "Møder og udgifter"
+    title = QT_TRANSLATE_NOOP("Views", "Møder og udgifter")
     shortcut = "Ctrl+4"
     watches = ("meeting", "expense", "network", "membership")
 

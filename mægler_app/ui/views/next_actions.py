@@ -35,7 +35,7 @@ from ...domain.next_actions import (
 )
 from ...domain.numbers import format_date, format_datetime
 from ...domain.rules import MIN_INDEPENDENT_COMPANIES, USUAL_MAX_MEMBERS
-from ...domain.vocab import MEETING_KINDS
+from ...domain.vocab import label as vocab_label
 from ..style import WARNING_TEXT
 
 _OVERDUE = QBrush(QColor(WARNING_TEXT))
@@ -43,7 +43,7 @@ _ACTION = Qt.ItemDataRole.UserRole
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("NextActions", text)
+    return QCoreApplication.translate("", text)
 
 
 def action_text(action: NextAction) -> str:
@@ -54,7 +54,7 @@ def action_text(action: NextAction) -> str:
         mark = "⚠ " if a.overdue else ""
         return f"{mark}{due} · {a.text} ({a.network})"
     if a.kind == ActionKind.MEETING:
-        kind = MEETING_KINDS.get(a.text, a.text)
+        kind = vocab_label("meeting_kind", a.text)
         return f"{format_datetime(a.when)} · {a.network}: {kind}"  # type: ignore[arg-type]
     if a.kind == ActionKind.QUIET:
         return _tr("%1 – seneste aktivitet %2").replace("%1", a.network).replace("%2", format_date(a.when))

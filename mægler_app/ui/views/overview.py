@@ -10,11 +10,12 @@ from ...domain.messages import Msg
 from ...domain.next_actions import ActionKind, NextAction
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
-from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
+from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...domain.timeutil import parse_stored_time
 from ...store.quick import figures
 from ..cards import NoteCard
 from ..context import AppContext
+from ..noop import QT_TRANSLATE_NOOP
 from ..worker import Worker, start
 from .base import View
 from .next_actions import FirstSteps, NextActionsPanel
@@ -37,7 +38,7 @@ def _card(title: str) -> NoteCard:
 class OverviewView(View):
     actions_shown = Signal()  # the next actions are read and shown
     key = "overblik"
-    title = "Overblik"
+    title = QT_TRANSLATE_NOOP("Views", "Overblik")
     shortcut = "Ctrl+1"
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -75,7 +76,7 @@ class OverviewView(View):
         sl.addWidget(header, 0, 0, 1, 2)
         self.stage_labels: dict[Stage, QLabel] = {}
         for row, stage in enumerate(STAGE_ORDER, start=1):
-            sl.addWidget(QLabel(STAGE_LABELS[stage]), row, 0)
+            sl.addWidget(QLabel(stage_label(stage)), row, 0)
             value = QLabel("0")
             value.setObjectName(f"stage_{stage.value}")
             self.stage_labels[stage] = value
