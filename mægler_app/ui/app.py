@@ -157,7 +157,7 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
     worker = Worker(ctx.load_store)
     worker.signals.failed.connect(lambda message: QMessageBox.critical(window, "Mægler", message))
     worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
-    window._store_loader = worker  # keep the signals alive  # type: ignore[attr-defined]
+    window.store_loader = worker  # keep the signals alive
     start(worker, ctx.pool)
 
 

@@ -32,6 +32,7 @@ from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
+from .worker import Worker
 
 # --- broker: the status bar's state when a server is set up but nobody is logged in (issue 20)
 NOT_LOGGED_IN = "not_logged_in"
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self._painted_once = False
+        self.store_loader: Worker | None = None  # the worker opening the store (app.py), kept alive
         self.setObjectName("mainWindow")
         # Qt adds the application's display name ("Mægler") after the title itself: the title says
         # only what is not the name, and an empty title shows the name alone.

@@ -20,7 +20,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("sync_marks", text)
 
 
-_COLOURS = {MARK_PENDING: "#5b7083", MARK_CONFLICT: "#c77700", MARK_REJECTED: "#c62828"}
+_COLOURS: dict[str, str] = {MARK_PENDING: "#5b7083", MARK_CONFLICT: "#c77700", MARK_REJECTED: "#c62828"}
 
 
 def mark_text(mark: str) -> str:

@@ -185,7 +185,9 @@ class ApplicationsView(View):
             self.editor.save()
         self.pages.setCurrentIndex(0)
         self.refresh()
-        keyboard.focus_first(self.pages.currentWidget())  # the keyboard comes back along
+        page = self.pages.currentWidget()
+        if page is not None:
+            keyboard.focus_first(page)  # the keyboard comes back along
 
     def create_for_selected(self) -> None:
         network_id = self.new_network.currentData()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from ...store.services import meetings as meeting_svc
 from ...store.services.overview import sync_marks
 from ..context import AppContext
 from ..files import ask_save_path
-from ..table import FilterProxy
+from ..table import FilterProxy, RowsTableModel
 from .budget_panel import BudgetPanel
 from .expense_editor import ExpenseEditor
 from .exports import (
@@ -176,7 +178,7 @@ class NetworkActivityTab(QWidget):
         self.tabs.setTabText(1, self.tr("Udgifter (%1)").replace("%1", str(self.expenses_model.rowCount())))
 
     # ------------------------------------------------------------------------------------------
-    def _selected(self, view: QTableView, proxy: FilterProxy, model) -> str | None:  # type: ignore[no-untyped-def]
+    def _selected(self, view: QTableView, proxy: FilterProxy, model: RowsTableModel[Any]) -> str | None:
         index = view.currentIndex()
         if not index.isValid():
             return None

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Done
 from ...domain.errors import DomainError
-from ...domain.messages import Msg
+from ...domain.messages import Message, Msg
 from ...domain.numbers import format_date
 from ...domain.rules import (
     CLOSE_REASONS,
@@ -45,7 +45,7 @@ from ...domain.rules import (
     member_role,
 )
 from ...domain.satisfaction import occasion_for_stage
-from ...domain.stages import Stage
+from ...domain.stages import Stage, close_problems
 from ...store.services import networks as svc
 from ...store.services import satisfaction as survey_svc
 from .. import keyboard, ops, unsaved
@@ -74,7 +74,7 @@ def _show(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def _bullets(lines: list[str]) -> str:
+def _bullets(lines: list[str] | list[Message]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
@@ -635,7 +635,7 @@ class NetworkPage(QWidget):
             # the first problem, as closing says it
             lambda: [
                 str(m)
-                for m in svc.close_problems(
+                for m in close_problems(
                     str(self.close_reason.currentData() or ""), self.close_text.toPlainText()
                 )
             ][:1],

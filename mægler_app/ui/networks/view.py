@@ -384,11 +384,11 @@ class NetworksView(View):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
-        for column, widest in (
+        for section, widest in (
             (NetworksModel.LEAD, 170),
             (NetworksModel.STAGE, 170),
         ):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+            self.table.setColumnWidth(section, min(self.table.columnWidth(section), widest))
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()

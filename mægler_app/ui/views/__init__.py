@@ -26,7 +26,7 @@ class ViewSpec:
 
     def load(self) -> type[View]:
         module_name, _, cls_name = self.target.partition(":")
-        cls = getattr(importlib.import_module(module_name), cls_name)
+        cls: type[View] = getattr(importlib.import_module(module_name), cls_name)
         assert issubclass(cls, View) and cls.key == self.key, f"{self.target} is not the view {self.key}"
         return cls
 
