@@ -105,7 +105,7 @@ Count = Annotated[int, Field(ge=0, le=COUNT_MAX)]
 def one_of(values: Iterable[str], *, empty: bool = False) -> Any:
     """An enumeration's values (English, ``domain.vocab``) as a type; ``empty``: "" (none yet) too."""
     allowed = tuple(str(v) for v in values)
-    return Literal[("",) + allowed if empty else allowed]  # type: ignore[valid-type]
+    return Literal[("",) + allowed if empty else allowed]
 
 
 def field(label: str, *, required: bool = False, **constraints: Any) -> Any:

@@ -281,7 +281,7 @@ def run_gui(options: GuiOptions) -> int:
             # Should no paint ever arrive (a platform without rendering), do not hang forever.
             QTimer.singleShot(30_000, lambda: app.exit(3))
         else:
-            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))  # type: ignore[arg-type]
+            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))
         window.show()
         code = app.exec()
         ctx.pool.waitForDone(10_000)
