@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard, ops
+from ..context import AppContext
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from .broker_panel import BrokerPanel
@@ -57,7 +58,7 @@ class ApplicationsView(View):
     shortcut = "Ctrl+5"
     watches = ("application", "network", "membership", "action_plan")
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         self.pages = QStackedWidget()
@@ -159,7 +160,7 @@ class ApplicationsView(View):
         if not has_choices:
             self.new_network.addItem(self.tr("Alle netværk har en ansøgning"))
 
-    def _open_index(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _open_index(self, index: QModelIndex) -> None:
         app_id = self.model.row_id(self.proxy.mapToSource(index))
         if app_id:
             self.open_application(app_id)

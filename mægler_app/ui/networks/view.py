@@ -38,6 +38,7 @@ from .. import keyboard, ops
 from ..ask import confirm
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
+from ..context import AppContext
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
 from ..style import WARNING_TEXT
@@ -282,7 +283,7 @@ class NetworksView(View):
         "follow_up",
     )
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

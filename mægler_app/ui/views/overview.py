@@ -45,7 +45,7 @@ class OverviewView(View):
     title = "Overblik"
     shortcut = "Ctrl+1"
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         lay.addWidget(
