@@ -126,15 +126,16 @@ def _settle(window: MainWindow, limit_s: float = 15.0) -> None:
     import time
 
     app = QApplication.instance()
+    assert app is not None
     pool = window.ctx.pool
     deadline = time.monotonic() + limit_s
     idle = 0
     while idle < 2 and time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
         idle = idle + 1 if pool.activeThreadCount() == 0 else 0
         time.sleep(0.05)
     for _ in range(3):
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
 
 
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:

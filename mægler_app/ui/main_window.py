@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.sync()
-        controller = getattr(self.ctx, "sync_controller", None)
+        controller = self.ctx.sync_controller
         if controller is not None:
             controller.end_session()  # a token held only for this session ends with it
         super().closeEvent(event)
