@@ -41,7 +41,9 @@ from .models import ExpensesModel, MeetingsModel
 from .receipt_viewer import ReceiptViewer
 
 
-def _table(name: str, model, parent: QWidget, *stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
+def _table(
+    name: str, model: RowsTableModel[Any], parent: QWidget, *stretch: int
+) -> tuple[QTableView, FilterProxy]:
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView()

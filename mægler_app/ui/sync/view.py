@@ -4,6 +4,7 @@ changes, records from the server that could not be stored, and the records still
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -38,7 +39,7 @@ from .controller import controller_for, install_auto_sync
 from .login_dialog import LoginDialog
 
 
-def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(name: str, model: RowsTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
