@@ -7,7 +7,6 @@ widgets; the GUI connects to its signals (delivered on the GUI thread by queued 
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable, Generator
 from typing import Any
@@ -81,8 +80,8 @@ class Worker(QRunnable):
             if isinstance(exc, EXPECTED):
                 log.info("worker %s failed: %s", _name(self.fn), exc.__class__.__name__)
             else:
-                exc_info = sys.exc_info()
-                if not crash.report(exc_info, f"baggrundsarbejdet {_name(self.fn)}"):  # type: ignore[arg-type]
+                exc_info = (type(exc), exc, exc.__traceback__)
+                if not crash.report(exc_info, f"baggrundsarbejdet {_name(self.fn)}"):
                     log.error("worker %s failed", _name(self.fn), exc_info=exc_info)
             self.signals.failed.emit(message)
 
