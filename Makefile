@@ -32,8 +32,7 @@ i18n-update: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy mægler_app/domain mægler_app/store mægler_app/forms mægler_app/sync mægler_app/server \
-		mægler_app/commands mægler_app/reports mægler_app/*.py
+	$(BIN)/mypy mægler_app
 	$(BIN)/lint-imports
 
 test: lint i18n

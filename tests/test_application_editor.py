@@ -82,7 +82,7 @@ def _type_cell(qtbot, table: QTableView, row: int, column: int, text: str) -> No
 
 def _click(qtbot, editor: ApplicationEditor, widget, pos: QPoint | None = None) -> None:
     """Scroll the widget into view first: a click lands on whatever is shown at that spot."""
-    editor.scroll.ensureWidgetVisible(widget)
+    editor.scroll_area.ensureWidgetVisible(widget)
     QApplication.processEvents()
     if pos is None:
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

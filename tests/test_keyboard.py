@@ -328,15 +328,15 @@ def test_application_tab_after_hours_goes_to_months(qtbot, store, demo) -> None:
     view.open_application(app_id)
     editor = view.editor
     focus(qtbot, editor.hours)
-    scroll = editor.scroll.verticalScrollBar()
+    scroll = editor.scroll_area.verticalScrollBar()
     at_hours = scroll.value()
     assert tab(qtbot) is editor.months
     assert scroll.value() >= at_hours  # no jump back up to the growth table
     assert tab(qtbot) is editor.rate
     stops = walk(qtbot, editor.save_button, 200)
     _assert_not_navigation(window, stops)
-    in_form = [w for w in stops if editor.scroll.widget().isAncestorOf(w)]
-    _assert_reading_order(in_form, editor.scroll.widget())
+    in_form = [w for w in stops if editor.scroll_area.widget().isAncestorOf(w)]
+    _assert_reading_order(in_form, editor.scroll_area.widget())
     _assert_named(stops)
 
 

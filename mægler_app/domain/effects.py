@@ -137,12 +137,12 @@ def meets_growth(
     decided in integers: ``latest / base >= (1 + target/100) ** years``."""
     if base <= 0 or years <= 0:
         return False
-    return latest * 100**years >= base * (100 + target_percent) ** years
+    return bool(latest * 100**years >= base * (100 + target_percent) ** years)
 
 
 def _at_least(base: int, latest: int, years: int, bp: int) -> bool:
     # latest / base >= (1 + bp / 10000) ** years, exactly
-    return latest * FULL_BP**years >= base * (FULL_BP + bp) ** years
+    return bool(latest * FULL_BP**years >= base * (FULL_BP + bp) ** years)
 
 
 def growth_bp(base: int | None, latest: int | None, years: int) -> int | None:
@@ -154,7 +154,7 @@ def growth_bp(base: int | None, latest: int | None, years: int) -> int | None:
     if latest == 0:
         return -FULL_BP
     try:
-        guess = math.floor(((latest / base) ** (1 / years) - 1) * FULL_BP)
+        guess: int = math.floor(((latest / base) ** (1 / years) - 1) * FULL_BP)
     except OverflowError:
         return None
     guess = max(guess, -FULL_BP)

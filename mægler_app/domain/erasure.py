@@ -118,7 +118,7 @@ def scrub_answer(
 ) -> dict[str, Any]:
     """A stored push answer without the person: the server copy's personal fields erased (when it
     is the copy of the record erased, ``same_record``) and the person's texts gone from the rest."""
-    out = replace_texts(dict(answer), texts)
+    out: dict[str, Any] = replace_texts(dict(answer), texts)
     server = out.get("server")
     if same_record and isinstance(server, dict) and isinstance(server.get("data"), dict):
         out["server"] = {**server, "data": scrubbed(entity, server["data"])}

@@ -84,7 +84,7 @@ def in_danish(fn: Callable[P, R]) -> Callable[P, R]:
                         return stop.value
                 yield value
 
-        return steps  # type: ignore[return-value]
+        return steps
 
     @functools.wraps(fn)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -115,7 +115,7 @@ class _Formatter(string.Formatter):
             vocabulary, _, case = rest.partition(":")
             text = label(vocabulary, value, self.language)
             return text.lower() if case == "lower" else text
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 _RENDER_ERRORS = (KeyError, IndexError, ValueError, TypeError, AttributeError)

@@ -168,7 +168,7 @@ def waiting_applications(applications: Iterable[ApplicationFact]) -> list[NextAc
         if awaiting_decision(a.status, a.decision)
     ]
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
-    out.sort(key=lambda a: (a.when or oldest, a.network.lower()))  # type: ignore[operator]
+    out.sort(key=lambda a: (a.when or oldest, a.network.lower()))
     return out
 
 

@@ -82,7 +82,8 @@ def _pattern(fmt: str | None) -> NumberPattern:
 def _decimal(value: int | Decimal, fmt: str | None = None) -> str:
     """``babel.numbers.format_decimal(value, format=fmt, locale=LOCALE)``, with the locale and the
     pattern parsed once."""
-    return _pattern(fmt).apply(value, LOCALE)
+    text: str = _pattern(fmt).apply(value, LOCALE)
+    return text
 
 
 # Largest magnitude we accept: what a signed 64-bit column (SQLite INTEGER, PostgreSQL BIGINT)
@@ -110,7 +111,8 @@ def format_kr(ore: int, *, suffix: bool = True, grouping: bool = True) -> str:
         return _decimal(kroner, pattern)
     # The explicit pattern keeps an ordinary space before "kr." (CLDR's own has a no-break space,
     # which our texts, tests and PDFs do not expect) and skips babel's rounding to currency digits.
-    return _pattern(f"{pattern} ¤").apply(kroner, LOCALE, currency="DKK", currency_digits=False)
+    text: str = _pattern(f"{pattern} ¤").apply(kroner, LOCALE, currency="DKK", currency_digits=False)
+    return text
 
 
 def format_kr_input(ore: int) -> str:
@@ -270,7 +272,7 @@ def _parse_fixed(text: str, field: str, allow_negative: bool, kind: _Kind) -> in
         raise DomainError(kind.too_many_decimals(field=field, text=shown))
     if len(whole.lstrip("0")) > 19:  # checked before int(), so a page of digits is refused cheaply
         raise DomainError(Msg.NUMBER_TOO_LARGE(field=field, text=shown))
-    value = int(whole) * 10**kind.decimals + int(frac.ljust(kind.decimals, "0") or "0")
+    value: int = int(whole) * 10**kind.decimals + int(frac.ljust(kind.decimals, "0") or "0")
     if value > MAX_MAGNITUDE:
         raise DomainError(Msg.NUMBER_TOO_LARGE(field=field, text=shown))
     if sign < 0 and value and not allow_negative:

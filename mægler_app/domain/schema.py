@@ -32,7 +32,6 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from .language import current as current_language
@@ -107,14 +106,14 @@ Count = Annotated[int, Field(ge=0, le=COUNT_MAX)]
 def one_of(values: Iterable[str], *, empty: bool = False) -> Any:
     """An enumeration's values (English, ``domain.vocab``) as a type; ``empty``: "" (none yet) too."""
     allowed = tuple(str(v) for v in values)
-    return Literal[("",) + allowed if empty else allowed]  # type: ignore[valid-type]
+    return Literal[("",) + allowed if empty else allowed]
 
 
 def field(label: str, *, required: bool = False, **constraints: Any) -> Any:
     """A field of a record: its Danish label (what a refusal names), whether a new record needs
     it, and its constraints (``ge``, ``le``, ``gt``, ``max_length``). Every field has a default,
     so a change that leaves it out is not refused for that; ``required`` is checked on creation."""
-    extra: JsonDict | None = {"required": True} if required else None
+    extra: dict[str, Any] | None = {"required": True} if required else None
     return Field(default=None, title=label, json_schema_extra=extra, **constraints)
 
 

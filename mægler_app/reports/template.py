@@ -318,7 +318,7 @@ def fit(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
-class _NumberedCanvas(rl_canvas.Canvas):
+class _NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """Holds each page back until the end, so every footer can say how many pages there are."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

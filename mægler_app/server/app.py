@@ -342,7 +342,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     purger = accounts.Purger()
     hashing = accounts.HashPool.from_env()
     refusal_delay = accounts.refusal_delay_from_env()
-    app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]
+    app.add_middleware(GuardMiddleware)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..demo_files import RECEIPT_NAME, receipt_pdf
+from ..domain.application import equal_basis_points
 from ..domain.cvr import make_valid_cvr
 from ..domain.money import split_by_basis_points
 from ..domain.numbers import parse_kr
@@ -68,7 +69,6 @@ from .models import (
     Satisfaction,
     Screening,
 )
-from .services.applications import equal_basis_points
 from .services.blobs import StoredBlob, store_file
 
 

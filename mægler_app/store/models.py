@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain.stages import Stage
@@ -84,7 +84,8 @@ class Company(SyncMixin, Base):
     # --- effects: the baseline year of the effect measurement; None: automatic (domain/effects.py)
     baseline_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # --- broker: archived companies leave the register's list (issue 20, item 1)
-    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # (the database default is 0004_archive's, which added the column to existing rows)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class Contact(SyncMixin, Base):
@@ -116,7 +117,8 @@ class Network(SyncMixin, Base):
     stage: Mapped[str] = mapped_column(String(20), default=Stage.CANDIDATE.value, index=True)
     stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # Every move, oldest first: [{"stage": ..., "at": ISO 8601 UTC}] (domain.stages.with_move).
-    stage_history: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # (the database default is 0002_stage_history's, which added the column to existing rows)
+    stage_history: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
     facilitation_opened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     closed_reason: Mapped[str] = mapped_column(String(40), default="")
     closed_reason_text: Mapped[str] = mapped_column(Text, default="")
@@ -254,7 +256,7 @@ class Satisfaction(SyncMixin, Base):
     score: Mapped[int] = mapped_column(Integer)  # 1-5
     comment: Mapped[str] = mapped_column(Text, default="")
     # --- survey (0004_survey): a SurveyOccasion ("" for an answer from before), who answered, when
-    occasion: Mapped[str] = mapped_column(String(20), default="")
+    occasion: Mapped[str] = mapped_column(String(20), default="", server_default="")
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), nullable=True, index=True)
     answered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # --- end survey

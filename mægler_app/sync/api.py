@@ -114,7 +114,7 @@ def _answer(resp: requests.Response) -> Any:
 
 def backoff_delay(attempt: int, base: float, cap: float, rnd: Callable[[], float] = random.random) -> float:
     """Full jitter: uniform in [0, min(cap, base·2^attempt)]."""
-    return rnd() * min(cap, base * (2**attempt))
+    return rnd() * min(cap, base * 2.0**attempt)
 
 
 class Api:

@@ -257,9 +257,9 @@ def _column_defaults(entity: str) -> tuple[tuple[str, Any, bool], ...]:
             continue  # always set from the server's record
         default = col.default
         if default is not None and getattr(default, "is_callable", False):
-            out.append((col.key, default.arg, True))  # type: ignore[attr-defined]
+            out.append((col.key, default.arg, True))
         elif default is not None and getattr(default, "is_scalar", False):
-            out.append((col.key, default.arg, False))  # type: ignore[attr-defined]
+            out.append((col.key, default.arg, False))
         else:
             out.append((col.key, None, False))
     return tuple(out)

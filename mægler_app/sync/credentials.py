@@ -45,7 +45,7 @@ def keyring_usable() -> bool:
     backend = keyring.get_keyring()
     # keyring's own fail backend (and a chainer with nothing in it) has priority 0 or less
     try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
+        return float(backend.priority) > 0
     except Exception:  # noqa: BLE001 - a backend whose priority cannot be read is not one we trust
         return False
 

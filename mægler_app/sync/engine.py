@@ -385,7 +385,7 @@ class SyncEngine:
     def _finish(self) -> None:
         with self.store.session() as s:
             counts = dict(
-                s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()  # type: ignore[arg-type]
+                s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()
             )
             self.report.pending_left = int(counts.get(OutboxStatus.PENDING, 0))
             self.report.attention = int(counts.get(OutboxStatus.CONFLICT, 0)) + int(

@@ -521,7 +521,7 @@ def _resolved(e: OutboxEntry) -> Changes:
 
 
 def _entry(s: Any, seq: int, status: str) -> OutboxEntry:
-    e = s.get(OutboxEntry, seq)
+    e: OutboxEntry | None = s.get(OutboxEntry, seq)
     if e is None or e.status != status:
         raise ResolveError(Msg.SYNC_ALREADY_RESOLVED())
     return e

@@ -168,15 +168,16 @@ def _settle(window: MainWindow, limit_s: float = 15.0) -> None:
     import time
 
     app = QApplication.instance()
+    assert app is not None
     pool = window.ctx.pool
     deadline = time.monotonic() + limit_s
     idle = 0
     while idle < 2 and time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
         idle = idle + 1 if pool.activeThreadCount() == 0 else 0
         time.sleep(0.05)
     for _ in range(3):
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
 
 
 def save_screenshots(window: MainWindow, target: Path) -> list[Path]:
@@ -199,7 +200,7 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
     worker = Worker(ctx.load_store)
     worker.signals.failed.connect(lambda message: QMessageBox.critical(window, "Mægler", message))
     worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
-    window._store_loader = worker  # keep the signals alive  # type: ignore[attr-defined]
+    window.store_loader = worker  # keep the signals alive
     start(worker, ctx.pool)
 
 
@@ -322,7 +323,7 @@ def run_gui(options: GuiOptions) -> int:
             # Should no paint ever arrive (a platform without rendering), do not hang forever.
             QTimer.singleShot(30_000, lambda: app.exit(3))
         else:
-            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))  # type: ignore[arg-type]
+            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))
         window.show()
         code = app.exec()
         ctx.pool.waitForDone(10_000)

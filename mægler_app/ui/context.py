@@ -16,6 +16,8 @@ from .bus import Bus
 
 if TYPE_CHECKING:
     from ..store.db import Store
+    from .programme.loader import ProgrammeLoader
+    from .sync.controller import SyncController
 
 
 class AppContext:
@@ -28,14 +30,19 @@ class AppContext:
         bus: Bus | None = None,
         pool: QThreadPool | None = None,
     ) -> None:
-        if store is None and profile is None:
-            raise ValueError("AppContext needs a store or a profile")
+        if profile is None:
+            if store is None:
+                raise ValueError("AppContext needs a store or a profile")
+            profile = store.profile
         self._store = store
         self._lock = threading.Lock()
-        self.profile: Path = Path(profile) if profile is not None else store.profile  # type: ignore[union-attr]
+        self.profile = Path(profile)
         self.demo = demo
         self.bus = bus or Bus()
         self.pool = pool or QThreadPool.globalInstance()
+        # made once, when first asked for (sync.controller.controller_for, programme.loader.loader_for)
+        self.sync_controller: SyncController | None = None
+        self.programme_loader: ProgrammeLoader | None = None
 
     @property
     def store(self) -> Store:

@@ -19,8 +19,10 @@ import platform
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
@@ -40,6 +42,11 @@ from .. import __version__, applog
 log = logging.getLogger(__name__)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+# sys.excepthook and threading.excepthook, as saved_hooks() keeps them for uninstall()
+Hooks = tuple[
+    Callable[[type[BaseException], BaseException, TracebackType | None], Any],
+    Callable[[threading.ExceptHookArgs], Any],
+]
 
 
 def _tr(text: str) -> str:
@@ -202,16 +209,16 @@ def install(profile: Path | None, *, interactive: bool = True) -> _Reporter:
     return reporter
 
 
-def uninstall(previous: tuple[object, object] | None = None) -> None:
+def uninstall(previous: Hooks | None = None) -> None:
     """Put back the hooks ``install`` replaced (``saved_hooks()`` before it), else Python's own."""
     global _reporter
     hook, thread_hook = previous or (sys.__excepthook__, threading.__excepthook__)
-    sys.excepthook = hook  # type: ignore[assignment]
-    threading.excepthook = thread_hook  # type: ignore[assignment]
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
     _reporter = None
 
 
-def saved_hooks() -> tuple[object, object]:
+def saved_hooks() -> Hooks:
     return sys.excepthook, threading.excepthook
 
 

@@ -44,7 +44,7 @@ class CsvImportDialog(QDialog):
         self.ctx = ctx
         self.path = Path(path)
         self.plan: Any = None
-        self.result: Any = None
+        self.outcome: Any = None  # what applying the plan returned
         self._worker: Worker | None = None
         self.setObjectName(self.OBJECT_NAME)
         self.setWindowTitle(self.title())
@@ -197,7 +197,7 @@ class CsvImportDialog(QDialog):
 
     def _on_imported(self, result: Any) -> None:
         self._worker = None
-        self.result = result
+        self.outcome = result
         self.progress.hide()
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Færdig"))

@@ -434,7 +434,7 @@ def save_key_text() -> str:
 
 def saves(editor: QWidget, save: Callable[[], object]) -> None:
     """``editor`` is saved by Ctrl+S when it is shown. A dialog gets its own Ctrl+S."""
-    _SAVES[editor] = weakref.WeakMethod(save) if hasattr(save, "__self__") else (lambda: save)  # type: ignore[arg-type]
+    _SAVES[editor] = weakref.WeakMethod(save) if hasattr(save, "__self__") else (lambda: save)
     if isinstance(editor, QDialog):
         save_shortcut(editor)
 

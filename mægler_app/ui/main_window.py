@@ -33,6 +33,7 @@ from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
+from .worker import Worker
 
 # --- english: what choosing a language under Vis → Sprog says, in that language
 LANGUAGE_NEXT_START = {
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self._painted_once = False
+        self.store_loader: Worker | None = None  # the worker opening the store (app.py), kept alive
         self.setObjectName("mainWindow")
         # Qt adds the application's display name ("Mægler") after the title itself: the title says
         # only what is not the name, and an empty title shows the name alone.
@@ -394,7 +396,7 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.sync()
-        controller = getattr(self.ctx, "sync_controller", None)
+        controller = self.ctx.sync_controller
         if controller is not None:
             controller.end_session()  # a token held only for this session ends with it
         super().closeEvent(event)

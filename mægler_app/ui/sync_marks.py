@@ -21,7 +21,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-_COLOURS = {MARK_PENDING: SYNC_PENDING, MARK_CONFLICT: SYNC_CONFLICT, MARK_REJECTED: SYNC_REJECTED}
+_COLOURS: dict[str, str] = {
+    MARK_PENDING: SYNC_PENDING,
+    MARK_CONFLICT: SYNC_CONFLICT,
+    MARK_REJECTED: SYNC_REJECTED,
+}
 
 
 def mark_text(mark: str) -> str:

@@ -472,7 +472,7 @@ class FilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: _Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: _Index | None = None) -> Any:
         if child is None:
             return QObject.parent(self)  # the object's parent, as for any QObject
         return QModelIndex()

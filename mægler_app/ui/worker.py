@@ -7,9 +7,8 @@ widgets; the GUI connects to its signals (delivered on the GUI thread by queued 
 from __future__ import annotations
 
 import logging
-import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
@@ -58,7 +57,7 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(*self.args, **self.kwargs)
-            if isinstance(result, Iterator):
+            if isinstance(result, Generator):
                 gen = result
                 try:
                     while True:
@@ -81,9 +80,9 @@ class Worker(QRunnable):
             if isinstance(exc, EXPECTED):
                 log.info("worker %s failed: %s", _name(self.fn), exc.__class__.__name__)
             else:
-                exc_info = sys.exc_info()
+                exc_info = (type(exc), exc, exc.__traceback__)
                 where = QCoreApplication.translate("", "baggrundsarbejdet %1").replace("%1", _name(self.fn))
-                if not crash.report(exc_info, where):  # type: ignore[arg-type]
+                if not crash.report(exc_info, where):
                     log.error("worker %s failed", _name(self.fn), exc_info=exc_info)
             self.signals.failed.emit(message)
 

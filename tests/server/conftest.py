@@ -127,12 +127,12 @@ class ServerProcess:
 
 def start_server(db_url: str, log_path: Path, *extra: str) -> ServerProcess:
     port = free_port()
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [*server_command(), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port), *extra],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with log_path.open("wb") as log:  # the server writes to its own copy of the file
+        proc = subprocess.Popen(
+            [*server_command(), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port), *extra],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     srv = ServerProcess(db_url=db_url, port=port, proc=proc, log_path=log_path)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

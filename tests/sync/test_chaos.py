@@ -206,7 +206,7 @@ def test_app_killed_during_pull_opens_consistent_and_finishes(
         first = _checkpoint(db)
         assert first > 0 and proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         proc.send_signal(signal.SIGKILL)  # the next page is on its way through the slow link
-        proc.wait()
+        proc.communicate()  # waits, and closes its pipes
         proxy.delay = 0.0
         killed_at = _checkpoint(db)
         # consistent: integrity holds, and every pulled record is whole

@@ -146,7 +146,7 @@ def test_the_caseworkers_button_erases_at_the_server_and_the_broker_follows(
     assert ed.anonymize_button.text() == "Slet personoplysninger…"
     assert ed.contact_name.isReadOnly() or not ed.contact_name.isEnabled()
     shot = Path(os.environ.get("MAEGLER_SHOTS", tmp_path)) / "erasure_caseworker_button.png"
-    ed.scroll.ensureWidgetVisible(ed.anonymize_button)
+    ed.scroll_area.ensureWidgetVisible(ed.anonymize_button)
     qtbot.wait(50)
     window.grab().save(str(shot))
     asked: list[str] = []
@@ -169,7 +169,7 @@ def test_the_caseworkers_button_erases_at_the_server_and_the_broker_follows(
     qtbot.waitUntil(lambda: ed.contacts.model().index(0, 0).data() == ANONYMIZED_NAME, timeout=15_000)
     ed.contacts.selectRow(0)
     assert ed.contact_name.text() == ANONYMIZED_NAME
-    ed.scroll.ensureWidgetVisible(ed.anonymize_button)
+    ed.scroll_area.ensureWidgetVisible(ed.anonymize_button)
     qtbot.wait(50)
     window.grab().save(str(shot.with_name("erasure_caseworker_done.png")))
     # the broker's laptop follows at its next sync

@@ -67,7 +67,7 @@ def broker_page(store: Store) -> BrokerPage:
         by_stage = dict(
             s.execute(
                 select(Network.stage, func.count()).where(Network.deleted.is_(False)).group_by(Network.stage)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         apps = s.execute(
             select(

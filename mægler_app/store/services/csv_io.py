@@ -211,9 +211,7 @@ def read_plan(store: Store, raw: bytes) -> ImportPlan:
         )
     plan = ImportPlan(encoding=encoding, header=header, ignored_columns=ignored)
     with store.session() as s:
-        registered = dict(
-            s.execute(select(Company.cvr, Company.id).where(Company.deleted.is_(False))).all()  # type: ignore[arg-type]
-        )
+        registered = dict(s.execute(select(Company.cvr, Company.id).where(Company.deleted.is_(False))).all())
     seen: dict[str, int] = {}
     while True:
         line = reader.line_num + 1 + skipped

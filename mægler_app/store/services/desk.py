@@ -121,7 +121,7 @@ def submitted_applications(store: Store) -> list[InboxRow]:
                 select(Membership.network_id, func.count())
                 .where(Membership.deleted.is_(False), Membership.network_id.in_(network_ids))
                 .group_by(Membership.network_id)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         verdicts: dict[str, tuple[dt.datetime, str]] = {}
         for sc in s.execute(

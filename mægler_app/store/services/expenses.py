@@ -138,7 +138,7 @@ def _committed(s: Session, network_id: str) -> int:
                 Expense.status == FINAL,
             )
             .group_by(Expense.meeting_id)
-        ).all()  # type: ignore[arg-type]
+        ).all()
     )
     # What is already booked on a planned meeting counts as spent, so only the rest is committed.
     return sum(max(0, int(est or 0) - int(booked.get(mid, 0))) for mid, est in planned)
@@ -377,7 +377,7 @@ def broker_totals(store: Store) -> BrokerTotals:
                 select(Expense.network_id, func.count())
                 .where(Expense.deleted.is_(False), Expense.override_reason != "")
                 .group_by(Expense.network_id)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         with_expenses = set(spent) | set(draft)
         planned = s.execute(
@@ -391,7 +391,7 @@ def broker_totals(store: Store) -> BrokerTotals:
                 .join(Meeting, Meeting.id == Expense.meeting_id)
                 .where(Expense.deleted.is_(False), Expense.status == FINAL, Meeting.planned.is_(True))
                 .group_by(Expense.meeting_id)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         committed: dict[str, int] = {}
         for mid, nid, est in planned:
@@ -458,7 +458,7 @@ def burn_down(store: Store, network_id: str, today: dt.date | None = None) -> Bu
                     Expense.status == FINAL,
                 )
                 .group_by(Expense.meeting_id)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
     frame = FACILITATION_FRAME_ORE
     first = per_day[0][0] if per_day else today

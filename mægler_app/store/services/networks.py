@@ -272,7 +272,7 @@ def activity_of(store: Store, network_id: str, now: dt.datetime | None = None) -
 def _parse_sql_time(value: object) -> dt.date | dt.datetime | None:
     # Aggregates (max) bypass the column type, so SQLite hands back its stored text.
     if value is None or isinstance(value, dt.date | dt.datetime):
-        return value  # type: ignore[return-value]
+        return value
     text = str(value)
     if len(text) == 10:
         return dt.date.fromisoformat(text)
@@ -299,14 +299,14 @@ def list_networks(store: Store, now: dt.datetime | None = None) -> list[NetworkR
                 .join(Company, Company.id == Membership.company_id)
                 .where(Membership.deleted.is_(False), Company.deleted.is_(False))
                 .group_by(Membership.network_id)
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         leads = dict(
             s.execute(
                 select(Membership.network_id, Company.name)
                 .join(Company, Company.id == Membership.company_id)
                 .where(Membership.deleted.is_(False), Membership.role == "lead", Company.deleted.is_(False))
-            ).all()  # type: ignore[arg-type]
+            ).all()
         )
         activity = last_activity(s, now)
         rows = s.execute(
@@ -400,7 +400,7 @@ def members(store: Store, network_id: str) -> list[MemberRow]:
         ).all()
         others = _other_networks(s, [r[1] for r in rows], network_id)
     order = list(MEMBER_ROLES)
-    out = [MemberRow(*r, other_networks=tuple(others.get(r[1], []))) for r in rows]  # type: ignore[misc]
+    out = [MemberRow(*r, other_networks=tuple(others.get(r[1], []))) for r in rows]
     out.sort(key=lambda m: (order.index(m.role) if m.role in order else len(order), m.name.lower()))
     return out
 

@@ -34,9 +34,7 @@ def load_next_actions(store: Store, now: dt.datetime | None = None) -> Overview:
     now = now or utcnow()
     today = now.astimezone().date()
     with store.session() as s:
-        names = dict(
-            s.execute(select(Network.id, Network.name).where(Network.deleted.is_(False))).all()  # type: ignore[arg-type]
-        )
+        names = dict(s.execute(select(Network.id, Network.name).where(Network.deleted.is_(False))).all())
         companies = int(
             s.scalar(select(func.count()).select_from(Company).where(Company.deleted.is_(False))) or 0
         )

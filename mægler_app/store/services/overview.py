@@ -13,9 +13,7 @@ from ..quick import role_of
 def pending_counts(store: Store) -> tuple[int, int, int]:
     """(pending, conflicts, rejected) outbox entries."""
     with store.session() as s:
-        rows = dict(
-            s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()  # type: ignore[arg-type]
-        )
+        rows = dict(s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all())
     return (
         rows.get(OutboxStatus.PENDING, 0),
         rows.get(OutboxStatus.CONFLICT, 0),
@@ -108,8 +106,7 @@ def live_counts(store: Store) -> dict[str, int]:
     with store.session() as s:
         for name, cls in SYNCED.items():
             out[name] = int(
-                s.scalar(select(func.count()).select_from(cls).where(cls.deleted.is_(False)))  # type: ignore[attr-defined]
-                or 0
+                s.scalar(select(func.count()).select_from(cls).where(cls.deleted.is_(False))) or 0
             )
     return out
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.application import perspective
+from ...domain.application import BLOCKS, perspective
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.numbers import (
@@ -172,7 +172,7 @@ class ApplicationEditor(QWidget):
         form.setSpacing(12)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         # What still stops submission heads the form (not the fixed header, which must stay small).
         self.blockers = QLabel()
@@ -798,4 +798,4 @@ class ApplicationEditor(QWidget):
 
 
 def _all(problems: dict[str, list[str]]) -> list[str]:
-    return [p for key in svc.BLOCKS for p in problems.get(key, [])]
+    return [p for key in BLOCKS for p in problems.get(key, [])]

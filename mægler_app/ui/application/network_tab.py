@@ -34,7 +34,7 @@ class ApplicationTab(QWidget):
         sl.addWidget(self.intro)
         self.create_button = QPushButton(self.tr("Opret ansøgning om handlingsplan"))
         self.create_button.setObjectName("createApplication")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_application)
         sl.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.problem = QLabel()
         self.problem.setObjectName("error")
@@ -95,7 +95,7 @@ class ApplicationTab(QWidget):
         self.history.setText(self.tr("Tidligere versioner: ") + "; ".join(parts))
         self.history.setVisible(True)
 
-    def create(self) -> None:
+    def create_application(self) -> None:
         network_id = self.network_id
         done = ops.run(
             self.ctx,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
 from .. import keyboard, ops
+from ..context import AppContext
 from ..noop import QT_TRANSLATE_NOOP
 from ..table import Column, FilterProxy, RowsTableModel, make_table_view
 from ..views.base import View
@@ -61,7 +62,7 @@ class ApplicationsView(View):
     shortcut = "Ctrl+5"
     watches = ("application", "network", "membership", "action_plan")
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         self.pages = QStackedWidget()
@@ -160,7 +161,7 @@ class ApplicationsView(View):
         if not has_choices:
             self.new_network.addItem(self.tr("Alle netværk har en ansøgning"))
 
-    def _open_index(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _open_index(self, index: QModelIndex) -> None:
         app_id = self.model.row_id(self.proxy.mapToSource(index))
         if app_id:
             self.open_application(app_id)
@@ -186,7 +187,9 @@ class ApplicationsView(View):
             self.editor.save()
         self.pages.setCurrentIndex(0)
         self.refresh()
-        keyboard.focus_first(self.pages.currentWidget())  # the keyboard comes back along
+        page = self.pages.currentWidget()
+        if page is not None:
+            keyboard.focus_first(page)  # the keyboard comes back along
 
     def create_for_selected(self) -> None:
         network_id = self.new_network.currentData()

@@ -42,6 +42,7 @@ from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
 from ..survey import CompanySatisfaction  # --- survey
 from ..table import make_table_view
+from ..worker import Worker
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -74,13 +75,13 @@ class CompanyEditor(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("companyEditorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("companyEditorScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
-        self.scroll.setWidget(body)
-        root.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        root.addWidget(self.scroll_area, 1)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 0, 0, 0)
 
@@ -710,7 +711,7 @@ class CompanyEditor(QWidget):
             )
 
         self.anonymize_button.setEnabled(False)
-        self._erase_worker = ops.start(
+        self._erase_worker: Worker | None = ops.start(
             self.ctx, job, on_done=lambda _r: self._on_erased(), error=self._on_erase_failed
         )
 

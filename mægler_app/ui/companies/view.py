@@ -36,6 +36,7 @@ from ...store.services import csv_io
 from ...store.services.overview import sync_marks
 from .. import ops, unsaved
 from ..ask import confirm
+from ..context import AppContext
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
 from ..noop import QT_TRANSLATE_NOOP
@@ -85,7 +86,7 @@ class CompaniesView(View):
     shortcut = "Ctrl+2"
     watches = ("company", "contact", "effect_measurement")
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         lay.addWidget(

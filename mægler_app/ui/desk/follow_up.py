@@ -9,6 +9,8 @@ every input named by its label, Ctrl+S saves, Esc closes (asking first when some
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +40,12 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("d.M.yyyy")
     edit.setDate(QDate.currentDate())
     return edit
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    day = edit.date().toPython()  # typed as object by PySide6
+    assert isinstance(day, dt.date)
+    return day
 
 
 class FollowUpDialog(QDialog):
@@ -122,10 +130,10 @@ class FollowUpDialog(QDialog):
     def data(self) -> svc.FollowUpInput:
         return svc.FollowUpInput(
             network_id=self.network_id,
-            held_on=self.held_on.date().toPython(),  # type: ignore[arg-type]
+            held_on=_day(self.held_on),
             kind=str(self.kind.currentData()),
             offered=self.offered.toPlainText(),
-            next_on=self.next_on.date().toPython() if self.has_next.isChecked() else None,  # type: ignore[arg-type]
+            next_on=_day(self.next_on) if self.has_next.isChecked() else None,
         )
 
     def save(self) -> bool:

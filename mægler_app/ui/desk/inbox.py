@@ -94,7 +94,7 @@ def _split(r: svc.InboxRow) -> str:
     return f"{format_kr(r.company_share_ore)} · {format_int(r.companies)} · {how}"
 
 
-def inbox_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
+def inbox_model(parent: Any = None) -> RowsTableModel[svc.InboxRow]:
     cols: list[Column[svc.InboxRow]] = [
         Column(_tr("Indsendt"), lambda r: format_datetime(r.submitted_at), lambda r: r.submitted_at),
         Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
@@ -124,7 +124,7 @@ _KIND = {
 }
 
 
-def attention_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
+def attention_model(parent: Any = None) -> RowsTableModel[svc.AttentionRow]:
     def when(r: svc.AttentionRow) -> str:
         return format_date(r.when) if r.when is not None else "–"
 
@@ -387,7 +387,7 @@ class InboxView(View):
 
         self.attention = QTabWidget()
         self.attention.setObjectName("inboxAttention")
-        self.attention_models: dict[str, RowsTableModel] = {}  # type: ignore[type-arg]
+        self.attention_models: dict[str, RowsTableModel[svc.AttentionRow]] = {}
         self.attention_views: dict[str, QTableView] = {}
         for kind, label in (
             ("screening", self.tr("Screeninger den seneste uge")),

@@ -103,7 +103,7 @@ def _publish_job(api: Api, body: dict[str, Any]) -> dict[str, Any]:
         api.close()
 
 
-def published_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-arg]
+def published_model(parent: Any = None) -> RowsTableModel[PublishedRow]:
     cols: list[Column[PublishedRow]] = [
         Column(_tr("Skema"), lambda r: r.title, tooltip=lambda r: r.title),
         Column(_tr("Id"), lambda r: r.form_id),

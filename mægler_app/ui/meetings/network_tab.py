@@ -185,7 +185,7 @@ class NetworkActivityTab(QWidget):
         self.tabs.setTabText(1, self.tr("Udgifter (%1)").replace("%1", str(self.expenses_model.rowCount())))
 
     # ------------------------------------------------------------------------------------------
-    def _selected(self, view: QTableView, proxy: FilterProxy, model) -> str | None:  # type: ignore[no-untyped-def]
+    def _selected(self, view: QTableView, proxy: FilterProxy, model: RowsTableModel[Any]) -> str | None:
         index = view.currentIndex()
         if not index.isValid():
             return None

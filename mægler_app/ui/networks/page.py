@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Done
 from ...domain.errors import DomainError
-from ...domain.messages import Msg
+from ...domain.messages import Message, Msg
 from ...domain.numbers import format_date
 from ...domain.rules import (
     KNOWLEDGE_ROLE,
@@ -40,7 +40,7 @@ from ...domain.rules import (
     member_role,
 )
 from ...domain.satisfaction import occasion_for_stage
-from ...domain.stages import Stage
+from ...domain.stages import Stage, close_problems
 from ...domain.vocab import label as vocab_label
 from ...domain.vocab import labels as vocab_labels
 from ...store.services import networks as svc
@@ -72,7 +72,7 @@ def _show(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def _bullets(lines: list[str]) -> str:
+def _bullets(lines: list[str] | list[Message]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
@@ -624,7 +624,7 @@ class NetworkPage(QWidget):
             # the first problem, as closing says it
             lambda: [
                 str(m)
-                for m in svc.close_problems(
+                for m in close_problems(
                     str(self.close_reason.currentData() or ""), self.close_text.toPlainText()
                 )
             ][:1],

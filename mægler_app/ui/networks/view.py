@@ -43,6 +43,7 @@ from ...store.services.overview import sync_marks
 from .. import keyboard, ops
 from ..ask import confirm
 from ..companies.loader import RowsLoader
+from ..context import AppContext
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
 from ..noop import QT_TRANSLATE_NOOP
@@ -274,7 +275,7 @@ class NetworksView(View):
         "follow_up",
     )
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -368,11 +369,11 @@ class NetworksView(View):
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
         self.table.resizeColumnsToContents()
-        for column, widest in (
+        for section, widest in (
             (NetworksModel.LEAD, 170),
             (NetworksModel.STAGE, 170),
         ):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+            self.table.setColumnWidth(section, min(self.table.columnWidth(section), widest))
         self.table.horizontalHeader().resizeSections()  # the name's column takes what is left again
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:

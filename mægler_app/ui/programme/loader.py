@@ -101,12 +101,9 @@ class ProgrammeLoader(QObject):
 
 def loader_for(ctx: AppContext) -> ProgrammeLoader:
     """The one programme loader of this app context (Programmet and Mæglere share it)."""
-    loader = getattr(ctx, "programme_loader", None)
-    if loader is None:
-        loader = ProgrammeLoader(ctx)
-        ctx.programme_loader = loader  # type: ignore[attr-defined]
-    assert isinstance(loader, ProgrammeLoader)
-    return loader
+    if ctx.programme_loader is None:
+        ctx.programme_loader = ProgrammeLoader(ctx)
+    return ctx.programme_loader
 
 
 def show_or_load(loader: ProgrammeLoader, show: Callable[[ProgrammeData], None]) -> None:

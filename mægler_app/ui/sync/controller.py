@@ -45,6 +45,7 @@ class SyncController(QObject):
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.attached = False  # install_auto_sync has set it up for the window
         self.ctx = ctx
         self.session_token: str | None = None
         self.worker: Worker | None = None
@@ -168,12 +169,9 @@ class SyncController(QObject):
 
 def controller_for(ctx: AppContext) -> SyncController:
     """The one sync controller of this app context (the view and the window share it)."""
-    controller = getattr(ctx, "sync_controller", None)
-    if controller is None:
-        controller = SyncController(ctx)
-        ctx.sync_controller = controller  # type: ignore[attr-defined]
-    assert isinstance(controller, SyncController)
-    return controller
+    if ctx.sync_controller is None:
+        ctx.sync_controller = SyncController(ctx)
+    return ctx.sync_controller
 
 
 def install_auto_sync(ctx: AppContext, window: QObject) -> SyncController:
@@ -182,8 +180,8 @@ def install_auto_sync(ctx: AppContext, window: QObject) -> SyncController:
     Called once the store is loaded (ui/app.py), or by the Synkronisering view when it is shown first.
     """
     controller = controller_for(ctx)
-    if not getattr(controller, "attached", False):
-        controller.attached = True  # type: ignore[attr-defined]
+    if not controller.attached:
+        controller.attached = True
         if controller.parent() is None:
             controller.setParent(window)
         set_online = getattr(window, "set_online", None)

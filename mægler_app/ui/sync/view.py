@@ -3,6 +3,9 @@ changes, records from the server that could not be stored, and the records still
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -36,7 +39,7 @@ from .controller import controller_for, install_auto_sync
 from .login_dialog import LoginDialog
 
 
-def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(name: str, model: RowsTableModel[Any]) -> QTableView:
     table = make_table_view(model, name, stretch_last=True, alternating=True, word_wrap=True)
     model.modelReset.connect(table.resizeColumnsToContents)
     model.modelReset.connect(table.resizeRowsToContents)
@@ -71,8 +74,8 @@ def _button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
-    cols = [
+def conflicts_model(parent: QWidget | None = None) -> RowsTableModel[resolve.ConflictRow]:
+    cols: list[Column[resolve.ConflictRow]] = [
         Column(_tr("Type"), lambda r: r.entity_label),
         Column(_tr("Post"), lambda r: r.label),
         Column(_tr("Felter"), lambda r: ", ".join(f.label for f in r.fields)),
@@ -80,8 +83,8 @@ def conflicts_model(parent: QWidget | None = None) -> RowsTableModel:  # type: i
     return RowsTableModel(cols, lambda r: str(r.seq), parent)
 
 
-def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
-    cols = [
+def diff_model(parent: QWidget | None = None) -> RowsTableModel[resolve.FieldDiff]:
+    cols: list[Column[resolve.FieldDiff]] = [
         Column(_tr("Felt"), lambda r: r.label),
         Column(_tr("Din værdi"), lambda r: r.mine, tooltip=lambda r: r.mine),
         Column(_tr("Serverens værdi"), lambda r: r.server, tooltip=lambda r: r.server),
@@ -89,8 +92,8 @@ def diff_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore
     return RowsTableModel(cols, lambda r: r.field, parent)
 
 
-def pending_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
-    cols = [
+def pending_model(parent: QWidget | None = None) -> RowsTableModel[resolve.PendingRow]:
+    cols: list[Column[resolve.PendingRow]] = [
         Column(_tr("Type"), lambda r: r.entity_label),
         Column(_tr("Post"), lambda r: r.label, tooltip=lambda r: r.label),
         Column(_tr("Netværk"), lambda r: r.network, tooltip=lambda r: r.network),
@@ -104,8 +107,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def parked_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
-    cols = [
+def parked_model(parent: QWidget | None = None) -> RowsTableModel[resolve.ParkedRow]:
+    cols: list[Column[resolve.ParkedRow]] = [
         Column(_tr("Type"), lambda r: _tr(r.entity_label)),
         Column(_tr("Post"), lambda r: r.label, tooltip=lambda r: r.label),
         Column(_tr("Begrundelse"), lambda r: r.reason, tooltip=lambda r: r.reason),
@@ -128,8 +131,8 @@ def parked_form_rows(store: Store) -> list[resolve.ParkedRow]:
     ]
 
 
-def rejected_model(parent: QWidget | None = None) -> RowsTableModel:  # type: ignore[type-arg]
-    cols = [
+def rejected_model(parent: QWidget | None = None) -> RowsTableModel[resolve.RejectedRow]:
+    cols: list[Column[resolve.RejectedRow]] = [
         Column(_tr("Type"), lambda r: r.entity_label),
         Column(_tr("Post"), lambda r: r.label),
         Column(_tr("Felter"), lambda r: ", ".join(r.fields)),
@@ -365,7 +368,7 @@ class SyncView(View):
         row = self.conflicts.row_at(index.row())
         self.diff.set_rows(list(row.fields))
 
-    def _resolve(self, action, table: QTableView) -> None:  # type: ignore[no-untyped-def]
+    def _resolve(self, action: Callable[[Store, int], object], table: QTableView) -> None:
         index = table.currentIndex()
         model = table.model()
         assert isinstance(model, RowsTableModel)

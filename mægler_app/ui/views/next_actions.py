@@ -8,6 +8,7 @@ The lists are read in a worker (``store.services.next_actions``); the rules are 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -55,7 +56,8 @@ def action_text(action: NextAction) -> str:
         return f"{mark}{due} · {a.text} ({a.network})"
     if a.kind == ActionKind.MEETING:
         kind = vocab_label("meeting_kind", a.text)
-        return f"{format_datetime(a.when)} · {a.network}: {kind}"  # type: ignore[arg-type]
+        assert isinstance(a.when, dt.datetime)  # a meeting's start (domain.next_actions)
+        return f"{format_datetime(a.when)} · {a.network}: {kind}"
     if a.kind == ActionKind.QUIET:
         return _tr("%1 – seneste aktivitet %2").replace("%1", a.network).replace("%2", format_date(a.when))
     return _tr("%1 – sendt %2").replace("%1", a.network).replace("%2", format_date(a.when))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -19,6 +21,9 @@ from ..noop import QT_TRANSLATE_NOOP
 from ..worker import Worker, start
 from .base import View
 from .next_actions import FirstSteps, NextActionsPanel
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
 
 # How long the next actions wait at start-up for the store to be loaded after the first paint
 STORE_WAIT_MS = 400
@@ -41,7 +46,7 @@ class OverviewView(View):
     title = QT_TRANSLATE_NOOP("Views", "Overblik")
     shortcut = "Ctrl+1"
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         lay.addWidget(
@@ -166,7 +171,7 @@ class OverviewView(View):
         self.next_actions.set_actions(result.actions)
         self.actions_shown.emit()
 
-    def _main_window(self):  # type: ignore[no-untyped-def]
+    def _main_window(self) -> MainWindow | None:
         from ..main_window import MainWindow
 
         window = self.window()
@@ -182,7 +187,11 @@ class OverviewView(View):
         window = self._main_window()
         if window is None:
             return
-        page = window.show_view("netvaerk").open_network(action.network_id)
+        from ..networks.view import NetworksView
+
+        networks = window.show_view("netvaerk")
+        assert isinstance(networks, NetworksView)
+        page = networks.open_network(action.network_id)
         if page.network_id != action.network_id:
             return  # the broker kept unsaved typing on another network's page
         if action.kind in (ActionKind.STEP, ActionKind.MEETING):
