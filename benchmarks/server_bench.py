@@ -201,6 +201,37 @@ class Broker:
             self.held = {n for n in self.held if n > self.since}
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU of these processes and all their descendants (Linux /proc)."""
+    total = 0.0
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def db_backends(url: str) -> list[int]:
+    """PostgreSQL's server processes serving this database (on this machine), for their CPU."""
+    if not url.startswith("postgresql"):
+        return []
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(PG_DSN, autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,)).fetchall()
+    return [int(pid) for (pid,) in rows]
+
+
 def make_pg_db() -> tuple[str, str] | None:
     try:
         import psycopg
@@ -249,7 +280,8 @@ class Variant:
         return out
 
 
-THIS = Variant("dette")
+# This checkout's server: its code by PYTHONPATH too, whichever checkout the venv was installed from.
+THIS = Variant("dette", str(ROOT))
 
 
 def bench(
@@ -322,12 +354,16 @@ def bench(
                 errors.append(repr(exc))
 
         threads = [threading.Thread(target=work, args=(b,)) for b in brokers]
+        backends = db_backends(url)
+        cpu0 = cpu_seconds([proc.pid]), cpu_seconds(backends)
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        backends = sorted(set(backends) | set(db_backends(url)))
+        cpu1 = cpu_seconds([proc.pid]), cpu_seconds(backends)
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
@@ -351,6 +387,9 @@ def bench(
         "pull_p99_ms": percentile(pull, 99),
         "all_p99_ms": percentile(both, 99),
         "wall_s": wall,
+        # CPU per applied change: the server's processes, and PostgreSQL's for this database
+        "server_cpu_us": (cpu1[0] - cpu0[0]) / max(applied, 1) * 1e6,
+        "db_cpu_us": (cpu1[1] - cpu0[1]) / max(applied, 1) * 1e6,
     }
     processes = args.workers if backend == "postgres" else 1
     print(
@@ -369,6 +408,10 @@ def bench(
             f"{kind:<6} ({len(values):4d} kald)   p50 {p50:7.1f} ms   p99 {p99:7.1f} ms"
             f"   p99/healthz-p50 = {p99 / base_ms:6.1f}"
         )
+    print(
+        f"CPU pr. ændring       server {result['server_cpu_us']:.0f} µs"
+        + (f", PostgreSQL {result['db_cpu_us']:.0f} µs" if backend == "postgres" else "")
+    )
     verdict = "OK" if result["all_p99_ms"] <= GOAL_P99_MS else "OVER MÅLET"
     print(f"alle kald p99 {result['all_p99_ms']:.1f} ms (mål ≤ {GOAL_P99_MS:.0f} ms): {verdict}")
     return result
@@ -436,7 +479,15 @@ def main() -> int:
     return 0
 
 
-KEYS = ("push_mean_ms", "push_p50_ms", "push_p99_ms", "pull_p99_ms", "all_p99_ms", "changes_per_s")
+KEYS = (
+    "push_mean_ms",
+    "push_p99_ms",
+    "pull_p99_ms",
+    "all_p99_ms",
+    "changes_per_s",
+    "server_cpu_us",
+    "db_cpu_us",
+)
 
 
 def compare(
