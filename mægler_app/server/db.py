@@ -52,7 +52,13 @@ def head_revision() -> str:
     return head
 
 
-def make_engine(url: str) -> Engine:
+# Connections per process. ``serve`` asks for as many as it has threads working in the database
+# (and a spare): each PostgreSQL connection is a server process of the database's, and a
+# database's connections are shared by every Mægler process on every machine (max_connections).
+POOL_SIZE = 20
+
+
+def make_engine(url: str, pool_size: int = POOL_SIZE) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -97,12 +103,16 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
+        # No ping before each use of a pooled connection: it was a round trip per request. A
+        # connection the database dropped (a restart) fails its request once; SQLAlchemy then
+        # recognises the disconnect and replaces every connection of the pool it had opened before.
         return create_engine(
             url,
             connect_args=PG_CONNECT_ARGS,
-            pool_size=20,
-            max_overflow=20,
-            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            # the most recently used connection first: a few connections, hot, rather than all in turn
+            pool_use_lifo=True,
             json_serializer=fastjson.dumps_str,
             json_deserializer=fastjson.loads,
         )
@@ -122,9 +132,9 @@ PG_CONNECT_ARGS: dict[str, Any] = {
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = POOL_SIZE) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite's writers of this process queue here in arrival order (see ``write``), and on

@@ -125,9 +125,10 @@ def make_app() -> Any:
     from .warmup import warm_up
 
     serve_tuning()
-    db = Database(os.environ[URL_SETTING])
+    threads = int(os.environ.get(THREADS_SETTING) or DEFAULT_THREADS)
+    db = Database(os.environ[URL_SETTING], pool_size=threads + 1)
     warm_up(db)
-    app = create_app(db, threads=int(os.environ.get(THREADS_SETTING) or DEFAULT_THREADS))
+    app = create_app(db, threads=threads)
     settle_heap()  # what exists now (the app, its connections) lives as long as the process
     return app
 
