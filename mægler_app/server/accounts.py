@@ -380,7 +380,7 @@ def check_token(db: Database, token: str) -> tuple[User, dt.datetime] | None:
     """The token's user and when the token expires (if not used again), or None."""
     now = utcnow()
     hashed = token_hash(token)
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         row = conn.execute(TOKEN_USER, {"hashed": hashed}).first()
     if row is None:
         return None

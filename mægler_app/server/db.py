@@ -21,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Table, bindparam, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -137,6 +137,11 @@ class Database:
         self.engine = make_engine(url, pool_size)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads of one statement (a pull's page, a token) need no transaction: on PostgreSQL a
+        # transaction was two more round trips (BEGIN, and the pool's ROLLBACK), as many as the read.
+        self._reader = (
+            self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         # SQLite's writers of this process queue here in arrival order (see ``write``), and on
         # PostgreSQL those about to take sequence numbers do (the counter's row lock is unfair).
         self._write_lock = FairLock()
@@ -148,6 +153,10 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    def read(self) -> Connection:
+        """A connection for reads each complete in one statement, outside a transaction (PostgreSQL)."""
+        return self._reader.connect()
 
     @contextlib.contextmanager
     def write(self, owner_id: str | None = None) -> Iterator[Session]:

@@ -55,7 +55,7 @@ def load_settings(conn: Connection | Session) -> RetentionSettings:
 
 
 def read_settings(db: Database) -> RetentionSettings:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         return load_settings(conn)
 
 

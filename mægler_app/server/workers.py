@@ -77,6 +77,8 @@ def gunicorn_settings(host: str, port: int, count: int, log_level: str) -> dict[
         # uvicorn's access lines (cli.uvicorn_log_config), not gunicorn's
         "accesslog": None,
         "proc_name": "maegler-server",
+        # each process's heartbeat file in memory, not on a container's overlay disk
+        "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
         # no control socket in the home folder (gunicorn 25.1+), which a service may not write
         "control_socket_disable": True,
     }
