@@ -237,8 +237,15 @@ def make_pg_db() -> tuple[str, str] | None:
         import psycopg
 
         name = f"maegler_bench_{uuid.uuid4().hex[:10]}"
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        for wait in (5, 10, 20, 40, 0):  # a shared database server may be full for a while
+            try:
+                with psycopg.connect(PG_DSN, autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{name}"')
+                break
+            except psycopg.OperationalError as exc:
+                if "too many clients" not in str(exc) or not wait:
+                    raise
+                time.sleep(wait)
         return name, f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     except Exception as exc:  # noqa: BLE001 - any failure means PostgreSQL is not here
         print(f"PostgreSQL ikke tilgængelig ({exc}); springes over.")
