@@ -13,6 +13,8 @@ RUN /opt/maegler/bin/pip install --no-cache-dir --no-deps .
 FROM python:3.11-slim
 RUN useradd --system --create-home --home-dir /var/lib/maegler --uid 10001 maegler
 COPY --from=build /opt/maegler /opt/maegler
+# MAEGLER_SERVER_WORKERS > 1 (PostgreSQL only): gunicorn runs that many server processes, one per
+# core (deploy/README.md, "Several processes, several machines")
 ENV PATH=/opt/maegler/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     MAEGLER_SERVER_HOST=0.0.0.0 \
