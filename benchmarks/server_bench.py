@@ -3,6 +3,7 @@
     python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25]
                                       [--backend sqlite,postgres] [--workers N]
                                       [--validation on,off] [--rounds N]
+                                      [--variant NAME=DIR[,VAR=VALUE…]]…
 
 For each backend: a fresh database, `maegler-server serve` on 127.0.0.1, one user per broker.
 Baseline measured in the same run: the healthz round trip (no database). Then every broker, in
@@ -15,6 +16,10 @@ client is a lean keep-alive http.client connection per broker to take as little 
 With ``--validation on,off`` each backend runs once with the server's schema check of pushed
 records (domain/schema.py) and once without (``MAEGLER_SERVER_VALIDATION=off``), alternating
 for ``--rounds``, and the medians are compared: what share of a push the check costs.
+With ``--variant main=../wt-main`` another checkout's server (main's, as the baseline) runs
+alternately with this one's, ``--rounds`` times, and the medians are compared as ratios. Each run
+also says the CPU per applied change of the server's processes and of PostgreSQL's for its
+database: on a machine shared with other work, a steadier figure than the latencies.
 PostgreSQL runs with one server process per core (`serve --workers`: one process cannot use more
 than one core); SQLite, which has one writer, with one.
 """
