@@ -74,6 +74,8 @@ def gunicorn_settings(host: str, port: int, count: int, log_level: str) -> dict[
         "graceful_timeout": GRACEFUL_SECONDS,
         "keepalive": KEEP_ALIVE_SECONDS,
         "loglevel": log_level,
+        # the arbiter's own lines ("Booting worker …") as the server's: time in UTC first, and level
+        "logconfig_dict": arbiter_log_config(log_level),
         # uvicorn's access lines (cli.uvicorn_log_config), not gunicorn's
         "accesslog": None,
         "proc_name": "maegler-server",
@@ -81,6 +83,24 @@ def gunicorn_settings(host: str, port: int, count: int, log_level: str) -> dict[
         "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
         # no control socket in the home folder (gunicorn 25.1+), which a service may not write
         "control_socket_disable": True,
+    }
+
+
+def arbiter_log_config(level: str) -> dict[str, Any]:
+    from .cli import LOG_TIME, LOG_TIME_FORMAT
+
+    def logger(handler: str) -> dict[str, Any]:
+        return {"level": level.upper(), "handlers": [handler], "propagate": False}
+
+    return {
+        "formatters": {
+            "generic": {
+                "()": "mægler_app.server.logfmt.UtcFormatter",
+                "fmt": f"{LOG_TIME} %(levelname)s: gunicorn: [%(process)d] %(message)s",
+                "datefmt": LOG_TIME_FORMAT,
+            }
+        },
+        "loggers": {"gunicorn.error": logger("error_console"), "gunicorn.access": logger("console")},
     }
 
 
@@ -110,10 +130,12 @@ def run_workers(url: str, count: int, threads: int, options: dict[str, Any]) -> 
 
             uvicorn.run(f"{__name__}:make_app", factory=True, workers=count, **options)
             return
+        arbiter = os.getpid()
         try:
             Arbiter().run()
         except SystemExit as exc:
-            if exc.code not in (None, 0):
+            # a server process leaving (it is forked from here) goes on as gunicorn means it to
+            if os.getpid() == arbiter and exc.code not in (None, 0):
                 raise OperatorError(Msg.SERVER_PROCESS_DIED()) from None
     finally:
         guard.close()
@@ -157,13 +179,11 @@ else:
             """In the process, after the fork (the arbiter makes the worker object before it)."""
             from .cli import uvicorn_log_config
 
-            # the same lines, with their time, as a single process writes (gunicorn's own lines,
-            # "Booting worker", have their time too)
-            level = self.cfg.loglevel.upper()
-            logging.config.dictConfig(uvicorn_log_config())
-            logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+            # the same lines, with their time, as a single process writes
+            level = self.cfg.loglevel
+            logging.config.dictConfig(uvicorn_log_config(level))
             for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
-                logging.getLogger(name).setLevel(level)
+                logging.getLogger(name).setLevel(level.upper())
             logging.getLogger("uvicorn.error").propagate = True  # to "uvicorn"'s handler, as uvicorn has it
             super().init_process()
 

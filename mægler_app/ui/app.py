@@ -196,23 +196,22 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
 
 
 def check_named_imports() -> list[str]:
-    """Every view and network tab the app imports by name (of every role), imported now: what fails.
+    """Every view and network tab the app imports when first shown (of every role), imported now:
+    what fails.
 
     ``--screenshots`` runs it, so a bundle that lacks one of them fails in CI, not on a laptop."""
     from .network_tabs import NETWORK_TABS
     from .views import VIEWS
 
     failed = []
-    targets = [spec.target for spec in VIEWS] + [target for _title, target in NETWORK_TABS]
-    for target in dict.fromkeys(targets):
-        module_name, _, cls_name = target.partition(":")
+    loaders = [spec.view_class for spec in VIEWS] + [tab_class for _title, tab_class in NETWORK_TABS]
+    for load in dict.fromkeys(loaders):
+        name = f"{load.__module__}.{load.__qualname__}"
         try:
-            import importlib
-
-            getattr(importlib.import_module(module_name), cls_name)
+            load()
         except Exception as exc:  # noqa: BLE001 - each is reported, and the command fails
-            log.error("cannot import %s", target, exc_info=True)
-            failed.append(f"{target}: {exc.__class__.__name__}: {exc}")
+            log.error("cannot import %s", name, exc_info=True)
+            failed.append(f"{name}: {exc.__class__.__name__}: {exc}")
     return failed
 
 
@@ -220,10 +219,10 @@ def demo_pdf(ctx: AppContext, target: Path) -> Path:
     """The minutes of the demo's first meeting as a PDF in ``target``: `--demo --screenshots` makes
     one, so CI sees ReportLab and its fonts work in the bundle too."""
     from ..reports.meeting_pdf import write_meeting_pdf
-    from ..store.services.meetings import get_meeting, list_meetings
+    from ..store.services.meetings import list_meetings, meeting_report_data
 
     first = list_meetings(ctx.store)[0]
-    return write_meeting_pdf(get_meeting(ctx.store, first.id), target / "referat.pdf")
+    return write_meeting_pdf(meeting_report_data(ctx.store, first.id, broker=""), target / "referat.pdf")
 
 
 def run_gui(options: GuiOptions) -> int:
