@@ -181,3 +181,23 @@ def test_a_process_that_dies_is_replaced_and_the_server_stops_cleanly(two_proces
     clients = one_client_per_process(srv)
     for client in clients.values():
         assert client.login("anna")[0] == 200
+
+
+def test_every_line_of_the_processes_log_starts_with_its_utc_time_and_level(
+    pg_url_factory: Any, tmp_path: Path
+) -> None:
+    """gunicorn's lines ("Booting worker …") too, as test_server_log.py asks of one process."""
+    from .test_server_log import LINE
+
+    db = pg_url_factory()
+    assert run_cli("init", db=db).returncode == 0
+    srv = start_server(db, tmp_path / "server.log", "--workers", "2")
+    try:
+        assert Client(srv).call("GET", "/api/v1/healthz")[0] == 200
+    finally:
+        assert srv.stop() == 0, srv.log()
+    lines = [line for line in srv.log().splitlines() if line.strip()]
+    assert any("Booting worker" in line for line in lines), lines
+    assert any('"GET /api/v1/healthz HTTP/1.1" 200 OK' in line for line in lines), lines
+    for line in lines:
+        assert LINE.match(line), line
