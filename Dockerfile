@@ -18,6 +18,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /var/lib/maegler --uid 10001 maegler
 COPY --from=build /opt/maegler /opt/maegler
+# MAEGLER_SERVER_WORKERS > 1 (PostgreSQL only): gunicorn runs that many server processes, one per
+# core (deploy/README.md, "Several processes, several machines")
 ENV PATH=/opt/maegler/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     MAEGLER_SERVER_HOST=0.0.0.0 \

@@ -3,6 +3,7 @@
     python benchmarks/server_bench.py [--brokers 20] [--changes 500] [--batch 25]
                                       [--backend sqlite,postgres] [--workers N]
                                       [--validation on,off] [--rounds N]
+                                      [--variant NAME=DIR[,VAR=VALUE…]]…
 
 For each backend: a fresh database, `maegler-server serve` on 127.0.0.1, one user per broker.
 Baseline measured in the same run: the healthz round trip (no database). Then every broker, in
@@ -15,6 +16,10 @@ client is a lean keep-alive http.client connection per broker to take as little 
 With ``--validation on,off`` each backend runs once with the server's schema check of pushed
 records (domain/schema.py) and once without (``MAEGLER_SERVER_VALIDATION=off``), alternating
 for ``--rounds``, and the medians are compared: what share of a push the check costs.
+With ``--variant main=../wt-main`` another checkout's server (main's, as the baseline) runs
+alternately with this one's, ``--rounds`` times, and the medians are compared as ratios. Each run
+also says the CPU per applied change of the server's processes and of PostgreSQL's for its
+database: on a machine shared with other work, a steadier figure than the latencies.
 PostgreSQL runs with one server process per core (`serve --workers`: one process cannot use more
 than one core); SQLite, which has one writer, with one.
 """
@@ -34,6 +39,7 @@ import tempfile
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +63,9 @@ GOAL_P99_MS = 250.0
 REQUEST_TIMEOUT = 60
 
 
-def server_command() -> list[str]:
+def server_command(variant: Variant | None = None) -> list[str]:
+    if variant is not None and variant.src:  # the other checkout's code, by PYTHONPATH
+        return [sys.executable, "-m", "mægler_app.server.cli"]
     script = Path(sys.executable).with_name("maegler-server")
     if script.exists():
         return [str(script)]
@@ -198,13 +206,51 @@ class Broker:
             self.held = {n for n in self.held if n > self.since}
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU of these processes and all their descendants (Linux /proc)."""
+    total = 0.0
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def db_backends(url: str) -> list[int]:
+    """PostgreSQL's server processes serving this database (on this machine), for their CPU."""
+    if not url.startswith("postgresql"):
+        return []
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(PG_DSN, autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,)).fetchall()
+    return [int(pid) for (pid,) in rows]
+
+
 def make_pg_db() -> tuple[str, str] | None:
     try:
         import psycopg
 
         name = f"maegler_bench_{uuid.uuid4().hex[:10]}"
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        for wait in (5, 10, 20, 40, 0):  # a shared database server may be full for a while
+            try:
+                with psycopg.connect(PG_DSN, autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{name}"')
+                break
+            except psycopg.OperationalError as exc:
+                if "too many clients" not in str(exc) or not wait:
+                    raise
+                time.sleep(wait)
         return name, f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     except Exception as exc:  # noqa: BLE001 - any failure means PostgreSQL is not here
         print(f"PostgreSQL ikke tilgængelig ({exc}); springes over.")
@@ -218,10 +264,49 @@ def drop_pg_db(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@dataclass(frozen=True)
+class Variant:
+    """A server to measure: this checkout's, or another checkout's code (``src``, e.g. a worktree of
+    main as the baseline) and/or settings in its environment, run alternately with the others."""
+
+    label: str
+    src: str | None = None
+    env: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Variant:
+        label, _, rest = text.partition("=")
+        src, env = None, []
+        for part in filter(None, rest.split(",")):
+            key, eq, value = part.partition("=")
+            if eq:
+                env.append((key, value))
+            else:
+                src = str(Path(part).resolve())
+        return cls(label, src, tuple(env))
+
+    def environ(self) -> dict[str, str]:
+        out = dict(self.env)
+        if self.src:
+            out["PYTHONPATH"] = self.src
+        return out
+
+
+# This checkout's server: its code by PYTHONPATH too, whichever checkout the venv was installed from.
+THIS = Variant("dette", str(ROOT))
+
+
 def bench(
-    backend: str, url: str, args: argparse.Namespace, tmp: Path, validation: str = "on"
+    backend: str,
+    url: str,
+    args: argparse.Namespace,
+    tmp: Path,
+    validation: str = "on",
+    variant: Variant = THIS,
 ) -> dict[str, float]:
-    subprocess.run([*server_command(), "init", "--db", url], check=True, capture_output=True)
+    run_env = {**os.environ, **variant.environ()}
+    subprocess.run([*server_command(variant), "init", "--db", url], check=True, capture_output=True, env=run_env,
+                   cwd=variant.src)  # fmt: skip
     db = Database(url)
     names = [f"maegler{i:02d}" for i in range(args.brokers)]
     for name in names:
@@ -231,7 +316,7 @@ def bench(
     log = (tmp / f"{backend}-{uuid.uuid4().hex[:6]}.log").open("wb")
     proc = subprocess.Popen(
         [
-            *server_command(),
+            *server_command(variant),
             "serve",
             "--db",
             url,
@@ -244,12 +329,13 @@ def bench(
         ],  # fmt: skip
         stdout=log,
         stderr=subprocess.STDOUT,
+        cwd=variant.src,
         # the schema check of every pushed record (server/push.py), on or off to measure its cost
-        env={**os.environ, "MAEGLER_SERVER_VALIDATION": validation},
+        env={**run_env, "MAEGLER_SERVER_VALIDATION": validation},
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a busy machine: 2 cores shared with other work
         while True:
             try:
                 if requests.get(f"{base}/api/v1/healthz", timeout=1).ok:
@@ -257,7 +343,9 @@ def bench(
             except requests.RequestException:
                 pass
             if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("serveren startede ikke")
+                log.flush()
+                text = (tmp / Path(log.name).name).read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"serveren startede ikke: {text}")
             time.sleep(0.1)
         lean = LeanHttp(base)  # the same client as the brokers'
         baseline = []
@@ -280,12 +368,16 @@ def bench(
                 errors.append(repr(exc))
 
         threads = [threading.Thread(target=work, args=(b,)) for b in brokers]
+        backends = db_backends(url)
+        cpu0 = cpu_seconds([proc.pid]), cpu_seconds(backends)
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        backends = sorted(set(backends) | set(db_backends(url)))
+        cpu1 = cpu_seconds([proc.pid]), cpu_seconds(backends)
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
@@ -309,11 +401,14 @@ def bench(
         "pull_p99_ms": percentile(pull, 99),
         "all_p99_ms": percentile(both, 99),
         "wall_s": wall,
+        # CPU per applied change: the server's processes, and PostgreSQL's for this database
+        "server_cpu_us": (cpu1[0] - cpu0[0]) / max(applied, 1) * 1e6,
+        "db_cpu_us": (cpu1[1] - cpu0[1]) / max(applied, 1) * 1e6,
     }
     processes = args.workers if backend == "postgres" else 1
     print(
         f"\n--- {backend}: {args.brokers} mæglere × {args.changes} ændringer, {args.batch} pr. push,"
-        f" {processes} serverproces(ser), validering {validation}"
+        f" {processes} serverproces(ser), validering {validation}, server {variant.label}"
     )
     print(f"baseline healthz      p50 {base_ms:7.1f} ms   p99 {result['healthz_p99_ms']:7.1f} ms")
     print(
@@ -327,6 +422,10 @@ def bench(
             f"{kind:<6} ({len(values):4d} kald)   p50 {p50:7.1f} ms   p99 {p99:7.1f} ms"
             f"   p99/healthz-p50 = {p99 / base_ms:6.1f}"
         )
+    print(
+        f"CPU pr. ændring       server {result['server_cpu_us']:.0f} µs"
+        + (f", PostgreSQL {result['db_cpu_us']:.0f} µs" if backend == "postgres" else "")
+    )
     verdict = "OK" if result["all_p99_ms"] <= GOAL_P99_MS else "OVER MÅLET"
     print(f"alle kald p99 {result['all_p99_ms']:.1f} ms (mål ≤ {GOAL_P99_MS:.0f} ms): {verdict}")
     return result
@@ -351,21 +450,32 @@ def main() -> int:
         help="skemakontrollen af hver sendt post: on, off, eller on,off for at måle dens pris (skiftevis)",
     )
     parser.add_argument("--rounds", type=int, default=1, help="gennemløb af hver --validation")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAVN=[MAPPE][,VAR=VÆRDI…]",
+        help="en server mere at måle skiftevis med denne checkouts: koden i MAPPE (fx en worktree af "
+        "main som basislinje) og/eller miljøvariabler; kan gentages",
+    )
     args = parser.parse_args()
     settings = args.validation.split(",")
-    results: dict[tuple[str, str], list[dict[str, float]]] = {}
+    variants = [THIS, *(Variant.parse(v) for v in args.variant)]
+    results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp_name:
         tmp = Path(tmp_name)
         for backend in args.backend.split(","):
             for _round in range(args.rounds):
                 # alternating, the order turned every other round (on off off on …): drift of the
                 # machine and whatever the run before leaves behind hit every setting alike
-                for validation in settings if _round % 2 == 0 else settings[::-1]:
-                    run = f"{backend}-{validation}-{_round}"
+                runs = [(v, var) for v in settings for var in variants]
+                for validation, variant in runs if _round % 2 == 0 else runs[::-1]:
+                    run = f"{backend}-{validation}-{variant.label}-{_round}"
+                    key = (backend, validation, variant.label)
                     if backend == "sqlite":
                         url = f"sqlite:///{tmp / f'bench-{run}.sqlite3'}"
-                        results.setdefault((backend, validation), []).append(
-                            bench("sqlite", url, args, tmp, validation)
+                        results.setdefault(key, []).append(
+                            bench("sqlite", url, args, tmp, validation, variant)
                         )
                     elif backend == "postgres":
                         made = make_pg_db()
@@ -373,33 +483,51 @@ def main() -> int:
                             break
                         name, url = made
                         try:
-                            results.setdefault((backend, validation), []).append(
-                                bench("postgres", url, args, tmp, validation)
+                            results.setdefault(key, []).append(
+                                bench("postgres", url, args, tmp, validation, variant)
                             )
                         finally:
                             drop_pg_db(name)
-    if len(settings) > 1:
-        compare(results, settings)
+    if len(settings) > 1 or len(variants) > 1:
+        compare(results, settings, [v.label for v in variants])
     return 0
 
 
-def compare(results: dict[tuple[str, str], list[dict[str, float]]], settings: list[str]) -> None:
-    """Medians over the rounds per backend and setting, and each setting against the last one."""
-    print("\n--- validering: medianer over gennemløbene")
-    keys = ("push_mean_ms", "push_p50_ms", "push_p99_ms", "changes_per_s")
-    for backend in dict.fromkeys(b for b, _ in results):
+KEYS = (
+    "push_mean_ms",
+    "push_p99_ms",
+    "pull_p99_ms",
+    "all_p99_ms",
+    "changes_per_s",
+    "server_cpu_us",
+    "db_cpu_us",
+)
+
+
+def compare(
+    results: dict[tuple[str, str, str], list[dict[str, float]]], settings: list[str], labels: list[str]
+) -> None:
+    """Medians over the rounds per backend, setting and server; each against the last setting, and
+    each server against the first one (this checkout's)."""
+    print("\n--- medianer over gennemløbene (forhold: mod denne checkouts server, samme validering)")
+    for backend in dict.fromkeys(b for b, _, _ in results):
         medians = {
-            v: {k: statistics.median(r[k] for r in results[(backend, v)]) for k in keys}
+            (v, lab): {k: statistics.median(r[k] for r in results[(backend, v, lab)]) for k in KEYS}
             for v in settings
-            if (backend, v) in results
+            for lab in labels
+            if (backend, v, lab) in results
         }
-        reference = medians.get(settings[-1])
-        for v, m in medians.items():
-            line = "   ".join(f"{k} {m[k]:8.1f}" for k in keys)
+        for (v, lab), m in medians.items():
+            line = "  ".join(f"{k} {m[k]:7.1f}" for k in KEYS)
+            ours = medians.get((v, labels[0]))
+            if ours is not None and lab != labels[0]:
+                line += f"  (all_p99 {m['all_p99_ms'] / ours['all_p99_ms']:.2f}x, ændringer/s "
+                line += f"{m['changes_per_s'] / ours['changes_per_s']:.2f}x af {labels[0]})"
+            reference = medians.get((settings[-1], lab))
             if reference is not None and v != settings[-1]:
                 share = (m["push_mean_ms"] - reference["push_mean_ms"]) / m["push_mean_ms"] * 100
-                line += f"   (push-middel {share:+.1f} % af en push med validering {v})"
-            print(f"{backend:<9} validering {v:<3}  {line}")
+                line += f"  (push-middel {share:+.1f} % af en push med validering {v})"
+            print(f"{backend:<9} {lab:<8} validering {v:<3} {line}")
 
 
 if __name__ == "__main__":

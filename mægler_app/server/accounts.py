@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, delete, func, select, update
+from sqlalchemy import CursorResult, Result, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.messages import Msg
@@ -359,25 +359,29 @@ def authenticate(db: Database, token: str) -> User | None:
     return None if found is None else found[0]
 
 
+# Built once (a statement made per call cost more than its round trip): the token's user by the
+# token's hash, read on a plain connection, not through an ORM session.
+TOKEN_USER = (
+    select(
+        Token.created_at,
+        Token.last_used_at,
+        Token.revoked,
+        User.id,
+        User.username,
+        User.role,
+        User.display_name,
+    )
+    .join(User, User.id == Token.user_id)
+    .where(Token.token_hash == bindparam("hashed"))
+)
+
+
 def check_token(db: Database, token: str) -> tuple[User, dt.datetime] | None:
     """The token's user and when the token expires (if not used again), or None."""
     now = utcnow()
     hashed = token_hash(token)
-    query = (
-        select(
-            Token.created_at,
-            Token.last_used_at,
-            Token.revoked,
-            User.id,
-            User.username,
-            User.role,
-            User.display_name,
-        )
-        .join(User, User.id == Token.user_id)
-        .where(Token.token_hash == hashed)
-    )
-    with db.session() as s:
-        row = s.execute(query).first()
+    with db.read() as conn:
+        row = conn.execute(TOKEN_USER, {"hashed": hashed}).first()
     if row is None:
         return None
     created_at, last_used_at, revoked, user_id, username, role, display_name = row

@@ -427,6 +427,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     from .app import DEFAULT_THREADS, create_app
+    from .db import Database
     from .warmup import warm_up
 
     serve_tuning()
@@ -474,6 +475,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
         db.dispose()
         run_workers(db.url, args.workers, threads, options)
         return
+    if not db.is_sqlite:  # a connection per thread, and a spare (db.POOL_SIZE)
+        db.dispose()
+        db = Database(db.url, pool_size=threads + 1)
     warm_up(db)
     try:
         server = uvicorn.Server(uvicorn.Config(create_app(db, threads=threads), **options))

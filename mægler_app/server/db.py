@@ -21,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Table, bindparam, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -52,7 +52,13 @@ def head_revision() -> str:
     return head
 
 
-def make_engine(url: str) -> Engine:
+# Connections per process. ``serve`` asks for as many as it has threads working in the database
+# (and a spare): each PostgreSQL connection is a server process of the database's, and a
+# database's connections are shared by every Mægler process on every machine (max_connections).
+POOL_SIZE = 20
+
+
+def make_engine(url: str, pool_size: int = POOL_SIZE) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -97,12 +103,16 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
+        # No ping before each use of a pooled connection: it was a round trip per request. A
+        # connection the database dropped (a restart) fails its request once; SQLAlchemy then
+        # recognises the disconnect and replaces every connection of the pool it had opened before.
         return create_engine(
             url,
             connect_args=PG_CONNECT_ARGS,
-            pool_size=20,
-            max_overflow=20,
-            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            # the most recently used connection first: a few connections, hot, rather than all in turn
+            pool_use_lifo=True,
             json_serializer=fastjson.dumps_str,
             json_deserializer=fastjson.loads,
         )
@@ -122,11 +132,16 @@ PG_CONNECT_ARGS: dict[str, Any] = {
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = POOL_SIZE) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads of one statement (a pull's page, a token) need no transaction: on PostgreSQL a
+        # transaction was two more round trips (BEGIN, and the pool's ROLLBACK), as many as the read.
+        self._reader = (
+            self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         # SQLite's writers of this process queue here in arrival order (see ``write``), and on
         # PostgreSQL those about to take sequence numbers do (the counter's row lock is unfair).
         self._write_lock = FairLock()
@@ -138,6 +153,10 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    def read(self) -> Connection:
+        """A connection for reads each complete in one statement, outside a transaction (PostgreSQL)."""
+        return self._reader.connect()
 
     @contextlib.contextmanager
     def write(self, owner_id: str | None = None) -> Iterator[Session]:

@@ -78,7 +78,7 @@ def pull(
     if not everyone:
         params["owner_id"] = user.id
     held = _Ranges(skip)
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         if not skip:
             rows = conn.execute(PULL_ALL if everyone else PULL_OWN, params).all()
             has_more = len(rows) > limit

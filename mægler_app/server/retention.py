@@ -45,13 +45,17 @@ REFERRERS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Built once: every push with a document reads it (a statement made per call cost more than the read).
+SETTINGS_VALUE = select(ServerSetting.value).where(ServerSetting.key == SETTINGS_KEY)
+
+
 def load_settings(conn: Connection | Session) -> RetentionSettings:
-    value = conn.execute(select(ServerSetting.value).where(ServerSetting.key == SETTINGS_KEY)).scalar()
+    value = conn.execute(SETTINGS_VALUE).scalar()
     return settings_from_json(value)
 
 
 def read_settings(db: Database) -> RetentionSettings:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         return load_settings(conn)
 
 

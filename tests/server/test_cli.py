@@ -204,11 +204,7 @@ def test_warm_up_opens_the_pool_and_writes_nothing(fresh_db: str, backend: str) 
 
 
 @pytest.mark.postgres
-def test_worker_processes_own_their_port_and_stop_together(pg_url_factory: object, tmp_path: Path) -> None:
-    import os
-    import signal
-    import time
-
+def test_worker_processes_own_their_port(pg_url_factory: object, tmp_path: Path) -> None:
     db = pg_url_factory()  # type: ignore[operator]
     assert run_cli("init", db=db).returncode == 0
     srv = start_server(db, tmp_path / "a.log", "--workers", "2")
@@ -218,20 +214,9 @@ def test_worker_processes_own_their_port_and_stop_together(pg_url_factory: objec
         assert second.returncode == 1
         assert "bruges allerede" in second.stderr
         assert requests.get(f"{srv.base}/api/v1/healthz", timeout=10).status_code == 200
-
-        # A worker that dies on its own takes the server down with a failing status.
-        children_file = Path(f"/proc/{srv.proc.pid}/task/{srv.proc.pid}/children")
-        children = [int(pid) for pid in children_file.read_text().split()]
-        workers = [pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
-        assert len(workers) == 2
-        os.kill(workers[0], signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while srv.proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert srv.proc.returncode == 1, srv.log()
-        assert "stoppede uventet" in srv.log()
+        # (a process that dies is replaced: test_processes.py)
     finally:
-        srv.stop()
+        assert srv.stop() == 0, srv.log()
 
 
 def test_threads_limit_the_database_work_and_one_is_enough(fresh_db: str, tmp_path: Path) -> None:

@@ -67,7 +67,6 @@ def test_a_well_formed_push_with_a_cached_token_takes_the_fast_path(app: Any) ->
     "kw",
     [
         {"token": None},  # no token: FastAPI answers 401
-        {"token": "ukendt"},  # not in the cache: FastAPI looks it up in the database
         {"body": b"{ikke json"},  # 400
         {"body": b"[]"},  # 422
         {"body": push_body(changes=[{"entity": "company"}])},  # 422, with the field named
@@ -78,6 +77,21 @@ def test_a_well_formed_push_with_a_cached_token_takes_the_fast_path(app: Any) ->
 def test_anything_else_goes_to_fastapi_for_its_answer(app: Any, kw: dict[str, Any]) -> None:
     kw.setdefault("body", push_body())
     assert asyncio.run(push_args(request(app, "POST", "/api/v1/sync/push", **kw))) is None
+
+
+def test_a_token_not_in_the_cache_is_looked_up_in_the_request_thread(app: Any) -> None:
+    """A token not in the cache takes the fast path too, looked up in the thread that runs the
+    endpoint; one the database does not know hands the request over to FastAPI (its 401)."""
+    from mægler_app.server.app import _with_user
+
+    app.state.db.upgrade()
+
+    called = []
+    args = asyncio.run(push_args(request(app, "POST", "/api/v1/sync/push", body=push_body(), token="ukendt")))
+    assert args is not None and args["user"] == "ukendt"
+    assert _with_user(request(app, "POST", "/"), lambda **kw: called.append(kw), args) is None
+    assert called == []
+    assert app.state.tokens.get("ukendt") is None
 
 
 def test_pull_fast_path_takes_only_plain_bounded_numbers(app: Any) -> None:
