@@ -45,7 +45,7 @@ def reduce_photo(source: Path, *, max_side: int = MAX_SIDE, quality: int = QUALI
     ``None`` when ``source`` is not a single picture Pillow reads."""
     if source.suffix.lower() not in PHOTO_SUFFIXES:
         return None
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     if source.suffix.lower() in {".heic", ".heif"}:
         _register_heif()
