@@ -76,6 +76,16 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+def receipt_problem(source: Path | str) -> BlobError | None:
+    """What makes a file no receipt, found without reading it (a missing file, another type)."""
+    src = Path(source)
+    if not src.is_file():
+        return BlobError(Msg.BLOB_FILE_MISSING(name=src.name))
+    if src.suffix.lower() not in RECEIPT_TYPES:
+        return BlobError(Msg.BLOB_NOT_A_RECEIPT(name=src.name))
+    return None
+
+
 def store_file(
     store: Store,
     source: Path | str,
