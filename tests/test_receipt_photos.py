@@ -65,6 +65,20 @@ def test_exif_orientation_6_is_turned_upright(tmp_path: Path) -> None:
         assert img.getpixel((60, 60))[0] < 250 or img.getpixel((60, 60))[1] > 60
 
 
+def test_a_phones_multi_picture_jpeg_is_reduced_to_its_photo(tmp_path: Path) -> None:
+    path = tmp_path / "IMG_0004.JPG"
+    photo = Image.new("RGB", (3000, 2000), (0, 128, 0))
+    depth = Image.new("RGB", (750, 500), (255, 255, 255))
+    photo.save(path, "MPO", save_all=True, append_images=[depth])
+    with Image.open(path) as img:
+        assert img.format == "MPO" and img.n_frames == 2
+    reduced = reduce_photo(path)
+    assert reduced is not None
+    with Image.open(io.BytesIO(reduced)) as out:
+        assert out.format == "JPEG" and out.size == (2000, 1333)
+        assert out.getpixel((1000, 600))[1] > 100
+
+
 def test_a_small_png_with_transparency_stays_its_size_and_gets_white(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     img = Image.new("RGBA", (800, 600), (0, 0, 0, 0))

@@ -53,8 +53,10 @@ def reduce_photo(source: Path, *, max_side: int = MAX_SIDE, quality: int = QUALI
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source) as img:
-                if getattr(img, "n_frames", 1) != 1:
-                    return None  # several pages or an animation: kept whole, as it is
+                # A phone's JPEG is often an MPO (the photo, then a depth map or a preview): the
+                # first picture is the photo. Several pages or an animation: kept whole, as it is.
+                if getattr(img, "n_frames", 1) != 1 and img.format != "MPO":
+                    return None
                 if img.width * img.height > MAX_PIXELS:
                     return None
                 orientation = img.getexif().get(0x0112, 1)
