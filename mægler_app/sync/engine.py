@@ -51,7 +51,7 @@ from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
 from ..store.retention import is_purged, purge_local, unused_receipts  # --- retention
 from ..store.retention import remember_settings as remember_retention  # --- retention
-from ..store.services.blobs import mark_uploaded  # --- receipts
+from ..store.services.blobs import mark_uploaded, remove_blob_files  # --- receipts
 from ..store.services.erasure import scrub_outbox
 from ..store.services.overview import (
     PARKED_PREFIX,
@@ -1010,7 +1010,7 @@ class SyncEngine:
         finally:
             s.close()
         for sha in files_to_remove:  # --- retention: once the records are gone for good
-            blob_file(self.store, sha).unlink(missing_ok=True)
+            remove_blob_files(self.store, sha)  # --- receipts: a kept original too
         return still_parked
 
     def _note_receipt(self, ch: dict[str, Any]) -> None:
