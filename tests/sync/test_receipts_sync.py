@@ -179,3 +179,34 @@ def test_a_new_laptop_has_its_records_first_and_a_receipt_when_opened(
             fetch_receipt(b.store, api, "0" * 64)
     finally:
         api.close()
+
+
+@pytest.mark.slow
+def test_maegler_sync_fetches_the_receipts_after_its_records(
+    sync_server: Any, new_user: Any, laptop: Any, tmp_path: Any
+) -> None:
+    from mægler_app.store.db import open_store
+
+    from .conftest import PASSWORD
+    from .test_auth_cli import _cli, _env
+
+    user = new_user()
+    a = laptop(user, "a")
+    ids = add_network(a.store)
+    content = os.urandom(UPLOAD_CHUNK + 1000)
+    sha = add_blob(a.store, content, "application/pdf")
+    _expense_with_receipt(a, ids["network"], sha)
+    assert a.sync().complete
+    env = _env(tmp_path)
+    assert (
+        _cli("login", "--server", sync_server.base, "--user", user, stdin=PASSWORD + "\n", env=env).returncode
+        == 0
+    )
+    done = _cli("sync", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Bilag: 0 sendt, 1 hentet." in done.stdout and "Henter kvitteringer… 1/1" in done.stderr
+    store = open_store(tmp_path / "profil")
+    try:
+        assert blob_file(store, sha).read_bytes() == content and wanted_receipts(store) == []
+    finally:
+        store.close()
