@@ -765,6 +765,7 @@ class Msg:
     SERVER_UPLOAD_OFFSET_MISMATCH = Code("server_upload_offset_mismatch")
     SERVER_UPLOAD_PAST_END = Code("server_upload_past_end")
     SYNC_RECEIPT_NOT_ON_SERVER = Code("sync_receipt_not_on_server")
+    SYNC_UPLOAD_NOT_TAKEN = Code("sync_upload_not_taken")
     # --- end receipts
 
 
@@ -2937,6 +2938,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "synkroniseret den. Prøv igen senere.",
         "en": "The receipt is not on the server yet: the computer it was attached on has not synced "
         "it. Try again later.",
+    },
+    Msg.SYNC_UPLOAD_NOT_TAKEN: {
+        "da": "Serveren tog ikke imod bilaget {sha}…, fordi det ikke kom helt frem; det sendes igen ved "
+        "næste synkronisering.",
+        "en": "The server did not take the attachment {sha}… because it did not arrive whole; it is sent "
+        "again at the next synchronisation.",
     },
     # --- end receipts
 }

@@ -794,7 +794,7 @@ class SyncEngine:
                 raise
             self._remember_upload(sha, None)
             return
-        raise SyncError(Msg.SYNC_BLOB_DAMAGED(sha=sha[:12]))
+        raise SyncError(Msg.SYNC_UPLOAD_NOT_TAKEN(sha=sha[:12]))
 
     def _send_chunks(self, sha: str, content: bytes, upload_id: str, offset: int) -> None:
         stalled = 0
@@ -805,7 +805,7 @@ class SyncEngine:
                 return
             stalled = stalled + 1 if there <= offset else 0
             if stalled > 2 or there > len(content):
-                raise SyncError(Msg.SYNC_BLOB_DAMAGED(sha=sha[:12]))
+                raise SyncError(Msg.SYNC_UPLOAD_NOT_TAKEN(sha=sha[:12]))
             offset = there
             self._remember_upload(sha, upload_id, offset)
 
