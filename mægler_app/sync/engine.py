@@ -77,10 +77,6 @@ from .forms import fetch_forms
 
 Progress = Generator[tuple[int, int], None, Any]
 
-# --- receipts: a receipt larger than this goes up in chunks of this size (resumable after a cut)
-UPLOAD_CHUNK = 256 * 1024
-_UPLOADS_KEY = "blob_uploads"
-
 # A network's stage travels after everything else in the outbox: the server checks a stage against
 # the network's members, screening and application (DESIGN §2), and the outbox folds a later stage
 # change into the network's creation, or into an edit of it still waiting, ahead of the records
@@ -116,6 +112,10 @@ _REFUSALS_TO_NARROW = frozenset({400, 409, 413, 422})
 UNANSWERED = Msg.SYNC_UNANSWERED()
 
 CONFLICT_TEXT = str(Msg.SYNC_CONFLICT())
+
+# --- receipts: a receipt larger than this goes up in chunks of this size (resumable after a cut)
+UPLOAD_CHUNK = 256 * 1024
+_UPLOADS_KEY = "blob_uploads"
 
 
 @dataclass
