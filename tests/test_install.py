@@ -14,7 +14,7 @@ import pytest
 from mægler_app.commands import command_names
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVER_ONLY = ("fastapi", "uvicorn", "argon2", "psycopg", "starlette")
+SERVER_ONLY = ("fastapi", "uvicorn", "argon2", "psycopg", "starlette", "fastapi_offline")
 
 
 def _copy_source(target: Path) -> Path:

@@ -161,9 +161,9 @@ def test_editing_and_exporting_the_minutes(qtbot, store, monkeypatch, tmp_path) 
 
 def test_network_tab_is_registered_once(qtbot, store) -> None:
     net = make_network(store)
-    specs = [spec for _title, spec in NETWORK_TABS if spec.startswith("mægler_app.ui.meetings.")]
-    assert specs == ["mægler_app.ui.meetings.network_tab:NetworkActivityTab"]
-    widget = make_tab(specs[0], AppContext(store=store), net.network_id)
+    tabs = [load for _title, load in NETWORK_TABS if load().__module__.startswith("mægler_app.ui.meetings.")]
+    assert [load() for load in tabs] == [NetworkActivityTab]
+    widget = make_tab(tabs[0], AppContext(store=store), net.network_id)
     qtbot.addWidget(widget)
     assert isinstance(widget, NetworkActivityTab)
 

@@ -196,23 +196,22 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
 
 
 def check_named_imports() -> list[str]:
-    """Every view and network tab the app imports by name (of every role), imported now: what fails.
+    """Every view and network tab the app imports when first shown (of every role), imported now:
+    what fails.
 
     ``--screenshots`` runs it, so a bundle that lacks one of them fails in CI, not on a laptop."""
     from .network_tabs import NETWORK_TABS
     from .views import VIEWS
 
     failed = []
-    targets = [spec.target for spec in VIEWS] + [target for _title, target in NETWORK_TABS]
-    for target in dict.fromkeys(targets):
-        module_name, _, cls_name = target.partition(":")
+    loaders = [spec.view_class for spec in VIEWS] + [tab_class for _title, tab_class in NETWORK_TABS]
+    for load in dict.fromkeys(loaders):
+        name = f"{load.__module__}.{load.__qualname__}"
         try:
-            import importlib
-
-            getattr(importlib.import_module(module_name), cls_name)
+            load()
         except Exception as exc:  # noqa: BLE001 - each is reported, and the command fails
-            log.error("cannot import %s", target, exc_info=True)
-            failed.append(f"{target}: {exc.__class__.__name__}: {exc}")
+            log.error("cannot import %s", name, exc_info=True)
+            failed.append(f"{name}: {exc.__class__.__name__}: {exc}")
     return failed
 
 

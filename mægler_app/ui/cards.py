@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-_NAVY = "#1f3b57"
+from .style import NAVY, text_style
 
 
 class FigureCard(QFrame):
@@ -37,7 +37,7 @@ class FigureCard(QFrame):
         self.value = QLabel("–")
         self.value.setObjectName(name)
         if size_px is not None:
-            self.set_colour(_NAVY)
+            self.set_colour(NAVY)
         self._lay.addWidget(self.title)
         self._lay.addWidget(self.value)
         self._add_below_figure()
@@ -50,9 +50,9 @@ class FigureCard(QFrame):
     def set_colour(self, colour: str) -> None:
         """The figure's colour: navy, or a warning's."""
         if self._size_px is None:
-            self.value.setStyleSheet(f"color: {colour};")
+            self.value.setStyleSheet(text_style(colour))
         else:
-            self.value.setStyleSheet(f"font-size: {self._size_px}px; font-weight: 600; color: {colour};")
+            self.value.setStyleSheet(text_style(colour, bold=True, size_px=self._size_px))
 
 
 class NoteCard(FigureCard):

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,15 +18,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.errors import os_reason
 from ..store.db import Store
+from . import ops
 from .context import AppContext
 from .fit import ElidedLabel
+from .table import make_table_view
 from .worker import Worker, start
 
 
@@ -38,7 +38,6 @@ class CsvImportDialog(QDialog):
 
     planned = Signal()
     OBJECT_NAME = "importDialog"
-    CHANGED_ENTITY = ""  # what the bus says changed once the plan is applied
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,16 +66,8 @@ class CsvImportDialog(QDialog):
         self.problems.hide()
         lay.addWidget(self.problems)
         self.model = self.make_model()
-        self.table = QTableView()
-        self.table.setObjectName("importRows")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        self.size_columns(header)
+        self.table = make_table_view(self.model, "importRows", stretch_last=True)
+        self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
@@ -185,11 +176,15 @@ class CsvImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self._set_summary(self.tr("Importerer …"))
-        self._worker = Worker(self.apply_plan, self.ctx.store, self.plan)
-        self._worker.signals.progressed.connect(self._on_progress)
-        self._worker.signals.finished.connect(self._on_imported)
-        self._worker.signals.failed.connect(self._on_apply_failed)
-        start(self._worker, self.ctx.pool)
+        self._worker = ops.start(
+            self.ctx,
+            self.apply_plan,
+            self.ctx.store,
+            self.plan,
+            on_done=self._on_imported,
+            error=self._on_apply_failed,
+            progressed=self._on_progress,
+        )
 
     def _on_progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
@@ -207,6 +202,5 @@ class CsvImportDialog(QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Færdig"))
         self._set_summary(self.done_text(result))
-        self.ctx.bus.changed.emit(self.CHANGED_ENTITY)
         self.ctx.bus.status_reported.emit(self.summary.text())
         self.announce(result)

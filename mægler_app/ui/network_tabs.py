@@ -1,29 +1,57 @@
 """Extension point: the tabs of a network's own page, one line per feature.
 
-Each entry is (tab title, "module:Class"); the class is a QWidget made as ``Class(ctx, network_id)``
-and may define ``reload()``. Imported lazily, so a feature's heavy imports stay off the start-up path.
+Each entry is (tab title, the function that imports the tab's class); the class is a QWidget made
+as ``Class(ctx, network_id)`` and may define ``reload()``. Imported when a network's page is
+built, so a feature's heavy imports stay off the start-up path.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
 
-NETWORK_TABS: list[tuple[str, str]] = [
-    ("Screening", "mægler_app.ui.forms.screening:ScreeningWidget"),
-    ("Møder og udgifter", "mægler_app.ui.meetings.network_tab:NetworkActivityTab"),
-    ("Ansøgning", "mægler_app.ui.application.network_tab:ApplicationTab"),
+# what a tab's class is: made as ``Class(ctx, network_id)``
+TabFactory = Callable[[AppContext, str], QWidget]
+TabClass = Callable[[], TabFactory]
+
+
+def _screening() -> TabFactory:
+    from .forms.screening import ScreeningWidget
+
+    return ScreeningWidget
+
+
+def _meetings() -> TabFactory:
+    from .meetings.network_tab import NetworkActivityTab
+
+    return NetworkActivityTab
+
+
+def _application() -> TabFactory:
+    from .application.network_tab import ApplicationTab
+
+    return ApplicationTab
+
+
+def _effects() -> TabFactory:  # --- effects
+    from .effects.network_tab import NetworkEffectsTab
+
+    return NetworkEffectsTab
+
+
+NETWORK_TABS: list[tuple[str, TabClass]] = [
+    ("Screening", _screening),
+    ("Møder og udgifter", _meetings),
+    ("Ansøgning", _application),
     # --- effects
-    ("Effekter", "mægler_app.ui.effects.network_tab:NetworkEffectsTab"),
+    ("Effekter", _effects),
 ]
 
 
-def make_tab(spec: str, ctx: AppContext, network_id: str) -> QWidget:
-    module_name, _, cls_name = spec.partition(":")
-    cls = getattr(importlib.import_module(module_name), cls_name)
-    widget = cls(ctx, network_id)
+def make_tab(tab_class: TabClass, ctx: AppContext, network_id: str) -> QWidget:
+    widget = tab_class()(ctx, network_id)
     assert isinstance(widget, QWidget)
     return widget

@@ -46,6 +46,7 @@ RED = "#b3261e"
 GREY = "#8a98a8"
 ON_NAVY = "#ffffff"  # a label drawn on the navy (Programmet's funnel bars)
 WARNING_TEXT = "#8a5a00"
+MUTED_TEXT = "#7b8794"  # a row that no longer counts: an anonymised contact, a planned event
 # A field that can be read but not changed (a finished screening, a submitted application): the
 # style sheet above gives it this background when its readOnly property is set (see read_only()).
 READ_ONLY_BACKGROUND = "#eef1f4"
@@ -53,8 +54,90 @@ READ_ONLY_BACKGROUND = "#eef1f4"
 BUDGET_BAR_COLOURS = {"ok": "#6d9fd1", "warn": "#f2b134", "over": "#e0625a"}
 
 
+# The company register's rows: a little tighter than Qt's default, so more companies are in sight.
+TABLE_ROW_HEIGHT = 26
+
+# Text colours a widget sets on itself (the style sheet above names the same ones).
+SUBTLE_TEXT = "#5b6b7b"  # an explanation beside or under a field
+OK_TEXT = "#1e6b3a"  # "the rules are met"
+PASSED_TEXT = "#1f5f4a"  # a passed screening's verdict
+PASSED_BACKGROUND = "#e3f1e8"
+INVALID_BORDER = "#c0392b"  # a field whose text cannot be used
+# The sync marks on list rows (ui/sync_marks.py): waiting to be sent, a conflict, refused.
+SYNC_PENDING, SYNC_CONFLICT, SYNC_REJECTED = "#5b7083", "#c77700", "#c62828"
+
+# Titles above an editor or a page, in the figures' navy; their sizes in pixels.
+EDITOR_TITLE_PX = 17
+PAGE_TITLE_PX = 19
+HELP_TEXT_PX = 11  # a question's help text under it
+STAGE_COUNT_PX = 18
+SURVEY_TITLE_PX = 16
+
+
+def title_style(size_px: int) -> str:
+    return f"font-size: {size_px}px; font-weight: 600; color: {NAVY};"
+
+
+def text_style(colour: str, *, bold: bool = False, size_px: int | None = None) -> str:
+    """A label's own colour (and weight, size), for a text that changes with what it says."""
+    size = f"font-size: {size_px}px; " if size_px is not None else ""
+    return size + ("font-weight: 600; " if bold else "") + f"color: {colour};"
+
+
+# A note for the reader on a light blue ground (like QLabel#readOnlyNote above); the screening's
+# messages on the same ground without a border, and its verdict's box.
+NOTE_STYLE = (
+    "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
+)
+NOTICE_STYLE = "color: #1f3b57; background: #e8f0f8; border-radius: 4px; padding: 6px;"
+ERROR_NOTICE_STYLE = "color: #8b1a1a; background: #fde7e7; border-radius: 4px; padding: 6px;"
+BOARD_HEADER_STYLE = "font-weight: 600; color: #1f3b57;"
+INVALID_FIELD_STYLE = f"border: 1px solid {INVALID_BORDER};"
+
+
+def verdict_box_style(passed: bool) -> str:
+    background = PASSED_BACKGROUND if passed else ERROR_BACKGROUND
+    return f"background: {background}; border-radius: 6px; padding: 8px;"
+
+
+def board_card_style(padding_px: int) -> str:
+    """The network board's cards (a stage's list of networks)."""
+    return (
+        "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; "
+        f"padding: {padding_px}px; }}"
+        "QListWidget::item:selected { background: #cfe0f1; color: black; }"
+    )
+
+
+# The application editor's own sheet, local to it so the shared one stays small: its blocks read
+# as white cards like Overblik.
+APPLICATION_EDITOR_STYLE = """
+QGroupBox { background: white; border: 1px solid #dde3ea; border-radius: 8px; margin-top: 16px;
+            padding: 12px 10px 10px 10px; font-weight: 600; color: #1f3b57; }
+QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QTableView,
+QGroupBox QRadioButton, QGroupBox QCheckBox, QGroupBox QPushButton { font-weight: normal; color: black; }
+QLabel#blockHelp { color: #5b6b7b; }
+QLabel#editorTitle { font-size: 18px; font-weight: 600; color: #1f3b57; }
+QLabel#statusChip { border-radius: 10px; padding: 3px 12px; background: #eef1f4; color: #1f3b57; font-weight: 600; }
+QLabel#statusChip[status="pending"] { background: #fff4d6; color: #8a5a00; }
+QLabel#statusChip[status="submitted"] { background: #e3ecf7; color: #1f3b57; }
+QLabel#statusChip[status="approved"] { background: #e3f1e8; color: #1f5f3a; }
+QLabel#statusChip[status="rejected"] { background: #fde7e7; color: #8b1a1a; }
+QLabel#decision { padding: 4px 0; }
+QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
+QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
+"""
+STAGE_COUNT_STYLE = f"QLabel#stageCount {{ {title_style(STAGE_COUNT_PX)} }}"
+
+
+def bar_style(colour: str) -> str:
+    """A progress bar's fill."""
+    return f"QProgressBar::chunk {{ background: {colour}; }}"
+
+
 def budget_bar_style(level: str) -> str:
-    return f"QProgressBar::chunk {{ background: {BUDGET_BAR_COLOURS[level]}; }}"
+    return bar_style(BUDGET_BAR_COLOURS[level])
 
 
 def read_only(widget: QWidget, read_only: bool) -> None:

@@ -14,13 +14,14 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..store.services.overview import MARK_CONFLICT, MARK_PENDING, MARK_REJECTED
+from .style import SYNC_CONFLICT, SYNC_PENDING, SYNC_REJECTED
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("sync_marks", text)
 
 
-_COLOURS = {MARK_PENDING: "#5b7083", MARK_CONFLICT: "#c77700", MARK_REJECTED: "#c62828"}
+_COLOURS = {MARK_PENDING: SYNC_PENDING, MARK_CONFLICT: SYNC_CONFLICT, MARK_REJECTED: SYNC_REJECTED}
 
 
 def mark_text(mark: str) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 # defined in the domain since the reports take them without the store (issue 24); named here too
 from ...domain.application import ActionPlanInfo as ActionPlanInfo
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
@@ -80,6 +81,7 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
         )
 
 
+@changing("action_plan")
 def save_action_plan(
     store: Store,
     network_id: str,
@@ -110,6 +112,7 @@ def save_action_plan(
     return info
 
 
+@changing("network")
 def mark_stage_3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
     """The network has become a business network: record what shows it and the date."""
     day = on or utcnow().date()

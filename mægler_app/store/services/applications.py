@@ -36,6 +36,7 @@ from ...domain.application import MemberInfo as MemberInfo
 from ...domain.application import NetworkPrefill as NetworkPrefill
 from ...domain.application import ShareRow as ShareRow
 from ...domain.application import growth_value as growth_value
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.record_rules import submission_stage_problems
@@ -447,6 +448,7 @@ def _write_draft(app: Application, draft: ApplicationDraft, members: list[Member
     )
 
 
+@changing("application")
 def create_application(store: Store, network_id: str) -> str:
     """A first draft for the network, prefilled from it. Refused if the network already has one."""
     with store.session() as s:
@@ -466,6 +468,7 @@ def create_application(store: Store, network_id: str) -> str:
         return app.id
 
 
+@changing("application")
 def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> ApplicationDetail:
     """Keep whatever the broker typed (rules are shown, not enforced, while drafting)."""
     with store.session() as s:
@@ -477,6 +480,7 @@ def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> Ap
         return _detail(s, app)
 
 
+@changing("application", "network")
 def submit(store: Store, application_id: str) -> ApplicationDetail:
     """Freeze the application and send it (through the outbox) to Væksthus; the network moves on."""
     with store.session() as s:
@@ -496,6 +500,7 @@ def submit(store: Store, application_id: str) -> ApplicationDetail:
         return _detail(s, app)
 
 
+@changing("application", "network")
 def apply_decision(
     store: Store, application_id: str, decision: str, comment: str, decided_at: dt.datetime
 ) -> ApplicationDetail:
@@ -533,6 +538,7 @@ def apply_decision(
         return _detail(s, app)
 
 
+@changing("application", "network")
 def start_revision(store: Store, application_id: str) -> str:
     """A new draft from a rejected application: everything copied, revision + 1, linked back."""
     with store.session() as s:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import Changes, changing
 from ...domain.errors import DomainError
 
 # defined in the domain since the reports take them without the store (issue 24); named here too
@@ -194,6 +195,7 @@ def check_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None
         return _check(s, inp, expense_id)
 
 
+@changing(of=lambda saved: Changes.of("expense", saved.id))
 def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None) -> SavedExpense:
     """Create or update an expense, applying the budget and receipt rules.
 
@@ -239,6 +241,7 @@ def save_expense(store: Store, inp: ExpenseInput, expense_id: str | None = None)
         return SavedExpense(expense.id, chk.status, bool(reason), warnings)
 
 
+@changing("expense")
 def delete_expense(store: Store, expense_id: str) -> None:
     with store.session() as s:
         expense = s.get(Expense, expense_id)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import meetings as meeting_rules
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 
 # defined in the domain since the reports take them without the store (issue 24); named here too
@@ -71,6 +72,7 @@ def _clean_steps(steps: list[NextStep]) -> list[dict[str, object]]:
     ]
 
 
+@changing("meeting")
 def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None) -> str:
     """Create or update a meeting; returns its id. Raises MeetingError with every problem found."""
     problems = validate(inp)
@@ -118,6 +120,7 @@ def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None)
         return found.id
 
 
+@changing("meeting", "expense")
 def delete_meeting(store: Store, meeting_id: str) -> None:
     """A tombstone; expenses linked to it keep their amount and lose the link."""
     with store.session() as s:
@@ -131,6 +134,7 @@ def delete_meeting(store: Store, meeting_id: str) -> None:
             expense.meeting_id = None
 
 
+@changing("meeting")
 def set_step_done(store: Store, meeting_id: str, index: int, done: bool) -> None:
     with store.session() as s:
         meeting = s.get(Meeting, meeting_id)

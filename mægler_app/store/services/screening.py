@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.report_data import (
@@ -180,6 +181,7 @@ def definition_of(view: ScreeningView, registry: FormRegistry) -> FormDefinition
     return registry.get(view.form_id, view.form_version)
 
 
+@changing("screening")
 def start_screening(store: Any, network_id: str, registry: FormRegistry | None = None) -> ScreeningView:
     """The network's open draft, or a new draft on the newest checklist, prefilled from the network."""
     registry = registry or registry_for(store)
@@ -239,6 +241,7 @@ def load_screening(store: Any, screening_id: str) -> ScreeningView:
         return _view(s, network)
 
 
+@changing("screening")
 def save_answers(store: Any, screening_id: str, answers: dict[str, Any]) -> ScreeningView:
     """Autosave of a draft. A final screening is never changed."""
     try:
@@ -269,6 +272,7 @@ def evaluate_screening(
         return defn, ctx, evaluate_form(defn, s.answers or {}, ctx)
 
 
+@changing("screening", "network")
 def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | None = None) -> FinalizeResult:
     """Check every answer; on faults raise ScreeningIncompleteError listing each. Else freeze the
     screening with its verdict and move the network on (a passed screening opens trin 1)."""

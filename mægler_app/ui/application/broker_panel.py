@@ -8,6 +8,7 @@ from ...domain.messages import Msg
 from ...domain.numbers import format_kr
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.broker import BrokerPage, broker_page
+from .. import style
 from ..cards import NoteCard
 from ..context import AppContext
 
@@ -25,7 +26,7 @@ class BrokerPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.page: BrokerPage | None = None
-        self.setStyleSheet("QLabel#stageCount { font-size: 18px; font-weight: 600; color: #1f3b57; }")
+        self.setStyleSheet(style.STAGE_COUNT_STYLE)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         cards = QHBoxLayout()

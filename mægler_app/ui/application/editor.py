@@ -47,33 +47,15 @@ from ...domain.rules import (
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
 from ...store.services import applications as svc
-from .. import keyboard, style
+from .. import keyboard, ops, style
 from ..ask import confirm
 from ..context import AppContext
 from ..files import ask_save_path, report_saved
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..table import make_table_view
 from ..worker import Worker
 from .action_plan import ActionPlanPanel
 from .models import GrowthModel, SplitModel
-
-# Local to the editor, so the shared style stays small; blocks read as white cards like Overblik.
-EDITOR_STYLE = """
-QGroupBox { background: white; border: 1px solid #dde3ea; border-radius: 8px; margin-top: 16px;
-            padding: 12px 10px 10px 10px; font-weight: 600; color: #1f3b57; }
-QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
-QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QTableView,
-QGroupBox QRadioButton, QGroupBox QCheckBox, QGroupBox QPushButton { font-weight: normal; color: black; }
-QLabel#blockHelp { color: #5b6b7b; }
-QLabel#editorTitle { font-size: 18px; font-weight: 600; color: #1f3b57; }
-QLabel#statusChip { border-radius: 10px; padding: 3px 12px; background: #eef1f4; color: #1f3b57; font-weight: 600; }
-QLabel#statusChip[status="pending"] { background: #fff4d6; color: #8a5a00; }
-QLabel#statusChip[status="submitted"] { background: #e3ecf7; color: #1f3b57; }
-QLabel#statusChip[status="approved"] { background: #e3f1e8; color: #1f5f3a; }
-QLabel#statusChip[status="rejected"] { background: #fde7e7; color: #8b1a1a; }
-QLabel#decision { padding: 4px 0; }
-QLabel#error { color: #8b1a1a; background: #fde7e7; border: 1px solid #f0b4b4; border-radius: 4px; padding: 6px; }
-QLabel#warning { color: #8a5a00; background: #fff4d6; border: 1px solid #f2d38a; border-radius: 4px; padding: 6px; }
-"""
 
 
 def fit_table_height(table: QTableView) -> None:
@@ -138,7 +120,7 @@ class ApplicationEditor(QWidget):
         self.dirty = False
         self._worker: Worker | None = None
 
-        self.setStyleSheet(EDITOR_STYLE)
+        self.setStyleSheet(style.APPLICATION_EDITOR_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 
@@ -247,15 +229,14 @@ class ApplicationEditor(QWidget):
                 sub.setObjectName("blockHelp")
                 block.body.addWidget(sub)
                 self.growth_model = GrowthModel(self)
-                self.growth = QTableView()
-                self.growth.setObjectName("growthTable")
-                self.growth.setAccessibleName(self.tr("Forventet vækst pr. virksomhed"))
-                self.growth.setModel(self.growth_model)
-                self.growth.verticalHeader().setVisible(False)
-                header = self.growth.horizontalHeader()
-                header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-                header.setSectionResizeMode(GrowthModel.COL_MEASURE, QHeaderView.ResizeMode.Stretch)
-                self.growth.setWordWrap(False)
+                self.growth = make_table_view(
+                    self.growth_model,
+                    "growthTable",
+                    self.tr("Forventet vækst pr. virksomhed"),
+                    stretch=(GrowthModel.COL_MEASURE,),
+                    fit=QHeaderView.ResizeMode.ResizeToContents,
+                    edit=True,
+                )
                 block.body.addWidget(self.growth)
                 # Right under the table: the figures typed that cannot be read, each named.
                 self.growth_problem = QLabel()
@@ -381,14 +362,15 @@ class ApplicationEditor(QWidget):
         srow.addStretch(1)
         self.split_block.body.addLayout(srow)
         self.split_model = SplitModel(self)
-        self.split = QTableView()
-        self.split.setObjectName("splitTable")
-        self.split.setAccessibleName(self.tr("Fordelingsnøgle"))
-        self.split.setModel(self.split_model)
-        self.split.verticalHeader().setVisible(False)
-        split_header = self.split.horizontalHeader()
-        split_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        split_header.setSectionResizeMode(SplitModel.COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        self.split = make_table_view(
+            self.split_model,
+            "splitTable",
+            self.tr("Fordelingsnøgle"),
+            stretch=(SplitModel.COL_COMPANY,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            word_wrap=True,
+            edit=True,
+        )
         self.split_block.body.addWidget(self.split)
         self.split_sum = QLabel()
         self.split_sum.setObjectName("splitSum")
@@ -711,11 +693,13 @@ class ApplicationEditor(QWidget):
         if self.application_id is None or self.detail is None or not self.detail.editable:
             return False
         draft = self.current_draft()
-        try:
-            detail = svc.save_draft(self.ctx.store, self.application_id, draft)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.call(
+            lambda: svc.save_draft.done(self.ctx.store, application_id, draft), error=self.message.setText
+        )
+        if done is None:
             return False
+        detail = done.value
         self.dirty = False
         self._show(detail)
         unreadable = [*self._parse_errors.values(), *self._table_faults()]
@@ -725,8 +709,8 @@ class ApplicationEditor(QWidget):
             self.message.setText(
                 self.tr("Kladden er gemt, men det markerede herunder kunne ikke læses og er ikke gemt.")
             )
-        self.ctx.bus.changed.emit("application")
-        self.saved.emit(self.application_id)
+        ops.announce(self.ctx, done)
+        self.saved.emit(application_id)
         return True
 
     def confirm_submit(self) -> bool:
@@ -747,29 +731,32 @@ class ApplicationEditor(QWidget):
             return
         if not self.save():
             return
-        try:
-            detail = svc.submit(self.ctx.store, self.application_id)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.submit.done(self.ctx.store, application_id),
+            error=self.message.setText,
+            then=lambda detail: self.load(detail.id),
+        )
+        if done is None:
             return
-        self.load(detail.id)
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
+        detail = done.value
         self.ctx.bus.status_reported.emit(self.tr("Ansøgningen er indsendt og venter på at blive sendt."))
         self.submitted.emit(detail.id)
 
     def start_revision(self) -> None:
         if self.application_id is None:
             return
-        try:
-            new_id = svc.start_revision(self.ctx.store, self.application_id)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.start_revision.done(self.ctx.store, application_id),
+            error=self.message.setText,
+            then=self.load,
+        )
+        if done is None:
             return
-        self.load(new_id)
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
-        self.revision_started.emit(new_id)
+        self.revision_started.emit(done.value)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
         """Save a draft first, then render in the thread pool and open the file when done."""

@@ -11,17 +11,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
-from .. import keyboard
-from ..table import Column, FilterProxy, RowsTableModel
+from .. import keyboard, ops
+from ..table import Column, FilterProxy, RowsTableModel, make_table_view
 from ..views.base import View
 from .broker_panel import BrokerPanel
 from .editor import ApplicationEditor
@@ -106,20 +104,17 @@ class ApplicationsView(View):
         )
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{self.key}")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.filter.textChanged.connect(self.proxy.set_text)
         # the network's name takes what is left, so every column fits without scrolling sideways
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table = make_table_view(
+            self.proxy,
+            f"table_{self.key}",
+            sort=(0, Qt.SortOrder.AscendingOrder),
+            stretch=(0,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=True,
+            word_wrap=True,
+        )
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         ol.addWidget(self.table, 1)
@@ -192,12 +187,12 @@ class ApplicationsView(View):
         network_id = self.new_network.currentData()
         if not network_id:
             return
-        try:
-            app_id = svc.create_application(self.ctx.store, network_id)
-        except DomainError as exc:
-            self.new_message.setText(str(exc))
-            self.new_message.setVisible(True)
+        done = ops.run(
+            self.ctx,
+            lambda: svc.create_application.done(self.ctx.store, network_id),
+            error=self.new_message,
+            then=lambda _id: self.new_message.setVisible(False),
+        )
+        if done is None:
             return
-        self.new_message.setVisible(False)
-        self.ctx.bus.changed.emit("application")
-        self.open_application(app_id)
+        self.open_application(done.value)

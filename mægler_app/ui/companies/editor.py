@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import render_all
@@ -37,11 +36,12 @@ from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
 from ...store.services import effects as effects_svc
 from ...store.services.programme import server_moves
-from .. import keyboard
+from .. import keyboard, ops, style
 from ..context import AppContext
 from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
 from ..survey import CompanySatisfaction  # --- survey
+from ..table import make_table_view
 from .models import ContactsModel, KeyFiguresModel
 
 
@@ -86,14 +86,12 @@ class CompanyEditor(QWidget):
 
         self.title = QLabel(self.tr("Ny virksomhed"))
         self.title.setObjectName("editorTitle")
-        self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f3b57;")
+        self.title.setStyleSheet(style.title_style(style.EDITOR_TITLE_PX))
         # a long company name wraps at its spaces instead of widening the editor past the panel
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
         self.info = _message_label("info")
-        self.info.setStyleSheet(
-            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
-        )
+        self.info.setStyleSheet(style.NOTE_STYLE)
         outer.addWidget(self.info)
 
         form = QFormLayout()
@@ -166,17 +164,19 @@ class CompanyEditor(QWidget):
         figures = QGroupBox(self.tr("Nøgletal pr. år i kr. (til effektmåling)"))
         fl = QVBoxLayout(figures)
         self.figures_model = KeyFiguresModel(self)
-        self.figures = QTableView()
-        self.figures.setObjectName("keyFigures")
-        self.figures.setModel(self.figures_model)
-        self.figures.verticalHeader().setVisible(False)
-        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.figures = make_table_view(
+            self.figures_model,
+            "keyFigures",
+            self.tr("Nøgletal pr. år"),
+            fit=QHeaderView.ResizeMode.Stretch,
+            word_wrap=True,
+            edit=True,
+        )
         self.figures.horizontalHeader().setSectionResizeMode(
             KeyFiguresModel.YEAR, QHeaderView.ResizeMode.ResizeToContents
         )
         self.figures.horizontalHeader().setMinimumSectionSize(60)
         self.figures.setFixedHeight(110)
-        self.figures.setAccessibleName(self.tr("Nøgletal pr. år"))
         fl.addWidget(self.figures)
         fb = QHBoxLayout()
         self.add_year = QPushButton(self.tr("Tilføj år"))
@@ -210,20 +210,13 @@ class CompanyEditor(QWidget):
         self.contacts_box = QGroupBox(self.tr("Kontaktpersoner"))
         cl = QVBoxLayout(self.contacts_box)
         self.contacts_model = ContactsModel(self)
-        self.contacts = QTableView()
-        self.contacts.setObjectName("contacts")
-        self.contacts.setModel(self.contacts_model)
-        self.contacts.verticalHeader().setVisible(False)
-        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contacts.horizontalHeader().setStretchLastSection(True)
-        self.contacts.setWordWrap(False)
+        self.contacts = make_table_view(
+            self.contacts_model, "contacts", self.tr("Kontaktpersoner"), stretch_last=True
+        )
         # e-mail and phone are in the fields below the list; the list stays readable in a narrow panel
         self.contacts.setColumnHidden(ContactsModel.EMAIL, True)
         self.contacts.setColumnHidden(ContactsModel.PHONE, True)
         self.contacts.setFixedHeight(110)
-        self.contacts.setAccessibleName(self.tr("Kontaktpersoner"))
         cl.addWidget(self.contacts)
         cform = QFormLayout()
         self.contact_name = QLineEdit()
@@ -459,9 +452,11 @@ class CompanyEditor(QWidget):
     def _cvr_state(self, text: str, *, ok: bool) -> None:
         self.cvr_message.setText(text)
         self.cvr_message.setVisible(bool(text))
-        self.cvr_message.setStyleSheet("color: #5b6b7b;" if ok else "color: #8b1a1a; font-weight: 600;")
+        self.cvr_message.setStyleSheet(
+            style.text_style(style.SUBTLE_TEXT) if ok else style.text_style(style.ERROR_TEXT, bold=True)
+        )
         self.cvr.setProperty("invalid", not ok)
-        self.cvr.setStyleSheet("" if ok else "border: 1px solid #c0392b;")
+        self.cvr.setStyleSheet("" if ok else style.INVALID_FIELD_STYLE)
 
     def _on_employees_changed(self, text: str) -> None:
         try:
@@ -523,23 +518,32 @@ class CompanyEditor(QWidget):
             if widget is not None:
                 widget.setFocus()
             return None
-        try:
-            company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
-            svc.save_key_figures(self.ctx.store, company_id, figures)
-            effects_svc.set_baseline_year(
-                self.ctx.store, company_id, effects_svc.parse_baseline_year(self.effects_box.baseline.text())
+        data = parsed.data
+
+        def work() -> Done[str]:
+            saved = svc.save_company.done(self.ctx.store, data, self.company_id)
+            figures_saved = svc.save_key_figures.done(self.ctx.store, saved.value, figures)
+            baseline = effects_svc.set_baseline_year.done(
+                self.ctx.store, saved.value, effects_svc.parse_baseline_year(self.effects_box.baseline.text())
             )
-        except svc.DuplicateCvrError as exc:
+            return saved.also(figures_saved.changes | baseline.changes)
+
+        def twin(exc: Exception) -> bool:
+            if not isinstance(exc, svc.DuplicateCvrError):
+                return False
             # the reason stands under the CVR number, with the button that opens the other company
-            self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)
+            self._found_twin(exc.existing_id, exc.existing_name, data.cvr)
             self.errors.say(self.tr("Intet er gemt; det du har skrevet står her stadig."))
+            return True
+
+        def saved(company_id: str) -> None:
+            self.errors.clear()
+            self.load(company_id)
+
+        done = ops.run(self.ctx, work, error=self.errors, on_error=twin, then=saved)
+        if done is None:
             return None
-        except DomainError as exc:
-            self.errors.say(str(exc))
-            return None
-        self.errors.clear()
-        self.load(company_id)
-        self.ctx.bus.changed.emit("company")
+        company_id = done.value
         self.ctx.bus.status_reported.emit(self.tr("%1 er gemt.").replace("%1", parsed.data.name))
         self.saved.emit(company_id)
         return company_id
@@ -622,15 +626,16 @@ class CompanyEditor(QWidget):
     def save_contact(self) -> str | None:
         if self.company_id is None:
             return None
-        try:
-            data = self._parse_contact()
-            contact_id = svc.save_contact(self.ctx.store, self.company_id, data, self._contact_id)
-        except DomainError as exc:
-            self.contact_errors.say(str(exc))
-            return None
-        self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
-        return contact_id
+        company_id = self.company_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_contact.done(
+                self.ctx.store, company_id, self._parse_contact(), self._contact_id
+            ),
+            error=self.contact_errors,
+            then=lambda _id: self._reload_contacts(),
+        )
+        return done.value if done is not None else None
 
     def anonymize(self) -> None:
         if self._contact_id is None:
@@ -649,13 +654,15 @@ class CompanyEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            svc.anonymize_contact(self.ctx.store, self._contact_id)
-        except DomainError as exc:
-            _show(self.contact_error, str(exc))
+        contact_id = self._contact_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.anonymize_contact.done(self.ctx.store, contact_id),
+            error=lambda text: _show(self.contact_error, text),
+            then=lambda _none: self._reload_contacts(),
+        )
+        if done is None:
             return
-        self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
 
     # --- erasure: on a caseworker's profile the person is erased at the server, for everyone
@@ -669,7 +676,6 @@ class CompanyEditor(QWidget):
         from ...sync.api import OfflineError, SyncError
         from ...sync.service import api_for
         from ..sync.controller import controller_for
-        from ..worker import Worker, start
 
         answer = QMessageBox.question(
             self,
@@ -691,7 +697,7 @@ class CompanyEditor(QWidget):
             "Væksthus' server svarer ikke; personen er ikke slettet. Prøv igen, når der er forbindelse."
         )
 
-        def job() -> None:
+        def job() -> Done[bool]:
             try:
                 done = api.erase_contact(contact_id)
             except OfflineError:
@@ -699,20 +705,19 @@ class CompanyEditor(QWidget):
             finally:
                 api.close()
             version = done.get("version")
-            apply_erasure(self.ctx.store, contact_id, version if isinstance(version, int) else None)
+            return apply_erasure.done(
+                self.ctx.store, contact_id, version if isinstance(version, int) else None
+            )
 
         self.anonymize_button.setEnabled(False)
-        worker = Worker(job)
-        worker.signals.finished.connect(lambda _r: self._on_erased())
-        worker.signals.failed.connect(self._on_erase_failed)
-        self._erase_worker = worker
-        start(worker, self.ctx.pool)
+        self._erase_worker = ops.start(
+            self.ctx, job, on_done=lambda _r: self._on_erased(), error=self._on_erase_failed
+        )
 
     def _on_erased(self) -> None:
         self._erase_worker = None
         self.anonymize_button.setEnabled(True)
         self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er slettet på serveren."))
 
     def _on_erase_failed(self, message: str) -> None:

@@ -7,21 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
 from ...domain.archive import Removal
-from ...domain.errors import DomainError, os_reason
+from ...domain.errors import os_reason
 from ...domain.messages import Message, Msg
 from ...store.db import Store
 from ...store.models import Company
@@ -29,16 +26,18 @@ from ...store.services import archive as archive_svc
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
-from .. import unsaved
+from .. import ops, unsaved
 from ..ask import confirm
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
+from ..style import TABLE_ROW_HEIGHT
+from ..table import FilterProxy, make_table_view
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
 from .import_dialog import ImportDialog
 from .loader import RowsLoader
-from .models import CompaniesModel, SearchProxy
+from .models import CompaniesModel
 
 # Widest a column is made from its contents; the name takes the rest, at least NAME_MIN_WIDTH.
 _WIDEST = {
@@ -137,28 +136,22 @@ class CompaniesView(View):
         self._archived: frozenset[str] = frozenset()
 
         self.model = CompaniesModel(self)
-        self.proxy = SearchProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{self.key}")
-        self.table.setAccessibleName(self.tr("Virksomheder"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
         # The name takes the width the other columns leave (elided, in full as tooltip); a column
         # that does not fit beside it is hidden, least needed first (_fit_columns), so the table
-        # never scrolls sideways. The editor shows every field, and the filter searches them all.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(CompaniesModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(60)  # measure the first rows only: 10.000 would stall
-        header.setSortIndicator(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder)
+        # never scrolls sideways. The editor shows every field; Qt measures the first rows only
+        # when it fits a column (10.000 would stall).
+        self.table = make_table_view(
+            self.proxy,
+            f"table_{self.key}",
+            self.tr("Virksomheder"),
+            sort=(CompaniesModel.NAME, Qt.SortOrder.AscendingOrder),
+            stretch=(CompaniesModel.NAME,),
+            alternating=True,
+            precision=60,
+            row_height=TABLE_ROW_HEIGHT,
+        )
 
         self.editor = CompanyEditor(ctx)
         self.editor.setMinimumWidth(470)
@@ -179,7 +172,7 @@ class CompaniesView(View):
             ctx, svc.count_companies, lambda store: _fetch(store, self._show_archived), self._apply_rows, self
         )
         # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
-        self.brokers = BrokerScope(ctx, self.key, bar, self.model, Company)
+        self.brokers = BrokerScope(ctx, self.key, bar, self.proxy, Company)
         self.brokers.changed.connect(self._update_count)
         self.import_dialog: ImportDialog | None = None
         self._sized = False
@@ -215,8 +208,6 @@ class CompaniesView(View):
         self.editor.set_read_only(self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
-        column = self.table.horizontalHeader().sortIndicatorSection()
-        self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
             for column, widest in _WIDEST.items():
@@ -258,7 +249,7 @@ class CompaniesView(View):
             self._select_row_of(self.editor.company_id)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count()
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(
             str(Msg.UI_COMPANIES(n=total))
             if shown == total
@@ -266,10 +257,9 @@ class CompaniesView(View):
         )
 
     def _select_row_of(self, company_id: str) -> None:
-        row = self.model.row_of_id(company_id)
-        if row < 0:
+        index = self.proxy.index_of_id(company_id)
+        if not index.isValid():
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
         sm = self.table.selectionModel()
         sm.blockSignals(True)
         sm.setCurrentIndex(
@@ -373,7 +363,7 @@ class CompaniesView(View):
                 .replace("%2", str(os_reason(exc)))
             )
             return
-        self._export_message(str(Msg.UI_COMPANIES_EXPORTED(n=self.model.total_count(), path=str(path))))
+        self._export_message(str(Msg.UI_COMPANIES_EXPORTED(n=self.model.rowCount(), path=str(path))))
 
     def _on_export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
@@ -412,13 +402,16 @@ class CompaniesView(View):
         self.ctx.bus.status_reported.emit(text)
         return True
 
+    def _refused_error(self, exc: Exception) -> bool:
+        return self._refused(list(getattr(exc, "messages", [])))
+
     def archive_current(self) -> bool:
         """Archive (or restore) the company in the editor, after a confirmation; True when done."""
         company_id = self.editor.company_id
         if not company_id or not self.confirm_leave():
             return False
         if company_id in self._archived:
-            message = archive_svc.restore_company(self.ctx.store, company_id)
+            use_case = archive_svc.restore_company
         else:
             if self._refused(archive_svc.problems(self.ctx.store, company_id, Removal.ARCHIVE)):
                 return False
@@ -434,13 +427,14 @@ class CompaniesView(View):
                 self.tr("Annullér"),
             ):
                 return False
-            try:
-                message = archive_svc.archive_company(self.ctx.store, company_id)
-            except DomainError as exc:
-                return not self._refused(exc.messages)
-        self.ctx.bus.status_reported.emit(str(message))
-        self.ctx.bus.changed.emit("company")
-        return True
+            use_case = archive_svc.archive_company
+        done = ops.run(
+            self.ctx,
+            lambda: use_case.done(self.ctx.store, company_id),
+            on_error=self._refused_error,
+            then=lambda message: self.ctx.bus.status_reported.emit(str(message)),
+        )
+        return done is not None
 
     def delete_current(self) -> bool:
         """Delete the company in the editor (a tombstone that syncs), after a confirmation."""
@@ -461,11 +455,15 @@ class CompaniesView(View):
             self.tr("Annullér"),
         ):
             return False
-        try:
-            message = archive_svc.delete_company(self.ctx.store, company_id)
-        except DomainError as exc:
-            return not self._refused(exc.messages)
-        self.editor.new_company()
-        self.ctx.bus.status_reported.emit(str(message))
-        self.ctx.bus.changed.emit("company")
-        return True
+
+        def deleted(message: Message) -> None:
+            self.editor.new_company()
+            self.ctx.bus.status_reported.emit(str(message))
+
+        done = ops.run(
+            self.ctx,
+            lambda: archive_svc.delete_company.done(self.ctx.store, company_id),
+            on_error=self._refused_error,
+            then=deleted,
+        )
+        return done is not None

@@ -15,8 +15,8 @@ from ...domain.vocab import Role
 from ...store.db import Store
 from ...store.services import desk as svc
 from ...store.services.overview import profile_role
-from ..companies.models import Col, RecordTableModel
 from ..context import AppContext
+from ..table import Column, FilterProxy
 
 ALL = ""
 
@@ -46,16 +46,17 @@ def scope_data(store: Store, entity_model: Any) -> ScopeData:
 
 
 class BrokerScope(QObject):
-    """The broker column and filter of one list (``model``) of records of ``entity_model``."""
+    """The broker column and filter of one list (``proxy``, over its model) of records of ``entity_model``."""
 
     changed = Signal()  # the filter changed: the view redraws what depends on the rows (the board)
 
     def __init__(
-        self, ctx: AppContext, key: str, bar: QHBoxLayout, model: RecordTableModel, entity_model: Any
+        self, ctx: AppContext, key: str, bar: QHBoxLayout, proxy: FilterProxy, entity_model: Any
     ) -> None:
-        super().__init__(model)
+        super().__init__(proxy)
         self.ctx = ctx
-        self.model = model
+        self.proxy = proxy
+        self.model = proxy.table_model()
         self.entity_model = entity_model
         self.owners: dict[str, str] = {}
         self.names: dict[str, str] = {}
@@ -67,7 +68,7 @@ class BrokerScope(QObject):
         self.combo.setVisible(False)
         self.combo.currentIndexChanged.connect(self._on_choice)
         bar.insertWidget(1, self.combo)
-        self.column = Col(_tr("Mægler"), self.broker_of)
+        self.column: Column[Any] = Column(_tr("Mægler"), self.broker_of)
 
     def broker_of(self, row: Any) -> str:
         return svc.person_name(self.names, self.owners.get(str(row.id)))
@@ -83,7 +84,7 @@ class BrokerScope(QObject):
         if not self.active:
             self.owners, self.names = {}, {}
             self.model.columns = columns
-            self.model.row_filter = None
+            self.proxy.set_row_filter(None)
             return
         self.owners = data.owners
         self.names = data.names
@@ -112,11 +113,11 @@ class BrokerScope(QObject):
     def _set_filter(self) -> None:
         owner = self.combo.currentData() or ALL
         owners = self.owners
-        self.model.row_filter = None if owner == ALL else (lambda r: owners.get(str(r.id)) == owner)
+        self.proxy.set_row_filter(None if owner == ALL else (lambda r: owners.get(str(r.id)) == owner))
 
     def _on_choice(self, _index: int) -> None:
         self._set_filter()
-        self.model.refilter()
+        self.proxy.refilter()
         self.changed.emit()
 
 

@@ -12,12 +12,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from ...sync.resolve import labels_of
 from ...sync.service import api_for
 from ..context import AppContext
 from ..sync.controller import controller_for
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, make_table_view
 from ..worker import Worker, start
 
 
@@ -88,20 +86,16 @@ class HistoryPanel(QWidget):
         top.addWidget(self.refresh_button)
         lay.addLayout(top)
         self.model = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_tr("Historik"))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table = make_table_view(
+            self.model,
+            "historyTable",
+            _tr("Historik"),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 260)
-        header.setStretchLastSection(True)
         lay.addWidget(self.table, 1)
         self.refresh_button.clicked.connect(self.load)
 

@@ -27,7 +27,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_datetime, format_int, format_kr
 from ...domain.rules import COMPANY_SHARE_PERCENT
@@ -55,11 +55,12 @@ from ...store.services import follow_ups as follow_up_svc
 from ...store.services import meetings as meeting_svc
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
+from .. import ops
 from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
 from ..sync.controller import controller_for
-from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts
+from ..table import Column, FilterProxy, RowsTableModel, TextsOnceModel, fit_to_texts, make_table_view
 from ..views.base import View
 from ..worker import Worker, start
 from .follow_up import FollowUpDialog
@@ -135,7 +136,9 @@ def attention_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
     return TextsOnceModel(cols, lambda r: f"{r.kind}:{r.network_id}", parent)
 
 
-def _decide_job(store: Any, api: Api, application_id: str, decision: str, comment: str) -> dict[str, Any]:
+def _decide_job(
+    store: Any, api: Api, application_id: str, decision: str, comment: str
+) -> Done[dict[str, Any]]:
     """At the server, then in this computer's copy as the pull will bring it (no outbox entry)."""
     try:
         answer = api.decide(application_id, decision, comment)
@@ -148,10 +151,10 @@ def _decide_job(store: Any, api: Api, application_id: str, decision: str, commen
     raw = answer.get("data")
     data: dict[str, Any] = raw if isinstance(raw, dict) else {}
     decided = parse_stored_time(data.get("decided_at")) or utcnow()
-    app_svc.apply_decision(
+    applied = app_svc.apply_decision.done(
         store, application_id, decision, str(data.get("decision_comment") or comment), decided
     )
-    return answer
+    return Done(answer, applied.changes)
 
 
 # -- reading off the GUI thread --------------------------------------------------------------------
@@ -291,20 +294,11 @@ class InboxView(View):
         self.model = inbox_model(self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("inboxTable")
-        self.table.setAccessibleName(self.tr("Indsendte ansøgninger"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # a long network name is elided, the whole name its tooltip
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # fitted to the contents once per load (_on_loaded), not at every layout pass
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # fitted to the contents once per load (_on_loaded), not at every layout pass; a long
+        # network name is elided, the whole name its tooltip
+        self.table = make_table_view(
+            self.proxy, "inboxTable", self.tr("Indsendte ansøgninger"), stretch=(1,), alternating=True
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_index(cur))
         split.addWidget(self.table)
 
@@ -392,15 +386,14 @@ class InboxView(View):
             ("plan", self.tr("Handlingsplaner efter slutdato")),
         ):
             model = attention_model(self)
-            view = QTableView()
-            view.setObjectName(f"attention_{kind}")
-            view.setAccessibleName(label)
-            view.setModel(model)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+            view = make_table_view(
+                model,
+                f"attention_{kind}",
+                label,
+                fit=QHeaderView.ResizeMode.ResizeToContents,
+                stretch_last=True,
+                word_wrap=True,
+            )
             self.attention_models[kind] = model
             self.attention_views[kind] = view
             view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_follow_up_button())
@@ -764,12 +757,18 @@ class InboxView(View):
             self._update_buttons()
             return False
         self.failure = ""
-        worker = Worker(_decide_job, self.ctx.store, api, row.id, str(decision), comment)
-        worker.signals.finished.connect(lambda _answer, r=row, d=str(decision): self._on_decided(r, d))
-        worker.signals.failed.connect(self._on_failed)
-        self.worker = worker
+        self.worker = ops.start(
+            self.ctx,
+            _decide_job,
+            self.ctx.store,
+            api,
+            row.id,
+            str(decision),
+            comment,
+            on_done=lambda _answer: self._on_decided(row, str(decision)),
+            error=self._on_failed,
+        )
         self._update_buttons()
-        start(worker, self.ctx.pool)
         return True
 
     def _on_decided(self, row: svc.InboxRow, decision: str) -> None:
@@ -785,8 +784,6 @@ class InboxView(View):
         self.editor.load(row.id)
         self._hide_broker_actions()
         self._update_buttons()
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
         self.controller.sync_now(automatic=True)  # the server's versions of both records
 
     def _on_failed(self, message: str) -> None:

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.effects import METRICS, CompanyEffects, change_text, growth_text
 from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR
-from ..style import ERROR_TEXT, NAVY, WARNING_TEXT
-from ..table import Column, RowsTableModel
+from ..style import ERROR_TEXT, NAVY, WARNING_TEXT, text_style
+from ..table import Column, RowsTableModel, make_table_view
 
 
 @dataclass(frozen=True)
@@ -112,16 +111,17 @@ class CompanyEffectsBox(QGroupBox):
             lambda r: r.key,
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("companyGrowth")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
         # every column as wide as its header or cells need; the last takes what is left
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table_view(
+            self.model,
+            "companyGrowth",
+            self.tr("Vækst pr. år og siden basisåret"),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+            word_wrap=True,
+        )
         self._fit_height()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setAccessibleName(self.tr("Vækst pr. år og siden basisåret"))
         lay.addWidget(self.table)
         self.summary = QLabel()
         self.summary.setObjectName("effectsSummary")
@@ -162,5 +162,5 @@ class CompanyEffectsBox(QGroupBox):
         self._fit_height()
         met = e.met
         colour = NAVY if met else ERROR_TEXT if met is False else WARNING_TEXT
-        self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.summary.setStyleSheet(text_style(colour, bold=True))
         self.summary.setText(("✓ " if met else "") + str(e.summary()))

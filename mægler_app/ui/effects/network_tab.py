@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from ...domain.effects import METRIC_NAMES, METRICS, change_text, growth_text, median_bp
 from ...domain.messages import Msg
@@ -14,7 +14,7 @@ from ...domain.rules import TARGET_GROWTH_PERCENT_PER_YEAR
 from ...store.services.effects import MemberEffects, network_effects
 from ...store.services.programme import server_moves
 from ..context import AppContext
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, make_table_view
 
 
 def _met(m: MemberEffects) -> str:
@@ -62,13 +62,14 @@ class NetworkEffectsTab(QWidget):
         )
         columns.append(Column(self.tr("Mål nået"), _met, tooltip=lambda m: str(m.effects.summary())))
         self.model: RowsTableModel[MemberEffects] = RowsTableModel(columns, lambda m: m.company_id, self)
-        self.table = QTableView()
-        self.table.setObjectName("networkEffects")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Virksomhedernes vækst"))
+        self.table = make_table_view(
+            self.model,
+            "networkEffects",
+            self.tr("Virksomhedernes vækst"),
+            stretch=(0,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            word_wrap=True,
+        )
         lay.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setObjectName("networkEffectsSummary")

@@ -298,7 +298,7 @@ def _muted_label(text: str, parent: QWidget) -> QWidget:
     from PySide6.QtWidgets import QLabel
 
     label = QLabel(text, parent)
-    label.setStyleSheet("color: #5b6b7b;")
+    label.setStyleSheet(style.text_style(style.SUBTLE_TEXT))
     return label
 
 

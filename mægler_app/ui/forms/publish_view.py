@@ -16,14 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -39,7 +37,7 @@ from ..ask import confirm
 from ..context import AppContext
 from ..fit import ElidedLabel
 from ..sync.controller import controller_for
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, make_table_view
 from ..views.base import View
 from ..worker import Worker, start
 
@@ -157,16 +155,14 @@ class FormsView(View):
         lay.addLayout(top)
 
         self.published = published_model(self)
-        self.table = QTableView()
-        self.table.setObjectName("publishedForms")
-        self.table.setAccessibleName(self.tr("Udgivne skemaer"))
-        self.table.setModel(self.published)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table_view(
+            self.published,
+            "publishedForms",
+            self.tr("Udgivne skemaer"),
+            stretch=(0,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            word_wrap=True,
+        )
         self.table.setMaximumHeight(160)
         lay.addWidget(self.table)
 

@@ -36,6 +36,7 @@ from ...forms import (
 )
 from .. import keyboard
 from ..fit import ElidedGroupBox, WrappedRows
+from ..style import HELP_TEXT_PX, SUBTLE_TEXT, text_style
 from .editors import QuestionEditor, make_editor
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -73,7 +74,7 @@ class QuestionRow(QWidget):
         if help_text:
             self.help = QLabel(help_text, self)
             self.help.setWordWrap(True)
-            self.help.setStyleSheet("color: #5b6b7b; font-size: 11px;")
+            self.help.setStyleSheet(text_style(SUBTLE_TEXT, size_px=HELP_TEXT_PX))
             lay.addWidget(self.help)
             for w in chain:
                 w.setToolTip(help_text)
@@ -171,7 +172,7 @@ class FormRenderer(QWidget):
             text = f"{intro} ({cite})" if intro and cite else intro or cite
             label = QLabel(text.strip())
             label.setWordWrap(True)
-            label.setStyleSheet("color: #5b6b7b;")
+            label.setStyleSheet(text_style(SUBTLE_TEXT))
             lay.addWidget(label)
         return box, lay
 

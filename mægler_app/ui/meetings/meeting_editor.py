@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -24,22 +23,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.meetings import suggest_planned
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import utcnow
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import meetings as svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, unsaved
 from ..context import AppContext
 from ..files import ask_save_path
 from ..live_errors import LiveErrors
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..table import make_table_view
 from .amount_edit import AmountEdit
 from .expense_editor import ExpenseEditor
 from .exports import Exporter, export_meeting_pdf, meeting_pdf_name
@@ -131,22 +129,20 @@ class MeetingEditor(QDialog):
         steps_box = QWidget()
         steps_lay = QVBoxLayout(steps_box)
         steps_lay.setContentsMargins(0, 0, 0, 0)
-        self.steps = QTableView()
-        self.steps.setObjectName("meetingSteps")
-        self.steps.setAccessibleName(self.tr("Næste skridt"))
+        self.steps = make_table_view(
+            None,
+            "meetingSteps",
+            self.tr("Næste skridt"),
+            word_wrap=True,
+            edit=True,
+        )
         # Right under the steps: a deadline that cannot be read, kept as typed in its cell.
         self.steps_problem = QLabel()
         self.steps_problem.setObjectName("error")
         self.steps_problem.setWordWrap(True)
         self.steps_problem.hide()
         self._use_steps(NextStepsModel(parent=self))
-        self.steps.verticalHeader().setVisible(False)
         self.steps.setMinimumHeight(110)
-        self.steps.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(NextStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NextStepsModel.COL_OWNER, 150)
@@ -360,16 +356,22 @@ class MeetingEditor(QDialog):
             self.errors.clear()
             keyboard.bring_to(self.steps)
             return False
-        try:
-            self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)
-        except DomainError as exc:
-            self.errors.refuse(self._problems() or [str(exc)])
+
+        def saved(meeting_id: str) -> None:
+            self.meeting_id = meeting_id
+            self.errors.clear()
+            self.pdf_button.setEnabled(True)
+            self.delete_button.setEnabled(True)
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_meeting.done(self.ctx.store, self.value(), self.meeting_id),
+            error=lambda text: self.errors.refuse(self._problems() or [text]),
+            then=saved,
+        )
+        if done is None:
             return False
-        self.errors.clear()
-        self.pdf_button.setEnabled(True)
-        self.delete_button.setEnabled(True)
-        self.ctx.bus.changed.emit("meeting")
-        self.saved.emit(self.meeting_id)
+        self.saved.emit(done.value)
         return True
 
     def reject(self) -> None:
@@ -398,10 +400,11 @@ class MeetingEditor(QDialog):
     def delete(self) -> None:
         if self.meeting_id is None or not self.confirm_delete():
             return
-        svc.delete_meeting(self.ctx.store, self.meeting_id)
-        self.ctx.bus.changed.emit("meeting")
-        self.ctx.bus.changed.emit("expense")
-        self.deleted.emit(self.meeting_id)
+        meeting_id = self.meeting_id
+        done = ops.run(self.ctx, lambda: svc.delete_meeting.done(self.ctx.store, meeting_id), parent=self)
+        if done is None:
+            return
+        self.deleted.emit(meeting_id)
         self.accept()
 
     def add_expense(self) -> ExpenseEditor | None:

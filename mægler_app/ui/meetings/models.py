@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from ...domain.errors import DomainError
 from ...domain.numbers import (
@@ -19,9 +20,12 @@ from ...domain.numbers import (
 from ...domain.vocab import ExpenseStatus
 from ...store.services.expenses import Budget, ExpenseRow
 from ...store.services.meetings import MeetingRow, NextStep
-from ..table import CellFault, CellFaults, Column, RowsTableModel, column_title
+from ..style import ERROR_TEXT, WARNING_TEXT
+from ..table import FOREGROUND_ONLY, CellFault, CellFaults, Column, RowsTableModel, column_title
 
 _Index = QModelIndex | QPersistentModelIndex
+_ERROR = QColor(ERROR_TEXT)
+_WARN = QColor(WARNING_TEXT)
 _STATUS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: "Kladde"}
 
 
@@ -68,6 +72,7 @@ class MeetingsModel(RowsTableModel[MeetingRow]):
 
 class ExpensesModel(RowsTableModel[ExpenseRow]):
     COL_DATE, COL_CATEGORY, COL_DESCRIPTION, COL_RECEIPT, COL_STATUS, COL_AMOUNT = range(6)
+    extra_roles = FOREGROUND_ONLY  # over the frame, or a receipt missing
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -95,14 +100,10 @@ class ExpensesModel(RowsTableModel[ExpenseRow]):
             parent,
         )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and 0 <= index.row() < self.rowCount():
-            row = self.row_at(index.row())
-            if row.flagged or row.missing_receipt:
-                from PySide6.QtGui import QColor
-
-                return QColor("#8b1a1a") if row.flagged else QColor("#8a5a00")
-        return super().data(index, role)
+    def extra_data(self, row: ExpenseRow, column: int, role: int) -> Any:
+        if row.flagged:
+            return _ERROR
+        return _WARN if row.missing_receipt else None
 
 
 class BudgetsModel(RowsTableModel[Budget]):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Changes
 from ...store.services import expenses as expense_svc
 from ...store.services import meetings as meeting_svc
 from ...store.services.overview import sync_marks
 from ..context import AppContext
 from ..files import ask_save_path
-from ..table import FilterProxy
+from ..table import FilterProxy, RowsTableModel, make_table_view
 from .budget_panel import BudgetPanel
 from .expense_editor import ExpenseEditor
 from .exports import (
@@ -38,27 +40,28 @@ from .models import ExpensesModel, MeetingsModel
 from .receipt_viewer import ReceiptViewer
 
 
-def _table(name: str, model, parent: QWidget, *stretch: int) -> tuple[QTableView, FilterProxy]:  # type: ignore[no-untyped-def]
+def _table(
+    name: str,
+    accessible_name: str,
+    model: RowsTableModel[Any],
+    parent: QWidget,
+    sort: tuple[int, Qt.SortOrder],
+    *stretch: int,
+) -> tuple[QTableView, FilterProxy]:
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
     # The free texts share the spare width (elided, in full as tooltip), so the amount column stays in
     # view without scrolling and no free-text column is squeezed below its title.
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    header.setResizeContentsPrecision(60)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view = make_table_view(
+        proxy,
+        name,
+        accessible_name,
+        sort=sort,
+        stretch=stretch,
+        fit=QHeaderView.ResizeMode.ResizeToContents,
+        alternating=True,
+        precision=60,
+    )
     return view, proxy
 
 
@@ -94,11 +97,15 @@ class NetworkActivityTab(QWidget):
         ml.addLayout(mbar)
         self.meetings_model = MeetingsModel(self)
         self.meetings_view, self.meetings_proxy = _table(
-            "meetingsTable", self.meetings_model, self, MeetingsModel.COL_KIND, MeetingsModel.COL_PLACE
+            "meetingsTable",
+            self.tr("Møder"),
+            self.meetings_model,
+            self,
+            (MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder),
+            MeetingsModel.COL_KIND,
+            MeetingsModel.COL_PLACE,
         )
-        self.meetings_view.setAccessibleName(self.tr("Møder"))
         self.meetings_view.doubleClicked.connect(self._meeting_activated)
-        self.meetings_view.sortByColumn(MeetingsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
         ml.addWidget(self.meetings_view)
         self.tabs.addTab(meetings_page, self.tr("Møder"))
 
@@ -127,11 +134,14 @@ class NetworkActivityTab(QWidget):
         el.addLayout(ebar)
         self.expenses_model = ExpensesModel(self)
         self.expenses_view, self.expenses_proxy = _table(
-            "expensesTable", self.expenses_model, self, ExpensesModel.COL_DESCRIPTION
+            "expensesTable",
+            self.tr("Udgifter"),
+            self.expenses_model,
+            self,
+            (ExpensesModel.COL_DATE, Qt.SortOrder.DescendingOrder),
+            ExpensesModel.COL_DESCRIPTION,
         )
-        self.expenses_view.setAccessibleName(self.tr("Udgifter"))
         self.expenses_view.doubleClicked.connect(self._expense_activated)
-        self.expenses_view.sortByColumn(ExpensesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
         el.addWidget(self.expenses_view)
         self.tabs.addTab(expenses_page, self.tr("Udgifter"))
 
@@ -146,8 +156,8 @@ class NetworkActivityTab(QWidget):
         self.reload()
 
     # ------------------------------------------------------------------------------------------
-    def _on_changed(self, entity: str) -> None:
-        if entity in ("*", "meeting", "expense", "network", "membership", "contact"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("meeting", "expense", "network", "membership", "contact"):
             # A hidden tab (another view, another network's page) catches up when it is shown.
             if self.isVisible():
                 self.reload()

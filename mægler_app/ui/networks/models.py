@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cvr import format_cvr
@@ -13,10 +13,13 @@ from ...domain.numbers import format_date
 from ...domain.rules import INACTIVE_AFTER_DAYS, MEMBER_ROLES, NETWORK_TYPES
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER
 from ...store.services.networks import MemberRow, NetworkRow, TimelineEntry
-from ..companies.models import FOREGROUND_AND_TOOLTIP, Col, RecordTableModel, employees_text
-from ..style import NAVY
+from ..companies.models import employees_text
+from ..style import MUTED_TEXT, NAVY, WARNING_TEXT
+from ..table import FOREGROUND_AND_TOOLTIP, Column, RowsTableModel
 
-_WARN = QBrush(QColor("#8a5a00"))
+_WARN = QBrush(QColor(WARNING_TEXT))
+_MUTED = QBrush(QColor(MUTED_TEXT))
+_NAVY = QBrush(QColor(NAVY))
 
 
 def _tr(text: str) -> str:
@@ -27,28 +30,26 @@ def inactive_note() -> str:
     return str(Msg.UI_INACTIVE_DAYS(n=INACTIVE_AFTER_DAYS))
 
 
-class NetworksModel(RecordTableModel):
+class NetworksModel(RowsTableModel[NetworkRow]):
     NAME, TYPE, STAGE, MEMBERS, LEAD, ACTIVITY = range(6)
     extra_roles = FOREGROUND_AND_TOOLTIP
+    search_at_load = True
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
         self.columns = [
-            Col(_tr("Navn"), lambda r: r.name),
-            Col(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
-            Col(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
-            Col(_tr("Antal virks."), lambda r: str(r.members), lambda r: r.members, True),
-            Col(_tr("Tovholder"), lambda r: r.lead_company),
-            Col(
+            Column(_tr("Navn"), lambda r: r.name),
+            Column(_tr("Type"), lambda r: NETWORK_TYPES.get(r.network_type, ("", ""))[0]),
+            Column(_tr("Fase"), lambda r: STAGE_LABELS[r.stage], lambda r: STAGE_ORDER.index(r.stage)),
+            Column(_tr("Antal virks."), lambda r: str(r.members), lambda r: r.members, True, searched=False),
+            Column(_tr("Tovholder"), lambda r: r.lead_company),
+            Column(
                 _tr("Aktivitet"),
                 lambda r: format_date(r.last_activity) + ("  ⚠ " + _tr("inaktiv") if r.inactive else ""),
                 lambda r: r.last_activity,
+                searched=False,
             ),
         ]
-
-    def search_text(self, row: NetworkRow) -> str:
-        kind = NETWORK_TYPES.get(row.network_type, ("", ""))[0]
-        return f"{row.name}\t{kind}\t{STAGE_LABELS[row.stage]}\t{row.lead_company}"
 
     def extra_data(self, row: NetworkRow, column: int, role: int) -> Any:
         if column in (self.NAME, self.LEAD) and role == Qt.ItemDataRole.ToolTipRole:
@@ -62,31 +63,35 @@ class NetworksModel(RecordTableModel):
         return None
 
 
-class MembersModel(RecordTableModel):
+class MembersModel(RowsTableModel[MemberRow]):
     NAME, CVR, ROLE, EMPLOYEES, GOALS, OTHER, SATISFACTION = range(7)
     extra_roles = FOREGROUND_AND_TOOLTIP
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
         # --- survey: each member's latest satisfaction answer, (cell, tooltip) (ui.survey.latest_texts)
         self.satisfaction: dict[str, tuple[str, str]] = {}
         self.columns = [
-            Col(_tr("Virksomhed"), lambda r: r.name),
-            Col(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
-            Col(_tr("Rolle"), lambda r: MEMBER_ROLES.get(r.role, r.role)),
-            Col(
+            Column(_tr("Virksomhed"), lambda r: r.name),
+            Column(_tr("CVR"), lambda r: format_cvr(r.cvr), lambda r: r.cvr),
+            Column(_tr("Rolle"), lambda r: MEMBER_ROLES.get(r.role, r.role)),
+            Column(
                 _tr("Ansatte"),
                 lambda r: employees_text(r.employees),
                 lambda r: -1 if r.employees is None else r.employees,
                 True,
+                searched=False,
             ),
-            Col(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
-            Col(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
-            Col(_tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, ("", ""))[0]),  # --- survey
+            Column(_tr("Mål for deltageren (Hvorfor)"), lambda r: r.goals.replace("\n", " ")),
+            Column(_tr("Også med i"), lambda r: ", ".join(r.other_networks)),
+            Column(
+                _tr("Tilfredshed"), lambda r: self.satisfaction.get(r.company_id, ("", ""))[0]
+            ),  # --- survey
         ]
 
     def search_text(self, row: MemberRow) -> str:
-        return f"{row.name}\t{row.cvr}"
+        # the CVR number also as typed without spaces
+        return f"{super().search_text(row)}\t{row.cvr}"
 
     def extra_data(self, row: MemberRow, column: int, role: int) -> Any:
         if column == self.OTHER and row.other_networks and role == Qt.ItemDataRole.ForegroundRole:
@@ -108,30 +113,27 @@ _KIND_LABELS = {
 }
 
 
-class TimelineModel(RecordTableModel):
+class TimelineModel(RowsTableModel[TimelineEntry]):
     WHEN, KIND, TEXT = range(3)
     extra_roles = FOREGROUND_AND_TOOLTIP  # --- followup: a follow-up's whole text on hover
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
         self.columns = [
-            Col(_tr("Dato"), lambda r: format_date(r.when), lambda r: r.when),
-            Col(_tr("Hvad"), lambda r: _tr(_KIND_LABELS.get(r.kind, r.kind))),
-            Col(_tr("Beskrivelse"), lambda r: r.text),
+            Column(_tr("Dato"), lambda r: format_date(r.when), lambda r: r.when),
+            Column(_tr("Hvad"), lambda r: _tr(_KIND_LABELS.get(r.kind, r.kind))),
+            Column(_tr("Beskrivelse"), lambda r: r.text),
         ]
 
     def id_of(self, row: TimelineEntry) -> str:
         return f"{row.kind}:{row.when.isoformat()}:{row.text}"
 
-    def search_text(self, row: TimelineEntry) -> str:
-        return row.text
-
     def extra_data(self, row: TimelineEntry, column: int, role: int) -> Any:
         if row.kind == "planned" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#7b8794"))
+            return _MUTED
         if row.kind == "follow_up":  # --- followup: Væksthus' words, told apart and readable whole
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(NAVY))
+                return _NAVY
             if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
                 return row.text
         return None

@@ -5,10 +5,12 @@ the feature tabs other parts of the app register in ``ui.network_tabs``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -22,12 +24,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import format_date
@@ -44,7 +46,7 @@ from ...domain.satisfaction import occasion_for_stage
 from ...domain.stages import Stage
 from ...store.services import networks as svc
 from ...store.services import satisfaction as survey_svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, style, unsaved
 from .. import survey as survey_ui
 from ..context import AppContext
 from ..desk.brokers import is_caseworker
@@ -52,6 +54,7 @@ from ..desk.follow_up import FollowUpDialog
 from ..live_errors import LiveErrors
 from ..network_tabs import NETWORK_TABS, make_tab
 from ..sync.controller import controller_for
+from ..table import make_table_view
 from .audit import AuditFileJob  # --- audit
 from .models import MembersModel, TimelineModel, inactive_note
 
@@ -120,7 +123,7 @@ class NetworkForm(QWidget):
             )
         self.type_help = _label()
         self.type_help.setObjectName("networkTypeHelp")
-        self.type_help.setStyleSheet("color: #5b6b7b;")
+        self.type_help.setStyleSheet(style.text_style(style.SUBTLE_TEXT))
         type_box = QVBoxLayout()
         type_box.setSpacing(2)
         type_box.addWidget(self.network_type)
@@ -244,15 +247,21 @@ class NetworkForm(QWidget):
             if "name" in errors:
                 self.name.setFocus()
             return None
-        try:
-            network_id = svc.save_network(self.ctx.store, data, self.network_id)
-        except DomainError as exc:
-            self.errors.say(str(exc))
+
+        def saved(network_id: str) -> None:
+            self.errors.clear()
+            self.network_id = network_id
+            self._snapshot = data
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_network.done(self.ctx.store, data, self.network_id),
+            error=self.errors,
+            then=saved,
+        )
+        if done is None:
             return None
-        self.errors.clear()
-        self.network_id = network_id
-        self._snapshot = data
-        self.ctx.bus.changed.emit("network")
+        network_id = done.value
         self.ctx.bus.status_reported.emit(self.tr("Netværket »%1« er gemt.").replace("%1", data.name))
         self.saved.emit(network_id)
         return network_id
@@ -273,26 +282,15 @@ class MembersPanel(QWidget):
         self.rules_error.setObjectName("error")
         self.rules_warning = _label("warning")
         self.rules_note = _label("note")
-        self.rules_note.setStyleSheet(
-            "color: #1f3b57; background: #e6f0fa; border: 1px solid #b9d3ec; border-radius: 4px; padding: 6px;"
-        )
+        self.rules_note.setStyleSheet(style.NOTE_STYLE)
         self.rules_ok = _label("rulesOk")
-        self.rules_ok.setStyleSheet("color: #1e6b3a;")
+        self.rules_ok.setStyleSheet(style.text_style(style.OK_TEXT))
         for w in (self.rules_ok, self.rules_error, self.rules_warning, self.rules_note):
             lay.addWidget(w)
 
         self.model = MembersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("members")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table_view(self.model, "members", self.tr("Medlemmer"), stretch_last=True)
         self.table.setMinimumHeight(150)
-        self.table.setAccessibleName(self.tr("Medlemmer"))
         lay.addWidget(self.table, 1)
 
         edit = QHBoxLayout()
@@ -458,15 +456,14 @@ class MembersPanel(QWidget):
         if not company_id or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
             _show(self.error, self.tr("Søg efter en virksomhed og vælg den på listen først."))
             return
-        try:
-            svc.add_member(self.ctx.store, self.network_id, company_id, str(self.add_role.currentData()))
-        except DomainError as exc:
-            _show(self.error, str(exc))
-            return
-        _show(self.error, "")
-        self.search.clear()
-        self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
-        self._after_change()
+        network_id, role = self.network_id, str(self.add_role.currentData())
+
+        def added(_membership_id: str) -> None:
+            _show(self.error, "")
+            self.search.clear()
+            self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
+
+        self._change(lambda: svc.add_member.done(self.ctx.store, network_id, company_id, role), added)
 
     def _selected(self) -> svc.MemberRow | None:
         index = self.table.currentIndex()
@@ -494,31 +491,31 @@ class MembersPanel(QWidget):
         member = self._selected()
         if member is None:
             return
-        try:
-            svc.update_member(
-                self.ctx.store,
-                member.id,
-                str(self.member_role.currentData()),
-                self.member_goals.text().strip(),
-            )
-        except DomainError as exc:
-            _show(self.error, str(exc))
-            return
-        self._after_change()
-        self.select_member(member.company_id)
+        role, goals = str(self.member_role.currentData()), self.member_goals.text().strip()
+        if self._change(lambda: svc.update_member.done(self.ctx.store, member.id, role, goals)):
+            self.select_member(member.company_id)
 
     def remove_selected(self) -> None:
         member = self._selected()
         if member is None:
             return
-        svc.remove_member(self.ctx.store, member.id)
-        self._after_change()
+        if not self._change(lambda: svc.remove_member.done(self.ctx.store, member.id)):
+            return
         self.ctx.bus.status_reported.emit(self.tr("%1 er fjernet fra netværket.").replace("%1", member.name))
 
-    def _after_change(self) -> None:
-        self.reload()
-        self.ctx.bus.changed.emit("membership")
+    def _change(self, work: Callable[[], Done[Any]], then: Callable[[Any], object] | None = None) -> bool:
+        """Run a change of the members: refused, its reason stands under the table; done, the
+        panel reloads, the views hear of it, and ``changed`` tells the page."""
+
+        def after(value: Any) -> None:
+            if then is not None:
+                then(value)
+            self.reload()
+
+        if ops.run(self.ctx, work, error=lambda text: _show(self.error, text), then=after) is None:
+            return False
         self.changed.emit()
+        return True
 
 
 class NetworkPage(QWidget):
@@ -567,7 +564,7 @@ class NetworkPage(QWidget):
         lay.addLayout(top)
         self.title = QLabel()
         self.title.setObjectName("networkTitle")
-        self.title.setStyleSheet("font-size: 19px; font-weight: 600; color: #1f3b57;")
+        self.title.setStyleSheet(style.title_style(style.PAGE_TITLE_PX))
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         self.inactive = _label("warning")
@@ -586,7 +583,7 @@ class NetworkPage(QWidget):
         sl.addWidget(self.requires)
         self.missing = _label()
         self.missing.setObjectName("stageMissing")
-        self.missing.setStyleSheet("color: #8b1a1a;")
+        self.missing.setStyleSheet(style.text_style(style.ERROR_TEXT))
         sl.addWidget(self.missing)
         sb = QHBoxLayout()
         self.advance_button = QPushButton()
@@ -652,18 +649,14 @@ class NetworkPage(QWidget):
         self.members: MembersPanel | None = None
         self.history: QWidget | None = None  # a caseworker's "Historik" tab (ui/desk/history.py)
         self.timeline_model = TimelineModel(self)
-        self.timeline = QTableView()
-        self.timeline.setObjectName("timeline")
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setWordWrap(False)
-        self.timeline.setAccessibleName(self.tr("Tidslinje"))
-        th = self.timeline.horizontalHeader()
-        th.setSectionResizeMode(TimelineModel.WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        th.setSectionResizeMode(TimelineModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
-        th.setStretchLastSection(True)
+        # the date and the kind as wide as they need, the text takes the rest
+        self.timeline = make_table_view(
+            self.timeline_model,
+            "timeline",
+            self.tr("Tidslinje"),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+        )
         self.feature_tabs: list[QWidget] = []
         lay.addWidget(self.tabs, 1)
 
@@ -690,9 +683,9 @@ class NetworkPage(QWidget):
         self.members.survey_button.clicked.connect(lambda: self.open_survey(None))  # --- survey
         self.tabs.addTab(self.members, self.tr("Medlemmer"))
         self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
-        for title, spec in NETWORK_TABS:
+        for title, tab_class in NETWORK_TABS:
             try:
-                widget = make_tab(spec, self.ctx, self.network_id)
+                widget = make_tab(tab_class, self.ctx, self.network_id)
             except Exception as exc:  # noqa: BLE001 - one broken feature tab must not take the page down
                 widget = _label("error")
                 widget.setText(self.tr("Fanen kunne ikke vises: %1").replace("%1", str(exc)))
@@ -839,31 +832,35 @@ class NetworkPage(QWidget):
         info = svc.stage_info(self.ctx.store, self.network_id)
         if info.next_stage is None:
             return
-        try:
-            svc.move_to(self.ctx.store, self.network_id, info.next_stage)
-        except DomainError as exc:
-            _show(self.stage_error, str(exc))
+        network_id, target = self.network_id, info.next_stage
+        done = ops.run(
+            self.ctx,
+            lambda: svc.move_to.done(self.ctx.store, network_id, target),
+            error=lambda text: _show(self.stage_error, text),
+        )
+        if done is None:
             return
-        self.ctx.bus.changed.emit("network")
         self.reload()
         self._prompt_survey(info.next_stage)  # --- survey
 
     def close_network(self) -> None:
         if self.network_id is None:
             return
-        try:
-            svc.close_network(
-                self.ctx.store,
-                self.network_id,
-                str(self.close_reason.currentData() or ""),
-                self.close_text.toPlainText(),
-            )
-        except DomainError as exc:
-            self.close_errors.say(str(exc))
+        network_id = self.network_id
+        reason, text = str(self.close_reason.currentData() or ""), self.close_text.toPlainText()
+
+        def closed(_none: None) -> None:
+            self.close_errors.clear()
+            self.close_panel.hide()
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.close_network.done(self.ctx.store, network_id, reason, text),
+            error=self.close_errors,
+            then=closed,
+        )
+        if done is None:
             return
-        self.close_errors.clear()
-        self.close_panel.hide()
-        self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er afsluttet."))
         self.reload()
         self._prompt_survey(Stage.CLOSED)  # --- survey

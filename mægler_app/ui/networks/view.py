@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -23,26 +22,24 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
-from .. import keyboard
+from .. import keyboard, ops
 from ..ask import confirm
 from ..companies.loader import RowsLoader
-from ..companies.models import SearchProxy
 from ..desk.brokers import BrokerScope, ScopeData, guard_page, scope_data
 from ..fit import wrap_words
-from ..style import WARNING_TEXT
+from ..style import BOARD_HEADER_STYLE, WARNING_TEXT, board_card_style
 from ..sync_marks import mark_icon, mark_text
+from ..table import FilterProxy, make_table_view
 from ..views.base import View
 from .models import NetworksModel, inactive_note
 from .page import NetworkPage
@@ -152,7 +149,7 @@ class StageColumn(QFrame):
         lay.setSpacing(4)
         self.header = QLabel()
         self.header.setObjectName(f"boardHeader_{stage.value}")
-        self.header.setStyleSheet("font-weight: 600; color: #1f3b57;")
+        self.header.setStyleSheet(BOARD_HEADER_STYLE)
         self.header.setToolTip(STAGE_LABELS[stage])
         lay.addWidget(self.header)
         self.list = _StageList()
@@ -167,11 +164,7 @@ class StageColumn(QFrame):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(12, 12))  # a sync mark, not a picture
-        self.list.setStyleSheet(
-            "QListWidget::item { background: #f3f6f9; border: 1px solid #dde3ea; border-radius: 4px; "
-            f"padding: {_CARD_PADDING}px; }}"
-            "QListWidget::item:selected { background: #cfe0f1; color: black; }"
-        )
+        self.list.setStyleSheet(board_card_style(_CARD_PADDING))
         # the column's width comes from the board, not from the list's idea of a good width
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.list, 1)
@@ -330,25 +323,19 @@ class NetworksView(View):
             bl.addWidget(column, 1)
 
         self.model = NetworksModel(self)
-        self.proxy = SearchProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{self.key}")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        # the name takes the width the other columns leave (elided, whole in its tooltip)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        # the columns are sized from the first rows only: every network's texts would stall the GUI
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.table.horizontalHeader().setSectionResizeMode(NetworksModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSortIndicator(NetworksModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAccessibleName(self.tr("Netværk"))
+        # the name takes the width the other columns leave (elided, whole in its tooltip); the
+        # columns are sized from the first rows only: every network's texts would stall the GUI
+        self.table = make_table_view(
+            self.proxy,
+            f"table_{self.key}",
+            self.tr("Netværk"),
+            sort=(NetworksModel.NAME, Qt.SortOrder.AscendingOrder),
+            stretch=(NetworksModel.NAME,),
+            alternating=True,
+            precision=60,
+        )
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(board)
         split.addWidget(self.table)
@@ -363,7 +350,7 @@ class NetworksView(View):
             ctx, svc.count_networks, _fetch, self._apply_rows, self, sync_limit=NETWORKS_SYNC_LIMIT
         )
         # a caseworker's broker column and filter (ui/desk/brokers.py)
-        self.brokers = BrokerScope(ctx, self.key, bar, self.model, Network)
+        self.brokers = BrokerScope(ctx, self.key, bar, self.proxy, Network)
         self.brokers.changed.connect(self._fill_board)
 
         self.filter.textChanged.connect(self._on_filter)
@@ -382,14 +369,13 @@ class NetworksView(View):
             column.list.setDragEnabled(not self.brokers.active)
         self.model.set_rows(rows)
         self.model.set_sync_marks(loaded.marks)
-        header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
         for column, widest in (
             (NetworksModel.LEAD, 170),
             (NetworksModel.STAGE, 170),
         ):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.table.horizontalHeader().resizeSections()  # the name's column takes what is left again
         self._fill_board()
         if self.page is not None and self.stack.currentWidget() is self.page:
             self.page.reload()
@@ -397,7 +383,7 @@ class NetworksView(View):
         self.shown.emit()
 
     def _fill_board(self) -> None:
-        shown = self.model.rows()
+        shown = self.proxy.rows()
         for stage, column in self.columns.items():
             rows = sorted((r for r in shown if r.stage == stage), key=lambda r: r.name.lower())
             column.set_rows(
@@ -485,10 +471,8 @@ class NetworksView(View):
             self.tr("Annullér"),
         ):
             return False
-        try:
-            svc.move_to(self.ctx.store, network_id, target)
-        except DomainError as exc:
-            text = str(exc)
+
+        def refused(text: str) -> None:
             self.board_message.setText(
                 self.tr("»%1« kan ikke flyttes til »%2«: %3")
                 .replace("%1", row.name)
@@ -497,9 +481,11 @@ class NetworksView(View):
             )
             self.board_message.show()
             self.ctx.bus.status_reported.emit(self.board_message.text())
+
+        done = ops.run(self.ctx, lambda: svc.move_to.done(self.ctx.store, network_id, target), error=refused)
+        if done is None:
             return False
         self.ctx.bus.status_reported.emit(
             self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
         )
-        self.ctx.bus.changed.emit("network")
         return True

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,15 @@ from ...domain.rules import TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...store.services.programme import BrokerNetwork, BrokerRow, ProgrammeData, broker_networks
 from ..context import AppContext
-from ..table import SORT_ARROW, Column, FilterProxy, RowsTableModel, TextsOnceModel, text_widths
+from ..table import (
+    SORT_ARROW,
+    Column,
+    FilterProxy,
+    RowsTableModel,
+    TextsOnceModel,
+    make_table_view,
+    text_widths,
+)
 from ..views.base import View
 from .loader import loader_for, show_or_load
 
@@ -148,19 +155,15 @@ class BrokersView(View):
         )
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("brokersTable")
-        self.table.setAccessibleName(self.tr("Mæglere"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setWordWrap(False)  # a name too long is elided, the whole name its tooltip
+        self.search.textChanged.connect(self.proxy.set_text)
+        # a name too long is elided, the whole name its tooltip
+        self.table = make_table_view(
+            self.proxy,
+            "brokersTable",
+            self.tr("Mæglere"),
+            sort=(0, Qt.SortOrder.AscendingOrder),
+            stretch_last=True,
+        )
         self.table.setProperty("fitsWidth", True)  # never scrolls sideways (tests/layout_check.py)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self._fit_columns())
@@ -253,14 +256,14 @@ class BrokerNetworksDialog(QDialog):
             self,
         )
         self.model.set_rows(networks)
-        self.table = QTableView()
-        self.table.setObjectName("brokerNetworksTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):  # a broker's networks are few: sized to their contents
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # a broker's networks are few: sized to their contents, the name takes the rest
+        self.table = make_table_view(
+            self.model,
+            "brokerNetworksTable",
+            stretch=(0,),
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            word_wrap=True,
+        )
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

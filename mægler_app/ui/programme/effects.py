@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +44,7 @@ from ...domain.timeutil import utcnow
 from ...store.db import Store
 from ..context import AppContext
 from ..style import AMBER, GREY, NAVY, RED
-from ..table import Column, TextsOnceModel, fit_to_texts
+from ..table import Column, TextsOnceModel, fit_to_texts, make_table_view
 from ..worker import Worker, start
 from .charts import ChartPicture
 
@@ -277,14 +275,10 @@ class EffectsPanel(QFrame):
         # each cell's text made once per load: babel formats ~3.600 numbers for 200 networks, and a
         # table asks again on every paint (benchmarks/caseworker_views.py: Programmet 328 → see note)
         self.model: TextsOnceModel[GroupRow] = TextsOnceModel(columns, lambda r: r.key, self)
-        self.table = QTableView()
-        self.table.setObjectName("effectsGroups")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)  # a long name is cut with "…" on one line (its tooltip has it all)
-        # widths from the texts once per load (fit_to_texts), not Qt's ResizeToContents, which lays
-        # out every cell of every row again on each change; rows one line high
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # a long name is cut with "…" on one line (its tooltip has it all); widths from the texts
+        # once per load (fit_to_texts), not Qt's ResizeToContents, which lays out every cell of
+        # every row again on each change; rows one line high
+        self.table = make_table_view(self.model, "effectsGroups", stretch=(0,))
         self.table.setMinimumHeight(220)
         lay.addWidget(self.table)
         fit_to_texts(self.table, skip=(0,))  # the titles' widths, until the rows come

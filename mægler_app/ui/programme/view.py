@@ -32,7 +32,7 @@ from ...domain.rules import TARGETS_PER_YEAR
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
 from ..files import ask_save_path, open_file, report_saved
-from ..style import AMBER, NAVY
+from ..style import AMBER, NAVY, bar_style
 from ..views.base import View
 from ..worker import Worker, start
 from .charts import FunnelChart, YearsChart
@@ -40,8 +40,8 @@ from .effects import EffectsPanel
 from .loader import loader_for, show_or_load
 
 WHOLE_PERIOD = ""  # the scope box's data for the whole period (else the year as text)
-_BAR_MET = f"QProgressBar::chunk {{ background: {NAVY}; }}"
-_BAR_SHORT = f"QProgressBar::chunk {{ background: {AMBER}; }}"
+_BAR_MET = bar_style(NAVY)
+_BAR_SHORT = bar_style(AMBER)
 # The figures each year's chart shows, with the year's target (rules.TARGETS_PER_YEAR).
 YEAR_CHART_KEYS = ("networks", "action_plans", "business_networks")
 

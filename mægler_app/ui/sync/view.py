@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import done as done_of
 from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
@@ -27,23 +27,16 @@ from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
+from .. import ops
 from ..context import AppContext
-from ..table import Column, RowsTableModel
+from ..table import Column, RowsTableModel, make_table_view
 from ..views.base import View
 from .controller import controller_for, install_auto_sync
 from .login_dialog import LoginDialog
 
 
 def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
+    table = make_table_view(model, name, stretch_last=True, alternating=True, word_wrap=True)
     model.modelReset.connect(table.resizeColumnsToContents)
     model.modelReset.connect(table.resizeRowsToContents)
     return table
@@ -378,11 +371,8 @@ class SyncView(View):
         seq = model.row_id(index)
         if seq is None:
             return
-        try:
-            action(self.ctx.store, int(seq))
-        except resolve.ResolveError as exc:
-            self.result.setText(str(exc))
-        self.ctx.bus.changed.emit("*")
+        # refused (resolved already, elsewhere): the reason, and the page as it stands now
+        ops.run(self.ctx, lambda: done_of(action, self.ctx.store, int(seq)), error=self.result.setText)
         self.refresh()
 
     def open_record(self, table: QTableView, row: int) -> None:

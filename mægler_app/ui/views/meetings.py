@@ -6,12 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from ...store.services import expenses as expense_svc
 from ..cards import NoteCard
 from ..context import AppContext
 from ..meetings.models import BudgetsModel
-from ..table import FilterProxy
+from ..table import FilterProxy, make_table_view
 from .base import View
 
 if TYPE_CHECKING:
@@ -64,19 +62,16 @@ class MeetingsView(View):
         self.model = BudgetsModel(self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("budgetsTable")
-        self.table.setAccessibleName(self.tr("Netværkenes rammer"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(BudgetsModel.COL_NETWORK, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAlternatingRowColors(True)
-        self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        self.table = make_table_view(
+            self.proxy,
+            "budgetsTable",
+            self.tr("Netværkenes rammer"),
+            sort=(BudgetsModel.COL_NETWORK, Qt.SortOrder.AscendingOrder),
+            stretch_last=True,
+            alternating=True,
+            word_wrap=True,
+        )
+        self.proxy.modelReset.connect(self.table.resizeColumnsToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.detail = QStackedWidget()
