@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.numbers import format_kr
 from ...domain.rules import EXPENSE_CATEGORIES
 from ...store.retention import projected_keep_until  # --- retention
