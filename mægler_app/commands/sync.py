@@ -62,6 +62,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from ..sync.api import Api, AuthError
     from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
     from ..sync.engine import SyncReport
+    from ..sync.receipts import fetch_receipts
     from ..sync.service import NotLoggedInError, api_for, login, revoke_token, run_sync
 
     store = open_profile_store(args)
@@ -98,6 +99,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
         finally:
             if not args.quiet:
                 print(file=sys.stderr)
+        if report.receipts_waiting:  # --- receipts: after the records, which are stored already
+            receipts = fetch_receipts(store, api)
+            try:
+                while True:
+                    done, total = next(receipts)
+                    if not args.quiet:
+                        print(f"\rHenter kvitteringer… {done}/{total}", end="", file=sys.stderr, flush=True)
+            except StopIteration as stop:
+                report.blobs_downloaded += int(stop.value or 0)
+            finally:
+                if not args.quiet:
+                    print(file=sys.stderr)
         return report
 
     try:

@@ -796,6 +796,14 @@ class Msg:
     SERVER_BACKUP_SQLITE_MEMORY = Code("server_backup_sqlite_memory")
     SYNC_LOGIN_NO_ANSWER = Code("sync_login_no_answer")
     SYNC_SERVER_SPEAKS_HTTP = Code("sync_server_speaks_http")
+    # --- receipts: chunked receipt uploads and receipts fetched when opened (issue 25 item 3)
+    SERVER_UPLOAD_NOT_FOUND = Code("server_upload_not_found")
+    SERVER_UPLOAD_OFFSET_MISSING = Code("server_upload_offset_missing")
+    SERVER_UPLOAD_OFFSET_MISMATCH = Code("server_upload_offset_mismatch")
+    SERVER_UPLOAD_PAST_END = Code("server_upload_past_end")
+    SYNC_RECEIPT_NOT_ON_SERVER = Code("sync_receipt_not_on_server")
+    SYNC_UPLOAD_NOT_TAKEN = Code("sync_upload_not_taken")
+    # --- end receipts
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -3040,4 +3048,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The server answers with http, not https, so you are not logged in. If it is a test server "
         "on your own network, write the address as {url}; Væksthus' real server always uses https.",
     },
+    # --- receipts
+    Msg.SERVER_UPLOAD_NOT_FOUND: {
+        "da": "Overførslen findes ikke (den er udløbet eller afsluttet); begynd en ny.",
+        "en": "The upload does not exist (it has expired or finished); start a new one.",
+    },
+    Msg.SERVER_UPLOAD_OFFSET_MISSING: {
+        "da": "Angiv stykkets plads i filen i headeren Upload-Offset (et helt tal).",
+        "en": "Give the chunk's place in the file in the header Upload-Offset (a whole number).",
+    },
+    Msg.SERVER_UPLOAD_OFFSET_MISMATCH: {
+        "da": "Serveren har modtaget {offset:int} byte af filen; send fra dér.",
+        "en": "The server has received {offset:int} bytes of the file; send from there.",
+    },
+    Msg.SERVER_UPLOAD_PAST_END: {
+        "da": "Stykket går ud over filens størrelse; der mangler kun {left:int} byte.",
+        "en": "The chunk runs past the file's size; only {left:int} bytes are missing.",
+    },
+    Msg.SYNC_RECEIPT_NOT_ON_SERVER: {
+        "da": "Kvitteringen er ikke på serveren endnu: den computer, den blev vedhæftet på, har ikke "
+        "synkroniseret den. Prøv igen senere.",
+        "en": "The receipt is not on the server yet: the computer it was attached on has not synced "
+        "it. Try again later.",
+    },
+    Msg.SYNC_UPLOAD_NOT_TAKEN: {
+        "da": "Serveren tog ikke imod bilaget {sha}…, fordi det ikke kom helt frem; det sendes igen ved "
+        "næste synkronisering.",
+        "en": "The server did not take the attachment {sha}… because it did not arrive whole; it is sent "
+        "again at the next synchronisation.",
+    },
+    # --- end receipts
 }

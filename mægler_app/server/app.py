@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import fastjson
@@ -35,9 +36,9 @@ from ..domain.sync_contract import (
     RETENTION_KEY,  # --- retention
     parse_skip,
 )
-from ..domain.timeutil import utcnow
 from ..domain.vocab import Role
 from . import accounts, forms
+from . import uploads as blob_uploads  # --- receipts
 from .accounts import AddressThrottledError, BadCredentialsError, ServerBusyError, TooManyAttemptsError
 from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
@@ -67,6 +68,8 @@ from .schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
+    UploadRequest,  # --- receipts
+    UploadStateOut,  # --- receipts
     UsersResponse,
 )
 from .stats import stats
@@ -111,6 +114,7 @@ DEFAULT_DETAILS = {
     413: Msg.HTTP_TOO_LARGE(),
 }
 SHA256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 i små hex-cifre")]
+UPLOAD_ID = Annotated[str, Path(pattern="^[0-9a-f]{32}$", description="overførslens id")]  # --- receipts
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 426, 429)
 }
@@ -517,22 +521,106 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         },
     )
     async def put_blob(sha256: SHA256, request: Request, user: UserDep) -> Any:
-        chunks = []
-        async for chunk in request.stream():
-            chunks.append(chunk)
-        content = b"".join(chunks)
+        try:
+            content = await _read_body(request)
+        except ClientDisconnect:
+            return Response(status_code=400)  # cut off: nobody is there to read an answer
         if hashlib.sha256(content).hexdigest() != sha256:
             return error_response(400, str(Msg.SERVER_BLOB_HASH_MISMATCH()))
         await run_in_threadpool(_store_blob, sha256, content, user)
         return {"sha256": sha256, "size": len(content)}
 
+    async def _read_body(request: Request) -> bytes:
+        chunks = []
+        async for chunk in request.stream():
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     def _store_blob(sha256: str, content: bytes, user: User) -> None:
         with db.write() as s:
-            if s.get(BlobContent, sha256) is None:
-                s.add(BlobContent(sha256=sha256, size=len(content), content=content, created_at=utcnow()))
-                s.flush()
-            if s.get(BlobOwner, (sha256, user.id)) is None:
-                s.add(BlobOwner(sha256=sha256, user_id=user.id))
+            blob_uploads.store_blob(s, sha256, content, user.id)
+
+    # --- receipts: chunked, resumable uploads (server/uploads.py; docs/protocol.md)
+    def upload_answer(state: blob_uploads.UploadState, status: int = 200) -> Response:
+        return Response(
+            fastjson.dumps(state.as_json()),
+            status_code=status,
+            media_type="application/json",
+            headers={blob_uploads.OFFSET_HEADER: str(state.offset)},
+        )
+
+    def offset_mismatch(offset: int) -> JSONResponse:
+        answer = error_response(409, str(Msg.SERVER_UPLOAD_OFFSET_MISMATCH(offset=offset)))
+        answer.headers[blob_uploads.OFFSET_HEADER] = str(offset)
+        return answer
+
+    upload_path = f"{API_PREFIX}/blobs/{{sha256}}/uploads"
+
+    @app.post(upload_path, response_model=UploadStateOut, status_code=201, responses=ERROR_RESPONSES)
+    def start_upload(sha256: SHA256, body: UploadRequest, user: UserDep) -> Any:
+        """Open a chunked upload (201), or this user's open one for the blob with its offset (200);
+        ``complete`` when the user has the blob on the server already."""
+        if body.size > MAX_BLOB_BYTES:
+            return error_response(413, _too_large_text(MAX_BLOB_BYTES))
+        state = blob_uploads.start(db, user, sha256, body.size)
+        return upload_answer(state, 201 if state.created else 200)
+
+    @app.get(f"{upload_path}/{{upload_id}}", response_model=UploadStateOut, responses=ERROR_RESPONSES)
+    def upload_status(sha256: SHA256, upload_id: UPLOAD_ID, user: UserDep) -> Any:
+        """Where the upload is: ``offset``, the bytes acknowledged (also in ``Upload-Offset``)."""
+        try:
+            return upload_answer(blob_uploads.status(db, user, sha256, upload_id))
+        except blob_uploads.UploadNotFoundError:
+            return error_response(404, str(Msg.SERVER_UPLOAD_NOT_FOUND()))
+
+    @app.patch(
+        f"{upload_path}/{{upload_id}}",
+        response_model=UploadStateOut,
+        responses=ERROR_RESPONSES,
+        openapi_extra={
+            "parameters": [
+                {"name": "Upload-Offset", "in": "header", "required": True, "schema": {"type": "integer"}}
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            },
+        },
+    )
+    async def upload_chunk(sha256: SHA256, upload_id: UPLOAD_ID, request: Request, user: UserDep) -> Any:
+        """One chunk at ``Upload-Offset``; a wrong offset is 409 with the server's offset."""
+        offset = request.headers.get(blob_uploads.OFFSET_HEADER, "").strip()
+        if not (offset.isascii() and offset.isdigit()) or len(offset) > 15:
+            return error_response(400, str(Msg.SERVER_UPLOAD_OFFSET_MISSING()))
+        try:
+            content = await _read_body(request)
+        except ClientDisconnect:
+            return Response(status_code=400)  # cut off mid-chunk: nothing of it is kept
+        if len(content) > blob_uploads.MAX_CHUNK_BYTES:
+            return error_response(413, _too_large_text(blob_uploads.MAX_CHUNK_BYTES))
+        try:
+            state = await run_in_threadpool(
+                blob_uploads.append, db, user, sha256, upload_id, int(offset), content
+            )
+        except blob_uploads.UploadNotFoundError:
+            return error_response(404, str(Msg.SERVER_UPLOAD_NOT_FOUND()))
+        except blob_uploads.OffsetMismatchError as exc:
+            return offset_mismatch(exc.offset)
+        except blob_uploads.ChunkTooLargeError as exc:
+            return error_response(413, str(Msg.SERVER_UPLOAD_PAST_END(left=int(exc.args[0]))))
+        if state.mismatch:
+            return error_response(400, str(Msg.SERVER_BLOB_HASH_MISMATCH()))
+        return upload_answer(state)
+
+    @app.delete(f"{upload_path}/{{upload_id}}", status_code=204, responses=ERROR_RESPONSES)
+    def cancel_upload(sha256: SHA256, upload_id: UPLOAD_ID, user: UserDep) -> Response:
+        try:
+            blob_uploads.cancel(db, user, sha256, upload_id)
+        except blob_uploads.UploadNotFoundError:
+            return error_response(404, str(Msg.SERVER_UPLOAD_NOT_FOUND()))
+        return Response(status_code=204)
+
+    # --- end receipts
 
     @app.get(
         f"{API_PREFIX}/blobs/{{sha256}}",

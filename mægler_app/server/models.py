@@ -176,6 +176,37 @@ class BlobOwner(Base):
     user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
+# --- receipts
+class BlobUpload(Base):
+    """A blob being uploaded in chunks (issue 25; server/uploads.py): its parts are in
+    ``blob_upload_part`` until the last one arrives and the whole matches its SHA-256."""
+
+    __tablename__ = "blob_upload"
+    __table_args__ = (
+        Index("ix_blob_upload_sha_user", "sha256", "user_id"),
+        Index("ix_blob_upload_updated", "updated_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(36))
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)  # the acknowledged offset
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class BlobUploadPart(Base):
+    __tablename__ = "blob_upload_part"
+
+    upload_id: Mapped[str] = mapped_column(ForeignKey("blob_upload.id", ondelete="CASCADE"), primary_key=True)
+    start: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # its offset in the blob
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- end receipts
+
+
 class FormDefinition(Base):
     __tablename__ = "form_definition"
 

@@ -186,3 +186,25 @@ class ErasureResponse(BaseModel):
 
 
 # --- end erasure
+
+
+# --- receipts
+class UploadRequest(BaseModel):
+    """``POST /blobs/{sha256}/uploads``: the whole blob's size in bytes."""
+
+    size: int = Field(ge=1, le=MAX_INT)
+
+
+class UploadStateOut(BaseModel):
+    """Where a chunked upload is (docs/protocol.md "Chunked blob upload")."""
+
+    upload_id: str | None
+    sha256: str
+    size: int
+    offset: int
+    complete: bool
+    expires_at: str | None
+    chunk_size: int
+
+
+# --- end receipts

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain.stages import Stage
@@ -345,3 +345,7 @@ class Blob(Base):
     mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # --- receipts: a reduced photo's original, kept in ``bilag/originaler/`` until the reduced one
+    # is uploaded ("" when none is kept), or for good when the broker chose "Behold original"
+    original_suffix: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    keep_original: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

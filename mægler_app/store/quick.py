@@ -26,7 +26,7 @@ from ..errors import UserError
 DB_NAME = "maegler.sqlite3"
 MIGRATION_VERSIONS = Path(__file__).with_name("migrations") / "versions"
 # The newest migration; tests/test_store.py checks it against Alembic's own head.
-SCHEMA_HEAD = "0006_retention"
+SCHEMA_HEAD = "0007_receipt_original"  # --- receipts
 
 
 class StoreError(UserError):

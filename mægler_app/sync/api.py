@@ -54,6 +54,7 @@ class RefusedError(SyncError):
         self.detail = detail
 
 
+UPLOAD_OFFSET = "Upload-Offset"  # --- receipts
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     requests.ConnectionError,
@@ -266,6 +267,40 @@ class Api:
 
     def get_blob(self, sha256: str) -> bytes:
         return bytes(self.request("GET", f"/blobs/{sha256}").content)
+
+    # --- receipts: chunked, resumable uploads (v2, optional; docs/protocol.md)
+    def start_upload(self, sha256: str, size: int) -> dict[str, Any] | None:
+        """Open (or find again) a chunked upload: ``{upload_id, offset, complete, …}``; ``None`` from a
+        server without chunked uploads (404/405: the whole-file PUT is what it takes)."""
+        resp = self.request(
+            "POST", f"/blobs/{sha256}/uploads", json={"size": size}, expect=(200, 201, 404, 405)
+        )
+        if resp.status_code in (404, 405):
+            return None
+        return dict(_answer(resp))
+
+    def upload_status(self, sha256: str, upload_id: str) -> dict[str, Any]:
+        """Where an upload is (its acknowledged ``offset``); 404 (RefusedError) once it has expired."""
+        return dict(_answer(self.request("GET", f"/blobs/{sha256}/uploads/{upload_id}")))
+
+    def upload_chunk(self, sha256: str, upload_id: str, offset: int, chunk: bytes) -> dict[str, Any]:
+        """Send ``chunk`` at ``offset``; the answer's ``offset`` is what the server has acknowledged
+        (on a wrong offset, 409, where the server is: send from there)."""
+        resp = self.request(
+            "PATCH",
+            f"/blobs/{sha256}/uploads/{upload_id}",
+            data=chunk,
+            headers={"Content-Type": "application/octet-stream", UPLOAD_OFFSET: str(offset)},
+            expect=(200, 409),
+        )
+        if resp.status_code == 409:
+            there = resp.headers.get(UPLOAD_OFFSET, "")
+            if not there.isdigit():
+                self._raise_for(resp)
+            return {"offset": int(there), "complete": False}
+        return dict(_answer(resp))
+
+    # --- end receipts
 
     def forms(self, *, all_versions: bool = True) -> list[dict[str, Any]]:
         """The published form definitions: every version (``all``, protocol 2, optional: an older

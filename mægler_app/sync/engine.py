@@ -52,6 +52,7 @@ from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
 from ..store.retention import is_purged, purge_local, unused_receipts  # --- retention
 from ..store.retention import remember_settings as remember_retention  # --- retention
+from ..store.services.blobs import mark_uploaded, remove_blob_files  # --- receipts
 from ..store.services.erasure import scrub_outbox
 from ..store.services.overview import (
     PARKED_PREFIX,
@@ -72,7 +73,7 @@ from .apply import (
     parse_server_time,
     server_values,
 )
-from .blobs import blob_file, save_blob_file
+from .blobs import blob_file
 from .forms import fetch_forms
 
 Progress = Generator[tuple[int, int], None, Any]
@@ -113,6 +114,10 @@ UNANSWERED = Msg.SYNC_UNANSWERED()
 
 CONFLICT_TEXT = str(Msg.SYNC_CONFLICT())
 
+# --- receipts: a receipt larger than this goes up in chunks of this size (resumable after a cut)
+UPLOAD_CHUNK = 256 * 1024
+_UPLOADS_KEY = "blob_uploads"
+
 
 @dataclass
 class SyncReport:
@@ -124,6 +129,7 @@ class SyncReport:
     parked: int = 0
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
+    receipts_waiting: int = 0  # --- receipts: receipts to fetch after the run (sync.receipts)
     pending_left: int = 0
     attention: int = 0  # conflicts + rejected entries waiting for the broker
     pull_complete: bool = False
@@ -329,6 +335,7 @@ class SyncEngine:
         page_size: int = 1000,
         max_push_bytes: int = MAX_PUSH_BYTES * 9 // 10,
         with_forms: bool = True,
+        chunk_size: int = UPLOAD_CHUNK,  # --- receipts
     ) -> None:
         self.store = store
         self.with_forms = with_forms  # fetch published form definitions after the pull
@@ -341,6 +348,9 @@ class SyncEngine:
         self._done = 0
         self._total = 0
         self._receipts_seen: set[str] = set()
+        # --- receipts: chunked uploads; None until the server has said whether it has them
+        self.chunk_size = chunk_size
+        self._chunked: bool | None = None
         # Server seqs of records this run stored at the server's version (its own pushes).
         self._held_seqs: set[int] = set()
 
@@ -741,7 +751,9 @@ class SyncEngine:
             return int(s.scalar(select(func.count()).where(Blob.uploaded.is_(False))) or 0)
 
     def upload_blobs(self) -> Progress:
-        """One receipt at a time, each marked uploaded in its own commit: a cut costs one file."""
+        """One receipt at a time, each marked uploaded in its own commit: a cut costs one file, and
+        with chunked uploads (issue 25) not even that: a receipt larger than a chunk goes in chunks
+        whose acknowledged offset is kept, so the next try goes on from there."""
         for sha in self._blobs_to_upload():
             path = blob_file(self.store, sha)
             if not path.exists():
@@ -751,40 +763,99 @@ class SyncEngine:
             if hashlib.sha256(content).hexdigest() != sha:
                 self.report.messages.append(str(Msg.SYNC_BLOB_DAMAGED(sha=sha[:12])))
                 continue
-            self.api.put_blob(sha, content)
-            with self.store.session() as s:
-                blob = s.get(Blob, sha)
-                if blob is not None:
-                    blob.uploaded = True
+            self._upload_blob(sha, content)
+            mark_uploaded(self.store, sha)  # --- receipts: and its original goes, unless kept
             self.report.blobs_uploaded += 1
             self._done += 1
             self._total = max(self._total, self._done)
             yield self._done, self._total
 
-    def download_blobs(self) -> Progress:
-        """Receipts of expenses pulled in this run (or missed before) that are not on this computer."""
-        with self.store.session() as s:
-            wanted = self._receipts_seen | set(_state(s, "blobs_wanted", []) or [])
-            known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted)))) if wanted else set()
-        missing = sorted(wanted - known)
-        still: list[str] = []
-        for sha in missing:
+    # --- receipts
+    def _upload_blob(self, sha: str, content: bytes) -> None:
+        """Whole (a small receipt, or a server without chunked uploads) or in chunks, resumed."""
+        if len(content) <= self.chunk_size or self._chunked is False:
+            self.api.put_blob(sha, content)
+            return
+        for _attempt in range(3):  # opened again if the server no longer has the upload
+            kept = self._upload_state().get(sha)
+            if isinstance(kept, dict) and isinstance(kept.get("id"), str):
+                # Cut off last time: the server says how far it got (an answer may have been lost
+                # after the chunk was taken), rather than a whole chunk sent to learn it.
+                upload_id = kept["id"]
+                try:
+                    offset = int(self.api.upload_status(sha, upload_id).get("offset") or 0)
+                except RefusedError as exc:
+                    if exc.status != 404:
+                        raise
+                    self._remember_upload(sha, None)  # expired or finished: open it again
+                    continue
+            else:
+                started = self.api.start_upload(sha, len(content))
+                if started is None:
+                    self._chunked = False  # an older server: the whole-file PUT
+                    self.api.put_blob(sha, content)
+                    return
+                self._chunked = True
+                if started.get("complete"):
+                    return
+                upload_id, offset = str(started["upload_id"]), int(started.get("offset") or 0)
+                self._remember_upload(sha, upload_id, offset)
             try:
-                content = self.api.get_blob(sha)
-            except RefusedError:
-                still.append(sha)  # not uploaded yet by the other computer; next time
-                continue
-            if hashlib.sha256(content).hexdigest() != sha:
-                continue
-            save_blob_file(self.store, sha, content)
-            with self.store.session() as s:
-                if s.get(Blob, sha) is None:
-                    s.add(Blob(sha256=sha, size=len(content), uploaded=True, created_at=utcnow()))
-            self.report.blobs_downloaded += 1
-            yield self._done, self._total
+                self._send_chunks(sha, content, upload_id, offset)
+            except RefusedError as exc:
+                self._remember_upload(sha, None)
+                if exc.status in (400, 404):  # expired or unknown, or a whole that did not match
+                    continue
+                raise
+            self._remember_upload(sha, None)
+            return
+        raise SyncError(Msg.SYNC_UPLOAD_NOT_TAKEN(sha=sha[:12]))
+
+    def _send_chunks(self, sha: str, content: bytes, upload_id: str, offset: int) -> None:
+        stalled = 0
+        while True:
+            answer = self.api.upload_chunk(sha, upload_id, offset, content[offset : offset + self.chunk_size])
+            there = int(answer.get("offset") or 0)
+            if answer.get("complete"):
+                return
+            stalled = stalled + 1 if there <= offset else 0
+            if stalled > 2 or there > len(content):
+                raise SyncError(Msg.SYNC_UPLOAD_NOT_TAKEN(sha=sha[:12]))
+            offset = there
+            self._remember_upload(sha, upload_id, offset)
+
+    def _upload_state(self) -> dict[str, Any]:
         with self.store.session() as s:
-            if still or _state(s, "blobs_wanted"):
+            kept = _state(s, _UPLOADS_KEY, {})
+        return kept if isinstance(kept, dict) else {}
+
+    def _remember_upload(self, sha: str, upload_id: str | None, offset: int = 0) -> None:
+        """The upload id and acknowledged offset of a receipt on its way (LocalState ``blob_uploads``)."""
+        with self.store.session() as s:
+            kept = _state(s, _UPLOADS_KEY, {})
+            kept = dict(kept) if isinstance(kept, dict) else {}
+            if upload_id is None:
+                if kept.pop(sha, None) is None:
+                    return
+            else:
+                kept[sha] = {"id": upload_id, "offset": offset}
+            _set_state(s, _UPLOADS_KEY, kept)
+
+    # --- end receipts
+
+    def download_blobs(self) -> Progress:
+        """--- receipts: receipts of expenses pulled in this run (or missed before) that are not on
+        this computer are noted (``blobs_wanted``), not fetched: the records are usable at once, and
+        the receipts come after the run (``sync.receipts.fetch_receipts``), or when one is opened."""
+        with self.store.session() as s:
+            before = list(_state(s, "blobs_wanted", []) or [])
+            wanted = self._receipts_seen | set(before)
+            known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted)))) if wanted else set()
+            still = sorted(wanted - known)
+            if still != sorted(before):
                 _set_state(s, "blobs_wanted", still)
+        self.report.receipts_waiting = len(still)
+        yield self._done, self._total
 
     # pull -------------------------------------------------------------------------------------
     def pull(self) -> Progress:
@@ -961,7 +1032,7 @@ class SyncEngine:
         finally:
             s.close()
         for sha in files_to_remove:  # --- retention: once the records are gone for good
-            blob_file(self.store, sha).unlink(missing_ok=True)
+            remove_blob_files(self.store, sha)  # --- receipts: a kept original too
         return still_parked
 
     def _note_receipt(self, ch: dict[str, Any]) -> None:

@@ -70,6 +70,16 @@ class Laptop:
         finally:
             api.close()
 
+    def receipts(self) -> int:
+        """The phase after a sync: the receipts the records name, fetched (issue 25: lazily)."""
+        from mægler_app.sync.receipts import fetch_receipts
+
+        api = self.api(backoff=0.01)
+        try:
+            return run_to_end(fetch_receipts(self.store, api))  # type: ignore[no-any-return]
+        finally:
+            api.close()
+
 
 @pytest.fixture
 def laptop(sync_server: ServerProcess, tmp_path: Path) -> Iterator[Any]:

@@ -24,8 +24,11 @@ class ProxyStats:
 
 class ChaosProxy:
     def __init__(self, target_port: int, *, cut_probability: float = 0.0, max_cut_offset: int = 200_000,
-                 delay: float = 0.0, seed: int = 1) -> None:  # fmt: skip
+                 delay: float = 0.0, seed: int = 1, cut_up_after: int | None = None) -> None:  # fmt: skip
         self.target_port = target_port
+        # once: the connection carrying the byte after this many bytes sent up (over all connections)
+        # is cut there (issue 25: a receipt cut off at 60 %)
+        self.cut_up_after = cut_up_after
         self.cut_probability = cut_probability
         self.max_cut_offset = max_cut_offset
         self.delay = delay
@@ -81,6 +84,12 @@ class ChaosProxy:
                 data = src.recv(16384)
                 if not data:
                     break
+                if up and self.cut_up_after is not None:
+                    with self.stats.lock:
+                        left = self.cut_up_after - self.stats.bytes_up
+                        if len(data) > left:
+                            self.cut_up_after = None
+                            state["budget"] = max(0, left)
                 with lock:
                     budget = int(state["budget"])
                     if budget >= 0:

@@ -46,6 +46,7 @@ def test_receipts_follow_their_expenses_and_survive_cuts(
     with a.store.session() as s:
         assert all(s.get(Blob, sha).uploaded for sha in shas)
     assert b.sync().complete
+    assert b.receipts() == len(shas)  # after the records (issue 25)
     for sha, content in zip(shas, receipts, strict=True):
         assert blob_file(b.store, sha).read_bytes() == content
     with b.store.session() as s:

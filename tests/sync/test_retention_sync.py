@@ -85,6 +85,8 @@ def test_a_laptop_dates_on_save_and_follows_settings_and_purge(two_laptops: Any)
     assert a.sync().complete
     assert b.sync().complete
     assert _keep(b.store) == expected
+    assert not blob_file(b.store, old_sha).exists()  # receipts come after the records (issue 25)
+    assert b.receipts() == 2
     assert blob_file(b.store, old_sha).exists()
 
     # New settings on the server: both laptops re-date at their next sync

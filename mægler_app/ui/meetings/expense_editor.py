@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.numbers import format_kr
 from ...domain.vocab import labels as vocab_labels
 from ...store.retention import projected_keep_until  # --- retention
@@ -33,6 +33,7 @@ from ..context import AppContext
 from ..live_errors import LiveErrors
 from ..noop import QT_TR_NOOP
 from ..retention_label import KeepUntilLabel  # --- retention
+from ..worker import Worker, start  # --- receipts
 from .amount_edit import AmountEdit
 from .receipt_viewer import ReceiptViewer
 
@@ -103,6 +104,17 @@ class ExpenseEditor(QDialog):
         receipt_lay.addWidget(self.attach_button)
         receipt_lay.addWidget(self.view_button)
         receipt_lay.addWidget(self.remove_receipt_button)
+        # --- receipts: a photo is kept reduced; its original only until synced, unless kept
+        self.keep_original = QCheckBox(self.tr("Behold original"))
+        self.keep_original.setObjectName("keepOriginal")
+        self.keep_original.setToolTip(
+            self.tr(
+                "Et foto gemmes formindsket (højst 2000 punkter på den lange led, uden GPS-position). "
+                "Originalen slettes fra computeren, når kvitteringen er synkroniseret, medmindre du "
+                "beholder den."
+            )
+        )
+        self.attaching: Worker | None = None
         form.addRow(self.tr("Dato"), self.date)
         self.keep_until = KeepUntilLabel()  # --- retention: follows the date
         form.addRow("", self.keep_until)
@@ -111,6 +123,7 @@ class ExpenseEditor(QDialog):
         form.addRow(self.tr("Beløb (kr.)"), amount_box)
         form.addRow(self.tr("Møde"), self.meeting)
         form.addRow(self.tr("Kvittering"), receipt_box)
+        form.addRow("", self.keep_original)  # --- receipts
 
         self.override_box = QWidget()
         ov = QVBoxLayout(self.override_box)
@@ -218,28 +231,58 @@ class ExpenseEditor(QDialog):
             self.attach_receipt(Path(path))
 
     def attach_receipt(self, path: Path) -> bool:
-        """Store the file in the profile (once per content) and attach it to this expense."""
-        try:
-            blob = blobs.store_file(self.ctx.store, path)
-        except DomainError as exc:
-            self._show_error(str(exc))
+        """Store the file in the profile (once per content) and attach it to this expense.
+
+        A photo is reduced first (a second or so for a phone's photo): in a worker, never on the
+        GUI thread; the receipt is attached when it is done (``attaching`` until then). False, with
+        the reason shown, for a file that cannot be a receipt."""
+        problem = blobs.receipt_problem(path)
+        if problem is not None:
+            self._show_error(str(problem))
             return False
+        worker = Worker(blobs.store_file, self.ctx.store, path, keep_original=self.keep_original.isChecked())
+        worker.signals.finished.connect(self._attached)
+        worker.signals.failed.connect(self._attach_failed)
+        self.attaching = worker
+        self.attach_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.receipt_label.setText(self.tr("Gemmer kvitteringen…"))
+        start(worker, self.ctx.pool)
+        return True
+
+    def _attached(self, blob: object) -> None:
+        assert isinstance(blob, blobs.StoredBlob)
+        self._attach_done()
         self._show_error("")
         self._set_receipt(blob.sha256, blob.name)
-        return True
+
+    def _attach_failed(self, message: str) -> None:
+        self._attach_done()
+        self._set_receipt(self.receipt_sha256, self.receipt_name, check=False)
+        self._show_error(message)
+
+    def _attach_done(self) -> None:
+        self.attaching = None
+        self.attach_button.setEnabled(True)
+        self.save_button.setEnabled(True)
 
     def _set_receipt(self, sha256: str, name: str, *, check: bool = True) -> None:
         self.receipt_sha256, self.receipt_name = sha256, name
         self.receipt_label.setText(name or (self.tr("Kvittering") if sha256 else self.tr("Ingen kvittering")))
         self.view_button.setEnabled(bool(sha256))
         self.remove_receipt_button.setEnabled(bool(sha256))
+        # --- receipts: the choice can be made before attaching, and while the original is here
+        original = bool(sha256) and blobs.has_original(self.ctx.store, sha256)
+        self.keep_original.setEnabled(not sha256 or original)
+        if sha256:
+            self.keep_original.setChecked(original and blobs.keeps_original(self.ctx.store, sha256))
         if check:
             self.recheck()
 
     def view_receipt(self) -> ReceiptViewer | None:
         if not self.receipt_sha256:
             return None
-        viewer = ReceiptViewer(self.ctx.store, self.receipt_sha256, self.receipt_name, self)
+        viewer = ReceiptViewer(self.ctx.store, self.receipt_sha256, self.receipt_name, self, ctx=self.ctx)
         viewer.open()
         return viewer
 
@@ -342,6 +385,8 @@ class ExpenseEditor(QDialog):
         if done is None:
             return False
         result = done.value
+        if inp.receipt_sha256 and self.keep_original.isEnabled():  # --- receipts
+            blobs.set_keep_original(self.ctx.store, inp.receipt_sha256, self.keep_original.isChecked())
         if result.flagged:
             message = self.tr("Udgiften er gemt over rammen; begrundelsen sendes til Væksthus.")
         elif result.status == svc.DRAFT:

@@ -233,7 +233,7 @@ class NetworkActivityTab(QWidget):
         if not row.receipt_sha256:
             self.ctx.bus.status_reported.emit(self.tr("Udgiften har ingen kvittering."))
             return None
-        viewer = ReceiptViewer(self.ctx.store, row.receipt_sha256, row.receipt_name, self)
+        viewer = ReceiptViewer(self.ctx.store, row.receipt_sha256, row.receipt_name, self, ctx=self.ctx)
         viewer.open()
         return viewer
 

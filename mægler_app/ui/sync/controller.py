@@ -15,6 +15,7 @@ from ...store.db import Store
 from ...sync.api import Api, SyncError
 from ...sync.credentials import Account, current_account, load_token
 from ...sync.engine import SyncReport
+from ...sync.receipts import fetch_receipts  # --- receipts
 from ...sync.service import LoginResult, api_for, logout, revoke_token, run_sync
 from .. import ops
 from ..context import AppContext
@@ -33,6 +34,15 @@ def _sync_job(store: Store, api: Api) -> Any:
     return report
 
 
+def _receipts_job(store: Store, api: Api) -> Any:
+    """--- receipts: the phase after a sync: the receipts the pulled records name (sync/receipts.py)."""
+    try:
+        fetched = yield from fetch_receipts(store, api)
+    finally:
+        api.close()
+    return fetched
+
+
 class SyncController(QObject):
     started = Signal()
     progressed = Signal(int, int)
@@ -49,6 +59,7 @@ class SyncController(QObject):
         self.ctx = ctx
         self.session_token: str | None = None
         self.worker: Worker | None = None
+        self.receipts_worker: Worker | None = None  # --- receipts: fetching receipts after a sync
         self.online: bool | str | None = None
         self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
@@ -145,6 +156,31 @@ class SyncController(QObject):
         self._set_online(True)
         self._done(AUTO_SYNC_MS, report.changes)
         self.finished.emit(report)
+        if report.receipts_waiting:
+            self.fetch_receipts()
+
+    # --- receipts
+    def fetch_receipts(self) -> bool:
+        """The receipts the records name, fetched in the background after the sync has finished
+        (the records are usable already); one such worker at a time. False if none was started."""
+        if self.receipts_worker is not None:
+            return False
+        try:
+            api = api_for(self.ctx.store, self.session_token)
+        except SyncError:
+            return False
+        worker = Worker(_receipts_job, self.ctx.store, api)
+        worker.signals.finished.connect(self._receipts_done)
+        worker.signals.failed.connect(self._receipts_done)
+        worker.signals.cancelled.connect(self._receipts_done)
+        self.receipts_worker = worker
+        start(worker, self.ctx.pool)
+        return True
+
+    def _receipts_done(self, *_args: object) -> None:
+        self.receipts_worker = None  # what did not come is fetched after the next sync, or when opened
+
+    # --- end receipts
 
     def _on_failed(self, message: str) -> None:
         # The worker reports a message only; tell offline from the rest by a fresh cheap probe.
