@@ -43,10 +43,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import zstandard  # noqa: E402
+from field_link import Link, ShapingProxy  # noqa: E402
 from PIL import Image, ImageChops, ImageDraw  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
+from sync_bench import PASSWORD, run, start_server  # noqa: E402
 
-from field_link import Link, ShapingProxy  # noqa: E402
 from mægler_app.store.db import Store, open_store  # noqa: E402
 from mægler_app.store.demo import generate  # noqa: E402
 from mægler_app.store.models import (  # noqa: E402
@@ -63,7 +64,6 @@ from mægler_app.store.models import (  # noqa: E402
 from mægler_app.store.services.blobs import store_file  # noqa: E402
 from mægler_app.sync.api import Api  # noqa: E402
 from mægler_app.sync.engine import SyncEngine  # noqa: E402
-from sync_bench import PASSWORD, run, start_server  # noqa: E402
 
 LINKS = {
     "default": Link(rtt=0.150, up_bps=1_000_000, down_bps=4_000_000),
@@ -155,7 +155,7 @@ def timed_sync(store: Store, api: Api, proxy: ShapingProxy) -> tuple[float, int,
     report = None
     try:
         report = run(SyncEngine(store, api).run())
-    except Exception as exc:  # a sync that fails on the link is a result too
+    except Exception as exc:  # noqa: BLE001 (a sync that fails on the link is a result too)
         failure = f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
     time.sleep(0.05)
