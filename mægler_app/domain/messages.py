@@ -759,6 +759,11 @@ class Msg:
     # --- end retention
     # --- ship: packaging (issue 23)
     SERVER_EXTRA_MISSING = Code("server_extra_missing")
+    # --- field: compressed bodies (issue 25)
+    HTTP_INFLATED_TOO_LARGE = Code("http_inflated_too_large")
+    HTTP_BODY_ENCODING_BROKEN = Code("http_body_encoding_broken")
+    HTTP_BODY_ENCODING_UNKNOWN = Code("http_body_encoding_unknown")
+    # --- end field
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -2908,4 +2913,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The server needs the package {module:q}, which is not installed. Install the server with "
         "pip install 'maegler-app[server]'.",
     },
+    # --- field: compressed bodies (issue 25)
+    Msg.HTTP_INFLATED_TOO_LARGE: {
+        "da": "Forespørgslen fylder mere end grænsen på {megabytes:int} MB, når den pakkes ud.",
+        "en": "The request is larger than the limit of {megabytes:int} MB once unpacked.",
+    },
+    Msg.HTTP_BODY_ENCODING_BROKEN: {
+        "da": "Forespørgslen kunne ikke pakkes ud ({encoding}); send den igen.",
+        "en": "The request could not be unpacked ({encoding}); send it again.",
+    },
+    Msg.HTTP_BODY_ENCODING_UNKNOWN: {
+        "da": "Serveren kan ikke pakke forespørgsler ud med {encoding:q}; den kan: {accepted}.",
+        "en": "The server cannot unpack requests encoded with {encoding:q}; it can: {accepted}.",
+    },
+    # --- end field
 }

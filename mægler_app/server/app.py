@@ -42,6 +42,7 @@ from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
+from .encoding import BodyEncodingMiddleware  # --- field
 from .erasure import ErasureNotFoundError, erase_contact  # --- erasure
 from .jsonclean import clean_json
 from .models import BlobContent, BlobOwner, User
@@ -334,6 +335,8 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     purger = accounts.Purger()
     hashing = accounts.HashPool.from_env()
     refusal_delay = accounts.refusal_delay_from_env()
+    # --- field: compressed bodies inside the guard (its 426 and 413 come first; docs/protocol.md)
+    app.add_middleware(BodyEncodingMiddleware)  # type: ignore[arg-type]
     app.add_middleware(GuardMiddleware)  # type: ignore[arg-type]
 
     @app.exception_handler(StarletteHTTPException)
