@@ -261,18 +261,31 @@ class Api:
 
     def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
         """Send changes; ``body`` may be the already-encoded JSON (to size batches without encoding twice)."""
+        return list(self.push_answer(client_id, changes, body=body)["results"])
+
+    def push_answer(
+        self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None
+    ) -> dict[str, Any]:
+        """The push's whole answer (--- field: with the pull page along, when the body asked for
+        one and the server knows it; docs/protocol.md "One request per sync")."""
         if body is None:
             body = encode_push(client_id, changes)
         resp = self.request(
             "POST", "/sync/push", data=body, headers={"Content-Type": "application/json"}, expect=(200,)
         )
-        return list(_answer(resp)["results"])
+        answer = _answer(resp)
+        if not isinstance(answer.get("results"), list):
+            raise OfflineError(Msg.SYNC_OFFLINE_BECAUSE(cause="IncompleteRead"))
+        return dict(answer)
 
-    def pull(self, since: int, limit: int, skip: str = "") -> dict[str, Any]:
-        """A page after ``since``; ``skip`` names seq ranges this computer holds already."""
+    def pull(self, since: int, limit: int, skip: str = "", with_: str = "") -> dict[str, Any]:
+        """A page after ``since``; ``skip`` names seq ranges this computer holds already; ``with_``
+        (--- field, v2 optional) asks the page to carry /me's answer and the forms' ETag."""
         params: dict[str, Any] = {"since": since, "limit": limit}
         if skip:
             params["skip"] = skip
+        if with_:
+            params["with"] = with_
         resp = self.request("GET", "/sync/pull", params=params)
         return dict(_answer(resp))
 

@@ -40,6 +40,7 @@ from ..domain.stages import Stage
 from ..domain.sync_contract import (
     CASEWORKER_ENTITIES,
     MAX_PUSH_BYTES,
+    RETENTION_KEY,
     SERVER_FIELDS,
     PushStatus,
     format_skip,
@@ -59,7 +60,7 @@ from ..store.services.overview import (
     set_display_name,
     set_role,
 )
-from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
+from .api import Api, AuthError, RefusedError, SyncError, UpgradeRequiredError, encode_push
 from .apply import (
     RANK,
     UnstorableRecordError,
@@ -73,6 +74,11 @@ from .apply import (
 )
 from .blobs import blob_file, save_blob_file
 from .forms import fetch_forms
+
+# --- field: what the first pull page (or a push's answer) is asked to carry (docs/protocol.md,
+# "One request per sync"): /me's answer and the forms' ETag. An older server ignores it.
+_ALONG = ("me", "forms")
+_ENCODING_KEY = "server_request_encoding"  # LocalState: what the server took in requests last time
 
 Progress = Generator[tuple[int, int], None, Any]
 
@@ -329,19 +335,29 @@ class SyncEngine:
         self._receipts_seen: set[str] = set()
         # Server seqs of records this run stored at the server's version (its own pushes).
         self._held_seqs: set[int] = set()
+        # --- field: the first pull page that came with the last push's answer (its ``since``),
+        # whether /me's answer came along, and the forms' ETag as the server said it
+        self._page_along: tuple[int, dict[str, Any]] | None = None
+        self._me_taken = False
+        self._forms_etag: str | None = None
+        self._remember_encoding(load=True)
 
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
-        # Before touching anything: a 401 or 426 here leaves the outbox exactly as it was.
-        self._remember_user(self.api.me())
+        # --- field: /me's answer comes with the first pull page, or with the push's answer (a sync
+        # with nothing to send is one request); only an older server is asked /me on its own. A 401
+        # or 426 on the first push gives its entries back as they were (see _not_taken).
         self._total = self._count_pending() + self._count_blobs_to_upload()
         yield self._done, self._total
         yield from self.push()
         yield from self.upload_blobs()
         yield from self.pull()
+        if not self._me_taken:
+            self._remember_user(self.api.me())
+        self._remember_encoding()
         yield from self.download_blobs()
         if self.with_forms:
-            forms = fetch_forms(self.store, self.api)
+            forms = fetch_forms(self.store, self.api, listing_etag=self._forms_etag)
             self.report.forms_added = forms.added
             self.report.forms_parked = forms.parked
             self.report.messages.extend(forms.messages)
@@ -367,6 +383,57 @@ class SyncEngine:
             from ..store.services.desk import remember_people
 
             remember_people(self.store, self.api)
+
+    # --- field ----------------------------------------------------------------------------------
+    def _take_along(self, page: dict[str, Any]) -> None:
+        """What a page carries besides its changes (``with``): /me's answer and the forms' ETag."""
+        me = page.get("me")
+        if isinstance(me, dict) and isinstance(me.get("user"), dict) and not self._me_taken:
+            self._me_taken = True
+            self.api.retention = me.get(RETENTION_KEY)
+            self._remember_user(dict(me["user"]))
+        etag = page.get("forms_etag")
+        if isinstance(etag, str):
+            self._forms_etag = etag
+
+    def _remember_encoding(self, *, load: bool = False) -> None:
+        """What the server takes in compressed requests, kept between syncs (a new Api learns it
+        from the first answer only, and the first request of a sync is often the push)."""
+        if not hasattr(self.api, "request_encoding"):
+            return
+        with self.store.session() as s:
+            kept = _state(s, _ENCODING_KEY)
+            if load:
+                if self.api.request_encoding is None and isinstance(kept, str) and kept:
+                    self.api.request_encoding = kept
+            elif (self.api.request_encoding or "") != (kept or ""):
+                _set_state(s, _ENCODING_KEY, self.api.request_encoding or "")
+
+    def _pull_along(self, batch: list[_Outgoing]) -> dict[str, Any] | None:
+        """The first pull page to ask for with this push, when nothing waits after it in the outbox."""
+        with self.store.session() as s:
+            later = s.scalar(
+                select(OutboxEntry.seq)
+                .where(OutboxEntry.status == OutboxStatus.PENDING, OutboxEntry.seq > batch[-1].seq)
+                .limit(1)
+            )
+            since = int(_state(s, "pull_since", 0) or 0)
+        if later is not None:
+            return None
+        seen: set[tuple[str, str]] = set()
+        not_held = []
+        for o in batch:
+            key = (o.change["entity"], o.change["id"])
+            if key in seen or o.local_version != o.change["base_version"]:
+                not_held.append(o.change["change_id"])  # the server must not leave it out
+            seen.add(key)
+        return {
+            "since": since,
+            "limit": self.page_size,
+            "skip": self._skip(since),
+            "with": list(_ALONG),
+            "not_held": not_held,
+        }
 
     def _finish(self) -> None:
         with self.store.session() as s:
@@ -401,14 +468,14 @@ class SyncEngine:
             if not batch:
                 return
             self._check_sent_once(batch, sent_once)
-            answer = sender.submit(self._post, batch)
+            answer = sender.submit(self._post, batch, self._pull_along(batch))
             while True:
                 ahead = self._next_batch(after=batch[-1].seq)
                 results, refusal = self._answer_of(answer)
                 next_answer: Future[list[Any]] | None = None
                 if results is not None and ahead:
                     self._check_sent_once(ahead, sent_once)
-                    next_answer = sender.submit(self._post, ahead)
+                    next_answer = sender.submit(self._post, ahead, self._pull_along(ahead))
                 if refusal is not None:
                     self._not_taken(batch, refusal)  # narrowed here, before the next batch goes
                 else:
@@ -423,7 +490,7 @@ class SyncEngine:
                         if not ahead:
                             return
                     self._check_sent_once(ahead, sent_once)
-                    next_answer = sender.submit(self._post, ahead)
+                    next_answer = sender.submit(self._post, ahead, self._pull_along(ahead))
                 batch, answer = ahead, next_answer
         finally:
             # A batch in flight when the run stops is answered to nobody: its entries stay in the
@@ -440,11 +507,11 @@ class SyncEngine:
     @staticmethod
     def _answer_of(
         answer: Future[list[Any]],
-    ) -> tuple[list[Any] | None, UpgradeRequiredError | RefusedError | None]:
+    ) -> tuple[list[Any] | None, UpgradeRequiredError | RefusedError | AuthError | None]:
         """The server's results, or the refusal of the whole push (``_not_taken`` decides)."""
         try:
             return answer.result(), None
-        except (UpgradeRequiredError, RefusedError) as exc:
+        except (UpgradeRequiredError, RefusedError, AuthError) as exc:
             return None, exc
 
     def _take_results(self, batch: list[_Outgoing], results: list[Any]) -> None:
@@ -556,10 +623,19 @@ class SyncEngine:
             .values(status=OutboxStatus.REJECTED, last_error=reason)
         )
 
-    def _post(self, batch: list[_Outgoing]) -> list[Any]:
+    def _post(self, batch: list[_Outgoing], along: dict[str, Any] | None = None) -> list[Any]:
         head = encode_push(self.client_id, [])[: -len(b"]}")]
-        body = head + b",".join(o.piece for o in batch) + b"]}"
-        return self.api.push(self.client_id, [], body=body)
+        body = head + b",".join(o.piece for o in batch) + b"]"
+        if along is None or not hasattr(self.api, "push_answer"):
+            return self.api.push(self.client_id, [], body=body + b"}")
+        # --- field: the first pull page along with the answer (an older server ignores "pull")
+        answer = self.api.push_answer(
+            self.client_id, [], body=body + b',"pull":' + fastjson.dumps(along) + b"}"
+        )
+        page = answer.get("pull")
+        if isinstance(page, dict):
+            self._page_along = (int(along["since"]), page)
+        return list(answer["results"])
 
     def _give_back(self, batch: list[_Outgoing]) -> None:
         """The server took nothing: the entries go back exactly as they were."""
@@ -578,9 +654,11 @@ class SyncEngine:
             return
         self._store_results(batch, results)
 
-    def _not_taken(self, batch: list[_Outgoing], exc: UpgradeRequiredError | RefusedError) -> None:
+    def _not_taken(
+        self, batch: list[_Outgoing], exc: UpgradeRequiredError | RefusedError | AuthError
+    ) -> None:
         """A push the server refused as a whole: given back for later, or narrowed to the bad change."""
-        if isinstance(exc, UpgradeRequiredError):
+        if isinstance(exc, UpgradeRequiredError | AuthError):  # --- field: 401 too (no /me first)
             self._give_back(batch)
             raise exc
         if exc.status not in _REFUSALS_TO_NARROW:
@@ -781,11 +859,18 @@ class SyncEngine:
             since = int(_state(s, "pull_since", 0) or 0)
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
         try:
-            ahead: Future[dict[str, Any]] = fetcher.submit(
-                self.api.pull, since, self.page_size, self._skip(since)
-            )
+            along, self._page_along = self._page_along, None
+            ahead: Future[dict[str, Any]]
+            if along is not None and along[0] == since:  # --- field: came with the push's answer
+                ahead = Future()
+                ahead.set_result(along[1])
+            else:
+                ahead = fetcher.submit(
+                    self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG)
+                )
             while True:
                 page = ahead.result()
+                self._take_along(page)
                 changes = list(page.get("changes") or [])
                 next_since = int(page.get("next_since", since))
                 has_more = bool(page.get("has_more")) and next_since > since
