@@ -1172,5 +1172,9 @@ def reset_pull(store: Store, refetch: Iterable[str] = ()) -> None:
 def forget_server_state(store: Store) -> None:
     """For a profile that changes server: the checkpoint and parked records belong to the old one."""
     with store.session() as s:
-        s.execute(delete(LocalState).where(LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch"])))
+        s.execute(
+            delete(LocalState).where(
+                LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch", _ENCODING_KEY])  # --- field
+            )
+        )
         s.execute(delete(LocalState).where(LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)))
