@@ -290,9 +290,12 @@ async def pull_args(request: Request) -> dict[str, Any] | None:
     skip = query.get("skip", "")
     if len(query.getlist("skip")) > 1 or parse_skip(skip, MAX_INT) is None:
         return None
-    if len(query.getlist("with")) > 1 or len(query.get("with", "")) > 100:
-        return None
-    return {"user": user, "since": since_n, "limit": limit_n, "skip": skip, "with_": query.get("with", "")}
+    args: dict[str, Any] = {"user": user, "since": since_n, "limit": limit_n, "skip": skip}
+    if "with" in query:  # --- field (v2, optional)
+        if len(query.getlist("with")) > 1 or len(query["with"]) > 100:
+            return None
+        args["with_"] = query["with"]
+    return args
 
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
