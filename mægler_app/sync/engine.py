@@ -337,7 +337,7 @@ class SyncEngine:
         self._held_seqs: set[int] = set()
         # --- field: the first pull page that came with the last push's answer (its ``since``),
         # whether /me's answer came along, and the forms' ETag as the server said it
-        self._page_along: tuple[int, dict[str, Any]] | None = None
+        self._page_along: tuple[int, Future[dict[str, Any]]] | None = None
         self._me_taken = False
         self._forms_etag: str | None = None
         self._remember_encoding(load=True)
@@ -348,10 +348,20 @@ class SyncEngine:
         # with nothing to send is one request); only an older server is asked /me on its own. A 401
         # or 426 on the first push gives its entries back as they were (see _not_taken).
         self._total = self._count_pending() + self._count_blobs_to_upload()
-        yield self._done, self._total
-        yield from self.push()
-        yield from self.upload_blobs()
-        yield from self.pull()
+        early = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull-first")
+        if not self._total:
+            # Nothing to send: the first page is asked for at once, while this computer goes through
+            # its outbox and parked records (a sync with nothing to do is one round trip).
+            since = self._pull_since()
+            first = early.submit(self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG))
+            self._page_along = (since, first)
+        try:
+            yield self._done, self._total
+            yield from self.push()
+            yield from self.upload_blobs()
+            yield from self.pull()
+        finally:
+            early.shutdown(wait=False, cancel_futures=True)
         if not self._me_taken:
             self._remember_user(self.api.me())
         self._remember_encoding()
@@ -408,6 +418,10 @@ class SyncEngine:
                     self.api.request_encoding = kept
             elif (self.api.request_encoding or "") != (kept or ""):
                 _set_state(s, _ENCODING_KEY, self.api.request_encoding or "")
+
+    def _pull_since(self) -> int:
+        with self.store.session() as s:
+            return int(_state(s, "pull_since", 0) or 0)
 
     def _pull_along(self, batch: list[_Outgoing]) -> dict[str, Any] | None:
         """The first pull page to ask for with this push, when nothing waits after it in the outbox."""
@@ -634,7 +648,9 @@ class SyncEngine:
         )
         page = answer.get("pull")
         if isinstance(page, dict):
-            self._page_along = (int(along["since"]), page)
+            done: Future[dict[str, Any]] = Future()
+            done.set_result(page)
+            self._page_along = (int(along["since"]), done)
         return list(answer["results"])
 
     def _give_back(self, batch: list[_Outgoing]) -> None:
@@ -861,9 +877,8 @@ class SyncEngine:
         try:
             along, self._page_along = self._page_along, None
             ahead: Future[dict[str, Any]]
-            if along is not None and along[0] == since:  # --- field: came with the push's answer
-                ahead = Future()
-                ahead.set_result(along[1])
+            if along is not None and along[0] == since:  # --- field: came with the push's answer,
+                ahead = along[1]  # or asked for at the start, with nothing to push
             else:
                 ahead = fetcher.submit(
                     self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG)
