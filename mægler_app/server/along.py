@@ -2,6 +2,8 @@
 
 - ``GET /sync/pull?…&with=me,forms``: the page also carries ``me`` (what ``GET /me`` answers) and
   ``forms_etag`` (the ETag of ``GET /forms?all=true``), so a sync with nothing to send is one request.
+- a push with ``short_answers: true`` gets its results without the change ids it sent (one result
+  per change, in order, as always) and without null fields.
 - a push whose body has ``pull: {since, limit, skip, with, not_held}`` is answered with its results
   and the first pull page after it (``pull``), read once the push is stored. That page leaves out the
   records this push put at exactly the version the laptop now holds (applied straight on its
@@ -68,6 +70,12 @@ def own_seqs(body: PushRequest, results: list[dict[str, Any]], not_held: set[str
         ):
             out.append(seq)
     return out
+
+
+def shorten(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Results as a push with ``short_answers`` gets them: in the order of its changes, without
+    the change id the laptop sent and without the fields that are null."""
+    return [{k: v for k, v in r.items() if k != "change_id" and v is not None} for r in results]
 
 
 def pull_along(

@@ -39,7 +39,7 @@ from ..domain.vocab import Role
 from . import accounts, forms
 from .accounts import AddressThrottledError, BadCredentialsError, ServerBusyError, TooManyAttemptsError
 from .along import extras as pull_extras  # --- field
-from .along import parse_with, pull_along  # --- field
+from .along import parse_with, pull_along, shorten  # --- field
 from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
@@ -464,7 +464,7 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
                 with db.write(user.id) as session:
                     results = apply_push(session, user, body.client_id, body.changes)
                 # Built by apply_push in the shape of PushResponse; sent as is.
-                answer: dict[str, Any] = {"results": results}
+                answer: dict[str, Any] = {"results": shorten(results) if body.short_answers else results}
                 if body.pull is not None:  # --- field: the first pull page along (server/along.py)
                     answer["pull"] = pull_along(db, user, body, results)
                 return json_response(answer)

@@ -108,6 +108,9 @@ class PushRequest(BaseModel):
     protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = PROTOCOL_VERSION
     changes: Annotated[list[Change], Field(max_length=5000)]
     pull: PullAlong | None = None  # --- field (v2, optional)
+    # --- field (v2, optional): results without the change ids (one per change, in order) and
+    # without their empty fields
+    short_answers: bool = False
 
 
 class ServerCopy(BaseModel):

@@ -640,18 +640,25 @@ class SyncEngine:
     def _post(self, batch: list[_Outgoing], along: dict[str, Any] | None = None) -> list[Any]:
         head = encode_push(self.client_id, [])[: -len(b"]}")]
         body = head + b",".join(o.piece for o in batch) + b"]"
-        if along is None or not hasattr(self.api, "push_answer"):
+        if not hasattr(self.api, "push_answer"):
             return self.api.push(self.client_id, [], body=body + b"}")
-        # --- field: the first pull page along with the answer (an older server ignores "pull")
-        answer = self.api.push_answer(
-            self.client_id, [], body=body + b',"pull":' + fastjson.dumps(along) + b"}"
-        )
+        # --- field: shorter answers, and the first pull page along (docs/protocol.md, "One request
+        # per sync"); an older server ignores both and answers as before
+        body += b',"short_answers":true'
+        if along is not None:
+            body += b',"pull":' + fastjson.dumps(along)
+        answer = self.api.push_answer(self.client_id, [], body=body + b"}")
         page = answer.get("pull")
-        if isinstance(page, dict):
+        if along is not None and isinstance(page, dict):
             done: Future[dict[str, Any]] = Future()
             done.set_result(page)
             self._page_along = (int(along["since"]), done)
-        return list(answer["results"])
+        results = list(answer["results"])
+        if len(results) == len(batch):  # a short answer names no change ids: one per change, in order
+            for item, result in zip(batch, results, strict=True):
+                if isinstance(result, dict) and "change_id" not in result:
+                    result["change_id"] = item.change["change_id"]
+        return results
 
     def _give_back(self, batch: list[_Outgoing]) -> None:
         """The server took nothing: the entries go back exactly as they were."""

@@ -110,3 +110,21 @@ def test_older_server_answers_still_sync(new_user: Any, laptop: Any, counting: S
 
     assert display_name(a.store) == "Anna Older"
     api.close()
+
+
+def test_short_answers_and_an_older_client(sync_server: Any, new_user: Any) -> None:
+    """``short_answers``: one result per change in order, no change ids, no nulls; without it, as before."""
+    from mægler_app.sync.api import encode_push
+    from tests.server.conftest import PASSWORD
+
+    from .test_body_encoding import company_changes
+
+    api = Api(sync_server.base)
+    api.login(new_user(), PASSWORD)
+    changes = company_changes(3)
+    body = encode_push("kort", changes)[:-1] + b',"short_answers":true}'
+    short = api.push_answer("kort", [], body=body)["results"]
+    assert [set(r) for r in short] == [{"status", "version", "seq"}] * 3
+    replay = api.push("kort", changes)  # the same changes again, as an older client asks
+    assert [(r["change_id"], r["status"]) for r in replay] == [(c["change_id"], "duplicate") for c in changes]
+    api.close()
