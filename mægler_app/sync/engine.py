@@ -481,6 +481,9 @@ class SyncEngine:
             batch = self._next_batch()
             if not batch:
                 return
+            # --- field: a page asked for at the start is older than this push (an edit made since
+            # the sync began): the pull after it, or the page along with it, is the one to apply
+            self._page_along = None
             self._check_sent_once(batch, sent_once)
             answer = sender.submit(self._post, batch, self._pull_along(batch))
             while True:
