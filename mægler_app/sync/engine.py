@@ -490,9 +490,14 @@ class SyncEngine:
                 ahead = self._next_batch(after=batch[-1].seq)
                 results, refusal = self._answer_of(answer)
                 next_answer: Future[list[Any]] | None = None
+                checked = False
                 if results is not None and ahead:
                     self._check_sent_once(ahead, sent_once)
-                    next_answer = sender.submit(self._post, ahead, self._pull_along(ahead))
+                    checked = True
+                    if self._pull_along(ahead) is None:
+                        next_answer = sender.submit(self._post, ahead)
+                    # --- field: the last batch asks for the first pull page along; it goes once
+                    # this answer is stored, so that the page leaves out what this one holds
                 if refusal is not None:
                     self._not_taken(batch, refusal)  # narrowed here, before the next batch goes
                 else:
@@ -506,7 +511,8 @@ class SyncEngine:
                         ahead = self._next_batch(after=batch[-1].seq)
                         if not ahead:
                             return
-                    self._check_sent_once(ahead, sent_once)
+                    if not checked:
+                        self._check_sent_once(ahead, sent_once)
                     next_answer = sender.submit(self._post, ahead, self._pull_along(ahead))
                 batch, answer = ahead, next_answer
         finally:

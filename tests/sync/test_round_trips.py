@@ -128,3 +128,20 @@ def test_short_answers_and_an_older_client(sync_server: Any, new_user: Any) -> N
     replay = api.push("kort", changes)  # the same changes again, as an older client asks
     assert [(r["change_id"], r["status"]) for r in replay] == [(c["change_id"], "duplicate") for c in changes]
     api.close()
+
+
+def test_a_push_in_batches_brings_none_of_its_own_back(
+    new_user: Any, laptop: Any, counting: ShapingProxy
+) -> None:
+    """The last batch asks for the page along once the answers before it are stored: the page
+    leaves out every batch's records, not only its own."""
+    from mægler_app.domain.cvr import make_valid_cvr
+
+    a = laptop(new_user(), "a")
+    with a.store.session() as s:
+        s.add_all(Company(cvr=make_valid_cvr(7_000 + k), name=f"Virksomhed {k}") for k in range(30))
+    report, lines = requests_in(counting, lambda: a.sync(counting.url, batch_size=10))
+    assert report.complete and report.pushed == 30
+    assert report.pulled == 0
+    assert lines[:3] == ["POST /api/v1/sync/push"] * 3
+    assert len(lines) == 4 and lines[3].startswith("GET /api/v1/forms")  # the first sync lists the forms
