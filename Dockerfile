@@ -1,6 +1,6 @@
 # The Mægler server (deploy/README.md): docker build -t maegler-server .
 # Slim Python, the pinned and hashed lock (deploy/requirements-server.txt), a user without rights.
-FROM python:3.11-slim AS build
+FROM python:3.11-slim-trixie AS build
 WORKDIR /src
 COPY deploy/requirements-server.txt deploy/requirements-server.txt
 RUN python -m venv /opt/maegler \
@@ -10,7 +10,12 @@ COPY mægler_app mægler_app
 COPY resources resources
 RUN /opt/maegler/bin/pip install --no-cache-dir --no-deps .
 
-FROM python:3.11-slim
+FROM python:3.11-slim-trixie
+# pg_dump and pg_restore for `maegler-server backup` and `restore` (Debian 13: PostgreSQL 17's, which
+# also serve the older servers, such as compose.yaml's 16)
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /var/lib/maegler --uid 10001 maegler
 COPY --from=build /opt/maegler /opt/maegler
 ENV PATH=/opt/maegler/bin:$PATH \

@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy mægler_app/domain mægler_app/store mægler_app/forms mægler_app/sync mægler_app/server \
-		mægler_app/commands mægler_app/*.py
+		mægler_app/commands mægler_app/reports mægler_app/*.py
 	$(BIN)/lint-imports
 
 test: lint

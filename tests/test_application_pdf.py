@@ -8,10 +8,15 @@ from pypdf import PdfReader
 
 from mægler_app.domain.cvr import format_cvr
 from mægler_app.domain.numbers import format_kr, parse_kr
-from mægler_app.reports.application_pdf import export_application
+from mægler_app.reports.application_pdf import render_application_pdf
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.services import applications as svc
 from mægler_app.store.services.overview import set_state
+
+
+def export_application(store, app_id: str, path):
+    """As the app does it: the service gives the plain data, the report writes it."""
+    return render_application_pdf(svc.application_report_data(store, app_id), path)
 
 
 def _text(path) -> tuple[str, PdfReader]:
@@ -80,8 +85,10 @@ def test_pdf_of_a_decided_application_shows_the_decision(store, tmp_path) -> Non
 
 
 def test_default_location_is_the_profile(store) -> None:
+    from mægler_app.ui.application.pdf import export_application as export
+
     app_id = _application(store, "network:1")
-    path = export_application(store, app_id)
+    path = export(store, app_id)
     assert path.parent == store.profile / "rapporter"
     assert path.name.endswith("-v1.pdf") and path.read_bytes().startswith(b"%PDF")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mægler_app.domain.changes import Changes
 from mægler_app.domain.numbers import format_kr
 from mægler_app.domain.rules import BROKER_BONUS_ORE
 from mægler_app.domain.timeutil import utcnow
@@ -148,7 +149,7 @@ def test_a_decision_arriving_while_the_editor_is_open_shows(qtbot, store) -> Non
     view.open_application(app_id)
     assert view.editor.status.text() == "Indsendt – afventer afsendelse"
     svc.apply_decision(store, app_id, "approved", "God plan.", utcnow())
-    window.ctx.bus.changed.emit("application")  # what the sync does after a pull
+    window.ctx.bus.changed.emit(Changes.of("application"))  # what the sync does after a pull
     assert view.editor.status.text() == "Bevilget"
     assert view.editor.action_plan.isVisible()
     assert view.broker.earned.value.text() == format_kr(BROKER_BONUS_ORE)

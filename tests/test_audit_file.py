@@ -34,6 +34,7 @@ from mægler_app.domain.vocab import ActionPlanElement, ApplicationStatus
 from mægler_app.reports.audit_file import audit_file_name, run_to_end, write_audit_file
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import ActionPlan, Application, Expense, Meeting, Network, OutboxEntry
+from mægler_app.store.services.audit import audit_file_data
 from mægler_app.store.services.blobs import read_blob, store_file
 from mægler_app.store.services.overview import set_role
 
@@ -142,7 +143,7 @@ def listed_files(text: str) -> list[str]:
 def test_the_index_lists_exactly_the_files_the_zip_holds(store: Any, tmp_path: Path) -> None:
     nid = audit_network(store, tmp_path)
     target = tmp_path / "ud" / "revisionsfil.zip"
-    result = run_to_end(write_audit_file(store, nid, target))
+    result = run_to_end(write_audit_file(audit_file_data(store, nid), target))
     assert result.path == target and target.is_file()
     assert not list(target.parent.glob("*.tmp"))
     with zipfile.ZipFile(target) as zf:
@@ -171,7 +172,7 @@ def test_the_index_lists_exactly_the_files_the_zip_holds(store: Any, tmp_path: P
 
 def test_receipts_are_byte_identical_and_a_missing_one_is_named(store: Any, tmp_path: Path) -> None:
     nid = audit_network(store, tmp_path)
-    result = run_to_end(write_audit_file(store, nid, tmp_path / "r.zip"))
+    result = run_to_end(write_audit_file(audit_file_data(store, nid), tmp_path / "r.zip"))
     receipts = [e for e in result.entries if e.kind == AuditKind.RECEIPT]
     with store.session() as s:
         attached = [e for e in s.query(Expense).filter_by(network_id=nid) if e.receipt_sha256 != GHOST_SHA]
@@ -190,7 +191,7 @@ def test_receipts_are_byte_identical_and_a_missing_one_is_named(store: Any, tmp_
     assert len(receipts) == len([e for e in attached if e.receipt_sha256])
     assert [m.name for m in result.missing] == [GHOST_NAME]
     assert GHOST_NAME not in " ".join(result.names)
-    missing = text.split("Kvitteringer, der mangler i filen", 1)[1]
+    missing = " ".join(text.split("Kvitteringer, der mangler i filen", 1)[1].split())  # lines joined
     assert GHOST_NAME in missing and "Taxa til Væksthus" in missing and "næste synkronisering" in missing
 
 
@@ -201,7 +202,7 @@ def test_a_network_with_nothing_yet_still_gets_an_index_and_expense_report(
         network = Network(name="Tomt netværk")
         s.add(network)
         nid = network.id
-    result = run_to_end(write_audit_file(store, nid, tmp_path / "tom.zip"))
+    result = run_to_end(write_audit_file(audit_file_data(store, nid), tmp_path / "tom.zip"))
     with zipfile.ZipFile(result.path) as zf:
         assert sorted(zf.namelist()) == sorted(result.names)
         text = index_text(zf, tmp_path)
@@ -233,7 +234,7 @@ def test_an_unknown_network_is_refused_in_danish(store: Any, tmp_path: Path) -> 
     from mægler_app.domain.errors import DomainError
 
     with pytest.raises(DomainError) as refused:
-        run_to_end(write_audit_file(store, "no-such-network", tmp_path / "x.zip"))
+        run_to_end(write_audit_file(audit_file_data(store, "no-such-network"), tmp_path / "x.zip"))
     assert "findes ikke" in str(refused.value)
     assert not (tmp_path / "x.zip").exists()
 
@@ -241,7 +242,7 @@ def test_an_unknown_network_is_refused_in_danish(store: Any, tmp_path: Path) -> 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler) is not installed")
 def test_every_pdf_in_the_zip_renders(store: Any, tmp_path: Path) -> None:
     nid = audit_network(store, tmp_path)
-    result = run_to_end(write_audit_file(store, nid, tmp_path / "vis.zip"))
+    result = run_to_end(write_audit_file(audit_file_data(store, nid), tmp_path / "vis.zip"))
     out = tmp_path / "png"
     out.mkdir()
     with zipfile.ZipFile(result.path) as zf:
@@ -349,7 +350,7 @@ def test_keep_until_dates_show_once_the_records_have_them(store: Any, tmp_path: 
         expenses = [e.keep_until for e in s.query(Expense).filter_by(network_id=nid) if not e.deleted]
         applications = {a.keep_until for a in s.query(Application).filter_by(network_id=nid)}
     assert None not in meetings | set(expenses) | applications
-    result = run_to_end(write_audit_file(store, nid, tmp_path / "datoer.zip"))
+    result = run_to_end(write_audit_file(audit_file_data(store, nid), tmp_path / "datoer.zip"))
     by_kind: dict[Any, set[Any]] = {}
     for e in result.entries:
         by_kind.setdefault(e.kind, set()).add(e.keep_until)

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mægler_app.domain.changes import Changes
 from mægler_app.domain.numbers import parse_kr
 from mægler_app.domain.rules import BUDGET_WARNING_FRACTION_PERMILLE, FACILITATION_FRAME_ORE
 from mægler_app.store.services import expenses as svc
@@ -47,7 +48,7 @@ def test_warning_starts_at_80_percent(qtbot, store) -> None:
     remaining = tab.budget.remaining.value
     assert remaining.styleSheet() == "font-size: 18px; font-weight: 600; color: #1f3b57;"
     _spend(store, net, 1, TODAY - dt.timedelta(days=1), "Frimærke")
-    tab.ctx.bus.changed.emit("expense")
+    tab.ctx.bus.changed.emit(Changes.of("expense"))
     assert tab.budget.warning.isVisible()
     assert tab.budget.warning.text().startswith("80 % af rammen er brugt eller planlagt")
     assert tab.budget.bar.value() == 800
@@ -124,7 +125,7 @@ def test_meetings_view_totals_and_network_switching(qtbot, store) -> None:
     assert view.tab.budget.spent.value.text() == "100,00 kr."
     # A change elsewhere refreshes the totals and keeps the chosen network.
     _spend(store, b, parse_kr("50,00"), b.opened_on)
-    ctx.bus.changed.emit("expense")
+    ctx.bus.changed.emit(Changes.of("expense"))
     assert view.card_spent.value.text() == "384,50 kr."
     assert view.tab.network_id == b.network_id
     assert view.tab.budget.spent.value.text() == "150,00 kr."
@@ -146,7 +147,7 @@ def test_a_hidden_tab_catches_up_when_shown(qtbot, store) -> None:
     qtbot.addWidget(tab)
     assert tab.budget.spent.value.text() == "0,00 kr."
     _spend(store, net, parse_kr("75,25"), net.opened_on)
-    tab.ctx.bus.changed.emit("expense")
+    tab.ctx.bus.changed.emit(Changes.of("expense"))
     assert tab.budget.spent.value.text() == "0,00 kr."  # not shown: no work yet
     tab.show()
     qtbot.waitExposed(tab)

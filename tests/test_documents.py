@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
-from mægler_app.reports.application_pdf import export_application
-from mægler_app.reports.names import document_name
+from mægler_app.domain.names import document_name
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Meeting, Screening
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services.overview import broker_name, set_state
 from mægler_app.ui import files
+from mægler_app.ui.application.pdf import export_application
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.forms.screening import export_screening_pdf
 from mægler_app.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ import pytest
 from mægler_app.commands import command_names
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVER_ONLY = ("fastapi", "uvicorn", "argon2", "psycopg", "starlette")
+SERVER_ONLY = ("fastapi", "uvicorn", "argon2", "psycopg", "starlette", "fastapi_offline")
 
 
 def _copy_source(target: Path) -> Path:
@@ -86,16 +86,19 @@ def test_pip_install_without_extras_gives_the_desktop_app_and_no_server(tmp_path
     where = run(
         str(python),
         "-c",
-        "import mægler_app.paths as p; r = p.resources_dir(); print(r); print((r / 'icons' / 'maegler.svg').is_file())",
+        "import mægler_app.paths as p; r = p.resources_dir(); print(r); print((r / 'icons' / 'maegler.svg').is_file()); "
+        "print(all((r / 'fonts' / f).is_file() for f in ('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE-DejaVu.txt')))",
     )
     assert where.returncode == 0, where.stderr
-    folder, icon = where.stdout.split()
+    folder, icon, fonts = where.stdout.split()
     assert "site-packages" in folder and icon == "True"
+    assert fonts == "True"  # the reports' embedded font and its licence ship in the wheel
 
     shots = tmp_path / "shots"
     gui = run(str(bin_dir / "maegler"), "--demo", "--screenshots", str(shots))
     assert gui.returncode == 0, gui.stderr[-3000:]
     assert len(list(shots.glob("*.png"))) >= 5
+    assert (shots / "referat.pdf").read_bytes().startswith(b"%PDF")  # a report, in the installed fonts
     loaded = run(
         str(python),
         "-c",

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mægler_app.domain.changes import Changes
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company
 from mægler_app.store.services.overview import set_state
@@ -80,7 +81,7 @@ def test_status_bar_counts_pending_changes_and_follows_the_bus(qtbot, store) -> 
     assert "Lokal profil" in window.status_online.text()
     with store.session() as s:
         s.add(Company(cvr="13585628", name="Ny ApS"))
-    window.ctx.bus.changed.emit("company")
+    window.ctx.bus.changed.emit(Changes.of("company"))
     assert window.status_pending.text().startswith("1 ")
     # the visible companies view refreshed itself too
     view = window.show_view("virksomheder")

@@ -30,7 +30,7 @@ def test_minutes_pdf_reads_back(store, tmp_path) -> None:
             dimensions=["vision"],
         ),
     )
-    path = write_meeting_pdf(meetings.get_meeting(store, mid), tmp_path / "referat.pdf")
+    path = write_meeting_pdf(meetings.meeting_report_data(store, mid), tmp_path / "referat.pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "Referat" in text
     assert "Afdækning af strategisk udgangssituation" in text
@@ -42,5 +42,5 @@ def test_minutes_pdf_reads_back(store, tmp_path) -> None:
     assert "Indhente tilbud på stand" in text and "1. maj 2026" in text and "Åben" in text
     assert "Struktur og bemanding" in text
     assert "Side 1 af 1" in text
-    # Letters the standard font cannot draw are approximated, never drawn as black boxes.
-    assert "Michal Wisniewski (Kyiv: ????)" in text
+    # The embedded font draws every letter as it is: none approximated, none a black box.
+    assert "Michał Wiśniewski (Kyiv: Київ)" in text

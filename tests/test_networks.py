@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy import select
 
+from mægler_app.domain.changes import Changes
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.domain.rules import CLOSE_REASONS, INACTIVE_AFTER_DAYS, NETWORK_TYPES
 from mægler_app.domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
@@ -251,7 +252,7 @@ def test_page_shows_next_stage_requirements_and_advances_when_met(qtbot, store) 
                 finalized_at=utcnow(),
             )
         )
-    view.ctx.bus.changed.emit("screening")
+    view.ctx.bus.changed.emit(Changes.of("screening"))
     assert page.advance_button.isEnabled() and not page.missing.isVisible()
     qtbot.mouseClick(page.advance_button, Qt.MouseButton.LeftButton)
     assert _network(store, ids["network:3"]).stage == "screened"
@@ -394,7 +395,7 @@ def test_unsaved_typing_survives_a_refresh_and_is_asked_about_before_leaving(
 
     # a sync (or another view) changes the stored network and everything refreshes
     svc.save_network(store, svc.NetworkData(name="Træ og møbler", notes="fra den anden bærbar"), network_id)
-    view.ctx.bus.changed.emit("*")
+    view.ctx.bus.changed.emit(Changes.ALL)
     page.reload()
     assert form.goals.toPlainText() == "Fælles eksport til Tyskland"
     assert "ændret et andet sted" in form.error.text()

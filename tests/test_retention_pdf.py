@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from mægler_app.reports.application_pdf import export_application
 from mægler_app.reports.expense_report import write_expense_pdf
 from mægler_app.reports.meeting_pdf import write_meeting_pdf
 from mægler_app.reports.screening_pdf import write_screening_pdf
@@ -20,6 +19,7 @@ from mægler_app.store.retention import SETTINGS_KEY, remember_settings
 from mægler_app.store.services import applications as app_svc
 from mægler_app.store.services import expenses, meetings
 from mægler_app.store.services import screening as scr_svc
+from mægler_app.ui.application.pdf import export_application
 
 from .forms_fixtures import make_network as make_screened_network
 from .meetings_support import make_network
@@ -46,7 +46,7 @@ def test_meeting_and_expense_pdfs_print_the_date_of_the_rule(store, tmp_path: Pa
         assert s.get(Meeting, mid).keep_until == dt.date(2016, 12, 31)
         assert s.get(Expense, dec31.id).keep_until == dt.date(2015, 12, 31)
         assert s.get(Expense, jan1.id).keep_until == dt.date(2016, 12, 31)
-    text = _text(write_meeting_pdf(meetings.get_meeting(store, mid), tmp_path / "referat.pdf"))
+    text = _text(write_meeting_pdf(meetings.meeting_report_data(store, mid), tmp_path / "referat.pdf"))
     assert "Opbevares til 31. december 2016." in text
     report = tmp_path / "udgifter.pdf"
     text = _text(write_expense_pdf(expenses.expense_report_data(store, net.network_id), report))
@@ -66,7 +66,7 @@ def test_new_settings_from_the_server_redate_and_the_pdf_follows(store, tmp_path
         s.info["from_server"] = True
         assert remember_settings(s, {"programme_end": "2013-06-30", "documentation_years": 10})
         assert s.get(LocalState, SETTINGS_KEY).value["programme_end"] == "2013-06-30"
-    text = _text(write_meeting_pdf(meetings.get_meeting(store, mid), tmp_path / "referat.pdf"))
+    text = _text(write_meeting_pdf(meetings.meeting_report_data(store, mid), tmp_path / "referat.pdf"))
     assert "Opbevares til 30. juni 2023." in text
 
 
@@ -75,7 +75,9 @@ def test_application_and_screening_pdfs_print_the_date(store, tmp_path: Path) ->
     view = finalize(store, nid)
     # finalised today, after the programme's configured end: the end of its own year + 5
     assert view.keep_until == dt.date(dt.datetime.now(dt.UTC).year + 5, 12, 31)
-    text = _text(write_screening_pdf(scr_svc.screening_report(store, view.id), tmp_path / "screening.pdf"))
+    text = _text(
+        write_screening_pdf(scr_svc.screening_report_data(store, view.id), tmp_path / "screening.pdf")
+    )
     assert f"Opbevares til {_danish(view.keep_until)}" in text
     # A draft is no document yet: no date, never purged; submitted, it is dated
     app_id = _application(store)

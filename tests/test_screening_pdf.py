@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from mægler_app.domain.names import safe_filename
 from mægler_app.forms import bundled_registry
-from mægler_app.reports.base import HEADER_TEXT, safe_filename
 from mægler_app.reports.screening_pdf import write_screening_pdf
+from mægler_app.reports.template import HEADER_TEXT
 from mægler_app.store.services import screening as svc
 
 from .forms_fixtures import complete_answers, make_network
@@ -50,7 +51,7 @@ def test_passed_screening_pdf_has_network_members_answers_verdict_and_pages(stor
         frame_hvordan={"value": "partly", "comment": "Betingelserne aftales på næste møde."},
         broker_assessment="Stærkt netværk med fælles eksportmål.",
     )
-    report = svc.screening_report(store, view.id, broker="Karen Søgaard")
+    report = svc.screening_report_data(store, view.id, broker="Karen Søgaard")
     path = write_screening_pdf(report, tmp_path / "rapport.pdf")
     pages, text = pdf_text(path)
     t = flat(text)
@@ -69,15 +70,17 @@ def test_passed_screening_pdf_has_network_members_answers_verdict_and_pages(stor
     for i, page in enumerate(pages, start=1):
         assert HEADER_TEXT in flat(page)
         assert f"Side {i} af {n}" in flat(page)
-    # Every relevant question is in the report.
-    for slot in report.evaluation.relevant:
+    # Every relevant question is in the report's plain data, and in the PDF.
+    relevant = svc.screening_report(store, view.id).evaluation.relevant
+    assert sum(sec.size for sec in report.sections) == len(relevant)
+    for slot in relevant:
         assert flat(slot.question.label)[:40] in t
 
 
 def test_not_passed_pdf_states_the_reasons(store, tmp_path: Path) -> None:
     nid, _, _ = make_network(store, name="Netværk uden potentiale")
     view = finalize(store, nid, business_potential={"value": "no", "comment": ""}, knowledge_openness="no")
-    path = write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "ikke.pdf")
+    path = write_screening_pdf(svc.screening_report_data(store, view.id), tmp_path / "ikke.pdf")
     t = flat(pdf_text(path)[1])
     assert "Resultat: Ikke bestået" in t
     assert "ikke et reelt forretningsmæssigt potentiale" in t
@@ -87,7 +90,7 @@ def test_not_passed_pdf_states_the_reasons(store, tmp_path: Path) -> None:
 def test_draft_pdf_is_marked_as_draft(store, tmp_path: Path) -> None:
     nid, _, cvrs = make_network(store, name="Kladdenetværk")
     view = svc.start_screening(store, nid)
-    path = write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "kladde.pdf")
+    path = write_screening_pdf(svc.screening_report_data(store, view.id), tmp_path / "kladde.pdf")
     t = flat(pdf_text(path)[1])
     assert "Kladde, ikke afsluttet" in t
     assert "Foreløbig vurdering (kladde)" in t
@@ -110,10 +113,10 @@ def test_the_report_prints_the_profile_s_display_name_or_says_none_is_given(stor
     nid, _, _ = make_network(store, name="Netværk med navn")
     view = finalize(store, nid)
     never_logged_in = flat(
-        pdf_text(write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "a.pdf"))[1]
+        pdf_text(write_screening_pdf(svc.screening_report_data(store, view.id), tmp_path / "a.pdf"))[1]
     )
     assert "Netværksmægler ikke angivet" in never_logged_in
     set_display_name(store, "Karen Søgaard")  # as the sync service does at login
-    named = write_screening_pdf(svc.screening_report(store, view.id), tmp_path / "b.pdf")
+    named = write_screening_pdf(svc.screening_report_data(store, view.id), tmp_path / "b.pdf")
     assert "Netværksmægler Karen Søgaard" in flat(pdf_text(named)[1])
     assert PdfReader(str(named)).metadata.author == "Karen Søgaard"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from mægler_app.domain.changes import Changes
 from mægler_app.domain.timeutil import utcnow
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Satisfaction
@@ -199,7 +200,7 @@ def test_marking_trin_3_asks_for_the_trin_3_survey(qtbot, store) -> None:
     _window_, page = _page(qtbot, store, ids["network:1"])
     assert page.survey_dialog is None  # a pulled decision: the banner asks, no dialog pops up
     action_plans.mark_stage_3(store, ids["network:1"], "Fælles salgsselskab stiftet")
-    page.ctx.bus.changed.emit("network")  # as the action plan's tab says it
+    page.ctx.bus.changed.emit(Changes.of("network"))  # as the action plan's tab says it
     qtbot.waitUntil(lambda: page.survey_dialog is not None)
     assert page.survey_dialog.occasion.currentData() == "stage_3"
     assert (

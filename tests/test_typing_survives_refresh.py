@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from sqlalchemy import select
 
+from mægler_app.domain.changes import Changes
 from mægler_app.store.models import Membership, Screening
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.forms.screening import ScreeningWidget
@@ -88,7 +89,7 @@ def test_a_sync_notification_while_typing_keeps_the_field(qtbot, store) -> None:
 
     qtbot.keyClicks(box, "Besoeg hos Alfa")
     # A sync ends (its notification is "*") before the autosave timer has fired.
-    window.ctx.bus.changed.emit("*")
+    window.ctx.bus.changed.emit(Changes.ALL)
     qtbot.wait(50)
     _assert_untouched(widget, renderer, box, scroll, "Besoeg hos Alfa", scrolled)
     assert _stored_answer(store, widget.view.id, "next_steps") == "Besoeg hos Alfa"  # flushed first
@@ -112,7 +113,7 @@ def test_a_change_from_elsewhere_reaches_the_other_fields_only(qtbot, store) -> 
     answers = dict(widget.renderer.answers())
     answers["broker_assessment"] = "Skrevet paa den anden computer"
     svc.save_answers(store, widget.view.id, answers)  # as a pull would store it
-    window.ctx.bus.changed.emit("*")
+    window.ctx.bus.changed.emit(Changes.ALL)
     qtbot.wait(50)
     _assert_untouched(widget, renderer, box, scroll, "Gensidige besoeg", scrolled)
     other = renderer.row("broker_assessment").editor.box
@@ -133,7 +134,7 @@ def test_a_sync_notification_keeps_the_cursor_in_the_network_particulars(qtbot, 
     box.setFocus()
     box.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(box, " ")  # a space is not yet a change worth saving
-    window.ctx.bus.changed.emit("*")
+    window.ctx.bus.changed.emit(Changes.ALL)
     qtbot.keyClicks(box, "til kunder")
     assert box.toPlainText() == "Fælles leverancer og service til kunder"
     assert box.textCursor().position() == len(box.toPlainText())
@@ -147,7 +148,7 @@ def test_a_sync_notification_keeps_the_member_goals_being_typed(qtbot, store) ->
     panel.select_member(company_ids[1])
     panel.member_role.setCurrentIndex(panel.member_role.findData("lead"))
     qtbot.keyClicks(panel.member_goals, "Flere ordrer")
-    window.ctx.bus.changed.emit("*")
+    window.ctx.bus.changed.emit(Changes.ALL)
     assert panel._selected() is not None and panel._selected().company_id == company_ids[1]
     assert panel.member_goals.text() == "Flere ordrer"
     assert panel.member_role.currentData() == "lead"
@@ -175,7 +176,7 @@ def test_typing_that_could_not_be_saved_is_not_overwritten_by_a_refresh(qtbot, s
 
     monkeypatch.setattr(svc, "save_answers", refuse)
     qtbot.keyClicks(box, "Gensidige besoeg")
-    window.ctx.bus.changed.emit("*")  # flushes (which fails), then follows the store
+    window.ctx.bus.changed.emit(Changes.ALL)  # flushes (which fails), then follows the store
     assert "Disken er fuld." in widget.message.text()
     assert box.toPlainText() == "Gensidige besoeg"
     assert renderer.answers()["next_steps"] == "Gensidige besoeg"

@@ -27,11 +27,12 @@ def cmd_audit_file(args: argparse.Namespace) -> int:
     from ..domain.errors import DomainError, os_reason
     from ..domain.messages import Msg
     from ..reports.audit_file import run_to_end, write_audit_file
+    from ..store.services.audit import audit_file_data
 
     path = Path(args.file)
     store = open_profile_store(args)
     try:
-        result = run_to_end(write_audit_file(store, args.network_id, path))
+        result = run_to_end(write_audit_file(audit_file_data(store, args.network_id), path))
     except DomainError as exc:
         raise UserError(exc.message or str(exc)) from exc
     except OSError as exc:

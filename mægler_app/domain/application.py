@@ -7,15 +7,17 @@ checks them again when a pushed application goes from draft to submitted.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import Message, Msg
 from .money import percent_of, split_by_basis_points
 from .rules import COMPANY_SHARE_PERCENT, SPLIT_TOTAL_BASIS_POINTS
+from .stages import Stage
 from .validation import check_hours, check_months, check_split
-from .vocab import SplitMode
+from .vocab import ApplicationStatus, SplitMode
 
 PERSPECTIVES: dict[str, tuple[str, str]] = {
     "market_perspective": (
@@ -113,3 +115,175 @@ def draft_problems(fields: Mapping[str, Any], company_ids: list[str]) -> dict[st
 
 def all_problems(problems: Mapping[str, list[Message]]) -> list[Message]:
     return [p for block in BLOCKS for p in problems.get(block, [])]
+
+
+# --- plain values of an application, as the editor shows it and the PDF prints it (issue 24)
+# Expected growth per company: each measure in an absolute figure and in percent.
+GROWTH_MEASURES: dict[str, str] = {
+    "turnover": "Omsætning",
+    "value_added": "Værditilvækst",
+    "export": "Eksportomsætning",
+    "employment": "Beskæftigelse",
+}
+
+
+# Money measures are kept in øre (``<key>_ore``); employment in persons (``employment``).
+MONEY_MEASURES = ("turnover", "value_added", "export")
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    company_id: str
+    name: str
+    cvr: str
+    role: str
+    employees: int | None
+    goals: str
+    is_knowledge_institution: bool
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    starts_at: dt.datetime
+    kind_label: str
+    place: str
+    agenda: str
+    minutes: str
+    decisions: str
+
+
+@dataclass(frozen=True)
+class NetworkPrefill:
+    """What the network already says, shown in the editor and printed in the application."""
+
+    network_id: str
+    name: str
+    network_type: str
+    network_type_label: str
+    network_type_text: str
+    core_task: str
+    participants_text: str
+    goals: str
+    terms: str
+    stage: Stage
+    stage_label: str
+    members: list[MemberInfo]
+    screening_passed: bool
+    screening_verdict: str
+    screening_date: dt.datetime | None
+    screening_reasons: list[str]
+    tentative_plan: MeetingInfo | None
+
+
+@dataclass
+class ApplicationDraft:
+    """Every field the broker edits. Figures are None until typed."""
+
+    market_perspective: str = ""
+    economic_perspective: str = ""
+    technology_perspective: str = ""
+    strategy_perspective: str = ""
+    # {company_id: {"turnover_ore": int, "turnover_pct_bp": int, ..., "employment": int, ...}}
+    expected_growth: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    consultant_name: str = ""
+    consultant_firm: str = ""
+    consultant_by_vaeksthus: bool = False
+    consultant_hours: int | None = None
+    hourly_rate_ore: int | None = None
+    period_months: int | None = None
+    split_mode: str = SplitMode.EQUAL
+    split_basis_points: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    company_id: str
+    name: str
+    cvr: str
+    basis_points: int
+    amount_ore: int | None
+
+
+@dataclass(frozen=True)
+class Budget:
+    hours: int | None
+    hourly_rate_ore: int | None
+    total_ore: int | None
+    company_share_ore: int | None
+    programme_share_ore: int | None
+    shares: list[ShareRow]
+    split_total_bp: int
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    id: str
+    network_id: str
+    revision: int
+    previous_id: str | None
+    status: str
+    status_label: str
+    pending_send: bool
+    submitted_at: dt.datetime | None
+    decision: str
+    decision_comment: str
+    decided_at: dt.datetime | None
+    bonus_ore: int
+    draft: ApplicationDraft
+    network: NetworkPrefill
+    budget: Budget
+    problems: dict[str, list[str]]
+    submit_blockers: list[str]
+    is_latest: bool
+    updated_at: dt.datetime
+    keep_until: dt.date | None = None  # --- retention
+
+    @property
+    def editable(self) -> bool:
+        return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def can_submit(self) -> bool:
+        return self.editable and not self.submit_blockers
+
+    @property
+    def can_start_revision(self) -> bool:
+        return self.status == ApplicationStatus.REJECTED and self.is_latest
+
+
+def growth_value(figures: dict[str, Any], measure: str, kind: str) -> int | None:
+    """``kind`` is "abs" (øre, or persons for employment) or "pct" (basis points)."""
+    if kind == "pct":
+        key = f"{measure}_pct_bp"
+    else:
+        key = f"{measure}_ore" if measure in MONEY_MEASURES else measure
+    value = figures.get(key)
+    return None if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class ActionPlanInfo:
+    network_id: str
+    plan_id: str | None
+    application_id: str
+    period_months: int | None
+    elements: dict[str, bool]
+    start_date: dt.date | None
+    end_date: dt.date | None
+    notes: str
+    stage: Stage
+    stage_3_on: dt.date | None
+    stage_3_evidence: str
+    warnings: list[str]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for v in self.elements.values() if v)
+
+    @property
+    def total(self) -> int:
+        return len(self.elements)
+
+    @property
+    def is_stage_3(self) -> bool:
+        return self.stage == Stage.STAGE_3

@@ -11,11 +11,14 @@ writes the ZIP.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
+
+from .application import ActionPlanInfo
+from .names import safe_member_name as safe_member_name  # the one slug (domain/names.py)
+from .stages import Move, Stage
 
 
 class AuditKind(StrEnum):
@@ -98,20 +101,6 @@ def latest_keep_until(dates: Iterable[dt.date | None]) -> dt.date | None:
 
 
 # --- names in the ZIP ------------------------------------------------------------------------------
-_UNSAFE = re.compile(r"[^\wæøåÆØÅ.]+", re.UNICODE)
-
-
-def safe_member_name(name: str, fallback: str = "fil") -> str:
-    """A file name as it may stand in the ZIP: letters (æøå too), digits, dots and dashes; no
-    folders, no leading dot (``../x`` and ``.hidden`` cannot escape or hide)."""
-    base = posixpath.basename(name.replace("\\", "/"))
-    s = _UNSAFE.sub("-", base).strip("-_.")
-    stem, dot, ext = s.rpartition(".")
-    if dot and stem and len(ext) <= 5:
-        return f"{stem[:60].strip('-_.')}.{ext.lower()}"
-    return s[:60].strip("-_.") or fallback
-
-
 def member_path(kind: AuditKind, name: str) -> str:
     folder = AUDIT_FOLDERS.get(kind, "")
     return f"{folder}/{name}" if folder else name
@@ -130,3 +119,75 @@ def unique_name(path: str, taken: set[str]) -> str:
         n += 1
     taken.add(candidate.lower())
     return candidate
+
+
+# --- plain values of the audit file, as its index prints it (issue 24)
+@dataclass(frozen=True)
+class ScreeningItem:
+    id: str
+    final: bool
+    verdict: str
+    day: dt.date
+    form_version: int
+    keep_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class MeetingItem:
+    id: str
+    starts_at: dt.datetime
+    kind: str
+    keep_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReceiptItem:
+    """One expense's receipt: ``source`` is the file in the profile, None when it is not there yet
+    (attached on another laptop and not downloaded at a sync): the index lists it as missing."""
+
+    expense_id: str
+    spent_on: dt.date
+    description: str
+    amount_ore: int
+    name: str
+    sha256: str
+    source: Path | None
+    keep_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class ApplicationItem:
+    id: str
+    revision: int
+    status: str
+    day: dt.date
+    decided_at: dt.datetime | None
+    keep_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class AuditSource:
+    network_id: str
+    network_name: str
+    broker: str
+    stage: Stage
+    made_at: dt.datetime
+    made_by_caseworker: bool
+    screenings: list[ScreeningItem]
+    meetings: list[MeetingItem]
+    expense_keep_until: list[dt.date | None]  # one per live expense (the report's parts)
+    expense_count: int
+    receipts: list[ReceiptItem]
+    applications: list[ApplicationItem]
+    action_plan: ActionPlanInfo | None
+    stage_moves: list[Move]
+    facilitation_opened_on: dt.date | None
+    stage_3_on: dt.date | None
+    stage_3_evidence: str
+    closed_on: dt.date | None
+    closed_reason: str
+    closed_reason_text: str
+
+    @property
+    def missing_receipts(self) -> list[ReceiptItem]:
+        return [r for r in self.receipts if r.source is None]

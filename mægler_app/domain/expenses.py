@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .messages import Message, Msg
 from .rules import EXPENSE_CATEGORIES, FACILITATION_FRAME_ORE, BudgetLevel, budget_level
-from .validation import BudgetCheck, check_amount, receipt_problem
+from .validation import BudgetCheck, check_amount, receipt_problem, receipt_required
 from .vocab import ExpenseStatus
 
 
@@ -107,3 +107,89 @@ def budget_warning(spent_ore: int, committed_ore: int, frame_ore: int) -> Messag
         permille = used * 1000 // frame_ore if frame_ore > 0 else 0
         return Msg.BUDGET_USED_OR_PLANNED(used=permille // 10 * 100, remaining=frame_ore - used)
     return None
+
+
+# --- plain values of the expenses, as the lists show them and the report prints them (issue 24)
+@dataclass(frozen=True)
+class ExpenseRow:
+    id: str
+    network_id: str
+    network: str
+    spent_on: dt.date
+    category: str
+    description: str
+    amount_ore: int
+    meeting_id: str | None
+    meeting: str
+    receipt_sha256: str
+    receipt_name: str
+    status: str
+    override_reason: str
+    keep_until: dt.date | None = None  # --- retention
+
+    @property
+    def category_label(self) -> str:
+        return EXPENSE_CATEGORIES.get(self.category, self.category)
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.override_reason)
+
+    @property
+    def missing_receipt(self) -> bool:
+        return receipt_required(self.amount_ore) and not self.receipt_sha256
+
+
+@dataclass(frozen=True)
+class Budget:
+    network_id: str
+    network: str
+    frame_ore: int
+    spent_ore: int
+    committed_ore: int
+    draft_ore: int  # drafts waiting for a receipt: not spent yet, shown apart
+    opened_on: dt.date | None
+    closed_on: dt.date | None
+    flagged: int  # expenses booked over the frame with a reason
+
+    @property
+    def remaining_ore(self) -> int:
+        return self.frame_ore - self.spent_ore - self.committed_ore
+
+    @property
+    def used_permille(self) -> int:
+        """Spent and committed as a share of the frame, in per mille (rounded down)."""
+        if self.frame_ore <= 0:
+            return 0
+        return (self.spent_ore + self.committed_ore) * 1000 // self.frame_ore
+
+    @property
+    def level(self) -> BudgetLevel:
+        return budget_level(self.spent_ore + self.committed_ore, self.frame_ore)
+
+    @property
+    def warn(self) -> bool:
+        """From the warning share of the frame on (over it too)."""
+        return self.level != BudgetLevel.OK
+
+    @property
+    def over(self) -> bool:
+        return self.level == BudgetLevel.OVER
+
+    def warning(self) -> str:
+        """The Danish sentence when the budget needs attention, else ''."""
+        message = self.warning_message()
+        return str(message) if message is not None else ""
+
+    def warning_message(self) -> Message | None:
+        return budget_warning(self.spent_ore, self.committed_ore, self.frame_ore)
+
+
+@dataclass(frozen=True)
+class ExpenseReportData:
+    """Everything the expense report (PDF and CSV) needs, as plain values."""
+
+    budget: Budget
+    expenses: list[ExpenseRow]
+    made_on: dt.date
+    broker: str = ""

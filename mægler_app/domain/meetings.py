@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .messages import Message, Msg
@@ -96,3 +96,67 @@ def suggest_planned(starts_at: dt.datetime, now: dt.datetime) -> bool:
 def shown_as_planned(planned: bool, starts_at: dt.datetime, now: dt.datetime) -> bool:
     """How a meeting shows: planned when the broker marked it so, or while its time is ahead."""
     return planned or starts_at > now
+
+
+# --- plain values of a meeting, as the editor shows it and the minutes print it (issue 24)
+@dataclass
+class NextStep:
+    text: str
+    owner: str = ""
+    due: dt.date | None = None
+    done: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "owner": self.owner,
+            "due": self.due.isoformat() if self.due else None,
+            "done": bool(self.done),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> NextStep:
+        due = data.get("due")
+        return cls(
+            text=str(data.get("text") or ""),
+            owner=str(data.get("owner") or ""),
+            due=dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
+            done=bool(data.get("done")),
+        )
+
+
+@dataclass
+class MeetingInput:
+    network_id: str
+    starts_at: dt.datetime
+    kind: str = "other"
+    place: str = ""
+    participant_contact_ids: list[str] = field(default_factory=list)
+    other_participants: str = ""
+    agenda: str = ""
+    minutes: str = ""
+    decisions: str = ""
+    next_steps: list[NextStep] = field(default_factory=list)
+    dimensions: list[str] = field(default_factory=list)
+    planned: bool = False
+    estimated_cost_ore: int = 0
+
+
+@dataclass(frozen=True)
+class Participant:
+    contact_id: str
+    name: str
+    role: str
+    company: str
+    anonymized: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    id: str
+    network_id: str
+    network: str
+    data: MeetingInput
+    participants: list[Participant]  # resolved, in the order the ids were stored
+    keep_until: dt.date | None
+    updated_at: dt.datetime

@@ -759,6 +759,18 @@ class Msg:
     # --- end retention
     # --- ship: packaging (issue 23)
     SERVER_EXTRA_MISSING = Code("server_extra_missing")
+    SERVER_BACKUP_DONE = Code("server_backup_done")
+    SERVER_RESTORE_DONE = Code("server_restore_done")
+    SERVER_RESTORE_NOT_EMPTY = Code("server_restore_not_empty")
+    SERVER_BACKUP_TOOL_MISSING = Code("server_backup_tool_missing")
+    SERVER_BACKUP_TOOL_FAILED = Code("server_backup_tool_failed")
+    SERVER_BACKUP_FILE_MISSING = Code("server_backup_file_missing")
+    SERVER_BACKUP_WRONG_FILE_SQLITE = Code("server_backup_wrong_file_sqlite")
+    SERVER_BACKUP_WRONG_FILE_PG = Code("server_backup_wrong_file_pg")
+    SERVER_BACKUP_TARGET_IS_FOLDER = Code("server_backup_target_is_folder")
+    SERVER_BACKUP_SQLITE_MEMORY = Code("server_backup_sqlite_memory")
+    SYNC_LOGIN_NO_ANSWER = Code("sync_login_no_answer")
+    SYNC_SERVER_SPEAKS_HTTP = Code("sync_server_speaks_http")
     # --- field: compressed bodies (issue 25)
     HTTP_INFLATED_TOO_LARGE = Code("http_inflated_too_large")
     HTTP_BODY_ENCODING_BROKEN = Code("http_body_encoding_broken")
@@ -2912,6 +2924,69 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "pip install 'maegler-app[server]'.",
         "en": "The server needs the package {module:q}, which is not installed. Install the server with "
         "pip install 'maegler-app[server]'.",
+    },
+    Msg.SERVER_BACKUP_DONE: {
+        "da": "Sikkerhedskopien er gemt i {path} ({size:bytes}).",
+        "en": "The backup is saved in {path} ({size:bytes}).",
+    },
+    Msg.SERVER_RESTORE_DONE: {
+        "da": "Databasen er gendannet fra {path}.",
+        "en": "The database is restored from {path}.",
+    },
+    Msg.SERVER_RESTORE_NOT_EMPTY: {
+        "da": "Databasen er ikke tom (den har {n:int} {n:plural:tabel|tabeller}), så intet er gendannet. "
+        "Gendan i en ny, tom database, eller brug --force for at erstatte hele dens indhold med "
+        "sikkerhedskopien.",
+        "en": "The database is not empty (it has {n:int} {n:plural:table|tables}), so nothing is restored. "
+        "Restore into a new, empty database, or use --force to replace all its content with the backup.",
+    },
+    Msg.SERVER_BACKUP_TOOL_MISSING: {
+        "da": "Programmet {tool} findes ikke på denne maskine. Installér PostgreSQL's klientprogrammer "
+        "(fx pakken postgresql-client) i samme eller en nyere version end databaseserverens, så "
+        "{tool} ligger i PATH.",
+        "en": "The program {tool} is not on this machine. Install PostgreSQL's client programs (e.g. the "
+        "package postgresql-client) in the database server's version or a newer one, so that {tool} "
+        "is on PATH.",
+    },
+    Msg.SERVER_BACKUP_TOOL_FAILED: {
+        "da": "{tool} fejlede: {detail}",
+        "en": "{tool} failed: {detail}",
+    },
+    Msg.SERVER_BACKUP_FILE_MISSING: {
+        "da": "Filen {path} findes ikke.",
+        "en": "The file {path} does not exist.",
+    },
+    Msg.SERVER_BACKUP_WRONG_FILE_SQLITE: {
+        "da": "{path} er ikke en sikkerhedskopi af en SQLite-database (fra »maegler-server backup« med en "
+        "sqlite:///-adresse); intet er gendannet.",
+        "en": "{path} is not a backup of a SQLite database (from “maegler-server backup” with a sqlite:/// "
+        "address); nothing is restored.",
+    },
+    Msg.SERVER_BACKUP_WRONG_FILE_PG: {
+        "da": "{path} er ikke en sikkerhedskopi af en PostgreSQL-database (fra »maegler-server backup« "
+        "eller pg_dump -Fc); intet er gendannet.",
+        "en": "{path} is not a backup of a PostgreSQL database (from “maegler-server backup” or "
+        "pg_dump -Fc); nothing is restored.",
+    },
+    Msg.SERVER_BACKUP_TARGET_IS_FOLDER: {
+        "da": "{path} er en mappe; skriv sikkerhedskopiens filnavn.",
+        "en": "{path} is a folder; give the backup's file name.",
+    },
+    Msg.SERVER_BACKUP_SQLITE_MEMORY: {
+        "da": "En database i hukommelsen kan ikke sikkerhedskopieres eller gendannes; giv en SQLite-fil.",
+        "en": "A database in memory cannot be backed up or restored; give a SQLite file.",
+    },
+    Msg.SYNC_LOGIN_NO_ANSWER: {
+        "da": "Kunne ikke logge ind: serveren {server} svarer ikke ({cause}). Tjek adressen og "
+        "forbindelsen, og prøv igen.",
+        "en": "Could not log in: the server {server} does not answer ({cause}). Check the address and the "
+        "connection, and try again.",
+    },
+    Msg.SYNC_SERVER_SPEAKS_HTTP: {
+        "da": "Serveren svarer med http, ikke https, så du er ikke logget ind. Er det en testserver på dit "
+        "eget net, så skriv adressen som {url}; Væksthus' rigtige server bruger altid https.",
+        "en": "The server answers with http, not https, so you are not logged in. If it is a test server "
+        "on your own network, write the address as {url}; Væksthus' real server always uses https.",
     },
     # --- field: compressed bodies (issue 25)
     Msg.HTTP_INFLATED_TOO_LARGE: {

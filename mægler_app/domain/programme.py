@@ -7,6 +7,7 @@ records), the server could feed it what it stores.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -251,3 +252,30 @@ def target_rows(report: Mapping[str, Any], brokers: Mapping[str, Any] | None = N
             )
         )
     return rows
+
+
+# --- plain values of the programme, as the Programmet view shows it and the report prints it (issue 24)
+@dataclass(frozen=True)
+class BrokerRow:
+    owner_id: str
+    name: str
+    ledger: BrokerLedger
+
+
+@dataclass(frozen=True)
+class ProgrammeData:
+    figures: dict[str, Any]  # domain.figures.programme_figures: "total" and "brokers"
+    funnel: dict[str, int]
+    focus: dict[str, FocusFigures]
+    brokers: list[BrokerRow]  # by name
+    computed_at: dt.datetime
+    # --- effects: domain.effects.programme_effects, as /stats?effects=true (issue 19)
+    effects: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def total(self) -> dict[str, Any]:
+        return self.figures["total"]  # type: ignore[no-any-return]
+
+    @property
+    def years(self) -> list[str]:
+        return sorted(self.total["by_year"])

@@ -4,128 +4,51 @@ Cover page, the network as it stands (members with CVR, core task, goals, screen
 plan), the four perspectives, the expected growth per company, the consultant and the budget with
 each company's share, and Væksthus' decision once there is one.
 
-The page frame (header, "Side X af Y" footer) is a small local template below with the same shape
-as the shared ``reports.base.ReportDocument``, so switching to it is one import.
+Takes only ``domain.report_data.ApplicationReport`` (``store.services.applications.application_report_data``
+builds it); the page, styles and tables are ``reports.template``'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
-from ..domain.cvr import format_cvr
-from ..domain.effects import METRICS, CompanyEffects, change_text, growth_text
-from ..domain.messages import Msg
-from ..domain.numbers import format_date, format_datetime, format_kr, format_percent_bp
-from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES, TARGET_GROWTH_PERCENT_PER_YEAR
-from ..domain.vocab import ApplicationStatus, SplitMode
-from ..store.db import Store
-from ..store.services.applications import (
+from ..domain.application import (
     GROWTH_MEASURES,
     MONEY_MEASURES,
     PERSPECTIVES,
     ApplicationDetail,
-    get_application,
     growth_value,
 )
-from ..store.services.desk import application_broker
-from ..store.services.effects import network_effects
-from .base import ReportDocument
-from .names import document_name
-
-# --- local page template (to be replaced by reports.base when it lands) ---------------------------
-
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
-FONT_ITALIC = "Helvetica-Oblique"
-PAGE = A4
-MARGIN_X = 20 * mm
-CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
-HEADER_TEXT = "Væksthus Midtjylland · Midtjysk Klyngeprogram"
-ACCENT = colors.HexColor("#1f3b57")
-GOLD = colors.HexColor("#f2b134")
-MUTED = colors.HexColor("#5b6b7b")
-RULE = colors.HexColor("#d5dce3")
-ZEBRA = colors.HexColor("#f3f6f9")
-SOFT = colors.HexColor("#eef3f8")
-WARN_BG = colors.HexColor("#fff4d6")
-
-_BASE = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
-STYLES = {
-    "body": _BASE,
-    "kicker": ParagraphStyle("kicker", parent=_BASE, fontSize=11, textColor=GOLD, fontName=FONT_BOLD),
-    "cover_title": ParagraphStyle(
-        "cover_title", parent=_BASE, fontName=FONT_BOLD, fontSize=24, leading=29, textColor=ACCENT
-    ),
-    "cover_sub": ParagraphStyle("cover_sub", parent=_BASE, fontSize=12, leading=16, textColor=MUTED),
-    "h1": ParagraphStyle(
-        "h1",
-        parent=_BASE,
-        fontName=FONT_BOLD,
-        fontSize=14,
-        leading=18,
-        textColor=ACCENT,
-        spaceBefore=12,
-        spaceAfter=5,
-    ),
-    "h2": ParagraphStyle(
-        "h2", parent=_BASE, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2
-    ),
-    "hint": ParagraphStyle(
-        "hint", parent=_BASE, fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED
-    ),
-    "cell": ParagraphStyle("cell", parent=_BASE, fontSize=9, leading=12),
-    "cell_right": ParagraphStyle("cell_right", parent=_BASE, fontSize=9, leading=12, alignment=2),
-    "cell_bold": ParagraphStyle("cell_bold", parent=_BASE, fontName=FONT_BOLD, fontSize=9, leading=12),
-    "cell_bold_right": ParagraphStyle(
-        "cell_bold_right", parent=_BASE, fontName=FONT_BOLD, fontSize=9, leading=12, alignment=2
-    ),
-    "empty": ParagraphStyle("empty", parent=_BASE, fontName=FONT_ITALIC, textColor=MUTED),
-}
-
-# Helvetica's WinAnsi encoding has æ, ø, å and the en dash; map the few characters it lacks.
-_REPLACE = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2192": "->"}
-
-
-def clean(text: Any) -> str:
-    s = "" if text is None else str(text)
-    for a, b in _REPLACE.items():
-        s = s.replace(a, b)
-    return "".join(ch if _winansi(ch) else "?" for ch in s)
-
-
-def _winansi(ch: str) -> bool:
-    try:
-        ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def para(text: Any, style: str = "body") -> Paragraph:
-    return Paragraph(re.sub(r"\r?\n", "<br/>", escape(clean(text))), STYLES[style])
-
+from ..domain.cvr import format_cvr
+from ..domain.effects import METRICS, CompanyEffects, change_text, growth_text
+from ..domain.messages import Msg
+from ..domain.names import document_name
+from ..domain.numbers import format_date, format_datetime, format_percent_bp
+from ..domain.report_data import ApplicationReport
+from ..domain.rules import COMPANY_SHARE_PERCENT, MEMBER_ROLES, TARGET_GROWTH_PERCENT_PER_YEAR
+from ..domain.vocab import ApplicationStatus, SplitMode
+from .template import (
+    GOLD,
+    WARN_BG,
+    ReportDocument,
+    boxed,
+    grid_table,
+    key_value_table,
+    kr,
+    para,
+    section,
+    spacer,
+)
 
 # --- the application ----------------------------------------------------------------------------
+
+KEY_WIDTH = 56 * mm  # the label column of the application's fact tables
 
 STATUS_TEXT: dict[str, str] = {
     ApplicationStatus.DRAFT: "Kladde – ikke indsendt",
@@ -135,87 +58,12 @@ STATUS_TEXT: dict[str, str] = {
 }
 
 
-def _kv(rows: Sequence[tuple[str, Any]], key_width: float = 56 * mm) -> Table:
-    data = [[para(k, "cell_bold"), v if isinstance(v, Flowable) else para(v, "cell")] for k, v in rows]
-    t = Table(data, colWidths=[key_width, CONTENT_WIDTH - key_width], hAlign="LEFT")
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return t
-
-
-def _grid(
-    header: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    widths: Sequence[float],
-    *,
-    right: Sequence[int] = (),
-    total_row: bool = False,
-) -> Table:
-    col_widths = [CONTENT_WIDTH * w / sum(widths) for w in widths]
-    data: list[list[Any]] = [
-        [para(h, "cell_bold_right" if i in right else "cell_bold") for i, h in enumerate(header)]
-    ]
-    for r, row in enumerate(rows):
-        last = total_row and r == len(rows) - 1
-        data.append(
-            [
-                c
-                if isinstance(c, Flowable)
-                else para(c, ("cell_bold" if last else "cell") + ("_right" if i in right else ""))
-                for i, c in enumerate(row)
-            ]
-        )
-    t = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
-    style: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for i in range(2, len(data), 2):
-        style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
-    if total_row:
-        style += [("LINEABOVE", (0, -1), (-1, -1), 0.9, ACCENT), ("BACKGROUND", (0, -1), (-1, -1), SOFT)]
-    t.setStyle(TableStyle(style))
-    return t
-
-
-def _box(flowables: Sequence[Flowable], background: Any = SOFT, bar: Any = ACCENT) -> Table:
-    t = Table([[list(flowables)]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-    t.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), background),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ]
-        )
-    )
-    return t
-
-
 def _text_or_empty(text: str) -> Paragraph:
     return para(text, "body") if text.strip() else para("Ikke udfyldt.", "empty")
 
 
 def _section(number: int, title: str) -> list[Flowable]:
-    # A heading is never left alone at the foot of a page.
-    return [CondPageBreak(40 * mm), para(f"{number}. {title}", "h1")]
+    return section(f"{number}. {title}")
 
 
 def _status_line(d: ApplicationDetail) -> str:
@@ -237,10 +85,10 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ("Konsulent", _consultant_text(d)),
         ("Konsulenttimer", "" if b.hours is None else str(Msg.UI_HOURS(n=b.hours))),
         ("Forløb", "" if d.draft.period_months is None else str(Msg.UI_MONTHS(n=d.draft.period_months))),
-        ("Samlet budget", "" if b.total_ore is None else format_kr(b.total_ore)),
+        ("Samlet budget", kr(b.total_ore)),
         (
             f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",
-            "" if b.company_share_ore is None else format_kr(b.company_share_ore),
+            kr(b.company_share_ore),
         ),
         ("Status", _status_line(d)),
         ("Version", str(d.revision)),
@@ -253,23 +101,23 @@ def _cover(d: ApplicationDetail, broker: str, printed_on: dt.date) -> list[Flowa
         ),
     ]
     story: list[Flowable] = [
-        Spacer(1, 18 * mm),
-        para("ANSØGNING OM HANDLINGSPLAN", "kicker"),
-        Spacer(1, 3 * mm),
+        spacer(18),
+        para("ANSØGNING OM HANDLINGSPLAN", "cover_kicker"),
+        spacer(3),
         para(n.name, "cover_title"),
-        Spacer(1, 3 * mm),
+        spacer(3),
         para(
             "Til Væksthus Midtjylland: ansøgning om ekstern konsulent til udarbejdelse af netværkets "
             "handlingsplan (trin 2 i Midtjysk Klyngeprogram).",
             "cover_sub",
         ),
-        Spacer(1, 10 * mm),
-        _kv(rows),
+        spacer(10),
+        key_value_table(rows, KEY_WIDTH),
     ]
     if d.status == ApplicationStatus.DRAFT:
         story += [
-            Spacer(1, 8 * mm),
-            _box(
+            spacer(8),
+            boxed(
                 [
                     para(
                         "Dette er en kladde. Den er ikke indsendt til Væksthus og kan stadig ændres.",
@@ -295,7 +143,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
     n = d.network
     story = _section(1, "Netværket")
     story += [
-        _kv(
+        key_value_table(
             [
                 ("Kerneopgave (hvad)", n.core_task or "Ikke beskrevet"),
                 (
@@ -306,7 +154,8 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
                 ),
                 ("Mål for netværket (hvorfor)", n.goals or "Ikke beskrevet"),
                 ("Vilkår og samarbejdsform (hvordan)", n.terms or "Ikke beskrevet"),
-            ]
+            ],
+            KEY_WIDTH,
         ),
         para("Deltagere (hvem)", "h2"),
     ]
@@ -321,10 +170,10 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
         for m in n.members
     ]
     story.append(
-        _grid(
+        grid_table(
             ["Virksomhed", "CVR-nr.", "Rolle", "Ansatte", "Virksomhedens mål"],
             rows,
-            [27, 13, 21, 9, 30],
+            [42, 21, 35, 16, 52],
             right=[3],
         )
     )
@@ -354,7 +203,7 @@ def _network_section(d: ApplicationDetail) -> list[Flowable]:
             rows2.append(("Referat", plan.minutes))
         if plan.decisions:
             rows2.append(("Beslutninger", plan.decisions))
-    story.append(_kv(rows2))
+    story.append(key_value_table(rows2, KEY_WIDTH))
     return story
 
 
@@ -370,14 +219,14 @@ def _growth_table(d: ApplicationDetail) -> Table:
             if absolute is None:
                 shown = ""
             elif measure in MONEY_MEASURES:
-                shown = format_kr(absolute)
+                shown = kr(absolute)
             else:
                 shown = str(Msg.UI_PERSONS(n=absolute))
             if pct is not None:
                 shown = (shown + "\n" if shown else "") + ("+" if pct > 0 else "") + format_percent_bp(pct)
             cells.append(shown or "–")
         rows.append(cells)
-    return _grid(header, rows, [25, 18, 18, 21, 18], right=[1, 2, 3, 4])
+    return grid_table(header, rows, [43, 29, 28, 37, 28], right=[1, 2, 3, 4])
 
 
 # --- effects: measured growth beside the expected (issue 19)
@@ -402,7 +251,7 @@ def _measured_table(d: ApplicationDetail, measured: Mapping[str, CompanyEffects]
             ]
         )
     header = ["Virksomhed", "Basisår", "Omsætning", "Værditilvækst", "Eksport", "Ansatte", "Mål nået"]
-    return _grid(header, rows, [27, 11, 14, 16, 12, 10, 10], right=[1, 2, 3, 4, 5])
+    return grid_table(header, rows, [25, 11, 15, 17, 12, 10, 10], right=[1, 2, 3, 4, 5])
 
 
 def _perspectives(
@@ -412,7 +261,7 @@ def _perspectives(
     for number, (key, (title, hint)) in enumerate(PERSPECTIVES.items(), start=3):
         story += _section(number, title)
         story.append(para(hint, "hint"))
-        story.append(Spacer(1, 2 * mm))
+        story.append(spacer(2))
         story.append(_text_or_empty(str(getattr(d.draft, key))))
         if key == "economic_perspective":
             story.append(
@@ -424,7 +273,7 @@ def _perspectives(
                             "personer) og i procent.",
                             "hint",
                         ),
-                        Spacer(1, 1.5 * mm),
+                        spacer(1.5),
                         _growth_table(d),
                     ]
                 )
@@ -441,7 +290,7 @@ def _perspectives(
                                 f"{TARGET_GROWTH_PERCENT_PER_YEAR} % om året; »–« er uden tal.",
                                 "hint",
                             ),
-                            Spacer(1, 1.5 * mm),
+                            spacer(1.5),
                             table,
                         ]
                     )
@@ -453,29 +302,30 @@ def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
     b = d.budget
     story = _section(number, "Konsulent og budget")
     story.append(
-        _kv(
+        key_value_table(
             [
                 ("Konsulent", _consultant_text(d)),
                 ("Konsulenttimer", "" if b.hours is None else str(Msg.UI_HOURS(n=b.hours))),
-                ("Timepris", "" if b.hourly_rate_ore is None else format_kr(b.hourly_rate_ore)),
+                ("Timepris", kr(b.hourly_rate_ore)),
                 (
                     "Forløb",
                     "" if d.draft.period_months is None else str(Msg.UI_MONTHS(n=d.draft.period_months)),
                 ),
-                ("Samlet konsulentbudget", "" if b.total_ore is None else format_kr(b.total_ore)),
+                ("Samlet konsulentbudget", kr(b.total_ore)),
                 (
                     f"Virksomhedernes andel ({COMPANY_SHARE_PERCENT} %)",
-                    "" if b.company_share_ore is None else format_kr(b.company_share_ore),
+                    kr(b.company_share_ore),
                 ),
                 (
                     "Programmets andel",
-                    "" if b.programme_share_ore is None else format_kr(b.programme_share_ore),
+                    kr(b.programme_share_ore),
                 ),
                 (
                     "Fordelingsnøgle",
                     "Ligelig fordeling" if d.draft.split_mode == SplitMode.EQUAL else "Tilpasset fordeling",
                 ),
-            ]
+            ],
+            KEY_WIDTH,
         )
     )
     rows: list[list[Any]] = [
@@ -483,18 +333,16 @@ def _budget(d: ApplicationDetail, number: int) -> list[Flowable]:
             s.name,
             format_cvr(s.cvr),
             format_percent_bp(s.basis_points),
-            "" if s.amount_ore is None else format_kr(s.amount_ore),
+            kr(s.amount_ore),
         ]
         for s in b.shares
     ]
     total_amount = sum(s.amount_ore for s in b.shares if s.amount_ore is not None)
-    rows.append(
-        ["I alt", "", format_percent_bp(b.split_total_bp), format_kr(total_amount) if b.shares else ""]
-    )
+    rows.append(["I alt", "", format_percent_bp(b.split_total_bp), kr(total_amount) if b.shares else ""])
     story += [
         para("Virksomhedernes egenbetaling fordelt efter fordelingsnøglen", "h2"),
         KeepTogether(
-            _grid(
+            grid_table(
                 ["Virksomhed", "CVR-nr.", "Andel", "Beløb"],
                 rows,
                 [40, 18, 14, 22],
@@ -514,34 +362,26 @@ def _decision(d: ApplicationDetail, number: int) -> list[Flowable]:
     rows: list[tuple[str, Any]] = [("Afgørelse", text), ("Dato", format_date(d.decided_at))]
     if d.decision_comment:
         rows.append(("Begrundelse", d.decision_comment))
-    story.append(_kv(rows))
+    story.append(key_value_table(rows, KEY_WIDTH))
     return story
 
 
-def render_application_pdf(
-    detail: ApplicationDetail,
-    path: str | Path,
-    *,
-    broker: str,
-    printed_on: dt.date | None = None,
-    measured: Mapping[str, CompanyEffects] | None = None,
-) -> Path:
-    """Write the application to ``path`` and return it; ``measured``: company id → its measured
-    growth (``domain.effects``), shown beside the expected growth once there are figures."""
-    printed_on = printed_on or dt.date.today()
-    title = f"Ansøgning om handlingsplan – {detail.network.name}"
+def render_application_pdf(report: ApplicationReport, path: str | Path) -> Path:
+    """Write the application to ``path`` and return it; the members' measured growth is shown
+    beside the expected growth once there are figures."""
+    detail = report.application
     doc = ReportDocument(
         path,
-        title,
+        f"Ansøgning om handlingsplan – {detail.network.name}",
         header_right=f"Ansøgning om handlingsplan, version {detail.revision}",
-        broker=broker,
+        broker=report.broker,
         subject="Midtjysk Klyngeprogram: ansøgning om handlingsplan",
-        printed_on=printed_on,
+        printed_on=report.printed_on,
     )
     story: list[Flowable] = []
-    story += _cover(detail, broker, printed_on)
+    story += _cover(detail, report.broker, report.printed_on)
     story += _network_section(detail)
-    story += _perspectives(detail, measured)
+    story += _perspectives(detail, report.measured)
     budget_number = 3 + len(PERSPECTIVES)
     story += _budget(detail, budget_number)
     story += _decision(detail, budget_number + 1)
@@ -549,17 +389,7 @@ def render_application_pdf(
 
 
 def default_filename(detail: ApplicationDetail, day: dt.date | None = None) -> str:
-    """The one naming scheme (reports/names.py): ``ansøgning-<netværk>-<dato>-v<revision>.pdf``."""
+    """The one naming scheme (domain/names.py): ``ansøgning-<netværk>-<dato>-v<revision>.pdf``."""
     return document_name(
         "ansøgning", detail.network.name, day or dt.date.today(), suffix=f"v{detail.revision}"
     )
-
-
-def export_application(store: Store, application_id: str, path: str | Path | None = None) -> Path:
-    """Render the application to ``path`` (default: the profile's ``rapporter`` folder). Runs in a worker."""
-    detail = get_application(store, application_id)
-    target = Path(path) if path is not None else store.profile / "rapporter" / default_filename(detail)
-    measured = {m.company_id: m.effects for m in network_effects(store, detail.network.network_id)}
-    # on a caseworker's profile (the Indbakke), the broker who owns it, not the caseworker
-    broker = application_broker(store, application_id)
-    return render_application_pdf(detail, target, broker=broker, measured=measured)

@@ -6,12 +6,14 @@ the stage history are sections of the index).
 ``write_audit_file`` is a generator yielding ``(done, total)`` (``ui.worker`` runs it and reports
 progress; the command line simply drains it) and returns an ``AuditResult``: what it wrote. The ZIP
 is written beside the target and renamed, so a half-written file never carries the target's name.
+
+It takes only ``domain.report_data.AuditFileData`` (``store.services.audit.audit_file_data``
+builds it, every document's data with it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 import os
 import tempfile
 import zipfile
@@ -25,22 +27,24 @@ from ..domain.audit import (
     INDEX_NAME,
     AuditKind,
     IndexEntry,
+    ReceiptItem,
     keep_until,
     latest_keep_until,
     member_path,
-    safe_member_name,
     unique_name,
 )
-from ..domain.effects import CompanyEffects
+from ..domain.expenses import ExpenseReportData
+from ..domain.names import document_name
 from ..domain.numbers import format_date, format_kr
+from ..domain.report_data import (
+    ApplicationReport,
+    AuditFileData,
+    AuditIndex,
+    MeetingReport,
+    ScreeningReportData,
+)
 from ..domain.vocab import APPLICATION_STATUSES, MEETING_KINDS, ApplicationStatus
-from ..forms import VERDICT_LABELS, FormRegistry
-from ..store.db import Store
-from ..store.services import applications, expenses, meetings, screening
-from ..store.services.audit import AuditSource, ReceiptItem, audit_source
-from ..store.services.blobs import blob_info
-from ..store.services.effects import network_effects
-from .names import document_name
+from ..forms import VERDICT_LABELS
 
 Progress = Generator[tuple[int, int], None, "AuditResult"]
 
@@ -61,7 +65,7 @@ class AuditResult:
 
 
 def audit_file_name(network_name: str, day: dt.date) -> str:
-    """The name the save dialog suggests: ``revisionsfil-<netværk>-<dato>.zip`` (reports/names.py)."""
+    """The name the save dialog suggests: ``revisionsfil-<netværk>-<dato>.zip`` (domain/names.py)."""
     return document_name("revisionsfil", network_name, day, ext="zip")
 
 
@@ -76,46 +80,34 @@ class _Step:
     source: Path | None = None
 
 
-def _receipt_name(store: Store, r: ReceiptItem) -> str:
-    name = r.name or "kvittering"
-    if not Path(name).suffix:
-        info = blob_info(store, r.sha256)
-        ext = mimetypes.guess_extension(info.mime) if info is not None else None
-        name += ext or ""
-    return safe_member_name(f"{r.spent_on.isoformat()}-{name}", "kvittering")
-
-
 # The writers of the documents, each as the app's own export writes it (ReportLab is imported when
 # they run, in the worker).
-def _screening_pdf(store: Store, screening_id: str, registry: FormRegistry, broker: str, path: Path) -> Path:
+def _screening_pdf(data: ScreeningReportData, path: Path) -> Path:
     from .screening_pdf import write_screening_pdf
 
-    return write_screening_pdf(screening.screening_report(store, screening_id, registry, broker=broker), path)
+    return write_screening_pdf(data, path)
 
 
-def _meeting_pdf(store: Store, meeting_id: str, broker: str, path: Path) -> Path:
+def _meeting_pdf(report: MeetingReport, path: Path) -> Path:
     from .meeting_pdf import write_meeting_pdf
 
-    return write_meeting_pdf(meetings.get_meeting(store, meeting_id), path, broker)
+    return write_meeting_pdf(report, path)
 
 
-def _expense_file(store: Store, network_id: str, broker: str, csv: bool, path: Path) -> Path:
+def _expense_file(data: ExpenseReportData, csv: bool, path: Path) -> Path:
     from .expense_report import write_expense_csv, write_expense_pdf
 
-    data = expenses.expense_report_data(store, network_id, broker)
     return write_expense_csv(data, path) if csv else write_expense_pdf(data, path)
 
 
-def _application_pdf(
-    store: Store, application_id: str, broker: str, measured: dict[str, CompanyEffects], path: Path
-) -> Path:
+def _application_pdf(report: ApplicationReport, path: Path) -> Path:
     from .application_pdf import render_application_pdf
 
-    detail = applications.get_application(store, application_id)
-    return render_application_pdf(detail, path, broker=broker, measured=measured)
+    return render_application_pdf(report, path)
 
 
-def _steps(store: Store, src: AuditSource) -> list[_Step]:
+def _steps(data: AuditFileData) -> list[_Step]:
+    src = data.source
     taken: set[str] = {INDEX_NAME.lower()}
     today = src.made_at.astimezone().date()
     steps: list[_Step] = []
@@ -132,7 +124,6 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
         path = unique_name(member_path(kind, name), taken)
         steps.append(_Step(path, kind, what, day, keep, write, source))
 
-    registry = screening.registry_for(store)
     for sc in src.screenings:
         state = (
             f"afsluttet, {VERDICT_LABELS.get(sc.verdict, sc.verdict).lower()}"
@@ -145,7 +136,7 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
             f"Screening ({state}), skema version {sc.form_version}",
             sc.day,
             sc.keep_until,
-            partial(_screening_pdf, store, sc.id, registry, src.broker),
+            partial(_screening_pdf, data.screenings[sc.id]),
         )
     for m in src.meetings:
         day = m.starts_at.astimezone().date()
@@ -155,7 +146,7 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
             f"Mødereferat: {MEETING_KINDS.get(m.kind, m.kind)}",
             day,
             m.keep_until,
-            partial(_meeting_pdf, store, m.id, src.broker),
+            partial(_meeting_pdf, data.meetings[m.id]),
         )
     report_keep = keep_until(AuditKind.EXPENSE_REPORT, latest_keep_until(src.expense_keep_until))
     n = src.expense_count
@@ -165,7 +156,7 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
         f"Udgiftsrapport: faciliteringsrammen og {n} {'udgift' if n == 1 else 'udgifter'}",
         today,
         report_keep,
-        partial(_expense_file, store, src.network_id, src.broker, False),
+        partial(_expense_file, data.expenses, False),
     )
     add(
         AuditKind.EXPENSE_CSV,
@@ -173,45 +164,42 @@ def _steps(store: Store, src: AuditSource) -> list[_Step]:
         "Udgiftsrapport som CSV til Excel (samme udgifter)",
         today,
         report_keep,
-        partial(_expense_file, store, src.network_id, src.broker, True),
+        partial(_expense_file, data.expenses, True),
     )
     for r in src.receipts:
         if r.source is None:
             continue  # listed as missing in the index
         add(
             AuditKind.RECEIPT,
-            _receipt_name(store, r),
+            data.receipt_names[r.expense_id],
             f"Kvittering: {r.description or 'udgift'}, {format_kr(r.amount_ore)} ({format_date(r.spent_on)})",
             r.spent_on,
             r.keep_until,
             None,
             r.source,
         )
-    measured: dict[str, CompanyEffects] | None = None
     for a in src.applications:
         state = APPLICATION_STATUSES.get(a.status, a.status).lower()
         if a.status in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and a.decided_at is not None:
             state += f" ved Væksthus' afgørelse {format_date(a.decided_at)}"
-        if measured is None:
-            measured = {m.company_id: m.effects for m in network_effects(store, src.network_id)}
         add(
             AuditKind.APPLICATION,
             document_name("ansøgning", src.network_name, a.day, suffix=f"v{a.revision}"),
             f"Ansøgning om handlingsplan, version {a.revision}: {state}",
             a.day,
             a.keep_until,
-            partial(_application_pdf, store, a.id, src.broker, measured),
+            partial(_application_pdf, data.applications[a.id]),
         )
     return steps
 
 
-def write_audit_file(store: Store, network_id: str, target: Path | str) -> Progress:
-    """Write the audit ZIP of ``network_id`` to ``target``; yields ``(done, total)``, returns what it wrote."""
+def write_audit_file(data: AuditFileData, target: Path | str) -> Progress:
+    """Write the audit ZIP of ``data`` to ``target``; yields ``(done, total)``, returns what it wrote."""
     from .audit_pdf import write_index_pdf
 
     target = Path(target)
-    src = audit_source(store, network_id)
-    steps = _steps(store, src)
+    src = data.source
+    steps = _steps(data)
     total = len(steps) + 2  # the documents, the index, the ZIP
     yield 0, total
     partial = target.with_name(target.name + ".tmp")
@@ -243,9 +231,7 @@ def write_audit_file(store: Store, network_id: str, target: Path | str) -> Progr
         )
         entries = [index, *documents]
         index_path = folder / INDEX_NAME
-        write_index_pdf(
-            src, entries, index_path, plan_keep=plan_keep, history_keep=history_keep, index_keep=index_keep
-        )
+        write_index_pdf(AuditIndex(src, entries, plan_keep, history_keep, index_keep), index_path)
         yield len(steps) + 1, total
         target.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -1,26 +1,29 @@
 """The index of a network's audit file (issue 22, item 3): every file in the ZIP with what it is, its
 date and its keep-until date; the receipts that are missing; the action plan and the stage history
-as sections of their own (they have no PDF elsewhere)."""
+as sections of their own (they have no PDF elsewhere).
+
+Takes only ``domain.report_data.AuditIndex`` (``reports.audit_file`` makes it from the audit file's
+plain data)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
-from ..domain.audit import KEEP_UNTIL_NOT_SET, IndexEntry
+from ..domain.audit import KEEP_UNTIL_NOT_SET, AuditSource, IndexEntry, ReceiptItem
 from ..domain.numbers import format_date, format_datetime, format_kr
+from ..domain.report_data import AuditIndex
 from ..domain.stages import STAGE_LABELS, Stage
 from ..domain.vocab import ACTION_PLAN_ELEMENTS, CLOSE_REASONS
-from .base import (
+from .template import (
     ACCENT,
     CONTENT_WIDTH,
     FAILED_BG,
-    FONT_BOLD,
+    FONT,
     RULE,
     ZEBRA,
     ReportDocument,
@@ -28,16 +31,10 @@ from .base import (
     grid_table,
     heading,
     key_value_table,
-    markup,
     para,
     spacer,
+    title_block,
 )
-
-# A file's path: small enough that the longest name Mægler makes (a 60-letter network) fits on a line.
-_PATH = ParagraphStyle("audit_path", fontName=FONT_BOLD, fontSize=8, leading=10)
-
-if TYPE_CHECKING:
-    from ..store.services.audit import AuditSource, ReceiptItem
 
 
 def keep_text(day: dt.date | None) -> str:
@@ -50,6 +47,7 @@ def files_table(entries: list[IndexEntry]) -> Flowable:
     data: list[list[Any]] = [[para(h, "cell_bold") for h in ("Fil og indhold", "Dato", "Opbevares til")]]
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the spanned-over empty cells too
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -58,7 +56,8 @@ def files_table(entries: list[IndexEntry]) -> Flowable:
     ]
     for i, e in enumerate(entries):
         top = len(data)
-        data.append([Paragraph(markup(e.path), _PATH), "", ""])
+        # "path": small enough that the longest name Mægler makes (a 60-letter network) fits on a line
+        data.append([para(e.path, "path"), "", ""])
         data.append(
             [
                 para(e.what, "cell_muted"),
@@ -75,7 +74,7 @@ def files_table(entries: list[IndexEntry]) -> Flowable:
         if i % 2:
             style.append(("BACKGROUND", (0, top), (-1, top + 1), ZEBRA))
     table = Table(
-        data, colWidths=[CONTENT_WIDTH * 0.62, CONTENT_WIDTH * 0.19, CONTENT_WIDTH * 0.19], repeatRows=1
+        data, colWidths=[CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.2], repeatRows=1
     )
     table.setStyle(TableStyle(style))
     return table
@@ -192,18 +191,11 @@ def _stage_history(src: AuditSource, keep: dt.date | None) -> list[Flowable]:
     return story
 
 
-def index_story(
-    src: AuditSource,
-    entries: list[IndexEntry],
-    *,
-    plan_keep: dt.date | None,
-    history_keep: dt.date | None,
-    index_keep: dt.date | None,
-) -> list[Flowable]:
+def index_story(index: AuditIndex) -> list[Flowable]:
+    src, entries = index.source, index.entries
     made_by = "Væksthus (sagsbehandler)" if src.made_by_caseworker else "Netværksmægleren"
     story: list[Flowable] = [
-        para("Revisionsfil · Midtjysk Klyngeprogram", "kicker"),
-        para(src.network_name, "title"),
+        *title_block(src.network_name, kicker="Revisionsfil · Midtjysk Klyngeprogram"),
         spacer(2),
         key_value_table(
             [
@@ -212,7 +204,7 @@ def index_story(
                 ("Stadie", STAGE_LABELS.get(src.stage, str(src.stage))),
                 ("Udarbejdet", f"{format_datetime(src.made_at)} af {made_by.lower()}"),
                 ("Filer", f"{len(entries)} i ZIP-filen, dette indeks medregnet"),
-                ("Opbevares til", keep_text(index_keep)),
+                ("Opbevares til", keep_text(index.index_keep)),
             ]
         ),
         spacer(3),
@@ -226,20 +218,13 @@ def index_story(
         files_table(entries),
     ]
     story += _missing(src.missing_receipts)
-    story += _action_plan(src, plan_keep)
-    story += _stage_history(src, history_keep)
+    story += _action_plan(src, index.plan_keep)
+    story += _stage_history(src, index.history_keep)
     return story
 
 
-def write_index_pdf(
-    src: AuditSource,
-    entries: list[IndexEntry],
-    path: str | Path,
-    *,
-    plan_keep: dt.date | None = None,
-    history_keep: dt.date | None = None,
-    index_keep: dt.date | None = None,
-) -> Path:
+def write_index_pdf(index: AuditIndex, path: str | Path) -> Path:
+    src = index.source
     doc = ReportDocument(
         path,
         f"Revisionsfil: {src.network_name}",
@@ -248,6 +233,4 @@ def write_index_pdf(
         subject=f"Indeks over revisionsfilen for {src.network_name}",
         printed_on=src.made_at.astimezone().date(),
     )
-    return doc.build(
-        index_story(src, entries, plan_keep=plan_keep, history_keep=history_keep, index_keep=index_keep)
-    )
+    return doc.build(index_story(index))

@@ -1,22 +1,22 @@
-"""A network's facilitation expenses for Væksthus: a PDF and a ``;``-separated CSV for Danish Excel."""
+"""A network's facilitation expenses for Væksthus: a PDF and a ``;``-separated CSV for Danish Excel.
+
+Takes only ``domain.expenses.ExpenseReportData`` (``store.services.expenses.expense_report_data``)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether
 
-from ..domain.messages import Msg  # --- retention
+from ..domain.expenses import ExpenseReportData, ExpenseRow
+from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_date_numeric, format_kr
 from ..domain.vocab import ExpenseStatus
-from . import meetings_template as tpl
-
-if TYPE_CHECKING:
-    from ..store.services.expenses import ExpenseReportData, ExpenseRow
+from .template import ReportDocument, grid_table, heading, key_value_table, para, spacer, title_block
 
 STATUS_LABELS: dict[str, str] = {ExpenseStatus.FINAL: "Endelig", ExpenseStatus.DRAFT: "Kladde"}
 
@@ -86,116 +86,96 @@ def write_expense_csv(data: ExpenseReportData, path: Path | str) -> Path:
 
 
 def expense_story(data: ExpenseReportData) -> list[Flowable]:
-    st = tpl.styles()
     b = data.budget
-    story: list[Flowable] = [
-        tpl.para("Udgiftsrapport: faciliteringsrammen", st["title"]),
-        tpl.para(b.network, st["subtitle"]),
-    ]
-    opened = format_date(b.opened_on) if b.opened_on else "Screeningen er ikke bestået endnu"
-    facts: list[list[Any]] = [
-        [tpl.para("Rammen åbnet", st["cell_head"]), tpl.para(opened, st["cell"])],
+    story: list[Flowable] = title_block("Udgiftsrapport: faciliteringsrammen", subtitle=b.network)
+    facts: list[tuple[str, Any]] = [
+        ("Rammen åbnet", format_date(b.opened_on) if b.opened_on else "Screeningen er ikke bestået endnu")
     ]
     if b.closed_on:
-        facts.append(
-            [tpl.para("Netværket lukket", st["cell_head"]), tpl.para(format_date(b.closed_on), st["cell"])]
-        )
+        facts.append(("Netværket lukket", format_date(b.closed_on)))
     if data.broker:
-        facts.append([tpl.para("Netværksmægler", st["cell_head"]), tpl.para(data.broker, st["cell"])])
-    facts.append([tpl.para("Opgjort", st["cell_head"]), tpl.para(format_date(data.made_on), st["cell"])])
-    story.append(tpl.table(facts, [38 * mm, tpl.CONTENT_WIDTH - 38 * mm], header=False, zebra=False))
+        facts.append(("Netværksmægler", data.broker))
+    facts.append(("Opgjort", format_date(data.made_on)))
+    story.append(key_value_table(facts, 38 * mm))
 
-    story.append(tpl.para("Budget", st["h2"]))
-    money: list[list[Any]] = [
-        [tpl.para("Ramme", st["cell"]), tpl.para(format_kr(b.frame_ore), st["cell_right"])],
-        [
-            tpl.para("Brugt (endelige udgifter)", st["cell"]),
-            tpl.para(format_kr(b.spent_ore), st["cell_right"]),
-        ],
-        [
-            tpl.para("Planlagt (anslået udgift til kommende møder)", st["cell"]),
-            tpl.para(format_kr(b.committed_ore), st["cell_right"]),
-        ],
-        [tpl.para("Tilbage", st["cell_head"]), tpl.para(format_kr(b.remaining_ore), st["cell_head_right"])],
+    story.append(heading("Budget", 2))
+    money: list[tuple[str, Any]] = [
+        ("Ramme", format_kr(b.frame_ore)),
+        ("Brugt (endelige udgifter)", format_kr(b.spent_ore)),
+        ("Planlagt (anslået udgift til kommende møder)", format_kr(b.committed_ore)),
+        ("Tilbage", format_kr(b.remaining_ore)),
     ]
-    story.append(tpl.table(money, [95 * mm, 40 * mm], header=False, total_row=True, zebra=False))
+    story.append(key_value_table(money, 95 * mm, width=135 * mm, right=True, total_row=True, bold_keys=False))
     if b.draft_ore:
         story.append(
-            tpl.para(
+            para(
                 f"Desuden {format_kr(b.draft_ore)} i kladder, der venter på kvittering og ikke er talt med.",
-                st["small"],
+                "small",
             )
         )
     warning = b.warning()
     if warning:
-        story.append(tpl.para(warning, st["warning"]))
+        story.append(para(warning, "warning"))
 
-    story.append(tpl.para("Udgifter", st["h2"]))
+    story.append(heading("Udgifter", 2))
     if data.expenses:
-        head = ["Dato", "Kategori", "Beskrivelse", "Kvittering", "Status", "Beløb"]
-        rows: list[list[Any]] = [
-            [tpl.para(h, st["cell_head_right" if h == "Beløb" else "cell_head"]) for h in head]
-        ]
+        rows: list[list[Any]] = []
         for e in data.expenses:
             text = e.description + (f"\nMøde: {e.meeting}" if e.meeting else "")
             if e.override_reason:
                 text += "\nOver rammen, begrundelse sendt til Væksthus"
-            if e.keep_until:  # --- retention
+            if e.keep_until:
                 text += f"\n{Msg.RETENTION_KEEP_UNTIL(d=e.keep_until)}"
             rows.append(
                 [
-                    tpl.para(format_date(e.spent_on), st["cell"]),
-                    tpl.para(e.category_label, st["cell"]),
-                    tpl.para(text, st["cell"]),
-                    tpl.para(_receipt_text(e), st["cell"]),
-                    tpl.para(STATUS_LABELS.get(e.status, e.status), st["cell"]),
-                    tpl.para(format_kr(e.amount_ore), st["cell_right"]),
+                    format_date(e.spent_on),
+                    e.category_label,
+                    text,
+                    _receipt_text(e),
+                    STATUS_LABELS.get(e.status, e.status),
+                    format_kr(e.amount_ore),
                 ]
             )
         final = sum(e.amount_ore for e in data.expenses if e.status == ExpenseStatus.FINAL)
-        rows.append(
-            [
-                tpl.para("", st["cell"]),
-                tpl.para("", st["cell"]),
-                tpl.para("I alt, endelige udgifter", st["cell_head"]),
-                tpl.para("", st["cell"]),
-                tpl.para("", st["cell"]),
-                tpl.para(format_kr(final), st["cell_head_right"]),
-            ]
+        rows.append(["", "", "I alt, endelige udgifter", "", "", format_kr(final)])
+        story.append(
+            grid_table(
+                ["Dato", "Kategori", "Beskrivelse", "Kvittering", "Status", "Beløb"],
+                rows,
+                [32, 20, 43, 33, 14, 24],
+                right=[5],
+                total_row=True,
+            )
         )
-        widths = [31 * mm, 27 * mm, tpl.CONTENT_WIDTH - 131 * mm, 27 * mm, 18 * mm, 28 * mm]
-        story.append(tpl.table(rows, widths, total_row=True))
     else:
-        story.append(tpl.para("Der er ikke registreret udgifter.", st["small"]))
+        story.append(para("Der er ikke registreret udgifter.", "small"))
 
     flagged = [e for e in data.expenses if e.override_reason]
     if flagged:
-        block: list[Flowable] = [tpl.para("Overskridelser af rammen (til Væksthus)", st["h2"])]
+        block: list[Flowable] = [heading("Overskridelser af rammen (til Væksthus)", 2)]
         for e in flagged:
             block.append(
-                tpl.para(
-                    f"{format_date(e.spent_on)}, {e.description}, {format_kr(e.amount_ore)}: {e.override_reason}",
-                    st["body"],
+                para(
+                    f"{format_date(e.spent_on)}, {e.description}, {format_kr(e.amount_ore)}: {e.override_reason}"
                 )
             )
         story.append(KeepTogether(block))
-    story.append(Spacer(1, 6 * mm))
-    story.append(
-        tpl.para(
+    story += [
+        spacer(6),
+        para(
             "Faciliteringen er gratis for virksomhederne; udgifterne dækkes af rammen pr. netværk "
             f"på {format_kr(b.frame_ore)} (programmets afsnit 3, pkt. 4).",
-            st["small"],
-        )
-    )
+            "small",
+        ),
+    ]
     return story
 
 
 def write_expense_pdf(data: ExpenseReportData, path: Path | str) -> Path:
-    return tpl.build(
+    return ReportDocument(
         path,
-        expense_story(data),
-        title=f"Udgiftsrapport: {data.budget.network}",
-        header=f"Udgiftsrapport · {data.budget.network}",
-        footer="Faciliteringsudgifter",
+        f"Udgiftsrapport: {data.budget.network}",
+        header_right=f"Udgiftsrapport · {data.budget.network}",
+        subject="Faciliteringsudgifter",
         broker=data.broker,
-    )
+    ).build(expense_story(data))

@@ -1,112 +1,90 @@
-"""The minutes of a facilitation meeting as a PDF (issue 5)."""
+"""The minutes of a facilitation meeting as a PDF (issue 5).
+
+Takes only ``domain.report_data.MeetingReport`` (``store.services.meetings.meeting_report_data``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether
 
-from ..domain.messages import Msg  # --- retention
+from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_kr
+from ..domain.report_data import MeetingReport
 from ..domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
-from . import meetings_template as tpl
-
-if TYPE_CHECKING:
-    from ..store.services.meetings import MeetingDetail
+from .template import ReportDocument, grid_table, heading, key_value_table, para, spacer, title_block
 
 
-def meeting_story(detail: MeetingDetail, broker: str = "") -> list[Flowable]:
-    st = tpl.styles()
+def meeting_story(report: MeetingReport) -> list[Flowable]:
+    detail = report.meeting
     m = detail.data
     kind = MEETING_KINDS.get(m.kind, m.kind)
-    story: list[Flowable] = [
-        tpl.para("Planlagt møde" if m.planned else "Referat", st["title"]),
-        tpl.para(f"{kind} · {detail.network}", st["subtitle"]),
+    story: list[Flowable] = title_block(
+        "Planlagt møde" if m.planned else "Referat", subtitle=f"{kind} · {detail.network}"
+    )
+    facts: list[tuple[str, Any]] = [
+        ("Tidspunkt", format_datetime(m.starts_at)),
+        ("Mødetype", kind),
+        ("Sted", m.place or "–"),
+        ("Netværk", detail.network),
     ]
-    facts: list[list[Any]] = [
-        [tpl.para("Tidspunkt", st["cell_head"]), tpl.para(format_datetime(m.starts_at), st["cell"])],
-        [tpl.para("Mødetype", st["cell_head"]), tpl.para(kind, st["cell"])],
-        [tpl.para("Sted", st["cell_head"]), tpl.para(m.place or "–", st["cell"])],
-        [tpl.para("Netværk", st["cell_head"]), tpl.para(detail.network, st["cell"])],
-    ]
-    if broker:
-        facts.append([tpl.para("Netværksmægler", st["cell_head"]), tpl.para(broker, st["cell"])])
+    if report.broker:
+        facts.append(("Netværksmægler", report.broker))
     if m.planned and m.estimated_cost_ore:
-        facts.append(
-            [
-                tpl.para("Anslået udgift", st["cell_head"]),
-                tpl.para(format_kr(m.estimated_cost_ore), st["cell"]),
-            ]
-        )
-    story.append(tpl.table(facts, [38 * mm, tpl.CONTENT_WIDTH - 38 * mm], header=False, zebra=False))
+        facts.append(("Anslået udgift", format_kr(m.estimated_cost_ore)))
+    story.append(key_value_table(facts, 38 * mm))
 
-    story.append(tpl.para("Deltagere", st["h2"]))
-    people: list[list[Any]] = [
-        [tpl.para(h, st["cell_head"]) for h in ("Navn", "Virksomhed", "Rolle")],
-    ]
-    for p in detail.participants:
-        people.append(
-            [tpl.para(p.name, st["cell"]), tpl.para(p.company, st["cell"]), tpl.para(p.role, st["cell"])]
-        )
-    if len(people) > 1:
-        story.append(tpl.table(people, [55 * mm, 65 * mm, tpl.CONTENT_WIDTH - 120 * mm]))
+    story.append(heading("Deltagere", 2))
     others = m.other_participants.strip()
-    if others:
-        story.append(Spacer(1, 2 * mm))
-        story.append(tpl.para(f"Øvrige deltagere: {others}", st["body"]))
-    if len(people) == 1 and not others:
-        story.append(tpl.para("Ingen deltagere registreret.", st["small"]))
-
-    for heading, text in (("Dagsorden", m.agenda), ("Referat", m.minutes), ("Beslutninger", m.decisions)):
-        story.append(tpl.para(heading, st["h2"]))
-        story.append(tpl.para(text or "–", st["body"]))
-
-    story.append(tpl.para("Næste skridt", st["h2"]))
-    if m.next_steps:
-        rows: list[list[Any]] = [
-            [tpl.para(h, st["cell_head"]) for h in ("Opgave", "Ansvarlig", "Frist", "Status")]
-        ]
-        for step in m.next_steps:
-            rows.append(
-                [
-                    tpl.para(step.text, st["cell"]),
-                    tpl.para(step.owner, st["cell"]),
-                    tpl.para(format_date(step.due), st["cell"]),
-                    tpl.para("Udført" if step.done else "Åben", st["cell"]),
-                ]
+    if detail.participants:
+        story.append(
+            grid_table(
+                ["Navn", "Virksomhed", "Rolle"],
+                [[p.name, p.company, p.role] for p in detail.participants],
+                [55, 65, 50],
             )
-        story.append(tpl.table(rows, [tpl.CONTENT_WIDTH - 115 * mm, 45 * mm, 40 * mm, 30 * mm]))
-    else:
-        story.append(tpl.para("Ingen næste skridt aftalt.", st["small"]))
+        )
+    if others:
+        story += [spacer(2), para(f"Øvrige deltagere: {others}")]
+    if not detail.participants and not others:
+        story.append(para("Ingen deltagere registreret.", "small"))
 
-    dims: list[list[Any]] = [[tpl.para(h, st["cell_head"]) for h in ("Dimension", "Flyttet på mødet")]]
-    for key, label in GUSTAVSSON_DIMENSIONS.items():
-        dims.append([tpl.para(label, st["cell"]), tpl.para("Ja" if key in m.dimensions else "–", st["cell"])])
+    for title, text in (("Dagsorden", m.agenda), ("Referat", m.minutes), ("Beslutninger", m.decisions)):
+        story += [heading(title, 2), para(text or "–")]
+
+    story.append(heading("Næste skridt", 2))
+    if m.next_steps:
+        rows = [
+            [step.text, step.owner, format_date(step.due), "Udført" if step.done else "Åben"]
+            for step in m.next_steps
+        ]
+        story.append(grid_table(["Opgave", "Ansvarlig", "Frist", "Status"], rows, [55, 45, 40, 30]))
+    else:
+        story.append(para("Ingen næste skridt aftalt.", "small"))
+
+    dims = [[label, "Ja" if key in m.dimensions else "–"] for key, label in GUSTAVSSON_DIMENSIONS.items()]
     story.append(
         KeepTogether(
             [
-                tpl.para("Netværksdannelse (Gustavssons model)", st["h2"]),
-                tpl.table(dims, [70 * mm, 40 * mm]),
+                heading("Netværksdannelse (Gustavssons model)", 2),
+                grid_table(["Dimension", "Flyttet på mødet"], dims, [70, 40], width=110 * mm),
             ]
         )
     )
     if detail.keep_until:
-        story.append(Spacer(1, 4 * mm))
-        story.append(
-            tpl.para(f"{Msg.RETENTION_KEEP_UNTIL(d=detail.keep_until)}.", st["small"])
-        )  # --- retention
+        story += [spacer(4), para(f"{Msg.RETENTION_KEEP_UNTIL(d=detail.keep_until)}.", "small")]
     return story
 
 
-def write_meeting_pdf(detail: MeetingDetail, path: Path | str, broker: str = "") -> Path:
-    kind = MEETING_KINDS.get(detail.data.kind, detail.data.kind)
-    return tpl.build(
+def write_meeting_pdf(report: MeetingReport, path: Path | str) -> Path:
+    m = report.meeting.data
+    kind = MEETING_KINDS.get(m.kind, m.kind)
+    return ReportDocument(
         path,
-        meeting_story(detail, broker),
-        title=f"Referat: {kind}, {format_date(detail.data.starts_at)}",
-        header=f"Referat · {detail.network}",
-        footer="Mødereferat fra netværksmægleren",
-        broker=broker,
-    )
+        f"Referat: {kind}, {format_date(m.starts_at)}",
+        header_right=f"Referat · {report.meeting.network}",
+        subject="Mødereferat fra netværksmægleren",
+        broker=report.broker,
+    ).build(meeting_story(report))

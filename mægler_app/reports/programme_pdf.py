@@ -1,9 +1,10 @@
 """Programrapport: the programme's results for the region, on the shared report template
-(reports/base.py): the targets for the whole period and per year, the funnel kandidat → trin 3,
+(reports/template.py): the targets for the whole period and per year, the funnel kandidat → trin 3,
 the figures per broker and per focus area; dated, with "Side X af Y" on every page.
 
-It prints what the Programmet view shows (store/services/programme.py: ``domain.figures`` over
-the caseworker's synced records), so the report and the screen give one figure.
+It takes only ``domain.programme.ProgrammeData``, what the Programmet view shows
+(``store.services.programme.programme_data``: ``domain.figures`` over the caseworker's synced
+records), so the report and the screen give one figure.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from ..domain.effects import METRIC_NAMES, METRICS, bin_text, change_text, growth_text
 from ..domain.messages import Msg
 from ..domain.numbers import format_date, format_datetime, format_int, format_kr, format_percent_bp
-from ..domain.programme import FUNNEL_STAGES, TargetRow, target_rows
+from ..domain.programme import FUNNEL_STAGES, ProgrammeData, TargetRow, target_rows
 from ..domain.rules import (
     TARGET_GROWTH_PERCENT_PER_YEAR,
     TARGET_NETWORKS_PER_BROKER,
@@ -25,8 +26,7 @@ from ..domain.rules import (
 )
 from ..domain.stages import stage_label
 from ..domain.vocab import FOCUS_AREAS
-from ..store.services.programme import ProgrammeData
-from .base import ReportDocument, grid_table, heading, para, spacer
+from .template import ReportDocument, grid_table, heading, para, spacer, title_block
 
 TITLE = "Programrapport"
 
@@ -58,7 +58,7 @@ def _targets_table(rows: list[TargetRow]) -> Flowable:
 def programme_story(data: ProgrammeData) -> list[Flowable]:
     total = data.total
     story: list[Flowable] = [
-        para(TITLE, "title"),
+        *title_block(TITLE),
         para("Midtjysk Klyngeprogram · Region Midtjylland", "kicker"),
         para(
             f"Opgjort {format_datetime(data.computed_at)} fra alle netværksmægleres synkroniserede poster, "
@@ -181,7 +181,7 @@ def _group_row(name: str, g: Mapping[str, Any]) -> list[str]:
     return cells
 
 
-# the report's fonts have no "≥": each key figure's median and the share that meets the target
+# each key figure's median and the share that meets the target
 _GROUP_HEADER = [
     "",
     "Virks.",
@@ -189,7 +189,7 @@ _GROUP_HEADER = [
     *(f"{name} {what}" for name in ("Oms.", "Værditilv.", "Eksport") for what in ("median", "mål nået")),
     "Ansatte",
 ]
-_GROUP_WIDTHS = [2.6, 0.9, 0.9, 1.2, 1.2, 1.4, 1.4, 1.2, 1.2, 1.1]
+_GROUP_WIDTHS = [2.8, 0.9, 0.8, 1.1, 1.1, 1.4, 1.4, 1.1, 1.1, 1.1]
 
 
 def _bin_words(low: Any, high: Any) -> str:
@@ -215,7 +215,7 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
             "der når målet.",
             "small",
         ),
-        grid_table(_GROUP_HEADER, [_group_row("Hele programmet", total)], _GROUP_WIDTHS),
+        grid_table(_GROUP_HEADER, [_group_row("Hele programmet", total)], _GROUP_WIDTHS, small=True),
         para(
             f"Beskæftigelse: {change_text(int(total['employees']['change']))} personer i alt for "
             f"{format_int(int(total['employees']['companies']))} virksomheder med tal for basisåret og et "
@@ -265,12 +265,14 @@ def effects_story(effects: Mapping[str, Any]) -> list[Flowable]:
             _GROUP_HEADER,
             [_group_row(FOCUS_AREAS.get(a, a), g) for a, g in effects["focus_areas"].items()],
             _GROUP_WIDTHS,
+            small=True,
         ),
         heading("Pr. netværk", 2),
         grid_table(
             _GROUP_HEADER,
             [_group_row(str(g.get("name") or nid[:8]), g) for nid, g in effects["networks"].items()],
             _GROUP_WIDTHS,
+            small=True,
         ),
     ]
     return story

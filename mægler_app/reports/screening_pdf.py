@@ -1,19 +1,19 @@
-"""The screening as a PDF for Væksthus: network, members with CVR, every answer, verdict and reasons."""
+"""The screening as a PDF for Væksthus: network, members with CVR, every answer, verdict and reasons.
+
+Takes only ``domain.report_data.ScreeningReportData`` (``store.services.screening.screening_report_data``
+builds it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..domain.numbers import format_date, format_datetime
-from ..domain.rules import FOCUS_AREAS, MEMBER_ROLES, NETWORK_TYPES
-from ..domain.stages import STAGE_LABELS, Stage
-from ..forms import NOT_PASSED, PASSED, VERDICT_LABELS, Slot, display_value, get_answer
-from ..forms.engine import comment_of
-from .base import (
+from ..domain.report_data import AnswerGroup, ScreeningReportData, ScreeningSection
+from ..domain.vocab import Verdict
+from .template import (
     ACCENT,
     FAILED_BG,
     NEUTRAL_BG,
@@ -25,179 +25,116 @@ from .base import (
     key_value_table,
     para,
     spacer,
+    title_block,
 )
 
-if TYPE_CHECKING:
-    from ..store.services.screening import ScreeningReport
-
 UNANSWERED = "ikke besvaret"
+_LONG = 10  # a section with more answers than this may run on over a page break
 
 
-def _stage_label(stage: str) -> str:
-    try:
-        return STAGE_LABELS[Stage(stage)]
-    except ValueError:
-        return stage
-
-
-def _verdict_box(report: ScreeningReport) -> Flowable:
-    view = report.screening
-    if view.is_final:
-        verdict, reasons = view.verdict, view.reasons
-        title = f"Resultat: {VERDICT_LABELS.get(verdict, verdict)}"
-    else:
-        ev = report.evaluation
-        verdict, reasons = ev.verdict, ev.reasons
-        missing = len(ev.issues)
-        title = f"Foreløbig vurdering (kladde): {VERDICT_LABELS.get(verdict, verdict)}"
-        if missing:
-            reasons = [*reasons, f"Screeningen er ikke afsluttet: {missing} svar mangler eller er forkerte."]
-    background = PASSED_BG if verdict == PASSED else FAILED_BG if verdict == NOT_PASSED else NEUTRAL_BG
-    border = ACCENT if verdict == PASSED else None
-    items: list[Flowable] = [para(title, "verdict"), spacer(1.5)]
-    items += [para(f"• {r}") for r in reasons]
+def _verdict_box(data: ScreeningReportData) -> Flowable:
+    verdict = data.verdict
+    background = (
+        PASSED_BG if verdict == Verdict.PASSED else FAILED_BG if verdict == Verdict.NOT_PASSED else NEUTRAL_BG
+    )
+    border = ACCENT if verdict == Verdict.PASSED else None
+    items: list[Flowable] = [para(data.verdict_title, "verdict"), spacer(1.5)]
+    items += [para(f"• {r}") for r in data.reasons]
     return boxed(items, background, border)
 
 
-def _members_table(report: ScreeningReport) -> Flowable:
-    rows = []
-    for m in report.members:
-        rows.append(
-            [
-                m.name,
-                m.cvr,
-                "" if m.employees is None else str(m.employees),
-                "Videninstitution" if m.is_knowledge_institution else MEMBER_ROLES.get(m.role, m.role),
-                FOCUS_AREAS.get(m.focus_area, m.focus_area),
-            ]
-        )
+def _members_table(data: ScreeningReportData) -> Flowable:
+    rows = [
+        [m.name, m.cvr, "" if m.employees is None else str(m.employees), m.role, m.focus_area]
+        for m in data.members
+    ]
     if not rows:
         return para("Netværket har ingen medlemmer registreret.", "cell_muted")
-    return grid_table(["Virksomhed", "CVR", "Ansatte", "Rolle", "Fokusområde"], rows, [34, 12, 9, 17, 16])
+    return grid_table(["Virksomhed", "CVR", "Ansatte", "Rolle", "Fokusområde"], rows, [32, 11, 9, 20, 16])
 
 
-def _answer_cells(slot: Slot, answers: dict[str, Any]) -> list[Any]:
-    value = get_answer(answers, slot)
-    shown = display_value(slot.question, value)
-    answer = para(shown, "cell") if shown else para(UNANSWERED, "cell_muted")
-    return [slot.question.label, answer, comment_of(value)]
+def _answer_table(group: AnswerGroup) -> Flowable:
+    rows = [
+        [r.question, para(r.answer, "cell") if r.answer else para(UNANSWERED, "cell_muted"), r.comment]
+        for r in group.rows
+    ]
+    # Free text answers are long: let them use the comment column as well.
+    wide = [i for i, r in enumerate(group.rows) if r.free_text]
+    return grid_table(["Spørgsmål", "Svar", "Kommentar"], rows, [48, 20, 32], wide_rows=wide)
 
 
-def _sections(report: ScreeningReport) -> list[Flowable]:
-    answers = report.screening.answers
-    relevant = report.evaluation.relevant
-    story: list[Flowable] = []
-    header = ["Spørgsmål", "Svar", "Kommentar"]
-    widths = [48, 20, 32]
-    for sec in report.definition.sections:
-        in_section = [s for s in relevant if s.section.id == sec.id]
-        if not in_section:
-            continue
-        title: list[Flowable] = [heading(sec.title)]
-        if sec.source:
-            title.append(para(f"Kilde: {sec.source}", "small"))
-        # A heading never ends a page alone; long tables may run on, their header row repeats.
-        story.append(CondPageBreak(50 * mm))
-        if sec.repeat or len(in_section) > 10:
-            story += title
-        groups = (
-            [[s for s in in_section if s.member == m] for m in report.members] if sec.repeat else [in_section]
-        )
-        for group in groups:
-            if not group:
-                continue
-            table = _answer_table(group, answers, header, widths)
-            member = group[0].member
-            if member is None:
-                # A short section stays with its heading; a long one may run onto the next page.
-                story.append(KeepTogether([*title, table]) if len(group) <= 10 else table)
-                continue
-            who = f"{member.name} (CVR {member.cvr})" if member.cvr else member.name
-            story.append(KeepTogether([heading(who, 2), table]))
+def _section(sec: ScreeningSection) -> list[Flowable]:
+    title: list[Flowable] = [heading(sec.title)]
+    if sec.source:
+        title.append(para(f"Kilde: {sec.source}", "small"))
+    # A heading never ends a page alone; long tables may run on, their header row repeats.
+    story: list[Flowable] = [CondPageBreak(50 * mm)]
+    if sec.per_member or sec.size > _LONG:
+        story += title
+    for group in sec.groups:
+        table = _answer_table(group)
+        if group.member:
+            story.append(KeepTogether([heading(group.member, 2), table]))
+        else:
+            # A short section stays with its heading; a long one may run onto the next page.
+            story.append(KeepTogether([*title, table]) if len(group.rows) <= _LONG else table)
     return story
 
 
-def _answer_table(
-    group: list[Slot], answers: dict[str, Any], header: list[str], widths: list[int]
-) -> Flowable:
-    rows = [_answer_cells(s, answers) for s in group]
-    # Free text answers are long: let them use the comment column as well.
-    wide = [i for i, s in enumerate(group) if s.question.kind == "text"]
-    return grid_table(header, rows, widths, wide_rows=wide)
-
-
-def build_story(report: ScreeningReport) -> list[Flowable]:
-    view = report.screening
-    defn = report.definition
+def build_story(data: ScreeningReportData) -> list[Flowable]:
     status = (
-        f"Afsluttet {format_datetime(view.finalized_at)}"
-        if view.is_final and view.finalized_at is not None
-        else f"Kladde, ikke afsluttet (senest gemt {format_datetime(view.updated_at)})"
+        f"Afsluttet {format_datetime(data.finalized_at)}"
+        if data.is_final and data.finalized_at is not None
+        else f"Kladde, ikke afsluttet (senest gemt {format_datetime(data.updated_at)})"
     )
-    type_label = NETWORK_TYPES.get(report.network_type, (report.network_type, ""))[0]
     story: list[Flowable] = [
-        para("Screening af netværk · rapport til Væksthus Midtjylland", "kicker"),
-        para(report.network_name, "title"),
+        *title_block(data.network_name, kicker="Screening af netværk · rapport til Væksthus Midtjylland"),
         spacer(2),
         key_value_table(
             [
-                ("Netværk", report.network_name),
-                ("Netværkstype", type_label or "ikke angivet"),
-                ("Stadie", _stage_label(report.network_stage)),
-                ("Netværksmægler", report.broker or "ikke angivet"),
-                ("Dato", format_date(view.finalized_at or view.updated_at)),
+                ("Netværk", data.network_name),
+                ("Netværkstype", data.network_type or "ikke angivet"),
+                ("Stadie", data.network_stage),
+                ("Netværksmægler", data.broker or "ikke angivet"),
+                ("Dato", format_date(data.finalized_at or data.updated_at)),
                 ("Status", status),
-                ("Skema", f"{defn.title}, version {view.form_version} (id »{view.form_id}«)"),
-                # --- retention
+                ("Skema", f"{data.form_title}, version {data.form_version} (id »{data.form_id}«)"),
                 (
                     "Opbevares til",
-                    format_date(view.keep_until)
-                    if view.keep_until
+                    format_date(data.keep_until)
+                    if data.keep_until
                     else "fastsættes, når screeningen afsluttes",
                 ),
             ]
         ),
         spacer(4),
-        _verdict_box(report),
+        _verdict_box(data),
         heading("Deltagende virksomheder"),
-        _members_table(report),
+        _members_table(data),
     ]
-    if defn.derived:
-        story.append(heading("Nøgletal"))
-        story.append(
-            key_value_table(
-                [
-                    (
-                        d.label,
-                        ""
-                        if report.evaluation.derived.get(d.id) is None
-                        else report.evaluation.derived[d.id],
-                    )
-                    for d in defn.derived
-                ],
-                key_width=90 * mm,
-            )
-        )
-    story += _sections(report)
+    if data.derived:
+        story += [heading("Nøgletal"), key_value_table(list(data.derived), key_width=100 * mm)]
+    for sec in data.sections:
+        story += _section(sec)
     story += [
         spacer(6),
         para(
-            f"Udarbejdet af {report.broker or 'netværksmægleren'} med {defn.title.lower()}, version {view.form_version}. "
-            "Skemaet er mæglerens afrapportering af screeningen til Væksthus Midtjylland "
-            "(ansøgningen, 3. Indhold, pkt. 4).",
+            f"Udarbejdet af {data.broker or 'netværksmægleren'} med {data.form_title.lower()}, "
+            f"version {data.form_version}. Skemaet er mæglerens afrapportering af screeningen til "
+            "Væksthus Midtjylland (ansøgningen, 3. Indhold, pkt. 4).",
             "small",
         ),
     ]
     return story
 
 
-def write_screening_pdf(report: ScreeningReport, path: str | Path) -> Path:
+def write_screening_pdf(data: ScreeningReportData, path: str | Path) -> Path:
     """Write the report; returns the path. Runs in a worker thread in the app."""
     doc = ReportDocument(
         path,
-        f"Screening: {report.network_name}",
-        header_right=f"Screening · {report.network_name}",
-        broker=report.broker,
-        subject=f"Screening af {report.network_name} ({report.definition.id} version {report.screening.form_version})",
+        f"Screening: {data.network_name}",
+        header_right=f"Screening · {data.network_name}",
+        broker=data.broker,
+        subject=f"Screening af {data.network_name} ({data.form_id} version {data.form_version})",
     )
-    return doc.build(build_story(report))
+    return doc.build(build_story(data))

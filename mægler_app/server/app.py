@@ -44,6 +44,7 @@ from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
+from .docs import add_docs  # --- ship
 from .encoding import BodyEncodingMiddleware  # --- field
 from .erasure import ErasureNotFoundError, erase_contact  # --- erasure
 from .jsonclean import clean_json
@@ -329,9 +330,10 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         version="1",
         description="Synkronisering mellem mæglernes Mægler og Væksthus Midtjylland (DESIGN.md §5).",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # --- ship: /docs from the package's files, not a CDN (docs.py)
         redoc_url=None,
     )
+    add_docs(app)
     app.router.route_class = FastJSONRoute  # before the routes below are made
 
     app.state.db = db

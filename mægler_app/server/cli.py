@@ -1,4 +1,5 @@
-"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact (DESIGN.md §6).
+"""``maegler-server``: init, add-user, serve, publish-form, demo, history, erase-contact, backup, restore
+(DESIGN.md §6).
 
 Exit status 0 on success, 1 on a user error (a Danish sentence on stderr), 2 on bad usage.
 """
@@ -9,6 +10,7 @@ import argparse
 import datetime as dt
 import gc
 import logging
+import logging.config
 import os
 import signal
 import sys
@@ -157,6 +159,26 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive slettet")
     purge.add_argument("--today", metavar="DATO", help=argparse.SUPPRESS)  # for tests: the day to purge as of
     # --- end retention
+    # --- ship: backup and restore (issue 23 item 5; deploy/README.md)
+    backup = with_db(
+        sub.add_parser(
+            "backup",
+            help="gem en sikkerhedskopi af hele databasen i FIL (SQLite: en kopi, mens serveren kører; "
+            "PostgreSQL: pg_dump -Fc)",
+        )
+    )
+    backup.add_argument("file", type=Path, metavar="FIL")
+    restore = with_db(
+        sub.add_parser(
+            "restore",
+            help="gendan databasen fra en sikkerhedskopi (FIL) i en tom database; stop serveren først",
+        )
+    )
+    restore.add_argument("file", type=Path, metavar="FIL")
+    restore.add_argument(
+        "--force", action="store_true", help="erstat indholdet af en database, der ikke er tom"
+    )
+    # --- end ship
     return parser
 
 
@@ -374,6 +396,33 @@ def cmd_purge(args: argparse.Namespace) -> None:
 # --- end retention
 
 
+# --- ship
+def cmd_backup(args: argparse.Namespace) -> None:
+    from .backup import backup
+
+    done = backup(args.db or default_db_url(), args.file)
+    print(Msg.SERVER_BACKUP_DONE(path=str(done.path), size=done.size))
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from .backup import restore
+    from .db import ServerDbError
+
+    url = args.db or default_db_url()
+    restore(url, args.file, force=args.force)
+    print(Msg.SERVER_RESTORE_DONE(path=str(args.file)))
+    db = _open(args)
+    try:
+        db.check_current()
+    except ServerDbError as exc:  # a backup from an older server: `init` upgrades it
+        print(exc)
+    finally:
+        db.dispose()
+
+
+# --- end ship
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -383,9 +432,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
     serve_tuning()
     db = _open(args)
     db.check_current()
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.config.dictConfig(uvicorn_log_config(args.log_level))  # --- ship: before uvicorn's, alike
 
     def _stop(_sig: int, _frame: FrameType | None) -> None:
         # uvicorn re-raises the signal after its graceful shutdown; ending with status 0 then
@@ -400,7 +447,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": True,
-        "log_config": uvicorn_log_config(),
+        "log_config": uvicorn_log_config(args.log_level),
         "timeout_graceful_shutdown": 10,
         # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
         "proxy_headers": False,
@@ -473,24 +520,50 @@ COMMANDS = {
     "erase-contact": cmd_erase_contact,  # --- erasure
     "settings": cmd_settings,  # --- retention
     "purge": cmd_purge,  # --- retention
+    "backup": cmd_backup,  # --- ship
+    "restore": cmd_restore,  # --- ship
 }
 
 
-def uvicorn_log_config() -> dict[str, Any]:
-    """uvicorn's own logging, with each line's time in UTC (its default lines have none), no colours."""
+# --- ship: every line of the server's log starts with its time in UTC, as ISO 8601, and its level
+LOG_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"
+LOG_TIME = "%(asctime)s.%(msecs)03dZ"
+
+
+def uvicorn_log_config(level: str = "info") -> dict[str, Any]:
+    """uvicorn's own logging (its default lines have no time), and the server's loggers through the
+    root logger, each line with its time in UTC and its level (``2026-12-07T17:45:01.123Z INFO: …``),
+    no colours. It travels in uvicorn's options, so every server process logs alike."""
     import copy
 
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
-    formatters = config["formatters"]
-    formatters["default"]["fmt"] = "%(asctime)s %(levelprefix)s %(message)s"
-    formatters["access"]["fmt"] = (
-        '%(asctime)s %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'
-    )
-    for formatter in formatters.values():
-        formatter["datefmt"] = "%Y-%m-%dT%H:%M:%S%z"
-        formatter["use_colors"] = False
+    config["formatters"] = {
+        "default": {
+            "()": "mægler_app.server.logfmt.UtcDefaultFormatter",
+            "fmt": f"{LOG_TIME} %(levelprefix)s %(message)s",
+            "datefmt": LOG_TIME_FORMAT,
+            "use_colors": False,
+        },
+        "access": {
+            "()": "mægler_app.server.logfmt.UtcAccessFormatter",
+            "fmt": f'{LOG_TIME} %(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
+            "datefmt": LOG_TIME_FORMAT,
+            "use_colors": False,
+        },
+        "app": {
+            "()": "mægler_app.server.logfmt.UtcFormatter",
+            "fmt": f"{LOG_TIME} %(levelname)s: %(name)s: %(message)s",
+            "datefmt": LOG_TIME_FORMAT,
+        },
+    }
+    config["handlers"]["app"] = {
+        "formatter": "app",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    config["root"] = {"handlers": ["app"], "level": level.upper()}
     return config
 
 

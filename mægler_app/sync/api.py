@@ -8,6 +8,7 @@ in step); every request here is safe to repeat (a push is idempotent by its ``ch
 from __future__ import annotations
 
 import random
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
@@ -61,6 +62,30 @@ NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     requests.exceptions.ChunkedEncodingError,
     requests.exceptions.ContentDecodingError,
 )
+
+
+# --- ship: OpenSSL's reasons (1.1 to 3.x) when the other end answered TLS with something else, as a
+# plain-HTTP server does: waiting does not mend that, so it is not retried (the login says so, service.py)
+NOT_TLS_REASONS = frozenset(
+    {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG", "UNKNOWN_PROTOCOL"}
+)
+
+
+def peer_not_tls(exc: BaseException) -> bool:
+    """Whether a failed request's TLS handshake met a server that does not speak TLS."""
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:
+        cause = stack.pop()
+        if not isinstance(cause, BaseException) or id(cause) in seen:
+            continue
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLError):
+            if cause.reason in NOT_TLS_REASONS:
+                return True
+            continue
+        stack += [cause.__cause__, cause.__context__, getattr(cause, "reason", None), *cause.args]
+    return False
 
 
 def _detail(resp: requests.Response) -> str:
@@ -161,6 +186,8 @@ class Api:
                 body = resp.content  # read it all now, so a cut mid-body is a network error here
             except NETWORK_ERRORS as exc:
                 last = exc
+                if peer_not_tls(exc):  # --- ship
+                    break
                 continue
             self.requests_made += 1
             self.bytes_received += int(resp.headers.get("Content-Length") or len(body))

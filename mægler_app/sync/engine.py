@@ -34,6 +34,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, upd
 from sqlalchemy import cast as sql_cast
 
 from .. import fastjson
+from ..domain.changes import SYNC_STATE, Changes
 from ..domain.erasure import erased_values, must_be_erased  # --- erasure
 from ..domain.messages import Msg, answer_messages, render_all
 from ..domain.stages import Stage
@@ -136,6 +137,19 @@ class SyncReport:
     forms_added: list[str] = field(default_factory=list)  # "Screening v2": definitions new here
     forms_parked: int = 0  # published definitions this computer cannot use (see sync/forms.py)
     purged: int = 0  # --- retention: records removed because the server purged them
+    # (entity, id) of the records pulled, and of those pushed (their "not sent" mark changes)
+    touched: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        """What the run changed on this computer, for the views to refresh by: the records pulled
+        and pushed, receipts downloaded, forms added, and the sync's own state (outbox, role)."""
+        changes = Changes.of_records(self.touched) | Changes.of(SYNC_STATE)
+        if self.blobs_downloaded or self.blobs_uploaded:
+            changes = changes | Changes.of("expense")
+        if self.forms_added or self.forms_parked:
+            changes = changes | Changes.of("form")
+        return changes
 
     @property
     def complete(self) -> bool:
@@ -730,6 +744,7 @@ class SyncEngine:
             answer = by_change.get(item.change["change_id"])
             if answer is None:
                 continue
+            self.report.touched.add((item.change["entity"], item.change["id"]))  # its mark changes
             status = answer.get("status")
             # --- broker: a stage held back and sent after the rest is the same change the broker
             # made, counted once: "Sendt N ændringer" agrees with the N waiting before (issue 20)
@@ -908,6 +923,13 @@ class SyncEngine:
                 if has_more:
                     ahead = fetcher.submit(self.api.pull, next_since, self.page_size, self._skip(next_since))
                 parked = self._apply_page(changes, next_since, parked, retry_refused)
+                self.report.touched.update(
+                    (ch["entity"], ch["id"])
+                    for ch in changes
+                    if isinstance(ch, dict)
+                    and isinstance(ch.get("entity"), str)
+                    and isinstance(ch.get("id"), str)
+                )
                 retry_refused = False
                 since = next_since
                 self.report.pulled += len(changes)

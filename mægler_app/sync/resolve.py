@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.changes import SYNC_STATE, Changes
 from ..domain.errors import DomainError
 from ..domain.messages import Message, Msg, from_json
 from ..domain.numbers import format_date, format_date_numeric, format_kr
@@ -473,6 +474,11 @@ class ResolveError(DomainError):
     pass
 
 
+def _resolved(e: OutboxEntry) -> Changes:
+    """What resolving an entry changed: its record, and the sync's own state (what waits)."""
+    return Changes.of(e.entity, e.record_id) | Changes.of(SYNC_STATE)
+
+
 def _entry(s: Any, seq: int, status: str) -> OutboxEntry:
     e = s.get(OutboxEntry, seq)
     if e is None or e.status != status:
@@ -480,7 +486,7 @@ def _entry(s: Any, seq: int, status: str) -> OutboxEntry:
     return e
 
 
-def keep_mine(store: Store, seq: int) -> None:
+def keep_mine(store: Store, seq: int) -> Changes:
     """Send my values again, now based on the server's version, so they win on the next sync."""
     with store.session() as s:
         s.info["from_server"] = True
@@ -506,6 +512,7 @@ def keep_mine(store: Store, seq: int) -> None:
             )
         )
         s.delete(e)
+        return _resolved(e)
 
 
 def _current(obj: SyncMixin, key: str, fallback: Any) -> Any:
@@ -516,7 +523,7 @@ def _current(obj: SyncMixin, key: str, fallback: Any) -> Any:
     return fallback
 
 
-def take_server(store: Store, seq: int) -> None:
+def take_server(store: Store, seq: int) -> Changes:
     """Put the server's values into the record; my conflicting change is dropped (the broker chose so)."""
     with store.session() as s:
         s.info["from_server"] = True
@@ -544,9 +551,10 @@ def take_server(store: Store, seq: int) -> None:
             obj.deleted = bool(server.get("deleted"))
             obj.version = max(obj.version, int(server.get("version") or 0))
         s.delete(e)
+        return _resolved(e)
 
 
-def retry_rejected(store: Store, seq: int) -> None:
+def retry_rejected(store: Store, seq: int) -> Changes:
     """Send a rejected change again (after the broker fixed the record), with the record's current values."""
     with store.session() as s:
         s.info["from_server"] = True
@@ -559,9 +567,10 @@ def retry_rejected(store: Store, seq: int) -> None:
         e.status = OutboxStatus.PENDING
         e.attempts = 0
         e.last_error = ""
+        return _resolved(e)
 
 
-def discard_rejected(store: Store, seq: int) -> None:
+def discard_rejected(store: Store, seq: int) -> Changes:
     """Give up a rejected change: a record the server never had is removed here; else the server's copy is fetched."""
     refetch: list[str] = []
     with store.session() as s:
@@ -578,5 +587,7 @@ def discard_rejected(store: Store, seq: int) -> None:
         elif obj is not None:
             refetch.append(f"{e.entity}/{e.record_id}")
         s.delete(e)
+        changes = _resolved(e)
     if refetch:
         reset_pull(store, refetch)
+    return changes

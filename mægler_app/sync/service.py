@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import func, select
 
@@ -11,7 +14,7 @@ from ..domain.messages import Message, Msg
 from ..store.db import Store
 from ..store.models import SYNCED, LocalState
 from ..store.services.overview import set_display_name, set_role
-from .api import Api, AuthError, SyncError
+from .api import Api, AuthError, OfflineError, SyncError
 from .credentials import (
     NO_KEYRING_TEXT,
     Account,
@@ -53,6 +56,47 @@ def normalize_url(url: str) -> str:
     return url
 
 
+# --- ship: a server that does not answer a login (issue 23 item 6)
+def is_local_address(host: str) -> bool:
+    """Whether ``host`` is this computer or on a private network (loopback, 10/8, 192.168/16, fc00::/7 …):
+    only there is a test server without https to be expected, and named."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False
+    addresses = [ipaddress.ip_address(str(a).split("%")[0]) for a in found]
+    return bool(addresses) and all(a.is_loopback or a.is_private or a.is_link_local for a in addresses)
+
+
+def answers_plain_http(url: str) -> bool:
+    """Whether a server answers at ``url`` (http://…) at all, whatever its answer."""
+    api = Api(url, retries=0, timeout=(3.0, 5.0))
+    try:
+        api.healthz()
+        return True
+    except OfflineError:
+        return False
+    except SyncError:
+        return True  # it answered, if only with a refusal
+    finally:
+        api.close()
+
+
+def login_no_answer(url: str, exc: OfflineError) -> Message:
+    """Why a login got no answer: a server on this computer or the local network that speaks plain
+    http where https was tried is named as such; otherwise the server does not answer."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname and is_local_address(parts.hostname):
+        plain = urlunsplit(("http", parts.netloc, parts.path, "", ""))
+        if answers_plain_http(plain):
+            return Msg.SYNC_SERVER_SPEAKS_HTTP(url=plain)
+    params = exc.message.params if isinstance(exc.message, Message) else {}
+    return Msg.SYNC_LOGIN_NO_ANSWER(server=url, cause=params.get("cause") or "ConnectionError")
+
+
 def _has_synced_data(store: Store) -> bool:
     with store.session() as s:
         if s.get(LocalState, "pull_since") is not None:
@@ -75,6 +119,8 @@ def login(
         body = api.login(username, password)
     except AuthError as exc:
         raise SyncError(exc.detail) from exc  # the server's reason (wrong name or password), as it says it
+    except OfflineError as exc:  # --- ship: a login's own words, not the sync's "changes are kept here"
+        raise SyncError(login_no_answer(url, exc)) from exc
     finally:
         if api is not None:
             api.close()

@@ -220,10 +220,10 @@ def demo_pdf(ctx: AppContext, target: Path) -> Path:
     """The minutes of the demo's first meeting as a PDF in ``target``: `--demo --screenshots` makes
     one, so CI sees ReportLab and its fonts work in the bundle too."""
     from ..reports.meeting_pdf import write_meeting_pdf
-    from ..store.services.meetings import get_meeting, list_meetings
+    from ..store.services.meetings import list_meetings, meeting_report_data
 
     first = list_meetings(ctx.store)[0]
-    return write_meeting_pdf(get_meeting(ctx.store, first.id), target / "referat.pdf")
+    return write_meeting_pdf(meeting_report_data(ctx.store, first.id, broker=""), target / "referat.pdf")
 
 
 def run_gui(options: GuiOptions) -> int:

@@ -1,4 +1,8 @@
-"""One application-wide signal: something in the store changed, so each view refreshes itself."""
+"""One application-wide signal: something in the store changed, so each view refreshes itself.
+
+Only ``ui/ops.py`` emits ``changed``: a use case says what it changed (``domain.changes.Changes``),
+ops announces it once, and each listener looks in it for the entities it shows.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 
 class Bus(QObject):
-    # entity name ("company", "network", ...) or "*" for everything
-    changed = Signal(str)
+    # a domain.changes.Changes: the entities (and ids) a use case or a sync changed
+    changed = Signal(object)
     # a status line for the status bar
     status_reported = Signal(str)
     # --- broker: a document was saved here (the status bar offers »Åbn mappe«; issue 20, item 3)

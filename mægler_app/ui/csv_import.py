@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import os_reason
 from ..store.db import Store
+from . import ops
 from .context import AppContext
 from .fit import ElidedLabel
 from .worker import Worker, start
@@ -38,7 +39,6 @@ class CsvImportDialog(QDialog):
 
     planned = Signal()
     OBJECT_NAME = "importDialog"
-    CHANGED_ENTITY = ""  # what the bus says changed once the plan is applied
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,11 +185,15 @@ class CsvImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self._set_summary(self.tr("Importerer …"))
-        self._worker = Worker(self.apply_plan, self.ctx.store, self.plan)
-        self._worker.signals.progressed.connect(self._on_progress)
-        self._worker.signals.finished.connect(self._on_imported)
-        self._worker.signals.failed.connect(self._on_apply_failed)
-        start(self._worker, self.ctx.pool)
+        self._worker = ops.start(
+            self.ctx,
+            self.apply_plan,
+            self.ctx.store,
+            self.plan,
+            on_done=self._on_imported,
+            error=self._on_apply_failed,
+            progressed=self._on_progress,
+        )
 
     def _on_progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
@@ -207,6 +211,5 @@ class CsvImportDialog(QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Færdig"))
         self._set_summary(self.done_text(result))
-        self.ctx.bus.changed.emit(self.CHANGED_ENTITY)
         self.ctx.bus.status_reported.emit(self.summary.text())
         self.announce(result)

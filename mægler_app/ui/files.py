@@ -1,6 +1,6 @@
 """Where documents are saved (issue 20, item 3): the broker chooses the place in a save dialog that
 starts in the folder used last (kept per profile, default the profile's ``rapporter``); the name
-follows one scheme (``reports/names.py``). After saving, the status bar says whether a viewer
+follows one scheme (``domain/names.py``). After saving, the status bar says whether a viewer
 opened the file and offers »Åbn mappe«.
 """
 

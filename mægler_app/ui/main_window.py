@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.changes import SYNC_STATE
 from ..domain.messages import Msg
 from ..domain.numbers import format_datetime
 from ..domain.timeutil import parse_stored_time
@@ -86,8 +87,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._list_views()
         self.nav.currentRowChanged.connect(self._on_nav)
-        # A login or a sync may give the profile another role (bus "*": after every sync).
-        ctx.bus.changed.connect(lambda entity: self.apply_role() if entity == "*" else None)
+        # A login or a sync may give the profile another role (after every sync: SYNC_STATE).
+        ctx.bus.changed.connect(lambda changes: self.apply_role() if changes.touches(SYNC_STATE) else None)
 
         self.status_online = QLabel()
         self.status_online.setObjectName("statusOnline")

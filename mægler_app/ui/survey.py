@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.changes import Changes
 from ..domain.errors import DomainError
 from ..domain.messages import Msg
 from ..domain.numbers import format_date
 from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN
 from ..domain.vocab import SURVEY_OCCASIONS, SurveyOccasion
 from ..store.services import satisfaction as svc
-from . import keyboard, style, unsaved
+from . import keyboard, ops, style, unsaved
 from .context import AppContext
 
 
@@ -326,21 +327,29 @@ class SurveyDialog(QDialog):
     def save(self) -> svc.SurveySaved | None:
         for r in self.rows:
             _show(r.error, "")
-        try:
-            saved = svc.save_answers(self.ctx.store, self.network_id, self.survey.occasion, self.answers())
-        except svc.SurveyError as exc:
+
+        def refused(exc: Exception) -> bool:
+            if not isinstance(exc, svc.SurveyError):
+                return False
             for r in self.rows:
                 problems = exc.by_company.get(r.row.company_id)
                 if problems:
                     _show(r.error, " ".join(str(m) for m in problems))
             _show(self.error, self.tr("Intet er gemt: ret svarene markeret med rødt."))
+            return True
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_answers.done(
+                self.ctx.store, self.network_id, self.survey.occasion, self.answers()
+            ),
+            error=lambda text: _show(self.error, text),
+            on_error=refused,
+            then=lambda _saved: _show(self.error, ""),
+        )
+        if done is None:
             return None
-        except DomainError as exc:
-            _show(self.error, str(exc))
-            return None
-        _show(self.error, "")
-        if saved.count:
-            self.ctx.bus.changed.emit("satisfaction")
+        saved = done.value
         self.ctx.bus.status_reported.emit(str(saved.message()))
         self.saved.emit(saved)
         self.accept()
@@ -385,8 +394,8 @@ class CompanySatisfaction(QGroupBox):
         self.lines: list[QLabel] = []
         ctx.bus.changed.connect(self._on_changed)
 
-    def _on_changed(self, entity: str) -> None:
-        if entity in ("*", "satisfaction", "network", "contact") and self.company_id is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("satisfaction", "network", "contact") and self.company_id is not None:
             self.load(self.company_id)
 
     def load(self, company_id: str | None) -> None:

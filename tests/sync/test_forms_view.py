@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from mægler_app.domain.changes import Changes
 from mægler_app.store.db import Store, open_store
 from mægler_app.store.services.overview import set_role
 from mægler_app.sync.service import login
@@ -197,7 +198,7 @@ def test_brokers_and_local_profiles_have_no_skemaer(
         window = windows[local]
         window.show_view("netvaerk")
         login(local, forms_server.base, add_user(forms_server, "caseworker"), PASSWORD)
-        window.ctx.bus.changed.emit("*")
+        window.ctx.bus.changed.emit(Changes.ALL)
         assert nav_titles(window)[-2:] == ["Skemaer", "Synkronisering"]
         assert window.current_view().key == "netvaerk"
         forms_view = window.show_view("skemaer")

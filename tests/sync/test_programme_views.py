@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar
 
+from mægler_app.domain.changes import Changes
 from mægler_app.domain.numbers import format_int, format_kr, format_percent_bp
 from mægler_app.domain.programme import TARGET_NAMES
 from mægler_app.domain.rules import BROKER_BONUS_ORE
@@ -286,7 +287,7 @@ def test_the_two_views_share_one_count_until_something_changes(qtbot: Any, progr
     brokers = _open(qtbot, window, "maeglere")  # shown from Programmet's count, not counted again
     before = first.data
     assert before is not None and brokers.data is before
-    window.ctx.bus.changed.emit("*")  # as after a sync: Mæglere (shown) counts again
+    window.ctx.bus.changed.emit(Changes.ALL)  # as after a sync: Mæglere (shown) counts again
     qtbot.waitUntil(lambda: brokers.data is not before, timeout=20_000)
     assert brokers.data is not None and brokers.data.computed_at > before.computed_at
     assert first.data is brokers.data  # Programmet shows the new count too

@@ -8,11 +8,13 @@ decision itself stays the server's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.application import ActionPlanInfo as ActionPlanInfo
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.rules import ACTION_PLAN_ELEMENTS
@@ -23,34 +25,6 @@ from ...domain.vocab import ApplicationStatus
 from ..db import Store
 from ..models import ActionPlan, Application, Network
 from . import stage as stage_service
-
-
-@dataclass(frozen=True)
-class ActionPlanInfo:
-    network_id: str
-    plan_id: str | None
-    application_id: str
-    period_months: int | None
-    elements: dict[str, bool]
-    start_date: dt.date | None
-    end_date: dt.date | None
-    notes: str
-    stage: Stage
-    stage_3_on: dt.date | None
-    stage_3_evidence: str
-    warnings: list[str]
-
-    @property
-    def done(self) -> int:
-        return sum(1 for v in self.elements.values() if v)
-
-    @property
-    def total(self) -> int:
-        return len(self.elements)
-
-    @property
-    def is_stage_3(self) -> bool:
-        return self.stage == Stage.STAGE_3
 
 
 def _approved(session: Session, network_id: str) -> Application | None:
@@ -107,6 +81,7 @@ def get_action_plan(store: Store, network_id: str) -> ActionPlanInfo | None:
         )
 
 
+@changing("action_plan")
 def save_action_plan(
     store: Store,
     network_id: str,
@@ -137,6 +112,7 @@ def save_action_plan(
     return info
 
 
+@changing("network")
 def mark_stage_3(store: Store, network_id: str, evidence: str, on: dt.date | None = None) -> ActionPlanInfo:
     """The network has become a business network: record what shows it and the date."""
     day = on or utcnow().date()

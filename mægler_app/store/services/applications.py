@@ -12,8 +12,7 @@ do not change what Væksthus received.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -24,10 +23,24 @@ from ...domain.application import (
     draft_problems,
     equal_basis_points,
 )
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.application import GROWTH_MEASURES as GROWTH_MEASURES
+from ...domain.application import MONEY_MEASURES as MONEY_MEASURES
 from ...domain.application import PERSPECTIVES as PERSPECTIVES
+from ...domain.application import ApplicationDetail as ApplicationDetail
+from ...domain.application import ApplicationDraft as ApplicationDraft
+from ...domain.application import Budget as Budget
+from ...domain.application import MeetingInfo as MeetingInfo
+from ...domain.application import MemberInfo as MemberInfo
+from ...domain.application import NetworkPrefill as NetworkPrefill
+from ...domain.application import ShareRow as ShareRow
+from ...domain.application import growth_value as growth_value
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.record_rules import submission_stage_problems
+from ...domain.report_data import ApplicationReport
 from ...domain.rules import (
     BROKER_BONUS_ORE,
     MEETING_KINDS,
@@ -50,138 +63,8 @@ from . import stage as stage_service
 
 PENDING_LABEL = "Indsendt – afventer afsendelse"
 
-# Expected growth per company: each measure in an absolute figure and in percent.
-GROWTH_MEASURES: dict[str, str] = {
-    "turnover": "Omsætning",
-    "value_added": "Værditilvækst",
-    "export": "Eksportomsætning",
-    "employment": "Beskæftigelse",
-}
-# Money measures are kept in øre (``<key>_ore``); employment in persons (``employment``).
-MONEY_MEASURES = ("turnover", "value_added", "export")
-
 
 # -- plain values in and out ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MemberInfo:
-    company_id: str
-    name: str
-    cvr: str
-    role: str
-    employees: int | None
-    goals: str
-    is_knowledge_institution: bool
-
-
-@dataclass(frozen=True)
-class MeetingInfo:
-    starts_at: dt.datetime
-    kind_label: str
-    place: str
-    agenda: str
-    minutes: str
-    decisions: str
-
-
-@dataclass(frozen=True)
-class NetworkPrefill:
-    """What the network already says, shown in the editor and printed in the application."""
-
-    network_id: str
-    name: str
-    network_type: str
-    network_type_label: str
-    network_type_text: str
-    core_task: str
-    participants_text: str
-    goals: str
-    terms: str
-    stage: Stage
-    stage_label: str
-    members: list[MemberInfo]
-    screening_passed: bool
-    screening_verdict: str
-    screening_date: dt.datetime | None
-    screening_reasons: list[str]
-    tentative_plan: MeetingInfo | None
-
-
-@dataclass
-class ApplicationDraft:
-    """Every field the broker edits. Figures are None until typed."""
-
-    market_perspective: str = ""
-    economic_perspective: str = ""
-    technology_perspective: str = ""
-    strategy_perspective: str = ""
-    # {company_id: {"turnover_ore": int, "turnover_pct_bp": int, ..., "employment": int, ...}}
-    expected_growth: dict[str, dict[str, int | None]] = field(default_factory=dict)
-    consultant_name: str = ""
-    consultant_firm: str = ""
-    consultant_by_vaeksthus: bool = False
-    consultant_hours: int | None = None
-    hourly_rate_ore: int | None = None
-    period_months: int | None = None
-    split_mode: str = SplitMode.EQUAL
-    split_basis_points: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ShareRow:
-    company_id: str
-    name: str
-    cvr: str
-    basis_points: int
-    amount_ore: int | None
-
-
-@dataclass(frozen=True)
-class Budget:
-    hours: int | None
-    hourly_rate_ore: int | None
-    total_ore: int | None
-    company_share_ore: int | None
-    programme_share_ore: int | None
-    shares: list[ShareRow]
-    split_total_bp: int
-
-
-@dataclass(frozen=True)
-class ApplicationDetail:
-    id: str
-    network_id: str
-    revision: int
-    previous_id: str | None
-    status: str
-    status_label: str
-    pending_send: bool
-    submitted_at: dt.datetime | None
-    decision: str
-    decision_comment: str
-    decided_at: dt.datetime | None
-    bonus_ore: int
-    draft: ApplicationDraft
-    network: NetworkPrefill
-    budget: Budget
-    problems: dict[str, list[str]]
-    submit_blockers: list[str]
-    is_latest: bool
-    updated_at: dt.datetime
-    keep_until: dt.date | None = None  # --- retention
-
-    @property
-    def editable(self) -> bool:
-        return self.status == ApplicationStatus.DRAFT
-
-    @property
-    def can_submit(self) -> bool:
-        return self.editable and not self.submit_blockers
-
-    @property
-    def can_start_revision(self) -> bool:
-        return self.status == ApplicationStatus.REJECTED and self.is_latest
 
 
 @dataclass(frozen=True)
@@ -565,6 +448,7 @@ def _write_draft(app: Application, draft: ApplicationDraft, members: list[Member
     )
 
 
+@changing("application")
 def create_application(store: Store, network_id: str) -> str:
     """A first draft for the network, prefilled from it. Refused if the network already has one."""
     with store.session() as s:
@@ -584,6 +468,7 @@ def create_application(store: Store, network_id: str) -> str:
         return app.id
 
 
+@changing("application")
 def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> ApplicationDetail:
     """Keep whatever the broker typed (rules are shown, not enforced, while drafting)."""
     with store.session() as s:
@@ -595,6 +480,7 @@ def save_draft(store: Store, application_id: str, draft: ApplicationDraft) -> Ap
         return _detail(s, app)
 
 
+@changing("application", "network")
 def submit(store: Store, application_id: str) -> ApplicationDetail:
     """Freeze the application and send it (through the outbox) to Væksthus; the network moves on."""
     with store.session() as s:
@@ -614,6 +500,7 @@ def submit(store: Store, application_id: str) -> ApplicationDetail:
         return _detail(s, app)
 
 
+@changing("application", "network")
 def apply_decision(
     store: Store, application_id: str, decision: str, comment: str, decided_at: dt.datetime
 ) -> ApplicationDetail:
@@ -651,6 +538,7 @@ def apply_decision(
         return _detail(s, app)
 
 
+@changing("application", "network")
 def start_revision(store: Store, application_id: str) -> str:
     """A new draft from a rejected application: everything copied, revision + 1, linked back."""
     with store.session() as s:
@@ -671,17 +559,27 @@ def start_revision(store: Store, application_id: str) -> str:
         return new.id
 
 
-def growth_value(figures: dict[str, Any], measure: str, kind: str) -> int | None:
-    """``kind`` is "abs" (øre, or persons for employment) or "pct" (basis points)."""
-    if kind == "pct":
-        key = f"{measure}_pct_bp"
-    else:
-        key = f"{measure}_ore" if measure in MONEY_MEASURES else measure
-    value = figures.get(key)
-    return None if value is None else int(value)
-
-
 def growth_key(measure: str, kind: str) -> str:
     if kind == "pct":
         return f"{measure}_pct_bp"
     return f"{measure}_ore" if measure in MONEY_MEASURES else measure
+
+
+# --- the application's report (issue 24, item 4) ------------------------------------------------------
+def application_report_data(
+    store: Store, application_id: str, *, printed_on: dt.date | None = None
+) -> ApplicationReport:
+    """What the application's PDF prints (``reports.application_pdf``): the application, the broker
+    who owns it (on a caseworker's profile, the Indbakke, not the caseworker) and each member's
+    measured growth."""
+    from .desk import application_broker
+    from .effects import network_effects
+
+    detail = get_application(store, application_id)
+    measured = {m.company_id: m.effects for m in network_effects(store, detail.network.network_id)}
+    return ApplicationReport(
+        application=detail,
+        broker=application_broker(store, application_id),
+        printed_on=printed_on or dt.date.today(),
+        measured=measured,
+    )

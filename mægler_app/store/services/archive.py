@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.archive import Removal, network_is_active, removal_problems
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
 from ..db import Store
@@ -37,6 +38,7 @@ def problems(store: Store, company_id: str, removal: Removal) -> list[Message]:
         return removal_problems(removal, company.name, active_networks(s, company_id))
 
 
+@changing("company")
 def archive_company(store: Store, company_id: str) -> Message:
     """Archive the company (it leaves the register's list); DomainError says why not."""
     with store.session() as s:
@@ -49,6 +51,7 @@ def archive_company(store: Store, company_id: str) -> Message:
         return Msg.COMPANY_ARCHIVED(company=company.name)
 
 
+@changing("company")
 def restore_company(store: Store, company_id: str) -> Message:
     with store.session() as s:
         company = _live(s, company_id)
@@ -57,6 +60,7 @@ def restore_company(store: Store, company_id: str) -> Message:
         return Msg.COMPANY_RESTORED(company=company.name)
 
 
+@changing("company")
 def delete_company(store: Store, company_id: str) -> Message:
     """A tombstone that syncs (its memberships of closed networks and its contacts stay, as the
     networks' history); DomainError says why not."""

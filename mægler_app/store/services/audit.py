@@ -8,94 +8,30 @@ on a caseworker's (who sees the broker's network read-only): nothing here change
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import mimetypes
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ...domain.audit import AuditKind, keep_until
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.audit import ApplicationItem as ApplicationItem
+from ...domain.audit import AuditKind, keep_until, safe_member_name
+from ...domain.audit import AuditSource as AuditSource
+from ...domain.audit import MeetingItem as MeetingItem
+from ...domain.audit import ReceiptItem as ReceiptItem
+from ...domain.audit import ScreeningItem as ScreeningItem
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.stages import Move, Stage, moves
+from ...domain.report_data import ApplicationReport, AuditFileData
+from ...domain.stages import Stage, moves
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.vocab import Role, ScreeningStatus
 from ..db import Store
 from ..models import Application, Expense, Meeting, Network, Screening
 from . import action_plans, expenses
-from .blobs import BlobError, blob_path
+from .blobs import BlobError, blob_info, blob_path
 from .desk import people, person_name
 from .overview import broker_name, profile_role
-
-
-@dataclass(frozen=True)
-class ScreeningItem:
-    id: str
-    final: bool
-    verdict: str
-    day: dt.date
-    form_version: int
-    keep_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class MeetingItem:
-    id: str
-    starts_at: dt.datetime
-    kind: str
-    keep_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class ReceiptItem:
-    """One expense's receipt: ``source`` is the file in the profile, None when it is not there yet
-    (attached on another laptop and not downloaded at a sync): the index lists it as missing."""
-
-    expense_id: str
-    spent_on: dt.date
-    description: str
-    amount_ore: int
-    name: str
-    sha256: str
-    source: Path | None
-    keep_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class ApplicationItem:
-    id: str
-    revision: int
-    status: str
-    day: dt.date
-    decided_at: dt.datetime | None
-    keep_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class AuditSource:
-    network_id: str
-    network_name: str
-    broker: str
-    stage: Stage
-    made_at: dt.datetime
-    made_by_caseworker: bool
-    screenings: list[ScreeningItem]
-    meetings: list[MeetingItem]
-    expense_keep_until: list[dt.date | None]  # one per live expense (the report's parts)
-    expense_count: int
-    receipts: list[ReceiptItem]
-    applications: list[ApplicationItem]
-    action_plan: action_plans.ActionPlanInfo | None
-    stage_moves: list[Move]
-    facilitation_opened_on: dt.date | None
-    stage_3_on: dt.date | None
-    stage_3_evidence: str
-    closed_on: dt.date | None
-    closed_reason: str
-    closed_reason_text: str
-
-    @property
-    def missing_receipts(self) -> list[ReceiptItem]:
-        return [r for r in self.receipts if r.source is None]
 
 
 def network_broker(store: Store, network: Network) -> str:
@@ -222,4 +158,43 @@ def audit_source(store: Store, network_id: str, now: dt.datetime | None = None) 
         closed_on=closed_on,
         closed_reason=reason,
         closed_reason_text=reason_text,
+    )
+
+
+def _receipt_name(store: Store, r: ReceiptItem) -> str:
+    """The receipt's name in the ZIP: its day and its name, with an extension from its type when
+    the name has none."""
+    name = r.name or "kvittering"
+    if not Path(name).suffix:
+        info = blob_info(store, r.sha256)
+        ext = mimetypes.guess_extension(info.mime) if info is not None else None
+        name += ext or ""
+    return safe_member_name(f"{r.spent_on.isoformat()}-{name}", "kvittering")
+
+
+def audit_file_data(store: Store, network_id: str, now: dt.datetime | None = None) -> AuditFileData:
+    """Everything ``reports.audit_file`` writes into the audit ZIP of ``network_id``: the source and
+    each document's plain data, every document naming the network's broker."""
+    from . import applications, expenses, meetings, screening
+    from .effects import network_effects
+
+    src = audit_source(store, network_id, now)
+    registry = screening.registry_for(store)
+    measured = (
+        {m.company_id: m.effects for m in network_effects(store, network_id)} if src.applications else {}
+    )
+    today = dt.date.today()
+    return AuditFileData(
+        source=src,
+        screenings={
+            sc.id: screening.screening_report_data(store, sc.id, registry, broker=src.broker)
+            for sc in src.screenings
+        },
+        meetings={m.id: meetings.meeting_report_data(store, m.id, src.broker) for m in src.meetings},
+        expenses=expenses.expense_report_data(store, network_id, src.broker),
+        applications={
+            a.id: ApplicationReport(applications.get_application(store, a.id), src.broker, today, measured)
+            for a in src.applications
+        },
+        receipt_names={r.expense_id: _receipt_name(store, r) for r in src.receipts if r.source is not None},
     )

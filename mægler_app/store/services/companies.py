@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from ...domain.changes import changing
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 
 # --- erasure: the anonymised name lives in domain/erasure.py with the rest of the rule
@@ -278,6 +279,7 @@ def find_by_cvr(store: Store, cvr: str) -> tuple[str, str] | None:
     return None if row is None else (row.id, row.name)
 
 
+@changing("company")
 def save_company(store: Store, data: CompanyData, company_id: str | None = None) -> str:
     """Create (``company_id`` None) or update a company; returns its id.
 
@@ -359,6 +361,7 @@ def key_figures(store: Store, company_id: str) -> list[KeyFigures]:
         ]
 
 
+@changing("effect_measurement", "company")
 def save_key_figures(store: Store, company_id: str, figures: list[KeyFigures]) -> None:
     """Make the company's key figures exactly ``figures`` (one record per year; dropped years tombstoned)."""
     years = [f.year for f in figures]
@@ -434,6 +437,7 @@ def contacts(store: Store, company_id: str) -> list[ContactRow]:
         ]
 
 
+@changing("contact")
 def save_contact(store: Store, company_id: str, data: ContactData, contact_id: str | None = None) -> str:
     with store.session() as s:
         if contact_id is None:
@@ -455,6 +459,7 @@ def save_contact(store: Store, company_id: str, data: ContactData, contact_id: s
         return existing.id
 
 
+@changing("contact")
 def anonymize_contact(store: Store, contact_id: str) -> None:
     """Erase what identifies the person; the record stays so meetings keep their participant link."""
     with store.session() as s:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.changes import Changes
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
@@ -117,6 +118,11 @@ class ImportPlan:
 class ImportResult:
     created: int
     updated: int
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed, for the views to refresh by."""
+        return Changes.of("company") if self.created or self.updated else Changes.NONE
 
 
 def decode(raw: bytes) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import effects as fx
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.figures import RecordView
 from ...domain.messages import Msg
@@ -45,6 +46,7 @@ def parse_baseline_year(text: str) -> int | None:
     return year
 
 
+@changing("company")
 def set_baseline_year(store: Store, company_id: str, year: int | None) -> bool:
     """Store a company's own baseline year (None: automatic); True if it changed."""
     with store.session() as s:

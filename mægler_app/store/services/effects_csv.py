@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from ...domain.changes import Changes
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
@@ -186,6 +187,11 @@ class FiguresResult:
 
     def message(self) -> Message:
         return Msg.EFFECTS_CSV_IMPORTED(n=self.created + self.updated, companies=self.companies)
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed, for the views to refresh by."""
+        return Changes.of("effect_measurement") if self.created or self.updated else Changes.NONE
 
 
 def apply_plan(store: Store, plan: FiguresPlan) -> FiguresResult:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import changing
 from ...domain.erasure import erased_values, has_personal_data, scrubbed
 from ..db import Store
 from ..models import Contact, LocalState, OutboxEntry
@@ -53,6 +54,7 @@ def scrub_outbox(s: Session, entity: str, record_id: str) -> int:
     return changed
 
 
+@changing("contact")
 def apply_erasure(store: Store, contact_id: str, version: int | None = None) -> bool:
     """An erasure done at the server (a caseworker's): this computer's copy as the pull will bring
     it, written as the server's (no outbox entry). False when this computer has no such contact."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.follow_up import follow_up_problems
 from ...domain.messages import Msg
@@ -45,6 +46,7 @@ class FollowUpRow:
     synced: bool  # the server has it (version > 0)
 
 
+@changing("follow_up")
 def save_follow_up(store: Store, inp: FollowUpInput) -> str:
     """Record a new follow-up on the network; its id. ``DomainError`` for a broken rule, a network
     that is not here, or a profile that is not a caseworker's (the server would refuse it)."""

@@ -6,15 +6,23 @@ Widgets pass plain values in and get plain dataclasses back; no ORM object leave
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import meetings as meeting_rules
+from ...domain.changes import changing
 from ...domain.errors import DomainError
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.meetings import MeetingDetail as MeetingDetail
+from ...domain.meetings import MeetingInput as MeetingInput
+from ...domain.meetings import NextStep as NextStep
+from ...domain.meetings import Participant as Participant
 from ...domain.meetings import meeting_problems
 from ...domain.messages import Message, Msg
+from ...domain.report_data import MeetingReport
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import ensure_utc, utcnow
 from ...domain.vocab import ExpenseStatus
@@ -25,49 +33,6 @@ from .queries import live_with_network_name
 
 class MeetingError(DomainError):
     pass
-
-
-@dataclass
-class NextStep:
-    text: str
-    owner: str = ""
-    due: dt.date | None = None
-    done: bool = False
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "owner": self.owner,
-            "due": self.due.isoformat() if self.due else None,
-            "done": bool(self.done),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> NextStep:
-        due = data.get("due")
-        return cls(
-            text=str(data.get("text") or ""),
-            owner=str(data.get("owner") or ""),
-            due=dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
-            done=bool(data.get("done")),
-        )
-
-
-@dataclass
-class MeetingInput:
-    network_id: str
-    starts_at: dt.datetime
-    kind: str = "other"
-    place: str = ""
-    participant_contact_ids: list[str] = field(default_factory=list)
-    other_participants: str = ""
-    agenda: str = ""
-    minutes: str = ""
-    decisions: str = ""
-    next_steps: list[NextStep] = field(default_factory=list)
-    dimensions: list[str] = field(default_factory=list)
-    planned: bool = False
-    estimated_cost_ore: int = 0
 
 
 @dataclass(frozen=True)
@@ -90,26 +55,6 @@ class MeetingRow:
         return MEETING_KINDS.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True)
-class Participant:
-    contact_id: str
-    name: str
-    role: str
-    company: str
-    anonymized: bool = False
-
-
-@dataclass(frozen=True)
-class MeetingDetail:
-    id: str
-    network_id: str
-    network: str
-    data: MeetingInput
-    participants: list[Participant]  # resolved, in the order the ids were stored
-    keep_until: dt.date | None
-    updated_at: dt.datetime
-
-
 def validate(inp: MeetingInput) -> list[Message]:
     """Why this meeting cannot be saved (empty: it can): ``domain.meetings.meeting_problems``."""
     return meeting_problems(
@@ -127,6 +72,7 @@ def _clean_steps(steps: list[NextStep]) -> list[dict[str, object]]:
     ]
 
 
+@changing("meeting")
 def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None) -> str:
     """Create or update a meeting; returns its id. Raises MeetingError with every problem found."""
     problems = validate(inp)
@@ -174,6 +120,7 @@ def save_meeting(store: Store, inp: MeetingInput, meeting_id: str | None = None)
         return found.id
 
 
+@changing("meeting", "expense")
 def delete_meeting(store: Store, meeting_id: str) -> None:
     """A tombstone; expenses linked to it keep their amount and lose the link."""
     with store.session() as s:
@@ -187,6 +134,7 @@ def delete_meeting(store: Store, meeting_id: str) -> None:
             expense.meeting_id = None
 
 
+@changing("meeting")
 def set_step_done(store: Store, meeting_id: str, index: int, done: bool) -> None:
     with store.session() as s:
         meeting = s.get(Meeting, meeting_id)
@@ -304,3 +252,10 @@ def list_meetings(store: Store, network_id: str | None = None) -> list[MeetingRo
 def default_start(now: dt.datetime | None = None) -> dt.datetime:
     """A new meeting's time: now, rounded down to the quarter hour (``domain.meetings``)."""
     return meeting_rules.default_start(now or utcnow())
+
+
+def meeting_report_data(store: Store, meeting_id: str, broker: str | None = None) -> MeetingReport:
+    """What the minutes' PDF prints (``reports.meeting_pdf``); ``broker`` defaults to the profile's."""
+    from .overview import broker_name
+
+    return MeetingReport(get_meeting(store, meeting_id), broker_name(store) if broker is None else broker)

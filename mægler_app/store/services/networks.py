@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import changing
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
 from ...domain.meetings import shown_as_planned
@@ -147,6 +148,7 @@ def check_network(data: NetworkData) -> dict[str, str]:
     }
 
 
+@changing("network")
 def save_network(store: Store, data: NetworkData, network_id: str | None = None) -> str:
     errors = check_network_fields(data.name, data.network_type, data.lead_source)
     if errors:
@@ -409,6 +411,7 @@ def _check_role(role: str) -> None:
         raise DomainError(Msg.MEMBER_ROLE_UNKNOWN(role=role))
 
 
+@changing("membership")
 def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBER_ROLE) -> str:
     """Add the company. Its role is decided here from the company itself (``member_role``): a
     dialog's role box may still show a search hit that is gone."""
@@ -435,6 +438,7 @@ def add_member(store: Store, network_id: str, company_id: str, role: str = MEMBE
         return membership.id
 
 
+@changing("membership")
 def update_member(store: Store, membership_id: str, role: str, goals: str) -> None:
     _check_role(role)
     with store.session() as s:
@@ -449,6 +453,7 @@ def update_member(store: Store, membership_id: str, role: str, goals: str) -> No
             m.goals = goals
 
 
+@changing("membership")
 def remove_member(store: Store, membership_id: str) -> None:
     with store.session() as s:
         m = s.get(Membership, membership_id)
@@ -497,6 +502,7 @@ def stage_info(store: Store, network_id: str) -> StageInfo:
     )
 
 
+@changing("network")
 def move_to(store: Store, network_id: str, target: Stage) -> None:
     """Move the network to ``target``; StageError names everything missing."""
     if target == Stage.CLOSED:
@@ -505,6 +511,7 @@ def move_to(store: Store, network_id: str, target: Stage) -> None:
         stage_service.move(s, _live(s, network_id), target)
 
 
+@changing("network")
 def close_network(store: Store, network_id: str, reason: str, text: str) -> None:
     """Close with a reason from CLOSE_REASONS and the broker's own words."""
     problems = close_problems(reason, text)

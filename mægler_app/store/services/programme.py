@@ -12,13 +12,17 @@ records a caseworker only pulls is the server's time of that change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from ...domain.figures import RecordView, programme_figures
-from ...domain.programme import BrokerLedger, FocusFigures, broker_ledgers, by_focus_area, display, funnel
+
+# defined in the domain since the reports take them without the store (issue 24); named here too
+from ...domain.programme import BrokerRow as BrokerRow
+from ...domain.programme import ProgrammeData as ProgrammeData
+from ...domain.programme import broker_ledgers, by_focus_area, display, funnel
 from ...domain.stages import STAGE_VALUES, Move, Stage
 from ...domain.timeutil import parse_stored_time, utcnow
 from ..db import Store
@@ -142,32 +146,6 @@ def server_moves(store: Store) -> dict[str, list[Move]] | None:
                     moves.append(Move(Stage(item[0]), at))
         out[str(network_id)] = moves
     return out
-
-
-@dataclass(frozen=True)
-class BrokerRow:
-    owner_id: str
-    name: str
-    ledger: BrokerLedger
-
-
-@dataclass(frozen=True)
-class ProgrammeData:
-    figures: dict[str, Any]  # domain.figures.programme_figures: "total" and "brokers"
-    funnel: dict[str, int]
-    focus: dict[str, FocusFigures]
-    brokers: list[BrokerRow]  # by name
-    computed_at: dt.datetime
-    # --- effects: domain.effects.programme_effects, as /stats?effects=true (issue 19)
-    effects: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def total(self) -> dict[str, Any]:
-        return self.figures["total"]  # type: ignore[no-any-return]
-
-    @property
-    def years(self) -> list[str]:
-        return sorted(self.total["by_year"])
 
 
 def programme_data(store: Store) -> ProgrammeData:

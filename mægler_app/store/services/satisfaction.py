@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import Changes, changing
 from ...domain.errors import DomainError
 from ...domain.messages import Message, Msg
 from ...domain.satisfaction import (
@@ -385,6 +386,7 @@ def check_answers(
         return _check(s, network_id, str(occasion), answers, today())[0]
 
 
+@changing(of=lambda saved: Changes.of("satisfaction") if saved.count else Changes.NONE)
 def save_answers(
     store: Store, network_id: str, occasion: SurveyOccasion | str, answers: list[AnswerInput]
 ) -> SurveySaved:
@@ -435,6 +437,7 @@ def save_answers(
     return SurveySaved(created, updated, removed)
 
 
+@changing("satisfaction")
 def delete_answer(store: Store, answer_id: str) -> SurveySaved:
     """Take back an answer that is not synced yet (one the server has stands)."""
     with store.session() as s:

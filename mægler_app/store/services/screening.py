@@ -16,23 +16,37 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import changing
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
-from ...domain.stages import Stage
+from ...domain.report_data import (
+    AnswerGroup,
+    AnswerRow,
+    ScreeningMember,
+    ScreeningReportData,
+    ScreeningSection,
+)
+from ...domain.rules import FOCUS_AREAS, MEMBER_ROLES, NETWORK_TYPES
+from ...domain.stages import STAGE_LABELS, Stage
 from ...domain.timeutil import utcnow
 from ...domain.vocab import ScreeningStatus
 from ...forms import (
     SCREENING_FORM_ID,
+    VERDICT_LABELS,
     Evaluation,
     FormContext,
     FormDefinition,
     FormRegistry,
     Issue,
     MemberInfo,
+    Slot,
     bundled_registry,
+    display_value,
     evaluate_form,
+    get_answer,
     prefill,
 )
+from ...forms.engine import comment_of
 from ...forms.screening import FROZEN_CONTEXT_KEY, screening_context
 from ..models import Network, Screening
 from . import stage as stage_service
@@ -167,6 +181,7 @@ def definition_of(view: ScreeningView, registry: FormRegistry) -> FormDefinition
     return registry.get(view.form_id, view.form_version)
 
 
+@changing("screening")
 def start_screening(store: Any, network_id: str, registry: FormRegistry | None = None) -> ScreeningView:
     """The network's open draft, or a new draft on the newest checklist, prefilled from the network."""
     registry = registry or registry_for(store)
@@ -226,6 +241,7 @@ def load_screening(store: Any, screening_id: str) -> ScreeningView:
         return _view(s, network)
 
 
+@changing("screening")
 def save_answers(store: Any, screening_id: str, answers: dict[str, Any]) -> ScreeningView:
     """Autosave of a draft. A final screening is never changed."""
     try:
@@ -256,6 +272,7 @@ def evaluate_screening(
         return defn, ctx, evaluate_form(defn, s.answers or {}, ctx)
 
 
+@changing("screening", "network")
 def finalize_screening(store: Any, screening_id: str, registry: FormRegistry | None = None) -> FinalizeResult:
     """Check every answer; on faults raise ScreeningIncompleteError listing each. Else freeze the
     screening with its verdict and move the network on (a passed screening opens trin 1)."""
@@ -307,3 +324,98 @@ def screening_report(
             broker=name,
             members=ctx.members,
         )
+
+
+# --- the screening report's plain data (issue 24, item 4) ---------------------------------------------
+def _answer_row(slot: Slot, answers: dict[str, Any]) -> AnswerRow:
+    value = get_answer(answers, slot)
+    return AnswerRow(
+        question=slot.question.label,
+        answer=display_value(slot.question, value),
+        comment=comment_of(value),
+        free_text=slot.question.kind == "text",
+    )
+
+
+def _report_sections(report: ScreeningReport) -> tuple[ScreeningSection, ...]:
+    answers = report.screening.answers
+    relevant = report.evaluation.relevant
+    sections: list[ScreeningSection] = []
+    for sec in report.definition.sections:
+        in_section = [s for s in relevant if s.section.id == sec.id]
+        if not in_section:
+            continue
+        if sec.repeat:
+            groups = []
+            for m in report.members:
+                slots = [s for s in in_section if s.member == m]
+                if slots:
+                    who = f"{m.name} (CVR {m.cvr})" if m.cvr else m.name
+                    groups.append(AnswerGroup(who, tuple(_answer_row(s, answers) for s in slots)))
+        else:
+            groups = [AnswerGroup("", tuple(_answer_row(s, answers) for s in in_section))]
+        sections.append(ScreeningSection(sec.title, sec.source or "", bool(sec.repeat), tuple(groups)))
+    return tuple(sections)
+
+
+def _stage_label(stage: str) -> str:
+    try:
+        return STAGE_LABELS[Stage(stage)]
+    except ValueError:
+        return stage
+
+
+def report_data(report: ScreeningReport) -> ScreeningReportData:
+    """The PDF's plain data from the screening as the service reads it: every relevant answer as
+    text, the verdict (the draft's preliminary one while it is not final) and its reasons."""
+    view = report.screening
+    defn = report.definition
+    if view.is_final:
+        verdict, reasons = view.verdict, list(view.reasons)
+        title = f"Resultat: {VERDICT_LABELS.get(verdict, verdict)}"
+    else:
+        ev = report.evaluation
+        verdict, reasons = ev.verdict, list(ev.reasons)
+        title = f"Foreløbig vurdering (kladde): {VERDICT_LABELS.get(verdict, verdict)}"
+        if ev.issues:
+            reasons.append(f"Screeningen er ikke afsluttet: {len(ev.issues)} svar mangler eller er forkerte.")
+    members = tuple(
+        ScreeningMember(
+            name=m.name,
+            cvr=m.cvr,
+            employees=m.employees,
+            role="Videninstitution" if m.is_knowledge_institution else MEMBER_ROLES.get(m.role, m.role),
+            focus_area=FOCUS_AREAS.get(m.focus_area, m.focus_area),
+        )
+        for m in report.members
+    )
+    derived = tuple(
+        (d.label, "" if report.evaluation.derived.get(d.id) is None else str(report.evaluation.derived[d.id]))
+        for d in defn.derived
+    )
+    return ScreeningReportData(
+        network_name=report.network_name,
+        network_type=NETWORK_TYPES.get(report.network_type, (report.network_type, ""))[0],
+        network_stage=_stage_label(report.network_stage),
+        broker=report.broker,
+        form_id=defn.id,
+        form_title=defn.title,
+        form_version=view.form_version,
+        is_final=view.is_final,
+        finalized_at=view.finalized_at,
+        updated_at=view.updated_at,
+        keep_until=view.keep_until,
+        verdict=str(verdict or ""),
+        verdict_title=title,
+        reasons=tuple(str(r) for r in reasons),
+        members=members,
+        derived=derived,
+        sections=_report_sections(report),
+    )
+
+
+def screening_report_data(
+    store: Any, screening_id: str, registry: FormRegistry | None = None, broker: str | None = None
+) -> ScreeningReportData:
+    """What the screening PDF prints (``reports.screening_pdf``); ``broker`` defaults to the profile's."""
+    return report_data(screening_report(store, screening_id, registry, broker))

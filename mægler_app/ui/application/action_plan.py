@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_date_input, parse_date
 from ...domain.rules import ACTION_PLAN_ELEMENTS
 from ...domain.timeutil import utcnow
 from ...store.services import action_plans as svc
-from .. import style
+from .. import ops, style
 from ..context import AppContext
 
 
@@ -210,15 +211,21 @@ class ActionPlanPanel(QGroupBox):
         self, elements: dict[str, bool], start: dt.date | None, end: dt.date | None, notes: str
     ) -> None:
         assert self.network_id is not None
-        try:
-            info = svc.save_action_plan(self.ctx.store, self.network_id, elements, start, end, notes)
-        except DomainError as exc:
-            self._problem(str(exc))
+        network_id = self.network_id
+
+        def saved(info: svc.ActionPlanInfo) -> None:
+            self._problem("")
+            self._show(info)
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_action_plan.done(self.ctx.store, network_id, elements, start, end, notes),
+            error=self._problem,
+            then=saved,
+        )
+        if done is None:
             return
-        self._problem("")
-        self._show(info)
-        self.ctx.bus.changed.emit("action_plan")
-        self.saved.emit(self.network_id)
+        self.saved.emit(network_id)
 
     def _problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -227,15 +234,17 @@ class ActionPlanPanel(QGroupBox):
     def mark_stage_3(self) -> None:
         if self.network_id is None:
             return
-        try:
+        network_id = self.network_id
+
+        def work() -> Done[svc.ActionPlanInfo]:
             day = parse_date(self.stage_3_date.text()) if self.stage_3_date.text().strip() else None
-            info = svc.mark_stage_3(self.ctx.store, self.network_id, self.stage_3_evidence.toPlainText(), day)
-        except DomainError as exc:
-            self.stage_3_problem.setText(str(exc))
-            self.stage_3_problem.setVisible(True)
+            return svc.mark_stage_3.done(self.ctx.store, network_id, self.stage_3_evidence.toPlainText(), day)
+
+        def marked(info: svc.ActionPlanInfo) -> None:
+            self.stage_3_problem.setVisible(False)
+            self._show(info)
+
+        if ops.run(self.ctx, work, error=self.stage_3_problem, then=marked) is None:
             return
-        self.stage_3_problem.setVisible(False)
-        self._show(info)
-        self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er markeret som forretningsnetværk (trin 3)."))
         self.stage_3_marked.emit(self.network_id)

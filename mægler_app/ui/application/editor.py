@@ -47,7 +47,7 @@ from ...domain.rules import (
 )
 from ...domain.vocab import ApplicationStatus, OutboxStatus, SplitMode
 from ...store.services import applications as svc
-from .. import keyboard, style
+from .. import keyboard, ops, style
 from ..ask import confirm
 from ..context import AppContext
 from ..files import ask_save_path, report_saved
@@ -711,11 +711,13 @@ class ApplicationEditor(QWidget):
         if self.application_id is None or self.detail is None or not self.detail.editable:
             return False
         draft = self.current_draft()
-        try:
-            detail = svc.save_draft(self.ctx.store, self.application_id, draft)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.call(
+            lambda: svc.save_draft.done(self.ctx.store, application_id, draft), error=self.message.setText
+        )
+        if done is None:
             return False
+        detail = done.value
         self.dirty = False
         self._show(detail)
         unreadable = [*self._parse_errors.values(), *self._table_faults()]
@@ -725,8 +727,8 @@ class ApplicationEditor(QWidget):
             self.message.setText(
                 self.tr("Kladden er gemt, men det markerede herunder kunne ikke læses og er ikke gemt.")
             )
-        self.ctx.bus.changed.emit("application")
-        self.saved.emit(self.application_id)
+        ops.announce(self.ctx, done)
+        self.saved.emit(application_id)
         return True
 
     def confirm_submit(self) -> bool:
@@ -747,29 +749,32 @@ class ApplicationEditor(QWidget):
             return
         if not self.save():
             return
-        try:
-            detail = svc.submit(self.ctx.store, self.application_id)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.submit.done(self.ctx.store, application_id),
+            error=self.message.setText,
+            then=lambda detail: self.load(detail.id),
+        )
+        if done is None:
             return
-        self.load(detail.id)
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
+        detail = done.value
         self.ctx.bus.status_reported.emit(self.tr("Ansøgningen er indsendt og venter på at blive sendt."))
         self.submitted.emit(detail.id)
 
     def start_revision(self) -> None:
         if self.application_id is None:
             return
-        try:
-            new_id = svc.start_revision(self.ctx.store, self.application_id)
-        except DomainError as exc:
-            self.message.setText(str(exc))
+        application_id = self.application_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.start_revision.done(self.ctx.store, application_id),
+            error=self.message.setText,
+            then=self.load,
+        )
+        if done is None:
             return
-        self.load(new_id)
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
-        self.revision_started.emit(new_id)
+        self.revision_started.emit(done.value)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
         """Save a draft first, then render in the thread pool and open the file when done."""
@@ -778,7 +783,8 @@ class ApplicationEditor(QWidget):
         if self.detail is not None and self.detail.editable and self.dirty:
             self.save()
         # reportlab is imported on first use, keeping it off the start-up path
-        from ...reports.application_pdf import default_filename, export_application
+        from ...reports.application_pdf import default_filename
+        from .pdf import export_application
 
         if path is None and self.detail is not None:  # the broker chooses where (issue 20, item 3)
             path = ask_save_path(

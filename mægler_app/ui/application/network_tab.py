@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from ...domain.errors import DomainError
 from ...domain.numbers import format_date
 from ...domain.stages import Stage
 from ...store.services import applications as svc
+from .. import ops
 from ..context import AppContext
 from .editor import ApplicationEditor
 
@@ -96,12 +96,13 @@ class ApplicationTab(QWidget):
         self.history.setVisible(True)
 
     def create(self) -> None:
-        try:
-            svc.create_application(self.ctx.store, self.network_id)
-        except DomainError as exc:
-            self.problem.setText(str(exc))
-            self.problem.setVisible(True)
+        network_id = self.network_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.create_application.done(self.ctx.store, network_id),
+            error=self.problem,
+            then=lambda _id: self.problem.setVisible(False),
+        )
+        if done is None:
             return
-        self.problem.setVisible(False)
-        self.ctx.bus.changed.emit("application")
         self.reload()

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.numbers import format_date, format_kr
 from ...store.services import applications as svc
 from ...store.services.overview import sync_marks
-from .. import keyboard
+from .. import keyboard, ops
 from ..table import Column, FilterProxy, RowsTableModel
 from ..views.base import View
 from .broker_panel import BrokerPanel
@@ -192,12 +191,12 @@ class ApplicationsView(View):
         network_id = self.new_network.currentData()
         if not network_id:
             return
-        try:
-            app_id = svc.create_application(self.ctx.store, network_id)
-        except DomainError as exc:
-            self.new_message.setText(str(exc))
-            self.new_message.setVisible(True)
+        done = ops.run(
+            self.ctx,
+            lambda: svc.create_application.done(self.ctx.store, network_id),
+            error=self.new_message,
+            then=lambda _id: self.new_message.setVisible(False),
+        )
+        if done is None:
             return
-        self.new_message.setVisible(False)
-        self.ctx.bus.changed.emit("application")
-        self.open_application(app_id)
+        self.open_application(done.value)

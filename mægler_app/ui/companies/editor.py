@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.errors import DomainError
 from ...domain.messages import render_all
@@ -37,7 +38,7 @@ from ...domain.vocab import FocusArea
 from ...store.services import companies as svc
 from ...store.services import effects as effects_svc
 from ...store.services.programme import server_moves
-from .. import keyboard
+from .. import keyboard, ops
 from ..context import AppContext
 from ..effects.company_box import CompanyEffectsBox
 from ..live_errors import LiveErrors
@@ -523,23 +524,32 @@ class CompanyEditor(QWidget):
             if widget is not None:
                 widget.setFocus()
             return None
-        try:
-            company_id = svc.save_company(self.ctx.store, parsed.data, self.company_id)
-            svc.save_key_figures(self.ctx.store, company_id, figures)
-            effects_svc.set_baseline_year(
-                self.ctx.store, company_id, effects_svc.parse_baseline_year(self.effects_box.baseline.text())
+        data = parsed.data
+
+        def work() -> Done[str]:
+            saved = svc.save_company.done(self.ctx.store, data, self.company_id)
+            figures_saved = svc.save_key_figures.done(self.ctx.store, saved.value, figures)
+            baseline = effects_svc.set_baseline_year.done(
+                self.ctx.store, saved.value, effects_svc.parse_baseline_year(self.effects_box.baseline.text())
             )
-        except svc.DuplicateCvrError as exc:
+            return saved.also(figures_saved.changes | baseline.changes)
+
+        def twin(exc: Exception) -> bool:
+            if not isinstance(exc, svc.DuplicateCvrError):
+                return False
             # the reason stands under the CVR number, with the button that opens the other company
-            self._found_twin(exc.existing_id, exc.existing_name, parsed.data.cvr)
+            self._found_twin(exc.existing_id, exc.existing_name, data.cvr)
             self.errors.say(self.tr("Intet er gemt; det du har skrevet står her stadig."))
+            return True
+
+        def saved(company_id: str) -> None:
+            self.errors.clear()
+            self.load(company_id)
+
+        done = ops.run(self.ctx, work, error=self.errors, on_error=twin, then=saved)
+        if done is None:
             return None
-        except DomainError as exc:
-            self.errors.say(str(exc))
-            return None
-        self.errors.clear()
-        self.load(company_id)
-        self.ctx.bus.changed.emit("company")
+        company_id = done.value
         self.ctx.bus.status_reported.emit(self.tr("%1 er gemt.").replace("%1", parsed.data.name))
         self.saved.emit(company_id)
         return company_id
@@ -622,15 +632,16 @@ class CompanyEditor(QWidget):
     def save_contact(self) -> str | None:
         if self.company_id is None:
             return None
-        try:
-            data = self._parse_contact()
-            contact_id = svc.save_contact(self.ctx.store, self.company_id, data, self._contact_id)
-        except DomainError as exc:
-            self.contact_errors.say(str(exc))
-            return None
-        self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
-        return contact_id
+        company_id = self.company_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_contact.done(
+                self.ctx.store, company_id, self._parse_contact(), self._contact_id
+            ),
+            error=self.contact_errors,
+            then=lambda _id: self._reload_contacts(),
+        )
+        return done.value if done is not None else None
 
     def anonymize(self) -> None:
         if self._contact_id is None:
@@ -649,13 +660,15 @@ class CompanyEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            svc.anonymize_contact(self.ctx.store, self._contact_id)
-        except DomainError as exc:
-            _show(self.contact_error, str(exc))
+        contact_id = self._contact_id
+        done = ops.run(
+            self.ctx,
+            lambda: svc.anonymize_contact.done(self.ctx.store, contact_id),
+            error=lambda text: _show(self.contact_error, text),
+            then=lambda _none: self._reload_contacts(),
+        )
+        if done is None:
             return
-        self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er anonymiseret."))
 
     # --- erasure: on a caseworker's profile the person is erased at the server, for everyone
@@ -669,7 +682,6 @@ class CompanyEditor(QWidget):
         from ...sync.api import OfflineError, SyncError
         from ...sync.service import api_for
         from ..sync.controller import controller_for
-        from ..worker import Worker, start
 
         answer = QMessageBox.question(
             self,
@@ -691,7 +703,7 @@ class CompanyEditor(QWidget):
             "Væksthus' server svarer ikke; personen er ikke slettet. Prøv igen, når der er forbindelse."
         )
 
-        def job() -> None:
+        def job() -> Done[bool]:
             try:
                 done = api.erase_contact(contact_id)
             except OfflineError:
@@ -699,20 +711,19 @@ class CompanyEditor(QWidget):
             finally:
                 api.close()
             version = done.get("version")
-            apply_erasure(self.ctx.store, contact_id, version if isinstance(version, int) else None)
+            return apply_erasure.done(
+                self.ctx.store, contact_id, version if isinstance(version, int) else None
+            )
 
         self.anonymize_button.setEnabled(False)
-        worker = Worker(job)
-        worker.signals.finished.connect(lambda _r: self._on_erased())
-        worker.signals.failed.connect(self._on_erase_failed)
-        self._erase_worker = worker
-        start(worker, self.ctx.pool)
+        self._erase_worker = ops.start(
+            self.ctx, job, on_done=lambda _r: self._on_erased(), error=self._on_erase_failed
+        )
 
     def _on_erased(self) -> None:
         self._erase_worker = None
         self.anonymize_button.setEnabled(True)
         self._reload_contacts()
-        self.ctx.bus.changed.emit("contact")
         self.ctx.bus.status_reported.emit(self.tr("Kontaktpersonen er slettet på serveren."))
 
     def _on_erase_failed(self, message: str) -> None:

@@ -18,7 +18,6 @@ from .models import ImportRowsModel
 class ImportDialog(CsvImportDialog):
     imported = Signal(int, int)  # created, updated
     OBJECT_NAME = "importDialog"
-    CHANGED_ENTITY = "company"
     model: ImportRowsModel
 
     def title(self) -> str:

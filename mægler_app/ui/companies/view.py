@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.archive import Removal
-from ...domain.errors import DomainError, os_reason
+from ...domain.errors import os_reason
 from ...domain.messages import Message, Msg
 from ...store.db import Store
 from ...store.models import Company
@@ -29,7 +29,7 @@ from ...store.services import archive as archive_svc
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
-from .. import unsaved
+from .. import ops, unsaved
 from ..ask import confirm
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
@@ -412,13 +412,16 @@ class CompaniesView(View):
         self.ctx.bus.status_reported.emit(text)
         return True
 
+    def _refused_error(self, exc: Exception) -> bool:
+        return self._refused(list(getattr(exc, "messages", [])))
+
     def archive_current(self) -> bool:
         """Archive (or restore) the company in the editor, after a confirmation; True when done."""
         company_id = self.editor.company_id
         if not company_id or not self.confirm_leave():
             return False
         if company_id in self._archived:
-            message = archive_svc.restore_company(self.ctx.store, company_id)
+            use_case = archive_svc.restore_company
         else:
             if self._refused(archive_svc.problems(self.ctx.store, company_id, Removal.ARCHIVE)):
                 return False
@@ -434,13 +437,14 @@ class CompaniesView(View):
                 self.tr("Annullér"),
             ):
                 return False
-            try:
-                message = archive_svc.archive_company(self.ctx.store, company_id)
-            except DomainError as exc:
-                return not self._refused(exc.messages)
-        self.ctx.bus.status_reported.emit(str(message))
-        self.ctx.bus.changed.emit("company")
-        return True
+            use_case = archive_svc.archive_company
+        done = ops.run(
+            self.ctx,
+            lambda: use_case.done(self.ctx.store, company_id),
+            on_error=self._refused_error,
+            then=lambda message: self.ctx.bus.status_reported.emit(str(message)),
+        )
+        return done is not None
 
     def delete_current(self) -> bool:
         """Delete the company in the editor (a tombstone that syncs), after a confirmation."""
@@ -461,11 +465,15 @@ class CompaniesView(View):
             self.tr("Annullér"),
         ):
             return False
-        try:
-            message = archive_svc.delete_company(self.ctx.store, company_id)
-        except DomainError as exc:
-            return not self._refused(exc.messages)
-        self.editor.new_company()
-        self.ctx.bus.status_reported.emit(str(message))
-        self.ctx.bus.changed.emit("company")
-        return True
+
+        def deleted(message: Message) -> None:
+            self.editor.new_company()
+            self.ctx.bus.status_reported.emit(str(message))
+
+        done = ops.run(
+            self.ctx,
+            lambda: archive_svc.delete_company.done(self.ctx.store, company_id),
+            on_error=self._refused_error,
+            then=deleted,
+        )
+        return done is not None

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.vocab import FOLLOW_UP_KINDS
 from ...store.services import follow_ups as svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, unsaved
 from ..context import AppContext
 
 
@@ -131,17 +130,22 @@ class FollowUpDialog(QDialog):
 
     def save(self) -> bool:
         """Save and close; False (and the reason under the fields, nothing lost) when it cannot."""
-        try:
-            self.saved_id = svc.save_follow_up(self.ctx.store, self.data())
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+
+        def saved(follow_up_id: str) -> None:
+            self.saved_id = follow_up_id
+            self.error.hide()
+            network = svc.network_name(self.ctx.store, self.network_id)
+            self.ctx.bus.status_reported.emit(str(Msg.FOLLOW_UP_SAVED(network=network)))
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_follow_up.done(self.ctx.store, self.data()),
+            error=self.error,
+            then=saved,
+        )
+        if done is None:
             return False
-        self.error.hide()
-        network = svc.network_name(self.ctx.store, self.network_id)
-        self.ctx.bus.status_reported.emit(str(Msg.FOLLOW_UP_SAVED(network=network)))
-        self.ctx.bus.changed.emit("follow_up")
-        self.saved.emit(self.saved_id)
+        self.saved.emit(done.value)
         self.accept()
         return True
 

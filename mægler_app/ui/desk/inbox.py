@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.messages import Msg
 from ...domain.numbers import format_date, format_datetime, format_int, format_kr
 from ...domain.rules import COMPANY_SHARE_PERCENT
@@ -55,6 +56,7 @@ from ...store.services import follow_ups as follow_up_svc
 from ...store.services import meetings as meeting_svc
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
+from .. import ops
 from ..application.editor import ApplicationEditor
 from ..ask import confirm
 from ..context import AppContext
@@ -135,7 +137,9 @@ def attention_model(parent: Any = None) -> RowsTableModel:  # type: ignore[type-
     return TextsOnceModel(cols, lambda r: f"{r.kind}:{r.network_id}", parent)
 
 
-def _decide_job(store: Any, api: Api, application_id: str, decision: str, comment: str) -> dict[str, Any]:
+def _decide_job(
+    store: Any, api: Api, application_id: str, decision: str, comment: str
+) -> Done[dict[str, Any]]:
     """At the server, then in this computer's copy as the pull will bring it (no outbox entry)."""
     try:
         answer = api.decide(application_id, decision, comment)
@@ -148,10 +152,10 @@ def _decide_job(store: Any, api: Api, application_id: str, decision: str, commen
     raw = answer.get("data")
     data: dict[str, Any] = raw if isinstance(raw, dict) else {}
     decided = parse_stored_time(data.get("decided_at")) or utcnow()
-    app_svc.apply_decision(
+    applied = app_svc.apply_decision.done(
         store, application_id, decision, str(data.get("decision_comment") or comment), decided
     )
-    return answer
+    return Done(answer, applied.changes)
 
 
 # -- reading off the GUI thread --------------------------------------------------------------------
@@ -621,7 +625,8 @@ class InboxView(View):
         if row is None or self.pdf_worker is not None:
             return False
         # reportlab is imported on first use, keeping it off the start-up path
-        from ...reports.application_pdf import default_filename, export_application
+        from ...reports.application_pdf import default_filename
+        from ..application.pdf import export_application
 
         if self._pdf_dir is None:
             self._pdf_dir = tempfile.TemporaryDirectory(prefix="maegler-pdf-")
@@ -763,12 +768,18 @@ class InboxView(View):
             self._update_buttons()
             return False
         self.failure = ""
-        worker = Worker(_decide_job, self.ctx.store, api, row.id, str(decision), comment)
-        worker.signals.finished.connect(lambda _answer, r=row, d=str(decision): self._on_decided(r, d))
-        worker.signals.failed.connect(self._on_failed)
-        self.worker = worker
+        self.worker = ops.start(
+            self.ctx,
+            _decide_job,
+            self.ctx.store,
+            api,
+            row.id,
+            str(decision),
+            comment,
+            on_done=lambda _answer: self._on_decided(row, str(decision)),
+            error=self._on_failed,
+        )
         self._update_buttons()
-        start(worker, self.ctx.pool)
         return True
 
     def _on_decided(self, row: svc.InboxRow, decision: str) -> None:
@@ -784,8 +795,6 @@ class InboxView(View):
         self.editor.load(row.id)
         self._hide_broker_actions()
         self._update_buttons()
-        self.ctx.bus.changed.emit("application")
-        self.ctx.bus.changed.emit("network")
         self.controller.sync_now(automatic=True)  # the server's versions of both records
 
     def _on_failed(self, message: str) -> None:

@@ -20,7 +20,6 @@ def _kr(value: int | None) -> str:
 class KeyFiguresImportDialog(CsvImportDialog):
     imported = Signal(int)  # years written
     OBJECT_NAME = "keyFiguresImportDialog"
-    CHANGED_ENTITY = "effect_measurement"
     model: RowsTableModel[effects_csv.PlannedFigures]
 
     def title(self) -> str:

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import done as done_of
 from ...domain.errors import DomainError
+from ...domain.names import document_name
 from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import STAGE_LABELS, Stage
 from ...forms import PASSED, VERDICT_LABELS, FormRegistry
-from ...reports.names import document_name
 from ...store.services import screening as svc
-from .. import keyboard
+from .. import keyboard, ops
 from ..context import AppContext
 from ..files import ask_save_path, report_saved, saved_text
 from ..fit import ElidedLabel
@@ -44,7 +45,7 @@ REPORTS_DIR = "rapporter"
 
 
 def screening_pdf_name(view: svc.ScreeningView) -> str:
-    """The name the save dialog suggests (reports/names.py); a draft's ends in »-kladde«."""
+    """The name the save dialog suggests (domain/names.py); a draft's ends in »-kladde«."""
     day = (view.finalized_at or view.updated_at).date()
     return document_name("screening", view.network_name, day, suffix="" if view.is_final else "kladde")
 
@@ -56,8 +57,8 @@ def export_screening_pdf(store: Any, screening_id: str, path: Path, registry: Fo
     """
     from ...reports.screening_pdf import write_screening_pdf
 
-    report = svc.screening_report(store, screening_id, registry)
-    return str(write_screening_pdf(report, path))
+    data = svc.screening_report_data(store, screening_id, registry)
+    return str(write_screening_pdf(data, path))
 
 
 # the history box is as wide as this many letters; its list opens as wide as its longest entry
@@ -310,14 +311,16 @@ class ScreeningWidget(QWidget):
     # actions --------------------------------------------------------------------------------
     def start(self) -> None:
         self.flush()
-        try:
-            view = svc.start_screening(self.store, self.network_id, self.registry)
-        except DomainError as exc:
-            self._set_message(str(exc), error=True)
+        done = ops.call(
+            lambda: svc.start_screening.done(self.store, self.network_id, self.registry),
+            error=self._say_error,
+        )
+        if done is None:
             return
+        view = done.value
         self._fill_history(svc.list_screenings(self.store, self.network_id), view)
         self._show(view)
-        self._changed("screening")
+        ops.announce(self.ctx, done)
         if self.renderer is not None:
             first = next(iter(self.renderer.rows.values()), None)
             if first is not None and first.editor.focus_chain():
@@ -334,18 +337,23 @@ class ScreeningWidget(QWidget):
         view, renderer = self.view, self.renderer
         if view is None or renderer is None or view.is_final:
             return
-        try:
-            self.view = svc.save_answers(self.store, view.id, renderer.answers())
-        except DomainError as exc:
+
+        def unsaved(text: str) -> None:
             self._unsaved = True
-            self._set_message(self.tr("Svarene kunne ikke gemmes: %1").replace("%1", str(exc)), error=True)
+            self._set_message(self.tr("Svarene kunne ikke gemmes: %1").replace("%1", text), error=True)
+
+        done = ops.call(
+            lambda: done_of(svc.save_answers, self.store, view.id, renderer.answers()), error=unsaved
+        )
+        if done is None:
             return
+        self.view = done.value
         if self._unsaved and not self._refused:
             self._set_message("")  # saved now: the failure is no longer true
         self._unsaved = False
         self._show_status(self.view.updated_at)
         self.saved.emit(view.id)
-        self._changed("screening")
+        ops.announce(self.ctx, done)
 
     def _confirm_finalize(self) -> bool:
         answer = QMessageBox.question(
@@ -369,20 +377,26 @@ class ScreeningWidget(QWidget):
             return
         if not self._confirm_finalize():
             return
-        try:
-            result = svc.finalize_screening(self.store, view.id, self.registry)
-        except svc.ScreeningIncompleteError as exc:
+
+        def incomplete(exc: Exception) -> bool:
+            if not isinstance(exc, svc.ScreeningIncompleteError):
+                return False
             self._refuse(len(exc.issues))
+            return True
+
+        done = ops.call(
+            lambda: svc.finalize_screening.done(self.store, view.id, self.registry),
+            error=self._say_error,
+            on_error=incomplete,
+        )
+        if done is None:
             return
-        except DomainError as exc:
-            self._set_message(str(exc), error=True)
-            return
+        result = done.value
         self._fill_history(svc.list_screenings(self.store, self.network_id), result.screening)
         self._show(result.screening)
         self._set_message(self._finalized_text(result))
         self.finalized.emit(view.id)
-        self._changed("screening")
-        self._changed("network")
+        ops.announce(self.ctx, done)
 
     def _follow_refusal(self) -> None:
         """After a refused finalize, the message follows the answers: the count, then gone."""
@@ -462,9 +476,8 @@ class ScreeningWidget(QWidget):
         self.pdf_button.setText(self.tr("Eksportér PDF"))
         self._set_message(self.tr("PDF'en kunne ikke skrives: %1").replace("%1", message), error=True)
 
-    def _changed(self, entity: str) -> None:
-        if self.bus is not None:
-            self.bus.changed.emit(entity)
+    def _say_error(self, text: str) -> None:
+        self._set_message(text, error=True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

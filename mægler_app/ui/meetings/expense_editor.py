@@ -28,7 +28,7 @@ from ...domain.rules import EXPENSE_CATEGORIES
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import blobs
 from ...store.services import expenses as svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, unsaved
 from ..context import AppContext
 from ..live_errors import LiveErrors
 from ..retention_label import KeepUntilLabel  # --- retention
@@ -315,22 +315,32 @@ class ExpenseEditor(QDialog):
             self.errors.clear()
             self.amount.show_error()  # the reason, under the amount, once
             return False
-        try:
-            result = svc.save_expense(self.ctx.store, inp, self.expense_id)
-        except svc.BudgetExceededError as exc:
+
+        def over_budget(exc: Exception) -> bool:
+            if not isinstance(exc, svc.BudgetExceededError):
+                return False
             self.override_box.show()
             self.over.setText(str(exc))
             self.over.show()
             self.errors.refuse(self._problems())
             self.override.setFocus()
+            return True
+
+        def saved(result: svc.SavedExpense) -> None:
+            self.expense_id = result.id
+            self.last_saved = result
+            self._show_error("")
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_expense.done(self.ctx.store, inp, self.expense_id),
+            error=self._show_error,
+            on_error=over_budget,
+            then=saved,
+        )
+        if done is None:
             return False
-        except DomainError as exc:
-            self._show_error(str(exc))
-            return False
-        self.expense_id = result.id
-        self.last_saved = result
-        self._show_error("")
-        self.ctx.bus.changed.emit("expense")
+        result = done.value
         if result.flagged:
             message = self.tr("Udgiften er gemt over rammen; begrundelsen sendes til Væksthus.")
         elif result.status == svc.DRAFT:
@@ -349,6 +359,10 @@ class ExpenseEditor(QDialog):
     def delete(self) -> None:
         if self.expense_id is None or not self.confirm_delete():
             return
-        svc.delete_expense(self.ctx.store, self.expense_id)
-        self.ctx.bus.changed.emit("expense")
+        expense_id = self.expense_id
+        done = ops.run(
+            self.ctx, lambda: svc.delete_expense.done(self.ctx.store, expense_id), error=self._show_error
+        )
+        if done is None:
+            return
         self.accept()

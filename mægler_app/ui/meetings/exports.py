@@ -9,12 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ...domain.names import document_name
 from ...domain.timeutil import utcnow
-from ...reports.names import document_name
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import expenses, meetings
-from ...store.services.overview import broker_name
 from .. import files
 from ..context import AppContext
 from ..worker import Worker, start
@@ -31,7 +30,7 @@ def report_dir(store: Store) -> Path:
     return folder
 
 
-# The names the save dialog suggests (reports/names.py: one scheme, Danish letters kept). Each
+# The names the save dialog suggests (domain/names.py: one scheme, Danish letters kept). Each
 # reads one record: quick enough for the GUI thread, before the worker writes the file.
 
 
@@ -53,9 +52,9 @@ def expense_file_name(store: Store, network_id: str, *, csv: bool = False) -> st
 def export_meeting_pdf(store: Store, meeting_id: str, target: Path | None = None) -> Path:
     from ...reports.meeting_pdf import write_meeting_pdf
 
-    detail = meetings.get_meeting(store, meeting_id)
+    report = meetings.meeting_report_data(store, meeting_id)
     path = target or report_dir(store) / meeting_pdf_name(store, meeting_id)
-    return write_meeting_pdf(detail, path, broker_name(store))
+    return write_meeting_pdf(report, path)
 
 
 def export_expense_pdf(store: Store, network_id: str, target: Path | None = None) -> Path:

@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.meetings import suggest_planned
 from ...domain.rules import GUSTAVSSON_DIMENSIONS, MEETING_KINDS
 from ...domain.timeutil import utcnow
 from ...store.retention import projected_keep_until  # --- retention
 from ...store.services import meetings as svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, unsaved
 from ..context import AppContext
 from ..files import ask_save_path
 from ..live_errors import LiveErrors
@@ -360,16 +359,22 @@ class MeetingEditor(QDialog):
             self.errors.clear()
             keyboard.bring_to(self.steps)
             return False
-        try:
-            self.meeting_id = svc.save_meeting(self.ctx.store, self.value(), self.meeting_id)
-        except DomainError as exc:
-            self.errors.refuse(self._problems() or [str(exc)])
+
+        def saved(meeting_id: str) -> None:
+            self.meeting_id = meeting_id
+            self.errors.clear()
+            self.pdf_button.setEnabled(True)
+            self.delete_button.setEnabled(True)
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_meeting.done(self.ctx.store, self.value(), self.meeting_id),
+            error=lambda text: self.errors.refuse(self._problems() or [text]),
+            then=saved,
+        )
+        if done is None:
             return False
-        self.errors.clear()
-        self.pdf_button.setEnabled(True)
-        self.delete_button.setEnabled(True)
-        self.ctx.bus.changed.emit("meeting")
-        self.saved.emit(self.meeting_id)
+        self.saved.emit(done.value)
         return True
 
     def reject(self) -> None:
@@ -398,10 +403,11 @@ class MeetingEditor(QDialog):
     def delete(self) -> None:
         if self.meeting_id is None or not self.confirm_delete():
             return
-        svc.delete_meeting(self.ctx.store, self.meeting_id)
-        self.ctx.bus.changed.emit("meeting")
-        self.ctx.bus.changed.emit("expense")
-        self.deleted.emit(self.meeting_id)
+        meeting_id = self.meeting_id
+        done = ops.run(self.ctx, lambda: svc.delete_meeting.done(self.ctx.store, meeting_id), parent=self)
+        if done is None:
+            return
+        self.deleted.emit(meeting_id)
         self.accept()
 
     def add_expense(self) -> ExpenseEditor | None:

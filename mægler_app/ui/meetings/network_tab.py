@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Changes
 from ...store.services import expenses as expense_svc
 from ...store.services import meetings as meeting_svc
 from ...store.services.overview import sync_marks
@@ -146,8 +147,8 @@ class NetworkActivityTab(QWidget):
         self.reload()
 
     # ------------------------------------------------------------------------------------------
-    def _on_changed(self, entity: str) -> None:
-        if entity in ("*", "meeting", "expense", "network", "membership", "contact"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("meeting", "expense", "network", "membership", "contact"):
             # A hidden tab (another view, another network's page) catches up when it is shown.
             if self.isVisible():
                 self.reload()

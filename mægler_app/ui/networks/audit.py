@@ -39,8 +39,10 @@ def suggested_name(ctx: AppContext, network_id: str) -> str:
 def _write(store: Store, network_id: str, target: Path) -> Progress:
     """The worker's job (its own sessions, off the GUI thread): a generator of (done, total)."""
     from ...reports.audit_file import write_audit_file
+    from ...store.services.audit import audit_file_data
 
-    return write_audit_file(store, network_id, target)
+    data = audit_file_data(store, network_id)  # read when the worker starts it
+    return (yield from write_audit_file(data, target))
 
 
 class AuditFileJob(QObject):

@@ -5,6 +5,9 @@ the feature tabs other parts of the app register in ``ui.network_tabs``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Done
 from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.numbers import format_date
@@ -44,7 +48,7 @@ from ...domain.satisfaction import occasion_for_stage
 from ...domain.stages import Stage
 from ...store.services import networks as svc
 from ...store.services import satisfaction as survey_svc
-from .. import keyboard, unsaved
+from .. import keyboard, ops, unsaved
 from .. import survey as survey_ui
 from ..context import AppContext
 from ..desk.brokers import is_caseworker
@@ -244,15 +248,21 @@ class NetworkForm(QWidget):
             if "name" in errors:
                 self.name.setFocus()
             return None
-        try:
-            network_id = svc.save_network(self.ctx.store, data, self.network_id)
-        except DomainError as exc:
-            self.errors.say(str(exc))
+
+        def saved(network_id: str) -> None:
+            self.errors.clear()
+            self.network_id = network_id
+            self._snapshot = data
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.save_network.done(self.ctx.store, data, self.network_id),
+            error=self.errors,
+            then=saved,
+        )
+        if done is None:
             return None
-        self.errors.clear()
-        self.network_id = network_id
-        self._snapshot = data
-        self.ctx.bus.changed.emit("network")
+        network_id = done.value
         self.ctx.bus.status_reported.emit(self.tr("Netværket »%1« er gemt.").replace("%1", data.name))
         self.saved.emit(network_id)
         return network_id
@@ -458,15 +468,14 @@ class MembersPanel(QWidget):
         if not company_id or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
             _show(self.error, self.tr("Søg efter en virksomhed og vælg den på listen først."))
             return
-        try:
-            svc.add_member(self.ctx.store, self.network_id, company_id, str(self.add_role.currentData()))
-        except DomainError as exc:
-            _show(self.error, str(exc))
-            return
-        _show(self.error, "")
-        self.search.clear()
-        self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
-        self._after_change()
+        network_id, role = self.network_id, str(self.add_role.currentData())
+
+        def added(_membership_id: str) -> None:
+            _show(self.error, "")
+            self.search.clear()
+            self.add_role.setCurrentIndex(self.add_role.findData(MEMBER_ROLE))
+
+        self._change(lambda: svc.add_member.done(self.ctx.store, network_id, company_id, role), added)
 
     def _selected(self) -> svc.MemberRow | None:
         index = self.table.currentIndex()
@@ -494,31 +503,31 @@ class MembersPanel(QWidget):
         member = self._selected()
         if member is None:
             return
-        try:
-            svc.update_member(
-                self.ctx.store,
-                member.id,
-                str(self.member_role.currentData()),
-                self.member_goals.text().strip(),
-            )
-        except DomainError as exc:
-            _show(self.error, str(exc))
-            return
-        self._after_change()
-        self.select_member(member.company_id)
+        role, goals = str(self.member_role.currentData()), self.member_goals.text().strip()
+        if self._change(lambda: svc.update_member.done(self.ctx.store, member.id, role, goals)):
+            self.select_member(member.company_id)
 
     def remove_selected(self) -> None:
         member = self._selected()
         if member is None:
             return
-        svc.remove_member(self.ctx.store, member.id)
-        self._after_change()
+        if not self._change(lambda: svc.remove_member.done(self.ctx.store, member.id)):
+            return
         self.ctx.bus.status_reported.emit(self.tr("%1 er fjernet fra netværket.").replace("%1", member.name))
 
-    def _after_change(self) -> None:
-        self.reload()
-        self.ctx.bus.changed.emit("membership")
+    def _change(self, work: Callable[[], Done[Any]], then: Callable[[Any], object] | None = None) -> bool:
+        """Run a change of the members: refused, its reason stands under the table; done, the
+        panel reloads, the views hear of it, and ``changed`` tells the page."""
+
+        def after(value: Any) -> None:
+            if then is not None:
+                then(value)
+            self.reload()
+
+        if ops.run(self.ctx, work, error=lambda text: _show(self.error, text), then=after) is None:
+            return False
         self.changed.emit()
+        return True
 
 
 class NetworkPage(QWidget):
@@ -839,31 +848,35 @@ class NetworkPage(QWidget):
         info = svc.stage_info(self.ctx.store, self.network_id)
         if info.next_stage is None:
             return
-        try:
-            svc.move_to(self.ctx.store, self.network_id, info.next_stage)
-        except DomainError as exc:
-            _show(self.stage_error, str(exc))
+        network_id, target = self.network_id, info.next_stage
+        done = ops.run(
+            self.ctx,
+            lambda: svc.move_to.done(self.ctx.store, network_id, target),
+            error=lambda text: _show(self.stage_error, text),
+        )
+        if done is None:
             return
-        self.ctx.bus.changed.emit("network")
         self.reload()
         self._prompt_survey(info.next_stage)  # --- survey
 
     def close_network(self) -> None:
         if self.network_id is None:
             return
-        try:
-            svc.close_network(
-                self.ctx.store,
-                self.network_id,
-                str(self.close_reason.currentData() or ""),
-                self.close_text.toPlainText(),
-            )
-        except DomainError as exc:
-            self.close_errors.say(str(exc))
+        network_id = self.network_id
+        reason, text = str(self.close_reason.currentData() or ""), self.close_text.toPlainText()
+
+        def closed(_none: None) -> None:
+            self.close_errors.clear()
+            self.close_panel.hide()
+
+        done = ops.run(
+            self.ctx,
+            lambda: svc.close_network.done(self.ctx.store, network_id, reason, text),
+            error=self.close_errors,
+            then=closed,
+        )
+        if done is None:
             return
-        self.close_errors.clear()
-        self.close_panel.hide()
-        self.ctx.bus.changed.emit("network")
         self.ctx.bus.status_reported.emit(self.tr("Netværket er afsluttet."))
         self.reload()
         self._prompt_survey(Stage.CLOSED)  # --- survey

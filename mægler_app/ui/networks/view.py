@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.messages import Msg
 from ...domain.stages import STAGE_LABELS, STAGE_ORDER, Stage
 from ...store.db import Store
 from ...store.models import Network
 from ...store.services import networks as svc
 from ...store.services.overview import sync_marks
-from .. import keyboard
+from .. import keyboard, ops
 from ..ask import confirm
 from ..companies.loader import RowsLoader
 from ..companies.models import SearchProxy
@@ -485,10 +484,8 @@ class NetworksView(View):
             self.tr("Annullér"),
         ):
             return False
-        try:
-            svc.move_to(self.ctx.store, network_id, target)
-        except DomainError as exc:
-            text = str(exc)
+
+        def refused(text: str) -> None:
             self.board_message.setText(
                 self.tr("»%1« kan ikke flyttes til »%2«: %3")
                 .replace("%1", row.name)
@@ -497,9 +494,11 @@ class NetworksView(View):
             )
             self.board_message.show()
             self.ctx.bus.status_reported.emit(self.board_message.text())
+
+        done = ops.run(self.ctx, lambda: svc.move_to.done(self.ctx.store, network_id, target), error=refused)
+        if done is None:
             return False
         self.ctx.bus.status_reported.emit(
             self.tr("»%1« er flyttet til »%2«.").replace("%1", row.name).replace("%2", STAGE_LABELS[target])
         )
-        self.ctx.bus.changed.emit("network")
         return True

@@ -53,7 +53,7 @@ class ProgrammeLoader(QObject):
         self.fresh = False  # data counted after the last change the bus announced
         ctx.bus.changed.connect(self._on_changed)
 
-    def _on_changed(self, _entity: str) -> None:
+    def _on_changed(self, _changes: object) -> None:
         self.fresh = False
 
     def _api(self) -> Api | None:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.names import document_name
 from ...domain.numbers import format_datetime, format_int, format_percent_bp
 from ...domain.programme import TargetRow, target_rows
 from ...domain.rules import TARGETS_PER_YEAR
-from ...reports.names import document_name
 from ...store.services.programme import ProgrammeData
 from ..context import AppContext
 from ..files import ask_save_path, open_file, report_saved

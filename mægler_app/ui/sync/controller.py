@@ -10,11 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...domain.changes import Changes
 from ...store.db import Store
 from ...sync.api import Api, SyncError
 from ...sync.credentials import Account, current_account, load_token
 from ...sync.engine import SyncReport
 from ...sync.service import LoginResult, api_for, logout, revoke_token, run_sync
+from .. import ops
 from ..context import AppContext
 from ..main_window import NOT_LOGGED_IN
 from ..worker import Worker, start
@@ -129,9 +131,10 @@ class SyncController(QObject):
         if self.worker is not None:
             self.worker.cancel()
 
-    def _done(self, next_ms: int | None) -> None:
+    def _done(self, next_ms: int | None, changes: Changes = Changes.ALL) -> None:
+        """``changes``: what the run pulled; a run cut short may have stored pages: all, then."""
         self.worker = None
-        self.ctx.bus.changed.emit("*")
+        ops.announce(self.ctx, changes)
         if next_ms is not None and self.account() is not None:
             self.timer.start(next_ms)
 
@@ -139,7 +142,7 @@ class SyncController(QObject):
         assert isinstance(report, SyncReport)
         self.last_report = report
         self._set_online(True)
-        self._done(AUTO_SYNC_MS)
+        self._done(AUTO_SYNC_MS, report.changes)
         self.finished.emit(report)
 
     def _on_failed(self, message: str) -> None:

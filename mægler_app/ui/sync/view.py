@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import done as done_of
 from ...domain.messages import Msg
 from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
@@ -27,6 +28,7 @@ from ...sync import resolve
 from ...sync.credentials import NO_KEYRING_TEXT, keyring_usable
 from ...sync.engine import SyncReport
 from ...sync.forms import list_parked_forms
+from .. import ops
 from ..context import AppContext
 from ..table import Column, RowsTableModel
 from ..views.base import View
@@ -378,11 +380,8 @@ class SyncView(View):
         seq = model.row_id(index)
         if seq is None:
             return
-        try:
-            action(self.ctx.store, int(seq))
-        except resolve.ResolveError as exc:
-            self.result.setText(str(exc))
-        self.ctx.bus.changed.emit("*")
+        # refused (resolved already, elsewhere): the reason, and the page as it stands now
+        ops.run(self.ctx, lambda: done_of(action, self.ctx.store, int(seq)), error=self.result.setText)
         self.refresh()
 
     def open_record(self, table: QTableView, row: int) -> None:

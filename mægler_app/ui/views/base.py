@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...domain.changes import Changes
 from .. import keyboard
 from ..context import AppContext
 
@@ -48,8 +49,8 @@ class View(QWidget):
         keyboard.label_inputs(self)  # the page is built by now: every input gets its name
         super().showEvent(event)
 
-    def _on_changed(self, entity: str) -> None:
-        if "*" in self.watches or entity == "*" or entity in self.watches:
+    def _on_changed(self, changes: Changes) -> None:
+        if "*" in self.watches or changes.touches(*self.watches):
             self.refresh()
 
     def refresh(self) -> None:
