@@ -52,15 +52,34 @@ class BodyEncodingMiddleware:
         if not self.enabled or scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        encoding = headers.get("content-encoding", "").strip().lower()
+        content_encoding = accept = b""
+        for key, value in scope["headers"]:  # ASGI names are lower-case already
+            if key == b"content-encoding":
+                content_encoding = value
+            elif key == b"accept-encoding":
+                accept = value
+        encoding = content_encoding.decode("latin-1").strip().lower()
         if encoding and encoding != bodycodec.IDENTITY:
             unpacked = await self._unpacked(scope, receive, send, encoding)
             if unpacked is None:
                 return
             scope, receive = unpacked
-        answer_encoding = bodycodec.choose(headers.get("accept-encoding"))
-        await self.app(scope, receive, self._sender(send, answer_encoding))
+        answer_encoding = bodycodec.choose(accept.decode("latin-1")) if accept else None
+        if answer_encoding is None:
+            await self.app(scope, receive, self._plain_sender(send))
+        else:
+            await self.app(scope, receive, self._sender(send, answer_encoding))
+
+    def _plain_sender(self, send: Send) -> Send:
+        """Answers as they are, only saying what the server takes in requests (RFC 7694)."""
+        advertised = (b"accept-encoding", self.accepted.encode("latin-1"))
+
+        async def send_plain(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", ()), advertised]}
+            await send(message)
+
+        return send_plain
 
     async def _unpacked(
         self, scope: Scope, receive: Receive, send: Send, encoding: str
@@ -113,7 +132,7 @@ class BodyEncodingMiddleware:
 
         return {**scope, "headers": raw}, unpacked_receive
 
-    def _sender(self, send: Send, encoding: str | None) -> Send:
+    def _sender(self, send: Send, encoding: str) -> Send:
         start: Message | None = None
 
         async def send_encoded(message: Message) -> None:
@@ -130,8 +149,7 @@ class BodyEncodingMiddleware:
             body = message.get("body", b"")
             headers = MutableHeaders(scope=first)
             if (
-                encoding is not None
-                and not message.get("more_body")
+                not message.get("more_body")
                 and len(body) >= bodycodec.MIN_SIZE
                 and "content-encoding" not in headers
                 and headers.get("content-type", "").split(";")[0].strip() in COMPRESSIBLE
