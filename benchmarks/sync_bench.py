@@ -118,9 +118,11 @@ class RecordingApi(Api):
         super().__init__(url)
         self.bodies: list[bytes] = []
 
-    def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
+    def push_answer(
+        self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None
+    ) -> dict[str, Any]:
         self.bodies.append(body if body is not None else encode_push(client_id, changes))
-        return super().push(client_id, changes, body=body)
+        return super().push_answer(client_id, changes, body=body)
 
 
 def as_other_broker(body: bytes, local_ids: set[str]) -> bytes:

@@ -804,6 +804,11 @@ class Msg:
     SYNC_RECEIPT_NOT_ON_SERVER = Code("sync_receipt_not_on_server")
     SYNC_UPLOAD_NOT_TAKEN = Code("sync_upload_not_taken")
     # --- end receipts
+    # --- field: compressed bodies (issue 25)
+    HTTP_INFLATED_TOO_LARGE = Code("http_inflated_too_large")
+    HTTP_BODY_ENCODING_BROKEN = Code("http_body_encoding_broken")
+    HTTP_BODY_ENCODING_UNKNOWN = Code("http_body_encoding_unknown")
+    # --- end field
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -3078,4 +3083,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "again at the next synchronisation.",
     },
     # --- end receipts
+    # --- field: compressed bodies (issue 25)
+    Msg.HTTP_INFLATED_TOO_LARGE: {
+        "da": "Forespørgslen fylder mere end grænsen på {megabytes:int} MB, når den pakkes ud.",
+        "en": "The request is larger than the limit of {megabytes:int} MB once unpacked.",
+    },
+    Msg.HTTP_BODY_ENCODING_BROKEN: {
+        "da": "Forespørgslen kunne ikke pakkes ud ({encoding}); send den igen.",
+        "en": "The request could not be unpacked ({encoding}); send it again.",
+    },
+    Msg.HTTP_BODY_ENCODING_UNKNOWN: {
+        "da": "Serveren kan ikke pakke forespørgsler ud med {encoding:q}; den kan: {accepted}.",
+        "en": "The server cannot unpack requests encoded with {encoding:q}; it can: {accepted}.",
+    },
+    # --- end field
 }

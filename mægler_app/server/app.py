@@ -40,11 +40,14 @@ from ..domain.vocab import Role
 from . import accounts, forms
 from . import uploads as blob_uploads  # --- receipts
 from .accounts import AddressThrottledError, BadCredentialsError, ServerBusyError, TooManyAttemptsError
+from .along import extras as pull_extras  # --- field
+from .along import parse_with, pull_along, shorten  # --- field
 from .changelog import record_exists, record_history
 from .clientaddr import client_address, trusted_from_env
 from .db import Database
 from .decisions import DecisionError, decide
 from .docs import add_docs  # --- ship
+from .encoding import BodyEncodingMiddleware  # --- field
 from .erasure import ErasureNotFoundError, erase_contact  # --- erasure
 from .jsonclean import clean_json
 from .models import BlobContent, BlobOwner, User
@@ -306,7 +309,7 @@ async def push_args(request: Request) -> dict[str, Any] | None:
 async def pull_args(request: Request) -> dict[str, Any] | None:
     user = cached_user(request)
     query = request.query_params
-    if user is None or not set(query) <= {"since", "limit", "skip"}:
+    if user is None or not set(query) <= {"since", "limit", "skip", "with"}:  # --- field: with
         return None
     since, limit = query.get("since", "0"), query.get("limit", str(PULL_LIMIT))
     if not (since.isascii() and since.isdigit() and limit.isascii() and limit.isdigit()):
@@ -317,7 +320,12 @@ async def pull_args(request: Request) -> dict[str, Any] | None:
     skip = query.get("skip", "")
     if len(query.getlist("skip")) > 1 or parse_skip(skip, MAX_INT) is None:
         return None
-    return {"user": user, "since": since_n, "limit": limit_n, "skip": skip}
+    args: dict[str, Any] = {"user": user, "since": since_n, "limit": limit_n, "skip": skip}
+    if "with" in query:  # --- field (v2, optional)
+        if len(query.getlist("with")) > 1 or len(query["with"]) > 100:
+            return None
+        args["with_"] = query["with"]
+    return args
 
 
 async def caseworker(user: Annotated[User, Depends(current_user)]) -> User:
@@ -365,6 +373,8 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
     purger = accounts.Purger()
     hashing = accounts.HashPool.from_env()
     refusal_delay = accounts.refusal_delay_from_env()
+    # --- field: compressed bodies inside the guard (its 426 and 413 come first; docs/protocol.md)
+    app.add_middleware(BodyEncodingMiddleware)
     app.add_middleware(GuardMiddleware)
 
     @app.exception_handler(StarletteHTTPException)
@@ -485,7 +495,10 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
                 with db.write(user.id) as session:
                     results = apply_push(session, user, body.client_id, body.changes)
                 # Built by apply_push in the shape of PushResponse; sent as is.
-                return json_response({"results": results})
+                answer: dict[str, Any] = {"results": shorten(results) if body.short_answers else results}
+                if body.pull is not None:  # --- field: the first pull page along (server/along.py)
+                    answer["pull"] = pull_along(db, user, body, results)
+                return json_response(answer)
             except IntegrityError:
                 # Another broker created the same record id or used the same change id at the same
                 # moment; on the next attempt this push sees theirs and answers "rejected".
@@ -502,12 +515,17 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         skip: Annotated[
             str, Query(max_length=MAX_SKIP_LENGTH, pattern=SKIP_PATTERN, description=SKIP_HELP)
         ] = "",
+        # --- field (v2, optional): "me,forms": the page also carries /me's answer and the forms' ETag
+        with_: Annotated[str, Query(alias="with", max_length=100)] = "",
     ) -> Response:
         ranges = parse_skip(skip, MAX_INT)
         if ranges is None:
             return error_response(422, SKIP_TEXT)
         # Built by pull() in the shape of PullResponse; sent without validating it once more.
-        return json_response(pull(db, user, since, limit, ranges))
+        page = pull(db, user, since, limit, ranges)
+        if with_:
+            page.update(pull_extras(db, user, parse_with(with_)))
+        return json_response(page)
 
     @app.put(
         f"{API_PREFIX}/blobs/{{sha256}}",

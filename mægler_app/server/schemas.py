@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..domain.sync_contract import PROTOCOL_VERSION
+from ..domain.sync_contract import MAX_SKIP_LENGTH, PROTOCOL_VERSION
 from ..domain.vocab import Decision, PushStatus
 from .jsonclean import clean_data, clean_text
 
 CleanStr = Annotated[str, AfterValidator(clean_text)]
 Ident = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(clean_text)]
 MAX_INT = 2**62
+SKIP_RANGES = r"^([0-9]{1,19}-[0-9]{1,19}(,[0-9]{1,19}-[0-9]{1,19})*)?$"  # --- field (as pull's skip)
 
 
 class ErrorBody(BaseModel):
@@ -87,12 +88,29 @@ class Change(BaseModel):
     data: Annotated[dict[str, Any], AfterValidator(clean_data)] = Field(default_factory=dict)
 
 
+class PullAlong(BaseModel):
+    """--- field (v2, optional): the first pull page to answer with, after the push (server/along.py)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    since: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
+    limit: Annotated[int, Field(ge=1, le=1000)] = 500
+    skip: Annotated[str, Field(max_length=MAX_SKIP_LENGTH, pattern=SKIP_RANGES)] = ""
+    with_: Annotated[list[Annotated[str, Field(max_length=20)]], Field(alias="with", max_length=10)] = []
+    # change ids of this push whose base_version is not the laptop's version of the record
+    not_held: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=5000)] = []
+
+
 class PushRequest(BaseModel):
     client_id: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(clean_text)]
     # The header says the version of every request (the guard checks it first); a body that
     # leaves it out is taken to be of that version.
     protocol_version: Annotated[int, Field(ge=0, le=MAX_INT)] = PROTOCOL_VERSION
     changes: Annotated[list[Change], Field(max_length=5000)]
+    pull: PullAlong | None = None  # --- field (v2, optional)
+    # --- field (v2, optional): results without the change ids (one per change, in order) and
+    # without their empty fields
+    short_answers: bool = False
 
 
 class ServerCopy(BaseModel):
@@ -116,6 +134,7 @@ class ChangeResult(BaseModel):
 
 class PushResponse(BaseModel):
     results: list[ChangeResult]
+    pull: PullResponse | None = None  # --- field (v2, optional): when the push asked for it
 
 
 class PulledChange(BaseModel):
@@ -133,6 +152,9 @@ class PullResponse(BaseModel):
     changes: list[PulledChange]
     next_since: int
     has_more: bool
+    # --- field (v2, optional): asked for by ``with=me,forms`` (or a push's ``pull.with``)
+    me: dict[str, Any] | None = None
+    forms_etag: str | None = None
 
 
 class BlobInfo(BaseModel):

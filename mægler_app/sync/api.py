@@ -15,7 +15,7 @@ from typing import Any
 
 import requests
 
-from .. import fastjson
+from .. import bodycodec, fastjson
 from ..domain.messages import Msg
 from ..domain.sync_contract import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION, RETENTION_KEY
 from ..errors import UserError
@@ -56,6 +56,7 @@ class RefusedError(SyncError):
 
 UPLOAD_OFFSET = "Upload-Offset"  # --- receipts
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_ANSWER_BYTES = 512 * 1024 * 1024  # --- field: an answer unpacked to more than this is refused
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     requests.ConnectionError,
     requests.Timeout,
@@ -141,6 +142,10 @@ class Api:
         self.http = requests.Session()
         self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
         self.http.headers["User-Agent"] = "maegler-app"
+        # --- field: compressed bodies (docs/protocol.md): answers in what this side reads, requests
+        # packed only once the server has said it takes them (``Accept-Encoding`` on its answers)
+        self.http.headers["Accept-Encoding"] = bodycodec.accept_header()
+        self.request_encoding: str | None = None
         self.token: str | None = None
         self.retention: Any = None  # --- retention: /me's settings, None from an older server
         self.bytes_sent = 0
@@ -165,12 +170,17 @@ class Api:
     ) -> requests.Response:
         url = f"{self.base_url}{API_PREFIX}{path}"
         kw.setdefault("timeout", self.timeout)
+        plain_body = kw.get("data")
         attempts = self.retries + 1 if retry else 1
         last: BaseException | None = None
         resp: requests.Response | None = None
-        for attempt in range(attempts):
+        attempt = 0
+        plain_only = False
+        while attempt < attempts:
             if attempt:
                 self.sleep(self._retry_delay(attempt - 1, resp))
+            attempt += 1
+            packed = self._pack(path, plain_body, kw, plain_only)
             resp = None
             try:
                 resp = self.http.request(method, url, **kw)
@@ -181,9 +191,17 @@ class Api:
                     break
                 continue
             self.requests_made += 1
-            self.bytes_received += len(body)
+            self.bytes_received += int(resp.headers.get("Content-Length") or len(body))
             req_body = resp.request.body
             self.bytes_sent += len(req_body) if isinstance(req_body, bytes | str) else 0
+            self._learn_encodings(resp)
+            if packed and resp.status_code in (400, 415):
+                # A server that does not take compressed requests (any more): the same request
+                # again as it was, and none packed from now on.
+                self.request_encoding = None
+                plain_only = True
+                attempt -= 1
+                continue
             if resp.status_code in expect:
                 return resp
             if resp.status_code in RETRY_STATUSES and not (
@@ -197,6 +215,36 @@ class Api:
         raise OfflineError(
             Msg.SYNC_OFFLINE_BECAUSE(cause=last.__class__.__name__) if last else Msg.SYNC_OFFLINE()
         )
+
+    # --- field: compressed bodies -------------------------------------------------------------
+    def _pack(self, path: str, plain: Any, kw: dict[str, Any], plain_only: bool = False) -> bool:
+        """Put the request's body in ``kw``, packed when the server takes it; True if packed."""
+        headers = dict(kw.get("headers") or {})
+        headers.pop("Content-Encoding", None)
+        kw["headers"] = headers
+        if not isinstance(plain, bytes):
+            return False
+        encoding = None if plain_only else self.request_encoding
+        if encoding is None or len(plain) < bodycodec.MIN_SIZE or path.startswith("/blobs"):
+            kw["data"] = plain
+            return False
+        kw["data"] = bodycodec.compress(plain, encoding)
+        headers["Content-Encoding"] = encoding
+        return True
+
+    def _learn_encodings(self, resp: requests.Response) -> None:
+        """What the server takes in requests (its answers' ``Accept-Encoding``, RFC 7694), and a
+        zstd answer unpacked (requests itself unpacks only gzip and deflate)."""
+        taken = resp.headers.get("Accept-Encoding")
+        if taken:
+            self.request_encoding = bodycodec.choose(taken)
+        if resp.headers.get("Content-Encoding", "").strip().lower() == bodycodec.ZSTD:
+            raw = resp.content
+            if raw.startswith(bodycodec.ZSTD_MAGIC):
+                try:
+                    resp._content = bodycodec.decompress(raw, bodycodec.ZSTD, MAX_ANSWER_BYTES)
+                except ValueError:
+                    resp._content = b""  # read as an answer cut off (see _answer)
 
     def _retry_delay(self, attempt: int, resp: requests.Response | None) -> float:
         delay = backoff_delay(attempt, self.backoff, self.backoff_cap)
@@ -241,18 +289,31 @@ class Api:
 
     def push(self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None) -> list[Any]:
         """Send changes; ``body`` may be the already-encoded JSON (to size batches without encoding twice)."""
+        return list(self.push_answer(client_id, changes, body=body)["results"])
+
+    def push_answer(
+        self, client_id: str, changes: list[dict[str, Any]], *, body: bytes | None = None
+    ) -> dict[str, Any]:
+        """The push's whole answer (--- field: with the pull page along, when the body asked for
+        one and the server knows it; docs/protocol.md "One request per sync")."""
         if body is None:
             body = encode_push(client_id, changes)
         resp = self.request(
             "POST", "/sync/push", data=body, headers={"Content-Type": "application/json"}, expect=(200,)
         )
-        return list(_answer(resp)["results"])
+        answer = _answer(resp)
+        if not isinstance(answer.get("results"), list):
+            raise OfflineError(Msg.SYNC_OFFLINE_BECAUSE(cause="IncompleteRead"))
+        return dict(answer)
 
-    def pull(self, since: int, limit: int, skip: str = "") -> dict[str, Any]:
-        """A page after ``since``; ``skip`` names seq ranges this computer holds already."""
+    def pull(self, since: int, limit: int, skip: str = "", with_: str = "") -> dict[str, Any]:
+        """A page after ``since``; ``skip`` names seq ranges this computer holds already; ``with_``
+        (--- field, v2 optional) asks the page to carry /me's answer and the forms' ETag."""
         params: dict[str, Any] = {"since": since, "limit": limit}
         if skip:
             params["skip"] = skip
+        if with_:
+            params["with"] = with_
         resp = self.request("GET", "/sync/pull", params=params)
         return dict(_answer(resp))
 

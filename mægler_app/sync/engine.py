@@ -41,6 +41,7 @@ from ..domain.stages import Stage
 from ..domain.sync_contract import (
     CASEWORKER_ENTITIES,
     MAX_PUSH_BYTES,
+    RETENTION_KEY,
     SERVER_FIELDS,
     PushStatus,
     format_skip,
@@ -61,7 +62,7 @@ from ..store.services.overview import (
     set_display_name,
     set_role,
 )
-from .api import Api, RefusedError, SyncError, UpgradeRequiredError, encode_push
+from .api import Api, AuthError, RefusedError, SyncError, UpgradeRequiredError, encode_push
 from .apply import (
     RANK,
     UnstorableRecordError,
@@ -75,6 +76,11 @@ from .apply import (
 )
 from .blobs import blob_file
 from .forms import fetch_forms
+
+# --- field: what the first pull page (or a push's answer) is asked to carry (docs/protocol.md,
+# "One request per sync"): /me's answer and the forms' ETag. An older server ignores it.
+_ALONG = ("me", "forms")
+_ENCODING_KEY = "server_request_encoding"  # LocalState: what the server took in requests last time
 
 Progress = Generator[tuple[int, int], None, Any]
 
@@ -353,19 +359,39 @@ class SyncEngine:
         self._chunked: bool | None = None
         # Server seqs of records this run stored at the server's version (its own pushes).
         self._held_seqs: set[int] = set()
+        # --- field: the first pull page that came with the last push's answer (its ``since``),
+        # whether /me's answer came along, and the forms' ETag as the server said it
+        self._page_along: tuple[int, Future[dict[str, Any]]] | None = None
+        self._me_taken = False
+        self._forms_etag: str | None = None
+        self._remember_encoding(load=True)
 
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
-        # Before touching anything: a 401 or 426 here leaves the outbox exactly as it was.
-        self._remember_user(self.api.me())
+        # --- field: /me's answer comes with the first pull page, or with the push's answer (a sync
+        # with nothing to send is one request); only an older server is asked /me on its own. A 401
+        # or 426 on the first push gives its entries back as they were (see _not_taken).
         self._total = self._count_pending() + self._count_blobs_to_upload()
-        yield self._done, self._total
-        yield from self.push()
-        yield from self.upload_blobs()
-        yield from self.pull()
+        early = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull-first")
+        if not self._total:
+            # Nothing to send: the first page is asked for at once, while this computer goes through
+            # its outbox and parked records (a sync with nothing to do is one round trip).
+            since = self._pull_since()
+            first = early.submit(self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG))
+            self._page_along = (since, first)
+        try:
+            yield self._done, self._total
+            yield from self.push()
+            yield from self.upload_blobs()
+            yield from self.pull()
+        finally:
+            early.shutdown(wait=False, cancel_futures=True)
+        if not self._me_taken:
+            self._remember_user(self.api.me())
+        self._remember_encoding()
         yield from self.download_blobs()
         if self.with_forms:
-            forms = fetch_forms(self.store, self.api)
+            forms = fetch_forms(self.store, self.api, listing_etag=self._forms_etag)
             self.report.forms_added = forms.added
             self.report.forms_parked = forms.parked
             self.report.messages.extend(forms.messages)
@@ -391,6 +417,61 @@ class SyncEngine:
             from ..store.services.desk import remember_people
 
             remember_people(self.store, self.api)
+
+    # --- field ----------------------------------------------------------------------------------
+    def _take_along(self, page: dict[str, Any]) -> None:
+        """What a page carries besides its changes (``with``): /me's answer and the forms' ETag."""
+        me = page.get("me")
+        if isinstance(me, dict) and isinstance(me.get("user"), dict) and not self._me_taken:
+            self._me_taken = True
+            self.api.retention = me.get(RETENTION_KEY)
+            self._remember_user(dict(me["user"]))
+        etag = page.get("forms_etag")
+        if isinstance(etag, str):
+            self._forms_etag = etag
+
+    def _remember_encoding(self, *, load: bool = False) -> None:
+        """What the server takes in compressed requests, kept between syncs (a new Api learns it
+        from the first answer only, and the first request of a sync is often the push)."""
+        if not hasattr(self.api, "request_encoding"):
+            return
+        with self.store.session() as s:
+            kept = _state(s, _ENCODING_KEY)
+            if load:
+                if self.api.request_encoding is None and isinstance(kept, str) and kept:
+                    self.api.request_encoding = kept
+            elif (self.api.request_encoding or "") != (kept or ""):
+                _set_state(s, _ENCODING_KEY, self.api.request_encoding or "")
+
+    def _pull_since(self) -> int:
+        with self.store.session() as s:
+            return int(_state(s, "pull_since", 0) or 0)
+
+    def _pull_along(self, batch: list[_Outgoing]) -> dict[str, Any] | None:
+        """The first pull page to ask for with this push, when nothing waits after it in the outbox."""
+        with self.store.session() as s:
+            later = s.scalar(
+                select(OutboxEntry.seq)
+                .where(OutboxEntry.status == OutboxStatus.PENDING, OutboxEntry.seq > batch[-1].seq)
+                .limit(1)
+            )
+            since = int(_state(s, "pull_since", 0) or 0)
+        if later is not None:
+            return None
+        seen: set[tuple[str, str]] = set()
+        not_held = []
+        for o in batch:
+            key = (o.change["entity"], o.change["id"])
+            if key in seen or o.local_version != o.change["base_version"]:
+                not_held.append(o.change["change_id"])  # the server must not leave it out
+            seen.add(key)
+        return {
+            "since": since,
+            "limit": self.page_size,
+            "skip": self._skip(since),
+            "with": list(_ALONG),
+            "not_held": not_held,
+        }
 
     def _finish(self) -> None:
         with self.store.session() as s:
@@ -424,15 +505,23 @@ class SyncEngine:
             batch = self._next_batch()
             if not batch:
                 return
+            # --- field: a page asked for at the start is older than this push (an edit made since
+            # the sync began): the pull after it, or the page along with it, is the one to apply
+            self._page_along = None
             self._check_sent_once(batch, sent_once)
-            answer = sender.submit(self._post, batch)
+            answer = sender.submit(self._post, batch, self._pull_along(batch))
             while True:
                 ahead = self._next_batch(after=batch[-1].seq)
                 results, refusal = self._answer_of(answer)
                 next_answer: Future[list[Any]] | None = None
+                checked = False
                 if results is not None and ahead:
                     self._check_sent_once(ahead, sent_once)
-                    next_answer = sender.submit(self._post, ahead)
+                    checked = True
+                    if self._pull_along(ahead) is None:
+                        next_answer = sender.submit(self._post, ahead)
+                    # --- field: the last batch asks for the first pull page along; it goes once
+                    # this answer is stored, so that the page leaves out what this one holds
                 if refusal is not None:
                     self._not_taken(batch, refusal)  # narrowed here, before the next batch goes
                 else:
@@ -446,8 +535,9 @@ class SyncEngine:
                         ahead = self._next_batch(after=batch[-1].seq)
                         if not ahead:
                             return
-                    self._check_sent_once(ahead, sent_once)
-                    next_answer = sender.submit(self._post, ahead)
+                    if not checked:
+                        self._check_sent_once(ahead, sent_once)
+                    next_answer = sender.submit(self._post, ahead, self._pull_along(ahead))
                 batch, answer = ahead, next_answer
         finally:
             # A batch in flight when the run stops is answered to nobody: its entries stay in the
@@ -464,11 +554,11 @@ class SyncEngine:
     @staticmethod
     def _answer_of(
         answer: Future[list[Any]],
-    ) -> tuple[list[Any] | None, UpgradeRequiredError | RefusedError | None]:
+    ) -> tuple[list[Any] | None, UpgradeRequiredError | RefusedError | AuthError | None]:
         """The server's results, or the refusal of the whole push (``_not_taken`` decides)."""
         try:
             return answer.result(), None
-        except (UpgradeRequiredError, RefusedError) as exc:
+        except (UpgradeRequiredError, RefusedError, AuthError) as exc:
             return None, exc
 
     def _take_results(self, batch: list[_Outgoing], results: list[Any]) -> None:
@@ -580,10 +670,28 @@ class SyncEngine:
             .values(status=OutboxStatus.REJECTED, last_error=reason)
         )
 
-    def _post(self, batch: list[_Outgoing]) -> list[Any]:
+    def _post(self, batch: list[_Outgoing], along: dict[str, Any] | None = None) -> list[Any]:
         head = encode_push(self.client_id, [])[: -len(b"]}")]
-        body = head + b",".join(o.piece for o in batch) + b"]}"
-        return self.api.push(self.client_id, [], body=body)
+        body = head + b",".join(o.piece for o in batch) + b"]"
+        if not hasattr(self.api, "push_answer"):
+            return self.api.push(self.client_id, [], body=body + b"}")
+        # --- field: shorter answers, and the first pull page along (docs/protocol.md, "One request
+        # per sync"); an older server ignores both and answers as before
+        body += b',"short_answers":true'
+        if along is not None:
+            body += b',"pull":' + fastjson.dumps(along)
+        answer = self.api.push_answer(self.client_id, [], body=body + b"}")
+        page = answer.get("pull")
+        if along is not None and isinstance(page, dict):
+            done: Future[dict[str, Any]] = Future()
+            done.set_result(page)
+            self._page_along = (int(along["since"]), done)
+        results = list(answer["results"])
+        if len(results) == len(batch):  # a short answer names no change ids: one per change, in order
+            for item, result in zip(batch, results, strict=True):
+                if isinstance(result, dict) and "change_id" not in result:
+                    result["change_id"] = item.change["change_id"]
+        return results
 
     def _give_back(self, batch: list[_Outgoing]) -> None:
         """The server took nothing: the entries go back exactly as they were."""
@@ -602,9 +710,11 @@ class SyncEngine:
             return
         self._store_results(batch, results)
 
-    def _not_taken(self, batch: list[_Outgoing], exc: UpgradeRequiredError | RefusedError) -> None:
+    def _not_taken(
+        self, batch: list[_Outgoing], exc: UpgradeRequiredError | RefusedError | AuthError
+    ) -> None:
         """A push the server refused as a whole: given back for later, or narrowed to the bad change."""
-        if isinstance(exc, UpgradeRequiredError):
+        if isinstance(exc, UpgradeRequiredError | AuthError):  # --- field: 401 too (no /me first)
             self._give_back(batch)
             raise exc
         if exc.status not in _REFUSALS_TO_NARROW:
@@ -867,11 +977,17 @@ class SyncEngine:
             since = int(_state(s, "pull_since", 0) or 0)
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
         try:
-            ahead: Future[dict[str, Any]] = fetcher.submit(
-                self.api.pull, since, self.page_size, self._skip(since)
-            )
+            along, self._page_along = self._page_along, None
+            ahead: Future[dict[str, Any]]
+            if along is not None and along[0] == since:  # --- field: came with the push's answer,
+                ahead = along[1]  # or asked for at the start, with nothing to push
+            else:
+                ahead = fetcher.submit(
+                    self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG)
+                )
             while True:
                 page = ahead.result()
+                self._take_along(page)
                 changes = list(page.get("changes") or [])
                 next_since = int(page.get("next_since", since))
                 has_more = bool(page.get("has_more")) and next_since > since
@@ -1180,5 +1296,9 @@ def reset_pull(store: Store, refetch: Iterable[str] = ()) -> None:
 def forget_server_state(store: Store) -> None:
     """For a profile that changes server: the checkpoint and parked records belong to the old one."""
     with store.session() as s:
-        s.execute(delete(LocalState).where(LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch"])))
+        s.execute(
+            delete(LocalState).where(
+                LocalState.key.in_(["pull_since", "pull_parked", "pull_refetch", _ENCODING_KEY])  # --- field
+            )
+        )
         s.execute(delete(LocalState).where(LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)))

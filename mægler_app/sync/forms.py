@@ -51,13 +51,18 @@ class ParkedForm:
     reason: str
 
 
-def fetch_forms(store: Store, api: Api) -> FormsResult:
-    """Fetch the published definitions this computer lacks; never raises a SyncError."""
+def fetch_forms(store: Store, api: Api, *, listing_etag: str | None = None) -> FormsResult:
+    """Fetch the published definitions this computer lacks; never raises a SyncError.
+
+    ``listing_etag`` (--- field): the listing's ETag as the pull page said it (``forms_etag``); the
+    same as the one kept here means nothing new, and no request is made."""
     result = FormsResult([], 0, [])
     already = _parked(store)
     # Unchanged since the last sync: nothing to fetch. Not while some are parked: an updated
     # Mægler may read them now.
     etag = "" if already else str(get_state(store, FORMS_ETAG_KEY) or "")
+    if etag and listing_etag == etag:
+        return result
     try:
         listed, new_etag = api.forms_if_changed(etag)
     except RefusedError as exc:

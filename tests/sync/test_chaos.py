@@ -69,7 +69,9 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
 ) -> None:
     user = new_user()
     a, b = laptop(user, "a"), laptop(user, "b")
-    proxy = ChaosProxy(sync_server.port, cut_probability=0.6, max_cut_offset=30_000, seed=11)
+    # Offsets scaled to compressed bodies (issue 25: a sync moves about a fifth of the bytes it did),
+    # so that most cuts still fall inside a sync rather than after it.
+    proxy = ChaosProxy(sync_server.port, cut_probability=0.6, max_cut_offset=6_000, seed=11)
     try:
         broke = 0
         ids = []
@@ -100,7 +102,7 @@ def test_cut_connections_lose_nothing_and_duplicate_nothing(
             broke += sync_until_done(a, proxy.url, batch_size=25)
         assert broke > 0 and proxy.stats.cuts > 10, (broke, proxy.stats)
         assert outbox(a.store) == []
-        pull_proxy = ChaosProxy(sync_server.port, cut_probability=0.8, max_cut_offset=50_000, seed=5)
+        pull_proxy = ChaosProxy(sync_server.port, cut_probability=0.8, max_cut_offset=10_000, seed=5)
         try:
             broke_b = sync_until_done(b, pull_proxy.url, page_size=40)
         finally:

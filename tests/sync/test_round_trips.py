@@ -1,0 +1,147 @@
+"""Fewer round trips (issue 25 item 4; docs/protocol.md "One request per sync"), counted on a real
+server through a counting proxy: a sync with nothing to do is one request, a day's changes go up in
+one push that brings the first pull page back with it; an older server's answers still work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from benchmarks.field_link import Link, ShapingProxy
+from mægler_app.store.models import Company, Meeting
+from mægler_app.sync.api import Api
+from mægler_app.sync.engine import SyncEngine
+
+from .conftest import run_to_end
+from .test_engine import add_network, outbox, snapshot
+
+FAST = Link(rtt=0.0, up_bps=1e10, down_bps=1e10)
+
+
+@pytest.fixture
+def counting(sync_server: Any) -> Iterator[ShapingProxy]:
+    proxy = ShapingProxy(sync_server.port, FAST)
+    yield proxy
+    proxy.close()
+
+
+def requests_in(proxy: ShapingProxy, run: Any) -> tuple[Any, list[str]]:
+    before = len(proxy.stats.turns)
+    result = run()
+    with proxy.stats.lock:
+        return result, [t.line.split(" HTTP/")[0] for t in proxy.stats.turns[before:]]
+
+
+def test_no_change_sync_is_one_request(new_user: Any, laptop: Any, counting: ShapingProxy) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    add_network(a.store, stage="candidate")
+    a.sync()
+    b.sync(counting.url)  # the first sync of b: pages, forms, /me's answer along
+    report, lines = requests_in(counting, lambda: b.sync(counting.url))
+    assert report.complete and report.pulled == 0 and report.pushed == 0
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("GET /api/v1/sync/pull?") and "with=me%2Cforms" in lines[0]
+
+
+def test_days_work_is_one_request_with_the_pull_along(
+    new_user: Any, laptop: Any, counting: ShapingProxy
+) -> None:
+    user = new_user()
+    a, b = laptop(user, "a"), laptop(user, "b")
+    net = add_network(a.store, stage="candidate")
+    a.sync(counting.url)
+    b.sync()
+    # the other laptop changes something the first one has not seen yet
+    with b.store.session() as s:
+        s.get(Company, net["companies"][0]).notes = "fra den anden bærbar"
+    b.sync()
+    # a day's work on the first laptop
+    with a.store.session() as s:
+        for k in range(20):
+            s.add(Meeting(network_id=net["network"], starts_at=dt.datetime(2026, 5, 1, 9, k, tzinfo=dt.UTC)))
+        s.get(Company, net["companies"][1]).notes = "fra den første bærbar"
+    report, lines = requests_in(counting, lambda: a.sync(counting.url))
+    assert report.complete and report.pushed == 21
+    assert lines == ["POST /api/v1/sync/push"]
+    # the page that came along brought the other laptop's change, and not a's own 21 records back
+    assert report.pulled == 1
+    assert outbox(a.store) == []
+    b.sync()
+    assert snapshot(a.store) == snapshot(b.store)
+    # and a's copies are at the server's versions: the next sync pulls nothing
+    again, lines = requests_in(counting, lambda: a.sync(counting.url))
+    assert again.pulled == 0 and len(lines) == 1
+
+
+class OlderServerAnswers(Api):
+    """The answers of a server from before the extension: no page along, nothing carried."""
+
+    def push_answer(self, *args: Any, **kw: Any) -> dict[str, Any]:
+        answer = super().push_answer(*args, **kw)
+        answer.pop("pull", None)
+        return answer
+
+    def pull(self, since: int, limit: int, skip: str = "", with_: str = "") -> dict[str, Any]:
+        page = super().pull(since, limit, skip, with_)
+        page.pop("me", None)
+        page.pop("forms_etag", None)
+        return page
+
+
+def test_older_server_answers_still_sync(new_user: Any, laptop: Any, counting: ShapingProxy) -> None:
+    user = new_user("broker", "Anna Older")
+    a = laptop(user, "a")
+    net = add_network(a.store, stage="candidate")
+    waiting = len(outbox(a.store))
+    logged_in = a.api()
+    api = OlderServerAnswers(counting.url, logged_in.token)
+    logged_in.close()
+    report, lines = requests_in(counting, lambda: run_to_end(SyncEngine(a.store, api).run()))
+    assert report.complete and report.pushed == waiting == 7
+    paths = [line.split("?")[0] for line in lines]
+    assert paths == ["POST /api/v1/sync/push", "GET /api/v1/sync/pull", "GET /api/v1/me", "GET /api/v1/forms"]
+    with a.store.session() as s:
+        assert s.get(Company, net["companies"][0]).version == 1
+    from mægler_app.store.services.overview import display_name
+
+    assert display_name(a.store) == "Anna Older"
+    api.close()
+
+
+def test_short_answers_and_an_older_client(sync_server: Any, new_user: Any) -> None:
+    """``short_answers``: one result per change in order, no change ids, no nulls; without it, as before."""
+    from mægler_app.sync.api import encode_push
+    from tests.server.conftest import PASSWORD
+
+    from .test_body_encoding import company_changes
+
+    api = Api(sync_server.base)
+    api.login(new_user(), PASSWORD)
+    changes = company_changes(3)
+    body = encode_push("kort", changes)[:-1] + b',"short_answers":true}'
+    short = api.push_answer("kort", [], body=body)["results"]
+    assert [set(r) for r in short] == [{"status", "version", "seq"}] * 3
+    replay = api.push("kort", changes)  # the same changes again, as an older client asks
+    assert [(r["change_id"], r["status"]) for r in replay] == [(c["change_id"], "duplicate") for c in changes]
+    api.close()
+
+
+def test_a_push_in_batches_brings_none_of_its_own_back(
+    new_user: Any, laptop: Any, counting: ShapingProxy
+) -> None:
+    """The last batch asks for the page along once the answers before it are stored: the page
+    leaves out every batch's records, not only its own."""
+    from mægler_app.domain.cvr import make_valid_cvr
+
+    a = laptop(new_user(), "a")
+    with a.store.session() as s:
+        s.add_all(Company(cvr=make_valid_cvr(7_000 + k), name=f"Virksomhed {k}") for k in range(30))
+    report, lines = requests_in(counting, lambda: a.sync(counting.url, batch_size=10))
+    assert report.complete and report.pushed == 30
+    assert report.pulled == 0
+    assert lines[:3] == ["POST /api/v1/sync/push"] * 3
+    assert len(lines) == 4 and lines[3].startswith("GET /api/v1/forms")  # the first sync lists the forms
