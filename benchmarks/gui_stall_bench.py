@@ -1,0 +1,450 @@
+"""A GUI that never stalls: the longest event-loop stall of the real main window under load.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui_stall_bench.py [--runs 3] [--scale 10]
+
+A heartbeat (a ``QTimer`` every 5 ms on the GUI thread) records the gaps between its ticks; a stall
+is a gap less the 5 ms. It runs in the real ``MainWindow`` while:
+
+- baseline: the window idles (the companies view shown), 2 s;
+- (a) sync: a first sync of a fresh ``demo-data`` profile of scale 1 to a real ``maegler-server`` on
+  127.0.0.1 (the window on that profile, the sync controller's own worker, the views' refresh after);
+- (b) import: 10.000 companies imported from a CSV through the companies view's import dialog
+  (read, preview, apply, the list reloaded);
+- (c) pdf: a meeting's minutes of about 20 pages written by the meetings' Exporter (the PDF is
+  read back to count its pages);
+- (d) filter: typing "herning pl" one key at a time in the companies view's search box (and
+  clearing it), 60 ms between keys;
+
+with the window on a profile of ``--scale`` (default 10: 20.000 companies before the import).
+Each scenario runs ``--runs`` times; the table gives the median and the worst of the runs' longest
+stalls, the longest garbage collection seen, and where the GUI thread was during the longest stall
+(a watchdog thread samples its stack when a tick is 30 ms late). Goal: no stall over 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MAEGLER_PASSWORD_COST", "test")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer  # noqa: E402
+
+GOAL_MS = 50.0
+TICK_MS = 5
+LATE_MS = 30.0  # the watchdog samples the GUI thread's stack once a tick is this late
+
+
+class Heartbeat(QObject):
+    """Ticks every ``interval_ms`` on the GUI thread and records the gaps between ticks.
+
+    ``worst_ms``: the longest gap less the interval (0 when every tick came on time). A watchdog
+    thread notes where the GUI thread is when a tick is ``LATE_MS`` late (``where``: the stack of
+    the longest stall seen), so a stall names its cause.
+    """
+
+    def __init__(self, interval_ms: int = TICK_MS, *, watchdog: bool = True) -> None:
+        super().__init__()
+        self.interval_ms = interval_ms
+        self.gaps: list[float] = []
+        self._clock = QElapsedTimer()
+        self._last = 0.0
+        self._last_wall = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._watchdog = watchdog
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._gui_ident = threading.get_ident()
+        self._sample: list[str] = []  # the stack of the stall in progress
+        self._samples: list[tuple[float, list[str]]] = []  # (gap ms, stack) per sampled stall
+        self.gc_ms = 0.0
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._samples.clear()
+        self.gc_ms = 0.0
+        self._clock.start()
+        self._last = 0.0
+        self._last_wall = time.perf_counter()
+        self._timer.start()
+        gc.callbacks.append(self._gc)
+        if self._watchdog:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._watch, name="heartbeat-watchdog", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._tick()
+        self._timer.stop()
+        if self._gc in gc.callbacks:
+            gc.callbacks.remove(self._gc)
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            self._thread = None
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed() / 1e6
+        gap = now - self._last
+        self.gaps.append(gap)
+        self._last = now
+        self._last_wall = time.perf_counter()
+        if self._sample:
+            self._samples.append((gap, self._sample))
+            self._sample = []
+
+    _gc_start = 0.0
+
+    def _gc(self, phase: str, _info: dict[str, Any]) -> None:
+        if threading.get_ident() != self._gui_ident:
+            return
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        else:
+            self.gc_ms = max(self.gc_ms, (time.perf_counter() - self._gc_start) * 1000)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.01):
+            late = (time.perf_counter() - self._last_wall) * 1000 - self.interval_ms
+            if late > LATE_MS and not self._sample:
+                frame = sys._current_frames().get(self._gui_ident)
+                if frame is not None:
+                    stack = traceback.format_stack(frame)
+                    self._sample = [line.strip().splitlines()[0] for line in stack[-6:]]
+
+    @property
+    def worst_ms(self) -> float:
+        return max((g - self.interval_ms for g in self.gaps), default=0.0) if self.gaps else 0.0
+
+    def where(self) -> list[str]:
+        """The sampled stack of the longest stall (innermost last), if one was sampled."""
+        if not self._samples:
+            return []
+        return max(self._samples, key=lambda s: s[0])[1]
+
+
+def pump(until: Callable[[], bool] | None = None, *, at_least_ms: int = 0, timeout_s: float = 300) -> bool:
+    """Run the event loop until ``until()`` holds (checked every 10 ms) and ``at_least_ms`` passed."""
+    loop = QEventLoop()
+    started = time.perf_counter()
+
+    def check() -> None:
+        waited = (time.perf_counter() - started) * 1000
+        if waited >= at_least_ms and (until is None or until()):
+            loop.quit()
+        elif waited > timeout_s * 1000:
+            loop.quit()
+
+    checker = QTimer()
+    checker.setInterval(10)
+    checker.timeout.connect(check)
+    checker.start()
+    loop.exec()
+    checker.stop()
+    return until is None or until()
+
+
+class Result:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.stalls: list[float] = []
+        self.gcs: list[float] = []
+        self.where: list[str] = []
+        self.seconds: list[float] = []
+        self._worst = -1.0
+
+    def add(self, beat: Heartbeat, seconds: float) -> None:
+        self.stalls.append(beat.worst_ms)
+        self.gcs.append(beat.gc_ms)
+        self.seconds.append(seconds)
+        if beat.worst_ms > self._worst:
+            self._worst = beat.worst_ms
+            self.where = beat.where()
+
+
+def measured(
+    result: Result, action: Callable[[], object], until: Callable[[], bool], settle_ms: int = 300
+) -> None:
+    beat = Heartbeat()
+    beat.start()
+    t0 = time.perf_counter()
+    action()
+    ok = pump(until)
+    seconds = time.perf_counter() - t0
+    pump(at_least_ms=settle_ms)  # what follows the end (a view's refresh) is watched too
+    beat.stop()
+    if not ok:
+        print(f"  ({result.name}: did not finish in time)")
+    result.add(beat, seconds)
+
+
+# --- the data ------------------------------------------------------------------------------------
+TOWNS = ["Aarhus", "Herning", "Viborg", "Randers", "Silkeborg", "Horsens", "Holstebro", "Skive", "Ikast"]
+TRADES = ["Stålteknik", "Maskinfabrik", "Køleteknik", "Plast", "Elektronik", "Automation", "Fødevarer"]
+KEYS = "herning pl"
+
+
+def companies_csv(n: int, first: int) -> bytes:
+    from mægler_app.domain.cvr import make_valid_cvr
+
+    lines = ["CVR;Navn;Adresse;Postnr;By;Kommune;Ansatte;Fokusområde;Branche;Videninstitution"]
+    for i in range(first, first + n):
+        town = TOWNS[i % len(TOWNS)]
+        trade = TRADES[(i // 3) % len(TRADES)]
+        lines.append(
+            f"{make_valid_cvr(i)};{town} {trade} {i} ApS;Erhvervsvej {i % 200};8000;{town};{town};"
+            f"{(i * 7) % 320};Fødevarer;{trade};nej"
+        )
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def long_minutes(paragraphs: int) -> str:
+    text = (
+        "Netværket drøftede fælles indkøb af måleudstyr, adgang til testfaciliteter hos "
+        "videninstitutionen og en ansøgning om næste trin. Deltagerne gennemgik erfaringerne fra "
+        "sidste kvartal, og mægleren noterede de opgaver, hver virksomhed tager med hjem. "
+    )
+    return "\n\n".join(f"{k + 1}. {text * 3}" for k in range(paragraphs))
+
+
+def make_profile(path: Path, scale: float, seed: int = 7) -> float:
+    from mægler_app.store.db import open_store
+    from mægler_app.store.demo import generate
+
+    t0 = time.perf_counter()
+    store = open_store(path)
+    try:
+        for _ in generate(store, scale, seed=seed):
+            pass
+    finally:
+        store.close()
+    return time.perf_counter() - t0
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+# --- the scenarios ---------------------------------------------------------------------------------
+def window_on(store: Any) -> tuple[Any, Any]:
+    from mægler_app.ui.context import AppContext
+    from mægler_app.ui.main_window import MainWindow
+
+    ctx = AppContext(store=store)
+    window = MainWindow(ctx)
+    window.show()
+    pump(at_least_ms=200)
+    return ctx, window
+
+
+def companies_ready(window: Any) -> Callable[[], bool]:
+    view = window.view("virksomheder")
+    return lambda: not view.loader.busy and view.model.total_count() > 0
+
+
+def close(window: Any) -> None:
+    window.ctx.pool.waitForDone(60_000)
+    window.close()
+    window.deleteLater()
+    pump(at_least_ms=50)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=10.0)
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="a folder to keep (and reuse) the big profile in")
+    parser.add_argument("--only", default="", help="scenarios to run, e.g. 'cd' (default: all)")
+    args = parser.parse_args()
+    only = set(args.only or "abcd")
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from mægler_app.store.db import open_store
+    from mægler_app.store.models import Meeting
+    from mægler_app.sync.service import login
+    from mægler_app.ui.app import make_application, settle_heap
+    from mægler_app.ui.meetings.exports import Exporter, export_meeting_pdf
+    from mægler_app.ui.sync.controller import controller_for
+
+    app = make_application()
+    assert isinstance(app, QApplication)
+    load0 = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="maegler-stall-") as tmp_name:
+        tmp = Path(tmp_name)
+        big = (args.keep or tmp) / f"big-{args.scale:g}"
+        if not (big / "maegler.sqlite3").exists() and not any(big.glob("*.sqlite*")):
+            print(f"demo-data --scale {args.scale:g}: {make_profile(big, args.scale):.0f} s")
+        store = open_store(big)
+        # the minutes of one meeting, long enough for about ``--pages`` pages
+        with store.session() as s:
+            meeting = s.query(Meeting).order_by(Meeting.id).first()
+            assert meeting is not None
+            meeting_id = meeting.id
+        paragraphs = 40
+        for _ in range(3):
+            with store.session() as s:
+                s.get(Meeting, meeting_id).minutes = long_minutes(paragraphs)  # type: ignore[union-attr]
+            pages = pdf_pages(export_meeting_pdf(store, meeting_id, tmp / "probe.pdf"))
+            if pages >= args.pages:
+                break
+            paragraphs = int(paragraphs * args.pages / max(pages, 1)) + 2
+        settle_heap()  # as the app does once its store is loaded
+
+        results = {
+            k: Result(n)
+            for k, n in [
+                ("0", "baseline: idle window"),
+                ("a", "(a) first sync, scale 1"),
+                ("b", f"(b) import {args.import_rows} companies"),
+                ("c", f"(c) PDF of {pages} pages"),
+                ("d", "(d) filter, typing"),
+            ]
+        }
+        proc = None
+        url = ""
+        if "a" in only:
+            from benchmarks.sync_bench import PASSWORD, server_cmd, start_server
+
+            proc, port, db = start_server(tmp)
+            url = f"http://127.0.0.1:{port}"
+        try:
+            for run in range(args.runs):
+                ctx, window = window_on(store)
+                window.show_view("virksomheder")
+                ready = companies_ready(window)
+                pump(ready)
+                view = window.view("virksomheder")
+                rows = view.model.total_count()
+                # baseline: the same window idle
+                measured(results["0"], lambda: None, lambda: True, settle_ms=2000)
+                if "d" in only:
+
+                    def typing() -> None:
+                        for key in KEYS:
+                            QTest.keyClicks(view.filter, key)
+                            pump(at_least_ms=60)
+                        view.filter.clear()
+
+                    results["d"].name = f"(d) filter {rows} companies, typing"
+                    measured(results["d"], typing, lambda: True)
+                if "c" in only:
+                    exporter = Exporter(ctx)
+                    target = tmp / f"referat-{run}.pdf"
+                    measured(
+                        results["c"],
+                        lambda: exporter.run(export_meeting_pdf, meeting_id, target),  # noqa: B023
+                        lambda: exporter.running is None,  # noqa: B023
+                    )
+                    pages = pdf_pages(target)
+                if "b" in only:
+                    path = tmp / f"import-{run}.csv"
+                    path.write_bytes(companies_csv(args.import_rows, 30_000_000 + run * 100_000))
+                    state: dict[str, Any] = {}
+
+                    def start_import() -> None:
+                        dialog = view.import_file(path)  # noqa: B023
+                        state["dialog"] = dialog
+
+                        def planned() -> None:
+                            if dialog.plan is not None and dialog.plan.ok:
+                                dialog.apply()
+                            else:
+                                state["failed"] = True
+
+                        dialog.planned.connect(planned)
+
+                    def imported() -> bool:
+                        d = state.get("dialog")
+                        return bool(state.get("failed")) or (
+                            d is not None and d.result is not None and ready()
+                        )
+
+                    measured(results["b"], start_import, imported, settle_ms=500)
+                    if state.get("failed"):
+                        print("  (import refused:", state["dialog"].summary.text(), ")")
+                    state["dialog"].close()
+                close(window)
+                if "a" in only:
+                    import subprocess
+
+                    user = f"stall{run}"
+                    subprocess.run(
+                        [*server_cmd(), "add-user", user, "--role", "broker", "--db", db],
+                        input=PASSWORD.encode(),
+                        check=True,
+                        capture_output=True,
+                    )
+                    small = open_store(tmp / f"sync-{run}")
+                    for _ in __import__("mægler_app.store.demo", fromlist=["generate"]).generate(
+                        small, 1.0, seed=100 + run
+                    ):
+                        pass
+                    sctx, swindow = window_on(small)
+                    token = login(small, url, user, PASSWORD).token
+                    controller = controller_for(sctx)
+                    controller.session_token = token
+                    report: list[Any] = []
+                    controller.finished.connect(report.append)
+                    controller.failed.connect(lambda m: print("  (sync failed:", m, ")"))  # noqa: B023
+                    measured(
+                        results["a"], controller.sync_now, lambda: not controller.running, settle_ms=1000
+                    )  # noqa: B023
+                    if report:
+                        results["a"].name = f"(a) first sync, scale 1 ({report[0].pushed} records)"
+                    close(swindow)
+                    small.close()
+        finally:
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+            store.close()
+    load1 = os.getloadavg()[0]
+
+    base = statistics.median(results["0"].stalls)
+    print(
+        f"Longest event-loop stall, heartbeat every {TICK_MS} ms, profile scale {args.scale:g}, "
+        f"{args.runs} runs (load average {load0:.1f} → {load1:.1f} on {os.cpu_count()} CPUs)"
+    )
+    print(f"  {'scenario':<44} {'median':>7} {'worst':>7} {'× idle':>7} {'GC max':>7} {'took':>7}")
+    verdict = True
+    for key, r in results.items():
+        if not r.stalls:
+            continue
+        med = statistics.median(r.stalls)
+        ok = max(r.stalls) <= GOAL_MS
+        verdict &= ok or key == "0"
+        print(
+            f"  {r.name:<44} {med:5.0f}ms {max(r.stalls):5.0f}ms {med / max(base, 0.1):6.1f}x "
+            f"{max(r.gcs):5.0f}ms {statistics.median(r.seconds):6.1f}s  {'ok' if ok else 'OVER'}"
+        )
+        if r.where and max(r.stalls) > GOAL_MS:
+            for line in r.where:
+                print(f"      {line}")
+    print(f"goal: no stall over {GOAL_MS:.0f} ms: {'met' if verdict else 'NOT met'}")
+    return 0 if verdict else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

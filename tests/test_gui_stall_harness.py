@@ -1,0 +1,49 @@
+"""The heartbeat of benchmarks/gui_stall_bench.py: it sees a stall induced on the GUI thread, and
+an idle event loop is not one. (The product's stalls are measured by the benchmark, not here.)"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "gui_stall_bench.py"
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gui_stall_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gui_stall_bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_heartbeat_sees_a_100_ms_sleep_on_the_gui_thread_and_names_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    bench = _bench()
+    beat = bench.Heartbeat()
+    beat.start()
+
+    def stall_the_gui() -> None:
+        time.sleep(0.1)
+
+    QTimer.singleShot(50, stall_the_gui)
+    bench.pump(at_least_ms=250)
+    beat.stop()
+    assert beat.worst_ms >= 90  # the sleep, less at most the tick it replaced
+    assert any("stall_the_gui" in line for line in beat.where())  # the watchdog named the cause
+
+
+def test_an_idle_event_loop_is_not_a_stall(qapp) -> None:  # type: ignore[no-untyped-def]
+    bench = _bench()
+    beat = bench.Heartbeat()
+    beat.start()
+    bench.pump(at_least_ms=250)
+    beat.stop()
+    assert len(beat.gaps) >= 10  # it did tick all along
+    # far below the induced stall (a loaded shared machine may delay a tick somewhat)
+    assert beat.worst_ms < 90
+    assert beat.where() == [] or beat.worst_ms >= bench.LATE_MS
