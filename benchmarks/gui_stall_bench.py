@@ -223,15 +223,20 @@ def long_minutes(paragraphs: int) -> str:
     return "\n\n".join(f"{k + 1}. {text * 3}" for k in range(paragraphs))
 
 
+def make_data(store: Any, scale: float, seed: int = 7) -> None:
+    from mægler_app.store.demo import generate
+
+    for _ in generate(store, scale, seed=seed):
+        pass
+
+
 def make_profile(path: Path, scale: float, seed: int = 7) -> float:
     from mægler_app.store.db import open_store
-    from mægler_app.store.demo import generate
 
     t0 = time.perf_counter()
     store = open_store(path)
     try:
-        for _ in generate(store, scale, seed=seed):
-            pass
+        make_data(store, scale, seed)
     finally:
         store.close()
     return time.perf_counter() - t0
@@ -267,6 +272,93 @@ def close(window: Any) -> None:
     pump(at_least_ms=50)
 
 
+def typing_in(view: Any, result: Result) -> None:
+    """(d): the keys typed one at a time into the companies view's search box, then cleared."""
+    from PySide6.QtTest import QTest
+
+    def typing() -> None:
+        for key in KEYS:
+            QTest.keyClicks(view.filter, key)
+            pump(at_least_ms=60)
+        view.filter.clear()
+
+    result.name = f"(d) filter {view.model.total_count()} companies, typing"
+    measured(result, typing, lambda: True)
+
+
+def pdf_by_exporter(ctx: Any, meeting_id: str, target: Path, result: Result) -> int:
+    """(c): the minutes' PDF written by the meetings' Exporter (as the meeting editor starts it)."""
+    from mægler_app.ui.meetings.exports import Exporter, export_meeting_pdf
+
+    exporter = Exporter(ctx)
+    measured(
+        result,
+        lambda: exporter.run(export_meeting_pdf, meeting_id, target),
+        lambda: exporter.running is None,
+    )
+    return pdf_pages(target)
+
+
+def import_by_dialog(window: Any, path: Path, result: Result) -> None:
+    """(b): the companies view's import dialog reads the file, then imports it; the list reloads."""
+    view = window.view("virksomheder")
+    ready = companies_ready(window)
+    state: dict[str, Any] = {}
+
+    def start_import() -> None:
+        dialog = view.import_file(path)
+        state["dialog"] = dialog
+
+        def planned() -> None:
+            if dialog.plan is not None and dialog.plan.ok:
+                dialog.apply()
+            else:
+                state["failed"] = True
+
+        dialog.planned.connect(planned)
+
+    def imported() -> bool:
+        dialog = state.get("dialog")
+        return bool(state.get("failed")) or (dialog is not None and dialog.result is not None and ready())
+
+    measured(result, start_import, imported, settle_ms=500)
+    if state.get("failed"):
+        print("  (import refused:", state["dialog"].summary.text(), ")")
+    state["dialog"].close()
+
+
+def first_sync(tmp: Path, server: tuple[str, str], run: int, result: Result) -> None:
+    """(a): a fresh scale-1 profile's first sync, by the window's sync controller, as a new broker."""
+    import subprocess
+
+    from benchmarks.sync_bench import PASSWORD, server_cmd
+    from mægler_app.store.db import open_store
+    from mægler_app.sync.service import login
+    from mægler_app.ui.sync.controller import controller_for
+
+    url, db = server
+    user = f"stall{run}"
+    subprocess.run(
+        [*server_cmd(), "add-user", user, "--role", "broker", "--db", db],
+        input=PASSWORD.encode(),
+        check=True,
+        capture_output=True,
+    )
+    small = open_store(tmp / f"sync-{run}")
+    make_data(small, 1.0, seed=100 + run)
+    ctx, window = window_on(small)
+    controller = controller_for(ctx)
+    controller.session_token = login(small, url, user, PASSWORD).token
+    reports: list[Any] = []
+    controller.finished.connect(reports.append)
+    controller.failed.connect(lambda message: print("  (sync failed:", message, ")"))
+    measured(result, controller.sync_now, lambda: not controller.running, settle_ms=1000)
+    if reports:
+        result.name = f"(a) first sync, scale 1 ({reports[0].pushed} records)"
+    close(window)
+    small.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -278,15 +370,12 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only or "abcd")
 
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from mægler_app.store.db import open_store
     from mægler_app.store.models import Meeting
-    from mægler_app.sync.service import login
     from mægler_app.ui.app import make_application, settle_heap
-    from mægler_app.ui.meetings.exports import Exporter, export_meeting_pdf
-    from mægler_app.ui.sync.controller import controller_for
+    from mægler_app.ui.meetings.exports import export_meeting_pdf
 
     app = make_application()
     assert isinstance(app, QApplication)
@@ -294,7 +383,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="maegler-stall-") as tmp_name:
         tmp = Path(tmp_name)
         big = (args.keep or tmp) / f"big-{args.scale:g}"
-        if not (big / "maegler.sqlite3").exists() and not any(big.glob("*.sqlite*")):
+        if not big.exists():
             print(f"demo-data --scale {args.scale:g}: {make_profile(big, args.scale):.0f} s")
         store = open_store(big)
         # the minutes of one meeting, long enough for about ``--pages`` pages
@@ -303,7 +392,7 @@ def main() -> int:
             assert meeting is not None
             meeting_id = meeting.id
         paragraphs = 40
-        for _ in range(3):
+        for _ in range(4):
             with store.session() as s:
                 s.get(Meeting, meeting_id).minutes = long_minutes(paragraphs)  # type: ignore[union-attr]
             pages = pdf_pages(export_meeting_pdf(store, meeting_id, tmp / "probe.pdf"))
@@ -312,116 +401,45 @@ def main() -> int:
             paragraphs = int(paragraphs * args.pages / max(pages, 1)) + 2
         settle_heap()  # as the app does once its store is loaded
 
-        results = {
-            k: Result(n)
-            for k, n in [
-                ("0", "baseline: idle window"),
-                ("a", "(a) first sync, scale 1"),
-                ("b", f"(b) import {args.import_rows} companies"),
-                ("c", f"(c) PDF of {pages} pages"),
-                ("d", "(d) filter, typing"),
-            ]
+        names = {
+            "0": "baseline: idle window",
+            "a": "(a) first sync, scale 1",
+            "b": f"(b) import {args.import_rows} companies",
+            "c": f"(c) PDF of {pages} pages",
+            "d": "(d) filter, typing",
         }
+        results = {key: Result(name) for key, name in names.items()}
         proc = None
-        url = ""
+        server = ("", "")
         if "a" in only:
-            from benchmarks.sync_bench import PASSWORD, server_cmd, start_server
+            from benchmarks.sync_bench import start_server
 
             proc, port, db = start_server(tmp)
-            url = f"http://127.0.0.1:{port}"
+            server = (f"http://127.0.0.1:{port}", db)
         try:
             for run in range(args.runs):
                 ctx, window = window_on(store)
                 window.show_view("virksomheder")
-                ready = companies_ready(window)
-                pump(ready)
-                view = window.view("virksomheder")
-                rows = view.model.total_count()
-                # baseline: the same window idle
-                measured(results["0"], lambda: None, lambda: True, settle_ms=2000)
+                pump(companies_ready(window))
+                measured(results["0"], lambda: None, lambda: True, settle_ms=2000)  # the same window idle
                 if "d" in only:
-
-                    def typing() -> None:
-                        for key in KEYS:
-                            QTest.keyClicks(view.filter, key)
-                            pump(at_least_ms=60)
-                        view.filter.clear()
-
-                    results["d"].name = f"(d) filter {rows} companies, typing"
-                    measured(results["d"], typing, lambda: True)
+                    typing_in(window.view("virksomheder"), results["d"])
                 if "c" in only:
-                    exporter = Exporter(ctx)
-                    target = tmp / f"referat-{run}.pdf"
-                    measured(
-                        results["c"],
-                        lambda: exporter.run(export_meeting_pdf, meeting_id, target),  # noqa: B023
-                        lambda: exporter.running is None,  # noqa: B023
-                    )
-                    pages = pdf_pages(target)
+                    pages = pdf_by_exporter(ctx, meeting_id, tmp / f"referat-{run}.pdf", results["c"])
+                    results["c"].name = f"(c) PDF of {pages} pages"
                 if "b" in only:
                     path = tmp / f"import-{run}.csv"
-                    path.write_bytes(companies_csv(args.import_rows, 30_000_000 + run * 100_000))
-                    state: dict[str, Any] = {}
-
-                    def start_import() -> None:
-                        dialog = view.import_file(path)  # noqa: B023
-                        state["dialog"] = dialog
-
-                        def planned() -> None:
-                            if dialog.plan is not None and dialog.plan.ok:
-                                dialog.apply()
-                            else:
-                                state["failed"] = True
-
-                        dialog.planned.connect(planned)
-
-                    def imported() -> bool:
-                        d = state.get("dialog")
-                        return bool(state.get("failed")) or (
-                            d is not None and d.result is not None and ready()
-                        )
-
-                    measured(results["b"], start_import, imported, settle_ms=500)
-                    if state.get("failed"):
-                        print("  (import refused:", state["dialog"].summary.text(), ")")
-                    state["dialog"].close()
+                    path.write_bytes(companies_csv(args.import_rows, 3_000_000 + run * 100_000))
+                    import_by_dialog(window, path, results["b"])
                 close(window)
                 if "a" in only:
-                    import subprocess
-
-                    user = f"stall{run}"
-                    subprocess.run(
-                        [*server_cmd(), "add-user", user, "--role", "broker", "--db", db],
-                        input=PASSWORD.encode(),
-                        check=True,
-                        capture_output=True,
-                    )
-                    small = open_store(tmp / f"sync-{run}")
-                    for _ in __import__("mægler_app.store.demo", fromlist=["generate"]).generate(
-                        small, 1.0, seed=100 + run
-                    ):
-                        pass
-                    sctx, swindow = window_on(small)
-                    token = login(small, url, user, PASSWORD).token
-                    controller = controller_for(sctx)
-                    controller.session_token = token
-                    report: list[Any] = []
-                    controller.finished.connect(report.append)
-                    controller.failed.connect(lambda m: print("  (sync failed:", m, ")"))  # noqa: B023
-                    measured(
-                        results["a"], controller.sync_now, lambda: not controller.running, settle_ms=1000
-                    )  # noqa: B023
-                    if report:
-                        results["a"].name = f"(a) first sync, scale 1 ({report[0].pushed} records)"
-                    close(swindow)
-                    small.close()
+                    first_sync(tmp, server, run, results["a"])
         finally:
             if proc is not None:
                 proc.terminate()
                 proc.wait(10)
             store.close()
     load1 = os.getloadavg()[0]
-
     base = statistics.median(results["0"].stalls)
     print(
         f"Longest event-loop stall, heartbeat every {TICK_MS} ms, profile scale {args.scale:g}, "
