@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -382,9 +383,11 @@ def main() -> int:
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="maegler-stall-") as tmp_name:
         tmp = Path(tmp_name)
-        big = (args.keep or tmp) / f"big-{args.scale:g}"
-        if not big.exists():
-            print(f"demo-data --scale {args.scale:g}: {make_profile(big, args.scale):.0f} s")
+        made = (args.keep or tmp) / f"big-{args.scale:g}"
+        if not made.exists():
+            print(f"demo-data --scale {args.scale:g}: {make_profile(made, args.scale):.0f} s")
+        big = tmp / "big"  # a copy: the import adds companies to it
+        shutil.copytree(made, big)
         store = open_store(big)
         # the minutes of one meeting, long enough for about ``--pages`` pages
         with store.session() as s:
