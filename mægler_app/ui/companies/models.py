@@ -107,10 +107,12 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
         words = self._words
         if not words:
             return list(self._all)
-        if len(words) == 1:
-            w = words[0]
-            return [r for r, h in zip(self._all, self._all_hay, strict=True) if w in h]
-        return [r for r, h in zip(self._all, self._all_hay, strict=True) if all(w in h for w in words)]
+        # word by word, each a plain substring test over the rows left: all() with a generator
+        # per row cost 90 ms over 20.000 companies (benchmarks/gui_stall_bench.py, filter)
+        pairs = [p for p in zip(self._all, self._all_hay, strict=True) if words[0] in p[1]]
+        for w in words[1:]:
+            pairs = [p for p in pairs if w in p[1]]
+        return [r for r, _h in pairs]
 
     def set_filter(self, text: str) -> None:
         """Show the rows whose search text holds every word of ``text`` (case-insensitive)."""
