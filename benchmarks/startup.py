@@ -55,10 +55,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE as set (compile at every start)",
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="maegler-bench-") as tmp:
+        if not args.no_bytecode:
+            # An installed app starts from compiled bytecode (pip compiles at install, the bundle
+            # ships it): with PYTHONDONTWRITEBYTECODE set (as in some shells and CI) every start
+            # compiled Mægler's ~40 start-up modules again, which the bare window does not have.
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         profile = Path(tmp) / "profil"
         t0 = time.perf_counter()
         subprocess.run(

@@ -47,3 +47,29 @@ def test_an_idle_event_loop_is_not_a_stall(qapp) -> None:  # type: ignore[no-unt
     # far below the induced stall (a loaded shared machine may delay a tick somewhat)
     assert beat.worst_ms < 90
     assert beat.where() == [] or beat.worst_ms >= bench.LATE_MS
+
+
+def test_the_gui_threads_own_work_is_told_from_waiting(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A sleep is a stall but not the GUI thread's work; 100 ms of its CPU time is both."""
+    bench = _bench()
+    beat = bench.Heartbeat(watchdog=False)
+    beat.start()
+
+    def work_on_the_gui() -> None:
+        start = time.thread_time()
+        while time.thread_time() - start < 0.1:
+            pass
+
+    QTimer.singleShot(50, work_on_the_gui)
+    bench.pump(at_least_ms=250)
+    beat.stop()
+    assert beat.busiest_ms >= 100
+    assert beat.worst_ms >= 90
+
+    slept = bench.Heartbeat(watchdog=False)
+    slept.start()
+    QTimer.singleShot(50, lambda: time.sleep(0.1))
+    bench.pump(at_least_ms=250)
+    slept.stop()
+    assert slept.worst_ms >= 90
+    assert slept.busiest_ms < 50

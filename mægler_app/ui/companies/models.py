@@ -86,10 +86,13 @@ class RecordTableModel(SyncMarked, QAbstractTableModel):
     def search_text(self, row: Any) -> str:
         return ""
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any], hay: list[str] | None = None) -> None:
+        """``hay``: each row's lower-case ``search_text``, made beforehand (in the loading worker)."""
         self.beginResetModel()
         self._all = list(rows)
-        self._all_hay = [self.search_text(r).lower() for r in self._all]
+        if hay is None or len(hay) != len(self._all):
+            hay = [self.search_text(r).lower() for r in self._all]
+        self._all_hay = hay
         self._rows = self._visible()
         self.endResetModel()
 
@@ -253,6 +256,11 @@ def employees_text(n: int | None) -> str:
     return "" if n is None else format_int(n)
 
 
+def company_search_text(row: CompanyRow) -> str:
+    """What the companies' filter searches in (plain work, made in the loading worker)."""
+    return f"{row.name}\t{row.cvr}\t{format_cvr(row.cvr)}\t{row.city}\t{row.industry}"
+
+
 class CompaniesModel(RecordTableModel):
     NAME, CVR, CITY, EMPLOYEES, INDUSTRY, FOCUS = range(6)
     extra_roles = FOREGROUND_AND_TOOLTIP
@@ -274,7 +282,7 @@ class CompaniesModel(RecordTableModel):
         ]
 
     def search_text(self, row: CompanyRow) -> str:
-        return f"{row.name}\t{row.cvr}\t{format_cvr(row.cvr)}\t{row.city}\t{row.industry}"
+        return company_search_text(row)
 
     def extra_data(self, row: CompanyRow, column: int, role: int) -> Any:
         if column == self.EMPLOYEES and is_sme(row.employees) is False:

@@ -38,7 +38,7 @@ from ..worker import Worker, start
 from .editor import CompanyEditor
 from .import_dialog import ImportDialog
 from .loader import RowsLoader
-from .models import CompaniesModel, SearchProxy
+from .models import CompaniesModel, SearchProxy, company_search_text
 
 # Widest a column is made from its contents; the name takes the rest, at least NAME_MIN_WIDTH.
 _WIDEST = {
@@ -58,6 +58,7 @@ class _Loaded:
     marks: dict[str, str]
     scope: ScopeData
     archived: frozenset[str] = frozenset()  # --- broker: the archived companies (issue 20, item 1)
+    hay: list[str] | None = None  # the rows' search texts, made with them (in the worker)
 
 
 def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
@@ -67,7 +68,8 @@ def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
     if show_archived:  # an archived company says so after its name
         mark = QCoreApplication.translate("CompaniesView", " (arkiveret)")
         rows = [replace(r, name=r.name + mark) if r.id in archived else r for r in rows]
-    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived)
+    hay = [company_search_text(r).lower() for r in rows]  # made on the GUI thread, 40.000 stalled it
+    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived, hay)
 
 
 class CompaniesView(View):
@@ -213,7 +215,7 @@ class CompaniesView(View):
         for b in (self.new_button, self.import_button, self.import_figures_button):
             b.setVisible(not self.brokers.active)
         self.editor.set_read_only(self.brokers.active)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, loaded.hay)
         self.model.set_sync_marks(loaded.marks)
         column = self.table.horizontalHeader().sortIndicatorSection()
         self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
