@@ -15,7 +15,9 @@ is a gap less the 5 ms. It runs in the real ``MainWindow`` while:
 - (d) filter: typing "herning pl" one key at a time in the companies view's search box (and
   clearing it), 60 ms between keys;
 
-with the window on a profile of ``--scale`` (default 10: 20.000 companies before the import).
+with the window on a profile of ``--scale`` (default 10: 20.000 companies before the import). Then
+the local reads and writes the GUI thread still makes are timed one by one (screening autosave, a
+meetings tab's list marks, save on leave, the status bar's outbox counts; goal 16 ms).
 Each scenario runs ``--runs`` times; the table gives the median and the worst of the runs' longest
 stalls, each against the idle window's; "GUI CPU": the median of the runs' most CPU time the GUI
 thread spent itself between two ticks (its own work: on a machine shared with other processes a
@@ -379,6 +381,55 @@ def first_sync(tmp: Path, server: tuple[str, str], run: int, result: Result) -> 
     small.close()
 
 
+READS_GOAL_MS = 16.0
+
+
+def gui_reads(ctx: Any, window: Any, runs: int = 5) -> list[tuple[str, float, float]]:
+    """The local reads and writes still made on the GUI thread, each timed as the person meets it
+    (median of ``runs``: wall ms, the GUI thread's CPU ms): what the issue asks to prove under 16 ms."""
+    from mægler_app.store.models import Company, Network, Screening
+    from mægler_app.ui.companies.editor import CompanyEditor
+    from mægler_app.ui.forms.screening import ScreeningWidget
+    from mægler_app.ui.meetings.network_tab import NetworkActivityTab
+
+    store = ctx.store
+    with store.session() as s:
+        draft = s.query(Screening).filter(Screening.finalized_at.is_(None)).first()
+        network_id = s.query(Network.id).order_by(Network.id).limit(1).scalar()
+        company_id = s.query(Company.id).order_by(Company.id).limit(1).scalar()
+    out = []
+
+    def timed(name: str, action: Callable[[], object], before: Callable[[], object] | None = None) -> None:
+        walls, cpus = [], []
+        for _ in range(runs):
+            if before is not None:
+                before()
+            w, c = time.perf_counter(), time.thread_time()
+            action()
+            walls.append((time.perf_counter() - w) * 1000)
+            cpus.append((time.thread_time() - c) * 1000)
+            pump(at_least_ms=20)
+        out.append((name, statistics.median(walls), statistics.median(cpus)))
+
+    if draft is not None:
+        screening = ScreeningWidget(ctx, draft.network_id)
+        timed("screening autosave (save_now)", screening.save_now)
+        screening.deleteLater()
+    tab = NetworkActivityTab(ctx, network_id)
+    timed("a network's meetings tab read again (list marks)", tab.reload)
+    tab.deleteLater()
+    editor = CompanyEditor(ctx)
+    editor.load(company_id)
+
+    def edit() -> None:
+        editor.name.setText(editor.name.text().rstrip("x") + "x")
+
+    timed("save on leave (company editor's save)", editor.save, edit)
+    editor.deleteLater()
+    timed("status bar after a change (outbox counts)", window.update_status)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -388,7 +439,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="a folder to keep (and reuse) the big profile in")
     parser.add_argument("--only", default="", help="scenarios to run, e.g. 'cd' (default: all)")
     args = parser.parse_args()
-    only = set(args.only or "abcd")
+    only = set(args.only or "abcdr")
+    reads: list[tuple[str, float, float]] = []
 
     from PySide6.QtWidgets import QApplication
 
@@ -449,6 +501,8 @@ def main() -> int:
                 if "c" in only:
                     pages = pdf_by_exporter(ctx, meeting_id, tmp / f"referat-{run}.pdf", results["c"])
                     results["c"].name = f"(c) PDF of {pages} pages"
+                if "r" in only and run == 0:
+                    reads = gui_reads(ctx, window)
                 if "b" in only:
                     path = tmp / f"import-{run}.csv"
                     path.write_bytes(companies_csv(args.import_rows, 3_000_000 + run * 100_000))
@@ -487,6 +541,11 @@ def main() -> int:
         if r.where and max(r.stalls) > GOAL_MS:
             for line in r.where:
                 print(f"      {line}")
+    if reads:
+        print(f"Local reads and writes on the GUI thread (profile scale {args.scale:g}, median of 5):")
+        for name, wall, cpu in reads:
+            ok = "ok" if wall <= READS_GOAL_MS else "OVER"
+            print(f"  {name:<52} {wall:6.1f} ms (GUI CPU {cpu:5.1f} ms)  ≤ {READS_GOAL_MS:.0f} ms: {ok}")
     print(f"goal: no stall over {GOAL_MS:.0f} ms: {'met' if verdict else 'NOT met'}")
     return 0 if verdict else 1
 

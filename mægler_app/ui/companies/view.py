@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,7 +40,7 @@ from ..worker import Worker, start
 from .editor import CompanyEditor
 from .import_dialog import ImportDialog
 from .loader import RowsLoader
-from .models import CompaniesModel, SearchProxy, company_search_text
+from .models import CompaniesModel, SearchProxy, _none_last, company_search_text
 
 # Widest a column is made from its contents; the name takes the rest, at least NAME_MIN_WIDTH.
 _WIDEST = {
@@ -59,17 +61,28 @@ class _Loaded:
     scope: ScopeData
     archived: frozenset[str] = frozenset()  # --- broker: the archived companies (issue 20, item 1)
     hay: list[str] | None = None  # the rows' search texts, made with them (in the worker)
+    sorted_by: tuple[int, Qt.SortOrder] | None = None  # the (column, order) the rows come in
 
 
-def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
-    """The list's rows, sync marks and broker column, read together (in a worker for a caseworker)."""
+def _fetch(store: Store, show_archived: bool = False, sort: _Sort | None = None) -> _Loaded:
+    """The list's rows, sync marks and broker column, read together (in a worker for a caseworker);
+    with ``sort``, the rows in the list's order already (sorting 40.000 stalled the window)."""
     archived = frozenset(archive_svc.archived_ids(store))
     rows = svc.list_companies(store, archived=True) if show_archived else svc.list_companies(store)
     if show_archived:  # an archived company says so after its name
         mark = QCoreApplication.translate("CompaniesView", " (arkiveret)")
         rows = [replace(r, name=r.name + mark) if r.id in archived else r for r in rows]
     hay = [company_search_text(r).lower() for r in rows]  # made on the GUI thread, 40.000 stalled it
-    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived, hay)
+    sorted_by = None
+    if sort is not None:
+        key, descending, sorted_by = sort
+        order = sorted(range(len(rows)), key=lambda i: _none_last(key(rows[i])), reverse=descending)
+        rows, hay = [rows[i] for i in order], [hay[i] for i in order]
+    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived, hay, sorted_by)
+
+
+# How the list is sorted, for the loading worker: the column's sort key, descending, (column, order)
+_Sort = tuple[Callable[[Any], Any], bool, tuple[int, Qt.SortOrder]]
 
 
 class CompaniesView(View):
@@ -178,8 +191,15 @@ class CompaniesView(View):
         lay.addWidget(self.export_status)
 
         self.loader = RowsLoader(
-            ctx, svc.count_companies, lambda store: _fetch(store, self._show_archived), self._apply_rows, self
+            ctx,
+            svc.count_companies,
+            lambda store: _fetch(store, self._show_archived, self._sort),
+            self._apply_rows,
+            self,
         )
+        self._sort: _Sort | None = None
+        header.sortIndicatorChanged.connect(self._sorted_by)
+        self._sorted_by(header.sortIndicatorSection(), header.sortIndicatorOrder())
         # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.model, Company)
         self.brokers.changed.connect(self._update_count)
@@ -218,7 +238,9 @@ class CompaniesView(View):
         self.model.set_rows(rows, loaded.hay)
         self.model.set_sync_marks(loaded.marks)
         column = self.table.horizontalHeader().sortIndicatorSection()
-        self.model.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
+        order = self.table.horizontalHeader().sortIndicatorOrder()
+        if loaded.sorted_by != (column, order):
+            self.model.sort(column, order)
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
             for column, widest in _WIDEST.items():
@@ -232,6 +254,14 @@ class CompaniesView(View):
         self.show_archived.setText(str(Msg.UI_SHOW_ARCHIVED(n=len(loaded.archived))))
         self._update_archive_buttons()
         self.shown.emit()
+
+    def _sorted_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Remember the list's order for the loading worker (it reads no widget)."""
+        if 0 <= column < len(self.model.columns):
+            col = self.model.columns[column]
+            text = col.text
+            key: Callable[[Any], Any] = col.sort_key or (lambda r: text(r).lower())
+            self._sort = (key, order == Qt.SortOrder.DescendingOrder, (column, order))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
