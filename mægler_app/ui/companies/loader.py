@@ -12,7 +12,9 @@ from ..worker import Worker, start
 
 # Below this many records the query takes a few milliseconds: a thread round-trip would only
 # make the view blink (and every caller wait for a signal). Above it, the query runs in a worker.
-SYNC_LIMIT = 1500
+# 2.000 companies (rows, marks, search texts) took 22 ms of the GUI thread's CPU: 1.000 stay
+# within a 60 Hz frame (benchmarks/gui_stall_bench.py).
+SYNC_LIMIT = 1000
 
 
 class RowsLoader(QObject):
