@@ -44,9 +44,10 @@ def test_an_idle_event_loop_is_not_a_stall(qapp) -> None:  # type: ignore[no-unt
     bench.pump(at_least_ms=250)
     beat.stop()
     assert len(beat.gaps) >= 10  # it did tick all along
-    # far below the induced stall (a loaded shared machine may delay a tick somewhat)
-    assert beat.worst_ms < 90
-    assert beat.where() == [] or beat.worst_ms >= bench.LATE_MS
+    # No work of the GUI thread's own: a machine shared with other processes may still make a tick
+    # late (the benchmark reports that as the idle baseline), so the wall gap is not asserted.
+    assert beat.busiest_ms < 50
+    assert all("pump" in line or "exec" in line for line in beat.where()[-1:])
 
 
 def test_the_gui_threads_own_work_is_told_from_waiting(qapp) -> None:  # type: ignore[no-untyped-def]
