@@ -41,17 +41,16 @@ def _queue(
     target = this_flush.get(key)
     if target is None and not is_new:
         with session.no_autoflush:
-            target = session.scalars(
-                select(OutboxEntry)
-                .where(
-                    OutboxEntry.entity == obj.__entity__,
-                    OutboxEntry.record_id == obj.id,
-                    OutboxEntry.status == OutboxStatus.PENDING,
-                    OutboxEntry.attempts == 0,
+            # The record's own entries (few), by its record_id index, then the newest unsent one in
+            # Python: with status and attempts in the query SQLite chose the status index, and in a
+            # never-synced profile every entry is pending: 300 ms per save at 10x, on the GUI thread.
+            entries = session.scalars(
+                select(OutboxEntry).where(
+                    OutboxEntry.entity == obj.__entity__, OutboxEntry.record_id == obj.id
                 )
-                .order_by(OutboxEntry.seq.desc())
-                .limit(1)
-            ).first()
+            ).all()
+            unsent = [e for e in entries if e.status == OutboxStatus.PENDING and e.attempts == 0]
+            target = max(unsent, key=lambda e: e.seq) if unsent else None
     if target is not None:
         # Never sent yet: fold this change into it, so one edit session is one change.
         merged = dict(target.data or {})

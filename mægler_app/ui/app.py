@@ -198,10 +198,19 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
     from .worker import Worker, start
 
     worker = Worker(ctx.load_store)
-    worker.signals.failed.connect(lambda message: QMessageBox.critical(window, "Mægler", message))
+    worker.signals.failed.connect(lambda message: _store_failed(window, message))
     worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
     window.store_loader = worker  # keep the signals alive
     start(worker, ctx.pool)
+
+
+def _store_failed(window: MainWindow, message: str) -> None:
+    """The store could not be opened after the first paint (a damaged database): said, and the app
+    ends, as it would have before showing the window."""
+    QMessageBox.critical(window, "Mægler", message)
+    app = QApplication.instance()
+    if app is not None:
+        app.exit(1)
 
 
 def _start_sync(ctx: AppContext, window: MainWindow) -> None:
@@ -290,7 +299,8 @@ def run_gui(options: GuiOptions) -> int:
     ctx: AppContext | None = None
     try:
         try:
-            up_to_date = precheck(profile)
+            # the whole file is checked when the store opens: after the first paint, in a worker
+            up_to_date = precheck(profile, integrity=False)
             ctx = AppContext(profile=profile, demo=options.demo)
             if not up_to_date or options.demo:
                 ctx.load_store()  # create or migrate first (with its backup), before any window

@@ -6,6 +6,7 @@ preview model, and its words; the flow, the look and the failure handling are he
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,16 @@ from .context import AppContext
 from .fit import ElidedLabel
 from .table import make_table_view
 from .worker import Worker, start
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A read plan with what the dialog shows of it, made in the worker."""
+
+    plan: Any
+    preview: Any
+    summary: str
+    problems: str
 
 
 class CsvImportDialog(QDialog):
@@ -67,6 +78,8 @@ class CsvImportDialog(QDialog):
         lay.addWidget(self.problems)
         self.model = self.make_model()
         self.table = make_table_view(self.model, "importRows", stretch_last=True)
+        # a column sized to its contents measures the first rows only: 10.000 would stall the window
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()
@@ -97,9 +110,13 @@ class CsvImportDialog(QDialog):
     def size_columns(self, header: QHeaderView) -> None:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_plan(self, plan: Any) -> None:
-        """Put the plan's rows into the preview model."""
+    def show_plan(self, plan: Any, preview: Any = None) -> None:
+        """Put the plan's rows into the preview model (``preview``: what ``prepare`` made of them)."""
         raise NotImplementedError
+
+    def prepare(self, plan: Any) -> Any:
+        """The preview's rows made from ``plan`` in the worker, for ``show_plan`` (None: none)."""
+        return None
 
     def read_plan(self, store: Store, raw: bytes) -> Any:
         raise NotImplementedError
@@ -140,8 +157,8 @@ class CsvImportDialog(QDialog):
             self.planned.emit()
             return
         # connect before starting: a quick worker may finish before a later connect
-        self._worker = Worker(self.read_plan, self.ctx.store, raw)
-        self._worker.signals.finished.connect(self._on_plan)
+        self._worker = Worker(self._read_and_prepare, self.ctx.store, raw)
+        self._worker.signals.finished.connect(self._on_prepared)
         self._worker.signals.failed.connect(self._on_read_failed)
         start(self._worker, self.ctx.pool)
 
@@ -150,17 +167,36 @@ class CsvImportDialog(QDialog):
         self._set_summary(message + " " + self.tr("Intet er importeret."), "error")
         self.planned.emit()
 
-    def _on_plan(self, plan: Any) -> None:
+    def _read_and_prepare(self, store: Store, raw: bytes) -> _Prepared:
+        """In the worker: the plan, and what the dialog shows of it, so that 10.000 lines do not
+        stall the window when they arrive (benchmarks/gui_stall_bench.py, import)."""
+        plan = self.read_plan(store, raw)
+        return _Prepared(
+            plan,
+            self.prepare(plan),
+            plan.summary() + " " + " ".join(self.plan_notes(plan)),
+            "\n".join(p.message() for p in plan.problems),
+        )
+
+    def _on_prepared(self, prepared: _Prepared) -> None:
+        self._on_plan(prepared.plan, prepared)
+
+    def _on_plan(self, plan: Any, prepared: _Prepared | None = None) -> None:
         self._worker = None
         self.plan = plan
-        self.show_plan(plan)
+        if prepared is None:
+            prepared = _Prepared(
+                plan,
+                self.prepare(plan),
+                plan.summary() + " " + " ".join(self.plan_notes(plan)),
+                "\n".join(p.message() for p in plan.problems),
+            )
+        self.show_plan(plan, prepared.preview)
         if plan.problems:
             # every bad line in full, in words that can be copied into a mail or the spreadsheet
-            self.problems.setPlainText("\n".join(p.message() for p in plan.problems))
+            self.problems.setPlainText(prepared.problems)
             self.problems.show()
-        self._set_summary(
-            plan.summary() + " " + " ".join(self.plan_notes(plan)), "error" if plan.problems else ""
-        )
+        self._set_summary(prepared.summary, "error" if plan.problems else "")
         self.import_button.setEnabled(plan.ok)
         self.planned.emit()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,20 +115,18 @@ def broker_page(store: Store) -> BrokerPage:
     )
 
 
-def live_network_views(s: Session) -> list[RecordView]:
+def live_network_views(s: Session, ids: Collection[str] | None = None) -> list[RecordView]:
     """Every live network as ``domain.figures`` reads it (its stage history included): the one query
-    behind the broker page's and the caseworker's programme figures."""
-    return [
-        network_view(*row)
-        for row in s.execute(
-            select(
-                Network.id,
-                Network.owner_id,
-                Network.deleted,
-                Network.stage,
-                Network.stage_history,
-                Network.stage_changed_at,
-                Network.updated_at,
-            ).where(Network.deleted.is_(False))
-        ).all()
-    ]
+    behind the broker page's and the caseworker's programme figures; with ``ids``, those only."""
+    query = select(
+        Network.id,
+        Network.owner_id,
+        Network.deleted,
+        Network.stage,
+        Network.stage_history,
+        Network.stage_changed_at,
+        Network.updated_at,
+    ).where(Network.deleted.is_(False))
+    if ids is not None:
+        query = query.where(Network.id.in_(list(ids)))
+    return [network_view(*row) for row in s.execute(query).all()]

@@ -117,8 +117,12 @@ def effect_records(s: Session, company_ids: Sequence[str] | None = None) -> list
         network_ids.add(network_id)
         data: dict[str, Any] = {"network_id": network_id, "company_id": company_id}
         out.append(RecordView("membership", id_, owner or "", False, data, updated))
-    names = dict(s.execute(select(Network.id, Network.name).where(Network.deleted.is_(False))).all())
-    for view in live_network_views(s):
+    # one company's: its networks only (all 4.000 of a 10x profile took 60 ms on each editor load)
+    names_q = select(Network.id, Network.name).where(Network.deleted.is_(False))
+    if company_ids is not None:
+        names_q = names_q.where(Network.id.in_(list(network_ids)))
+    names = dict(s.execute(names_q).all())
+    for view in live_network_views(s, None if company_ids is None else network_ids):
         if company_ids is None or view.id in network_ids:
             data = {**view.data, "name": names.get(view.id, "")}
             out.append(RecordView("network", view.id, view.owner_id, False, data, view.created_at))

@@ -12,7 +12,7 @@ from ...domain.messages import Msg
 from ...store.db import Store
 from ...store.services import csv_io
 from ..csv_import import CsvImportDialog
-from .models import ImportRowsModel
+from .models import ImportRowsModel, preview_rows
 
 
 class ImportDialog(CsvImportDialog):
@@ -32,8 +32,11 @@ class ImportDialog(CsvImportDialog):
         header.resizeSection(ImportRowsModel.CVR, 110)
         header.resizeSection(ImportRowsModel.NAME, 240)
 
-    def show_plan(self, plan: csv_io.ImportPlan) -> None:
-        self.model.set_plan(plan)
+    def show_plan(self, plan: csv_io.ImportPlan, preview: Any = None) -> None:
+        self.model.set_plan(plan, preview)
+
+    def prepare(self, plan: csv_io.ImportPlan) -> Any:
+        return preview_rows(plan)
 
     def read_plan(self, store: Store, raw: bytes) -> csv_io.ImportPlan:
         return csv_io.read_plan(store, raw)

@@ -107,6 +107,22 @@ class ContactsModel(RowsTableModel[ContactRow]):
         return None
 
 
+PreviewRow = tuple[int, str, str, str, str, bool]  # line, status, CVR, name, note, is an error
+
+
+def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
+    """The import preview's rows, errors first; plain work, safe in a worker."""
+    error, new, update = _tr("Fejl"), _tr("Ny"), _tr("Opdateres")
+    rows: list[PreviewRow] = []
+    for p in plan.problems:
+        rows.append((p.line, error, p.cvr, p.name, " ".join(p.reasons), True))
+    for r in plan.rows:
+        status = new if r.existing_id is None else update
+        rows.append((r.line, status, format_cvr(r.data.cvr), r.data.name, " ".join(r.warnings), False))
+    rows.sort(key=lambda r: (not r[5], r[0]))
+    return rows
+
+
 class ImportRowsModel(RowsTableModel[Any]):
     """The preview of an import: one row per CSV line, good or bad, with what will happen or why not."""
 
@@ -126,15 +142,9 @@ class ImportRowsModel(RowsTableModel[Any]):
     def id_of(self, row: Any) -> str:
         return str(row[0])
 
-    def set_plan(self, plan: ImportPlan) -> None:
-        rows: list[tuple[int, str, str, str, str, bool]] = []
-        for p in plan.problems:
-            rows.append((p.line, _tr("Fejl"), p.cvr, p.name, " ".join(p.reasons), True))
-        for r in plan.rows:
-            status = _tr("Ny") if r.existing_id is None else _tr("Opdateres")
-            rows.append((r.line, status, format_cvr(r.data.cvr), r.data.name, " ".join(r.warnings), False))
-        rows.sort(key=lambda r: (not r[5], r[0]))
-        self.set_rows(rows)
+    def set_plan(self, plan: ImportPlan, preview: list[PreviewRow] | None = None) -> None:
+        """Show the plan's rows; ``preview``: ``preview_rows(plan)`` made already (in the worker)."""
+        self.set_rows(preview_rows(plan) if preview is None else preview)
 
     def extra_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:

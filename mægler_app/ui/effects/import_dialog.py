@@ -42,7 +42,7 @@ class KeyFiguresImportDialog(CsvImportDialog):
         ]
         return RowsTableModel(columns, lambda r: f"{r.line}", self)
 
-    def show_plan(self, plan: effects_csv.FiguresPlan) -> None:
+    def show_plan(self, plan: effects_csv.FiguresPlan, preview: object = None) -> None:
         self.model.set_rows(plan.rows)
 
     def read_plan(self, store: Store, raw: bytes) -> effects_csv.FiguresPlan:

@@ -177,10 +177,13 @@ class NetworkActivityTab(QWidget):
             self.info.setText(self.tr("Netværket findes ikke længere."))
             return
         self.budget.show_budget(b, expense_svc.burn_down(self.ctx.store, self.network_id, today()), today())
-        self.meetings_model.set_rows(meeting_svc.list_meetings(self.ctx.store, self.network_id))
-        self.expenses_model.set_rows(expense_svc.list_expenses(self.ctx.store, self.network_id))
-        self.meetings_model.set_sync_marks(sync_marks(self.ctx.store, "meeting"))
-        self.expenses_model.set_sync_marks(sync_marks(self.ctx.store, "expense"))
+        meetings = meeting_svc.list_meetings(self.ctx.store, self.network_id)
+        expenses = expense_svc.list_expenses(self.ctx.store, self.network_id)
+        self.meetings_model.set_rows(meetings)
+        self.expenses_model.set_rows(expenses)
+        # this network's records only: all of a profile's marks took a second at 10× (never synced)
+        self.meetings_model.set_sync_marks(sync_marks(self.ctx.store, "meeting", [m.id for m in meetings]))
+        self.expenses_model.set_sync_marks(sync_marks(self.ctx.store, "expense", [e.id for e in expenses]))
         self.tabs.setTabText(0, self.tr("Møder (%1)").replace("%1", str(self.meetings_model.rowCount())))
         self.tabs.setTabText(1, self.tr("Udgifter (%1)").replace("%1", str(self.expenses_model.rowCount())))
 
