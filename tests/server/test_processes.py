@@ -58,9 +58,22 @@ def serving_pid(conn: http.client.HTTPConnection, srv: ServerProcess) -> int:
     return owners[0]
 
 
+# every client's connection, closed when its test ends (a socket left to the garbage collector is a
+# ResourceWarning, an error here)
+_OPEN: list[http.client.HTTPConnection] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_clients() -> Any:
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
+
+
 class Client:
     def __init__(self, srv: ServerProcess) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+        _OPEN.append(self.conn)
         assert self.call("GET", "/api/v1/healthz")[0] == 200  # accepted by a process by now
         self.pid = serving_pid(self.conn, srv)
 
