@@ -64,6 +64,7 @@ from mægler_app.store.models import (  # noqa: E402
 from mægler_app.store.services.blobs import store_file  # noqa: E402
 from mægler_app.sync.api import Api  # noqa: E402
 from mægler_app.sync.engine import SyncEngine  # noqa: E402
+from mægler_app.sync.receipts import fetch_receipts  # noqa: E402
 
 LINKS = {
     "default": Link(rtt=0.150, up_bps=1_000_000, down_bps=4_000_000),
@@ -109,10 +110,14 @@ def reference_jpeg(im: Image.Image) -> bytes:
     return jpeg(small, 85)
 
 
-def distinct(data: bytes, n: int) -> bytes:
-    """The same picture as another file (another hash): a JPEG comment after the start marker."""
-    text = f"kvittering {n}".encode()
-    return data[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + data[2:]
+def other_photo(im: Image.Image, n: int) -> Image.Image:
+    """Another receipt: the same scene with its own number written on it, so the pictures differ
+    (a JPEG comment alone would be gone once the laptop reduces the photo, leaving one file)."""
+    copy = im.copy()
+    draw = ImageDraw.Draw(copy)
+    for k in range(8):
+        draw.text((200 + 60 * k, 200 + 37 * ((n + k) % 11)), f"{n:04d}", fill=(20 + k, 20, 20))
+    return copy
 
 
 # --- measuring ---------------------------------------------------------------------------------
@@ -146,15 +151,20 @@ def zstd3(obj: Any) -> int:
     return len(zstandard.ZstdCompressor(level=3).compress(json.dumps(obj, ensure_ascii=False).encode()))
 
 
-def timed_sync(store: Store, api: Api, proxy: ShapingProxy) -> tuple[float, int, int, int, int, Any, str]:
-    """One whole sync as the app runs it, through the link: seconds, bytes up and down, requests,
-    bytes of the receipts' requests, the report and a failure ("" if none)."""
+def timed_sync(
+    store: Store, api: Api, proxy: ShapingProxy, *, with_receipts: bool = True
+) -> tuple[float, int, int, int, int, Any, str]:
+    """One whole sync as the app runs it, through the link, until the receipts are in too (the app
+    fetches them after the records; ``with_receipts=False``: the records alone): seconds, bytes up
+    and down, requests, bytes of the receipts' requests, the report and a failure ("" if none)."""
     up0, down0, n0 = proxy.stats.snapshot()
     t0 = time.perf_counter()
     failure = ""
     report = None
     try:
         report = run(SyncEngine(store, api).run())
+        if with_receipts:
+            run(fetch_receipts(store, api))
     except Exception as exc:  # noqa: BLE001 (a sync that fails on the link is a result too)
         failure = f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
@@ -371,6 +381,8 @@ def main() -> int:
         im = phone_photo()
         phone = jpeg(im, 92)
         reference = reference_jpeg(im)
+        reference_image = Image.open(io.BytesIO(reference))
+        reference_image.load()
         print(f"testfoto: {len(phone) / 1e6:.2f} MB som taget, {len(reference) / 1e6:.2f} MB ved 2000 px q85",
               file=sys.stderr)  # fmt: skip
         photo_dir = tmp / "fotos"
@@ -383,7 +395,7 @@ def main() -> int:
             expense_ids = list(s.scalars(select(Expense.id).order_by(Expense.id).limit(args.receipts)))
         for n, eid in enumerate(expense_ids):
             path = photo_dir / f"kvittering-{n:03d}.jpg"
-            path.write_bytes(distinct(reference, n))
+            path.write_bytes(jpeg(other_photo(reference_image, n), 85))
             blob = store_file(a, path)
             with a.session() as s:
                 expense = s.get(Expense, eid)
@@ -421,7 +433,7 @@ def main() -> int:
                     photos = []
                     for k in range(args.photos):
                         path = photo_dir / f"foto-{name}-{k}.jpg"
-                        path.write_bytes(distinct(phone, 1000 * (li + 1) + k))
+                        path.write_bytes(jpeg(other_photo(im, 1000 * (li + 1) + k), 92))
                         photos.append(path)
                     saves = days_work(a, photos, seed=li + 1)
                     changes = outbox_info(a)
