@@ -180,7 +180,8 @@ def test_app_killed_during_pull_opens_consistent_and_finishes(
     account = current_account(b)
     assert account is not None
     b.close()
-    proxy = ChaosProxy(sync_server.port, delay=0.05)
+    # slow enough per forwarded chunk that the kill lands between pages: compressed pages are few chunks
+    proxy = ChaosProxy(sync_server.port, delay=0.25)
     env = {
         **os.environ,
         "PYTHON_KEYRING_BACKEND": "tests.sync.filekeyring.FileKeyring",
