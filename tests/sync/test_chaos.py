@@ -180,8 +180,9 @@ def test_app_killed_during_pull_opens_consistent_and_finishes(
     account = current_account(b)
     assert account is not None
     b.close()
-    # slow enough per forwarded chunk that the kill lands between pages: compressed pages are few chunks
-    proxy = ChaosProxy(sync_server.port, delay=0.25)
+    # slow enough per forwarded chunk (each way) that the kill lands between pages: compressed pages
+    # are few chunks, and the next page may be asked for while the first is being stored
+    proxy = ChaosProxy(sync_server.port, delay=1.0)
     env = {
         **os.environ,
         "PYTHON_KEYRING_BACKEND": "tests.sync.filekeyring.FileKeyring",
