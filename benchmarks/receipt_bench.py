@@ -24,11 +24,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.field_sync_bench import phone_photo  # noqa: E402 - the one test photo
 from benchmarks.sync_bench import PASSWORD, run, start_server  # noqa: E402
 from mægler_app.domain.cvr import make_valid_cvr  # noqa: E402
 from mægler_app.store.db import open_store  # noqa: E402
@@ -37,27 +38,6 @@ from mægler_app.store.services import blobs  # noqa: E402
 from mægler_app.sync.api import Api, SyncError  # noqa: E402
 from mægler_app.sync.engine import SyncEngine  # noqa: E402
 from tests.sync.proxy import ChaosProxy  # noqa: E402
-
-
-def phone_photo(seed: int, size: tuple[int, int] = (4032, 3024)) -> Image.Image:
-    """A receipt on a table as a 12-megapixel phone camera takes it (as benchmarks/field_sync_bench.py)."""
-    rng = random.Random(seed)
-    w, h = size
-    light = Image.blend(Image.linear_gradient("L").resize(size), Image.radial_gradient("L").resize(size), 0.5)
-    channels = []
-    for top, fall in ((200, 40), (190, 50), (170, 60)):
-        shade = light.point(lambda v, top=top, fall=fall: top - v * fall // 255)
-        channels.append(ImageChops.add(shade, Image.effect_noise(size, 10), 1.0, -128))
-    im = Image.merge("RGB", channels)
-    d = ImageDraw.Draw(im)
-    d.rectangle([w // 4, h // 8, 3 * w // 4, 7 * h // 8], fill=(235, 232, 225))
-    for y in range(h // 8 + 80, 7 * h // 8 - 60, 55):
-        x = w // 4 + 60
-        while x < 3 * w // 4 - 200:
-            width = rng.randint(20, 140)
-            d.rectangle([x, y, x + width, y + 28], fill=(40, 40, 45))
-            x += width + rng.randint(15, 40)
-    return im
 
 
 def camera_file(path: Path, seed: int) -> Path:
