@@ -395,9 +395,12 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
         return error_response(422, {"message": str(Msg.HTTP_WRONG_SHAPE()), "problems": problems})
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("uventet fejl", exc_info=exc)
-        return error_response(500, str(Msg.HTTP_UNEXPECTED()))
+        # --- english2: Starlette answers an unexpected error outside every middleware, the
+        # guard's language with it: the request's Accept-Language is read here again (issue 24)
+        with language.use(language.from_accept_language(request.headers.get("accept-language"))):
+            return error_response(500, str(Msg.HTTP_UNEXPECTED()))
 
     def user_out(user: User) -> dict[str, str]:
         return {
