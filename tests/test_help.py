@@ -107,3 +107,32 @@ def test_the_guide_is_shipped_as_package_data_and_read_offline(tmp_path: Path) -
     assert str(built) in read.stdout and "Mægler – kort vejledning" in read.stdout
     spec = (ROOT / "packaging" / "maegler.spec").read_text(encoding="utf-8")
     assert '"help" / "vejledning.md"' in spec  # the desktop bundle carries it too
+    assert (built / "mægler_app" / "ui" / "help" / "vejledning.en.md").is_file()  # and the English one
+    assert '"help" / "vejledning.en.md"' in spec
+
+
+def test_the_english_guide_is_the_same_guide() -> None:
+    """The English guide (issue 24) has the Danish one's sections, rules table and numbers; a
+    language without a guide of its own gets the Danish one."""
+    import re
+
+    danish, english = guide_markdown("da"), guide_markdown("en")
+    assert english.startswith("# Mægler – a short guide")
+    for heading in ("## Your day", "## The programme's rules", "## Sync", "## Documents"):
+        assert heading in english
+    assert "Din dag" not in english and "Programmets regler" not in english
+
+    def shape(text: str) -> tuple[int, int, int]:
+        lines = text.splitlines()
+        return (
+            sum(line.startswith("#") for line in lines),
+            sum(line.startswith("|") for line in lines),
+            sum(bool(re.match(r"\d+\. ", line)) for line in lines),
+        )
+
+    assert shape(english) == shape(danish)
+    assert f"{format_kr(FACILITATION_FRAME_ORE)} per network" in english
+    assert f"{CONSULTANT_HOURS_MIN}–{CONSULTANT_HOURS_MAX} consultant hours" in english
+    assert f"at most {SME_MAX_EMPLOYEES} employees" in english
+    assert all(value in english for value in guide_values().values())  # every value is used
+    assert guide_markdown("xx") == danish  # no guide in that language: the Danish one

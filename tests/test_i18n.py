@@ -111,6 +111,25 @@ def test_the_app_in_english(qtbot, store, english: None) -> None:
     assert str(Msg.TOO_FEW_COMPANIES(count=2, minimum=3)).startswith("The network has 2")
 
 
+def test_f1_shows_the_english_guide(qtbot, store, english: None) -> None:
+    """In English F1 opens the English guide, the programme's numbers filled in (issue 24)."""
+    from mægler_app.domain.numbers import format_kr
+    from mægler_app.domain.rules import BROKER_BONUS_ORE, FACILITATION_FRAME_ORE
+    from tests.keyboard_support import key, main_window
+
+    window = main_window(qtbot, store)
+    key(qtbot, Qt.Key.Key_F1)
+    dialog = window._help
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Guide"
+    shown = dialog.text.toPlainText()
+    assert "Your day" in shown and "The programme's rules" in shown and "Din dag" not in shown
+    assert f"{format_kr(FACILITATION_FRAME_ORE)} per network" in shown
+    assert format_kr(BROKER_BONUS_ORE) in shown and "$" not in shown
+    assert "| ---" not in shown  # the rules' table is a table
+    dialog.close()
+
+
 def test_the_language_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
     """The first time the system's language decides (Danish → da, any other → en); then the choice
     made under Vis → Sprog; MAEGLER_LANGUAGE (or --language) over both."""

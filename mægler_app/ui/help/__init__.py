@@ -1,7 +1,9 @@
-"""Hjælp (issue 20, item 5): the short Danish guide, shipped in the package and read offline.
+"""Hjælp (issue 20, item 5): the short guide, shipped in the package and read offline.
 
-``vejledning.md`` holds the words; the programme's numbers are filled in from ``domain.rules``
-(``$name`` placeholders), so the guide says what the app enforces.
+``vejledning.md`` holds the words, ``vejledning.en.md`` the same guide in English (issue 24); the
+one of the app's language is shown, the Danish one when a language has none. The programme's
+numbers are filled in from ``domain.rules`` (``$name`` placeholders, the same in both), so the
+guide says what the app enforces.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from string import Template
 
+from ...domain.language import DEFAULT
+from ...domain.language import current as current_language
 from ...domain.next_actions import MEETINGS_AHEAD_DAYS, QUIET_AFTER_DAYS
 from ...domain.numbers import format_int, format_kr, format_percent_bp
 from ...domain.rules import (
@@ -32,6 +36,11 @@ from ...domain.rules import (
 )
 
 GUIDE_FILE = "vejledning.md"
+
+
+def guide_file(language: str) -> str:
+    """The guide's file name in ``language``: ``vejledning.md`` in Danish, ``vejledning.en.md``."""
+    return GUIDE_FILE if language == DEFAULT else GUIDE_FILE.replace(".md", f".{language}.md")
 
 
 def _pct(percent: int) -> str:
@@ -64,7 +73,10 @@ def guide_values() -> dict[str, str]:
     }
 
 
-def guide_markdown() -> str:
-    """The guide as Markdown, its numbers filled in (a placeholder without a value raises)."""
-    text = resources.files(__package__).joinpath(GUIDE_FILE).read_text(encoding="utf-8")
+def guide_markdown(language: str | None = None) -> str:
+    """The guide as Markdown in ``language`` (by default the app's), its numbers filled in (a
+    placeholder without a value raises); Danish when there is no guide in that language."""
+    folder = resources.files(__package__)
+    found = folder.joinpath(guide_file(language or current_language()))
+    text = (found if found.is_file() else folder.joinpath(GUIDE_FILE)).read_text(encoding="utf-8")
     return Template(text).substitute(guide_values())
