@@ -130,6 +130,99 @@ def test_f1_shows_the_english_guide(qtbot, store, english: None) -> None:
     dialog.close()
 
 
+def test_the_screening_form_in_english(qtbot, store, english: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screening tab shows the form's English texts (forms/translations); the answers typed in
+    English are the definition's values, and read back identical in Danish. A finalized screening
+    stores the Danish reasons (they go to Væksthus) and shows them in English."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mægler_app.forms import bundled_registry
+    from mægler_app.store.models import Screening
+    from mægler_app.store.services import screening as svc
+    from mægler_app.ui.fit import ElidedGroupBox
+    from mægler_app.ui.forms.screening import ScreeningWidget
+    from tests.forms_fixtures import complete_answers, make_network
+
+    nid, cids, _ = make_network(store)
+
+    def widget() -> ScreeningWidget:
+        w = ScreeningWidget(store, nid, open_pdf=False)
+        qtbot.addWidget(w)
+        w.resize(1200, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        return w
+
+    w = widget()
+    w.start()
+    r = w.renderer
+    assert r is not None
+    sections = {b.objectName(): b.full_title() for b in r.findChildren(ElidedGroupBox) if b.objectName()}
+    assert sections["section_netvaerk"] == "The network's composition"
+    assert sections["section_risici"] == "Risks"
+    relations = r.row("business_relations")
+    assert relations.label.text().startswith("Are there business relations between the companies")
+    assert relations.help.text().startswith("The network must be business-based")
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in r.findChildren(QLabel))
+    assert "(Source: The application, 3. Content, item 1 (criteria for business networks))" in texts
+    assert "Ansøgningen" not in texts and "Kilde" not in texts
+    assert relations.editor.buttons["partly"].text() == "Partly"
+    risk = r.row("risk_time_use").editor.combo
+    assert [risk.itemText(i) for i in range(risk.count())][1:] == ["Low", "Medium", "High"]
+    kind = r.row("network_type").editor.combo
+    assert kind.currentText() == "Vertical"  # options_from: the vocabulary's English labels
+    missing = [r.missing.item(i).text() for i in range(r.missing.count())]
+    assert "“Describe the business potential” must be answered." not in missing  # not relevant yet
+    assert "“Overall assessment and recommendation” must be answered." in missing
+    assert not any("skal besvares" in m for m in missing)
+    assert r.progress_label.text().endswith("answered")
+
+    qtbot.mouseClick(relations.editor.buttons["partly"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(relations.editor.comment, "Few orders so far")
+    risk.setCurrentIndex(risk.findText("High"))
+    employees = r.row("employees", cids[0]).editor.line
+    employees.clear()
+    qtbot.keyClicks(employees, "14")
+    with qtbot.waitSignal(w.saved, timeout=3000):
+        pass
+    assert w.view is not None
+    sid = w.view.id
+    with store.session() as s:
+        saved = dict(s.get(Screening, sid).answers)
+    assert saved["business_relations"] == {"value": "partly", "comment": "Few orders so far"}
+    assert saved["risk_time_use"] == "high" and saved["virksomheder"][cids[0]]["employees"] == 14
+    w.close()
+
+    language.set_process_language("da")  # the same screening, read in Danish
+    danish = widget()
+    d = danish.renderer
+    assert d is not None and danish.view is not None and danish.view.id == sid
+    assert d.answers() == saved
+    assert d.row("business_relations").label.text().startswith("Er der forretningsmæssige relationer")
+    assert d.row("risk_time_use").editor.combo.currentText() == "Høj"
+    assert d.row("business_relations").editor.comment.text() == "Few orders so far"
+    danish.close()
+
+    # finalized in English: the stored reasons are Danish, the ones shown English
+    language.set_process_language("en")
+    defn = bundled_registry().get("screening", 1)
+    answers = complete_answers(defn, svc.form_context(store, nid), saved)
+    answers["risk_handling"] = "Short meetings"
+    svc.save_answers(store, sid, answers)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    done = widget()
+    with qtbot.waitSignal(done.finalized):
+        qtbot.mouseClick(done.finalize_button, Qt.MouseButton.LeftButton)
+    with store.session() as s:
+        stored = list(s.get(Screening, sid).reasons)
+    assert stored[0].startswith("Netværket opfylder programmets kriterier")
+    shown = done.result.text()
+    assert "Passed" in shown and "The network meets the programme's criteria" in shown
+    assert "At least one risk is assessed as high" in shown and "Netværket" not in shown
+
+
 def test_the_language_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
     """The first time the system's language decides (Danish → da, any other → en); then the choice
     made under Vis → Sprog; MAEGLER_LANGUAGE (or --language) over both."""
@@ -148,3 +241,49 @@ def test_the_language_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, q
     monkeypatch.setenv("MAEGLER_LANGUAGE", "en")
     assert chosen_language() == "en"
     assert (tmp_path / "VaeksthusMidtjylland" / "Maegler.ini").exists()
+
+
+def test_every_bundled_form_has_its_whole_english_translation(tmp_path: Path) -> None:
+    """Each bundled form version has an English file naming every text a person reads; the
+    translated copy keeps the definition's identity (id, version, body) and its values; a file
+    that names what the definition does not have is refused."""
+    import json
+
+    from mægler_app.forms import FormDefinitionError, bundled_registry, translation
+    from mægler_app.forms.translation import translated, translation_path
+
+    for defn in bundled_registry().all():
+        assert translation_path(defn.id, defn.version, "en").is_file(), defn.key
+        en = translated(defn, "en")
+        assert (en.key, dict(en.body)) == (defn.key, dict(defn.body))
+        assert en.title != defn.title and en.passed_reason != defn.passed_reason
+        for sec, sec_en in zip(defn.sections, en.sections, strict=True):
+            assert sec_en.id == sec.id and sec_en.title != sec.title
+            assert (sec_en.intro != sec.intro) == bool(sec.intro)
+            for q, q_en in zip(sec.questions, sec_en.questions, strict=True):
+                assert (q_en.id, q_en.kind, q_en.relevant_if) == (q.id, q.kind, q.relevant_if)
+                assert q_en.label != q.label and (q_en.help != q.help) == bool(q.help), q.id
+                assert [o.value for o in q_en.options] == [o.value for o in q.options]
+                assert all(a.label != b.label for a, b in zip(q_en.options, q.options, strict=True)), q.id
+        assert all(a.label != b.label for a, b in zip(en.derived, defn.derived, strict=True))
+        for rule, rule_en in zip(defn.verdict_rules, en.verdict_rules, strict=True):
+            assert rule_en.reason.text != rule.reason.text and rule_en.when == rule.when
+        assert translated(defn, "da") is defn
+
+    defn = bundled_registry().get("screening", 1)
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    path = folder / "screening_v1.en.json"
+    for bad in (
+        {"form": "screening", "version": 1, "questions": {"no_such_question": {"label": "x"}}},
+        {"form": "screening", "version": 1, "questions": {"trust": {"options": {"maybe": "Maybe"}}}},
+        {"form": "screening", "version": 1, "verdict": {"rules": {"not_long_term": "{trust} no"}}},
+        {"form": "screening", "version": 2, "title": "Another version's"},
+    ):
+        path.write_text(json.dumps(bad), encoding="utf-8")
+        translation._read.cache_clear()
+        with pytest.raises(FormDefinitionError):
+            translated(defn, "en", folder=folder)
+    translation._read.cache_clear()
+    # a version without a file of its own: Danish
+    assert translated(defn, "en", folder=tmp_path).title == defn.title

@@ -809,6 +809,23 @@ class Msg:
     HTTP_BODY_ENCODING_BROKEN = Code("http_body_encoding_broken")
     HTTP_BODY_ENCODING_UNKNOWN = Code("http_body_encoding_unknown")
     # --- end field
+    # --- english2: the forms engine's faults (forms/engine.py), in the app's language (issue 24)
+    FORM_ANSWER_REQUIRED = Code("form_answer_required")
+    FORM_ANSWER_YES_PARTLY_NO = Code("form_answer_yes_partly_no")
+    FORM_COMMENT_NOT_TEXT = Code("form_comment_not_text")
+    FORM_ANSWER_NOT_TEXT = Code("form_answer_not_text")
+    FORM_ANSWER_NOT_WHOLE_NUMBER = Code("form_answer_not_whole_number")
+    FORM_ANSWER_NOT_AMOUNT = Code("form_answer_not_amount")
+    FORM_ANSWER_NOT_DATE = Code("form_answer_not_date")
+    FORM_ANSWER_NOT_AN_OPTION = Code("form_answer_not_an_option")
+    FORM_ANSWER_NOT_OPTION_LIST = Code("form_answer_not_option_list")
+    FORM_QUESTION_KIND_UNKNOWN = Code("form_question_kind_unknown")
+    FORM_ANSWER_BELOW_MIN = Code("form_answer_below_min")
+    FORM_ANSWER_ABOVE_MAX = Code("form_answer_above_max")
+    FORM_ANSWER_WRONG_SHAPE = Code("form_answer_wrong_shape")
+    FORM_MIN_YES = Code("form_min_yes")
+    FORM_PROGRESS = Code("form_progress")
+    # --- end english2
 
 
 # code → language → template. Danish is the source; a missing English text falls back to Danish.
@@ -3097,4 +3114,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The server cannot unpack requests encoded with {encoding:q}; it can: {accepted}.",
     },
     # --- end field
+    # --- english2
+    Msg.FORM_ANSWER_REQUIRED: {"da": "{question} skal besvares.", "en": "{question} must be answered."},
+    Msg.FORM_ANSWER_YES_PARTLY_NO: {
+        "da": "svaret skal være ja, delvist eller nej.",
+        "en": "the answer must be yes, partly or no.",
+    },
+    Msg.FORM_COMMENT_NOT_TEXT: {"da": "kommentaren skal være tekst.", "en": "the comment must be text."},
+    Msg.FORM_ANSWER_NOT_TEXT: {"da": "svaret skal være tekst.", "en": "the answer must be text."},
+    Msg.FORM_ANSWER_NOT_WHOLE_NUMBER: {
+        "da": "svaret skal være et helt tal.",
+        "en": "the answer must be a whole number.",
+    },
+    Msg.FORM_ANSWER_NOT_AMOUNT: {
+        "da": "svaret skal være et beløb i kroner.",
+        "en": "the answer must be an amount in kroner.",
+    },
+    Msg.FORM_ANSWER_NOT_DATE: {"da": "svaret skal være en dato.", "en": "the answer must be a date."},
+    Msg.FORM_ANSWER_NOT_AN_OPTION: {
+        "da": "{value:q} er ikke en af valgmulighederne.",
+        "en": "{value:q} is not one of the options.",
+    },
+    Msg.FORM_ANSWER_NOT_OPTION_LIST: {
+        "da": "svaret skal være en liste af valgmuligheder.",
+        "en": "the answer must be a list of options.",
+    },
+    Msg.FORM_QUESTION_KIND_UNKNOWN: {
+        "da": "ukendt spørgsmålstype {kind:q}.",
+        "en": "unknown kind of question {kind:q}.",
+    },
+    Msg.FORM_ANSWER_BELOW_MIN: {
+        "da": "må ikke være mindre end {minimum}.",
+        "en": "must not be less than {minimum}.",
+    },
+    Msg.FORM_ANSWER_ABOVE_MAX: {
+        "da": "må ikke være større end {maximum}.",
+        "en": "must not be more than {maximum}.",
+    },
+    Msg.FORM_ANSWER_WRONG_SHAPE: {
+        "da": "svaret har ikke den rigtige form.",
+        "en": "the answer does not have the right form.",
+    },
+    Msg.FORM_MIN_YES: {
+        "da": "Mindst {count:int} af {questions} skal besvares med ja.",
+        "en": "At least {count:int} of {questions} must be answered yes.",
+    },
+    Msg.FORM_PROGRESS: {
+        "da": "{answered:int} af {total:int} besvaret",
+        "en": "{answered:int} of {total:int} answered",
+    },
+    # --- end english2
 }

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import DomainError
-from ..domain.messages import plural_form
+from ..domain.language import current as current_language
+from ..domain.messages import Msg, plural_form
 from ..domain.numbers import format_date, format_int, format_kr, parse_date, parse_int, parse_kr
 from ..domain.rules import ORE_PER_KRONE
 from ..domain.vocab import Verdict
@@ -70,8 +71,13 @@ class Slot:
     @property
     def label(self) -> str:
         if self.member is None:
-            return f"»{self.question.label}«"
-        return f"»{self.question.label}« ({self.member.name})"
+            return quoted(self.question.label)
+        return f"{quoted(self.question.label)} ({self.member.name})"
+
+
+def quoted(text: str) -> str:
+    """A question's label inside a sentence: »…« in Danish, “…” in English (as ``{x:q}``)."""
+    return f"»{text}«" if current_language() == "da" else f"“{text}”"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class Issue:
     path: str
     question_id: str
     message: str
+    unanswered: bool = False  # a required question without an answer (said in the list, not inline)
 
 
 @dataclass
@@ -99,7 +106,7 @@ class Evaluation:
         return not self.issues
 
     def progress_text(self) -> str:
-        return f"{self.answered} af {self.total} besvaret"
+        return str(Msg.FORM_PROGRESS(answered=self.answered, total=self.total))
 
 
 def get_answer(answers: Mapping[str, Any], slot: Slot) -> Any:
@@ -169,7 +176,7 @@ def prefill(
 def coerce(question: Question, raw: Any, label: str | None = None) -> tuple[Any, str]:
     """The stored form of an answer, and a Danish fault ('' when fine) that starts with ``label``
     (the question's label by default). Typed text is accepted."""
-    who = label or f"»{question.label}«"
+    who = label or quoted(question.label)
     try:
         value, fault = _coerce(question, raw, who)
     except DomainError as exc:  # from domain.numbers, whose message names the question itself
@@ -185,53 +192,53 @@ def _coerce(question: Question, raw: Any, who: str) -> tuple[Any, str]:
         if isinstance(raw, str):
             raw = {"value": raw, "comment": ""}
         if not isinstance(raw, Mapping):
-            return raw, "svaret skal være ja, delvist eller nej."
+            return raw, str(Msg.FORM_ANSWER_YES_PARTLY_NO())
         value, comment = raw.get("value"), raw.get("comment", "") or ""
         if value not in (None, "") and value not in YES_PARTLY_NO:
-            return raw, "svaret skal være ja, delvist eller nej."
+            return raw, str(Msg.FORM_ANSWER_YES_PARTLY_NO())
         if not isinstance(comment, str):
-            return raw, "kommentaren skal være tekst."
+            return raw, str(Msg.FORM_COMMENT_NOT_TEXT())
         if value in (None, "") and not comment.strip():
             return None, ""
         return {"value": value or None, "comment": comment}, ""
     if kind == "text":
-        return (raw, "") if isinstance(raw, str) else (raw, "svaret skal være tekst.")
+        return (raw, "") if isinstance(raw, str) else (raw, str(Msg.FORM_ANSWER_NOT_TEXT()))
     if kind == "number":
         if isinstance(raw, bool):
-            return raw, "svaret skal være et helt tal."
+            return raw, str(Msg.FORM_ANSWER_NOT_WHOLE_NUMBER())
         if isinstance(raw, int):
             return raw, ""
         if isinstance(raw, str):
             return parse_int(raw, field=who, allow_negative=True), ""
-        return raw, "svaret skal være et helt tal."
+        return raw, str(Msg.FORM_ANSWER_NOT_WHOLE_NUMBER())
     if kind == "amount":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw, ""
         if isinstance(raw, str):
             return parse_kr(raw, field=who), ""
-        return raw, "svaret skal være et beløb i kroner."
+        return raw, str(Msg.FORM_ANSWER_NOT_AMOUNT())
     if kind == "date":
         if isinstance(raw, dt.date):
             return raw.isoformat(), ""
         if isinstance(raw, str):
             return parse_date(raw, field=who).isoformat(), ""
-        return raw, "svaret skal være en dato."
+        return raw, str(Msg.FORM_ANSWER_NOT_DATE())
     if kind == "single":
         if isinstance(raw, str) and raw in {o.value for o in question.options}:
             return raw, ""
-        return raw, f"»{raw}« er ikke en af valgmulighederne."
+        return raw, str(Msg.FORM_ANSWER_NOT_AN_OPTION(value=raw))
     if kind == "multi":
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list):
-            return raw, "svaret skal være en liste af valgmuligheder."
+            return raw, str(Msg.FORM_ANSWER_NOT_OPTION_LIST())
         allowed = [o.value for o in question.options]
         bad = [v for v in raw if v not in allowed]
         if bad:
-            return raw, f"»{bad[0]}« er ikke en af valgmulighederne."
+            return raw, str(Msg.FORM_ANSWER_NOT_AN_OPTION(value=bad[0]))
         chosen = [v for v in allowed if v in raw]  # the definition's order, no duplicates
         return (chosen or None), ""
-    return raw, f"ukendt spørgsmålstype »{kind}«."
+    return raw, str(Msg.FORM_QUESTION_KIND_UNKNOWN(kind=kind))
 
 
 def _check_constraints(q: Question, value: Any) -> str:
@@ -241,16 +248,16 @@ def _check_constraints(q: Question, value: Any) -> str:
         def show(n: int) -> str:
             return format_kr(n * scale) if q.kind == "amount" else format_int(n)
 
-        def sentence(text: str) -> str:
-            return text if text.endswith(".") else text + "."
+        def sentence(text: str) -> str:  # an amount ends in "kr.": no second full stop
+            return text[:-1] if text.endswith("..") else text
 
         if q.minimum is not None and value < q.minimum * scale:
-            return sentence(f"må ikke være mindre end {show(q.minimum)}")
+            return sentence(str(Msg.FORM_ANSWER_BELOW_MIN(minimum=show(q.minimum))))
         if q.maximum is not None and value > q.maximum * scale:
-            return sentence(f"må ikke være større end {show(q.maximum)}")
+            return sentence(str(Msg.FORM_ANSWER_ABOVE_MAX(maximum=show(q.maximum))))
     if q.kind == "text" and q.pattern and isinstance(value, str):
         if not re.fullmatch(q.pattern, value.strip()):
-            return q.pattern_message or "svaret har ikke den rigtige form."
+            return q.pattern_message or str(Msg.FORM_ANSWER_WRONG_SHAPE())
     return ""
 
 
@@ -355,7 +362,8 @@ class _Evaluator:
                 if fault:
                     issues.append(Issue(slot.path, slot.question.id, f"{slot.label} {fault}"))
             elif slot.question.required:
-                issues.append(Issue(slot.path, slot.question.id, f"{slot.label} skal besvares."))
+                message = str(Msg.FORM_ANSWER_REQUIRED(question=slot.label))
+                issues.append(Issue(slot.path, slot.question.id, message, unanswered=True))
         issues += self._min_yes(relevant)
 
         verdict, reasons = self._verdict()
@@ -384,11 +392,15 @@ class _Evaluator:
                         continue
                     yes = sum(1 for s in slots_here if (self._value(s) or {}).get("value") == "yes")
                     if yes < rule.count:
-                        names = ", ".join(f"»{s.question.label}«" for s in slots_here)
+                        names = ", ".join(quoted(s.question.label) for s in slots_here)
                         who = f" ({member.name})" if member is not None else ""
-                        msg = rule.message or f"Mindst {rule.count} af {names} skal besvares med ja."
+                        msg = rule.message or str(Msg.FORM_MIN_YES(count=rule.count, questions=names))
                         issues.append(
-                            Issue(slots_here[0].path, slots_here[0].question.id, f"»{sec.title}«{who}: {msg}")
+                            Issue(
+                                slots_here[0].path,
+                                slots_here[0].question.id,
+                                f"{quoted(sec.title)}{who}: {msg}",
+                            )
                         )
         return issues
 

@@ -44,6 +44,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>andel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Navn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,6 +2075,10 @@ median pr. år</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kilde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Netværket har ingen medlemmer endnu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,7 +2291,39 @@ median pr. år</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Henter netværkets oplysninger …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Møder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planlagt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen møder registreret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Brugt %1 af %2; %3 tilbage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Væksthus’ opfølgning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>næste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3378,6 +3418,13 @@ median pr. år</source>
     </message>
     <message>
         <source>Programrapporten kunne ikke gemmes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Kilde</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,6 +44,10 @@
         <translation>Share (%)</translation>
     </message>
     <message>
+        <source>andel</source>
+        <translation>share</translation>
+    </message>
+    <message>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
@@ -2081,6 +2085,10 @@ median per year</translation>
         <translation>Missing or to be corrected</translation>
     </message>
     <message>
+        <source>Kilde</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>Netværket har ingen medlemmer endnu.</source>
         <translation>The network has no members yet.</translation>
     </message>
@@ -2293,8 +2301,40 @@ median per year</translation>
         <translation>The inbox could not be read: %1</translation>
     </message>
     <message>
+        <source>Henter netværkets oplysninger …</source>
+        <translation>Fetching the network's details …</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>Møder</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>planlagt</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>Ingen møder registreret.</source>
+        <translation>No meetings recorded.</translation>
+    </message>
+    <message>
+        <source>Facilitering</source>
+        <translation>Facilitation</translation>
+    </message>
+    <message>
         <source>Brugt %1 af %2; %3 tilbage.</source>
         <translation>Spent %1 of %2; %3 remaining.</translation>
+    </message>
+    <message>
+        <source>Væksthus’ opfølgning</source>
+        <translation>Væksthus’ follow-up</translation>
+    </message>
+    <message>
+        <source>næste</source>
+        <translation>next</translation>
     </message>
     <message>
         <source>Laver PDF …</source>
@@ -3389,6 +3429,13 @@ median per year</translation>
     <message>
         <source>Programrapporten kunne ikke gemmes: %1</source>
         <translation>The programme report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Kilde</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>

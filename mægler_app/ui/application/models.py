@@ -332,8 +332,9 @@ class SplitModel(_MemberTableModel):
         if not self._can_edit(index, role):
             return False
         text = "" if value is None else str(value)
+        share = _tr("andel")  # outside the f-string, where lupdate finds it
         try:
-            bp = parse_percent_bp(text, field=f"{self._members[index.row()].name}, {_tr('andel')}")
+            bp = parse_percent_bp(text, field=f"{self._members[index.row()].name}, {share}")
         except DomainError as exc:
             self._bp[self._members[index.row()].company_id] = 0
             return self._reject_edit(index, text.strip(), str(exc))

@@ -530,9 +530,8 @@ class InboxView(View):
         if facts is not None and facts.application_id == row.id and not changed:
             self.network_info.setText(self._network_html(row, facts))  # shown until the new facts come
         else:
-            self.network_info.setText(
-                f"<p><i>{html.escape(self.tr('Henter netværkets oplysninger …'))}</i></p>"
-            )
+            fetching = self.tr("Henter netværkets oplysninger …")  # outside the f-string: lupdate
+            self.network_info.setText(f"<p><i>{html.escape(fetching)}</i></p>")
         # the application and its network are read in a worker; the editor shows it when they come
         self.case_loader.load(load_case, self.ctx.store, row.id, row.network_id)
         self._update_buttons()
@@ -572,25 +571,28 @@ class InboxView(View):
         e = html.escape
         parts = [f"<h3>{e(d.name)}</h3>", f"<p>{e(self.tr('Mægler'))}: <b>{e(row.broker)}</b><br>"]
         parts.append(f"{e(self.tr('Fase'))}: {e(d.stage_label)}</p>")
-        parts.append(f"<h4>{e(self.tr('Screening'))}</h4><p><b>{e(_verdict(d.screening_verdict))}</b>")
+        # the texts outside the f-strings, where lupdate finds them
+        screening, meetings_word, planned_word = self.tr("Screening"), self.tr("Møder"), self.tr("planlagt")
+        no_meetings, facilitation = self.tr("Ingen møder registreret."), self.tr("Facilitering")
+        parts.append(f"<h4>{e(screening)}</h4><p><b>{e(_verdict(d.screening_verdict))}</b>")
         if d.screening_date is not None:
             parts.append(" " + e(format_date(d.screening_date)))
         parts.append("</p>")
         if d.screening_reasons:
             parts.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in d.screening_reasons) + "</ul>")
         meetings = facts.meetings
-        parts.append(f"<h4>{e(self.tr('Møder'))} ({len(meetings)})</h4>")
+        parts.append(f"<h4>{e(meetings_word)} ({len(meetings)})</h4>")
         if meetings:
             parts.append("<ul>")
             for m in sorted(meetings, key=lambda m: m.starts_at):
-                planned = f" ({e(self.tr('planlagt'))})" if m.planned else ""
+                planned = f" ({e(planned_word)})" if m.planned else ""
                 place = f", {e(m.place)}" if m.place else ""
                 parts.append(f"<li>{e(format_date(m.starts_at))}: {e(m.kind_label)}{place}{planned}</li>")
             parts.append("</ul>")
         else:
-            parts.append(f"<p>{e(self.tr('Ingen møder registreret.'))}</p>")
+            parts.append(f"<p>{e(no_meetings)}</p>")
         budget = facts.budget
-        parts.append(f"<h4>{e(self.tr('Facilitering'))}</h4><p>")
+        parts.append(f"<h4>{e(facilitation)}</h4><p>")
         parts.append(
             e(
                 self.tr("Brugt %1 af %2; %3 tilbage.")
@@ -605,9 +607,10 @@ class InboxView(View):
         parts.append("</p>")
         # --- followup: what Væksthus has offered the network before
         if facts.follow_ups:
-            parts.append(f"<h4>{e(self.tr('Væksthus’ opfølgning'))} ({len(facts.follow_ups)})</h4><ul>")
+            follow_up, next_word = self.tr("Væksthus’ opfølgning"), self.tr("næste")
+            parts.append(f"<h4>{e(follow_up)} ({len(facts.follow_ups)})</h4><ul>")
             for f in facts.follow_ups:
-                nxt = f" – {e(self.tr('næste'))} {e(format_date(f.next_on))}" if f.next_on else ""
+                nxt = f" – {e(next_word)} {e(format_date(f.next_on))}" if f.next_on else ""
                 who = f" ({e(f.caseworker_name)})" if f.caseworker_name else ""
                 parts.append(
                     f"<li>{e(format_date(f.held_on))}: {e(f.kind_label)}{who}: {e(f.offered)}{nxt}</li>"

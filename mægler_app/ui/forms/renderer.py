@@ -66,11 +66,8 @@ class QuestionRow(QWidget):
         help_text = q.help
         # The section names its source once; a question repeats it only when it has its own.
         if q.source and q.source != slot.section.source:
-            help_text = (
-                f"{help_text} ({self.tr('Kilde')}: {q.source})"
-                if help_text
-                else f"{self.tr('Kilde')}: {q.source}"
-            )
+            source = self.tr("Kilde")  # outside the f-string, where lupdate finds it
+            help_text = f"{help_text} ({source}: {q.source})" if help_text else f"{source}: {q.source}"
         if help_text:
             self.help = QLabel(help_text, self)
             self.help.setWordWrap(True)
@@ -168,7 +165,8 @@ class FormRenderer(QWidget):
         box.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox QLabel { font-weight: normal; }")
         lay = QVBoxLayout(box)
         if intro or source:
-            cite = f"{self.tr('Kilde')}: {source}" if source else ""
+            source_word = self.tr("Kilde")  # outside the f-string, where lupdate finds it
+            cite = f"{source_word}: {source}" if source else ""
             text = f"{intro} ({cite})" if intro and cite else intro or cite
             label = QLabel(text.strip())
             label.setWordWrap(True)
@@ -235,11 +233,7 @@ class FormRenderer(QWidget):
         # Inline, only faults in what was typed; "skal besvares" belongs in the list, not on every field.
         inline: dict[str, str] = {}
         for issue in ev.issues:
-            if (
-                issue.path in self.rows
-                and not issue.message.endswith("skal besvares.")
-                and issue.path not in inline
-            ):
+            if issue.path in self.rows and not issue.unanswered and issue.path not in inline:
                 inline[issue.path] = issue.message
         for path, row in self.rows.items():
             row.set_error(inline.get(path, ""))

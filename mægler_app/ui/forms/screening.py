@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import done as done_of
 from ...domain.errors import DomainError
+from ...domain.language import use as use_language
 from ...domain.names import document_name
 from ...domain.numbers import format_date, format_datetime, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE
 from ...domain.stages import Stage, stage_label
 from ...domain.vocab import label as vocab_label
-from ...forms import PASSED, FormRegistry
+from ...forms import PASSED, FormContext, FormDefinition, FormRegistry, evaluate_form
+from ...forms.translation import translated
 from ...store.services import screening as svc
 from .. import keyboard, ops
 from ..context import AppContext
@@ -51,6 +53,22 @@ def verdict_text(verdict: str) -> str:
     if not verdict:
         return QCoreApplication.translate("", "Ingen afgørelse")
     return vocab_label("verdict", verdict).capitalize()
+
+
+def shown_reasons(
+    view: svc.ScreeningView, definition: FormDefinition, shown: FormDefinition, context: FormContext
+) -> list[str]:
+    """A final screening's reasons as the form is shown (``shown``: the definition in the app's
+    language). The stored ones are Danish, as they went to Væksthus; in another language they are
+    worked out again from the stored answers with the translated texts, when the Danish definition
+    gives exactly the stored verdict and reasons (else the stored ones are shown as they are)."""
+    if shown is definition:
+        return list(view.reasons)
+    with use_language("da"):
+        danish = evaluate_form(definition, view.answers, context)
+    if danish.verdict != view.verdict or danish.reasons != list(view.reasons):
+        return list(view.reasons)
+    return evaluate_form(shown, view.answers, context).reasons
 
 
 def screening_pdf_name(view: svc.ScreeningView) -> str:
@@ -101,6 +119,7 @@ class ScreeningWidget(QWidget):
         self.open_pdf = open_pdf
         self.view: svc.ScreeningView | None = None
         self.renderer: FormRenderer | None = None
+        self._reasons: list[str] = []  # a final screening's reasons, as shown (shown_reasons)
         self._worker: Worker | None = None
         self._unsaved = False  # the last autosave failed: the form holds typing the store has not
         self._refused = False  # the message says why finalizing was refused: kept true as answers change
@@ -247,12 +266,16 @@ class ScreeningWidget(QWidget):
             return
         try:
             definition = svc.definition_of(view, self.registry)
+            # --- english2: the form's texts in the app's language; ids, answers and the stored
+            # screening are the definition's own (forms/translation.py)
+            shown = translated(definition)
         except DomainError as exc:
             self._set_message(str(exc), error=True)
             self.stack.setCurrentWidget(self.empty)
             return
         context = svc.context_of(self.store, view.id)
-        self.renderer = FormRenderer(definition, context, view.answers, self, read_only=view.is_final)
+        self._reasons = shown_reasons(view, definition, shown, context) if view.is_final else []
+        self.renderer = FormRenderer(shown, context, view.answers, self, read_only=view.is_final)
         self.renderer.answers_edited.connect(self._timer.start)
         self.renderer.answers_edited.connect(self._follow_refusal)
         self.stack.addWidget(self.renderer)
@@ -295,7 +318,7 @@ class ScreeningWidget(QWidget):
             return
         passed = view.verdict == PASSED
         head = self.tr("Bestået") if passed else self.tr("Ikke bestået")
-        reasons = "".join(f"<li>{_html(r)}</li>" for r in view.reasons)
+        reasons = "".join(f"<li>{_html(r)}</li>" for r in self._reasons)
         colour = PASSED_TEXT if passed else ERROR_TEXT
         self.result.setText(
             f"<b style='font-size:15px; color:{colour}'>{head}</b><ul style='margin:4px 0'>{reasons}</ul>"
