@@ -164,6 +164,37 @@ def test_the_command_line_speaks_danish() -> None:
     assert all(name in helped.stdout for name in ("login", "sync", "status", "import", "demo-data"))
 
 
+def test_the_command_line_speaks_english_when_asked(tmp_path: Path) -> None:
+    """``--language en`` (either place) or ``MAEGLER_LANGUAGE=en``: argparse's words, our help
+    texts and the catalogue's sentences in English (issue 24); without them Danish, as above."""
+    helped = run("--language", "en", "--help")
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("usage: maegler ") and "options:" in helped.stdout
+    assert "show this help message and exit" in helped.stdout
+    words = " ".join(helped.stdout.split())  # as argparse wraps it for the terminal
+    assert "Without a subcommand the app opens." in words
+    assert "--profile FOLDER" in words and "subcommands:" in words
+    assert "log in to the Væksthus server (the password is read from stdin)" in words
+    assert "tilvalg" not in helped.stdout and "underkommando" not in helped.stdout
+    sync = run("sync", "--help", env={"MAEGLER_LANGUAGE": "en"})
+    assert sync.returncode == 0 and sync.stdout.startswith("usage: maegler sync ")
+    words = " ".join(sync.stdout.split())
+    assert "Send changes to and fetch from the Væksthus server." in words
+    assert "no progress line" in words and "If no login is saved on this computer" in words
+    bad = run("status", "--bogus", "--language=en")
+    assert bad.returncode == 2 and "maegler: error: unrecognized arguments: --bogus" in bad.stderr
+    failed = run(
+        "import", str(tmp_path / "mangler.csv"), "--profile", str(tmp_path / "p"), "--language", "en"
+    )
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("maegler: The file ") and "cannot be read" in failed.stderr
+    # the option beats the environment, and Danish stays the default
+    danish = run("status", "--help", "--language", "da", env={"MAEGLER_LANGUAGE": "en"})
+    assert danish.stdout.startswith("brug: maegler status ") and "maskinlæsbart output" in danish.stdout
+    status = run("status", "--profile", str(tmp_path / "q"), env={"MAEGLER_LANGUAGE": "en"})
+    assert status.returncode == 0 and "Last synced: never" in status.stdout
+
+
 def test_an_option_of_the_app_with_a_command_is_bad_usage(tmp_path: Path) -> None:
     result = run("--demo", "status", "--profile", str(tmp_path / "p"))
     assert result.returncode == 2

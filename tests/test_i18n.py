@@ -287,3 +287,37 @@ def test_every_bundled_form_has_its_whole_english_translation(tmp_path: Path) ->
     translation._read.cache_clear()
     # a version without a file of its own: Danish
     assert translated(defn, "en", folder=tmp_path).title == defn.title
+
+
+def test_every_text_of_both_command_lines_has_english() -> None:
+    """Every help text, description, group title and placeholder of ``maegler`` and
+    ``maegler-server`` (their sub-commands too) has an English text in cli_language.ENGLISH."""
+    import argparse
+
+    from mægler_app.cli_language import speaking, translate
+    from mægler_app.commands import build_parser
+    from mægler_app.server.cli import _parser
+
+    texts: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        texts.extend(t for t in (parser.description, parser.epilog) if t)
+        texts.extend(g.title for g in parser._action_groups if g.title)
+        for action in parser._actions:
+            if action.help and action.help != argparse.SUPPRESS:
+                texts.append(action.help)
+            if isinstance(action.metavar, str):
+                texts.append(action.metavar)
+            if isinstance(action, argparse._SubParsersAction):
+                texts.extend(c.help for c in action._choices_actions if c.help)
+                for sub in dict.fromkeys(action.choices.values()):
+                    walk(sub)
+
+    with speaking(["--language", "da"]):
+        walk(build_parser())
+        walk(_parser())
+    argparse_own = {"tilvalg", "argumenter", "vis denne hjælp og afslut"}  # argparse's own (argparse_da)
+    same = {"URL", "TYPE", "ID"}  # the same in both languages
+    missing = [t for t in dict.fromkeys(texts) if t not in argparse_own | same and translate(t, "en") == t]
+    assert not missing
+    assert language.current() == "da"  # the process's language is put back

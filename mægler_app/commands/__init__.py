@@ -16,7 +16,7 @@ import logging
 import sys
 
 from .. import __version__, applog
-from ..argparse_da import danish
+from ..cli_language import speaking, translate_parser
 from ..errors import UserError
 from . import audit, companies, effects, gui, profile, sync  # --- audit
 from .common import add_profile_option
@@ -25,7 +25,8 @@ COMMAND_MODULES = (profile, companies, effects, sync, audit)  # --- audit
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The whole parser (build it inside ``danish()`` for Danish titles and help)."""
+    """The whole parser, in the current language (build it inside ``cli_language.speaking`` for
+    argparse's own words in the same language)."""
     parser = argparse.ArgumentParser(
         prog="maegler",
         description="Mægler – netværksmæglernes værktøj i Midtjysk Klyngeprogram. "
@@ -40,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="underkommandoer")
     for module in COMMAND_MODULES:
         module.register(sub)
+    translate_parser(parser)  # --- english2: the help in English when that is the language
     return parser
 
 
 def command_names() -> list[str]:
-    with danish():
+    with speaking([]):
         parser = build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -53,11 +55,16 @@ def command_names() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    with danish():
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        if args.command is not None:
-            gui.check_not_with_command(parser, args)
+    argv = sys.argv[1:] if argv is None else argv
+    with speaking(argv):  # --- english2: --language / MAEGLER_LANGUAGE, Danish by default
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is not None:
+        gui.check_not_with_command(parser, args)
     run = gui.run if args.command is None else args.run
     applog.setup()
     log = logging.getLogger("mægler_app.commands")

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..domain.language import LANGUAGES
 from ..paths import resolve_profile
 
 if TYPE_CHECKING:
@@ -16,15 +17,26 @@ if TYPE_CHECKING:
 Run = Callable[[argparse.Namespace], int]
 
 PROFILE_HELP = "datamappe (ellers MAEGLER_HOME eller standardmappen)"
+# --- english2: the language of the command line and of the app (cli_language.py, issue 24)
+LANGUAGE_HELP = "sprog (da eller en; ellers MAEGLER_LANGUAGE; programmet: ellers det valgte under Vis → Sprog, eller systemets)"
 
 
 def add_profile_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
-    """``--profile`` before the sub-command (the top level's, None when absent) or after it.
+    """``--profile`` (and ``--language``) before the sub-command (the top level's, None when
+    absent) or after it.
 
     The sub-command's copy has no default, so an absent one leaves the top level's value alone.
     """
     default = None if top_level else argparse.SUPPRESS
     parser.add_argument("--profile", metavar="MAPPE", default=default, help=PROFILE_HELP)
+    add_language_option(parser, top_level=top_level)
+
+
+def add_language_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """``--language da|en`` in either place, as ``--profile`` (cli_language.speaking reads it
+    before the parser is built, so the help is in that language too)."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument("--language", choices=LANGUAGES, default=default, help=LANGUAGE_HELP)
 
 
 def add_command(

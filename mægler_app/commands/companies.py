@@ -45,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(plan.summary())
     for row in plan.rows:
         for warning in row.warnings:
-            print(f"{path.name}: Linje {row.line}: {warning}", file=sys.stderr)
+            print(Msg.CLI_IMPORT_WARNING(file=path.name, line=row.line, warning=warning), file=sys.stderr)
     print(Msg.UI_COMPANIES_IMPORTED(created=result.created, updated=result.updated))
     return 0
 

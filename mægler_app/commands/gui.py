@@ -8,7 +8,7 @@ from pathlib import Path
 from ..domain.messages import Msg
 from ..paths import resolve_profile
 
-GUI_OPTIONS = ("demo", "exit_after_start", "screenshots", "language")
+GUI_OPTIONS = ("demo", "exit_after_start", "screenshots")  # --language: common.py, for every command
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +18,6 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--exit-after-start", action="store_true", help="afslut når hovedvinduet er tegnet")
     group.add_argument("--screenshots", metavar="MAPPE", help="gem et billede af hver hovedvisning og afslut")
-    group.add_argument(
-        "--language",
-        choices=("da", "en"),
-        help="programmets sprog denne gang (ellers det valgte under Vis → Sprog, eller systemets)",
-    )
 
 
 def check_not_with_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from ..domain.messages import Msg
     from ..domain.numbers import format_int
     from ..store.services.overview import get_state, live_counts, parked_count, pending_counts
 
@@ -45,14 +46,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         }
         print(json.dumps(status, ensure_ascii=False))
         return 0
-    print(f"Profil: {resolve_profile(args.profile)}")
+    print(Msg.CLI_STATUS_PROFILE(path=str(resolve_profile(args.profile))))
     for entity, n in counts.items():
         print(f"  {entity:<20} {format_int(n)}")
-    print(
-        f"Ændringer der venter: {format_int(pending)}; konflikter: {format_int(conflicts)}; "
-        f"afviste: {format_int(rejected)}"
-    )
-    print(f"Sidst synkroniseret: {last_sync or 'aldrig'}")
+    print(Msg.CLI_STATUS_PENDING(pending=pending, conflicts=conflicts, rejected=rejected))
+    print(Msg.CLI_STATUS_LAST_SYNC(when=last_sync or Msg.CLI_STATUS_NEVER_SYNCED()))
     return 0
 
 

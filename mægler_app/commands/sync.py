@@ -31,11 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_login(args: argparse.Namespace) -> int:
+    from ..domain.messages import Msg
     from ..sync.service import login, revoke_token
 
     store = open_profile_store(args)
     try:
-        password = read_password(f"Adgangskode for {args.user}: ")
+        password = read_password(str(Msg.CLI_PASSWORD_PROMPT(username=args.user)))
         result = login(store, args.server, args.user, password)
     finally:
         store.close()
@@ -60,7 +61,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from ..domain.messages import Msg
     from ..sync.api import Api, AuthError
-    from ..sync.credentials import NO_KEYRING_TEXT, current_account, keyring_usable
+    from ..sync.credentials import current_account, keyring_usable
     from ..sync.engine import SyncReport
     from ..sync.receipts import fetch_receipts
     from ..sync.service import NotLoggedInError, api_for, login, revoke_token, run_sync
@@ -75,12 +76,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if account is None:
             raise reason
         print(
-            NO_KEYRING_TEXT
+            Msg.SYNC_NO_KEYRING()  # rendered now, in the command line's language
             if not keyring_usable()
             else Msg.CLI_SYNC_ASK_PASSWORD(username=account.username, server=account.server_url),
             file=sys.stderr,
         )
-        password = read_password(f"Adgangskode for {account.username}: ")
+        password = read_password(str(Msg.CLI_PASSWORD_PROMPT(username=account.username)))
         if not password:
             raise reason
         result = login(store, account.server_url, account.username, password)  # a wrong one: SyncError
@@ -93,7 +94,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
             while True:
                 done, total = next(gen)
                 if not args.quiet:
-                    print(f"\rSynkroniserer… {done}/{total}", end="", file=sys.stderr, flush=True)
+                    print(
+                        f"\r{Msg.CLI_SYNC_PROGRESS(done=done, total=total)}",
+                        end="",
+                        file=sys.stderr,
+                        flush=True,
+                    )
         except StopIteration as stop:
             report: SyncReport = stop.value
         finally:
@@ -105,7 +111,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 while True:
                     done, total = next(receipts)
                     if not args.quiet:
-                        print(f"\rHenter kvitteringer… {done}/{total}", end="", file=sys.stderr, flush=True)
+                        progress = Msg.CLI_RECEIPTS_PROGRESS(done=done, total=total)
+                        print(f"\r{progress}", end="", file=sys.stderr, flush=True)
             except StopIteration as stop:
                 report.blobs_downloaded += int(stop.value or 0)
             finally:

@@ -825,6 +825,20 @@ class Msg:
     FORM_ANSWER_WRONG_SHAPE = Code("form_answer_wrong_shape")
     FORM_MIN_YES = Code("form_min_yes")
     FORM_PROGRESS = Code("form_progress")
+    # the command lines' own sentences (commands/, server/cli.py)
+    CLI_PASSWORD_PROMPT = Code("cli_password_prompt")
+    CLI_SYNC_PROGRESS = Code("cli_sync_progress")
+    CLI_RECEIPTS_PROGRESS = Code("cli_receipts_progress")
+    CLI_IMPORT_WARNING = Code("cli_import_warning")
+    CLI_STATUS_PROFILE = Code("cli_status_profile")
+    CLI_STATUS_PENDING = Code("cli_status_pending")
+    CLI_STATUS_LAST_SYNC = Code("cli_status_last_sync")
+    CLI_STATUS_NEVER_SYNCED = Code("cli_status_never_synced")
+    SERVER_CLI_DB_READY = Code("server_cli_db_ready")
+    SERVER_CLI_BUNDLED_FORM_PUBLISHED = Code("server_cli_bundled_form_published")
+    SERVER_CLI_USER_CREATED = Code("server_cli_user_created")
+    SERVER_CLI_FORM_PUBLISHED = Code("server_cli_form_published")
+    SERVER_CLI_ERROR = Code("server_cli_error")
     # --- end english2
 
 
@@ -3163,5 +3177,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "{answered:int} af {total:int} besvaret",
         "en": "{answered:int} of {total:int} answered",
     },
+    Msg.CLI_PASSWORD_PROMPT: {"da": "Adgangskode for {username}: ", "en": "Password for {username}: "},
+    Msg.CLI_SYNC_PROGRESS: {"da": "Synkroniserer… {done}/{total}", "en": "Syncing… {done}/{total}"},
+    Msg.CLI_RECEIPTS_PROGRESS: {
+        "da": "Henter kvitteringer… {done}/{total}",
+        "en": "Fetching receipts… {done}/{total}",
+    },
+    Msg.CLI_IMPORT_WARNING: {"da": "{file}: Linje {line}: {warning}", "en": "{file}: Line {line}: {warning}"},
+    Msg.CLI_STATUS_PROFILE: {"da": "Profil: {path}", "en": "Profile: {path}"},
+    Msg.CLI_STATUS_PENDING: {
+        "da": "Ændringer der venter: {pending:int}; konflikter: {conflicts:int}; afviste: {rejected:int}",
+        "en": "Changes waiting: {pending:int}; conflicts: {conflicts:int}; refused: {rejected:int}",
+    },
+    Msg.CLI_STATUS_LAST_SYNC: {"da": "Sidst synkroniseret: {when}", "en": "Last synced: {when}"},
+    Msg.CLI_STATUS_NEVER_SYNCED: {"da": "aldrig", "en": "never"},
+    Msg.SERVER_CLI_DB_READY: {"da": "Databasen er klar.", "en": "The database is ready."},
+    Msg.SERVER_CLI_BUNDLED_FORM_PUBLISHED: {"da": "Formular udgivet: {name}", "en": "Form published: {name}"},
+    Msg.SERVER_CLI_USER_CREATED: {
+        "da": "Brugeren {username:q} ({who}) er oprettet.",
+        "en": "The user {username:q} ({who}) has been created.",
+    },
+    Msg.SERVER_CLI_FORM_PUBLISHED: {
+        "da": "Formularen {form:q} version {version} er udgivet.",
+        "en": "The form {form:q} version {version} has been published.",
+    },
+    Msg.SERVER_CLI_ERROR: {"da": "Fejl: {text}", "en": "Error: {text}"},
     # --- end english2
 }

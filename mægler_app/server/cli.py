@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from ..argparse_da import danish
+from ..cli_language import speaking, translate_parser
+from ..domain.language import LANGUAGES
 from ..domain.messages import Msg
 from ..paths import APP_AUTHOR, APP_NAME
 
@@ -32,7 +33,11 @@ except ModuleNotFoundError as _missing:
     if _top not in {"fastapi", "starlette", "uvicorn", "argon2", "psycopg"}:
         raise
     _package = "fastapi" if _top == "starlette" else _top
-    print(f"maegler-server: {Msg.SERVER_EXTRA_MISSING(module=_package)}", file=sys.stderr)
+    from ..cli_language import chosen_language
+    from ..domain.language import use
+
+    with use(chosen_language(sys.argv[1:])):
+        print(f"maegler-server: {Msg.SERVER_EXTRA_MISSING(module=_package)}", file=sys.stderr)
     raise SystemExit(1) from None
 
 if TYPE_CHECKING:
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
 # The commands import what they need when they run, so a usage error answers at once.
 
 DB_ENV = "MAEGLER_SERVER_DB"
+LANGUAGE_HELP = "sprog (da eller en; ellers MAEGLER_LANGUAGE)"
 
 
 def default_db_url() -> str:
@@ -55,12 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="maegler-server", description="Væksthus Midtjyllands Mægler-server."
     )
+    parser.add_argument("--language", choices=LANGUAGES, default=None, help=LANGUAGE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument(
             "--db", default=None, help=f"databasens adresse (standard: ${DB_ENV} eller en SQLite-fil)"
         )
+        # --- english2: the language, after the command too (cli_language.speaking reads it)
+        p.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
         return p
 
     with_db(sub.add_parser("init", help="opret eller opgradér databasen"))
@@ -201,11 +210,11 @@ def cmd_init(args: argparse.Namespace) -> None:
         dated = ensure_dated(db)
     finally:
         db.dispose()
-    print("Databasen er klar.")
+    print(Msg.SERVER_CLI_DB_READY())
     if dated:  # --- retention
         print(Msg.RETENTION_SETTINGS_SAVED(n=dated))
     for name in published:
-        print(f"Formular udgivet: {name}")
+        print(Msg.SERVER_CLI_BUNDLED_FORM_PUBLISHED(name=name))
 
 
 def cmd_add_user(args: argparse.Namespace) -> None:
@@ -219,7 +228,7 @@ def cmd_add_user(args: argparse.Namespace) -> None:
     finally:
         db.dispose()
     who = f"{user.display_name}, {user.role}" if user.display_name else user.role
-    print(f"Brugeren »{user.username}« ({who}) er oprettet.")
+    print(Msg.SERVER_CLI_USER_CREATED(username=user.username, who=who))
 
 
 def cmd_publish_form(args: argparse.Namespace) -> None:
@@ -231,7 +240,7 @@ def cmd_publish_form(args: argparse.Namespace) -> None:
         form_id, version = publish(db, load_file(args.file))
     finally:
         db.dispose()
-    print(f"Formularen »{form_id}« version {version} er udgivet.")
+    print(Msg.SERVER_CLI_FORM_PUBLISHED(form=form_id, version=version))
 
 
 # --- erasure
@@ -572,13 +581,16 @@ def uvicorn_log_config(level: str = "info") -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    with danish():
-        args = _parser().parse_args(argv)
-    try:
-        COMMANDS[args.command](args)
-    except OperatorError as exc:
-        print(f"Fejl: {exc}", file=sys.stderr)
-        return 1
+    argv = sys.argv[1:] if argv is None else argv
+    with speaking(argv):  # --- english2: --language / MAEGLER_LANGUAGE, Danish by default
+        parser = _parser()
+        translate_parser(parser)
+        args = parser.parse_args(argv)
+        try:
+            COMMANDS[args.command](args)
+        except OperatorError as exc:
+            print(Msg.SERVER_CLI_ERROR(text=exc), file=sys.stderr)
+            return 1
     return 0
 
 

@@ -295,3 +295,50 @@ def test_settle_heap_freezes_what_exists_and_collects_less_often() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "True", "True", "True"]
+
+
+def test_the_server_command_line_speaks_english_when_asked(tmp_path: Path) -> None:
+    """``maegler-server --language en`` or ``MAEGLER_LANGUAGE=en``: help, usage errors, the
+    operator's errors and results in English (issue 24); Danish without them."""
+    import os
+    import subprocess
+
+    from .conftest import server_command
+
+    def server(*args: str, language: str | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "MAEGLER_LANGUAGE"}
+        if language:
+            env["MAEGLER_LANGUAGE"] = language
+        return subprocess.run(
+            [*server_command(), *args], input=stdin, capture_output=True, text=True, timeout=60, env=env
+        )
+
+    helped = server("--help", language="en")
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: maegler-server ")
+    words = " ".join(helped.stdout.split())
+    assert "Væksthus Midtjylland's Mægler server." in words and "create or upgrade the database" in words
+    assert "opret eller opgradér" not in words
+    sub = server("add-user", "--help", "--language", "en")
+    assert (
+        "[--name FULL_NAME]" in sub.stdout and "USERNAME" in sub.stdout and 'e.g. "Anna Jensen"' in sub.stdout
+    )
+    danish = server("--help")
+    assert (
+        danish.stdout.startswith("brug: maegler-server ")
+        and "opret eller opgradér databasen" in danish.stdout
+    )
+    bad = server("--language", "en", "bogus")
+    assert bad.returncode == 2 and "maegler-server: error: argument command: invalid choice" in bad.stderr
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    early = server("add-user", "anna", "--role", "broker", "--db", db, language="en", stdin="hemmeligt-ord\n")
+    assert early.returncode == 1
+    assert (
+        early.stderr.startswith("Error: The database is not created.")
+        and "“maegler-server init”" in early.stderr
+    )
+    init = server("init", "--db", db, "--language", "en")
+    assert init.returncode == 0 and init.stdout.startswith("The database is ready.")
+    made = server("add-user", "anna", "--role", "broker", "--db", db, language="en", stdin="hemmeligt-ord\n")
+    assert made.stdout.strip() == "The user “anna” (broker) has been created."
+    again = server("add-user", "bo", "--role", "broker", "--db", db, stdin="hemmeligt-ord\n")
+    assert again.stdout.strip() == "Brugeren »bo« (broker) er oprettet."
