@@ -321,3 +321,47 @@ def test_every_text_of_both_command_lines_has_english() -> None:
     missing = [t for t in dict.fromkeys(texts) if t not in argparse_own | same and translate(t, "en") == t]
     assert not missing
     assert language.current() == "da"  # the process's language is put back
+
+
+def test_the_application_editor_in_english(qtbot, store, english: None) -> None:
+    """What the sweep of the English app found Danish in the application editor (issue 24): the
+    perspectives a draft lacks are named in English (and shown under their own block), the network
+    type is English, the blocks to correct are quoted the English way."""
+    from mægler_app.store.demo import fill_demo
+    from mægler_app.store.services import applications as svc
+    from mægler_app.ui.application.editor import ApplicationEditor
+    from mægler_app.ui.context import AppContext
+
+    demo = fill_demo(store)
+    editor = ApplicationEditor(AppContext(store=store), svc.create_application(store, demo["network:1"]))
+    qtbot.addWidget(editor)
+    editor.resize(1000, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    blockers = editor.blockers.text()
+    assert "Markedsmæssige" not in blockers and "»" not in blockers
+    assert "“Consultant”" in blockers
+    market = editor.perspective_blocks["market_perspective"]
+    assert market.problem.text() == "The section “Market perspectives” is not filled in."
+    network = editor.network_text.text()
+    assert "Complementary" in network and "Komplementært" not in network
+
+
+def test_files_for_others_stay_danish_in_english(store, english: None) -> None:
+    """The companies' CSV export is the import's Danish format (it reads back in), and the effects
+    file for Danmarks Statistik names the stages in Danish, whatever the app's language."""
+    from mægler_app.store.demo import fill_demo
+    from mægler_app.store.services.csv_io import export_bytes, import_file
+    from mægler_app.store.services.effects import export_effects
+    from mægler_app.store.services.programme import server_moves
+
+    fill_demo(store)
+    exported = export_bytes(store)
+    text = exported.decode("utf-8-sig")
+    assert "Fødevarer" in text or "Energi/miljø" in text or "Andet" in text
+    assert "Food" not in text and "Other" not in text
+    plan, result = import_file(store, exported)
+    assert not plan.problems and result is not None
+    main, _cvrs, n = export_effects(store, server_moves(store))
+    rows = main.decode("utf-8-sig")
+    assert n > 0 and "Trin 1" in rows and "Stage 1" not in rows

@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_audit_file(args: argparse.Namespace) -> int:
     from ..domain.errors import DomainError, os_reason
+    from ..domain.language import in_danish
     from ..domain.messages import Msg
     from ..reports.audit_file import run_to_end, write_audit_file
     from ..store.services.audit import audit_file_data
@@ -32,7 +33,8 @@ def cmd_audit_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     store = open_profile_store(args)
     try:
-        result = run_to_end(write_audit_file(audit_file_data(store, args.network_id), path))
+        data = in_danish(audit_file_data)(store, args.network_id)  # the documents' data in Danish
+        result = run_to_end(write_audit_file(data, path))
     except DomainError as exc:
         raise UserError(exc.message or str(exc)) from exc
     except OSError as exc:

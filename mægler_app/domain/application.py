@@ -124,9 +124,9 @@ def budget_figures(fields: Mapping[str, Any], company_ids: list[str]) -> BudgetF
 def draft_problems(fields: Mapping[str, Any], company_ids: list[str]) -> dict[str, list[Message]]:
     """Each block's problems (an empty list when the block is in order); all empty: it may be submitted."""
     out: dict[str, list[Message]] = {b: [] for b in BLOCKS}
-    for key, (label, _) in PERSPECTIVES.items():
-        if not _text(fields.get(key)).strip():
-            out["perspectives"].append(Msg.APPLICATION_SECTION_MISSING(section=label))
+    for key in PERSPECTIVES:
+        if not _text(fields.get(key)).strip():  # the section's title in the language rendered in
+            out["perspectives"].append(Msg.APPLICATION_SECTION_MISSING(section=perspective(key)[0]))
     if not fields.get("consultant_by_vaeksthus") and not _text(fields.get("consultant_name")).strip():
         out["consultant"].append(Msg.APPLICATION_CONSULTANT_MISSING())
     out["hours"] = check_hours(_int(fields.get("consultant_hours")))

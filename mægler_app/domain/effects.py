@@ -582,7 +582,7 @@ def export_table(people: Sequence[Participant]) -> ExportTable:
             p.cvr,
             ", ".join(name for _, name in p.networks),
             format_date_numeric(p.joined),
-            stage_label(p.stage_reached),
+            stage_label(p.stage_reached, "da"),  # the file is Danish, as its headings
             "" if e.baseline_year is None else str(e.baseline_year),
         ]
         for y in years:

@@ -46,6 +46,12 @@ def use(language: str) -> Iterator[None]:
         _request_language.reset(token)
 
 
+def quoted(text: str, language: str | None = None) -> str:
+    """``text`` in the quotes of ``language`` (the current one by default): »…« in Danish, “…” in
+    English, as the catalogue's ``{text:q}``."""
+    return f"»{text}«" if (language or current()) == DEFAULT else f"“{text}”"
+
+
 def from_accept_language(header: str | None) -> str:
     """The first of our languages that an ``Accept-Language`` header asks for (by its q-values),
     Danish when it names neither: ``"en-GB,en;q=0.9"`` → ``"en"``, ``"da, en;q=0.8"`` → ``"da"``."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import DomainError
-from ..domain.language import current as current_language
+from ..domain.language import quoted as quote_in_language
 from ..domain.messages import Msg, plural_form
 from ..domain.numbers import format_date, format_int, format_kr, parse_date, parse_int, parse_kr
 from ..domain.rules import ORE_PER_KRONE
@@ -77,7 +77,7 @@ class Slot:
 
 def quoted(text: str) -> str:
     """A question's label inside a sentence: »…« in Danish, “…” in English (as ``{x:q}``)."""
-    return f"»{text}«" if current_language() == "da" else f"“{text}”"
+    return quote_in_language(text)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.changes import Changes
 from ..domain.errors import DomainError
+from ..domain.language import quoted
 from ..domain.messages import Msg
 from ..domain.numbers import format_date
 from ..domain.satisfaction import SCALE, SCORE_MAX, SCORE_MIN, scale_label
@@ -374,7 +375,7 @@ def answer_lines(row: svc.AnswerRow) -> tuple[str, str]:
         )
         if p
     )
-    tail = row.network + (f" – »{row.comment}«" if row.comment else "")
+    tail = row.network + (f" – {quoted(row.comment)}" if row.comment else "")
     return head, tail
 
 

@@ -190,7 +190,10 @@ def _prefill(session: Session, network_id: str) -> NetworkPrefill:
     ).all()
     held = [m for m in meetings if not m.planned] or list(meetings)
     plan = held[0] if held else None
-    type_label, type_text = NETWORK_TYPES.get(network.network_type, ("", ""))
+    # --- english2: in the app's language (a document's data is read inside in_danish)
+    known = network.network_type in NETWORK_TYPES
+    type_label = vocab_label("network_type", network.network_type) if known else ""
+    type_text = vocab_label("network_type_description", network.network_type) if known else ""
     stage = Stage(network.stage)
     verdict = "" if latest is None else latest.verdict
     return NetworkPrefill(

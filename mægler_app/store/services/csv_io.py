@@ -303,7 +303,7 @@ def _cell(company: Company, key: str) -> str:
     if key == "employees":
         return "" if value is None else str(value)
     if key == "focus_area":
-        return vocab_label("focus_area", value or FocusArea.OTHER)
+        return vocab_label("focus_area", value or FocusArea.OTHER, "da")  # the import's Danish labels
     if key == "is_knowledge_institution":
         return "ja" if value else "nej"
     return value or ""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.application import BLOCKS, perspective
 from ...domain.cvr import format_cvr
 from ...domain.errors import DomainError
+from ...domain.language import quoted
 from ...domain.numbers import (
     format_date,
     format_datetime,
@@ -578,7 +579,7 @@ class ApplicationEditor(QWidget):
         show = problems if editable else {k: [] for k in problems}
         for key, block in self.perspective_blocks.items():
             label = perspective(key)[0]
-            block.set_problems([p for p in show["perspectives"] if f"»{label}«" in p])
+            block.set_problems([p for p in show["perspectives"] if quoted(label) in p])
         self.consultant_block.set_problems(show["consultant"])
         self.hours_block.set_problems(show["hours"])
         self.months_block.set_problems(show["months"])
@@ -630,7 +631,7 @@ class ApplicationEditor(QWidget):
         if marked:
             lines.append(
                 self.tr("Ret det der er markeret under %1.").replace(
-                    "%1", ", ".join(f"»{b.title()}«" for b in marked)
+                    "%1", ", ".join(quoted(b.title()) for b in marked)
                 )
             )
         if lines:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.archive import Removal
 from ...domain.errors import os_reason
+from ...domain.language import quoted
 from ...domain.messages import Message, Msg
 from ...store.db import Store
 from ...store.models import Company
@@ -432,7 +433,7 @@ class CompaniesView(View):
                 self.tr(
                     "Arkivér %1? Den forsvinder fra listen, men intet slettes; "
                     "»Vis arkiverede« viser den igen."
-                ).replace("%1", f"»{name}«"),
+                ).replace("%1", quoted(name)),
                 self.tr("Arkivér"),
                 self.tr("Annullér"),
             ):
@@ -460,7 +461,7 @@ class CompaniesView(View):
             self.tr(
                 "Slet %1? Virksomheden slettes også hos Væksthus ved næste synkronisering. "
                 "Vil du blot have den ud af listen, så arkivér den i stedet."
-            ).replace("%1", f"»{name}«"),
+            ).replace("%1", quoted(name)),
             self.tr("Slet"),
             self.tr("Annullér"),
         ):
