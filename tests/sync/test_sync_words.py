@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from mægler_app.domain.messages import Msg
 from mægler_app.store.db import open_store
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.services.overview import pending_counts, set_state
@@ -75,6 +76,12 @@ def test_status_bar_tells_not_logged_in_from_offline(qtbot: Any, store: Any) -> 
     # a login that ran out during a sync is "not logged in" again, not "offline"
     controller._on_failed("Du skal logge ind igen: Login er udløbet.")
     assert "Ikke logget ind" in window.status_online.text()
+    # the same in English: the worker's sentence is told by the catalogue, in either language
+    window.set_online(False)
+    controller._on_failed(Msg.SYNC_LOG_IN_AGAIN(detail="Login expired.").render("en"))
+    assert "Ikke logget ind" in window.status_online.text()
+    controller._on_failed(Msg.SYNC_OFFLINE().render("en"))
+    assert window.status_online.text() == "○ Offline – ændringer gemmes lokalt"
 
 
 def test_profile_before_the_command_works(tmp_path: Path) -> None:

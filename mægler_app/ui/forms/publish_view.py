@@ -30,6 +30,7 @@ from ...domain.numbers import format_datetime, format_int
 from ...domain.timeutil import parse_stored_time
 from ...forms import FormDefinition, FormDefinitionError, load_definition_file, parse_definition
 from ...forms.diff import diff_definitions, question_count
+from ...forms.translation import translated
 from ...store.services.screening import registry_for
 from ...sync.api import Api, OfflineError, SyncError
 from ...sync.service import api_for
@@ -68,15 +69,18 @@ def _rows(entries: list[dict[str, Any]]) -> list[PublishedRow]:
     for fid, e in sorted(newest.items()):
         raw = e.get("body")
         body: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        title = str(body.get("title") or fid)
         try:
             defn: FormDefinition | None = parse_definition(body)
+            if defn is not None:  # --- english2: the title in the app's language, where it has one
+                title = translated(defn).title
         except FormDefinitionError:
             defn = None
         rows.append(
             PublishedRow(
                 fid,
                 int(e["version"]),
-                str(body.get("title") or fid),
+                title,
                 question_count(defn) if defn is not None else 0,
                 defn,
                 parse_stored_time(e.get("published_at")),

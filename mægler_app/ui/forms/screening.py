@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import done as done_of
 from ...domain.errors import DomainError
+from ...domain.language import in_danish
 from ...domain.language import use as use_language
 from ...domain.names import document_name
 from ...domain.numbers import format_date, format_datetime, format_kr
@@ -77,6 +78,7 @@ def screening_pdf_name(view: svc.ScreeningView) -> str:
     return document_name("screening", view.network_name, day, suffix="" if view.is_final else "kladde")
 
 
+@in_danish  # --- english2: the data for a document in Danish too (dates in answers, labels)
 def export_screening_pdf(store: Any, screening_id: str, path: Path, registry: FormRegistry | None) -> str:
     """The work of an export (runs in a worker thread, with its own store session).
 

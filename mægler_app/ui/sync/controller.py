@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.changes import Changes
+from ...domain.messages import CATALOGUE, Msg
 from ...store.db import Store
 from ...sync.api import Api, SyncError
 from ...sync.credentials import Account, current_account, load_token
@@ -23,6 +24,15 @@ from ..main_window import NOT_LOGGED_IN
 from ..worker import Worker, start
 
 AUTO_SYNC_MS = 5 * 60_000  # while the server answers
+
+
+def _says(message: str, code: str) -> bool:
+    """Whether ``message`` is the catalogue's sentence ``code`` (its opening words), in either
+    language: the worker reports the rendered sentence only (--- english2: it was read in Danish
+    only, so an English app took a lapsed login for another failure)."""
+    return any(message.startswith(t.split("{")[0].split(".")[0]) for t in CATALOGUE[code].values())
+
+
 OFFLINE_RETRY_MS = 60_000  # after a failed attempt: try again sooner, it is one cheap request
 
 
@@ -184,8 +194,8 @@ class SyncController(QObject):
 
     def _on_failed(self, message: str) -> None:
         # The worker reports a message only; tell offline from the rest by a fresh cheap probe.
-        offline = message.startswith("Serveren svarer ikke")
-        auth = message.startswith("Du skal logge ind igen")
+        offline = _says(message, Msg.SYNC_OFFLINE)
+        auth = _says(message, Msg.SYNC_LOG_IN_AGAIN)
         self._set_online(False if offline else NOT_LOGGED_IN if auth else self.online)
         if auth:
             self.session_token = None
