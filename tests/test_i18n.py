@@ -365,3 +365,20 @@ def test_files_for_others_stay_danish_in_english(store, english: None) -> None:
     main, _cvrs, n = export_effects(store, server_moves(store))
     rows = main.decode("utf-8-sig")
     assert n > 0 and "Trin 1" in rows and "Stage 1" not in rows
+
+
+def test_a_company_fault_names_its_field_in_the_language() -> None:
+    """The company editor's and key figures' faults name the field in the app's language (they
+    named it in Danish in an English app)."""
+    from mægler_app.domain.errors import DomainError
+    from mægler_app.store.services.companies import parse_company, parse_key_figures
+
+    fields = {"cvr": "", "name": "Test ApS", "employees": "mange"}
+    with language.use("en"):
+        english = parse_company(fields).errors["employees"]
+        with pytest.raises(DomainError) as caught:
+            parse_key_figures("2024", "mange", "", "", "")
+        english_figure = str(caught.value)
+    danish = parse_company(fields).errors["employees"]
+    assert english.startswith("Employees") and danish.startswith("Ansatte")
+    assert english_figure.startswith("Turnover 2024")

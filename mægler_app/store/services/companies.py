@@ -20,6 +20,7 @@ from ...domain.cvr import CvrError, format_cvr, normalize_cvr
 from ...domain.erasure import ANONYMIZED_NAME as ANONYMIZED_NAME
 from ...domain.erasure import erased_values
 from ...domain.errors import DomainError
+from ...domain.language import current as current_language
 from ...domain.messages import Msg
 from ...domain.numbers import optional, parse_date, parse_int, parse_kr
 from ...domain.retention import consent_on_create  # --- retention
@@ -56,6 +57,34 @@ FIELD_LABELS: dict[str, str] = {
     "website": "Hjemmeside",
     "notes": "Noter",
 }
+# --- english2: the names a fault gives a field, in English (issue 24); key figures by their own keys
+FIELD_LABELS_EN: dict[str, str] = {
+    "cvr": "CVR number",
+    "name": "Name",
+    "address": "Address",
+    "postcode": "Postcode",
+    "city": "Town",
+    "municipality": "Municipality",
+    "employees": "Employees",
+    "focus_area": "Focus area",
+    "industry": "Industry",
+    "is_knowledge_institution": "Knowledge institution",
+    "website": "Website",
+    "notes": "Notes",
+}
+KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
+    "da": {"year": "Årstal", "turnover": "Omsætning", "value_added": "Værditilvækst", "export": "Eksport"},
+    "en": {"year": "Year", "turnover": "Turnover", "value_added": "Value added", "export": "Exports"},
+}
+
+
+def field_label(key: str) -> str:
+    """A company field's name in a fault, in the current language."""
+    return (FIELD_LABELS_EN if current_language() == "en" else FIELD_LABELS)[key]
+
+
+def _key_figure_label(key: str) -> str:
+    return KEY_FIGURE_LABELS.get(current_language(), KEY_FIGURE_LABELS["da"])[key]
 
 
 @dataclass(frozen=True)
@@ -164,13 +193,13 @@ def parse_company(fields: Mapping[str, str | bool]) -> Parsed:
         errors["name"] = str(Msg.COMPANY_NAME_MISSING())
     for key, limit in TEXT_LIMITS.items():
         if len(text(key)) > limit and key not in errors:
-            errors[key] = str(Msg.COMPANY_FIELD_TOO_LONG(field=FIELD_LABELS[key], limit=limit))
+            errors[key] = str(Msg.COMPANY_FIELD_TOO_LONG(field=field_label(key), limit=limit))
     postcode = text("postcode")
     if postcode and not (postcode.isdigit() and len(postcode) == 4):
         errors["postcode"] = str(Msg.COMPANY_POSTCODE_INVALID(text=postcode))
     employees: int | None = None
     try:
-        employees = optional(parse_int, text("employees"), field=FIELD_LABELS["employees"])
+        employees = optional(parse_int, text("employees"), field=field_label("employees"))
     except DomainError as exc:
         errors["employees"] = str(exc)
     else:
@@ -330,22 +359,23 @@ def parse_key_figures(year: str, turnover: str, value_added: str, export: str, e
     y = (year or "").strip()
     this_year = utcnow().year
     try:
-        year_n: int | None = parse_int(y, field="Årstal")
+        year_n: int | None = parse_int(y, field=_key_figure_label("year"))
     except DomainError:
         year_n = None
     if year_n is None or not 1990 <= year_n <= this_year + 1:
         raise DomainError(Msg.KEY_FIGURES_YEAR_INVALID(text=y, first=1990, last=this_year + 1))
     y = str(year_n)
 
-    def money(text: str, label: str) -> int | None:
-        return optional(parse_kr, text, field=f"{label} {y}", allow_negative=label == "Værditilvækst")
+    def money(text: str, key: str) -> int | None:
+        label = _key_figure_label(key)
+        return optional(parse_kr, text, field=f"{label} {y}", allow_negative=key == "value_added")
 
     return KeyFigures(
         year=year_n,
-        turnover_ore=money(turnover, "Omsætning"),
-        value_added_ore=money(value_added, "Værditilvækst"),
-        export_ore=money(export, "Eksport"),
-        employees=optional(parse_int, employees, field=f"Ansatte {y}"),
+        turnover_ore=money(turnover, "turnover"),
+        value_added_ore=money(value_added, "value_added"),
+        export_ore=money(export, "export"),
+        employees=optional(parse_int, employees, field=f"{field_label('employees')} {y}"),
     )
 
 
