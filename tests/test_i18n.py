@@ -382,3 +382,21 @@ def test_a_company_fault_names_its_field_in_the_language() -> None:
     danish = parse_company(fields).errors["employees"]
     assert english.startswith("Employees") and danish.startswith("Ansatte")
     assert english_figure.startswith("Turnover 2024")
+
+
+def test_the_screening_pdf_stays_danish_in_english(store, tmp_path: Path, english: None) -> None:
+    """The screening goes to Væksthus in Danish: its PDF is written from the Danish definition
+    whatever the app's language."""
+    from pypdf import PdfReader
+
+    from mægler_app.store.services import screening as svc
+    from mægler_app.ui.forms.screening import export_screening_pdf
+    from tests.forms_fixtures import make_network
+
+    nid, _cids, _ = make_network(store)
+    view = svc.start_screening(store, nid)
+    path = Path(export_screening_pdf(store, view.id, tmp_path / "screening.pdf", None))
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Netværkets sammensætning" in text and "Antal uafhængige virksomheder" in text
+    assert "The network's composition" not in text and "Number of independent companies" not in text
+    assert language.current() == "en"
