@@ -2891,7 +2891,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- erasure
     Msg.ERASURE_CONTACT_NOT_FOUND: {
         "da": "Der findes ingen kontaktperson med id »{id}«.",
-        "en": "There is no contact person with id »{id}«.",
+        "en": "There is no contact person with id “{id}”.",
     },
     Msg.ERASURE_DONE: {
         "da": "Kontaktpersonen {id} er slettet overalt på serveren (posten og {answers:int} gemte "
