@@ -367,6 +367,7 @@ class SyncEngine:
         self._me_taken = False
         self._forms_etag: str | None = None
         self._blobs_waiting: int | None = None  # receipts not uploaded when the run began
+        self._parked_at_start: tuple[int, dict[str, dict[str, Any]]] | None = None
         if hasattr(api, "request_encoding") and api.request_encoding is None:
             kept = self._kept_encoding
             if isinstance(kept, str) and kept:
@@ -383,8 +384,11 @@ class SyncEngine:
             )
             self._blobs_waiting = int(s.scalar(select(func.count()).where(Blob.uploaded.is_(False))) or 0)
             since = int(_state(s, "pull_since", 0) or 0)
+            # with nothing to send, nothing changes them before the pull: read now, not after the answer
+            parked = self._load_parked(s) if not pending + self._blobs_waiting else None
         self._total = pending + self._blobs_waiting
-        if not self._total:
+        if parked is not None:
+            self._parked_at_start = (since, parked)
             # Nothing to send: the first page is asked for at once, with /me's answer and the forms'
             # ETag along (a sync with nothing to do is one round trip). On this thread: a thread of
             # its own waited for the interpreter's lock while this one read the store (up to 5 ms).
@@ -505,6 +509,7 @@ class SyncEngine:
             # --- field: a page asked for at the start is older than this push (an edit made since
             # the sync began): the pull after it, or the page along with it, is the one to apply
             self._page_along = None
+            self._parked_at_start = None  # and what was read with it is read again after the push
             self._check_sent_once(batch, sent_once)
             answer = sender.submit(self._post, batch, self._pull_along(batch))
             while True:
@@ -966,9 +971,13 @@ class SyncEngine:
     def pull(self) -> Progress:
         """Pages in order, each applied with its checkpoint; the next page is fetched while this
         one is applied (the server and the network work while this computer writes)."""
-        with self.store.session() as s:
-            parked = self._load_parked(s)
-            since = int(_state(s, "pull_since", 0) or 0)
+        start, self._parked_at_start = self._parked_at_start, None
+        if start is not None:
+            since, parked = start
+        else:
+            with self.store.session() as s:
+                parked = self._load_parked(s)
+                since = int(_state(s, "pull_since", 0) or 0)
         retry_refused = True  # on the first page only
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
         try:
