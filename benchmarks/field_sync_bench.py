@@ -13,7 +13,8 @@ down; "edge" 400 ms, 256 kbit/s up, 1 Mbit/s down. Scenarios:
     by a laptop that was up to date;
 (b) a new laptop pulling one broker's whole data (25 networks with companies, meetings, expenses,
     and 100 receipts: photos at the reference size below, as a first laptop attached them);
-(c) a no-change sync right after (b), the connection still open (as in the running app).
+(c) a no-change sync right after (b), the connection still open (as in the running app); the
+    median of five.
 
 For each: seconds, bytes each way (HTTP headers included), round trips (HTTP requests), and the
 link's limit from the same run: the information to move (the records' JSON compressed with zstd
@@ -422,9 +423,13 @@ def main() -> int:
                     results.append(Measure("b", name, sec, up, down, rts, blob, len(server_records),
                                            len(expense_ids), 0, info, 2, limit_of(link, 0, info, 2), fail))  # fmt: skip
                     if "c" in scenarios:
-                        sec, up, down, rts, blob, rep, fail = timed_sync(b, api, proxy)
-                        if rep is not None and (rep.pulled or rep.pushed):
-                            fail = fail or f"not a no-change sync: {rep}"
+                        # the median of five: one sync of a few milliseconds' work is at the mercy
+                        # of whatever else the machine does at that moment
+                        runs = sorted((timed_sync(b, api, proxy) for _ in range(5)), key=lambda r: r[0])
+                        sec, up, down, rts, blob, rep, fail = runs[len(runs) // 2]
+                        fail = next((r[6] for r in runs if r[6]), "")
+                        if any(r[5] is not None and (r[5].pulled or r[5].pushed) for r in runs):
+                            fail = fail or "not a no-change sync"
                         results.append(Measure("c", name, sec, up, down, rts, blob, 0, 0, 0, 0, 1,
                                                limit_of(link, 0, 0, 1), fail))  # fmt: skip
                     api.close()

@@ -55,13 +55,7 @@ from ..store.retention import is_purged, purge_local, unused_receipts  # --- ret
 from ..store.retention import remember_settings as remember_retention  # --- retention
 from ..store.services.blobs import mark_uploaded, remove_blob_files  # --- receipts
 from ..store.services.erasure import scrub_outbox
-from ..store.services.overview import (
-    PARKED_PREFIX,
-    display_name,
-    profile_role,
-    set_display_name,
-    set_role,
-)
+from ..store.services.overview import PARKED_PREFIX, remember_server_user
 from .api import Api, AuthError, RefusedError, SyncError, UpgradeRequiredError, encode_push
 from .apply import (
     RANK,
@@ -169,11 +163,15 @@ class SyncReport:
 
 def client_id(store: Store) -> str:
     with store.session() as s:
-        row = s.get(LocalState, "client_id")
-        if row is None:
-            row = LocalState(key="client_id", value=str(uuid.uuid4()))
-            s.add(row)
-        return str(row.value)
+        return _client_id(s)
+
+
+def _client_id(s: StoreSession) -> str:
+    row = s.get(LocalState, "client_id")
+    if row is None:
+        row = LocalState(key="client_id", value=str(uuid.uuid4()))
+        s.add(row)
+    return str(row.value)
 
 
 def _server_session(store: Store) -> StoreSession:
@@ -349,7 +347,11 @@ class SyncEngine:
         self.batch_size = batch_size
         self.page_size = page_size
         self.max_push_bytes = max_push_bytes
-        self.client_id = client_id(store)
+        # --- field: what a sync reads before its first request, read in one go (a no-change sync
+        # is one round trip, and every session opened before it or after its answer adds to it)
+        with store.session() as s:
+            self.client_id = _client_id(s)
+            self._kept_encoding = _state(s, _ENCODING_KEY)
         self.report = SyncReport()
         self._done = 0
         self._total = 0
@@ -364,28 +366,42 @@ class SyncEngine:
         self._page_along: tuple[int, Future[dict[str, Any]]] | None = None
         self._me_taken = False
         self._forms_etag: str | None = None
-        self._remember_encoding(load=True)
+        self._blobs_waiting: int | None = None  # receipts not uploaded when the run began
+        self._parked_at_start: tuple[int, dict[str, dict[str, Any]]] | None = None
+        if hasattr(api, "request_encoding") and api.request_encoding is None:
+            kept = self._kept_encoding
+            if isinstance(kept, str) and kept:
+                api.request_encoding = kept
 
     # the whole run --------------------------------------------------------------------------
     def run(self) -> Progress:
         # --- field: /me's answer comes with the first pull page, or with the push's answer (a sync
         # with nothing to send is one request); only an older server is asked /me on its own. A 401
         # or 426 on the first push gives its entries back as they were (see _not_taken).
-        self._total = self._count_pending() + self._count_blobs_to_upload()
-        early = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull-first")
-        if not self._total:
-            # Nothing to send: the first page is asked for at once, while this computer goes through
-            # its outbox and parked records (a sync with nothing to do is one round trip).
-            since = self._pull_since()
-            first = early.submit(self.api.pull, since, self.page_size, self._skip(since), ",".join(_ALONG))
+        with self.store.session() as s:
+            pending = int(
+                s.scalar(select(func.count()).where(OutboxEntry.status == OutboxStatus.PENDING)) or 0
+            )
+            self._blobs_waiting = int(s.scalar(select(func.count()).where(Blob.uploaded.is_(False))) or 0)
+            since = int(_state(s, "pull_since", 0) or 0)
+            # with nothing to send, nothing changes them before the pull: read now, not after the answer
+            parked = self._load_parked(s) if not pending + self._blobs_waiting else None
+        self._total = pending + self._blobs_waiting
+        if parked is not None:
+            self._parked_at_start = (since, parked)
+            # Nothing to send: the first page is asked for at once, with /me's answer and the forms'
+            # ETag along (a sync with nothing to do is one round trip). On this thread: a thread of
+            # its own waited for the interpreter's lock while this one read the store (up to 5 ms).
+            first: Future[dict[str, Any]] = Future()
+            try:
+                first.set_result(self.api.pull(since, self.page_size, self._skip(since), ",".join(_ALONG)))
+            except Exception as exc:  # noqa: BLE001 (raised where the page is taken, as before)
+                first.set_exception(exc)
             self._page_along = (since, first)
-        try:
-            yield self._done, self._total
-            yield from self.push()
-            yield from self.upload_blobs()
-            yield from self.pull()
-        finally:
-            early.shutdown(wait=False, cancel_futures=True)
+        yield self._done, self._total
+        yield from self.push()
+        yield from self.upload_blobs()
+        yield from self.pull()
         if not self._me_taken:
             self._remember_user(self.api.me())
         self._remember_encoding()
@@ -403,16 +419,12 @@ class SyncEngine:
         """The role and name as the server has them now (an operator may have changed either)."""
         # --- retention: the server's retention settings (``/me``'s optional ``retention``)
         retention = getattr(self.api, "retention", None)
-        if retention is not None:
-            with _server_session(self.store) as s, s.begin():
-                remember_retention(s, retention)
-        # --- end retention
+        # --- end retention (kept below, in the same transaction as the role and name)
         role = user.get("role")
-        if isinstance(role, str) and role and role != profile_role(self.store):
-            set_role(self.store, role)
-        name = user.get("display_name")
-        if isinstance(name, str) and name.strip() and name.strip() != display_name(self.store):
-            set_display_name(self.store, name)
+        with _server_session(self.store) as s, s.begin():
+            if retention is not None:
+                remember_retention(s, retention)
+            remember_server_user(s, role, user.get("display_name"))
         if role == Role.CASEWORKER:
             from ..store.services.desk import remember_people
 
@@ -430,22 +442,15 @@ class SyncEngine:
         if isinstance(etag, str):
             self._forms_etag = etag
 
-    def _remember_encoding(self, *, load: bool = False) -> None:
+    def _remember_encoding(self) -> None:
         """What the server takes in compressed requests, kept between syncs (a new Api learns it
         from the first answer only, and the first request of a sync is often the push)."""
         if not hasattr(self.api, "request_encoding"):
             return
-        with self.store.session() as s:
-            kept = _state(s, _ENCODING_KEY)
-            if load:
-                if self.api.request_encoding is None and isinstance(kept, str) and kept:
-                    self.api.request_encoding = kept
-            elif (self.api.request_encoding or "") != (kept or ""):
+        if (self.api.request_encoding or "") != (self._kept_encoding or ""):
+            with self.store.session() as s:
                 _set_state(s, _ENCODING_KEY, self.api.request_encoding or "")
-
-    def _pull_since(self) -> int:
-        with self.store.session() as s:
-            return int(_state(s, "pull_since", 0) or 0)
+            self._kept_encoding = self.api.request_encoding or ""
 
     def _pull_along(self, batch: list[_Outgoing]) -> dict[str, Any] | None:
         """The first pull page to ask for with this push, when nothing waits after it in the outbox."""
@@ -487,10 +492,6 @@ class SyncEngine:
         if self.report.parked:
             self.report.messages.append(self.report.parked_text())
 
-    def _count_pending(self) -> int:
-        with self.store.session() as s:
-            return int(s.scalar(select(func.count()).where(OutboxEntry.status == OutboxStatus.PENDING)) or 0)
-
     # push -------------------------------------------------------------------------------------
     def push(self) -> Progress:
         """Batches in outbox order, each answer stored before the batch after it is sent.
@@ -508,6 +509,7 @@ class SyncEngine:
             # --- field: a page asked for at the start is older than this push (an edit made since
             # the sync began): the pull after it, or the page along with it, is the one to apply
             self._page_along = None
+            self._parked_at_start = None  # and what was read with it is read again after the push
             self._check_sent_once(batch, sent_once)
             answer = sender.submit(self._post, batch, self._pull_along(batch))
             while True:
@@ -856,14 +858,12 @@ class SyncEngine:
             )
         return [sha for sha in waiting if sha in ready]
 
-    def _count_blobs_to_upload(self) -> int:
-        with self.store.session() as s:
-            return int(s.scalar(select(func.count()).where(Blob.uploaded.is_(False))) or 0)
-
     def upload_blobs(self) -> Progress:
         """One receipt at a time, each marked uploaded in its own commit: a cut costs one file, and
         with chunked uploads (issue 25) not even that: a receipt larger than a chunk goes in chunks
         whose acknowledged offset is kept, so the next try goes on from there."""
+        if self._blobs_waiting == 0:  # none at the run's start (a receipt added since goes next time)
+            return
         for sha in self._blobs_to_upload():
             path = blob_file(self.store, sha)
             if not path.exists():
@@ -971,10 +971,14 @@ class SyncEngine:
     def pull(self) -> Progress:
         """Pages in order, each applied with its checkpoint; the next page is fetched while this
         one is applied (the server and the network work while this computer writes)."""
-        parked = self._load_parked()
+        start, self._parked_at_start = self._parked_at_start, None
+        if start is not None:
+            since, parked = start
+        else:
+            with self.store.session() as s:
+                parked = self._load_parked(s)
+                since = int(_state(s, "pull_since", 0) or 0)
         retry_refused = True  # on the first page only
-        with self.store.session() as s:
-            since = int(_state(s, "pull_since", 0) or 0)
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-pull")
         try:
             along, self._page_along = self._page_along, None
@@ -993,7 +997,10 @@ class SyncEngine:
                 has_more = bool(page.get("has_more")) and next_since > since
                 if has_more:
                     ahead = fetcher.submit(self.api.pull, next_since, self.page_size, self._skip(next_since))
-                parked = self._apply_page(changes, next_since, parked, retry_refused)
+                if changes or parked or next_since != since:
+                    parked = self._apply_page(changes, next_since, parked, retry_refused)
+                else:  # --- field: nothing to store and the checkpoint where it is (a no-change sync)
+                    self.report.parked = 0
                 self.report.touched.update(
                     (ch["entity"], ch["id"])
                     for ch in changes
@@ -1018,23 +1025,23 @@ class SyncEngine:
         """What this run pushed and holds at the server's version: left out of the pages."""
         return format_skip(seq_ranges({n for n in self._held_seqs if n > since}))
 
-    def _load_parked(self) -> dict[str, dict[str, Any]]:
+    @staticmethod
+    def _load_parked(s: StoreSession) -> dict[str, dict[str, Any]]:
         """Records waiting for a parent or not storable, one LocalState row each (``pull_parked:<entity>/<id>``).
 
         Kept row by row, so that a page writes only the records it parks or releases: a parent
         edited after its children reaches this computer after all of them, and rewriting one
         growing list at every page made a first sync quadratic.
         """
-        with self.store.session() as s:
-            rows = s.execute(
-                select(LocalState.key, LocalState.value).where(
-                    LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)
-                )
+        rows = s.execute(
+            select(LocalState.key, LocalState.value).where(
+                LocalState.key.startswith(_PARKED_PREFIX, autoescape=True)
             )
-            parked = {key[len(_PARKED_PREFIX) :]: value for key, value in rows}
-            for ch in (_state(s, "pull_parked", {}) or {}).values():  # an older version's single list
-                if isinstance(ch, dict):
-                    parked[f"{ch.get('entity')}/{ch.get('id')}"] = {"change": ch, "waiting": []}
+        )
+        parked = {key[len(_PARKED_PREFIX) :]: value for key, value in rows}
+        for ch in (_state(s, "pull_parked", {}) or {}).values():  # an older version's single list
+            if isinstance(ch, dict):
+                parked[f"{ch.get('entity')}/{ch.get('id')}"] = {"change": ch, "waiting": []}
         return parked
 
     def _apply_page(

@@ -25,7 +25,7 @@ from typing import Any
 from ..domain.messages import Message, Msg, from_json
 from ..forms import FormDefinitionError, FormRegistry, parse_definition
 from ..store.db import Store
-from ..store.services.overview import get_state, set_state
+from ..store.services.overview import get_state, get_states, set_state
 from ..store.services.screening import PROFILE_FORMS_DIR, registry_for
 from .api import Api, RefusedError, SyncError
 
@@ -57,10 +57,11 @@ def fetch_forms(store: Store, api: Api, *, listing_etag: str | None = None) -> F
     ``listing_etag`` (--- field): the listing's ETag as the pull page said it (``forms_etag``); the
     same as the one kept here means nothing new, and no request is made."""
     result = FormsResult([], 0, [])
-    already = _parked(store)
+    parked_value, etag_value = get_states(store, PARKED_FORMS_KEY, FORMS_ETAG_KEY)
+    already = _parked_of(parked_value)
     # Unchanged since the last sync: nothing to fetch. Not while some are parked: an updated
     # Mægler may read them now.
-    etag = "" if already else str(get_state(store, FORMS_ETAG_KEY) or "")
+    etag = "" if already else str(etag_value or "")
     if etag and listing_etag == etag:
         return result
     try:
@@ -139,7 +140,10 @@ def _write(path: Path, body: Mapping[str, Any]) -> None:
 
 
 def _parked(store: Store) -> dict[str, dict[str, Any]]:
-    value = get_state(store, PARKED_FORMS_KEY)
+    return _parked_of(get_state(store, PARKED_FORMS_KEY))
+
+
+def _parked_of(value: object) -> dict[str, dict[str, Any]]:
     return {k: v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
 
 

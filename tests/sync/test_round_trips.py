@@ -145,3 +145,50 @@ def test_a_push_in_batches_brings_none_of_its_own_back(
     assert report.pulled == 0
     assert lines[:3] == ["POST /api/v1/sync/push"] * 3
     assert len(lines) == 4 and lines[3].startswith("GET /api/v1/forms")  # the first sync lists the forms
+
+
+def test_no_change_sync_writes_only_its_time_and_still_takes_a_new_name(
+    new_user: Any, laptop: Any, counting: ShapingProxy, sync_server: Any
+) -> None:
+    """A sync with nothing to do reads the store in a few sessions and writes one row (when it last
+    synced); a name the operator changed on the server still reaches the laptop with /me's answer."""
+    import time
+
+    from sqlalchemy import event, update
+
+    from mægler_app.server.db import Database
+    from mægler_app.server.models import User
+    from mægler_app.store.services.overview import display_name, profile_role
+
+    user = new_user(display_name="Anna Jensen")
+    a = laptop(user, "a")
+    add_network(a.store, stage="candidate")
+    a.sync()
+    assert display_name(a.store) == "Anna Jensen" and profile_role(a.store) == "broker"
+    db = Database(sync_server.db_url)
+    with db.write() as s:
+        s.execute(update(User).where(User.username == user).values(display_name="Anna Bøgh"))
+    db.dispose()
+    time.sleep(1.2)  # past the server's token cache, which holds the user for a second
+    report, lines = requests_in(counting, lambda: a.sync(counting.url))
+    assert len(lines) == 1 and report.complete and report.pulled == 0
+    assert display_name(a.store) == "Anna Bøgh" and profile_role(a.store) == "broker"
+
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cur: Any, statement: str, *_rest: Any) -> None:
+        statements.append(statement.lstrip().upper())
+
+    event.listen(a.store.engine, "before_cursor_execute", seen)
+    try:
+        report, lines = requests_in(counting, lambda: a.sync(counting.url))
+    finally:
+        event.remove(a.store.engine, "before_cursor_execute", seen)
+    assert len(lines) == 1 and report.complete and report.pulled == 0 and report.pushed == 0
+    writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    # at most the time it last synced (written when the second has changed), nothing else
+    assert len(writes) <= 1 and all("LOCAL_STATE" in w for w in writes), writes
+    # the test's own Api reads the account once; the engine's reads are few (20 sessions in all before, 9 now)
+    assert sum(s == "BEGIN" for s in statements) <= 9, " | ".join(
+        " ".join(s.split())[:70] for s in statements if not s.startswith(("PRAGMA", "COMMIT"))
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ...domain.vocab import OutboxStatus
 from ..db import Store
@@ -41,6 +42,15 @@ def get_state(store: Store, key: str, default: object = None) -> object:
     with store.session() as s:
         row = s.get(LocalState, key)
         return default if row is None else row.value
+
+
+def get_states(store: Store, *keys: str) -> list[object]:
+    """Several keys' values (None where unset), read in one session."""
+    with store.session() as s:
+        values: dict[str, object] = dict(
+            s.execute(select(LocalState.key, LocalState.value).where(LocalState.key.in_(keys))).all()
+        )
+    return [values.get(key) for key in keys]
 
 
 def set_state(store: Store, key: str, value: object) -> None:
@@ -84,6 +94,37 @@ def set_role(store: Store, role: str) -> None:
             s.add(LocalState(key=USER_KEY, value=value))
         else:
             row.value = value
+
+
+def remember_server_user(s: Session, role: object, name: object) -> bool:
+    """The role and display name ``/me`` gave, kept as ``set_role`` / ``set_display_name`` keep them,
+    in the caller's session and only where they differ (a sync with nothing new writes nothing).
+    Returns whether the role changed."""
+    row = s.get(LocalState, USER_KEY)
+    current = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+    account = s.get(LocalState, "account")
+    value = dict(current)
+    role_changed = False
+    if (
+        isinstance(role, str)
+        and role
+        and role
+        != role_of(row.value if row is not None else None, account.value if account is not None else None)
+    ):
+        value["role"] = role.strip()
+        role_changed = True
+    if (
+        isinstance(name, str)
+        and name.strip()
+        and name.strip() != str(current.get("display_name") or "").strip()
+    ):
+        value["display_name"] = name.strip()
+    if value != current:
+        if row is None:
+            s.add(LocalState(key=USER_KEY, value=value))
+        else:
+            row.value = value
+    return role_changed
 
 
 def profile_role(store: Store) -> str:
