@@ -63,11 +63,11 @@ if TYPE_CHECKING:
     from babel import Locale
     from babel.numbers import NumberPattern
 
-# babel is imported when first needed, not with this module: its import and its da_DK data took
-# 16 ms of the desktop app's start-up (benchmarks/startup.py), where the overview's figures and the
-# status bar need only whole numbers, amounts and a date in words. Those four formats are written
-# below from CLDR's da_DK data (grouping ".", decimal ",", minus "-", the month names), and
-# tests/test_numbers_fast.py checks each against babel's own output; the rest is babel's.
+# babel is imported when first needed, not with this module: its import and its da_DK data were a
+# good part of the desktop app's start-up (benchmarks/startup.py), where the first paint needs only
+# whole numbers, amounts and a date in words. Those formats are written below from CLDR's da_DK and
+# en_DK data (grouping ".", decimal ",", minus "-", the month names), and tests/test_numbers_fast.py
+# checks each against babel's own output; every other format is babel's.
 
 
 @functools.cache
