@@ -87,3 +87,6 @@ def test_the_real_entry_point_paints_before_importing_sqlalchemy(tmp_path: Path)
         in {"sqlalchemy", "reportlab", "requests", "fastapi", "alembic", "babel", "keyring"}
     }
     assert heavy == set()
+    # what the overview shows only once the store has loaded (its next actions) is imported then
+    later = {"mægler_app.domain.next_actions", "mægler_app.ui.views.next_actions"}
+    assert imported & later == set()
