@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 from pathlib import Path
 
 from ..domain.messages import Msg
@@ -36,25 +35,15 @@ def check_not_with_command(parser: argparse.ArgumentParser, args: argparse.Names
 
 
 def run(args: argparse.Namespace) -> int:
-    # Until the window has painted, no garbage collection: start-up makes tens of thousands of
-    # objects that live as long as the app (modules, classes, Qt's enums), and each collection in
-    # between walks them all again (benchmarks/startup.py). run_gui turns it back on at the first
-    # paint (or before the screenshots), this in any case on the way out.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # Qt is imported only now: the sub-commands never load it.
-        from ..ui.app import GuiOptions, run_gui
+    # Qt is imported only now: the sub-commands never load it.
+    from ..ui.app import GuiOptions, run_gui
 
-        return run_gui(
-            GuiOptions(
-                profile=resolve_profile(args.profile),
-                demo=args.demo,
-                exit_after_start=args.exit_after_start,
-                screenshots=Path(args.screenshots) if args.screenshots else None,
-                language=args.language,
-            )
+    return run_gui(
+        GuiOptions(
+            profile=resolve_profile(args.profile),
+            demo=args.demo,
+            exit_after_start=args.exit_after_start,
+            screenshots=Path(args.screenshots) if args.screenshots else None,
+            language=args.language,
         )
-    finally:
-        if collecting:
-            gc.enable()
+    )

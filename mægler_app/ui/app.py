@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import platform
@@ -232,6 +231,8 @@ GC_THRESHOLD = (10_000, 10, 10)
 def settle_heap() -> None:
     """Once the store is loaded: leave what exists now out of future collections. No collection
     is run here (that would be the stall this avoids)."""
+    import gc
+
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
 
@@ -314,7 +315,6 @@ def run_gui(options: GuiOptions) -> int:
             fill_demo(ctx.store)
         window = MainWindow(ctx)
         if options.screenshots is not None:
-            gc.enable()  # paused for the start-up by commands/gui.py
             window.show()
             app.processEvents()
             for path in save_screenshots(window, options.screenshots):
@@ -328,7 +328,6 @@ def run_gui(options: GuiOptions) -> int:
             return 1 if missing or crash.failures() else 0
         watcher = _FirstPaint()
         app.installEventFilter(watcher)
-        watcher.painted.connect(gc.enable)  # paused for the start-up by commands/gui.py
         if options.exit_after_start:
             watcher.painted.connect(app.quit)
             # Should no paint ever arrive (a platform without rendering), do not hang forever.
