@@ -90,3 +90,23 @@ def test_the_real_entry_point_paints_before_importing_sqlalchemy(tmp_path: Path)
     # what the overview shows only once the store has loaded (its next actions) is imported then
     later = {"mægler_app.domain.next_actions", "mægler_app.ui.views.next_actions"}
     assert imported & later == set()
+
+
+QT_NAMESPACE = r"""
+import sys
+import PySide6.QtCore as QtCore
+from mægler_app.commands import main
+code = main(["--profile", sys.argv[1], "--exit-after-start"])
+print("built" if "Qt" in vars(QtCore) else "not built", code)
+"""
+
+
+def test_the_first_paint_does_without_the_qt_namespace(tmp_path: Path) -> None:
+    """PySide builds all of Qt's enums (Qt.Key, Qt.AlignmentFlag, …) at the first use of ``Qt``,
+    a good part of the start-up: the window paints before anything names it (main_window's
+    _give_shortcut)."""
+    setup = _run(SETUP, tmp_path / "p")
+    assert setup.returncode == 0, setup.stderr
+    check = _run(QT_NAMESPACE, tmp_path / "p")
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert check.stdout.strip().splitlines()[-1] == "not built 0"
