@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from mægler_app.domain.changes import Changes
@@ -12,7 +13,7 @@ from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company
 from mægler_app.store.services.overview import set_state
 from mægler_app.ui.context import AppContext
-from mægler_app.ui.main_window import MainWindow
+from mægler_app.ui.main_window import NAV_KEY_ROLE, MainWindow
 from mægler_app.ui.views import VIEWS
 
 
@@ -145,6 +146,21 @@ def test_menus_reach_every_view_and_quit(qtbot, store) -> None:
     quit_action = next(a for a in menus["&Filer"].actions() if a.text() == "&Afslut")
     quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_shortcuts_given_through_the_property_are_the_actions_own(qtbot, store) -> None:
+    """The menus' shortcuts (set through the "shortcut" property, see _give_shortcut) are what
+    setShortcut would have given, and the navigation keeps its keys under Qt's UserRole."""
+    window = _window(qtbot, store)
+    actions = {a.objectName(): a for a in window.findChildren(QAction) if a.objectName()}
+    assert actions["importKeyFiguresAction"].shortcut().toString() == "Ctrl+Shift+I"
+    assert actions["aboutAction"].shortcut().toString() == "Ctrl+F1"
+    assert actions["saveAction"].shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Vis")
+    assert view_menu.actions()[0].shortcut().toString() == "Ctrl+1"
+    assert view_menu.actions()[0].isShortcutVisibleInContextMenu()
+    assert NAV_KEY_ROLE == Qt.ItemDataRole.UserRole.value
+    assert window.nav.item(0).data(Qt.ItemDataRole.UserRole) == "overblik"
 
 
 def test_store_loads_in_a_worker_after_the_first_paint(qtbot, store) -> None:

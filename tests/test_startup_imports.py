@@ -1,6 +1,6 @@
 """Heavy libraries stay off the start-up path: the main window paints its first view (with real
-figures) before SQLAlchemy, ReportLab, requests, FastAPI or Alembic are imported; the store loads
-right after the first paint."""
+figures) before SQLAlchemy, ReportLab, requests, FastAPI, Alembic, keyring or babel are imported;
+the store loads right after the first paint."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ app = make_application()
 w = MainWindow(AppContext(profile=Path(sys.argv[1])))
 w.show()
 app.processEvents()
-heavy = {'reportlab', 'requests', 'fastapi', 'uvicorn', 'alembic', 'sqlalchemy'}
+heavy = {'reportlab', 'requests', 'fastapi', 'uvicorn', 'alembic', 'sqlalchemy', 'babel', 'keyring'}
 loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy)
 print(json.dumps({"loaded": loaded, "companies": w.current_view().card_companies.value.text()}))
 """
@@ -83,6 +83,30 @@ def test_the_real_entry_point_paints_before_importing_sqlalchemy(tmp_path: Path)
     heavy = {
         m
         for m in imported
-        if m.split(".")[0] in {"sqlalchemy", "reportlab", "requests", "fastapi", "alembic"}
+        if m.split(".")[0]
+        in {"sqlalchemy", "reportlab", "requests", "fastapi", "alembic", "babel", "keyring"}
     }
     assert heavy == set()
+    # what the overview shows only once the store has loaded (its next actions) is imported then
+    later = {"mægler_app.domain.next_actions", "mægler_app.ui.views.next_actions"}
+    assert imported & later == set()
+
+
+QT_NAMESPACE = r"""
+import sys
+import PySide6.QtCore as QtCore
+from mægler_app.commands import main
+code = main(["--profile", sys.argv[1], "--exit-after-start"])
+print("built" if "Qt" in vars(QtCore) else "not built", code)
+"""
+
+
+def test_the_first_paint_does_without_the_qt_namespace(tmp_path: Path) -> None:
+    """PySide builds all of Qt's enums (Qt.Key, Qt.AlignmentFlag, …) at the first use of ``Qt``,
+    a good part of the start-up: the window paints before anything names it (main_window's
+    _give_shortcut)."""
+    setup = _run(SETUP, tmp_path / "p")
+    assert setup.returncode == 0, setup.stderr
+    check = _run(QT_NAMESPACE, tmp_path / "p")
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert check.stdout.strip().splitlines()[-1] == "not built 0"

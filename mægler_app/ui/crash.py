@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -144,7 +144,8 @@ class _Reporter(QObject):
         self.showing = False
         self.dialogs_shown = 0
         self.last_info = ""
-        self.arrived.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # emitted only from other threads (report): queued to this, the GUI thread's object
+        self.arrived.connect(self._show)
 
     def report(self, exc_info: ExcInfo, where: str) -> None:
         self.failures += 1

@@ -22,7 +22,8 @@ import weakref
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore  # QtCore.Qt where used: the first paint names none of it (label_inputs)
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -138,7 +139,7 @@ def _layout_items(layout: QLayout) -> list[QLayoutItem]:
 def _takes_tab(w: QWidget) -> bool:
     if isinstance(w, QLabel):
         return False
-    return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    return bool(w.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus)
 
 
 def tab_chain(root: QWidget, current: QWidget | None = None) -> list[QWidget]:
@@ -168,7 +169,7 @@ def _radio_group(button: QAbstractButton) -> list[QAbstractButton]:
         return [
             b
             for b in button.parentWidget().findChildren(
-                QRadioButton, options=Qt.FindChildOption.FindDirectChildrenOnly
+                QRadioButton, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly
             )
             if b.autoExclusive()
         ]
@@ -239,7 +240,7 @@ def move_focus(root: QWidget, forward: bool = True) -> QWidget | None:
         target = chain[0] if forward else chain[-1]
     else:
         target = chain[(index + (1 if forward else -1)) % len(chain)]
-    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+    reason = QtCore.Qt.FocusReason.TabFocusReason if forward else QtCore.Qt.FocusReason.BacktabFocusReason
     target.setFocus(reason)
     _ensure_visible(target)
     return target
@@ -250,13 +251,13 @@ def focus_first(root: QWidget) -> QWidget | None:
     chain = tab_chain(root)
     if not chain:
         return None
-    chain[0].setFocus(Qt.FocusReason.TabFocusReason)
+    chain[0].setFocus(QtCore.Qt.FocusReason.TabFocusReason)
     return chain[0]
 
 
 def bring_to(widget: QWidget) -> None:
     """Focus ``widget`` and scroll it into view (a refused save points at what to correct)."""
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    widget.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
     _ensure_visible(widget)
 
 
@@ -309,14 +310,14 @@ class _TabRouter(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key, mods = event.key(), event.modifiers()
-        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        if key not in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab):
             return False
-        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        if mods & (QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.AltModifier):
             return False  # Ctrl+Tab: the tab widget's
         focus = QApplication.focusWidget()
         if focus is None or watched is not focus or _in_cell_editor(focus):
             return False
-        forward = key == Qt.Key.Key_Tab and not (mods & Qt.KeyboardModifier.ShiftModifier)
+        forward = key == QtCore.Qt.Key.Key_Tab and not (mods & QtCore.Qt.KeyboardModifier.ShiftModifier)
         return move_focus(scope_of(focus), forward) is not None
 
 
@@ -347,7 +348,12 @@ def clean_label(text: str) -> str:
 
 def label_inputs(root: QWidget) -> None:
     """Give each input under ``root`` a label buddy and an accessible name (an existing name stays)."""
-    for form in root.findChildren(QFormLayout):
+    forms = root.findChildren(QFormLayout)
+    if not forms and not any(isinstance(w, INPUT_TYPES) for w in root.findChildren(QWidget)):
+        # Nothing to name (the overview at start-up): asked for a focus policy, PySide would build
+        # the whole Qt namespace before the first paint (see main_window's _give_shortcut).
+        return
+    for form in forms:
         for row in range(form.rowCount()):
             label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -392,7 +398,7 @@ def _fallback_name(w: QWidget) -> str:
     """A name for an input without a form label: the label that names it, its group, its placeholder."""
     parent = w.parentWidget()
     if parent is not None:
-        for label in parent.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for label in parent.findChildren(QLabel, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly):
             if label.buddy() is w and clean_label(label.text()):
                 return clean_label(label.text())
     w2: QWidget | None = parent

@@ -6,8 +6,9 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QEnterEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -43,6 +44,11 @@ LANGUAGE_NEXT_START = {
 
 # --- broker: the status bar's state when a server is set up but nobody is logged in (issue 20)
 NOT_LOGGED_IN = "not_logged_in"
+
+# Where a navigation row keeps its view's key: Qt.ItemDataRole.UserRole (256), as a number, since
+# naming Qt's enum makes PySide build the whole Qt namespace before the first paint (see
+# _give_shortcut); tests/test_main_window.py checks the two agree.
+NAV_KEY_ROLE = 256
 
 
 class MainWindow(QMainWindow):
@@ -147,33 +153,33 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Filer"))
         save_action = file_menu.addAction(self.tr("&Gem"))
         save_action.setObjectName("saveAction")
-        save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        _give_shortcut(save_action, QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.save_current)
         # --- effects: key figures from a CSV (issue 19)
         figures_action = file_menu.addAction(self.tr("Importér &nøgletal (CSV) …"))
         figures_action.setObjectName("importKeyFiguresAction")
-        figures_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        _give_shortcut(figures_action, QKeySequence("Ctrl+Shift+I"))
         figures_action.triggered.connect(self.import_key_figures)
         # --- broker: the broker's name for the PDFs (issue 20, item 2)
         name_action = file_menu.addAction(self.tr("Dit &navn …"))
         name_action.setObjectName("brokerNameAction")
-        name_action.setShortcut(QKeySequence("Ctrl+,"))  # where desktops keep a programme's settings
+        _give_shortcut(name_action, QKeySequence("Ctrl+,"))  # where desktops keep a programme's settings
         name_action.triggered.connect(self.edit_broker_name)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afslut"))
         # Quit has no key of its own in every desktop's scheme (none without a desktop): Ctrl+Q then
-        quit_action.setShortcut(_standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        _give_shortcut(quit_action, _standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.view_menu = bar.addMenu(self.tr("&Vis"))
         help_menu = bar.addMenu(self.tr("&Hjælp"))
         # --- broker: F1 opens the guide; »Om« says the version and the profile folder (issue 20)
         guide = help_menu.addAction(self.tr("&Vejledning"))
         guide.setObjectName("helpAction")
-        guide.setShortcut(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        _give_shortcut(guide, _standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
         guide.triggered.connect(self.show_help)
         about = help_menu.addAction(self.tr("&Om Mægler"))
         about.setObjectName("aboutAction")
-        about.setShortcut(QKeySequence("Ctrl+F1"))
+        _give_shortcut(about, QKeySequence("Ctrl+F1"))
         about.triggered.connect(self.show_about)
 
     def _list_views(self) -> None:
@@ -185,7 +191,7 @@ class MainWindow(QMainWindow):
         for spec in shown:
             title = QCoreApplication.translate("Views", spec.title)
             item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(NAV_KEY_ROLE, spec.key)
             if spec.shortcut:
                 item.setToolTip(f"{title} ({spec.shortcut})")
             self.nav.addItem(item)
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
         for key, spec in self.specs.items():
             action = self.view_menu.addAction(QCoreApplication.translate("Views", spec.title))
             if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                _give_shortcut(action, QKeySequence(spec.shortcut))
                 action.setShortcutVisibleInContextMenu(True)
             action.triggered.connect(lambda _=False, k=key: self._go_to(k))
         self._add_language_menu()  # --- english
@@ -236,7 +242,7 @@ class MainWindow(QMainWindow):
             return
         self.role = role
         current = self.nav.currentItem()
-        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        key = current.data(NAV_KEY_ROLE) if current is not None else None
         self._list_views()
         if key in self.specs:
             self.nav.blockSignals(True)
@@ -287,7 +293,7 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__)
             .replace("%2", html.escape(str(self.ctx.profile)))
         )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.button(QMessageBox.StandardButton.Close).setText(self.tr("Luk"))
         box.open()
@@ -316,7 +322,7 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
-        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        key = self.nav.item(row).data(NAV_KEY_ROLE)
         view = self.view(key)
         self.stack.setCurrentWidget(view)
         view.ensure_loaded()
@@ -425,6 +431,13 @@ class _FirstPaint(QObject):
         return False
 
 
+def _give_shortcut(action: QAction, sequence: QKeySequence) -> None:
+    """``action.setShortcut(sequence)``, through its Qt property: to choose among setShortcut's
+    overloads (a key sequence, a key, a text) PySide builds the whole Qt namespace, every one of its
+    enums, which the window's first paint otherwise does without (benchmarks/startup.py)."""
+    action.setProperty("shortcut", sequence)
+
+
 def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     sequence = QKeySequence(key)
     return sequence if not sequence.isEmpty() else QKeySequence(fallback)
@@ -448,9 +461,19 @@ class _StatusLink(QLabel):
     def __init__(self, tooltip: str) -> None:
         super().__init__()
         self.setToolTip(tooltip)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._hand = False
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        # the pointing hand, given when the mouse first comes (naming Qt's CursorShape in the
+        # window's start-up would build the whole Qt namespace before the first paint)
+        if not self._hand:
+            self._hand = True
+            self.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
             self.clicked.emit()
         super().mouseReleaseEvent(event)

@@ -11,7 +11,6 @@ the same, once, before any widget is made. Remove when PySide6 is fixed or Pytho
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 # Far more references than a session can drop, far below the overflow of Py_ssize_t.
@@ -29,6 +28,8 @@ def apply() -> bool:
     # pyproject pins PySide6 below 6.12; this is the safety net should 6.12.0 be installed anyway.
     if not PySide6.__version__.startswith("6.12."):
         return False
+    import ctypes  # only here: on other versions start-up need not import it
+
     for obj in (None, True, False):
         # ob_refcnt is the first field of every CPython object (Include/object.h, 3.11).
         ctypes.c_ssize_t.from_address(id(obj)).value += _HEADROOM

@@ -10,21 +10,22 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
-from ...domain.next_actions import ActionKind, NextAction
 from ...domain.numbers import format_datetime, format_int, format_kr
 from ...domain.rules import FACILITATION_FRAME_ORE, TARGET_NETWORKS_PER_BROKER
 from ...domain.stages import STAGE_ORDER, Stage, stage_label
 from ...domain.timeutil import parse_stored_time
 from ...store.quick import Figures, figures, network_count
+from .. import keyboard
 from ..cards import NoteCard
 from ..context import AppContext
 from ..noop import QT_TRANSLATE_NOOP
 from ..worker import Worker, start
 from .base import View
-from .next_actions import FirstSteps, NextActionsPanel
 
 if TYPE_CHECKING:
+    from ...domain.next_actions import NextAction
     from ..main_window import MainWindow
+    from .next_actions import FirstSteps, NextActionsPanel
 
 # How often, and how long at most, the next actions look at start-up whether the store has been
 # loaded (the app loads it in a worker after the first paint): read at once, they would import
@@ -99,14 +100,13 @@ class OverviewView(View):
             value.setObjectName(f"stage_{stage.value}")
             self.stage_labels[stage] = value
             sl.addWidget(value, row, 1)
-        # --- broker: what to do next (issue 20, item 4), read in a worker
-        self.first_steps = FirstSteps(self.go_to)
-        self.first_steps.setVisible(False)
-        lay.addWidget(self.first_steps)
-        self.next_actions = NextActionsPanel()
-        self.next_actions.setVisible(False)
-        self.next_actions.activated.connect(self.open_action)
-        lay.addWidget(self.next_actions)
+        # --- broker: what to do next (issue 20, item 4), read in a worker after the store has
+        # loaded: its two panels (first_steps, next_actions), hidden until then, are made when first
+        # used, here in the layout, so that the first paint neither imports nor builds them.
+        self._layout = lay
+        self._panels_at = lay.count()
+        self._first_steps: FirstSteps | None = None
+        self._next_actions: NextActionsPanel | None = None
         self._actions_worker: Worker | None = None
         self._figures_worker: Worker | None = None
         self._figures_token = 0
@@ -116,6 +116,33 @@ class OverviewView(View):
         lay.addWidget(stages)
         lay.addStretch(1)
         self._root: QWidget = self
+
+    @property
+    def first_steps(self) -> FirstSteps:
+        """An empty profile's three first steps (hidden until the next actions say so)."""
+        if self._first_steps is None:
+            from .next_actions import FirstSteps
+
+            panel = FirstSteps(self.go_to)
+            panel.setVisible(False)
+            self._layout.insertWidget(self._panels_at, panel)  # before the next actions
+            keyboard.label_inputs(panel)
+            self._first_steps = panel
+        return self._first_steps
+
+    @property
+    def next_actions(self) -> NextActionsPanel:
+        """»Hvad nu?«, the lists of next actions (hidden until they are read)."""
+        if self._next_actions is None:
+            from .next_actions import NextActionsPanel
+
+            panel = NextActionsPanel()
+            panel.setVisible(False)
+            panel.activated.connect(self.open_action)
+            self._layout.insertWidget(self._panels_at + (self._first_steps is not None), panel)
+            keyboard.label_inputs(panel)
+            self._next_actions = panel
+        return self._next_actions
 
     def reload(self) -> None:
         # Read with the standard library: this view paints before the store has loaded. A few
@@ -227,6 +254,7 @@ class OverviewView(View):
         window = self._main_window()
         if window is None:
             return
+        from ...domain.next_actions import ActionKind
         from ..networks.view import NetworksView
 
         networks = window.show_view("netvaerk")
