@@ -1,10 +1,8 @@
 """Danish numbers, money, percent and dates: the one place that reads and writes them.
 
-Formatting follows CLDR's ``da_DK`` data (grouping ``.``, decimal ``,``, month names) as babel
-writes it: ``11.966``, ``25.000,00 kr.``, ``12,5 %``, ``7. marts 2025`` and ``7. marts 2025 kl.
-14.05``. The four formats the main window's first paint shows (whole numbers, amounts, a date and
-a time in words) are written here without babel, each checked against babel's output by
-tests/test_numbers_fast.py; the others are babel's.
+Formatting is babel's, with its ``da_DK`` data (grouping ``.``, decimal ``,``, month names), so
+``11.966``, ``25.000,00 kr.``, ``12,5 %``, ``7. marts 2025`` and ``7. marts 2025 kl. 14.05`` all
+come from CLDR rather than from hand-made f-strings.
 
 Parsing follows ONE rule for every kind of number (integers, kroner, percent):
 
@@ -52,84 +50,40 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.numbers import NumberPattern
 
 from .errors import DomainError
 from .language import current as current_language
 from .messages import Code, Msg
 from .timeutil import ensure_utc
 
-if TYPE_CHECKING:
-    from babel import Locale
-    from babel.numbers import NumberPattern
-
-# babel is imported when first needed, not with this module: its import and its da_DK data were a
-# good part of the desktop app's start-up (benchmarks/startup.py), where the first paint needs only
-# whole numbers, amounts and a date in words. Those formats are written below from CLDR's da_DK and
-# en_DK data (grouping ".", decimal ",", minus "-", the month names), and tests/test_numbers_fast.py
-# checks each against babel's own output; every other format is babel's.
-
-
-@functools.cache
-def _locale() -> Locale:
-    """babel's da_DK, parsed once: given as the text "da_DK", babel parses the locale again on every
-    call, and each format pattern too; a table of 200 networks formats thousands of numbers
-    (benchmarks/numbers_bench.py, same run: format_int 9,0 → 5,1 µs a call, format_kr 21,5 → 14,7,
-    format_percent_bp 12,5 → 7,7).
-
-    --- english: dates in words follow the language (``7 March 2025``); digits, money and percent
-    stay Danish in both languages (the amounts are Danish kroner, typed the Danish way), which is
-    what CLDR's English for Denmark (en_DK) writes too: only the month names differ."""
-    from babel import Locale
-
-    return Locale.parse("da_DK")
+# Parsed once: given as the text "da_DK", babel parses the locale again on every call, and each
+# format pattern too; a table of 200 networks formats thousands of numbers (benchmarks/
+# numbers_bench.py, same run: format_int 9,0 → 5,1 µs a call, format_kr 21,5 → 14,7, format_percent_bp
+# 12,5 → 7,7).
+LOCALE = Locale.parse("da_DK")
+# --- english: dates in words follow the language (``7 March 2025``); digits, money and percent
+# stay Danish in both languages (the amounts are Danish kroner, typed the Danish way), which is
+# what CLDR's English for Denmark (en_DK) writes too.
+LOCALE_EN = Locale.parse("en_DK")
 
 
 @functools.cache
 def _pattern(fmt: str | None) -> NumberPattern:
     """A number pattern, parsed once (None: the locale's own decimal pattern)."""
-    from babel import numbers as babel_numbers
-
-    return _locale().decimal_formats[None] if fmt is None else babel_numbers.parse_pattern(fmt)
+    return LOCALE.decimal_formats[None] if fmt is None else babel_numbers.parse_pattern(fmt)
 
 
 def _decimal(value: int | Decimal, fmt: str | None = None) -> str:
     """``babel.numbers.format_decimal(value, format=fmt, locale=LOCALE)``, with the locale and the
     pattern parsed once."""
-    text: str = _pattern(fmt).apply(value, _locale())
+    text: str = _pattern(fmt).apply(value, LOCALE)
     return text
-
-
-def _format_date(day: dt.date, pattern: str) -> str:
-    from babel import dates as babel_dates
-
-    text: str = babel_dates.format_date(day, pattern, locale=_locale())
-    return text
-
-
-# CLDR's month names (wide), as babel's da_DK and en_DK give them: January is 1.
-MONTH_NAMES = {
-    "da": (
-        "januar", "februar", "marts", "april", "maj", "juni",
-        "juli", "august", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
-
-def _grouped(n: int) -> str:
-    """A whole number with CLDR da_DK's grouping: ``-1234567`` → ``-1.234.567``."""
-    return f"{n:,}".replace(",", ".")
-
-
-def _in_words(day: dt.date) -> str:
-    """``7. marts 2025`` (babel's ``d. MMMM y``), in English ``7 March 2025`` (``d MMMM y``)."""
-    language = "en" if current_language() == "en" else "da"
-    month = MONTH_NAMES[language][day.month - 1]
-    return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
 
 
 # Largest magnitude we accept: what a signed 64-bit column (SQLite INTEGER, PostgreSQL BIGINT)
@@ -145,19 +99,20 @@ T = TypeVar("T")
 
 def format_int(n: int) -> str:
     """``11966`` → ``11.966``."""
-    return _grouped(_whole(n))
+    return _decimal(_whole(n))
 
 
 def format_kr(ore: int, *, suffix: bool = True, grouping: bool = True) -> str:
     """``2500000`` → ``25.000,00 kr.``; without ``suffix`` ``25.000,00`` (as typed back into a
-    field); without ``grouping`` ``25000,00`` (what Danish Excel reads as a number in a CSV).
-
-    As babel writes ``#,##0.00 ¤`` (``0.00 ¤`` without grouping) with DKK's ``kr.``, with an
-    ordinary space before ``kr.`` (CLDR's own pattern has a no-break space, which our texts, tests
-    and PDFs do not expect) and no rounding: øre are whole."""
-    kroner, rest = divmod(abs(_whole(ore)), 100)
-    text = f"{'-' if ore < 0 else ''}{_grouped(kroner) if grouping else kroner},{rest:02d}"
-    return f"{text} kr." if suffix else text
+    field); without ``grouping`` ``25000,00`` (what Danish Excel reads as a number in a CSV)."""
+    kroner = Decimal(_whole(ore)).scaleb(-2)
+    pattern = "#,##0.00" if grouping else "0.00"
+    if not suffix:
+        return _decimal(kroner, pattern)
+    # The explicit pattern keeps an ordinary space before "kr." (CLDR's own has a no-break space,
+    # which our texts, tests and PDFs do not expect) and skips babel's rounding to currency digits.
+    text: str = _pattern(f"{pattern} ¤").apply(kroner, LOCALE, currency="DKK", currency_digits=False)
+    return text
 
 
 def format_kr_input(ore: int) -> str:
@@ -188,18 +143,20 @@ def format_date(value: dt.date | dt.datetime | str | None) -> str:
     day = _as_date(value)
     if day is None:
         return value if isinstance(value, str) else ""
-    return _in_words(day)
+    if current_language() == "en":
+        return babel_dates.format_date(day, "d MMMM y", locale=LOCALE_EN)
+    return babel_dates.format_date(day, "d. MMMM y", locale=LOCALE)
 
 
 def format_date_input(value: dt.date | None) -> str:
     """The date as a person types it into a field: ``7.3.2025``."""
-    return "" if value is None else _format_date(value, "d.M.y")
+    return "" if value is None else babel_dates.format_date(value, "d.M.y", locale=LOCALE)
 
 
 def format_date_numeric(value: dt.date | dt.datetime) -> str:
     """``07-03-2025``: fixed width, for CSV files and short labels."""
     day = ensure_utc(value).astimezone().date() if isinstance(value, dt.datetime) else value
-    return _format_date(day, "dd-MM-y")
+    return babel_dates.format_date(day, "dd-MM-y", locale=LOCALE)
 
 
 def format_datetime(value: dt.datetime | None) -> str:
@@ -207,9 +164,11 @@ def format_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = ensure_utc(value).astimezone()
-    # babel's "d. MMMM y 'kl'. HH.mm" (en_DK: "d MMMM y 'at' HH.mm") in the local time zone
-    at = "at" if current_language() == "en" else "kl."
-    return f"{_in_words(local.date())} {at} {local.hour:02d}.{local.minute:02d}"
+    if current_language() == "en":
+        return babel_dates.format_datetime(
+            local, "d MMMM y 'at' HH.mm", tzinfo=local.tzinfo, locale=LOCALE_EN
+        )
+    return babel_dates.format_datetime(local, "d. MMMM y 'kl'. HH.mm", tzinfo=local.tzinfo, locale=LOCALE)
 
 
 def _whole(n: int) -> int:
@@ -328,15 +287,15 @@ _DMY = re.compile(r"(?P<d>[0-9]{1,2})([.\-/])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4}|[
 _WORDS = re.compile(r"(?P<d>[0-9]{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})")
 
 
-@functools.cache
 def _month_numbers() -> dict[str, int]:
-    from babel import dates as babel_dates
-
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
-        for number, name in babel_dates.get_month_names(width, locale=_locale()).items():
+        for number, name in babel_dates.get_month_names(width, locale=LOCALE).items():
             names[name.lower().rstrip(".")] = number
     return names
+
+
+_MONTHS = _month_numbers()
 
 
 def parse_date(text: str, *, field: str = "Dato") -> dt.date:
@@ -350,7 +309,7 @@ def parse_date(text: str, *, field: str = "Dato") -> dt.date:
         month = int(match["m"])
     else:
         match = _WORDS.fullmatch(s)
-        month_number = _month_numbers().get(match["month"].lower()) if match else None
+        month_number = _MONTHS.get(match["month"].lower()) if match else None
         if match is None or month_number is None:
             raise DomainError(Msg.DATE_NOT_A_DATE(field=field, text=shown))
         month = month_number
@@ -370,6 +329,7 @@ def parse_date(text: str, *, field: str = "Dato") -> dt.date:
 
 
 __all__ = [
+    "LOCALE",
     "MAX_MAGNITUDE",
     "format_date",
     "format_date_input",
