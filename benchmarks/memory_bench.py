@@ -52,13 +52,13 @@ settle_heap()
 window.show_view("virksomheder")
 view = window.view("virksomheder")
 deadline = time.monotonic() + 120
-while (view.loader.busy or view.model.total_count() < {n}) and time.monotonic() < deadline:
+while (view.loader.busy or view.model.rowCount() < {n}) and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
 for _ in range(50):
     app.processEvents()
     time.sleep(0.01)
-assert view.model.total_count() >= {n}, view.model.total_count()
+assert view.model.rowCount() >= {n}, view.model.rowCount()
 print(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1])
 """
 
