@@ -341,7 +341,7 @@ def import_by_dialog(window: Any, path: Path, result: Result) -> None:
 
     def imported() -> bool:
         dialog = state.get("dialog")
-        return bool(state.get("failed")) or (dialog is not None and dialog.result is not None and ready())
+        return bool(state.get("failed")) or (dialog is not None and dialog.outcome is not None and ready())
 
     measured(result, start_import, imported, settle_ms=500)
     if state.get("failed"):
