@@ -400,6 +400,40 @@ def test_a_large_register_is_loaded_off_the_gui_thread(qtbot, store, monkeypatch
     assert view.proxy.rowCount() == 1
 
 
+def test_a_large_registers_search_texts_and_order_are_made_off_the_gui_thread(
+    qtbot, store, monkeypatch
+) -> None:
+    """A long list's per-row work (search texts, sort keys) runs in the worker with the query: the
+    GUI thread only resets the model (benchmarks/gui_stall_bench.py, the import's reload)."""
+    import threading
+
+    from mægler_app.ui.companies import loader
+    from mægler_app.ui.companies.models import CompaniesModel
+
+    fill_demo(store)
+    monkeypatch.setattr(loader, "SYNC_LIMIT", 5)
+    on_gui: list[str] = []
+    real = CompaniesModel.search_text
+
+    def search_text(self, row):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(row.name)
+        return real(self, row)
+
+    monkeypatch.setattr(CompaniesModel, "search_text", search_text)
+    view = _view(qtbot, store)
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 10, timeout=5000)
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)  # sorted by name, as the view shows it first
+    qtbot.keyClicks(view.filter, "viborg")
+    assert view.proxy.rowCount() == 1
+    view.filter.clear()
+    view.table.sortByColumn(CompaniesModel.CITY, Qt.SortOrder.DescendingOrder)  # not prepared: made now
+    cities = [view.proxy.index(r, CompaniesModel.CITY).data() for r in range(view.proxy.rowCount())]
+    assert cities == sorted(cities, key=str.casefold, reverse=True)
+    assert on_gui == []
+
+
 def test_a_caseworkers_companies_and_their_brokers_are_read_off_the_gui_thread(
     qtbot, store, monkeypatch
 ) -> None:

@@ -120,6 +120,31 @@ def test_selection_follows_its_row_when_sorted(qtbot) -> None:  # type: ignore[n
     assert view.currentIndex().row() == proxy.index_of_id("5").row()
 
 
+def test_rows_prepared_in_a_worker_show_as_rows_set_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """``prepare`` (run in a worker for a long list) makes what ``set_rows`` would: the same order,
+    the same search hits and the same rows by id; a sort it did not prepare is made when asked."""
+    rows = [*ROWS, Row("6", "Aarhus Data", "Aarhus", 1000), Row("7", "aalborg køl aps", "Aalborg", 12)]
+    plain, plain_proxy = _proxy(qtbot)
+    ready, ready_proxy = _proxy(qtbot)
+    for proxy in (plain_proxy, ready_proxy):
+        proxy.sort(0, Qt.SortOrder.DescendingOrder)
+        proxy.set_text("a")
+    prepared = ready.prepare(rows, ready_proxy.sorting())
+    assert ready_proxy.sorting() == (0, True) and prepared.orders is not None and (0, True) in prepared.orders
+    plain.set_rows(rows)
+    ready.set_rows(rows, prepared=prepared)
+    # Ø after Z, and two names alike in any case keep their order (a stable sort)
+    assert _ids(ready_proxy) == _ids(plain_proxy) == ["1", "5", "4", "6", "2", "7"]
+    for proxy in (plain_proxy, ready_proxy):
+        proxy.set_text("")
+        proxy.sort(2, Qt.SortOrder.AscendingOrder)  # not prepared: sorted now, the same way
+    assert _ids(ready_proxy) == _ids(plain_proxy)
+    assert [ready.row_of_id(r.id) for r in rows] == [plain.row_of_id(r.id) for r in rows] == list(range(7))
+    assert ready.row_of_id("ingen") == plain.row_of_id("ingen") == -1
+    ready.set_rows(rows[:2])  # a later plain set_rows forgets what was prepared for other rows
+    assert ready.row_of_id("6") == -1 and [r.id for r in ready_proxy.rows()] == ["2", "1"]
+
+
 def test_the_companies_search_box_filters_the_table(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from mægler_app.store.demo import fill_demo
     from mægler_app.ui.companies.view import CompaniesView
