@@ -514,3 +514,59 @@ def test_unsaved_changes_are_not_lost_when_picking_another_company(qtbot, store,
     assert ed.company_id is None
     with store.session() as s:
         assert s.get(Company, ids["skive"]).city == "Skive"  # type: ignore[union-attr]
+
+
+def test_saving_on_leave_does_not_read_back_what_the_next_record_replaces(qtbot, store, monkeypatch) -> None:
+    """Leaving with unsaved typing saves it without reading the company back (the form shows the
+    next record at once); a form that still shows it is read back when the event loop comes back."""
+    ids = fill_demo(store)
+    view = _view(qtbot, store)
+    view.select_company(ids["viborg"])
+    ed = view.editor
+    loads: list[str] = []
+    real_load = ed.load
+    monkeypatch.setattr(ed, "load", lambda company_id: (loads.append(company_id), real_load(company_id)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    ed.employees.clear()
+    qtbot.keyClicks(ed.employees, "1.200")
+    other = view.proxy.mapFromSource(view.model.index(view.model.row_of_id(ids["skive"]), 0))
+    view.table.setCurrentIndex(other)  # saved, then the next company shown
+    assert ed.company_id == ids["skive"] and loads == [ids["skive"]]
+    qtbot.wait(50)
+    assert loads == [ids["skive"]]  # the saved one was not read back after all
+    with store.session() as s:
+        assert s.get(Company, ids["viborg"]).employees == 1200  # type: ignore[union-attr]
+    # staying on the company (archiving it asks to save first): the form is read back a moment later
+    ed.employees.clear()
+    qtbot.keyClicks(ed.employees, "1.300")
+    assert view.confirm_leave()
+    assert ed.employees.text() == "1.300" and not ed.is_dirty()
+    qtbot.waitUntil(lambda: ed.employees.text() == "1300", timeout=5000)
+    assert loads[-1] == ids["skive"] and not ed.is_dirty()
+
+
+def test_typing_saved_as_the_window_closes_is_in_the_store_after_it_closed(qtbot, store, monkeypatch) -> None:
+    """Closing the window with unsaved typing and choosing »Gem«: the save is done before the
+    window is gone, so closing the store right after (as quitting does) loses nothing."""
+    from mægler_app.store.db import open_store
+
+    ids = fill_demo(store)
+    view = _view(qtbot, store)
+    window = view.window()
+    view.select_company(ids["viborg"])
+    ed = view.editor
+    ed.industry.clear()
+    qtbot.keyClicks(ed.industry, "Gemt ved lukning")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert window.close()
+    window.ctx.pool.waitForDone()  # as the app does before it closes the store
+    store.close()
+    qtbot.wait(50)  # nothing left to run against the closed store (no read back of a hidden form)
+    again = open_store(store.profile)
+    try:
+        with again.session() as s:
+            assert s.get(Company, ids["viborg"]).industry == "Gemt ved lukning"  # type: ignore[union-attr]
+            entries = s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == ids["viborg"])).all()
+        assert any(e.data.get("industry") == "Gemt ved lukning" for e in entries)
+    finally:
+        again.close()

@@ -311,7 +311,7 @@ class CompaniesView(View):
         if not self.editor.is_dirty():
             return True
         name = self.editor.name.text().strip() or self.tr("den nye virksomhed")
-        return unsaved.confirm_leave(self, name, self.editor.save)
+        return unsaved.confirm_leave(self, name, self.editor.save_on_leave)
 
     def select_company(self, company_id: str) -> None:
         """Show the company in the editor and select its row (if the filter shows it)."""
