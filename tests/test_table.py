@@ -145,6 +145,31 @@ def test_rows_prepared_in_a_worker_show_as_rows_set_on_the_gui_thread(qtbot) -> 
     assert ready.row_of_id("6") == -1 and [r.id for r in ready_proxy.rows()] == ["2", "1"]
 
 
+def test_a_long_lists_old_rows_are_freed_off_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Freeing thousands of rows (and their texts) at a reload cost the GUI thread milliseconds: a
+    long list's old rows are freed in the thread pool; a short list's where they are let go."""
+    import threading
+
+    from mægler_app.ui.worker import LET_GO_AT
+
+    freed_on: list[bool] = []
+
+    class Freed(Row):
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread() is threading.main_thread())
+
+    model, proxy = _proxy(qtbot, [Freed(str(i), f"Firma {i}", "By", i) for i in range(LET_GO_AT + 10)])
+    proxy.set_text("firma 1")  # the search texts are made, and go with the rows
+    model.set_rows(ROWS)
+    assert [r.id for r in model.rows()] == [r.id for r in ROWS]
+    qtbot.waitUntil(lambda: len(freed_on) == LET_GO_AT + 10, timeout=5000)
+    assert not any(freed_on)  # every old row freed in the pool
+    freed_on.clear()
+    model.set_rows([Freed("a", "Lille", "By", 1)])
+    model.set_rows(ROWS)  # one row: freed at once, here
+    assert freed_on == [True]
+
+
 def test_the_companies_search_box_filters_the_table(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from mægler_app.store.demo import fill_demo
     from mægler_app.ui.companies.view import CompaniesView

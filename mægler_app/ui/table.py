@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
+from .worker import let_go
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
@@ -217,7 +218,9 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         return ids
 
     def set_rows(self, rows: Sequence[R], *, prepared: Prepared | None = None) -> None:
-        """Show ``rows``; ``prepared``: their ``prepare`` (made in a worker), else it is made here."""
+        """Show ``rows``; ``prepared``: their ``prepare`` (made in a worker), else it is made here.
+        The rows shown before are freed in the thread pool when there are many (``let_go``)."""
+        old_rows, old_rest = self._rows, [self._hay, self._ids, self._orders]
         self.beginResetModel()
         self._rows = list(rows)
         self._hay = prepared.hay if prepared is not None else None
@@ -226,6 +229,7 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         if self.search_at_load:
             self.search_texts()
         self.endResetModel()
+        let_go(old_rows, old_rest)
 
     def rows(self) -> list[R]:
         return list(self._rows)
