@@ -434,6 +434,27 @@ def test_a_large_registers_search_texts_and_order_are_made_off_the_gui_thread(
     assert on_gui == []
 
 
+def test_a_long_list_is_counted_once_then_reloaded_in_the_worker_straight_away(
+    qtbot, store, monkeypatch
+) -> None:
+    """The count deciding between loading at once and in the worker is a query on the GUI thread:
+    a list found long is not counted again at its reloads (a new company still shows)."""
+    from mægler_app.ui.companies import loader
+
+    fill_demo(store)
+    monkeypatch.setattr(loader, "SYNC_LIMIT", 5)
+    view = _view(qtbot, store)
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 10, timeout=5000)
+    counted: list[int] = []
+    real = view.loader._count
+    monkeypatch.setattr(view.loader, "_count", lambda st: counted.append(1) or real(st))
+    svc.save_company(store, svc.CompanyData(cvr=make_valid_cvr(4242), name="Ny Efter ApS"))
+    view.reload()
+    assert view.loader.busy  # in the worker, without a count first
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 11, timeout=5000)
+    assert counted == []
+
+
 def test_a_caseworkers_companies_and_their_brokers_are_read_off_the_gui_thread(
     qtbot, store, monkeypatch
 ) -> None:
