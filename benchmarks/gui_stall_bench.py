@@ -21,7 +21,8 @@ meetings tab's list marks, save on leave, the status bar's outbox counts; goal 1
 Each scenario runs ``--runs`` times; the table gives the median and the worst of the runs' longest
 stalls, each against the idle window's; "GUI CPU": the median of the runs' most CPU time the GUI
 thread spent itself between two ticks (its own work: on a machine shared with other processes a
-gap also waits for a core, which this does not count); the longest garbage collection seen; and
+gap also waits for a core, which this does not count); the longest garbage collection seen on the
+GUI thread ("GC max") and in a worker ("wGC max": it holds the interpreter, so the GUI waits); and
 where the GUI thread was during the longest stall (a watchdog thread samples its stack when a tick
 is 30 ms late). Goal: no stall over 50 ms.
 """
@@ -82,6 +83,8 @@ class Heartbeat(QObject):
         self._sample: list[str] = []  # the stack of the stall in progress
         self._samples: list[tuple[float, list[str]]] = []  # (gap ms, stack) per sampled stall
         self.gc_ms = 0.0
+        self.worker_gc_ms = 0.0
+        self._gc_starts: dict[int, float] = {}
 
     def start(self) -> None:
         self.gaps.clear()
@@ -89,6 +92,7 @@ class Heartbeat(QObject):
         self._cpu = time.thread_time()
         self._samples.clear()
         self.gc_ms = 0.0
+        self.worker_gc_ms = 0.0
         self._clock.start()
         self._last = 0.0
         self._last_wall = time.perf_counter()
@@ -122,15 +126,17 @@ class Heartbeat(QObject):
             self._samples.append((gap, self._sample))
             self._sample = []
 
-    _gc_start = 0.0
-
     def _gc(self, phase: str, _info: dict[str, Any]) -> None:
-        if threading.get_ident() != self._gui_ident:
-            return
+        # a collection in a worker holds the interpreter too: the GUI thread waits it out
+        ident = threading.get_ident()
         if phase == "start":
-            self._gc_start = time.perf_counter()
+            self._gc_starts[ident] = time.perf_counter()
+            return
+        took = (time.perf_counter() - self._gc_starts.pop(ident, time.perf_counter())) * 1000
+        if ident == self._gui_ident:
+            self.gc_ms = max(self.gc_ms, took)
         else:
-            self.gc_ms = max(self.gc_ms, (time.perf_counter() - self._gc_start) * 1000)
+            self.worker_gc_ms = max(self.worker_gc_ms, took)
 
     def _watch(self) -> None:
         while not self._stop.wait(0.01):
@@ -186,6 +192,7 @@ class Result:
         self.stalls: list[float] = []
         self.busy: list[float] = []
         self.gcs: list[float] = []
+        self.worker_gcs: list[float] = []
         self.where: list[str] = []
         self.seconds: list[float] = []
         self._worst = -1.0
@@ -194,6 +201,7 @@ class Result:
         self.stalls.append(beat.worst_ms)
         self.busy.append(beat.busiest_ms)
         self.gcs.append(beat.gc_ms)
+        self.worker_gcs.append(beat.worker_gc_ms)
         self.seconds.append(seconds)
         if beat.worst_ms > self._worst:
             self._worst = beat.worst_ms
@@ -531,7 +539,7 @@ def main() -> int:
     )
     print(
         f"  {'scenario':<44} {'stall':>7} {'worst':>7} {'× idle':>7} {'GUI CPU':>8} {'× idle':>7}"
-        f" {'GC max':>7} {'took':>7}"
+        f" {'GC max':>7} {'wGC max':>8} {'took':>7}"
     )
     base_busy = statistics.median(results["0"].busy)
     verdict = True
@@ -544,7 +552,8 @@ def main() -> int:
         print(
             f"  {r.name:<44} {med:5.0f}ms {max(r.stalls):5.0f}ms {med / max(base, 0.1):6.1f}x "
             f"{busy:6.0f}ms {busy / max(base_busy, 0.1):6.1f}x "
-            f"{max(r.gcs):5.0f}ms {statistics.median(r.seconds):6.1f}s  {'ok' if ok else 'OVER'}"
+            f"{max(r.gcs):5.0f}ms {max(r.worker_gcs):6.0f}ms {statistics.median(r.seconds):6.1f}s  "
+            f"{'ok' if ok else 'OVER'}"
         )
         if r.where and max(r.stalls) > GOAL_MS:
             for line in r.where:
