@@ -21,7 +21,8 @@ meetings tab's list marks, save on leave, the status bar's outbox counts; goal 1
 Each scenario runs ``--runs`` times; the table gives the median and the worst of the runs' longest
 stalls, each against the idle window's; "GUI CPU": the median of the runs' most CPU time the GUI
 thread spent itself between two ticks (its own work: on a machine shared with other processes a
-gap also waits for a core, which this does not count); the longest garbage collection seen; and
+gap also waits for a core, which this does not count); the longest garbage collection seen on the
+GUI thread ("GC max") and in a worker ("wGC max": it holds the interpreter, so the GUI waits); and
 where the GUI thread was during the longest stall (a watchdog thread samples its stack when a tick
 is 30 ms late). Goal: no stall over 50 ms.
 """
@@ -82,6 +83,8 @@ class Heartbeat(QObject):
         self._sample: list[str] = []  # the stack of the stall in progress
         self._samples: list[tuple[float, list[str]]] = []  # (gap ms, stack) per sampled stall
         self.gc_ms = 0.0
+        self.worker_gc_ms = 0.0
+        self._gc_starts: dict[int, float] = {}
 
     def start(self) -> None:
         self.gaps.clear()
@@ -89,6 +92,7 @@ class Heartbeat(QObject):
         self._cpu = time.thread_time()
         self._samples.clear()
         self.gc_ms = 0.0
+        self.worker_gc_ms = 0.0
         self._clock.start()
         self._last = 0.0
         self._last_wall = time.perf_counter()
@@ -122,15 +126,17 @@ class Heartbeat(QObject):
             self._samples.append((gap, self._sample))
             self._sample = []
 
-    _gc_start = 0.0
-
     def _gc(self, phase: str, _info: dict[str, Any]) -> None:
-        if threading.get_ident() != self._gui_ident:
-            return
+        # a collection in a worker holds the interpreter too: the GUI thread waits it out
+        ident = threading.get_ident()
         if phase == "start":
-            self._gc_start = time.perf_counter()
+            self._gc_starts[ident] = time.perf_counter()
+            return
+        took = (time.perf_counter() - self._gc_starts.pop(ident, time.perf_counter())) * 1000
+        if ident == self._gui_ident:
+            self.gc_ms = max(self.gc_ms, took)
         else:
-            self.gc_ms = max(self.gc_ms, (time.perf_counter() - self._gc_start) * 1000)
+            self.worker_gc_ms = max(self.worker_gc_ms, took)
 
     def _watch(self) -> None:
         while not self._stop.wait(0.01):
@@ -186,6 +192,7 @@ class Result:
         self.stalls: list[float] = []
         self.busy: list[float] = []
         self.gcs: list[float] = []
+        self.worker_gcs: list[float] = []
         self.where: list[str] = []
         self.seconds: list[float] = []
         self._worst = -1.0
@@ -194,6 +201,7 @@ class Result:
         self.stalls.append(beat.worst_ms)
         self.busy.append(beat.busiest_ms)
         self.gcs.append(beat.gc_ms)
+        self.worker_gcs.append(beat.worker_gc_ms)
         self.seconds.append(seconds)
         if beat.worst_ms > self._worst:
             self._worst = beat.worst_ms
@@ -284,7 +292,7 @@ def window_on(store: Any) -> tuple[Any, Any]:
 
 def companies_ready(window: Any) -> Callable[[], bool]:
     view = window.view("virksomheder")
-    return lambda: not view.loader.busy and view.model.total_count() > 0
+    return lambda: not view.loader.busy and view.model.rowCount() > 0
 
 
 def close(window: Any) -> None:
@@ -304,7 +312,7 @@ def typing_in(view: Any, result: Result) -> None:
             pump(at_least_ms=60)
         view.filter.clear()
 
-    result.name = f"(d) filter {view.model.total_count()} companies, typing"
+    result.name = f"(d) filter {view.model.rowCount()} companies, typing"
     measured(result, typing, lambda: True)
 
 
@@ -341,7 +349,7 @@ def import_by_dialog(window: Any, path: Path, result: Result) -> None:
 
     def imported() -> bool:
         dialog = state.get("dialog")
-        return bool(state.get("failed")) or (dialog is not None and dialog.result is not None and ready())
+        return bool(state.get("failed")) or (dialog is not None and dialog.outcome is not None and ready())
 
     measured(result, start_import, imported, settle_ms=500)
     if state.get("failed"):
@@ -402,6 +410,10 @@ def gui_reads(ctx: Any, window: Any, runs: int = 5) -> list[tuple[str, float, fl
     def timed(name: str, action: Callable[[], object], before: Callable[[], object] | None = None) -> None:
         walls, cpus = [], []
         for _ in range(runs):
+            # one by one: what the last one started in the thread pool (a list's reload after a
+            # save, the status bar's count) has ended, so it does not hold the interpreter meanwhile
+            ctx.pool.waitForDone()
+            pump(at_least_ms=20)
             if before is not None:
                 before()
             w, c = time.perf_counter(), time.thread_time()
@@ -424,7 +436,11 @@ def gui_reads(ctx: Any, window: Any, runs: int = 5) -> list[tuple[str, float, fl
     def edit() -> None:
         editor.name.setText(editor.name.text().rstrip("x") + "x")
 
-    timed("save on leave (company editor's save)", editor.save, edit)
+    # what leaving the form with unsaved typing calls (CompaniesView.confirm_leave): the next
+    # record is shown at once, so the saved one is not read back (before: the plain save)
+    leave_save = getattr(editor, "save_on_leave", editor.save)
+    timed(f"save on leave (company editor's {leave_save.__name__})", leave_save, edit)
+    timed("save by Gem/Ctrl+S, read back (company editor's save)", editor.save, edit)
     editor.deleteLater()
     timed("status bar after a change (outbox counts)", window.update_status)
     return out
@@ -523,7 +539,7 @@ def main() -> int:
     )
     print(
         f"  {'scenario':<44} {'stall':>7} {'worst':>7} {'× idle':>7} {'GUI CPU':>8} {'× idle':>7}"
-        f" {'GC max':>7} {'took':>7}"
+        f" {'GC max':>7} {'wGC max':>8} {'took':>7}"
     )
     base_busy = statistics.median(results["0"].busy)
     verdict = True
@@ -536,7 +552,8 @@ def main() -> int:
         print(
             f"  {r.name:<44} {med:5.0f}ms {max(r.stalls):5.0f}ms {med / max(base, 0.1):6.1f}x "
             f"{busy:6.0f}ms {busy / max(base_busy, 0.1):6.1f}x "
-            f"{max(r.gcs):5.0f}ms {statistics.median(r.seconds):6.1f}s  {'ok' if ok else 'OVER'}"
+            f"{max(r.gcs):5.0f}ms {max(r.worker_gcs):6.0f}ms {statistics.median(r.seconds):6.1f}s  "
+            f"{'ok' if ok else 'OVER'}"
         )
         if r.where and max(r.stalls) > GOAL_MS:
             for line in r.where:

@@ -400,6 +400,61 @@ def test_a_large_register_is_loaded_off_the_gui_thread(qtbot, store, monkeypatch
     assert view.proxy.rowCount() == 1
 
 
+def test_a_large_registers_search_texts_and_order_are_made_off_the_gui_thread(
+    qtbot, store, monkeypatch
+) -> None:
+    """A long list's per-row work (search texts, sort keys) runs in the worker with the query: the
+    GUI thread only resets the model (benchmarks/gui_stall_bench.py, the import's reload)."""
+    import threading
+
+    from mægler_app.ui.companies import loader
+    from mægler_app.ui.companies.models import CompaniesModel
+
+    fill_demo(store)
+    monkeypatch.setattr(loader, "SYNC_LIMIT", 5)
+    on_gui: list[str] = []
+    real = CompaniesModel.search_text
+
+    def search_text(self, row):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(row.name)
+        return real(self, row)
+
+    monkeypatch.setattr(CompaniesModel, "search_text", search_text)
+    view = _view(qtbot, store)
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 10, timeout=5000)
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)  # sorted by name, as the view shows it first
+    qtbot.keyClicks(view.filter, "viborg")
+    assert view.proxy.rowCount() == 1
+    view.filter.clear()
+    view.table.sortByColumn(CompaniesModel.CITY, Qt.SortOrder.DescendingOrder)  # not prepared: made now
+    cities = [view.proxy.index(r, CompaniesModel.CITY).data() for r in range(view.proxy.rowCount())]
+    assert cities == sorted(cities, key=str.casefold, reverse=True)
+    assert on_gui == []
+
+
+def test_a_long_list_is_counted_once_then_reloaded_in_the_worker_straight_away(
+    qtbot, store, monkeypatch
+) -> None:
+    """The count deciding between loading at once and in the worker is a query on the GUI thread:
+    a list found long is not counted again at its reloads (a new company still shows)."""
+    from mægler_app.ui.companies import loader
+
+    fill_demo(store)
+    monkeypatch.setattr(loader, "SYNC_LIMIT", 5)
+    view = _view(qtbot, store)
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 10, timeout=5000)
+    counted: list[int] = []
+    real = view.loader._count
+    monkeypatch.setattr(view.loader, "_count", lambda st: counted.append(1) or real(st))
+    svc.save_company(store, svc.CompanyData(cvr=make_valid_cvr(4242), name="Ny Efter ApS"))
+    view.reload()
+    assert view.loader.busy  # in the worker, without a count first
+    qtbot.waitUntil(lambda: not view.loader.busy and view.model.rowCount() == 11, timeout=5000)
+    assert counted == []
+
+
 def test_a_caseworkers_companies_and_their_brokers_are_read_off_the_gui_thread(
     qtbot, store, monkeypatch
 ) -> None:
@@ -480,3 +535,59 @@ def test_unsaved_changes_are_not_lost_when_picking_another_company(qtbot, store,
     assert ed.company_id is None
     with store.session() as s:
         assert s.get(Company, ids["skive"]).city == "Skive"  # type: ignore[union-attr]
+
+
+def test_saving_on_leave_does_not_read_back_what_the_next_record_replaces(qtbot, store, monkeypatch) -> None:
+    """Leaving with unsaved typing saves it without reading the company back (the form shows the
+    next record at once); a form that still shows it is read back when the event loop comes back."""
+    ids = fill_demo(store)
+    view = _view(qtbot, store)
+    view.select_company(ids["viborg"])
+    ed = view.editor
+    loads: list[str] = []
+    real_load = ed.load
+    monkeypatch.setattr(ed, "load", lambda company_id: (loads.append(company_id), real_load(company_id)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    ed.employees.clear()
+    qtbot.keyClicks(ed.employees, "1.200")
+    other = view.proxy.mapFromSource(view.model.index(view.model.row_of_id(ids["skive"]), 0))
+    view.table.setCurrentIndex(other)  # saved, then the next company shown
+    assert ed.company_id == ids["skive"] and loads == [ids["skive"]]
+    qtbot.wait(50)
+    assert loads == [ids["skive"]]  # the saved one was not read back after all
+    with store.session() as s:
+        assert s.get(Company, ids["viborg"]).employees == 1200  # type: ignore[union-attr]
+    # staying on the company (archiving it asks to save first): the form is read back a moment later
+    ed.employees.clear()
+    qtbot.keyClicks(ed.employees, "1.300")
+    assert view.confirm_leave()
+    assert ed.employees.text() == "1.300" and not ed.is_dirty()
+    qtbot.waitUntil(lambda: ed.employees.text() == "1300", timeout=5000)
+    assert loads[-1] == ids["skive"] and not ed.is_dirty()
+
+
+def test_typing_saved_as_the_window_closes_is_in_the_store_after_it_closed(qtbot, store, monkeypatch) -> None:
+    """Closing the window with unsaved typing and choosing »Gem«: the save is done before the
+    window is gone, so closing the store right after (as quitting does) loses nothing."""
+    from mægler_app.store.db import open_store
+
+    ids = fill_demo(store)
+    view = _view(qtbot, store)
+    window = view.window()
+    view.select_company(ids["viborg"])
+    ed = view.editor
+    ed.industry.clear()
+    qtbot.keyClicks(ed.industry, "Gemt ved lukning")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert window.close()
+    window.ctx.pool.waitForDone()  # as the app does before it closes the store
+    store.close()
+    qtbot.wait(50)  # nothing left to run against the closed store (no read back of a hidden form)
+    again = open_store(store.profile)
+    try:
+        with again.session() as s:
+            assert s.get(Company, ids["viborg"]).industry == "Gemt ved lukning"  # type: ignore[union-attr]
+            entries = s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == ids["viborg"])).all()
+        assert any(e.data.get("industry") == "Gemt ved lukning" for e in entries)
+    finally:
+        again.close()

@@ -45,7 +45,8 @@ def test_one_company_is_one_virksomhed_and_one_change_is_one_aendring(qtbot, sto
     view = window.show_view("virksomheder")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     assert view.count.text() == "1 virksomhed"
-    window.update_status()
+    with qtbot.waitSignal(window.status_updated, timeout=5000):
+        window.update_status()
     assert window.status_pending.text() == "1 ændring ikke sendt"
     view.filter.setText("ingen sådan")
     assert view.count.text() == "0 af 1 virksomhed"

@@ -78,15 +78,46 @@ def test_filter_as_you_type(qtbot, store) -> None:
 
 def test_status_bar_counts_pending_changes_and_follows_the_bus(qtbot, store) -> None:
     window = _window(qtbot, store)
-    assert window.status_pending.text().startswith("0 ")
+    qtbot.waitUntil(lambda: window.status_pending.text().startswith("0 "), timeout=5000)
     assert "Lokal profil" in window.status_online.text()
     with store.session() as s:
         s.add(Company(cvr="13585628", name="Ny ApS"))
-    window.ctx.bus.changed.emit(Changes.of("company"))
+    # the counts are read in a worker: the GUI thread does not wait on the outbox
+    with qtbot.waitSignal(window.status_updated, timeout=5000):
+        window.ctx.bus.changed.emit(Changes.of("company"))
     assert window.status_pending.text().startswith("1 ")
     # the visible companies view refreshed itself too
     view = window.show_view("virksomheder")
     assert view.model.rowCount() == 1
+
+
+def test_the_status_bar_counts_the_outbox_off_the_gui_thread_and_shows_the_newest(
+    qtbot, store, monkeypatch
+) -> None:
+    """Counting a large outbox stalled the window (benchmarks/gui_stall_bench.py): a worker counts;
+    changes announced while it counts are followed by one more count, so the newest state shows."""
+    import threading
+
+    from mægler_app.ui import main_window
+
+    threads: list[bool] = []
+    real = main_window.outbox_counts
+
+    def counting(profile):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(profile)
+
+    monkeypatch.setattr(main_window, "outbox_counts", counting)
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.status_pending.text().startswith("0 "), timeout=5000)
+    with qtbot.waitSignal(window.status_updated, timeout=5000):
+        for i in range(3):  # three changes in a row: the last one's count is shown
+            with store.session() as s:
+                s.add(Company(cvr=["13585628", "29403473", "10150817"][i], name=f"Ny {i} ApS"))
+            window.ctx.bus.changed.emit(Changes.of("company"))
+    assert window.status_pending.text().startswith("3 ")
+    assert threads and not any(threads)
+    assert len(threads) <= 1 + 3  # no count asked for twice while one runs
 
 
 def test_status_bar_shows_the_last_sync_in_danish_and_opens_the_sync_page(qtbot, store, monkeypatch) -> None:
@@ -95,14 +126,16 @@ def test_status_bar_shows_the_last_sync_in_danish_and_opens_the_sync_page(qtbot,
     try:
         set_state(store, "last_sync", "2026-11-29T13:05:00+00:00")
         window = _window(qtbot, store)
-        window.update_status()
+        with qtbot.waitSignal(window.status_updated, timeout=5000):
+            window.update_status()
         # stored in UTC, shown on the computer's clock (an hour ahead in Danish winter)
         assert window.status_last.text() == "Sidst synkroniseret 29. november 2026 kl. 14.05"
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
     set_state(store, "last_sync", "ikke en dato")
-    window.update_status()
+    with qtbot.waitSignal(window.status_updated, timeout=5000):
+        window.update_status()
     assert window.status_last.text() == ""
     assert window.current_view().key == "overblik"
     assert window.status_pending.toolTip() == "Åbn Synkronisering (Ctrl+6)"

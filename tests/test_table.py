@@ -120,6 +120,56 @@ def test_selection_follows_its_row_when_sorted(qtbot) -> None:  # type: ignore[n
     assert view.currentIndex().row() == proxy.index_of_id("5").row()
 
 
+def test_rows_prepared_in_a_worker_show_as_rows_set_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """``prepare`` (run in a worker for a long list) makes what ``set_rows`` would: the same order,
+    the same search hits and the same rows by id; a sort it did not prepare is made when asked."""
+    rows = [*ROWS, Row("6", "Aarhus Data", "Aarhus", 1000), Row("7", "aalborg køl aps", "Aalborg", 12)]
+    plain, plain_proxy = _proxy(qtbot)
+    ready, ready_proxy = _proxy(qtbot)
+    for proxy in (plain_proxy, ready_proxy):
+        proxy.sort(0, Qt.SortOrder.DescendingOrder)
+        proxy.set_text("a")
+    prepared = ready.prepare(rows, ready_proxy.sorting())
+    assert ready_proxy.sorting() == (0, True) and prepared.orders is not None and (0, True) in prepared.orders
+    plain.set_rows(rows)
+    ready.set_rows(rows, prepared=prepared)
+    # Ø after Z, and two names alike in any case keep their order (a stable sort)
+    assert _ids(ready_proxy) == _ids(plain_proxy) == ["1", "5", "4", "6", "2", "7"]
+    for proxy in (plain_proxy, ready_proxy):
+        proxy.set_text("")
+        proxy.sort(2, Qt.SortOrder.AscendingOrder)  # not prepared: sorted now, the same way
+    assert _ids(ready_proxy) == _ids(plain_proxy)
+    assert [ready.row_of_id(r.id) for r in rows] == [plain.row_of_id(r.id) for r in rows] == list(range(7))
+    assert ready.row_of_id("ingen") == plain.row_of_id("ingen") == -1
+    ready.set_rows(rows[:2])  # a later plain set_rows forgets what was prepared for other rows
+    assert ready.row_of_id("6") == -1 and [r.id for r in ready_proxy.rows()] == ["2", "1"]
+
+
+def test_a_long_lists_old_rows_are_freed_off_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Freeing thousands of rows (and their texts) at a reload cost the GUI thread milliseconds: a
+    long list's old rows are freed in the thread pool; a short list's where they are let go."""
+    import threading
+
+    from mægler_app.ui.worker import LET_GO_AT
+
+    freed_on: list[bool] = []
+
+    class Freed(Row):
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread() is threading.main_thread())
+
+    model, proxy = _proxy(qtbot, [Freed(str(i), f"Firma {i}", "By", i) for i in range(LET_GO_AT + 10)])
+    proxy.set_text("firma 1")  # the search texts are made, and go with the rows
+    model.set_rows(ROWS)
+    assert [r.id for r in model.rows()] == [r.id for r in ROWS]
+    qtbot.waitUntil(lambda: len(freed_on) == LET_GO_AT + 10, timeout=5000)
+    assert not any(freed_on)  # every old row freed in the pool
+    freed_on.clear()
+    model.set_rows([Freed("a", "Lille", "By", 1)])
+    model.set_rows(ROWS)  # one row: freed at once, here
+    assert freed_on == [True]
+
+
 def test_the_companies_search_box_filters_the_table(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from mægler_app.store.demo import fill_demo
     from mægler_app.ui.companies.view import CompaniesView

@@ -34,7 +34,7 @@ from . import keyboard
 from .context import AppContext
 from .views import VIEWS, ViewSpec
 from .views.base import View
-from .worker import Worker
+from .worker import Worker, start
 
 # --- english: what choosing a language under Vis → Sprog says, in that language
 LANGUAGE_NEXT_START = {
@@ -53,12 +53,15 @@ NAV_KEY_ROLE = 256
 
 class MainWindow(QMainWindow):
     painted = Signal()
+    status_updated = Signal()  # the status bar shows the outbox counts and last sync read last
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self._painted_once = False
         self.store_loader: Worker | None = None  # the worker opening the store (app.py), kept alive
+        self._status_reader: Worker | None = None  # the worker reading the status bar's counts
+        self._status_again = False
         self.setObjectName("mainWindow")
         # Qt adds the application's display name ("Mægler") after the title itself: the title says
         # only what is not the name, and an empty title shows the name alone.
@@ -379,12 +382,36 @@ class MainWindow(QMainWindow):
         self.status_online.setText(text)
 
     def update_status(self) -> None:
-        pending, conflicts, rejected = outbox_counts(self.ctx.profile)
+        """Read the outbox counts and the last sync anew, in a worker (counting a large outbox
+        stalls the GUI thread, benchmarks/gui_stall_bench.py); ``status_updated`` when shown.
+        Asked again while a read runs, one more read follows it (the newest state is shown)."""
+        if self._status_reader is not None:
+            self._status_again = True
+            return
+        self._status_again = False
+        worker = Worker(read_status, self.ctx.profile)
+        worker.signals.finished.connect(self._show_status)
+        worker.signals.failed.connect(self._status_failed)
+        self._status_reader = worker  # its signals live until it reports
+        start(worker, self.ctx.pool)
+
+    def _show_status(self, status: tuple[tuple[int, int, int], object]) -> None:
+        self._status_reader = None
+        (pending, conflicts, rejected), last_sync = status
         text = str(Msg.UI_CHANGES_NOT_SENT(n=pending))
         if conflicts or rejected:
             text += " · " + str(Msg.UI_CHANGES_NEED_ACTION(n=conflicts + rejected))
         self.status_pending.setText(text)
-        self.status_last.setText(last_sync_text(local_state(self.ctx.profile, "last_sync")))
+        self.status_last.setText(last_sync_text(last_sync))
+        if self._status_again:
+            self.update_status()
+        else:
+            self.status_updated.emit()
+
+    def _status_failed(self, _message: str) -> None:
+        self._status_reader = None  # the texts stay as they were; the next change reads again
+        if self._status_again:
+            self.update_status()
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -441,6 +468,11 @@ def _give_shortcut(action: QAction, sequence: QKeySequence) -> None:
 def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     sequence = QKeySequence(key)
     return sequence if not sequence.isEmpty() else QKeySequence(fallback)
+
+
+def read_status(profile: Path) -> tuple[tuple[int, int, int], object]:
+    """What the status bar shows, read in a worker: the outbox counts and the last sync."""
+    return outbox_counts(profile), local_state(profile, "last_sync")
 
 
 def last_sync_text(stored: object) -> str:

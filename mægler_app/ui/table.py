@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
+from .worker import let_go
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
@@ -119,6 +120,17 @@ def _none_last(value: Any) -> tuple[bool, Any]:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """What ``set_rows`` would otherwise work out on the GUI thread, made beforehand in a worker
+    (``RowsTableModel.prepare``): the rows' search texts and their order by the column the list is
+    sorted by, so a long list's reload is a model reset and no Python work per row."""
+
+    hay: list[str] | None = None
+    orders: dict[tuple[int, bool], list[int]] | None = None
+    ids: dict[str, int] | None = None  # record id → row
+
+
+@dataclass(frozen=True)
 class Column(Generic[R]):
     """A column: its title, a row's text, and optionally its sort key (else the text, the Danish
     way), right alignment, tooltip, and whether the search box looks in it (``searched``)."""
@@ -159,6 +171,8 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         self._id_of = id_of
         self._rows: list[R] = []
         self._hay: list[str] | None = None
+        self._orders: dict[tuple[int, bool], list[int]] = {}  # (column, descending) → rows in order
+        self._ids: dict[str, int] | None = None  # record id → row, made when first asked
 
     def id_of(self, row: R) -> str:
         return self._id_of(row) if self._id_of is not None else str(row.id)  # type: ignore[attr-defined]
@@ -174,19 +188,48 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         return self._hay
 
     def sorted_rows(self, column: int, descending: bool) -> list[int]:
-        """The rows' numbers in the order of ``column`` (empty values last)."""
+        """The rows' numbers in the order of ``column`` (empty values last), made once per
+        ``set_rows`` (or beforehand, by ``prepare``)."""
+        order = self._orders.get((column, descending))
+        if order is None:
+            order = self._orders[(column, descending)] = self._order_of(self._rows, column, descending)
+        return order
+
+    def _order_of(self, rows: Sequence[R], column: int, descending: bool) -> list[int]:
         col = self.columns[column]
         key = col.sort_key or (lambda r: sort_text(col.text(r)))
-        keys = [_none_last(key(r)) for r in self._rows]
+        keys = [_none_last(key(r)) for r in rows]
         return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def prepare(self, rows: Sequence[R], sort: tuple[int, bool] | None = None) -> Prepared:
+        """``set_rows``' per-row work for ``rows``, to be done in a worker: the search texts (of a
+        ``search_at_load`` model) and the order by ``sort`` (column, descending: the proxy's
+        ``sorting()`` when the load started). Plain Python over the rows and columns, no Qt."""
+        hay = [self.search_text(r).casefold() for r in rows] if self.search_at_load else None
+        orders = {}
+        if sort is not None and 0 <= sort[0] < len(self.columns):
+            orders[sort] = self._order_of(rows, *sort)
+        return Prepared(hay, orders, self._ids_of(rows))
+
+    def _ids_of(self, rows: Sequence[R]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for i, r in enumerate(rows):
+            ids.setdefault(self.id_of(r), i)  # the first row of an id, as a search from the top finds
+        return ids
+
+    def set_rows(self, rows: Sequence[R], *, prepared: Prepared | None = None) -> None:
+        """Show ``rows``; ``prepared``: their ``prepare`` (made in a worker), else it is made here.
+        The rows shown before are freed in the thread pool when there are many (``let_go``)."""
+        old_rows, old_rest = self._rows, [self._hay, self._ids, self._orders]
         self.beginResetModel()
         self._rows = list(rows)
-        self._hay = None
+        self._hay = prepared.hay if prepared is not None else None
+        self._orders = dict(prepared.orders or {}) if prepared is not None else {}
+        self._ids = prepared.ids if prepared is not None else None
         if self.search_at_load:
             self.search_texts()
         self.endResetModel()
+        let_go(old_rows, old_rest)
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -200,10 +243,9 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
         return self.id_of(self._rows[index.row()])
 
     def row_of_id(self, record_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if self.id_of(r) == record_id:
-                return i
-        return -1
+        if self._ids is None:
+            self._ids = self._ids_of(self._rows)
+        return self._ids.get(record_id, -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -266,10 +308,16 @@ class TextsOnceModel(RowsTableModel[R]):
         super().__init__(*args)
         self._cells: dict[tuple[int, int, int], Any] = {}
 
-    def set_rows(self, rows: Sequence[R], texts: dict[tuple[int, int, int], Any] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[R],
+        texts: dict[tuple[int, int, int], Any] | None = None,
+        *,
+        prepared: Prepared | None = None,
+    ) -> None:
         """``texts``: the cells' display texts made beforehand (``display_texts``, in a worker)."""
         self._cells = dict(texts or {})
-        super().set_rows(rows)
+        super().set_rows(rows, prepared=prepared)
 
     def display_texts(self, rows: Sequence[R]) -> dict[tuple[int, int, int], Any]:
         """Every cell's display text of ``rows``: plain formatting, safe to run in a worker, so a
@@ -369,6 +417,11 @@ class FilterProxy(QAbstractProxyModel):
     def set_row_filter(self, keep: Callable[[Any], bool] | None) -> None:
         """A further test a row must pass (None: every row); ``refilter()`` applies it."""
         self._row_filter = keep
+
+    def sorting(self) -> tuple[int, bool] | None:
+        """The column the rows are sorted by and whether descending (None: the model's order):
+        what a worker preparing the next rows sorts them by (``RowsTableModel.prepare``)."""
+        return (self._sort_column, self._descending) if self._sort_column >= 0 else None
 
     def refilter(self) -> None:
         self.beginResetModel()

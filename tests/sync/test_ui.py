@@ -103,7 +103,7 @@ def test_login_from_the_gui_then_sync_in_a_worker(
     assert view.controller.last_report.complete
     assert "Online" in window.status_online.text()
     assert pending_counts(store) == (0, 0, 0)
-    assert window.status_pending.text().startswith("0 ")
+    qtbot.waitUntil(lambda: window.status_pending.text().startswith("0 "), timeout=5000)
     assert get_state(store, "last_sync")
     assert "Alt er synkroniseret" in view.result.text()
     assert user in view.account_label.text()
@@ -236,7 +236,7 @@ def test_rejected_change_shown_with_reason_and_discarded(
     qtbot.waitUntil(lambda: view.rejected.rowCount() == 1, timeout=5000)
     assert view.rejected.data(view.rejected.index(0, 1)) == "Studietur"
     assert "over rammen" in view.rejected.data(view.rejected.index(0, 3))
-    assert "kræver handling" in window.status_pending.text()
+    qtbot.waitUntil(lambda: "kræver handling" in window.status_pending.text(), timeout=5000)
     view.open_record(view.rejected_table, 0)  # to mend it: the expense's own editor opens
     assert window.current_view().key == "moeder"
     editor = window.current_view().tab.editor  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ instead of starting a twin. More than SME_MAX_EMPLOYEES employees is a warning c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -506,7 +506,14 @@ class CompanyEditor(QWidget):
             errors.append(self.tr("Året %1 står flere gange under nøgletal.").replace("%1", str(dups[0])))
         return parsed, figures, errors
 
-    def save(self) -> str | None:
+    def save_on_leave(self) -> str | None:
+        """``save`` before the editor shows something else (another company, a new one, the window
+        closing): the saved company is not read back into the form now, which the next record
+        replaces at once (benchmarks/gui_stall_bench.py, save on leave); should the form still
+        show it when the event loop comes back, it is read back then."""
+        return self.save(leaving=True)
+
+    def save(self, *, leaving: bool = False) -> str | None:
         """Check and save; on any error nothing is written and every reason is shown, once."""
         _show(self.info, "")
         parsed, figures, errors = self._check()
@@ -539,7 +546,10 @@ class CompanyEditor(QWidget):
 
         def saved(company_id: str) -> None:
             self.errors.clear()
-            self.load(company_id)
+            if leaving:
+                self._read_back_later(company_id)
+            else:
+                self.load(company_id)
 
         done = ops.run(self.ctx, work, error=self.errors, on_error=twin, then=saved)
         if done is None:
@@ -548,6 +558,20 @@ class CompanyEditor(QWidget):
         self.ctx.bus.status_reported.emit(self.tr("%1 er gemt.").replace("%1", parsed.data.name))
         self.saved.emit(company_id)
         return company_id
+
+    def _read_back_later(self, company_id: str) -> None:
+        """Saved on leaving: what the form holds is what was saved (not dirty); it is read back (the
+        stored CVR number's spacing, the key figures' years in order) once the event loop comes
+        back, if the form still shows that company untouched."""
+        self.company_id = company_id
+        self._snapshot = self.fields()
+        self._figures_snapshot = self.figures_model.texts()
+
+        def read_back() -> None:
+            if self.company_id == company_id and self.isVisible() and not self.is_dirty():
+                self.load(company_id)
+
+        QTimer.singleShot(0, self, read_back)
 
     def _add_year(self) -> None:
         taken = {y for y in map(_year, self.figures_model.years()) if y is not None}

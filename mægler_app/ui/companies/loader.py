@@ -39,15 +39,20 @@ class RowsLoader(QObject):
         self._generation = 0
         self._workers: dict[int, Worker] = {}
         self.busy = False
+        # Once the list was found long, it is loaded in the worker without counting first: the
+        # count is a query on the GUI thread at every reload (benchmarks/gui_stall_bench.py).
+        self._long = False
 
     def load(self) -> None:
         self._generation += 1
         limit = SYNC_LIMIT if self.sync_limit is None else self.sync_limit
-        if self._count(self.ctx.store) <= limit:
-            self._apply(self._fetch(self.ctx.store))
-            self.busy = False
-            self.loaded.emit()
-            return
+        if not self._long:
+            if self._count(self.ctx.store) <= limit:
+                self._apply(self._fetch(self.ctx.store))
+                self.busy = False
+                self.loaded.emit()
+                return
+            self._long = True
         self.busy = True
         generation = self._generation
         worker = Worker(self._fetch, self.ctx.store)

@@ -42,7 +42,7 @@ from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
 from ..effects.import_dialog import KeyFiguresImportDialog
 from ..noop import QT_TRANSLATE_NOOP
 from ..style import TABLE_ROW_HEIGHT
-from ..table import FilterProxy, make_table_view
+from ..table import FilterProxy, Prepared, make_table_view
 from ..views.base import View
 from ..worker import Worker, start
 from .editor import CompanyEditor
@@ -68,16 +68,25 @@ class _Loaded:
     marks: dict[str, str]
     scope: ScopeData
     archived: frozenset[str] = frozenset()  # --- broker: the archived companies (issue 20, item 1)
+    prepared: Prepared | None = None  # the rows' search texts and order, made with them
 
 
-def _fetch(store: Store, show_archived: bool = False) -> _Loaded:
-    """The list's rows, sync marks and broker column, read together (in a worker for a caseworker)."""
+def _fetch(
+    store: Store,
+    show_archived: bool = False,
+    model: CompaniesModel | None = None,
+    sort: tuple[int, bool] | None = None,
+) -> _Loaded:
+    """The list's rows, sync marks and broker column, read together (in a worker when there are
+    many), with what the list works out from the rows (``model.prepare``: search texts, the order
+    by ``sort``), so the GUI thread only resets the model (benchmarks/gui_stall_bench.py)."""
     archived = frozenset(archive_svc.archived_ids(store))
     rows = svc.list_companies(store, archived=True) if show_archived else svc.list_companies(store)
     if show_archived:  # an archived company says so after its name
         mark = QCoreApplication.translate("CompaniesView", " (arkiveret)")
         rows = [replace(r, name=r.name + mark) if r.id in archived else r for r in rows]
-    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived)
+    prepared = model.prepare(rows, sort) if model is not None else None
+    return _Loaded(rows, sync_marks(store, "company"), scope_data(store, Company), archived, prepared)
 
 
 class CompaniesView(View):
@@ -180,7 +189,11 @@ class CompaniesView(View):
         lay.addWidget(self.export_status)
 
         self.loader = RowsLoader(
-            ctx, svc.count_companies, lambda store: _fetch(store, self._show_archived), self._apply_rows, self
+            ctx,
+            svc.count_companies,
+            lambda store: _fetch(store, self._show_archived, self.model, self.proxy.sorting()),
+            self._apply_rows,
+            self,
         )
         # a caseworker's broker column and filter, and no new or imported companies (ui/desk/brokers.py)
         self.brokers = BrokerScope(ctx, self.key, bar, self.proxy, Company)
@@ -217,7 +230,7 @@ class CompaniesView(View):
         for b in (self.new_button, self.import_button, self.import_figures_button):
             b.setVisible(not self.brokers.active)
         self.editor.set_read_only(self.brokers.active)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, prepared=loaded.prepared)
         self.model.set_sync_marks(loaded.marks)
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
@@ -299,7 +312,7 @@ class CompaniesView(View):
         if not self.editor.is_dirty():
             return True
         name = self.editor.name.text().strip() or self.tr("den nye virksomhed")
-        return unsaved.confirm_leave(self, name, self.editor.save)
+        return unsaved.confirm_leave(self, name, self.editor.save_on_leave)
 
     def select_company(self, company_id: str) -> None:
         """Show the company in the editor and select its row (if the filter shows it)."""
