@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from .style import ERROR_BACKGROUND, ERROR_TEXT
 from .sync_marks import NOT_A_MARK, SyncMarked
-from .worker import let_go
+from .worker import LET_GO_AT, let_go, settle_rows
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
@@ -230,6 +230,8 @@ class RowsTableModel(SyncMarked, QAbstractTableModel, Generic[R]):
             self.search_texts()
         self.endResetModel()
         let_go(old_rows, old_rest)
+        if len(self._rows) >= LET_GO_AT:
+            settle_rows()
 
     def rows(self) -> list[R]:
         return list(self._rows)

@@ -6,6 +6,7 @@ widgets; the GUI connects to its signals (delivered on the GUI thread by queued 
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable, Generator
@@ -99,6 +100,15 @@ def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
 # A list this long is let go of in the thread pool rather than on the GUI thread (``let_go``).
 LET_GO_AT = 1000
 _CHUNK = 1000
+
+
+def settle_rows() -> None:
+    """A long list just shown lives until its next reload: left out of the garbage collector's
+    full passes from now on (``gc.freeze``, as ``settle_heap`` does at start), which otherwise walk
+    every row each time, holding the interpreter and so the window (benchmarks/gui_stall_bench.py).
+    Rows are freed as usual when the list is replaced (reference counting); only reference cycles
+    made before this moment and not yet collected are no longer looked for."""
+    gc.freeze()
 
 
 def let_go(owned: list[Any], shared: list[Any] | None = None, pool: QThreadPool | None = None) -> None:
