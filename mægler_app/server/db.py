@@ -309,3 +309,42 @@ TAKE_SEQS = (
     .values(value=_COUNTER.c.value + bindparam("count"))
     .returning(_COUNTER.c.value)
 )
+
+
+# The same statement for the driver (``write_with_seqs``), its parameter in psycopg's style.
+TAKE_SEQS_PG = "UPDATE seq_counter SET value = value + %(count)s WHERE id = 1 RETURNING value"
+
+
+def write_with_seqs(session: Session, count: int, statements: list[tuple[str, dict[str, Any]]]) -> int:
+    """PostgreSQL: reserve ``count`` sequence numbers, run ``statements`` and commit, all in one
+    round trip (psycopg's pipeline mode); the first number.
+
+    The statements read the numbers from the counter row (``seq_counter.value``, the last one
+    taken: this transaction's own update). Taking the numbers, writing and committing in turn,
+    each waiting for its answer, held the counter's lock for five round trips, each of which had
+    to win the interpreter back from the process's busy threads: under load the lock was held
+    8.5 ms a push, nearly all the time, and all pushes queued on it (benchmarks/server_bench.py).
+    Now it is held while PostgreSQL runs the statements. This ends the transaction: it is the last
+    thing a write does (the session's own commit after it finds nothing to do).
+    """
+    session.flush()
+    queue = session.info.pop(_SEQ_QUEUE, None)
+    if queue is not None:
+        session.info[_AFTER_COMMIT].enter_context(queue)
+    import psycopg
+
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+
+    statement, params = TAKE_SEQS_PG, {"count": count}
+    try:
+        with raw.pipeline(), raw.cursor() as take, raw.cursor() as cur:
+            take.execute(statement, params)
+            for statement, params in statements:
+                cur.execute(statement, params)
+            raw.commit()
+            row = take.fetchone()
+    except psycopg.Error as exc:  # as SQLAlchemy would have raised it (IntegrityError: another try)
+        raise DBAPIError.instance(statement, params, exc, psycopg.Error) from exc
+    assert row is not None
+    return int(row[0]) - count + 1
