@@ -12,6 +12,7 @@ import collections
 import contextlib
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,7 +160,7 @@ class Database:
         return self._reader.connect()
 
     @contextlib.contextmanager
-    def write(self, owner_id: str | None = None) -> Iterator[Session]:
+    def write(self, owner_id: str | None = None, *, lock_with_reads: bool = False) -> Iterator[Session]:
         """A write transaction.
 
         SQLite has a single writer, so this process's writers queue here in arrival order (its
@@ -167,6 +168,8 @@ class Database:
         owner's records queue on that owner's advisory lock, which the transaction holds to its
         end, so what a push read about its broker's records stays true until it commits. Their
         step of taking sequence numbers (``allocate_seqs``) queues in arrival order too.
+        With ``lock_with_reads`` the owner's lock is taken by the write's first statements,
+        ``read_pipelined``, in their round trip (the push's), which must come before any other.
         """
         lock = self._write_lock if self.is_sqlite else contextlib.nullcontext()
         with contextlib.ExitStack() as after_commit:
@@ -174,7 +177,9 @@ class Database:
                 if not self.is_sqlite:
                     session.info[_AFTER_COMMIT] = after_commit
                     session.info[_SEQ_QUEUE] = self._seq_queue
-                    if owner_id is not None:
+                    if owner_id is not None and lock_with_reads:
+                        session.info[_OWNER_LOCK] = owner_lock_key(owner_id)
+                    elif owner_id is not None:
                         session.execute(select(func.pg_advisory_xact_lock(owner_lock_key(owner_id))))
                 yield session
 
@@ -301,6 +306,7 @@ def allocate_seqs(session: Session, count: int) -> int:
 
 
 _AFTER_COMMIT = "maegler_after_commit"
+_OWNER_LOCK = "maegler_owner_lock"
 _SEQ_QUEUE = "maegler_seq_queue"
 _COUNTER = cast(Table, SeqCounter.__table__)
 TAKE_SEQS = (
@@ -309,6 +315,43 @@ TAKE_SEQS = (
     .values(value=_COUNTER.c.value + bindparam("count"))
     .returning(_COUNTER.c.value)
 )
+
+
+def driver_sql(statement: str) -> str:
+    """A statement written with SQLAlchemy's ``:name`` parameters in psycopg's ``%(name)s``."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", statement)
+
+
+OWNER_LOCK_PG = "SELECT pg_advisory_xact_lock(%(key)s)"
+
+
+def read_pipelined(
+    session: Session, statements: list[tuple[str, dict[str, Any]]]
+) -> list[list[tuple[Any, ...]]]:
+    """PostgreSQL: the rows of each of ``statements``, all sent in one round trip (psycopg's
+    pipeline mode), after the owner's lock when ``Database.write`` left it to them.
+
+    Each statement still sees what committed before it ran, so the reads after the lock see every
+    earlier write of the owner. A push read its broker's records, its answers, budgets and
+    settings in five round trips or more, each of which had to win the interpreter back from the
+    process's busy threads.
+    """
+    import psycopg
+
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    lock = session.info.pop(_OWNER_LOCK, None)
+    statement, params = OWNER_LOCK_PG, {"key": lock}
+    try:
+        with raw.pipeline():
+            if lock is not None:
+                raw.execute(statement, params)
+            cursors = []
+            for statement, params in statements:
+                cursors.append(raw.execute(statement, params))
+            return [cur.fetchall() for cur in cursors]
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, params, exc, psycopg.Error) from exc
 
 
 # The same statement for the driver (``write_with_seqs``), its parameter in psycopg's style.

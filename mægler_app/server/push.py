@@ -53,6 +53,7 @@ from ..domain.retention import (
     RetentionSettings,
     consent_on_create,
     keep_until_text,
+    settings_from_json,
 )  # --- retention
 from ..domain.satisfaction import answer_problems as satisfaction_problems  # --- survey
 from ..domain.satisfaction import edit_problems
@@ -78,11 +79,12 @@ from ..domain.vocab import ApplicationStatus, Role, SplitMode
 from ..forms import FormDefinition, FormDefinitionError, bundled_registry, parse_definition
 from ..forms.screening import final_screening_problems, screening_context
 from .changelog import INSERT_NOTES_PG, ChangeNote, kind_of, note, notes_json, write_notes
-from .db import allocate_seqs, write_with_seqs
+from .db import allocate_seqs, driver_sql, read_pipelined, write_with_seqs
 from .erasure import scrub_stored_answers  # --- erasure
 from .history import note_stage_move
 from .models import Record, User
-from .retention import load_settings as load_retention_settings  # --- retention
+from .retention import SETTINGS_VALUE_PG  # --- retention
+from .retention import load_settings as load_retention_settings
 from .schemas import Change
 
 # One message for "does not exist" and "belongs to someone else", so a rejection reveals nothing.
@@ -374,6 +376,13 @@ NETWORKS_SPENT = {
 }
 
 
+# For ``PushContext.prefetch_pipelined``, in the driver's parameter style.
+APPLIED_BY_ID_PG = driver_sql(APPLIED_BY_ID["postgresql"].text)
+ROWS_BY_KEY_PG = driver_sql(ROWS_BY_KEY["postgresql"].text)
+NETWORKS_SPENT_PG = driver_sql(NETWORKS_SPENT["postgresql"].text)
+COMPANIES_BY_CVR_PG = driver_sql(COMPANIES_BY_CVR["postgresql"].text)
+
+
 def key_params(dialect: str, keys: list[tuple[str, str]]) -> dict[str, Any]:
     if dialect == "postgresql":
         return {"entities": [k[0] for k in keys], "ids": [k[1] for k in keys]}
@@ -454,16 +463,19 @@ class PushContext:
     # --- end retention
 
     def prefetch(self, changes: list[Change]) -> None:
-        ids = list({c.change_id for c in changes})
-        self.applied.update(fetch_applied(self.conn, ids))
-        for cid in ids:
-            self.applied.setdefault(cid, None)
         keys: set[tuple[str, str]] = {(c.entity, c.id) for c in changes}
         for c in changes:
             for key, value in c.data.items():
                 target = ref_entity(key)
                 if target is not None and isinstance(value, str):
                     keys.add((target, value))
+        if self.conn.dialect.name == "postgresql":
+            self.prefetch_pipelined(changes, keys)
+        ids = [cid for cid in dict.fromkeys(c.change_id for c in changes) if cid not in self.applied]
+        if ids:
+            self.applied.update(fetch_applied(self.conn, ids))
+            for cid in ids:
+                self.applied.setdefault(cid, None)
         self.load(keys)
         # The budgets these expenses count against (where they go, and where they were).
         networks: set[str] = set()
@@ -495,6 +507,50 @@ class PushContext:
         if cvrs:
             self.load_cvrs(cvrs)
 
+    def prefetch_pipelined(self, changes: list[Change], keys: set[tuple[str, str]]) -> None:
+        """PostgreSQL: what ``prefetch`` reads first, in one round trip with the owner's lock
+        (``db.read_pipelined``): the answers already given, the records, the budgets the expenses
+        go to, the companies with the CVR numbers sent, and the retention settings when a document
+        comes. ``prefetch`` then reads only what depends on these (seldom anything)."""
+        ids = list(dict.fromkeys(c.change_id for c in changes))
+        wanted = sorted(keys)
+        networks = sorted(
+            {n for c in changes if c.entity == "expense" and isinstance(n := c.data.get("network_id"), str)}
+        )
+        cvrs = sorted(
+            {cvr for c in changes if c.entity == "company" and (cvr := _normalized_cvr(c.data)) is not None}
+        )
+        owner = self.user.id
+        statements: list[tuple[str, dict[str, Any]]] = [
+            (APPLIED_BY_ID_PG, {"ids": ids}),
+            (ROWS_BY_KEY_PG, key_params("postgresql", wanted)),
+        ]
+        if networks:
+            statements.append((NETWORKS_SPENT_PG, {"owner_id": owner, "ids": networks}))
+        if cvrs:
+            statements.append((COMPANIES_BY_CVR_PG, {"owner_id": owner, "cvrs": cvrs}))
+        retained = any(c.entity in RETAINED_ENTITIES for c in changes)
+        if retained:
+            statements.append((SETTINGS_VALUE_PG, {}))
+        found = iter(read_pipelined(self.session, statements))
+        for change_id, user_id, phash, answer in next(found):
+            self.applied[change_id] = Applied(user_id, phash, fastjson.loads(answer))
+        for cid in ids:
+            self.applied.setdefault(cid, None)
+        for r in next(found):
+            row = Row(*r)
+            self.records[(row.entity, row.id)] = row
+        for key in wanted:
+            self.records.setdefault(key, None)
+        if networks:
+            self.spent_before.update({n: 0 for n in networks})
+            self.spent_before.update((n, int(total or 0)) for n, total in next(found))
+        if cvrs:
+            self.index_cvrs(cvrs, (Row(*r) for r in next(found)))
+        if retained:
+            stored = next(found)
+            self.retention = settings_from_json(fastjson.loads(stored[0][0]) if stored else None)
+
     def facts_network(self, c: Change) -> str | None:
         """The network whose facts ``c``'s rules need (None when they need none)."""
         if c.deleted:
@@ -514,14 +570,17 @@ class PushContext:
         wanted = sorted(set(cvrs) - set(self.cvr_index))
         if not wanted:
             return
-        for cvr in wanted:
-            self.cvr_index[cvr] = set()
         dialect = self.conn.dialect.name
         params = {
             "owner_id": self.user.id,
             "cvrs": wanted if dialect == "postgresql" else fastjson.dumps_str(wanted),
         }
-        for row in (Row(*r) for r in self.conn.execute(COMPANIES_BY_CVR[dialect], params)):
+        self.index_cvrs(wanted, (Row(*r) for r in self.conn.execute(COMPANIES_BY_CVR[dialect], params)))
+
+    def index_cvrs(self, cvrs: list[str], rows: Iterable[Row]) -> None:
+        for cvr in cvrs:
+            self.cvr_index[cvr] = set()
+        for row in rows:
             self.records.setdefault((row.entity, row.id), row)
             stored = row.data.get("cvr")
             if isinstance(stored, str):

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mægler_app import fastjson
 from mægler_app.server.accounts import add_user
-from mægler_app.server.db import Database, write_with_seqs
+from mægler_app.server.db import Database, read_pipelined, write_with_seqs
 from mægler_app.server.models import User
 from mægler_app.server.push import apply_push
 from mægler_app.server.schemas import Change
@@ -83,3 +83,29 @@ def test_a_failed_write_takes_no_numbers_and_raises_as_sqlalchemy_does(pg: Datab
     assert counter(pg) == first
     # The connection went back to the pool usable.
     assert push(pg, user, change("company", company_data()))[0]["seq"] == first + 1
+
+
+def owner_locks(db: Database) -> int:
+    with db.read() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                )
+            ).scalar_one()
+        )
+
+
+def test_the_brokers_lock_is_taken_with_the_first_reads_and_held_to_the_end(pg: Database) -> None:
+    user = add_user(pg, "mægler1", "broker", "et-langt-kodeord")
+    with pg.write(user.id, lock_with_reads=True) as session:
+        assert owner_locks(pg) == 0  # nothing sent yet
+        found = read_pipelined(session, [("SELECT %(a)s::int", {"a": 1}), ("SELECT 2 WHERE false", {})])
+        assert found == [[(1,)], []]
+        assert owner_locks(pg) == 1
+        assert read_pipelined(session, [("SELECT 3", {})]) == [[(3,)]]  # taken once
+        assert owner_locks(pg) == 1
+    assert owner_locks(pg) == 0
+    with pg.write(user.id) as session:  # without: taken at once, as before
+        assert owner_locks(pg) == 1
