@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import hashlib
 import logging
 import re
@@ -177,7 +178,7 @@ class Database:
                 if not self.is_sqlite:
                     session.info[_AFTER_COMMIT] = after_commit
                     session.info[_SEQ_QUEUE] = self._seq_queue
-                    if owner_id is not None and lock_with_reads:
+                    if owner_id is not None and lock_with_reads and pipelined("postgresql"):
                         session.info[_OWNER_LOCK] = owner_lock_key(owner_id)
                     elif owner_id is not None:
                         session.execute(select(func.pg_advisory_xact_lock(owner_lock_key(owner_id))))
@@ -315,6 +316,17 @@ TAKE_SEQS = (
     .values(value=_COUNTER.c.value + bindparam("count"))
     .returning(_COUNTER.c.value)
 )
+
+
+@functools.cache
+def pipelined(dialect: str) -> bool:
+    """Whether this database takes several statements in one round trip (PostgreSQL, with a libpq
+    of version 14 or later: psycopg[binary] brings its own)."""
+    if dialect != "postgresql":
+        return False
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
 
 
 def driver_sql(statement: str) -> str:

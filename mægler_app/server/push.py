@@ -79,7 +79,7 @@ from ..domain.vocab import ApplicationStatus, Role, SplitMode
 from ..forms import FormDefinition, FormDefinitionError, bundled_registry, parse_definition
 from ..forms.screening import final_screening_problems, screening_context
 from .changelog import INSERT_NOTES_PG, ChangeNote, kind_of, note, notes_json, write_notes
-from .db import allocate_seqs, driver_sql, read_pipelined, write_with_seqs
+from .db import allocate_seqs, driver_sql, pipelined, read_pipelined, write_with_seqs
 from .erasure import scrub_stored_answers  # --- erasure
 from .history import note_stage_move
 from .models import Record, User
@@ -469,7 +469,7 @@ class PushContext:
                 target = ref_entity(key)
                 if target is not None and isinstance(value, str):
                     keys.add((target, value))
-        if self.conn.dialect.name == "postgresql":
+        if pipelined(self.conn.dialect.name):
             self.prefetch_pipelined(changes, keys)
         ids = [cid for cid in dict.fromkeys(c.change_id for c in changes) if cid not in self.applied]
         if ids:
@@ -704,7 +704,7 @@ class PushContext:
         and under load that was the slower of the two on PostgreSQL (p99 240–280 vs 215–220 ms).
         """
         rows = list(self.dirty.values())
-        if rows and self.conn.dialect.name == "postgresql" and not self.erased:
+        if rows and pipelined(self.conn.dialect.name) and not self.erased:
             self.write_pipelined(rows)
             return
         if rows:

@@ -11,6 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from mægler_app import fastjson
+from mægler_app.server import db as server_db
+from mægler_app.server import push as server_push
 from mægler_app.server.accounts import add_user
 from mægler_app.server.db import Database, read_pipelined, write_with_seqs
 from mægler_app.server.models import User
@@ -31,7 +33,7 @@ def pg(pg_url_factory: Any) -> Iterator[Database]:
 
 
 def push(db: Database, user: User, *changes: dict[str, Any]) -> list[dict[str, Any]]:
-    with db.write(user.id) as session:
+    with db.write(user.id, lock_with_reads=True) as session:  # as the app's push does
         return apply_push(session, user, "laptop", [Change.model_validate(c) for c in changes])
 
 
@@ -109,3 +111,24 @@ def test_the_brokers_lock_is_taken_with_the_first_reads_and_held_to_the_end(pg: 
     assert owner_locks(pg) == 0
     with pg.write(user.id) as session:  # without: taken at once, as before
         assert owner_locks(pg) == 1
+
+
+def test_without_pipelines_a_push_goes_the_old_way_with_the_same_answers(
+    pg: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A libpq older than 14 has no pipeline mode: lock, reads and writes one statement at a time."""
+    for module in (server_db, server_push):
+        monkeypatch.setattr(module, "pipelined", lambda dialect: False)
+    user = add_user(pg, "mægler1", "broker", "et-langt-kodeord")
+    with pg.write(user.id, lock_with_reads=True):
+        assert owner_locks(pg) == 1  # taken at once
+    first = counter(pg)
+    company = change("company", company_data())
+    results = push(pg, user, company, change("company", {"employees": "mange"}))
+    assert results[0]["seq"] == first + 1 and "seq" not in results[1]
+    with pg.read() as conn:
+        stored = conn.execute(
+            text("SELECT CAST(result AS TEXT) FROM applied_change WHERE change_id = :id"),
+            {"id": company["change_id"]},
+        ).scalar_one()
+    assert list(fastjson.loads(stored).items()) == list(results[0].items())
