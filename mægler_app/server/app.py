@@ -495,7 +495,8 @@ def create_app(db: Database, *, threads: int = DEFAULT_THREADS) -> FastAPI:
             return error_response(426, _protocol_text(str(body.protocol_version)))
         for attempt in range(PUSH_ATTEMPTS):
             try:
-                with db.write(user.id) as session:
+                # the broker's lock is taken with the push's first reads, in their round trip
+                with db.write(user.id, lock_with_reads=True) as session:
                     results = apply_push(session, user, body.client_id, body.changes)
                 # Built by apply_push in the shape of PushResponse; sent as is.
                 answer: dict[str, Any] = {"results": shorten(results) if body.short_answers else results}

@@ -79,18 +79,26 @@ INSERT_PG = """
         version integer, user_id text, at timestamptz, kind text, fields json, shown json)
 """
 
+# The same for the driver (server/push.py writes a push's notes with its rows in one round trip).
+INSERT_NOTES_PG = INSERT_PG.replace(":rows", "%(rows)s")
+
+
+def notes_json(notes: list[ChangeNote], user_id: str, iso: str) -> str:
+    """PostgreSQL: the notes as the one parameter of ``INSERT_PG``."""
+    rows = [
+        {"entity": n.entity, "record_id": n.record_id, "network_id": n.network_id, "version": n.version,
+         "user_id": user_id, "at": iso, "kind": str(n.kind), "fields": list(n.fields), "shown": n.shown}
+        for n in notes
+    ]  # fmt: skip
+    return fastjson.dumps_str(rows)
+
 
 def write_notes(conn: Connection, notes: list[ChangeNote], user_id: str, when: Any, iso: str) -> None:
     """Every note of one push in one statement (``when``: the time as the column stores it)."""
     if not notes:
         return
     if conn.dialect.name == "postgresql":
-        rows = [
-            {"entity": n.entity, "record_id": n.record_id, "network_id": n.network_id, "version": n.version,
-             "user_id": user_id, "at": iso, "kind": str(n.kind), "fields": list(n.fields), "shown": n.shown}
-            for n in notes
-        ]  # fmt: skip
-        conn.execute(text(INSERT_PG), {"rows": fastjson.dumps_str(rows)})
+        conn.execute(text(INSERT_PG), {"rows": notes_json(notes, user_id, iso)})
         return
     conn.exec_driver_sql(
         INSERT_SQLITE,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,7 +161,7 @@ class Database:
         return self._reader.connect()
 
     @contextlib.contextmanager
-    def write(self, owner_id: str | None = None) -> Iterator[Session]:
+    def write(self, owner_id: str | None = None, *, lock_with_reads: bool = False) -> Iterator[Session]:
         """A write transaction.
 
         SQLite has a single writer, so this process's writers queue here in arrival order (its
@@ -167,6 +169,8 @@ class Database:
         owner's records queue on that owner's advisory lock, which the transaction holds to its
         end, so what a push read about its broker's records stays true until it commits. Their
         step of taking sequence numbers (``allocate_seqs``) queues in arrival order too.
+        With ``lock_with_reads`` the owner's lock is taken by the write's first statements,
+        ``read_pipelined``, in their round trip (the push's), which must come before any other.
         """
         lock = self._write_lock if self.is_sqlite else contextlib.nullcontext()
         with contextlib.ExitStack() as after_commit:
@@ -174,7 +178,9 @@ class Database:
                 if not self.is_sqlite:
                     session.info[_AFTER_COMMIT] = after_commit
                     session.info[_SEQ_QUEUE] = self._seq_queue
-                    if owner_id is not None:
+                    if owner_id is not None and lock_with_reads and pipelined("postgresql"):
+                        session.info[_OWNER_LOCK] = owner_lock_key(owner_id)
+                    elif owner_id is not None:
                         session.execute(select(func.pg_advisory_xact_lock(owner_lock_key(owner_id))))
                 yield session
 
@@ -301,6 +307,7 @@ def allocate_seqs(session: Session, count: int) -> int:
 
 
 _AFTER_COMMIT = "maegler_after_commit"
+_OWNER_LOCK = "maegler_owner_lock"
 _SEQ_QUEUE = "maegler_seq_queue"
 _COUNTER = cast(Table, SeqCounter.__table__)
 TAKE_SEQS = (
@@ -309,3 +316,90 @@ TAKE_SEQS = (
     .values(value=_COUNTER.c.value + bindparam("count"))
     .returning(_COUNTER.c.value)
 )
+
+
+@functools.cache
+def pipelined(dialect: str) -> bool:
+    """Whether this database takes several statements in one round trip (PostgreSQL, with a libpq
+    of version 14 or later: psycopg[binary] brings its own)."""
+    if dialect != "postgresql":
+        return False
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
+
+
+def driver_sql(statement: str) -> str:
+    """A statement written with SQLAlchemy's ``:name`` parameters in psycopg's ``%(name)s``."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", statement)
+
+
+OWNER_LOCK_PG = "SELECT pg_advisory_xact_lock(%(key)s)"
+
+
+def read_pipelined(
+    session: Session, statements: list[tuple[str, dict[str, Any]]]
+) -> list[list[tuple[Any, ...]]]:
+    """PostgreSQL: the rows of each of ``statements``, all sent in one round trip (psycopg's
+    pipeline mode), after the owner's lock when ``Database.write`` left it to them.
+
+    Each statement still sees what committed before it ran, so the reads after the lock see every
+    earlier write of the owner. A push read its broker's records, its answers, budgets and
+    settings in five round trips or more, each of which had to win the interpreter back from the
+    process's busy threads.
+    """
+    import psycopg
+
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    lock = session.info.pop(_OWNER_LOCK, None)
+    statement, params = OWNER_LOCK_PG, {"key": lock}
+    try:
+        with raw.pipeline():
+            if lock is not None:
+                raw.execute(statement, params)
+            cursors = []
+            for statement, params in statements:
+                cursors.append(raw.execute(statement, params))
+            return [cur.fetchall() for cur in cursors]
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, params, exc, psycopg.Error) from exc
+
+
+# The same statement for the driver (``write_with_seqs``), its parameter in psycopg's style.
+TAKE_SEQS_PG = "UPDATE seq_counter SET value = value + %(count)s WHERE id = 1 RETURNING value"
+
+
+def write_with_seqs(session: Session, count: int, statements: list[tuple[str, dict[str, Any]]]) -> int:
+    """PostgreSQL: reserve ``count`` sequence numbers, run ``statements`` and commit, all in one
+    round trip (psycopg's pipeline mode); the first number.
+
+    The statements read the numbers from the counter row (``seq_counter.value``, the last one
+    taken: this transaction's own update). Taking the numbers, writing and committing in turn,
+    each waiting for its answer, held the counter's lock for five round trips, each of which had
+    to win the interpreter back from the process's busy threads: under load the lock was held
+    8.5 ms a push, nearly all the time, and all pushes queued on it (benchmarks/server_bench.py).
+    Now it is held while PostgreSQL runs the statements. This ends the transaction: it is the last
+    thing a write does (the session's own commit after it finds nothing to do).
+    """
+    session.flush()
+    queue = session.info.pop(_SEQ_QUEUE, None)
+    if queue is not None:
+        session.info[_AFTER_COMMIT].enter_context(queue)
+    import psycopg
+
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+
+    statement, params = TAKE_SEQS_PG, {"count": count}
+    try:
+        with raw.pipeline(), raw.cursor() as take, raw.cursor() as cur:
+            take.execute(statement, params)
+            for statement, params in statements:
+                cur.execute(statement, params)
+            raw.commit()
+            row = take.fetchone()
+    except psycopg.Error as exc:  # as SQLAlchemy would have raised it (IntegrityError: another try)
+        raise DBAPIError.instance(statement, params, exc, psycopg.Error) from exc
+    assert row is not None
+    return int(row[0]) - count + 1

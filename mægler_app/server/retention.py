@@ -47,6 +47,8 @@ REFERRERS: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Built once: every push with a document reads it (a statement made per call cost more than the read).
 SETTINGS_VALUE = select(ServerSetting.value).where(ServerSetting.key == SETTINGS_KEY)
+# The same for the driver, as JSON text (a push reads it with its records: push.prefetch_pipelined).
+SETTINGS_VALUE_PG = f"SELECT CAST(value AS TEXT) FROM server_setting WHERE key = '{SETTINGS_KEY}'"
 
 
 def load_settings(conn: Connection | Session) -> RetentionSettings:
