@@ -224,16 +224,19 @@ def test_the_screening_form_in_english(qtbot, store, english: None, monkeypatch:
 
 
 def test_the_language_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
-    """The first time the system's language decides (Danish → da, any other → en); then the choice
-    made under Vis → Sprog; MAEGLER_LANGUAGE (or --language) over both."""
+    """The first time the system's language decides (Danish or none, as the C locale → da, any other
+    → en); then the choice made under Vis → Sprog; MAEGLER_LANGUAGE (or --language) over both."""
     from PySide6.QtCore import QSettings
 
-    from mægler_app.ui.app import chosen_language, save_language
+    from mægler_app.ui.app import chosen_language, language_of_system, save_language
 
+    assert language_of_system(QLocale.Language.Danish) == "da"
+    assert language_of_system(QLocale.Language.C) == "da"  # LANG=C.UTF-8: a machine with no language
+    assert language_of_system(QLocale.Language.English) == "en"
+    assert language_of_system(QLocale.Language.German) == "en"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     monkeypatch.delenv("MAEGLER_LANGUAGE", raising=False)
-    system = "da" if QLocale.system().language() == QLocale.Language.Danish else "en"
-    assert chosen_language() == system
+    assert chosen_language() == language_of_system(QLocale.system().language())
     save_language("en")
     assert chosen_language() == "en"
     save_language("da")

@@ -77,14 +77,21 @@ def user_settings() -> QSettings:
 
 def chosen_language() -> str:
     """``MAEGLER_LANGUAGE`` if set (da/en), else the language chosen under Vis → Sprog, else the
-    system's: Danish on a Danish system, English on any other."""
+    system's (``language_of_system``)."""
     forced = os.environ.get("MAEGLER_LANGUAGE", "")
     if forced in LANGUAGES:
         return forced
     saved = user_settings().value(LANGUAGE_KEY)
     if saved in LANGUAGES:
         return str(saved)
-    return "da" if QLocale.system().language() == QLocale.Language.Danish else "en"
+    return language_of_system(QLocale.system().language())
+
+
+def language_of_system(system: QLocale.Language) -> str:
+    """Danish on a Danish system and on one that names no language (the C/POSIX locale of a
+    server or a fresh machine: Danish is the app's own language); English on any other."""
+    no_language = (QLocale.Language.C, QLocale.Language.AnyLanguage)
+    return "da" if system == QLocale.Language.Danish or system in no_language else "en"
 
 
 def save_language(language: str) -> None:
