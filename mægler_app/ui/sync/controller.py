@@ -44,8 +44,10 @@ def _sync_job(store: Store, api: Api) -> Any:
     return report
 
 
-def _receipts_job(store: Store, api: Api) -> Any:
-    """--- receipts: the phase after a sync: the receipts the pulled records name (sync/receipts.py)."""
+def _receipts_job(store: Store, token: str | None) -> Any:
+    """--- receipts: the phase after a sync: the receipts the pulled records name (sync/receipts.py).
+    The account's Api is made here, not on the GUI thread: it may read the token from the keyring."""
+    api = api_for(store, token)
     try:
         fetched = yield from fetch_receipts(store, api)
     finally:
@@ -175,11 +177,7 @@ class SyncController(QObject):
         (the records are usable already); one such worker at a time. False if none was started."""
         if self.receipts_worker is not None:
             return False
-        try:
-            api = api_for(self.ctx.store, self.session_token)
-        except SyncError:
-            return False
-        worker = Worker(_receipts_job, self.ctx.store, api)
+        worker = Worker(_receipts_job, self.ctx.store, self.session_token)
         worker.signals.finished.connect(self._receipts_done)
         worker.signals.failed.connect(self._receipts_done)
         worker.signals.cancelled.connect(self._receipts_done)
