@@ -189,14 +189,19 @@ def logout(store: Store, token: str | None = None) -> str:
     return str(Msg.SYNC_LOGGED_OUT(username=account.username))
 
 
+def no_token(account: Account | None) -> NotLoggedInError:
+    """What is said when there is no token to sync with: not logged in, or not kept here."""
+    if account is None:
+        return NotLoggedInError()
+    return NotLoggedInError(Msg.SYNC_TOKEN_NOT_SAVED(username=account.username))
+
+
 def api_for(store: Store, token: str | None = None, **kw: object) -> Api:
     """An Api for this profile's account with its token (given, or from the keyring)."""
     account = current_account(store)
-    if account is None:
-        raise NotLoggedInError()
-    token = token or load_token(account)
-    if not token:
-        raise NotLoggedInError(Msg.SYNC_TOKEN_NOT_SAVED(username=account.username))
+    token = token or (load_token(account) if account is not None else None)
+    if account is None or not token:
+        raise no_token(account)
     return Api(account.server_url, token, **kw)  # type: ignore[arg-type]
 
 

@@ -204,9 +204,9 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
     """Open the full store in a worker once the window shows, so the first navigation is instant."""
     from .worker import Worker, start
 
-    worker = Worker(ctx.load_store)
+    worker = Worker(_open_store_and_token, ctx)
     worker.signals.failed.connect(lambda message: _store_failed(window, message))
-    worker.signals.finished.connect(lambda _r: _start_sync(ctx, window))
+    worker.signals.finished.connect(lambda token: _start_sync(ctx, window, token))
     window.store_loader = worker  # keep the signals alive
     start(worker, ctx.pool)
 
@@ -220,11 +220,20 @@ def _store_failed(window: MainWindow, message: str) -> None:
         app.exit(1)
 
 
-def _start_sync(ctx: AppContext, window: MainWindow) -> None:
+def _open_store_and_token(ctx: AppContext) -> object:
+    """In the worker: the store, then the account's token from the keyring (importing keyring and
+    finding its backend took 200 ms, a stall of the window when it ran on the GUI thread)."""
+    ctx.load_store()
+    from .sync.controller import read_token
+
+    return read_token(ctx.store)
+
+
+def _start_sync(ctx: AppContext, window: MainWindow, token: object = None) -> None:
     from .sync.controller import install_auto_sync
 
     settle_heap()
-    install_auto_sync(ctx, window)
+    install_auto_sync(ctx, window, token)
 
 
 # Python's full garbage collection walks every object the process holds: with a caseworker's

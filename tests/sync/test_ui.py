@@ -545,3 +545,83 @@ def test_the_sync_page_names_each_waiting_record_by_what_it_is_of(qtbot: Any, st
     # the companies' names for the Post column: one query for all the rows
     names = [q for q in statements if re.match(r"SELECT company.id, company.name\s+FROM company\s", q)]
     assert len(names) == 1, names
+
+
+def test_the_keyring_is_read_once_and_never_on_the_gui_thread(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any, memory_keyring: Any, monkeypatch: Any
+) -> None:
+    """From the first paint through syncs and the views that ask whether a token is saved: the
+    keyring (a D-Bus call, 200 ms to import and find) is read in a worker, once, and the token kept."""
+    import threading
+
+    from mægler_app.ui.app import _load_store_after_paint
+    from mægler_app.ui.sync.controller import controller_for
+
+    lap = laptop(new_user())
+    reads: list[bool] = []  # one per read: on the GUI thread?
+    stored = memory_keyring.get_password
+
+    def get_password(service: str, username: str) -> str | None:
+        reads.append(threading.current_thread() is threading.main_thread())
+        return stored(service, username)
+
+    monkeypatch.setattr(memory_keyring, "get_password", get_password)
+    ctx = AppContext(profile=lap.store.profile)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    _load_store_after_paint(ctx, window)
+    qtbot.waitUntil(
+        lambda: ctx.sync_controller is not None and ctx.sync_controller.token_read, timeout=10_000
+    )
+    controller = controller_for(ctx)
+    assert controller.token() and reads == [False]
+    assert controller.sync_now()
+    qtbot.waitUntil(lambda: controller.last_report is not None and not controller.running, timeout=30_000)
+    view = _sync_view(window)
+    assert "log ind igen" not in view.account_label.text()
+    assert controller.sync_now()
+    qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
+    assert reads == [False]  # read once, in the worker that opened the store
+    # logged out: no token, and a sync asked for opens the login at once, with nothing read
+    view.controller.log_out()
+    assert not controller.has_token()
+    ctx.pool.waitForDone()
+
+
+def test_a_sync_with_no_token_known_yet_reads_it_in_the_worker(
+    qtbot: Any, sync_server: Any, new_user: Any, laptop: Any, memory_keyring: Any, monkeypatch: Any
+) -> None:
+    """A sync started before the start-up worker has read the keyring reads it itself, off the GUI
+    thread; with none saved, it says so and asks for the login."""
+    import threading
+
+    from mægler_app.ui.main_window import NOT_LOGGED_IN
+    from mægler_app.ui.sync.controller import SyncController
+
+    lap = laptop(new_user())
+    reads: list[bool] = []
+    stored = memory_keyring.get_password
+
+    def get_password(service: str, username: str) -> str | None:
+        reads.append(threading.current_thread() is threading.main_thread())
+        return stored(service, username)
+
+    monkeypatch.setattr(memory_keyring, "get_password", get_password)
+    window = _window(qtbot, lap.store)
+    controller = SyncController(window.ctx, window)
+    assert not controller.token_read
+    assert controller.sync_now()
+    qtbot.waitUntil(lambda: controller.last_report is not None and not controller.running, timeout=30_000)
+    assert reads == [False] and controller.token_read and controller.token()
+
+    memory_keyring.items.clear()  # another session: nothing saved in the keyring
+    other = SyncController(window.ctx, window)
+    asked: list[str] = []
+    other.login_needed.connect(asked.append)
+    assert other.sync_now()  # started: only the worker can know there is no token
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert not other.running and other.online == NOT_LOGGED_IN
+    assert reads == [False, False] and asked[0].startswith(f"Log ind igen som {lap.username}")
+    assert not other.sync_now()  # known now: asked again at once, nothing started or read
+    assert len(asked) == 2 and reads == [False, False]

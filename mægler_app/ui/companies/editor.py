@@ -714,7 +714,7 @@ class CompanyEditor(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            api = api_for(self.ctx.store, controller_for(self.ctx).session_token, retries=1, backoff=0.2)
+            api = api_for(self.ctx.store, controller_for(self.ctx).token(), retries=1, backoff=0.2)
         except SyncError as exc:
             _show(self.contact_error, str(exc))
             return

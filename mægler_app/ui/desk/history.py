@@ -109,7 +109,7 @@ class HistoryPanel(QWidget):
             return
         controller = controller_for(self.ctx)
         try:
-            api = api_for(self.ctx.store, controller.session_token, retries=1, backoff=0.2)
+            api = api_for(self.ctx.store, controller.token(), retries=1, backoff=0.2)
         except SyncError as exc:
             self.status.setText(_tr("Historikken ligger på Væksthus' server: %1").replace("%1", str(exc)))
             return

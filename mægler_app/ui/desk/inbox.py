@@ -763,7 +763,7 @@ class InboxView(View):
         ):
             return False
         try:
-            api = api_for(self.ctx.store, self.controller.session_token, retries=1, backoff=0.2)
+            api = api_for(self.ctx.store, self.controller.token(), retries=1, backoff=0.2)
         except SyncError as exc:
             self.failure = str(exc)
             self._update_buttons()

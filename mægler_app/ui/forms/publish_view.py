@@ -229,7 +229,7 @@ class FormsView(View):
     def _api(self) -> Api | None:
         if self.controller.account() is None or not self.controller.has_token():
             return None
-        return api_for(self.ctx.store, self.controller.session_token, retries=1, backoff=0.2)
+        return api_for(self.ctx.store, self.controller.token(), retries=1, backoff=0.2)
 
     def fetch_published(self) -> None:
         if self.list_worker is not None:

@@ -108,7 +108,7 @@ class ReceiptViewer(QDialog):
     def _fetch(self, ctx: AppContext) -> None:
         from ..sync.controller import controller_for
 
-        token = controller_for(ctx).session_token
+        token = controller_for(ctx).token()
         self.image.setText(self.tr("Henter kvitteringen fra serveren…"))
         worker = Worker(_fetch_job, self.store, token, self.sha256)
         worker.signals.finished.connect(self._fetched)

@@ -61,7 +61,7 @@ class ProgrammeLoader(QObject):
         if controller.account() is None or not controller.has_token():
             return None
         try:
-            return api_for(self.ctx.store, controller.session_token, retries=0, timeout=(3.0, 30.0))
+            return api_for(self.ctx.store, controller.token(), retries=0, timeout=(3.0, 30.0))
         except SyncError:
             return None
 

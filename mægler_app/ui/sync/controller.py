@@ -1,11 +1,15 @@
 """Runs sync in the thread pool (never on the GUI thread), automatically every few minutes while the server answers.
 
-Holds the token in memory when the computer has no keyring (it is asked for once per session).
+Holds the token in memory when the computer has no keyring (it is asked for once per session). A
+token in the keyring is read once, in a worker (after the store opens, or by the first sync), and
+kept for the session: the GUI thread never waits on the keyring (importing keyring and finding its
+backend took 200 ms, a D-Bus keyring may wait for its unlock prompt).
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,11 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ...domain.changes import Changes
 from ...domain.messages import CATALOGUE, Msg
 from ...store.db import Store
-from ...sync.api import Api, SyncError
 from ...sync.credentials import Account, current_account, load_token
 from ...sync.engine import SyncReport
 from ...sync.receipts import fetch_receipts  # --- receipts
-from ...sync.service import LoginResult, api_for, logout, revoke_token, run_sync
+from ...sync.service import LoginResult, api_for, logout, no_token, revoke_token, run_sync
 from .. import ops
 from ..context import AppContext
 from ..main_window import NOT_LOGGED_IN
@@ -36,12 +39,40 @@ def _says(message: str, code: str) -> bool:
 OFFLINE_RETRY_MS = 60_000  # after a failed attempt: try again sooner, it is one cheap request
 
 
-def _sync_job(store: Store, api: Api) -> Any:
+@dataclass(frozen=True)
+class KeyringToken:
+    """The account's token as read from the keyring: None when none is saved (or no keyring)."""
+
+    value: str | None
+
+
+@dataclass(frozen=True)
+class LoginNeeded:
+    """A sync that could not start: no token (the message says so)."""
+
+    message: str
+    token: KeyringToken
+
+
+def read_token(store: Store) -> KeyringToken | None:
+    """In a worker: the profile's token from the keyring; None when no account is set up."""
+    account = current_account(store)
+    return None if account is None else KeyringToken(load_token(account))
+
+
+def _sync_job(store: Store, token: str | None) -> Any:
+    """The sync; with no token known yet, the keyring is read here, off the GUI thread. Returns
+    ``(KeyringToken | None, SyncReport)``, or LoginNeeded."""
+    read = None if token else read_token(store)
+    token = token or (read.value if read is not None else None)
+    if not token:
+        return LoginNeeded(str(no_token(current_account(store))), read or KeyringToken(None))
+    api = api_for(store, token)
     try:
         report = yield from run_sync(store, api)
     finally:
         api.close()
-    return report
+    return read, report
 
 
 def _receipts_job(store: Store, token: str | None) -> Any:
@@ -69,7 +100,10 @@ class SyncController(QObject):
         super().__init__(parent)
         self.attached = False  # install_auto_sync has set it up for the window
         self.ctx = ctx
-        self.session_token: str | None = None
+        self.session_token: str | None = None  # held only in memory (no keyring), ended at quit
+        self.keyring_token: str | None = None  # read from the keyring once, kept for the session
+        self.token_read = False  # the keyring has been read this session (keyring_token is its answer)
+        self.automatic_run = False  # the running sync was started by the timer, not by the user
         self.worker: Worker | None = None
         self.receipts_worker: Worker | None = None  # --- receipts: fetching receipts after a sync
         self.online: bool | str | None = None
@@ -82,12 +116,32 @@ class SyncController(QObject):
     def account(self) -> Account | None:
         return current_account(self.ctx.store)
 
+    def token(self) -> str | None:
+        """The token this session knows (in memory, or read from the keyring), without reading the
+        keyring: None when not known (yet)."""
+        return self.session_token or self.keyring_token
+
+    def remember_keyring_token(self, token: str | None) -> None:
+        self.keyring_token = token
+        self.token_read = True
+
+    def forget_token(self) -> None:
+        self.session_token = self.keyring_token = None
+        self.token_read = False
+
     def has_token(self) -> bool:
         account = self.account()
-        return account is not None and bool(self.session_token or load_token(account))
+        if account is None:
+            return False
+        if self.token():
+            return True
+        if not self.token_read:  # only before the worker that opened the store has read it
+            self.remember_keyring_token(load_token(account))
+        return bool(self.keyring_token)
 
     def logged_in(self, result: LoginResult) -> None:
         self.session_token = None if result.saved_in_keyring else result.token
+        self.remember_keyring_token(result.token if result.saved_in_keyring else None)
         self.account_changed.emit()
         self.sync_now()
 
@@ -107,7 +161,7 @@ class SyncController(QObject):
     def log_out(self) -> str:
         self.timer.stop()
         message = logout(self.ctx.store, self.session_token)
-        self.session_token = None
+        self.forget_token()
         self._set_online(NOT_LOGGED_IN if self.account() is not None else None)
         self.account_changed.emit()
         return message
@@ -130,17 +184,18 @@ class SyncController(QObject):
     def sync_now(self, automatic: bool = False) -> bool:
         if self.worker is not None:
             return False
-        if self.account() is None:
+        account = self.account()
+        if account is None:
             if not automatic:
                 self.login_needed.emit("")
             return False
-        try:
-            api = api_for(self.ctx.store, self.session_token)
-        except SyncError as exc:
+        token = self.token()
+        if token is None and self.token_read:  # the keyring has none: log in first
             if not automatic:
-                self.login_needed.emit(str(exc))
+                self.login_needed.emit(str(no_token(account)))
             return False
-        worker = Worker(_sync_job, self.ctx.store, api)
+        worker = Worker(_sync_job, self.ctx.store, token)
+        self.automatic_run = automatic
         worker.signals.progressed.connect(self.progressed)
         worker.signals.finished.connect(self._on_finished)
         worker.signals.failed.connect(self._on_failed)
@@ -162,7 +217,19 @@ class SyncController(QObject):
         if next_ms is not None and self.account() is not None:
             self.timer.start(next_ms)
 
-    def _on_finished(self, report: object) -> None:
+    def _on_finished(self, result: object) -> None:
+        if isinstance(result, LoginNeeded):
+            self.remember_keyring_token(result.token.value)
+            self.worker = None
+            self._set_online(NOT_LOGGED_IN)
+            self.failed.emit(result.message)  # the run ended without syncing: said, and idle again
+            if not self.automatic_run:
+                self.login_needed.emit(result.message)
+            return
+        assert isinstance(result, tuple)
+        read, report = result
+        if isinstance(read, KeyringToken):
+            self.remember_keyring_token(read.value)
         assert isinstance(report, SyncReport)
         self.last_report = report
         self._set_online(True)
@@ -177,7 +244,7 @@ class SyncController(QObject):
         (the records are usable already); one such worker at a time. False if none was started."""
         if self.receipts_worker is not None:
             return False
-        worker = Worker(_receipts_job, self.ctx.store, self.session_token)
+        worker = Worker(_receipts_job, self.ctx.store, self.token())
         worker.signals.finished.connect(self._receipts_done)
         worker.signals.failed.connect(self._receipts_done)
         worker.signals.cancelled.connect(self._receipts_done)
@@ -196,7 +263,8 @@ class SyncController(QObject):
         auth = _says(message, Msg.SYNC_LOG_IN_AGAIN)
         self._set_online(False if offline else NOT_LOGGED_IN if auth else self.online)
         if auth:
-            self.session_token = None
+            self.forget_token()
+            self.token_read = True  # the token the keyring gave is refused: log in again
         self._done(None if auth else (OFFLINE_RETRY_MS if offline else AUTO_SYNC_MS))
         self.failed.emit(message)
         if auth:
@@ -218,12 +286,15 @@ def controller_for(ctx: AppContext) -> SyncController:
     return ctx.sync_controller
 
 
-def install_auto_sync(ctx: AppContext, window: QObject) -> SyncController:
+def install_auto_sync(ctx: AppContext, window: QObject, token: object = None) -> SyncController:
     """Show online/offline in the window's status bar and start syncing every few minutes.
 
-    Called once the store is loaded (ui/app.py), or by the Synkronisering view when it is shown first.
+    Called once the store is loaded (ui/app.py, with the token its worker read from the keyring), or
+    by the Synkronisering view when it is shown first.
     """
     controller = controller_for(ctx)
+    if isinstance(token, KeyringToken) and not controller.token_read:
+        controller.remember_keyring_token(token.value)
     if not controller.attached:
         controller.attached = True
         if controller.parent() is None:

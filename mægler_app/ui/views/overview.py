@@ -46,6 +46,7 @@ def _read_figures(profile: Path, token: int) -> tuple[int, Figures]:
 def _read_actions(ctx: AppContext, token: int) -> tuple[int, object]:
     """The next actions, read in a worker; the token tells the view which load this was."""
     from ...store.services.next_actions import load_next_actions
+    from . import next_actions  # noqa: F401 - the panels' module (and PySide's Qt namespace it builds) imported here, off the GUI thread
 
     return token, load_next_actions(ctx.store)
 
