@@ -177,15 +177,16 @@ def logout(store: Store, token: str | None = None) -> str:
     if account is None:
         return str(Msg.SYNC_WAS_NOT_LOGGED_IN())
     token = token or load_token(account)
+    # first the local token (a login made while the server is being told is not undone), then the server
+    delete_token(account)
     if token:
         api = Api(account.server_url, token, retries=0)
         try:
             api.logout()
         except SyncError:
-            pass  # offline or already expired: the local token is removed below all the same
+            pass  # offline or already expired: the local token is removed all the same
         finally:
             api.close()
-    delete_token(account)
     return str(Msg.SYNC_LOGGED_OUT(username=account.username))
 
 

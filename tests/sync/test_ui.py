@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import keyring
+import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -583,9 +584,20 @@ def test_the_keyring_is_read_once_and_never_on_the_gui_thread(
     assert controller.sync_now()
     qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
     assert reads == [False]  # read once, in the worker that opened the store
-    # logged out: no token, and a sync asked for opens the login at once, with nothing read
-    view.controller.log_out()
-    assert not controller.has_token()
+    # logged out: no token at once; the server is told in a worker, then the view says so
+    token = controller.token()
+    assert token
+    qtbot.mouseClick(view.logout_button, Qt.MouseButton.LeftButton)
+    assert not controller.has_token() and not view.logout_button.isEnabled()
+    qtbot.waitUntil(lambda: view.result.text().startswith("Logget ud"), timeout=10_000)
+    assert view.logout_button.isEnabled() and "log ind igen" in view.account_label.text()
+    with pytest.raises(AuthError):
+        Api(sync_server.base, token, retries=0).me()  # ended on the server
+    assert memory_keyring.items == {} and reads == [False]
+    asked: list[str] = []
+    controller.login_needed.connect(asked.append)
+    assert not controller.sync_now() and asked  # the login is asked for at once, nothing read
+    assert reads == [False]
     ctx.pool.waitForDone()
 
 

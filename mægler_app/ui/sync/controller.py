@@ -95,6 +95,7 @@ class SyncController(QObject):
     online_changed = Signal(object)  # None (no server set up) | True | False | NOT_LOGGED_IN
     login_needed = Signal(str)
     account_changed = Signal()
+    logged_out = Signal(str)  # what to say, once the server has been told (or could not be)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +107,7 @@ class SyncController(QObject):
         self.automatic_run = False  # the running sync was started by the timer, not by the user
         self.worker: Worker | None = None
         self.receipts_worker: Worker | None = None  # --- receipts: fetching receipts after a sync
+        self.logout_worker: Worker | None = None
         self.online: bool | str | None = None
         self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
@@ -126,8 +128,9 @@ class SyncController(QObject):
         self.token_read = True
 
     def forget_token(self) -> None:
+        """No token for the rest of this session (logged out, or refused): log in again."""
         self.session_token = self.keyring_token = None
-        self.token_read = False
+        self.token_read = True
 
     def has_token(self) -> bool:
         account = self.account()
@@ -158,13 +161,27 @@ class SyncController(QObject):
         thread.start()
         return thread
 
-    def log_out(self) -> str:
+    def log_out(self) -> bool:
+        """Logged out at once here; the server is told and the keyring cleared in a worker (the GUI
+        thread never waits on the network: offline, that took the connection's timeout), then
+        ``logged_out`` says so. False if a log-out is under way already."""
+        if self.logout_worker is not None:
+            return False
         self.timer.stop()
-        message = logout(self.ctx.store, self.session_token)
+        token = self.token()  # None when the keyring has not been read yet: the worker reads it
         self.forget_token()
+        worker = Worker(logout, self.ctx.store, token)
+        worker.signals.finished.connect(self._logged_out)
+        worker.signals.failed.connect(self._logged_out)
+        self.logout_worker = worker
+        start(worker, self.ctx.pool)
+        return True
+
+    def _logged_out(self, message: object) -> None:
+        self.logout_worker = None
         self._set_online(NOT_LOGGED_IN if self.account() is not None else None)
         self.account_changed.emit()
-        return message
+        self.logged_out.emit(str(message))
 
     def start_auto(self, first_delay_ms: int = 2000) -> None:
         """Called once the window is up: a first sync soon, then every few minutes."""
@@ -264,7 +281,6 @@ class SyncController(QObject):
         self._set_online(False if offline else NOT_LOGGED_IN if auth else self.online)
         if auth:
             self.forget_token()
-            self.token_read = True  # the token the keyring gave is refused: log in again
         self._done(None if auth else (OFFLINE_RETRY_MS if offline else AUTO_SYNC_MS))
         self.failed.emit(message)
         if auth:

@@ -302,6 +302,7 @@ class SyncView(View):
         self.controller.cancelled.connect(self._on_cancelled)
         self.controller.login_needed.connect(self.open_login)
         self.controller.account_changed.connect(self.refresh)
+        self.controller.logged_out.connect(self._on_logged_out)
         self.login_dialog: LoginDialog | None = None
         # The main window adds this view to its stack after constructing it; attach then.
         QTimer.singleShot(0, self, self._attach_window)
@@ -419,7 +420,13 @@ class SyncView(View):
         return dialog
 
     def _logout(self) -> None:
-        self.result.setText(self.controller.log_out())
+        if self.controller.log_out():
+            self.logout_button.setEnabled(False)
+            self.result.setText(self.tr("Logger ud …"))
+
+    def _on_logged_out(self, message: str) -> None:
+        self.logout_button.setEnabled(True)
+        self.result.setText(message)
         self.refresh()
 
     # progress ---------------------------------------------------------------------------------
