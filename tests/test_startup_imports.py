@@ -32,6 +32,9 @@ w = MainWindow(AppContext(profile=Path(sys.argv[1])))
 w.show()
 app.processEvents()
 heavy = {'reportlab', 'requests', 'fastapi', 'uvicorn', 'alembic', 'sqlalchemy', 'keyring'}
+# the log's line on the system is written after the first paint (platform, and subprocess, which
+# platform.platform() and a .qm file not yet built would use)
+heavy |= {'platform', 'subprocess'}
 loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy)
 print(json.dumps({"loaded": loaded, "companies": w.current_view().card_companies.value.text()}))
 """
