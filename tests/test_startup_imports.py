@@ -35,8 +35,12 @@ heavy = {'reportlab', 'requests', 'fastapi', 'uvicorn', 'alembic', 'sqlalchemy',
 # the log's line on the system is written after the first paint (platform, and subprocess, which
 # platform.platform() and a .qm file not yet built would use)
 heavy |= {'platform', 'subprocess'}
+heavy |= {'html'}  # its entities' table: the about box's, imported there
 loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy)
-print(json.dumps({"loaded": loaded, "companies": w.current_view().card_companies.value.text()}))
+# PySide makes a class when first named: the message box is for a start that fails
+import PySide6.QtWidgets as QtWidgets
+made = ['QMessageBox'] if 'QMessageBox' in vars(QtWidgets) else []
+print(json.dumps({"loaded": loaded + made, "companies": w.current_view().card_companies.value.text()}))
 """
 
 

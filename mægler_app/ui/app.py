@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     qVersion,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..domain.language import LANGUAGES, set_process_language
@@ -213,6 +213,8 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
 def _store_failed(window: MainWindow, message: str) -> None:
     """The store could not be opened after the first paint (a damaged database): said, and the app
     ends, as it would have before showing the window."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(window, "Mægler", message)
     app = QApplication.instance()
     if app is not None:
@@ -338,6 +340,8 @@ def run_gui(options: GuiOptions) -> int:
                 ctx.load_store()  # create or migrate first (with its backup), before any window
         except StoreError as exc:
             if not (options.exit_after_start or options.screenshots):
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(None, "Mægler", str(exc))
             print(str(exc), file=sys.stderr)
             return 1
