@@ -155,3 +155,14 @@ def test_the_collector_waits_for_the_first_paint(tmp_path: Path) -> None:
     assert seen["before_paint"] is False
     assert seen["after_paint"] == [True, True]
     assert seen["at_end"] is True
+
+
+def test_a_profile_created_at_start_keeps_the_collector(tmp_path: Path) -> None:
+    """A new profile (or a migration, or the demo) opens the full store before the window: that
+    makes garbage of its own, so the collector runs as usual from there and nothing is frozen."""
+    check = _run(GC_STATES, tmp_path / "new")
+    assert check.returncode == 0, check.stderr[-2000:]
+    seen = json.loads(check.stdout.strip().splitlines()[-1])
+    assert seen["codes"] == [0, 0]
+    assert seen["before_paint"] is True
+    assert seen["after_paint"] == [True, False]

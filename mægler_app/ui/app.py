@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -239,8 +240,6 @@ GC_THRESHOLD = (10_000, 10, 10)
 def settle_heap() -> None:
     """Once the store is loaded: leave what exists now out of future collections. No collection
     is run here (that would be the stall this avoids)."""
-    import gc
-
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
 
@@ -251,9 +250,7 @@ def resume_gc() -> None:
     is frozen first, as ``settle_heap`` does once the store has loaded: the collector's first pass
     would otherwise walk all of it at once (a full pass over ~60.000 objects). The start-up's own
     cyclic garbage, a few hundred objects, stays with them. Called where the collector was not
-    paused (a test's process), it does nothing."""
-    import gc
-
+    paused (a test's process), or where the store was created or migrated first, it does nothing."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -337,6 +334,9 @@ def run_gui(options: GuiOptions) -> int:
             up_to_date = precheck(profile, integrity=False)
             ctx = AppContext(profile=profile, demo=options.demo)
             if not up_to_date or options.demo:
+                # A migration, a new profile or the demo's data make garbage of their own (SQLAlchemy,
+                # Alembic, thousands of rows): collected as usual from here, nothing frozen at paint.
+                gc.enable()
                 ctx.load_store()  # create or migrate first (with its backup), before any window
         except StoreError as exc:
             if not (options.exit_after_start or options.screenshots):
