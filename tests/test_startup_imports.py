@@ -142,7 +142,7 @@ print(json.dumps({**seen, "codes": [code, status], "at_end": gc.isenabled()}))
 
 def test_the_collector_waits_for_the_first_paint(tmp_path: Path) -> None:
     """``maegler`` pauses the cyclic garbage collector while it starts (its passes over what the
-    start-up makes, all of which lives as long as the app, were 20–40 ms of the start's CPU): the app
+    start-up makes, all of which lives as long as the app, cost CPU before the paint and at exit): the app
     gets it back at its first paint, with what exists then frozen; a sub-command once its arguments
     are read; and a caller of ``cli.main`` when it returns."""
     setup = _run(SETUP, tmp_path / "p")
