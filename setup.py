@@ -6,6 +6,7 @@ wheel as it is built. Everything else is in pyproject.toml. Package data is list
 pyproject's [tool.setuptools.package-data] would replace it."""
 
 import importlib.util
+import subprocess
 from pathlib import Path
 
 from setuptools import find_namespace_packages, setup
@@ -35,7 +36,7 @@ class BuildWithTranslations(build_py):
         try:
             for qm in i18n.build(HERE / "resources" / "i18n", target):
                 print(f"compiled {qm.name}")
-        except (OSError, i18n.subprocess.CalledProcessError) as exc:
+        except (OSError, subprocess.CalledProcessError) as exc:
             print(f"translations not compiled here ({exc}); the app compiles them on first start")
 
 

@@ -16,7 +16,6 @@ empty context (``-tr-function-alias tr+=_tr``), so every ``_tr`` helper translat
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +56,8 @@ def extract(root: Path, ts: Path, language: str, *, drop_obsolete: bool = True) 
     # the file list goes in a list file: Windows' command line is too short for every module
     listing = ts.with_suffix(".files")
     listing.write_text("\n".join(str(p) for p in python_sources(root)), encoding="utf-8")
+    import subprocess  # here: the app's start asks only ensure_qm, which finds the .qm built
+
     try:
         done = subprocess.run(
             [
@@ -83,6 +84,8 @@ def extract(root: Path, ts: Path, language: str, *, drop_obsolete: bool = True) 
 def release(ts: Path, qm: Path) -> None:
     """Compile one .ts into a .qm (unfinished texts left out, so Qt falls back to the Danish source)."""
     qm.parent.mkdir(parents=True, exist_ok=True)
+    import subprocess
+
     subprocess.run(
         [_tool("lrelease"), "-silent", "-nounfinished", str(ts), "-qm", str(qm)],
         check=True,
@@ -106,6 +109,8 @@ def ensure_qm(i18n_dir: Path, cache: Path) -> Path:
     they are compiled now (a source install built without PySide6 at hand)."""
     if all(ts.with_suffix(".qm").exists() for ts in i18n_dir.glob("maegler_*.ts")):
         return i18n_dir
+    import subprocess
+
     try:
         build(i18n_dir, cache)
     except (OSError, subprocess.CalledProcessError):

@@ -12,6 +12,7 @@ Exit status: 0 success, 1 a user error (``UserError``: one Danish line on stderr
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -65,6 +66,7 @@ def _main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command is not None:
         gui.check_not_with_command(parser, args)
+        gc.enable()  # paused by cli.main for the start-up; the app resumes it at its first paint
     run = gui.run if args.command is None else args.run
     applog.setup()
     log = logging.getLogger("mægler_app.commands")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     qVersion,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..domain.language import LANGUAGES, set_process_language
@@ -214,6 +214,8 @@ def _load_store_after_paint(ctx: AppContext, window: MainWindow) -> None:
 def _store_failed(window: MainWindow, message: str) -> None:
     """The store could not be opened after the first paint (a damaged database): said, and the app
     ends, as it would have before showing the window."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(window, "Mægler", message)
     app = QApplication.instance()
     if app is not None:
@@ -247,10 +249,40 @@ GC_THRESHOLD = (10_000, 10, 10)
 def settle_heap() -> None:
     """Once the store is loaded: leave what exists now out of future collections. No collection
     is run here (that would be the stall this avoids)."""
-    import gc
-
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+
+
+def resume_gc() -> None:
+    """At the first paint: the garbage collector that ``cli.main`` paused for the start-up runs
+    again. What exists now (the modules, Qt's machinery, the window) lives as long as the app and
+    is frozen first, as ``settle_heap`` does once the store has loaded: the collector's first pass
+    would otherwise walk all of it at once (a full pass over ~60.000 objects). The start-up's own
+    cyclic garbage, a few hundred objects, stays with them. Called where the collector was not
+    paused (a test's process), or where the store was created or migrated first, it does nothing."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def _log_start(demo: bool) -> None:
+    """The log's line on the system, written once the window has painted. Not
+    ``platform.platform()``: on Linux and macOS it asks ``uname -p`` in a child process for a
+    processor name it then leaves out (5–6 ms of CPU, with the import of subprocess); the crash
+    report still gives it in full."""
+    import platform
+
+    log.info(
+        "start: Mægler %s, %s %s (%s, %s), Python %s, Qt %s%s",
+        __version__,
+        platform.system(),
+        platform.release(),
+        platform.version(),
+        platform.machine(),
+        platform.python_version(),
+        qVersion(),
+        " (demo)" if demo else "",
+    )
 
 
 def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
@@ -298,14 +330,6 @@ def run_gui(options: GuiOptions) -> int:
     headless = options.exit_after_start or options.screenshots is not None
     previous_handler = qInstallMessageHandler(_qt_message)
     previous_hooks = crash.saved_hooks()
-    log.info(
-        "start: Mægler %s, %s, Python %s, Qt %s%s",
-        __version__,
-        platform.platform(),
-        platform.python_version(),
-        qVersion(),
-        " (demo)" if options.demo else "",
-    )
     demo_dir: Path | None = None
     profile = options.profile
     if options.demo:
@@ -319,9 +343,14 @@ def run_gui(options: GuiOptions) -> int:
             up_to_date = precheck(profile, integrity=False)
             ctx = AppContext(profile=profile, demo=options.demo)
             if not up_to_date or options.demo:
+                # A migration, a new profile or the demo's data make garbage of their own (SQLAlchemy,
+                # Alembic, thousands of rows): collected as usual from here, nothing frozen at paint.
+                gc.enable()
                 ctx.load_store()  # create or migrate first (with its backup), before any window
         except StoreError as exc:
             if not (options.exit_after_start or options.screenshots):
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(None, "Mægler", str(exc))
             print(str(exc), file=sys.stderr)
             return 1
@@ -333,6 +362,8 @@ def run_gui(options: GuiOptions) -> int:
         if options.screenshots is not None:
             window.show()
             app.processEvents()
+            resume_gc()
+            _log_start(options.demo)
             for path in save_screenshots(window, options.screenshots):
                 print(path)
             window.close()
@@ -344,6 +375,8 @@ def run_gui(options: GuiOptions) -> int:
             return 1 if missing or crash.failures() else 0
         watcher = _FirstPaint()
         app.installEventFilter(watcher)
+        watcher.painted.connect(resume_gc)
+        watcher.painted.connect(lambda: _log_start(options.demo))
         if options.exit_after_start:
             watcher.painted.connect(app.quit)
             # Should no paint ever arrive (a platform without rendering), do not hang forever.

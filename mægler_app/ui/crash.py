@@ -15,7 +15,6 @@ goes to stderr and ``failures`` counts it, so the command exits non-zero.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import threading
 import traceback
@@ -66,6 +65,8 @@ def schema_version(profile: Path | None) -> str:
 
 def debug_info(exc_info: ExcInfo, profile: Path | None, *, log_lines: int = 40) -> str:
     """The text "Kopiér fejlsøgningsinfo" copies: no secret, no personal data beyond ids."""
+    import platform  # here: not a module the first paint needs
+
     import PySide6
 
     trace = "".join(traceback.format_exception(*exc_info))

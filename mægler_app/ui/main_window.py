@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -281,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QDialog:
         """Hjælp → Om: the version and the profile folder (not modal: the window stays usable)."""
+        import html  # here: html.entities, its big table, is not for the first paint
+
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(self)
