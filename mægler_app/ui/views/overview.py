@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.messages import Msg
@@ -111,6 +112,8 @@ class OverviewView(View):
         self._actions_worker: Worker | None = None
         self._figures_worker: Worker | None = None
         self._figures_token = 0
+        self._painted = False  # until its first paint, a large profile's figures wait (paintEvent)
+        self._figures_waiting = False
         self._actions_token = 0
         self._actions_waited = 0  # ms waited at start-up for the store
         self._actions_waiting = False
@@ -150,13 +153,26 @@ class OverviewView(View):
         # networks are counted at once; a broker's 400 took 15 ms, 4.000 100 ms: then in a worker.
         if network_count(self.ctx.profile) <= FIGURES_SYNC_LIMIT:
             self._show_figures(figures(self.ctx.profile))
-        else:
-            self._figures_token += 1
-            worker = Worker(_read_figures, self.ctx.profile, self._figures_token)
-            worker.signals.finished.connect(self._figures_read)
-            self._figures_worker = worker  # keep the signals alive
-            start(worker, self.ctx.pool)
+        elif self._painted:
+            self._count_figures()
+        else:  # the first paint shows "–" for these anyway: the count must not hold the paint back
+            self._figures_waiting = True  # (a worker beside it takes the interpreter from it)
         self._load_actions()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._figures_waiting:
+                QTimer.singleShot(0, self, self._count_figures)
+
+    def _count_figures(self) -> None:
+        self._figures_waiting = False
+        self._figures_token += 1
+        worker = Worker(_read_figures, self.ctx.profile, self._figures_token)
+        worker.signals.finished.connect(self._figures_read)
+        self._figures_worker = worker  # keep the signals alive
+        start(worker, self.ctx.pool)
 
     def _figures_read(self, answer: object) -> None:
         if not shiboken6.isValid(self) or not isinstance(answer, tuple):
