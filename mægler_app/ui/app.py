@@ -48,10 +48,20 @@ class GuiOptions:
     language: str | None = None  # "da" or "en"; None: the setting (Vis → Sprog) or the system's
 
 
+# How long a thread running Python may keep the interpreter while another waits for it (Python's
+# default: 5 ms). The GUI thread takes the interpreter again for every call Qt makes into Python
+# (a slot, a model's data(), an event filter), and while a worker runs Python each of those waited
+# up to 5 ms: a list's reload after an import waited 10–15 times, 50–75 ms of stall
+# (benchmarks/gui_stall_bench.py (b)). At 1 ms a worker is interrupted more often, at a cost too
+# small to measure in its own time.
+GIL_SWITCH_S = 0.001
+
+
 def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication(argv or sys.argv[:1])
     app.setOrganizationName("Væksthus Midtjylland")
     app.setApplicationName("Mægler")
