@@ -550,3 +550,23 @@ def test_tab_from_a_networks_member_search_goes_to_the_companies_found(qtbot, st
     assert tab(qtbot) is members.hits  # the companies found, then the role and »Tilføj«
     assert tab(qtbot) is members.add_role
     assert tab(qtbot, 2, back=True) is members.search
+
+
+def test_in_every_main_view_the_stop_after_a_search_box_is_a_list(qtbot, store, demo) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    window = main_window(qtbot, store)
+    checked = []
+    for key_ in window.specs:
+        view = window.show_view(key_)
+        qtbot.wait(20)
+        stops = keyboard.tab_chain(view)
+        for box in (w for w in stops if isinstance(w, QLineEdit) and w.objectName().startswith("filter_")):
+            lists = [w for w in stops if isinstance(w, QAbstractItemView)]
+            if lists:
+                after = stops[(stops.index(box) + 1) % len(stops)]
+                assert isinstance(after, QAbstractItemView), (
+                    f"{key_}: {box.objectName()} → {after.objectName()}"
+                )
+                checked.append(key_)
+    assert {"virksomheder", "netvaerk"} <= set(checked)
