@@ -50,10 +50,11 @@ class GuiOptions:
 
 # How long a thread running Python may keep the interpreter while another waits for it (Python's
 # default: 5 ms). The GUI thread takes the interpreter again for every call Qt makes into Python
-# (a slot, a model's data(), an event filter), and while a worker runs Python each of those waited
-# up to 5 ms: a list's reload after an import waited 10–15 times, 50–75 ms of stall
-# (benchmarks/gui_stall_bench.py (b)). At 1 ms a worker is interrupted more often, at a cost too
-# small to measure in its own time.
+# (a slot, a model's data(), an event filter), and while a worker runs Python each of those may
+# wait that long: 20 such calls beside a busy thread took 106 ms at 5 ms, 23 ms at 1 ms. In
+# benchmarks/gui_stall_bench.py (b), same run, 3 rounds: longest stall 25–83 ms at 1 ms, 66–67 ms
+# at 5 ms; the idle window's 2–6 ms against 9–30 ms. The workers' own time did not change
+# measurably (the import took 2.5–2.9 s either way).
 GIL_SWITCH_S = 0.001
 
 
