@@ -24,7 +24,9 @@ thread spent itself between two ticks (its own work: on a machine shared with ot
 gap also waits for a core, which this does not count); the longest garbage collection seen on the
 GUI thread ("GC max") and in a worker ("wGC max": it holds the interpreter, so the GUI waits); and
 where the GUI thread was during the longest stall (a watchdog thread samples its stack when a tick
-is 30 ms late). Goal: no stall over 50 ms.
+is 30 ms late), and where the other threads were (a worker's call that held the interpreter the GUI
+thread waited for is caught just after it; a garbage collection in progress is named). Goal: no
+stall over 50 ms.
 """
 
 from __future__ import annotations
