@@ -37,14 +37,6 @@ print(json.dumps({"loaded": loaded, "companies": w.current_view().card_companies
 """
 
 
-SWITCH = r"""
-import sys
-from mægler_app.ui.app import make_application
-make_application()
-print(sys.getswitchinterval())
-"""
-
-
 def _run(script: str, profile: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
@@ -118,11 +110,3 @@ def test_the_first_paint_does_without_the_qt_namespace(tmp_path: Path) -> None:
     check = _run(QT_NAMESPACE, tmp_path / "p")
     assert check.returncode == 0, check.stderr[-2000:]
     assert check.stdout.strip().splitlines()[-1] == "not built 0"
-
-
-def test_the_app_lets_a_waiting_thread_in_within_a_millisecond(tmp_path: Path) -> None:
-    """The window's thread waits at most ~1 ms for the interpreter a worker runs Python in
-    (Python's default is 5 ms, paid at every call Qt makes into Python)."""
-    result = _run(SWITCH, tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert float(result.stdout.strip().splitlines()[-1]) <= 0.001
