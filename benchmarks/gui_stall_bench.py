@@ -24,7 +24,9 @@ thread spent itself between two ticks (its own work: on a machine shared with ot
 gap also waits for a core, which this does not count); the longest garbage collection seen on the
 GUI thread ("GC max") and in a worker ("wGC max": it holds the interpreter, so the GUI waits); and
 where the GUI thread was during the longest stall (a watchdog thread samples its stack when a tick
-is 30 ms late). Goal: no stall over 50 ms.
+is 30 ms late), and where the other threads were (a worker's call that held the interpreter the GUI
+thread waited for is caught just after it; a garbage collection in progress is named). Goal: no
+stall over 50 ms.
 """
 
 from __future__ import annotations
@@ -82,6 +84,10 @@ class Heartbeat(QObject):
         self._cpu = time.thread_time()
         self._sample: list[str] = []  # the stack of the stall in progress
         self._samples: list[tuple[float, list[str]]] = []  # (gap ms, stack) per sampled stall
+        # the other threads' stacks at the same moment: a worker that held the interpreter through
+        # a long call is caught just after it (the GUI thread waited for it to let go)
+        self._others: list[str] = []
+        self._others_of: dict[int, list[str]] = {}  # id of a sampled stack → the others' stacks
         self.gc_ms = 0.0
         self.worker_gc_ms = 0.0
         self._gc_starts: dict[int, float] = {}
@@ -91,6 +97,7 @@ class Heartbeat(QObject):
         self.busy.clear()
         self._cpu = time.thread_time()
         self._samples.clear()
+        self._others_of.clear()
         self.gc_ms = 0.0
         self.worker_gc_ms = 0.0
         self._clock.start()
@@ -124,7 +131,9 @@ class Heartbeat(QObject):
         self._last_wall = time.perf_counter()
         if self._sample:
             self._samples.append((gap, self._sample))
+            self._others_of[id(self._sample)] = self._others
             self._sample = []
+            self._others = []
 
     def _gc(self, phase: str, _info: dict[str, Any]) -> None:
         # a collection in a worker holds the interpreter too: the GUI thread waits it out
@@ -144,8 +153,19 @@ class Heartbeat(QObject):
             if late > LATE_MS and not self._sample:
                 frame = sys._current_frames().get(self._gui_ident)
                 if frame is not None:
-                    stack = traceback.format_stack(frame)
-                    self._sample = [line.strip().splitlines()[0] for line in stack[-6:]]
+                    names = {t.ident: t.name for t in threading.enumerate()}
+                    self._others = [
+                        f"[{names.get(ident, ident)}] {line}"
+                        for ident, other in sys._current_frames().items()
+                        if ident not in (self._gui_ident, threading.get_ident())
+                        for line in _lines(other, 8)
+                    ]
+                    self._others += [
+                        f"[{names.get(ident, ident)}] collecting garbage for {1000 * (time.perf_counter() - at):.0f} ms"
+                        for ident, at in list(self._gc_starts.items())
+                        if ident != self._gui_ident
+                    ]
+                    self._sample = _lines(frame, 6)
 
     @property
     def worst_ms(self) -> float:
@@ -163,6 +183,18 @@ class Heartbeat(QObject):
         if not self._samples:
             return []
         return max(self._samples, key=lambda s: s[0])[1]
+
+    def elsewhere(self) -> list[str]:
+        """The other threads' stacks (innermost last, each line headed by its thread) sampled with
+        ``where()``: which worker's call held the interpreter the GUI thread waited for."""
+        if not self._samples:
+            return []
+        return self._others_of.get(id(max(self._samples, key=lambda s: s[0])[1]), [])
+
+
+def _lines(frame: Any, depth: int) -> list[str]:
+    """A frame's stack as one line per call (file, line, function), innermost last."""
+    return [line.strip().splitlines()[0] for line in traceback.format_stack(frame)[-depth:]]
 
 
 def pump(until: Callable[[], bool] | None = None, *, at_least_ms: int = 0, timeout_s: float = 300) -> bool:
@@ -194,6 +226,7 @@ class Result:
         self.gcs: list[float] = []
         self.worker_gcs: list[float] = []
         self.where: list[str] = []
+        self.elsewhere: list[str] = []
         self.seconds: list[float] = []
         self._worst = -1.0
 
@@ -206,6 +239,7 @@ class Result:
         if beat.worst_ms > self._worst:
             self._worst = beat.worst_ms
             self.where = beat.where()
+            self.elsewhere = beat.elsewhere()
 
 
 def measured(
@@ -558,6 +592,10 @@ def main() -> int:
         if r.where and max(r.stalls) > GOAL_MS:
             for line in r.where:
                 print(f"      {line}")
+            if r.elsewhere:
+                print("    meanwhile in the other threads:")
+                for line in r.elsewhere:
+                    print(f"      {line}")
     if reads:
         print(f"Local reads and writes on the GUI thread (profile scale {args.scale:g}, median of 5):")
         for name, wall, cpu in reads:

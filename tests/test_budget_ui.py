@@ -153,3 +153,16 @@ def test_a_hidden_tab_catches_up_when_shown(qtbot, store) -> None:
     qtbot.waitExposed(tab)
     assert tab.budget.spent.value.text() == "75,25 kr."
     assert tab.expenses_model.rowCount() == 1
+
+
+def test_a_chart_day_is_local_noon_as_qt_counts_it() -> None:
+    """The chart's x of a day (Python's local time, cheaper than a QDateTime per point) is the
+    same number Qt gives for that day's noon, over several years with their summer-time shifts."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from mægler_app.ui.meetings.budget_panel import _ms
+
+    first = dt.date(2024, 1, 1)
+    for day in (first + dt.timedelta(days=n) for n in range(0, 3 * 366, 3)):
+        qt = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch()
+        assert _ms(day) == float(qt), day

@@ -74,3 +74,30 @@ def test_the_gui_threads_own_work_is_told_from_waiting(qapp) -> None:  # type: i
     slept.stop()
     assert slept.worst_ms >= 90
     assert slept.busiest_ms < 50
+
+
+def test_the_watchdog_also_says_where_the_other_threads_were(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A stall while a worker works: the sample names the worker's call too (which one held the
+    interpreter the GUI thread waited for)."""
+    import threading
+
+    bench = _bench()
+    release = threading.Event()
+
+    def waiting_elsewhere() -> None:
+        release.wait(5)
+
+    other = threading.Thread(target=waiting_elsewhere, name="elsewhere")
+    other.start()
+    try:
+        beat = bench.Heartbeat()
+        beat.start()
+        QTimer.singleShot(50, lambda: time.sleep(0.1))
+        bench.pump(at_least_ms=250)
+        beat.stop()
+    finally:
+        release.set()
+        other.join()
+    assert beat.worst_ms >= 90
+    assert any("[elsewhere]" in line and "waiting_elsewhere" in line for line in beat.elsewhere())
+    assert not any("heartbeat-watchdog" in line for line in beat.elsewhere())

@@ -509,3 +509,64 @@ def test_a_table_with_the_keyboard_shows_it(qtbot, store, demo) -> None:
     table.update()
     qtbot.wait(20)
     assert frame() != without
+
+
+# -- a search box, then the list it searches ----------------------------------------------------
+def test_tab_from_the_companies_search_goes_to_the_list_then_the_buttons(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("virksomheder")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    focus(qtbot, view.filter)
+    type_text(qtbot, "a")
+    assert tab(qtbot) is view.table  # not »Ny virksomhed« beside the box
+    assert tab(qtbot) is view.new_button  # the buttons on the search box's line follow the list
+    assert tab(qtbot, 2, back=True) is view.filter  # Shift+Tab: back the same way
+    stops = walk(qtbot, view.filter)
+    assert stops.count(view.table) == 1  # once, right after the box
+    assert _names(stops)[:3] == ["filter_virksomheder", "table_virksomheder", "newCompany"]
+
+
+def test_tab_from_the_networks_search_goes_to_the_board_and_list(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    view = window.show_view("netvaerk")
+    focus(qtbot, view.filter)
+    after = tab(qtbot)
+    board_lists = [column.list for column in view.columns.values()]
+    assert after in board_lists  # the first stage column with a network, not »Nyt netværk«
+    stops = walk(qtbot, view.filter)
+    assert stops.index(view.table) < stops.index(view.new_button)
+    assert all(stops.index(w) < stops.index(view.new_button) for w in stops if w in board_lists)
+    focus(qtbot, after)
+    assert tab(qtbot, back=True) is view.filter
+
+
+def test_tab_from_a_networks_member_search_goes_to_the_companies_found(qtbot, store, demo) -> None:
+    window = main_window(qtbot, store)
+    page = window.show_view("netvaerk").open_network(demo["network:1"])
+    members = page.members
+    focus(qtbot, members.search)
+    type_text(qtbot, "a")
+    qtbot.waitUntil(lambda: members.hits.count() > 0)
+    assert tab(qtbot) is members.hits  # the companies found, then the role and »Tilføj«
+    assert tab(qtbot) is members.add_role
+    assert tab(qtbot, 2, back=True) is members.search
+
+
+def test_in_every_main_view_the_stop_after_a_search_box_is_a_list(qtbot, store, demo) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    window = main_window(qtbot, store)
+    checked = []
+    for key_ in window.specs:
+        view = window.show_view(key_)
+        qtbot.wait(20)
+        stops = keyboard.tab_chain(view)
+        for box in (w for w in stops if isinstance(w, QLineEdit) and w.objectName().startswith("filter_")):
+            lists = [w for w in stops if isinstance(w, QAbstractItemView)]
+            if lists:
+                after = stops[(stops.index(box) + 1) % len(stops)]
+                assert isinstance(after, QAbstractItemView), (
+                    f"{key_}: {box.objectName()} → {after.objectName()}"
+                )
+                checked.append(key_)
+    assert {"virksomheder", "netvaerk"} <= set(checked)

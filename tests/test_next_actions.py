@@ -190,3 +190,33 @@ def test_the_query_reads_from_the_store_with_a_given_clock(store) -> None:
     assert overview.actions.steps and all(a.overdue for a in overview.actions.steps)
     assert overview.actions.meetings == []
     assert not overview.first_start
+
+
+def test_meetings_read_one_at_a_time_still_give_planned_meetings_ahead_and_every_open_step(store) -> None:
+    """The store keeps only planned meetings as facts (the rows are read one at a time, so a big
+    profile's 38.000 meetings are not held at once): the lists are what the rules make of them."""
+    from mægler_app.store.services import meetings
+    from mægler_app.store.services.meetings import NextStep
+
+    from .meetings_support import make_network
+
+    net = make_network(store)
+    now = utcnow()
+    ahead = meetings.save_meeting(
+        store, meetings.MeetingInput(net.network_id, now + dt.timedelta(days=2), planned=True)
+    )
+    meetings.save_meeting(store, meetings.MeetingInput(net.network_id, now + dt.timedelta(days=3)))
+    held = meetings.save_meeting(
+        store,
+        meetings.MeetingInput(
+            net.network_id,
+            now - dt.timedelta(days=5),
+            next_steps=[
+                NextStep("Send tilbud", "Lene", now.date() + dt.timedelta(days=7)),
+                NextStep("Book lokale", "Lene", now.date(), done=True),
+            ],
+        ),
+    )
+    actions = load_next_actions(store, now).actions
+    assert [a.record_id for a in actions.meetings] == [ahead]  # the one not planned is no meeting ahead
+    assert [(a.record_id, a.text) for a in actions.steps] == [(held, "Send tilbud")]

@@ -259,3 +259,44 @@ def test_no_colour_literal_outside_ui_style() -> None:
             ):
                 found.append(f"{path.relative_to(UI)}:{node.lineno}: {node.value[:60]}")
     assert found == []
+
+
+def test_a_long_sort_a_run_at_a_time_gives_the_order_of_one_sort() -> None:
+    """``sorted_in_runs`` (which lets a worker give the interpreter back between runs) orders as
+    one ``sorted`` would, equal keys kept in their order, both ways, across the runs' borders."""
+    import random
+
+    from mægler_app.ui.table import SORT_RUN, sorted_in_runs
+
+    draw = random.Random(25)
+    for n in (0, 1, SORT_RUN - 1, SORT_RUN + 1, 3 * SORT_RUN + 17):
+        keys = [str(draw.randrange(n // 3 + 1)) for _ in range(n)]  # many equal keys
+        for descending in (False, True):
+            expected = sorted(range(n), key=keys.__getitem__, reverse=descending)
+            assert sorted_in_runs(keys, descending) == expected
+
+
+def test_a_long_list_sorted_by_a_column_with_empty_values_puts_them_at_the_end(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from mægler_app.ui.table import SORT_RUN
+
+    n = SORT_RUN + 500
+    model: RowsTableModel[Row] = RowsTableModel(
+        [
+            Column("Navn", lambda r: r.name),
+            Column(
+                "Ansatte", lambda r: str(r.employees), lambda r: None if r.employees % 7 == 0 else r.employees
+            ),
+        ],
+        lambda r: r.id,
+    )
+    rows = [Row(str(i), f"Firma {i}", "Ikast", (i * 7919) % 1000) for i in range(n)]
+    model.set_rows(rows)
+    order = model.sorted_rows(1, False)
+    employees = [rows[i].employees for i in order]
+    known = [e for e in employees if e % 7]
+    assert known == sorted(known)
+    assert all(e % 7 == 0 for e in employees[len(known) :])  # the empty ones last
+    # both ways the order of one sort of (empty?, value), as it always was (descending: empty first)
+    keys = [(True, 0) if r.employees % 7 == 0 else (False, r.employees) for r in rows]
+    for descending in (False, True):
+        assert model.sorted_rows(1, descending) == sorted(range(n), key=keys.__getitem__, reverse=descending)

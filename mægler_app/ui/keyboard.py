@@ -7,7 +7,8 @@
   the order the widgets were created in, which is not the order they are shown in. A widget marked
   with ``skip()`` (the page's "← Alle netværk") is never a Tab stop; a group of radio buttons is
   one stop (the chosen one), the arrow keys move within it; an empty list or table is none. Tab
-  inside a table cell being edited is the table's.
+  inside a table cell being edited is the table's. A search box is followed by the list it
+  searches (``then()``), before the buttons beside it: type, Tab, and the arrow keys pick a row.
 - **Every input has a name a screen reader can read**: ``label_inputs()`` makes a form row's label
   the buddy of its input and its accessible name; an input without a label is named by its group
   box or its placeholder.
@@ -52,6 +53,8 @@ from PySide6.QtWidgets import (
 
 SCOPE = "maeglerTabScope"
 SKIP = "maeglerTabSkip"
+# what comes right after a widget in reading order (``then``): the list a search box searches
+_THEN: weakref.WeakKeyDictionary[QWidget, weakref.ref[QWidget]] = weakref.WeakKeyDictionary()
 
 # Inputs that need a name of their own (a button or check box is named by its text).
 INPUT_TYPES: tuple[type[QWidget], ...] = (
@@ -100,6 +103,8 @@ def reading_order(root: QWidget) -> list[QWidget]:
             return
         if _takes_tab(w):
             add(w)
+            if (after := _then_of(w)) is not None and root.isAncestorOf(after):
+                visit_widget(after)  # its own place later in the layouts is then passed over
             if isinstance(w, (QAbstractScrollArea, QComboBox, QAbstractSpinBox)):
                 return  # their insides (viewport, line edit) are theirs
         if (own := w.layout()) is not None:
@@ -110,6 +115,21 @@ def reading_order(root: QWidget) -> list[QWidget]:
     else:
         visit_widget(root)
     return out
+
+
+def then(first: QWidget, second: QWidget) -> None:
+    """Tab from ``first`` goes to ``second`` (and the stops inside it), then on in reading order
+    from ``first``'s place: a search box's list comes right after the box, before the buttons on
+    its line (a broker types, presses Tab and picks a row with the arrow keys). Shift+Tab from
+    ``second`` comes back to ``first``. Qt's own focus chain is told the same."""
+    _THEN[first] = weakref.ref(second)
+    QWidget.setTabOrder(first, second)
+
+
+def _then_of(w: QWidget) -> QWidget | None:
+    ref = _THEN.get(w)
+    after = ref() if ref is not None else None
+    return after if after is not None and shiboken6.isValid(after) else None
 
 
 def _layout_items(layout: QLayout) -> list[QLayoutItem]:

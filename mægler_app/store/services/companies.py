@@ -270,8 +270,10 @@ def list_companies(store: Store, archived: bool = False) -> list[CompanyRow]:
             )
             .where(shown)
             .order_by(Company.name)
-        ).all()
-    return [CompanyRow(*r) for r in rows]
+        )
+        # one row at a time: 30.000 result rows held beside their CompanyRows were walked by each
+        # garbage collection meanwhile, in a worker, holding the interpreter (gui_stall_bench (b))
+        return [CompanyRow(*r) for r in rows]
 
 
 def _data_of(c: Company) -> CompanyData:

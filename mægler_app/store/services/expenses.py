@@ -133,6 +133,9 @@ def _committed(s: Session, network_id: str) -> int:
         s.execute(
             select(Expense.meeting_id, func.sum(Expense.amount_ore))
             .where(
+                # the network's own expenses (an expense's meeting is of its network, _check): the
+                # network's index is used, where the meeting's (none) would read every expense
+                Expense.network_id == network_id,
                 Expense.meeting_id.in_([p[0] for p in planned]),
                 Expense.deleted.is_(False),
                 Expense.status == FINAL,
@@ -449,16 +452,22 @@ def burn_down(store: Store, network_id: str, today: dt.date | None = None) -> Bu
             .order_by(Meeting.starts_at)
         ).all()
         committed_total = _committed(s, network_id)
-        booked_on_planned = dict(
-            s.execute(
-                select(Expense.meeting_id, func.sum(Expense.amount_ore))
-                .where(
-                    Expense.meeting_id.in_([p[0] for p in planned] or [""]),
-                    Expense.deleted.is_(False),
-                    Expense.status == FINAL,
-                )
-                .group_by(Expense.meeting_id)
-            ).all()
+        # as in _committed: by the network's index (the meeting's would be a scan of every expense)
+        booked_on_planned = (
+            dict(
+                s.execute(
+                    select(Expense.meeting_id, func.sum(Expense.amount_ore))
+                    .where(
+                        Expense.network_id == network_id,
+                        Expense.meeting_id.in_([p[0] for p in planned]),
+                        Expense.deleted.is_(False),
+                        Expense.status == FINAL,
+                    )
+                    .group_by(Expense.meeting_id)
+                ).all()
+            )
+            if planned
+            else {}
         )
     frame = FACILITATION_FRAME_ORE
     first = per_day[0][0] if per_day else today

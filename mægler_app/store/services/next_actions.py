@@ -40,6 +40,10 @@ def load_next_actions(store: Store, now: dt.datetime | None = None) -> Overview:
         )
         steps: list[StepFact] = []
         meetings: list[MeetingFact] = []
+        # Every meeting is read (its open steps), one row at a time and kept only as the facts the
+        # rules use: all 38.000 meetings of a profile at 10× held at once (their rows, their steps'
+        # JSON, a fact each) were what the garbage collector walked in this worker, holding the
+        # interpreter, and so the window, for 15–20 ms at a time (benchmarks/gui_stall_bench.py (b)).
         rows = s.execute(
             select(
                 Meeting.id,
@@ -49,11 +53,12 @@ def load_next_actions(store: Store, now: dt.datetime | None = None) -> Overview:
                 Meeting.planned,
                 Meeting.next_steps,
             ).where(Meeting.deleted.is_(False))
-        ).all()
+        )
         for mid, nid, starts_at, kind, planned, next_steps in rows:
             if nid not in names:
                 continue
-            meetings.append(MeetingFact(nid, names[nid], mid, ensure_utc(starts_at), kind, bool(planned)))
+            if planned:  # only a planned meeting can be one ahead (domain.next_actions.meetings_ahead)
+                meetings.append(MeetingFact(nid, names[nid], mid, ensure_utc(starts_at), kind, True))
             for item in next_steps or []:
                 due = item.get("due")
                 steps.append(

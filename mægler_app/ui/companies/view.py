@@ -35,7 +35,7 @@ from ...store.services import archive as archive_svc
 from ...store.services import companies as svc
 from ...store.services import csv_io
 from ...store.services.overview import sync_marks
-from .. import ops, unsaved
+from .. import keyboard, ops, unsaved
 from ..ask import confirm
 from ..context import AppContext
 from ..desk.brokers import BrokerScope, ScopeData, is_caseworker, scope_data
@@ -182,6 +182,7 @@ class CompaniesView(View):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([500, 480])
         lay.addWidget(self.splitter, 1)
+        keyboard.then(self.filter, self.table)  # the search box, then the list it searches
 
         self.export_status = QLabel()
         self.export_status.setObjectName("exportStatus")

@@ -23,8 +23,13 @@ GREY = QColor(style.GREY)
 
 
 def _ms(day: dt.date) -> float:
-    """A date as chart x (ms since the epoch, local noon so the point sits mid-day)."""
-    return float(QDateTime(_qdate(day), QTime(12, 0)).toMSecsSinceEpoch())
+    """A date as chart x (ms since the epoch, local noon so the point sits mid-day). Python's own
+    local time gives what Qt's QDateTime did (the same for every day of 2020–2028, UTC and
+    Copenhagen) in 0.3 µs instead of 27: a network's chart asked for 60 of them at every reload."""
+    return dt.datetime.combine(day, _NOON).timestamp() * 1000
+
+
+_NOON = dt.time(12, 0)
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -342,6 +342,8 @@ class MembersPanel(QWidget):
         self.hits.setMaximumHeight(110)
         self.hits.setAccessibleName(self.tr("Virksomheder der passer på søgningen"))
         al.addWidget(self.hits)
+        # the search box, then the companies it found; the role and »Tilføj« after
+        keyboard.then(self.search, self.hits)
         lay.addWidget(add_box)
         self.error = _label("error")
         self.error.hide()

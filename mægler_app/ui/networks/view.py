@@ -340,6 +340,7 @@ class NetworksView(View):
         split.addWidget(self.table)
         split.setSizes([260, 320])
         ol.addWidget(split, 1)
+        keyboard.then(self.filter, split)  # the search box, then what it searches: board and list
         self.stack.addWidget(overview)
         self.overview_page = overview
         self.page: NetworkPage | None = None
