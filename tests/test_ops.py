@@ -24,7 +24,7 @@ from mægler_app.sync.engine import SyncReport
 from mægler_app.ui import ops
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
-from mægler_app.ui.sync.controller import controller_for
+from mægler_app.ui.sync.controller import SyncDone, controller_for
 
 from .forms_fixtures import make_network
 
@@ -252,7 +252,7 @@ def test_the_sync_announces_what_it_pulled_once(qtbot: Any, store: Any, monkeypa
     company_refreshes = _count_refreshes(monkeypatch, companies)
     meeting_refreshes = _count_refreshes(monkeypatch, meetings)
     controller = controller_for(window.ctx)
-    controller._on_finished(SyncReport(touched={("company", "c1")}, pull_complete=True))
+    controller._on_finished(SyncDone(SyncReport(touched={("company", "c1")}, pull_complete=True)))
     assert len(heard) == 1 and heard[0].ids == {("company", "c1")} and heard[0].touches(SYNC_STATE)
     assert company_refreshes == [1] and meeting_refreshes == []
     controller._on_failed("Serveren svarer ikke.")  # cut short: pages may be stored, so all

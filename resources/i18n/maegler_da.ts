@@ -3787,6 +3787,10 @@ median pr. år</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Logger ud …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synkroniserer…</source>
         <translation type="unfinished"></translation>
     </message>

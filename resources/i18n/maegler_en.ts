@@ -2302,7 +2302,7 @@ median per year</translation>
     </message>
     <message>
         <source>Henter netværkets oplysninger …</source>
-        <translation>Fetching the network's details …</translation>
+        <translation>Fetching the network&apos;s details …</translation>
     </message>
     <message>
         <source>Screening</source>
@@ -3795,6 +3795,10 @@ median per year</translation>
     <message>
         <source>Posten findes ikke længere her på computeren.</source>
         <translation>The record no longer exists here on the computer.</translation>
+    </message>
+    <message>
+        <source>Logger ud …</source>
+        <translation>Logging out …</translation>
     </message>
     <message>
         <source>Synkroniserer…</source>

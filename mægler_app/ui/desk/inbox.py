@@ -426,7 +426,8 @@ class InboxView(View):
         split.setSizes([150, 470, 140])
         lay.addWidget(split, 1)
 
-        self.controller.online_changed.connect(lambda _online: self._update_buttons())
+        # a bound method: Qt drops it with this view (the controller outlives it; a lambda stayed)
+        self.controller.online_changed.connect(self._on_online_changed)
         self.controller.account_changed.connect(self._on_account_changed)
         # The case's side stays laid out (empty) until the lists come: made visible only then, the
         # whole editor's first layout and styling fell into the first load, a stall of 100 ms.
@@ -438,6 +439,9 @@ class InboxView(View):
     def loading(self) -> bool:
         """The lists or the opened case's network are still being read."""
         return self.loader.busy or self.case_loader.busy or self._case_pending
+
+    def _on_online_changed(self, _online: object) -> None:
+        self._update_buttons()
 
     def _on_account_changed(self) -> None:
         self._signed_in = None

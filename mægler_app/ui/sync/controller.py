@@ -54,6 +54,14 @@ class LoginNeeded:
     token: KeyringToken
 
 
+@dataclass(frozen=True)
+class SyncDone:
+    """A finished sync's report, and the token its worker read from the keyring (None: not read)."""
+
+    report: SyncReport
+    token: KeyringToken | None = None
+
+
 def read_token(store: Store) -> KeyringToken | None:
     """In a worker: the profile's token from the keyring; None when no account is set up."""
     account = current_account(store)
@@ -62,7 +70,7 @@ def read_token(store: Store) -> KeyringToken | None:
 
 def _sync_job(store: Store, token: str | None) -> Any:
     """The sync; with no token known yet, the keyring is read here, off the GUI thread. Returns
-    ``(KeyringToken | None, SyncReport)``, or LoginNeeded."""
+    SyncDone, or LoginNeeded."""
     read = None if token else read_token(store)
     token = token or (read.value if read is not None else None)
     if not token:
@@ -72,7 +80,7 @@ def _sync_job(store: Store, token: str | None) -> Any:
         report = yield from run_sync(store, api)
     finally:
         api.close()
-    return read, report
+    return SyncDone(report, read)
 
 
 def _receipts_job(store: Store, token: str | None) -> Any:
@@ -243,11 +251,10 @@ class SyncController(QObject):
             if not self.automatic_run:
                 self.login_needed.emit(result.message)
             return
-        assert isinstance(result, tuple)
-        read, report = result
-        if isinstance(read, KeyringToken):
-            self.remember_keyring_token(read.value)
-        assert isinstance(report, SyncReport)
+        assert isinstance(result, SyncDone)
+        if result.token is not None:
+            self.remember_keyring_token(result.token.value)
+        report = result.report
         self.last_report = report
         self._set_online(True)
         self._done(AUTO_SYNC_MS, report.changes)
