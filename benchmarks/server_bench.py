@@ -19,7 +19,9 @@ for ``--rounds``, and the medians are compared: what share of a push the check c
 With ``--variant main=../wt-main`` another checkout's server (main's, as the baseline) runs
 alternately with this one's, ``--rounds`` times, and the medians are compared as ratios. Each run
 also says the CPU per applied change of the server's processes and of PostgreSQL's for its
-database: on a machine shared with other work, a steadier figure than the latencies.
+database: on a machine shared with other work, a steadier figure than the latencies; and of this
+load generator (its brokers' threads), which shares the cores with them, with the share of the
+cores' time the three used while the brokers ran (the rest was idle or other work's).
 PostgreSQL runs with one server process per core (`serve --workers`: one process cannot use more
 than one core); SQLite, which has one writer, with one.
 """
@@ -209,6 +211,12 @@ class Broker:
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def _own_cpu() -> float:
+    """User and system CPU of this process, all its threads (the load generator's own share)."""
+    times = os.times()
+    return times.user + times.system
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """User and system CPU of these processes and all their descendants (Linux /proc)."""
     total = 0.0
@@ -370,12 +378,14 @@ def bench(
         threads = [threading.Thread(target=work, args=(b,)) for b in brokers]
         backends = db_backends(url)
         cpu0 = cpu_seconds([proc.pid]), cpu_seconds(backends)
+        client0, load0 = _own_cpu(), os.getloadavg()[0]
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        client1 = _own_cpu()
         backends = sorted(set(backends) | set(db_backends(url)))
         cpu1 = cpu_seconds([proc.pid]), cpu_seconds(backends)
     finally:
@@ -404,6 +414,9 @@ def bench(
         # CPU per applied change: the server's processes, and PostgreSQL's for this database
         "server_cpu_us": (cpu1[0] - cpu0[0]) / max(applied, 1) * 1e6,
         "db_cpu_us": (cpu1[1] - cpu0[1]) / max(applied, 1) * 1e6,
+        # this load generator's own (the brokers' threads): it shares the cores with the server
+        "client_cpu_us": (client1 - client0) / max(applied, 1) * 1e6,
+        "load": load0,
     }
     processes = args.workers if backend == "postgres" else 1
     print(
@@ -425,6 +438,12 @@ def bench(
     print(
         f"CPU pr. ændring       server {result['server_cpu_us']:.0f} µs"
         + (f", PostgreSQL {result['db_cpu_us']:.0f} µs" if backend == "postgres" else "")
+        + f", belastningen (mæglerne) {result['client_cpu_us']:.0f} µs"
+    )
+    cores = os.cpu_count() or 1
+    print(
+        f"kernernes tid         {(cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1] + client1 - client0) / wall / cores:.0%}"
+        f" brugt af server, database og belastning; load average {load0:.2f} ved start"
     )
     verdict = "OK" if result["all_p99_ms"] <= GOAL_P99_MS else "OVER MÅLET"
     print(f"alle kald p99 {result['all_p99_ms']:.1f} ms (mål ≤ {GOAL_P99_MS:.0f} ms): {verdict}")
@@ -501,6 +520,8 @@ KEYS = (
     "changes_per_s",
     "server_cpu_us",
     "db_cpu_us",
+    "client_cpu_us",
+    "load",
 )
 
 
