@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QEnterEvent, QKeySequence, QMouseEvent
@@ -398,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, status: tuple[tuple[int, int, int], object]) -> None:
         self._status_reader = None
+        if not shiboken6.isValid(self.status_pending):
+            return  # the window is being torn down: its status bar has gone before the read came
         (pending, conflicts, rejected), last_sync = status
         text = str(Msg.UI_CHANGES_NOT_SENT(n=pending))
         if conflicts or rejected:

@@ -121,6 +121,25 @@ def _spent(s: Session, network_id: str, exclude_id: str | None = None, *, drafts
     return int(s.scalar(q) or 0)
 
 
+def _booked_on(s: Session, network_id: str, meeting_ids: list[str]) -> dict[str, int]:
+    """The final expenses booked on each of these meetings of the network, summed."""
+    if not meeting_ids:
+        return {}
+    rows = s.execute(
+        select(Expense.meeting_id, func.sum(Expense.amount_ore))
+        .where(
+            # the network's own expenses (an expense's meeting is of its network, _check): the
+            # network's index is used, where the meeting's (none) would read every expense
+            Expense.network_id == network_id,
+            Expense.meeting_id.in_(meeting_ids),
+            Expense.deleted.is_(False),
+            Expense.status == FINAL,
+        )
+        .group_by(Expense.meeting_id)
+    ).all()
+    return {str(mid): int(total or 0) for mid, total in rows}
+
+
 def _committed(s: Session, network_id: str) -> int:
     planned = s.execute(
         select(Meeting.id, Meeting.estimated_cost_ore).where(
@@ -129,20 +148,7 @@ def _committed(s: Session, network_id: str) -> int:
     ).all()
     if not planned:
         return 0
-    booked = dict(
-        s.execute(
-            select(Expense.meeting_id, func.sum(Expense.amount_ore))
-            .where(
-                # the network's own expenses (an expense's meeting is of its network, _check): the
-                # network's index is used, where the meeting's (none) would read every expense
-                Expense.network_id == network_id,
-                Expense.meeting_id.in_([p[0] for p in planned]),
-                Expense.deleted.is_(False),
-                Expense.status == FINAL,
-            )
-            .group_by(Expense.meeting_id)
-        ).all()
-    )
+    booked = _booked_on(s, network_id, [p[0] for p in planned])
     # What is already booked on a planned meeting counts as spent, so only the rest is committed.
     return sum(max(0, int(est or 0) - int(booked.get(mid, 0))) for mid, est in planned)
 
@@ -452,23 +458,7 @@ def burn_down(store: Store, network_id: str, today: dt.date | None = None) -> Bu
             .order_by(Meeting.starts_at)
         ).all()
         committed_total = _committed(s, network_id)
-        # as in _committed: by the network's index (the meeting's would be a scan of every expense)
-        booked_on_planned = (
-            dict(
-                s.execute(
-                    select(Expense.meeting_id, func.sum(Expense.amount_ore))
-                    .where(
-                        Expense.network_id == network_id,
-                        Expense.meeting_id.in_([p[0] for p in planned]),
-                        Expense.deleted.is_(False),
-                        Expense.status == FINAL,
-                    )
-                    .group_by(Expense.meeting_id)
-                ).all()
-            )
-            if planned
-            else {}
-        )
+        booked_on_planned = _booked_on(s, network_id, [p[0] for p in planned])
     frame = FACILITATION_FRAME_ORE
     first = per_day[0][0] if per_day else today
     start = min(network.facilitation_opened_on or first, first)
