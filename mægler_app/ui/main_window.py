@@ -52,13 +52,11 @@ NAV_KEY_ROLE = 256
 
 
 class MainWindow(QMainWindow):
-    painted = Signal()
     status_updated = Signal()  # the status bar shows the outbox counts and last sync read last
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self._painted_once = False
         self.store_loader: Worker | None = None  # the worker opening the store (app.py), kept alive
         self._status_reader: Worker | None = None  # the worker reading the status bar's counts
         self._status_again = False
@@ -438,13 +436,6 @@ class MainWindow(QMainWindow):
             controller.end_session()  # a token held only for this session ends with it
         super().closeEvent(event)
 
-    def event(self, e: QEvent) -> bool:
-        result = super().event(e)
-        if e.type() == QEvent.Type.Paint and not self._painted_once:
-            self._painted_once = True
-            self.painted.emit()
-        return result
-
 
 class _FirstPaint(QObject):
     """Signals once any child of the window has painted (the window itself may never get Paint)."""
@@ -459,6 +450,11 @@ class _FirstPaint(QObject):
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
             QTimer.singleShot(0, self.painted.emit)
+            # Out of the way from now on: a filter on the application sees every event of every
+            # object, and each call into Python waits for the interpreter while a worker runs.
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
         return False
 
 
