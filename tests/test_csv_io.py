@@ -83,6 +83,32 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
     assert view.model.rowCount() == 3
 
 
+def test_the_preview_stops_measuring_its_rows_while_they_are_written(qtbot, store, tmp_path: Path) -> None:
+    """While the rows are written, a relayout (the progress bar shown, the summary's new text) made
+    the columns fitted to their contents measure the preview's rows again, each cell a call into
+    Python waiting for the interpreter the import held: they keep the width they have instead."""
+    from PySide6.QtWidgets import QHeaderView
+
+    lines = [f"{make_valid_cvr(500 + i)};Firma {i} ApS" for i in range(200)]
+    path = tmp_path / "mange.csv"
+    path.write_text("CVR;Navn\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    view = _view(qtbot, store)
+    dialog = _open_preview(qtbot, view, path)
+    header = dialog.table.horizontalHeader()
+    fitted = [
+        c
+        for c in range(header.count())
+        if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents
+    ]
+    assert fitted
+    widths = {c: header.sectionSize(c) for c in fitted}
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive for c in fitted)
+    assert {c: header.sectionSize(c) for c in fitted} == widths
+    assert len(_names(store)) == 200
+
+
 @pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b""])
 def test_utf8_with_and_without_bom(store, bom: bytes) -> None:
     raw = bom + f"CVR;Navn\n{C1};Ølstykke Øko ApS\n".encode()

@@ -208,6 +208,7 @@ class CsvImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.close_button.setEnabled(False)
+        self._hold_widths()
         self.progress.setRange(0, max(1, len(self.plan.rows)))
         self.progress.setValue(0)
         self.progress.show()
@@ -221,6 +222,18 @@ class CsvImportDialog(QDialog):
             error=self._on_apply_failed,
             progressed=self._on_progress,
         )
+
+    def _hold_widths(self) -> None:
+        """The columns fitted to their contents keep the width they have: while the rows are
+        written, every relayout (the progress bar shown, the summary's new text) measured the
+        preview's rows again, each cell a call into Python that waited for the interpreter the
+        import's worker held (benchmarks/gui_stall_bench.py (b))."""
+        header = self.table.horizontalHeader()
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
+                width = header.sectionSize(column)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
 
     def _on_progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
