@@ -91,6 +91,8 @@ class ShapingProxy:
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=5)
+            if not self._thread.is_alive():
+                self._loop.close()  # its own sockets too (unclosed, each was a ResourceWarning)
 
     async def _connection(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
         opened = self._loop.time()

@@ -461,6 +461,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "timeout_graceful_shutdown": 10,
         # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
         "proxy_headers": False,
+        # No "server: uvicorn" on every answer: bytes on a phone's link, and nothing to tell
+        "server_header": False,
     }
     if args.trusted_proxy:
         try:

@@ -172,6 +172,7 @@ else:
             "access_log": True,
             # The client's address is decided in one place (clientaddr.py), from trusted proxies only.
             "proxy_headers": False,
+            "server_header": False,  # as ``serve`` (cli.py)
             "timeout_graceful_shutdown": GRACEFUL_SECONDS,
         }
 

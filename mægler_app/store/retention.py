@@ -80,16 +80,25 @@ def redate_all(s: Session, settings: RetentionSettings) -> int:
     return changed
 
 
+def settings_kept(stored: Any, value: Any) -> bool:
+    """Whether ``remember_settings`` would change nothing: ``value`` (``/me``'s ``retention``) is
+    None (an older server), or the settings it gives are those ``stored`` (the kept row's value,
+    None when there is none) already holds."""
+    if value is None:
+        return True
+    if stored is None:
+        return False
+    current = settings_from_json(stored)
+    return settings_from_json(value, current) == current
+
+
 def remember_settings(s: Session, value: Any) -> bool:
     """Store the server's settings (``/me``'s ``retention``) and re-date everything when they are
     new here. None (an older server) leaves everything as it is. Returns whether anything changed."""
-    if value is None:
-        return False
     row = s.get(LocalState, SETTINGS_KEY)
-    current = load_settings(s)
-    new = settings_from_json(value, current)
-    if row is not None and new == current:
+    if settings_kept(row.value if row is not None else None, value):
         return False
+    new = settings_from_json(value, load_settings(s))
     if row is None:
         s.add(LocalState(key=SETTINGS_KEY, value=new.as_json()))
     else:

@@ -142,6 +142,10 @@ class Api:
         self.http = requests.Session()
         self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
         self.http.headers["User-Agent"] = "maegler-app"
+        # --- field: requests' "Accept: */*" and "Connection: keep-alive" say what HTTP/1.1 means
+        # without them: 37 bytes less up a phone's link in every request
+        for default in ("Accept", "Connection"):
+            self.http.headers.pop(default, None)
         # --- field: compressed bodies (docs/protocol.md): answers in what this side reads, requests
         # packed only once the server has said it takes them (``Accept-Encoding`` on its answers)
         self.http.headers["Accept-Encoding"] = bodycodec.accept_header()

@@ -51,11 +51,17 @@ from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..store.db import Store, StoreSession
 from ..store.models import SYNCED, Blob, Expense, LocalState, OutboxEntry, SyncMixin
-from ..store.retention import is_purged, purge_local, unused_receipts  # --- retention
+from ..store.retention import SETTINGS_KEY as RETENTION_SETTINGS_KEY  # --- retention
+from ..store.retention import (  # --- retention
+    is_purged,
+    purge_local,
+    settings_kept,  # --- field
+    unused_receipts,
+)
 from ..store.retention import remember_settings as remember_retention  # --- retention
 from ..store.services.blobs import mark_uploaded, remove_blob_files  # --- receipts
 from ..store.services.erasure import scrub_outbox
-from ..store.services.overview import PARKED_PREFIX, remember_server_user
+from ..store.services.overview import PARKED_PREFIX, USER_KEY, remember_server_user, server_user_value
 from .api import Api, AuthError, RefusedError, SyncError, UpgradeRequiredError, encode_push
 from .apply import (
     RANK,
@@ -69,7 +75,8 @@ from .apply import (
     server_values,
 )
 from .blobs import blob_file
-from .forms import fetch_forms
+from .forms import FORMS_ETAG_KEY, PARKED_FORMS_KEY, fetch_forms
+from .receipts import WANTED_KEY
 
 # --- field: what the first pull page (or a push's answer) is asked to carry (docs/protocol.md,
 # "One request per sync"): /me's answer and the forms' ETag. An older server ignores it.
@@ -183,6 +190,33 @@ def _server_session(store: Store) -> StoreSession:
 def _state(s: StoreSession, key: str, default: Any = None) -> Any:
     row = s.get(LocalState, key)
     return default if row is None else row.value
+
+
+# --- field: the states a no-change sync's steps after the answer would each read in a session of
+# their own (the user and role /me may change, the retention settings, the forms' listing, the
+# receipts wanted), read in the run's first session; ``_HERE_KEY``: which wanted receipts are here.
+_KEPT_KEYS = (USER_KEY, "account", RETENTION_SETTINGS_KEY, PARKED_FORMS_KEY, FORMS_ETAG_KEY, WANTED_KEY)
+_HERE_KEY = " here"
+
+
+def _kept_states(s: StoreSession) -> dict[str, Any]:
+    kept: dict[str, Any] = dict(
+        s.execute(select(LocalState.key, LocalState.value).where(LocalState.key.in_(_KEPT_KEYS))).all()
+    )
+    wanted = [sha for sha in kept.get(WANTED_KEY) or [] if isinstance(sha, str)]
+    kept[WANTED_KEY] = wanted
+    kept[_HERE_KEY] = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted)))) if wanted else set()
+    return kept
+
+
+def _nothing_new(kept: dict[str, Any] | None, role: object, name: object, retention: object) -> bool:
+    """Whether /me's answer (role, name, retention settings) is what the states ``kept`` at the
+    run's start hold already: then remembering it would write nothing. False when not kept."""
+    if kept is None or not settings_kept(kept.get(RETENTION_SETTINGS_KEY), retention):
+        return False
+    stored = kept.get(USER_KEY)
+    value, _role_changed = server_user_value(stored, kept.get("account"), role, name)
+    return value == (stored if isinstance(stored, dict) else {})
 
 
 def _set_state(s: StoreSession, key: str, value: Any) -> None:
@@ -347,11 +381,11 @@ class SyncEngine:
         self.batch_size = batch_size
         self.page_size = page_size
         self.max_push_bytes = max_push_bytes
-        # --- field: what a sync reads before its first request, read in one go (a no-change sync
-        # is one round trip, and every session opened before it or after its answer adds to it)
-        with store.session() as s:
-            self.client_id = _client_id(s)
-            self._kept_encoding = _state(s, _ENCODING_KEY)
+        # --- field: what a sync reads before its first request is read in one go, in ``run``'s
+        # first session (a no-change sync is one round trip, and every session opened before it
+        # or after its answer adds to it); a step run on its own reads it when first needed
+        self._client_id: str | None = None
+        self._kept_encoding: Any = None
         self.report = SyncReport()
         self._done = 0
         self._total = 0
@@ -368,6 +402,24 @@ class SyncEngine:
         self._forms_etag: str | None = None
         self._blobs_waiting: int | None = None  # receipts not uploaded when the run began
         self._parked_at_start: tuple[int, dict[str, dict[str, Any]]] | None = None
+        # --- field: with nothing to send, the states the steps after the answer compare with, read
+        # with the run's first reads (``_kept_states``); None: each step reads its own
+        self._kept: dict[str, Any] | None = None
+
+    @property
+    def client_id(self) -> str:
+        if self._client_id is None:
+            with self.store.session() as s:
+                self._read_start(s)
+        assert self._client_id is not None
+        return self._client_id
+
+    def _read_start(self, s: StoreSession) -> None:
+        """This computer's client id, and what the server took in compressed requests last time
+        (a new Api learns it from the first answer only, and the first request is often the push)."""
+        self._client_id = _client_id(s)
+        self._kept_encoding = _state(s, _ENCODING_KEY)
+        api = self.api
         if hasattr(api, "request_encoding") and api.request_encoding is None:
             kept = self._kept_encoding
             if isinstance(kept, str) and kept:
@@ -379,6 +431,8 @@ class SyncEngine:
         # with nothing to send is one request); only an older server is asked /me on its own. A 401
         # or 426 on the first push gives its entries back as they were (see _not_taken).
         with self.store.session() as s:
+            if self._client_id is None:
+                self._read_start(s)
             pending = int(
                 s.scalar(select(func.count()).where(OutboxEntry.status == OutboxStatus.PENDING)) or 0
             )
@@ -386,6 +440,8 @@ class SyncEngine:
             since = int(_state(s, "pull_since", 0) or 0)
             # with nothing to send, nothing changes them before the pull: read now, not after the answer
             parked = self._load_parked(s) if not pending + self._blobs_waiting else None
+            if parked is not None:
+                self._kept = _kept_states(s)
         self._total = pending + self._blobs_waiting
         if parked is not None:
             self._parked_at_start = (since, parked)
@@ -407,7 +463,13 @@ class SyncEngine:
         self._remember_encoding()
         yield from self.download_blobs()
         if self.with_forms:
-            forms = fetch_forms(self.store, self.api, listing_etag=self._forms_etag)
+            kept = self._kept
+            forms = fetch_forms(
+                self.store,
+                self.api,
+                listing_etag=self._forms_etag,
+                kept=None if kept is None else (kept.get(PARKED_FORMS_KEY), kept.get(FORMS_ETAG_KEY)),
+            )
             self.report.forms_added = forms.added
             self.report.forms_parked = forms.parked
             self.report.messages.extend(forms.messages)
@@ -420,11 +482,12 @@ class SyncEngine:
         # --- retention: the server's retention settings (``/me``'s optional ``retention``)
         retention = getattr(self.api, "retention", None)
         # --- end retention (kept below, in the same transaction as the role and name)
-        role = user.get("role")
-        with _server_session(self.store) as s, s.begin():
-            if retention is not None:
-                remember_retention(s, retention)
-            remember_server_user(s, role, user.get("display_name"))
+        role, name = user.get("role"), user.get("display_name")
+        if not _nothing_new(self._kept, role, name, retention):  # --- field: else no transaction
+            with _server_session(self.store) as s, s.begin():
+                if retention is not None:
+                    remember_retention(s, retention)
+                remember_server_user(s, role, name)
         if role == Role.CASEWORKER:
             from ..store.services.desk import remember_people
 
@@ -957,6 +1020,15 @@ class SyncEngine:
         """--- receipts: receipts of expenses pulled in this run (or missed before) that are not on
         this computer are noted (``blobs_wanted``), not fetched: the records are usable at once, and
         the receipts come after the run (``sync.receipts.fetch_receipts``), or when one is opened."""
+        kept = self._kept
+        if kept is not None and not self._receipts_seen and not self.report.pulled:
+            # --- field: nothing pulled, and what was wanted read with the run's first reads: the
+            # store is read again only when a receipt wanted has come since (it is taken off)
+            before = list(kept.get(WANTED_KEY) or [])
+            if not set(before) & kept[_HERE_KEY]:
+                self.report.receipts_waiting = len(set(before))
+                yield self._done, self._total
+                return
         with self.store.session() as s:
             before = list(_state(s, "blobs_wanted", []) or [])
             wanted = self._receipts_seen | set(before)

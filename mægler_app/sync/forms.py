@@ -51,13 +51,18 @@ class ParkedForm:
     reason: str
 
 
-def fetch_forms(store: Store, api: Api, *, listing_etag: str | None = None) -> FormsResult:
+def fetch_forms(
+    store: Store, api: Api, *, listing_etag: str | None = None, kept: tuple[object, object] | None = None
+) -> FormsResult:
     """Fetch the published definitions this computer lacks; never raises a SyncError.
 
     ``listing_etag`` (--- field): the listing's ETag as the pull page said it (``forms_etag``); the
-    same as the one kept here means nothing new, and no request is made."""
+    same as the one kept here means nothing new, and no request is made. ``kept``: the parked
+    forms' and the ETag's states as the caller has just read them (only this function writes them)."""
     result = FormsResult([], 0, [])
-    parked_value, etag_value = get_states(store, PARKED_FORMS_KEY, FORMS_ETAG_KEY)
+    parked_value, etag_value = (
+        kept if kept is not None else get_states(store, PARKED_FORMS_KEY, FORMS_ETAG_KEY)
+    )
     already = _parked_of(parked_value)
     # Unchanged since the last sync: nothing to fetch. Not while some are parked: an updated
     # Mægler may read them now.

@@ -151,7 +151,8 @@ def test_no_change_sync_writes_only_its_time_and_still_takes_a_new_name(
     new_user: Any, laptop: Any, counting: ShapingProxy, sync_server: Any
 ) -> None:
     """A sync with nothing to do reads the store in a few sessions and writes one row (when it last
-    synced); a name the operator changed on the server still reaches the laptop with /me's answer."""
+    synced); a name or retention settings the operator changed on the server still reach the laptop
+    with /me's answer."""
     import time
 
     from sqlalchemy import event, update
@@ -188,7 +189,47 @@ def test_no_change_sync_writes_only_its_time_and_still_takes_a_new_name(
     writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
     # at most the time it last synced (written when the second has changed), nothing else
     assert len(writes) <= 1 and all("LOCAL_STATE" in w for w in writes), writes
-    # the test's own Api reads the account once; the engine's reads are few (20 sessions in all before, 9 now)
-    assert sum(s == "BEGIN" for s in statements) <= 9, " | ".join(
+    # the test's own Api reads the account once; the engine reads what it compares /me's answer,
+    # the forms' ETag and the receipts wanted with in its first session (20 sessions in all at
+    # first, 8 before that, 4 now: the account, the engine's reads, its time, the receipts' phase)
+    assert sum(s == "BEGIN" for s in statements) <= 4, " | ".join(
         " ".join(s.split())[:70] for s in statements if not s.startswith(("PRAGMA", "COMMIT"))
     )
+
+    # the server's retention settings changed: a sync takes them with /me's answer, as the name
+    from mægler_app.store.retention import load_settings
+
+    from ..server.conftest import run_cli
+
+    changed = run_cli("settings", "--documentation-years", "10", db=sync_server.db_url)
+    try:
+        assert changed.returncode == 0, changed.stderr
+        report, lines = requests_in(counting, lambda: a.sync(counting.url))
+        assert len(lines) == 1 and report.complete
+        with a.store.session() as s:
+            assert load_settings(s).documentation_years == 10
+    finally:
+        back = run_cli("settings", "--documentation-years", "5", db=sync_server.db_url)
+        assert back.returncode == 0, back.stderr
+
+
+def test_requests_and_answers_carry_no_header_that_says_nothing(
+    new_user: Any, counting: ShapingProxy
+) -> None:
+    """Bytes up a phone's link are the dearest: no "Accept: */*" or "Connection: keep-alive" (what
+    HTTP/1.1 means without them) in the app's requests, no "server: uvicorn" in the answers."""
+    from tests.server.conftest import PASSWORD
+
+    api = Api(counting.url)
+    try:
+        api.login(new_user(), PASSWORD)
+        resp = api.request("GET", "/sync/pull", params={"since": 0, "limit": 10})
+        sent = {k.lower() for k in resp.request.headers}
+        assert "accept" not in sent and "connection" not in sent, sent
+        assert {"user-agent", "authorization", "accept-encoding"} <= sent
+        assert "server" not in {k.lower() for k in resp.headers}, dict(resp.headers)
+        # and the connection is still kept between requests (HTTP/1.1's default)
+        api.request("GET", "/sync/pull", params={"since": 0, "limit": 10})
+        assert counting.stats.connections == 1 and len(counting.stats.turns) == 3
+    finally:
+        api.close()

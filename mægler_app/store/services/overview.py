@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -96,21 +97,16 @@ def set_role(store: Store, role: str) -> None:
             row.value = value
 
 
-def remember_server_user(s: Session, role: object, name: object) -> bool:
-    """The role and display name ``/me`` gave, kept as ``set_role`` / ``set_display_name`` keep them,
-    in the caller's session and only where they differ (a sync with nothing new writes nothing).
-    Returns whether the role changed."""
-    row = s.get(LocalState, USER_KEY)
-    current = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
-    account = s.get(LocalState, "account")
+def server_user_value(
+    user: object, account: object, role: object, name: object
+) -> tuple[dict[str, Any], bool]:
+    """What the ``user`` state becomes with the role and display name ``/me`` gave (``user`` and
+    ``account``: the kept states' values, None where unset), and whether the role changed. Equal
+    to ``user`` when there is nothing new."""
+    current = dict(user) if isinstance(user, dict) else {}
     value = dict(current)
     role_changed = False
-    if (
-        isinstance(role, str)
-        and role
-        and role
-        != role_of(row.value if row is not None else None, account.value if account is not None else None)
-    ):
+    if isinstance(role, str) and role and role != role_of(user, account):
         value["role"] = role.strip()
         role_changed = True
     if (
@@ -119,6 +115,19 @@ def remember_server_user(s: Session, role: object, name: object) -> bool:
         and name.strip() != str(current.get("display_name") or "").strip()
     ):
         value["display_name"] = name.strip()
+    return value, role_changed
+
+
+def remember_server_user(s: Session, role: object, name: object) -> bool:
+    """The role and display name ``/me`` gave, kept as ``set_role`` / ``set_display_name`` keep them,
+    in the caller's session and only where they differ (a sync with nothing new writes nothing).
+    Returns whether the role changed."""
+    row = s.get(LocalState, USER_KEY)
+    account = s.get(LocalState, "account")
+    current = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+    value, role_changed = server_user_value(
+        row.value if row is not None else None, account.value if account is not None else None, role, name
+    )
     if value != current:
         if row is None:
             s.add(LocalState(key=USER_KEY, value=value))
