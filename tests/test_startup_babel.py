@@ -1,6 +1,8 @@
-"""babel, and its CLDR data, are loaded when a number or date is first written or read, not with
-``domain.numbers``. Each fresh process below starts without babel, so what it writes is what babel
-gives after the lazy load."""
+"""babel, and its CLDR data, are loaded when a number or date is first written or read: not with
+``domain.numbers``, and not on the way to the first paint of a profile whose first view writes no
+number (a large profile's overview shows "–" until its figures are counted after the paint; the
+status bar reads its counts once it has painted). Each fresh process below starts without babel,
+so what it writes is what babel gives after the lazy load."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 FIRST_USE = r"""
 import datetime as dt, json, sys
@@ -57,3 +60,47 @@ def test_numbers_loads_babel_when_first_used_and_writes_what_babel_writes() -> N
     assert _python(FIRST_USE, "parse_date")["value"] == "2025-03-07"
     assert _python(FIRST_USE, "english")["value"] == ["7 March 2025", "11.966"]
     assert _python(FIRST_USE, "datetime")["value"] == "7. marts 2025 kl. 14.05"
+
+
+SETUP = r"""
+import sys
+from pathlib import Path
+from mægler_app.store.db import open_store
+from mægler_app.store.demo import fill_demo
+store = open_store(Path(sys.argv[1]))
+fill_demo(store)
+store.close()
+"""
+
+AT_PAINT = r"""
+import json, sys
+from mægler_app.ui import app as ui_app, main_window
+from mægler_app.ui.views import overview
+overview.FIGURES_SYNC_LIMIT = 0  # every profile counts as large: its figures are counted after the paint
+seen = {"status_reads_before_paint": 0}
+painted = []
+print_paint, update_status = ui_app._print_first_paint, main_window.MainWindow.update_status
+def at_paint():
+    painted.append(True)
+    seen["babel"] = sorted(m for m in sys.modules if m.split(".")[0] == "babel")
+    print_paint()
+def watched_update_status(self):
+    if not painted:
+        seen["status_reads_before_paint"] += 1
+    update_status(self)
+ui_app._print_first_paint, main_window.MainWindow.update_status = at_paint, watched_update_status
+from mægler_app.cli import main
+seen["code"] = main(["--profile", sys.argv[1], "--exit-after-start"])
+print(json.dumps(seen))
+"""
+
+
+def test_a_large_profile_paints_without_babel(tmp_path: Path) -> None:
+    """The real entry point: the status bar's count (``12.119 ændringer ikke sendt``, what loaded
+    babel before the paint for the benchmark's profile) is read once the window has painted."""
+    setup = subprocess.run([sys.executable, "-c", SETUP, str(tmp_path / "p")], capture_output=True, text=True)
+    assert setup.returncode == 0, setup.stderr[-2000:]
+    seen = _python(AT_PAINT, str(tmp_path / "p"))
+    assert seen["code"] == 0
+    assert seen["status_reads_before_paint"] == 0
+    assert seen["babel"] == []
