@@ -485,10 +485,10 @@ class _StatusBar(QStatusBar):
 
     Told by this one widget, not by a filter on the application: that saw the events of every
     object, Qt's own among them, and to hand an object of a class of Qt's own to Python, PySide
-    made the Python class of every Qt class it has (benchmarks/startup.py).
-    The counts read after it: read in a worker beside the first paint, they took the interpreter
-    from it, and the count they came back with (``12.119 ændringer ikke sendt``) was written
-    before it, loading babel's data for it."""
+    made the Python class of every Qt class it has (benchmarks/startup.py). The window reads its
+    counts after it: read in a worker beside the first paint, they took the interpreter from it,
+    and the count they came back with (``12.119 ændringer ikke sendt``) was written before it,
+    loading babel's data for it."""
 
     painted = Signal()
 
