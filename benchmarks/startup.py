@@ -8,6 +8,12 @@ included) alternately: a bare QMainWindow that quits on its first paint, and
 issue 25), of the wall time and of the processes' CPU time (user and system: what a busy shared
 machine does not inflate); then the same up to the first paint itself, as each process prints it
 (the whole process also counts its exit, which the user does not wait for).
+
+The bare window learns of its first paint from its own label's paintEvent, the cheapest way, as
+the app learns of it from its status bar's. (It used an event filter on the application until
+the app stopped using one: such a filter makes PySide build the Python class of nearly every Qt
+class, ~36 ms, and the bare window paying it while the app no longer did made the ratio 1.22
+where it is ~1.55.)
 """
 
 from __future__ import annotations
@@ -24,20 +30,19 @@ from pathlib import Path
 
 BARE = """
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication(sys.argv)
-class F(QObject):
+class Label(QLabel):  # the first paint told by a widget painted in it, as the app's status bar tells it
     done = False
-    def eventFilter(self, o, e):
-        if not self.done and e.type() == QEvent.Type.Paint:
+    def paintEvent(self, e):
+        super().paintEvent(e)
+        if not self.done:
             self.done = True
             import time
             print(f"first paint: cpu {time.process_time():.4f} monotonic {time.monotonic():.4f}", flush=True)
             QTimer.singleShot(0, app.quit)
-        return False
-f = F(); app.installEventFilter(f)
-w = QMainWindow(); w.setCentralWidget(QLabel("hej")); w.resize(1200, 760); w.show()
+w = QMainWindow(); w.setCentralWidget(Label("hej")); w.resize(1200, 760); w.show()
 sys.exit(app.exec())
 """
 

@@ -50,39 +50,64 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Concatenate, ParamSpec, TypeVar
-
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-from babel.numbers import NumberPattern
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from .errors import DomainError
 from .language import current as current_language
 from .messages import Code, Msg
 from .timeutil import ensure_utc
 
-# Parsed once: given as the text "da_DK", babel parses the locale again on every call, and each
-# format pattern too; a table of 200 networks formats thousands of numbers (benchmarks/
-# numbers_bench.py, same run: format_int 9,0 → 5,1 µs a call, format_kr 21,5 → 14,7, format_percent_bp
-# 12,5 → 7,7).
-LOCALE = Locale.parse("da_DK")
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
+
+# babel, and its CLDR data for da_DK, are loaded when a number or date is first written or read,
+# not with this module: the desktop app imports it on its way to the first paint, which for a
+# large profile writes no number at all (the overview's figures are counted after it).
+
+
+@functools.cache
+def _locale() -> Locale:
+    """babel's da_DK, parsed once: given as the text "da_DK", babel parses the locale again on
+    every call, and each format pattern too; a table of 200 networks formats thousands of numbers
+    (benchmarks/numbers_bench.py, same run: format_int 9,0 → 5,1 µs a call, format_kr 21,5 → 14,7,
+    format_percent_bp 12,5 → 7,7)."""
+    from babel import Locale
+
+    return Locale.parse("da_DK")
+
+
 # --- english: dates in words follow the language (``7 March 2025``); digits, money and percent
 # stay Danish in both languages (the amounts are Danish kroner, typed the Danish way), which is
 # what CLDR's English for Denmark (en_DK) writes too.
-LOCALE_EN = Locale.parse("en_DK")
+@functools.cache
+def _locale_en() -> Locale:
+    """babel's en_DK, parsed once (dates in words in English)."""
+    from babel import Locale
+
+    return Locale.parse("en_DK")
 
 
 @functools.cache
 def _pattern(fmt: str | None) -> NumberPattern:
     """A number pattern, parsed once (None: the locale's own decimal pattern)."""
-    return LOCALE.decimal_formats[None] if fmt is None else babel_numbers.parse_pattern(fmt)
+    from babel.numbers import parse_pattern
+
+    return _locale().decimal_formats[None] if fmt is None else parse_pattern(fmt)
 
 
 def _decimal(value: int | Decimal, fmt: str | None = None) -> str:
-    """``babel.numbers.format_decimal(value, format=fmt, locale=LOCALE)``, with the locale and the
+    """``babel.numbers.format_decimal(value, format=fmt, locale="da_DK")``, with the locale and the
     pattern parsed once."""
-    text: str = _pattern(fmt).apply(value, LOCALE)
+    text: str = _pattern(fmt).apply(value, _locale())
+    return text
+
+
+def _format_date(day: dt.date, pattern: str, locale: Locale | None = None) -> str:
+    """``babel.dates.format_date`` in da_DK (or ``locale``)."""
+    from babel.dates import format_date
+
+    text: str = format_date(day, pattern, locale=locale or _locale())
     return text
 
 
@@ -111,7 +136,7 @@ def format_kr(ore: int, *, suffix: bool = True, grouping: bool = True) -> str:
         return _decimal(kroner, pattern)
     # The explicit pattern keeps an ordinary space before "kr." (CLDR's own has a no-break space,
     # which our texts, tests and PDFs do not expect) and skips babel's rounding to currency digits.
-    text: str = _pattern(f"{pattern} ¤").apply(kroner, LOCALE, currency="DKK", currency_digits=False)
+    text: str = _pattern(f"{pattern} ¤").apply(kroner, _locale(), currency="DKK", currency_digits=False)
     return text
 
 
@@ -144,31 +169,35 @@ def format_date(value: dt.date | dt.datetime | str | None) -> str:
     if day is None:
         return value if isinstance(value, str) else ""
     if current_language() == "en":
-        return babel_dates.format_date(day, "d MMMM y", locale=LOCALE_EN)
-    return babel_dates.format_date(day, "d. MMMM y", locale=LOCALE)
+        return _format_date(day, "d MMMM y", _locale_en())
+    return _format_date(day, "d. MMMM y")
 
 
 def format_date_input(value: dt.date | None) -> str:
     """The date as a person types it into a field: ``7.3.2025``."""
-    return "" if value is None else babel_dates.format_date(value, "d.M.y", locale=LOCALE)
+    return "" if value is None else _format_date(value, "d.M.y")
 
 
 def format_date_numeric(value: dt.date | dt.datetime) -> str:
     """``07-03-2025``: fixed width, for CSV files and short labels."""
     day = ensure_utc(value).astimezone().date() if isinstance(value, dt.datetime) else value
-    return babel_dates.format_date(day, "dd-MM-y", locale=LOCALE)
+    return _format_date(day, "dd-MM-y")
 
 
 def format_datetime(value: dt.datetime | None) -> str:
     """``7. marts 2025 kl. 14.05`` in local time; None → ``""``."""
     if value is None:
         return ""
+    from babel.dates import format_datetime as babel_format_datetime
+
     local = ensure_utc(value).astimezone()
     if current_language() == "en":
-        return babel_dates.format_datetime(
-            local, "d MMMM y 'at' HH.mm", tzinfo=local.tzinfo, locale=LOCALE_EN
+        text: str = babel_format_datetime(
+            local, "d MMMM y 'at' HH.mm", tzinfo=local.tzinfo, locale=_locale_en()
         )
-    return babel_dates.format_datetime(local, "d. MMMM y 'kl'. HH.mm", tzinfo=local.tzinfo, locale=LOCALE)
+    else:
+        text = babel_format_datetime(local, "d. MMMM y 'kl'. HH.mm", tzinfo=local.tzinfo, locale=_locale())
+    return text
 
 
 def _whole(n: int) -> int:
@@ -287,15 +316,16 @@ _DMY = re.compile(r"(?P<d>[0-9]{1,2})([.\-/])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4}|[
 _WORDS = re.compile(r"(?P<d>[0-9]{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})")
 
 
+@functools.cache
 def _month_numbers() -> dict[str, int]:
+    """babel's da_DK month names, wide and abbreviated, in lower case without a period → 1–12."""
+    from babel.dates import get_month_names
+
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
-        for number, name in babel_dates.get_month_names(width, locale=LOCALE).items():
+        for number, name in get_month_names(width, locale=_locale()).items():
             names[name.lower().rstrip(".")] = number
     return names
-
-
-_MONTHS = _month_numbers()
 
 
 def parse_date(text: str, *, field: str = "Dato") -> dt.date:
@@ -309,7 +339,7 @@ def parse_date(text: str, *, field: str = "Dato") -> dt.date:
         month = int(match["m"])
     else:
         match = _WORDS.fullmatch(s)
-        month_number = _MONTHS.get(match["month"].lower()) if match else None
+        month_number = _month_numbers().get(match["month"].lower()) if match else None
         if match is None or month_number is None:
             raise DomainError(Msg.DATE_NOT_A_DATE(field=field, text=shown))
         month = month_number
@@ -329,7 +359,6 @@ def parse_date(text: str, *, field: str = "Dato") -> dt.date:
 
 
 __all__ = [
-    "LOCALE",
     "MAX_MAGNITUDE",
     "format_date",
     "format_date_input",

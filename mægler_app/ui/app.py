@@ -30,7 +30,7 @@ from ..paths import resources_dir
 from ..store.quick import StoreError, precheck
 from . import crash, keyboard
 from .context import AppContext
-from .main_window import MainWindow, _FirstPaint
+from .main_window import MainWindow
 from .style import STYLE
 
 log = logging.getLogger(__name__)
@@ -392,18 +392,16 @@ def run_gui(options: GuiOptions) -> int:
             for line in missing:
                 print(f"maegler: kan ikke indlæse {line}", file=sys.stderr)
             return 1 if missing or crash.failures() else 0
-        watcher = _FirstPaint()
-        app.installEventFilter(watcher)
         if options.exit_after_start:
-            watcher.painted.connect(_print_first_paint)  # first: the moment of the paint itself
-        watcher.painted.connect(resume_gc)
-        watcher.painted.connect(lambda: _log_start(options.demo))
+            window.painted.connect(_print_first_paint)  # first: the moment of the paint itself
+        window.painted.connect(resume_gc)
+        window.painted.connect(lambda: _log_start(options.demo))
         if options.exit_after_start:
-            watcher.painted.connect(app.quit)
+            window.painted.connect(app.quit)
             # Should no paint ever arrive (a platform without rendering), do not hang forever.
             QTimer.singleShot(30_000, lambda: app.exit(3))
         else:
-            watcher.painted.connect(lambda: _load_store_after_paint(ctx, window))
+            window.painted.connect(lambda: _load_store_after_paint(ctx, window))
         window.show()
         code = app.exec()
         ctx.pool.waitForDone(10_000)

@@ -232,7 +232,9 @@ def test_every_stop_in_every_caseworker_view_has_a_name(qtbot: Any, new_user: An
     window = window_for(qtbot, case.store)
     for key_ in window.specs:
         view = window.show_view(key_)
-        qtbot.wait(20)
+        # once what the view reads in the pool is shown: a table is a Tab stop once it has rows
+        qtbot.waitUntil(lambda: window.ctx.pool.activeThreadCount() == 0, timeout=10_000)
+        qtbot.wait(50)
         stops = keyboard.tab_chain(view)
         assert stops, key_
         unnamed = [w.objectName() or repr(w) for w in stops if not keyboard.accessible_name(w).strip()]

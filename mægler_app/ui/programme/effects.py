@@ -285,7 +285,9 @@ class EffectsPanel(QFrame):
         # a long name is cut with "…" on one line (its tooltip has it all); widths from the texts
         # once per load (fit_to_texts), not Qt's ResizeToContents, which lays out every cell of
         # every row again on each change; rows one line high
-        self.table = make_table_view(self.model, "effectsGroups", stretch=(0,))
+        # named by the card's title: a table without rows is no Tab stop when the page names its
+        # inputs (keyboard.label_inputs), and has nothing else to be named by once they come
+        self.table = make_table_view(self.model, "effectsGroups", title.text(), stretch=(0,))
         self.table.setMinimumHeight(220)
         lay.addWidget(self.table)
         fit_to_texts(self.table, skip=(0,))  # the titles' widths, until the rows come
