@@ -26,9 +26,12 @@ def test_a_large_profiles_figures_come_from_a_worker(qtbot, store, monkeypatch) 
     qtbot.addWidget(window)
     view = window.current_view()
     assert view.card_companies.value.text() == "–"
+    # the stages' counts too: no 0 that is not true shown until they are counted
+    assert {label.text() for label in view.stage_labels.values()} == {"–"}
     qtbot.wait(50)
     assert read_on == []  # counted after the first paint, not beside it (it shows "–" either way)
     window.show()
     qtbot.waitUntil(lambda: view.card_companies.value.text() == "10", timeout=10_000)
+    assert "–" not in {label.text() for label in view.stage_labels.values()}
     assert read_on and threading.main_thread() not in read_on
     ctx.pool.waitForDone()

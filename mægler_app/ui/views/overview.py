@@ -98,7 +98,7 @@ class OverviewView(View):
         self.stage_labels: dict[Stage, QLabel] = {}
         for row, stage in enumerate(STAGE_ORDER, start=1):
             sl.addWidget(QLabel(stage_label(stage)), row, 0)
-            value = QLabel("0")
+            value = QLabel("–")  # as the cards' figures until counted: not a 0 that is not true
             value.setObjectName(f"stage_{stage.value}")
             self.stage_labels[stage] = value
             sl.addWidget(value, row, 1)
