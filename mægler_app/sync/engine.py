@@ -408,11 +408,15 @@ class SyncEngine:
 
     @property
     def client_id(self) -> str:
+        self._read_start_once()
+        assert self._client_id is not None
+        return self._client_id
+
+    def _read_start_once(self) -> None:
+        """``_read_start`` in a session of its own, unless done (``run`` does it in its first)."""
         if self._client_id is None:
             with self.store.session() as s:
                 self._read_start(s)
-        assert self._client_id is not None
-        return self._client_id
 
     def _read_start(self, s: StoreSession) -> None:
         """This computer's client id, and what the server took in compressed requests last time
@@ -564,6 +568,9 @@ class SyncEngine:
         turns. Only one request is ever in flight, so the server still sees the changes in order.
         """
         sent_once: set[str] = set()
+        # On this thread: the sender's must not open the store (a first push writes this computer's
+        # id, and a write there while this thread raises the outbox's attempts: "database is locked").
+        self._read_start_once()
         sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maegler-push")
         try:
             batch = self._next_batch()

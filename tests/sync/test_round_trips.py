@@ -233,3 +233,39 @@ def test_requests_and_answers_carry_no_header_that_says_nothing(
         assert counting.stats.connections == 1 and len(counting.stats.turns) == 3
     finally:
         api.close()
+
+
+def test_a_first_push_on_its_own_reads_the_computers_id_on_its_own_thread(new_user: Any, laptop: Any) -> None:
+    """The engine reads this computer's id in ``run``'s first session, or when a step run on its own
+    first needs it: a push run alone (as receipt_bench and sync_bench run one) reads it before its
+    sender thread starts, which must not open the store while this thread writes the outbox
+    ("database is locked" when it wrote the id of a first sync there)."""
+    from mægler_app.store.models import LocalState
+
+    a = laptop(new_user(), "a")
+    for k in range(3):
+        add_network(a.store, stage="candidate", name=f"Netværk {k}")
+    with a.store.session() as s:  # a profile that has never synced has no id yet
+        row = s.get(LocalState, "client_id")
+        if row is not None:
+            s.delete(row)
+    import threading
+
+    from sqlalchemy import event
+
+    opened_on: list[str] = []
+
+    def began(_conn: Any) -> None:
+        opened_on.append(threading.current_thread().name)
+
+    api = a.api()
+    event.listen(a.store.engine, "begin", began)
+    try:
+        engine = SyncEngine(a.store, api, batch_size=2)  # several batches: the sender overlaps
+        run_to_end(engine.push())
+    finally:
+        event.remove(a.store.engine, "begin", began)
+        api.close()
+    assert outbox(a.store) == []
+    assert engine.report.pushed > 2
+    assert opened_on and not [name for name in opened_on if name.startswith("maegler-push")], opened_on
