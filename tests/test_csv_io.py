@@ -83,29 +83,58 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
     assert view.model.rowCount() == 3
 
 
-def test_the_preview_stops_measuring_its_rows_while_they_are_written(qtbot, store, tmp_path: Path) -> None:
-    """While the rows are written, a relayout (the progress bar shown, the summary's new text) made
-    the columns fitted to their contents measure the preview's rows again, each cell a call into
-    Python waiting for the interpreter the import held: they keep the width they have instead."""
+def test_the_preview_is_asked_for_nothing_while_its_rows_are_written(
+    qtbot, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each cell the preview paints or measures is a call into Python, and while the rows are
+    written each waited for the interpreter the import's worker held (a repaint of the preview took
+    50–100 ms under load, benchmarks/gui_stall_bench.py (b)). The columns are fitted once as the
+    plan arrives; the click on Importér paints what it changes (the table losing the focus, the
+    summary, the progress bar) before the worker starts; nothing in the preview moves after, nor
+    when the import ends."""
     from PySide6.QtWidgets import QHeaderView
 
+    from mægler_app.ui import ops
+    from mægler_app.ui.companies.models import ImportRowsModel
+
+    asked: list[str] = []
+    for name in ("data", "headerData"):
+        real = getattr(ImportRowsModel, name)
+
+        def counted(self, *args, _real=real, _name=name):  # type: ignore[no-untyped-def]
+            asked.append(_name)
+            return _real(self, *args)
+
+        monkeypatch.setattr(ImportRowsModel, name, counted)
+    at_start: list[int] = []  # how many calls there were when the worker started
+    real_start = ops.start
+
+    def start(*args, **kwargs):  # type: ignore[no-untyped-def]
+        at_start.append(len(asked))
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(ops, "start", start)
     lines = [f"{make_valid_cvr(500 + i)};Firma {i} ApS" for i in range(200)]
     path = tmp_path / "mange.csv"
     path.write_text("CVR;Navn\n" + "\n".join(lines) + "\n", encoding="utf-8")
     view = _view(qtbot, store)
     dialog = _open_preview(qtbot, view, path)
+    qtbot.waitExposed(dialog)
     header = dialog.table.horizontalHeader()
-    fitted = [
-        c
-        for c in range(header.count())
-        if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents
-    ]
-    assert fitted
-    widths = {c: header.sectionSize(c) for c in fitted}
+    # fitted once, to the rows: no column measures them again
+    assert all(
+        header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents for c in range(header.count())
+    )
+    assert header.sectionSize(0) >= dialog.table.sizeHintForColumn(0) > 0
+    dialog.table.setFocus()
+    qtbot.wait(100)  # the preview as the person sees it, the rows in focus
+    widths = [header.sectionSize(c) for c in range(header.count())]
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive for c in fitted)
-    assert {c: header.sectionSize(c) for c in fitted} == widths
+    qtbot.waitUntil(lambda: not view.loader.busy, timeout=20_000)
+    qtbot.wait(100)
+    assert at_start and asked[at_start[0] :] == []
+    assert [header.sectionSize(c) for c in range(header.count())] == widths
     assert len(_names(store)) == 200
 
 
