@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -83,15 +84,17 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
     assert view.model.rowCount() == 3
 
 
+@pytest.mark.parametrize("at_once", [False, True])
 def test_the_preview_is_asked_for_nothing_while_its_rows_are_written(
-    qtbot, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_once: bool
 ) -> None:
     """Each cell the preview paints or measures is a call into Python, and while the rows are
     written each waited for the interpreter the import's worker held (a repaint of the preview took
     50–100 ms under load, benchmarks/gui_stall_bench.py (b)). The columns are fitted once as the
     plan arrives; the click on Importér paints what it changes (the table losing the focus, the
-    summary, the progress bar) before the worker starts; nothing in the preview moves after, nor
-    when the import ends."""
+    summary, the progress bar) and what the plan's rows still wait for (``at_once``: clicked as the
+    plan shows, as the benchmark does) before the worker starts; nothing in the preview moves
+    after, nor when the import ends."""
     from PySide6.QtWidgets import QHeaderView
 
     from mægler_app.ui import ops
@@ -114,23 +117,46 @@ def test_the_preview_is_asked_for_nothing_while_its_rows_are_written(
         return real_start(*args, **kwargs)
 
     monkeypatch.setattr(ops, "start", start)
+    # the plan comes once the dialog shows, as a long file's does
+    shown = threading.Event()
+    read_plan = csv_io.read_plan
+    monkeypatch.setattr(csv_io, "read_plan", lambda *args: shown.wait(10) and read_plan(*args))
     lines = [f"{make_valid_cvr(500 + i)};Firma {i} ApS" for i in range(200)]
     path = tmp_path / "mange.csv"
     path.write_text("CVR;Navn\n" + "\n".join(lines) + "\n", encoding="utf-8")
     view = _view(qtbot, store)
-    dialog = _open_preview(qtbot, view, path)
+    dialog = view.import_file(path)
+    qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.table.setFocus()  # the rows in focus: the click takes it
+    qtbot.waitUntil(dialog.table.hasFocus)
     header = dialog.table.horizontalHeader()
-    # fitted once, to the rows: no column measures them again
-    assert all(
-        header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents for c in range(header.count())
-    )
-    assert header.sectionSize(0) >= dialog.table.sizeHintForColumn(0) > 0
-    dialog.table.setFocus()
-    qtbot.wait(100)  # the preview as the person sees it, the rows in focus
-    widths = [header.sectionSize(c) for c in range(header.count())]
+    widths: list[int] = []
+
+    def click() -> None:
+        # fitted once, to the rows: no column measures them again
+        assert all(
+            header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents
+            for c in range(header.count())
+        )
+        assert header.sectionSize(0) >= dialog.table.sizeHintForColumn(0) > 0
+        widths.extend(header.sectionSize(c) for c in range(header.count()))
+        if at_once:
+            dialog.apply()  # as the benchmark does
+        else:
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        if at_once:
+            dialog.planned.connect(click)
+            shown.set()
+        else:
+            shown.set()
+            qtbot.waitUntil(lambda: dialog.plan is not None)
+            qtbot.wait(100)  # the preview as the person sees it
+            click()
     qtbot.waitUntil(lambda: not view.loader.busy, timeout=20_000)
     qtbot.wait(100)
     assert at_start and asked[at_start[0] :] == []

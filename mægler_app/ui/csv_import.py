@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -80,6 +80,9 @@ class CsvImportDialog(QDialog):
         self.table = make_table_view(self.model, "importRows", stretch_last=True)
         # a column sized to its contents measures the first rows only: 10.000 would stall the window
         self.table.horizontalHeader().setResizeContentsPrecision(60)
+        # the scroll bar is there before the rows: when it came with them, the last column was
+        # stretched again a moment later, and the preview repainted once the import's worker ran
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()
@@ -232,13 +235,12 @@ class CsvImportDialog(QDialog):
         )
 
     def _paint_now(self) -> None:
-        """Lay out and paint now what waits to be: the preview's rows just shown (their scroll bar
-        comes by a queued call), the table that lost the focus to the button, the new summary.
+        """Lay out and paint now what waits to be: the preview's rows just shown, the table that
+        lost the focus to the button, the new summary.
         Each cell the preview paints is a call into Python, and once the import's worker runs each
         waits for the interpreter it holds (a repaint of the preview took 50–100 ms under load,
         benchmarks/gui_stall_bench.py (b)); before it starts, a few milliseconds."""
         self.table.doItemsLayout()
-        QCoreApplication.sendPostedEvents(self.table, 0)
         self._layout.activate()
         self.repaint()
 
