@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, OutboxEntry
+from mægler_app.store.serialize import record_data
 from mægler_app.store.services import csv_io
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
@@ -260,6 +261,70 @@ def test_export_then_import_round_trip(qtbot, store, tmp_path: Path) -> None:
     plan, result = csv_io.import_file(store, raw)
     assert result is not None and result.created == 0 and result.updated == 10
     assert _names(store) == before
+
+
+def test_imported_companies_are_written_and_queued_as_companies_saved_one_by_one(store) -> None:
+    """The import writes its new companies many to a statement, with their outbox entries: the
+    same rows and the same entries as the session's own hook writes for a company added to it."""
+    from mægler_app.store.services.companies import parse_company
+
+    fields = {"cvr": C2, "name": "Ny ApS", "city": "Ikast", "employees": "12", "focus_area": "Fødevarer"}
+    with store.session() as s:
+        registered = Company(cvr=C1, name="Kendt ApS", city="Skive")
+        s.add(registered)
+        by_hand = parse_company({**fields, "cvr": C3, "name": "Håndlavet ApS"}).data
+        assert by_hand is not None
+        s.add(Company(**by_hand.__dict__))
+    raw = f"CVR;Navn;By;Ansatte;Fokusområde\n{C1};Kendt ApS;Viborg;;\n{C2};Ny ApS;Ikast;12;Fødevarer\n"
+    plan, result = csv_io.import_file(store, raw.encode())
+    assert result is not None and (result.created, result.updated) == (1, 1)
+    with store.session() as s:
+        new = s.scalars(select(Company).where(Company.cvr == C2)).one()
+        hand = s.scalars(select(Company).where(Company.cvr == C3)).one()
+        entries = {e.record_id: e for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))}
+        assert len(entries) == 3  # the registered one's two (made, then moved to Viborg) fold into one
+        assert entries[registered.id].data["city"] == "Viborg"
+        mine, theirs = entries[new.id], entries[hand.id]
+        assert mine.seq > theirs.seq and mine.change_id and mine.change_id != theirs.change_id
+        assert mine.created_at is not None and new.updated_at is not None
+        same = ("entity", "base_version", "deleted", "status", "attempts", "last_error")
+        assert [getattr(mine, k) for k in same] == [getattr(theirs, k) for k in same]
+        assert mine.server_data is None and theirs.server_data is None
+        differ = {"cvr", "name"}
+        assert {k: v for k, v in mine.data.items() if k not in differ} == {
+            k: v for k, v in theirs.data.items() if k not in differ
+        }
+        assert mine.data["cvr"] == C2 and mine.data["name"] == "Ny ApS" and mine.data["employees"] == 12
+        assert record_data(new) == mine.data and record_data(hand) == theirs.data
+        others = [c.key for c in Company.__table__.columns if c.key not in ("id", "updated_at", *differ)]
+        assert {k: getattr(new, k) for k in others} == {k: getattr(hand, k) for k in others}
+
+
+def test_new_companies_are_written_many_to_a_statement(store) -> None:
+    """10.000 new companies were 10.000 objects in the session's unit of work and an INSERT each
+    for their outbox entries, 1,6 s in which the import's worker held the interpreter the window
+    waits for (benchmarks/gui_stall_bench.py (b)); now a statement per 500 rows and table."""
+    from sqlalchemy import event
+
+    lines = [f"{make_valid_cvr(200 + i)};Firma {i} ApS" for i in range(1200)]
+    plan = csv_io.read_plan(store, ("CVR;Navn\n" + "\n".join(lines) + "\n").encode())
+    statements: list[str] = []
+
+    def executed(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", executed)
+    try:
+        gen = csv_io.apply_plan(store, plan)
+        steps = list(gen)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", executed)
+    assert steps[-1] == (1200, 1200)
+    inserts = [x for x in statements if x.lstrip().upper().startswith("INSERT")]
+    assert 0 < len(inserts) <= 2 * 3
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Company)) == 1200
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1200
 
 
 @pytest.mark.slow
