@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from sqlalchemy import func, select
 from mægler_app.domain.cvr import make_valid_cvr
 from mægler_app.store.demo import fill_demo
 from mægler_app.store.models import Company, OutboxEntry
+from mægler_app.store.serialize import record_data
 from mægler_app.store.services import csv_io
 from mægler_app.ui.context import AppContext
 from mægler_app.ui.main_window import MainWindow
@@ -83,29 +85,83 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
     assert view.model.rowCount() == 3
 
 
-def test_the_preview_stops_measuring_its_rows_while_they_are_written(qtbot, store, tmp_path: Path) -> None:
-    """While the rows are written, a relayout (the progress bar shown, the summary's new text) made
-    the columns fitted to their contents measure the preview's rows again, each cell a call into
-    Python waiting for the interpreter the import held: they keep the width they have instead."""
+@pytest.mark.parametrize("at_once", [False, True])
+def test_the_preview_is_asked_for_nothing_while_its_rows_are_written(
+    qtbot, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_once: bool
+) -> None:
+    """Each cell the preview paints or measures is a call into Python, and while the rows are
+    written each waited for the interpreter the import's worker held (a repaint of the preview took
+    50–100 ms under load, benchmarks/gui_stall_bench.py (b)). The columns are fitted once as the
+    plan arrives; the click on Importér paints what it changes (the table losing the focus, the
+    summary, the progress bar) and what the plan's rows still wait for (``at_once``: clicked as the
+    plan shows, as the benchmark does) before the worker starts; nothing in the preview moves
+    after, nor when the import ends."""
     from PySide6.QtWidgets import QHeaderView
 
+    from mægler_app.ui import ops
+    from mægler_app.ui.companies.models import ImportRowsModel
+
+    asked: list[str] = []
+    for name in ("data", "headerData"):
+        real = getattr(ImportRowsModel, name)
+
+        def counted(self, *args, _real=real, _name=name):  # type: ignore[no-untyped-def]
+            asked.append(_name)
+            return _real(self, *args)
+
+        monkeypatch.setattr(ImportRowsModel, name, counted)
+    at_start: list[int] = []  # how many calls there were when the worker started
+    real_start = ops.start
+
+    def start(*args, **kwargs):  # type: ignore[no-untyped-def]
+        at_start.append(len(asked))
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(ops, "start", start)
+    # the plan comes once the dialog shows, as a long file's does
+    shown = threading.Event()
+    read_plan = csv_io.read_plan
+    monkeypatch.setattr(csv_io, "read_plan", lambda *args: shown.wait(10) and read_plan(*args))
     lines = [f"{make_valid_cvr(500 + i)};Firma {i} ApS" for i in range(200)]
     path = tmp_path / "mange.csv"
     path.write_text("CVR;Navn\n" + "\n".join(lines) + "\n", encoding="utf-8")
     view = _view(qtbot, store)
-    dialog = _open_preview(qtbot, view, path)
+    dialog = view.import_file(path)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.table.setFocus()  # the rows in focus: the click takes it
+    qtbot.waitUntil(dialog.table.hasFocus)
     header = dialog.table.horizontalHeader()
-    fitted = [
-        c
-        for c in range(header.count())
-        if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents
-    ]
-    assert fitted
-    widths = {c: header.sectionSize(c) for c in fitted}
+    widths: list[int] = []
+
+    def click() -> None:
+        # fitted once, to the rows: no column measures them again
+        assert all(
+            header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents
+            for c in range(header.count())
+        )
+        assert header.sectionSize(0) >= dialog.table.sizeHintForColumn(0) > 0
+        widths.extend(header.sectionSize(c) for c in range(header.count()))
+        if at_once:
+            dialog.apply()  # as the benchmark does
+        else:
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive for c in fitted)
-    assert {c: header.sectionSize(c) for c in fitted} == widths
+        if at_once:
+            dialog.planned.connect(click)
+            shown.set()
+        else:
+            shown.set()
+            qtbot.waitUntil(lambda: dialog.plan is not None)
+            qtbot.wait(100)  # the preview as the person sees it
+            click()
+    qtbot.waitUntil(lambda: not view.loader.busy, timeout=20_000)
+    qtbot.wait(100)
+    assert at_start and asked[at_start[0] :] == []
+    assert [header.sectionSize(c) for c in range(header.count())] == widths
     assert len(_names(store)) == 200
 
 
@@ -205,6 +261,70 @@ def test_export_then_import_round_trip(qtbot, store, tmp_path: Path) -> None:
     plan, result = csv_io.import_file(store, raw)
     assert result is not None and result.created == 0 and result.updated == 10
     assert _names(store) == before
+
+
+def test_imported_companies_are_written_and_queued_as_companies_saved_one_by_one(store) -> None:
+    """The import writes its new companies many to a statement, with their outbox entries: the
+    same rows and the same entries as the session's own hook writes for a company added to it."""
+    from mægler_app.store.services.companies import parse_company
+
+    fields = {"cvr": C2, "name": "Ny ApS", "city": "Ikast", "employees": "12", "focus_area": "Fødevarer"}
+    with store.session() as s:
+        registered = Company(cvr=C1, name="Kendt ApS", city="Skive")
+        s.add(registered)
+        by_hand = parse_company({**fields, "cvr": C3, "name": "Håndlavet ApS"}).data
+        assert by_hand is not None
+        s.add(Company(**by_hand.__dict__))
+    raw = f"CVR;Navn;By;Ansatte;Fokusområde\n{C1};Kendt ApS;Viborg;;\n{C2};Ny ApS;Ikast;12;Fødevarer\n"
+    plan, result = csv_io.import_file(store, raw.encode())
+    assert result is not None and (result.created, result.updated) == (1, 1)
+    with store.session() as s:
+        new = s.scalars(select(Company).where(Company.cvr == C2)).one()
+        hand = s.scalars(select(Company).where(Company.cvr == C3)).one()
+        entries = {e.record_id: e for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))}
+        assert len(entries) == 3  # the registered one's two (made, then moved to Viborg) fold into one
+        assert entries[registered.id].data["city"] == "Viborg"
+        mine, theirs = entries[new.id], entries[hand.id]
+        assert mine.seq > theirs.seq and mine.change_id and mine.change_id != theirs.change_id
+        assert mine.created_at is not None and new.updated_at is not None
+        same = ("entity", "base_version", "deleted", "status", "attempts", "last_error")
+        assert [getattr(mine, k) for k in same] == [getattr(theirs, k) for k in same]
+        assert mine.server_data is None and theirs.server_data is None
+        differ = {"cvr", "name"}
+        assert {k: v for k, v in mine.data.items() if k not in differ} == {
+            k: v for k, v in theirs.data.items() if k not in differ
+        }
+        assert mine.data["cvr"] == C2 and mine.data["name"] == "Ny ApS" and mine.data["employees"] == 12
+        assert record_data(new) == mine.data and record_data(hand) == theirs.data
+        others = [c.key for c in Company.__table__.columns if c.key not in ("id", "updated_at", *differ)]
+        assert {k: getattr(new, k) for k in others} == {k: getattr(hand, k) for k in others}
+
+
+def test_new_companies_are_written_many_to_a_statement(store) -> None:
+    """10.000 new companies were 10.000 objects in the session's unit of work and an INSERT each
+    for their outbox entries, 1,6 s in which the import's worker held the interpreter the window
+    waits for (benchmarks/gui_stall_bench.py (b)); now a statement per 500 rows and table."""
+    from sqlalchemy import event
+
+    lines = [f"{make_valid_cvr(200 + i)};Firma {i} ApS" for i in range(1200)]
+    plan = csv_io.read_plan(store, ("CVR;Navn\n" + "\n".join(lines) + "\n").encode())
+    statements: list[str] = []
+
+    def executed(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", executed)
+    try:
+        gen = csv_io.apply_plan(store, plan)
+        steps = list(gen)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", executed)
+    assert steps[-1] == (1200, 1200)
+    inserts = [x for x in statements if x.lstrip().upper().startswith("INSERT")]
+    assert 0 < len(inserts) <= 2 * 3
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Company)) == 1200
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1200
 
 
 @pytest.mark.slow

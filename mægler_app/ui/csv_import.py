@@ -60,7 +60,7 @@ class CsvImportDialog(QDialog):
         self.setObjectName(self.OBJECT_NAME)
         self.setWindowTitle(self.title())
         self.resize(900, 520)
-        lay = QVBoxLayout(self)
+        self._layout = lay = QVBoxLayout(self)
         self.file_label = ElidedLabel(
             self.tr("Fil: %1").replace("%1", self.path.name), mode=Qt.TextElideMode.ElideMiddle
         )
@@ -80,10 +80,17 @@ class CsvImportDialog(QDialog):
         self.table = make_table_view(self.model, "importRows", stretch_last=True)
         # a column sized to its contents measures the first rows only: 10.000 would stall the window
         self.table.horizontalHeader().setResizeContentsPrecision(60)
+        # the scroll bar is there before the rows: when it came with them, the last column was
+        # stretched again a moment later, and the preview repainted once the import's worker ran
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.size_columns(self.table.horizontalHeader())
         lay.addWidget(self.table, 1)
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
+        # its place is kept while hidden: shown and hidden again, it moves nothing (see ``apply``)
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         lay.addWidget(self.progress)
         buttons = QHBoxLayout()
@@ -192,6 +199,7 @@ class CsvImportDialog(QDialog):
                 "\n".join(p.message() for p in plan.problems),
             )
         self.show_plan(plan, prepared.preview)
+        self._fit_widths()
         if plan.problems:
             # every bad line in full, in words that can be copied into a mail or the spreadsheet
             self.problems.setPlainText(prepared.problems)
@@ -208,11 +216,14 @@ class CsvImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.close_button.setEnabled(False)
-        self._hold_widths()
+        self._layout.activate()  # the plan's summary laid out, if it just came
+        # the summary keeps its height, the progress bar has its place already: the preview stays put
+        self.summary.setMinimumHeight(self.summary.height())
         self.progress.setRange(0, max(1, len(self.plan.rows)))
         self.progress.setValue(0)
         self.progress.show()
         self._set_summary(self.tr("Importerer …"))
+        self._paint_now()
         self._worker = ops.start(
             self.ctx,
             self.apply_plan,
@@ -223,17 +234,28 @@ class CsvImportDialog(QDialog):
             progressed=self._on_progress,
         )
 
-    def _hold_widths(self) -> None:
-        """The columns fitted to their contents keep the width they have: while the rows are
-        written, every relayout (the progress bar shown, the summary's new text) measured the
-        preview's rows again, each cell a call into Python that waited for the interpreter the
-        import's worker held (benchmarks/gui_stall_bench.py (b))."""
+    def _paint_now(self) -> None:
+        """Lay out and paint now what waits to be: the preview's rows just shown, the table that
+        lost the focus to the button, the new summary.
+        Each cell the preview paints is a call into Python, and once the import's worker runs each
+        waits for the interpreter it holds (a repaint of the preview took 50–100 ms under load,
+        benchmarks/gui_stall_bench.py (b)); before it starts, a few milliseconds."""
+        self.table.doItemsLayout()
+        self._layout.activate()
+        self.repaint()
+
+    def _fit_widths(self) -> None:
+        """The columns fitted to their contents are fitted once, to the plan's rows, and keep that
+        width: the preview does not change until the dialog closes, and a column left to fit
+        itself measured the rows again at every relayout (the progress bar shown, the summary's new
+        text), each cell a call into Python that waited for the interpreter the import's worker
+        held (benchmarks/gui_stall_bench.py (b)). Done as the plan arrives, when no worker runs;
+        switched later, the header repainted once the worker had started."""
         header = self.table.horizontalHeader()
         for column in range(header.count()):
             if header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
-                width = header.sectionSize(column)
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
+                self.table.resizeColumnToContents(column)
 
     def _on_progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)

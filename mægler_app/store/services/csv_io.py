@@ -24,6 +24,7 @@ from ...domain.vocab import FocusArea
 from ...domain.vocab import label as vocab_label
 from ..db import Store
 from ..models import Company
+from ..outbox import insert_new
 from .companies import CompanyData, parse_company
 
 # CSV header → CompanyData field, in the order the export writes them.
@@ -259,9 +260,10 @@ def apply_plan(store: Store, plan: ImportPlan) -> Generator[tuple[int, int], Non
         for start in range(0, len(existing_ids), CHUNK):
             for c in s.scalars(select(Company).where(Company.id.in_(existing_ids[start : start + CHUNK]))):
                 existing[c.id] = c
+        new: list[dict[str, Any]] = []  # written CHUNK at a time, in one statement each
         for i, row in enumerate(plan.rows, start=1):
             if row.existing_id is None:
-                s.add(Company(**row.data.__dict__))
+                new.append(dict(row.data.__dict__))
                 created += 1
             else:
                 company = existing.get(row.existing_id)
@@ -276,8 +278,11 @@ def apply_plan(store: Store, plan: ImportPlan) -> Generator[tuple[int, int], Non
                         setattr(company, key, value)
                 updated += 1
             if i % CHUNK == 0:
+                insert_new(s, Company, new)
+                new.clear()
                 s.flush()
                 yield i, total
+        insert_new(s, Company, new)
     yield total, total
     return ImportResult(created, updated)
 
