@@ -325,6 +325,20 @@ def test_new_companies_are_written_many_to_a_statement(store) -> None:
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Company)) == 1200
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1200
+        entries = list(s.scalars(select(OutboxEntry)))
+    # the entries' own columns come from the model's defaults, each its own change id
+    assert len({e.change_id for e in entries}) == 1200
+    assert {(e.status, e.attempts, e.last_error) for e in entries} == {("pending", 0, "")}
+
+
+def test_records_with_a_keep_until_date_are_not_written_past_its_hook(store) -> None:
+    """``insert_new`` writes past the session's hooks: not for the records whose keep-until date
+    the retention hook sets (a meeting, an expense …)."""
+    from mægler_app.store.models import Meeting
+    from mægler_app.store.outbox import insert_new
+
+    with store.session() as s, pytest.raises(ValueError, match="retention"):
+        insert_new(s, Meeting, [{"network_id": "x"}])
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from ..domain.retention import RETAINED_ENTITIES
 from ..domain.sync_contract import ENTITIES
 from ..domain.timeutil import utcnow
 from ..domain.vocab import OutboxStatus
@@ -87,14 +88,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in sorted((o for o in session.new if isinstance(o, SyncMixin)), key=_entity_rank):
         obj.updated_at = now
         # Column defaults are applied at INSERT; fill them now so the payload is complete.
-        for col in inspect(type(obj)).columns:
-            if col.key in SYNC_META_FIELDS or getattr(obj, col.key) is not None:
-                continue
-            default = col.default
-            if default is not None and getattr(default, "is_scalar", False):
-                setattr(obj, col.key, default.arg)
-            elif default is not None and getattr(default, "is_callable", False):
-                setattr(obj, col.key, default.arg(None))
+        for key, make in column_defaults(type(obj)).items():
+            if getattr(obj, key) is None:
+                setattr(obj, key, make())
         _queue(session, obj, record_data(obj), bool(obj.deleted), is_new=True, this_flush=this_flush)
     for obj in sorted((o for o in session.dirty if isinstance(o, SyncMixin)), key=_entity_rank):
         if not session.is_modified(obj, include_collections=False):
@@ -119,6 +115,20 @@ def _maker(default: Any) -> Callable[[], Any] | None:
     return None
 
 
+def column_defaults(cls: type[Any]) -> dict[str, Callable[[], Any]]:
+    """What each column of ``cls`` with a default (scalar or callable) gets when given nothing,
+    the sync's own fields left out: what ``_before_flush`` fills in so a new record's outbox
+    payload is complete, and ``insert_new`` writes."""
+    out: dict[str, Callable[[], Any]] = {}
+    for col in inspect(cls).columns:
+        if col.key in SYNC_META_FIELDS or col.default is None:
+            continue
+        make = _maker(col.default)
+        if make is not None:
+            out[col.key] = make
+    return out
+
+
 def insert_new(session: Session, cls: type[SyncMixin], records: list[dict[str, Any]]) -> list[str]:
     """New records of ``cls`` written in one statement of many rows, each with its outbox entry as
     the ``before_flush`` hook writes it for a record added to the session (its id, ``updated_at``
@@ -127,17 +137,14 @@ def insert_new(session: Session, cls: type[SyncMixin], records: list[dict[str, A
     For an import of thousands of rows: the unit of work's bookkeeping per record, and an INSERT
     per outbox entry, held the interpreter 1,6 s per 10.000 companies, while the window waited
     for it (benchmarks/gui_stall_bench.py (b)). ``records``: column values by name."""
+    if cls.__entity__ in RETAINED_ENTITIES:  # their keep-until date is another hook's (retention)
+        raise ValueError(f"insert_new skips the retention hook: not for {cls.__entity__}")
     if not records:
         return []
     now = utcnow()
     columns = list(inspect(cls).columns)
     fields = pushable_fields(cls)
-    # what a column has when a record gives it nothing (as ``_before_flush`` fills it in)
-    defaults = {
-        col.key: _maker(col.default)
-        for col in columns
-        if col.key not in SYNC_META_FIELDS and col.default is not None
-    }
+    defaults = column_defaults(cls)  # what a column has when a record gives it nothing
     rows: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     for given in records:
@@ -147,22 +154,17 @@ def insert_new(session: Session, cls: type[SyncMixin], records: list[dict[str, A
         row["deleted"] = bool(row["deleted"])
         row["updated_at"] = now
         for key, make in defaults.items():
-            if row[key] is None and make is not None:
+            if row[key] is None:
                 row[key] = make()
         rows.append(row)
-        entries.append(
+        entries.append(  # the rest (change id, status, attempts …) by the model's defaults
             {
-                "change_id": new_id(),
                 "entity": cls.__entity__,
                 "record_id": row["id"],
                 "base_version": row["version"],
                 "deleted": row["deleted"],
                 "data": {k: to_json_value(row[k]) for k in fields},
                 "created_at": now,
-                "status": OutboxStatus.PENDING.value,
-                "attempts": 0,
-                "last_error": "",
-                "server_data": None,
             }
         )
     session.execute(insert(cast(Table, inspect(cls).local_table)), rows)
