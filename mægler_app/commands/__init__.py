@@ -68,7 +68,8 @@ def _main(argv: list[str]) -> int:
         gui.check_not_with_command(parser, args)
         gc.enable()  # paused by cli.main for the start-up; the app resumes it at its first paint
     run = gui.run if args.command is None else args.run
-    applog.setup()
+    # the app opens its log file once its window has painted (ui.app); what comes before waits
+    applog.setup(later=args.command is None)
     log = logging.getLogger("mægler_app.commands")
     log.info("maegler %s: %s", __version__, args.command or "programmet")
     try:
@@ -82,3 +83,5 @@ def _main(argv: list[str]) -> int:
     except Exception:
         log.exception("%s failed", args.command or "programmet")
         raise
+    finally:
+        applog.open_file()  # a start that ended before its window painted: what it logged, written

@@ -151,6 +151,7 @@ class _Reporter(QObject):
     def report(self, exc_info: ExcInfo, where: str) -> None:
         self.failures += 1
         log.error("uncaught exception (%s)", where, exc_info=exc_info)
+        applog.open_file()  # before the app's first paint it waits: a failure writes it at once
         try:
             info = debug_info(exc_info, self.profile)
         except Exception:  # noqa: BLE001 - never fail while reporting a failure
