@@ -1,6 +1,12 @@
-"""The app's log file opens once its window has painted: what the start logs until then is kept
-and written first. Opening it took ``logging.handlers`` (socket, pickle, queue), platformdirs and the
-redaction's patterns, ~10 ms of the first paint's ~170 (benchmarks/startup.py)."""
+"""What the window's first paint does without, through the real entry point (benchmarks/startup.py
+times it against a bare PySide6 window):
+
+- the log file, opened once the window has painted (what the start logs until then is kept and
+  written first): opening it took ``logging.handlers`` (socket, pickle, queue), platformdirs and the
+  redaction's patterns, ~10 ms of the first paint's ~170;
+- ``decimal`` and ``calendar`` (``domain.numbers`` imports them where a number or a date is written
+  or read, with babel), and ``domain.figures`` (a large profile's overview counts its figures after
+  the paint): ~3 ms."""
 
 from __future__ import annotations
 
@@ -22,10 +28,13 @@ AT_PAINT = r"""
 import json, sys
 from mægler_app import applog
 from mægler_app.ui import app as ui_app
+from mægler_app.ui.views import overview
+overview.FIGURES_SYNC_LIMIT = -1  # every profile counts as large (an empty one too): counted after the paint
 seen = {}
 print_paint = ui_app._print_first_paint
 def at_paint():
-    seen["loaded"] = sorted({"logging.handlers", "platformdirs", "socket"} & set(sys.modules))
+    later = {"logging.handlers", "platformdirs", "socket", "decimal", "calendar", "mægler_app.domain.figures"}
+    seen["loaded"] = sorted(later & set(sys.modules))
     seen["patterns_compiled"] = applog._compiled.cache_info().currsize
     seen["file_at_paint"] = applog.log_file() is not None
     print_paint()
