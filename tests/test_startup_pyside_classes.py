@@ -3,7 +3,7 @@ first paint meets only what it shows: no filter on the application, which saw th
 object, Qt's own among them, and made PySide build the class of every Qt class it has to hand one
 of those to Python (the window's first paint is told by its status bar, main_window._StatusBar). Nor
 the classes of inputs the first view does not have (keyboard.py names them where used, ~0.2 ms each),
-nor of events the window only names in annotations."""
+nor of events the window only names in annotations, nor the crash dialog's (crash_dialog.py)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def at_paint():
     unused = ("QWizard", "QCalendarWidget", "QGraphicsScene", "QMdiArea", "QMessageBox")
     # the inputs keyboard.py names (the overview has none), and the events main_window only annotates
     unused += ("QLineEdit", "QComboBox", "QFormLayout", "QTabWidget", "QScrollArea", "QRadioButton")
+    unused += ("QDialog", "QDialogButtonBox", "QPlainTextEdit")  # the crash dialog's, made when shown
     seen["made"] = [name for name in unused if name in vars(QtWidgets)]
     seen["made"] += [name for name in ("QKeyEvent", "QShortcut", "QMouseEvent", "QEnterEvent") if name in vars(QtGui)]
     print_paint()
