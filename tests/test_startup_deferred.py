@@ -6,7 +6,8 @@ times it against a bare PySide6 window):
   redaction's patterns, ~10 ms of the first paint's ~170;
 - ``decimal`` and ``calendar`` (``domain.numbers`` imports them where a number or a date is written
   or read, with babel), and ``domain.figures`` (a large profile's overview counts its figures after
-  the paint): ~3 ms."""
+  the paint): ~3 ms;
+- ``getpass`` (with termios), the sub-commands' password prompt."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ seen = {}
 print_paint = ui_app._print_first_paint
 def at_paint():
     later = {"logging.handlers", "platformdirs", "socket", "decimal", "calendar", "mægler_app.domain.figures"}
+    later |= {"getpass"}  # a sub-command's password prompt
     seen["loaded"] = sorted(later & set(sys.modules))
     seen["patterns_compiled"] = applog._compiled.cache_info().currsize
     seen["file_at_paint"] = applog.log_file() is not None
