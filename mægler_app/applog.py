@@ -17,6 +17,7 @@ or read: the last lines in memory are kept as records.
 from __future__ import annotations
 
 import collections
+import copy
 import datetime as dt
 import logging
 import os
@@ -72,13 +73,16 @@ class _Formatter(logging.Formatter):
 
 
 def _kept(record: logging.LogRecord) -> logging.LogRecord:
-    """``record`` as it is to be written later: its message (and traceback) made now, so that what
-    it names is written as it was when logged (as ``logging.handlers.QueueHandler`` keeps one)."""
-    record.msg = record.getMessage()
-    record.args = None
-    if record.exc_info and not record.exc_text:
-        record.exc_text = logging.Formatter().formatException(record.exc_info)
-    return record
+    """A copy of ``record`` to be written later: its message (and traceback) made now, so that what
+    it names is written as it was when logged, and no traceback keeps its frames alive (as
+    ``logging.handlers.QueueHandler`` keeps one). Other handlers see the record as it came."""
+    kept = copy.copy(record)
+    kept.msg = record.getMessage()
+    kept.args = None
+    if record.exc_info:
+        kept.exc_text = record.exc_text or logging.Formatter().formatException(record.exc_info)
+        kept.exc_info = None
+    return kept
 
 
 class _RecentLines(logging.Handler):

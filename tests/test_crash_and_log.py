@@ -224,3 +224,31 @@ def test_a_crash_before_the_log_file_opened_writes_it(tmp_path: Path) -> None:
         assert "ZeroDivisionError" in text
     finally:
         applog.setup()
+
+
+def test_what_waits_for_the_log_file_leaves_the_record_to_other_handlers(tmp_path: Path) -> None:
+    """The lines kept until the file opens (and the last lines in memory) are copies with their
+    message and traceback made: another handler sees the record as logged, and no kept traceback
+    holds its frames."""
+    seen: list[logging.LogRecord] = []
+
+    class Seen(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    other = Seen()
+    logging.getLogger().addHandler(other)
+    try:
+        applog.setup(tmp_path / "log", later=True)
+        try:
+            raise ValueError("what failed")
+        except ValueError:
+            log.exception("failed for network %s", "1f0c")
+        assert seen[-1].msg == "failed for network %s" and seen[-1].args == ("1f0c",)
+        assert seen[-1].exc_info is not None
+        assert applog._recent is not None and applog._recent.records[-1].exc_info is None
+        text = applog.open_file().read_text(encoding="utf-8")  # type: ignore[union-attr]
+        assert "failed for network 1f0c" in text and "ValueError: what failed" in text
+    finally:
+        logging.getLogger().removeHandler(other)
+        applog.setup()
