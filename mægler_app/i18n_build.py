@@ -104,10 +104,15 @@ def build(i18n_dir: Path, target: Path | None = None) -> list[Path]:
     return built
 
 
+def has_qm(i18n_dir: Path) -> bool:
+    """A build made the .qm file of every catalogue in ``i18n_dir``."""
+    return all(ts.with_suffix(".qm").exists() for ts in i18n_dir.glob("maegler_*.ts"))
+
+
 def ensure_qm(i18n_dir: Path, cache: Path) -> Path:
     """The folder holding the .qm files: ``i18n_dir`` when a build made them, else ``cache``, where
     they are compiled now (a source install built without PySide6 at hand)."""
-    if all(ts.with_suffix(".qm").exists() for ts in i18n_dir.glob("maegler_*.ts")):
+    if has_qm(i18n_dir):
         return i18n_dir
     import subprocess
 

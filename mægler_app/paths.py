@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Maegler"
 APP_AUTHOR = "VaeksthusMidtjylland"
 
@@ -23,6 +21,8 @@ def default_profile() -> Path:
     env = os.environ.get("MAEGLER_HOME")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # here: the app given --profile (or MAEGLER_HOME) paints without it
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "profil"
 
 

@@ -180,3 +180,75 @@ def test_screenshots_exit_non_zero_when_a_named_import_is_missing(
     err = capsys.readouterr().err
     assert "kan ikke indlæse tests.test_crash_and_log" in err and "gone: ModuleNotFoundError" in err
     assert len(list((tmp_path / "shots").glob("*.png"))) >= 6
+
+
+def test_a_log_file_opened_later_writes_first_what_waited(tmp_path: Path) -> None:
+    """The app opens its file at its first paint (``setup(later=True)``, ``open_file``): every line
+    logged before is written first, in order, as it was when logged, redacted; the last lines in
+    memory have them all along."""
+    folder = tmp_path / "log"
+    named = ["network 1f0c"]
+    try:
+        assert applog.setup(folder, later=True) is None
+        log.info("start of %s, token=%s", named, SECRET)
+        named[0] = "changed after it was logged"
+        log.warning("second line")
+        assert not (folder / "maegler.log").exists() and applog.log_file() is None
+        assert applog.recent_lines(2)[0].endswith("start of ['network 1f0c'], token=***")
+        path = applog.open_file()
+        assert path == folder / "maegler.log" and applog.log_file() == path
+        log.info("after the paint")
+        assert applog.open_file() == path  # once: a second call writes nothing again
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert [line.split(" ", 1)[1] for line in lines] == [
+            "INFO mægler_app.tests [MainThread] start of ['network 1f0c'], token=***",
+            "WARNING mægler_app.tests [MainThread] second line",
+            "INFO mægler_app.tests [MainThread] after the paint",
+        ]
+        assert SECRET not in "".join(lines)
+    finally:
+        applog.setup()
+
+
+def test_a_crash_before_the_log_file_opened_writes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "log"
+    try:
+        applog.setup(folder, later=True)
+        log.info("before the crash")
+        try:
+            1 / 0  # noqa: B018
+        except ZeroDivisionError as exc:
+            crash._Reporter(None, interactive=False).report((type(exc), exc, exc.__traceback__), "test")
+        text = (folder / "maegler.log").read_text(encoding="utf-8")
+        assert text.index("before the crash") < text.index("uncaught exception (test)")
+        assert "ZeroDivisionError" in text
+    finally:
+        applog.setup()
+
+
+def test_what_waits_for_the_log_file_leaves_the_record_to_other_handlers(tmp_path: Path) -> None:
+    """The lines kept until the file opens (and the last lines in memory) are copies with their
+    message and traceback made: another handler sees the record as logged, and no kept traceback
+    holds its frames."""
+    seen: list[logging.LogRecord] = []
+
+    class Seen(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    other = Seen()
+    logging.getLogger().addHandler(other)
+    try:
+        applog.setup(tmp_path / "log", later=True)
+        try:
+            raise ValueError("what failed")
+        except ValueError:
+            log.exception("failed for network %s", "1f0c")
+        assert seen[-1].msg == "failed for network %s" and seen[-1].args == ("1f0c",)
+        assert seen[-1].exc_info is not None
+        assert applog._recent is not None and applog._recent.records[-1].exc_info is None
+        text = applog.open_file().read_text(encoding="utf-8")  # type: ignore[union-attr]
+        assert "failed for network 1f0c" in text and "ValueError: what failed" in text
+    finally:
+        logging.getLogger().removeHandler(other)
+        applog.setup()

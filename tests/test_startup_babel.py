@@ -16,7 +16,7 @@ FIRST_USE = r"""
 import datetime as dt, json, sys
 from mægler_app.domain import numbers
 from mægler_app.domain.language import set_process_language
-before = sorted(m for m in sys.modules if m.split(".")[0] == "babel")
+before = sorted(m for m in sys.modules if m.split(".")[0] in ("babel", "decimal", "calendar"))
 first = sys.argv[1]
 out = {"before": before}
 # the first use of each kind, in a process of its own: the lazy load gives what babel gives

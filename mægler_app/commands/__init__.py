@@ -15,6 +15,7 @@ import argparse
 import gc
 import logging
 import sys
+from typing import NoReturn
 
 from .. import __version__, applog
 from ..cli_language import speaking, translate_parser
@@ -46,6 +47,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotAppOptionsError(Exception):
+    """The command line is more than the app's own options (a sub-command, help, an error)."""
+
+
+class _AppOptionsParser(argparse.ArgumentParser):
+    """The app's own options alone (``--profile``, ``--language``, ``--demo``, …), no help, no
+    abbreviations: what it cannot read, or reads with anything left over, is the whole parser's."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAppOptionsError(message)
+
+
+def app_options(argv: list[str]) -> argparse.Namespace | None:
+    """``argv`` read as the desktop app's options, when that is all it is; else None.
+
+    Building the whole parser, every sub-command's with its options and their help, took ~3 ms of
+    the app's start, before its window (benchmarks/startup.py); the app's own command line
+    (``maegler``, ``maegler --profile P``) needs none of it. Anything else (a sub-command, -h,
+    --version, an abbreviation, a mistake) is read by ``build_parser``'s parser, as always."""
+    parser = _AppOptionsParser(prog="maegler", add_help=False, allow_abbrev=False)
+    add_profile_option(parser, top_level=True)
+    gui.add_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotAppOptionsError:
+        return None
+    return args if not rest else None
+
+
 def command_names() -> list[str]:
     with speaking([]):
         parser = build_parser()
@@ -62,13 +93,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is not None:
-        gui.check_not_with_command(parser, args)
+    args = app_options(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is not None:
+            gui.check_not_with_command(parser, args)
         gc.enable()  # paused by cli.main for the start-up; the app resumes it at its first paint
     run = gui.run if args.command is None else args.run
-    applog.setup()
+    # the app opens its log file once its window has painted (ui.app); what comes before waits
+    applog.setup(later=args.command is None)
     log = logging.getLogger("mægler_app.commands")
     log.info("maegler %s: %s", __version__, args.command or "programmet")
     try:
@@ -82,3 +116,5 @@ def _main(argv: list[str]) -> int:
     except Exception:
         log.exception("%s failed", args.command or "programmet")
         raise
+    finally:
+        applog.open_file()  # a start that ended before its window painted: what it logged, written

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -62,5 +61,7 @@ def open_profile_store(args: argparse.Namespace) -> Store:
 def read_password(prompt: str) -> str:
     """One line from stdin, or asked for without echo on a terminal; never printed or logged."""
     if sys.stdin.isatty():
+        import getpass  # a terminal's: not on the app's way to its window
+
         return getpass.getpass(prompt)
     return sys.stdin.readline().rstrip("\r\n")

@@ -43,13 +43,11 @@ generic Danish noun (``Tal``, ``Beløb``, ``Procentsats``, ``Dato``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from .errors import DomainError
@@ -58,12 +56,15 @@ from .messages import Code, Msg
 from .timeutil import ensure_utc
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
     from babel.numbers import NumberPattern
 
 # babel, and its CLDR data for da_DK, are loaded when a number or date is first written or read,
 # not with this module: the desktop app imports it on its way to the first paint, which for a
-# large profile writes no number at all (the overview's figures are counted after it).
+# large profile writes no number at all (the overview's figures are counted after it). So are
+# decimal (babel's own numbers, here for an amount) and calendar (a date's last day, when read).
 
 
 @functools.cache
@@ -130,6 +131,8 @@ def format_int(n: int) -> str:
 def format_kr(ore: int, *, suffix: bool = True, grouping: bool = True) -> str:
     """``2500000`` → ``25.000,00 kr.``; without ``suffix`` ``25.000,00`` (as typed back into a
     field); without ``grouping`` ``25000,00`` (what Danish Excel reads as a number in a CSV)."""
+    from decimal import Decimal
+
     kroner = Decimal(_whole(ore)).scaleb(-2)
     pattern = "#,##0.00" if grouping else "0.00"
     if not suffix:
@@ -149,6 +152,8 @@ def format_percent_bp(bp: int | None, *, suffix: bool = True) -> str:
     """Basis points as a percent: ``1250`` → ``12,5 %``, ``5000`` → ``50 %``; None → ``""``."""
     if bp is None:
         return ""
+    from decimal import Decimal
+
     percent = Decimal(_whole(bp)).scaleb(-2)
     text = _decimal(percent, "#,##0.##")
     return f"{text} %" if suffix else text
@@ -158,6 +163,8 @@ def format_file_size(n_bytes: int) -> str:
     """``870 KB`` below a megabyte, else ``2,5 MB`` (1 KB = 1024 bytes)."""
     if _whole(n_bytes) < 1024 * 1024:
         return f"{format_int((n_bytes + 512) // 1024)} KB"
+    from decimal import Decimal
+
     megabytes = Decimal(n_bytes) / (1024 * 1024)
     return f"{_decimal(megabytes, '#,##0.#')} MB"
 
@@ -350,6 +357,8 @@ def parse_date(text: str, *, field: str = "Dato") -> dt.date:
         raise DomainError(Msg.DATE_NO_SUCH_MONTH(field=field, text=shown, month=month))
     if year < 1:
         raise DomainError(Msg.DATE_NOT_A_DATE(field=field, text=shown))
+    import calendar
+
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise DomainError(

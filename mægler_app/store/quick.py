@@ -15,13 +15,17 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.figures import RecordView, danish_year, programme_figures
 from ..domain.messages import Msg
 from ..domain.timeutil import parse_stored_time, utcnow
 from ..domain.vocab import OutboxStatus, Role
 from ..errors import UserError
+
+if TYPE_CHECKING:
+    # domain.figures is imported where the figures are counted: a large profile's overview counts
+    # them after the first paint, which then does without the module
+    from ..domain.figures import RecordView
 
 DB_NAME = "maegler.sqlite3"
 MIGRATION_VERSIONS = Path(__file__).with_name("migrations") / "versions"
@@ -217,6 +221,8 @@ def network_view(
     The laptop keeps no creation time; a network with no history counts its stage as of its last
     stage change, else its last change.
     """
+    from ..domain.figures import RecordView
+
     history = json.loads(stage_history) if isinstance(stage_history, str) else stage_history
     data: dict[str, Any] = {"stage": stage, "stage_history": history}
     changed = _time_text(stage_changed_at)
@@ -231,6 +237,8 @@ NETWORK_COLUMNS = "id, owner_id, deleted, stage, stage_history, stage_changed_at
 
 def established_networks(networks: Iterable[RecordView], now: dt.datetime | None = None) -> tuple[int, int]:
     """(established ever, established this Danish year) among ``networks``: the programme's figure."""
+    from ..domain.figures import danish_year, programme_figures
+
     report = programme_figures(networks)["total"]
     year = str(danish_year(now or utcnow()))
     this_year = report["by_year"].get(year, {}).get("figures", {}).get("networks", 0)

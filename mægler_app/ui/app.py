@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
+from .. import __version__, applog
 from ..domain.language import LANGUAGES, set_process_language
 from ..paths import resources_dir
 from ..store.quick import StoreError, precheck
@@ -112,10 +112,14 @@ def save_language(language: str) -> None:
 
 
 def qm_dir() -> Path:
-    """Where the app's .qm files are: built with the package, else compiled now into the cache."""
+    """Where the app's .qm files are: built with the package, else compiled now into the cache
+    (platformdirs, which names the cache, is imported only then: not before the first paint)."""
+    from ..i18n_build import ensure_qm, has_qm
+
+    if has_qm(I18N_DIR):
+        return I18N_DIR
     import platformdirs
 
-    from ..i18n_build import ensure_qm
     from ..paths import APP_AUTHOR, APP_NAME
 
     cache = Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)) / "i18n" / __version__
@@ -382,6 +386,7 @@ def run_gui(options: GuiOptions) -> int:
             window.show()
             app.processEvents()
             resume_gc()
+            applog.open_file()
             _log_start(options.demo)
             for path in save_screenshots(window, options.screenshots):
                 print(path)
@@ -395,6 +400,7 @@ def run_gui(options: GuiOptions) -> int:
         if options.exit_after_start:
             window.painted.connect(_print_first_paint)  # first: the moment of the paint itself
         window.painted.connect(resume_gc)
+        window.painted.connect(applog.open_file)  # the log file waited for the paint (applog.setup)
         window.painted.connect(lambda: _log_start(options.demo))
         if options.exit_after_start:
             window.painted.connect(app.quit)

@@ -21,24 +21,29 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__, applog
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from .crash_dialog import CrashDialog as CrashDialog
+
+
+def __getattr__(name: str) -> Any:
+    """``crash.CrashDialog``, imported when first asked for (crash_dialog.py): the dialog's module
+    and its classes (QDialog, QDialogButtonBox, QPlainTextEdit) are not made before the window's
+    first paint, which installs the hooks."""
+    if name == "CrashDialog":
+        from .crash_dialog import CrashDialog
+
+        return CrashDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 # sys.excepthook and threading.excepthook, as saved_hooks() keeps them for uninstall()
@@ -90,48 +95,6 @@ def debug_info(exc_info: ExcInfo, profile: Path | None, *, log_lines: int = 40) 
     return applog.redact("\n".join(lines))
 
 
-class CrashDialog(QDialog):
-    """ "Der opstod en uventet fejl", the details, and a button that copies them."""
-
-    def __init__(self, info: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.setWindowTitle(self.tr("Uventet fejl"))
-        self.info = info
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Der opstod en uventet fejl i Mægler. Programmet kører videre, men det du lige gjorde, "
-                "er måske ikke gennemført. Det du har gemt, er ikke tabt.\n\n"
-                "Vil du hjælpe med at rette fejlen, så tryk på »Kopiér fejlsøgningsinfo« og sæt teksten "
-                "ind i en e-mail til Væksthus. Adgangskoder, nøgler og e-mailadresser er fjernet fra teksten."
-            )
-        )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        self.details = QPlainTextEdit(info)
-        self.details.setObjectName("crashDetails")
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setMinimumSize(560, 220)
-        lay.addWidget(self.details, 1)
-        self.copied = QLabel("")
-        lay.addWidget(self.copied)
-        buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(self.tr("Kopiér fejlsøgningsinfo"))
-        self.copy_button.setObjectName("copyDebugInfo")
-        self.copy_button.clicked.connect(self.copy)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(self.tr("Luk"), QDialogButtonBox.ButtonRole.AcceptRole)
-        close.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        lay.addWidget(buttons)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.info)
-        self.copied.setText(self.tr("Kopieret – sæt det ind i en e-mail til Væksthus."))
-
-
 class _Reporter(QObject):
     """Lives on the GUI thread; ``report`` may be called from any thread."""
 
@@ -151,6 +114,7 @@ class _Reporter(QObject):
     def report(self, exc_info: ExcInfo, where: str) -> None:
         self.failures += 1
         log.error("uncaught exception (%s)", where, exc_info=exc_info)
+        applog.open_file()  # before the app's first paint it waits: a failure writes it at once
         try:
             info = debug_info(exc_info, self.profile)
         except Exception:  # noqa: BLE001 - never fail while reporting a failure
@@ -170,6 +134,8 @@ class _Reporter(QObject):
             return  # one dialog at a time: an exception in a repaint loop must not pile them up
         self.showing = True
         try:
+            from .crash_dialog import CrashDialog
+
             dialog = CrashDialog(info, app.activeWindow())
             self.dialogs_shown += 1
             dialog.exec()

@@ -21,35 +21,25 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6 import QtCore  # QtCore.Qt where used: the first paint names none of it (label_inputs)
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QLineEdit,
-    QPlainTextEdit,
-    QRadioButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QTextEdit,
-    QWidget,
+from PySide6 import (
+    QtCore,  # QtCore.Qt where used: the first paint names none of it (label_inputs)
+    QtGui,
+    QtWidgets,
 )
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence
+
+# The classes the window's first paint makes anyway; the others are named where used, as
+# QtWidgets.X: PySide makes a class when it is first named, ~0.25 ms each, and the first paint
+# (label_inputs on the overview, which has no input) needs none of them.
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLayout, QLayoutItem, QStackedWidget, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFormLayout
 
 SCOPE = "maeglerTabScope"
 SKIP = "maeglerTabSkip"
@@ -57,14 +47,20 @@ SKIP = "maeglerTabSkip"
 _THEN: weakref.WeakKeyDictionary[QWidget, weakref.ref[QWidget]] = weakref.WeakKeyDictionary()
 
 # Inputs that need a name of their own (a button or check box is named by its text).
-INPUT_TYPES: tuple[type[QWidget], ...] = (
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
+INPUT_CLASSES = (
+    "QLineEdit",
+    "QPlainTextEdit",
+    "QTextEdit",
+    "QComboBox",
+    "QAbstractSpinBox",
+    "QAbstractItemView",
 )
+
+
+@cache
+def input_types() -> tuple[type[QWidget], ...]:
+    """The classes of ``INPUT_CLASSES``, made when first asked for."""
+    return tuple(getattr(QtWidgets, name) for name in INPUT_CLASSES)
 
 
 # -- reading order ---------------------------------------------------------------------------------
@@ -90,13 +86,13 @@ def reading_order(root: QWidget) -> list[QWidget]:
     def visit_widget(w: QWidget) -> None:
         if w.property(SKIP):
             return
-        if isinstance(w, QScrollArea):
+        if isinstance(w, QtWidgets.QScrollArea):
             if (content := w.widget()) is not None:
                 visit_widget(content)
             return
-        if isinstance(w, QTabWidget):
+        if isinstance(w, QtWidgets.QTabWidget):
             add(w.tabBar())
-        if isinstance(w, (QTabWidget, QStackedWidget, QSplitter)):
+        if isinstance(w, (QtWidgets.QTabWidget, QStackedWidget, QtWidgets.QSplitter)):
             for i in range(w.count()):
                 if (page := w.widget(i)) is not None:
                     visit_widget(page)
@@ -105,7 +101,9 @@ def reading_order(root: QWidget) -> list[QWidget]:
             add(w)
             if (after := _then_of(w)) is not None and root.isAncestorOf(after):
                 visit_widget(after)  # its own place later in the layouts is then passed over
-            if isinstance(w, (QAbstractScrollArea, QComboBox, QAbstractSpinBox)):
+            if isinstance(
+                w, (QtWidgets.QAbstractScrollArea, QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
+            ):
                 return  # their insides (viewport, line edit) are theirs
         if (own := w.layout()) is not None:
             visit_layout(own)
@@ -134,12 +132,12 @@ def _then_of(w: QWidget) -> QWidget | None:
 
 def _layout_items(layout: QLayout) -> list[QLayoutItem]:
     items: list[QLayoutItem] = []
-    if isinstance(layout, QFormLayout):
+    if isinstance(layout, QtWidgets.QFormLayout):
         for row in range(layout.rowCount()):
             for role in (
-                QFormLayout.ItemRole.LabelRole,
-                QFormLayout.ItemRole.FieldRole,
-                QFormLayout.ItemRole.SpanningRole,
+                QtWidgets.QFormLayout.ItemRole.LabelRole,
+                QtWidgets.QFormLayout.ItemRole.FieldRole,
+                QtWidgets.QFormLayout.ItemRole.SpanningRole,
             ):
                 item = layout.itemAt(row, role)
                 if item is not None:
@@ -170,26 +168,30 @@ def tab_chain(root: QWidget, current: QWidget | None = None) -> list[QWidget]:
             continue
         if w is not current and not _radio_stop(w, current):
             continue
-        if w is not current and isinstance(w, QAbstractItemView) and _is_empty(w):
+        if w is not current and isinstance(w, QtWidgets.QAbstractItemView) and _is_empty(w):
             continue  # nothing to choose there (an empty column of the board)
         chain.append(w)
     return chain
 
 
-def _is_empty(view: QAbstractItemView) -> bool:
+def _is_empty(view: QtWidgets.QAbstractItemView) -> bool:
     model = view.model()
     return model is None or model.rowCount() == 0
 
 
-def _radio_group(button: QAbstractButton) -> list[QAbstractButton]:
+def _radio_group(button: QtWidgets.QAbstractButton) -> list[QtWidgets.QAbstractButton]:
     group = button.group()
     if group is not None:
         return list(group.buttons()) if group.exclusive() else [button]
-    if isinstance(button, QRadioButton) and button.autoExclusive() and button.parentWidget() is not None:
+    if (
+        isinstance(button, QtWidgets.QRadioButton)
+        and button.autoExclusive()
+        and button.parentWidget() is not None
+    ):
         return [
             b
             for b in button.parentWidget().findChildren(
-                QRadioButton, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly
+                QtWidgets.QRadioButton, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly
             )
             if b.autoExclusive()
         ]
@@ -198,7 +200,7 @@ def _radio_group(button: QAbstractButton) -> list[QAbstractButton]:
 
 def _radio_stop(w: QWidget, current: QWidget | None) -> bool:
     """A radio button is a Tab stop when it is the group's chosen one (or, none chosen, its first)."""
-    if not isinstance(w, QRadioButton):
+    if not isinstance(w, QtWidgets.QRadioButton):
         return True
     group = [b for b in _radio_group(w) if b.isVisible() and b.isEnabled()]
     if len(group) <= 1:
@@ -225,14 +227,14 @@ def skip(widget: QWidget) -> QWidget:
     return widget
 
 
-def back_button(button: QAbstractButton, page: QWidget) -> None:
+def back_button(button: QtWidgets.QAbstractButton, page: QWidget) -> None:
     """A page's "← back" link: no Tab stop (Tab stays on the page); the desktop's Back key
     (Alt+Left) presses it while the page is shown, and its tooltip says so."""
     skip(button)
     sequence = QKeySequence(QKeySequence.StandardKey.Back)
     if sequence.isEmpty():
         sequence = QKeySequence("Alt+Left")
-    QShortcut(sequence, page, button.click)
+    QtGui.QShortcut(sequence, page, button.click)
     text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
     button.setToolTip(f"{button.text().lstrip('← ')} ({text})")
 
@@ -294,7 +296,7 @@ def _ensure_visible(target: QWidget) -> None:
     w = target.parentWidget()
     while w is not None:
         if (
-            isinstance(w, QScrollArea)
+            isinstance(w, QtWidgets.QScrollArea)
             and (content := w.widget()) is not None
             and content.isAncestorOf(target)
         ):
@@ -307,7 +309,7 @@ def _in_cell_editor(focus: QWidget) -> bool:
     """The focus is in an editor a table opened in one of its cells (Tab is then the table's)."""
     w = focus.parentWidget()
     while w is not None:
-        if isinstance(w, QAbstractItemView):
+        if isinstance(w, QtWidgets.QAbstractItemView):
             return True
         w = w.parentWidget()
     return False
@@ -327,7 +329,7 @@ class _TabRouter(QObject):
             new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QtGui.QKeyEvent):
             return False
         key, mods = event.key(), event.modifiers()
         if key not in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab):
@@ -368,15 +370,16 @@ def clean_label(text: str) -> str:
 
 def label_inputs(root: QWidget) -> None:
     """Give each input under ``root`` a label buddy and an accessible name (an existing name stays)."""
-    forms = root.findChildren(QFormLayout)
-    if not forms and not any(isinstance(w, INPUT_TYPES) for w in root.findChildren(QWidget)):
+    # Forms and inputs asked for by their class names, which makes no class (see input_types)
+    forms = [cast("QFormLayout", x) for x in root.findChildren(QLayout) if x.inherits("QFormLayout")]
+    if not forms and not any(w.inherits(name) for w in root.findChildren(QWidget) for name in INPUT_CLASSES):
         # Nothing to name (the overview at start-up): asked for a focus policy, PySide would build
         # the whole Qt namespace before the first paint (see main_window's _give_shortcut).
         return
     for form in forms:
         for row in range(form.rowCount()):
-            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label_item = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.FieldRole)
             label = label_item.widget() if label_item is not None else None
             if not isinstance(label, QLabel) or field_item is None or not clean_label(label.text()):
                 continue
@@ -392,7 +395,7 @@ def label_inputs(root: QWidget) -> None:
             if not stops[0].accessibleName():
                 stops[0].setAccessibleName(clean_label(label.text()))
     for w in reading_order(root):
-        if isinstance(w, INPUT_TYPES) and not w.accessibleName():
+        if isinstance(w, input_types()) and not w.accessibleName():
             name = _fallback_name(w)
             if name:
                 w.setAccessibleName(name)
@@ -423,8 +426,8 @@ def _fallback_name(w: QWidget) -> str:
                 return clean_label(label.text())
     w2: QWidget | None = parent
     while w2 is not None:
-        if isinstance(w2, QGroupBox) and w2.title():
-            inputs = [x for x in reading_order(w2) if isinstance(x, INPUT_TYPES)]
+        if isinstance(w2, QtWidgets.QGroupBox) and w2.title():
+            inputs = [x for x in reading_order(w2) if isinstance(x, input_types())]
             if len(inputs) == 1:
                 return clean_label(w2.title())
             break
@@ -461,11 +464,11 @@ def save_key_text() -> str:
 def saves(editor: QWidget, save: Callable[[], object]) -> None:
     """``editor`` is saved by Ctrl+S when it is shown. A dialog gets its own Ctrl+S."""
     _SAVES[editor] = weakref.WeakMethod(save) if hasattr(save, "__self__") else (lambda: save)
-    if isinstance(editor, QDialog):
+    if isinstance(editor, QtWidgets.QDialog):
         save_shortcut(editor)
 
 
-def save_shortcut(window: QWidget) -> QShortcut:
+def save_shortcut(window: QWidget) -> QtGui.QShortcut:
     """Ctrl+S in a window of its own (a dialog): saves the editor in it."""
     ref = weakref.ref(window)
 
@@ -474,7 +477,7 @@ def save_shortcut(window: QWidget) -> QShortcut:
         if target is not None and shiboken6.isValid(target):
             save_in(target)
 
-    return QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window, save)
+    return QtGui.QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window, save)
 
 
 def editors_in(window: QWidget) -> list[QWidget]:

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QEnterEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPaintEvent,
-)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    # named only in annotations: PySide makes a class when it is first named (~0.25 ms each, and
+    # the mouse events' bases with them), and the first paint needs none of these
+    from PySide6.QtGui import QCloseEvent, QEnterEvent, QMouseEvent
+    from PySide6.QtWidgets import QDialog
 
 from .. import __version__
 from ..domain.changes import SYNC_STATE
