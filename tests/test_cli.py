@@ -278,3 +278,24 @@ def test_the_apps_start_builds_no_sub_command_parser(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "built 0 0"
+
+
+def test_the_app_starts_with_the_collector_paused_however_its_options_are_written(tmp_path: Path) -> None:
+    """cli.main pauses the garbage collector for the start-up and the app resumes it at its first
+    paint; a sub-command resumes it at once. The app's options read by the whole parser (an
+    abbreviation) must not resume it early either."""
+    script = (
+        "import gc, sys, mægler_app.commands as c\n"
+        "seen = []\n"
+        "c.gui.run = lambda args: seen.append(gc.isenabled()) or 0\n"
+        "for argv in (['--profile', sys.argv[1]], ['--prof', sys.argv[1]]):\n"
+        "    gc.disable()\n"
+        "    c._main(argv)\n"
+        "print('enabled', seen)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "p")], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "enabled [False, False]"

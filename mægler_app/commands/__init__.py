@@ -99,7 +99,7 @@ def _main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
         if args.command is not None:
             gui.check_not_with_command(parser, args)
-        gc.enable()  # paused by cli.main for the start-up; the app resumes it at its first paint
+            gc.enable()  # paused by cli.main for the start-up; the app resumes it at its first paint
     run = gui.run if args.command is None else args.run
     # the app opens its log file once its window has painted (ui.app); what comes before waits
     applog.setup(later=args.command is None)
