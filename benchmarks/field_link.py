@@ -82,9 +82,13 @@ class ShapingProxy:
     def close(self) -> None:
         async def stop() -> None:
             self._server.close()
-            for task in asyncio.all_tasks():
-                if task is not asyncio.current_task():
-                    task.cancel()
+            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            # each connection's pipes close their writers as they end, and the transports close
+            # at the loop's next turn: both before the loop stops (else ResourceWarnings)
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.sleep(0)
 
         try:
             asyncio.run_coroutine_threadsafe(stop(), self._loop).result(timeout=5)
