@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mægler_app import __version__
+from tests.fresh_python import last_line
 
 
 def run(
@@ -272,12 +273,7 @@ def test_the_apps_start_builds_no_sub_command_parser(tmp_path: Path) -> None:
         "code = c.main(['--profile', sys.argv[1], '--exit-after-start'])\n"
         "print('built', len(built), code)\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "p")], capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().splitlines()[-1] == "built 0 0"
+    assert last_line(script, str(tmp_path / "p")) == "built 0 0"
 
 
 def test_the_app_starts_with_the_collector_paused_however_its_options_are_written(tmp_path: Path) -> None:
@@ -293,9 +289,4 @@ def test_the_app_starts_with_the_collector_paused_however_its_options_are_writte
         "    c._main(argv)\n"
         "print('enabled', seen)\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "p")], capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().splitlines()[-1] == "enabled [False, False]"
+    assert last_line(script, str(tmp_path / "p")) == "enabled [False, False]"

@@ -11,11 +11,12 @@ times it against a bare PySide6 window):
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.fresh_python import last_line, seen_at_first_paint
 
 SETUP = r"""
 import sys
@@ -25,37 +26,27 @@ store = open_store(Path(sys.argv[1]))
 store.close()
 """
 
-AT_PAINT = r"""
-import json, sys
+PRELUDE = r"""
+import sys
 from mægler_app import applog
-from mægler_app.ui import app as ui_app
 from mægler_app.ui.views import overview
 overview.FIGURES_SYNC_LIMIT = -1  # every profile counts as large (an empty one too): counted after the paint
-seen = {}
-print_paint = ui_app._print_first_paint
-def at_paint():
-    later = {"logging.handlers", "platformdirs", "socket", "decimal", "calendar", "mægler_app.domain.figures"}
-    later |= {"getpass"}  # a sub-command's password prompt
-    seen["loaded"] = sorted(later & set(sys.modules))
-    seen["patterns_compiled"] = applog._compiled.cache_info().currsize
-    seen["file_at_paint"] = applog.log_file() is not None
-    print_paint()
-ui_app._print_first_paint = at_paint
-from mægler_app.cli import main
-seen["code"] = main(["--profile", sys.argv[1], "--exit-after-start"])
-print(json.dumps(seen))
+"""
+
+AT_PAINT = r"""
+later = {"logging.handlers", "platformdirs", "socket", "decimal", "calendar", "mægler_app.domain.figures"}
+later |= {"getpass"}  # a sub-command's password prompt
+seen["loaded"] = sorted(later & set(sys.modules))
+seen["patterns_compiled"] = applog._compiled.cache_info().currsize
+seen["file_at_paint"] = applog.log_file() is not None
 """
 
 
 def test_the_log_file_opens_after_the_first_paint_with_every_line(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MAEGLER_LOG_DIR=str(tmp_path / "log"))
-    setup = subprocess.run([sys.executable, "-c", SETUP, str(tmp_path / "p")], capture_output=True, text=True)
-    assert setup.returncode == 0, setup.stderr[-2000:]
-    result = subprocess.run(
-        [sys.executable, "-c", AT_PAINT, str(tmp_path / "p")], capture_output=True, text=True, env=env
+    last_line(SETUP, str(tmp_path / "p"))
+    seen = seen_at_first_paint(
+        tmp_path / "p", PRELUDE, AT_PAINT, env={"MAEGLER_LOG_DIR": str(tmp_path / "log")}
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {"loaded": [], "patterns_compiled": 0, "file_at_paint": False, "code": 0}
     text = (tmp_path / "log" / "maegler.log").read_text(encoding="utf-8")
     # the start's first line, logged before the paint, then the line on the system after it

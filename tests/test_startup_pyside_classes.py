@@ -7,11 +7,9 @@ nor of events the window only names in annotations, nor the crash dialog's (cras
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_python import last_line, seen_at_first_paint
 
 SETUP = r"""
 import sys
@@ -23,36 +21,23 @@ fill_demo(store)
 store.close()
 """
 
-AT_PAINT = r"""
-import json, sys
+PRELUDE = r"""
 import PySide6.QtGui as QtGui
 import PySide6.QtWidgets as QtWidgets
-from mægler_app.ui import app as ui_app
-seen = {}
-print_paint = ui_app._print_first_paint
-def at_paint():
-    # classes no start-up names: made only when PySide makes every class it has
-    unused = ("QWizard", "QCalendarWidget", "QGraphicsScene", "QMdiArea", "QMessageBox")
-    # the inputs keyboard.py names (the overview has none), and the events main_window only annotates
-    unused += ("QLineEdit", "QComboBox", "QFormLayout", "QTabWidget", "QScrollArea", "QRadioButton")
-    unused += ("QDialog", "QDialogButtonBox", "QPlainTextEdit")  # the crash dialog's, made when shown
-    seen["made"] = [name for name in unused if name in vars(QtWidgets)]
-    seen["made"] += [name for name in ("QKeyEvent", "QShortcut", "QMouseEvent", "QEnterEvent") if name in vars(QtGui)]
-    print_paint()
-ui_app._print_first_paint = at_paint
-from mægler_app.cli import main
-seen["code"] = main(["--profile", sys.argv[1], "--exit-after-start"])
-print(json.dumps(seen))
+"""
+
+AT_PAINT = r"""
+# classes no start-up names: made only when PySide makes every class it has
+unused = ("QWizard", "QCalendarWidget", "QGraphicsScene", "QMdiArea", "QMessageBox")
+# the inputs keyboard.py names (the overview has none), and the events main_window only annotates
+unused += ("QLineEdit", "QComboBox", "QFormLayout", "QTabWidget", "QScrollArea", "QRadioButton")
+unused += ("QDialog", "QDialogButtonBox", "QPlainTextEdit")  # the crash dialog's, made when shown
+seen["made"] = [name for name in unused if name in vars(QtWidgets)]
+seen["made"] += [name for name in ("QKeyEvent", "QShortcut", "QMouseEvent", "QEnterEvent") if name in vars(QtGui)]
 """
 
 
 def test_the_first_paint_makes_no_class_it_does_not_use(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    setup = subprocess.run([sys.executable, "-c", SETUP, str(tmp_path / "p")], capture_output=True, text=True)
-    assert setup.returncode == 0, setup.stderr[-2000:]
-    result = subprocess.run(
-        [sys.executable, "-c", AT_PAINT, str(tmp_path / "p")], capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    last_line(SETUP, str(tmp_path / "p"))
+    seen = seen_at_first_paint(tmp_path / "p", PRELUDE, AT_PAINT)
     assert seen == {"made": [], "code": 0}
