@@ -83,6 +83,10 @@ def test_windows_1252_file_with_aeoeaa_is_imported_through_the_preview(qtbot, st
     assert "3 nye" in dialog.summary.text()
     # the table behind the dialog shows them
     assert view.model.rowCount() == 3
+    # Færdig is the default: Enter closes the dialog, wherever the focus is (here the preview)
+    assert dialog.close_button.isDefault() and not dialog.import_button.isDefault()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
 
 
 @pytest.mark.parametrize("at_once", [False, True])

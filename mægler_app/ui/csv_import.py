@@ -262,15 +262,22 @@ class CsvImportDialog(QDialog):
 
     def _on_apply_failed(self, message: str) -> None:
         self._worker = None
-        self.close_button.setEnabled(True)
+        self._focus_close()
         self.progress.hide()
         self._set_summary(message + " " + self.tr("Intet er importeret."), "error")
+
+    def _focus_close(self) -> None:
+        """The import has ended: Luk/Færdig is the one thing left to press, and Enter presses it
+        wherever the focus is (the disabled Importér passed it on to the preview, which keeps it:
+        taking it away would repaint the preview while the list behind reloads)."""
+        self.close_button.setEnabled(True)
+        self.close_button.setDefault(True)
 
     def _on_imported(self, result: Any) -> None:
         self._worker = None
         self.outcome = result
         self.progress.hide()
-        self.close_button.setEnabled(True)
+        self._focus_close()
         self.close_button.setText(self.tr("Færdig"))
         self._set_summary(self.done_text(result))
         self.ctx.bus.status_reported.emit(self.summary.text())
